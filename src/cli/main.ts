@@ -1,0 +1,228 @@
+/**
+ * The `parindex` command line: the same use-cases as the HTTP API, run by an operator on the
+ * server. Messages are Vietnamese; exit code 0 on success, 1 on a user error, 2 on bad usage.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ROLES, type Actor, type Role } from '../domain/access.ts';
+import { loadConfig, ConfigError } from '../server/config.ts';
+import { startDeps, type StartupReport } from '../server/bootstrap.ts';
+import type { Deps } from '../server/deps.ts';
+import { AppError, presentError } from '../server/errors.ts';
+import { createApp } from '../server/http/app.ts';
+import { migrate } from '../server/infra/migrate.ts';
+import { openDb } from '../server/infra/db.ts';
+import { describeVerify, verifyAudit } from '../server/features/audit/service.ts';
+import { importUnitsCsv } from '../server/features/units/import.ts';
+import { findUnitsByCodes } from '../server/features/units/repository.ts';
+import { createUser } from '../server/features/users/service.ts';
+import { isDemoLoaded, loadDemo } from '../server/demo/demo.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../server/demo/demo-units.ts';
+import { backupToFile, restoreFromFile } from '../server/infra/backup.ts';
+import { createProgressBar } from './progress.ts';
+
+/** The operator at the console acts with national administrator rights. */
+const CONSOLE_ACTOR: Actor = { userId: 0, username: 'cli', fullName: 'Dòng lệnh', grants: [{ role: 'system_admin', unitId: null, unitPath: null }] };
+
+const USAGE = `Cách dùng: parindex <lệnh> [tùy chọn]
+
+  serve                         chạy máy chủ và ứng dụng web (PORT, mặc định 3000)
+  db migrate                    áp dụng các migration còn thiếu
+  user create --username <tên> --full-name <họ tên> [--role <vai trò> --unit <mã đơn vị>] [--password <mật khẩu>]
+                                tạo tài khoản (không có --role: quản trị hệ thống toàn quốc)
+  units import <tệp.csv>        nhập đơn vị (cột: code,name,kind,parent_code,valid_from,valid_to)
+  audit verify                  kiểm tra chuỗi băm của nhật ký, báo bản ghi đầu tiên bị sửa/xóa
+  backup <tệp>                  sao lưu cơ sở dữ liệu và tệp đã lưu vào một tệp
+  restore <tệp>                 khôi phục từ bản sao lưu vào một cơ sở dữ liệu trống
+  demo                          nạp dữ liệu mẫu vào cơ sở dữ liệu
+
+Vai trò: ${ROLES.join(', ')}`;
+
+class UsageError extends Error {}
+
+async function withDeps<T>(work: (deps: Deps, report: StartupReport) => Promise<T>, overrides: { demo?: boolean } = {}): Promise<T> {
+  const config = { ...loadConfig(), ...overrides };
+  const { deps, report } = await startDeps(config);
+  try {
+    return await work(deps, report);
+  } finally {
+    await deps.db.close();
+  }
+}
+
+function printStartup(report: StartupReport): void {
+  if (report.migrationsApplied.length) console.log(`Đã áp dụng migration: ${report.migrationsApplied.join(', ')}`);
+  if (report.officialUnits) {
+    const u = report.officialUnits;
+    console.log(`Đã nạp danh mục đơn vị hành chính 2025: ${u.current.toLocaleString('vi-VN')} đơn vị hiện hành, ${u.past.toLocaleString('vi-VN')} đơn vị trước sáp nhập, ${u.links.toLocaleString('vi-VN')} liên kết kế thừa.`);
+  }
+  if (report.admin) {
+    console.log(
+      report.admin.generatedPassword
+        ? `Đã tạo tài khoản quản trị «admin» với mật khẩu: ${report.admin.generatedPassword}\n  (mật khẩu chỉ hiện một lần; đặt PARINDEX_ADMIN_PASSWORD để tự chọn)`
+        : 'Đã tạo tài khoản quản trị «admin» với mật khẩu trong PARINDEX_ADMIN_PASSWORD.',
+    );
+  }
+  if (report.demoAccounts?.length) {
+    console.log(`Đã nạp dữ liệu mẫu. Tài khoản mẫu (mật khẩu «${DEMO_PASSWORD}»):`);
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(22)} ${a.role}`);
+  }
+}
+
+async function serve(): Promise<void> {
+  const config = loadConfig();
+  const { deps, report } = await startDeps(config);
+  printStartup(report);
+  const app = await createApp(deps);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await app.close();
+    await deps.db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+  console.log(`parindex đang chạy tại http://${host}:${port} (cơ sở dữ liệu: ${deps.db.backend === 'embedded' ? `nhúng, ${config.dataDir}` : 'PostgreSQL'})`);
+  console.log(`Đăng nhập: tài khoản «admin»${report.admin?.generatedPassword ? ' với mật khẩu in ở trên' : ''}${config.demo ? `, hoặc một tài khoản mẫu với mật khẩu «${DEMO_PASSWORD}» (xem README)` : ''}.`);
+}
+
+async function run(argv: string[]): Promise<void> {
+  const [command, sub, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      return;
+    case 'serve':
+      return serve();
+    case 'db': {
+      if (sub !== 'migrate') throw new UsageError('Lệnh «db» chỉ có «db migrate».');
+      const config = loadConfig();
+      const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        const applied = await migrate(db);
+        console.log(applied.length ? `Đã áp dụng: ${applied.join(', ')}` : 'Cơ sở dữ liệu đã ở phiên bản mới nhất.');
+      } finally {
+        await db.close();
+      }
+      return;
+    }
+    case 'user': {
+      if (sub !== 'create') throw new UsageError('Lệnh «user» chỉ có «user create».');
+      const { values } = parseArgs({
+        args: rest,
+        options: { username: { type: 'string' }, 'full-name': { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, password: { type: 'string' } },
+      });
+      if (!values.username || !values['full-name']) throw new UsageError('Cần --username và --full-name.');
+      const role = (values.role ?? 'system_admin') as Role;
+      if (!ROLES.includes(role)) throw new UsageError(`Vai trò «${role}» không tồn tại. Vai trò: ${ROLES.join(', ')}`);
+      await withDeps(async (deps) => {
+        let unitId: number | null = null;
+        if (values.unit) {
+          const unit = (await findUnitsByCodes(deps.db, [values.unit])).get(values.unit);
+          if (!unit) throw new UsageError(`Không tìm thấy đơn vị có mã «${values.unit}».`);
+          unitId = unit.id;
+        } else if (role !== 'system_admin') {
+          throw new UsageError('Vai trò này cần --unit <mã đơn vị>.');
+        }
+        const result = await createUser(deps, CONSOLE_ACTOR, {
+          username: values.username!,
+          fullName: values['full-name']!,
+          password: values.password,
+          grants: [{ role, unitId }],
+        });
+        console.log(`Đã tạo tài khoản «${result.user.username}» (id ${result.user.id}).`);
+        if (result.temporaryPassword) console.log(`Mật khẩu tạm (phải đổi khi đăng nhập): ${result.temporaryPassword}`);
+      }, { demo: false });
+      return;
+    }
+    case 'units': {
+      if (sub !== 'import' || !rest[0]) throw new UsageError('Cách dùng: parindex units import <tệp.csv>');
+      const content = readFileSync(rest[0]);
+      await withDeps(async (deps) => {
+        const bar = createProgressBar('đơn vị');
+        const result = await importUnitsCsv(deps, CONSOLE_ACTOR, content, (d, t) => bar.update(d, t));
+        console.log(`Đã nhập ${result.imported.toLocaleString('vi-VN')} đơn vị.`);
+      }, { demo: false });
+      return;
+    }
+    case 'audit': {
+      if (sub !== 'verify') throw new UsageError('Lệnh «audit» chỉ có «audit verify».');
+      await withDeps(async (deps) => {
+        const result = await verifyAudit(deps);
+        console.log(describeVerify(result));
+        if (!result.ok) process.exitCode = 1;
+      }, { demo: false });
+      return;
+    }
+    case 'backup':
+    case 'restore': {
+      if (!sub) throw new UsageError(`Cách dùng: parindex ${command} <tệp>`);
+      const config = loadConfig();
+      const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        const bar = createProgressBar(command === 'backup' ? 'bảng sao lưu' : 'bảng khôi phục');
+        if (command === 'backup') {
+          const summary = await backupToFile(db, config.dataDir, sub, (d, t) => bar.update(d, t));
+          console.log(`Đã sao lưu ${summary.rows.toLocaleString('vi-VN')} dòng dữ liệu và ${summary.files} tệp vào ${sub}.`);
+        } else {
+          const summary = await restoreFromFile(db, config.dataDir, sub, (d, t) => bar.update(d, t));
+          console.log(`Đã khôi phục ${summary.rows.toLocaleString('vi-VN')} dòng dữ liệu và ${summary.files} tệp từ ${sub}.`);
+        }
+      } finally {
+        await db.close();
+      }
+      return;
+    }
+    case 'demo': {
+      await withDeps(async (deps, report) => {
+        if (report.demoAccounts) {
+          printStartup(report);
+          return;
+        }
+        if (await isDemoLoaded(deps.db)) {
+          console.log('Dữ liệu mẫu đã có sẵn.');
+          return;
+        }
+        const result = await deps.db.transaction((tx) => loadDemo(tx, deps.clock.now()));
+        printStartup({ ...report, demoAccounts: result.accounts });
+      }, { demo: false });
+      return;
+    }
+    default:
+      throw new UsageError(`Không có lệnh «${command}».\n\n${USAGE}`);
+  }
+}
+
+try {
+  await run(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(error.message);
+    process.exitCode = 2;
+  } else if (error instanceof AppError) {
+    const body = presentError(error, 'vi');
+    console.error(`Lỗi: ${body.error.message}`);
+    for (const d of body.error.details ?? []) {
+      const where = [d.row !== undefined ? `dòng ${d.row}` : '', d.column ? `cột «${d.column}»` : '', d.field ? `trường «${d.field}»` : ''].filter(Boolean).join(', ');
+      console.error(`  - ${where ? `${where}: ` : ''}${d.message}`);
+    }
+    process.exitCode = 1;
+  } else if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exitCode = 2;
+  } else if (['EmbeddedDbLockedError', 'RestoreError'].includes((error as Error).name) || (error as NodeJS.ErrnoException).code === 'ENOENT') {
+    console.error(`Lỗi: ${(error as Error).message}`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Configuration, parsed once at start-up from the environment. Every problem is reported at once;
+ * no other module reads process.env. `.env.example` documents each variable.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => (v === '' ? undefined : ['1', 'true', 'yes'].includes(v)));
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PARINDEX_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  PARINDEX_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  PARINDEX_DEMO: flag.optional(),
+  PARINDEX_SESSION_TTL_HOURS: positiveInt(12),
+  PARINDEX_LOGIN_MAX_FAILURES: positiveInt(5),
+  PARINDEX_LOCKOUT_MINUTES: positiveInt(15),
+  PARINDEX_LOGIN_RATE_PER_MINUTE: positiveInt(20),
+  PARINDEX_SECURE_COOKIES: flag.optional(),
+  PARINDEX_TRUST_PROXY: flag.optional(),
+  PARINDEX_MAX_UPLOAD_MB: positiveInt(50),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  adminPassword: string | undefined;
+  /** Load demo data into an empty database (default: on for the embedded database only). */
+  demo: boolean;
+  sessionTtlHours: number;
+  loginMaxFailures: number;
+  lockoutMinutes: number;
+  loginRatePerMinute: number;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  maxUploadBytes: number;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+/** Thrown with every problem of the environment listed. */
+export class ConfigError extends Error {}
+
+/** Parses the configuration from an environment map (process.env by default). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Cấu hình không hợp lệ (biến môi trường):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.PARINDEX_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    adminPassword: e.PARINDEX_ADMIN_PASSWORD,
+    demo: e.PARINDEX_DEMO ?? !e.DATABASE_URL,
+    sessionTtlHours: e.PARINDEX_SESSION_TTL_HOURS,
+    loginMaxFailures: e.PARINDEX_LOGIN_MAX_FAILURES,
+    lockoutMinutes: e.PARINDEX_LOCKOUT_MINUTES,
+    loginRatePerMinute: e.PARINDEX_LOGIN_RATE_PER_MINUTE,
+    secureCookies: e.PARINDEX_SECURE_COOKIES ?? false,
+    trustProxy: e.PARINDEX_TRUST_PROXY ?? false,
+    maxUploadBytes: e.PARINDEX_MAX_UPLOAD_MB * 1024 * 1024,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Loads the demo data into a database that has the official units: the pre-2025 districts of the
+ * seed documents with their communes and offices, and one account per role. Later capabilities add
+ * their own demo data here.
+ */
+import type { Role } from '../../domain/access.ts';
+import { searchKey } from '../../domain/text.ts';
+import type { Queryable } from '../infra/db.ts';
+import { appendAuditEntry } from '../features/audit/repository.ts';
+import { hashPassword } from '../features/auth/password.ts';
+import * as units from '../features/units/repository.ts';
+import { LAST_DAY_BEFORE_REFORM } from '../features/units/official-list.ts';
+import * as users from '../features/users/repository.ts';
+import { BAO_YEN_OFFICES, DEMO_ACCOUNTS, DEMO_DISTRICTS, DEMO_PASSWORD } from './demo-units.ts';
+
+/** Has the demo been loaded into this database? */
+export async function isDemoLoaded(db: Queryable): Promise<boolean> {
+  return (await db.query("SELECT 1 FROM app_settings WHERE key = 'demo_loaded'")).length > 0;
+}
+
+/** Adds the demo units and accounts (in the caller's transaction). */
+export async function loadDemo(tx: Queryable, now: Date): Promise<{ accounts: string[] }> {
+  for (const d of DEMO_DISTRICTS) {
+    const province = (await units.findUnitsByCodes(tx, [d.provinceCode])).get(d.provinceCode);
+    if (!province) throw new Error(`demo: province ${d.provinceCode} missing; load the official units first`);
+    const district = await units.insertUnit(
+      tx,
+      { code: d.code, name: d.name, kind: 'district', parentId: province.id, validFrom: null, validTo: LAST_DAY_BEFORE_REFORM, searchKey: searchKey(d.name) },
+      now,
+    );
+    // The old communes move from under the province to under their district.
+    await tx.query(
+      `UPDATE units SET parent_id = $1 WHERE code = ANY($2::text[]) AND valid_to = $3 AND parent_id = $4`,
+      [district.id, d.communeCodes, LAST_DAY_BEFORE_REFORM, province.id],
+    );
+    if (d.code === 'H-BAOYEN') {
+      await units.insertUnitsBulk(
+        tx,
+        BAO_YEN_OFFICES.map((o) => ({ code: o.code, name: o.name, kind: 'district_office', parentId: district.id, validFrom: null, validTo: LAST_DAY_BEFORE_REFORM, searchKey: searchKey(o.name) })),
+        now,
+      );
+    }
+  }
+  await units.rebuildPaths(tx);
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const created: string[] = [];
+  for (const a of DEMO_ACCOUNTS) {
+    if (await users.usernameExists(tx, a.username)) continue;
+    const unit = (await units.findUnitsByCodes(tx, [a.unitCode])).get(a.unitCode);
+    const id = await users.insertUser(tx, { username: a.username, fullName: a.fullName, email: null, passwordHash, mustChangePassword: false }, now);
+    await users.insertGrant(tx, id, a.role as Role, unit?.id ?? null);
+    created.push(a.username);
+  }
+  await tx.query(`INSERT INTO app_settings (key, value) VALUES ('demo_loaded', $1) ON CONFLICT (key) DO NOTHING`, [JSON.stringify({ at: now.toISOString() })]);
+  await appendAuditEntry(
+    tx,
+    { actorId: null, actorName: 'system', action: 'demo.load', entity: 'demo', entityId: null, unitId: null, after: { districts: DEMO_DISTRICTS.map((d) => d.code), accounts: created } },
+    now,
+  );
+  return { accounts: created };
+}

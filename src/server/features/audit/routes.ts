@@ -1,0 +1,48 @@
+/** HTTP routes of the audit log. */
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { requireActor, type App } from '../../http/app.ts';
+import { commonErrors, isoDate } from '../../http/schemas.ts';
+import { listAudit } from './service.ts';
+
+const auditQuery = z.object({
+  unitId: z.coerce.number().int().positive().optional(),
+  userId: z.coerce.number().int().positive().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+const auditList = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      at: z.string(),
+      actorId: z.number().nullable(),
+      actorName: z.string().nullable(),
+      action: z.string(),
+      entity: z.string(),
+      entityId: z.string().nullable(),
+      unitId: z.number().nullable(),
+      before: z.unknown(),
+      after: z.unknown(),
+    }),
+  ),
+  nextBefore: z.number().nullable(),
+});
+
+export function registerAuditRoutes(app: App, deps: Deps): void {
+  app.get(
+    '/api/v1/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Nhật ký thay đổi (mới nhất trước), lọc theo đơn vị (cả cấp dưới), người dùng, ngày',
+        querystring: auditQuery,
+        response: { 200: auditList, ...commonErrors },
+      },
+    },
+    async (request) => listAudit(deps, requireActor(request), request.query),
+  );
+}

@@ -1,0 +1,157 @@
+/** SQL for sessions, sign-in attempts and the actor behind a session. */
+import type { Grant, Role } from '../../../domain/access.ts';
+import type { Queryable } from '../../infra/db.ts';
+
+export interface UserAuthRow {
+  id: number;
+  username: string;
+  full_name: string;
+  password_hash: string;
+  disabled: boolean;
+  must_change_password: boolean;
+  failed_logins: number;
+  locked_until: Date | null;
+  locale: string;
+}
+
+/** Finds a user by username, case-insensitively. */
+export async function findUserForLogin(db: Queryable, username: string): Promise<UserAuthRow | undefined> {
+  const rows = await db.query<UserAuthRow>(
+    `SELECT id, username, full_name, password_hash, disabled, must_change_password, failed_logins, locked_until, locale
+     FROM users WHERE lower(username) = lower($1)`,
+    [username],
+  );
+  return rows[0];
+}
+
+/** Counts one failure; locks the account when the failures reach `max`. */
+export async function recordFailedLogin(
+  db: Queryable,
+  userId: number,
+  max: number,
+  lockUntil: Date,
+): Promise<{ failed: number; lockedUntil: Date | null }> {
+  const rows = await db.query<{ failed_logins: number; locked_until: Date | null }>(
+    `UPDATE users SET failed_logins = failed_logins + 1,
+       locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
+     WHERE id = $1 RETURNING failed_logins, locked_until`,
+    [userId, max, lockUntil.toISOString()],
+  );
+  const row = rows[0]!;
+  return { failed: row.failed_logins, lockedUntil: row.locked_until };
+}
+
+/** Clears the failure count after a successful sign-in. */
+export async function clearFailedLogins(db: Queryable, userId: number): Promise<void> {
+  await db.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [userId]);
+}
+
+/**
+ * Counts a hit against a fixed one-minute window shared by every server process; returns the hits
+ * in the current window and when it started.
+ */
+export async function hitRateCounter(
+  db: Queryable,
+  key: string,
+  now: Date,
+  windowSeconds: number,
+): Promise<{ hits: number; windowStart: Date }> {
+  const rows = await db.query<{ hits: number; window_start: Date }>(
+    `INSERT INTO rate_counters (key, window_start, hits) VALUES ($1, $2, 1)
+     ON CONFLICT (key) DO UPDATE SET
+       hits = CASE WHEN rate_counters.window_start <= $2::timestamptz - make_interval(secs => $3) THEN 1 ELSE rate_counters.hits + 1 END,
+       window_start = CASE WHEN rate_counters.window_start <= $2::timestamptz - make_interval(secs => $3) THEN $2::timestamptz ELSE rate_counters.window_start END
+     RETURNING hits, window_start`,
+    [key, now.toISOString(), windowSeconds],
+  );
+  const row = rows[0]!;
+  return { hits: row.hits, windowStart: new Date(row.window_start) };
+}
+
+/** Stores a new session under the hash of its token. */
+export async function insertSession(
+  db: Queryable,
+  s: { idHash: string; userId: number; csrfToken: string; now: Date; expiresAt: Date; ip: string; userAgent: string },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, ip, user_agent)
+     VALUES ($1, $2, $3, $4, $4, $5, $6, $7)`,
+    [s.idHash, s.userId, s.csrfToken, s.now.toISOString(), s.expiresAt.toISOString(), s.ip, s.userAgent.slice(0, 300)],
+  );
+}
+
+export interface SessionRow {
+  user_id: number;
+  csrf_token: string;
+  expires_at: Date;
+  last_seen_at: Date;
+  username: string;
+  full_name: string;
+  disabled: boolean;
+  must_change_password: boolean;
+  locale: string;
+}
+
+/** The live session with this token hash and its user. */
+export async function findSession(db: Queryable, idHash: string, now: Date): Promise<SessionRow | undefined> {
+  const rows = await db.query<SessionRow>(
+    `SELECT s.user_id, s.csrf_token, s.expires_at, s.last_seen_at, u.username, u.full_name, u.disabled,
+            u.must_change_password, u.locale
+     FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.id_hash = $1 AND s.expires_at > $2`,
+    [idHash, now.toISOString()],
+  );
+  return rows[0];
+}
+
+/** Slides a session's expiry forward. */
+export async function touchSession(db: Queryable, idHash: string, now: Date, expiresAt: Date): Promise<void> {
+  await db.query('UPDATE sessions SET last_seen_at = $2, expires_at = $3 WHERE id_hash = $1', [
+    idHash,
+    now.toISOString(),
+    expiresAt.toISOString(),
+  ]);
+}
+
+/** Ends one session. */
+export async function deleteSession(db: Queryable, idHash: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE id_hash = $1', [idHash]);
+}
+
+/** Ends every session of a user (disabled account, password reset). */
+export async function deleteUserSessions(db: Queryable, userId: number): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+}
+
+/** Removes sessions past their expiry. */
+export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE expires_at <= $1', [now.toISOString()]);
+}
+
+/** The grants of a user with the paths and names of their units. */
+export async function findGrants(
+  db: Queryable,
+  userId: number,
+): Promise<Array<Grant & { id: number; unitName: string | null; unitCode: string | null }>> {
+  const rows = await db.query<{
+    id: number;
+    role: Role;
+    unit_id: number | null;
+    path: string | null;
+    name: string | null;
+    code: string | null;
+  }>(
+    `SELECT g.id, g.role, g.unit_id, u.path, u.name, u.code
+     FROM role_grants g LEFT JOIN units u ON u.id = g.unit_id
+     WHERE g.user_id = $1 ORDER BY g.id`,
+    [userId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    role: r.role,
+    unitId: r.unit_id,
+    unitPath: r.path,
+    unitName: r.name,
+    unitCode: r.code,
+  }));
+}

@@ -1,0 +1,169 @@
+/**
+ * Sign-in, sign-out and the session behind each request. Sessions live in the database (several
+ * server processes share them); the cookie carries a random token whose hash is the session key.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Actor } from '../../../domain/access.ts';
+import { AppError } from '../../errors.ts';
+import type { Deps } from '../../deps.ts';
+import { appendAuditEntry } from '../audit/repository.ts';
+import * as repo from './repository.ts';
+import { dummyPasswordHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.ts';
+
+export interface SessionInfo {
+  actor: Actor;
+  csrfToken: string;
+  mustChangePassword: boolean;
+  locale: 'vi' | 'en';
+  grants: Awaited<ReturnType<typeof repo.findGrants>>;
+}
+
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** Signs a user in; returns the new session token (for the cookie) and the session. */
+export async function login(
+  deps: Deps,
+  input: { username: string; password: string; ip: string; userAgent: string },
+): Promise<{ token: string; session: SessionInfo }> {
+  const { db, clock, config } = deps;
+  const now = clock.now();
+  const limit = await repo.hitRateCounter(db, `login:${input.ip}`, now, 60);
+  if (limit.hits > config.loginRatePerMinute) {
+    const seconds = Math.max(1, Math.ceil((limit.windowStart.getTime() + 60_000 - now.getTime()) / 1000));
+    throw new AppError('rate_limited', 'rate_limited', { seconds });
+  }
+  const user = await repo.findUserForLogin(db, input.username.trim());
+  if (!user) {
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    throw new AppError('unauthenticated', 'invalid_credentials');
+  }
+  if (user.locked_until && new Date(user.locked_until) > now) {
+    throw new AppError('locked', 'account_locked', { minutes: minutesUntil(new Date(user.locked_until), now) });
+  }
+  const ok = await verifyPassword(user.password_hash, input.password);
+  if (!ok) {
+    const lockUntil = new Date(now.getTime() + config.lockoutMinutes * 60_000);
+    const result = await db.transaction(async (tx) => {
+      const r = await repo.recordFailedLogin(tx, user.id, config.loginMaxFailures, lockUntil);
+      if (r.lockedUntil && r.failed === config.loginMaxFailures) {
+        await appendAuditEntry(
+          tx,
+          { actorId: null, actorName: null, action: 'auth.lock', entity: 'user', entityId: user.id, unitId: null,
+            after: { username: user.username, failedLogins: r.failed, lockedUntil: lockUntil.toISOString(), ip: input.ip } },
+          now,
+        );
+      }
+      return r;
+    });
+    if (result.lockedUntil && new Date(result.lockedUntil) > now) {
+      throw new AppError('locked', 'account_locked', { minutes: minutesUntil(new Date(result.lockedUntil), now) });
+    }
+    throw new AppError('unauthenticated', 'invalid_credentials');
+  }
+  if (user.disabled) throw new AppError('forbidden', 'account_disabled');
+
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await db.transaction(async (tx) => {
+    await repo.clearFailedLogins(tx, user.id);
+    await repo.deleteExpiredSessions(tx, now);
+    await repo.insertSession(tx, {
+      idHash: hashToken(token),
+      userId: user.id,
+      csrfToken,
+      now,
+      expiresAt: new Date(now.getTime() + config.sessionTtlHours * 3_600_000),
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
+    await appendAuditEntry(
+      tx,
+      { actorId: user.id, actorName: user.username, action: 'auth.login', entity: 'session', entityId: null, unitId: null,
+        after: { ip: input.ip } },
+      now,
+    );
+  });
+  const session = await resolveSession(deps, token);
+  if (!session) throw new AppError('unauthenticated', 'not_authenticated');
+  return { token, session };
+}
+
+/** The session for a cookie token, or null when absent, expired or the account is disabled. */
+export async function resolveSession(deps: Deps, token: string | undefined): Promise<SessionInfo | null> {
+  if (!token || token.length > 100) return null;
+  const { db, clock, config } = deps;
+  const now = clock.now();
+  const idHash = hashToken(token);
+  const row = await repo.findSession(db, idHash, now);
+  if (!row || row.disabled) return null;
+  // Slide the expiry at most once a minute, not on every request.
+  if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
+    await repo.touchSession(db, idHash, now, new Date(now.getTime() + config.sessionTtlHours * 3_600_000));
+  }
+  const grants = await repo.findGrants(db, row.user_id);
+  return {
+    actor: { userId: row.user_id, username: row.username, fullName: row.full_name, grants },
+    csrfToken: row.csrf_token,
+    mustChangePassword: row.must_change_password,
+    locale: row.locale === 'en' ? 'en' : 'vi',
+    grants,
+  };
+}
+
+/** Constant-time comparison of the anti-forgery token sent with a request. */
+export function csrfMatches(expected: string, sent: string | undefined): boolean {
+  if (!sent) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(sent);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Ends the session of this token. */
+export async function logout(deps: Deps, token: string | undefined, actor: Actor | null): Promise<void> {
+  if (!token) return;
+  await deps.db.transaction(async (tx) => {
+    await repo.deleteSession(tx, hashToken(token));
+    if (actor) {
+      await appendAuditEntry(
+        tx,
+        { actorId: actor.userId, actorName: actor.username, action: 'auth.logout', entity: 'session', entityId: null, unitId: null },
+        deps.clock.now(),
+      );
+    }
+  });
+}
+
+/** Changes the signed-in user's own password; other sessions of the user end. */
+export async function changeOwnPassword(
+  deps: Deps,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+  currentToken: string,
+): Promise<void> {
+  const user = await repo.findUserForLogin(deps.db, actor.username);
+  if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+    throw new AppError('invalid', 'wrong_current_password', {}, [
+      { field: 'currentPassword', key: 'wrong_current_password' },
+    ]);
+  }
+  if (input.newPassword.length < MIN_PASSWORD_LENGTH) {
+    throw new AppError('invalid', 'password_too_weak', {}, [{ field: 'newPassword', key: 'password_too_weak' }]);
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await deps.db.transaction(async (tx) => {
+    await tx.query(
+      'UPDATE users SET password_hash = $2, must_change_password = false, updated_at = $3, version = version + 1 WHERE id = $1',
+      [actor.userId, passwordHash, deps.clock.now().toISOString()],
+    );
+    await tx.query('DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2', [actor.userId, hashToken(currentToken)]);
+    await appendAuditEntry(
+      tx,
+      { actorId: actor.userId, actorName: actor.username, action: 'user.change_password', entity: 'user', entityId: actor.userId, unitId: null },
+      deps.clock.now(),
+    );
+  });
+}
+
+function minutesUntil(until: Date, now: Date): number {
+  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+}

@@ -1,0 +1,103 @@
+/** HTTP routes of the unit tree: browse, search, edit, lineage, import. */
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../errors.ts';
+import { requireActor, type App } from '../../http/app.ts';
+import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
+import { importUnitsCsv } from './import.ts';
+import * as schemas from './schemas.ts';
+import * as service from './service.ts';
+
+export function registerUnitRoutes(app: App, deps: Deps): void {
+  app.get(
+    '/api/v1/units',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Tìm kiếm, duyệt cây đơn vị (không phân biệt dấu, hoa thường); gồm cả đơn vị đã hết hiệu lực (validTo)',
+        querystring: schemas.unitListQuery,
+        response: { 200: schemas.unitList, ...commonErrors },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      const q = request.query;
+      return service.searchUnits(deps, {
+        q: q.q,
+        parentId: q.parentId === 'root' ? null : q.parentId,
+        kind: q.kind,
+        current: q.current === 'true',
+        limit: q.limit,
+        offset: q.offset,
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/unit-kinds',
+    { schema: { tags: ['units'], summary: 'Các loại đơn vị', response: { 200: schemas.unitKindsBody, 401: errorBody } } },
+    async (request) => {
+      requireActor(request);
+      return { items: await service.listUnitKinds(deps) };
+    },
+  );
+
+  app.get(
+    '/api/v1/units/:id',
+    { schema: { tags: ['units'], summary: 'Một đơn vị, các cấp trên và quyền của người dùng trên nó', params: idParam, response: { 200: schemas.unitDetail, ...commonErrors } } },
+    async (request) => service.getUnit(deps, requireActor(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/units/:id/lineage',
+    { schema: { tags: ['units'], summary: 'Các đơn vị tiền thân và kế thừa (sáp nhập)', params: idParam, response: { 200: schemas.lineageBody, ...commonErrors } } },
+    async (request) => {
+      requireActor(request);
+      return service.getLineage(deps, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/units',
+    { schema: { tags: ['units'], summary: 'Thêm đơn vị', body: schemas.createUnitBody, response: { 201: schemas.unitBody, ...commonErrors } } },
+    async (request, reply) => {
+      const unit = await service.createUnit(deps, requireActor(request), request.body);
+      return reply.code(201).send(unit);
+    },
+  );
+
+  app.put(
+    '/api/v1/units/:id',
+    { schema: { tags: ['units'], summary: 'Sửa hoặc chuyển đơn vị', params: idParam, body: schemas.updateUnitBody, response: { 200: schemas.unitBody, ...commonErrors } } },
+    async (request) => service.updateUnit(deps, requireActor(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/unit-lineage',
+    { schema: { tags: ['units'], summary: 'Ghi nhận sáp nhập: đơn vị tiền thân vào đơn vị kế thừa', body: schemas.addLineageBody, response: { 204: z.null(), ...commonErrors } } },
+    async (request, reply) => {
+      await service.addLineage(deps, requireActor(request), request.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/units/import',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Nhập đơn vị từ tệp CSV (multipart, trường "file"); tất cả hoặc không dòng nào',
+        consumes: ['multipart/form-data'],
+        response: { 200: schemas.importResult, 413: errorBody, 415: errorBody, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!request.isMultipart()) throw new AppError('unsupported', 'unsupported_media_type');
+      const file = await request.file();
+      if (!file) throw new AppError('invalid', 'import_empty');
+      const content = await file.toBuffer();
+      return importUnitsCsv(deps, actor, content);
+    },
+  );
+}

@@ -1,0 +1,184 @@
+/**
+ * The composition root of the HTTP server: builds a Fastify app from its dependencies (database,
+ * clock, configuration), with security headers, sessions, anti-forgery checks, the one error shape,
+ * the OpenAPI document and the web app's static files.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Actor } from '../../domain/access.ts';
+import type { Deps } from '../deps.ts';
+import { AppError, presentError, statusOfKind } from '../errors.ts';
+import { localeFromHeader, type Locale } from '../i18n/messages.ts';
+import { csrfMatches, resolveSession, type SessionInfo } from '../features/auth/service.ts';
+import { registerAuthRoutes } from '../features/auth/routes.ts';
+import { registerUnitRoutes } from '../features/units/routes.ts';
+import { registerUserRoutes } from '../features/users/routes.ts';
+import { registerAuditRoutes } from '../features/audit/routes.ts';
+import { registerHealthRoutes } from '../features/health/routes.ts';
+import { validationDetails } from './validation.ts';
+
+export const SESSION_COOKIE = 'parindex_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: SessionInfo | null;
+    sessionToken: string | undefined;
+    locale: Locale;
+  }
+}
+
+/** Paths that change state without a session, so without an anti-forgery token. */
+const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
+
+/** The application instance, typed by its zod schemas. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** Builds the HTTP application. */
+export async function createApp(deps: Deps, options: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace',
+  }).withTypeProvider<ZodTypeProvider>() as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyMultipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 20 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'parindex API', version: '1', description: 'Chỉ số CCHC, SIPAS và đánh giá giải quyết TTHC' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.decorateRequest('session', null);
+  app.decorateRequest('sessionToken', undefined);
+  app.decorateRequest('locale', 'vi');
+
+  // Who is calling, in which language, and is a state-changing call really from our own page?
+  app.addHook('onRequest', async (request) => {
+    request.locale = localeFromHeader(request.headers['accept-language']);
+    if (!request.url.startsWith('/api/v1/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    request.sessionToken = token;
+    request.session = await resolveSession(deps, token);
+    if (request.session && !request.headers['accept-language']) request.locale = request.session.locale;
+    const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
+    const routePath = request.url.split('?')[0] ?? '';
+    if (unsafe && request.session && !CSRF_EXEMPT.has(routePath)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (!csrfMatches(request.session.csrfToken, typeof sent === 'string' ? sent : undefined)) {
+        throw new AppError('forbidden', 'csrf_invalid');
+      }
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !existsSync(path.join(WEB_DIST, 'index.html')) || request.method !== 'GET') {
+      const body = presentError(new AppError('not_found', 'route_not_found', { method: request.method, url: request.url.split('?')[0] ?? '' }), request.locale);
+      return reply.code(404).send(body);
+    }
+    // Client-side routes of the web app.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerHealthRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerUnitRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+
+  if (existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, maxAge: '1h', index: ['index.html'] });
+  }
+  return app;
+}
+
+/** Maps any error to the API's one error shape; only unexpected failures answer 500. */
+function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const locale = request.locale ?? 'vi';
+  if (error instanceof AppError) {
+    if (error.kind === 'rate_limited') reply.header('retry-after', String(error.params.seconds ?? 60));
+    return reply.code(statusOfKind[error.kind]).send(presentError(error, locale));
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as { validationContext?: string }).validationContext;
+    const appError = new AppError('invalid', 'validation_failed', {}, validationDetails(error.validation, context));
+    return reply.code(400).send(presentError(appError, locale));
+  }
+  const e = error as { statusCode?: number; code?: string; message?: string };
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    const mapped =
+      e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE' || e.code === 'FST_FILES_LIMIT'
+        ? new AppError('too_large', 'payload_too_large', { limit: `${Math.round(request.server.initialConfig.bodyLimit! / 1024)} KB` })
+        : e.statusCode === 415
+          ? new AppError('unsupported', 'unsupported_media_type')
+          : e.statusCode === 429
+            ? new AppError('rate_limited', 'rate_limited', { seconds: 60 })
+            : new AppError('invalid', 'bad_request', { detail: e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'JSON' : (e.code ?? 'request') });
+    return reply.code(statusOfKind[mapped.kind]).send(presentError(mapped, locale));
+  }
+  request.log.error({ err: error }, 'unexpected error');
+  return reply.code(500).send(presentError(new AppError('invalid', 'internal_error'), locale));
+}
+
+/** The signed-in actor, or a 401. */
+export function requireSession(request: FastifyRequest): SessionInfo {
+  if (!request.session) throw new AppError('unauthenticated', 'not_authenticated');
+  return request.session;
+}
+
+/** The signed-in actor, or a 401. */
+export function requireActor(request: FastifyRequest): Actor {
+  return requireSession(request).actor;
+}

@@ -1,0 +1,165 @@
+/**
+ * The server's message catalogue: every text a user can read in an API answer, Vietnamese first,
+ * English complete. Keys are stable error codes (and a few field-problem keys); `{name}` marks a
+ * parameter.
+ */
+export type Locale = 'vi' | 'en';
+
+const vi = {
+  // error codes
+  validation_failed: 'Dữ liệu gửi lên chưa hợp lệ.',
+  not_authenticated: 'Bạn cần đăng nhập để tiếp tục.',
+  forbidden: 'Bạn không có quyền thực hiện thao tác này.',
+  forbidden_unit: 'Bạn không có quyền thực hiện thao tác này trên đơn vị «{unit}».',
+  not_found: 'Không tìm thấy {what}.',
+  route_not_found: 'Không có địa chỉ {method} {url}.',
+  conflict: 'Dữ liệu đã bị người khác thay đổi. Hãy tải lại trang rồi thử lại.',
+  csrf_invalid: 'Phiên làm việc đã hết hạn hoặc yêu cầu không hợp lệ (mã chống giả mạo). Hãy tải lại trang.',
+  rate_limited: 'Bạn thao tác quá nhanh. Hãy thử lại sau {seconds} giây.',
+  invalid_credentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  account_locked: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Hãy thử lại sau {minutes} phút.',
+  account_disabled: 'Tài khoản đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.',
+  unit_code_taken: 'Mã đơn vị «{code}» đã được dùng cho «{name}» trong cùng thời gian hiệu lực.',
+  unit_cycle: 'Không thể đặt «{unit}» vào bên trong chính nó hoặc đơn vị cấp dưới của nó.',
+  unit_unknown_kind: 'Loại đơn vị «{kind}» không tồn tại.',
+  unit_validity: 'Ngày hết hiệu lực phải sau hoặc bằng ngày bắt đầu hiệu lực.',
+  lineage_exists: 'Quan hệ sáp nhập này đã có.',
+  username_taken: 'Tên đăng nhập «{username}» đã được dùng.',
+  password_too_weak: 'Mật khẩu phải có ít nhất 10 ký tự.',
+  wrong_current_password: 'Mật khẩu hiện tại không đúng.',
+  cannot_disable_self: 'Bạn không thể tự vô hiệu hóa tài khoản của mình.',
+  import_invalid: 'Tệp nhập có {count} dòng lỗi; chưa có dữ liệu nào được nhập.',
+  import_empty: 'Tệp nhập không có dòng dữ liệu nào.',
+  import_not_text: 'Tệp nhập không phải tệp CSV văn bản (UTF-8).',
+  import_missing_columns: 'Tệp nhập thiếu cột: {columns}.',
+  payload_too_large: 'Tệp hoặc dữ liệu gửi lên quá lớn (tối đa {limit}).',
+  unsupported_media_type: 'Định dạng dữ liệu gửi lên không được hỗ trợ.',
+  bad_request: 'Yêu cầu không hợp lệ: {detail}',
+  internal_error: 'Đã có lỗi phía máy chủ. Lỗi đã được ghi lại; hãy thử lại sau.',
+  // field problems
+  field_required: 'Trường «{field}» là bắt buộc.',
+  field_type: 'Trường «{field}» phải là {expected}.',
+  field_too_short: 'Trường «{field}» phải có ít nhất {min} ký tự.',
+  field_too_long: 'Trường «{field}» chỉ được tối đa {max} ký tự.',
+  field_too_small: 'Trường «{field}» phải lớn hơn hoặc bằng {min}.',
+  field_too_big: 'Trường «{field}» phải nhỏ hơn hoặc bằng {max}.',
+  field_format: 'Trường «{field}» không đúng định dạng.',
+  field_enum: 'Trường «{field}» phải là một trong: {options}.',
+  field_unknown: 'Trường «{field}» không được chấp nhận.',
+  field_invalid: 'Trường «{field}» không hợp lệ.',
+  entity_unit: 'đơn vị',
+  entity_user: 'người dùng',
+  entity_session: 'phiên làm việc',
+  entity_grant: 'quyền được giao',
+  type_string: 'chuỗi ký tự',
+  type_number: 'số',
+  type_integer: 'số nguyên',
+  type_boolean: 'đúng/sai',
+  type_object: 'đối tượng',
+  type_array: 'danh sách',
+  // import rows
+  row_error: 'Dòng {row}, cột «{column}»: {message}',
+  row_missing_value: 'thiếu giá trị',
+  row_bad_date: 'ngày «{value}» không hợp lệ (dùng dd/mm/yyyy hoặc yyyy-mm-dd)',
+  row_bad_code: 'mã «{value}» chỉ được gồm chữ, số, dấu chấm, gạch ngang, gạch dưới (tối đa 32 ký tự)',
+  row_unknown_kind: 'loại đơn vị «{value}» không tồn tại',
+  row_unknown_parent: 'không tìm thấy đơn vị cấp trên có mã «{value}»',
+  row_duplicate_code: 'mã «{value}» bị trùng với dòng {other}',
+  row_code_taken: 'mã «{value}» đã có trong hệ thống («{name}»)',
+  row_column_count: 'số cột ({count}) khác với dòng tiêu đề ({expected})',
+  row_validity: 'ngày hết hiệu lực trước ngày bắt đầu hiệu lực',
+};
+
+export type MessageKey = keyof typeof vi;
+
+const en: Record<MessageKey, string> = {
+  validation_failed: 'The data sent is not valid.',
+  not_authenticated: 'Please sign in to continue.',
+  forbidden: 'You are not allowed to do this.',
+  forbidden_unit: 'You are not allowed to do this on the unit “{unit}”.',
+  not_found: 'Not found: {what}.',
+  route_not_found: 'There is no {method} {url}.',
+  conflict: 'Someone else changed this data. Reload the page and try again.',
+  csrf_invalid: 'Your session expired or the request is not valid (anti-forgery token). Reload the page.',
+  rate_limited: 'Too many attempts. Try again in {seconds} seconds.',
+  invalid_credentials: 'Wrong username or password.',
+  account_locked: 'The account is locked after repeated failed sign-ins. Try again in {minutes} minutes.',
+  account_disabled: 'This account is disabled. Contact an administrator.',
+  unit_code_taken: 'The unit code “{code}” is already used by “{name}” in the same validity period.',
+  unit_cycle: '“{unit}” cannot be placed inside itself or one of its own sub-units.',
+  unit_unknown_kind: 'The unit kind “{kind}” does not exist.',
+  unit_validity: 'The end of validity must be on or after its start.',
+  lineage_exists: 'This merge link already exists.',
+  username_taken: 'The username “{username}” is already taken.',
+  password_too_weak: 'The password must have at least 10 characters.',
+  wrong_current_password: 'The current password is wrong.',
+  cannot_disable_self: 'You cannot disable your own account.',
+  import_invalid: 'The import file has {count} rows with errors; nothing was imported.',
+  import_empty: 'The import file has no data rows.',
+  import_not_text: 'The import file is not a UTF-8 text CSV file.',
+  import_missing_columns: 'The import file lacks the columns: {columns}.',
+  payload_too_large: 'The file or data sent is too large (at most {limit}).',
+  unsupported_media_type: 'This content type is not supported.',
+  bad_request: 'Bad request: {detail}',
+  internal_error: 'Something went wrong on the server. It has been logged; please try again later.',
+  field_required: 'The field “{field}” is required.',
+  field_type: 'The field “{field}” must be {expected}.',
+  field_too_short: 'The field “{field}” must have at least {min} characters.',
+  field_too_long: 'The field “{field}” must have at most {max} characters.',
+  field_too_small: 'The field “{field}” must be at least {min}.',
+  field_too_big: 'The field “{field}” must be at most {max}.',
+  field_format: 'The field “{field}” has the wrong format.',
+  field_enum: 'The field “{field}” must be one of: {options}.',
+  field_unknown: 'The field “{field}” is not accepted.',
+  field_invalid: 'The field “{field}” is not valid.',
+  entity_unit: 'the unit',
+  entity_user: 'the user',
+  entity_session: 'the session',
+  entity_grant: 'the role grant',
+  type_string: 'text',
+  type_number: 'a number',
+  type_integer: 'a whole number',
+  type_boolean: 'true or false',
+  type_object: 'an object',
+  type_array: 'a list',
+  row_error: 'Row {row}, column “{column}”: {message}',
+  row_missing_value: 'value missing',
+  row_bad_date: 'the date “{value}” is not valid (use dd/mm/yyyy or yyyy-mm-dd)',
+  row_bad_code: 'the code “{value}” may only contain letters, digits, dot, hyphen, underscore (at most 32)',
+  row_unknown_kind: 'the unit kind “{value}” does not exist',
+  row_unknown_parent: 'no parent unit with the code “{value}”',
+  row_duplicate_code: 'the code “{value}” repeats row {other}',
+  row_code_taken: 'the code “{value}” already exists (“{name}”)',
+  row_column_count: 'the number of columns ({count}) differs from the header ({expected})',
+  row_validity: 'the end of validity is before its start',
+};
+
+const catalogue: Record<Locale, Record<MessageKey, string>> = { vi, en };
+
+export type MessageParams = Record<string, string | number>;
+
+/**
+ * Renders a message in the given language, filling `{param}` placeholders. A parameter written
+ * "@key" is itself a catalogue key, translated in the same language ("@entity_unit" → "đơn vị").
+ */
+export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  const template = catalogue[locale][key];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (!(name in params)) return `{${name}}`;
+    const value = String(params[name]);
+    if (value.startsWith('@') && value.slice(1) in catalogue[locale]) {
+      return catalogue[locale][value.slice(1) as MessageKey];
+    }
+    return value;
+  });
+}
+
+/** Picks the response language from an Accept-Language header; Vietnamese unless English is asked. */
+export function localeFromHeader(header: string | undefined): Locale {
+  if (!header) return 'vi';
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'vi';
+}
+
+/** Exposed for the catalogue completeness test. */
+export const catalogues = catalogue;

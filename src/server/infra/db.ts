@@ -1,0 +1,196 @@
+/**
+ * One query layer over two backends: the embedded PGlite (a data directory, one process) and a
+ * PostgreSQL server (DATABASE_URL, many processes). Repositories speak plain SQL through `Queryable`;
+ * use-cases wrap their writes in `transaction`, so a use-case is all or nothing on both backends.
+ */
+import { mkdirSync, openSync, closeSync, writeSync, readFileSync, unlinkSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export type Row = Record<string, unknown>;
+
+/** Anything that runs a parameterised SQL statement. */
+export interface Queryable {
+  query<T extends object = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+/** A connection inside a transaction; `exec` runs a script of several statements. */
+export interface Tx extends Queryable {
+  exec(sql: string): Promise<void>;
+}
+
+/** A database handle: queries, transactions and lifecycle. */
+export interface Db extends Queryable {
+  readonly backend: 'embedded' | 'postgres';
+  /** Runs `work` in one transaction; rolls back when it throws. */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// Both backends return the same JavaScript types: int8 and numeric as numbers where they fit,
+// `date` as the ISO string it is (a Date would shift with the time zone).
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+const parseInt8 = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 out of range: ${v}`);
+  return n;
+};
+
+/** Opens the embedded database in `dataDir/pg`, guarding against a second process on it. */
+export async function openEmbeddedDb(dataDir: string | null): Promise<Db> {
+  let releaseLock = (): void => {};
+  let dir: string | undefined;
+  if (dataDir) {
+    dir = path.join(dataDir, 'pg');
+    mkdirSync(dataDir, { recursive: true });
+    releaseLock = acquireDirLock(path.join(dataDir, 'embedded-db.lock'));
+  }
+  const parsers = { [INT8]: parseInt8, [NUMERIC]: Number, [DATE]: (v: string) => v };
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dir ? { dataDir: dir, parsers } : { parsers });
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+  let closed = false;
+  return {
+    backend: 'embedded',
+    async query<T extends object>(sql: string, params: readonly unknown[] = []) {
+      const result = await client.query<T>(sql, params as unknown[]);
+      return result.rows;
+    },
+    async transaction<T>(work: (tx: Tx) => Promise<T>) {
+      return client.transaction(async (tx) =>
+        work({
+          async query<R extends object>(sql: string, params: readonly unknown[] = []) {
+            return (await tx.query<R>(sql, params as unknown[])).rows;
+          },
+          async exec(sql: string) {
+            await tx.exec(sql);
+          },
+        }),
+      );
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await client.close();
+      releaseLock();
+    },
+  };
+}
+
+/** Connects to a PostgreSQL server through a connection pool. */
+export async function openPostgresDb(url: string, poolSize = 10): Promise<Db> {
+  const types = {
+    getTypeParser: ((oid: number, format?: string) => {
+      if (oid === INT8) return parseInt8;
+      if (oid === NUMERIC) return Number;
+      if (oid === DATE) return (v: string) => v;
+      return pg.types.getTypeParser(oid, format as 'text');
+    }) as typeof pg.types.getTypeParser,
+  };
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // Fail fast with a readable error when the server is unreachable.
+  const probe = await pool.connect();
+  probe.release();
+  return {
+    backend: 'postgres',
+    async query<T extends object>(sql: string, params: readonly unknown[] = []) {
+      const result = await pool.query<T>(sql, params as unknown[]);
+      return result.rows;
+    },
+    async transaction<T>(work: (tx: Tx) => Promise<T>) {
+      const conn = await pool.connect();
+      try {
+        await conn.query('BEGIN');
+        const result = await work({
+          async query<R extends object>(sql: string, params: readonly unknown[] = []) {
+            return (await conn.query<R>(sql, params as unknown[])).rows;
+          },
+          async exec(sql: string) {
+            await conn.query(sql);
+          },
+        });
+        await conn.query('COMMIT');
+        return result;
+      } catch (error) {
+        await conn.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        conn.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/** Opens PostgreSQL when a URL is given, the embedded database otherwise. */
+export async function openDb(options: { databaseUrl?: string | undefined; dataDir: string | null }): Promise<Db> {
+  return options.databaseUrl
+    ? openPostgresDb(options.databaseUrl)
+    : openEmbeddedDb(options.dataDir);
+}
+
+/**
+ * PGlite corrupts its directory when two processes open it, so the embedded database takes a lock
+ * file holding the owner's pid; a lock left by a dead process is taken over.
+ */
+function acquireDirLock(lockPath: string): () => void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      let released = false;
+      const release = (): void => {
+        if (released) return;
+        released = true;
+        try {
+          unlinkSync(lockPath);
+        } catch {
+          // already gone
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(lockPath, 'utf8').trim());
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new EmbeddedDbLockedError(lockPath, owner);
+      }
+      if (existsSync(lockPath)) unlinkSync(lockPath);
+    }
+  }
+  throw new EmbeddedDbLockedError(lockPath, 0);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Raised when another running process already holds the embedded database. */
+export class EmbeddedDbLockedError extends Error {
+  override name = 'EmbeddedDbLockedError';
+  constructor(
+    readonly lockPath: string,
+    readonly ownerPid: number,
+  ) {
+    super(
+      `Cơ sở dữ liệu nhúng đang được tiến trình ${ownerPid} sử dụng (${lockPath}). ` +
+        'Hãy dừng tiến trình đó trước, hoặc dùng DATABASE_URL để nhiều tiến trình dùng chung PostgreSQL.',
+    );
+  }
+}
