@@ -40,6 +40,7 @@ CREATE TABLE units (
 );
 CREATE INDEX units_parent_idx ON units (parent_id);
 CREATE INDEX units_code_idx ON units (code);
+CREATE INDEX units_code_lower_idx ON units (lower(code) text_pattern_ops);
 CREATE INDEX units_path_idx ON units (path text_pattern_ops);
 
 CREATE TABLE unit_lineage (

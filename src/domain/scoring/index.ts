@@ -60,8 +60,9 @@ export function computeIndex(input: IndexInput): IndexValue {
 export interface ClassBand {
   label: string;
   fromPercent: number;
-  /** Exclusive, except that 10000 includes 100 %; null = no upper bound. */
+  /** Exclusive unless `toInclusive` (allowed at 100 % only); null = no upper bound. */
   toPercent: number | null;
+  toInclusive?: boolean;
 }
 
 /** Default classes (to confirm per province): Tốt ≥ 80 %, Khá 65–<80 %, Trung bình 50–<65 %, Yếu < 50 %. */
@@ -90,7 +91,7 @@ export function classify(index: number | Ratio, bands: readonly ClassBand[] = DE
     if (cmp(band.fromPercent) < 0) continue;
     if (band.toPercent === null) return band.label;
     const upper = cmp(band.toPercent);
-    if (upper < 0 || (upper === 0 && band.toPercent === 10000)) return band.label;
+    if (upper < 0 || (upper === 0 && band.toInclusive === true)) return band.label;
   }
   return null;
 }
@@ -105,7 +106,9 @@ export function validateClassBands(bands: readonly ClassBand[]): string[] {
     if (labels.has(band.label)) problems.push(`Tên mức xếp loại “${band.label}” bị trùng`);
     labels.add(band.label);
     const okFrom = Number.isSafeInteger(band.fromPercent) && band.fromPercent >= 0;
-    const okTo = band.toPercent === null || (Number.isSafeInteger(band.toPercent) && band.toPercent <= 10000);
+    const okTo =
+      band.toPercent === null ||
+      (Number.isSafeInteger(band.toPercent) && band.toPercent <= 10000 && (!band.toInclusive || band.toPercent === 10000));
     if (!okFrom || !okTo || (band.toPercent !== null && band.toPercent <= band.fromPercent)) {
       problems.push(`Mức “${band.label}” có cận không hợp lệ`);
     }
@@ -119,14 +122,14 @@ export function validateClassBands(bands: readonly ClassBand[]): string[] {
     const prev = sorted[i - 1];
     const cur = sorted[i];
     if (!prev || !cur) continue;
-    if (prev.toPercent === null || prev.toPercent > cur.fromPercent || prev.toPercent === 10000) {
+    if (prev.toPercent === null || prev.toPercent > cur.fromPercent || (prev.toInclusive && prev.toPercent === cur.fromPercent)) {
       problems.push(`Mức “${prev.label}” và mức “${cur.label}” chồng lên nhau`);
     } else if (prev.toPercent < cur.fromPercent) {
       problems.push(`Không có mức xếp loại cho chỉ số từ ${formatPercentBound(prev.toPercent)} % đến dưới ${formatPercentBound(cur.fromPercent)} %`);
     }
   }
   const last = sorted[sorted.length - 1];
-  if (last && last.toPercent !== null && last.toPercent < 10000) {
+  if (last && last.toPercent !== null && (last.toPercent < 10000 || !last.toInclusive)) {
     problems.push(`Không có mức xếp loại cho chỉ số từ ${formatPercentBound(last.toPercent)} % trở lên`);
   }
   return problems;

@@ -18,8 +18,8 @@
  *             | "thưởng:" SỐ "/mục"                       bonus per item
  *             | "phạt:" SỐ "/mục"                         penalty per item
  *   khung     = "[" SỐ ";" ( SỐ ")" | "100]" | "∞)" ) "=" SỐ
- *               [a;b) is a ≤ rate < b; only a band ending at 100 is closed, written "100]";
- *               "∞)" (also "+∞)" or an empty bound ")") has no upper bound
+ *               [a;b) is a ≤ rate < b; only a band ending at 100 may be closed, "[80;100]",
+ *               to include 100 %; "∞)" (also "+∞)" or an empty bound ")") has no upper bound
  *   tùy-chọn  = "sàn" SỐ                                  deduction: floor (default 0)
  *             | "trễ" SỐ                                  timeliness: points when late (required)
  *             | "quá" NGÀY "=" "0"                        timeliness: 0 when issued after that date
@@ -53,7 +53,7 @@ import {
 export const RULE_SYNTAX_HELP = `Cách ghi quy tắc chấm điểm (cột “Quy tắc”):
 • chấm điểm — người thẩm định nhập điểm từ 0 đến điểm tối đa.
 • có/không — đạt thì được điểm tối đa, không đạt được 0.
-• khung: [0;50)=0; [50;80)=0,5; [80;100]=1 — chấm theo tỷ lệ đạt. [50;80) nghĩa là “từ 50 % đến dưới 80 %”; khung cuối đến 100 % ghi dấu ] để gồm cả 100 %; khung không có cận trên ghi [100;∞). Các khung xếp tăng dần, liền nhau, không chồng lên nhau.
+• khung: [0;50)=0; [50;80)=0,5; [80;100]=1 — chấm theo tỷ lệ đạt. [50;80) nghĩa là “từ 50 % đến dưới 80 %”; [80;100] (dấu ] ở cuối) nghĩa là “từ 80 % đến 100 %”, gồm cả 100 %; khung không có cận trên ghi [100;∞), ví dụ thu ngân sách vượt kế hoạch: [0;100)=0; [100;∞)=1. Các khung xếp tăng dần, bắt đầu từ 0, liền nhau, không chồng lên nhau.
 • tỷ lệ — điểm = điểm tối đa × tỷ lệ đạt, làm tròn đến 0,01 điểm. Có thể thêm “: làm tròn 0,25” để làm tròn xuống theo bước 0,25 điểm.
 • trừ: 0,25/lần; sàn 0 — bắt đầu từ điểm tối đa, mỗi lần vi phạm (trễ hạn, thiếu báo cáo…) trừ 0,25 điểm, không thấp hơn mức sàn (mặc định 0).
 • đúng hạn: hạn 31/12/2021; trễ 1; quá 31/01/2022 = 0 — ban hành đến hết ngày 31/12/2021 được điểm tối đa; trễ hạn được 1 điểm; ban hành sau ngày 31/01/2022 (nếu ghi) hoặc không ban hành được 0.
@@ -104,7 +104,7 @@ export function formatRuleText(rule: ScoringRule): string {
 function formatBand(band: RateBand): string {
   const from = formatPercentBound(band.fromPercent);
   const upper =
-    band.toPercent === null ? '∞)' : band.toPercent === 10000 ? '100]' : `${formatPercentBound(band.toPercent)})`;
+    band.toPercent === null ? '∞)' : `${formatPercentBound(band.toPercent)}${band.toInclusive ? ']' : ')'}`;
   return `[${from};${upper}=${formatPointsCompact(band.points)}`;
 }
 
@@ -309,11 +309,11 @@ function parseBand(seg: Segment): RateBand {
   }
   const toPercent = number(upper, seg, 'cận trên');
   if (toPercent > 10000) throw new RuleTextError(`Cận trên quá 100 % ở ${where(seg)}; khung không giới hạn ghi [a;∞)`);
-  if (toPercent === 10000 && bracket !== ']') {
-    throw new RuleTextError(`Khung đến 100 % luôn gồm 100 %, ghi “100]” thay cho “100)” (${where(seg)})`);
-  }
-  if (toPercent !== 10000 && bracket !== ')') {
-    throw new RuleTextError(`Chỉ khung đến 100 % mới đóng bằng “]”; ở ${where(seg)} ghi “)”`);
+  if (bracket === ']') {
+    if (toPercent !== 10000) {
+      throw new RuleTextError(`Chỉ khung kết thúc ở 100 % mới đóng bằng “]”; ở ${where(seg)} ghi “)”`);
+    }
+    return { fromPercent, toPercent, toInclusive: true, points };
   }
   return { fromPercent, toPercent, points };
 }

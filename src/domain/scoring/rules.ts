@@ -8,10 +8,12 @@
  * "YYYY-MM-DD". Rates are entered as two integers (6 of 9), never as a float.
  *
  * Decisions (to confirm with the product owner, see also rule-text.ts):
- * - Bands are half-open [from, to) as documents write "từ a % đến dưới b %". The one exception is a
- *   band ending at exactly 100 %: it includes 100 % ("từ 80 % đến 100 %"), so full marks are
- *   reachable. A band with no upper bound (to = null) takes everything from its lower bound,
- *   including rates above 100 % (revenue against plan); only such a rule accepts a rate above 100 %.
+ * - Bands are half-open [from, to) as documents write "từ a % đến dưới b %". So that 100 % is
+ *   reachable, a band ending at exactly 100 % may be closed (`toInclusive`, written "[80;100]"):
+ *   "từ 80 % đến 100 %". Only that band may be closed, so "[0;100)=0; [100;∞)=1" (below plan /
+ *   plan met) stays expressible. A band with no upper bound (to = null) takes everything from its
+ *   lower bound, including rates above 100 % (revenue against plan); only a rule with such a band
+ *   accepts a rate above 100 %.
  * - Proportional: max × rate is rounded half-up to hundredths first (the value a user sees), then
  *   down to the optional step.
  * - Penalty rules and nodes score a magnitude (2,00 = two points off); the tree subtracts it.
@@ -47,12 +49,14 @@ export interface YesNoRule extends RuleBase {
   type: 'yes_no';
 }
 
-/** One band of a rate: [fromPercent, toPercent) → points; toPercent 10000 includes 100 %. */
+/** One band of a rate: [fromPercent, toPercent) → points, or [fromPercent, 100 %] when closed. */
 export interface RateBand {
   /** Lower bound, inclusive, in hundredths of a percent. */
   fromPercent: number;
-  /** Upper bound, exclusive except at 100 %; null = no upper bound. */
+  /** Upper bound, exclusive unless `toInclusive`; null = no upper bound. */
   toPercent: number | null;
+  /** Includes the upper bound; allowed only when toPercent is 10000 (100 %). */
+  toInclusive?: boolean;
   /** Points for a rate in this band, in hundredths. */
   points: number;
 }
@@ -283,11 +287,14 @@ function evaluate(
       if (!explain) return done(score, '');
       if (n.value === 0) return done(score, `Không có lần vi phạm → ${pts(score)}`);
       const base = `${n.value} lần × ${formatPoints(rule.perIncident)} = ${formatPoints(deducted)} điểm bị trừ`;
+      if (max - deducted >= floor) {
+        return done(score, `${base} → ${formatPoints(max)} − ${formatPoints(deducted)} = ${pts(score)}`);
+      }
       return done(
         score,
-        max - deducted < floor
-          ? `${base} → không thấp hơn mức sàn ${formatPoints(floor)} → ${pts(score)}`
-          : `${base} → ${formatPoints(max)} − ${formatPoints(deducted)} = ${pts(score)}`,
+        floor === 0
+          ? `${base} → ${pts(0)} (không tính điểm âm)`
+          : `${base} → không thấp hơn mức sàn ${formatPoints(floor)} → ${pts(score)}`,
       );
     }
     case 'timeliness':
@@ -332,12 +339,12 @@ function scoreBands(rule: BandsRule, max: number, inputs: RuleInputValues, expla
   return done(score, explain ? `${shown} (khung ${describeBand(band)}) → ${pts(score)}` : '');
 }
 
-/** Whether a rate lies in a band: [from, to), except that a band ending at 100 % includes 100 %. */
+/** Whether a rate lies in a band: [from, to), or [from, to] when the band is closed. */
 export function bandContains(band: RateBand, rate: Ratio): boolean {
   if (compareRatioToPercent(rate, band.fromPercent) < 0) return false;
   if (band.toPercent === null) return true;
   const upper = compareRatioToPercent(rate, band.toPercent);
-  return upper < 0 || (upper === 0 && band.toPercent === 10000);
+  return upper < 0 || (upper === 0 && band.toInclusive === true);
 }
 
 /** Reads a band the way documents do: "từ 70 % đến dưới 80 %", "từ 80 % đến 100 %". */
@@ -345,8 +352,8 @@ export function describeBand(band: RateBand): string {
   const from = `${formatPercentBound(band.fromPercent)} %`;
   if (band.toPercent === null) return `từ ${from} trở lên`;
   const to = `${formatPercentBound(band.toPercent)} %`;
-  if (band.toPercent === 10000) {
-    return band.fromPercent === 10000 ? 'đạt 100 %' : `từ ${from} đến ${to}`;
+  if (band.toInclusive) {
+    return band.fromPercent === band.toPercent ? `đạt ${to}` : `từ ${from} đến ${to}`;
   }
   return band.fromPercent === 0 ? `dưới ${to}` : `từ ${from} đến dưới ${to}`;
 }
@@ -579,7 +586,10 @@ function validateBands(bands: readonly RateBand[], max: number, problems: string
       wellFormed = false;
       continue;
     }
-    if (to !== null && !(from < to || (from === 10000 && to === 10000))) {
+    if (band.toInclusive && to !== 10000) {
+      problems.push(`Khung ${bandText(band)}: chỉ khung kết thúc ở 100 % mới được gồm cận trên`);
+      wellFormed = false;
+    } else if (to !== null && !(from < to || (from === to && band.toInclusive))) {
       problems.push(`Khung ${bandText(band)} có cận dưới không nhỏ hơn cận trên`);
       wellFormed = false;
     }
@@ -613,7 +623,7 @@ function validateBands(bands: readonly RateBand[], max: number, problems: string
     if (!prev || !cur) continue;
     if (prev.toPercent === null) {
       problems.push(`Khung ${bandText(prev)} không có cận trên nên trùng với khung ${bandText(cur)}`);
-    } else if (prev.toPercent === 10000 && cur.fromPercent <= 10000) {
+    } else if (prev.toInclusive && cur.fromPercent <= prev.toPercent) {
       problems.push(`Khung ${bandText(prev)} đã gồm 100 % nên trùng với khung ${bandText(cur)}`);
     } else if (cur.fromPercent < prev.toPercent) {
       problems.push(`Khung ${bandText(prev)} và khung ${bandText(cur)} chồng lên nhau`);
@@ -626,6 +636,8 @@ function validateBands(bands: readonly RateBand[], max: number, problems: string
   const last = bands[bands.length - 1];
   if (last && last.toPercent !== null && last.toPercent < 10000) {
     problems.push(`Không có khung cho tỷ lệ từ ${formatPercentBound(last.toPercent)} % đến 100 %`);
+  } else if (last && last.toPercent === 10000 && !last.toInclusive) {
+    problems.push(`Tỷ lệ 100 % không thuộc khung nào; khung cuối ghi [${formatPercentBound(last.fromPercent)};100] để gồm 100 %`);
   }
   if (max > 0 && bands.every((b) => b.points < max)) {
     problems.push(`Không khung nào cho điểm tối đa ${formatPoints(max)}`);
@@ -637,7 +649,7 @@ function bandText(band: RateBand): string {
   const from = typeof band.fromPercent === 'number' ? formatPercentBound(band.fromPercent) : '?';
   if (band.toPercent === null) return `[${from} %; ∞)`;
   const to = typeof band.toPercent === 'number' ? formatPercentBound(band.toPercent) : '?';
-  return `[${from} %; ${to} %${band.toPercent === 10000 ? ']' : ')'}`;
+  return `[${from} %; ${to} %${band.toInclusive ? ']' : ')'}`;
 }
 
 /** Exhaustiveness guard for switches over unions. */

@@ -68,7 +68,7 @@ export async function searchUnits(db: Queryable, s: UnitSearch): Promise<{ items
   if (s.q) {
     const words = s.q.split(' ').filter(Boolean).slice(0, 8);
     const byName = words.map((w) => `u.search_key LIKE ${p(`%${escapeLike(w)}%`)}`).join(' AND ');
-    where.push(`((${byName}) OR u.code LIKE ${p(`${escapeLike(s.q)}%`)})`);
+    where.push(`((${byName}) OR lower(u.code) LIKE ${p(`${escapeLike(s.q)}%`)})`);
   }
   if (s.parentId === null) where.push('u.parent_id IS NULL');
   else if (s.parentId !== undefined) where.push(`u.parent_id = ${p(s.parentId)}`);

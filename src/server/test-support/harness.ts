@@ -1,0 +1,133 @@
+/**
+ * Test harness for integration tests: a fresh database per test file (in-memory embedded by
+ * default; a new database on the PostgreSQL server named by PARINDEX_TEST_DATABASE_URL when set),
+ * migrated and seeded like a first start, the HTTP app on top, and clients that sign in and carry
+ * their cookie and anti-forgery token like the web app does.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { loadConfig, type Config } from '../config.ts';
+import type { Deps } from '../deps.ts';
+import { prepareDatabase } from '../bootstrap.ts';
+import { createApp, CSRF_HEADER, SESSION_COOKIE, type App } from '../http/app.ts';
+import { fixedClock } from '../infra/clock.ts';
+import { openEmbeddedDb, openPostgresDb, type Db } from '../infra/db.ts';
+
+export const ADMIN_PASSWORD = 'admin-test-password';
+export const DEMO_PASSWORD = 'demo-parindex';
+
+export interface Harness {
+  app: App;
+  deps: Deps;
+  clock: ReturnType<typeof fixedClock>;
+  /** Signs in and returns a client carrying the session. */
+  login(username: string, password?: string): Promise<Client>;
+  /** A client without a session. */
+  anonymous(): Client;
+  close(): Promise<void>;
+}
+
+export interface Response<T = unknown> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface Client {
+  csrfToken: string;
+  request<T = any>(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<Response<T>>;
+  get<T = any>(url: string): Promise<Response<T>>;
+  post<T = any>(url: string, body?: unknown): Promise<Response<T>>;
+  put<T = any>(url: string, body?: unknown): Promise<Response<T>>;
+  delete<T = any>(url: string): Promise<Response<T>>;
+}
+
+/** Which backend the integration suite runs on. */
+export const testBackend = process.env.PARINDEX_TEST_DATABASE_URL ? 'postgres' : 'embedded';
+
+async function openTestDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
+  const url = process.env.PARINDEX_TEST_DATABASE_URL;
+  if (!url) return { db: await openEmbeddedDb(null), drop: async () => {} };
+  const name = `parindex_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const db = await openPostgresDb(target.toString(), 5);
+  return {
+    db,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** Builds a harness; `config` overrides defaults (rate limits, lockout…). */
+export async function createHarness(config: Partial<Config> = {}): Promise<Harness> {
+  const base = loadConfig({ PARINDEX_DATA_DIR: '/nonexistent-test-dir', LOG_LEVEL: 'silent' });
+  const fullConfig: Config = { ...base, adminPassword: ADMIN_PASSWORD, demo: true, loginRatePerMinute: 1000, ...config };
+  const clock = fixedClock(new Date('2026-03-02T02:00:00.000Z'));
+  const { db, drop } = await openTestDb();
+  await prepareDatabase(db, fullConfig, clock);
+  const deps: Deps = { db, clock, config: fullConfig };
+  const app = await createApp(deps, { logger: false });
+  await app.ready();
+
+  const makeClient = (cookie: string | undefined, csrfToken: string): Client => {
+    const request = async <T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> => {
+      const h: Record<string, string> = { ...headers };
+      if (cookie) h.cookie = `${SESSION_COOKIE}=${cookie}`;
+      if (csrfToken && !['GET', 'HEAD'].includes(method) && !(CSRF_HEADER in h)) h[CSRF_HEADER] = csrfToken;
+      const res = await app.inject({
+        method: method as 'GET',
+        url,
+        headers: h,
+        ...(body !== undefined ? { payload: body as object } : {}),
+      });
+      const text = res.body;
+      let parsed: unknown = text;
+      if ((res.headers['content-type'] ?? '').toString().includes('json') && text) parsed = JSON.parse(text);
+      return { status: res.statusCode, body: parsed as T, headers: res.headers };
+    };
+    return {
+      csrfToken,
+      request,
+      get: (url) => request('GET', url),
+      post: (url, body) => request('POST', url, body ?? {}),
+      put: (url, body) => request('PUT', url, body ?? {}),
+      delete: (url) => request('DELETE', url),
+    };
+  };
+
+  return {
+    app,
+    deps,
+    clock,
+    anonymous: () => makeClient(undefined, ''),
+    async login(username: string, password = username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)?.value;
+      return makeClient(cookie, (JSON.parse(res.body) as { csrfToken: string }).csrfToken);
+    },
+    async close() {
+      await app.close();
+      await db.close();
+      await drop();
+    },
+  };
+}
+
+/** Finds a unit id by code through the API (the current unit when several share the code). */
+export async function unitIdByCode(client: Client, code: string): Promise<number> {
+  const res = await client.get<{ items: Array<{ id: number; code: string; validTo: string | null }> }>(`/api/v1/units?q=${encodeURIComponent(code)}&limit=50`);
+  const matches = res.body.items.filter((u) => u.code === code);
+  const unit = matches.find((u) => u.validTo === null) ?? matches[0];
+  if (!unit) throw new Error(`unit ${code} not found`);
+  return unit.id;
+}
