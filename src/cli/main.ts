@@ -22,7 +22,12 @@ import { backupToFile, restoreFromFile } from '../server/infra/backup.ts';
 import { createProgressBar } from './progress.ts';
 
 /** The operator at the console acts with national administrator rights. */
-const CONSOLE_ACTOR: Actor = { userId: 0, username: 'cli', fullName: 'Dòng lệnh', grants: [{ role: 'system_admin', unitId: null, unitPath: null }] };
+const CONSOLE_ACTOR: Actor = {
+  userId: 0,
+  username: 'cli',
+  fullName: 'Dòng lệnh',
+  grants: [{ role: 'system_admin', unitId: null, unitPath: null }],
+};
 
 const USAGE = `Cách dùng: parindex <lệnh> [tùy chọn]
 
@@ -40,7 +45,10 @@ Vai trò: ${ROLES.join(', ')}`;
 
 class UsageError extends Error {}
 
-async function withDeps<T>(work: (deps: Deps, report: StartupReport) => Promise<T>, overrides: { demo?: boolean } = {}): Promise<T> {
+async function withDeps<T>(
+  work: (deps: Deps, report: StartupReport) => Promise<T>,
+  overrides: { demo?: boolean } = {},
+): Promise<T> {
   const config = { ...loadConfig(), ...overrides };
   const { deps, report } = await startDeps(config);
   try {
@@ -51,10 +59,13 @@ async function withDeps<T>(work: (deps: Deps, report: StartupReport) => Promise<
 }
 
 function printStartup(report: StartupReport): void {
-  if (report.migrationsApplied.length) console.log(`Đã áp dụng migration: ${report.migrationsApplied.join(', ')}`);
+  if (report.migrationsApplied.length)
+    console.log(`Đã áp dụng migration: ${report.migrationsApplied.join(', ')}`);
   if (report.officialUnits) {
     const u = report.officialUnits;
-    console.log(`Đã nạp danh mục đơn vị hành chính 2025: ${u.current.toLocaleString('vi-VN')} đơn vị hiện hành, ${u.past.toLocaleString('vi-VN')} đơn vị trước sáp nhập, ${u.links.toLocaleString('vi-VN')} liên kết kế thừa.`);
+    console.log(
+      `Đã nạp danh mục đơn vị hành chính 2025: ${u.current.toLocaleString('vi-VN')} đơn vị hiện hành, ${u.past.toLocaleString('vi-VN')} đơn vị trước sáp nhập, ${u.links.toLocaleString('vi-VN')} liên kết kế thừa.`,
+    );
   }
   if (report.admin) {
     console.log(
@@ -88,8 +99,12 @@ async function serve(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
-  console.log(`parindex đang chạy tại http://${host}:${port} (cơ sở dữ liệu: ${deps.db.backend === 'embedded' ? `nhúng, ${config.dataDir}` : 'PostgreSQL'})`);
-  console.log(`Đăng nhập: tài khoản «admin»${report.admin?.generatedPassword ? ' với mật khẩu in ở trên' : ''}${config.demo ? `, hoặc một tài khoản mẫu với mật khẩu «${DEMO_PASSWORD}» (xem README)` : ''}.`);
+  console.log(
+    `parindex đang chạy tại http://${host}:${port} (cơ sở dữ liệu: ${deps.db.backend === 'embedded' ? `nhúng, ${config.dataDir}` : 'PostgreSQL'})`,
+  );
+  console.log(
+    `Đăng nhập: tài khoản «admin»${report.admin?.generatedPassword ? ' với mật khẩu in ở trên' : ''}${config.demo ? `, hoặc một tài khoản mẫu với mật khẩu «${DEMO_PASSWORD}» (xem README)` : ''}.`,
+  );
 }
 
 async function run(argv: string[]): Promise<void> {
@@ -109,7 +124,11 @@ async function run(argv: string[]): Promise<void> {
       const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         const applied = await migrate(db);
-        console.log(applied.length ? `Đã áp dụng: ${applied.join(', ')}` : 'Cơ sở dữ liệu đã ở phiên bản mới nhất.');
+        console.log(
+          applied.length
+            ? `Đã áp dụng: ${applied.join(', ')}`
+            : 'Cơ sở dữ liệu đã ở phiên bản mới nhất.',
+        );
       } finally {
         await db.close();
       }
@@ -119,48 +138,69 @@ async function run(argv: string[]): Promise<void> {
       if (sub !== 'create') throw new UsageError('Lệnh «user» chỉ có «user create».');
       const { values } = parseArgs({
         args: rest,
-        options: { username: { type: 'string' }, 'full-name': { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, password: { type: 'string' } },
+        options: {
+          username: { type: 'string' },
+          'full-name': { type: 'string' },
+          role: { type: 'string' },
+          unit: { type: 'string' },
+          password: { type: 'string' },
+        },
       });
-      if (!values.username || !values['full-name']) throw new UsageError('Cần --username và --full-name.');
+      if (!values.username || !values['full-name'])
+        throw new UsageError('Cần --username và --full-name.');
       const role = (values.role ?? 'system_admin') as Role;
-      if (!ROLES.includes(role)) throw new UsageError(`Vai trò «${role}» không tồn tại. Vai trò: ${ROLES.join(', ')}`);
-      await withDeps(async (deps) => {
-        let unitId: number | null = null;
-        if (values.unit) {
-          const unit = (await findUnitsByCodes(deps.db, [values.unit])).get(values.unit);
-          if (!unit) throw new UsageError(`Không tìm thấy đơn vị có mã «${values.unit}».`);
-          unitId = unit.id;
-        } else if (role !== 'system_admin') {
-          throw new UsageError('Vai trò này cần --unit <mã đơn vị>.');
-        }
-        const result = await createUser(deps, CONSOLE_ACTOR, {
-          username: values.username!,
-          fullName: values['full-name']!,
-          password: values.password,
-          grants: [{ role, unitId }],
-        });
-        console.log(`Đã tạo tài khoản «${result.user.username}» (id ${result.user.id}).`);
-        if (result.temporaryPassword) console.log(`Mật khẩu tạm (phải đổi khi đăng nhập): ${result.temporaryPassword}`);
-      }, { demo: false });
+      if (!ROLES.includes(role))
+        throw new UsageError(`Vai trò «${role}» không tồn tại. Vai trò: ${ROLES.join(', ')}`);
+      await withDeps(
+        async (deps) => {
+          let unitId: number | null = null;
+          if (values.unit) {
+            const unit = (await findUnitsByCodes(deps.db, [values.unit])).get(values.unit);
+            if (!unit) throw new UsageError(`Không tìm thấy đơn vị có mã «${values.unit}».`);
+            unitId = unit.id;
+          } else if (role !== 'system_admin') {
+            throw new UsageError('Vai trò này cần --unit <mã đơn vị>.');
+          }
+          const result = await createUser(deps, CONSOLE_ACTOR, {
+            username: values.username!,
+            fullName: values['full-name']!,
+            password: values.password,
+            grants: [{ role, unitId }],
+          });
+          console.log(`Đã tạo tài khoản «${result.user.username}» (id ${result.user.id}).`);
+          if (result.temporaryPassword)
+            console.log(`Mật khẩu tạm (phải đổi khi đăng nhập): ${result.temporaryPassword}`);
+        },
+        { demo: false },
+      );
       return;
     }
     case 'units': {
-      if (sub !== 'import' || !rest[0]) throw new UsageError('Cách dùng: parindex units import <tệp.csv>');
+      if (sub !== 'import' || !rest[0])
+        throw new UsageError('Cách dùng: parindex units import <tệp.csv>');
       const content = readFileSync(rest[0]);
-      await withDeps(async (deps) => {
-        const bar = createProgressBar('đơn vị');
-        const result = await importUnitsCsv(deps, CONSOLE_ACTOR, content, (d, t) => bar.update(d, t));
-        console.log(`Đã nhập ${result.imported.toLocaleString('vi-VN')} đơn vị.`);
-      }, { demo: false });
+      await withDeps(
+        async (deps) => {
+          const bar = createProgressBar('đơn vị');
+          const result = await importUnitsCsv(deps, CONSOLE_ACTOR, content, (d, t) =>
+            bar.update(d, t),
+          );
+          console.log(`Đã nhập ${result.imported.toLocaleString('vi-VN')} đơn vị.`);
+        },
+        { demo: false },
+      );
       return;
     }
     case 'audit': {
       if (sub !== 'verify') throw new UsageError('Lệnh «audit» chỉ có «audit verify».');
-      await withDeps(async (deps) => {
-        const result = await verifyAudit(deps);
-        console.log(describeVerify(result));
-        if (!result.ok) process.exitCode = 1;
-      }, { demo: false });
+      await withDeps(
+        async (deps) => {
+          const result = await verifyAudit(deps);
+          console.log(describeVerify(result));
+          if (!result.ok) process.exitCode = 1;
+        },
+        { demo: false },
+      );
       return;
     }
     case 'backup':
@@ -172,10 +212,16 @@ async function run(argv: string[]): Promise<void> {
         const bar = createProgressBar(command === 'backup' ? 'bảng sao lưu' : 'bảng khôi phục');
         if (command === 'backup') {
           const summary = await backupToFile(db, config.dataDir, sub, (d, t) => bar.update(d, t));
-          console.log(`Đã sao lưu ${summary.rows.toLocaleString('vi-VN')} dòng dữ liệu và ${summary.files} tệp vào ${sub}.`);
+          console.log(
+            `Đã sao lưu ${summary.rows.toLocaleString('vi-VN')} dòng dữ liệu và ${summary.files} tệp vào ${sub}.`,
+          );
         } else {
-          const summary = await restoreFromFile(db, config.dataDir, sub, (d, t) => bar.update(d, t));
-          console.log(`Đã khôi phục ${summary.rows.toLocaleString('vi-VN')} dòng dữ liệu và ${summary.files} tệp từ ${sub}.`);
+          const summary = await restoreFromFile(db, config.dataDir, sub, (d, t) =>
+            bar.update(d, t),
+          );
+          console.log(
+            `Đã khôi phục ${summary.rows.toLocaleString('vi-VN')} dòng dữ liệu và ${summary.files} tệp từ ${sub}.`,
+          );
         }
       } finally {
         await db.close();
@@ -183,18 +229,21 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case 'demo': {
-      await withDeps(async (deps, report) => {
-        if (report.demoAccounts) {
-          printStartup(report);
-          return;
-        }
-        if (await isDemoLoaded(deps.db)) {
-          console.log('Dữ liệu mẫu đã có sẵn.');
-          return;
-        }
-        const result = await deps.db.transaction((tx) => loadDemo(tx, deps.clock.now()));
-        printStartup({ ...report, demoAccounts: result.accounts });
-      }, { demo: false });
+      await withDeps(
+        async (deps, report) => {
+          if (report.demoAccounts) {
+            printStartup(report);
+            return;
+          }
+          if (await isDemoLoaded(deps.db)) {
+            console.log('Dữ liệu mẫu đã có sẵn.');
+            return;
+          }
+          const result = await deps.db.transaction((tx) => loadDemo(tx, deps.clock.now()));
+          printStartup({ ...report, demoAccounts: result.accounts });
+        },
+        { demo: false },
+      );
       return;
     }
     default:
@@ -212,14 +261,23 @@ try {
     const body = presentError(error, 'vi');
     console.error(`Lỗi: ${body.error.message}`);
     for (const d of body.error.details ?? []) {
-      const where = [d.row !== undefined ? `dòng ${d.row}` : '', d.column ? `cột «${d.column}»` : '', d.field ? `trường «${d.field}»` : ''].filter(Boolean).join(', ');
+      const where = [
+        d.row !== undefined ? `dòng ${d.row}` : '',
+        d.column ? `cột «${d.column}»` : '',
+        d.field ? `trường «${d.field}»` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
       console.error(`  - ${where ? `${where}: ` : ''}${d.message}`);
     }
     process.exitCode = 1;
   } else if (error instanceof ConfigError) {
     console.error(error.message);
     process.exitCode = 2;
-  } else if (['EmbeddedDbLockedError', 'RestoreError'].includes((error as Error).name) || (error as NodeJS.ErrnoException).code === 'ENOENT') {
+  } else if (
+    ['EmbeddedDbLockedError', 'RestoreError'].includes((error as Error).name) ||
+    (error as NodeJS.ErrnoException).code === 'ENOENT'
+  ) {
     console.error(`Lỗi: ${(error as Error).message}`);
     process.exitCode = 1;
   } else {

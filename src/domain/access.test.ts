@@ -22,10 +22,16 @@ describe('access', () => {
   });
 
   it('gives a national grant everything and a role without the permission nothing', () => {
-    const admin: Actor = { ...officer, grants: [{ role: 'system_admin', unitId: null, unitPath: null }] };
+    const admin: Actor = {
+      ...officer,
+      grants: [{ role: 'system_admin', unitId: null, unitPath: null }],
+    };
     expect(can(admin, 'user.manage', '/9/')).toBe(true);
     expect(scopeOf(admin, 'audit.read')).toBeNull();
-    const enumerator: Actor = { ...officer, grants: [{ role: 'enumerator', unitId: 25, unitPath: '/1/25/' }] };
+    const enumerator: Actor = {
+      ...officer,
+      grants: [{ role: 'enumerator', unitId: 25, unitPath: '/1/25/' }],
+    };
     expect(can(enumerator, 'unit.manage', '/1/25/')).toBe(false);
     expect(scopeOf(enumerator, 'audit.read')).toEqual([]);
   });

@@ -64,7 +64,9 @@ function covers(grant: Grant, unitPath: string | null): boolean {
 
 /** May the actor use `permission` on the unit at `unitPath` (null = something national)? */
 export function can(actor: Actor, permission: Permission, unitPath: string | null): boolean {
-  return actor.grants.some((g) => rolePermissions[g.role].includes(permission) && covers(g, unitPath));
+  return actor.grants.some(
+    (g) => rolePermissions[g.role].includes(permission) && covers(g, unitPath),
+  );
 }
 
 /** Does the actor hold `role` on the unit at `unitPath` or above it? */

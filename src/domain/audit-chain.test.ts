@@ -24,7 +24,10 @@ function chain(n: number): ChainedEntry[] {
   return out;
 }
 
-const headOf = (c: ChainedEntry[]) => ({ lastId: c[c.length - 1]!.id, lastHash: c[c.length - 1]!.hash });
+const headOf = (c: ChainedEntry[]) => ({
+  lastId: c[c.length - 1]!.id,
+  lastHash: c[c.length - 1]!.hash,
+});
 
 describe('audit hash chain', () => {
   it('accepts an untouched chain', () => {
@@ -35,20 +38,29 @@ describe('audit hash chain', () => {
   it('names the first altered entry', () => {
     const c = chain(5);
     c[2] = { ...c[2]!, after: { name: 'forged' } };
-    expect(verifyChain(c, headOf(chain(5)))).toMatchObject({ ok: false, problem: { kind: 'altered', id: 3 } });
+    expect(verifyChain(c, headOf(chain(5)))).toMatchObject({
+      ok: false,
+      problem: { kind: 'altered', id: 3 },
+    });
   });
 
   it('names the entry after a removed one', () => {
     const c = chain(5);
     const head = headOf(c);
     c.splice(1, 1);
-    expect(verifyChain(c, head)).toMatchObject({ ok: false, problem: { kind: 'removed_before', id: 3, expectedPrevious: 1 } });
+    expect(verifyChain(c, head)).toMatchObject({
+      ok: false,
+      problem: { kind: 'removed_before', id: 3, expectedPrevious: 1 },
+    });
   });
 
   it('notices entries removed from the end', () => {
     const c = chain(5);
     const head = headOf(c);
-    expect(verifyChain(c.slice(0, 3), head)).toMatchObject({ ok: false, problem: { kind: 'removed_at_end', lastId: 3, expectedLastId: 5 } });
+    expect(verifyChain(c.slice(0, 3), head)).toMatchObject({
+      ok: false,
+      problem: { kind: 'removed_at_end', lastId: 3, expectedLastId: 5 },
+    });
   });
 
   it('does not depend on the key order of stored JSON', () => {

@@ -42,7 +42,18 @@ export function canonicalJson(value: unknown): string {
 export function entryHash(content: AuditContent, prevHash: string): string {
   // Only the content fields: an entry read back also carries its stored hashes.
   const { id, at, actorId, actorName, action, entity, entityId, unitId, before, after } = content;
-  const canonical = canonicalJson({ id, at, actorId, actorName, action, entity, entityId, unitId, before, after });
+  const canonical = canonicalJson({
+    id,
+    at,
+    actorId,
+    actorName,
+    action,
+    entity,
+    entityId,
+    unitId,
+    before,
+    after,
+  });
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
@@ -89,10 +100,14 @@ export function createChainVerifier() {
   };
 }
 
-export type ChainVerdict = { ok: true; count: number } | { ok: false; count: number; problem: ChainProblem };
+export type ChainVerdict =
+  { ok: true; count: number } | { ok: false; count: number; problem: ChainProblem };
 
 /** Verifies a whole chain held in memory. */
-export function verifyChain(entries: Iterable<ChainedEntry>, head: { lastId: number; lastHash: string } | null): ChainVerdict {
+export function verifyChain(
+  entries: Iterable<ChainedEntry>,
+  head: { lastId: number; lastHash: string } | null,
+): ChainVerdict {
   const verifier = createChainVerifier();
   for (const entry of entries) if (!verifier.push(entry)) break;
   return verifier.finish(head);

@@ -28,9 +28,18 @@ export async function openDatabase(config: Config): Promise<Db> {
 }
 
 /** Migrates and seeds a database; safe to run on every start and from several processes. */
-export async function prepareDatabase(db: Db, config: Config, clock: Clock = systemClock): Promise<StartupReport> {
+export async function prepareDatabase(
+  db: Db,
+  config: Config,
+  clock: Clock = systemClock,
+): Promise<StartupReport> {
   const migrationsApplied = await migrate(db);
-  const report: StartupReport = { migrationsApplied, officialUnits: null, admin: null, demoAccounts: null };
+  const report: StartupReport = {
+    migrationsApplied,
+    officialUnits: null,
+    admin: null,
+    demoAccounts: null,
+  };
   // One transaction with an advisory lock: two servers starting together seed once.
   const adminPassword = config.adminPassword ?? generatePassword();
   const adminHash = await hashPassword(adminPassword);
@@ -39,18 +48,47 @@ export async function prepareDatabase(db: Db, config: Config, clock: Clock = sys
     const now = clock.now();
     if ((await countUnits(tx)) === 0) report.officialUnits = await loadOfficialUnits(tx, now);
     if ((await countUsers(tx)) === 0) {
-      const id = await insertUser(tx, { username: 'admin', fullName: 'Quản trị hệ thống', email: null, passwordHash: adminHash, mustChangePassword: false }, now);
+      const id = await insertUser(
+        tx,
+        {
+          username: 'admin',
+          fullName: 'Quản trị hệ thống',
+          email: null,
+          passwordHash: adminHash,
+          mustChangePassword: false,
+        },
+        now,
+      );
       await insertGrant(tx, id, 'system_admin', null);
-      await appendAuditEntry(tx, { actorId: null, actorName: 'system', action: 'user.create', entity: 'user', entityId: id, unitId: null, after: { username: 'admin', role: 'system_admin' } }, now);
-      report.admin = { username: 'admin', generatedPassword: config.adminPassword ? null : adminPassword };
+      await appendAuditEntry(
+        tx,
+        {
+          actorId: null,
+          actorName: 'system',
+          action: 'user.create',
+          entity: 'user',
+          entityId: id,
+          unitId: null,
+          after: { username: 'admin', role: 'system_admin' },
+        },
+        now,
+      );
+      report.admin = {
+        username: 'admin',
+        generatedPassword: config.adminPassword ? null : adminPassword,
+      };
     }
-    if (config.demo && !(await isDemoLoaded(tx))) report.demoAccounts = (await loadDemo(tx, now)).accounts;
+    if (config.demo && !(await isDemoLoaded(tx)))
+      report.demoAccounts = (await loadDemo(tx, now)).accounts;
   });
   return report;
 }
 
 /** Opens, migrates and seeds: everything a server or a command needs. */
-export async function startDeps(config: Config, clock: Clock = systemClock): Promise<{ deps: Deps; report: StartupReport }> {
+export async function startDeps(
+  config: Config,
+  clock: Clock = systemClock,
+): Promise<{ deps: Deps; report: StartupReport }> {
   const db = await openDatabase(config);
   try {
     const report = await prepareDatabase(db, config, clock);

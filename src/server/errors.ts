@@ -55,13 +55,21 @@ export interface ErrorBody {
   error: {
     code: string;
     message: string;
-    details?: Array<{ field?: string; row?: number; column?: string; sheet?: string; message: string }>;
+    details?: Array<{
+      field?: string;
+      row?: number;
+      column?: string;
+      sheet?: string;
+      message: string;
+    }>;
   };
 }
 
 /** Renders an AppError as the API's error body in the given language. */
 export function presentError(error: AppError, locale: Locale): ErrorBody {
-  const body: ErrorBody = { error: { code: error.code, message: translate(locale, error.code, error.params) } };
+  const body: ErrorBody = {
+    error: { code: error.code, message: translate(locale, error.code, error.params) },
+  };
   if (error.details.length > 0) {
     body.error.details = error.details.map((d) => ({
       ...(d.field !== undefined ? { field: d.field } : {}),

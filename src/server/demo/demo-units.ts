@@ -17,13 +17,38 @@ export const DEMO_DISTRICTS: DemoDistrict[] = [
     code: 'H-DINHHOA',
     name: 'Huyện Định Hóa',
     provinceCode: '19',
-    communeCodes: ['05545', '05548', '05551', '05554', '05560', '05563', '05566', '05569', '05572', '05575'],
+    communeCodes: [
+      '05545',
+      '05548',
+      '05551',
+      '05554',
+      '05560',
+      '05563',
+      '05566',
+      '05569',
+      '05572',
+      '05575',
+    ],
   },
   {
     code: 'H-VANNINH',
     name: 'Huyện Vạn Ninh',
     provinceCode: '56',
-    communeCodes: ['22489', '22492', '22495', '22498', '22501', '22504', '22507', '22510', '22513', '22516', '22519', '22522', '22525'],
+    communeCodes: [
+      '22489',
+      '22492',
+      '22495',
+      '22498',
+      '22501',
+      '22504',
+      '22507',
+      '22510',
+      '22513',
+      '22516',
+      '22519',
+      '22522',
+      '22525',
+    ],
   },
   {
     code: 'H-DIENBIENDONG',
@@ -36,7 +61,25 @@ export const DEMO_DISTRICTS: DemoDistrict[] = [
     code: 'H-BAOYEN',
     name: 'Huyện Bảo Yên',
     provinceCode: '15',
-    communeCodes: ['02947', '02950', '02953', '02956', '02959', '02962', '02965', '02968', '02971', '02974', '02977', '02980', '02983', '02986', '02989', '02992', '02998'],
+    communeCodes: [
+      '02947',
+      '02950',
+      '02953',
+      '02956',
+      '02959',
+      '02962',
+      '02965',
+      '02968',
+      '02971',
+      '02974',
+      '02977',
+      '02980',
+      '02983',
+      '02986',
+      '02989',
+      '02992',
+      '02998',
+    ],
   },
 ];
 
@@ -59,14 +102,74 @@ export const BAO_YEN_OFFICES: Array<{ code: string; name: string; fromSeed: bool
 export const DEMO_PASSWORD = 'demo-parindex';
 
 /** One account per role, on the unit where the seed documents put that person. */
-export const DEMO_ACCOUNTS: Array<{ username: string; fullName: string; role: string; unitCode: string; unitCurrent: boolean }> = [
-  { username: 'noivu.thainguyen', fullName: 'Sở Nội vụ Thái Nguyên (demo)', role: 'standing_agency', unitCode: '19', unitCurrent: true },
-  { username: 'noivu.khanhhoa', fullName: 'Sở Nội vụ Khánh Hòa (demo)', role: 'standing_agency', unitCode: '56', unitCurrent: true },
-  { username: 'canbo.kimphuong', fullName: 'Công chức CCHC xã Kim Phượng (demo)', role: 'unit_officer', unitCode: '05551', unitCurrent: true },
-  { username: 'chutich.kimphuong', fullName: 'Chủ tịch UBND xã Kim Phượng (demo)', role: 'unit_head', unitCode: '05551', unitCurrent: true },
-  { username: 'thamdinh.thainguyen', fullName: 'Thành viên tổ thẩm định Thái Nguyên (demo)', role: 'appraiser', unitCode: '19', unitCurrent: true },
-  { username: 'hoidong.thainguyen', fullName: 'Chủ tịch Hội đồng thẩm định Thái Nguyên (demo)', role: 'council_chair', unitCode: '19', unitCurrent: true },
-  { username: 'hdnd.phuongtien', fullName: 'Đại biểu HĐND xã Phượng Tiến (demo)', role: 'council_member', unitCode: '05563', unitCurrent: true },
-  { username: 'dieutra.dailanh', fullName: 'Điều tra viên xã Đại Lãnh (demo)', role: 'enumerator', unitCode: '22504', unitCurrent: true },
-  { username: 'canbo.dailanh', fullName: 'Công chức CCHC xã Đại Lãnh (demo)', role: 'unit_officer', unitCode: '22504', unitCurrent: true },
+export const DEMO_ACCOUNTS: Array<{
+  username: string;
+  fullName: string;
+  role: string;
+  unitCode: string;
+  unitCurrent: boolean;
+}> = [
+  {
+    username: 'noivu.thainguyen',
+    fullName: 'Sở Nội vụ Thái Nguyên (demo)',
+    role: 'standing_agency',
+    unitCode: '19',
+    unitCurrent: true,
+  },
+  {
+    username: 'noivu.khanhhoa',
+    fullName: 'Sở Nội vụ Khánh Hòa (demo)',
+    role: 'standing_agency',
+    unitCode: '56',
+    unitCurrent: true,
+  },
+  {
+    username: 'canbo.kimphuong',
+    fullName: 'Công chức CCHC xã Kim Phượng (demo)',
+    role: 'unit_officer',
+    unitCode: '05551',
+    unitCurrent: true,
+  },
+  {
+    username: 'chutich.kimphuong',
+    fullName: 'Chủ tịch UBND xã Kim Phượng (demo)',
+    role: 'unit_head',
+    unitCode: '05551',
+    unitCurrent: true,
+  },
+  {
+    username: 'thamdinh.thainguyen',
+    fullName: 'Thành viên tổ thẩm định Thái Nguyên (demo)',
+    role: 'appraiser',
+    unitCode: '19',
+    unitCurrent: true,
+  },
+  {
+    username: 'hoidong.thainguyen',
+    fullName: 'Chủ tịch Hội đồng thẩm định Thái Nguyên (demo)',
+    role: 'council_chair',
+    unitCode: '19',
+    unitCurrent: true,
+  },
+  {
+    username: 'hdnd.phuongtien',
+    fullName: 'Đại biểu HĐND xã Phượng Tiến (demo)',
+    role: 'council_member',
+    unitCode: '05563',
+    unitCurrent: true,
+  },
+  {
+    username: 'dieutra.dailanh',
+    fullName: 'Điều tra viên xã Đại Lãnh (demo)',
+    role: 'enumerator',
+    unitCode: '22504',
+    unitCurrent: true,
+  },
+  {
+    username: 'canbo.dailanh',
+    fullName: 'Công chức CCHC xã Đại Lãnh (demo)',
+    role: 'unit_officer',
+    unitCode: '22504',
+    unitCurrent: true,
+  },
 ];

@@ -22,10 +22,19 @@ export async function isDemoLoaded(db: Queryable): Promise<boolean> {
 export async function loadDemo(tx: Queryable, now: Date): Promise<{ accounts: string[] }> {
   for (const d of DEMO_DISTRICTS) {
     const province = (await units.findUnitsByCodes(tx, [d.provinceCode])).get(d.provinceCode);
-    if (!province) throw new Error(`demo: province ${d.provinceCode} missing; load the official units first`);
+    if (!province)
+      throw new Error(`demo: province ${d.provinceCode} missing; load the official units first`);
     const district = await units.insertUnit(
       tx,
-      { code: d.code, name: d.name, kind: 'district', parentId: province.id, validFrom: null, validTo: LAST_DAY_BEFORE_REFORM, searchKey: searchKey(d.name) },
+      {
+        code: d.code,
+        name: d.name,
+        kind: 'district',
+        parentId: province.id,
+        validFrom: null,
+        validTo: LAST_DAY_BEFORE_REFORM,
+        searchKey: searchKey(d.name),
+      },
       now,
     );
     // The old communes move from under the province to under their district.
@@ -36,7 +45,15 @@ export async function loadDemo(tx: Queryable, now: Date): Promise<{ accounts: st
     if (d.code === 'H-BAOYEN') {
       await units.insertUnitsBulk(
         tx,
-        BAO_YEN_OFFICES.map((o) => ({ code: o.code, name: o.name, kind: 'district_office', parentId: district.id, validFrom: null, validTo: LAST_DAY_BEFORE_REFORM, searchKey: searchKey(o.name) })),
+        BAO_YEN_OFFICES.map((o) => ({
+          code: o.code,
+          name: o.name,
+          kind: 'district_office',
+          parentId: district.id,
+          validFrom: null,
+          validTo: LAST_DAY_BEFORE_REFORM,
+          searchKey: searchKey(o.name),
+        })),
         now,
       );
     }
@@ -48,14 +65,35 @@ export async function loadDemo(tx: Queryable, now: Date): Promise<{ accounts: st
   for (const a of DEMO_ACCOUNTS) {
     if (await users.usernameExists(tx, a.username)) continue;
     const unit = (await units.findUnitsByCodes(tx, [a.unitCode])).get(a.unitCode);
-    const id = await users.insertUser(tx, { username: a.username, fullName: a.fullName, email: null, passwordHash, mustChangePassword: false }, now);
+    const id = await users.insertUser(
+      tx,
+      {
+        username: a.username,
+        fullName: a.fullName,
+        email: null,
+        passwordHash,
+        mustChangePassword: false,
+      },
+      now,
+    );
     await users.insertGrant(tx, id, a.role as Role, unit?.id ?? null);
     created.push(a.username);
   }
-  await tx.query(`INSERT INTO app_settings (key, value) VALUES ('demo_loaded', $1) ON CONFLICT (key) DO NOTHING`, [JSON.stringify({ at: now.toISOString() })]);
+  await tx.query(
+    `INSERT INTO app_settings (key, value) VALUES ('demo_loaded', $1) ON CONFLICT (key) DO NOTHING`,
+    [JSON.stringify({ at: now.toISOString() })],
+  );
   await appendAuditEntry(
     tx,
-    { actorId: null, actorName: 'system', action: 'demo.load', entity: 'demo', entityId: null, unitId: null, after: { districts: DEMO_DISTRICTS.map((d) => d.code), accounts: created } },
+    {
+      actorId: null,
+      actorName: 'system',
+      action: 'demo.load',
+      entity: 'demo',
+      entityId: null,
+      unitId: null,
+      after: { districts: DEMO_DISTRICTS.map((d) => d.code), accounts: created },
+    },
     now,
   );
   return { accounts: created };

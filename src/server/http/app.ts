@@ -12,7 +12,15 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -59,7 +67,13 @@ export type App = FastifyInstance<
 /** Builds the HTTP application. */
 export async function createApp(deps: Deps, options: { logger?: boolean } = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: deps.config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+          },
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace',
@@ -84,10 +98,16 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
     },
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(fastifyMultipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 20 } });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 20 },
+  });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'parindex API', version: '1', description: 'Chỉ số CCHC, SIPAS và đánh giá giải quyết TTHC' },
+      info: {
+        title: 'parindex API',
+        version: '1',
+        description: 'Chỉ số CCHC, SIPAS và đánh giá giải quyết TTHC',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
@@ -110,7 +130,8 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
     const token = request.cookies[SESSION_COOKIE];
     request.sessionToken = token;
     request.session = await resolveSession(deps, token);
-    if (request.session && !request.headers['accept-language']) request.locale = request.session.locale;
+    if (request.session && !request.headers['accept-language'])
+      request.locale = request.session.locale;
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
     const routePath = request.url.split('?')[0] ?? '';
     if (unsafe && request.session && !CSRF_EXEMPT.has(routePath)) {
@@ -123,8 +144,18 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
 
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !existsSync(path.join(WEB_DIST, 'index.html')) || request.method !== 'GET') {
-      const body = presentError(new AppError('not_found', 'route_not_found', { method: request.method, url: request.url.split('?')[0] ?? '' }), request.locale);
+    if (
+      request.url.startsWith('/api/') ||
+      !existsSync(path.join(WEB_DIST, 'index.html')) ||
+      request.method !== 'GET'
+    ) {
+      const body = presentError(
+        new AppError('not_found', 'route_not_found', {
+          method: request.method,
+          url: request.url.split('?')[0] ?? '',
+        }),
+        request.locale,
+      );
       return reply.code(404).send(body);
     }
     // Client-side routes of the web app.
@@ -139,7 +170,12 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
   registerAuditRoutes(app, deps);
 
   if (existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, maxAge: '1h', index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      maxAge: '1h',
+      index: ['index.html'],
+    });
   }
   return app;
 }
@@ -148,24 +184,38 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
 function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   const locale = request.locale ?? 'vi';
   if (error instanceof AppError) {
-    if (error.kind === 'rate_limited') reply.header('retry-after', String(error.params.seconds ?? 60));
+    if (error.kind === 'rate_limited')
+      reply.header('retry-after', String(error.params.seconds ?? 60));
     return reply.code(statusOfKind[error.kind]).send(presentError(error, locale));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext;
-    const appError = new AppError('invalid', 'validation_failed', {}, validationDetails(error.validation, context));
+    const appError = new AppError(
+      'invalid',
+      'validation_failed',
+      {},
+      validationDetails(error.validation, context),
+    );
     return reply.code(400).send(presentError(appError, locale));
   }
   const e = error as { statusCode?: number; code?: string; message?: string };
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     const mapped =
       e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE' || e.code === 'FST_FILES_LIMIT'
-        ? new AppError('too_large', 'payload_too_large', { limit: `${Math.round(request.server.initialConfig.bodyLimit! / 1024)} KB` })
+        ? new AppError('too_large', 'payload_too_large', {
+            limit: `${Math.round(request.server.initialConfig.bodyLimit! / 1024)} KB`,
+          })
         : e.statusCode === 415
           ? new AppError('unsupported', 'unsupported_media_type')
           : e.statusCode === 429
             ? new AppError('rate_limited', 'rate_limited', { seconds: 60 })
-            : new AppError('invalid', 'bad_request', { detail: e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'JSON' : (e.code ?? 'request') });
+            : new AppError('invalid', 'bad_request', {
+                detail:
+                  e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+                  e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+                    ? 'JSON'
+                    : (e.code ?? 'request'),
+              });
     return reply.code(statusOfKind[mapped.kind]).send(presentError(mapped, locale));
   }
   request.log.error({ err: error }, 'unexpected error');

@@ -10,7 +10,15 @@ export const errorBody = z.object({
     code: z.string(),
     message: z.string(),
     details: z
-      .array(z.object({ field: z.string().optional(), row: z.number().optional(), column: z.string().optional(), sheet: z.string().optional(), message: z.string() }))
+      .array(
+        z.object({
+          field: z.string().optional(),
+          row: z.number().optional(),
+          column: z.string().optional(),
+          sheet: z.string().optional(),
+          message: z.string(),
+        }),
+      )
       .optional(),
   }),
 });
@@ -21,4 +29,10 @@ export const paging = {
 };
 
 /** Error responses every authenticated route may give. */
-export const commonErrors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+export const commonErrors = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  404: errorBody,
+  409: errorBody,
+};

@@ -13,16 +13,23 @@ function fieldName(context: string | undefined, instancePath: string): string {
 }
 
 /** Maps the validation errors of one request to error details. */
-export function validationDetails(errors: FastifySchemaValidationError[], context: string | undefined): ErrorDetail[] {
+export function validationDetails(
+  errors: FastifySchemaValidationError[],
+  context: string | undefined,
+): ErrorDetail[] {
   return errors.map((e): ErrorDetail => {
     const field = fieldName(context, e.instancePath);
     const p = e.params as Record<string, unknown>;
-    if (e.message && e.message in catalogues.vi) return { field, key: e.message as MessageKey, params: { field } };
+    if (e.message && e.message in catalogues.vi)
+      return { field, key: e.message as MessageKey, params: { field } };
     switch (e.keyword) {
       case 'invalid_type': {
         if (p.input === undefined) return { field, key: 'field_required', params: { field } };
         const expected = String(p.expected ?? 'string');
-        const typeKey = (`type_${expected === 'int' ? 'integer' : expected}` as MessageKey) in catalogues.vi ? `@type_${expected === 'int' ? 'integer' : expected}` : expected;
+        const typeKey =
+          (`type_${expected === 'int' ? 'integer' : expected}` as MessageKey) in catalogues.vi
+            ? `@type_${expected === 'int' ? 'integer' : expected}`
+            : expected;
         return { field, key: 'field_type', params: { field, expected: typeKey } };
       }
       case 'too_small':
@@ -36,7 +43,11 @@ export function validationDetails(errors: FastifySchemaValidationError[], contex
       case 'invalid_format':
         return { field, key: 'field_format', params: { field } };
       case 'invalid_value':
-        return { field, key: 'field_enum', params: { field, options: Array.isArray(p.values) ? p.values.join(', ') : '' } };
+        return {
+          field,
+          key: 'field_enum',
+          params: { field, options: Array.isArray(p.values) ? p.values.join(', ') : '' },
+        };
       case 'unrecognized_keys': {
         const keys = Array.isArray(p.keys) ? p.keys.join(', ') : field;
         return { field: keys, key: 'field_unknown', params: { field: keys } };

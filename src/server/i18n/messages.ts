@@ -14,7 +14,8 @@ const vi = {
   not_found: 'Không tìm thấy {what}.',
   route_not_found: 'Không có địa chỉ {method} {url}.',
   conflict: 'Dữ liệu đã bị người khác thay đổi. Hãy tải lại trang rồi thử lại.',
-  csrf_invalid: 'Phiên làm việc đã hết hạn hoặc yêu cầu không hợp lệ (mã chống giả mạo). Hãy tải lại trang.',
+  csrf_invalid:
+    'Phiên làm việc đã hết hạn hoặc yêu cầu không hợp lệ (mã chống giả mạo). Hãy tải lại trang.',
   rate_limited: 'Bạn thao tác quá nhanh. Hãy thử lại sau {seconds} giây.',
   invalid_credentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
   account_locked: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Hãy thử lại sau {minutes} phút.',
@@ -61,7 +62,8 @@ const vi = {
   row_error: 'Dòng {row}, cột «{column}»: {message}',
   row_missing_value: 'thiếu giá trị',
   row_bad_date: 'ngày «{value}» không hợp lệ (dùng dd/mm/yyyy hoặc yyyy-mm-dd)',
-  row_bad_code: 'mã «{value}» chỉ được gồm chữ, số, dấu chấm, gạch ngang, gạch dưới (tối đa 32 ký tự)',
+  row_bad_code:
+    'mã «{value}» chỉ được gồm chữ, số, dấu chấm, gạch ngang, gạch dưới (tối đa 32 ký tự)',
   row_unknown_kind: 'loại đơn vị «{value}» không tồn tại',
   row_unknown_parent: 'không tìm thấy đơn vị cấp trên có mã «{value}»',
   row_duplicate_code: 'mã «{value}» bị trùng với dòng {other}',
@@ -80,12 +82,15 @@ const en: Record<MessageKey, string> = {
   not_found: 'Not found: {what}.',
   route_not_found: 'There is no {method} {url}.',
   conflict: 'Someone else changed this data. Reload the page and try again.',
-  csrf_invalid: 'Your session expired or the request is not valid (anti-forgery token). Reload the page.',
+  csrf_invalid:
+    'Your session expired or the request is not valid (anti-forgery token). Reload the page.',
   rate_limited: 'Too many attempts. Try again in {seconds} seconds.',
   invalid_credentials: 'Wrong username or password.',
-  account_locked: 'The account is locked after repeated failed sign-ins. Try again in {minutes} minutes.',
+  account_locked:
+    'The account is locked after repeated failed sign-ins. Try again in {minutes} minutes.',
   account_disabled: 'This account is disabled. Contact an administrator.',
-  unit_code_taken: 'The unit code “{code}” is already used by “{name}” in the same validity period.',
+  unit_code_taken:
+    'The unit code “{code}” is already used by “{name}” in the same validity period.',
   unit_cycle: '“{unit}” cannot be placed inside itself or one of its own sub-units.',
   unit_unknown_kind: 'The unit kind “{kind}” does not exist.',
   unit_validity: 'The end of validity must be on or after its start.',
@@ -125,7 +130,8 @@ const en: Record<MessageKey, string> = {
   row_error: 'Row {row}, column “{column}”: {message}',
   row_missing_value: 'value missing',
   row_bad_date: 'the date “{value}” is not valid (use dd/mm/yyyy or yyyy-mm-dd)',
-  row_bad_code: 'the code “{value}” may only contain letters, digits, dot, hyphen, underscore (at most 32)',
+  row_bad_code:
+    'the code “{value}” may only contain letters, digits, dot, hyphen, underscore (at most 32)',
   row_unknown_kind: 'the unit kind “{value}” does not exist',
   row_unknown_parent: 'no parent unit with the code “{value}”',
   row_duplicate_code: 'the code “{value}” repeats row {other}',

@@ -4,7 +4,16 @@
  * same for both backends, so a backup of the embedded database restores into PostgreSQL and back.
  * Restoring into an empty database gives identical rows (ids, timestamps, audit chain included).
  */
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
@@ -75,10 +84,18 @@ export async function backupToFile(
     // One snapshot for every table (a no-op on the single-connection embedded database).
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
     const tables = await listTables(tx);
-    const migrations = (await tx.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).map((r) => r.name);
+    const migrations = (
+      await tx.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')
+    ).map((r) => r.name);
     const filesRoot = path.join(dataDir, 'files');
     const files = filesOf(filesRoot);
-    await write({ format: FORMAT, version: VERSION, createdAt: new Date().toISOString(), migrations, tables });
+    await write({
+      format: FORMAT,
+      version: VERSION,
+      createdAt: new Date().toISOString(),
+      migrations,
+      tables,
+    });
     let rows = 0;
     const total = tables.length + files.length;
     for (const [index, table] of tables.entries()) {
@@ -119,9 +136,13 @@ export async function restoreFromFile(
   source: string,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<{ rows: number; files: number }> {
-  if (!existsSync(source) || !statSync(source).isFile()) throw new RestoreError(`Không tìm thấy tệp sao lưu «${source}».`);
+  if (!existsSync(source) || !statSync(source).isFile())
+    throw new RestoreError(`Không tìm thấy tệp sao lưu «${source}».`);
   await migrate(db);
-  const lines = createInterface({ input: createReadStream(source).pipe(createGunzip()), crlfDelay: Infinity });
+  const lines = createInterface({
+    input: createReadStream(source).pipe(createGunzip()),
+    crlfDelay: Infinity,
+  });
   const filesRoot = path.join(dataDir, 'files');
   const pendingFiles: Array<{ file: string; data: string }> = [];
   let rows = 0;
@@ -132,8 +153,13 @@ export async function restoreFromFile(
       const tables = await listTables(tx);
       for (const table of tables) {
         if (SEEDED_BY_MIGRATIONS.includes(table)) continue;
-        const [{ n } = { n: 0 }] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`);
-        if (n > 0) throw new RestoreError(`Cơ sở dữ liệu đích không trống (bảng «${table}» có ${n} dòng). Hãy khôi phục vào một cơ sở dữ liệu mới.`);
+        const [{ n } = { n: 0 }] = await tx.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM "${table}"`,
+        );
+        if (n > 0)
+          throw new RestoreError(
+            `Cơ sở dữ liệu đích không trống (bảng «${table}» có ${n} dòng). Hãy khôi phục vào một cơ sở dữ liệu mới.`,
+          );
       }
       for (const table of SEEDED_BY_MIGRATIONS) await tx.query(`DELETE FROM "${table}"`);
       let header: Extract<Line, { format: string }> | null = null;
@@ -142,15 +168,24 @@ export async function restoreFromFile(
         if (!text) continue;
         const line = JSON.parse(text) as Line;
         if ('format' in line) {
-          if (line.format !== FORMAT || line.version !== VERSION) throw new RestoreError('Tệp không phải bản sao lưu parindex hoặc khác phiên bản.');
-          const known = new Set((await tx.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name));
+          if (line.format !== FORMAT || line.version !== VERSION)
+            throw new RestoreError('Tệp không phải bản sao lưu parindex hoặc khác phiên bản.');
+          const known = new Set(
+            (await tx.query<{ name: string }>('SELECT name FROM schema_migrations')).map(
+              (r) => r.name,
+            ),
+          );
           const newer = line.migrations.filter((m) => !known.has(m));
-          if (newer.length) throw new RestoreError(`Bản sao lưu được tạo bởi phiên bản mới hơn (migration ${newer.join(', ')}). Hãy cập nhật parindex trước.`);
+          if (newer.length)
+            throw new RestoreError(
+              `Bản sao lưu được tạo bởi phiên bản mới hơn (migration ${newer.join(', ')}). Hãy cập nhật parindex trước.`,
+            );
           header = line;
         } else if (!header) {
           throw new RestoreError('Tệp không phải bản sao lưu parindex.');
         } else if ('table' in line) {
-          if (!tables.includes(line.table)) throw new RestoreError(`Bảng «${line.table}» không có trong phiên bản này.`);
+          if (!tables.includes(line.table))
+            throw new RestoreError(`Bảng «${line.table}» không có trong phiên bản này.`);
           await tx.query(
             `INSERT INTO "${line.table}" OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_recordset(null::"${line.table}", $1::json)`,
             [JSON.stringify(line.rows)],
@@ -159,10 +194,12 @@ export async function restoreFromFile(
           done++;
           onProgress(done, done + 1);
         } else if ('file' in line) {
-          if (line.file.includes('..') || path.isAbsolute(line.file)) throw new RestoreError(`Đường dẫn tệp không hợp lệ trong bản sao lưu: «${line.file}».`);
+          if (line.file.includes('..') || path.isAbsolute(line.file))
+            throw new RestoreError(`Đường dẫn tệp không hợp lệ trong bản sao lưu: «${line.file}».`);
           pendingFiles.push(line);
         } else if ('end' in line) {
-          if (line.rows !== rows) throw new RestoreError(`Bản sao lưu không đầy đủ: ${rows}/${line.rows} dòng.`);
+          if (line.rows !== rows)
+            throw new RestoreError(`Bản sao lưu không đầy đủ: ${rows}/${line.rows} dòng.`);
           ended = true;
         }
       }

@@ -3,7 +3,15 @@
  * PostgreSQL server (DATABASE_URL, many processes). Repositories speak plain SQL through `Queryable`;
  * use-cases wrap their writes in `transaction`, so a use-case is all or nothing on both backends.
  */
-import { mkdirSync, openSync, closeSync, writeSync, readFileSync, unlinkSync, existsSync } from 'node:fs';
+import {
+  mkdirSync,
+  openSync,
+  closeSync,
+  writeSync,
+  readFileSync,
+  unlinkSync,
+  existsSync,
+} from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -132,7 +140,10 @@ export async function openPostgresDb(url: string, poolSize = 10): Promise<Db> {
 }
 
 /** Opens PostgreSQL when a URL is given, the embedded database otherwise. */
-export async function openDb(options: { databaseUrl?: string | undefined; dataDir: string | null }): Promise<Db> {
+export async function openDb(options: {
+  databaseUrl?: string | undefined;
+  dataDir: string | null;
+}): Promise<Db> {
   return options.databaseUrl
     ? openPostgresDb(options.databaseUrl)
     : openEmbeddedDb(options.dataDir);

@@ -35,7 +35,12 @@ export interface Response<T = unknown> {
 
 export interface Client {
   csrfToken: string;
-  request<T = any>(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<Response<T>>;
+  request<T = any>(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response<T>>;
   get<T = any>(url: string): Promise<Response<T>>;
   post<T = any>(url: string, body?: unknown): Promise<Response<T>>;
   put<T = any>(url: string, body?: unknown): Promise<Response<T>>;
@@ -70,7 +75,13 @@ async function openTestDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
 /** Builds a harness; `config` overrides defaults (rate limits, lockout…). */
 export async function createHarness(config: Partial<Config> = {}): Promise<Harness> {
   const base = loadConfig({ PARINDEX_DATA_DIR: '/nonexistent-test-dir', LOG_LEVEL: 'silent' });
-  const fullConfig: Config = { ...base, adminPassword: ADMIN_PASSWORD, demo: true, loginRatePerMinute: 1000, ...config };
+  const fullConfig: Config = {
+    ...base,
+    adminPassword: ADMIN_PASSWORD,
+    demo: true,
+    loginRatePerMinute: 1000,
+    ...config,
+  };
   const clock = fixedClock(new Date('2026-03-02T02:00:00.000Z'));
   const { db, drop } = await openTestDb();
   await prepareDatabase(db, fullConfig, clock);
@@ -79,10 +90,16 @@ export async function createHarness(config: Partial<Config> = {}): Promise<Harne
   await app.ready();
 
   const makeClient = (cookie: string | undefined, csrfToken: string): Client => {
-    const request = async <T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> => {
+    const request = async <T>(
+      method: string,
+      url: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ): Promise<Response<T>> => {
       const h: Record<string, string> = { ...headers };
       if (cookie) h.cookie = `${SESSION_COOKIE}=${cookie}`;
-      if (csrfToken && !['GET', 'HEAD'].includes(method) && !(CSRF_HEADER in h)) h[CSRF_HEADER] = csrfToken;
+      if (csrfToken && !['GET', 'HEAD'].includes(method) && !(CSRF_HEADER in h))
+        h[CSRF_HEADER] = csrfToken;
       const res = await app.inject({
         method: method as 'GET',
         url,
@@ -91,7 +108,8 @@ export async function createHarness(config: Partial<Config> = {}): Promise<Harne
       });
       const text = res.body;
       let parsed: unknown = text;
-      if ((res.headers['content-type'] ?? '').toString().includes('json') && text) parsed = JSON.parse(text);
+      if ((res.headers['content-type'] ?? '').toString().includes('json') && text)
+        parsed = JSON.parse(text);
       return { status: res.statusCode, body: parsed as T, headers: res.headers };
     };
     return {
@@ -109,9 +127,17 @@ export async function createHarness(config: Partial<Config> = {}): Promise<Harne
     deps,
     clock,
     anonymous: () => makeClient(undefined, ''),
-    async login(username: string, password = username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    async login(
+      username: string,
+      password = username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD,
+    ) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password },
+      });
+      if (res.statusCode !== 200)
+        throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)?.value;
       return makeClient(cookie, (JSON.parse(res.body) as { csrfToken: string }).csrfToken);
     },
@@ -125,7 +151,9 @@ export async function createHarness(config: Partial<Config> = {}): Promise<Harne
 
 /** Finds a unit id by code through the API (the current unit when several share the code). */
 export async function unitIdByCode(client: Client, code: string): Promise<number> {
-  const res = await client.get<{ items: Array<{ id: number; code: string; validTo: string | null }> }>(`/api/v1/units?q=${encodeURIComponent(code)}&limit=50`);
+  const res = await client.get<{
+    items: Array<{ id: number; code: string; validTo: string | null }>;
+  }>(`/api/v1/units?q=${encodeURIComponent(code)}&limit=50`);
   const matches = res.body.items.filter((u) => u.code === code);
   const unit = matches.find((u) => u.validTo === null) ?? matches[0];
   if (!unit) throw new Error(`unit ${code} not found`);

@@ -2,7 +2,12 @@
  * SQL for the audit log. Appends are serialised by an advisory lock held to the end of the
  * writing transaction, so entries chain in id order even with several server processes.
  */
-import { entryHash, GENESIS_HASH, type AuditContent, type ChainedEntry } from '../../../domain/audit-chain.ts';
+import {
+  entryHash,
+  GENESIS_HASH,
+  type AuditContent,
+  type ChainedEntry,
+} from '../../../domain/audit-chain.ts';
 import type { Queryable } from '../../infra/db.ts';
 
 const AUDIT_LOCK_KEY = 7_262_002;
@@ -19,7 +24,11 @@ export interface AuditInput {
 }
 
 /** Appends one entry inside the caller's transaction. */
-export async function appendAuditEntry(tx: Queryable, input: AuditInput, now: Date): Promise<number> {
+export async function appendAuditEntry(
+  tx: Queryable,
+  input: AuditInput,
+  now: Date,
+): Promise<number> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
   const head = await tx.query<{ last_id: number; last_hash: string }>(
     'SELECT last_id, last_hash FROM audit_head WHERE singleton',
@@ -120,7 +129,9 @@ export async function* readChain(db: Queryable, pageSize = 5000): AsyncGenerator
 }
 
 /** The recorded head of the chain, if any entry was ever written. */
-export async function readHead(db: Queryable): Promise<{ lastId: number; lastHash: string } | null> {
+export async function readHead(
+  db: Queryable,
+): Promise<{ lastId: number; lastHash: string } | null> {
   const rows = await db.query<{ last_id: number; last_hash: string }>(
     'SELECT last_id, last_hash FROM audit_head WHERE singleton',
   );
@@ -153,7 +164,9 @@ export async function listAuditEntries(db: Queryable, f: AuditFilter): Promise<C
     );
   }
   if (f.unitId !== undefined) {
-    where.push(`a.unit_id IN (SELECT u.id FROM units u WHERE u.path LIKE (SELECT path FROM units WHERE id = ${p(f.unitId)}) || '%')`);
+    where.push(
+      `a.unit_id IN (SELECT u.id FROM units u WHERE u.path LIKE (SELECT path FROM units WHERE id = ${p(f.unitId)}) || '%')`,
+    );
   }
   if (f.actorId !== undefined) where.push(`a.actor_id = ${p(f.actorId)}`);
   if (f.from) where.push(`a.at >= ${p(f.from)}::date`);

@@ -38,7 +38,8 @@ export function registerAuditRoutes(app: App, deps: Deps): void {
     {
       schema: {
         tags: ['audit'],
-        summary: 'Nhật ký thay đổi (mới nhất trước), lọc theo đơn vị (cả cấp dưới), người dùng, ngày',
+        summary:
+          'Nhật ký thay đổi (mới nhất trước), lọc theo đơn vị (cả cấp dưới), người dùng, ngày',
         querystring: auditQuery,
         response: { 200: auditList, ...commonErrors },
       },

@@ -10,14 +10,25 @@ import * as repo from './repository.ts';
 export async function listAudit(
   deps: Deps,
   actor: Actor,
-  f: { unitId?: number | undefined; userId?: number | undefined; from?: string | undefined; to?: string | undefined; before?: number | undefined; limit: number },
+  f: {
+    unitId?: number | undefined;
+    userId?: number | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    before?: number | undefined;
+    limit: number;
+  },
 ) {
   const scope = scopeOf(actor, 'audit.read');
   if (scope !== null && scope.length === 0) throw new AppError('forbidden', 'forbidden');
   if (f.unitId !== undefined) {
     const unit = await findUnit(deps.db, f.unitId);
-    if (!unit) throw new AppError('invalid', 'not_found', { what: '@entity_unit' }, [{ field: 'unitId', key: 'not_found', params: { what: '@entity_unit' } }]);
-    if (!can(actor, 'audit.read', unit.path)) throw new AppError('forbidden', 'forbidden_unit', { unit: unit.name });
+    if (!unit)
+      throw new AppError('invalid', 'not_found', { what: '@entity_unit' }, [
+        { field: 'unitId', key: 'not_found', params: { what: '@entity_unit' } },
+      ]);
+    if (!can(actor, 'audit.read', unit.path))
+      throw new AppError('forbidden', 'forbidden_unit', { unit: unit.name });
   }
   const entries = await repo.listAuditEntries(deps.db, {
     unitPaths: scope,
@@ -55,7 +66,8 @@ export async function verifyAudit(deps: Deps): Promise<ChainVerdict> {
 
 /** The verification result in words, for the CLI and the web app. */
 export function describeVerify(result: ChainVerdict): string {
-  if (result.ok) return `Nhật ký toàn vẹn: ${result.count.toLocaleString('vi-VN')} bản ghi, chuỗi băm khớp.`;
+  if (result.ok)
+    return `Nhật ký toàn vẹn: ${result.count.toLocaleString('vi-VN')} bản ghi, chuỗi băm khớp.`;
   const p = result.problem;
   switch (p.kind) {
     case 'altered':

@@ -15,7 +15,10 @@ export interface UserAuthRow {
 }
 
 /** Finds a user by username, case-insensitively. */
-export async function findUserForLogin(db: Queryable, username: string): Promise<UserAuthRow | undefined> {
+export async function findUserForLogin(
+  db: Queryable,
+  username: string,
+): Promise<UserAuthRow | undefined> {
   const rows = await db.query<UserAuthRow>(
     `SELECT id, username, full_name, password_hash, disabled, must_change_password, failed_logins, locked_until, locale
      FROM users WHERE lower(username) = lower($1)`,
@@ -71,12 +74,28 @@ export async function hitRateCounter(
 /** Stores a new session under the hash of its token. */
 export async function insertSession(
   db: Queryable,
-  s: { idHash: string; userId: number; csrfToken: string; now: Date; expiresAt: Date; ip: string; userAgent: string },
+  s: {
+    idHash: string;
+    userId: number;
+    csrfToken: string;
+    now: Date;
+    expiresAt: Date;
+    ip: string;
+    userAgent: string;
+  },
 ): Promise<void> {
   await db.query(
     `INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, ip, user_agent)
      VALUES ($1, $2, $3, $4, $4, $5, $6, $7)`,
-    [s.idHash, s.userId, s.csrfToken, s.now.toISOString(), s.expiresAt.toISOString(), s.ip, s.userAgent.slice(0, 300)],
+    [
+      s.idHash,
+      s.userId,
+      s.csrfToken,
+      s.now.toISOString(),
+      s.expiresAt.toISOString(),
+      s.ip,
+      s.userAgent.slice(0, 300),
+    ],
   );
 }
 
@@ -93,7 +112,11 @@ export interface SessionRow {
 }
 
 /** The live session with this token hash and its user. */
-export async function findSession(db: Queryable, idHash: string, now: Date): Promise<SessionRow | undefined> {
+export async function findSession(
+  db: Queryable,
+  idHash: string,
+  now: Date,
+): Promise<SessionRow | undefined> {
   const rows = await db.query<SessionRow>(
     `SELECT s.user_id, s.csrf_token, s.expires_at, s.last_seen_at, u.username, u.full_name, u.disabled,
             u.must_change_password, u.locale
@@ -105,7 +128,12 @@ export async function findSession(db: Queryable, idHash: string, now: Date): Pro
 }
 
 /** Slides a session's expiry forward. */
-export async function touchSession(db: Queryable, idHash: string, now: Date, expiresAt: Date): Promise<void> {
+export async function touchSession(
+  db: Queryable,
+  idHash: string,
+  now: Date,
+  expiresAt: Date,
+): Promise<void> {
   await db.query('UPDATE sessions SET last_seen_at = $2, expires_at = $3 WHERE id_hash = $1', [
     idHash,
     now.toISOString(),

@@ -10,9 +10,26 @@ import { changePasswordBody, loginBody, sessionBody } from './schemas.ts';
 function presentSession(s: SessionInfo): z.infer<typeof sessionBody> {
   const has = (p: Permission) => s.grants.some((g) => permissionsOf(g.role).includes(p));
   return {
-    user: { id: s.actor.userId, username: s.actor.username, fullName: s.actor.fullName, mustChangePassword: s.mustChangePassword, locale: s.locale },
-    grants: s.grants.map((g) => ({ id: g.id, role: g.role, unitId: g.unitId, unitName: g.unitName, unitCode: g.unitCode })),
-    permissions: { manageUnits: has('unit.manage'), importUnits: has('unit.import'), manageUsers: has('user.manage'), readAudit: has('audit.read') },
+    user: {
+      id: s.actor.userId,
+      username: s.actor.username,
+      fullName: s.actor.fullName,
+      mustChangePassword: s.mustChangePassword,
+      locale: s.locale,
+    },
+    grants: s.grants.map((g) => ({
+      id: g.id,
+      role: g.role,
+      unitId: g.unitId,
+      unitName: g.unitName,
+      unitCode: g.unitCode,
+    })),
+    permissions: {
+      manageUnits: has('unit.manage'),
+      importUnits: has('unit.import'),
+      manageUsers: has('user.manage'),
+      readAudit: has('audit.read'),
+    },
     csrfToken: s.csrfToken,
   };
 }
@@ -23,9 +40,17 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Đăng nhập; đặt cookie phiên. Trả về mã chống giả mạo (gửi lại trong tiêu đề x-csrf-token).',
+        summary:
+          'Đăng nhập; đặt cookie phiên. Trả về mã chống giả mạo (gửi lại trong tiêu đề x-csrf-token).',
         body: loginBody,
-        response: { 200: sessionBody, 400: errorBody, 401: errorBody, 403: errorBody, 423: errorBody, 429: errorBody },
+        response: {
+          200: sessionBody,
+          400: errorBody,
+          401: errorBody,
+          403: errorBody,
+          423: errorBody,
+          429: errorBody,
+        },
       },
     },
     async (request, reply) => {
@@ -48,7 +73,9 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/api/v1/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 204: z.null(), 403: errorBody } } },
+    {
+      schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 204: z.null(), 403: errorBody } },
+    },
     async (request, reply) => {
       await logout(deps, request.sessionToken, request.session?.actor ?? null);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -58,13 +85,26 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/v1/auth/me',
-    { schema: { tags: ['auth'], summary: 'Phiên làm việc hiện tại', response: { 200: sessionBody, 401: errorBody } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Phiên làm việc hiện tại',
+        response: { 200: sessionBody, 401: errorBody },
+      },
+    },
     async (request) => presentSession(requireSession(request)),
   );
 
   app.post(
     '/api/v1/auth/password',
-    { schema: { tags: ['auth'], summary: 'Đổi mật khẩu của chính mình', body: changePasswordBody, response: { 204: z.null(), ...commonErrors } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Đổi mật khẩu của chính mình',
+        body: changePasswordBody,
+        response: { 204: z.null(), ...commonErrors },
+      },
+    },
     async (request, reply) => {
       const session = requireSession(request);
       await changeOwnPassword(deps, session.actor, request.body, request.sessionToken ?? '');

@@ -16,9 +16,20 @@ export const sessionBody = z.object({
     locale: z.enum(['vi', 'en']),
   }),
   grants: z.array(
-    z.object({ id: z.number(), role: z.enum(ROLES), unitId: z.number().nullable(), unitName: z.string().nullable(), unitCode: z.string().nullable() }),
+    z.object({
+      id: z.number(),
+      role: z.enum(ROLES),
+      unitId: z.number().nullable(),
+      unitName: z.string().nullable(),
+      unitCode: z.string().nullable(),
+    }),
   ),
-  permissions: z.object({ manageUnits: z.boolean(), importUnits: z.boolean(), manageUsers: z.boolean(), readAudit: z.boolean() }),
+  permissions: z.object({
+    manageUnits: z.boolean(),
+    importUnits: z.boolean(),
+    manageUsers: z.boolean(),
+    readAudit: z.boolean(),
+  }),
   csrfToken: z.string(),
 });
 

@@ -8,7 +8,12 @@ import { AppError } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
 import { appendAuditEntry } from '../audit/repository.ts';
 import * as repo from './repository.ts';
-import { dummyPasswordHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.ts';
+import {
+  dummyPasswordHash,
+  hashPassword,
+  MIN_PASSWORD_LENGTH,
+  verifyPassword,
+} from './password.ts';
 
 export interface SessionInfo {
   actor: Actor;
@@ -29,7 +34,10 @@ export async function login(
   const now = clock.now();
   const limit = await repo.hitRateCounter(db, `login:${input.ip}`, now, 60);
   if (limit.hits > config.loginRatePerMinute) {
-    const seconds = Math.max(1, Math.ceil((limit.windowStart.getTime() + 60_000 - now.getTime()) / 1000));
+    const seconds = Math.max(
+      1,
+      Math.ceil((limit.windowStart.getTime() + 60_000 - now.getTime()) / 1000),
+    );
     throw new AppError('rate_limited', 'rate_limited', { seconds });
   }
   const user = await repo.findUserForLogin(db, input.username.trim());
@@ -38,7 +46,9 @@ export async function login(
     throw new AppError('unauthenticated', 'invalid_credentials');
   }
   if (user.locked_until && new Date(user.locked_until) > now) {
-    throw new AppError('locked', 'account_locked', { minutes: minutesUntil(new Date(user.locked_until), now) });
+    throw new AppError('locked', 'account_locked', {
+      minutes: minutesUntil(new Date(user.locked_until), now),
+    });
   }
   const ok = await verifyPassword(user.password_hash, input.password);
   if (!ok) {
@@ -48,15 +58,29 @@ export async function login(
       if (r.lockedUntil && r.failed === config.loginMaxFailures) {
         await appendAuditEntry(
           tx,
-          { actorId: null, actorName: null, action: 'auth.lock', entity: 'user', entityId: user.id, unitId: null,
-            after: { username: user.username, failedLogins: r.failed, lockedUntil: lockUntil.toISOString(), ip: input.ip } },
+          {
+            actorId: null,
+            actorName: null,
+            action: 'auth.lock',
+            entity: 'user',
+            entityId: user.id,
+            unitId: null,
+            after: {
+              username: user.username,
+              failedLogins: r.failed,
+              lockedUntil: lockUntil.toISOString(),
+              ip: input.ip,
+            },
+          },
           now,
         );
       }
       return r;
     });
     if (result.lockedUntil && new Date(result.lockedUntil) > now) {
-      throw new AppError('locked', 'account_locked', { minutes: minutesUntil(new Date(result.lockedUntil), now) });
+      throw new AppError('locked', 'account_locked', {
+        minutes: minutesUntil(new Date(result.lockedUntil), now),
+      });
     }
     throw new AppError('unauthenticated', 'invalid_credentials');
   }
@@ -78,8 +102,15 @@ export async function login(
     });
     await appendAuditEntry(
       tx,
-      { actorId: user.id, actorName: user.username, action: 'auth.login', entity: 'session', entityId: null, unitId: null,
-        after: { ip: input.ip } },
+      {
+        actorId: user.id,
+        actorName: user.username,
+        action: 'auth.login',
+        entity: 'session',
+        entityId: null,
+        unitId: null,
+        after: { ip: input.ip },
+      },
       now,
     );
   });
@@ -89,7 +120,10 @@ export async function login(
 }
 
 /** The session for a cookie token, or null when absent, expired or the account is disabled. */
-export async function resolveSession(deps: Deps, token: string | undefined): Promise<SessionInfo | null> {
+export async function resolveSession(
+  deps: Deps,
+  token: string | undefined,
+): Promise<SessionInfo | null> {
   if (!token || token.length > 100) return null;
   const { db, clock, config } = deps;
   const now = clock.now();
@@ -98,7 +132,12 @@ export async function resolveSession(deps: Deps, token: string | undefined): Pro
   if (!row || row.disabled) return null;
   // Slide the expiry at most once a minute, not on every request.
   if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
-    await repo.touchSession(db, idHash, now, new Date(now.getTime() + config.sessionTtlHours * 3_600_000));
+    await repo.touchSession(
+      db,
+      idHash,
+      now,
+      new Date(now.getTime() + config.sessionTtlHours * 3_600_000),
+    );
   }
   const grants = await repo.findGrants(db, row.user_id);
   return {
@@ -119,14 +158,25 @@ export function csrfMatches(expected: string, sent: string | undefined): boolean
 }
 
 /** Ends the session of this token. */
-export async function logout(deps: Deps, token: string | undefined, actor: Actor | null): Promise<void> {
+export async function logout(
+  deps: Deps,
+  token: string | undefined,
+  actor: Actor | null,
+): Promise<void> {
   if (!token) return;
   await deps.db.transaction(async (tx) => {
     await repo.deleteSession(tx, hashToken(token));
     if (actor) {
       await appendAuditEntry(
         tx,
-        { actorId: actor.userId, actorName: actor.username, action: 'auth.logout', entity: 'session', entityId: null, unitId: null },
+        {
+          actorId: actor.userId,
+          actorName: actor.username,
+          action: 'auth.logout',
+          entity: 'session',
+          entityId: null,
+          unitId: null,
+        },
         deps.clock.now(),
       );
     }
@@ -147,7 +197,9 @@ export async function changeOwnPassword(
     ]);
   }
   if (input.newPassword.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError('invalid', 'password_too_weak', {}, [{ field: 'newPassword', key: 'password_too_weak' }]);
+    throw new AppError('invalid', 'password_too_weak', {}, [
+      { field: 'newPassword', key: 'password_too_weak' },
+    ]);
   }
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.transaction(async (tx) => {
@@ -155,10 +207,20 @@ export async function changeOwnPassword(
       'UPDATE users SET password_hash = $2, must_change_password = false, updated_at = $3, version = version + 1 WHERE id = $1',
       [actor.userId, passwordHash, deps.clock.now().toISOString()],
     );
-    await tx.query('DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2', [actor.userId, hashToken(currentToken)]);
+    await tx.query('DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2', [
+      actor.userId,
+      hashToken(currentToken),
+    ]);
     await appendAuditEntry(
       tx,
-      { actorId: actor.userId, actorName: actor.username, action: 'user.change_password', entity: 'user', entityId: actor.userId, unitId: null },
+      {
+        actorId: actor.userId,
+        actorName: actor.username,
+        action: 'user.change_password',
+        entity: 'user',
+        entityId: actor.userId,
+        unitId: null,
+      },
       deps.clock.now(),
     );
   });

@@ -4,9 +4,19 @@ import type { Deps } from '../../deps.ts';
 import type { App } from '../../http/app.ts';
 
 export function registerHealthRoutes(app: App, deps: Deps): void {
-  app.get('/healthz', { schema: { tags: ['health'], summary: 'Tiến trình đang chạy', response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({
-    status: 'ok' as const,
-  }));
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Tiến trình đang chạy',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
+    async () => ({
+      status: 'ok' as const,
+    }),
+  );
 
   app.get(
     '/readyz',
@@ -14,7 +24,10 @@ export function registerHealthRoutes(app: App, deps: Deps): void {
       schema: {
         tags: ['health'],
         summary: 'Cơ sở dữ liệu truy cập được',
-        response: { 200: z.object({ status: z.literal('ready'), database: z.string() }), 503: z.object({ status: z.literal('unavailable'), database: z.string() }) },
+        response: {
+          200: z.object({ status: z.literal('ready'), database: z.string() }),
+          503: z.object({ status: z.literal('unavailable'), database: z.string() }),
+        },
       },
     },
     async (_request, reply) => {

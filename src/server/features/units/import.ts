@@ -17,12 +17,27 @@ import { appendAuditEntry } from '../audit/repository.ts';
 import * as repo from './repository.ts';
 
 const COLUMN_ALIASES: Record<string, string> = {
-  code: 'code', 'mã': 'code', ma: 'code', 'mã đơn vị': 'code',
-  name: 'name', 'tên': 'name', ten: 'name', 'tên đơn vị': 'name',
-  kind: 'kind', 'loại': 'kind', loai: 'kind', 'loại đơn vị': 'kind',
-  parent_code: 'parent_code', 'mã cấp trên': 'parent_code', 'ma cap tren': 'parent_code',
-  valid_from: 'valid_from', 'hiệu lực từ': 'valid_from', 'hieu luc tu': 'valid_from',
-  valid_to: 'valid_to', 'hiệu lực đến': 'valid_to', 'hieu luc den': 'valid_to',
+  code: 'code',
+  mã: 'code',
+  ma: 'code',
+  'mã đơn vị': 'code',
+  name: 'name',
+  tên: 'name',
+  ten: 'name',
+  'tên đơn vị': 'name',
+  kind: 'kind',
+  loại: 'kind',
+  loai: 'kind',
+  'loại đơn vị': 'kind',
+  parent_code: 'parent_code',
+  'mã cấp trên': 'parent_code',
+  'ma cap tren': 'parent_code',
+  valid_from: 'valid_from',
+  'hiệu lực từ': 'valid_from',
+  'hieu luc tu': 'valid_from',
+  valid_to: 'valid_to',
+  'hiệu lực đến': 'valid_to',
+  'hieu luc den': 'valid_to',
 };
 const REQUIRED = ['code', 'name', 'kind'] as const;
 const MAX_ERRORS = 200;
@@ -51,7 +66,13 @@ export async function importUnitsCsv(
   const text = decodeCsv(content);
   let records: string[][];
   try {
-    records = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true, bom: true, delimiter: [',', ';'] }) as string[][];
+    records = parse(text, {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      delimiter: [',', ';'],
+    }) as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw new AppError('invalid', 'bad_request', { detail: `CSV${line ? ` (dòng ${line})` : ''}` });
@@ -59,11 +80,14 @@ export async function importUnitsCsv(
   const [header, ...body] = records;
   if (!header || body.length === 0) throw new AppError('invalid', 'import_empty');
   if (body.length > MAX_IMPORT_ROWS) {
-    throw new AppError('too_large', 'payload_too_large', { limit: `${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng` });
+    throw new AppError('too_large', 'payload_too_large', {
+      limit: `${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng`,
+    });
   }
   const columns = header.map((h) => COLUMN_ALIASES[h.trim().toLowerCase()] ?? null);
   const missing = REQUIRED.filter((c) => !columns.includes(c));
-  if (missing.length) throw new AppError('invalid', 'import_missing_columns', { columns: missing.join(', ') });
+  if (missing.length)
+    throw new AppError('invalid', 'import_missing_columns', { columns: missing.join(', ') });
   const col = (name: string) => columns.indexOf(name);
 
   const kinds = new Map<string, string>();
@@ -72,7 +96,12 @@ export async function importUnitsCsv(
     kinds.set(searchKey(k.name_vi), k.code);
   }
   const errors: ErrorDetail[] = [];
-  const problem = (row: number, column: string, key: ErrorDetail['key'], params: Record<string, string | number> = {}) => {
+  const problem = (
+    row: number,
+    column: string,
+    key: ErrorDetail['key'],
+    params: Record<string, string | number> = {},
+  ) => {
     if (errors.length < MAX_ERRORS) errors.push({ row, column, key, params });
   };
   const rows: ParsedRow[] = [];
@@ -91,7 +120,8 @@ export async function importUnitsCsv(
     const name = get('name');
     const kindText = get('kind');
     if (!code) problem(rowNo, header[col('code')]!, 'row_missing_value');
-    else if (!/^[A-Za-z0-9._-]{1,32}$/.test(code)) problem(rowNo, header[col('code')]!, 'row_bad_code', { value: code });
+    else if (!/^[A-Za-z0-9._-]{1,32}$/.test(code))
+      problem(rowNo, header[col('code')]!, 'row_bad_code', { value: code });
     if (!name) problem(rowNo, header[col('name')]!, 'row_missing_value');
     const kind = kinds.get(kindText) ?? kinds.get(searchKey(kindText));
     if (!kindText) problem(rowNo, header[col('kind')]!, 'row_missing_value');
@@ -111,22 +141,34 @@ export async function importUnitsCsv(
     }
     if (code) {
       const other = seen.get(code);
-      if (other !== undefined) problem(rowNo, header[col('code')]!, 'row_duplicate_code', { value: code, other });
+      if (other !== undefined)
+        problem(rowNo, header[col('code')]!, 'row_duplicate_code', { value: code, other });
       else seen.set(code, rowNo);
     }
-    rows.push({ row: rowNo, code, name, kind: kind ?? '', parentCode: get('parent_code') || null, validFrom: dates.valid_from ?? null, validTo: dates.valid_to ?? null });
+    rows.push({
+      row: rowNo,
+      code,
+      name,
+      kind: kind ?? '',
+      parentCode: get('parent_code') || null,
+      validFrom: dates.valid_from ?? null,
+      validTo: dates.valid_to ?? null,
+    });
   });
 
   // Parents: another row of the file, or a unit already in the system.
   const inFile = new Map(rows.map((r) => [r.code, r]));
-  const existing = await repo.findUnitsByCodes(deps.db, [...new Set(rows.flatMap((r) => [r.code, r.parentCode ?? '']).filter(Boolean))]);
+  const existing = await repo.findUnitsByCodes(deps.db, [
+    ...new Set(rows.flatMap((r) => [r.code, r.parentCode ?? '']).filter(Boolean)),
+  ]);
   const parentColumn = col('parent_code') >= 0 ? header[col('parent_code')]! : 'parent_code';
   for (const r of rows) {
     if (r.parentCode && !inFile.has(r.parentCode) && !existing.has(r.parentCode)) {
       problem(r.row, parentColumn, 'row_unknown_parent', { value: r.parentCode });
     }
     const clash = existing.get(r.code);
-    if (clash && overlaps(clash, r)) problem(r.row, header[col('code')]!, 'row_code_taken', { value: r.code, name: clash.name });
+    if (clash && overlaps(clash, r))
+      problem(r.row, header[col('code')]!, 'row_code_taken', { value: r.code, name: clash.name });
   }
   // A parent chain inside the file that loops back on itself.
   for (const r of rows) {
@@ -143,14 +185,20 @@ export async function importUnitsCsv(
   }
   // Scope: every parent outside the file must be a unit the actor manages.
   for (const r of rows) {
-    const parent = r.parentCode && !inFile.has(r.parentCode) ? existing.get(r.parentCode) : undefined;
+    const parent =
+      r.parentCode && !inFile.has(r.parentCode) ? existing.get(r.parentCode) : undefined;
     const path = parent ? parent.path : r.parentCode ? 'in-file' : null;
     if (path !== 'in-file' && !can(actor, 'unit.manage', path)) {
       problem(r.row, parentColumn, 'forbidden_unit', { unit: parent?.name ?? r.parentCode ?? '—' });
     }
   }
   if (errors.length) {
-    throw new AppError('invalid', 'import_invalid', { count: new Set(errors.map((e) => e.row)).size }, errors);
+    throw new AppError(
+      'invalid',
+      'import_invalid',
+      { count: new Set(errors.map((e) => e.row)).size },
+      errors,
+    );
   }
 
   // Insert parents before children, one level at a time.
@@ -161,14 +209,18 @@ export async function importUnitsCsv(
     let pending = rows;
     let done = 0;
     while (pending.length) {
-      const ready = pending.filter((r) => !r.parentCode || !inFile.has(r.parentCode) || idOf.has(r.parentCode));
+      const ready = pending.filter(
+        (r) => !r.parentCode || !inFile.has(r.parentCode) || idOf.has(r.parentCode),
+      );
       const ids = await repo.insertUnitsBulk(
         tx,
         ready.map((r) => ({
           code: r.code,
           name: r.name,
           kind: r.kind,
-          parentId: r.parentCode ? (idOf.get(r.parentCode) ?? existing.get(r.parentCode)!.id) : null,
+          parentId: r.parentCode
+            ? (idOf.get(r.parentCode) ?? existing.get(r.parentCode)!.id)
+            : null,
           validFrom: r.validFrom,
           validTo: r.validTo,
           searchKey: searchKey(r.name),
@@ -183,8 +235,15 @@ export async function importUnitsCsv(
     await repo.rebuildPaths(tx);
     await appendAuditEntry(
       tx,
-      { actorId: actor.userId, actorName: actor.username, action: 'unit.import', entity: 'unit', entityId: null, unitId: null,
-        after: { count: rows.length, sha256, codes: rows.slice(0, 50).map((r) => r.code) } },
+      {
+        actorId: actor.userId,
+        actorName: actor.username,
+        action: 'unit.import',
+        entity: 'unit',
+        entityId: null,
+        unitId: null,
+        after: { count: rows.length, sha256, codes: rows.slice(0, 50).map((r) => r.code) },
+      },
       now,
     );
     return rows.length;

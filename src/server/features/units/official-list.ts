@@ -12,7 +12,10 @@ import type { Queryable } from '../../infra/db.ts';
 import { appendAuditEntry } from '../audit/repository.ts';
 import * as repo from './repository.ts';
 
-export const DVHC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../resources/dvhc-2025');
+export const DVHC_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../resources/dvhc-2025',
+);
 export const REFORM_DATE = '2025-07-01';
 export const LAST_DAY_BEFORE_REFORM = '2025-06-30';
 
@@ -40,8 +43,14 @@ export function kindFromName(name: string, level: 1 | 2): string {
 }
 
 /** Inserts the official units and their predecessors into an empty unit table. */
-export async function loadOfficialUnits(tx: Queryable, now: Date): Promise<{ current: number; past: number; links: number }> {
-  const csv = parse(readFileSync(path.join(DVHC_DIR, 'units.csv')), { columns: true, bom: true }) as Array<{
+export async function loadOfficialUnits(
+  tx: Queryable,
+  now: Date,
+): Promise<{ current: number; past: number; links: number }> {
+  const csv = parse(readFileSync(path.join(DVHC_DIR, 'units.csv')), {
+    columns: true,
+    bom: true,
+  }) as Array<{
     province_code: string;
     province_name: string;
     commune_code: string;
@@ -53,7 +62,15 @@ export async function loadOfficialUnits(tx: Queryable, now: Date): Promise<{ cur
   const provinces = [...new Map(csv.map((r) => [r.province_code, r.province_name])).entries()];
   const provinceIds = await repo.insertUnitsBulk(
     tx,
-    provinces.map(([code, name]) => ({ code, name, kind: 'province', parentId: null, validFrom: null, validTo: null, searchKey: searchKey(name) })),
+    provinces.map(([code, name]) => ({
+      code,
+      name,
+      kind: 'province',
+      parentId: null,
+      validFrom: null,
+      validTo: null,
+      searchKey: searchKey(name),
+    })),
     now,
   );
   const provinceId = new Map(provinces.map(([code], i) => [code, provinceIds[i]!]));
@@ -74,8 +91,18 @@ export async function loadOfficialUnits(tx: Queryable, now: Date): Promise<{ cur
   const communeId = new Map(csv.map((r, i) => [r.commune_code, communeIds[i]!]));
 
   // Units that existed until 30 June 2025: old provinces merged into another code, and every old commune.
-  const oldProvinces = new Map<string, { name: string; successors: Array<{ id: number; type: 'full' | 'partial' }> }>();
-  const oldCommunes = new Map<string, { name: string; provinceCode: string; successors: Array<{ id: number; type: 'full' | 'partial' }> }>();
+  const oldProvinces = new Map<
+    string,
+    { name: string; successors: Array<{ id: number; type: 'full' | 'partial' }> }
+  >();
+  const oldCommunes = new Map<
+    string,
+    {
+      name: string;
+      provinceCode: string;
+      successors: Array<{ id: number; type: 'full' | 'partial' }>;
+    }
+  >();
   for (const p of merges.data) {
     for (const m of p.merges) {
       if (m.old_id === p.level1_id) continue;
@@ -87,7 +114,11 @@ export async function loadOfficialUnits(tx: Queryable, now: Date): Promise<{ cur
       const newId = communeId.get(c.level2_id);
       if (newId === undefined) continue;
       for (const m of c.merges) {
-        const entry = oldCommunes.get(m.old_id) ?? { name: m.name, provinceCode: p.level1_id, successors: [] };
+        const entry = oldCommunes.get(m.old_id) ?? {
+          name: m.name,
+          provinceCode: p.level1_id,
+          successors: [],
+        };
         entry.successors.push({ id: newId, type: m.type });
         oldCommunes.set(m.old_id, entry);
       }
@@ -96,7 +127,15 @@ export async function loadOfficialUnits(tx: Queryable, now: Date): Promise<{ cur
   const oldProvinceList = [...oldProvinces.entries()];
   const oldProvinceIds = await repo.insertUnitsBulk(
     tx,
-    oldProvinceList.map(([code, p]) => ({ code, name: p.name, kind: 'province', parentId: null, validFrom: null, validTo: LAST_DAY_BEFORE_REFORM, searchKey: searchKey(p.name) })),
+    oldProvinceList.map(([code, p]) => ({
+      code,
+      name: p.name,
+      kind: 'province',
+      parentId: null,
+      validFrom: null,
+      validTo: LAST_DAY_BEFORE_REFORM,
+      searchKey: searchKey(p.name),
+    })),
     now,
   );
   // An old commune sits under the province it belongs to now (its old district is not in the list).
@@ -116,18 +155,43 @@ export async function loadOfficialUnits(tx: Queryable, now: Date): Promise<{ cur
   );
   const links: repo.LineageRow[] = [];
   oldProvinceList.forEach(([, p], i) =>
-    p.successors.forEach((s) => links.push({ predecessor_id: oldProvinceIds[i]!, successor_id: s.id, merge_type: s.type, effective_date: REFORM_DATE })),
+    p.successors.forEach((s) =>
+      links.push({
+        predecessor_id: oldProvinceIds[i]!,
+        successor_id: s.id,
+        merge_type: s.type,
+        effective_date: REFORM_DATE,
+      }),
+    ),
   );
   oldCommuneList.forEach(([, c], i) =>
-    c.successors.forEach((s) => links.push({ predecessor_id: oldCommuneIds[i]!, successor_id: s.id, merge_type: s.type, effective_date: REFORM_DATE })),
+    c.successors.forEach((s) =>
+      links.push({
+        predecessor_id: oldCommuneIds[i]!,
+        successor_id: s.id,
+        merge_type: s.type,
+        effective_date: REFORM_DATE,
+      }),
+    ),
   );
   await repo.insertLineageBulk(tx, links);
   await repo.rebuildPaths(tx);
-  const summary = { current: provinces.length + csv.length, past: oldProvinceList.length + oldCommuneList.length, links: links.length };
+  const summary = {
+    current: provinces.length + csv.length,
+    past: oldProvinceList.length + oldCommuneList.length,
+    links: links.length,
+  };
   await appendAuditEntry(
     tx,
-    { actorId: null, actorName: 'system', action: 'unit.load_official', entity: 'unit', entityId: null, unitId: null,
-      after: { source: 'resources/dvhc-2025', ...summary } },
+    {
+      actorId: null,
+      actorName: 'system',
+      action: 'unit.load_official',
+      entity: 'unit',
+      entityId: null,
+      unitId: null,
+      after: { source: 'resources/dvhc-2025', ...summary },
+    },
     now,
   );
   return summary;

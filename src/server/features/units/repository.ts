@@ -23,11 +23,14 @@ export interface UnitKindRow {
   sort_order: number;
 }
 
-const COLUMNS = 'u.id, u.code, u.name, u.kind, u.parent_id, u.path, u.depth, u.valid_from, u.valid_to, u.version';
+const COLUMNS =
+  'u.id, u.code, u.name, u.kind, u.parent_id, u.path, u.depth, u.valid_from, u.valid_to, u.version';
 
 /** Unit kinds in display order. */
 export async function listKinds(db: Queryable): Promise<UnitKindRow[]> {
-  return db.query<UnitKindRow>('SELECT code, name_vi, name_en, sort_order FROM unit_kinds ORDER BY sort_order, code');
+  return db.query<UnitKindRow>(
+    'SELECT code, name_vi, name_en, sort_order FROM unit_kinds ORDER BY sort_order, code',
+  );
 }
 
 /** One unit by id. */
@@ -58,7 +61,10 @@ export interface UnitSearch {
 }
 
 /** Searches units by name (diacritics ignored) or code prefix; current units first. */
-export async function searchUnits(db: Queryable, s: UnitSearch): Promise<{ items: UnitRow[]; total: number }> {
+export async function searchUnits(
+  db: Queryable,
+  s: UnitSearch,
+): Promise<{ items: UnitRow[]; total: number }> {
   const where: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown): string => {
@@ -75,7 +81,9 @@ export async function searchUnits(db: Queryable, s: UnitSearch): Promise<{ items
   if (s.kind) where.push(`u.kind = ${p(s.kind)}`);
   if (s.activeOn) {
     const d = p(s.activeOn);
-    where.push(`(u.valid_from IS NULL OR u.valid_from <= ${d}::date) AND (u.valid_to IS NULL OR u.valid_to >= ${d}::date)`);
+    where.push(
+      `(u.valid_from IS NULL OR u.valid_from <= ${d}::date) AND (u.valid_to IS NULL OR u.valid_to >= ${d}::date)`,
+    );
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const [{ total } = { total: 0 }] = await db.query<{ total: number }>(
@@ -83,7 +91,9 @@ export async function searchUnits(db: Queryable, s: UnitSearch): Promise<{ items
     params,
   );
   // Exact name matches first, then current units, then shallow before deep.
-  const exact = s.q ? `(u.search_key = ${p(s.q)} OR u.search_key LIKE ${p(`% ${escapeLike(s.q)}`)}) DESC,` : '';
+  const exact = s.q
+    ? `(u.search_key = ${p(s.q)} OR u.search_key LIKE ${p(`% ${escapeLike(s.q)}`)}) DESC,`
+    : '';
   const items = await db.query<UnitRow>(
     `SELECT ${COLUMNS}, pu.name AS parent_name,
             (SELECT count(*)::int FROM units c WHERE c.parent_id = u.id) AS child_count
@@ -189,20 +199,44 @@ export async function updateUnit(
   db: Queryable,
   id: number,
   version: number,
-  f: { code: string; name: string; kind: string; parentId: number | null; validFrom: string | null; validTo: string | null; searchKey: string },
+  f: {
+    code: string;
+    name: string;
+    kind: string;
+    parentId: number | null;
+    validFrom: string | null;
+    validTo: string | null;
+    searchKey: string;
+  },
   now: Date,
 ): Promise<boolean> {
   const rows = await db.query<{ id: number }>(
     `UPDATE units SET code = $3, name = $4, kind = $5, parent_id = $6, valid_from = $7, valid_to = $8,
        search_key = $9, updated_at = $10, version = version + 1
      WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, version, f.code, f.name, f.kind, f.parentId, f.validFrom, f.validTo, f.searchKey, now.toISOString()],
+    [
+      id,
+      version,
+      f.code,
+      f.name,
+      f.kind,
+      f.parentId,
+      f.validFrom,
+      f.validTo,
+      f.searchKey,
+      now.toISOString(),
+    ],
   );
   return rows.length === 1;
 }
 
 /** Moves a subtree: rewrites the path prefix and depth of the unit and all its descendants. */
-export async function moveSubtree(db: Queryable, oldPath: string, newPath: string, depthDelta: number): Promise<void> {
+export async function moveSubtree(
+  db: Queryable,
+  oldPath: string,
+  newPath: string,
+  depthDelta: number,
+): Promise<void> {
   await db.query(
     `UPDATE units SET path = $2 || substr(path, length($1) + 1), depth = depth + $3
      WHERE path LIKE $4`,
@@ -256,8 +290,15 @@ export interface LineageStep extends UnitRow {
  * Every predecessor (generation 1 = merged directly into this unit, 2 = into one of those, …) or
  * every successor, following links transitively.
  */
-export async function findLineage(db: Queryable, id: number, direction: 'predecessors' | 'successors'): Promise<LineageStep[]> {
-  const [from, to] = direction === 'predecessors' ? ['successor_id', 'predecessor_id'] : ['predecessor_id', 'successor_id'];
+export async function findLineage(
+  db: Queryable,
+  id: number,
+  direction: 'predecessors' | 'successors',
+): Promise<LineageStep[]> {
+  const [from, to] =
+    direction === 'predecessors'
+      ? ['successor_id', 'predecessor_id']
+      : ['predecessor_id', 'successor_id'];
   return db.query<LineageStep>(
     `WITH RECURSIVE chain AS (
        SELECT l.${to} AS unit_id, l.${from} AS via_id, l.merge_type, l.effective_date, 1 AS generation
@@ -274,7 +315,10 @@ export async function findLineage(db: Queryable, id: number, direction: 'predece
 }
 
 /** Map of code → current unit (valid_to null), falling back to the latest one with that code. */
-export async function findUnitsByCodes(db: Queryable, codes: string[]): Promise<Map<string, UnitRow>> {
+export async function findUnitsByCodes(
+  db: Queryable,
+  codes: string[],
+): Promise<Map<string, UnitRow>> {
   if (codes.length === 0) return new Map();
   const rows = await db.query<UnitRow>(
     `SELECT ${COLUMNS} FROM units u WHERE u.code = ANY($1::text[])

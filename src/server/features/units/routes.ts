@@ -14,7 +14,8 @@ export function registerUnitRoutes(app: App, deps: Deps): void {
     {
       schema: {
         tags: ['units'],
-        summary: 'Tìm kiếm, duyệt cây đơn vị (không phân biệt dấu, hoa thường); gồm cả đơn vị đã hết hiệu lực (validTo)',
+        summary:
+          'Tìm kiếm, duyệt cây đơn vị (không phân biệt dấu, hoa thường); gồm cả đơn vị đã hết hiệu lực (validTo)',
         querystring: schemas.unitListQuery,
         response: { 200: schemas.unitList, ...commonErrors },
       },
@@ -35,7 +36,13 @@ export function registerUnitRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/v1/unit-kinds',
-    { schema: { tags: ['units'], summary: 'Các loại đơn vị', response: { 200: schemas.unitKindsBody, 401: errorBody } } },
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Các loại đơn vị',
+        response: { 200: schemas.unitKindsBody, 401: errorBody },
+      },
+    },
     async (request) => {
       requireActor(request);
       return { items: await service.listUnitKinds(deps) };
@@ -44,13 +51,27 @@ export function registerUnitRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/v1/units/:id',
-    { schema: { tags: ['units'], summary: 'Một đơn vị, các cấp trên và quyền của người dùng trên nó', params: idParam, response: { 200: schemas.unitDetail, ...commonErrors } } },
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Một đơn vị, các cấp trên và quyền của người dùng trên nó',
+        params: idParam,
+        response: { 200: schemas.unitDetail, ...commonErrors },
+      },
+    },
     async (request) => service.getUnit(deps, requireActor(request), request.params.id),
   );
 
   app.get(
     '/api/v1/units/:id/lineage',
-    { schema: { tags: ['units'], summary: 'Các đơn vị tiền thân và kế thừa (sáp nhập)', params: idParam, response: { 200: schemas.lineageBody, ...commonErrors } } },
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Các đơn vị tiền thân và kế thừa (sáp nhập)',
+        params: idParam,
+        response: { 200: schemas.lineageBody, ...commonErrors },
+      },
+    },
     async (request) => {
       requireActor(request);
       return service.getLineage(deps, request.params.id);
@@ -59,7 +80,14 @@ export function registerUnitRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/api/v1/units',
-    { schema: { tags: ['units'], summary: 'Thêm đơn vị', body: schemas.createUnitBody, response: { 201: schemas.unitBody, ...commonErrors } } },
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Thêm đơn vị',
+        body: schemas.createUnitBody,
+        response: { 201: schemas.unitBody, ...commonErrors },
+      },
+    },
     async (request, reply) => {
       const unit = await service.createUnit(deps, requireActor(request), request.body);
       return reply.code(201).send(unit);
@@ -68,13 +96,29 @@ export function registerUnitRoutes(app: App, deps: Deps): void {
 
   app.put(
     '/api/v1/units/:id',
-    { schema: { tags: ['units'], summary: 'Sửa hoặc chuyển đơn vị', params: idParam, body: schemas.updateUnitBody, response: { 200: schemas.unitBody, ...commonErrors } } },
-    async (request) => service.updateUnit(deps, requireActor(request), request.params.id, request.body),
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Sửa hoặc chuyển đơn vị',
+        params: idParam,
+        body: schemas.updateUnitBody,
+        response: { 200: schemas.unitBody, ...commonErrors },
+      },
+    },
+    async (request) =>
+      service.updateUnit(deps, requireActor(request), request.params.id, request.body),
   );
 
   app.post(
     '/api/v1/unit-lineage',
-    { schema: { tags: ['units'], summary: 'Ghi nhận sáp nhập: đơn vị tiền thân vào đơn vị kế thừa', body: schemas.addLineageBody, response: { 204: z.null(), ...commonErrors } } },
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Ghi nhận sáp nhập: đơn vị tiền thân vào đơn vị kế thừa',
+        body: schemas.addLineageBody,
+        response: { 204: z.null(), ...commonErrors },
+      },
+    },
     async (request, reply) => {
       await service.addLineage(deps, requireActor(request), request.body);
       return reply.code(204).send(null);

@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { isoDate, paging } from '../../http/schemas.ts';
 
-export const unitCode = z.string().trim().regex(/^[A-Za-z0-9._-]{1,32}$/, 'field_format');
+export const unitCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9._-]{1,32}$/, 'field_format');
 
 export const unitBody = z.object({
   id: z.number(),
@@ -43,7 +46,9 @@ const unitFields = {
 };
 
 export const createUnitBody = z.object(unitFields).strict();
-export const updateUnitBody = z.object({ ...unitFields, version: z.number().int().positive() }).strict();
+export const updateUnitBody = z
+  .object({ ...unitFields, version: z.number().int().positive() })
+  .strict();
 
 const lineageStep = unitBody.extend({
   mergeType: z.enum(['full', 'partial']),
@@ -52,7 +57,11 @@ const lineageStep = unitBody.extend({
   viaId: z.number(),
 });
 
-export const lineageBody = z.object({ unit: unitBody, predecessors: z.array(lineageStep), successors: z.array(lineageStep) });
+export const lineageBody = z.object({
+  unit: unitBody,
+  predecessors: z.array(lineageStep),
+  successors: z.array(lineageStep),
+});
 
 export const addLineageBody = z
   .object({
@@ -63,6 +72,8 @@ export const addLineageBody = z
   })
   .strict();
 
-export const unitKindsBody = z.object({ items: z.array(z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string() })) });
+export const unitKindsBody = z.object({
+  items: z.array(z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string() })),
+});
 
 export const importResult = z.object({ imported: z.number() });

@@ -42,7 +42,14 @@ export function presentUnit(row: repo.UnitRow): UnitView {
 /** Searches or browses units. Unit names and codes are public data: every signed-in user may. */
 export async function searchUnits(
   deps: Deps,
-  input: { q?: string | undefined; parentId?: number | null | undefined; kind?: string | undefined; current?: boolean | undefined; limit: number; offset: number },
+  input: {
+    q?: string | undefined;
+    parentId?: number | null | undefined;
+    kind?: string | undefined;
+    current?: boolean | undefined;
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ items: UnitView[]; total: number }> {
   const q = input.q ? searchKey(input.q) : undefined;
   const result = await repo.searchUnits(deps.db, {
@@ -60,7 +67,11 @@ export async function searchUnits(
 export async function getUnit(deps: Deps, actor: Actor, id: number) {
   const row = await repo.findUnit(deps.db, id);
   if (!row) throw notFound('entity_unit');
-  const ancestorIds = row.path.split('/').filter(Boolean).map(Number).filter((x) => x !== id);
+  const ancestorIds = row.path
+    .split('/')
+    .filter(Boolean)
+    .map(Number)
+    .filter((x) => x !== id);
   const ancestors = (await repo.findUnits(deps.db, ancestorIds)).sort((a, b) => a.depth - b.depth);
   return {
     unit: presentUnit(row),
@@ -74,7 +85,11 @@ export async function getUnit(deps: Deps, actor: Actor, id: number) {
 
 /** Unit kinds with their names in both languages. */
 export async function listUnitKinds(deps: Deps) {
-  return (await repo.listKinds(deps.db)).map((k) => ({ code: k.code, nameVi: k.name_vi, nameEn: k.name_en }));
+  return (await repo.listKinds(deps.db)).map((k) => ({
+    code: k.code,
+    nameVi: k.name_vi,
+    nameEn: k.name_en,
+  }));
 }
 
 /** Predecessors and successors of a unit, followed through every merger. */
@@ -104,29 +119,53 @@ export interface UnitInput {
   validTo: string | null;
 }
 
-async function checkParentScope(tx: Queryable, actor: Actor, parentId: number | null): Promise<repo.UnitRow | null> {
+async function checkParentScope(
+  tx: Queryable,
+  actor: Actor,
+  parentId: number | null,
+): Promise<repo.UnitRow | null> {
   if (parentId === null) {
     if (!can(actor, 'unit.manage', null)) throw new AppError('forbidden', 'forbidden');
     return null;
   }
   const parent = await repo.findUnit(tx, parentId);
-  if (!parent) throw new AppError('invalid', 'not_found', { what: '@entity_unit' }, [{ field: 'parentId', key: 'not_found', params: { what: '@entity_unit' } }]);
-  if (!can(actor, 'unit.manage', parent.path)) throw new AppError('forbidden', 'forbidden_unit', { unit: parent.name });
+  if (!parent)
+    throw new AppError('invalid', 'not_found', { what: '@entity_unit' }, [
+      { field: 'parentId', key: 'not_found', params: { what: '@entity_unit' } },
+    ]);
+  if (!can(actor, 'unit.manage', parent.path))
+    throw new AppError('forbidden', 'forbidden_unit', { unit: parent.name });
   return parent;
 }
 
-async function checkUnitFields(tx: Queryable, input: UnitInput, exceptId: number | null): Promise<void> {
+async function checkUnitFields(
+  tx: Queryable,
+  input: UnitInput,
+  exceptId: number | null,
+): Promise<void> {
   const kinds = await repo.listKinds(tx);
   if (!kinds.some((k) => k.code === input.kind)) {
-    throw new AppError('invalid', 'unit_unknown_kind', { kind: input.kind }, [{ field: 'kind', key: 'unit_unknown_kind', params: { kind: input.kind } }]);
+    throw new AppError('invalid', 'unit_unknown_kind', { kind: input.kind }, [
+      { field: 'kind', key: 'unit_unknown_kind', params: { kind: input.kind } },
+    ]);
   }
   if (input.validFrom && input.validTo && input.validFrom > input.validTo) {
-    throw new AppError('invalid', 'unit_validity', {}, [{ field: 'validTo', key: 'unit_validity' }]);
+    throw new AppError('invalid', 'unit_validity', {}, [
+      { field: 'validTo', key: 'unit_validity' },
+    ]);
   }
-  const clash = await repo.findOverlappingCode(tx, input.code, input.validFrom, input.validTo, exceptId);
+  const clash = await repo.findOverlappingCode(
+    tx,
+    input.code,
+    input.validFrom,
+    input.validTo,
+    exceptId,
+  );
   if (clash) {
     const params = { code: input.code, name: clash.name };
-    throw new AppError('conflict', 'unit_code_taken', params, [{ field: 'code', key: 'unit_code_taken', params }]);
+    throw new AppError('conflict', 'unit_code_taken', params, [
+      { field: 'code', key: 'unit_code_taken', params },
+    ]);
   }
 }
 
@@ -140,7 +179,15 @@ export async function createUnit(deps: Deps, actor: Actor, input: UnitInput): Pr
     const view = presentUnit(row);
     await appendAuditEntry(
       tx,
-      { actorId: actor.userId, actorName: actor.username, action: 'unit.create', entity: 'unit', entityId: row.id, unitId: row.id, after: view },
+      {
+        actorId: actor.userId,
+        actorName: actor.username,
+        action: 'unit.create',
+        entity: 'unit',
+        entityId: row.id,
+        unitId: row.id,
+        after: view,
+      },
       now,
     );
     return view;
@@ -148,21 +195,35 @@ export async function createUnit(deps: Deps, actor: Actor, input: UnitInput): Pr
 }
 
 /** Edits a unit, possibly moving it (with its subtree) under another parent. */
-export async function updateUnit(deps: Deps, actor: Actor, id: number, input: UnitInput & { version: number }): Promise<UnitView> {
+export async function updateUnit(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  input: UnitInput & { version: number },
+): Promise<UnitView> {
   return deps.db.transaction(async (tx) => {
     const current = await repo.findUnit(tx, id);
     if (!current) throw notFound('entity_unit');
-    if (!can(actor, 'unit.manage', current.path)) throw new AppError('forbidden', 'forbidden_unit', { unit: current.name });
+    if (!can(actor, 'unit.manage', current.path))
+      throw new AppError('forbidden', 'forbidden_unit', { unit: current.name });
     let newParent: repo.UnitRow | null = null;
     if (input.parentId !== current.parent_id) {
       newParent = await checkParentScope(tx, actor, input.parentId);
       if (newParent && newParent.path.startsWith(current.path)) {
-        throw new AppError('invalid', 'unit_cycle', { unit: current.name }, [{ field: 'parentId', key: 'unit_cycle', params: { unit: current.name } }]);
+        throw new AppError('invalid', 'unit_cycle', { unit: current.name }, [
+          { field: 'parentId', key: 'unit_cycle', params: { unit: current.name } },
+        ]);
       }
     }
     await checkUnitFields(tx, input, id);
     const now = deps.clock.now();
-    const ok = await repo.updateUnit(tx, id, input.version, { ...input, searchKey: searchKey(input.name) }, now);
+    const ok = await repo.updateUnit(
+      tx,
+      id,
+      input.version,
+      { ...input, searchKey: searchKey(input.name) },
+      now,
+    );
     if (!ok) throw new AppError('conflict', 'conflict');
     if (input.parentId !== current.parent_id) {
       const newPath = `${newParent ? newParent.path : '/'}${id}/`;
@@ -172,8 +233,16 @@ export async function updateUnit(deps: Deps, actor: Actor, id: number, input: Un
     const after = presentUnit((await repo.findUnit(tx, id))!);
     await appendAuditEntry(
       tx,
-      { actorId: actor.userId, actorName: actor.username, action: 'unit.update', entity: 'unit', entityId: id, unitId: id,
-        before: presentUnit(current), after },
+      {
+        actorId: actor.userId,
+        actorName: actor.username,
+        action: 'unit.update',
+        entity: 'unit',
+        entityId: id,
+        unitId: id,
+        before: presentUnit(current),
+        after,
+      },
       now,
     );
     return after;
@@ -184,14 +253,32 @@ export async function updateUnit(deps: Deps, actor: Actor, id: number, input: Un
 export async function addLineage(
   deps: Deps,
   actor: Actor,
-  input: { predecessorId: number; successorId: number; mergeType: 'full' | 'partial'; effectiveDate: string | null },
+  input: {
+    predecessorId: number;
+    successorId: number;
+    mergeType: 'full' | 'partial';
+    effectiveDate: string | null;
+  },
 ): Promise<void> {
   await deps.db.transaction(async (tx) => {
-    const [pred, succ] = [await repo.findUnit(tx, input.predecessorId), await repo.findUnit(tx, input.successorId)];
-    if (!pred) throw new AppError('invalid', 'not_found', { what: '@entity_unit' }, [{ field: 'predecessorId', key: 'not_found', params: { what: '@entity_unit' } }]);
-    if (!succ) throw new AppError('invalid', 'not_found', { what: '@entity_unit' }, [{ field: 'successorId', key: 'not_found', params: { what: '@entity_unit' } }]);
-    if (!can(actor, 'unit.manage', succ.path)) throw new AppError('forbidden', 'forbidden_unit', { unit: succ.name });
-    if (pred.id === succ.id) throw new AppError('invalid', 'unit_cycle', { unit: pred.name }, [{ field: 'successorId', key: 'unit_cycle', params: { unit: pred.name } }]);
+    const [pred, succ] = [
+      await repo.findUnit(tx, input.predecessorId),
+      await repo.findUnit(tx, input.successorId),
+    ];
+    if (!pred)
+      throw new AppError('invalid', 'not_found', { what: '@entity_unit' }, [
+        { field: 'predecessorId', key: 'not_found', params: { what: '@entity_unit' } },
+      ]);
+    if (!succ)
+      throw new AppError('invalid', 'not_found', { what: '@entity_unit' }, [
+        { field: 'successorId', key: 'not_found', params: { what: '@entity_unit' } },
+      ]);
+    if (!can(actor, 'unit.manage', succ.path))
+      throw new AppError('forbidden', 'forbidden_unit', { unit: succ.name });
+    if (pred.id === succ.id)
+      throw new AppError('invalid', 'unit_cycle', { unit: pred.name }, [
+        { field: 'successorId', key: 'unit_cycle', params: { unit: pred.name } },
+      ]);
     const inserted = await repo.insertLineage(tx, {
       predecessor_id: pred.id,
       successor_id: succ.id,
@@ -201,8 +288,15 @@ export async function addLineage(
     if (!inserted) throw new AppError('conflict', 'lineage_exists');
     await appendAuditEntry(
       tx,
-      { actorId: actor.userId, actorName: actor.username, action: 'unit.lineage.add', entity: 'unit_lineage', entityId: `${pred.id}>${succ.id}`,
-        unitId: succ.id, after: input },
+      {
+        actorId: actor.userId,
+        actorName: actor.username,
+        action: 'unit.lineage.add',
+        entity: 'unit_lineage',
+        entityId: `${pred.id}>${succ.id}`,
+        unitId: succ.id,
+        after: input,
+      },
       deps.clock.now(),
     );
   });

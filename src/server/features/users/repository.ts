@@ -25,7 +25,8 @@ export interface GrantRow {
   unit_path: string | null;
 }
 
-const USER_COLUMNS = 'u.id, u.username, u.full_name, u.email, u.disabled, u.must_change_password, u.locked_until, u.locale, u.version, u.created_at';
+const USER_COLUMNS =
+  'u.id, u.username, u.full_name, u.email, u.disabled, u.must_change_password, u.locked_until, u.locale, u.version, u.created_at';
 
 /** Lists users, optionally only those with a grant inside the given subtrees. */
 export async function listUsers(
@@ -38,13 +39,21 @@ export async function listUsers(
     params.push(v);
     return `$${params.length}`;
   };
-  if (f.q) where.push(`(lower(u.username) LIKE ${p(`%${f.q.toLowerCase()}%`)} OR lower(u.full_name) LIKE ${p(`%${f.q.toLowerCase()}%`)})`);
+  if (f.q)
+    where.push(
+      `(lower(u.username) LIKE ${p(`%${f.q.toLowerCase()}%`)} OR lower(u.full_name) LIKE ${p(`%${f.q.toLowerCase()}%`)})`,
+    );
   if (f.scopePaths) {
     if (f.scopePaths.length === 0) return { items: [], total: 0 };
-    where.push(`EXISTS (SELECT 1 FROM role_grants g JOIN units gu ON gu.id = g.unit_id WHERE g.user_id = u.id AND (${f.scopePaths.map((s) => `gu.path LIKE ${p(`${s}%`)}`).join(' OR ')}))`);
+    where.push(
+      `EXISTS (SELECT 1 FROM role_grants g JOIN units gu ON gu.id = g.unit_id WHERE g.user_id = u.id AND (${f.scopePaths.map((s) => `gu.path LIKE ${p(`${s}%`)}`).join(' OR ')}))`,
+    );
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const [{ total } = { total: 0 }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM users u ${whereSql}`, params);
+  const [{ total } = { total: 0 }] = await db.query<{ total: number }>(
+    `SELECT count(*)::int AS total FROM users u ${whereSql}`,
+    params,
+  );
   const items = await db.query<UserRow>(
     `SELECT ${USER_COLUMNS} FROM users u ${whereSql} ORDER BY lower(u.username) LIMIT ${p(f.limit)} OFFSET ${p(f.offset)}`,
     params,
@@ -59,13 +68,21 @@ export async function findUser(db: Queryable, id: number): Promise<UserRow | und
 
 /** Is a username taken (case-insensitively)? */
 export async function usernameExists(db: Queryable, username: string): Promise<boolean> {
-  return (await db.query('SELECT 1 FROM users WHERE lower(username) = lower($1)', [username])).length > 0;
+  return (
+    (await db.query('SELECT 1 FROM users WHERE lower(username) = lower($1)', [username])).length > 0
+  );
 }
 
 /** Creates a user. */
 export async function insertUser(
   db: Queryable,
-  u: { username: string; fullName: string; email: string | null; passwordHash: string; mustChangePassword: boolean },
+  u: {
+    username: string;
+    fullName: string;
+    email: string | null;
+    passwordHash: string;
+    mustChangePassword: boolean;
+  },
   now: Date,
 ): Promise<number> {
   const [row] = await db.query<{ id: number }>(
@@ -93,7 +110,13 @@ export async function updateUser(
 }
 
 /** Sets a new password hash; the user must change it at next sign-in when `mustChange`. */
-export async function setPassword(db: Queryable, id: number, passwordHash: string, mustChange: boolean, now: Date): Promise<void> {
+export async function setPassword(
+  db: Queryable,
+  id: number,
+  passwordHash: string,
+  mustChange: boolean,
+  now: Date,
+): Promise<void> {
   await db.query(
     `UPDATE users SET password_hash = $2, must_change_password = $3, failed_logins = 0, locked_until = NULL,
        updated_at = $4, version = version + 1 WHERE id = $1`,
@@ -113,7 +136,12 @@ export async function findGrantsOf(db: Queryable, userIds: number[]): Promise<Gr
 }
 
 /** Adds a grant; returns its id, or null when the same grant exists. */
-export async function insertGrant(db: Queryable, userId: number, role: Role, unitId: number | null): Promise<number | null> {
+export async function insertGrant(
+  db: Queryable,
+  userId: number,
+  role: Role,
+  unitId: number | null,
+): Promise<number | null> {
   const rows = await db.query<{ id: number }>(
     `INSERT INTO role_grants (user_id, role, unit_id) VALUES ($1, $2, $3)
      ON CONFLICT DO NOTHING RETURNING id`,
@@ -123,7 +151,11 @@ export async function insertGrant(db: Queryable, userId: number, role: Role, uni
 }
 
 /** Removes a grant of a user; returns it, if it existed. */
-export async function deleteGrant(db: Queryable, userId: number, grantId: number): Promise<GrantRow | undefined> {
+export async function deleteGrant(
+  db: Queryable,
+  userId: number,
+  grantId: number,
+): Promise<GrantRow | undefined> {
   const [grant] = await findGrantsOf(db, [userId]).then((gs) => gs.filter((g) => g.id === grantId));
   if (!grant) return undefined;
   await db.query('DELETE FROM role_grants WHERE id = $1 AND user_id = $2', [grantId, userId]);

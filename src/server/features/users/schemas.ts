@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { ROLES } from '../../../domain/access.ts';
 import { paging } from '../../http/schemas.ts';
 
-const grant = z.object({ role: z.enum(ROLES), unitId: z.number().int().positive().nullable() }).strict();
+const grant = z
+  .object({ role: z.enum(ROLES), unitId: z.number().int().positive().nullable() })
+  .strict();
 
 export const userBody = z.object({
   id: z.number(),
@@ -15,7 +17,15 @@ export const userBody = z.object({
   lockedUntil: z.string().nullable(),
   version: z.number(),
   createdAt: z.string(),
-  grants: z.array(z.object({ id: z.number(), role: z.enum(ROLES), unitId: z.number().nullable(), unitName: z.string().nullable(), unitCode: z.string().nullable() })),
+  grants: z.array(
+    z.object({
+      id: z.number(),
+      role: z.enum(ROLES),
+      unitId: z.number().nullable(),
+      unitName: z.string().nullable(),
+      unitCode: z.string().nullable(),
+    }),
+  ),
 });
 
 export const userListQuery = z.object({ q: z.string().trim().max(100).optional(), ...paging });
@@ -23,7 +33,10 @@ export const userList = z.object({ items: z.array(userBody), total: z.number() }
 
 export const createUserBody = z
   .object({
-    username: z.string().trim().regex(/^[a-zA-Z0-9._-]{3,60}$/, 'field_format'),
+    username: z
+      .string()
+      .trim()
+      .regex(/^[a-zA-Z0-9._-]{3,60}$/, 'field_format'),
     fullName: z.string().trim().min(1).max(200),
     email: z.email().max(200).nullable().optional(),
     password: z.string().max(200).optional(),
@@ -31,7 +44,10 @@ export const createUserBody = z
   })
   .strict();
 
-export const createUserResult = z.object({ user: userBody, temporaryPassword: z.string().nullable() });
+export const createUserResult = z.object({
+  user: userBody,
+  temporaryPassword: z.string().nullable(),
+});
 
 export const updateUserBody = z
   .object({
@@ -46,4 +62,7 @@ export const resetPasswordBody = z.object({ password: z.string().max(200).option
 export const resetPasswordResult = z.object({ temporaryPassword: z.string().nullable() });
 
 export const grantBody = grant;
-export const grantParams = z.object({ id: z.coerce.number().int().positive(), grantId: z.coerce.number().int().positive() });
+export const grantParams = z.object({
+  id: z.coerce.number().int().positive(),
+  grantId: z.coerce.number().int().positive(),
+});
