@@ -3,8 +3,8 @@
  * figures; the exit code is 1 when any module reports FAIL against its target.
  *
  * To add a bench, create `bench/<name>.bench.ts` exporting `bench: BenchModule` (import the type
- * with `import type { BenchModule } from './run.ts'`). Files are picked up by that suffix and run in
- * name order. `npm run bench -- national` runs only the files whose name contains "national".
+ * with `import type { BenchModule } from './run.ts'`; a static value import from this file would
+ * deadlock on its top-level await). Files are picked up by that suffix and run in name order. `npm run bench -- national` runs only the files whose name contains "national".
  * A bench file can also guard a `main` of its own to run alone with `node --import tsx`.
  */
 import { readdirSync } from 'node:fs';
@@ -37,7 +37,9 @@ export function printResult(name: string, result: BenchResult): void {
   console.log(`\n▶ ${name}`);
   for (const f of result.figures) console.log(`  ${f.label.padEnd(width)}  ${f.value}`);
   if (result.pass !== undefined) {
-    console.log(`  ${result.pass ? 'PASS' : 'FAIL'}${result.target ? ` (target: ${result.target})` : ''}`);
+    console.log(
+      `  ${result.pass ? 'PASS' : 'FAIL'}${result.target ? ` (target: ${result.target})` : ''}`,
+    );
   }
 }
 

@@ -2,7 +2,8 @@
  * The `parindex` command line: the same use-cases as the HTTP API, run by an operator on the
  * server. Messages are Vietnamese; exit code 0 on success, 1 on a user error, 2 on bad usage.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES, type Actor, type Role } from '../domain/access.ts';
 import { loadConfig, ConfigError } from '../server/config.ts';
@@ -20,6 +21,11 @@ import { isDemoLoaded, loadDemo } from '../server/demo/demo.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../server/demo/demo-units.ts';
 import { backupToFile, restoreFromFile } from '../server/infra/backup.ts';
 import { createProgressBar } from './progress.ts';
+import { getCriteriaSet, type NodeView } from '../server/features/criteria/service.ts';
+import { exportCriteriaXlsx, importCriteriaXlsx } from '../server/features/criteria/xlsx.ts';
+import { importCriteriaSetFromXlsx } from '../server/features/criteria/import.ts';
+
+const countNodes = (nodes: NodeView[]): number => nodes.reduce((n, x) => n + 1 + countNodes(x.children), 0);
 
 /** The operator at the console acts with national administrator rights. */
 const CONSOLE_ACTOR: Actor = {
@@ -40,6 +46,10 @@ const USAGE = `Cách dùng: parindex <lệnh> [tùy chọn]
   backup <tệp>                  sao lưu cơ sở dữ liệu và tệp đã lưu vào một tệp
   restore <tệp>                 khôi phục từ bản sao lưu vào một cơ sở dữ liệu trống
   demo                          nạp dữ liệu mẫu vào cơ sở dữ liệu
+  criteria import <tệp.xlsx> [--owner <mã đơn vị>]
+                                nhập bộ chỉ số từ Excel, in mã (id) của bộ mới
+  criteria export <id> <tệp.xlsx>
+                                xuất bộ chỉ số ra Excel
 
 Vai trò: ${ROLES.join(', ')}`;
 
@@ -227,6 +237,38 @@ async function run(argv: string[]): Promise<void> {
         await db.close();
       }
       return;
+    }
+    case 'criteria': {
+      if (sub === 'import') {
+        const { values, positionals } = parseArgs({ args: rest, options: { owner: { type: 'string' } }, allowPositionals: true });
+        const file = positionals[0];
+        if (!file) throw new UsageError('Cách dùng: parindex criteria import <tệp.xlsx> [--owner <mã đơn vị>]');
+        const buffer = readFileSync(file);
+        await withDeps(async (deps) => {
+          let ownerUnitId: number | null = null;
+          if (values.owner) {
+            const unit = (await findUnitsByCodes(deps.db, [values.owner])).get(values.owner);
+            if (!unit) throw new UsageError(`Không tìm thấy đơn vị có mã «${values.owner}».`);
+            ownerUnitId = unit.id;
+          }
+          const parsed = await importCriteriaXlsx(buffer);
+          const id = await importCriteriaSetFromXlsx(deps, CONSOLE_ACTOR, parsed, { filename: path.basename(file), ownerUnitId });
+          console.log(id);
+        }, { demo: false });
+        return;
+      }
+      if (sub === 'export') {
+        const [idText, file] = rest;
+        const id = Number(idText);
+        if (!Number.isInteger(id) || id <= 0 || !file) throw new UsageError('Cách dùng: parindex criteria export <id> <tệp.xlsx>');
+        await withDeps(async (deps) => {
+          const detail = await getCriteriaSet(deps, CONSOLE_ACTOR, id);
+          writeFileSync(file, await exportCriteriaXlsx(detail.set, detail.nodes));
+          console.log(`Đã xuất bộ chỉ số «${detail.set.name}» (${countNodes(detail.nodes)} tiêu chí) vào ${file}.`);
+        }, { demo: false });
+        return;
+      }
+      throw new UsageError('Lệnh «criteria» có «criteria import» và «criteria export».');
     }
     case 'demo': {
       await withDeps(

@@ -21,12 +21,13 @@ export const PERMISSIONS = [
   'unit.import', // import units from a file
   'audit.read', // read the audit log of units in scope
   'user.manage', // create, disable, reset passwords, grant roles
+  'criteria.manage', // create, edit, import, freeze and copy criteria sets
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const rolePermissions: Record<Role, readonly Permission[]> = {
-  system_admin: ['unit.manage', 'unit.import', 'audit.read', 'user.manage'],
-  standing_agency: ['unit.manage', 'audit.read'],
+  system_admin: ['unit.manage', 'unit.import', 'audit.read', 'user.manage', 'criteria.manage'],
+  standing_agency: ['unit.manage', 'audit.read', 'criteria.manage'],
   unit_officer: [],
   unit_head: ['audit.read'],
   appraiser: [],

@@ -38,7 +38,10 @@ describe('parsing points', () => {
       ok: false,
       error: '“một” không phải là số hợp lệ (ví dụ đúng: 1,5 hoặc 11,25)',
     });
-    expect(parseHundredths('-0,5')).toEqual({ ok: false, error: '“-0,5” là số âm; ở đây chỉ nhận số không âm' });
+    expect(parseHundredths('-0,5')).toEqual({
+      ok: false,
+      error: '“-0,5” là số âm; ở đây chỉ nhận số không âm',
+    });
     expect(parseHundredths('-0,5', { allowNegative: true })).toEqual({ ok: true, value: -50 });
   });
 
@@ -88,9 +91,11 @@ describe('exact rounding', () => {
         fc.integer({ min: 1, max: 2 ** 40 }),
         (a, b, d) => {
           const big = (2n * BigInt(a) * BigInt(b) + BigInt(d)) / (2n * BigInt(d));
-          if (big <= BigInt(Number.MAX_SAFE_INTEGER)) expect(mulDivRoundHalfUp(a, b, d)).toBe(Number(big));
+          if (big <= BigInt(Number.MAX_SAFE_INTEGER))
+            expect(mulDivRoundHalfUp(a, b, d)).toBe(Number(big));
           const floor = (BigInt(a) * BigInt(b)) / BigInt(d);
-          if (floor <= BigInt(Number.MAX_SAFE_INTEGER)) expect(mulDivFloor(a, b, d)).toBe(Number(floor));
+          if (floor <= BigInt(Number.MAX_SAFE_INTEGER))
+            expect(mulDivFloor(a, b, d)).toBe(Number(floor));
         },
       ),
     );
@@ -99,6 +104,8 @@ describe('exact rounding', () => {
   it('compares ratios exactly', () => {
     expect(compareRatios(ratio(1, 3), ratio(2, 6))).toBe(0);
     expect(compareRatios(ratio(2, 3), ratio(66, 100))).toBe(1);
-    expect(compareRatios(ratio(Number.MAX_SAFE_INTEGER - 1, Number.MAX_SAFE_INTEGER), ratio(1, 1))).toBe(-1);
+    expect(
+      compareRatios(ratio(Number.MAX_SAFE_INTEGER - 1, Number.MAX_SAFE_INTEGER), ratio(1, 1)),
+    ).toBe(-1);
   });
 });

@@ -34,7 +34,10 @@ export function parseHundredths(
   if (trimmed === '') return { ok: false, error: 'Chưa nhập số' };
   const match = PLAIN_NUMBER.exec(trimmed) ?? GROUPED_NUMBER.exec(trimmed);
   if (!match) {
-    return { ok: false, error: `“${text.trim()}” không phải là số hợp lệ (ví dụ đúng: 1,5 hoặc 11,25)` };
+    return {
+      ok: false,
+      error: `“${text.trim()}” không phải là số hợp lệ (ví dụ đúng: 1,5 hoặc 11,25)`,
+    };
   }
   const [, sign, intDigits = '', fraction = ''] = match;
   if (fraction.length > 2) {
@@ -104,7 +107,7 @@ export function divRoundHalfUp(num: number, den: number): number {
 export function mulDivRoundHalfUp(a: number, b: number, den: number): number {
   assertIntegers(a, b, den);
   if (den === 0) throw new RangeError('division by zero');
-  const negative = (a < 0) !== (b < 0) !== (den < 0);
+  const negative = (a < 0 !== b < 0) !== den < 0;
   const p = Math.abs(a) * Math.abs(b);
   const d = Math.abs(den);
   let q: number;

@@ -20,10 +20,17 @@ describe('the index', () => {
   });
 
   it('adds the survey to both sides', () => {
-    const index = computeIndex({ appraised: 5870, maxAppraised: 7000, survey: 2801, maxSurvey: 3000 });
+    const index = computeIndex({
+      appraised: 5870,
+      maxAppraised: 7000,
+      survey: 2801,
+      maxSurvey: 3000,
+    });
     expect(index.ratio).toEqual({ num: 8671, den: 10000 });
     expect(index.text).toBe('86,71');
-    expect(() => computeIndex({ appraised: 1, maxAppraised: 0 })).toThrow('Tổng điểm tối đa phải lớn hơn 0');
+    expect(() => computeIndex({ appraised: 1, maxAppraised: 0 })).toThrow(
+      'Tổng điểm tối đa phải lớn hơn 0',
+    );
   });
 });
 
@@ -43,7 +50,9 @@ describe('classes', () => {
     const exact = ratio(79996, 100000);
     expect(computeIndex({ appraised: 79996, maxAppraised: 100000 }).hundredths).toBe(8000);
     expect(classify(exact)).toBe('Khá');
-    expect(classify(computeIndex({ appraised: 79996, maxAppraised: 100000 }).hundredths)).toBe('Tốt');
+    expect(classify(computeIndex({ appraised: 79996, maxAppraised: 100000 }).hundredths)).toBe(
+      'Tốt',
+    );
   });
 
   it('has national groups and validates band sets', () => {
@@ -76,15 +85,32 @@ describe('ranking', () => {
 
   it('ranks per criterion', () => {
     const ranks = rankPerCriterion([
-      { id: 'x', scores: new Map([['3', 1199], ['6', 1009]]) },
-      { id: 'y', scores: new Map([['3', 1100], ['6', 1100]]) },
+      {
+        id: 'x',
+        scores: new Map([
+          ['3', 1199],
+          ['6', 1009],
+        ]),
+      },
+      {
+        id: 'y',
+        scores: new Map([
+          ['3', 1100],
+          ['6', 1100],
+        ]),
+      },
     ]);
     expect(ranks.get('3')?.map((r) => `${r.id}:${r.rank}`)).toEqual(['x:1', 'y:2']);
     expect(ranks.get('6')?.map((r) => `${r.id}:${r.rank}`)).toEqual(['y:1', 'x:2']);
   });
 
   it('refuses duplicate units', () => {
-    expect(() => rankUnits([{ id: 'a', value: 1 }, { id: 'a', value: 2 }])).toThrow();
+    expect(() =>
+      rankUnits([
+        { id: 'a', value: 1 },
+        { id: 'a', value: 2 },
+      ]),
+    ).toThrow();
   });
 });
 

@@ -48,7 +48,8 @@ export function computeIndex(input: IndexInput): IndexValue {
   const num = appraised + (withSurvey ? survey : 0);
   const den = maxAppraised + (withSurvey ? maxSurvey : 0);
   for (const v of [appraised, maxAppraised, survey ?? 0, maxSurvey ?? 0]) {
-    if (!Number.isSafeInteger(v) || v < 0) throw new RangeError('Điểm phải là số không âm (phần trăm điểm)');
+    if (!Number.isSafeInteger(v) || v < 0)
+      throw new RangeError('Điểm phải là số không âm (phần trăm điểm)');
   }
   if (den <= 0) throw new RangeError('Tổng điểm tối đa phải lớn hơn 0');
   const r = ratio(num, den);
@@ -84,7 +85,10 @@ export const NATIONAL_PROVINCE_GROUPS: readonly ClassBand[] = Object.freeze([
  * The class of an index: pass the published value in hundredths of a percent (5825), or an exact
  * ratio to classify on the unrounded value. Returns null when no band contains it.
  */
-export function classify(index: number | Ratio, bands: readonly ClassBand[] = DEFAULT_PAR_BANDS): string | null {
+export function classify(
+  index: number | Ratio,
+  bands: readonly ClassBand[] = DEFAULT_PAR_BANDS,
+): string | null {
   const cmp = (bound: number): number =>
     typeof index === 'number' ? Math.sign(index - bound) : compareRatioToPercent(index, bound);
   for (const band of bands) {
@@ -108,7 +112,9 @@ export function validateClassBands(bands: readonly ClassBand[]): string[] {
     const okFrom = Number.isSafeInteger(band.fromPercent) && band.fromPercent >= 0;
     const okTo =
       band.toPercent === null ||
-      (Number.isSafeInteger(band.toPercent) && band.toPercent <= 10000 && (!band.toInclusive || band.toPercent === 10000));
+      (Number.isSafeInteger(band.toPercent) &&
+        band.toPercent <= 10000 &&
+        (!band.toInclusive || band.toPercent === 10000));
     if (!okFrom || !okTo || (band.toPercent !== null && band.toPercent <= band.fromPercent)) {
       problems.push(`Mức “${band.label}” có cận không hợp lệ`);
     }
@@ -116,21 +122,31 @@ export function validateClassBands(bands: readonly ClassBand[]): string[] {
   if (problems.length > 0) return problems;
   const sorted = [...bands].sort((a, b) => a.fromPercent - b.fromPercent);
   if ((sorted[0]?.fromPercent ?? 0) > 0) {
-    problems.push(`Không có mức xếp loại cho chỉ số dưới ${formatPercentBound(sorted[0]?.fromPercent ?? 0)} %`);
+    problems.push(
+      `Không có mức xếp loại cho chỉ số dưới ${formatPercentBound(sorted[0]?.fromPercent ?? 0)} %`,
+    );
   }
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1];
     const cur = sorted[i];
     if (!prev || !cur) continue;
-    if (prev.toPercent === null || prev.toPercent > cur.fromPercent || (prev.toInclusive && prev.toPercent === cur.fromPercent)) {
+    if (
+      prev.toPercent === null ||
+      prev.toPercent > cur.fromPercent ||
+      (prev.toInclusive && prev.toPercent === cur.fromPercent)
+    ) {
       problems.push(`Mức “${prev.label}” và mức “${cur.label}” chồng lên nhau`);
     } else if (prev.toPercent < cur.fromPercent) {
-      problems.push(`Không có mức xếp loại cho chỉ số từ ${formatPercentBound(prev.toPercent)} % đến dưới ${formatPercentBound(cur.fromPercent)} %`);
+      problems.push(
+        `Không có mức xếp loại cho chỉ số từ ${formatPercentBound(prev.toPercent)} % đến dưới ${formatPercentBound(cur.fromPercent)} %`,
+      );
     }
   }
   const last = sorted[sorted.length - 1];
   if (last && last.toPercent !== null && (last.toPercent < 10000 || !last.toInclusive)) {
-    problems.push(`Không có mức xếp loại cho chỉ số từ ${formatPercentBound(last.toPercent)} % trở lên`);
+    problems.push(
+      `Không có mức xếp loại cho chỉ số từ ${formatPercentBound(last.toPercent)} % trở lên`,
+    );
   }
   return problems;
 }
@@ -211,7 +227,8 @@ export function yearOverYear(current: number, previous: number): YearOverYear {
   }
   const difference = current - previous;
   const differenceText = `${difference > 0 ? '+' : ''}${formatPoints(difference)}`;
-  if (previous <= 0) return { ratioTenths: null, ratioText: null, differenceHundredths: difference, differenceText };
+  if (previous <= 0)
+    return { ratioTenths: null, ratioText: null, differenceHundredths: difference, differenceText };
   const tenths = mulDivRoundHalfUp(current, 1000, previous);
   return {
     ratioTenths: tenths,
@@ -226,9 +243,13 @@ export function yearOverYear(current: number, previous: number): YearOverYear {
  * with one decimal give [823, 59, 118] = 82,3 / 5,9 / 11,8 %. Equal remainders go to the larger
  * count, then the earlier position. All zeros give all zeros.
  */
-export function largestRemainderShares(counts: readonly number[], decimals: 0 | 1 | 2 = 1): number[] {
+export function largestRemainderShares(
+  counts: readonly number[],
+  decimals: 0 | 1 | 2 = 1,
+): number[] {
   for (const c of counts) {
-    if (!Number.isSafeInteger(c) || c < 0) throw new RangeError('counts must be non-negative integers');
+    if (!Number.isSafeInteger(c) || c < 0)
+      throw new RangeError('counts must be non-negative integers');
   }
   const total = counts.reduce((a, b) => a + b, 0);
   if (total === 0) return counts.map(() => 0);
@@ -268,7 +289,8 @@ export function surveyPointsFromIndex(surveyMaxHundredths: number, index: number
     throw new RangeError('survey max must be a non-negative integer of hundredths');
   }
   if (typeof index === 'number') {
-    if (!Number.isSafeInteger(index) || index < 0) throw new RangeError('index must be hundredths of a percent');
+    if (!Number.isSafeInteger(index) || index < 0)
+      throw new RangeError('index must be hundredths of a percent');
     return mulDivRoundHalfUp(surveyMaxHundredths, index, 10000);
   }
   return mulDivRoundHalfUp(surveyMaxHundredths, index.num, index.den);

@@ -26,7 +26,8 @@ describe('scores stay within bounds', () => {
           expect(result.message.length).toBeGreaterThan(0);
           return;
         }
-        const floor = rule.type === 'deduction' && !result.notApplicable ? Math.min(rule.floor ?? 0, max) : 0;
+        const floor =
+          rule.type === 'deduction' && !result.notApplicable ? Math.min(rule.floor ?? 0, max) : 0;
         expect(Number.isSafeInteger(result.score)).toBe(true);
         expect(result.score).toBeGreaterThanOrEqual(floor);
         expect(result.score).toBeLessThanOrEqual(max);
@@ -62,20 +63,43 @@ describe('a better input never lowers a score', () => {
       fc.constantFrom(25, 50, 100).map((step): ScoringRule => ({ type: 'proportional', step })),
     );
     fc.assert(
-      fc.property(rule, fc.integer({ min: 1, max: 5_000 }), arbOrderedRates(false), (r, max, [low, high]) => {
-        expect(compareRatios(ratio(low.numerator, low.denominator), ratio(high.numerator, high.denominator))).toBeLessThanOrEqual(0);
-        const a = scoreNode(r, max, { rate: low });
-        const b = scoreNode(r, max, { rate: high });
-        if (a.ok && b.ok) expect(a.score).toBeLessThanOrEqual(b.score);
-        else expect.unreachable('valid rates must score');
-      }),
+      fc.property(
+        rule,
+        fc.integer({ min: 1, max: 5_000 }),
+        arbOrderedRates(false),
+        (r, max, [low, high]) => {
+          expect(
+            compareRatios(
+              ratio(low.numerator, low.denominator),
+              ratio(high.numerator, high.denominator),
+            ),
+          ).toBeLessThanOrEqual(0);
+          const a = scoreNode(r, max, { rate: low });
+          const b = scoreNode(r, max, { rate: high });
+          if (a.ok && b.ok) expect(a.score).toBeLessThanOrEqual(b.score);
+          else expect.unreachable('valid rates must score');
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 });
 
+interface Reference {
+  score: number;
+  max: number;
+  bonus: number;
+  penalty: number;
+  kind: 'normal' | 'bonus' | 'penalty';
+  fullMax: number;
+}
+
 /** A straightforward recursive roll-up to check the compiled engine against. */
-function reference(node: CriteriaNode, scores: ReadonlyMap<string, EnteredScore>, inherited: 'normal' | 'bonus' | 'penalty' = 'normal') {
+function reference(
+  node: CriteriaNode,
+  scores: ReadonlyMap<string, EnteredScore>,
+  inherited: 'normal' | 'bonus' | 'penalty' = 'normal',
+): Reference {
   const kind = node.kind ?? inherited;
   if (node.children.length === 0) {
     const v = scores.get(node.code);
@@ -139,7 +163,9 @@ describe('roll-up', () => {
           bonus: expected.bonus,
           penalty: expected.penalty,
         });
-        expect(result.total).toBe(Math.min(Math.max(0, expected.score + expected.bonus - expected.penalty), expected.max));
+        expect(result.total).toBe(
+          Math.min(Math.max(0, expected.score + expected.bonus - expected.penalty), expected.max),
+        );
         for (const child of tree.children) {
           const ref = reference(child, scores);
           expect(result.nodes.get(child.code)).toMatchObject({ score: ref.score, max: ref.max });
@@ -151,16 +177,23 @@ describe('roll-up', () => {
 });
 
 describe('ranking', () => {
-  const entries = fc
-    .uniqueArray(fc.record({ id: fc.string({ minLength: 1, maxLength: 6 }), value: fc.integer({ min: 0, max: 50 }) }), {
+  const entries = fc.uniqueArray(
+    fc.record({
+      id: fc.string({ minLength: 1, maxLength: 6 }),
+      value: fc.integer({ min: 0, max: 50 }),
+    }),
+    {
       selector: (e) => e.id,
       maxLength: 40,
-    });
+    },
+  );
 
   it('depends on the scores alone, not on the order units were entered', () => {
     fc.assert(
       fc.property(
-        entries.chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length }))),
+        entries.chain((list) =>
+          fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length })),
+        ),
         ([list, shuffled]) => {
           expect(rankUnits(shuffled)).toEqual(rankUnits(list));
         },
@@ -182,19 +215,23 @@ describe('ranking', () => {
 describe('shares of a whole', () => {
   it('always add up to exactly 100,0 % and stay within one step of the exact share', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat(100_000), { minLength: 1, maxLength: 30 }), fc.constantFrom(0, 1, 2) , (counts, decimals) => {
-        const total = counts.reduce((a, b) => a + b, 0);
-        fc.pre(total > 0);
-        const d = decimals as 0 | 1 | 2;
-        const shares = largestRemainderShares(counts, d);
-        const whole = 100 * 10 ** d;
-        expect(shares.reduce((a, b) => a + b, 0)).toBe(whole);
-        shares.forEach((s, i) => {
-          const exact = ((counts[i] ?? 0) * whole) / total;
-          expect(s).toBeGreaterThanOrEqual(Math.floor(exact));
-          expect(s).toBeLessThanOrEqual(Math.ceil(exact));
-        });
-      }),
+      fc.property(
+        fc.array(fc.nat(100_000), { minLength: 1, maxLength: 30 }),
+        fc.constantFrom(0, 1, 2),
+        (counts, decimals) => {
+          const total = counts.reduce((a, b) => a + b, 0);
+          fc.pre(total > 0);
+          const d = decimals as 0 | 1 | 2;
+          const shares = largestRemainderShares(counts, d);
+          const whole = 100 * 10 ** d;
+          expect(shares.reduce((a, b) => a + b, 0)).toBe(whole);
+          shares.forEach((s, i) => {
+            const exact = ((counts[i] ?? 0) * whole) / total;
+            expect(s).toBeGreaterThanOrEqual(Math.floor(exact));
+            expect(s).toBeLessThanOrEqual(Math.ceil(exact));
+          });
+        },
+      ),
     );
   });
 });

@@ -57,14 +57,20 @@ describe('rule text for the Excel column', () => {
       },
     });
     expect(parseRuleText('cham diem')).toEqual({ ok: true, rule: { type: 'judgement' } });
-    expect(parseRuleText('tru: 0.5/lan')).toEqual({ ok: true, rule: { type: 'deduction', perIncident: 50 } });
+    expect(parseRuleText('tru: 0.5/lan')).toEqual({
+      ok: true,
+      rule: { type: 'deduction', perIncident: 50 },
+    });
     expect(parseRuleText('tỉ lệ')).toEqual({ ok: true, rule: { type: 'proportional' } });
     expect(parseRuleText('thuong: 1/muc; kad: loai tru')).toEqual({
       ok: true,
       rule: { type: 'bonus', perItem: 100, notApplicable: 'exclude' },
     });
     // Decomposed Vietnamese, as some Excel exports write it.
-    expect(parseRuleText('có/không'.normalize('NFD'))).toEqual({ ok: true, rule: { type: 'yes_no' } });
+    expect(parseRuleText('có/không'.normalize('NFD'))).toEqual({
+      ok: true,
+      rule: { type: 'yes_no' },
+    });
   });
 
   it('says what is wrong and where', () => {
@@ -89,15 +95,33 @@ describe('rule text for the Excel column', () => {
     expect(error('đúng hạn: hạn 30/02/2022; trễ 1')).toBe(
       'Ngày “30/02/2022” ở phần 1 “đúng hạn: hạn 30/02/2022” không có thật',
     );
-    expect(error('trừ: 0,25/lần; tối đa 2')).toBe('Không hiểu phần 2 “tối đa 2” trong quy tắc “trừ”');
-    expect(error('có/không; sàn 0')).toBe('Quy tắc “có/không” không có thêm tùy chọn; thừa phần 2 “sàn 0”');
+    expect(error('trừ: 0,25/lần; tối đa 2')).toBe(
+      'Không hiểu phần 2 “tối đa 2” trong quy tắc “trừ”',
+    );
+    expect(error('có/không; sàn 0')).toBe(
+      'Quy tắc “có/không” không có thêm tùy chọn; thừa phần 2 “sàn 0”',
+    );
     expect(error('thưởng: 1/mục; tối đa 2; tối đa 3')).toBe('Phần 3 “tối đa 3” bị ghi lặp lại');
-    expect(error('có/không; KAD: bỏ qua')).toBe('Phần 2 “KAD: bỏ qua”: sau “KAD:” chỉ ghi “loại trừ” hoặc “tính 0”');
-    expect(error('điểm thưởng')).toMatch(/^Không nhận ra quy tắc ở phần 1 “điểm thưởng”. Các dạng hợp lệ: chấm điểm; có\/không/);
+    expect(error('có/không; KAD: bỏ qua')).toBe(
+      'Phần 2 “KAD: bỏ qua”: sau “KAD:” chỉ ghi “loại trừ” hoặc “tính 0”',
+    );
+    expect(error('điểm thưởng')).toMatch(
+      /^Không nhận ra quy tắc ở phần 1 “điểm thưởng”. Các dạng hợp lệ: chấm điểm; có\/không/,
+    );
   });
 
   it('ships a Vietnamese help text covering every form', () => {
-    for (const word of ['chấm điểm', 'có/không', 'khung:', 'tỷ lệ', 'trừ:', 'đúng hạn:', 'thưởng:', 'phạt:', 'KAD: loại trừ']) {
+    for (const word of [
+      'chấm điểm',
+      'có/không',
+      'khung:',
+      'tỷ lệ',
+      'trừ:',
+      'đúng hạn:',
+      'thưởng:',
+      'phạt:',
+      'KAD: loại trừ',
+    ]) {
       expect(RULE_SYNTAX_HELP).toContain(word);
     }
   });

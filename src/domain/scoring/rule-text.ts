@@ -97,14 +97,17 @@ export function formatRuleText(rule: ScoringRule): string {
     default:
       return assertNever(rule);
   }
-  if (rule.notApplicable) text += `; KAD: ${rule.notApplicable === 'exclude' ? 'loại trừ' : 'tính 0'}`;
+  if (rule.notApplicable)
+    text += `; KAD: ${rule.notApplicable === 'exclude' ? 'loại trừ' : 'tính 0'}`;
   return text;
 }
 
 function formatBand(band: RateBand): string {
   const from = formatPercentBound(band.fromPercent);
   const upper =
-    band.toPercent === null ? '∞)' : `${formatPercentBound(band.toPercent)}${band.toInclusive ? ']' : ')'}`;
+    band.toPercent === null
+      ? '∞)'
+      : `${formatPercentBound(band.toPercent)}${band.toInclusive ? ']' : ')'}`;
   return `[${from};${upper}=${formatPointsCompact(band.points)}`;
 }
 
@@ -225,7 +228,11 @@ function parseHead(head: Segment, options: Segment[]): ScoringRule {
         noOptions(options, 'có/không');
         return { type };
       case 'bands': {
-        const firstBand: Segment = { ...head, raw: head.raw.replace(/^[^:]*:\s*/, ''), key: m[1] ?? '' };
+        const firstBand: Segment = {
+          ...head,
+          raw: head.raw.replace(/^[^:]*:\s*/, ''),
+          key: m[1] ?? '',
+        };
         return { type, bands: [firstBand, ...options].map(parseBand) };
       }
       case 'proportional': {
@@ -233,7 +240,10 @@ function parseHead(head: Segment, options: Segment[]): ScoringRule {
         return m[1] === undefined ? { type } : { type, step: number(m[1], head, 'bước làm tròn') };
       }
       case 'deduction': {
-        const rule: DeductionRule = { type, perIncident: number(m[1], head, 'số điểm trừ mỗi lần') };
+        const rule: DeductionRule = {
+          type,
+          perIncident: number(m[1], head, 'số điểm trừ mỗi lần'),
+        };
         const { floor } = takeOptions(options, 'trừ', { floor: OPTION_FLOOR });
         if (floor) rule.floor = number(floor.match[1], floor.segment, 'mức sàn');
         return rule;
@@ -249,14 +259,21 @@ function parseHead(head: Segment, options: Segment[]): ScoringRule {
             'Quy tắc “đúng hạn” cần ghi điểm khi ban hành trễ, ví dụ “; trễ 1” (ghi “; trễ 0” nếu trễ không được điểm)',
           );
         }
-        const rule: TimelinessRule = { type, deadline, latePoints: number(late.match[1], late.segment, 'điểm khi trễ') };
+        const rule: TimelinessRule = {
+          type,
+          deadline,
+          latePoints: number(late.match[1], late.segment, 'điểm khi trễ'),
+        };
         if (lateUntil) rule.lateUntil = date(lateUntil.match[1], lateUntil.segment);
         return rule;
       }
       case 'bonus':
       case 'penalty': {
         const name = type === 'bonus' ? 'thưởng' : 'phạt';
-        const rule: BonusRule | PenaltyRule = { type, perItem: number(m[1], head, 'số điểm mỗi mục') };
+        const rule: BonusRule | PenaltyRule = {
+          type,
+          perItem: number(m[1], head, 'số điểm mỗi mục'),
+        };
         const { cap: capOption } = takeOptions(options, name, { cap: OPTION_CAP });
         if (capOption) rule.cap = number(capOption.match[1], capOption.segment, 'mức tối đa');
         return rule;
@@ -265,12 +282,15 @@ function parseHead(head: Segment, options: Segment[]): ScoringRule {
         return assertNever(type);
     }
   }
-  throw new RuleTextError(`Không nhận ra quy tắc ở ${where(head)}. Các dạng hợp lệ: ${KNOWN_FORMS}`);
+  throw new RuleTextError(
+    `Không nhận ra quy tắc ở ${where(head)}. Các dạng hợp lệ: ${KNOWN_FORMS}`,
+  );
 }
 
 function noOptions(options: Segment[], name: string): void {
   const extra = options[0];
-  if (extra) throw new RuleTextError(`Quy tắc “${name}” không có thêm tùy chọn; thừa ${where(extra)}`);
+  if (extra)
+    throw new RuleTextError(`Quy tắc “${name}” không có thêm tùy chọn; thừa ${where(extra)}`);
 }
 
 function takeOptions<K extends string>(
@@ -304,14 +324,18 @@ function parseBand(seg: Segment): RateBand {
   const bracket = m[3];
   const points = number(m[4], seg, 'số điểm');
   if (upper === undefined || upper.includes('∞')) {
-    if (bracket !== ')') throw new RuleTextError(`Khung không có cận trên phải đóng bằng “)” (${where(seg)})`);
+    if (bracket !== ')')
+      throw new RuleTextError(`Khung không có cận trên phải đóng bằng “)” (${where(seg)})`);
     return { fromPercent, toPercent: null, points };
   }
   const toPercent = number(upper, seg, 'cận trên');
-  if (toPercent > 10000) throw new RuleTextError(`Cận trên quá 100 % ở ${where(seg)}; khung không giới hạn ghi [a;∞)`);
+  if (toPercent > 10000)
+    throw new RuleTextError(`Cận trên quá 100 % ở ${where(seg)}; khung không giới hạn ghi [a;∞)`);
   if (bracket === ']') {
     if (toPercent !== 10000) {
-      throw new RuleTextError(`Chỉ khung kết thúc ở 100 % mới đóng bằng “]”; ở ${where(seg)} ghi “)”`);
+      throw new RuleTextError(
+        `Chỉ khung kết thúc ở 100 % mới đóng bằng “]”; ở ${where(seg)} ghi “)”`,
+      );
     }
     return { fromPercent, toPercent, toInclusive: true, points };
   }
@@ -327,6 +351,7 @@ function number(text: string | undefined, seg: Segment, what: string): number {
 function date(text: string | undefined, seg: Segment): string {
   const [d = '', m = '', y = ''] = (text ?? '').split('/');
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  if (!isIsoDate(iso)) throw new RuleTextError(`Ngày “${text ?? ''}” ở ${where(seg)} không có thật`);
+  if (!isIsoDate(iso))
+    throw new RuleTextError(`Ngày “${text ?? ''}” ở ${where(seg)} không có thật`);
   return iso;
 }

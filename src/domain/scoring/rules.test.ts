@@ -26,7 +26,10 @@ describe('what a user sees when a node is scored', () => {
   });
 
   it('yes/no: full or nothing', () => {
-    expect(scoreNode({ type: 'yes_no' }, 100, { achieved: true })).toMatchObject({ score: 100, explanation: 'Đạt → 1,00 điểm' });
+    expect(scoreNode({ type: 'yes_no' }, 100, { achieved: true })).toMatchObject({
+      score: 100,
+      explanation: 'Đạt → 1,00 điểm',
+    });
     expect(scoreNode({ type: 'yes_no' }, 100, { achieved: false })).toMatchObject({
       score: 0,
       explanation: 'Không đạt → 0,00 điểm',
@@ -34,12 +37,22 @@ describe('what a user sees when a node is scored', () => {
   });
 
   it('bands: half-open "from a % to under b %", with 100 % reachable', () => {
-    const at = (numerator: number, denominator: number) => scoreNode(bands, 150, { rate: { numerator, denominator } });
-    expect(at(7, 10)).toMatchObject({ score: 75, explanation: '7/10 = 70,0 % (khung từ 70 % đến dưới 80 %) → 0,75 điểm' });
+    const at = (numerator: number, denominator: number) =>
+      scoreNode(bands, 150, { rate: { numerator, denominator } });
+    expect(at(7, 10)).toMatchObject({
+      score: 75,
+      explanation: '7/10 = 70,0 % (khung từ 70 % đến dưới 80 %) → 0,75 điểm',
+    });
     expect(at(79, 100)).toMatchObject({ score: 75 });
-    expect(at(8, 10)).toMatchObject({ score: 150, explanation: '8/10 = 80,0 % (khung từ 80 % đến 100 %) → 1,50 điểm' });
+    expect(at(8, 10)).toMatchObject({
+      score: 150,
+      explanation: '8/10 = 80,0 % (khung từ 80 % đến 100 %) → 1,50 điểm',
+    });
     expect(at(10, 10)).toMatchObject({ score: 150 });
-    expect(at(69, 100)).toMatchObject({ score: 0, explanation: '69/100 = 69,0 % (khung dưới 70 %) → 0,00 điểm' });
+    expect(at(69, 100)).toMatchObject({
+      score: 0,
+      explanation: '69/100 = 69,0 % (khung dưới 70 %) → 0,00 điểm',
+    });
     // 7999/10000 shows as 80,0 % but is below 80 %: the band is decided on the exact rate.
     expect(at(7999, 10000)).toMatchObject({ score: 75 });
   });
@@ -56,7 +69,9 @@ describe('what a user sees when a node is scored', () => {
       score: 100,
       explanation: '110/100 = 110,0 % (khung từ 100 % trở lên) → 1,00 điểm',
     });
-    expect(scoreNode(revenue, 100, { rate: { numerator: 99, denominator: 100 } })).toMatchObject({ score: 0 });
+    expect(scoreNode(revenue, 100, { rate: { numerator: 99, denominator: 100 } })).toMatchObject({
+      score: 0,
+    });
     expect(scoreNode(bands, 150, { rate: { numerator: 11, denominator: 10 } })).toEqual({
       ok: false,
       input: 'rate',
@@ -65,16 +80,26 @@ describe('what a user sees when a node is scored', () => {
   });
 
   it('proportional: max × rate, half-up to hundredths, then down to the step', () => {
-    expect(scoreNode({ type: 'proportional' }, 150, { rate: { numerator: 6, denominator: 9 } })).toMatchObject({
+    expect(
+      scoreNode({ type: 'proportional' }, 150, { rate: { numerator: 6, denominator: 9 } }),
+    ).toMatchObject({
       score: 100,
       explanation: '6/9 = 66,7 % → 1,00 điểm (1,50 × 6/9)',
     });
-    expect(scoreNode({ type: 'proportional' }, 100, { rate: { numerator: 2, denominator: 3 } })).toMatchObject({ score: 67 });
-    expect(scoreNode({ type: 'proportional', step: 25 }, 100, { rate: { numerator: 2, denominator: 3 } })).toMatchObject({
+    expect(
+      scoreNode({ type: 'proportional' }, 100, { rate: { numerator: 2, denominator: 3 } }),
+    ).toMatchObject({ score: 67 });
+    expect(
+      scoreNode({ type: 'proportional', step: 25 }, 100, {
+        rate: { numerator: 2, denominator: 3 },
+      }),
+    ).toMatchObject({
       score: 50,
       explanation: '2/3 = 66,7 % → 0,50 điểm (1,00 × 2/3 = 0,67, làm tròn xuống theo bước 0,25)',
     });
-    expect(scoreNode({ type: 'proportional' }, 150, { rate: { numerator: 1, denominator: 0 } })).toEqual({
+    expect(
+      scoreNode({ type: 'proportional' }, 150, { rate: { numerator: 1, denominator: 0 } }),
+    ).toEqual({
       ok: false,
       input: 'rate',
       message: '“Tỷ lệ đạt”: tổng số (mẫu số) phải là số nguyên lớn hơn 0',
@@ -83,7 +108,10 @@ describe('what a user sees when a node is scored', () => {
 
   it('deduction: from the max, per incident, not below the floor', () => {
     const rule: ScoringRule = { type: 'deduction', perIncident: 25 };
-    expect(scoreNode(rule, 100, { incidents: 0 })).toMatchObject({ score: 100, explanation: 'Không có lần vi phạm → 1,00 điểm' });
+    expect(scoreNode(rule, 100, { incidents: 0 })).toMatchObject({
+      score: 100,
+      explanation: 'Không có lần vi phạm → 1,00 điểm',
+    });
     expect(scoreNode(rule, 100, { incidents: 3 })).toMatchObject({
       score: 25,
       explanation: '3 lần × 0,25 = 0,75 điểm bị trừ → 1,00 − 0,75 = 0,25 điểm',
@@ -93,11 +121,19 @@ describe('what a user sees when a node is scored', () => {
       explanation: '9 lần × 0,25 = 2,25 điểm bị trừ → 0,00 điểm (không tính điểm âm)',
     });
     expect(scoreNode({ ...rule, floor: 50 }, 100, { incidents: 9 })).toMatchObject({ score: 50 });
-    expect(scoreNode(rule, 100, { incidents: -1 })).toMatchObject({ ok: false, input: 'incidents' });
+    expect(scoreNode(rule, 100, { incidents: -1 })).toMatchObject({
+      ok: false,
+      input: 'incidents',
+    });
   });
 
   it('timeliness: on time, late, too late, never', () => {
-    const rule: ScoringRule = { type: 'timeliness', deadline: '2021-12-31', latePoints: 100, lateUntil: '2022-01-31' };
+    const rule: ScoringRule = {
+      type: 'timeliness',
+      deadline: '2021-12-31',
+      latePoints: 100,
+      lateUntil: '2022-01-31',
+    };
     expect(scoreNode(rule, 200, { issuedOn: '2021-12-31' })).toMatchObject({
       score: 200,
       explanation: 'Ban hành ngày 31/12/2021, đúng hạn (hạn 31/12/2021) → 2,00 điểm',
@@ -119,7 +155,10 @@ describe('what a user sees when a node is scored', () => {
       input: 'issuedOn',
       message: 'Chưa nhập “Ngày ban hành” (hoặc chọn “Không ban hành”)',
     });
-    expect(scoreNode(rule, 200, { issuedOn: '2022-02-30' })).toMatchObject({ ok: false, input: 'issuedOn' });
+    expect(scoreNode(rule, 200, { issuedOn: '2022-02-30' })).toMatchObject({
+      ok: false,
+      input: 'issuedOn',
+    });
   });
 
   it('bonus and penalty: per item up to the cap', () => {
@@ -127,10 +166,12 @@ describe('what a user sees when a node is scored', () => {
       score: 150,
       explanation: '3 nội dung × 0,50 = 1,50 điểm cộng (tối đa 2,00) → 1,50 điểm cộng',
     });
-    expect(scoreNode({ type: 'penalty', perItem: 100, cap: 300 }, 300, { items: 4 })).toMatchObject({
-      score: 300,
-      explanation: '4 nội dung × 1,00 = 4,00 điểm trừ, vượt mức tối đa 3,00 → 3,00 điểm trừ',
-    });
+    expect(scoreNode({ type: 'penalty', perItem: 100, cap: 300 }, 300, { items: 4 })).toMatchObject(
+      {
+        score: 300,
+        explanation: '4 nội dung × 1,00 = 4,00 điểm trừ, vượt mức tối đa 3,00 → 3,00 điểm trừ',
+      },
+    );
   });
 
   it('not applicable only where the rule allows it', () => {
@@ -141,7 +182,9 @@ describe('what a user sees when a node is scored', () => {
       notApplicable: true,
       explanation: 'Không áp dụng → loại khỏi cả điểm đạt và điểm tối đa',
     });
-    expect(scoreNode({ type: 'yes_no', notApplicable: 'zero' }, 100, { notApplicable: true })).toMatchObject({
+    expect(
+      scoreNode({ type: 'yes_no', notApplicable: 'zero' }, 100, { notApplicable: true }),
+    ).toMatchObject({
       explanation: 'Không áp dụng → 0,00 điểm (vẫn tính điểm tối đa 1,00)',
     });
     expect(scoreNode({ type: 'yes_no' }, 100, { notApplicable: true })).toEqual({
@@ -167,11 +210,20 @@ describe('the form each rule asks for', () => {
     expect(ruleInputs({ type: 'judgement' }, 150)).toEqual([
       { key: 'score', type: 'score', label: 'Điểm chấm', maxHundredths: 150 },
     ]);
-    expect(ruleInputs({ type: 'timeliness', deadline: '2021-12-31', latePoints: 50, notApplicable: 'exclude' })).toEqual([
+    expect(
+      ruleInputs({
+        type: 'timeliness',
+        deadline: '2021-12-31',
+        latePoints: 50,
+        notApplicable: 'exclude',
+      }),
+    ).toEqual([
       { key: 'issuedOn', type: 'date', label: 'Ngày ban hành', nullLabel: 'Không ban hành' },
       { key: 'notApplicable', type: 'boolean', label: 'Không áp dụng (KAD)', optional: true },
     ]);
-    expect(ruleInputs({ type: 'deduction', perIncident: 25 }).map((i) => i.type)).toEqual(['count']);
+    expect(ruleInputs({ type: 'deduction', perIncident: 25 }).map((i) => i.type)).toEqual([
+      'count',
+    ]);
     expect(ruleInputs({ type: 'yes_no' }).map((i) => i.type)).toEqual(['boolean']);
   });
 });
@@ -204,7 +256,10 @@ describe('rule validation', () => {
 
   it('notices when 100 % or the bottom of the scale is not covered', () => {
     expect(
-      validateRule({ type: 'bands', bands: [{ fromPercent: 5000, toPercent: 10000, points: 100 }] }, 100),
+      validateRule(
+        { type: 'bands', bands: [{ fromPercent: 5000, toPercent: 10000, points: 100 }] },
+        100,
+      ),
     ).toEqual([
       'Không có khung cho tỷ lệ dưới 50 %',
       'Tỷ lệ 100 % không thuộc khung nào; khung cuối ghi [50;100] để gồm 100 %',
@@ -227,16 +282,23 @@ describe('rule validation', () => {
     expect(validateRule({ type: 'bonus', perItem: 50, cap: 300 }, 200)).toEqual([
       'Mức cộng tối đa (3,00) vượt điểm tối đa của tiêu chí (2,00)',
     ]);
-    expect(validateRule({ type: 'timeliness', deadline: '2021-12-31', latePoints: 300 }, 200)).toEqual([
-      'Điểm khi ban hành trễ (3,00) vượt điểm tối đa của tiêu chí (2,00)',
+    expect(
+      validateRule({ type: 'timeliness', deadline: '2021-12-31', latePoints: 300 }, 200),
+    ).toEqual(['Điểm khi ban hành trễ (3,00) vượt điểm tối đa của tiêu chí (2,00)']);
+    expect(validateRule({ type: 'deduction', perIncident: -25 }, 100)).toEqual([
+      'Số điểm trừ mỗi lần không được âm (-0,25)',
     ]);
-    expect(validateRule({ type: 'deduction', perIncident: -25 }, 100)).toEqual(['Số điểm trừ mỗi lần không được âm (-0,25)']);
     expect(validateRule({ type: 'proportional', step: 100 }, 150)).toEqual([
       'Điểm tối đa 1,50 không chia hết cho bước làm tròn 1,00 nên không bao giờ đạt điểm tối đa',
     ]);
-    expect(validateRule({ type: 'judgement' }, 0)).toEqual(['Điểm tối đa của tiêu chí phải lớn hơn 0']);
+    expect(validateRule({ type: 'judgement' }, 0)).toEqual([
+      'Điểm tối đa của tiêu chí phải lớn hơn 0',
+    ]);
     expect(
-      validateRule({ type: 'timeliness', deadline: '2022-01-31', latePoints: 50, lateUntil: '2022-01-01' }, 100),
+      validateRule(
+        { type: 'timeliness', deadline: '2022-01-31', latePoints: 50, lateUntil: '2022-01-01' },
+        100,
+      ),
     ).toEqual(['Ngày hết nhận trễ (01/01/2022) phải sau hạn ban hành (31/01/2022)']);
   });
 });

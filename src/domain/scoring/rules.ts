@@ -176,7 +176,12 @@ export function ruleInputs(rule: ScoringRule, maxHundredths?: number): RuleInput
   const inputs: RuleInputDescriptor[] = [];
   switch (rule.type) {
     case 'judgement':
-      inputs.push({ key: 'score', type: 'score', label: LABELS.score, maxHundredths: maxHundredths ?? null });
+      inputs.push({
+        key: 'score',
+        type: 'score',
+        label: LABELS.score,
+        maxHundredths: maxHundredths ?? null,
+      });
       break;
     case 'yes_no':
       inputs.push({ key: 'achieved', type: 'boolean', label: LABELS.achieved, optional: false });
@@ -196,7 +201,12 @@ export function ruleInputs(rule: ScoringRule, maxHundredths?: number): RuleInput
       inputs.push({ key: 'incidents', type: 'count', label: LABELS.incidents });
       break;
     case 'timeliness':
-      inputs.push({ key: 'issuedOn', type: 'date', label: LABELS.issuedOn, nullLabel: 'Không ban hành' });
+      inputs.push({
+        key: 'issuedOn',
+        type: 'date',
+        label: LABELS.issuedOn,
+        nullLabel: 'Không ban hành',
+      });
       break;
     case 'bonus':
       inputs.push({ key: 'items', type: 'count', label: LABELS.bonusItems });
@@ -208,7 +218,12 @@ export function ruleInputs(rule: ScoringRule, maxHundredths?: number): RuleInput
       return assertNever(rule);
   }
   if (rule.notApplicable) {
-    inputs.push({ key: NOT_APPLICABLE_INPUT, type: 'boolean', label: 'Không áp dụng (KAD)', optional: true });
+    inputs.push({
+      key: NOT_APPLICABLE_INPUT,
+      type: 'boolean',
+      label: 'Không áp dụng (KAD)',
+      optional: true,
+    });
   }
   return inputs;
 }
@@ -225,12 +240,20 @@ export type ScoreResult =
  * Scores one node from its inputs: `{ score, explanation }` such as "6/9 = 66,7 % → 1,00 điểm
  * (1,50 × 6/9)", or an error naming the input. The score stays within [floor, max].
  */
-export function scoreNode(rule: ScoringRule, maxHundredths: number, inputs: RuleInputValues): ScoreResult {
+export function scoreNode(
+  rule: ScoringRule,
+  maxHundredths: number,
+  inputs: RuleInputValues,
+): ScoreResult {
   return evaluate(rule, maxHundredths, inputs, true);
 }
 
 /** Same score as scoreNode without building the explanation; for bulk recomputation. */
-export function computeScore(rule: ScoringRule, maxHundredths: number, inputs: RuleInputValues): ScoreResult {
+export function computeScore(
+  rule: ScoringRule,
+  maxHundredths: number,
+  inputs: RuleInputValues,
+): ScoreResult {
   return evaluate(rule, maxHundredths, inputs, false);
 }
 
@@ -267,12 +290,18 @@ function evaluate(
     case 'judgement': {
       const s = readScore(inputs, 'score', LABELS.score, max);
       if (!s.ok) return s;
-      return done(s.value, explain ? `Chấm điểm trực tiếp: ${formatPoints(s.value)}/${pts(max)}` : '');
+      return done(
+        s.value,
+        explain ? `Chấm điểm trực tiếp: ${formatPoints(s.value)}/${pts(max)}` : '',
+      );
     }
     case 'yes_no': {
       const a = readBoolean(inputs, 'achieved', LABELS.achieved);
       if (!a.ok) return a;
-      return done(a.value ? max : 0, explain ? (a.value ? `Đạt → ${pts(max)}` : 'Không đạt → 0,00 điểm') : '');
+      return done(
+        a.value ? max : 0,
+        explain ? (a.value ? `Đạt → ${pts(max)}` : 'Không đạt → 0,00 điểm') : '',
+      );
     }
     case 'bands':
       return scoreBands(rule, max, inputs, explain);
@@ -288,7 +317,10 @@ function evaluate(
       if (n.value === 0) return done(score, `Không có lần vi phạm → ${pts(score)}`);
       const base = `${n.value} lần × ${formatPoints(rule.perIncident)} = ${formatPoints(deducted)} điểm bị trừ`;
       if (max - deducted >= floor) {
-        return done(score, `${base} → ${formatPoints(max)} − ${formatPoints(deducted)} = ${pts(score)}`);
+        return done(
+          score,
+          `${base} → ${formatPoints(max)} − ${formatPoints(deducted)} = ${pts(score)}`,
+        );
       }
       return done(
         score,
@@ -301,7 +333,11 @@ function evaluate(
       return scoreTimeliness(rule, max, inputs, explain);
     case 'bonus':
     case 'penalty': {
-      const n = readCount(inputs, 'items', rule.type === 'bonus' ? LABELS.bonusItems : LABELS.penaltyItems);
+      const n = readCount(
+        inputs,
+        'items',
+        rule.type === 'bonus' ? LABELS.bonusItems : LABELS.penaltyItems,
+      );
       if (!n.ok) return n;
       const cap = clamp(rule.cap ?? max, 0, max);
       const raw = n.value * rule.perItem;
@@ -325,7 +361,12 @@ function done(score: number, explanation: string): ScoreResult {
   return { ok: true, score, notApplicable: false, explanation };
 }
 
-function scoreBands(rule: BandsRule, max: number, inputs: RuleInputValues, explain: boolean): ScoreResult {
+function scoreBands(
+  rule: BandsRule,
+  max: number,
+  inputs: RuleInputValues,
+  explain: boolean,
+): ScoreResult {
   const allowAbove100 = rule.bands.some((b) => b.toPercent === null);
   const r = readRate(inputs, 'rate', LABELS.rate, allowAbove100);
   if (!r.ok) return r;
@@ -398,7 +439,9 @@ function scoreTimeliness(
   if (rule.lateUntil !== undefined && d.value > rule.lateUntil) {
     return done(
       0,
-      explain ? `${issued}, trễ quá ngày ${formatDateShort(rule.lateUntil)} (${deadline}) → 0,00 điểm` : '',
+      explain
+        ? `${issued}, trễ quá ngày ${formatDateShort(rule.lateUntil)} (${deadline}) → 0,00 điểm`
+        : '',
     );
   }
   const score = clamp(rule.latePoints, 0, max);
@@ -415,7 +458,8 @@ function readScore(inputs: RuleInputValues, key: string, label: string, max: num
     return fail(key, `“${label}” phải là số điểm, ghi tối đa hai chữ số thập phân`);
   }
   if (v < 0) return fail(key, `“${label}” không được âm`);
-  if (v > max) return fail(key, `“${label}” ${formatPoints(v)} vượt điểm tối đa ${formatPoints(max)}`);
+  if (v > max)
+    return fail(key, `“${label}” ${formatPoints(v)} vượt điểm tối đa ${formatPoints(max)}`);
   return { ok: true, value: v };
 }
 
@@ -437,7 +481,12 @@ function readCount(inputs: RuleInputValues, key: string, label: string): Read<nu
   return { ok: true, value: v };
 }
 
-function readRate(inputs: RuleInputValues, key: string, label: string, allowAbove100: boolean): Read<Ratio> {
+function readRate(
+  inputs: RuleInputValues,
+  key: string,
+  label: string,
+  allowAbove100: boolean,
+): Read<Ratio> {
   const v = inputs[key];
   if (v === undefined || v === null) return fail(key, `Chưa nhập “${label}”`);
   if (typeof v !== 'object') return fail(key, `“${label}” phải gồm số đạt và tổng số`);
@@ -449,7 +498,10 @@ function readRate(inputs: RuleInputValues, key: string, label: string, allowAbov
     return fail(key, `“${label}”: số đạt (tử số) phải là số nguyên không âm`);
   }
   if (numerator > denominator && !allowAbove100) {
-    return fail(key, `“${label}”: số đạt (${numerator}) không được lớn hơn tổng số (${denominator})`);
+    return fail(
+      key,
+      `“${label}”: số đạt (${numerator}) không được lớn hơn tổng số (${denominator})`,
+    );
   }
   return { ok: true, value: ratio(numerator, denominator) };
 }
@@ -506,10 +558,16 @@ export function validateRule(rule: ScoringRule, maxHundredths: number): string[]
   const max = isPoints(maxHundredths) ? maxHundredths : 0;
   const notAbove = (value: number, what: string): void => {
     if (value > max) {
-      problems.push(`${what} (${formatPoints(value)}) vượt điểm tối đa của tiêu chí (${formatPoints(max)})`);
+      problems.push(
+        `${what} (${formatPoints(value)}) vượt điểm tối đa của tiêu chí (${formatPoints(max)})`,
+      );
     }
   };
-  if (rule.notApplicable !== undefined && rule.notApplicable !== 'exclude' && rule.notApplicable !== 'zero') {
+  if (
+    rule.notApplicable !== undefined &&
+    rule.notApplicable !== 'exclude' &&
+    rule.notApplicable !== 'zero'
+  ) {
     problems.push('Cách tính “không áp dụng” phải là “loại trừ” hoặc “tính 0”');
   }
   switch (rule.type) {
@@ -534,12 +592,14 @@ export function validateRule(rule: ScoringRule, maxHundredths: number): string[]
       if (checkPoints(rule.perIncident, 'Số điểm trừ mỗi lần') && rule.perIncident === 0) {
         problems.push('Số điểm trừ mỗi lần phải lớn hơn 0');
       }
-      if (rule.floor !== undefined && checkPoints(rule.floor, 'Mức sàn')) notAbove(rule.floor, 'Mức sàn');
+      if (rule.floor !== undefined && checkPoints(rule.floor, 'Mức sàn'))
+        notAbove(rule.floor, 'Mức sàn');
       break;
     case 'timeliness': {
       const deadlineOk = typeof rule.deadline === 'string' && isIsoDate(rule.deadline);
       if (!deadlineOk) problems.push('Hạn ban hành không phải ngày hợp lệ');
-      if (checkPoints(rule.latePoints, 'Điểm khi ban hành trễ')) notAbove(rule.latePoints, 'Điểm khi ban hành trễ');
+      if (checkPoints(rule.latePoints, 'Điểm khi ban hành trễ'))
+        notAbove(rule.latePoints, 'Điểm khi ban hành trễ');
       if (rule.lateUntil !== undefined) {
         if (typeof rule.lateUntil !== 'string' || !isIsoDate(rule.lateUntil)) {
           problems.push('Ngày hết nhận trễ không phải ngày hợp lệ');
@@ -582,7 +642,9 @@ function validateBands(bands: readonly RateBand[], max: number, problems: string
     const from = band.fromPercent;
     const to = band.toPercent;
     if (!isInt(from) || from < 0 || (to !== null && (!isInt(to) || to > 10000))) {
-      problems.push('Mỗi khung phải có cận dưới từ 0 % và cận trên không quá 100 % (hoặc để trống)');
+      problems.push(
+        'Mỗi khung phải có cận dưới từ 0 % và cận trên không quá 100 % (hoặc để trống)',
+      );
       wellFormed = false;
       continue;
     }
@@ -622,7 +684,9 @@ function validateBands(bands: readonly RateBand[], max: number, problems: string
     const cur = bands[i];
     if (!prev || !cur) continue;
     if (prev.toPercent === null) {
-      problems.push(`Khung ${bandText(prev)} không có cận trên nên trùng với khung ${bandText(cur)}`);
+      problems.push(
+        `Khung ${bandText(prev)} không có cận trên nên trùng với khung ${bandText(cur)}`,
+      );
     } else if (prev.toInclusive && cur.fromPercent <= prev.toPercent) {
       problems.push(`Khung ${bandText(prev)} đã gồm 100 % nên trùng với khung ${bandText(cur)}`);
     } else if (cur.fromPercent < prev.toPercent) {
@@ -637,7 +701,9 @@ function validateBands(bands: readonly RateBand[], max: number, problems: string
   if (last && last.toPercent !== null && last.toPercent < 10000) {
     problems.push(`Không có khung cho tỷ lệ từ ${formatPercentBound(last.toPercent)} % đến 100 %`);
   } else if (last && last.toPercent === 10000 && !last.toInclusive) {
-    problems.push(`Tỷ lệ 100 % không thuộc khung nào; khung cuối ghi [${formatPercentBound(last.fromPercent)};100] để gồm 100 %`);
+    problems.push(
+      `Tỷ lệ 100 % không thuộc khung nào; khung cuối ghi [${formatPercentBound(last.fromPercent)};100] để gồm 100 %`,
+    );
   }
   if (max > 0 && bands.every((b) => b.points < max)) {
     problems.push(`Không khung nào cho điểm tối đa ${formatPoints(max)}`);

@@ -44,7 +44,16 @@ describe('seed 000: Quy Kỳ 2022', () => {
       const n = result.nodes.get(c);
       return `${formatPoints(n?.score ?? -1)}/${formatPoints(n?.max ?? -1)}`;
     });
-    expect(lines).toEqual(['6,00/10,00', '6,00/7,00', '5,00/20,00', '13,50/20,00', '9,00/10,00', '3,00/5,00', '6,25/12,00', '9,50/16,00']);
+    expect(lines).toEqual([
+      '6,00/10,00',
+      '6,00/7,00',
+      '5,00/20,00',
+      '13,50/20,00',
+      '9,00/10,00',
+      '3,00/5,00',
+      '6,25/12,00',
+      '9,50/16,00',
+    ]);
   });
 
   it('is 89,6 % of 2021’s 65 points', () => {
@@ -69,12 +78,17 @@ describe('seed 002: Phượng Tiến', () => {
   it('2.6: a mediation success rate from 70 % to under 80 % loses points', () => {
     const result = score('2.6', { rate: { numerator: 15, denominator: 20 } });
     expect(result).toMatchObject({ ok: true, score: 75 });
-    if (result.ok) expect(result.explanation).toBe('15/20 = 75,0 % (khung từ 70 % đến dưới 80 %) → 0,75 điểm');
+    if (result.ok)
+      expect(result.explanation).toBe('15/20 = 75,0 % (khung từ 70 % đến dưới 80 %) → 0,75 điểm');
     expect(score('2.6', { rate: { numerator: 8, denominator: 10 } })).toMatchObject({ score: 150 });
   });
 
   it('2.2, 2.3 and 7.2: the appraised scores and the points lost', () => {
-    const appraised = new Map([['2.2', toHundredths('1')], ['2.3', toHundredths('1,5')], ['7.2', toHundredths('0,5')]]);
+    const appraised = new Map([
+      ['2.2', toHundredths('1')],
+      ['2.3', toHundredths('1,5')],
+      ['7.2', toHundredths('0,5')],
+    ]);
     const result = rollUp(tree, appraised);
     const lost = (code: string) => {
       const n = result.nodes.get(code);
@@ -113,7 +127,14 @@ describe('seed 004: Bảo Yên district 2022', () => {
   });
 
   it('gives class shares that add up to 100 %', () => {
-    expect(largestRemainderShares([14, 1, 2]).map((s) => `${formatScaled(s, 1)} %`)).toEqual(['82,3 %', '5,9 %', '11,8 %']);
-    expect(largestRemainderShares([10, 2]).map((s) => `${formatScaled(s, 1)} %`)).toEqual(['83,3 %', '16,7 %']);
+    expect(largestRemainderShares([14, 1, 2]).map((s) => `${formatScaled(s, 1)} %`)).toEqual([
+      '82,3 %',
+      '5,9 %',
+      '11,8 %',
+    ]);
+    expect(largestRemainderShares([10, 2]).map((s) => `${formatScaled(s, 1)} %`)).toEqual([
+      '83,3 %',
+      '16,7 %',
+    ]);
   });
 });

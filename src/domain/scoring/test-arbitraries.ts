@@ -5,11 +5,16 @@
  */
 import fc from 'fast-check';
 import type {
+  BonusRule,
+  DeductionRule,
   InputValue,
   NotApplicablePolicy,
+  PenaltyRule,
+  ProportionalRule,
   RateBand,
   RuleInputValues,
   ScoringRule,
+  TimelinessRule,
 } from './rules.ts';
 import type { CriteriaNode, EnteredScore, NodeKind } from './tree.ts';
 
@@ -18,15 +23,25 @@ const positivePoints = fc.integer({ min: 1, max: 100_000 });
 const percent = fc.integer({ min: 0, max: 10_000 });
 
 const isoDate = fc
-  .date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true })
+  .date({
+    min: new Date(Date.UTC(1990, 0, 1)),
+    max: new Date(Date.UTC(2100, 11, 31)),
+    noInvalidDate: true,
+  })
   .map((d) => d.toISOString().slice(0, 10));
 
-const naPolicy = fc.option(fc.constantFrom<NotApplicablePolicy>('exclude', 'zero'), { nil: undefined });
+const naPolicy = fc.option(fc.constantFrom<NotApplicablePolicy>('exclude', 'zero'), {
+  nil: undefined,
+});
 
-function withOptional<T extends object>(base: T, extras: Record<string, unknown>): T {
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(extras)) if (v !== undefined) out[k] = v;
-  return out as T;
+// Canonical rules leave optional fields out rather than set them to undefined, as parsing does.
+function withOptional<T extends object>(base: T, extras: Partial<T>): T {
+  const out = { ...base };
+  for (const key of Object.keys(extras) as (keyof T)[]) {
+    const value = extras[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
 }
 
 const band: fc.Arbitrary<RateBand> = fc
@@ -48,19 +63,37 @@ export const arbRule: fc.Arbitrary<ScoringRule> = fc
     fc.oneof(
       fc.constant<ScoringRule>({ type: 'judgement' }),
       fc.constant<ScoringRule>({ type: 'yes_no' }),
-      fc.array(band, { minLength: 1, maxLength: 5 }).map((bands): ScoringRule => ({ type: 'bands', bands })),
-      fc.option(positivePoints, { nil: undefined }).map((step): ScoringRule => withOptional({ type: 'proportional' as const }, { step })),
       fc
-        .record({ perIncident: points, floor: fc.option(points, { nil: undefined }) })
-        .map(({ perIncident, floor }): ScoringRule => withOptional({ type: 'deduction' as const, perIncident }, { floor })),
+        .array(band, { minLength: 1, maxLength: 5 })
+        .map((bands): ScoringRule => ({ type: 'bands', bands })),
       fc
-        .record({ deadline: isoDate, latePoints: points, lateUntil: fc.option(isoDate, { nil: undefined }) })
-        .map(({ deadline, latePoints, lateUntil }): ScoringRule =>
-          withOptional({ type: 'timeliness' as const, deadline, latePoints }, { lateUntil }),
+        .option(positivePoints, { nil: undefined })
+        .map((step): ScoringRule =>
+          withOptional<ProportionalRule>({ type: 'proportional' }, { step }),
         ),
       fc
-        .record({ type: fc.constantFrom('bonus' as const, 'penalty' as const), perItem: points, cap: fc.option(points, { nil: undefined }) })
-        .map(({ type, perItem, cap }): ScoringRule => withOptional({ type, perItem }, { cap })),
+        .record({ perIncident: points, floor: fc.option(points, { nil: undefined }) })
+        .map(({ perIncident, floor }): ScoringRule =>
+          withOptional<DeductionRule>({ type: 'deduction', perIncident }, { floor }),
+        ),
+      fc
+        .record({
+          deadline: isoDate,
+          latePoints: points,
+          lateUntil: fc.option(isoDate, { nil: undefined }),
+        })
+        .map(({ deadline, latePoints, lateUntil }): ScoringRule =>
+          withOptional<TimelinessRule>({ type: 'timeliness', deadline, latePoints }, { lateUntil }),
+        ),
+      fc
+        .record({
+          type: fc.constantFrom('bonus' as const, 'penalty' as const),
+          perItem: points,
+          cap: fc.option(points, { nil: undefined }),
+        })
+        .map(({ type, perItem, cap }): ScoringRule =>
+          withOptional<BonusRule | PenaltyRule>({ type, perItem }, { cap }),
+        ),
     ),
     naPolicy,
   )
@@ -73,7 +106,10 @@ const anyValue: fc.Arbitrary<InputValue | undefined> = fc.oneof(
   fc.boolean(),
   isoDate,
   fc.constant('31/12/2021'),
-  fc.record({ numerator: fc.integer({ min: -5, max: 2000 }), denominator: fc.integer({ min: -5, max: 2000 }) }),
+  fc.record({
+    numerator: fc.integer({ min: -5, max: 2000 }),
+    denominator: fc.integer({ min: -5, max: 2000 }),
+  }),
 );
 
 /** Raw values for every key any rule reads, mostly well-typed, sometimes wrong or missing. */
@@ -81,8 +117,7 @@ export const arbInputs: fc.Arbitrary<RuleInputValues> = fc.record({
   score: fc.oneof(fc.integer({ min: 0, max: 100_000 }), anyValue),
   achieved: fc.oneof(fc.boolean(), anyValue),
   rate: fc.oneof(
-    fc
-      .record({ numerator: fc.nat(2000), denominator: fc.integer({ min: 1, max: 2000 }) }),
+    fc.record({ numerator: fc.nat(2000), denominator: fc.integer({ min: 1, max: 2000 }) }),
     anyValue,
   ),
   incidents: fc.oneof(fc.nat(50), anyValue),
@@ -105,7 +140,9 @@ export const arbMonotoneBands: fc.Arbitrary<{ rule: ScoringRule; max: number }> 
       p += increments[i] ?? 0;
       const next = bounds[i + 1];
       if (next !== undefined) return { fromPercent: from, toPercent: next, points: p };
-      return openTop ? { fromPercent: from, toPercent: null, points: p } : { fromPercent: from, toPercent: 10_000, toInclusive: true, points: p };
+      return openTop
+        ? { fromPercent: from, toPercent: null, points: p }
+        : { fromPercent: from, toPercent: 10_000, toInclusive: true, points: p };
     });
     return { rule: { type: 'bands', bands }, max: Math.max(p, 1) };
   });
@@ -122,7 +159,9 @@ export const arbOrderedRates = (allowAbove100: boolean) =>
     .map(([d1, n1, d2, n2]) => {
       const a = { numerator: allowAbove100 ? n1 : Math.min(n1, d1), denominator: d1 };
       const b = { numerator: allowAbove100 ? n2 : Math.min(n2, d2), denominator: d2 };
-      return a.numerator * b.denominator <= b.numerator * a.denominator ? [a, b] as const : [b, a] as const;
+      return a.numerator * b.denominator <= b.numerator * a.denominator
+        ? ([a, b] as const)
+        : ([b, a] as const);
     });
 
 interface Shape {
@@ -142,12 +181,25 @@ const shape: fc.Arbitrary<Shape> = fc.letrec<{ node: Shape; leaf: Shape; group: 
 /** Builds a valid tree from a shape: parent max = sum of children, codes follow the prefix rule. */
 function build(s: Shape, code: string, title: string): CriteriaNode {
   if (s.children.length === 0) {
-    const node: CriteriaNode = { code, title, maxHundredths: s.leafMax ?? 100, rule: { type: 'judgement' }, children: [] };
+    const node: CriteriaNode = {
+      code,
+      title,
+      maxHundredths: s.leafMax ?? 100,
+      rule: { type: 'judgement' },
+      children: [],
+    };
     if (s.na) node.notApplicable = s.na;
     return node;
   }
-  const children = s.children.map((c, i) => build(c, code === '' ? String(i + 1) : `${code}.${i + 1}`, `${title}.${i + 1}`));
-  return { code, title, maxHundredths: children.reduce((a, c) => a + c.maxHundredths, 0), children };
+  const children = s.children.map((c, i) =>
+    build(c, code === '' ? String(i + 1) : `${code}.${i + 1}`, `${title}.${i + 1}`),
+  );
+  return {
+    code,
+    title,
+    maxHundredths: children.reduce((a, c) => a + c.maxHundredths, 0),
+    children,
+  };
 }
 
 /** Leaves of a tree in pre-order. */
@@ -157,13 +209,20 @@ export function leavesOf(tree: CriteriaNode): CriteriaNode[] {
 }
 
 /** A valid normal tree (at least one criterion) with an entry for every leaf: a score ≤ max or 'na'. */
-export const arbScoredTree: fc.Arbitrary<{ tree: CriteriaNode; scores: Map<string, EnteredScore> }> = fc
+export const arbScoredTree: fc.Arbitrary<{
+  tree: CriteriaNode;
+  scores: Map<string, EnteredScore>;
+}> = fc
   .array(shape, { minLength: 1, maxLength: 6 })
   .map((criteria) => build({ children: criteria }, '', 'Bộ'))
   .chain((tree) => {
     const leaves = leavesOf(tree);
     return fc
-      .tuple(...leaves.map((l) => fc.oneof(fc.integer({ min: 0, max: l.maxHundredths }), fc.constant<EnteredScore>('na'))))
+      .tuple(
+        ...leaves.map((l) =>
+          fc.oneof(fc.integer({ min: 0, max: l.maxHundredths }), fc.constant<EnteredScore>('na')),
+        ),
+      )
       .map((values) => ({ tree, scores: new Map(leaves.map((l, i) => [l.code, values[i] ?? 0])) }));
   });
 
@@ -189,7 +248,11 @@ export const arbTreeWithAdjustments = arbScoredTree.chain(({ tree, scores }) =>
       const withAdj: CriteriaNode = {
         ...tree,
         maxHundredths: Math.max(0, tree.maxHundredths - rootCut),
-        children: [...tree.children, adjustment('B', 'bonus', bonusCap), adjustment('P', 'penalty', penaltyCap)],
+        children: [
+          ...tree.children,
+          adjustment('B', 'bonus', bonusCap),
+          adjustment('P', 'penalty', penaltyCap),
+        ],
       };
       const all = new Map(scores);
       all.set('B', bonus);

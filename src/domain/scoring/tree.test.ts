@@ -10,12 +10,27 @@ const leaf = (code: string, max: number, extra: Partial<CriteriaNode> = {}): Cri
   ...extra,
 });
 
-const set = (max: number, children: CriteriaNode[]): CriteriaNode => ({ code: '', title: 'Bộ thử', maxHundredths: max, children });
+const set = (max: number, children: CriteriaNode[]): CriteriaNode => ({
+  code: '',
+  title: 'Bộ thử',
+  maxHundredths: max,
+  children,
+});
 
 // 1 (3) = 1.1 (1,5) + 1.2 (1,5, N/A excluded allowed); 2 (2) = 2.1 (2, N/A counts 0); bonus B (1); penalty P (1).
 const sample = set(500, [
-  { code: '1', title: 'Một', maxHundredths: 300, children: [leaf('1.1', 150), leaf('1.2', 150, { notApplicable: 'exclude' })] },
-  { code: '2', title: 'Hai', maxHundredths: 200, children: [leaf('2.1', 200, { notApplicable: 'zero' })] },
+  {
+    code: '1',
+    title: 'Một',
+    maxHundredths: 300,
+    children: [leaf('1.1', 150), leaf('1.2', 150, { notApplicable: 'exclude' })],
+  },
+  {
+    code: '2',
+    title: 'Hai',
+    maxHundredths: 200,
+    children: [leaf('2.1', 200, { notApplicable: 'zero' })],
+  },
   leaf('B', 100, { kind: 'bonus', rule: { type: 'bonus', perItem: 50 } }),
   leaf('P', 100, { kind: 'penalty', rule: { type: 'penalty', perItem: 50 } }),
 ]);
@@ -63,9 +78,23 @@ describe('criteria tree validation', () => {
 
 describe('rolling scores up the tree', () => {
   it('adds children, keeps bonus and penalty outside the max, and reports missing leaves', () => {
-    const result = rollUp(sample, new Map([['1.1', 100], ['2.1', 150], ['B', 100], ['P', 50]]));
+    const result = rollUp(
+      sample,
+      new Map([
+        ['1.1', 100],
+        ['2.1', 150],
+        ['B', 100],
+        ['P', 50],
+      ]),
+    );
     expect(result.nodes.get('1')).toMatchObject({ score: 100, max: 300, total: 100 });
-    expect(result.nodes.get('')).toMatchObject({ score: 250, max: 500, bonus: 100, penalty: 50, total: 300 });
+    expect(result.nodes.get('')).toMatchObject({
+      score: 250,
+      max: 500,
+      bonus: 100,
+      penalty: 50,
+      total: 300,
+    });
     expect(result.total).toBe(300);
     expect(result.max).toBe(500);
     expect(result.missing).toEqual(['1.2']);
@@ -73,7 +102,14 @@ describe('rolling scores up the tree', () => {
   });
 
   it('removes an excluded N/A node from score and max; a "zero" N/A keeps its max', () => {
-    const result = rollUp(sample, new Map<string, number | 'na'>([['1.1', 150], ['1.2', 'na'], ['2.1', 'na']]));
+    const result = rollUp(
+      sample,
+      new Map<string, number | 'na'>([
+        ['1.1', 150],
+        ['1.2', 'na'],
+        ['2.1', 'na'],
+      ]),
+    );
     expect(result.nodes.get('1')).toMatchObject({ score: 150, max: 150 });
     expect(result.nodes.get('1.2')).toMatchObject({ score: 0, max: 0, notApplicable: true });
     expect(result.nodes.get('2')).toMatchObject({ score: 0, max: 200 });
@@ -82,15 +118,40 @@ describe('rolling scores up the tree', () => {
   });
 
   it('lets a criterion score entered directly stand for its sub-criteria', () => {
-    const result = rollUp(sample, new Map([['1', 250], ['2', 200]]));
+    const result = rollUp(
+      sample,
+      new Map([
+        ['1', 250],
+        ['2', 200],
+      ]),
+    );
     expect(result.total).toBe(450);
     expect(result.nodes.get('1')).toMatchObject({ score: 250, entered: true });
     expect(result.nodes.has('1.1')).toBe(false);
     expect(result.missing).toEqual(['B', 'P']);
+    const both = rollUp(
+      sample,
+      new Map([
+        ['1', 250],
+        ['1.1', 150],
+      ]),
+    );
+    expect(both.nodes.get('1')?.score).toBe(250);
+    expect(both.problems.map(describeProblem)).toEqual([
+      'Tiêu chí 1.1: Đã nhập điểm cho tiêu chí cấp trên nên điểm nhập ở đây không được tính',
+    ]);
   });
 
   it('caps at the max and reports what it corrected', () => {
-    const result = rollUp(sample, new Map<string, number | 'na'>([['1.1', 900], ['2.1', 'na'], ['9.9', 10], ['B', 300]]));
+    const result = rollUp(
+      sample,
+      new Map<string, number | 'na'>([
+        ['1.1', 900],
+        ['2.1', 'na'],
+        ['9.9', 10],
+        ['B', 300],
+      ]),
+    );
     expect(result.nodes.get('1.1')).toMatchObject({ score: 150 });
     expect(result.nodes.get('B')).toMatchObject({ score: 100 });
     expect(result.problems.map(describeProblem)).toEqual([
@@ -109,7 +170,12 @@ describe('rolling scores up the tree', () => {
   });
 
   it('does not let bonus points lift the total above the max unless asked', () => {
-    const full = new Map([['1.1', 150], ['1.2', 150], ['2.1', 200], ['B', 100]]);
+    const full = new Map([
+      ['1.1', 150],
+      ['1.2', 150],
+      ['2.1', 200],
+      ['B', 100],
+    ]);
     expect(rollUp(sample, full).total).toBe(500);
     expect(rollUp(sample, full, { capTotalAtMax: false }).total).toBe(600);
     const penalised = rollUp(sample, new Map([['P', 100]]));

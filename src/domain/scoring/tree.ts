@@ -64,7 +64,11 @@ export function effectiveNotApplicable(node: CriteriaNode): NotApplicablePolicy 
   return node.notApplicable ?? node.rule?.notApplicable;
 }
 
-const KIND_LABEL: Record<NodeKind, string> = { normal: 'thường', bonus: 'điểm thưởng', penalty: 'điểm trừ' };
+const KIND_LABEL: Record<NodeKind, string> = {
+  normal: 'thường',
+  bonus: 'điểm thưởng',
+  penalty: 'điểm trừ',
+};
 
 /**
  * Checks a criteria tree and returns located Vietnamese problems: children not adding up to the
@@ -77,7 +81,8 @@ export function validateTree(tree: CriteriaNode): TreeProblem[] {
   const add = (code: string, message: string): void => {
     problems.push({ code, message });
   };
-  if (tree.kind !== undefined && tree.kind !== 'normal') add(tree.code, 'Gốc của bộ tiêu chí phải là loại thường');
+  if (tree.kind !== undefined && tree.kind !== 'normal')
+    add(tree.code, 'Gốc của bộ tiêu chí phải là loại thường');
 
   const visit = (node: CriteriaNode, parent: CriteriaNode | null, parentKind: NodeKind): void => {
     const code = node.code;
@@ -89,15 +94,25 @@ export function validateTree(tree: CriteriaNode): TreeProblem[] {
         if (code.includes('.')) add(code, `Mã “${code}” ở cấp tiêu chí không được có dấu chấm`);
       } else {
         const prefix = `${parent.code}.`;
-        if (!code.startsWith(prefix) || code.length === prefix.length || code.slice(prefix.length).includes('.')) {
-          add(code, `Mã “${code}” không nằm dưới tiêu chí ${parent.code} (phải có dạng ${prefix}…)`);
+        if (
+          !code.startsWith(prefix) ||
+          code.length === prefix.length ||
+          code.slice(prefix.length).includes('.')
+        ) {
+          add(
+            code,
+            `Mã “${code}” không nằm dưới tiêu chí ${parent.code} (phải có dạng ${prefix}…)`,
+          );
         }
       }
       if (seen.has(code)) add(code, `Mã “${code}” bị trùng`);
       seen.add(code);
       if (node.title.trim() === '') add(code, 'Thiếu tên tiêu chí');
       if (parentKind !== 'normal' && node.kind !== undefined && node.kind !== parentKind) {
-        add(code, `Tiêu chí con của nội dung ${KIND_LABEL[parentKind]} không được là loại ${KIND_LABEL[node.kind]}`);
+        add(
+          code,
+          `Tiêu chí con của nội dung ${KIND_LABEL[parentKind]} không được là loại ${KIND_LABEL[node.kind]}`,
+        );
       }
     }
     if (!Number.isSafeInteger(node.maxHundredths) || node.maxHundredths < 0) {
@@ -128,11 +143,13 @@ export function validateTree(tree: CriteriaNode): TreeProblem[] {
       return;
     }
 
-    if (node.rule) add(code, 'Tiêu chí có tiêu chí con nên quy tắc chấm riêng của nó không được dùng');
+    if (node.rule)
+      add(code, 'Tiêu chí có tiêu chí con nên quy tắc chấm riêng của nó không được dùng');
     if (kind === 'normal') {
       let sum = 0;
       for (const child of node.children) {
-        if ((child.kind ?? kind) === 'normal' && Number.isSafeInteger(child.maxHundredths)) sum += child.maxHundredths;
+        if ((child.kind ?? kind) === 'normal' && Number.isSafeInteger(child.maxHundredths))
+          sum += child.maxHundredths;
       }
       if (sum !== node.maxHundredths) {
         add(
@@ -414,7 +431,10 @@ export function rollUp(
     const max = compiled.max[i] ?? 0;
     if (value === 'na') {
       if (compiled.naPolicy[i] === 0) {
-        problems.push({ code, message: 'Tiêu chí này không được đánh giá là “không áp dụng”; tính 0 điểm' });
+        problems.push({
+          code,
+          message: 'Tiêu chí này không được đánh giá là “không áp dụng”; tính 0 điểm',
+        });
       }
       entries[i] = NOT_APPLICABLE;
     } else if (!Number.isSafeInteger(value) || value < 0) {
@@ -441,6 +461,12 @@ export function rollUp(
     const p = compiled.parent[i] ?? -1;
     if (p >= 0 && (hidden[p] === 1 || (entries[p] ?? NOT_ENTERED) !== NOT_ENTERED)) {
       hidden[i] = 1;
+      if ((entries[i] ?? NOT_ENTERED) !== NOT_ENTERED) {
+        problems.push({
+          code: compiled.codes[i] ?? '',
+          message: 'Đã nhập điểm cho tiêu chí cấp trên nên điểm nhập ở đây không được tính',
+        });
+      }
       continue;
     }
     const entered = (entries[i] ?? NOT_ENTERED) !== NOT_ENTERED;

@@ -11,6 +11,10 @@ import { hashPassword } from '../features/auth/password.ts';
 import * as units from '../features/units/repository.ts';
 import { LAST_DAY_BEFORE_REFORM } from '../features/units/official-list.ts';
 import * as users from '../features/users/repository.ts';
+import { BUNDLED_CRITERIA_SETS } from '../../domain/scoring/bundled-sets.ts';
+import { DEFAULT_PAR_BANDS } from '../../domain/scoring/index.ts';
+import { fromDomainNode, insertSetWithTree } from '../features/criteria/service.ts';
+import { freezeSet } from '../features/criteria/repository.ts';
 import { BAO_YEN_OFFICES, DEMO_ACCOUNTS, DEMO_DISTRICTS, DEMO_PASSWORD } from './demo-units.ts';
 
 /** Has the demo been loaded into this database? */
@@ -79,6 +83,30 @@ export async function loadDemo(tx: Queryable, now: Date): Promise<{ accounts: st
     await users.insertGrant(tx, id, a.role as Role, unit?.id ?? null);
     created.push(a.username);
   }
+  // The bundled criteria sets: Thái Nguyên's commune set of 2022 (frozen, as its campaign used it)
+  // and the 2025 templates for departments and communes.
+  const thaiNguyen = (await units.findUnitsByCodes(tx, ['19'])).get('19');
+  for (const b of BUNDLED_CRITERIA_SETS) {
+    const id = await insertSetWithTree(
+      tx,
+      {
+        name: b.name,
+        year: b.year ?? 2025,
+        unitKind: b.unitKind === 'department' ? 'province_department' : 'commune',
+        description: b.description,
+        surveyMaxHundredths: b.surveyMaxHundredths,
+        bands: [...DEFAULT_PAR_BANDS],
+        basedOnId: null,
+        origin: `bundled:${b.id}`,
+        ownerUnitId: b.year === 2022 ? (thaiNguyen?.id ?? null) : null,
+        createdBy: null,
+      },
+      b.tree.children.map(fromDomainNode),
+      now,
+    );
+    if (b.year === 2022) await freezeSet(tx, id, now);
+  }
+
   await tx.query(
     `INSERT INTO app_settings (key, value) VALUES ('demo_loaded', $1) ON CONFLICT (key) DO NOTHING`,
     [JSON.stringify({ at: now.toISOString() })],

@@ -38,6 +38,7 @@ import { registerUnitRoutes } from '../features/units/routes.ts';
 import { registerUserRoutes } from '../features/users/routes.ts';
 import { registerAuditRoutes } from '../features/audit/routes.ts';
 import { registerHealthRoutes } from '../features/health/routes.ts';
+import { registerCriteriaRoutes } from '../features/criteria/routes.ts';
 import { validationDetails } from './validation.ts';
 
 export const SESSION_COOKIE = 'parindex_session';
@@ -168,6 +169,7 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
   registerUnitRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerCriteriaRoutes(app, deps);
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, {

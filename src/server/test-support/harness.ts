@@ -30,7 +30,7 @@ export interface Harness {
 export interface Response<T = unknown> {
   status: number;
   body: T;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | number | undefined>;
 }
 
 export interface Client {

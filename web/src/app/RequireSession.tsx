@@ -1,0 +1,43 @@
+/**
+ * The gate of the protected pages: waits for the session, sends anonymous visitors to sign in and
+ * users with a temporary password to the change-password page.
+ */
+import { Button, Container, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { LoadingState } from '../components/LoadingState.tsx';
+import { SessionProvider, useSessionQuery } from '../lib/session.tsx';
+
+const CHANGE_PASSWORD_PATH = '/change-password';
+
+/** Renders the protected pages only for a signed-in user. */
+export function RequireSession() {
+  const { t } = useTranslation();
+  const { data, isLoading, error, refetch } = useSessionQuery();
+  const location = useLocation();
+  if (isLoading) return <LoadingState />;
+  if (error) {
+    return (
+      <Container size="sm" py="xl">
+        <Stack>
+          <ErrorAlert error={error} />
+          <Button onClick={() => void refetch()} style={{ alignSelf: 'flex-start' }}>
+            {t('common.retry')}
+          </Button>
+        </Stack>
+      </Container>
+    );
+  }
+  if (!data) {
+    return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  }
+  if (data.user.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
+    return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
+  }
+  return (
+    <SessionProvider session={data}>
+      <Outlet />
+    </SessionProvider>
+  );
+}

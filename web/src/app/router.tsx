@@ -1,0 +1,90 @@
+/**
+ * The routes of the app. Each feature page is its own chunk, fetched when first visited, so the
+ * sign-in page and the units list load without the code of the administration screens.
+ */
+import { Navigate, createBrowserRouter } from 'react-router';
+import { LoadingState } from '../components/LoadingState.tsx';
+import { AppLayout } from './AppLayout.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { RequirePermission } from './RequirePermission.tsx';
+import { RequireSession } from './RequireSession.tsx';
+import { RouteError } from './RouteError.tsx';
+
+/** Builds the browser router. */
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      path: '/login',
+      ErrorBoundary: RouteError,
+      HydrateFallback: LoadingState,
+      lazy: async () => ({ Component: (await import('../features/auth/LoginPage.tsx')).LoginPage }),
+    },
+    {
+      element: <RequireSession />,
+      ErrorBoundary: RouteError,
+      HydrateFallback: LoadingState,
+      children: [
+        {
+          element: <AppLayout />,
+          children: [
+            { index: true, element: <Navigate to="/units" replace /> },
+            {
+              path: 'units',
+              lazy: async () => ({ Component: (await import('../features/units/UnitsPage.tsx')).UnitsPage }),
+            },
+            {
+              path: 'units/:unitId',
+              lazy: async () => ({ Component: (await import('../features/units/UnitPage.tsx')).UnitPage }),
+            },
+            {
+              path: 'users',
+              lazy: async () => {
+                const { UsersPage } = await import('../features/users/UsersPage.tsx');
+                return {
+                  Component: () => (
+                    <RequirePermission permission="manageUsers">
+                      <UsersPage />
+                    </RequirePermission>
+                  ),
+                };
+              },
+            },
+            {
+              path: 'users/:userId',
+              lazy: async () => {
+                const { UserPage } = await import('../features/users/UserPage.tsx');
+                return {
+                  Component: () => (
+                    <RequirePermission permission="manageUsers">
+                      <UserPage />
+                    </RequirePermission>
+                  ),
+                };
+              },
+            },
+            {
+              path: 'audit',
+              lazy: async () => {
+                const { AuditPage } = await import('../features/audit/AuditPage.tsx');
+                return {
+                  Component: () => (
+                    <RequirePermission permission="readAudit">
+                      <AuditPage />
+                    </RequirePermission>
+                  ),
+                };
+              },
+            },
+            {
+              path: 'change-password',
+              lazy: async () => ({
+                Component: (await import('../features/auth/ChangePasswordPage.tsx')).ChangePasswordPage,
+              }),
+            },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,110 @@
+/**
+ * The units page: search by name or code (with or without diacritics), or browse from the top-level
+ * units; optionally only units valid today.
+ */
+import { Alert, Stack, Switch, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { LoadingState } from '../../components/LoadingState.tsx';
+import { useUnitKinds } from '../../lib/units.ts';
+import { useLanguage } from '../../lib/use-language.ts';
+import { usePageTitle } from '../../lib/use-page-title.ts';
+import { useUnitList } from './hooks.ts';
+import { UnitList } from './UnitList.tsx';
+
+/** Search and browse units. */
+export function UnitsPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('units.title'));
+  const language = useLanguage();
+  const { kindName } = useUnitKinds(language);
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const current = params.get('current') === '1';
+  const [input, setInput] = useState(q);
+  const [debounced] = useDebouncedValue(input.trim(), 300);
+
+  const update = (next: { q?: string; current?: boolean }) =>
+    setParams(
+      (prev) => {
+        const p = new URLSearchParams(prev);
+        if (next.q !== undefined) {
+          if (next.q) p.set('q', next.q);
+          else p.delete('q');
+        }
+        if (next.current !== undefined) {
+          if (next.current) p.set('current', '1');
+          else p.delete('current');
+        }
+        return p;
+      },
+      { replace: true },
+    );
+
+  // Typing searches after a short pause; the query lives in the address so Back returns to it.
+  useEffect(() => {
+    if (debounced !== q) update({ q: debounced });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced]);
+
+  const searching = q.length > 0;
+  const list = useUnitList(searching ? { q, current } : { parentId: 'root', current });
+  const units = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = list.data?.pages[0]?.total ?? 0;
+  const heading = searching ? t('units.searchResultsTitle') : t('units.rootsTitle');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update({ q: input.trim() });
+  };
+
+  return (
+    <Stack>
+      <Title order={2}>{t('units.title')}</Title>
+      <form onSubmit={submit} role="search">
+        <Stack gap="sm">
+          <TextInput
+            label={t('units.searchLabel')}
+            placeholder={t('units.searchPlaceholder')}
+            type="search"
+            value={input}
+            onChange={(e) => setInput(e.currentTarget.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <Switch
+            label={t('units.currentOnly')}
+            checked={current}
+            onChange={(e) => update({ current: e.currentTarget.checked })}
+          />
+        </Stack>
+      </form>
+      <Title order={3} size="h4">
+        {heading}
+      </Title>
+      {list.isLoading ? (
+        <LoadingState />
+      ) : list.error ? (
+        <ErrorAlert error={list.error} />
+      ) : units.length === 0 ? (
+        <Alert variant="light" color="gray" role="status">
+          {t('units.noResults')}
+        </Alert>
+      ) : (
+        <UnitList
+          units={units}
+          total={total}
+          kindName={kindName}
+          caption={heading}
+          hasMore={list.hasNextPage}
+          loadingMore={list.isFetchingNextPage}
+          onLoadMore={() => void list.fetchNextPage()}
+          linkSearch={current ? '?current=1' : ''}
+        />
+      )}
+    </Stack>
+  );
+}
