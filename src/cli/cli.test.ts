@@ -104,6 +104,24 @@ describe('parindex CLI', () => {
     expect(bad.stderr).toMatch(/dòng 3, cột «kind»: loại đơn vị «hành tinh» không tồn tại/);
   });
 
+  it('exports a criteria set to Excel and imports it back as a new set', async () => {
+    await parindex(dirA, 'demo');
+    const db = await openEmbeddedDb(dirA);
+    const [set] = await db.query<{ id: number }>("SELECT id FROM criteria_sets WHERE origin = 'bundled:thai-nguyen-xa-2022'");
+    await db.close();
+    const file = path.join(work, 'bo-chi-so.xlsx');
+    const exported = await parindex(dirA, 'criteria', 'export', String(set!.id), file);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/Đã xuất bộ chỉ số «.+» \(\d+ tiêu chí\)/);
+    const imported = await parindex(dirA, 'criteria', 'import', file, '--owner', '19');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout.trim()).toMatch(/^\d+$/);
+    expect(Number(imported.stdout.trim())).not.toBe(set!.id);
+    const notXlsx = await parindex(dirA, 'criteria', 'import', path.join(work, 'good.csv'));
+    expect(notXlsx.code).toBe(1);
+    expect(notXlsx.stderr).toMatch(/Tệp không phải bảng tính Excel \(\.xlsx\)\./);
+  });
+
   it('backs up and restores into an empty data directory with identical data', async () => {
     const file = path.join(work, 'backup.parindex.gz');
     const backup = await parindex(dirA, 'backup', file);

@@ -85,7 +85,7 @@ function UserView({ user }: { user: User }) {
               {t('users.enable')}
             </Button>
           ) : !self ? (
-            <Button size="sm" variant="default" color="red" onClick={() => setConfirm('disable')}>
+            <Button size="sm" variant="light" color="red" onClick={() => setConfirm('disable')}>
               {t('users.disable')}
             </Button>
           ) : null}
