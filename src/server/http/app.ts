@@ -143,7 +143,7 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
     }
   });
 
-  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply, deps.config.maxUploadBytes));
   app.setNotFoundHandler((request, reply) => {
     if (
       request.url.startsWith('/api/') ||
@@ -183,7 +183,7 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
 }
 
 /** Maps any error to the API's one error shape; only unexpected failures answer 500. */
-function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply, maxUploadBytes: number) {
   const locale = request.locale ?? 'vi';
   if (error instanceof AppError) {
     if (error.kind === 'rate_limited')
@@ -202,22 +202,21 @@ function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply)
   }
   const e = error as { statusCode?: number; code?: string; message?: string };
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    const fileTooLarge = e.code === 'FST_REQ_FILE_TOO_LARGE' || e.code === 'FST_FILES_LIMIT';
     const mapped =
-      e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE' || e.code === 'FST_FILES_LIMIT'
+      e.statusCode === 413 || fileTooLarge
         ? new AppError('too_large', 'payload_too_large', {
-            limit: `${Math.round(request.server.initialConfig.bodyLimit! / 1024)} KB`,
+            limit: fileTooLarge
+              ? `${Math.round(maxUploadBytes / 1024 / 1024)} MB`
+              : `${Math.round(request.server.initialConfig.bodyLimit! / 1024)} KB`,
           })
         : e.statusCode === 415
           ? new AppError('unsupported', 'unsupported_media_type')
           : e.statusCode === 429
             ? new AppError('rate_limited', 'rate_limited', { seconds: 60 })
-            : new AppError('invalid', 'bad_request', {
-                detail:
-                  e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-                  e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-                    ? 'JSON'
-                    : (e.code ?? 'request'),
-              });
+            : e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError
+              ? new AppError('invalid', 'invalid_json')
+              : new AppError('invalid', 'bad_request', { detail: e.code ?? 'request' });
     return reply.code(statusOfKind[mapped.kind]).send(presentError(mapped, locale));
   }
   request.log.error({ err: error }, 'unexpected error');

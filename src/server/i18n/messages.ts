@@ -36,6 +36,7 @@ const vi = {
   payload_too_large: 'Tệp hoặc dữ liệu gửi lên quá lớn (tối đa {limit}).',
   unsupported_media_type: 'Định dạng dữ liệu gửi lên không được hỗ trợ.',
   bad_request: 'Yêu cầu không hợp lệ: {detail}',
+  invalid_json: 'Dữ liệu gửi lên không phải JSON hợp lệ.',
   internal_error: 'Đã có lỗi phía máy chủ. Lỗi đã được ghi lại; hãy thử lại sau.',
   // field problems
   field_required: 'Trường «{field}» là bắt buộc.',
@@ -132,6 +133,7 @@ const en: Record<MessageKey, string> = {
   payload_too_large: 'The file or data sent is too large (at most {limit}).',
   unsupported_media_type: 'This content type is not supported.',
   bad_request: 'Bad request: {detail}',
+  invalid_json: 'The data sent is not valid JSON.',
   internal_error: 'Something went wrong on the server. It has been logged; please try again later.',
   field_required: 'The field “{field}” is required.',
   field_type: 'The field “{field}” must be {expected}.',
