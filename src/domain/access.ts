@@ -22,17 +22,33 @@ export const PERMISSIONS = [
   'audit.read', // read the audit log of units in scope
   'user.manage', // create, disable, reset passwords, grant roles
   'criteria.manage', // create, edit, import, freeze and copy criteria sets
+  'evidence.read', // list, preview and download a unit's evidence library
+  'evidence.write', // upload, add versions, edit metadata and delete evidence
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const rolePermissions: Record<Role, readonly Permission[]> = {
-  system_admin: ['unit.manage', 'unit.import', 'audit.read', 'user.manage', 'criteria.manage'],
-  standing_agency: ['unit.manage', 'audit.read', 'criteria.manage'],
-  unit_officer: [],
-  unit_head: ['audit.read'],
-  appraiser: [],
-  council_chair: ['audit.read'],
-  council_member: [],
+  system_admin: [
+    'unit.manage',
+    'unit.import',
+    'audit.read',
+    'user.manage',
+    'criteria.manage',
+    'evidence.read',
+    'evidence.write',
+  ],
+  standing_agency: [
+    'unit.manage',
+    'audit.read',
+    'criteria.manage',
+    'evidence.read',
+    'evidence.write',
+  ],
+  unit_officer: ['evidence.read', 'evidence.write'],
+  unit_head: ['audit.read', 'evidence.read', 'evidence.write'],
+  appraiser: ['evidence.read'],
+  council_chair: ['audit.read', 'evidence.read'],
+  council_member: ['evidence.read'],
   enumerator: [],
 };
 

@@ -7,6 +7,7 @@ import type { Deps } from './deps.ts';
 import { systemClock, type Clock } from './infra/clock.ts';
 import { openDb, type Db } from './infra/db.ts';
 import { migrate } from './infra/migrate.ts';
+import { createStorage } from './infra/storage.ts';
 import { appendAuditEntry } from './features/audit/repository.ts';
 import { generatePassword, hashPassword } from './features/auth/password.ts';
 import { countUnits } from './features/units/repository.ts';
@@ -92,7 +93,7 @@ export async function startDeps(
   const db = await openDatabase(config);
   try {
     const report = await prepareDatabase(db, config, clock);
-    return { deps: { db, clock, config }, report };
+    return { deps: { db, clock, config, storage: createStorage(config) }, report };
   } catch (error) {
     await db.close();
     throw error;

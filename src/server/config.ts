@@ -9,6 +9,20 @@ const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
   .transform((v) => (v === '' ? undefined : ['1', 'true', 'yes'].includes(v)));
 
+/** Unset and empty mean the same: not configured. */
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+/** The variables that together configure S3-compatible object storage: all or none. */
+const S3_VARIABLES = [
+  'PARINDEX_S3_ENDPOINT',
+  'PARINDEX_S3_BUCKET',
+  'PARINDEX_S3_ACCESS_KEY_ID',
+  'PARINDEX_S3_SECRET_ACCESS_KEY',
+] as const;
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const envSchema = z.object({
@@ -29,8 +43,34 @@ const envSchema = z.object({
   PARINDEX_SECURE_COOKIES: flag.optional(),
   PARINDEX_TRUST_PROXY: flag.optional(),
   PARINDEX_MAX_UPLOAD_MB: positiveInt(50),
+  PARINDEX_S3_ENDPOINT: optionalText.pipe(z.url().optional()),
+  PARINDEX_S3_BUCKET: optionalText,
+  PARINDEX_S3_ACCESS_KEY_ID: optionalText,
+  PARINDEX_S3_SECRET_ACCESS_KEY: optionalText,
+  PARINDEX_S3_REGION: z.string().min(1).default('us-east-1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+}).superRefine((e, ctx) => {
+  const missing = S3_VARIABLES.filter((name) => !e[name]);
+  if (missing.length > 0 && missing.length < S3_VARIABLES.length) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [missing.join(', ')],
+      message: `missing; S3 object storage needs all of ${S3_VARIABLES.join(', ')} (or none of them to keep files on disk)`,
+    });
+  }
 });
+
+/** Where stored files live: on disk under the data directory, or in an S3-compatible bucket. */
+export type StorageConfig =
+  | { kind: 'disk' }
+  | {
+      kind: 's3';
+      endpoint: string;
+      bucket: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      region: string;
+    };
 
 export interface Config {
   port: number;
@@ -47,6 +87,7 @@ export interface Config {
   secureCookies: boolean;
   trustProxy: boolean;
   maxUploadBytes: number;
+  storage: StorageConfig;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -75,6 +116,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.PARINDEX_SECURE_COOKIES ?? false,
     trustProxy: e.PARINDEX_TRUST_PROXY ?? false,
     maxUploadBytes: e.PARINDEX_MAX_UPLOAD_MB * 1024 * 1024,
+    storage:
+      e.PARINDEX_S3_ENDPOINT &&
+      e.PARINDEX_S3_BUCKET &&
+      e.PARINDEX_S3_ACCESS_KEY_ID &&
+      e.PARINDEX_S3_SECRET_ACCESS_KEY
+        ? {
+            kind: 's3',
+            endpoint: e.PARINDEX_S3_ENDPOINT,
+            bucket: e.PARINDEX_S3_BUCKET,
+            accessKeyId: e.PARINDEX_S3_ACCESS_KEY_ID,
+            secretAccessKey: e.PARINDEX_S3_SECRET_ACCESS_KEY,
+            region: e.PARINDEX_S3_REGION,
+          }
+        : { kind: 'disk' },
     logLevel: e.LOG_LEVEL,
   };
 }

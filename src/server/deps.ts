@@ -1,10 +1,12 @@
-/** What every use-case is given: the database, the clock and the configuration. */
+/** What every use-case is given: the database, the clock, the configuration and file storage. */
 import type { Config } from './config.ts';
 import type { Clock } from './infra/clock.ts';
 import type { Db } from './infra/db.ts';
+import type { FileStorage } from './infra/storage.ts';
 
 export interface Deps {
   db: Db;
   clock: Clock;
   config: Config;
+  storage: FileStorage;
 }

@@ -223,15 +223,14 @@ describe('explanations and round 2', () => {
       checkRound2Decision(tree, decision({ disposition: 'defended', score: 200 }), context),
     ).toMatchObject([{ issue: 'score_not_allowed' }]);
     expect(
-      checkRound2Decision(
-        tree,
-        decision({ disposition: 'defended' }),
-        { ...context, selfScores: new Map() },
-      ),
+      checkRound2Decision(tree, decision({ disposition: 'defended' }), {
+        ...context,
+        selfScores: new Map(),
+      }),
     ).toMatchObject([{ issue: 'self_score_missing' }]);
-    expect(
-      checkRound2Decision(tree, decision({ appraiserUserId: 32 }), context),
-    ).toMatchObject([{ issue: 'not_assigned' }]);
+    expect(checkRound2Decision(tree, decision({ appraiserUserId: 32 }), context)).toMatchObject([
+      { issue: 'not_assigned' },
+    ]);
   });
 
   it('decides each finding once and tells which are still undecided', () => {

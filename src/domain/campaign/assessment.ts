@@ -17,11 +17,7 @@
  * - Every leaf of a self-assessment needs evidence or an explanation, whatever its score.
  */
 import { formatPoints } from '../scoring/decimal.ts';
-import {
-  NOT_APPLICABLE_INPUT,
-  scoreNode,
-  type RuleInputValues,
-} from '../scoring/rules.ts';
+import { NOT_APPLICABLE_INPUT, scoreNode, type RuleInputValues } from '../scoring/rules.ts';
 import {
   compiledTreeOf,
   effectiveNotApplicable,
@@ -310,11 +306,7 @@ export function checkRound1Entry(
     problems.push({ code: entry.code, issue, field, message });
   };
   if (!isAssigned(context.assignments, entry.appraiserUserId, context.unitKind, entry.code)) {
-    add(
-      'not_assigned',
-      'code',
-      `Tài khoản không được phân công thẩm định tiêu chí ${entry.code}`,
-    );
+    add('not_assigned', 'code', `Tài khoản không được phân công thẩm định tiêu chí ${entry.code}`);
   }
   const max = compiled.max[found.index] ?? 0;
   if (entry.score === 'na') {
@@ -326,7 +318,11 @@ export function checkRound1Entry(
       );
     }
   } else if (!Number.isSafeInteger(entry.score) || entry.score < 0) {
-    add('invalid_input', 'score', 'Điểm thẩm định phải là số không âm, tối đa hai chữ số thập phân');
+    add(
+      'invalid_input',
+      'score',
+      'Điểm thẩm định phải là số không âm, tối đa hai chữ số thập phân',
+    );
   } else if (entry.score > max) {
     add(
       'above_max',
@@ -335,7 +331,11 @@ export function checkRound1Entry(
     );
   }
   if (losesPoints(compiled, found.index, entry.score) && blank(entry.reason)) {
-    add('reason_required', 'reason', 'Điểm thẩm định thấp hơn điểm tối đa: phải ghi lý do mất điểm');
+    add(
+      'reason_required',
+      'reason',
+      'Điểm thẩm định thấp hơn điểm tối đa: phải ghi lý do mất điểm',
+    );
   }
   return problems;
 }
@@ -452,7 +452,8 @@ export function checkRound2Decision(
       `Tài khoản không được phân công thẩm định tiêu chí ${decision.code}`,
     );
   }
-  if (blank(decision.reason)) add('reason_required', 'reason', 'Phải ghi lý do của kết luận vòng 2');
+  if (blank(decision.reason))
+    add('reason_required', 'reason', 'Phải ghi lý do của kết luận vòng 2');
   switch (decision.disposition) {
     case 'addressed': {
       const s = decision.score;

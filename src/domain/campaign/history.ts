@@ -46,11 +46,11 @@ export interface PreviousResult {
   unitsRanked: number | null;
 }
 
-/** This year's value of a unit (a UnitResult fits). */
+/** This year's value of a unit (a UnitResult fits); null index: nothing to compare. */
 export interface CurrentResult {
   unitId: string;
-  index: { hundredths: number };
-  rank: number;
+  index: { hundredths: number } | null;
+  rank: number | null;
 }
 
 /** How several predecessors combine: one chosen predecessor, or the mean of their indexes. */
@@ -206,8 +206,8 @@ export function yearOverYearWithLineage(
       previousRank,
       previousUnitsRanked: single ? first.previous.unitsRanked : null,
       previousYear: first.previous.year,
-      comparison: yearOverYear(unit.index.hundredths, value),
-      rankChange: previousRank === null ? null : previousRank - unit.rank,
+      comparison: unit.index === null ? null : yearOverYear(unit.index.hundredths, value),
+      rankChange: previousRank === null || unit.rank === null ? null : previousRank - unit.rank,
       usedUnitIds: used.map((c) => c.unitId),
     };
   });

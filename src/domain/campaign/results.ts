@@ -123,7 +123,12 @@ export function resolveFinal(
     }
   }
   if (round1 !== undefined) {
-    return { score: round1.score, source: 'round1', reason: round1.reason ?? null, disposition: null };
+    return {
+      score: round1.score,
+      source: 'round1',
+      reason: round1.reason ?? null,
+      disposition: null,
+    };
   }
   if (self !== undefined) return { score: self, source: 'self', reason: null, disposition: null };
   return null;
@@ -180,10 +185,11 @@ export interface UnitResult {
   maxSurveyHundredths: number | null;
   /** The set has a survey part but this unit's survey points are not in yet. */
   surveyMissing: boolean;
-  index: IndexValue;
+  /** null when nothing counts (every criterion excluded as N/A): no index, class or rank. */
+  index: IndexValue | null;
   classLabel: string | null;
-  /** Rank by index among units of the same kind (ties share a rank). */
-  rank: number;
+  /** Rank by index among ranked units of the same kind (ties share a rank); null without index. */
+  rank: number | null;
   unitsRanked: number;
   criteria: CriterionResult[];
   lostPoints: LostPoint[];
@@ -208,7 +214,7 @@ export interface KindSummary {
   /** Mean appraised points, half-up to hundredths (seed 004: 58,70 of 70). */
   averageAppraisedHundredths: number;
   maxAppraisedHundredths: number;
-  /** Mean of the published indexes, half-up to hundredths of a percent. */
+  /** Mean of the published indexes (units with one), half-up to hundredths of a percent. */
   averageIndexHundredths: number;
   classes: ClassShare[];
   /** Units in no band. */
@@ -271,7 +277,8 @@ function fillFinals(prepared: Prepared, unit: UnitAssessment): ResultProblem[] {
   round1Reasons.fill(null);
   const indexOf = (code: string): number | undefined => {
     const i = compiled.indexByCode.get(code);
-    if (i === undefined) problems.push({ code, message: `Mã “${code}” không có trong bộ tiêu chí` });
+    if (i === undefined)
+      problems.push({ code, message: `Mã “${code}” không có trong bộ tiêu chí` });
     return i;
   };
   const round1 = new Map<number, Round1Entry>();
@@ -300,12 +307,7 @@ function fillFinals(prepared: Prepared, unit: UnitAssessment): ResultProblem[] {
   for (const i of touched) {
     const code = compiled.codes[i] ?? '';
     const r1 = round1.get(i);
-    const final = resolveFinal(
-      unit.self.get(code),
-      r1,
-      round2.get(i),
-      compiled.max[i] ?? 0,
-    );
+    const final = resolveFinal(unit.self.get(code), r1, round2.get(i), compiled.max[i] ?? 0);
     if (final === null) continue;
     finals[i] = final;
     entries[i] = toEntry(final.score);
@@ -409,11 +411,20 @@ function scoreUnit(prepared: Prepared, unit: UnitAssessment): Scored {
   const surveyMax = set.surveyMaxHundredths;
   const survey = surveyMax === null ? null : surveyPoints(unit.survey, surveyMax, problems);
   const surveyMissing = surveyMax !== null && survey === null;
-  const index = computeIndex(
-    surveyMax !== null && survey !== null
-      ? { appraised, maxAppraised, survey, maxSurvey: surveyMax }
-      : { appraised, maxAppraised },
-  );
+  const withSurvey = surveyMax !== null && survey !== null;
+  let index: IndexValue | null = null;
+  if (maxAppraised + (withSurvey ? surveyMax : 0) > 0) {
+    index = computeIndex(
+      withSurvey
+        ? { appraised, maxAppraised, survey, maxSurvey: surveyMax }
+        : { appraised, maxAppraised },
+    );
+  } else {
+    problems.push({
+      code: '',
+      message: 'Không có tiêu chí nào được tính điểm (đều không áp dụng) nên không có chỉ số',
+    });
+  }
   return {
     criterionScores,
     result: {
@@ -426,8 +437,8 @@ function scoreUnit(prepared: Prepared, unit: UnitAssessment): Scored {
       maxSurveyHundredths: surveyMax,
       surveyMissing,
       index,
-      classLabel: classify(index.hundredths, prepared.bands),
-      rank: 0,
+      classLabel: index === null ? null : classify(index.hundredths, prepared.bands),
+      rank: null,
       unitsRanked: 0,
       criteria,
       lostPoints,
@@ -479,7 +490,9 @@ export function computeResults(
     const list = byKind.get(kind) ?? [];
     const prepared = preparedByKind.get(kind);
     const ranked = rankUnits(
-      list.map((p) => ({ id: p.result.unitId, value: p.result.index.hundredths })),
+      list.flatMap((p) =>
+        p.result.index === null ? [] : [{ id: p.result.unitId, value: p.result.index.hundredths }],
+      ),
     );
     const rankOf = new Map(ranked.map((r) => [r.id, r.rank]));
     const perCriterion = rankPerCriterion(
@@ -491,15 +504,21 @@ export function computeResults(
     }
     for (const p of list) {
       const r = p.result;
-      r.rank = rankOf.get(r.unitId) ?? 0;
-      r.unitsRanked = list.length;
+      r.rank = rankOf.get(r.unitId) ?? null;
+      r.unitsRanked = ranked.length;
       for (const c of r.criteria) {
-        c.rank = p.criterionScores.has(c.code) ? (criterionRank.get(c.code)?.get(r.unitId) ?? null) : null;
+        c.rank = p.criterionScores.has(c.code)
+          ? (criterionRank.get(c.code)?.get(r.unitId) ?? null)
+          : null;
       }
     }
     const sorted = list
       .map((p) => p.result)
-      .sort((a, b) => a.rank - b.rank || byId(a.unitId, b.unitId));
+      .sort(
+        (a, b) =>
+          (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
+          byId(a.unitId, b.unitId),
+      );
     results.push(...sorted);
     summaries.push(summarize(kind, sorted, prepared?.bands ?? DEFAULT_PAR_BANDS));
   }
@@ -514,7 +533,8 @@ export function summarize(
 ): KindSummary {
   const n = results.length;
   const sumAppraised = results.reduce((a, r) => a + r.appraisedHundredths, 0);
-  const sumIndex = results.reduce((a, r) => a + r.index.hundredths, 0);
+  const indexed = results.filter((r) => r.index !== null);
+  const sumIndex = indexed.reduce((a, r) => a + (r.index?.hundredths ?? 0), 0);
   const maxAppraised = results.reduce((a, r) => Math.max(a, r.maxAppraisedHundredths), 0);
   const counts = bands.map((b) => results.filter((r) => r.classLabel === b.label).length);
   const shares = largestRemainderShares(counts, 1);
@@ -524,7 +544,7 @@ export function summarize(
     units: n,
     averageAppraisedHundredths: n === 0 ? 0 : divRoundHalfUp(sumAppraised, n),
     maxAppraisedHundredths: maxAppraised,
-    averageIndexHundredths: n === 0 ? 0 : divRoundHalfUp(sumIndex, n),
+    averageIndexHundredths: indexed.length === 0 ? 0 : divRoundHalfUp(sumIndex, indexed.length),
     classes: bands.map((b, i) => ({
       label: b.label,
       count: counts[i] ?? 0,

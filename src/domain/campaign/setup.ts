@@ -176,8 +176,7 @@ export function validateCampaign(campaign: CampaignSetup): SetupProblem[] {
       );
     }
     if (set.bands) {
-      for (const message of validateClassBands(set.bands))
-        add(`criteriaSets[${i}].bands`, message);
+      for (const message of validateClassBands(set.bands)) add(`criteriaSets[${i}].bands`, message);
     }
   });
 

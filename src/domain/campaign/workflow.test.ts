@@ -62,7 +62,9 @@ describe('the assessment workflow', () => {
     expect(s.status).toBe('explaining');
     s = ok(run(s, { type: 'lockExplanations' }, OFFICER, AFTER_ROUND1));
     expect(s.status).toBe('explanations_locked');
-    s = ok(run(s, { type: 'decideRound2', nodeCode: '2.3', findings }, APPRAISER, AFTER_EXPLANATIONS));
+    s = ok(
+      run(s, { type: 'decideRound2', nodeCode: '2.3', findings }, APPRAISER, AFTER_EXPLANATIONS),
+    );
     expect(s.status).toBe('round2_in_progress');
     s = ok(run(s, { type: 'approve', undecidedFindings: 0 }, CHAIR, AFTER_ROUND2));
     expect(s.status).toBe('approved');
@@ -71,10 +73,18 @@ describe('the assessment workflow', () => {
   });
 
   it('records who acted, as which role, when, and why', () => {
-    const result = run(state('submitted'), { type: 'reopen', reason: 'Sai sót số liệu' }, AGENCY, AFTER_SELF);
+    const result = run(
+      state('submitted'),
+      { type: 'reopen', reason: 'Sai sót số liệu' },
+      AGENCY,
+      AFTER_SELF,
+    );
     expect(result).toMatchObject({
       ok: true,
-      state: { status: 'reopened', reopened: { reason: 'Sai sót số liệu', byUserId: 21, until: null } },
+      state: {
+        status: 'reopened',
+        reopened: { reason: 'Sai sót số liệu', byUserId: 21, until: null },
+      },
       record: {
         event: 'reopen',
         from: 'submitted',
@@ -114,9 +124,14 @@ describe('the assessment workflow', () => {
   });
 
   it('refuses a submission with blocking problems', () => {
-    expect(run(state('draft'), { type: 'submit', blockingProblems: 3 }, OFFICER, BEFORE)).toMatchObject({
+    expect(
+      run(state('draft'), { type: 'submit', blockingProblems: 3 }, OFFICER, BEFORE),
+    ).toMatchObject({
       ok: false,
-      refusal: { code: 'incomplete', message: 'Bản tự chấm còn 3 nội dung chưa hoàn thành; chưa nộp được' },
+      refusal: {
+        code: 'incomplete',
+        message: 'Bản tự chấm còn 3 nội dung chưa hoàn thành; chưa nộp được',
+      },
     });
   });
 
@@ -130,30 +145,46 @@ describe('the assessment workflow', () => {
       ok: false,
       refusal: { code: 'forbidden' },
     });
-    const reopened = ok(run(submitted, { type: 'reopen', reason: 'Bổ sung minh chứng' }, AGENCY, AFTER_SELF));
+    const reopened = ok(
+      run(submitted, { type: 'reopen', reason: 'Bổ sung minh chứng' }, AGENCY, AFTER_SELF),
+    );
     expect(reopened.status).toBe('reopened');
     const edited = ok(run(reopened, { type: 'saveDraft' }, OFFICER, AFTER_SELF));
     expect(edited.status).toBe('reopened');
-    const resubmitted = ok(run(edited, { type: 'submit', blockingProblems: 0 }, OFFICER, AFTER_SELF));
+    const resubmitted = ok(
+      run(edited, { type: 'submit', blockingProblems: 0 }, OFFICER, AFTER_SELF),
+    );
     // A withdrawal after a reopening goes back to the reopened state, not to an expired draft.
     expect(ok(run(resubmitted, { type: 'withdraw' }, OFFICER, AFTER_SELF)).status).toBe('reopened');
   });
 
   it('holds a reopened unit to its new deadline when one is given', () => {
     const reopened = ok(
-      run(state('draft'), { type: 'reopen', reason: 'Gia hạn', until: '2023-01-25' }, AGENCY, AFTER_SELF),
+      run(
+        state('draft'),
+        { type: 'reopen', reason: 'Gia hạn', until: '2023-01-25' },
+        AGENCY,
+        AFTER_SELF,
+      ),
     );
     expect(run(reopened, { type: 'saveDraft' }, OFFICER, at('2023-01-25', '20:00')).ok).toBe(true);
     expect(run(reopened, { type: 'saveDraft' }, OFFICER, at('2023-01-26'))).toMatchObject({
       refusal: { code: 'deadline_passed' },
     });
     expect(
-      run(state('draft'), { type: 'reopen', reason: 'Gia hạn', until: '2023-01-18' }, AGENCY, AFTER_SELF),
+      run(
+        state('draft'),
+        { type: 'reopen', reason: 'Gia hạn', until: '2023-01-18' },
+        AGENCY,
+        AFTER_SELF,
+      ),
     ).toMatchObject({ refusal: { code: 'deadline_passed' } });
   });
 
   it('no longer reopens a self-assessment once round 1 has started', () => {
-    expect(run(state('round1_in_progress'), { type: 'reopen', reason: 'x' }, AGENCY, AFTER_SELF)).toMatchObject({
+    expect(
+      run(state('round1_in_progress'), { type: 'reopen', reason: 'x' }, AGENCY, AFTER_SELF),
+    ).toMatchObject({
       ok: false,
       refusal: { code: 'locked' },
     });
@@ -161,21 +192,34 @@ describe('the assessment workflow', () => {
 
   it('lets an appraiser score only the nodes assigned to them, after the self-assessment deadline', () => {
     const submitted = state('submitted');
-    expect(run(submitted, { type: 'scoreRound1', nodeCode: '7.2' }, APPRAISER, AFTER_SELF)).toMatchObject({
+    expect(
+      run(submitted, { type: 'scoreRound1', nodeCode: '7.2' }, APPRAISER, AFTER_SELF),
+    ).toMatchObject({
       ok: false,
-      refusal: { code: 'not_assigned', message: 'Tài khoản không được phân công thẩm định tiêu chí 7.2' },
+      refusal: {
+        code: 'not_assigned',
+        message: 'Tài khoản không được phân công thẩm định tiêu chí 7.2',
+      },
     });
-    expect(run(submitted, { type: 'scoreRound1', nodeCode: '2.3' }, APPRAISER, BEFORE)).toMatchObject({
+    expect(
+      run(submitted, { type: 'scoreRound1', nodeCode: '2.3' }, APPRAISER, BEFORE),
+    ).toMatchObject({
       refusal: { code: 'too_early' },
     });
-    expect(run(submitted, { type: 'scoreRound1', nodeCode: '2.3' }, APPRAISER, AFTER_ROUND1)).toMatchObject({
+    expect(
+      run(submitted, { type: 'scoreRound1', nodeCode: '2.3' }, APPRAISER, AFTER_ROUND1),
+    ).toMatchObject({
       refusal: { code: 'deadline_passed' },
     });
-    expect(run(submitted, { type: 'scoreRound1', nodeCode: '2.3' }, OFFICER, AFTER_SELF)).toMatchObject({
+    expect(
+      run(submitted, { type: 'scoreRound1', nodeCode: '2.3' }, OFFICER, AFTER_SELF),
+    ).toMatchObject({
       refusal: { code: 'forbidden' },
     });
     const outside = actorWith(31, 'appraiser', '/2/');
-    expect(run(submitted, { type: 'scoreRound1', nodeCode: '2.3' }, outside, AFTER_SELF)).toMatchObject({
+    expect(
+      run(submitted, { type: 'scoreRound1', nodeCode: '2.3' }, outside, AFTER_SELF),
+    ).toMatchObject({
       refusal: { code: 'forbidden' },
     });
   });
@@ -183,57 +227,94 @@ describe('the assessment workflow', () => {
   it('refuses a round-2 decision without a round-1 finding', () => {
     const locked = state('explanations_locked');
     expect(
-      run(locked, { type: 'decideRound2', nodeCode: '2.2', findings: ['2.3'] }, APPRAISER, AFTER_EXPLANATIONS),
+      run(
+        locked,
+        { type: 'decideRound2', nodeCode: '2.2', findings: ['2.3'] },
+        APPRAISER,
+        AFTER_EXPLANATIONS,
+      ),
     ).toMatchObject({ ok: false, refusal: { code: 'no_finding' } });
     expect(
-      run(state('round1_closed'), { type: 'explain', nodeCode: '2.2', findings: ['2.3'] }, OFFICER, AFTER_ROUND1),
+      run(
+        state('round1_closed'),
+        { type: 'explain', nodeCode: '2.2', findings: ['2.3'] },
+        OFFICER,
+        AFTER_ROUND1,
+      ),
     ).toMatchObject({ ok: false, refusal: { code: 'no_finding' } });
   });
 
   it('locks explanations by the unit before the deadline, by the agency or chair after it', () => {
     const explaining = state('explaining');
-    expect(run(explaining, { type: 'lockExplanations' }, OFFICER, AFTER_EXPLANATIONS)).toMatchObject({
+    expect(
+      run(explaining, { type: 'lockExplanations' }, OFFICER, AFTER_EXPLANATIONS),
+    ).toMatchObject({
       refusal: { code: 'deadline_passed' },
     });
     expect(run(explaining, { type: 'lockExplanations' }, AGENCY, AFTER_ROUND1)).toMatchObject({
       refusal: { code: 'too_early' },
     });
-    expect(ok(run(explaining, { type: 'lockExplanations' }, CHAIR, AFTER_EXPLANATIONS)).status).toBe(
-      'explanations_locked',
-    );
-    expect(run(explaining, { type: 'explain', nodeCode: '2.3', findings: ['2.3'] }, OFFICER, AFTER_EXPLANATIONS)).toMatchObject({
+    expect(
+      ok(run(explaining, { type: 'lockExplanations' }, CHAIR, AFTER_EXPLANATIONS)).status,
+    ).toBe('explanations_locked');
+    expect(
+      run(
+        explaining,
+        { type: 'explain', nodeCode: '2.3', findings: ['2.3'] },
+        OFFICER,
+        AFTER_EXPLANATIONS,
+      ),
+    ).toMatchObject({
       refusal: { code: 'deadline_passed' },
     });
   });
 
   it('approves only when every finding is decided; reopening a result needs the chair and a reason', () => {
     const deciding = state('round2_in_progress');
-    expect(run(deciding, { type: 'approve', undecidedFindings: 2 }, CHAIR, AFTER_ROUND2)).toMatchObject({
+    expect(
+      run(deciding, { type: 'approve', undecidedFindings: 2 }, CHAIR, AFTER_ROUND2),
+    ).toMatchObject({
       refusal: { code: 'incomplete' },
     });
-    expect(run(deciding, { type: 'approve', undecidedFindings: 0 }, AGENCY, AFTER_ROUND2)).toMatchObject({
+    expect(
+      run(deciding, { type: 'approve', undecidedFindings: 0 }, AGENCY, AFTER_ROUND2),
+    ).toMatchObject({
       refusal: { code: 'forbidden' },
     });
     const approved = state('approved');
-    expect(run(approved, { type: 'decideRound2', nodeCode: '2.3', findings: ['2.3'] }, APPRAISER, AFTER_EXPLANATIONS)).toMatchObject({
+    expect(
+      run(
+        approved,
+        { type: 'decideRound2', nodeCode: '2.3', findings: ['2.3'] },
+        APPRAISER,
+        AFTER_EXPLANATIONS,
+      ),
+    ).toMatchObject({
       refusal: { code: 'locked' },
     });
     expect(run(approved, { type: 'reopenResult', reason: '' }, CHAIR, AFTER_ROUND2)).toMatchObject({
       refusal: { code: 'reason_required' },
     });
-    expect(run(approved, { type: 'reopenResult', reason: 'Sai sót' }, AGENCY, AFTER_ROUND2)).toMatchObject({
+    expect(
+      run(approved, { type: 'reopenResult', reason: 'Sai sót' }, AGENCY, AFTER_ROUND2),
+    ).toMatchObject({
       refusal: { code: 'forbidden' },
     });
-    expect(ok(run(approved, { type: 'reopenResult', reason: 'Sai sót cộng điểm' }, CHAIR, AFTER_ROUND2)).status).toBe(
-      'round2_in_progress',
-    );
-    expect(run(state('published'), { type: 'reopenResult', reason: 'x' }, CHAIR, AFTER_ROUND2)).toMatchObject({
+    expect(
+      ok(run(approved, { type: 'reopenResult', reason: 'Sai sót cộng điểm' }, CHAIR, AFTER_ROUND2))
+        .status,
+    ).toBe('round2_in_progress');
+    expect(
+      run(state('published'), { type: 'reopenResult', reason: 'x' }, CHAIR, AFTER_ROUND2),
+    ).toMatchObject({
       refusal: { code: 'locked' },
     });
   });
 
   it('tells an action that comes too soon from one that comes too late', () => {
-    expect(run(INITIAL_ASSESSMENT_STATE, { type: 'closeRound1' }, CHAIR, AFTER_ROUND1)).toMatchObject({
+    expect(
+      run(INITIAL_ASSESSMENT_STATE, { type: 'closeRound1' }, CHAIR, AFTER_ROUND1),
+    ).toMatchObject({
       refusal: { code: 'invalid_state' },
     });
     expect(run(state('published'), { type: 'saveDraft' }, OFFICER, BEFORE)).toMatchObject({
@@ -244,10 +325,18 @@ describe('the assessment workflow', () => {
   it('does nothing while the campaign is being set up or after it closed', () => {
     const context = { unit: KIM_PHUONG, actor: OFFICER, now: BEFORE };
     expect(
-      transition(INITIAL_ASSESSMENT_STATE, { type: 'saveDraft' }, { ...context, campaign: { ...CAMPAIGN, status: 'setup' } }),
+      transition(
+        INITIAL_ASSESSMENT_STATE,
+        { type: 'saveDraft' },
+        { ...context, campaign: { ...CAMPAIGN, status: 'setup' } },
+      ),
     ).toMatchObject({ refusal: { code: 'campaign_not_open' } });
     expect(
-      transition(INITIAL_ASSESSMENT_STATE, { type: 'saveDraft' }, { ...context, campaign: { ...CAMPAIGN, status: 'closed' } }),
+      transition(
+        INITIAL_ASSESSMENT_STATE,
+        { type: 'saveDraft' },
+        { ...context, campaign: { ...CAMPAIGN, status: 'closed' } },
+      ),
     ).toMatchObject({ refusal: { code: 'locked' } });
   });
 
@@ -255,7 +344,9 @@ describe('the assessment workflow', () => {
     const admin = actorWith(1, 'system_admin', null);
     for (const type of ['saveDraft', 'closeRound1', 'publish'] as const) {
       const status = Object.keys(TRANSITIONS[type].edges)[0] as AssessmentStatus;
-      expect(run(state(status), { type }, admin, AFTER_ROUND2)).toMatchObject({ refusal: { code: 'forbidden' } });
+      expect(run(state(status), { type }, admin, AFTER_ROUND2)).toMatchObject({
+        refusal: { code: 'forbidden' },
+      });
     }
   });
 

@@ -34,13 +34,7 @@ import {
 
 /** The phase a campaign is in, from its status and deadlines. */
 export type CampaignPhase =
-  | 'setup'
-  | 'self_assessment'
-  | 'round1'
-  | 'explanations'
-  | 'round2'
-  | 'approval'
-  | 'closed';
+  'setup' | 'self_assessment' | 'round1' | 'explanations' | 'round2' | 'approval' | 'closed';
 
 /** Vietnamese names of the phases. */
 export const CAMPAIGN_PHASE_LABELS: Readonly<Record<CampaignPhase, string>> = {
@@ -210,8 +204,7 @@ export interface TransitionRecord {
 
 /** The outcome of a transition. */
 export type TransitionResult =
-  | { ok: true; state: AssessmentState; record: TransitionRecord }
-  | { ok: false; refusal: Refusal };
+  { ok: true; state: AssessmentState; record: TransitionRecord } | { ok: false; refusal: Refusal };
 
 /** A row of the transition table. */
 export interface TransitionRule {
@@ -348,7 +341,10 @@ export function transition(
 
   const role = rule.roles.find((r) => hasRoleOn(actor, r, unit.path));
   if (role === undefined) {
-    return refuse('forbidden', `Tài khoản không có quyền “${rule.label.toLowerCase()}” ở đơn vị này`);
+    return refuse(
+      'forbidden',
+      `Tài khoản không có quyền “${rule.label.toLowerCase()}” ở đơn vị này`,
+    );
   }
 
   const selfDeadlinePassed = isPastDeadline(campaign.deadlines.selfAssessment, now);

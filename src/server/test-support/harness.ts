@@ -5,6 +5,9 @@
  * their cookie and anti-forgery token like the web app does.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { loadConfig, type Config } from '../config.ts';
 import type { Deps } from '../deps.ts';
@@ -12,6 +15,7 @@ import { prepareDatabase } from '../bootstrap.ts';
 import { createApp, CSRF_HEADER, SESSION_COOKIE, type App } from '../http/app.ts';
 import { fixedClock } from '../infra/clock.ts';
 import { openEmbeddedDb, openPostgresDb, type Db } from '../infra/db.ts';
+import { createStorage, type FileStorage } from '../infra/storage.ts';
 
 export const ADMIN_PASSWORD = 'admin-test-password';
 export const DEMO_PASSWORD = 'demo-parindex';
@@ -72,9 +76,16 @@ async function openTestDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
   };
 }
 
-/** Builds a harness; `config` overrides defaults (rate limits, lockout…). */
-export async function createHarness(config: Partial<Config> = {}): Promise<Harness> {
-  const base = loadConfig({ PARINDEX_DATA_DIR: '/nonexistent-test-dir', LOG_LEVEL: 'silent' });
+/**
+ * Builds a harness; `config` overrides defaults (rate limits, lockout…). Stored files go to a
+ * fresh temporary data directory (removed on close) unless `options.storage` is given.
+ */
+export async function createHarness(
+  config: Partial<Config> = {},
+  options: { storage?: FileStorage } = {},
+): Promise<Harness> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'parindex-test-'));
+  const base = loadConfig({ PARINDEX_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const fullConfig: Config = {
     ...base,
     adminPassword: ADMIN_PASSWORD,
@@ -85,7 +96,8 @@ export async function createHarness(config: Partial<Config> = {}): Promise<Harne
   const clock = fixedClock(new Date('2026-03-02T02:00:00.000Z'));
   const { db, drop } = await openTestDb();
   await prepareDatabase(db, fullConfig, clock);
-  const deps: Deps = { db, clock, config: fullConfig };
+  const storage = options.storage ?? createStorage(fullConfig);
+  const deps: Deps = { db, clock, config: fullConfig, storage };
   const app = await createApp(deps, { logger: false });
   await app.ready();
 
@@ -145,6 +157,7 @@ export async function createHarness(config: Partial<Config> = {}): Promise<Harne
       await app.close();
       await db.close();
       await drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,38 @@
+/** The units pages on a phone: no sideways scrolling, cards instead of tables, a menu behind a burger. */
+import { expect, test, type Page } from '@playwright/test';
+import { searchUnits, signIn } from './support/session.ts';
+
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  // A string, because the e2e code is type-checked without the DOM library.
+  const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+  expect(Number(overflow)).toBeLessThanOrEqual(0);
+}
+
+test('search and open a unit on a phone', async ({ page }) => {
+  await signIn(page, 'noivu.khanhhoa');
+  await expectNoSidewaysScroll(page);
+
+  await searchUnits(page, 'dai lanh', 'Xã Đại Lãnh');
+  // Results are cards, not a table squeezed into the screen.
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await expectNoSidewaysScroll(page);
+
+  await page.getByRole('link', { name: 'Xã Đại Lãnh', exact: true }).first().click();
+  await expect(page.getByRole('heading', { name: 'Xã Đại Lãnh', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Lịch sử sáp nhập' })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+
+  // The menu folds behind the burger button.
+  const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+  await expect(nav.getByRole('link', { name: 'Nhật ký' })).toBeHidden();
+  await page.getByRole('button', { name: 'Mở menu điều hướng' }).click();
+  await nav.getByRole('link', { name: 'Nhật ký' }).click();
+  await expect(page.getByRole('heading', { name: 'Nhật ký', level: 2 })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Nhật ký' })).toBeHidden();
+
+  await page.getByRole('button', { name: 'Mở menu điều hướng' }).click();
+  await nav.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+});

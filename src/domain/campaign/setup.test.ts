@@ -1,0 +1,65 @@
+/** Campaign set-up checks, appraiser assignments and deadline instants. */
+import { describe, expect, it } from 'vitest';
+import {
+  codeIsWithin,
+  deadlineEnd,
+  isAssigned,
+  isPastDeadline,
+  validateCampaign,
+} from './setup.ts';
+import { CAMPAIGN, KIM_PHUONG } from './test-factories.ts';
+
+describe('campaign set-up', () => {
+  it('accepts the test campaign', () => {
+    expect(validateCampaign(CAMPAIGN)).toEqual([]);
+  });
+
+  it('locates each problem', () => {
+    const problems = validateCampaign({
+      ...CAMPAIGN,
+      name: ' ',
+      units: [
+        KIM_PHUONG,
+        KIM_PHUONG,
+        { ...KIM_PHUONG, id: 'so', name: 'Sở Nội vụ', kind: 'department' },
+      ],
+      deadlines: { ...CAMPAIGN.deadlines, round1: '2023-01-10', round2: '2023-02-30' },
+      surveySource: 'sipas',
+      assignments: [{ userId: 31, nodeCodes: ['2.9'] }],
+    });
+    expect(problems.map((p) => p.field)).toEqual([
+      'name',
+      'criteriaSets[0].surveyMaxHundredths',
+      'units[1]',
+      'units[2]',
+      'deadlines.round1',
+      'deadlines.round2',
+      'assignments[0]',
+    ]);
+    expect(problems.find((p) => p.field === 'deadlines.round1')?.message).toBe(
+      'Hạn thẩm định vòng 1 phải sau hạn tự đánh giá, chấm điểm',
+    );
+  });
+});
+
+describe('assignments', () => {
+  it('covers a code’s whole subtree, for the given unit kinds', () => {
+    expect(codeIsWithin('2.3.1', '2')).toBe(true);
+    expect(codeIsWithin('20.1', '2')).toBe(false);
+    expect(codeIsWithin('7', '')).toBe(true);
+    expect(isAssigned(CAMPAIGN.assignments, 31, 'commune', '2.3')).toBe(true);
+    expect(isAssigned(CAMPAIGN.assignments, 31, 'commune', '7.2')).toBe(false);
+    expect(isAssigned(CAMPAIGN.assignments, 32, 'department', '7.2')).toBe(false);
+  });
+});
+
+describe('deadlines', () => {
+  it('end a date deadline at midnight Vietnam time and take instants with an offset', () => {
+    expect(new Date(deadlineEnd('2023-01-15')).toISOString()).toBe('2023-01-15T17:00:00.000Z');
+    expect(deadlineEnd('2023-01-15T17:00:00+07:00')).toBe(Date.parse('2023-01-15T10:00:00Z'));
+    expect(deadlineEnd('2023-01-15T17:00:00')).toBeNaN();
+    expect(deadlineEnd('2023-02-30')).toBeNaN();
+    // An unreadable deadline counts as passed: nothing stays open by accident.
+    expect(isPastDeadline('không rõ', new Date('2000-01-01T00:00:00Z'))).toBe(true);
+  });
+});
