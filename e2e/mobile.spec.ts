@@ -25,14 +25,18 @@ test('search and open a unit on a phone', async ({ page }) => {
   await expectNoSidewaysScroll(page);
 
   // The menu folds behind the burger button.
-  const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
-  await expect(nav.getByRole('link', { name: 'Nhật ký' })).toBeHidden();
-  await page.getByRole('button', { name: 'Mở menu điều hướng' }).click();
-  await nav.getByRole('link', { name: 'Nhật ký' }).click();
+  const burger = page.getByRole('button', { name: 'Mở menu điều hướng' });
+  const auditLink = page.locator('#main-navigation').getByRole('link', { name: 'Nhật ký' });
+  await expect(burger).toHaveAttribute('aria-expanded', 'false');
+  await expect(auditLink).not.toBeInViewport();
+  await burger.click();
+  await expect(auditLink).toBeInViewport();
+  await auditLink.click();
   await expect(page.getByRole('heading', { name: 'Nhật ký', level: 2 })).toBeVisible();
-  await expect(nav.getByRole('link', { name: 'Nhật ký' })).toBeHidden();
+  // Choosing a page folds the menu again.
+  await expect(auditLink).not.toBeInViewport();
 
-  await page.getByRole('button', { name: 'Mở menu điều hướng' }).click();
-  await nav.getByRole('button', { name: 'Đăng xuất' }).click();
+  await burger.click();
+  await page.locator('#main-navigation').getByRole('button', { name: 'Đăng xuất' }).click();
   await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
 });

@@ -3,14 +3,14 @@
  * refused, with the server's reason, on another province.
  */
 import { expect, test } from '@playwright/test';
-import { searchUnits, signIn } from './support/session.ts';
+import { onlyActiveUnits, searchUnits, signIn } from './support/session.ts';
 
 const code = `E2E-${Date.now().toString(36).toUpperCase()}`;
 const name = `Phòng thử nghiệm ${code}`;
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, 'noivu.khanhhoa');
-  await page.getByText('Chỉ đơn vị đang hoạt động').click();
+  await onlyActiveUnits(page);
 });
 
 test('adds a sub-unit under its own province and finds it in the log', async ({ page }) => {
@@ -22,7 +22,7 @@ test('adds a sub-unit under its own province and finds it in the log', async ({ 
   const dialog = page.getByRole('dialog', { name: 'Thêm đơn vị trực thuộc «Tỉnh Khánh Hòa»' });
   await dialog.getByRole('textbox', { name: 'Mã' }).fill(code);
   await dialog.getByRole('textbox', { name: 'Tên đơn vị' }).fill(name);
-  await dialog.getByRole('textbox', { name: 'Loại đơn vị' }).click();
+  await dialog.getByRole('combobox', { name: 'Loại đơn vị' }).click();
   await page.getByRole('option', { name: 'Đơn vị khác' }).click();
   await dialog.getByRole('button', { name: 'Lưu' }).click();
 
@@ -37,7 +37,7 @@ test('adds a sub-unit under its own province and finds it in the log', async ({ 
   await page.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).click();
   await dialog.getByRole('textbox', { name: 'Mã' }).fill(code);
   await dialog.getByRole('textbox', { name: 'Tên đơn vị' }).fill(`${name} (bản sao)`);
-  await dialog.getByRole('textbox', { name: 'Loại đơn vị' }).click();
+  await dialog.getByRole('combobox', { name: 'Loại đơn vị' }).click();
   await page.getByRole('option', { name: 'Đơn vị khác' }).click();
   await dialog.getByRole('button', { name: 'Lưu' }).click();
   await expect(dialog.getByRole('textbox', { name: 'Mã' })).toHaveAccessibleDescription(

@@ -1,6 +1,6 @@
 /** Finding units without diacritics, telling past units apart, and following a merger. */
 import { expect, test } from '@playwright/test';
-import { searchUnits, signIn } from './support/session.ts';
+import { onlyActiveUnits, searchUnits, signIn } from './support/session.ts';
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, 'canbo.kimphuong');
@@ -19,13 +19,13 @@ test('search ignores diacritics and marks units that are no longer valid', async
 test('only active units when asked', async ({ page }) => {
   await searchUnits(page, 'kim phuong', 'Xã Kim Phượng');
   await expect(page.getByRole('link', { name: 'Xã Kim Phượng', exact: true })).toHaveCount(2);
-  await page.getByText('Chỉ đơn vị đang hoạt động').click();
+  await onlyActiveUnits(page);
   await expect(page.getByRole('link', { name: 'Xã Kim Phượng', exact: true })).toHaveCount(1);
   await expect(page.getByRole('row').filter({ hasText: 'Xã Kim Phượng' })).toContainText('Tỉnh Thái Nguyên');
 });
 
 test('the page of Xã Kim Phượng shows Xã Quy Kỳ among its predecessors', async ({ page }) => {
-  await page.getByText('Chỉ đơn vị đang hoạt động').click();
+  await onlyActiveUnits(page);
   await searchUnits(page, 'kim phuong', 'Xã Kim Phượng');
   await page.getByRole('link', { name: 'Xã Kim Phượng', exact: true }).click();
 

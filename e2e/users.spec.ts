@@ -17,9 +17,9 @@ test('admin creates a user with a grant, sees the temporary password, and the us
   const dialog = page.getByRole('dialog', { name: 'Tạo người dùng' });
   await dialog.getByRole('textbox', { name: 'Tên đăng nhập' }).fill(username);
   await dialog.getByRole('textbox', { name: 'Họ và tên' }).fill(fullName);
-  await dialog.getByRole('textbox', { name: 'Vai trò' }).click();
+  await dialog.getByRole('combobox', { name: 'Vai trò' }).click();
   await page.getByRole('option', { name: 'Công chức phụ trách CCHC' }).click();
-  await dialog.getByRole('textbox', { name: 'Đơn vị' }).fill('dai lanh');
+  await dialog.getByRole('combobox', { name: 'Đơn vị' }).fill('dai lanh');
   await page.getByRole('option', { name: /Xã Đại Lãnh \(22504\).*Tỉnh Khánh Hòa/ }).click();
   await dialog.getByRole('button', { name: 'Tạo người dùng' }).click();
 
@@ -48,5 +48,5 @@ test('admin creates a user with a grant, sees the temporary password, and the us
   await page.getByRole('textbox', { name: 'Nhập lại mật khẩu mới' }).fill('mat-khau-moi-2025');
   await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
   await expect(page.getByRole('heading', { name: 'Đơn vị', exact: true, level: 2 })).toBeVisible();
-  await expect(page.getByText(fullName)).toBeVisible();
+  await expect(page.getByRole('banner').getByText(fullName)).toBeVisible();
 });

@@ -19,3 +19,10 @@ export async function searchUnits(page: Page, text: string, expectedName: string
   await expect(page.getByRole('heading', { name: 'Kết quả tìm kiếm' })).toBeVisible();
   await expect(page.getByRole('link', { name: expectedName, exact: true }).first()).toBeVisible();
 }
+
+/** Turns on "only active units" (the switch is kept in the address, so it flips once the URL has). */
+export async function onlyActiveUnits(page: Page): Promise<void> {
+  const toggle = page.getByRole('switch', { name: 'Chỉ đơn vị đang hoạt động' });
+  await toggle.click();
+  await expect(toggle).toBeChecked();
+}

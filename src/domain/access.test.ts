@@ -47,4 +47,23 @@ describe('access', () => {
     };
     expect(scopeOf(both, 'audit.read')).toEqual(['/1/25/', '/1/40/']);
   });
+
+  it('lets unit roles and those above read evidence, and only some of them write it', () => {
+    const on = (role: Actor['grants'][number]['role']): Actor => ({
+      ...officer,
+      grants: [{ role, unitId: 25, unitPath: '/1/25/' }],
+    });
+    const writers = ['unit_officer', 'unit_head', 'standing_agency', 'system_admin'] as const;
+    const readersOnly = ['appraiser', 'council_chair', 'council_member'] as const;
+    for (const role of writers) {
+      expect(can(on(role), 'evidence.write', '/1/25/300/')).toBe(true);
+      expect(can(on(role), 'evidence.read', '/1/25/300/')).toBe(true);
+    }
+    for (const role of readersOnly) {
+      expect(can(on(role), 'evidence.read', '/1/25/300/')).toBe(true);
+      expect(can(on(role), 'evidence.write', '/1/25/300/')).toBe(false);
+    }
+    expect(can(on('enumerator'), 'evidence.read', '/1/25/')).toBe(false);
+    expect(can(on('unit_officer'), 'evidence.read', '/1/26/')).toBe(false);
+  });
 });

@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'criteria.manage', // create, edit, import, freeze and copy criteria sets
   'evidence.read', // list, preview and download a unit's evidence library
   'evidence.write', // upload, add versions, edit metadata and delete evidence
+  'campaign.manage', // create and set up assessment campaigns, add units, assign appraisers, enter survey points
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,6 +37,7 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'criteria.manage',
     'evidence.read',
     'evidence.write',
+    'campaign.manage',
   ],
   standing_agency: [
     'unit.manage',
@@ -43,6 +45,7 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'criteria.manage',
     'evidence.read',
     'evidence.write',
+    'campaign.manage',
   ],
   unit_officer: ['evidence.read', 'evidence.write'],
   unit_head: ['audit.read', 'evidence.read', 'evidence.write'],

@@ -25,40 +25,44 @@ const S3_VARIABLES = [
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
-const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  PARINDEX_DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  PARINDEX_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
-  PARINDEX_DEMO: flag.optional(),
-  PARINDEX_SESSION_TTL_HOURS: positiveInt(12),
-  PARINDEX_LOGIN_MAX_FAILURES: positiveInt(5),
-  PARINDEX_LOCKOUT_MINUTES: positiveInt(15),
-  PARINDEX_LOGIN_RATE_PER_MINUTE: positiveInt(20),
-  PARINDEX_SECURE_COOKIES: flag.optional(),
-  PARINDEX_TRUST_PROXY: flag.optional(),
-  PARINDEX_MAX_UPLOAD_MB: positiveInt(50),
-  PARINDEX_S3_ENDPOINT: optionalText.pipe(z.url().optional()),
-  PARINDEX_S3_BUCKET: optionalText,
-  PARINDEX_S3_ACCESS_KEY_ID: optionalText,
-  PARINDEX_S3_SECRET_ACCESS_KEY: optionalText,
-  PARINDEX_S3_REGION: z.string().min(1).default('us-east-1'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-}).superRefine((e, ctx) => {
-  const missing = S3_VARIABLES.filter((name) => !e[name]);
-  if (missing.length > 0 && missing.length < S3_VARIABLES.length) {
-    ctx.addIssue({
-      code: 'custom',
-      path: [missing.join(', ')],
-      message: `missing; S3 object storage needs all of ${S3_VARIABLES.join(', ')} (or none of them to keep files on disk)`,
-    });
-  }
-});
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PARINDEX_DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    PARINDEX_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+    PARINDEX_DEMO: flag.optional(),
+    PARINDEX_SESSION_TTL_HOURS: positiveInt(12),
+    PARINDEX_LOGIN_MAX_FAILURES: positiveInt(5),
+    PARINDEX_LOCKOUT_MINUTES: positiveInt(15),
+    PARINDEX_LOGIN_RATE_PER_MINUTE: positiveInt(20),
+    PARINDEX_SECURE_COOKIES: flag.optional(),
+    PARINDEX_TRUST_PROXY: flag.optional(),
+    PARINDEX_MAX_UPLOAD_MB: positiveInt(50),
+    PARINDEX_S3_ENDPOINT: optionalText.pipe(z.url().optional()),
+    PARINDEX_S3_BUCKET: optionalText,
+    PARINDEX_S3_ACCESS_KEY_ID: optionalText,
+    PARINDEX_S3_SECRET_ACCESS_KEY: optionalText,
+    PARINDEX_S3_REGION: z.string().min(1).default('us-east-1'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+  })
+  .superRefine((e, ctx) => {
+    const missing = S3_VARIABLES.filter((name) => !e[name]);
+    if (missing.length > 0 && missing.length < S3_VARIABLES.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing.join(', ')],
+        message: `missing; S3 object storage needs all of ${S3_VARIABLES.join(', ')} (or none of them to keep files on disk)`,
+      });
+    }
+  });
 
 /** Where stored files live: on disk under the data directory, or in an S3-compatible bucket. */
 export type StorageConfig =

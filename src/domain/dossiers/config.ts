@@ -128,7 +128,10 @@ export const BANDS_SEED_003: BandPreset = Object.freeze({
 });
 
 /** Band presets a province can start from. */
-export const BAND_PRESETS: readonly BandPreset[] = Object.freeze([BANDS_CIRCULAR_01, BANDS_SEED_003]);
+export const BAND_PRESETS: readonly BandPreset[] = Object.freeze([
+  BANDS_CIRCULAR_01,
+  BANDS_SEED_003,
+]);
 
 /** Targets of seed 001 (Khánh Hòa 2023): 100 % on time, 30 % online payment, 25 % and 15 % postal. */
 export const SEED_001_TARGETS: Readonly<Partial<Record<RateKey, RateTarget>>> = Object.freeze({
@@ -226,7 +229,11 @@ export function validateDossierConfig(config: DossierEvaluationConfig): string[]
   problems.push(...validateClassBands(config.bands.bands));
   for (const [key, target] of Object.entries(config.targets)) {
     if (!target) continue;
-    if (!Number.isSafeInteger(target.minPercent) || target.minPercent < 0 || target.minPercent > 10000) {
+    if (
+      !Number.isSafeInteger(target.minPercent) ||
+      target.minPercent < 0 ||
+      target.minPercent > 10000
+    ) {
       problems.push(`Chỉ tiêu “${key}” phải từ 0 % đến 100 %`);
     }
   }

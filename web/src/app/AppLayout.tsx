@@ -5,19 +5,20 @@
 import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useLogout } from '../features/auth/hooks.ts';
 import { useSession } from '../lib/session.tsx';
+import { useIsMobile } from '../lib/use-is-mobile.ts';
 
 /** Header, menu and the current page. */
 export function AppLayout() {
   const { t } = useTranslation();
   const session = useSession();
   const location = useLocation();
-  const navigate = useNavigate();
   const logout = useLogout();
   const [opened, { toggle, close }] = useDisclosure(false);
+  const mobile = useIsMobile();
   const restricted = session.user.mustChangePassword;
 
   const links = [
@@ -26,10 +27,7 @@ export function AppLayout() {
     { to: '/audit', label: t('nav.audit'), shown: !restricted && session.permissions.readAudit },
   ].filter((l) => l.shown);
 
-  const signOut = () =>
-    logout.mutate(undefined, {
-      onSettled: () => void navigate('/login', { replace: true, state: { loggedOut: true } }),
-    });
+  const signOut = () => logout.mutate();
 
   return (
     <AppShell
@@ -70,7 +68,14 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" id="main-navigation" component="nav" aria-label={t('nav.main')}>
+      <AppShell.Navbar
+        p="sm"
+        id="main-navigation"
+        component="nav"
+        aria-label={t('nav.main')}
+        // Folded away on a phone: out of the tab order and of screen readers too.
+        inert={mobile && !opened}
+      >
         <AppShell.Section grow>
           {links.map((link) => (
             <NavLink

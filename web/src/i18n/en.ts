@@ -22,6 +22,7 @@ export const en: Catalogue = {
     yes: 'Yes',
     no: 'No',
     shownOfTotal: 'Showing {{shown}} of {{total}}',
+    togglePassword: 'Show or hide the password',
     back: 'Back',
   },
   errors: {

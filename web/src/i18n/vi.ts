@@ -24,6 +24,7 @@ export const vi = {
     yes: 'Có',
     no: 'Không',
     shownOfTotal: 'Đang hiện {{shown}} / {{total}}',
+    togglePassword: 'Hiện hoặc ẩn mật khẩu',
     back: 'Quay lại',
   },
   errors: {

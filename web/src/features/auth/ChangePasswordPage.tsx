@@ -2,10 +2,11 @@
  * Changing one's own password; forced after sign-in with a temporary password given by an
  * administrator.
  */
-import { Alert, Button, Paper, PasswordInput, Stack, Title } from '@mantine/core';
+import { Alert, Button, Paper, Stack, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { PasswordField } from '../../components/PasswordField.tsx';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import { SuccessNotice } from '../../components/SuccessNotice.tsx';
 import { useSession } from '../../lib/session.tsx';
@@ -63,7 +64,7 @@ export function ChangePasswordPage() {
           ) : null}
           {done ? <SuccessNotice onClose={() => setDone(false)}>{t('auth.passwordChanged')}</SuccessNotice> : null}
           <ErrorAlert error={mutation.error} fields={FIELDS} />
-          <PasswordInput
+          <PasswordField
             label={t('auth.currentPassword')}
             autoComplete="current-password"
             value={currentPassword}
@@ -71,7 +72,7 @@ export function ChangePasswordPage() {
             error={problems.current ?? fieldError(mutation.error, 'currentPassword')}
             required
           />
-          <PasswordInput
+          <PasswordField
             label={t('auth.newPassword')}
             description={t('auth.passwordHint')}
             autoComplete="new-password"
@@ -80,7 +81,7 @@ export function ChangePasswordPage() {
             error={problems.new ?? fieldError(mutation.error, 'newPassword')}
             required
           />
-          <PasswordInput
+          <PasswordField
             label={t('auth.confirmPassword')}
             autoComplete="new-password"
             value={confirmPassword}

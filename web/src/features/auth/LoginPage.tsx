@@ -1,8 +1,9 @@
 /** The sign-in page: username and password, with the server's explanation when it refuses. */
-import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
+import { PasswordField } from '../../components/PasswordField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
@@ -32,7 +33,8 @@ export function LoginPage() {
   const [problems, setProblems] = useState<{ username?: string; password?: string }>({});
 
   if (session.isLoading) return <LoadingState />;
-  if (session.data) return <Navigate to={safeTarget(state.from)} replace />;
+  // Right after signing out the old session is still cached for a moment: stay here.
+  if (session.data && (!state.loggedOut || loginMutation.isSuccess)) return <Navigate to={safeTarget(state.from)} replace />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -81,7 +83,7 @@ export function LoginPage() {
               data-autofocus
               autoFocus
             />
-            <PasswordInput
+            <PasswordField
               label={t('auth.password')}
               name="password"
               autoComplete="current-password"

@@ -1,5 +1,6 @@
 /** Sign-in, sign-out and password change as mutations that keep the cached session right. */
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { setCsrfToken } from '../../lib/api-client.ts';
 import { fetchSession, sessionQueryKey } from '../../lib/session.tsx';
 import { changePassword, login, logout } from './api.ts';
@@ -23,12 +24,18 @@ export function useLogin() {
   });
 }
 
-/** Signs out, forgetting every cached answer. */
+/**
+ * Signs out: first leaves for the sign-in page (which then says "you have signed out"), then forgets
+ * the session and every cached answer. In the other order the protected pages would notice the
+ * missing session first and redirect on their own, without that message.
+ */
 export function useLogout() {
   const client = useQueryClient();
+  const navigate = useNavigate();
   return useMutation({
     mutationFn: logout,
-    onSettled: () => {
+    onSettled: async () => {
+      await navigate('/login', { replace: true, state: { loggedOut: true } });
       setCsrfToken(null);
       forgetAllButSession(client);
       client.setQueryData(sessionQueryKey, null);

@@ -2,11 +2,12 @@
  * Creating a user with their first roles. When no password is typed the server generates a
  * temporary one, shown here once.
  */
-import { ActionIcon, Button, Group, Modal, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Role } from '@domain/access.ts';
+import { PasswordField } from '../../components/PasswordField.tsx';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import { SuccessNotice } from '../../components/SuccessNotice.tsx';
 import { UnitPicker, type PickedUnit } from '../../components/UnitPicker.tsx';
@@ -135,7 +136,7 @@ function CreateUserForm({
             error={fieldError(error, 'email')}
             autoComplete="off"
           />
-          <PasswordInput
+          <PasswordField
             label={t('users.password')}
             description={t('users.passwordHint')}
             value={password}

@@ -1,0 +1,49 @@
+/**
+ * Who may see what in a campaign, as pure predicates over the actor's grants and unit paths. The
+ * workflow's own checks (who fires which transition) live in the domain (`transition`); these
+ * cover reading: a unit sees only its own assessment before publication, and sees the appraisers'
+ * scores only once round 1 is closed on it.
+ */
+import { can, hasRoleOn, type Actor, type Role } from '../../../domain/access.ts';
+import type { AssessmentStatus } from '../../../domain/campaign/workflow.ts';
+
+/** Roles that work on every unit of a campaign in their scope. */
+const STAFF_ROLES: readonly Role[] = ['system_admin', 'standing_agency', 'appraiser', 'council_chair', 'council_member'];
+/** Roles of the assessed unit itself. */
+const UNIT_SIDE_ROLES: readonly Role[] = ['unit_officer', 'unit_head', 'council_member'];
+
+// Statuses from which round 1's scores are shown to the unit (round 1 closed and later).
+const APPRAISAL_VISIBLE: ReadonlySet<string> = new Set([
+  'round1_closed',
+  'explaining',
+  'explanations_locked',
+  'round2_in_progress',
+  'approved',
+  'published',
+]);
+
+/** May the actor set up the campaign (create, edit, add units, assign, open, survey points)? */
+export function canManageCampaign(actor: Actor, ownerPath: string | null): boolean {
+  return can(actor, 'campaign.manage', ownerPath);
+}
+
+/** Does the actor work on the campaign as staff (agency, appraiser, council) over this unit? */
+export function isStaffFor(actor: Actor, unitPath: string | null): boolean {
+  return STAFF_ROLES.some((r) => r !== 'council_member' && hasRoleOn(actor, r, unitPath));
+}
+
+/** May the actor read a unit's assessment (its self-assessment, evidence, explanations)? */
+export function canReadAssessment(actor: Actor, unitPath: string, status: AssessmentStatus | string): boolean {
+  if (status === 'published') return true;
+  return isStaffFor(actor, unitPath) || UNIT_SIDE_ROLES.some((r) => hasRoleOn(actor, r, unitPath));
+}
+
+/** May the actor see round-1 and round-2 scores of a unit in this status? */
+export function canSeeAppraisal(actor: Actor, unitPath: string, status: AssessmentStatus | string): boolean {
+  return isStaffFor(actor, unitPath) || APPRAISAL_VISIBLE.has(status);
+}
+
+/** May the actor see every unit's results before publication (the ranking in progress)? */
+export function canSeeAllResults(actor: Actor, ownerPath: string | null): boolean {
+  return STAFF_ROLES.some((r) => hasRoleOn(actor, r, ownerPath)) || can(actor, 'campaign.manage', ownerPath);
+}

@@ -1,0 +1,486 @@
+/** SQL for campaigns: set-up, participants, assignments, entries, survey points, results, history. */
+import type { ClassBand } from '../../../domain/scoring/index.ts';
+import type { RuleInputValues } from '../../../domain/scoring/rules.ts';
+import type { Queryable } from '../../infra/db.ts';
+
+export interface CampaignRow {
+  id: number;
+  year: number;
+  name: string;
+  status: 'setup' | 'open' | 'closed';
+  deadline_self_assessment: string;
+  deadline_round1: string;
+  deadline_explanations: string;
+  deadline_round2: string;
+  deadline_publication: string;
+  survey_source: 'entered' | 'imported' | 'sipas';
+  bands: ClassBand[] | null;
+  owner_unit_id: number | null;
+  owner_unit_name: string | null;
+  owner_unit_path: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  opened_at: Date | null;
+  results_computed_at: Date | null;
+}
+
+export interface CampaignSetRow {
+  campaign_id: number;
+  unit_kind: string;
+  criteria_set_id: number;
+  survey_max_hundredths: number | null;
+  bands: ClassBand[] | null;
+  set_name: string;
+  set_status: 'draft' | 'frozen';
+}
+
+export interface ParticipantRow {
+  id: number;
+  campaign_id: number;
+  unit_id: number;
+  unit_kind: string;
+  unit_code: string;
+  unit_name: string;
+  unit_path: string;
+  status: string;
+  reopened: { reason: string; byUserId: number; at: string; until: string | null } | null;
+  version: number;
+  updated_at: Date;
+}
+
+export interface AssignmentRow {
+  id: number;
+  campaign_id: number;
+  user_id: number;
+  username: string;
+  full_name: string;
+  node_codes: string[];
+  unit_kind: string | null;
+}
+
+export interface EntryRow {
+  participant_id: number;
+  node_code: string;
+  self_inputs: RuleInputValues | null;
+  self_score_hundredths: number | null;
+  self_na: boolean;
+  self_explanation: string | null;
+  self_evidence: string[];
+  self_by: number | null;
+  self_at: Date | null;
+  round1_score_hundredths: number | null;
+  round1_na: boolean;
+  round1_reason: string | null;
+  round1_needs_explanation: boolean;
+  round1_by: number | null;
+  round1_at: Date | null;
+  explanation_text: string | null;
+  explanation_evidence: string[];
+  explanation_by: number | null;
+  explanation_at: Date | null;
+  round2_disposition: 'addressed' | 'defended' | 'still_open' | null;
+  round2_score_hundredths: number | null;
+  round2_reason: string | null;
+  round2_by: number | null;
+  round2_at: Date | null;
+  version: number;
+  updated_by: number | null;
+  updated_by_name?: string | null;
+  updated_at: Date;
+}
+
+const CAMPAIGN_COLUMNS = `c.id, c.year, c.name, c.status, c.deadline_self_assessment, c.deadline_round1,
+  c.deadline_explanations, c.deadline_round2, c.deadline_publication, c.survey_source, c.bands,
+  c.owner_unit_id, c.version, c.created_at, c.updated_at, c.opened_at, c.results_computed_at,
+  ou.name AS owner_unit_name, ou.path AS owner_unit_path`;
+
+/** Every campaign, newest year first. */
+export async function listCampaigns(db: Queryable): Promise<(CampaignRow & { participants: number })[]> {
+  return db.query(
+    `SELECT ${CAMPAIGN_COLUMNS},
+       (SELECT count(*)::int FROM campaign_participants p WHERE p.campaign_id = c.id) AS participants
+     FROM campaigns c LEFT JOIN units ou ON ou.id = c.owner_unit_id
+     ORDER BY c.year DESC, c.id DESC`,
+  );
+}
+
+/** One campaign; `lock` takes a row lock for the rest of the transaction. */
+export async function findCampaign(db: Queryable, id: number, lock = false): Promise<CampaignRow | undefined> {
+  return (
+    await db.query<CampaignRow>(
+      `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c LEFT JOIN units ou ON ou.id = c.owner_unit_id WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`,
+      [id],
+    )
+  )[0];
+}
+
+export interface CampaignValues {
+  year: number;
+  name: string;
+  deadlines: { selfAssessment: string; round1: string; explanations: string; round2: string; publication: string };
+  surveySource: 'entered' | 'imported' | 'sipas';
+  bands: ClassBand[] | null;
+  ownerUnitId: number | null;
+}
+
+const campaignParams = (v: CampaignValues) => [
+  v.year,
+  v.name,
+  v.deadlines.selfAssessment,
+  v.deadlines.round1,
+  v.deadlines.explanations,
+  v.deadlines.round2,
+  v.deadlines.publication,
+  v.surveySource,
+  v.bands === null ? null : JSON.stringify(v.bands),
+  v.ownerUnitId,
+];
+
+/** Creates a campaign in set-up. */
+export async function insertCampaign(db: Queryable, v: CampaignValues, by: number | null, now: Date): Promise<number> {
+  const [row] = await db.query<{ id: number }>(
+    `INSERT INTO campaigns (year, name, deadline_self_assessment, deadline_round1, deadline_explanations, deadline_round2,
+       deadline_publication, survey_source, bands, owner_unit_id, created_by, updated_by, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $12) RETURNING id`,
+    [...campaignParams(v), by, now.toISOString()],
+  );
+  return row!.id;
+}
+
+/** Updates a campaign's own fields with a version check; false when stale. */
+export async function updateCampaign(db: Queryable, id: number, version: number, v: CampaignValues, by: number | null, now: Date): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE campaigns SET year = $3, name = $4, deadline_self_assessment = $5, deadline_round1 = $6, deadline_explanations = $7,
+       deadline_round2 = $8, deadline_publication = $9, survey_source = $10, bands = $11, owner_unit_id = $12,
+       updated_by = $13, updated_at = $14, version = version + 1
+     WHERE id = $1 AND version = $2 RETURNING id`,
+    [id, version, ...campaignParams(v), by, now.toISOString()],
+  );
+  return rows.length === 1;
+}
+
+/** Sets a campaign's status (opening freezes nothing here: the service freezes the sets). */
+export async function setCampaignStatus(db: Queryable, id: number, status: CampaignRow['status'], by: number | null, now: Date): Promise<void> {
+  await db.query(
+    `UPDATE campaigns SET status = $2, updated_by = $3, updated_at = $4, version = version + 1,
+       opened_at = CASE WHEN $2 = 'open' AND opened_at IS NULL THEN $4::timestamptz ELSE opened_at END
+     WHERE id = $1`,
+    [id, status, by, now.toISOString()],
+  );
+}
+
+/** The criteria sets of a campaign, one per unit kind. */
+export async function findCampaignSets(db: Queryable, campaignId: number): Promise<CampaignSetRow[]> {
+  return db.query<CampaignSetRow>(
+    `SELECT cs.*, s.name AS set_name, s.status AS set_status
+     FROM campaign_criteria_sets cs JOIN criteria_sets s ON s.id = cs.criteria_set_id
+     WHERE cs.campaign_id = $1 ORDER BY cs.unit_kind`,
+    [campaignId],
+  );
+}
+
+/** Replaces the criteria sets of a campaign. */
+export async function replaceCampaignSets(
+  db: Queryable,
+  campaignId: number,
+  sets: { unitKind: string; criteriaSetId: number; surveyMaxHundredths: number | null; bands: ClassBand[] | null }[],
+): Promise<void> {
+  await db.query('DELETE FROM campaign_criteria_sets WHERE campaign_id = $1', [campaignId]);
+  for (const s of sets) {
+    await db.query(
+      `INSERT INTO campaign_criteria_sets (campaign_id, unit_kind, criteria_set_id, survey_max_hundredths, bands) VALUES ($1, $2, $3, $4, $5)`,
+      [campaignId, s.unitKind, s.criteriaSetId, s.surveyMaxHundredths, s.bands === null ? null : JSON.stringify(s.bands)],
+    );
+  }
+}
+
+const PARTICIPANT_COLUMNS = `p.id, p.campaign_id, p.unit_id, p.unit_kind, p.status, p.reopened, p.version, p.updated_at,
+  u.code AS unit_code, u.name AS unit_name, u.path AS unit_path`;
+
+/** The participants of a campaign, by unit name. */
+export async function findParticipants(db: Queryable, campaignId: number): Promise<ParticipantRow[]> {
+  return db.query<ParticipantRow>(
+    `SELECT ${PARTICIPANT_COLUMNS} FROM campaign_participants p JOIN units u ON u.id = p.unit_id
+     WHERE p.campaign_id = $1 ORDER BY u.name, u.id`,
+    [campaignId],
+  );
+}
+
+/** One participant by unit; `lock` takes a row lock for the rest of the transaction. */
+export async function findParticipant(db: Queryable, campaignId: number, unitId: number, lock = false): Promise<ParticipantRow | undefined> {
+  return (
+    await db.query<ParticipantRow>(
+      `SELECT ${PARTICIPANT_COLUMNS} FROM campaign_participants p JOIN units u ON u.id = p.unit_id
+       WHERE p.campaign_id = $1 AND p.unit_id = $2${lock ? ' FOR UPDATE OF p' : ''}`,
+      [campaignId, unitId],
+    )
+  )[0];
+}
+
+/** Adds participants; units already in the campaign are skipped. Returns the unit ids added. */
+export async function insertParticipants(db: Queryable, campaignId: number, units: { id: number; kind: string }[], by: number | null, now: Date): Promise<number[]> {
+  if (units.length === 0) return [];
+  const rows = await db.query<{ unit_id: number }>(
+    `INSERT INTO campaign_participants (campaign_id, unit_id, unit_kind, updated_by, updated_at)
+     SELECT $1, u.id, u.kind, $4, $5 FROM unnest($2::int[], $3::text[]) AS u(id, kind)
+     ON CONFLICT (campaign_id, unit_id) DO NOTHING RETURNING unit_id`,
+    [campaignId, units.map((u) => u.id), units.map((u) => u.kind), by, now.toISOString()],
+  );
+  return rows.map((r) => r.unit_id);
+}
+
+/** Removes a participant that has no entries yet; false otherwise. */
+export async function deleteParticipant(db: Queryable, campaignId: number, unitId: number): Promise<boolean> {
+  const rows = await db.query(
+    `DELETE FROM campaign_participants p WHERE p.campaign_id = $1 AND p.unit_id = $2
+       AND NOT EXISTS (SELECT 1 FROM campaign_entries e WHERE e.participant_id = p.id) RETURNING id`,
+    [campaignId, unitId],
+  );
+  return rows.length === 1;
+}
+
+/** Moves a participant to a new state with a version check; false when stale. */
+export async function updateParticipantState(
+  db: Queryable,
+  id: number,
+  version: number,
+  state: { status: string; reopened: ParticipantRow['reopened'] },
+  by: number | null,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE campaign_participants SET status = $3, reopened = $4, version = version + 1, updated_by = $5, updated_at = $6
+     WHERE id = $1 AND version = $2 RETURNING id`,
+    [id, version, state.status, state.reopened === null ? null : JSON.stringify(state.reopened), by, now.toISOString()],
+  );
+  return rows.length === 1;
+}
+
+/** The appraiser assignments of a campaign. */
+export async function findAssignments(db: Queryable, campaignId: number): Promise<AssignmentRow[]> {
+  return db.query<AssignmentRow>(
+    `SELECT a.id, a.campaign_id, a.user_id, a.node_codes, a.unit_kind, us.username, us.full_name
+     FROM campaign_assignments a JOIN users us ON us.id = a.user_id WHERE a.campaign_id = $1 ORDER BY a.id`,
+    [campaignId],
+  );
+}
+
+/** Replaces the appraiser assignments of a campaign. */
+export async function replaceAssignments(db: Queryable, campaignId: number, list: { userId: number; nodeCodes: string[]; unitKind: string | null }[]): Promise<void> {
+  await db.query('DELETE FROM campaign_assignments WHERE campaign_id = $1', [campaignId]);
+  for (const a of list) {
+    await db.query('INSERT INTO campaign_assignments (campaign_id, user_id, node_codes, unit_kind) VALUES ($1, $2, $3, $4)', [
+      campaignId,
+      a.userId,
+      JSON.stringify(a.nodeCodes),
+      a.unitKind,
+    ]);
+  }
+}
+
+const ENTRY_SELECT = `SELECT e.*, us.full_name AS updated_by_name FROM campaign_entries e LEFT JOIN users us ON us.id = e.updated_by`;
+
+/** The entries of some participants. */
+export async function findEntries(db: Queryable, participantIds: number[]): Promise<EntryRow[]> {
+  if (participantIds.length === 0) return [];
+  return db.query<EntryRow>(`${ENTRY_SELECT} WHERE e.participant_id = ANY($1::int[]) ORDER BY e.participant_id, e.node_code`, [participantIds]);
+}
+
+/** Every entry of a campaign (for results). */
+export async function findCampaignEntries(db: Queryable, campaignId: number): Promise<EntryRow[]> {
+  return db.query<EntryRow>('SELECT * FROM campaign_entries WHERE campaign_id = $1', [campaignId]);
+}
+
+/** One entry; `lock` takes a row lock. */
+export async function findEntry(db: Queryable, participantId: number, code: string, lock = false): Promise<EntryRow | undefined> {
+  return (await db.query<EntryRow>(`${ENTRY_SELECT} WHERE e.participant_id = $1 AND e.node_code = $2${lock ? ' FOR UPDATE OF e' : ''}`, [participantId, code]))[0];
+}
+
+/** The columns one step writes. */
+export type EntryPatch = Partial<Omit<EntryRow, 'participant_id' | 'node_code' | 'version' | 'updated_by' | 'updated_at' | 'updated_by_name'>>;
+
+const JSON_COLUMNS = new Set(['self_inputs', 'self_evidence', 'explanation_evidence']);
+
+/**
+ * Writes one step of an entry, checking the version the writer read (0: no entry yet). Returns
+ * the new version, or null when someone else saved first.
+ */
+export async function saveEntry(
+  db: Queryable,
+  key: { campaignId: number; participantId: number; code: string },
+  expectedVersion: number,
+  patch: EntryPatch,
+  by: number | null,
+  now: Date,
+): Promise<number | null> {
+  const columns = Object.keys(patch) as (keyof EntryPatch)[];
+  const values = columns.map((c) => {
+    const v = patch[c];
+    if (JSON_COLUMNS.has(c)) return v === null || v === undefined ? (c === 'self_inputs' ? null : '[]') : JSON.stringify(v);
+    return v instanceof Date ? v.toISOString() : v;
+  });
+  if (expectedVersion === 0) {
+    const names = ['campaign_id', 'participant_id', 'node_code', 'updated_by', 'updated_at', ...columns];
+    const rows = await db.query<{ version: number }>(
+      `INSERT INTO campaign_entries (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})
+       ON CONFLICT (participant_id, node_code) DO NOTHING RETURNING version`,
+      [key.campaignId, key.participantId, key.code, by, now.toISOString(), ...values],
+    );
+    return rows[0]?.version ?? null;
+  }
+  const sets = columns.map((c, i) => `${c} = $${i + 6}`);
+  const rows = await db.query<{ version: number }>(
+    `UPDATE campaign_entries SET ${[...sets, 'version = version + 1', 'updated_by = $4', 'updated_at = $5'].join(', ')}
+     WHERE participant_id = $1 AND node_code = $2 AND version = $3 RETURNING version`,
+    [key.participantId, key.code, expectedVersion, by, now.toISOString(), ...values],
+  );
+  return rows[0]?.version ?? null;
+}
+
+/** Survey points of a campaign by participant. */
+export async function findSurveyPoints(db: Queryable, campaignId: number): Promise<{ participant_id: number; points_hundredths: number; source: 'entered' | 'imported' | 'sipas' }[]> {
+  return db.query('SELECT participant_id, points_hundredths, source FROM campaign_survey_points WHERE campaign_id = $1', [campaignId]);
+}
+
+/** Sets a participant's survey points. */
+export async function saveSurveyPoints(db: Queryable, campaignId: number, participantId: number, points: number, source: string, by: number | null, now: Date): Promise<void> {
+  await db.query(
+    `INSERT INTO campaign_survey_points (participant_id, campaign_id, points_hundredths, source, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (participant_id) DO UPDATE SET points_hundredths = EXCLUDED.points_hundredths, source = EXCLUDED.source,
+       updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
+    [participantId, campaignId, points, source, by, now.toISOString()],
+  );
+}
+
+/** A summary of everything results depend on (entries, states, survey points, set-up); it changes with any of them. */
+export async function changeToken(db: Queryable, campaignId: number): Promise<string> {
+  const [row] = await db.query<{ token: string }>(
+    `SELECT concat_ws(':',
+       (SELECT count(*) || '.' || coalesce(sum(version), 0) FROM campaign_entries WHERE campaign_id = $1),
+       (SELECT count(*) || '.' || coalesce(sum(version), 0) FROM campaign_participants WHERE campaign_id = $1),
+       (SELECT count(*) || '.' || coalesce(sum(points_hundredths), 0) || '.' || coalesce(max(updated_at)::text, '') FROM campaign_survey_points WHERE campaign_id = $1),
+       (SELECT version FROM campaigns WHERE id = $1)) AS token`,
+    [campaignId],
+  );
+  return row?.token ?? '';
+}
+
+/** The token the stored results were computed from. */
+export async function resultsToken(db: Queryable, campaignId: number): Promise<string | null> {
+  const [row] = await db.query<{ results_token: string | null }>('SELECT results_token FROM campaigns WHERE id = $1', [campaignId]);
+  return row?.results_token ?? null;
+}
+
+export interface ResultRow {
+  participant_id: number;
+  campaign_id: number;
+  unit_id: number;
+  unit_kind: string;
+  appraised_hundredths: number;
+  max_appraised_hundredths: number;
+  survey_hundredths: number | null;
+  max_survey_hundredths: number | null;
+  index_hundredths: number | null;
+  class_label: string | null;
+  rank: number | null;
+  units_ranked: number;
+  criteria: { code: string; title: string; score: number; max: number; rank: number | null }[];
+  computed_at: Date;
+  unit_code?: string;
+  unit_name?: string;
+  status?: string;
+}
+
+/** Replaces the stored results of a campaign. */
+export async function replaceResults(db: Queryable, campaignId: number, rows: Omit<ResultRow, 'campaign_id' | 'computed_at'>[], token: string, now: Date): Promise<void> {
+  await db.query('DELETE FROM campaign_results WHERE campaign_id = $1', [campaignId]);
+  const chunk = 1000;
+  for (let i = 0; i < rows.length; i += chunk) {
+    const part = rows.slice(i, i + chunk);
+    await db.query(
+      `INSERT INTO campaign_results (participant_id, campaign_id, unit_id, unit_kind, appraised_hundredths, max_appraised_hundredths,
+         survey_hundredths, max_survey_hundredths, index_hundredths, class_label, rank, units_ranked, criteria, computed_at)
+       SELECT r.participant_id, $1, r.unit_id, r.unit_kind, r.appraised_hundredths, r.max_appraised_hundredths, r.survey_hundredths,
+         r.max_survey_hundredths, r.index_hundredths, r.class_label, r.rank, r.units_ranked, r.criteria, $2
+       FROM json_populate_recordset(NULL::campaign_results, $3::json) r`,
+      [campaignId, now.toISOString(), JSON.stringify(part)],
+    );
+  }
+  await db.query('UPDATE campaigns SET results_computed_at = $2, results_token = $3 WHERE id = $1', [campaignId, now.toISOString(), token]);
+}
+
+/** Stored results of a campaign with unit code, name and state, by kind and rank. */
+export async function findResults(db: Queryable, campaignId: number): Promise<ResultRow[]> {
+  return db.query<ResultRow>(
+    `SELECT r.*, u.code AS unit_code, u.name AS unit_name, p.status
+     FROM campaign_results r JOIN units u ON u.id = r.unit_id JOIN campaign_participants p ON p.id = r.participant_id
+     WHERE r.campaign_id = $1 ORDER BY r.unit_kind, r.rank NULLS LAST, u.name, u.id`,
+    [campaignId],
+  );
+}
+
+/** Previous-year results: stored results of that year's campaigns, then recorded historical ones. */
+export async function findPreviousResults(
+  db: Queryable,
+  year: number,
+): Promise<{ unit_id: number; index_hundredths: number; max_hundredths: number; rank: number | null; units_ranked: number | null }[]> {
+  return db.query(
+    `SELECT h.unit_id, h.index_hundredths, h.max_hundredths, h.rank, h.units_ranked FROM historical_results h WHERE h.year = $1
+     UNION ALL
+     SELECT r.unit_id, r.index_hundredths, r.max_appraised_hundredths + coalesce(r.max_survey_hundredths, 0), r.rank, r.units_ranked
+     FROM campaign_results r JOIN campaigns c ON c.id = r.campaign_id JOIN campaign_participants p ON p.id = r.participant_id
+     WHERE c.year = $1 AND r.index_hundredths IS NOT NULL AND (p.status = 'published' OR c.status = 'closed')`,
+    [year],
+  );
+}
+
+/** Records a historical result of a unit (replacing one of the same year). */
+export async function saveHistoricalResult(
+  db: Queryable,
+  r: { unitId: number; year: number; indexHundredths: number; maxHundredths: number; rank: number | null; unitsRanked: number | null; classLabel: string | null; source: string },
+  by: number | null,
+  now: Date,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO historical_results (unit_id, year, index_hundredths, max_hundredths, rank, units_ranked, class_label, source, created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     ON CONFLICT (unit_id, year) DO UPDATE SET index_hundredths = EXCLUDED.index_hundredths, max_hundredths = EXCLUDED.max_hundredths,
+       rank = EXCLUDED.rank, units_ranked = EXCLUDED.units_ranked, class_label = EXCLUDED.class_label, source = EXCLUDED.source`,
+    [r.unitId, r.year, r.indexHundredths, r.maxHundredths, r.rank, r.unitsRanked, r.classLabel, r.source, by, now.toISOString()],
+  );
+}
+
+/** Lineage links reaching the given units (up to a few links back). */
+export async function findLineageLinks(db: Queryable, unitIds: number[]): Promise<{ predecessor_id: number; successor_id: number; merge_type: 'full' | 'partial' }[]> {
+  if (unitIds.length === 0) return [];
+  return db.query(
+    `WITH RECURSIVE back(predecessor_id, successor_id, merge_type, depth) AS (
+       SELECT predecessor_id, successor_id, merge_type, 1 FROM unit_lineage WHERE successor_id = ANY($1::int[])
+       UNION
+       SELECT l.predecessor_id, l.successor_id, l.merge_type, b.depth + 1 FROM unit_lineage l JOIN back b ON l.successor_id = b.predecessor_id
+       WHERE b.depth < 5)
+     SELECT DISTINCT predecessor_id, successor_id, merge_type FROM back`,
+    [unitIds],
+  );
+}
+
+/** Units by id with code, name, kind and path. */
+export async function findUnitsBrief(db: Queryable, ids: number[]): Promise<{ id: number; code: string; name: string; kind: string; path: string }[]> {
+  if (ids.length === 0) return [];
+  return db.query('SELECT id, code, name, kind, path FROM units WHERE id = ANY($1::int[])', [ids]);
+}
+
+/** User names by id. */
+export async function findUserNames(db: Queryable, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<{ id: number; full_name: string }>('SELECT id, full_name FROM users WHERE id = ANY($1::int[])', [ids]);
+  return new Map(rows.map((r) => [r.id, r.full_name]));
+}
+
+/** Users by username (for assignments given by name). */
+export async function findUsersByUsername(db: Queryable, names: string[]): Promise<Map<string, number>> {
+  if (names.length === 0) return new Map();
+  const rows = await db.query<{ id: number; username: string }>('SELECT id, username FROM users WHERE lower(username) = ANY($1::text[])', [names.map((n) => n.toLowerCase())]);
+  return new Map(rows.map((r) => [r.username.toLowerCase(), r.id]));
+}

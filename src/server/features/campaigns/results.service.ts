@@ -1,0 +1,299 @@
+/**
+ * A campaign's results: computed by the domain (`computeResults`) from every unit's self, round-1
+ * and round-2 entries and survey points, stored, and recomputed on demand when anything changed
+ * since. Rankings per unit kind with filters, a unit's scorecard (self vs round 1 vs round 2 and
+ * every lost point with its reason), year over year through lineage, exports, and the public page
+ * of published results (no evidence, no reasons).
+ */
+import type { Actor } from '../../../domain/access.ts';
+import { yearOverYearWithLineage, type PreviousResult } from '../../../domain/campaign/history.ts';
+import { compareRounds, computeResults, type UnitAssessment } from '../../../domain/campaign/results.ts';
+import { formatPoints } from '../../../domain/scoring/decimal.ts';
+import { formatScaled } from '../../../domain/scoring/decimal.ts';
+import { AppError, notFound } from '../../errors.ts';
+import type { Deps } from '../../deps.ts';
+import type { Queryable } from '../../infra/db.ts';
+import { canReadAssessment, canSeeAllResults } from './policy.ts';
+import * as repo from './repository.ts';
+import { round1Of, round2Of, selfScoresOf } from './assessment.service.ts';
+import { loadCampaign, participantOf, presentCampaign, treeFor, type LoadedCampaign } from './service.ts';
+
+/** The domain's view of every unit of a campaign. */
+async function assessmentsOf(db: Queryable, c: LoadedCampaign, participants: repo.ParticipantRow[]): Promise<UnitAssessment[]> {
+  const entries = await repo.findCampaignEntries(db, c.row.id);
+  const byParticipant = new Map<number, repo.EntryRow[]>();
+  for (const e of entries) {
+    let list = byParticipant.get(e.participant_id);
+    if (!list) byParticipant.set(e.participant_id, (list = []));
+    list.push(e);
+  }
+  const survey = new Map((await repo.findSurveyPoints(db, c.row.id)).map((s) => [s.participant_id, s]));
+  return participants.map((p) => {
+    const rows = byParticipant.get(p.id) ?? [];
+    const s = survey.get(p.id);
+    return {
+      unitId: String(p.id),
+      unitKind: p.unit_kind,
+      self: selfScoresOf(rows),
+      round1: round1Of(rows),
+      round2: round2Of(rows),
+      survey: s ? { source: s.source === 'sipas' ? 'entered' : s.source, pointsHundredths: s.points_hundredths } : null,
+    };
+  });
+}
+
+/** Recomputes and stores every unit's result (in the caller's transaction or its own). */
+export async function recomputeResults(db: Queryable, campaignId: number, now: Date): Promise<number> {
+  const c = await loadCampaign(db, campaignId);
+  const participants = await repo.findParticipants(db, campaignId);
+  const byId = new Map(participants.map((p) => [String(p.id), p]));
+  const token = await repo.changeToken(db, campaignId);
+  const results = computeResults(c.setup, await assessmentsOf(db, c, participants));
+  await repo.replaceResults(
+    db,
+    campaignId,
+    results.units.map((r) => ({
+      participant_id: Number(r.unitId),
+      unit_id: byId.get(r.unitId)!.unit_id,
+      unit_kind: r.unitKind,
+      appraised_hundredths: r.appraisedHundredths,
+      max_appraised_hundredths: r.maxAppraisedHundredths,
+      survey_hundredths: r.surveyHundredths,
+      max_survey_hundredths: r.maxSurveyHundredths,
+      index_hundredths: r.index?.hundredths ?? null,
+      class_label: r.classLabel,
+      rank: r.rank,
+      units_ranked: r.unitsRanked,
+      criteria: r.criteria.map((x) => ({ code: x.code, title: x.title, score: x.score, max: x.max, rank: x.rank })),
+    })),
+    token,
+    now,
+  );
+  return results.units.length;
+}
+
+/** Stored results, recomputed first when anything changed since they were computed. */
+async function freshResults(deps: Deps, c: LoadedCampaign): Promise<repo.ResultRow[]> {
+  const stored = await repo.resultsToken(deps.db, c.row.id);
+  if (stored === null || stored !== (await repo.changeToken(deps.db, c.row.id))) {
+    await deps.db.transaction((tx) => recomputeResults(tx, c.row.id, deps.clock.now()));
+  }
+  return repo.findResults(deps.db, c.row.id);
+}
+
+/** Year over year for stored results: own previous-year results, else through lineage. */
+async function historyOf(db: Queryable, year: number, rows: repo.ResultRow[]) {
+  const previousRows = await repo.findPreviousResults(db, year - 1);
+  const previous = new Map<string, PreviousResult>();
+  for (const r of previousRows) {
+    const id = String(r.unit_id);
+    if (!previous.has(id)) previous.set(id, { unitId: id, year: year - 1, indexHundredths: r.index_hundredths, maxHundredths: r.max_hundredths, rank: r.rank, unitsRanked: r.units_ranked });
+  }
+  const links = await repo.findLineageLinks(db, rows.map((r) => r.unit_id));
+  const histories = yearOverYearWithLineage(
+    rows.map((r) => ({ unitId: String(r.unit_id), index: r.index_hundredths === null ? null : { hundredths: r.index_hundredths }, rank: r.rank })),
+    previous,
+    links.map((l) => ({ predecessorId: String(l.predecessor_id), successorId: String(l.successor_id), mergeType: l.merge_type })),
+  );
+  const names = new Map((await repo.findUnitsBrief(db, [...new Set(histories.flatMap((h) => h.usedUnitIds.map(Number)))])).map((u) => [String(u.id), u.name]));
+  return new Map(
+    histories.map((h) => [
+      h.unitId,
+      h.source === 'none'
+        ? null
+        : {
+            year: h.previousYear,
+            source: h.source,
+            indexHundredths: h.previousValue,
+            indexText: h.previousValue === null ? null : formatScaled(h.previousValue, 2),
+            rank: h.previousRank,
+            rankChange: h.rankChange,
+            ratioText: h.comparison?.ratioText ?? null,
+            ratioTenths: h.comparison?.ratioTenths ?? null,
+            differenceText: h.comparison?.differenceText ?? null,
+            fromUnits: h.usedUnitIds.map((id) => ({ unitId: Number(id), unitName: names.get(id) ?? '' })),
+          },
+    ]),
+  );
+}
+
+function presentResult(r: repo.ResultRow) {
+  return {
+    unitId: r.unit_id,
+    unitCode: r.unit_code ?? '',
+    unitName: r.unit_name ?? '',
+    unitKind: r.unit_kind,
+    status: r.status ?? '',
+    appraisedHundredths: r.appraised_hundredths,
+    maxAppraisedHundredths: r.max_appraised_hundredths,
+    surveyHundredths: r.survey_hundredths,
+    maxSurveyHundredths: r.max_survey_hundredths,
+    totalHundredths: r.appraised_hundredths + (r.survey_hundredths ?? 0),
+    totalText: formatPoints(r.appraised_hundredths + (r.survey_hundredths ?? 0)),
+    indexHundredths: r.index_hundredths,
+    indexText: r.index_hundredths === null ? null : formatScaled(r.index_hundredths, 2),
+    classLabel: r.class_label,
+    rank: r.rank,
+    unitsRanked: r.units_ranked,
+    criteria: r.criteria,
+  };
+}
+
+export interface ResultsFilter {
+  unitKind?: string | undefined;
+  classLabel?: string | undefined;
+  q?: string | undefined;
+}
+
+/**
+ * The ranking of a campaign per unit kind, with year over year. Staff see every unit at any time;
+ * others see published units only.
+ */
+export async function getResults(deps: Deps, actor: Actor | null, campaignId: number, filter: ResultsFilter = {}) {
+  const c = await loadCampaign(deps.db, campaignId);
+  const all = actor !== null && canSeeAllResults(actor, c.row.owner_unit_path);
+  let rows = await freshResults(deps, c);
+  if (!all) rows = rows.filter((r) => r.status === 'published' || c.row.status === 'closed');
+  if (filter.unitKind) rows = rows.filter((r) => r.unit_kind === filter.unitKind);
+  if (filter.classLabel) rows = rows.filter((r) => r.class_label === filter.classLabel);
+  if (filter.q) {
+    const q = filter.q.toLowerCase();
+    rows = rows.filter((r) => (r.unit_name ?? '').toLowerCase().includes(q) || (r.unit_code ?? '').toLowerCase().includes(q));
+  }
+  const history = await historyOf(deps.db, c.row.year, rows);
+  return {
+    campaign: presentCampaign(c.row, deps.clock.now()),
+    complete: all,
+    units: rows.map((r) => ({ ...presentResult(r), previous: history.get(String(r.unit_id)) ?? null })),
+  };
+}
+
+/** Public results of a published campaign: index, class, rank and criterion scores, nothing else. */
+export async function getPublicResults(deps: Deps, campaignId: number) {
+  const row = await repo.findCampaign(deps.db, campaignId);
+  if (!row) throw notFound('entity_campaign');
+  const c = await loadCampaign(deps.db, campaignId);
+  const rows = (await freshResults(deps, c)).filter((r) => r.status === 'published');
+  if (rows.length === 0) throw new AppError('not_found', 'campaign_not_published');
+  return {
+    campaign: { id: row.id, name: row.name, year: row.year },
+    units: rows.map((r) => ({
+      unitCode: r.unit_code ?? '',
+      unitName: r.unit_name ?? '',
+      unitKind: r.unit_kind,
+      totalHundredths: r.appraised_hundredths + (r.survey_hundredths ?? 0),
+      surveyHundredths: r.survey_hundredths,
+      indexHundredths: r.index_hundredths,
+      indexText: r.index_hundredths === null ? null : formatScaled(r.index_hundredths, 2),
+      classLabel: r.class_label,
+      rank: r.rank,
+      unitsRanked: r.units_ranked,
+      criteria: r.criteria.map((x) => ({ code: x.code, title: x.title, score: x.score, max: x.max, rank: x.rank })),
+    })),
+  };
+}
+
+/** A unit's scorecard: every node self vs round 1 vs final, every lost point with its reason. */
+export async function getScorecard(deps: Deps, actor: Actor, campaignId: number, unitId: number) {
+  const c = await loadCampaign(deps.db, campaignId);
+  const p = await participantOf(deps.db, campaignId, unitId);
+  if (!canReadAssessment(actor, p.unit_path, p.status)) throw new AppError('forbidden', 'forbidden_unit', { unit: p.unit_name });
+  const unitSideBeforeRound1 = !canSeeAllResults(actor, c.row.owner_unit_path) && ['not_started', 'draft', 'submitted', 'reopened', 'round1_in_progress'].includes(p.status);
+  const [assessment] = await assessmentsOf(deps.db, c, [p]);
+  const unit: UnitAssessment = unitSideBeforeRound1 ? { ...assessment!, round1: [], round2: [] } : assessment!;
+  const set = c.setup.criteriaSets.find((s) => s.unitKind === p.unit_kind);
+  treeFor(c, p.unit_kind, p.unit_name);
+  const { nodes } = compareRounds(set!, unit);
+  const single = computeResults(c.setup, [unit]).units[0];
+  const stored = (await freshResults(deps, c)).find((r) => r.unit_id === unitId);
+  const history = stored ? (await historyOf(deps.db, c.row.year, [stored])).get(String(unitId)) ?? null : null;
+  return {
+    campaign: presentCampaign(c.row, deps.clock.now()),
+    unit: { unitId: p.unit_id, unitCode: p.unit_code, unitName: p.unit_name, unitKind: p.unit_kind, status: p.status },
+    result: stored ? presentResult(stored) : null,
+    previous: history,
+    nodes: nodes.map((n) => ({
+      code: n.code,
+      title: n.title,
+      depth: n.depth,
+      isLeaf: n.isLeaf,
+      self: n.self,
+      afterRound1: n.afterRound1,
+      final: n.final,
+      lost: n.lost,
+      reason: n.reason,
+      round1Reason: n.round1?.reason ?? null,
+      disposition: n.round2?.disposition ?? null,
+    })),
+    lostPoints: single?.lostPoints ?? [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+/** Results as flat rows for CSV, XLSX and the CLI's JSON. */
+export async function resultsTable(deps: Deps, actor: Actor, campaignId: number) {
+  const { campaign, units } = await getResults(deps, actor, campaignId);
+  return {
+    campaign,
+    units: units.map((u) => ({
+      unitCode: u.unitCode,
+      unitName: u.unitName,
+      unitKind: u.unitKind,
+      total: u.totalHundredths / 100,
+      surveyPoints: u.surveyHundredths === null ? null : u.surveyHundredths / 100,
+      index: u.indexHundredths === null ? null : u.indexHundredths / 100,
+      class: u.classLabel,
+      rank: u.rank,
+      criteria: u.criteria.map((x) => ({ code: x.code, score: x.score / 100, max: x.max / 100, rank: x.rank })),
+    })),
+  };
+}
+
+type Table = Awaited<ReturnType<typeof resultsTable>>;
+
+const csvCell = (v: string | number | null): string => {
+  if (v === null) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+function columns(table: Table): string[] {
+  const codes = [...new Set(table.units.flatMap((u) => u.criteria.map((c) => c.code)))];
+  return codes;
+}
+
+/** CSV (UTF-8 with BOM so Excel reads the diacritics), points with a decimal point. */
+export function resultsCsv(table: Table): string {
+  const codes = columns(table);
+  const header = ['unitCode', 'unitName', 'unitKind', 'total', 'surveyPoints', 'index', 'class', 'rank', ...codes.flatMap((c) => [`c${c}_score`, `c${c}_max`, `c${c}_rank`])];
+  const lines = [header.join(',')];
+  for (const u of table.units) {
+    const byCode = new Map(u.criteria.map((c) => [c.code, c]));
+    lines.push(
+      [u.unitCode, u.unitName, u.unitKind, u.total, u.surveyPoints, u.index, u.class, u.rank, ...codes.flatMap((c) => [byCode.get(c)?.score ?? null, byCode.get(c)?.max ?? null, byCode.get(c)?.rank ?? null])]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** An Excel workbook of the results: one sheet, Vietnamese headers, numbers as numbers. */
+export async function resultsXlsx(table: Table): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Kết quả');
+  const codes = columns(table);
+  ws.addRow([table.campaign.name]);
+  ws.addRow(['Mã đơn vị', 'Đơn vị', 'Loại đơn vị', 'Tổng điểm', 'Điểm điều tra XHH', 'Chỉ số (%)', 'Xếp loại', 'Xếp hạng', ...codes.flatMap((c) => [`TC ${c}: điểm`, `TC ${c}: tối đa`, `TC ${c}: hạng`])]);
+  ws.getRow(2).font = { bold: true };
+  for (const u of table.units) {
+    const byCode = new Map(u.criteria.map((c) => [c.code, c]));
+    ws.addRow([u.unitCode, u.unitName, u.unitKind, u.total, u.surveyPoints, u.index, u.class, u.rank, ...codes.flatMap((c) => [byCode.get(c)?.score ?? null, byCode.get(c)?.max ?? null, byCode.get(c)?.rank ?? null])]);
+  }
+  for (const col of [4, 5, 6]) ws.getColumn(col).numFmt = '0.00';
+  ws.getColumn(2).width = 36;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,129 @@
+/** Request shapes of campaigns: set-up, entries at each step, workflow actions, queries. */
+import { z } from 'zod';
+import { paging } from '../../http/schemas.ts';
+
+const band = z
+  .object({
+    label: z.string().trim().min(1).max(60),
+    fromPercent: z.number().int().min(0).max(100_000),
+    toPercent: z.number().int().min(0).max(100_000).nullable(),
+    toInclusive: z.boolean().optional(),
+  })
+  .strict();
+
+const deadline = z.string().trim().min(10).max(40);
+
+export const deadlines = z
+  .object({ selfAssessment: deadline, round1: deadline, explanations: deadline, round2: deadline, publication: deadline })
+  .strict();
+
+const campaignSet = z
+  .object({
+    unitKind: z.string().trim().min(1).max(40),
+    criteriaSetId: z.number().int().positive(),
+    surveyMaxHundredths: z.number().int().min(0).max(100_000).nullable().optional(),
+    bands: z.array(band).min(1).max(20).nullable().optional(),
+  })
+  .strict();
+
+const campaignFields = {
+  name: z.string().trim().min(1).max(300),
+  year: z.number().int().min(2000).max(2100),
+  deadlines,
+  surveySource: z.enum(['entered', 'imported', 'sipas']).default('entered'),
+  bands: z.array(band).min(1).max(20).nullable().default(null),
+};
+
+export const createBody = z
+  .object({ ...campaignFields, ownerUnitId: z.number().int().positive().nullable().default(null), criteriaSets: z.array(campaignSet).min(1).max(20) })
+  .strict();
+
+export const updateBody = z
+  .object({ ...campaignFields, version: z.number().int().positive(), criteriaSets: z.array(campaignSet).min(1).max(20).optional() })
+  .strict();
+
+export const participantsBody = z
+  .object({ unitIds: z.array(z.number().int().positive()).max(10_000).optional(), unitCodes: z.array(z.string().trim().min(1).max(32)).max(10_000).optional() })
+  .strict();
+
+export const assignmentsBody = z
+  .object({
+    assignments: z
+      .array(
+        z
+          .object({
+            userId: z.number().int().positive().optional(),
+            username: z.string().trim().min(1).max(100).optional(),
+            nodeCodes: z.array(z.string().trim().max(40)).min(1).max(500),
+            unitKind: z.string().trim().max(40).nullable().optional(),
+          })
+          .strict(),
+      )
+      .max(500),
+  })
+  .strict();
+
+export const campaignUnitParams = z.object({ id: z.coerce.number().int().positive(), unitId: z.coerce.number().int().positive() });
+export const entryParams = campaignUnitParams.extend({ code: z.string().trim().min(1).max(40) });
+
+const inputValue = z.union([
+  z.number(),
+  z.boolean(),
+  z.string().max(40),
+  z.null(),
+  z.object({ numerator: z.number().int().min(0), denominator: z.number().int().min(0) }).strict(),
+]);
+
+const evidenceIds = z.array(z.number().int().positive()).max(100).default([]);
+
+export const selfEntryBody = z
+  .object({
+    version: z.number().int().min(0),
+    inputs: z.record(z.string().max(40), inputValue),
+    explanation: z.string().max(20_000).nullable().optional(),
+    evidence: evidenceIds,
+  })
+  .strict();
+
+export const round1Body = z
+  .object({
+    version: z.number().int().min(0),
+    scoreHundredths: z.number().int().min(0).max(10_000_000).nullable(),
+    notApplicable: z.boolean().optional(),
+    reason: z.string().max(20_000).nullable().optional(),
+    needsExplanation: z.boolean().optional(),
+  })
+  .strict();
+
+export const explanationBody = z
+  .object({ version: z.number().int().min(0), text: z.string().max(20_000), evidence: evidenceIds })
+  .strict();
+
+export const round2Body = z
+  .object({
+    version: z.number().int().min(0),
+    disposition: z.enum(['addressed', 'defended', 'still_open']),
+    scoreHundredths: z.number().int().min(0).max(10_000_000).nullable().optional(),
+    reason: z.string().max(20_000),
+  })
+  .strict();
+
+export const actionBody = z
+  .object({ reason: z.string().max(5000).optional(), until: z.string().max(40).nullable().optional(), version: z.number().int().positive().optional() })
+  .strict()
+  .default({});
+
+export const surveyBody = z.object({ pointsHundredths: z.number().int().min(0).max(10_000_000) }).strict();
+
+export const queueQuery = z.object({
+  ...paging,
+  round: z.coerce.number().int().min(1).max(2).default(1),
+  unitId: z.coerce.number().int().positive().optional(),
+  onlyOpen: z.enum(['true', 'false']).optional(),
+});
+
+export const resultsQuery = z.object({
+  unitKind: z.string().max(40).optional(),
+  classLabel: z.string().max(60).optional(),
+  q: z.string().max(100).optional(),
+});

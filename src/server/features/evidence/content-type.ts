@@ -1,0 +1,75 @@
+/**
+ * What an evidence file really is, read from its content and never from its name: PDF, PNG and
+ * JPEG by their signatures, DOCX and XLSX as zip archives whose parts are a Word document or an
+ * Excel workbook. Anything else (programs, web pages, plain text, other archives) is refused.
+ */
+import { inspectZip } from '../../infra/zip-guard.ts';
+
+export const EVIDENCE_FORMATS = ['pdf', 'docx', 'xlsx', 'jpg', 'png'] as const;
+export type EvidenceFormat = (typeof EVIDENCE_FORMATS)[number];
+
+export const MEDIA_TYPES: Record<EvidenceFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  jpg: 'image/jpeg',
+  png: 'image/png',
+};
+
+/** How many leading bytes `sniffSignature` needs. */
+export const SNIFF_BYTES = 1024;
+
+// An Office file may legitimately inflate well beyond its size (XML compresses ~10:1); beyond this
+// it is treated as a zip bomb rather than a document.
+const OFFICE_LIMITS = { maxEntries: 20_000, maxUncompressedBytes: 512 * 1024 * 1024 };
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** The format the first bytes announce; 'zip' still has to be opened to tell DOCX from XLSX. */
+export function sniffSignature(head: Buffer): 'pdf' | 'png' | 'jpg' | 'zip' | null {
+  if (head.subarray(0, 8).equals(PNG_SIGNATURE)) return 'png';
+  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpg';
+  if (head.subarray(0, 4).equals(ZIP_SIGNATURE)) return 'zip';
+  // PDF readers accept the header anywhere in the first kilobyte (some scanners prefix junk).
+  if (head.subarray(0, SNIFF_BYTES).includes('%PDF-', 0, 'latin1')) return 'pdf';
+  return null;
+}
+
+/** DOCX or XLSX by the parts of a zip archive, or null for any other (or damaged) archive. */
+export function officeFormat(zip: Buffer): 'docx' | 'xlsx' | null {
+  const inspected = inspectZip(zip, OFFICE_LIMITS, ['[Content_Types].xml']);
+  if (!inspected.ok) return null;
+  if (inspected.names.some((n) => n.startsWith('word/'))) return 'docx';
+  if (inspected.names.some((n) => n.startsWith('xl/'))) return 'xlsx';
+  return null;
+}
+
+/**
+ * The format of a file from its first bytes; `readAll` is only called for a zip archive, whose
+ * parts have to be read.
+ */
+export async function detectFormat(
+  head: Buffer,
+  readAll: () => Promise<Buffer>,
+): Promise<EvidenceFormat | null> {
+  const signature = sniffSignature(head);
+  if (signature !== 'zip') return signature;
+  return officeFormat(await readAll());
+}
+
+/** Formats a browser shows by itself, so they may be previewed inline. */
+export function isPreviewable(format: EvidenceFormat): boolean {
+  return format === 'pdf' || format === 'png' || format === 'jpg';
+}
+
+/** The format a stored media type stands for. */
+export function formatOfMediaType(mediaType: string): EvidenceFormat | null {
+  return EVIDENCE_FORMATS.find((f) => MEDIA_TYPES[f] === mediaType) ?? null;
+}
+
+/** The name to download a file under: the uploaded name with the extension of its real format. */
+export function downloadFilename(original: string, format: EvidenceFormat): string {
+  const base = original.replace(/\.[A-Za-z0-9]{1,5}$/, '') || 'tai-lieu';
+  return `${base}.${format}`;
+}

@@ -1,0 +1,263 @@
+/** SQL for the evidence library: documents and their file versions. The only place that knows those tables. */
+import type { Queryable } from '../../infra/db.ts';
+
+export interface DocumentRow {
+  id: number;
+  unit_id: number;
+  doc_number: string | null;
+  doc_type: string;
+  issued_on: string | null;
+  issuer: string | null;
+  summary: string;
+  current_version: number;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface VersionRow {
+  id: number;
+  document_id: number;
+  unit_id: number;
+  version_no: number;
+  blob_key: string;
+  sha256: string;
+  size_bytes: number;
+  media_type: string;
+  original_filename: string;
+  uploaded_by: number | null;
+  uploaded_by_name: string | null;
+  uploaded_at: Date;
+}
+
+/** A document with its current file version. */
+export type DocumentWithFile = DocumentRow & { file: VersionRow };
+
+const DOC_COLUMNS =
+  'd.id, d.unit_id, d.doc_number, d.doc_type, d.issued_on, d.issuer, d.summary, d.current_version, d.version, d.created_at, d.updated_at';
+const VERSION_COLUMNS =
+  'v.id, v.document_id, v.unit_id, v.version_no, v.blob_key, v.sha256, v.size_bytes, v.media_type, v.original_filename, v.uploaded_by, u.full_name AS uploaded_by_name, v.uploaded_at';
+
+type JoinedRow = DocumentRow & { file: VersionRow };
+
+/** One document with its current version. */
+export async function findDocument(
+  db: Queryable,
+  id: number,
+  options: { forUpdate?: boolean } = {},
+): Promise<DocumentWithFile | undefined> {
+  if (options.forUpdate)
+    await db.query('SELECT 1 FROM evidence_documents WHERE id = $1 FOR UPDATE', [id]);
+  const rows = await db.query<JoinedRow>(
+    `SELECT ${DOC_COLUMNS}, (SELECT row_to_json(x) FROM (SELECT ${VERSION_COLUMNS}
+       FROM evidence_versions v LEFT JOIN users u ON u.id = v.uploaded_by
+       WHERE v.document_id = d.id AND v.version_no = d.current_version) x) AS file
+     FROM evidence_documents d WHERE d.id = $1`,
+    [id],
+  );
+  return rows[0];
+}
+
+/** Every version of a document, newest first. */
+export async function listVersions(db: Queryable, documentId: number): Promise<VersionRow[]> {
+  return db.query<VersionRow>(
+    `SELECT ${VERSION_COLUMNS} FROM evidence_versions v LEFT JOIN users u ON u.id = v.uploaded_by
+     WHERE v.document_id = $1 ORDER BY v.version_no DESC`,
+    [documentId],
+  );
+}
+
+/** The version of a unit's library that holds this content, if any. */
+export async function findVersionBySha(
+  db: Queryable,
+  unitId: number,
+  sha256: string,
+): Promise<VersionRow | undefined> {
+  const rows = await db.query<VersionRow>(
+    `SELECT ${VERSION_COLUMNS} FROM evidence_versions v LEFT JOIN users u ON u.id = v.uploaded_by
+     WHERE v.unit_id = $1 AND v.sha256 = $2`,
+    [unitId, sha256],
+  );
+  return rows[0];
+}
+
+export interface DocumentSearch {
+  unitId: number;
+  /** Already folded with searchKey. */
+  q?: string | undefined;
+  type?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** A unit's documents, newest first, filtered by words of their number, summary, issuer or file names. */
+export async function searchDocuments(
+  db: Queryable,
+  s: DocumentSearch,
+): Promise<{ items: DocumentWithFile[]; total: number }> {
+  const params: unknown[] = [];
+  const p = (v: unknown): string => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where = [`d.unit_id = ${p(s.unitId)}`];
+  if (s.q) {
+    for (const word of s.q.split(' ').filter(Boolean).slice(0, 8))
+      where.push(`d.search_key LIKE ${p(`%${escapeLike(word)}%`)}`);
+  }
+  if (s.type) where.push(`d.doc_type = ${p(s.type)}`);
+  const whereSql = where.join(' AND ');
+  const [{ total } = { total: 0 }] = await db.query<{ total: number }>(
+    `SELECT count(*)::int AS total FROM evidence_documents d WHERE ${whereSql}`,
+    params,
+  );
+  const items = await db.query<JoinedRow>(
+    `SELECT ${DOC_COLUMNS}, (SELECT row_to_json(x) FROM (SELECT ${VERSION_COLUMNS}
+       FROM evidence_versions v LEFT JOIN users u ON u.id = v.uploaded_by
+       WHERE v.document_id = d.id AND v.version_no = d.current_version) x) AS file
+     FROM evidence_documents d WHERE ${whereSql}
+     ORDER BY d.updated_at DESC, d.id DESC LIMIT ${p(s.limit)} OFFSET ${p(s.offset)}`,
+    params,
+  );
+  return { items, total };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export interface DocumentFields {
+  docNumber: string | null;
+  docType: string;
+  issuedOn: string | null;
+  issuer: string | null;
+  summary: string;
+  searchKey: string;
+}
+
+export interface VersionFields {
+  blobKey: string;
+  sha256: string;
+  size: number;
+  mediaType: string;
+  filename: string;
+  uploadedBy: number;
+}
+
+/** Adds a document with its first version. */
+export async function insertDocument(
+  tx: Queryable,
+  unitId: number,
+  fields: DocumentFields,
+  file: VersionFields,
+  now: Date,
+): Promise<number> {
+  const [doc] = await tx.query<{ id: number }>(
+    `INSERT INTO evidence_documents (unit_id, doc_number, doc_type, issued_on, issuer, summary, search_key, created_by, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id`,
+    [
+      unitId,
+      fields.docNumber,
+      fields.docType,
+      fields.issuedOn,
+      fields.issuer,
+      fields.summary,
+      fields.searchKey,
+      file.uploadedBy,
+      now,
+    ],
+  );
+  await insertVersion(tx, doc!.id, unitId, 1, file, now);
+  return doc!.id;
+}
+
+/** Adds a file version row. */
+export async function insertVersion(
+  tx: Queryable,
+  documentId: number,
+  unitId: number,
+  versionNo: number,
+  file: VersionFields,
+  now: Date,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO evidence_versions (document_id, unit_id, version_no, blob_key, sha256, size_bytes, media_type, original_filename, uploaded_by, uploaded_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      documentId,
+      unitId,
+      versionNo,
+      file.blobKey,
+      file.sha256,
+      file.size,
+      file.mediaType,
+      file.filename,
+      file.uploadedBy,
+      now,
+    ],
+  );
+}
+
+/** Makes `versionNo` the current version; the search key gains the new file name. */
+export async function setCurrentVersion(
+  tx: Queryable,
+  id: number,
+  versionNo: number,
+  searchKey: string,
+  now: Date,
+): Promise<void> {
+  await tx.query(
+    `UPDATE evidence_documents SET current_version = $2, search_key = $3, version = version + 1, updated_at = $4
+     WHERE id = $1`,
+    [id, versionNo, searchKey, now],
+  );
+}
+
+/** Edits the metadata if the document is still at `version`; false when someone else changed it. */
+export async function updateDocument(
+  tx: Queryable,
+  id: number,
+  version: number,
+  fields: DocumentFields,
+  now: Date,
+): Promise<boolean> {
+  const rows = await tx.query<{ id: number }>(
+    `UPDATE evidence_documents SET doc_number = $3, doc_type = $4, issued_on = $5, issuer = $6, summary = $7,
+       search_key = $8, version = version + 1, updated_at = $9
+     WHERE id = $1 AND version = $2 RETURNING id`,
+    [
+      id,
+      version,
+      fields.docNumber,
+      fields.docType,
+      fields.issuedOn,
+      fields.issuer,
+      fields.summary,
+      fields.searchKey,
+      now,
+    ],
+  );
+  return rows.length > 0;
+}
+
+/** Removes a document and its version rows; returns the storage keys of its files. */
+export async function deleteDocument(tx: Queryable, id: number): Promise<string[]> {
+  const keys = await tx.query<{ blob_key: string }>(
+    'DELETE FROM evidence_versions WHERE document_id = $1 RETURNING blob_key',
+    [id],
+  );
+  await tx.query('DELETE FROM evidence_documents WHERE id = $1', [id]);
+  return keys.map((k) => k.blob_key);
+}
+
+/**
+ * How many records cite this document. Nothing cites evidence yet; the campaign feature adds its
+ * tables here (answers pointing at a document) when it references `evidence_documents`, so that
+ * `deleteEvidence` keeps refusing to delete cited documents.
+ */
+export async function countEvidenceReferences(
+  _tx: Queryable,
+  _documentId: number,
+): Promise<number> {
+  return 0;
+}

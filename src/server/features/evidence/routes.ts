@@ -1,0 +1,275 @@
+/** HTTP routes of the evidence library: upload, list, read, edit, new versions, download, delete. */
+import type { MultipartFile, Multipart } from '@fastify/multipart';
+import type { FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../errors.ts';
+import { requireActor, type App } from '../../http/app.ts';
+import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
+import { validationDetails } from '../../http/validation.ts';
+import { translate } from '../../i18n/messages.ts';
+import * as schemas from './schemas.ts';
+import * as service from './service.ts';
+
+/**
+ * The file response may only show itself: no scripts, no requests, embeddable by our own pages
+ * (the preview pane) only. Images are also sandboxed; PDFs are not, as browsers refuse to run
+ * their PDF viewer in a sandboxed document.
+ */
+const FILE_CSP =
+  "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'";
+
+/** `Content-Disposition` with an ASCII fallback and the exact UTF-8 name (RFC 6266 / 5987). */
+function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {
+  const ascii = filename
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** Checks text fields against a schema, turning problems into the usual 400 naming each field. */
+function parseWith<T>(schema: z.ZodType<T>, fields: Record<string, string>): T {
+  const parsed = schema.safeParse(fields);
+  if (parsed.success) return parsed.data;
+  const errors = parsed.error.issues.map((issue): FastifySchemaValidationError => ({
+    keyword: issue.code,
+    instancePath: `/${issue.path.join('/')}`,
+    schemaPath: '',
+    message: issue.message,
+    params: { ...issue },
+  }));
+  throw new AppError('invalid', 'validation_failed', {}, validationDetails(errors, 'body'));
+}
+
+const parseFields = (fields: Record<string, string>) => parseWith(schemas.uploadFields, fields);
+// A new version carries no metadata of its own.
+const parseVersionFields = (fields: Record<string, string>) =>
+  parseWith(z.object({}).strict(), fields);
+
+/**
+ * Reads a multipart upload up to its file; the text fields after the file are read by the
+ * returned `readFields`, which the service calls once the file is stored.
+ */
+async function receiveMultipart(
+  request: FastifyRequest,
+  deps: Deps,
+): Promise<{ file: service.IncomingFile; readFields: () => Promise<Record<string, string>> }> {
+  if (!request.isMultipart()) throw new AppError('unsupported', 'unsupported_media_type');
+  // One byte over the limit reaches storage, which then refuses the file as too large.
+  const limits = { fileSize: deps.config.maxUploadBytes + 1, files: 1 };
+  const parts = request.parts({ limits })[Symbol.asyncIterator]();
+  const fields: Record<string, string> = {};
+  const next = async (): Promise<Multipart | undefined> => {
+    try {
+      const { value, done } = await parts.next();
+      return done ? undefined : value;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'FST_FILES_LIMIT')
+        throw new AppError('invalid', 'evidence_too_many_files');
+      throw error;
+    }
+  };
+  let file: MultipartFile | undefined;
+  for (let part = await next(); part; part = await next()) {
+    if (part.type === 'file') {
+      file = part;
+      break;
+    }
+    fields[part.fieldname] = String(part.value);
+  }
+  if (!file) throw new AppError('invalid', 'evidence_file_missing');
+  return {
+    file: { filename: file.filename, stream: file.file },
+    readFields: async () => {
+      for (let part = await next(); part; part = await next()) {
+        if (part.type === 'file') {
+          part.file.resume();
+          throw new AppError('invalid', 'evidence_too_many_files');
+        }
+        fields[part.fieldname] = String(part.value);
+      }
+      return fields;
+    },
+  };
+}
+
+export function registerEvidenceRoutes(app: App, deps: Deps): void {
+  const uploadResponses = {
+    200: schemas.uploadResult,
+    201: schemas.uploadResult,
+    413: errorBody,
+    415: errorBody,
+    ...commonErrors,
+  };
+
+  /** The answer to an upload: 201 with a new document, 200 pointing at the one already stored. */
+  const presentUpload = (request: FastifyRequest, outcome: service.UploadOutcome) => ({
+    ...outcome.document,
+    duplicate: outcome.duplicate !== null,
+    notice: outcome.duplicate
+      ? translate(request.locale, 'evidence_duplicate', {
+          summary: outcome.document.summary,
+          versionNo: outcome.duplicate.versionNo,
+        })
+      : null,
+  });
+
+  app.post(
+    '/api/v1/units/:unitId/evidence',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary:
+          'Tải tài liệu kiểm chứng lên thư viện của đơn vị (multipart: file; number, type, issuedOn, issuer, summary). Trùng nội dung: 200 và tài liệu đã có',
+        consumes: ['multipart/form-data'],
+        params: schemas.unitIdParam,
+        response: uploadResponses,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { file, readFields } = await receiveMultipart(request, deps);
+      const outcome = await service.uploadEvidence(
+        deps,
+        actor,
+        request.params.unitId,
+        file,
+        async () => parseFields(await readFields()),
+      );
+      return reply.code(outcome.duplicate ? 200 : 201).send(presentUpload(request, outcome));
+    },
+  );
+
+  app.get(
+    '/api/v1/units/:unitId/evidence',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary:
+          'Thư viện tài liệu kiểm chứng của đơn vị (tìm theo số, trích yếu, cơ quan ban hành, tên tệp)',
+        params: schemas.unitIdParam,
+        querystring: schemas.listQuery,
+        response: { 200: schemas.documentList, ...commonErrors },
+      },
+    },
+    async (request) =>
+      service.listEvidence(deps, requireActor(request), request.params.unitId, request.query),
+  );
+
+  app.get(
+    '/api/v1/evidence/:id',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: 'Một tài liệu kiểm chứng với mọi phiên bản',
+        params: idParam,
+        response: { 200: schemas.documentDetail, ...commonErrors },
+      },
+    },
+    async (request) => service.getEvidence(deps, requireActor(request), request.params.id),
+  );
+
+  app.put(
+    '/api/v1/evidence/:id',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: 'Sửa thông tin tài liệu (số, loại, ngày ban hành, cơ quan ban hành, trích yếu)',
+        params: idParam,
+        body: schemas.updateBody,
+        response: { 200: schemas.documentDetail, ...commonErrors },
+      },
+    },
+    async (request) =>
+      service.updateEvidence(deps, requireActor(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/evidence/:id/versions',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: 'Tải lên phiên bản mới của tài liệu (multipart: file); các phiên bản cũ được giữ',
+        consumes: ['multipart/form-data'],
+        params: idParam,
+        response: uploadResponses,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { file, readFields } = await receiveMultipart(request, deps);
+      const outcome = await service.addEvidenceVersion(
+        deps,
+        actor,
+        request.params.id,
+        file,
+        async () => {
+          parseVersionFields(await readFields());
+        },
+      );
+      return reply.code(outcome.duplicate ? 200 : 201).send(presentUpload(request, outcome));
+    },
+  );
+
+  app.get(
+    '/api/v1/evidence/:id/download',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary:
+          'Tải tệp về (phiên bản hiện hành hoặc ?version=); inline=1 để xem trước PDF và ảnh trong trình duyệt',
+        params: idParam,
+        querystring: schemas.downloadQuery,
+        response: { 200: z.any(), ...commonErrors },
+      },
+    },
+    async (request, reply) => {
+      const opened = await service.openEvidenceFile(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.query.version,
+      );
+      const wantsInline = request.query.inline === '1' || request.query.inline === 'true';
+      const inline = wantsInline && opened.previewable;
+      return reply
+        .code(200)
+        .header('content-type', opened.mediaType)
+        .header('content-length', String(opened.size))
+        .header(
+          'content-disposition',
+          contentDisposition(inline ? 'inline' : 'attachment', opened.filename),
+        )
+        .header('x-content-type-options', 'nosniff')
+        .header(
+          'content-security-policy',
+          opened.mediaType === 'application/pdf' ? FILE_CSP : `${FILE_CSP}; sandbox`,
+        )
+        .header('cache-control', 'private, no-store')
+        .send(opened.stream);
+    },
+  );
+
+  app.delete(
+    '/api/v1/evidence/:id',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: 'Xóa tài liệu cùng mọi phiên bản (khi không còn được dẫn chứng ở đâu)',
+        params: idParam,
+        response: { 204: z.null(), ...commonErrors },
+      },
+    },
+    async (request, reply) => {
+      await service.deleteEvidence(deps, requireActor(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,121 @@
+/** Request and response shapes of the evidence library. */
+import { z } from 'zod';
+import { parseUserDate } from '../../../domain/dates.ts';
+import { paging } from '../../http/schemas.ts';
+
+/** Kinds of administrative documents (Decree 30/2020/NĐ-CP) plus photos and anything else. */
+export const DOCUMENT_TYPES = [
+  'resolution', // nghị quyết
+  'decision', // quyết định
+  'directive', // chỉ thị
+  'regulation', // quy chế, quy định
+  'notice', // thông báo
+  'guidance', // hướng dẫn
+  'programme', // chương trình
+  'plan', // kế hoạch
+  'scheme', // đề án, phương án
+  'report', // báo cáo
+  'minutes', // biên bản
+  'submission', // tờ trình
+  'official_letter', // công văn
+  'photo', // hình ảnh
+  'other', // tài liệu khác
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+// Empty form fields mean "not given".
+const blankToNull = (v: string | null | undefined) => (v === undefined || v === '' ? null : v);
+
+/** "Số: 87/KH-UBND" and "87/KH-UBND" are the same number and symbol. */
+const docNumber = z
+  .string()
+  .trim()
+  .max(100)
+  .transform((v) => v.replace(/^(?:số|so)(?:\s*:\s*|\s+)(?=\d)/i, ''));
+
+const issuedOn = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    if (v === '') return null;
+    const iso = parseUserDate(v);
+    if (!iso) ctx.addIssue({ code: 'custom', message: 'field_format' });
+    return iso;
+  });
+
+/** The metadata fields of an upload form (multipart text fields, all optional). */
+export const uploadFields = z
+  .object({
+    number: docNumber.optional().transform(blankToNull),
+    type: z.enum(DOCUMENT_TYPES).default('other'),
+    issuedOn: issuedOn.optional().transform((v) => v ?? null),
+    issuer: z.string().trim().max(300).optional().transform(blankToNull),
+    summary: z.string().trim().max(2000).optional().transform(blankToNull),
+  })
+  .strict();
+export type UploadFields = z.infer<typeof uploadFields>;
+
+/** Editing the metadata of a document, with the version it was read at. */
+export const updateBody = z
+  .object({
+    number: docNumber.nullable().transform(blankToNull),
+    type: z.enum(DOCUMENT_TYPES),
+    issuedOn: issuedOn.nullable().transform((v) => v ?? null),
+    issuer: z.string().trim().max(300).nullable().transform(blankToNull),
+    summary: z.string().trim().min(1).max(2000),
+    version: z.number().int().positive(),
+  })
+  .strict();
+
+export const unitIdParam = z.object({ unitId: z.coerce.number().int().positive() });
+
+export const listQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  type: z.enum(DOCUMENT_TYPES).optional(),
+  ...paging,
+});
+
+export const downloadQuery = z.object({
+  version: z.coerce.number().int().positive().optional(),
+  inline: z.enum(['1', '0', 'true', 'false']).optional(),
+});
+
+export const fileVersion = z.object({
+  versionNo: z.number(),
+  filename: z.string(),
+  mediaType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+  uploadedBy: z.string().nullable(),
+});
+
+export const documentBody = z.object({
+  id: z.number(),
+  unitId: z.number(),
+  number: z.string().nullable(),
+  type: z.enum(DOCUMENT_TYPES),
+  issuedOn: z.string().nullable(),
+  issuer: z.string().nullable(),
+  summary: z.string(),
+  currentVersion: z.number(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  file: fileVersion,
+  downloadUrl: z.string(),
+});
+
+export const documentList = z.object({ items: z.array(documentBody), total: z.number() });
+
+export const documentDetail = documentBody.extend({
+  unitName: z.string(),
+  versions: z.array(fileVersion),
+  permissions: z.object({ write: z.boolean() }),
+});
+
+/** An upload's answer: the document, or the one already holding the same content. */
+export const uploadResult = documentDetail.extend({
+  duplicate: z.boolean(),
+  notice: z.string().nullable(),
+});
