@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'evidence.read', // list, preview and download a unit's evidence library
   'evidence.write', // upload, add versions, edit metadata and delete evidence
   'campaign.manage', // create and set up assessment campaigns, add units, assign appraisers, enter survey points
+  'sipas.manage', // questionnaires, SIPAS campaigns, dossier links, imports; read every answer in scope
+  'sipas.enter', // type in paper forms and upload offline answers for a unit; read that unit's results
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,6 +40,7 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'evidence.read',
     'evidence.write',
     'campaign.manage',
+    'sipas.manage',
   ],
   standing_agency: [
     'unit.manage',
@@ -46,13 +49,14 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'evidence.read',
     'evidence.write',
     'campaign.manage',
+    'sipas.manage',
   ],
-  unit_officer: ['evidence.read', 'evidence.write'],
+  unit_officer: ['evidence.read', 'evidence.write', 'sipas.enter'],
   unit_head: ['audit.read', 'evidence.read', 'evidence.write'],
   appraiser: ['evidence.read'],
   council_chair: ['audit.read', 'evidence.read'],
   council_member: ['evidence.read'],
-  enumerator: [],
+  enumerator: ['sipas.enter'],
 };
 
 export interface Grant {

@@ -44,6 +44,9 @@ const envSchema = z
     PARINDEX_SECURE_COOKIES: flag.optional(),
     PARINDEX_TRUST_PROXY: flag.optional(),
     PARINDEX_MAX_UPLOAD_MB: positiveInt(50),
+    PARINDEX_SIPAS_RATE_PER_ADDRESS: positiveInt(120),
+    PARINDEX_SIPAS_RATE_PER_FORM: positiveInt(3000),
+    PARINDEX_SIPAS_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(3600).default(3),
     PARINDEX_S3_ENDPOINT: optionalText.pipe(z.url().optional()),
     PARINDEX_S3_BUCKET: optionalText,
     PARINDEX_S3_ACCESS_KEY_ID: optionalText,
@@ -91,6 +94,11 @@ export interface Config {
   secureCookies: boolean;
   trustProxy: boolean;
   maxUploadBytes: number;
+  /** Public SIPAS answers accepted per minute from one address, and per form (campaign, unit, field). */
+  sipasRatePerAddress: number;
+  sipasRatePerForm: number;
+  /** Fewest seconds between a public form being issued and its answer (slower is human). */
+  sipasMinFillSeconds: number;
   storage: StorageConfig;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
@@ -120,6 +128,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.PARINDEX_SECURE_COOKIES ?? false,
     trustProxy: e.PARINDEX_TRUST_PROXY ?? false,
     maxUploadBytes: e.PARINDEX_MAX_UPLOAD_MB * 1024 * 1024,
+    sipasRatePerAddress: e.PARINDEX_SIPAS_RATE_PER_ADDRESS,
+    sipasRatePerForm: e.PARINDEX_SIPAS_RATE_PER_FORM,
+    sipasMinFillSeconds: e.PARINDEX_SIPAS_MIN_FILL_SECONDS,
     storage:
       e.PARINDEX_S3_ENDPOINT &&
       e.PARINDEX_S3_BUCKET &&

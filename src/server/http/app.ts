@@ -39,6 +39,7 @@ import { registerUserRoutes } from '../features/users/routes.ts';
 import { registerAuditRoutes } from '../features/audit/routes.ts';
 import { registerHealthRoutes } from '../features/health/routes.ts';
 import { registerCriteriaRoutes } from '../features/criteria/routes.ts';
+import { registerCampaignRoutes } from '../features/campaigns/routes.ts';
 import { registerEvidenceRoutes } from '../features/evidence/routes.ts';
 import { validationDetails } from './validation.ts';
 
@@ -171,6 +172,7 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
   registerUserRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerCriteriaRoutes(app, deps);
+  registerCampaignRoutes(app, deps);
   registerEvidenceRoutes(app, deps);
 
   if (existsSync(WEB_DIST)) {

@@ -21,6 +21,15 @@ export function ErrorAlert({ error, title, fields = [], onClose }: ErrorAlertPro
   if (!error) return null;
   const message = error instanceof Error ? error.message : t('errors.crashed');
   const others = error instanceof ApiError ? error.otherDetails(fields) : [];
+  // The whole story is already told under a field of the form: do not repeat it above.
+  if (
+    error instanceof ApiError &&
+    fields.length > 0 &&
+    others.length === 0 &&
+    error.details.some((d) => d.message === error.message)
+  ) {
+    return null;
+  }
   return (
     <Alert
       color="red"

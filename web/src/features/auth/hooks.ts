@@ -35,7 +35,8 @@ export function useLogout() {
   return useMutation({
     mutationFn: logout,
     onSettled: async () => {
-      await navigate('/login', { replace: true, state: { loggedOut: true } });
+      // flushSync: the sign-in page is on screen before the session disappears below.
+      await navigate('/login', { replace: true, state: { loggedOut: true }, flushSync: true });
       setCsrfToken(null);
       forgetAllButSession(client);
       client.setQueryData(sessionQueryKey, null);
