@@ -8,7 +8,9 @@ test('a demo user signs in, sees their name, and signs out', async ({ page }) =>
   await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
 
   await signIn(page, 'canbo.kimphuong');
-  await expect(page.getByRole('banner').getByText('Công chức CCHC xã Kim Phượng (demo)')).toBeVisible();
+  await expect(
+    page.getByRole('banner').getByText('Công chức CCHC xã Kim Phượng (demo)'),
+  ).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Đơn vị cấp cao nhất' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Đăng xuất' }).click();

@@ -29,11 +29,16 @@ test('adds a sub-unit under its own province and finds it in the log', async ({ 
   await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
   await expect(page.getByText(`Đã thêm đơn vị «${name}».`)).toBeVisible();
   await expect(
-    page.getByRole('navigation', { name: 'Vị trí trong cây đơn vị' }).getByRole('link', { name: 'Tỉnh Khánh Hòa' }),
+    page
+      .getByRole('navigation', { name: 'Vị trí trong cây đơn vị' })
+      .getByRole('link', { name: 'Tỉnh Khánh Hòa' }),
   ).toBeVisible();
 
   // The same code again: the server's objection appears under the code field.
-  await page.getByRole('navigation', { name: 'Vị trí trong cây đơn vị' }).getByRole('link', { name: 'Tỉnh Khánh Hòa' }).click();
+  await page
+    .getByRole('navigation', { name: 'Vị trí trong cây đơn vị' })
+    .getByRole('link', { name: 'Tỉnh Khánh Hòa' })
+    .click();
   await page.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).click();
   await dialog.getByRole('textbox', { name: 'Mã' }).fill(code);
   await dialog.getByRole('textbox', { name: 'Tên đơn vị' }).fill(`${name} (bản sao)`);
@@ -47,7 +52,9 @@ test('adds a sub-unit under its own province and finds it in the log', async ({ 
 
   // The log of the province shows the addition, with what was recorded.
   await page.getByRole('link', { name: 'Nhật ký của đơn vị' }).click();
-  await expect(page.getByRole('heading', { name: 'Nhật ký của đơn vị «Tỉnh Khánh Hòa»' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Nhật ký của đơn vị «Tỉnh Khánh Hòa»' }),
+  ).toBeVisible();
   const entry = page.getByRole('row').filter({ hasText: 'Thêm đơn vị' }).first();
   await expect(entry).toContainText('noivu.khanhhoa');
   await expect(entry).toContainText(name);
@@ -65,8 +72,12 @@ test('is refused, with the reason, on the log of another province', async ({ pag
 
   // …and its log is refused with the server's explanation, not a blank page.
   await page.getByRole('link', { name: 'Nhật ký của đơn vị' }).click();
-  await expect(page.getByRole('heading', { name: 'Nhật ký của đơn vị «Tỉnh Thái Nguyên»' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Nhật ký của đơn vị «Tỉnh Thái Nguyên»' }),
+  ).toBeVisible();
   const refusal = page.getByRole('alert');
   await expect(refusal).toContainText('Không xem được nhật ký');
-  await expect(refusal).toContainText('Bạn không có quyền thực hiện thao tác này trên đơn vị «Tỉnh Thái Nguyên».');
+  await expect(refusal).toContainText(
+    'Bạn không có quyền thực hiện thao tác này trên đơn vị «Tỉnh Thái Nguyên».',
+  );
 });

@@ -8,7 +8,9 @@ test.beforeEach(async ({ page }) => {
 
 test('search ignores diacritics and marks units that are no longer valid', async ({ page }) => {
   await searchUnits(page, 'quy ky', 'Xã Quy Kỳ');
-  const quyKy = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Xã Quy Kỳ', exact: true }) });
+  const quyKy = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: 'Xã Quy Kỳ', exact: true }) });
   await expect(quyKy).toContainText('05545');
   await expect(quyKy).toContainText('Hết hiệu lực từ 01/07/2025');
   await expect(quyKy.getByText('Hết hiệu lực', { exact: true })).toBeVisible();
@@ -21,7 +23,9 @@ test('only active units when asked', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Xã Kim Phượng', exact: true })).toHaveCount(2);
   await onlyActiveUnits(page);
   await expect(page.getByRole('link', { name: 'Xã Kim Phượng', exact: true })).toHaveCount(1);
-  await expect(page.getByRole('row').filter({ hasText: 'Xã Kim Phượng' })).toContainText('Tỉnh Thái Nguyên');
+  await expect(page.getByRole('row').filter({ hasText: 'Xã Kim Phượng' })).toContainText(
+    'Tỉnh Thái Nguyên',
+  );
 });
 
 test('the page of Xã Kim Phượng shows Xã Quy Kỳ among its predecessors', async ({ page }) => {
@@ -49,6 +53,9 @@ test('browsing the tree from the top-level units down', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Tỉnh Thái Nguyên', level: 2 })).toBeVisible();
   const children = page.getByRole('table', { name: 'Đơn vị trực thuộc' });
   await expect(children.getByRole('link').first()).toBeVisible();
-  await page.getByRole('navigation', { name: 'Vị trí trong cây đơn vị' }).getByRole('link', { name: 'Tất cả đơn vị' }).click();
+  await page
+    .getByRole('navigation', { name: 'Vị trí trong cây đơn vị' })
+    .getByRole('link', { name: 'Tất cả đơn vị' })
+    .click();
   await expect(page.getByRole('heading', { name: 'Đơn vị cấp cao nhất' })).toBeVisible();
 });

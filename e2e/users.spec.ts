@@ -8,7 +8,9 @@ import { ADMIN, signIn } from './support/session.ts';
 const username = `e2e.${Date.now().toString(36)}`;
 const fullName = 'Nguyễn Thị Kiểm Thử';
 
-test('admin creates a user with a grant, sees the temporary password, and the user changes it', async ({ page }) => {
+test('admin creates a user with a grant, sees the temporary password, and the user changes it', async ({
+  page,
+}) => {
   await signIn(page, ADMIN.username, ADMIN.password);
   await page.getByRole('link', { name: 'Người dùng' }).click();
   await expect(page.getByRole('heading', { name: 'Người dùng', level: 2 })).toBeVisible();
@@ -25,7 +27,8 @@ test('admin creates a user with a grant, sees the temporary password, and the us
 
   await expect(dialog.getByText(`Đã tạo người dùng «${username}».`)).toBeVisible();
   await expect(dialog.getByText(`Mật khẩu tạm của «${username}»`)).toBeVisible();
-  const temporaryPassword = (await dialog.getByTestId('temporary-password').textContent())?.trim() ?? '';
+  const temporaryPassword =
+    (await dialog.getByTestId('temporary-password').textContent())?.trim() ?? '';
   expect(temporaryPassword.length).toBeGreaterThanOrEqual(10);
   await dialog.getByRole('button', { name: 'Đóng' }).last().click();
 

@@ -2,16 +2,44 @@
  * Build of the web app: sources in web/, output in web/dist (served by the API server). The pure
  * domain helpers in src/domain/ are shared with the server through the `@domain` alias.
  */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const domainRoot = fileURLToPath(new URL('../src/domain', import.meta.url));
 
+/**
+ * Writes .br and .gz next to each script and style sheet, so the server can send them compressed
+ * without compressing on every request (@fastify/static's `preCompressed` option).
+ */
+function precompress(outDir: string): Plugin {
+  return {
+    name: 'parindex-precompress',
+    apply: 'build',
+    closeBundle() {
+      const assets = path.join(outDir, 'assets');
+      for (const name of readdirSync(assets)) {
+        if (!/\.(js|css)$/.test(name)) continue;
+        const file = path.join(assets, name);
+        const content = readFileSync(file);
+        if (content.length < 1024) continue;
+        writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(content, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  plugins: [react(), precompress(path.join(webRoot, 'dist'))],
   resolve: { alias: { '@domain': domainRoot } },
   build: {
     outDir: 'dist',
@@ -20,7 +48,9 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    fs: { allow: [webRoot, domainRoot, fileURLToPath(new URL('../node_modules', import.meta.url))] },
+    fs: {
+      allow: [webRoot, domainRoot, fileURLToPath(new URL('../node_modules', import.meta.url))],
+    },
     proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
   },
 });

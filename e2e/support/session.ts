@@ -5,7 +5,11 @@ export const DEMO_PASSWORD = 'demo-parindex';
 export const ADMIN = { username: 'admin', password: 'admin-e2e-password' };
 
 /** Opens the sign-in page, signs in and waits for the first page of the app. */
-export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+export async function signIn(
+  page: Page,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill(password);

@@ -24,6 +24,8 @@ import { createProgressBar } from './progress.ts';
 import { getCriteriaSet, type NodeView } from '../server/features/criteria/service.ts';
 import { exportCriteriaXlsx, importCriteriaXlsx } from '../server/features/criteria/xlsx.ts';
 import { importCriteriaSetFromXlsx } from '../server/features/criteria/import.ts';
+import { startDossierImport } from '../server/features/dossiers/import.ts';
+import { runCampaignCommand } from './campaign.ts';
 
 const countNodes = (nodes: NodeView[]): number => nodes.reduce((n, x) => n + 1 + countNodes(x.children), 0);
 
@@ -50,6 +52,15 @@ const USAGE = `Cách dùng: parindex <lệnh> [tùy chọn]
                                 nhập bộ chỉ số từ Excel, in mã (id) của bộ mới
   criteria export <id> <tệp.xlsx>
                                 xuất bộ chỉ số ra Excel
+  dossiers import <tệp.csv|xlsx> --source <tên nguồn>
+                                nhập hồ sơ TTHC theo cách ghép cột đã lưu của nguồn (lần đầu: ghép theo tên cột)
+  campaign create --name <tên> --year <năm> --criteria <id bộ chỉ số> --units <tệp> [--survey-max <điểm>]
+                                tạo đợt đánh giá (tệp: mỗi dòng một mã đơn vị), in mã (id) của đợt
+  campaign import-scores <id đợt> <tệp.csv|xlsx>
+                                nhập điểm (cột: unit_code,node_code,self,round1,round2,reason;
+                                dòng node_code = survey là điểm điều tra XHH); lỗi thì không nhập gì
+  campaign results <id đợt> [--format json|csv|xlsx] [--out <tệp>]
+                                in hoặc ghi kết quả: tổng điểm, điểm điều tra, chỉ số, xếp loại, xếp hạng
 
 Vai trò: ${ROLES.join(', ')}`;
 
@@ -269,6 +280,50 @@ async function run(argv: string[]): Promise<void> {
         return;
       }
       throw new UsageError('Lệnh «criteria» có «criteria import» và «criteria export».');
+    }
+    case 'campaign': {
+      await withDeps((deps) => runCampaignCommand(deps, CONSOLE_ACTOR, sub, rest, (message) => new UsageError(message)), { demo: false });
+      return;
+    }
+    case 'dossiers': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: { source: { type: 'string' } },
+        allowPositionals: true,
+      });
+      const file = positionals[0];
+      if (sub !== 'import' || !file || !values.source)
+        throw new UsageError('Cách dùng: parindex dossiers import <tệp.csv|xlsx> --source <tên nguồn>');
+      await withDeps(
+        async (deps) => {
+          const bar = createProgressBar('hồ sơ');
+          const { jobId, finished } = await startDossierImport(deps, CONSOLE_ACTOR, {
+            filePath: path.resolve(file),
+            fileName: path.basename(file),
+            sourceName: values.source!,
+            ownsFile: false,
+            onProgress: (done, total) => bar.update(done, Math.max(done, total ?? done)),
+          });
+          const job = await finished;
+          const n = (x: number) => x.toLocaleString('vi-VN');
+          if (job.status === 'succeeded') {
+            console.log(
+              `Lượt nhập ${jobId}: đã nhập ${n(job.rowsDone)} hồ sơ (${n(job.inserted)} mới, ${n(job.updated)} cập nhật).`,
+            );
+            for (const [period, count] of Object.entries(job.periods ?? {}).sort())
+              console.log(`  ${period}: ${n(count)} hồ sơ`);
+          } else {
+            console.error(`Lượt nhập ${jobId} không thành công: ${job.message ?? ''}`);
+            for (const p of job.problems)
+              console.error(`  - dòng ${p.row}, cột «${p.column}»: ${p.message}`);
+            if (job.problemRows > job.problems.length)
+              console.error(`  … và các lỗi khác (tổng ${n(job.problemRows)} dòng lỗi).`);
+            process.exitCode = 1;
+          }
+        },
+        { demo: false },
+      );
+      return;
     }
     case 'demo': {
       await withDeps(

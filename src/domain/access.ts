@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'campaign.manage', // create and set up assessment campaigns, add units, assign appraisers, enter survey points
   'sipas.manage', // questionnaires, SIPAS campaigns, dossier links, imports; read every answer in scope
   'sipas.enter', // type in paper forms and upload offline answers for a unit; read that unit's results
+  'dossier.import', // import dossiers of units in scope, enter citizens' paper rating forms
+  'dossier.read', // read dossiers, their scores and the quarterly results of units in scope
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,6 +43,8 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'evidence.write',
     'campaign.manage',
     'sipas.manage',
+    'dossier.import',
+    'dossier.read',
   ],
   standing_agency: [
     'unit.manage',
@@ -50,11 +54,19 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'evidence.write',
     'campaign.manage',
     'sipas.manage',
+    'dossier.import',
+    'dossier.read',
   ],
-  unit_officer: ['evidence.read', 'evidence.write', 'sipas.enter'],
-  unit_head: ['audit.read', 'evidence.read', 'evidence.write'],
+  unit_officer: [
+    'evidence.read',
+    'evidence.write',
+    'sipas.enter',
+    'dossier.import',
+    'dossier.read',
+  ],
+  unit_head: ['audit.read', 'evidence.read', 'evidence.write', 'dossier.read'],
   appraiser: ['evidence.read'],
-  council_chair: ['audit.read', 'evidence.read'],
+  council_chair: ['audit.read', 'evidence.read', 'dossier.read'],
   council_member: ['evidence.read'],
   enumerator: ['sipas.enter'],
 };

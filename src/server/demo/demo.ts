@@ -16,6 +16,9 @@ import { DEFAULT_PAR_BANDS } from '../../domain/scoring/index.ts';
 import { fromDomainNode, insertSetWithTree } from '../features/criteria/service.ts';
 import { freezeSet } from '../features/criteria/repository.ts';
 import { BAO_YEN_OFFICES, DEMO_ACCOUNTS, DEMO_DISTRICTS, DEMO_PASSWORD } from './demo-units.ts';
+import { loadDossierDemo } from '../features/dossiers/demo.ts';
+import { loadCampaignDemo } from './campaign-demo.ts';
+import { loadSipasDemo } from './sipas-demo.ts';
 
 /** Has the demo been loaded into this database? */
 export async function isDemoLoaded(db: Queryable): Promise<boolean> {
@@ -107,6 +110,7 @@ export async function loadDemo(tx: Queryable, now: Date): Promise<{ accounts: st
     if (b.year === 2022) await freezeSet(tx, id, now);
   }
 
+  await loadDossierDemo(tx, now);
   await tx.query(
     `INSERT INTO app_settings (key, value) VALUES ('demo_loaded', $1) ON CONFLICT (key) DO NOTHING`,
     [JSON.stringify({ at: now.toISOString() })],
@@ -124,5 +128,7 @@ export async function loadDemo(tx: Queryable, now: Date): Promise<{ accounts: st
     },
     now,
   );
+  await loadCampaignDemo(tx, now);
+  await loadSipasDemo(tx, now);
   return { accounts: created };
 }

@@ -41,6 +41,8 @@ import { registerHealthRoutes } from '../features/health/routes.ts';
 import { registerCriteriaRoutes } from '../features/criteria/routes.ts';
 import { registerCampaignRoutes } from '../features/campaigns/routes.ts';
 import { registerEvidenceRoutes } from '../features/evidence/routes.ts';
+import { registerDossierRoutes } from '../features/dossiers/routes.ts';
+import { registerSipasRoutes } from '../features/sipas/routes.ts';
 import { validationDetails } from './validation.ts';
 
 export const SESSION_COOKIE = 'parindex_session';
@@ -174,6 +176,8 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
   registerCriteriaRoutes(app, deps);
   registerCampaignRoutes(app, deps);
   registerEvidenceRoutes(app, deps);
+  registerDossierRoutes(app, deps);
+  registerSipasRoutes(app, deps);
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, {

@@ -30,11 +30,15 @@ export function createAppRouter() {
             { index: true, element: <Navigate to="/units" replace /> },
             {
               path: 'units',
-              lazy: async () => ({ Component: (await import('../features/units/UnitsPage.tsx')).UnitsPage }),
+              lazy: async () => ({
+                Component: (await import('../features/units/UnitsPage.tsx')).UnitsPage,
+              }),
             },
             {
               path: 'units/:unitId',
-              lazy: async () => ({ Component: (await import('../features/units/UnitPage.tsx')).UnitPage }),
+              lazy: async () => ({
+                Component: (await import('../features/units/UnitPage.tsx')).UnitPage,
+              }),
             },
             {
               path: 'users',
@@ -78,7 +82,8 @@ export function createAppRouter() {
             {
               path: 'change-password',
               lazy: async () => ({
-                Component: (await import('../features/auth/ChangePasswordPage.tsx')).ChangePasswordPage,
+                Component: (await import('../features/auth/ChangePasswordPage.tsx'))
+                  .ChangePasswordPage,
               }),
             },
             { path: '*', element: <NotFoundPage /> },

@@ -31,7 +31,13 @@ export function ConfirmDialog({
   const { t } = useTranslation();
   const mobile = useIsMobile();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} fullScreen={mobile} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      fullScreen={mobile}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack>
         <Text>{message}</Text>
         {children}

@@ -5,5 +5,10 @@ import { useTranslation } from 'react-i18next';
 /** A password input whose visibility toggle has a translated accessible name. */
 export function PasswordField(props: PasswordInputProps) {
   const { t } = useTranslation();
-  return <PasswordInput {...props} visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }} />;
+  return (
+    <PasswordInput
+      {...props}
+      visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
+    />
+  );
 }

@@ -7,7 +7,14 @@ import { useTranslation } from 'react-i18next';
 export function SuccessNotice({ children, onClose }: { children: ReactNode; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Alert color="green" variant="light" role="status" withCloseButton closeButtonLabel={t('common.close')} onClose={onClose}>
+    <Alert
+      color="green"
+      variant="light"
+      role="status"
+      withCloseButton
+      closeButtonLabel={t('common.close')}
+      onClose={onClose}
+    >
       {children}
     </Alert>
   );

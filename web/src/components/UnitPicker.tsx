@@ -89,7 +89,9 @@ export function UnitPicker({
             ? t('common.loading')
             : t('units.pickerNothingFound')
       }
-      rightSection={results.isFetching ? <Loader size="xs" aria-label={t('common.loading')} /> : undefined}
+      rightSection={
+        results.isFetching ? <Loader size="xs" aria-label={t('common.loading')} /> : undefined
+      }
       renderOption={({ option }) => {
         const unit = byValue.get(option.value);
         if (!unit) return option.label;

@@ -10,10 +10,8 @@ export const en: Catalogue = {
   common: {
     loading: 'Loading…',
     save: 'Save',
-    saving: 'Saving…',
     cancel: 'Cancel',
     close: 'Close',
-    confirm: 'Confirm',
     loadMore: 'Show more',
     retry: 'Try again',
     copy: 'Copy',
@@ -23,7 +21,6 @@ export const en: Catalogue = {
     no: 'No',
     shownOfTotal: 'Showing {{shown}} of {{total}}',
     togglePassword: 'Show or hide the password',
-    back: 'Back',
   },
   errors: {
     title: 'Could not complete',
@@ -41,7 +38,6 @@ export const en: Catalogue = {
     audit: 'Audit log',
     openMenu: 'Open the navigation menu',
     closeMenu: 'Close the navigation menu',
-    account: 'Account: {{name}}',
     changePassword: 'Change password',
     logout: 'Sign out',
     language: 'Language',
@@ -59,7 +55,6 @@ export const en: Catalogue = {
     usernameRequired: 'Enter your username.',
     passwordRequired: 'Enter your password.',
     loggedOut: 'You have signed out.',
-    sessionExpired: 'Your session has ended. Please sign in again.',
     changePasswordTitle: 'Change password',
     mustChangeNotice:
       'You are using a temporary password from an administrator. Set a new password before you continue.',

@@ -12,10 +12,8 @@ export const vi = {
   common: {
     loading: 'Đang tải…',
     save: 'Lưu',
-    saving: 'Đang lưu…',
     cancel: 'Hủy',
     close: 'Đóng',
-    confirm: 'Xác nhận',
     loadMore: 'Xem thêm',
     retry: 'Thử lại',
     copy: 'Sao chép',
@@ -25,7 +23,6 @@ export const vi = {
     no: 'Không',
     shownOfTotal: 'Đang hiện {{shown}} / {{total}}',
     togglePassword: 'Hiện hoặc ẩn mật khẩu',
-    back: 'Quay lại',
   },
   errors: {
     title: 'Không thực hiện được',
@@ -43,7 +40,6 @@ export const vi = {
     audit: 'Nhật ký',
     openMenu: 'Mở menu điều hướng',
     closeMenu: 'Đóng menu điều hướng',
-    account: 'Tài khoản: {{name}}',
     changePassword: 'Đổi mật khẩu',
     logout: 'Đăng xuất',
     language: 'Ngôn ngữ',
@@ -61,7 +57,6 @@ export const vi = {
     usernameRequired: 'Hãy nhập tên đăng nhập.',
     passwordRequired: 'Hãy nhập mật khẩu.',
     loggedOut: 'Bạn đã đăng xuất.',
-    sessionExpired: 'Phiên làm việc đã kết thúc. Hãy đăng nhập lại.',
     changePasswordTitle: 'Đổi mật khẩu',
     mustChangeNotice:
       'Bạn đang dùng mật khẩu tạm do quản trị viên cấp. Hãy đặt mật khẩu mới trước khi tiếp tục.',

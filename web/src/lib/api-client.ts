@@ -113,7 +113,12 @@ export async function apiRequest<T>(
   }
   if (response.ok) return body as T;
   if (isErrorBody(body)) {
-    throw new ApiError(response.status, body.error.code, body.error.message, body.error.details ?? []);
+    throw new ApiError(
+      response.status,
+      body.error.code,
+      body.error.message,
+      body.error.details ?? [],
+    );
   }
   throw new ApiError(
     response.status,

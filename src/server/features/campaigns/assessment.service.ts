@@ -20,8 +20,18 @@ import {
   type SelfAssessmentEntry,
 } from '../../../domain/campaign/assessment.ts';
 import { isAssigned } from '../../../domain/campaign/setup.ts';
-import { ASSESSMENT_STATUS_LABELS, eventsFrom, type AssessmentEvent, type AssessmentStatus } from '../../../domain/campaign/workflow.ts';
-import { NOT_APPLICABLE_INPUT, ruleInputs, type RuleInputValues, type ScoringRule } from '../../../domain/scoring/rules.ts';
+import {
+  ASSESSMENT_STATUS_LABELS,
+  eventsFrom,
+  type AssessmentEvent,
+  type AssessmentStatus,
+} from '../../../domain/campaign/workflow.ts';
+import {
+  NOT_APPLICABLE_INPUT,
+  ruleInputs,
+  type RuleInputValues,
+  type ScoringRule,
+} from '../../../domain/scoring/rules.ts';
 import { compiledTreeOf, type EnteredScore } from '../../../domain/scoring/tree.ts';
 import { AppError } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
@@ -30,12 +40,23 @@ import { appendAuditEntry } from '../audit/repository.ts';
 import type { NodeView } from '../criteria/service.ts';
 import { canReadAssessment, canSeeAppraisal, isStaffFor } from './policy.ts';
 import * as repo from './repository.ts';
-import { applyTransition, auditActor, commitTransition, loadCampaign, participantOf, presentParticipant, treeFor, userIdOf, type LoadedCampaign } from './service.ts';
+import {
+  applyTransition,
+  auditActor,
+  commitTransition,
+  loadCampaign,
+  participantOf,
+  presentParticipant,
+  treeFor,
+  userIdOf,
+  type LoadedCampaign,
+} from './service.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Entries as the domain sees them
 
-const selfScoreOf = (e: repo.EntryRow): EnteredScore | undefined => (e.self_na ? 'na' : (e.self_score_hundredths ?? undefined));
+const selfScoreOf = (e: repo.EntryRow): EnteredScore | undefined =>
+  e.self_na ? 'na' : (e.self_score_hundredths ?? undefined);
 
 /** Self-assessment entries (those entered through the form). */
 export function selfEntriesOf(rows: repo.EntryRow[]): SelfAssessmentEntry[] {
@@ -91,11 +112,22 @@ export function round2Of(rows: repo.EntryRow[]): Round2Decision[] {
   );
 }
 
-const problemDetails = (problems: EntryProblem[]) => problems.map((p) => ({ field: p.field, key: 'campaign_problem' as const, params: { message: p.message } }));
+const problemDetails = (problems: EntryProblem[]) =>
+  problems.map((p) => ({
+    field: p.field,
+    key: 'campaign_problem' as const,
+    params: { message: p.message },
+  }));
 
 function conflictError(code: string, current: repo.EntryRow | undefined): AppError {
-  const at = current ? new Date(current.updated_at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '';
-  return new AppError('conflict', 'campaign_entry_conflict', { code, by: current?.updated_by_name ?? 'người khác', at });
+  const at = current
+    ? new Date(current.updated_at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })
+    : '';
+  return new AppError('conflict', 'campaign_entry_conflict', {
+    code,
+    by: current?.updated_by_name ?? 'người khác',
+    at,
+  });
 }
 
 /** Loads campaign, participant (locked) and the unit's entries for a write. */
@@ -118,9 +150,28 @@ async function saveStep(
   action: string,
   before: unknown,
 ): Promise<number> {
-  const saved = await repo.saveEntry(tx, { campaignId: c.row.id, participantId: p.id, code }, version, patch, userIdOf(actor), now);
+  const saved = await repo.saveEntry(
+    tx,
+    { campaignId: c.row.id, participantId: p.id, code },
+    version,
+    patch,
+    userIdOf(actor),
+    now,
+  );
   if (saved === null) throw conflictError(code, await repo.findEntry(tx, p.id, code));
-  await appendAuditEntry(tx, { ...auditActor(actor), action, entity: 'campaign_entry', entityId: `${p.id}:${code}`, unitId: p.unit_id, before, after: { campaignId: c.row.id, code, ...patch } }, now);
+  await appendAuditEntry(
+    tx,
+    {
+      ...auditActor(actor),
+      action,
+      entity: 'campaign_entry',
+      entityId: `${p.id}:${code}`,
+      unitId: p.unit_id,
+      before,
+      after: { campaignId: c.row.id, code, ...patch },
+    },
+    now,
+  );
   return saved;
 }
 
@@ -153,13 +204,35 @@ function presentEntry(e: repo.EntryRow, showAppraisal: boolean, working: string 
       evidence: e.self_evidence,
       at: e.self_at ? new Date(e.self_at).toISOString() : null,
     },
-    round1: showAppraisal && (e.round1_score_hundredths !== null || e.round1_na)
-      ? { score: e.round1_na ? null : e.round1_score_hundredths, notApplicable: e.round1_na, reason: e.round1_reason, needsExplanation: e.round1_needs_explanation, byUserId: e.round1_by, at: e.round1_at ? new Date(e.round1_at).toISOString() : null }
-      : null,
-    explanation: e.explanation_text !== null ? { text: e.explanation_text, evidence: e.explanation_evidence, at: e.explanation_at ? new Date(e.explanation_at).toISOString() : null } : null,
-    round2: showAppraisal && e.round2_disposition
-      ? { disposition: e.round2_disposition, score: e.round2_score_hundredths, reason: e.round2_reason, byUserId: e.round2_by, at: e.round2_at ? new Date(e.round2_at).toISOString() : null }
-      : null,
+    round1:
+      showAppraisal && (e.round1_score_hundredths !== null || e.round1_na)
+        ? {
+            score: e.round1_na ? null : e.round1_score_hundredths,
+            notApplicable: e.round1_na,
+            reason: e.round1_reason,
+            needsExplanation: e.round1_needs_explanation,
+            byUserId: e.round1_by,
+            at: e.round1_at ? new Date(e.round1_at).toISOString() : null,
+          }
+        : null,
+    explanation:
+      e.explanation_text !== null
+        ? {
+            text: e.explanation_text,
+            evidence: e.explanation_evidence,
+            at: e.explanation_at ? new Date(e.explanation_at).toISOString() : null,
+          }
+        : null,
+    round2:
+      showAppraisal && e.round2_disposition
+        ? {
+            disposition: e.round2_disposition,
+            score: e.round2_score_hundredths,
+            reason: e.round2_reason,
+            byUserId: e.round2_by,
+            at: e.round2_at ? new Date(e.round2_at).toISOString() : null,
+          }
+        : null,
     updatedAt: new Date(e.updated_at).toISOString(),
     updatedBy: e.updated_by_name ?? null,
   };
@@ -169,7 +242,8 @@ function presentEntry(e: repo.EntryRow, showAppraisal: boolean, working: string 
 export async function getSheet(deps: Deps, actor: Actor, campaignId: number, unitId: number) {
   const c = await loadCampaign(deps.db, campaignId);
   const p = await participantOf(deps.db, campaignId, unitId);
-  if (!canReadAssessment(actor, p.unit_path, p.status)) throw new AppError('forbidden', 'forbidden_unit', { unit: p.unit_name });
+  if (!canReadAssessment(actor, p.unit_path, p.status))
+    throw new AppError('forbidden', 'forbidden_unit', { unit: p.unit_name });
   const { tree, nodes } = treeFor(c, p.unit_kind, p.unit_name);
   const entries = await repo.findEntries(deps.db, [p.id]);
   const byCode = new Map(entries.map((e) => [e.node_code, e]));
@@ -180,7 +254,15 @@ export async function getSheet(deps: Deps, actor: Actor, campaignId: number, uni
     list.map((n) => {
       const e = byCode.get(n.code);
       const leaf = n.children.length === 0;
-      const working = e && e.self_inputs ? checkSelfEntry(tree, { code: n.code, inputs: e.self_inputs, evidence: e.self_evidence.map((id) => ({ id: String(id), title: '' })), ...(e.self_explanation ? { explanation: e.self_explanation } : {}) }).working : null;
+      const working =
+        e && e.self_inputs
+          ? checkSelfEntry(tree, {
+              code: n.code,
+              inputs: e.self_inputs,
+              evidence: e.self_evidence.map((id) => ({ id: String(id), title: '' })),
+              ...(e.self_explanation ? { explanation: e.self_explanation } : {}),
+            }).working
+          : null;
       return {
         code: n.code,
         title: n.title,
@@ -226,7 +308,14 @@ export interface SelfEntryInput {
 }
 
 /** Saves one leaf of the self-assessment (autosave), refusing a stale version with a 409. */
-export async function saveSelfEntry(deps: Deps, actor: Actor, campaignId: number, unitId: number, code: string, input: SelfEntryInput) {
+export async function saveSelfEntry(
+  deps: Deps,
+  actor: Actor,
+  campaignId: number,
+  unitId: number,
+  code: string,
+  input: SelfEntryInput,
+) {
   return deps.db.transaction(async (tx) => {
     const { c, p, entries, tree } = await forWrite(tx, campaignId, unitId);
     const now = deps.clock.now();
@@ -240,7 +329,8 @@ export async function saveSelfEntry(deps: Deps, actor: Actor, campaignId: number
     });
     // Missing evidence is shown in the progress, not refused: the form saves as the user types.
     const refused = checked.problems.filter((pr) => pr.issue !== 'explanation_required');
-    if (refused.length) throw new AppError('invalid', 'campaign_entry_invalid', { code }, problemDetails(refused));
+    if (refused.length)
+      throw new AppError('invalid', 'campaign_entry_invalid', { code }, problemDetails(refused));
     const before = entries.find((e) => e.node_code === code);
     const version = await saveStep(
       tx,
@@ -263,12 +353,27 @@ export async function saveSelfEntry(deps: Deps, actor: Actor, campaignId: number
       before ? { score: before.self_score_hundredths, na: before.self_na } : null,
     );
     await commitTransition(tx, actor, c, p, outcome, now, { always: false });
-    return { code, version, score: checked.score, working: checked.working, problems: checked.problems, status: outcome.state.status };
+    return {
+      code,
+      version,
+      score: checked.score,
+      working: checked.working,
+      problems: checked.problems,
+      status: outcome.state.status,
+    };
   });
 }
 
 /** The workflow actions on a unit, with what the transition needs computed from its entries. */
-export type UnitAction = 'submit' | 'withdraw' | 'reopen' | 'closeRound1' | 'lockExplanations' | 'approve' | 'reopenResult' | 'publish';
+export type UnitAction =
+  | 'submit'
+  | 'withdraw'
+  | 'reopen'
+  | 'closeRound1'
+  | 'lockExplanations'
+  | 'approve'
+  | 'reopenResult'
+  | 'publish';
 
 /** Fires one workflow action on a unit (submit, withdraw, reopen, close round 1, lock, approve, reopen result, publish). */
 export async function actOnUnit(
@@ -277,11 +382,16 @@ export async function actOnUnit(
   campaignId: number,
   unitId: number,
   action: UnitAction,
-  input: { reason?: string | undefined; until?: string | null | undefined; version?: number | undefined } = {},
+  input: {
+    reason?: string | undefined;
+    until?: string | null | undefined;
+    version?: number | undefined;
+  } = {},
 ) {
   return deps.db.transaction(async (tx) => {
     const { c, p, entries, tree } = await forWrite(tx, campaignId, unitId);
-    if (input.version !== undefined && input.version !== p.version) throw new AppError('conflict', 'conflict');
+    if (input.version !== undefined && input.version !== p.version)
+      throw new AppError('conflict', 'conflict');
     const now = deps.clock.now();
     const outcome = applyTransition(c, p, eventFor(action, tree, entries, input), actor, now);
     await commitTransition(tx, actor, c, p, outcome, now, { always: true });
@@ -290,10 +400,18 @@ export async function actOnUnit(
   });
 }
 
-function eventFor(action: UnitAction, tree: ReturnType<typeof treeFor>['tree'], entries: repo.EntryRow[], input: { reason?: string | undefined; until?: string | null | undefined }): AssessmentEvent {
+function eventFor(
+  action: UnitAction,
+  tree: ReturnType<typeof treeFor>['tree'],
+  entries: repo.EntryRow[],
+  input: { reason?: string | undefined; until?: string | null | undefined },
+): AssessmentEvent {
   switch (action) {
     case 'submit':
-      return { type: 'submit', blockingProblems: selfAssessmentProgress(tree, selfEntriesOf(entries)).blockingProblems };
+      return {
+        type: 'submit',
+        blockingProblems: selfAssessmentProgress(tree, selfEntriesOf(entries)).blockingProblems,
+      };
     case 'withdraw':
       return { type: 'withdraw' };
     case 'reopen':
@@ -304,7 +422,10 @@ function eventFor(action: UnitAction, tree: ReturnType<typeof treeFor>['tree'], 
       return { type: 'lockExplanations' };
     case 'approve': {
       const findings = round1Findings(selfScoresOf(entries), round1Of(entries));
-      return { type: 'approve', undecidedFindings: undecidedFindings(findings, round2Of(entries)).length };
+      return {
+        type: 'approve',
+        undecidedFindings: undecidedFindings(findings, round2Of(entries)).length,
+      };
     }
     case 'reopenResult':
       return { type: 'reopenResult', reason: input.reason ?? '' };
@@ -318,13 +439,20 @@ function eventFor(action: UnitAction, tree: ReturnType<typeof treeFor>['tree'], 
 }
 
 /** Fires an action on every unit of the campaign where it applies (close round 1, publish…). */
-export async function actOnAll(deps: Deps, actor: Actor, campaignId: number, action: 'closeRound1' | 'publish' | 'lockExplanations') {
+export async function actOnAll(
+  deps: Deps,
+  actor: Actor,
+  campaignId: number,
+  action: 'closeRound1' | 'publish' | 'lockExplanations',
+) {
   const from: Record<typeof action, string[]> = {
     closeRound1: ['round1_in_progress'],
     publish: ['approved'],
     lockExplanations: ['round1_closed', 'explaining'],
   };
-  const participants = (await repo.findParticipants(deps.db, campaignId)).filter((p) => from[action].includes(p.status));
+  const participants = (await repo.findParticipants(deps.db, campaignId)).filter((p) =>
+    from[action].includes(p.status),
+  );
   let done = 0;
   const refused: { unitId: number; unitName: string; message: string }[] = [];
   for (const p of participants) {
@@ -351,19 +479,36 @@ export interface Round1Input {
 }
 
 /** Saves an appraiser's round-1 score of one leaf: assigned nodes only, within the max, a reason for lost points. */
-export async function saveRound1Entry(deps: Deps, actor: Actor, campaignId: number, unitId: number, code: string, input: Round1Input) {
+export async function saveRound1Entry(
+  deps: Deps,
+  actor: Actor,
+  campaignId: number,
+  unitId: number,
+  code: string,
+  input: Round1Input,
+) {
   return deps.db.transaction(async (tx) => {
     const { c, p, entries, tree } = await forWrite(tx, campaignId, unitId);
     const now = deps.clock.now();
     const outcome = applyTransition(c, p, { type: 'scoreRound1', nodeCode: code }, actor, now);
     const score: EnteredScore | null = input.notApplicable ? 'na' : input.scoreHundredths;
-    if (score === null) throw new AppError('invalid', 'validation_failed', {}, [{ field: 'scoreHundredths', key: 'field_required', params: { field: 'scoreHundredths' } }]);
+    if (score === null)
+      throw new AppError('invalid', 'validation_failed', {}, [
+        { field: 'scoreHundredths', key: 'field_required', params: { field: 'scoreHundredths' } },
+      ]);
     const problems = checkRound1Entry(
       tree,
-      { code, score, ...(input.reason ? { reason: input.reason } : {}), needsExplanation: input.needsExplanation ?? false, appraiserUserId: actor.userId },
+      {
+        code,
+        score,
+        ...(input.reason ? { reason: input.reason } : {}),
+        needsExplanation: input.needsExplanation ?? false,
+        appraiserUserId: actor.userId,
+      },
       { assignments: c.setup.assignments, unitKind: p.unit_kind },
     );
-    if (problems.length) throw new AppError('invalid', 'campaign_entry_invalid', { code }, problemDetails(problems));
+    if (problems.length)
+      throw new AppError('invalid', 'campaign_entry_invalid', { code }, problemDetails(problems));
     const before = entries.find((e) => e.node_code === code);
     const version = await saveStep(
       tx,
@@ -390,14 +535,28 @@ export async function saveRound1Entry(deps: Deps, actor: Actor, campaignId: numb
 }
 
 /** Saves the unit's explanation of one round-1 finding. */
-export async function saveExplanation(deps: Deps, actor: Actor, campaignId: number, unitId: number, code: string, input: { version: number; text: string; evidence?: number[] | undefined }) {
+export async function saveExplanation(
+  deps: Deps,
+  actor: Actor,
+  campaignId: number,
+  unitId: number,
+  code: string,
+  input: { version: number; text: string; evidence?: number[] | undefined },
+) {
   return deps.db.transaction(async (tx) => {
     const { c, p, entries } = await forWrite(tx, campaignId, unitId);
     const now = deps.clock.now();
     const findings = round1Findings(selfScoresOf(entries), round1Of(entries));
-    const outcome = applyTransition(c, p, { type: 'explain', nodeCode: code, findings }, actor, now);
+    const outcome = applyTransition(
+      c,
+      p,
+      { type: 'explain', nodeCode: code, findings },
+      actor,
+      now,
+    );
     const problems = checkExplanation({ code, text: input.text }, findings);
-    if (problems.length) throw new AppError('invalid', 'campaign_entry_invalid', { code }, problemDetails(problems));
+    if (problems.length)
+      throw new AppError('invalid', 'campaign_entry_invalid', { code }, problemDetails(problems));
     const version = await saveStep(
       tx,
       actor,
@@ -405,7 +564,12 @@ export async function saveExplanation(deps: Deps, actor: Actor, campaignId: numb
       p,
       code,
       input.version,
-      { explanation_text: input.text.trim(), explanation_evidence: (input.evidence ?? []).map(String), explanation_by: userIdOf(actor), explanation_at: now },
+      {
+        explanation_text: input.text.trim(),
+        explanation_evidence: (input.evidence ?? []).map(String),
+        explanation_by: userIdOf(actor),
+        explanation_at: now,
+      },
       now,
       'campaign.explanation.save',
       null,
@@ -423,22 +587,43 @@ export interface Round2Input {
 }
 
 /** Saves round 2's decision on one round-1 finding. */
-export async function saveRound2Decision(deps: Deps, actor: Actor, campaignId: number, unitId: number, code: string, input: Round2Input) {
+export async function saveRound2Decision(
+  deps: Deps,
+  actor: Actor,
+  campaignId: number,
+  unitId: number,
+  code: string,
+  input: Round2Input,
+) {
   return deps.db.transaction(async (tx) => {
     const { c, p, entries, tree } = await forWrite(tx, campaignId, unitId);
     const now = deps.clock.now();
     const selfScores = selfScoresOf(entries);
     const findings = round1Findings(selfScores, round1Of(entries));
-    const outcome = applyTransition(c, p, { type: 'decideRound2', nodeCode: code, findings }, actor, now);
+    const outcome = applyTransition(
+      c,
+      p,
+      { type: 'decideRound2', nodeCode: code, findings },
+      actor,
+      now,
+    );
     const decision: Round2Decision = {
       code,
       disposition: input.disposition,
-      ...(input.scoreHundredths !== null && input.scoreHundredths !== undefined ? { score: input.scoreHundredths } : {}),
+      ...(input.scoreHundredths !== null && input.scoreHundredths !== undefined
+        ? { score: input.scoreHundredths }
+        : {}),
       reason: input.reason,
       appraiserUserId: actor.userId,
     };
-    const problems = checkRound2Decision(tree, decision, { assignments: c.setup.assignments, unitKind: p.unit_kind, findings, selfScores });
-    if (problems.length) throw new AppError('invalid', 'campaign_entry_invalid', { code }, problemDetails(problems));
+    const problems = checkRound2Decision(tree, decision, {
+      assignments: c.setup.assignments,
+      unitKind: p.unit_kind,
+      findings,
+      selfScores,
+    });
+    if (problems.length)
+      throw new AppError('invalid', 'campaign_entry_invalid', { code }, problemDetails(problems));
     const version = await saveStep(
       tx,
       actor,
@@ -446,7 +631,13 @@ export async function saveRound2Decision(deps: Deps, actor: Actor, campaignId: n
       p,
       code,
       input.version,
-      { round2_disposition: input.disposition, round2_score_hundredths: decision.score ?? null, round2_reason: input.reason.trim(), round2_by: userIdOf(actor), round2_at: now },
+      {
+        round2_disposition: input.disposition,
+        round2_score_hundredths: decision.score ?? null,
+        round2_reason: input.reason.trim(),
+        round2_by: userIdOf(actor),
+        round2_at: now,
+      },
       now,
       'campaign.round2.save',
       null,
@@ -467,7 +658,9 @@ function assignedLeaves(c: LoadedCampaign, userId: number, unitKind: string): st
   const t = c.trees.get(unitKind);
   if (!t) return [];
   const compiled = compiledTreeOf(t.tree);
-  return Array.from(compiled.leaves, (i) => compiled.codes[i] ?? '').filter((code) => isAssigned(c.setup.assignments, userId, unitKind, code));
+  return Array.from(compiled.leaves, (i) => compiled.codes[i] ?? '').filter((code) =>
+    isAssigned(c.setup.assignments, userId, unitKind, code),
+  );
 }
 
 /**
@@ -475,11 +668,25 @@ function assignedLeaves(c: LoadedCampaign, userId: number, unitKind: string): st
  * `round: 2`, every assigned finding awaiting round 2), paginated, with the unit's self score,
  * explanation, evidence and the appraiser's score so far.
  */
-export async function appraiserQueue(deps: Deps, actor: Actor, campaignId: number, q: { round: 1 | 2; limit: number; offset: number; unitId?: number | undefined; onlyOpen?: boolean | undefined }) {
+export async function appraiserQueue(
+  deps: Deps,
+  actor: Actor,
+  campaignId: number,
+  q: {
+    round: 1 | 2;
+    limit: number;
+    offset: number;
+    unitId?: number | undefined;
+    onlyOpen?: boolean | undefined;
+  },
+) {
   const c = await loadCampaign(deps.db, campaignId);
   const statuses = q.round === 1 ? ROUND1_STATUSES : ROUND2_STATUSES;
   const participants = (await repo.findParticipants(deps.db, campaignId)).filter(
-    (p) => statuses.has(p.status) && isStaffFor(actor, p.unit_path) && (q.unitId === undefined || p.unit_id === q.unitId),
+    (p) =>
+      statuses.has(p.status) &&
+      isStaffFor(actor, p.unit_path) &&
+      (q.unitId === undefined || p.unit_id === q.unitId),
   );
   const leavesByKind = new Map<string, string[]>();
   const leavesOf = (kind: string) => {
@@ -502,20 +709,31 @@ export async function appraiserQueue(deps: Deps, actor: Actor, campaignId: numbe
       total += leaves.length;
     }
     const ids = [...new Set(page.map((i) => i.p.id))];
-    for (const e of await repo.findEntries(deps.db, ids)) entriesById.set(e.participant_id, [...(entriesById.get(e.participant_id) ?? []), e]);
+    for (const e of await repo.findEntries(deps.db, ids))
+      entriesById.set(e.participant_id, [...(entriesById.get(e.participant_id) ?? []), e]);
     return presentQueue(c, page, entriesById, total, q);
   }
-  const entries = await repo.findEntries(deps.db, participants.map((p) => p.id));
+  const entries = await repo.findEntries(
+    deps.db,
+    participants.map((p) => p.id),
+  );
   entriesById = new Map();
-  for (const e of entries) entriesById.set(e.participant_id, [...(entriesById.get(e.participant_id) ?? []), e]);
+  for (const e of entries)
+    entriesById.set(e.participant_id, [...(entriesById.get(e.participant_id) ?? []), e]);
   for (const p of participants) {
     const rows = entriesById.get(p.id) ?? [];
     const leaves = new Set(leavesOf(p.unit_kind));
-    const codes = q.round === 2 ? round1Findings(selfScoresOf(rows), round1Of(rows)).filter((code) => leaves.has(code)) : [...leaves];
+    const codes =
+      q.round === 2
+        ? round1Findings(selfScoresOf(rows), round1Of(rows)).filter((code) => leaves.has(code))
+        : [...leaves];
     const byCode = new Map(rows.map((e) => [e.node_code, e]));
     for (const code of codes) {
       const e = byCode.get(code);
-      const open = q.round === 2 ? !e?.round2_disposition : e?.round1_score_hundredths === null || e === undefined;
+      const open =
+        q.round === 2
+          ? !e?.round2_disposition
+          : e?.round1_score_hundredths === null || e === undefined;
       if (!q.onlyOpen || open) all.push({ p, code });
     }
   }
@@ -524,7 +742,13 @@ export async function appraiserQueue(deps: Deps, actor: Actor, campaignId: numbe
   return presentQueue(c, all, entriesById, total, q);
 }
 
-function presentQueue(c: LoadedCampaign, items: { p: repo.ParticipantRow; code: string }[], entriesById: Map<number, repo.EntryRow[]>, total: number, q: { limit: number; offset: number }) {
+function presentQueue(
+  c: LoadedCampaign,
+  items: { p: repo.ParticipantRow; code: string }[],
+  entriesById: Map<number, repo.EntryRow[]>,
+  total: number,
+  q: { limit: number; offset: number },
+) {
   return {
     total,
     limit: q.limit,
@@ -553,9 +777,18 @@ export async function round1Progress(deps: Deps, actor: Actor, campaignId: numbe
   const c = await loadCampaign(deps.db, campaignId);
   if (!isStaffFor(actor, c.row.owner_unit_path)) throw new AppError('forbidden', 'forbidden');
   const participants = await repo.findParticipants(deps.db, campaignId);
-  const inRound = participants.filter((p) => ROUND1_STATUSES.has(p.status) || p.status === 'round1_closed');
-  const entries = await repo.findEntries(deps.db, inRound.map((p) => p.id));
-  const scored = new Set(entries.filter((e) => e.round1_score_hundredths !== null || e.round1_na).map((e) => `${e.participant_id}:${e.node_code}`));
+  const inRound = participants.filter(
+    (p) => ROUND1_STATUSES.has(p.status) || p.status === 'round1_closed',
+  );
+  const entries = await repo.findEntries(
+    deps.db,
+    inRound.map((p) => p.id),
+  );
+  const scored = new Set(
+    entries
+      .filter((e) => e.round1_score_hundredths !== null || e.round1_na)
+      .map((e) => `${e.participant_id}:${e.node_code}`),
+  );
   const users = new Map<number, repo.AssignmentRow>();
   for (const a of c.assignments) if (!users.has(a.user_id)) users.set(a.user_id, a);
   const statusCounts: Record<string, number> = {};
@@ -570,10 +803,21 @@ export async function round1Progress(deps: Deps, actor: Actor, campaignId: numbe
           if (scored.has(`${p.id}:${code}`)) done++;
         }
       }
-      return { userId: a.user_id, username: a.username, fullName: a.full_name, nodeCodes: c.assignments.filter((x) => x.user_id === a.user_id).flatMap((x) => x.node_codes), scored: done, total };
+      return {
+        userId: a.user_id,
+        username: a.username,
+        fullName: a.full_name,
+        nodeCodes: c.assignments
+          .filter((x) => x.user_id === a.user_id)
+          .flatMap((x) => x.node_codes),
+        scored: done,
+        total,
+      };
     }),
-    units: participants.map((p) => ({ ...presentParticipant(p), statusLabel: ASSESSMENT_STATUS_LABELS[p.status as AssessmentStatus] })),
+    units: participants.map((p) => ({
+      ...presentParticipant(p),
+      statusLabel: ASSESSMENT_STATUS_LABELS[p.status as AssessmentStatus],
+    })),
     statusCounts,
   };
 }
-

@@ -8,7 +8,13 @@ import { can, hasRoleOn, type Actor, type Role } from '../../../domain/access.ts
 import type { AssessmentStatus } from '../../../domain/campaign/workflow.ts';
 
 /** Roles that work on every unit of a campaign in their scope. */
-const STAFF_ROLES: readonly Role[] = ['system_admin', 'standing_agency', 'appraiser', 'council_chair', 'council_member'];
+const STAFF_ROLES: readonly Role[] = [
+  'system_admin',
+  'standing_agency',
+  'appraiser',
+  'council_chair',
+  'council_member',
+];
 /** Roles of the assessed unit itself. */
 const UNIT_SIDE_ROLES: readonly Role[] = ['unit_officer', 'unit_head', 'council_member'];
 
@@ -33,17 +39,28 @@ export function isStaffFor(actor: Actor, unitPath: string | null): boolean {
 }
 
 /** May the actor read a unit's assessment (its self-assessment, evidence, explanations)? */
-export function canReadAssessment(actor: Actor, unitPath: string, status: AssessmentStatus | string): boolean {
+export function canReadAssessment(
+  actor: Actor,
+  unitPath: string,
+  status: AssessmentStatus | string,
+): boolean {
   if (status === 'published') return true;
   return isStaffFor(actor, unitPath) || UNIT_SIDE_ROLES.some((r) => hasRoleOn(actor, r, unitPath));
 }
 
 /** May the actor see round-1 and round-2 scores of a unit in this status? */
-export function canSeeAppraisal(actor: Actor, unitPath: string, status: AssessmentStatus | string): boolean {
+export function canSeeAppraisal(
+  actor: Actor,
+  unitPath: string,
+  status: AssessmentStatus | string,
+): boolean {
   return isStaffFor(actor, unitPath) || APPRAISAL_VISIBLE.has(status);
 }
 
 /** May the actor see every unit's results before publication (the ranking in progress)? */
 export function canSeeAllResults(actor: Actor, ownerPath: string | null): boolean {
-  return STAFF_ROLES.some((r) => hasRoleOn(actor, r, ownerPath)) || can(actor, 'campaign.manage', ownerPath);
+  return (
+    STAFF_ROLES.some((r) => hasRoleOn(actor, r, ownerPath)) ||
+    can(actor, 'campaign.manage', ownerPath)
+  );
 }

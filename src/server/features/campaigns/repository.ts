@@ -96,7 +96,9 @@ const CAMPAIGN_COLUMNS = `c.id, c.year, c.name, c.status, c.deadline_self_assess
   ou.name AS owner_unit_name, ou.path AS owner_unit_path`;
 
 /** Every campaign, newest year first. */
-export async function listCampaigns(db: Queryable): Promise<(CampaignRow & { participants: number })[]> {
+export async function listCampaigns(
+  db: Queryable,
+): Promise<(CampaignRow & { participants: number })[]> {
   return db.query(
     `SELECT ${CAMPAIGN_COLUMNS},
        (SELECT count(*)::int FROM campaign_participants p WHERE p.campaign_id = c.id) AS participants
@@ -106,7 +108,11 @@ export async function listCampaigns(db: Queryable): Promise<(CampaignRow & { par
 }
 
 /** One campaign; `lock` takes a row lock for the rest of the transaction. */
-export async function findCampaign(db: Queryable, id: number, lock = false): Promise<CampaignRow | undefined> {
+export async function findCampaign(
+  db: Queryable,
+  id: number,
+  lock = false,
+): Promise<CampaignRow | undefined> {
   return (
     await db.query<CampaignRow>(
       `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c LEFT JOIN units ou ON ou.id = c.owner_unit_id WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`,
@@ -118,7 +124,13 @@ export async function findCampaign(db: Queryable, id: number, lock = false): Pro
 export interface CampaignValues {
   year: number;
   name: string;
-  deadlines: { selfAssessment: string; round1: string; explanations: string; round2: string; publication: string };
+  deadlines: {
+    selfAssessment: string;
+    round1: string;
+    explanations: string;
+    round2: string;
+    publication: string;
+  };
   surveySource: 'entered' | 'imported' | 'sipas';
   bands: ClassBand[] | null;
   ownerUnitId: number | null;
@@ -138,7 +150,12 @@ const campaignParams = (v: CampaignValues) => [
 ];
 
 /** Creates a campaign in set-up. */
-export async function insertCampaign(db: Queryable, v: CampaignValues, by: number | null, now: Date): Promise<number> {
+export async function insertCampaign(
+  db: Queryable,
+  v: CampaignValues,
+  by: number | null,
+  now: Date,
+): Promise<number> {
   const [row] = await db.query<{ id: number }>(
     `INSERT INTO campaigns (year, name, deadline_self_assessment, deadline_round1, deadline_explanations, deadline_round2,
        deadline_publication, survey_source, bands, owner_unit_id, created_by, updated_by, created_at, updated_at)
@@ -149,7 +166,14 @@ export async function insertCampaign(db: Queryable, v: CampaignValues, by: numbe
 }
 
 /** Updates a campaign's own fields with a version check; false when stale. */
-export async function updateCampaign(db: Queryable, id: number, version: number, v: CampaignValues, by: number | null, now: Date): Promise<boolean> {
+export async function updateCampaign(
+  db: Queryable,
+  id: number,
+  version: number,
+  v: CampaignValues,
+  by: number | null,
+  now: Date,
+): Promise<boolean> {
   const rows = await db.query(
     `UPDATE campaigns SET year = $3, name = $4, deadline_self_assessment = $5, deadline_round1 = $6, deadline_explanations = $7,
        deadline_round2 = $8, deadline_publication = $9, survey_source = $10, bands = $11, owner_unit_id = $12,
@@ -161,7 +185,13 @@ export async function updateCampaign(db: Queryable, id: number, version: number,
 }
 
 /** Sets a campaign's status (opening freezes nothing here: the service freezes the sets). */
-export async function setCampaignStatus(db: Queryable, id: number, status: CampaignRow['status'], by: number | null, now: Date): Promise<void> {
+export async function setCampaignStatus(
+  db: Queryable,
+  id: number,
+  status: CampaignRow['status'],
+  by: number | null,
+  now: Date,
+): Promise<void> {
   await db.query(
     `UPDATE campaigns SET status = $2, updated_by = $3, updated_at = $4, version = version + 1,
        opened_at = CASE WHEN $2 = 'open' AND opened_at IS NULL THEN $4::timestamptz ELSE opened_at END
@@ -171,7 +201,10 @@ export async function setCampaignStatus(db: Queryable, id: number, status: Campa
 }
 
 /** The criteria sets of a campaign, one per unit kind. */
-export async function findCampaignSets(db: Queryable, campaignId: number): Promise<CampaignSetRow[]> {
+export async function findCampaignSets(
+  db: Queryable,
+  campaignId: number,
+): Promise<CampaignSetRow[]> {
   return db.query<CampaignSetRow>(
     `SELECT cs.*, s.name AS set_name, s.status AS set_status
      FROM campaign_criteria_sets cs JOIN criteria_sets s ON s.id = cs.criteria_set_id
@@ -184,13 +217,24 @@ export async function findCampaignSets(db: Queryable, campaignId: number): Promi
 export async function replaceCampaignSets(
   db: Queryable,
   campaignId: number,
-  sets: { unitKind: string; criteriaSetId: number; surveyMaxHundredths: number | null; bands: ClassBand[] | null }[],
+  sets: {
+    unitKind: string;
+    criteriaSetId: number;
+    surveyMaxHundredths: number | null;
+    bands: ClassBand[] | null;
+  }[],
 ): Promise<void> {
   await db.query('DELETE FROM campaign_criteria_sets WHERE campaign_id = $1', [campaignId]);
   for (const s of sets) {
     await db.query(
       `INSERT INTO campaign_criteria_sets (campaign_id, unit_kind, criteria_set_id, survey_max_hundredths, bands) VALUES ($1, $2, $3, $4, $5)`,
-      [campaignId, s.unitKind, s.criteriaSetId, s.surveyMaxHundredths, s.bands === null ? null : JSON.stringify(s.bands)],
+      [
+        campaignId,
+        s.unitKind,
+        s.criteriaSetId,
+        s.surveyMaxHundredths,
+        s.bands === null ? null : JSON.stringify(s.bands),
+      ],
     );
   }
 }
@@ -199,7 +243,10 @@ const PARTICIPANT_COLUMNS = `p.id, p.campaign_id, p.unit_id, p.unit_kind, p.stat
   u.code AS unit_code, u.name AS unit_name, u.path AS unit_path`;
 
 /** The participants of a campaign, by unit name. */
-export async function findParticipants(db: Queryable, campaignId: number): Promise<ParticipantRow[]> {
+export async function findParticipants(
+  db: Queryable,
+  campaignId: number,
+): Promise<ParticipantRow[]> {
   return db.query<ParticipantRow>(
     `SELECT ${PARTICIPANT_COLUMNS} FROM campaign_participants p JOIN units u ON u.id = p.unit_id
      WHERE p.campaign_id = $1 ORDER BY u.name, u.id`,
@@ -208,7 +255,12 @@ export async function findParticipants(db: Queryable, campaignId: number): Promi
 }
 
 /** One participant by unit; `lock` takes a row lock for the rest of the transaction. */
-export async function findParticipant(db: Queryable, campaignId: number, unitId: number, lock = false): Promise<ParticipantRow | undefined> {
+export async function findParticipant(
+  db: Queryable,
+  campaignId: number,
+  unitId: number,
+  lock = false,
+): Promise<ParticipantRow | undefined> {
   return (
     await db.query<ParticipantRow>(
       `SELECT ${PARTICIPANT_COLUMNS} FROM campaign_participants p JOIN units u ON u.id = p.unit_id
@@ -219,7 +271,13 @@ export async function findParticipant(db: Queryable, campaignId: number, unitId:
 }
 
 /** Adds participants; units already in the campaign are skipped. Returns the unit ids added. */
-export async function insertParticipants(db: Queryable, campaignId: number, units: { id: number; kind: string }[], by: number | null, now: Date): Promise<number[]> {
+export async function insertParticipants(
+  db: Queryable,
+  campaignId: number,
+  units: { id: number; kind: string }[],
+  by: number | null,
+  now: Date,
+): Promise<number[]> {
   if (units.length === 0) return [];
   const rows = await db.query<{ unit_id: number }>(
     `INSERT INTO campaign_participants (campaign_id, unit_id, unit_kind, updated_by, updated_at)
@@ -231,7 +289,11 @@ export async function insertParticipants(db: Queryable, campaignId: number, unit
 }
 
 /** Removes a participant that has no entries yet; false otherwise. */
-export async function deleteParticipant(db: Queryable, campaignId: number, unitId: number): Promise<boolean> {
+export async function deleteParticipant(
+  db: Queryable,
+  campaignId: number,
+  unitId: number,
+): Promise<boolean> {
   const rows = await db.query(
     `DELETE FROM campaign_participants p WHERE p.campaign_id = $1 AND p.unit_id = $2
        AND NOT EXISTS (SELECT 1 FROM campaign_entries e WHERE e.participant_id = p.id) RETURNING id`,
@@ -252,7 +314,14 @@ export async function updateParticipantState(
   const rows = await db.query(
     `UPDATE campaign_participants SET status = $3, reopened = $4, version = version + 1, updated_by = $5, updated_at = $6
      WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, version, state.status, state.reopened === null ? null : JSON.stringify(state.reopened), by, now.toISOString()],
+    [
+      id,
+      version,
+      state.status,
+      state.reopened === null ? null : JSON.stringify(state.reopened),
+      by,
+      now.toISOString(),
+    ],
   );
   return rows.length === 1;
 }
@@ -267,15 +336,17 @@ export async function findAssignments(db: Queryable, campaignId: number): Promis
 }
 
 /** Replaces the appraiser assignments of a campaign. */
-export async function replaceAssignments(db: Queryable, campaignId: number, list: { userId: number; nodeCodes: string[]; unitKind: string | null }[]): Promise<void> {
+export async function replaceAssignments(
+  db: Queryable,
+  campaignId: number,
+  list: { userId: number; nodeCodes: string[]; unitKind: string | null }[],
+): Promise<void> {
   await db.query('DELETE FROM campaign_assignments WHERE campaign_id = $1', [campaignId]);
   for (const a of list) {
-    await db.query('INSERT INTO campaign_assignments (campaign_id, user_id, node_codes, unit_kind) VALUES ($1, $2, $3, $4)', [
-      campaignId,
-      a.userId,
-      JSON.stringify(a.nodeCodes),
-      a.unitKind,
-    ]);
+    await db.query(
+      'INSERT INTO campaign_assignments (campaign_id, user_id, node_codes, unit_kind) VALUES ($1, $2, $3, $4)',
+      [campaignId, a.userId, JSON.stringify(a.nodeCodes), a.unitKind],
+    );
   }
 }
 
@@ -284,7 +355,10 @@ const ENTRY_SELECT = `SELECT e.*, us.full_name AS updated_by_name FROM campaign_
 /** The entries of some participants. */
 export async function findEntries(db: Queryable, participantIds: number[]): Promise<EntryRow[]> {
   if (participantIds.length === 0) return [];
-  return db.query<EntryRow>(`${ENTRY_SELECT} WHERE e.participant_id = ANY($1::int[]) ORDER BY e.participant_id, e.node_code`, [participantIds]);
+  return db.query<EntryRow>(
+    `${ENTRY_SELECT} WHERE e.participant_id = ANY($1::int[]) ORDER BY e.participant_id, e.node_code`,
+    [participantIds],
+  );
 }
 
 /** Every entry of a campaign (for results). */
@@ -293,12 +367,27 @@ export async function findCampaignEntries(db: Queryable, campaignId: number): Pr
 }
 
 /** One entry; `lock` takes a row lock. */
-export async function findEntry(db: Queryable, participantId: number, code: string, lock = false): Promise<EntryRow | undefined> {
-  return (await db.query<EntryRow>(`${ENTRY_SELECT} WHERE e.participant_id = $1 AND e.node_code = $2${lock ? ' FOR UPDATE OF e' : ''}`, [participantId, code]))[0];
+export async function findEntry(
+  db: Queryable,
+  participantId: number,
+  code: string,
+  lock = false,
+): Promise<EntryRow | undefined> {
+  return (
+    await db.query<EntryRow>(
+      `${ENTRY_SELECT} WHERE e.participant_id = $1 AND e.node_code = $2${lock ? ' FOR UPDATE OF e' : ''}`,
+      [participantId, code],
+    )
+  )[0];
 }
 
 /** The columns one step writes. */
-export type EntryPatch = Partial<Omit<EntryRow, 'participant_id' | 'node_code' | 'version' | 'updated_by' | 'updated_at' | 'updated_by_name'>>;
+export type EntryPatch = Partial<
+  Omit<
+    EntryRow,
+    'participant_id' | 'node_code' | 'version' | 'updated_by' | 'updated_at' | 'updated_by_name'
+  >
+>;
 
 const JSON_COLUMNS = new Set(['self_inputs', 'self_evidence', 'explanation_evidence']);
 
@@ -317,11 +406,23 @@ export async function saveEntry(
   const columns = Object.keys(patch) as (keyof EntryPatch)[];
   const values = columns.map((c) => {
     const v = patch[c];
-    if (JSON_COLUMNS.has(c)) return v === null || v === undefined ? (c === 'self_inputs' ? null : '[]') : JSON.stringify(v);
+    if (JSON_COLUMNS.has(c))
+      return v === null || v === undefined
+        ? c === 'self_inputs'
+          ? null
+          : '[]'
+        : JSON.stringify(v);
     return v instanceof Date ? v.toISOString() : v;
   });
   if (expectedVersion === 0) {
-    const names = ['campaign_id', 'participant_id', 'node_code', 'updated_by', 'updated_at', ...columns];
+    const names = [
+      'campaign_id',
+      'participant_id',
+      'node_code',
+      'updated_by',
+      'updated_at',
+      ...columns,
+    ];
     const rows = await db.query<{ version: number }>(
       `INSERT INTO campaign_entries (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})
        ON CONFLICT (participant_id, node_code) DO NOTHING RETURNING version`,
@@ -339,12 +440,28 @@ export async function saveEntry(
 }
 
 /** Survey points of a campaign by participant. */
-export async function findSurveyPoints(db: Queryable, campaignId: number): Promise<{ participant_id: number; points_hundredths: number; source: 'entered' | 'imported' | 'sipas' }[]> {
-  return db.query('SELECT participant_id, points_hundredths, source FROM campaign_survey_points WHERE campaign_id = $1', [campaignId]);
+export async function findSurveyPoints(
+  db: Queryable,
+  campaignId: number,
+): Promise<
+  { participant_id: number; points_hundredths: number; source: 'entered' | 'imported' | 'sipas' }[]
+> {
+  return db.query(
+    'SELECT participant_id, points_hundredths, source FROM campaign_survey_points WHERE campaign_id = $1',
+    [campaignId],
+  );
 }
 
 /** Sets a participant's survey points. */
-export async function saveSurveyPoints(db: Queryable, campaignId: number, participantId: number, points: number, source: string, by: number | null, now: Date): Promise<void> {
+export async function saveSurveyPoints(
+  db: Queryable,
+  campaignId: number,
+  participantId: number,
+  points: number,
+  source: string,
+  by: number | null,
+  now: Date,
+): Promise<void> {
   await db.query(
     `INSERT INTO campaign_survey_points (participant_id, campaign_id, points_hundredths, source, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (participant_id) DO UPDATE SET points_hundredths = EXCLUDED.points_hundredths, source = EXCLUDED.source,
@@ -368,7 +485,10 @@ export async function changeToken(db: Queryable, campaignId: number): Promise<st
 
 /** The token the stored results were computed from. */
 export async function resultsToken(db: Queryable, campaignId: number): Promise<string | null> {
-  const [row] = await db.query<{ results_token: string | null }>('SELECT results_token FROM campaigns WHERE id = $1', [campaignId]);
+  const [row] = await db.query<{ results_token: string | null }>(
+    'SELECT results_token FROM campaigns WHERE id = $1',
+    [campaignId],
+  );
   return row?.results_token ?? null;
 }
 
@@ -393,7 +513,13 @@ export interface ResultRow {
 }
 
 /** Replaces the stored results of a campaign. */
-export async function replaceResults(db: Queryable, campaignId: number, rows: Omit<ResultRow, 'campaign_id' | 'computed_at'>[], token: string, now: Date): Promise<void> {
+export async function replaceResults(
+  db: Queryable,
+  campaignId: number,
+  rows: Omit<ResultRow, 'campaign_id' | 'computed_at'>[],
+  token: string,
+  now: Date,
+): Promise<void> {
   await db.query('DELETE FROM campaign_results WHERE campaign_id = $1', [campaignId]);
   const chunk = 1000;
   for (let i = 0; i < rows.length; i += chunk) {
@@ -407,7 +533,10 @@ export async function replaceResults(db: Queryable, campaignId: number, rows: Om
       [campaignId, now.toISOString(), JSON.stringify(part)],
     );
   }
-  await db.query('UPDATE campaigns SET results_computed_at = $2, results_token = $3 WHERE id = $1', [campaignId, now.toISOString(), token]);
+  await db.query(
+    'UPDATE campaigns SET results_computed_at = $2, results_token = $3 WHERE id = $1',
+    [campaignId, now.toISOString(), token],
+  );
 }
 
 /** Stored results of a campaign with unit code, name and state, by kind and rank. */
@@ -424,7 +553,15 @@ export async function findResults(db: Queryable, campaignId: number): Promise<Re
 export async function findPreviousResults(
   db: Queryable,
   year: number,
-): Promise<{ unit_id: number; index_hundredths: number; max_hundredths: number; rank: number | null; units_ranked: number | null }[]> {
+): Promise<
+  {
+    unit_id: number;
+    index_hundredths: number;
+    max_hundredths: number;
+    rank: number | null;
+    units_ranked: number | null;
+  }[]
+> {
   return db.query(
     `SELECT h.unit_id, h.index_hundredths, h.max_hundredths, h.rank, h.units_ranked FROM historical_results h WHERE h.year = $1
      UNION ALL
@@ -438,7 +575,16 @@ export async function findPreviousResults(
 /** Records a historical result of a unit (replacing one of the same year). */
 export async function saveHistoricalResult(
   db: Queryable,
-  r: { unitId: number; year: number; indexHundredths: number; maxHundredths: number; rank: number | null; unitsRanked: number | null; classLabel: string | null; source: string },
+  r: {
+    unitId: number;
+    year: number;
+    indexHundredths: number;
+    maxHundredths: number;
+    rank: number | null;
+    unitsRanked: number | null;
+    classLabel: string | null;
+    source: string;
+  },
   by: number | null,
   now: Date,
 ): Promise<void> {
@@ -447,12 +593,26 @@ export async function saveHistoricalResult(
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (unit_id, year) DO UPDATE SET index_hundredths = EXCLUDED.index_hundredths, max_hundredths = EXCLUDED.max_hundredths,
        rank = EXCLUDED.rank, units_ranked = EXCLUDED.units_ranked, class_label = EXCLUDED.class_label, source = EXCLUDED.source`,
-    [r.unitId, r.year, r.indexHundredths, r.maxHundredths, r.rank, r.unitsRanked, r.classLabel, r.source, by, now.toISOString()],
+    [
+      r.unitId,
+      r.year,
+      r.indexHundredths,
+      r.maxHundredths,
+      r.rank,
+      r.unitsRanked,
+      r.classLabel,
+      r.source,
+      by,
+      now.toISOString(),
+    ],
   );
 }
 
 /** Lineage links reaching the given units (up to a few links back). */
-export async function findLineageLinks(db: Queryable, unitIds: number[]): Promise<{ predecessor_id: number; successor_id: number; merge_type: 'full' | 'partial' }[]> {
+export async function findLineageLinks(
+  db: Queryable,
+  unitIds: number[],
+): Promise<{ predecessor_id: number; successor_id: number; merge_type: 'full' | 'partial' }[]> {
   if (unitIds.length === 0) return [];
   return db.query(
     `WITH RECURSIVE back(predecessor_id, successor_id, merge_type, depth) AS (
@@ -466,7 +626,10 @@ export async function findLineageLinks(db: Queryable, unitIds: number[]): Promis
 }
 
 /** Units by id with code, name, kind and path. */
-export async function findUnitsBrief(db: Queryable, ids: number[]): Promise<{ id: number; code: string; name: string; kind: string; path: string }[]> {
+export async function findUnitsBrief(
+  db: Queryable,
+  ids: number[],
+): Promise<{ id: number; code: string; name: string; kind: string; path: string }[]> {
   if (ids.length === 0) return [];
   return db.query('SELECT id, code, name, kind, path FROM units WHERE id = ANY($1::int[])', [ids]);
 }
@@ -474,13 +637,22 @@ export async function findUnitsBrief(db: Queryable, ids: number[]): Promise<{ id
 /** User names by id. */
 export async function findUserNames(db: Queryable, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.query<{ id: number; full_name: string }>('SELECT id, full_name FROM users WHERE id = ANY($1::int[])', [ids]);
+  const rows = await db.query<{ id: number; full_name: string }>(
+    'SELECT id, full_name FROM users WHERE id = ANY($1::int[])',
+    [ids],
+  );
   return new Map(rows.map((r) => [r.id, r.full_name]));
 }
 
 /** Users by username (for assignments given by name). */
-export async function findUsersByUsername(db: Queryable, names: string[]): Promise<Map<string, number>> {
+export async function findUsersByUsername(
+  db: Queryable,
+  names: string[],
+): Promise<Map<string, number>> {
   if (names.length === 0) return new Map();
-  const rows = await db.query<{ id: number; username: string }>('SELECT id, username FROM users WHERE lower(username) = ANY($1::text[])', [names.map((n) => n.toLowerCase())]);
+  const rows = await db.query<{ id: number; username: string }>(
+    'SELECT id, username FROM users WHERE lower(username) = ANY($1::text[])',
+    [names.map((n) => n.toLowerCase())],
+  );
   return new Map(rows.map((r) => [r.username.toLowerCase(), r.id]));
 }

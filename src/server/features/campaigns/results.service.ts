@@ -7,7 +7,11 @@
  */
 import type { Actor } from '../../../domain/access.ts';
 import { yearOverYearWithLineage, type PreviousResult } from '../../../domain/campaign/history.ts';
-import { compareRounds, computeResults, type UnitAssessment } from '../../../domain/campaign/results.ts';
+import {
+  compareRounds,
+  computeResults,
+  type UnitAssessment,
+} from '../../../domain/campaign/results.ts';
 import { formatPoints } from '../../../domain/scoring/decimal.ts';
 import { formatScaled } from '../../../domain/scoring/decimal.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -16,10 +20,20 @@ import type { Queryable } from '../../infra/db.ts';
 import { canReadAssessment, canSeeAllResults } from './policy.ts';
 import * as repo from './repository.ts';
 import { round1Of, round2Of, selfScoresOf } from './assessment.service.ts';
-import { loadCampaign, participantOf, presentCampaign, treeFor, type LoadedCampaign } from './service.ts';
+import {
+  loadCampaign,
+  participantOf,
+  presentCampaign,
+  treeFor,
+  type LoadedCampaign,
+} from './service.ts';
 
 /** The domain's view of every unit of a campaign. */
-async function assessmentsOf(db: Queryable, c: LoadedCampaign, participants: repo.ParticipantRow[]): Promise<UnitAssessment[]> {
+async function assessmentsOf(
+  db: Queryable,
+  c: LoadedCampaign,
+  participants: repo.ParticipantRow[],
+): Promise<UnitAssessment[]> {
   const entries = await repo.findCampaignEntries(db, c.row.id);
   const byParticipant = new Map<number, repo.EntryRow[]>();
   for (const e of entries) {
@@ -27,7 +41,9 @@ async function assessmentsOf(db: Queryable, c: LoadedCampaign, participants: rep
     if (!list) byParticipant.set(e.participant_id, (list = []));
     list.push(e);
   }
-  const survey = new Map((await repo.findSurveyPoints(db, c.row.id)).map((s) => [s.participant_id, s]));
+  const survey = new Map(
+    (await repo.findSurveyPoints(db, c.row.id)).map((s) => [s.participant_id, s]),
+  );
   return participants.map((p) => {
     const rows = byParticipant.get(p.id) ?? [];
     const s = survey.get(p.id);
@@ -37,13 +53,22 @@ async function assessmentsOf(db: Queryable, c: LoadedCampaign, participants: rep
       self: selfScoresOf(rows),
       round1: round1Of(rows),
       round2: round2Of(rows),
-      survey: s ? { source: s.source === 'sipas' ? 'entered' : s.source, pointsHundredths: s.points_hundredths } : null,
+      survey: s
+        ? {
+            source: s.source === 'sipas' ? 'entered' : s.source,
+            pointsHundredths: s.points_hundredths,
+          }
+        : null,
     };
   });
 }
 
 /** Recomputes and stores every unit's result (in the caller's transaction or its own). */
-export async function recomputeResults(db: Queryable, campaignId: number, now: Date): Promise<number> {
+export async function recomputeResults(
+  db: Queryable,
+  campaignId: number,
+  now: Date,
+): Promise<number> {
   const c = await loadCampaign(db, campaignId);
   const participants = await repo.findParticipants(db, campaignId);
   const byId = new Map(participants.map((p) => [String(p.id), p]));
@@ -64,7 +89,13 @@ export async function recomputeResults(db: Queryable, campaignId: number, now: D
       class_label: r.classLabel,
       rank: r.rank,
       units_ranked: r.unitsRanked,
-      criteria: r.criteria.map((x) => ({ code: x.code, title: x.title, score: x.score, max: x.max, rank: x.rank })),
+      criteria: r.criteria.map((x) => ({
+        code: x.code,
+        title: x.title,
+        score: x.score,
+        max: x.max,
+        rank: x.rank,
+      })),
     })),
     token,
     now,
@@ -87,15 +118,40 @@ async function historyOf(db: Queryable, year: number, rows: repo.ResultRow[]) {
   const previous = new Map<string, PreviousResult>();
   for (const r of previousRows) {
     const id = String(r.unit_id);
-    if (!previous.has(id)) previous.set(id, { unitId: id, year: year - 1, indexHundredths: r.index_hundredths, maxHundredths: r.max_hundredths, rank: r.rank, unitsRanked: r.units_ranked });
+    if (!previous.has(id))
+      previous.set(id, {
+        unitId: id,
+        year: year - 1,
+        indexHundredths: r.index_hundredths,
+        maxHundredths: r.max_hundredths,
+        rank: r.rank,
+        unitsRanked: r.units_ranked,
+      });
   }
-  const links = await repo.findLineageLinks(db, rows.map((r) => r.unit_id));
-  const histories = yearOverYearWithLineage(
-    rows.map((r) => ({ unitId: String(r.unit_id), index: r.index_hundredths === null ? null : { hundredths: r.index_hundredths }, rank: r.rank })),
-    previous,
-    links.map((l) => ({ predecessorId: String(l.predecessor_id), successorId: String(l.successor_id), mergeType: l.merge_type })),
+  const links = await repo.findLineageLinks(
+    db,
+    rows.map((r) => r.unit_id),
   );
-  const names = new Map((await repo.findUnitsBrief(db, [...new Set(histories.flatMap((h) => h.usedUnitIds.map(Number)))])).map((u) => [String(u.id), u.name]));
+  const histories = yearOverYearWithLineage(
+    rows.map((r) => ({
+      unitId: String(r.unit_id),
+      index: r.index_hundredths === null ? null : { hundredths: r.index_hundredths },
+      rank: r.rank,
+    })),
+    previous,
+    links.map((l) => ({
+      predecessorId: String(l.predecessor_id),
+      successorId: String(l.successor_id),
+      mergeType: l.merge_type,
+    })),
+  );
+  const names = new Map(
+    (
+      await repo.findUnitsBrief(db, [
+        ...new Set(histories.flatMap((h) => h.usedUnitIds.map(Number))),
+      ])
+    ).map((u) => [String(u.id), u.name]),
+  );
   return new Map(
     histories.map((h) => [
       h.unitId,
@@ -111,7 +167,10 @@ async function historyOf(db: Queryable, year: number, rows: repo.ResultRow[]) {
             ratioText: h.comparison?.ratioText ?? null,
             ratioTenths: h.comparison?.ratioTenths ?? null,
             differenceText: h.comparison?.differenceText ?? null,
-            fromUnits: h.usedUnitIds.map((id) => ({ unitId: Number(id), unitName: names.get(id) ?? '' })),
+            fromUnits: h.usedUnitIds.map((id) => ({
+              unitId: Number(id),
+              unitName: names.get(id) ?? '',
+            })),
           },
     ]),
   );
@@ -149,7 +208,12 @@ export interface ResultsFilter {
  * The ranking of a campaign per unit kind, with year over year. Staff see every unit at any time;
  * others see published units only.
  */
-export async function getResults(deps: Deps, actor: Actor | null, campaignId: number, filter: ResultsFilter = {}) {
+export async function getResults(
+  deps: Deps,
+  actor: Actor | null,
+  campaignId: number,
+  filter: ResultsFilter = {},
+) {
   const c = await loadCampaign(deps.db, campaignId);
   const all = actor !== null && canSeeAllResults(actor, c.row.owner_unit_path);
   let rows = await freshResults(deps, c);
@@ -158,13 +222,20 @@ export async function getResults(deps: Deps, actor: Actor | null, campaignId: nu
   if (filter.classLabel) rows = rows.filter((r) => r.class_label === filter.classLabel);
   if (filter.q) {
     const q = filter.q.toLowerCase();
-    rows = rows.filter((r) => (r.unit_name ?? '').toLowerCase().includes(q) || (r.unit_code ?? '').toLowerCase().includes(q));
+    rows = rows.filter(
+      (r) =>
+        (r.unit_name ?? '').toLowerCase().includes(q) ||
+        (r.unit_code ?? '').toLowerCase().includes(q),
+    );
   }
   const history = await historyOf(deps.db, c.row.year, rows);
   return {
     campaign: presentCampaign(c.row, deps.clock.now()),
     complete: all,
-    units: rows.map((r) => ({ ...presentResult(r), previous: history.get(String(r.unit_id)) ?? null })),
+    units: rows.map((r) => ({
+      ...presentResult(r),
+      previous: history.get(String(r.unit_id)) ?? null,
+    })),
   };
 }
 
@@ -188,7 +259,13 @@ export async function getPublicResults(deps: Deps, campaignId: number) {
       classLabel: r.class_label,
       rank: r.rank,
       unitsRanked: r.units_ranked,
-      criteria: r.criteria.map((x) => ({ code: x.code, title: x.title, score: x.score, max: x.max, rank: x.rank })),
+      criteria: r.criteria.map((x) => ({
+        code: x.code,
+        title: x.title,
+        score: x.score,
+        max: x.max,
+        rank: x.rank,
+      })),
     })),
   };
 }
@@ -197,19 +274,32 @@ export async function getPublicResults(deps: Deps, campaignId: number) {
 export async function getScorecard(deps: Deps, actor: Actor, campaignId: number, unitId: number) {
   const c = await loadCampaign(deps.db, campaignId);
   const p = await participantOf(deps.db, campaignId, unitId);
-  if (!canReadAssessment(actor, p.unit_path, p.status)) throw new AppError('forbidden', 'forbidden_unit', { unit: p.unit_name });
-  const unitSideBeforeRound1 = !canSeeAllResults(actor, c.row.owner_unit_path) && ['not_started', 'draft', 'submitted', 'reopened', 'round1_in_progress'].includes(p.status);
+  if (!canReadAssessment(actor, p.unit_path, p.status))
+    throw new AppError('forbidden', 'forbidden_unit', { unit: p.unit_name });
+  const unitSideBeforeRound1 =
+    !canSeeAllResults(actor, c.row.owner_unit_path) &&
+    ['not_started', 'draft', 'submitted', 'reopened', 'round1_in_progress'].includes(p.status);
   const [assessment] = await assessmentsOf(deps.db, c, [p]);
-  const unit: UnitAssessment = unitSideBeforeRound1 ? { ...assessment!, round1: [], round2: [] } : assessment!;
+  const unit: UnitAssessment = unitSideBeforeRound1
+    ? { ...assessment!, round1: [], round2: [] }
+    : assessment!;
   const set = c.setup.criteriaSets.find((s) => s.unitKind === p.unit_kind);
   treeFor(c, p.unit_kind, p.unit_name);
   const { nodes } = compareRounds(set!, unit);
   const single = computeResults(c.setup, [unit]).units[0];
   const stored = (await freshResults(deps, c)).find((r) => r.unit_id === unitId);
-  const history = stored ? (await historyOf(deps.db, c.row.year, [stored])).get(String(unitId)) ?? null : null;
+  const history = stored
+    ? ((await historyOf(deps.db, c.row.year, [stored])).get(String(unitId)) ?? null)
+    : null;
   return {
     campaign: presentCampaign(c.row, deps.clock.now()),
-    unit: { unitId: p.unit_id, unitCode: p.unit_code, unitName: p.unit_name, unitKind: p.unit_kind, status: p.status },
+    unit: {
+      unitId: p.unit_id,
+      unitCode: p.unit_code,
+      unitName: p.unit_name,
+      unitKind: p.unit_kind,
+      status: p.status,
+    },
     result: stored ? presentResult(stored) : null,
     previous: history,
     nodes: nodes.map((n) => ({
@@ -246,7 +336,12 @@ export async function resultsTable(deps: Deps, actor: Actor, campaignId: number)
       index: u.indexHundredths === null ? null : u.indexHundredths / 100,
       class: u.classLabel,
       rank: u.rank,
-      criteria: u.criteria.map((x) => ({ code: x.code, score: x.score / 100, max: x.max / 100, rank: x.rank })),
+      criteria: u.criteria.map((x) => ({
+        code: x.code,
+        score: x.score / 100,
+        max: x.max / 100,
+        rank: x.rank,
+      })),
     })),
   };
 }
@@ -267,12 +362,36 @@ function columns(table: Table): string[] {
 /** CSV (UTF-8 with BOM so Excel reads the diacritics), points with a decimal point. */
 export function resultsCsv(table: Table): string {
   const codes = columns(table);
-  const header = ['unitCode', 'unitName', 'unitKind', 'total', 'surveyPoints', 'index', 'class', 'rank', ...codes.flatMap((c) => [`c${c}_score`, `c${c}_max`, `c${c}_rank`])];
+  const header = [
+    'unitCode',
+    'unitName',
+    'unitKind',
+    'total',
+    'surveyPoints',
+    'index',
+    'class',
+    'rank',
+    ...codes.flatMap((c) => [`c${c}_score`, `c${c}_max`, `c${c}_rank`]),
+  ];
   const lines = [header.join(',')];
   for (const u of table.units) {
     const byCode = new Map(u.criteria.map((c) => [c.code, c]));
     lines.push(
-      [u.unitCode, u.unitName, u.unitKind, u.total, u.surveyPoints, u.index, u.class, u.rank, ...codes.flatMap((c) => [byCode.get(c)?.score ?? null, byCode.get(c)?.max ?? null, byCode.get(c)?.rank ?? null])]
+      [
+        u.unitCode,
+        u.unitName,
+        u.unitKind,
+        u.total,
+        u.surveyPoints,
+        u.index,
+        u.class,
+        u.rank,
+        ...codes.flatMap((c) => [
+          byCode.get(c)?.score ?? null,
+          byCode.get(c)?.max ?? null,
+          byCode.get(c)?.rank ?? null,
+        ]),
+      ]
         .map(csvCell)
         .join(','),
     );
@@ -287,11 +406,35 @@ export async function resultsXlsx(table: Table): Promise<Buffer> {
   const ws = wb.addWorksheet('Kết quả');
   const codes = columns(table);
   ws.addRow([table.campaign.name]);
-  ws.addRow(['Mã đơn vị', 'Đơn vị', 'Loại đơn vị', 'Tổng điểm', 'Điểm điều tra XHH', 'Chỉ số (%)', 'Xếp loại', 'Xếp hạng', ...codes.flatMap((c) => [`TC ${c}: điểm`, `TC ${c}: tối đa`, `TC ${c}: hạng`])]);
+  ws.addRow([
+    'Mã đơn vị',
+    'Đơn vị',
+    'Loại đơn vị',
+    'Tổng điểm',
+    'Điểm điều tra XHH',
+    'Chỉ số (%)',
+    'Xếp loại',
+    'Xếp hạng',
+    ...codes.flatMap((c) => [`TC ${c}: điểm`, `TC ${c}: tối đa`, `TC ${c}: hạng`]),
+  ]);
   ws.getRow(2).font = { bold: true };
   for (const u of table.units) {
     const byCode = new Map(u.criteria.map((c) => [c.code, c]));
-    ws.addRow([u.unitCode, u.unitName, u.unitKind, u.total, u.surveyPoints, u.index, u.class, u.rank, ...codes.flatMap((c) => [byCode.get(c)?.score ?? null, byCode.get(c)?.max ?? null, byCode.get(c)?.rank ?? null])]);
+    ws.addRow([
+      u.unitCode,
+      u.unitName,
+      u.unitKind,
+      u.total,
+      u.surveyPoints,
+      u.index,
+      u.class,
+      u.rank,
+      ...codes.flatMap((c) => [
+        byCode.get(c)?.score ?? null,
+        byCode.get(c)?.max ?? null,
+        byCode.get(c)?.rank ?? null,
+      ]),
+    ]);
   }
   for (const col of [4, 5, 6]) ws.getColumn(col).numFmt = '0.00';
   ws.getColumn(2).width = 36;

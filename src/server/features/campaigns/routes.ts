@@ -13,14 +13,21 @@ import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 
 const body = z.record(z.string(), z.unknown());
-const ok = (summary: string) => ({ tags: ['campaigns'], summary, response: { 200: body, ...commonErrors } });
+const ok = (summary: string) => ({
+  tags: ['campaigns'],
+  summary,
+  response: { 200: body, ...commonErrors },
+});
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const UNIT_ACTIONS: Record<string, { action: assessment.UnitAction; summary: string }> = {
   submit: { action: 'submit', summary: 'Nộp bản tự chấm' },
   withdraw: { action: 'withdraw', summary: 'Rút lại bản tự chấm để sửa (trước hạn)' },
   reopen: { action: 'reopen', summary: 'Cơ quan thường trực mở lại tự chấm cho đơn vị (có lý do)' },
-  'close-round1': { action: 'closeRound1', summary: 'Chủ tịch Hội đồng chốt thẩm định vòng 1 của đơn vị' },
+  'close-round1': {
+    action: 'closeRound1',
+    summary: 'Chủ tịch Hội đồng chốt thẩm định vòng 1 của đơn vị',
+  },
   'lock-explanations': { action: 'lockExplanations', summary: 'Chốt giải trình' },
   approve: { action: 'approve', summary: 'Hội đồng phê duyệt kết quả của đơn vị' },
   'reopen-result': { action: 'reopenResult', summary: 'Mở lại kết quả đã phê duyệt (có lý do)' },
@@ -35,7 +42,14 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/api/v1/campaigns',
-    { schema: { tags: ['campaigns'], summary: 'Tạo đợt đánh giá (bộ chỉ số được khóa khi dùng)', body: schemas.createBody, response: { 201: body, ...commonErrors } } },
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary: 'Tạo đợt đánh giá (bộ chỉ số được khóa khi dùng)',
+        body: schemas.createBody,
+        response: { 201: body, ...commonErrors },
+      },
+    },
     async (request, reply) => {
       const actor = requireActor(request);
       const id = await service.createCampaign(deps, actor, request.body);
@@ -43,115 +57,327 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     },
   );
 
-  app.get('/api/v1/campaigns/:id', { schema: { ...ok('Một đợt đánh giá: thiết lập, đơn vị tham gia, phân công'), params: idParam } }, async (request) =>
-    service.getCampaign(deps, requireActor(request), request.params.id),
+  app.get(
+    '/api/v1/campaigns/:id',
+    {
+      schema: { ...ok('Một đợt đánh giá: thiết lập, đơn vị tham gia, phân công'), params: idParam },
+    },
+    async (request) => service.getCampaign(deps, requireActor(request), request.params.id),
   );
 
-  app.put('/api/v1/campaigns/:id', { schema: { ...ok('Sửa đợt đánh giá (kiểm tra phiên bản)'), params: idParam, body: schemas.updateBody } }, async (request) =>
-    service.updateCampaign(deps, requireActor(request), request.params.id, request.body),
+  app.put(
+    '/api/v1/campaigns/:id',
+    {
+      schema: {
+        ...ok('Sửa đợt đánh giá (kiểm tra phiên bản)'),
+        params: idParam,
+        body: schemas.updateBody,
+      },
+    },
+    async (request) =>
+      service.updateCampaign(deps, requireActor(request), request.params.id, request.body),
   );
 
-  app.post('/api/v1/campaigns/:id/participants', { schema: { ...ok('Thêm đơn vị tham gia (theo id hoặc mã)'), params: idParam, body: schemas.participantsBody } }, async (request) =>
-    service.addParticipants(deps, requireActor(request), request.params.id, request.body),
+  app.post(
+    '/api/v1/campaigns/:id/participants',
+    {
+      schema: {
+        ...ok('Thêm đơn vị tham gia (theo id hoặc mã)'),
+        params: idParam,
+        body: schemas.participantsBody,
+      },
+    },
+    async (request) =>
+      service.addParticipants(deps, requireActor(request), request.params.id, request.body),
   );
 
   app.delete(
     '/api/v1/campaigns/:id/participants/:unitId',
-    { schema: { tags: ['campaigns'], summary: 'Bỏ đơn vị chưa nhập điểm khỏi đợt đánh giá', params: schemas.campaignUnitParams, response: { 204: z.null(), ...commonErrors } } },
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary: 'Bỏ đơn vị chưa nhập điểm khỏi đợt đánh giá',
+        params: schemas.campaignUnitParams,
+        response: { 204: z.null(), ...commonErrors },
+      },
+    },
     async (request, reply) => {
-      await service.removeParticipant(deps, requireActor(request), request.params.id, request.params.unitId);
+      await service.removeParticipant(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.params.unitId,
+      );
       return reply.code(204).send(null);
     },
   );
 
-  app.put('/api/v1/campaigns/:id/assignments', { schema: { ...ok('Phân công thẩm định (thay toàn bộ)'), params: idParam, body: schemas.assignmentsBody } }, async (request) =>
-    service.assignAppraisers(deps, requireActor(request), request.params.id, request.body.assignments),
+  app.put(
+    '/api/v1/campaigns/:id/assignments',
+    {
+      schema: {
+        ...ok('Phân công thẩm định (thay toàn bộ)'),
+        params: idParam,
+        body: schemas.assignmentsBody,
+      },
+    },
+    async (request) =>
+      service.assignAppraisers(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.body.assignments,
+      ),
   );
 
-  app.post('/api/v1/campaigns/:id/open', { schema: { ...ok('Mở đợt đánh giá sau khi kiểm tra thiết lập'), params: idParam } }, async (request) =>
-    service.openCampaign(deps, requireActor(request), request.params.id),
+  app.post(
+    '/api/v1/campaigns/:id/open',
+    { schema: { ...ok('Mở đợt đánh giá sau khi kiểm tra thiết lập'), params: idParam } },
+    async (request) => service.openCampaign(deps, requireActor(request), request.params.id),
   );
 
-  app.post('/api/v1/campaigns/:id/close', { schema: { ...ok('Kết thúc đợt đánh giá'), params: idParam } }, async (request) =>
-    service.closeCampaign(deps, requireActor(request), request.params.id),
+  app.post(
+    '/api/v1/campaigns/:id/close',
+    { schema: { ...ok('Kết thúc đợt đánh giá'), params: idParam } },
+    async (request) => service.closeCampaign(deps, requireActor(request), request.params.id),
   );
 
   // A unit's sheet and its entries at each step.
-  app.get('/api/v1/campaigns/:id/units/:unitId/sheet', { schema: { ...ok('Phiếu tự đánh giá của đơn vị: cây tiêu chí, điểm, tiến độ'), params: schemas.campaignUnitParams } }, async (request) =>
-    assessment.getSheet(deps, requireActor(request), request.params.id, request.params.unitId),
+  app.get(
+    '/api/v1/campaigns/:id/units/:unitId/sheet',
+    {
+      schema: {
+        ...ok('Phiếu tự đánh giá của đơn vị: cây tiêu chí, điểm, tiến độ'),
+        params: schemas.campaignUnitParams,
+      },
+    },
+    async (request) =>
+      assessment.getSheet(deps, requireActor(request), request.params.id, request.params.unitId),
   );
 
-  app.put('/api/v1/campaigns/:id/units/:unitId/entries/:code/self', { schema: { ...ok('Lưu tự chấm một tiêu chí (tự động lưu, kiểm tra phiên bản)'), params: schemas.entryParams, body: schemas.selfEntryBody } }, async (request) =>
-    assessment.saveSelfEntry(deps, requireActor(request), request.params.id, request.params.unitId, request.params.code, request.body),
+  app.put(
+    '/api/v1/campaigns/:id/units/:unitId/entries/:code/self',
+    {
+      schema: {
+        ...ok('Lưu tự chấm một tiêu chí (tự động lưu, kiểm tra phiên bản)'),
+        params: schemas.entryParams,
+        body: schemas.selfEntryBody,
+      },
+    },
+    async (request) =>
+      assessment.saveSelfEntry(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.params.unitId,
+        request.params.code,
+        request.body,
+      ),
   );
 
-  app.put('/api/v1/campaigns/:id/units/:unitId/entries/:code/round1', { schema: { ...ok('Chấm thẩm định vòng 1 một tiêu chí'), params: schemas.entryParams, body: schemas.round1Body } }, async (request) =>
-    assessment.saveRound1Entry(deps, requireActor(request), request.params.id, request.params.unitId, request.params.code, request.body),
+  app.put(
+    '/api/v1/campaigns/:id/units/:unitId/entries/:code/round1',
+    {
+      schema: {
+        ...ok('Chấm thẩm định vòng 1 một tiêu chí'),
+        params: schemas.entryParams,
+        body: schemas.round1Body,
+      },
+    },
+    async (request) =>
+      assessment.saveRound1Entry(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.params.unitId,
+        request.params.code,
+        request.body,
+      ),
   );
 
-  app.put('/api/v1/campaigns/:id/units/:unitId/entries/:code/explanation', { schema: { ...ok('Giải trình một kết luận thẩm định vòng 1'), params: schemas.entryParams, body: schemas.explanationBody } }, async (request) =>
-    assessment.saveExplanation(deps, requireActor(request), request.params.id, request.params.unitId, request.params.code, request.body),
+  app.put(
+    '/api/v1/campaigns/:id/units/:unitId/entries/:code/explanation',
+    {
+      schema: {
+        ...ok('Giải trình một kết luận thẩm định vòng 1'),
+        params: schemas.entryParams,
+        body: schemas.explanationBody,
+      },
+    },
+    async (request) =>
+      assessment.saveExplanation(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.params.unitId,
+        request.params.code,
+        request.body,
+      ),
   );
 
-  app.put('/api/v1/campaigns/:id/units/:unitId/entries/:code/round2', { schema: { ...ok('Kết luận thẩm định vòng 2 một tiêu chí'), params: schemas.entryParams, body: schemas.round2Body } }, async (request) =>
-    assessment.saveRound2Decision(deps, requireActor(request), request.params.id, request.params.unitId, request.params.code, request.body),
+  app.put(
+    '/api/v1/campaigns/:id/units/:unitId/entries/:code/round2',
+    {
+      schema: {
+        ...ok('Kết luận thẩm định vòng 2 một tiêu chí'),
+        params: schemas.entryParams,
+        body: schemas.round2Body,
+      },
+    },
+    async (request) =>
+      assessment.saveRound2Decision(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.params.unitId,
+        request.params.code,
+        request.body,
+      ),
   );
 
   for (const [path, { action, summary }] of Object.entries(UNIT_ACTIONS)) {
-    app.post(`/api/v1/campaigns/:id/units/:unitId/${path}`, { schema: { ...ok(summary), params: schemas.campaignUnitParams, body: schemas.actionBody } }, async (request) =>
-      assessment.actOnUnit(deps, requireActor(request), request.params.id, request.params.unitId, action, request.body ?? {}),
+    app.post(
+      `/api/v1/campaigns/:id/units/:unitId/${path}`,
+      { schema: { ...ok(summary), params: schemas.campaignUnitParams, body: schemas.actionBody } },
+      async (request) =>
+        assessment.actOnUnit(
+          deps,
+          requireActor(request),
+          request.params.id,
+          request.params.unitId,
+          action,
+          request.body ?? {},
+        ),
     );
   }
 
-  app.post('/api/v1/campaigns/:id/round1/close', { schema: { ...ok('Chốt thẩm định vòng 1 mọi đơn vị đang thẩm định'), params: idParam } }, async (request) =>
-    assessment.actOnAll(deps, requireActor(request), request.params.id, 'closeRound1'),
+  app.post(
+    '/api/v1/campaigns/:id/round1/close',
+    { schema: { ...ok('Chốt thẩm định vòng 1 mọi đơn vị đang thẩm định'), params: idParam } },
+    async (request) =>
+      assessment.actOnAll(deps, requireActor(request), request.params.id, 'closeRound1'),
   );
 
-  app.post('/api/v1/campaigns/:id/publish', { schema: { ...ok('Công bố kết quả mọi đơn vị đã được phê duyệt'), params: idParam } }, async (request) =>
-    assessment.actOnAll(deps, requireActor(request), request.params.id, 'publish'),
+  app.post(
+    '/api/v1/campaigns/:id/publish',
+    { schema: { ...ok('Công bố kết quả mọi đơn vị đã được phê duyệt'), params: idParam } },
+    async (request) =>
+      assessment.actOnAll(deps, requireActor(request), request.params.id, 'publish'),
   );
 
-  app.put('/api/v1/campaigns/:id/units/:unitId/survey', { schema: { ...ok('Nhập điểm điều tra xã hội học của đơn vị'), params: schemas.campaignUnitParams, body: schemas.surveyBody } }, async (request) =>
-    service.setSurveyPoints(deps, requireActor(request), request.params.id, request.params.unitId, request.body.pointsHundredths),
+  app.put(
+    '/api/v1/campaigns/:id/units/:unitId/survey',
+    {
+      schema: {
+        ...ok('Nhập điểm điều tra xã hội học của đơn vị'),
+        params: schemas.campaignUnitParams,
+        body: schemas.surveyBody,
+      },
+    },
+    async (request) =>
+      service.setSurveyPoints(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.params.unitId,
+        request.body.pointsHundredths,
+      ),
   );
 
-  app.get('/api/v1/campaigns/:id/queue', { schema: { ...ok('Việc thẩm định của tài khoản: các tiêu chí được phân công ở mọi đơn vị, phân trang'), params: idParam, querystring: schemas.queueQuery } }, async (request) => {
-    const q = request.query;
-    return assessment.appraiserQueue(deps, requireActor(request), request.params.id, { round: q.round === 2 ? 2 : 1, limit: q.limit, offset: q.offset, unitId: q.unitId, onlyOpen: q.onlyOpen === 'true' });
-  });
+  app.get(
+    '/api/v1/campaigns/:id/queue',
+    {
+      schema: {
+        ...ok('Việc thẩm định của tài khoản: các tiêu chí được phân công ở mọi đơn vị, phân trang'),
+        params: idParam,
+        querystring: schemas.queueQuery,
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      return assessment.appraiserQueue(deps, requireActor(request), request.params.id, {
+        round: q.round === 2 ? 2 : 1,
+        limit: q.limit,
+        offset: q.offset,
+        unitId: q.unitId,
+        onlyOpen: q.onlyOpen === 'true',
+      });
+    },
+  );
 
-  app.get('/api/v1/campaigns/:id/round1/progress', { schema: { ...ok('Tiến độ thẩm định vòng 1 theo người thẩm định'), params: idParam } }, async (request) =>
-    assessment.round1Progress(deps, requireActor(request), request.params.id),
+  app.get(
+    '/api/v1/campaigns/:id/round1/progress',
+    { schema: { ...ok('Tiến độ thẩm định vòng 1 theo người thẩm định'), params: idParam } },
+    async (request) => assessment.round1Progress(deps, requireActor(request), request.params.id),
   );
 
   // Results.
-  app.get('/api/v1/campaigns/:id/results', { schema: { ...ok('Xếp hạng theo loại đơn vị, so sánh với năm trước'), params: idParam, querystring: schemas.resultsQuery } }, async (request) =>
-    results.getResults(deps, requireActor(request), request.params.id, request.query),
+  app.get(
+    '/api/v1/campaigns/:id/results',
+    {
+      schema: {
+        ...ok('Xếp hạng theo loại đơn vị, so sánh với năm trước'),
+        params: idParam,
+        querystring: schemas.resultsQuery,
+      },
+    },
+    async (request) =>
+      results.getResults(deps, requireActor(request), request.params.id, request.query),
   );
 
-  app.get('/api/v1/campaigns/:id/units/:unitId/scorecard', { schema: { ...ok('Kết quả của đơn vị: tự chấm, vòng 1, vòng 2 và lý do mất điểm'), params: schemas.campaignUnitParams } }, async (request) =>
-    results.getScorecard(deps, requireActor(request), request.params.id, request.params.unitId),
+  app.get(
+    '/api/v1/campaigns/:id/units/:unitId/scorecard',
+    {
+      schema: {
+        ...ok('Kết quả của đơn vị: tự chấm, vòng 1, vòng 2 và lý do mất điểm'),
+        params: schemas.campaignUnitParams,
+      },
+    },
+    async (request) =>
+      results.getScorecard(deps, requireActor(request), request.params.id, request.params.unitId),
   );
 
-  app.get('/api/v1/campaigns/:id/results.csv', { schema: { tags: ['campaigns'], summary: 'Tải kết quả dạng CSV', params: idParam } }, async (request, reply) => {
-    const table = await results.resultsTable(deps, requireActor(request), request.params.id);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="ket-qua-${table.campaign.year}-${table.campaign.id}.csv"`)
-      .send(results.resultsCsv(table));
-  });
+  app.get(
+    '/api/v1/campaigns/:id/results.csv',
+    { schema: { tags: ['campaigns'], summary: 'Tải kết quả dạng CSV', params: idParam } },
+    async (request, reply) => {
+      const table = await results.resultsTable(deps, requireActor(request), request.params.id);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="ket-qua-${table.campaign.year}-${table.campaign.id}.csv"`,
+        )
+        .send(results.resultsCsv(table));
+    },
+  );
 
-  app.get('/api/v1/campaigns/:id/results.xlsx', { schema: { tags: ['campaigns'], summary: 'Tải kết quả dạng Excel', params: idParam } }, async (request, reply) => {
-    const table = await results.resultsTable(deps, requireActor(request), request.params.id);
-    return reply
-      .type(XLSX_TYPE)
-      .header('content-disposition', `attachment; filename="ket-qua-${table.campaign.year}-${table.campaign.id}.xlsx"`)
-      .send(await results.resultsXlsx(table));
-  });
+  app.get(
+    '/api/v1/campaigns/:id/results.xlsx',
+    { schema: { tags: ['campaigns'], summary: 'Tải kết quả dạng Excel', params: idParam } },
+    async (request, reply) => {
+      const table = await results.resultsTable(deps, requireActor(request), request.params.id);
+      return reply
+        .type(XLSX_TYPE)
+        .header(
+          'content-disposition',
+          `attachment; filename="ket-qua-${table.campaign.year}-${table.campaign.id}.xlsx"`,
+        )
+        .send(await results.resultsXlsx(table));
+    },
+  );
 
   app.get(
     '/api/v1/public/campaigns/:id/results',
-    { schema: { tags: ['public'], summary: 'Kết quả đã công bố (không cần đăng nhập): chỉ số, xếp loại, xếp hạng, điểm từng tiêu chí', params: idParam, response: { 200: body, 404: errorBody } } },
+    {
+      schema: {
+        tags: ['public'],
+        summary:
+          'Kết quả đã công bố (không cần đăng nhập): chỉ số, xếp loại, xếp hạng, điểm từng tiêu chí',
+        params: idParam,
+        response: { 200: body, 404: errorBody },
+      },
+    },
     async (request) => results.getPublicResults(deps, request.params.id),
   );
 }

@@ -14,7 +14,13 @@ const band = z
 const deadline = z.string().trim().min(10).max(40);
 
 export const deadlines = z
-  .object({ selfAssessment: deadline, round1: deadline, explanations: deadline, round2: deadline, publication: deadline })
+  .object({
+    selfAssessment: deadline,
+    round1: deadline,
+    explanations: deadline,
+    round2: deadline,
+    publication: deadline,
+  })
   .strict();
 
 const campaignSet = z
@@ -35,15 +41,26 @@ const campaignFields = {
 };
 
 export const createBody = z
-  .object({ ...campaignFields, ownerUnitId: z.number().int().positive().nullable().default(null), criteriaSets: z.array(campaignSet).min(1).max(20) })
+  .object({
+    ...campaignFields,
+    ownerUnitId: z.number().int().positive().nullable().default(null),
+    criteriaSets: z.array(campaignSet).min(1).max(20),
+  })
   .strict();
 
 export const updateBody = z
-  .object({ ...campaignFields, version: z.number().int().positive(), criteriaSets: z.array(campaignSet).min(1).max(20).optional() })
+  .object({
+    ...campaignFields,
+    version: z.number().int().positive(),
+    criteriaSets: z.array(campaignSet).min(1).max(20).optional(),
+  })
   .strict();
 
 export const participantsBody = z
-  .object({ unitIds: z.array(z.number().int().positive()).max(10_000).optional(), unitCodes: z.array(z.string().trim().min(1).max(32)).max(10_000).optional() })
+  .object({
+    unitIds: z.array(z.number().int().positive()).max(10_000).optional(),
+    unitCodes: z.array(z.string().trim().min(1).max(32)).max(10_000).optional(),
+  })
   .strict();
 
 export const assignmentsBody = z
@@ -63,7 +80,10 @@ export const assignmentsBody = z
   })
   .strict();
 
-export const campaignUnitParams = z.object({ id: z.coerce.number().int().positive(), unitId: z.coerce.number().int().positive() });
+export const campaignUnitParams = z.object({
+  id: z.coerce.number().int().positive(),
+  unitId: z.coerce.number().int().positive(),
+});
 export const entryParams = campaignUnitParams.extend({ code: z.string().trim().min(1).max(40) });
 
 const inputValue = z.union([
@@ -109,11 +129,17 @@ export const round2Body = z
   .strict();
 
 export const actionBody = z
-  .object({ reason: z.string().max(5000).optional(), until: z.string().max(40).nullable().optional(), version: z.number().int().positive().optional() })
+  .object({
+    reason: z.string().max(5000).optional(),
+    until: z.string().max(40).nullable().optional(),
+    version: z.number().int().positive().optional(),
+  })
   .strict()
   .default({});
 
-export const surveyBody = z.object({ pointsHundredths: z.number().int().min(0).max(10_000_000) }).strict();
+export const surveyBody = z
+  .object({ pointsHundredths: z.number().int().min(0).max(10_000_000) })
+  .strict();
 
 export const queueQuery = z.object({
   ...paging,

@@ -5,7 +5,15 @@
  */
 import type { Actor } from '../../../domain/access.ts';
 import { permissionsOf } from '../../../domain/access.ts';
-import { validateCampaign, deadlineEnd, DEADLINE_ORDER, type AppraiserAssignment, type CampaignDeadlines, type CampaignSetup, type CampaignUnit } from '../../../domain/campaign/setup.ts';
+import {
+  validateCampaign,
+  deadlineEnd,
+  DEADLINE_ORDER,
+  type AppraiserAssignment,
+  type CampaignDeadlines,
+  type CampaignSetup,
+  type CampaignUnit,
+} from '../../../domain/campaign/setup.ts';
 import {
   ASSESSMENT_STATUS_LABELS,
   CAMPAIGN_PHASE_LABELS,
@@ -16,7 +24,11 @@ import {
   type Refusal,
   type TransitionRecord,
 } from '../../../domain/campaign/workflow.ts';
-import { DEFAULT_PAR_BANDS, validateClassBands, type ClassBand } from '../../../domain/scoring/index.ts';
+import {
+  DEFAULT_PAR_BANDS,
+  validateClassBands,
+  type ClassBand,
+} from '../../../domain/scoring/index.ts';
 import { validateTree, type CriteriaNode } from '../../../domain/scoring/tree.ts';
 import { AppError, notFound, type ErrorDetail } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
@@ -28,7 +40,10 @@ import { findUnit, findUnits, findUnitsByCodes } from '../units/repository.ts';
 import { canManageCampaign } from './policy.ts';
 import * as repo from './repository.ts';
 
-export const auditActor = (actor: Actor) => ({ actorId: actor.userId > 0 ? actor.userId : null, actorName: actor.username });
+export const auditActor = (actor: Actor) => ({
+  actorId: actor.userId > 0 ? actor.userId : null,
+  actorName: actor.username,
+});
 export const userIdOf = (actor: Actor): number | null => (actor.userId > 0 ? actor.userId : null);
 
 /** A campaign loaded for a use-case: its row, sets with their trees, assignments, domain set-up. */
@@ -52,11 +67,19 @@ export function deadlinesOf(row: repo.CampaignRow): CampaignDeadlines {
 }
 
 export function toDomainAssignments(rows: repo.AssignmentRow[]): AppraiserAssignment[] {
-  return rows.map((a) => ({ userId: a.user_id, nodeCodes: a.node_codes, ...(a.unit_kind ? { unitKind: a.unit_kind } : {}) }));
+  return rows.map((a) => ({
+    userId: a.user_id,
+    nodeCodes: a.node_codes,
+    ...(a.unit_kind ? { unitKind: a.unit_kind } : {}),
+  }));
 }
 
 /** Loads a campaign with its sets and assignments; 404 when missing. */
-export async function loadCampaign(db: Queryable, id: number, options: { lock?: boolean; units?: CampaignUnit[] } = {}): Promise<LoadedCampaign> {
+export async function loadCampaign(
+  db: Queryable,
+  id: number,
+  options: { lock?: boolean; units?: CampaignUnit[] } = {},
+): Promise<LoadedCampaign> {
   const row = await repo.findCampaign(db, id, options.lock ?? false);
   if (!row) throw notFound('entity_campaign');
   const sets = await repo.findCampaignSets(db, id);
@@ -88,9 +111,14 @@ export async function loadCampaign(db: Queryable, id: number, options: { lock?: 
 }
 
 /** The tree of a unit kind's set; 400 when the campaign has none for it. */
-export function treeFor(c: LoadedCampaign, unitKind: string, unitName = ''): { tree: CriteriaNode; nodes: NodeView[] } {
+export function treeFor(
+  c: LoadedCampaign,
+  unitKind: string,
+  unitName = '',
+): { tree: CriteriaNode; nodes: NodeView[] } {
   const t = c.trees.get(unitKind);
-  if (!t) throw new AppError('invalid', 'campaign_unit_kind_missing', { unit: unitName, kind: unitKind });
+  if (!t)
+    throw new AppError('invalid', 'campaign_unit_kind_missing', { unit: unitName, kind: unitKind });
   return t;
 }
 
@@ -112,12 +140,16 @@ export function applyTransition(
   event: AssessmentEvent,
   actor: Actor,
   now: Date,
-): { state: { status: AssessmentStatus; reopened: repo.ParticipantRow['reopened'] }; record: TransitionRecord } {
-  const result = transition(
-    { status: p.status as AssessmentStatus, reopened: p.reopened },
-    event,
-    { campaign: c.setup, unit: { id: String(p.unit_id), kind: p.unit_kind, path: p.unit_path }, actor, now },
-  );
+): {
+  state: { status: AssessmentStatus; reopened: repo.ParticipantRow['reopened'] };
+  record: TransitionRecord;
+} {
+  const result = transition({ status: p.status as AssessmentStatus, reopened: p.reopened }, event, {
+    campaign: c.setup,
+    unit: { id: String(p.unit_id), kind: p.unit_kind, path: p.unit_path },
+    actor,
+    now,
+  });
   if (!result.ok) throw refusalError(result.refusal);
   return { state: result.state, record: result.record };
 }
@@ -132,9 +164,14 @@ export async function commitTransition(
   now: Date,
   audit: { always: boolean; extra?: Record<string, unknown> },
 ): Promise<void> {
-  const changed = outcome.state.status !== p.status || JSON.stringify(outcome.state.reopened) !== JSON.stringify(p.reopened);
+  const changed =
+    outcome.state.status !== p.status ||
+    JSON.stringify(outcome.state.reopened) !== JSON.stringify(p.reopened);
   if (changed) {
-    if (!(await repo.updateParticipantState(tx, p.id, p.version, outcome.state, userIdOf(actor), now))) throw new AppError('conflict', 'conflict');
+    if (
+      !(await repo.updateParticipantState(tx, p.id, p.version, outcome.state, userIdOf(actor), now))
+    )
+      throw new AppError('conflict', 'conflict');
   }
   if (changed || audit.always) {
     await appendAuditEntry(
@@ -154,7 +191,12 @@ export async function commitTransition(
 }
 
 /** A participant of a campaign by unit id; 404 when the unit does not take part. */
-export async function participantOf(tx: Queryable, campaignId: number, unitId: number, lock = false): Promise<repo.ParticipantRow> {
+export async function participantOf(
+  tx: Queryable,
+  campaignId: number,
+  unitId: number,
+  lock = false,
+): Promise<repo.ParticipantRow> {
   const p = await repo.findParticipant(tx, campaignId, unitId, lock);
   if (!p) throw notFound('entity_campaign_unit');
   return p;
@@ -217,7 +259,13 @@ export async function getCampaign(deps: Deps, actor: Actor, id: number, db: Quer
       bands: s.bands,
       maxHundredths: c.trees.get(s.unit_kind)?.tree.maxHundredths ?? 0,
     })),
-    assignments: c.assignments.map((a) => ({ userId: a.user_id, username: a.username, fullName: a.full_name, nodeCodes: a.node_codes, unitKind: a.unit_kind })),
+    assignments: c.assignments.map((a) => ({
+      userId: a.user_id,
+      username: a.username,
+      fullName: a.full_name,
+      nodeCodes: a.node_codes,
+      unitKind: a.unit_kind,
+    })),
     participants: participants.map(presentParticipant),
     canManage: canManageCampaign(actor, c.row.owner_unit_path),
   };
@@ -247,62 +295,117 @@ export interface CampaignInput {
 function checkInput(input: Omit<CampaignInput, 'criteriaSets' | 'ownerUnitId'>): void {
   const errors: ErrorDetail[] = [];
   for (const key of DEADLINE_ORDER) {
-    if (Number.isNaN(deadlineEnd(input.deadlines[key]))) errors.push({ field: `deadlines.${key}`, key: 'field_format', params: { field: `deadlines.${key}` } });
+    if (Number.isNaN(deadlineEnd(input.deadlines[key])))
+      errors.push({
+        field: `deadlines.${key}`,
+        key: 'field_format',
+        params: { field: `deadlines.${key}` },
+      });
   }
-  if (input.bands) for (const m of validateClassBands(input.bands)) errors.push({ field: 'bands', key: 'campaign_problem', params: { message: m } });
+  if (input.bands)
+    for (const m of validateClassBands(input.bands))
+      errors.push({ field: 'bands', key: 'campaign_problem', params: { message: m } });
   if (errors.length) throw new AppError('invalid', 'validation_failed', {}, errors);
 }
 
 /** Checks, freezes and stores the sets of a campaign (using a set freezes it). */
-async function attachSets(tx: Queryable, campaignId: number, sets: CampaignSetInput[], now: Date): Promise<void> {
+async function attachSets(
+  tx: Queryable,
+  campaignId: number,
+  sets: CampaignSetInput[],
+  now: Date,
+): Promise<void> {
   const seen = new Set<string>();
   const values: Parameters<typeof repo.replaceCampaignSets>[2] = [];
   for (const [i, s] of sets.entries()) {
     const set = await criteriaRepo.findSet(tx, s.criteriaSetId);
-    if (!set) throw new AppError('invalid', 'not_found', { what: '@entity_criteria_set' }, [{ field: `criteriaSets.${i}.criteriaSetId`, key: 'not_found', params: { what: '@entity_criteria_set' } }]);
+    if (!set)
+      throw new AppError('invalid', 'not_found', { what: '@entity_criteria_set' }, [
+        {
+          field: `criteriaSets.${i}.criteriaSetId`,
+          key: 'not_found',
+          params: { what: '@entity_criteria_set' },
+        },
+      ]);
     const unitKind = s.unitKind || set.unit_kind;
-    if (seen.has(unitKind)) throw new AppError('invalid', 'validation_failed', {}, [{ field: `criteriaSets.${i}.unitKind`, key: 'field_invalid', params: { field: `criteriaSets.${i}.unitKind` } }]);
+    if (seen.has(unitKind))
+      throw new AppError('invalid', 'validation_failed', {}, [
+        {
+          field: `criteriaSets.${i}.unitKind`,
+          key: 'field_invalid',
+          params: { field: `criteriaSets.${i}.unitKind` },
+        },
+      ]);
     seen.add(unitKind);
     if (set.status === 'draft') {
       const tree = toDomainTree(set.name, buildTree(await criteriaRepo.findNodes(tx, set.id)));
       const problems = validateTree(tree);
-      if (problems.length) throw new AppError('invalid', 'campaign_set_has_problems', { name: set.name, count: problems.length });
+      if (problems.length)
+        throw new AppError('invalid', 'campaign_set_has_problems', {
+          name: set.name,
+          count: problems.length,
+        });
       await criteriaRepo.freezeSet(tx, set.id, now);
     }
     values.push({
       unitKind,
       criteriaSetId: set.id,
-      surveyMaxHundredths: s.surveyMaxHundredths === undefined ? set.survey_max_hundredths : s.surveyMaxHundredths,
+      surveyMaxHundredths:
+        s.surveyMaxHundredths === undefined ? set.survey_max_hundredths : s.surveyMaxHundredths,
       bands: s.bands ?? null,
     });
   }
   await repo.replaceCampaignSets(tx, campaignId, values);
 }
 
-async function ownerPath(tx: Queryable, actor: Actor, ownerUnitId: number | null): Promise<{ id: number | null; path: string | null }> {
+async function ownerPath(
+  tx: Queryable,
+  actor: Actor,
+  ownerUnitId: number | null,
+): Promise<{ id: number | null; path: string | null }> {
   let id = ownerUnitId;
   // A provincial agency that names no unit runs the campaign for its own unit.
   if (id === null && !canManageCampaign(actor, null)) {
-    id = actor.grants.find((g) => permissionsOf(g.role).includes('campaign.manage'))?.unitId ?? null;
+    id =
+      actor.grants.find((g) => permissionsOf(g.role).includes('campaign.manage'))?.unitId ?? null;
   }
   if (id === null) return { id: null, path: null };
   const unit = await findUnit(tx, id);
-  if (!unit) throw new AppError('invalid', 'not_found', { what: '@entity_unit' }, [{ field: 'ownerUnitId', key: 'not_found', params: { what: '@entity_unit' } }]);
+  if (!unit)
+    throw new AppError('invalid', 'not_found', { what: '@entity_unit' }, [
+      { field: 'ownerUnitId', key: 'not_found', params: { what: '@entity_unit' } },
+    ]);
   return { id, path: unit.path };
 }
 
 /** Creates a campaign in set-up with its criteria sets (frozen by this use). */
-export async function createCampaign(deps: Deps, actor: Actor, input: CampaignInput): Promise<number> {
+export async function createCampaign(
+  deps: Deps,
+  actor: Actor,
+  input: CampaignInput,
+): Promise<number> {
   checkInput(input);
   return deps.db.transaction(async (tx) => {
     const owner = await ownerPath(tx, actor, input.ownerUnitId);
     if (!canManageCampaign(actor, owner.path)) throw new AppError('forbidden', 'forbidden');
     const now = deps.clock.now();
-    const id = await repo.insertCampaign(tx, { ...input, ownerUnitId: owner.id }, userIdOf(actor), now);
+    const id = await repo.insertCampaign(
+      tx,
+      { ...input, ownerUnitId: owner.id },
+      userIdOf(actor),
+      now,
+    );
     await attachSets(tx, id, input.criteriaSets, now);
     await appendAuditEntry(
       tx,
-      { ...auditActor(actor), action: 'campaign.create', entity: 'campaign', entityId: id, unitId: owner.id, after: { ...input, ownerUnitId: owner.id } },
+      {
+        ...auditActor(actor),
+        action: 'campaign.create',
+        entity: 'campaign',
+        entityId: id,
+        unitId: owner.id,
+        after: { ...input, ownerUnitId: owner.id },
+      },
       now,
     );
     return id;
@@ -310,16 +413,29 @@ export async function createCampaign(deps: Deps, actor: Actor, input: CampaignIn
 }
 
 /** Loads a campaign for a set-up change by someone allowed to manage it. */
-async function requireManageable(tx: Queryable, actor: Actor, id: number): Promise<repo.CampaignRow> {
+async function requireManageable(
+  tx: Queryable,
+  actor: Actor,
+  id: number,
+): Promise<repo.CampaignRow> {
   const row = await repo.findCampaign(tx, id, true);
   if (!row) throw notFound('entity_campaign');
   if (!canManageCampaign(actor, row.owner_unit_path)) throw new AppError('forbidden', 'forbidden');
-  if (row.status === 'closed') throw new AppError('conflict', 'campaign_closed', { name: row.name });
+  if (row.status === 'closed')
+    throw new AppError('conflict', 'campaign_closed', { name: row.name });
   return row;
 }
 
 /** Edits a campaign (name, year, deadlines, survey source, bands; its sets only while in set-up). */
-export async function updateCampaign(deps: Deps, actor: Actor, id: number, input: Omit<CampaignInput, 'ownerUnitId' | 'criteriaSets'> & { version: number; criteriaSets?: CampaignSetInput[] | undefined }) {
+export async function updateCampaign(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  input: Omit<CampaignInput, 'ownerUnitId' | 'criteriaSets'> & {
+    version: number;
+    criteriaSets?: CampaignSetInput[] | undefined;
+  },
+) {
   checkInput(input);
   return deps.db.transaction(async (tx) => {
     const before = await requireManageable(tx, actor, id);
@@ -328,17 +444,35 @@ export async function updateCampaign(deps: Deps, actor: Actor, id: number, input
       const current = await repo.findCampaignSets(tx, id);
       const same =
         current.length === input.criteriaSets.length &&
-        input.criteriaSets.every((s) => current.some((c) => c.criteria_set_id === s.criteriaSetId && c.unit_kind === s.unitKind && (s.surveyMaxHundredths === undefined || s.surveyMaxHundredths === c.survey_max_hundredths)));
+        input.criteriaSets.every((s) =>
+          current.some(
+            (c) =>
+              c.criteria_set_id === s.criteriaSetId &&
+              c.unit_kind === s.unitKind &&
+              (s.surveyMaxHundredths === undefined ||
+                s.surveyMaxHundredths === c.survey_max_hundredths),
+          ),
+        );
       if (!same) {
-        if (before.status !== 'setup') throw new AppError('conflict', 'campaign_not_setup', { name: before.name });
+        if (before.status !== 'setup')
+          throw new AppError('conflict', 'campaign_not_setup', { name: before.name });
         await attachSets(tx, id, input.criteriaSets, now);
       }
     }
     const values = { ...input, ownerUnitId: before.owner_unit_id };
-    if (!(await repo.updateCampaign(tx, id, input.version, values, userIdOf(actor), now))) throw new AppError('conflict', 'conflict');
+    if (!(await repo.updateCampaign(tx, id, input.version, values, userIdOf(actor), now)))
+      throw new AppError('conflict', 'conflict');
     await appendAuditEntry(
       tx,
-      { ...auditActor(actor), action: 'campaign.update', entity: 'campaign', entityId: id, unitId: before.owner_unit_id, before: { name: before.name, year: before.year, deadlines: deadlinesOf(before) }, after: input },
+      {
+        ...auditActor(actor),
+        action: 'campaign.update',
+        entity: 'campaign',
+        entityId: id,
+        unitId: before.owner_unit_id,
+        before: { name: before.name, year: before.year, deadlines: deadlinesOf(before) },
+        after: input,
+      },
       now,
     );
     return getCampaign(deps, actor, id, tx);
@@ -346,7 +480,12 @@ export async function updateCampaign(deps: Deps, actor: Actor, id: number, input
 }
 
 /** Adds units by id or code; each must have a criteria set for its kind. */
-export async function addParticipants(deps: Deps, actor: Actor, id: number, input: { unitIds?: number[] | undefined; unitCodes?: string[] | undefined }) {
+export async function addParticipants(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  input: { unitIds?: number[] | undefined; unitCodes?: string[] | undefined },
+) {
   return deps.db.transaction(async (tx) => {
     const row = await requireManageable(tx, actor, id);
     const sets = await repo.findCampaignSets(tx, id);
@@ -354,39 +493,81 @@ export async function addParticipants(deps: Deps, actor: Actor, id: number, inpu
     const errors: ErrorDetail[] = [];
     const units: { id: number; kind: string }[] = [];
     const accept = (u: { id: number; kind: string; name: string; path: string }, field: string) => {
-      if (!kinds.has(u.kind)) errors.push({ field, key: 'campaign_unit_kind_missing', params: { unit: u.name, kind: u.kind } });
-      else if (row.owner_unit_path && !u.path.startsWith(row.owner_unit_path)) errors.push({ field, key: 'forbidden_unit', params: { unit: u.name } });
+      if (!kinds.has(u.kind))
+        errors.push({
+          field,
+          key: 'campaign_unit_kind_missing',
+          params: { unit: u.name, kind: u.kind },
+        });
+      else if (row.owner_unit_path && !u.path.startsWith(row.owner_unit_path))
+        errors.push({ field, key: 'forbidden_unit', params: { unit: u.name } });
       else units.push({ id: u.id, kind: u.kind });
     };
     const ids = input.unitIds ?? [];
     const found = new Map((await findUnits(tx, ids)).map((u) => [u.id, u]));
     ids.forEach((uid, i) => {
       const u = found.get(uid);
-      if (!u) errors.push({ field: `unitIds.${i}`, key: 'not_found', params: { what: '@entity_unit' } });
+      if (!u)
+        errors.push({ field: `unitIds.${i}`, key: 'not_found', params: { what: '@entity_unit' } });
       else accept(u, `unitIds.${i}`);
     });
     const codes = input.unitCodes ?? [];
     const byCode = await findUnitsByCodes(tx, codes);
     codes.forEach((code, i) => {
       const u = byCode.get(code);
-      if (!u) errors.push({ field: `unitCodes.${i}`, key: 'not_found', params: { what: `${'đơn vị'} «${code}»` } });
+      if (!u)
+        errors.push({
+          field: `unitCodes.${i}`,
+          key: 'not_found',
+          params: { what: `${'đơn vị'} «${code}»` },
+        });
       else accept(u, `unitCodes.${i}`);
     });
     if (errors.length) throw new AppError('invalid', 'validation_failed', {}, errors);
     const now = deps.clock.now();
     const added = await repo.insertParticipants(tx, id, units, userIdOf(actor), now);
-    await appendAuditEntry(tx, { ...auditActor(actor), action: 'campaign.participants.add', entity: 'campaign', entityId: id, unitId: row.owner_unit_id, after: { unitIds: added } }, now);
-    return { added: added.length, participants: (await repo.findParticipants(tx, id)).map(presentParticipant) };
+    await appendAuditEntry(
+      tx,
+      {
+        ...auditActor(actor),
+        action: 'campaign.participants.add',
+        entity: 'campaign',
+        entityId: id,
+        unitId: row.owner_unit_id,
+        after: { unitIds: added },
+      },
+      now,
+    );
+    return {
+      added: added.length,
+      participants: (await repo.findParticipants(tx, id)).map(presentParticipant),
+    };
   });
 }
 
 /** Removes a unit that has entered nothing yet. */
-export async function removeParticipant(deps: Deps, actor: Actor, id: number, unitId: number): Promise<void> {
+export async function removeParticipant(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  unitId: number,
+): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const row = await requireManageable(tx, actor, id);
     await participantOf(tx, id, unitId);
     if (!(await repo.deleteParticipant(tx, id, unitId))) throw new AppError('conflict', 'conflict');
-    await appendAuditEntry(tx, { ...auditActor(actor), action: 'campaign.participants.remove', entity: 'campaign', entityId: id, unitId: row.owner_unit_id, before: { unitId } }, deps.clock.now());
+    await appendAuditEntry(
+      tx,
+      {
+        ...auditActor(actor),
+        action: 'campaign.participants.remove',
+        entity: 'campaign',
+        entityId: id,
+        unitId: row.owner_unit_id,
+        before: { unitId },
+      },
+      deps.clock.now(),
+    );
   });
 }
 
@@ -398,15 +579,27 @@ export interface AssignmentInput {
 }
 
 /** Replaces who appraises which criteria; codes must exist in the sets they apply to. */
-export async function assignAppraisers(deps: Deps, actor: Actor, id: number, input: AssignmentInput[]) {
+export async function assignAppraisers(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  input: AssignmentInput[],
+) {
   return deps.db.transaction(async (tx) => {
     const row = await requireManageable(tx, actor, id);
-    const byName = await repo.findUsersByUsername(tx, input.flatMap((a) => (a.username ? [a.username] : [])));
+    const byName = await repo.findUsersByUsername(
+      tx,
+      input.flatMap((a) => (a.username ? [a.username] : [])),
+    );
     const errors: ErrorDetail[] = [];
     const list = input.flatMap((a, i) => {
       const userId = a.userId ?? (a.username ? byName.get(a.username.toLowerCase()) : undefined);
       if (userId === undefined) {
-        errors.push({ field: `assignments.${i}.${a.username ? 'username' : 'userId'}`, key: 'not_found', params: { what: '@entity_user' } });
+        errors.push({
+          field: `assignments.${i}.${a.username ? 'username' : 'userId'}`,
+          key: 'not_found',
+          params: { what: '@entity_user' },
+        });
         return [];
       }
       return [{ userId, nodeCodes: a.nodeCodes, unitKind: a.unitKind ?? null }];
@@ -416,12 +609,37 @@ export async function assignAppraisers(deps: Deps, actor: Actor, id: number, inp
     const problems = validateCampaign({
       ...c.setup,
       units: [{ id: 'x', name: 'x', kind: c.setup.criteriaSets[0]?.unitKind ?? '', path: '/' }],
-      assignments: list.map((a) => ({ userId: a.userId, nodeCodes: a.nodeCodes, ...(a.unitKind ? { unitKind: a.unitKind } : {}) })),
+      assignments: list.map((a) => ({
+        userId: a.userId,
+        nodeCodes: a.nodeCodes,
+        ...(a.unitKind ? { unitKind: a.unitKind } : {}),
+      })),
     }).filter((p) => p.field.startsWith('assignments'));
-    if (problems.length) throw new AppError('invalid', 'validation_failed', {}, problems.map((p) => ({ field: p.field.replace(/\[(\d+)\]/g, '.$1'), key: 'campaign_problem', params: { message: p.message } })));
+    if (problems.length)
+      throw new AppError(
+        'invalid',
+        'validation_failed',
+        {},
+        problems.map((p) => ({
+          field: p.field.replace(/\[(\d+)\]/g, '.$1'),
+          key: 'campaign_problem',
+          params: { message: p.message },
+        })),
+      );
     const now = deps.clock.now();
     await repo.replaceAssignments(tx, id, list);
-    await appendAuditEntry(tx, { ...auditActor(actor), action: 'campaign.assign', entity: 'campaign', entityId: id, unitId: row.owner_unit_id, after: { assignments: list } }, now);
+    await appendAuditEntry(
+      tx,
+      {
+        ...auditActor(actor),
+        action: 'campaign.assign',
+        entity: 'campaign',
+        entityId: id,
+        unitId: row.owner_unit_id,
+        after: { assignments: list },
+      },
+      now,
+    );
     return getCampaign(deps, actor, id, tx);
   });
 }
@@ -430,10 +648,16 @@ export async function assignAppraisers(deps: Deps, actor: Actor, id: number, inp
 export async function openCampaign(deps: Deps, actor: Actor, id: number) {
   return deps.db.transaction(async (tx) => {
     const row = await requireManageable(tx, actor, id);
-    if (row.status !== 'setup') throw new AppError('conflict', 'campaign_not_setup', { name: row.name });
+    if (row.status !== 'setup')
+      throw new AppError('conflict', 'campaign_not_setup', { name: row.name });
     const participants = await repo.findParticipants(tx, id);
     const c = await loadCampaign(tx, id, {
-      units: participants.map((p) => ({ id: String(p.unit_id), name: p.unit_name, kind: p.unit_kind, path: p.unit_path })),
+      units: participants.map((p) => ({
+        id: String(p.unit_id),
+        name: p.unit_name,
+        kind: p.unit_kind,
+        path: p.unit_path,
+      })),
     });
     const problems = validateCampaign(c.setup);
     if (problems.length) {
@@ -441,12 +665,27 @@ export async function openCampaign(deps: Deps, actor: Actor, id: number) {
         'invalid',
         'campaign_invalid',
         { count: problems.length },
-        problems.map((p) => ({ field: p.field.replace(/\[(\d+)\]/g, '.$1'), key: 'campaign_problem', params: { message: p.message } })),
+        problems.map((p) => ({
+          field: p.field.replace(/\[(\d+)\]/g, '.$1'),
+          key: 'campaign_problem',
+          params: { message: p.message },
+        })),
       );
     }
     const now = deps.clock.now();
     await repo.setCampaignStatus(tx, id, 'open', userIdOf(actor), now);
-    await appendAuditEntry(tx, { ...auditActor(actor), action: 'campaign.open', entity: 'campaign', entityId: id, unitId: row.owner_unit_id, after: { units: participants.length } }, now);
+    await appendAuditEntry(
+      tx,
+      {
+        ...auditActor(actor),
+        action: 'campaign.open',
+        entity: 'campaign',
+        entityId: id,
+        unitId: row.owner_unit_id,
+        after: { units: participants.length },
+      },
+      now,
+    );
     return getCampaign(deps, actor, id, tx);
   });
 }
@@ -457,26 +696,63 @@ export async function closeCampaign(deps: Deps, actor: Actor, id: number) {
     const row = await requireManageable(tx, actor, id);
     const now = deps.clock.now();
     await repo.setCampaignStatus(tx, id, 'closed', userIdOf(actor), now);
-    await appendAuditEntry(tx, { ...auditActor(actor), action: 'campaign.close', entity: 'campaign', entityId: id, unitId: row.owner_unit_id }, now);
+    await appendAuditEntry(
+      tx,
+      {
+        ...auditActor(actor),
+        action: 'campaign.close',
+        entity: 'campaign',
+        entityId: id,
+        unitId: row.owner_unit_id,
+      },
+      now,
+    );
     return getCampaign(deps, actor, id, tx);
   });
 }
 
 /** Sets a unit's survey points (standing agency), within the set's survey max. */
-export async function setSurveyPoints(deps: Deps, actor: Actor, id: number, unitId: number, points: number) {
+export async function setSurveyPoints(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  unitId: number,
+  points: number,
+) {
   return deps.db.transaction(async (tx) => {
     const row = await requireManageable(tx, actor, id);
     const p = await participantOf(tx, id, unitId, true);
     const set = (await repo.findCampaignSets(tx, id)).find((s) => s.unit_kind === p.unit_kind);
-    if (!set || set.survey_max_hundredths === null) throw new AppError('invalid', 'campaign_survey_not_configured');
+    if (!set || set.survey_max_hundredths === null)
+      throw new AppError('invalid', 'campaign_survey_not_configured');
     if (points > set.survey_max_hundredths) {
-      throw new AppError('invalid', 'campaign_survey_above_max', { points: points / 100, max: set.survey_max_hundredths / 100 }, [
-        { field: 'pointsHundredths', key: 'campaign_survey_above_max', params: { points: points / 100, max: set.survey_max_hundredths / 100 } },
-      ]);
+      throw new AppError(
+        'invalid',
+        'campaign_survey_above_max',
+        { points: points / 100, max: set.survey_max_hundredths / 100 },
+        [
+          {
+            field: 'pointsHundredths',
+            key: 'campaign_survey_above_max',
+            params: { points: points / 100, max: set.survey_max_hundredths / 100 },
+          },
+        ],
+      );
     }
     const now = deps.clock.now();
     await repo.saveSurveyPoints(tx, id, p.id, points, row.survey_source, userIdOf(actor), now);
-    await appendAuditEntry(tx, { ...auditActor(actor), action: 'campaign.survey.save', entity: 'campaign_participant', entityId: p.id, unitId, after: { pointsHundredths: points } }, now);
+    await appendAuditEntry(
+      tx,
+      {
+        ...auditActor(actor),
+        action: 'campaign.survey.save',
+        entity: 'campaign_participant',
+        entityId: p.id,
+        unitId,
+        after: { pointsHundredths: points },
+      },
+      now,
+    );
     return { unitId, pointsHundredths: points };
   });
 }

@@ -6,7 +6,13 @@ import type { AuditEntry } from './api.ts';
 import { diffSnapshots } from './audit-diff.ts';
 
 /** Only the changed fields of an edit; every field of a creation or a removal. */
-export function AuditChanges({ entry, kindName }: { entry: AuditEntry; kindName: (code: string) => string }) {
+export function AuditChanges({
+  entry,
+  kindName,
+}: {
+  entry: AuditEntry;
+  kindName: (code: string) => string;
+}) {
   const { t } = useTranslation();
   const rows = diffSnapshots(entry.before, entry.after);
   const fieldNames: Record<string, string> = t('audit.fields', { returnObjects: true });
@@ -48,8 +54,16 @@ export function AuditChanges({ entry, kindName }: { entry: AuditEntry; kindName:
               <Table.Th scope="row" fw={500}>
                 {fieldNames[row.field] ?? (row.field || t('common.none'))}
               </Table.Th>
-              {hasBefore ? <Table.Td style={{ wordBreak: 'break-word' }}>{show(row.field, row.before)}</Table.Td> : null}
-              {hasAfter ? <Table.Td style={{ wordBreak: 'break-word' }}>{show(row.field, row.after)}</Table.Td> : null}
+              {hasBefore ? (
+                <Table.Td style={{ wordBreak: 'break-word' }}>
+                  {show(row.field, row.before)}
+                </Table.Td>
+              ) : null}
+              {hasAfter ? (
+                <Table.Td style={{ wordBreak: 'break-word' }}>
+                  {show(row.field, row.after)}
+                </Table.Td>
+              ) : null}
             </Table.Tr>
           ))}
         </Table.Tbody>

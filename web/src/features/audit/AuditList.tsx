@@ -69,7 +69,14 @@ export function AuditList({ entries, kindName, onFilterActor }: AuditListProps) 
 
   if (mobile) {
     return (
-      <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('audit.title')}>
+      <Stack
+        gap="xs"
+        component="ul"
+        p={0}
+        m={0}
+        style={{ listStyle: 'none' }}
+        aria-label={t('audit.title')}
+      >
         {entries.map((entry) => (
           <Card key={entry.id} component="li" withBorder padding="sm">
             <Text size="sm" fw={500}>
@@ -118,10 +125,14 @@ export function AuditList({ entries, kindName, onFilterActor }: AuditListProps) 
           {entries.map((entry) => (
             <Fragment key={entry.id}>
               <Table.Tr>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, language)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {formatDateTime(entry.at, language)}
+                </Table.Td>
                 <Table.Td>{actor(entry)}</Table.Td>
                 <Table.Td>{actionName(entry.action)}</Table.Td>
-                <Table.Td>{entry.unitId !== null ? <UnitName id={entry.unitId} /> : t('common.none')}</Table.Td>
+                <Table.Td>
+                  {entry.unitId !== null ? <UnitName id={entry.unitId} /> : t('common.none')}
+                </Table.Td>
                 <Table.Td>{toggleButton(entry)}</Table.Td>
               </Table.Tr>
               {open.has(entry.id) ? (

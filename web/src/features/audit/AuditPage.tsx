@@ -3,7 +3,19 @@
  * user and dates. Filters live in the address, so a unit page can link to "its" log; when the
  * server refuses (a unit outside the user's scope) its explanation is shown as is.
  */
-import { Alert, Badge, Button, CloseButton, Paper, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  CloseButton,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -33,8 +45,12 @@ export function AuditPage() {
   const [params, setParams] = useSearchParams();
   const unitId = positiveInt(params.get('unit'));
   const userId = positiveInt(params.get('user'));
-  const userName = params.get('userName') ?? (userId === session.user.id ? session.user.username : `#${userId ?? ''}`);
-  const from = ISO_DATE.test(params.get('from') ?? '') ? (params.get('from') ?? undefined) : undefined;
+  const userName =
+    params.get('userName') ??
+    (userId === session.user.id ? session.user.username : `#${userId ?? ''}`);
+  const from = ISO_DATE.test(params.get('from') ?? '')
+    ? (params.get('from') ?? undefined)
+    : undefined;
   const to = ISO_DATE.test(params.get('to') ?? '') ? (params.get('to') ?? undefined) : undefined;
   const unit = useUnitDetail(unitId ?? null);
   const unitName = unit.data?.unit.name;
@@ -66,7 +82,8 @@ export function AuditPage() {
         validTo: unit.data.unit.validTo,
       }
     : null;
-  const filtered = unitId !== undefined || userId !== undefined || from !== undefined || to !== undefined;
+  const filtered =
+    unitId !== undefined || userId !== undefined || from !== undefined || to !== undefined;
 
   return (
     <Stack>
@@ -97,7 +114,10 @@ export function AuditPage() {
               key={userId ?? 'none'}
               value={userId !== undefined ? { id: userId, name: userName } : null}
               onChange={(user) =>
-                setFilter({ user: user ? String(user.id) : null, userName: user ? user.name : null })
+                setFilter({
+                  user: user ? String(user.id) : null,
+                  userName: user ? user.name : null,
+                })
               }
             />
           ) : (
@@ -144,7 +164,12 @@ export function AuditPage() {
           />
         </SimpleGrid>
         {filtered ? (
-          <Button variant="subtle" size="xs" mt="sm" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+          <Button
+            variant="subtle"
+            size="xs"
+            mt="sm"
+            onClick={() => setParams(new URLSearchParams(), { replace: true })}
+          >
             {t('audit.clearFilters')}
           </Button>
         ) : null}

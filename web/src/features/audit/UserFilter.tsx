@@ -24,8 +24,13 @@ export function UserFilter({ value, onChange }: UserFilterProps) {
     placeholderData: keepPreviousData,
   });
   const options = useMemo(() => {
-    const found: Array<Pick<UserSummary, 'id' | 'username'>> = searching ? (results.data?.items ?? []) : [];
-    const all = value && !found.some((u) => u.id === value.id) ? [{ id: value.id, username: value.name }, ...found] : found;
+    const found: Array<Pick<UserSummary, 'id' | 'username'>> = searching
+      ? (results.data?.items ?? [])
+      : [];
+    const all =
+      value && !found.some((u) => u.id === value.id)
+        ? [{ id: value.id, username: value.name }, ...found]
+        : found;
     return all.map((u) => ({ value: String(u.id), label: u.username }));
   }, [searching, results.data, value]);
 
@@ -38,7 +43,9 @@ export function UserFilter({ value, onChange }: UserFilterProps) {
       searchValue={search}
       onSearchChange={setSearch}
       value={value ? String(value.id) : null}
-      onChange={(id, option) => onChange(id === null || !option ? null : { id: Number(id), name: option.label })}
+      onChange={(id, option) =>
+        onChange(id === null || !option ? null : { id: Number(id), name: option.label })
+      }
       data={options}
       filter={({ options: all }) => all}
       comboboxProps={{ withinPortal: true }}

@@ -27,10 +27,21 @@ export interface AuditFilters {
 }
 
 /** One page of entries, newest first, older than `before` when given. */
-export function fetchAudit(filters: AuditFilters, before: number | null, signal?: AbortSignal): Promise<AuditPage> {
+export function fetchAudit(
+  filters: AuditFilters,
+  before: number | null,
+  signal?: AbortSignal,
+): Promise<AuditPage> {
   return api.get<AuditPage>(
     '/audit',
-    { unitId: filters.unitId, userId: filters.userId, from: filters.from, to: filters.to, before, limit: 50 },
+    {
+      unitId: filters.unitId,
+      userId: filters.userId,
+      from: filters.from,
+      to: filters.to,
+      before,
+      limit: 50,
+    },
     signal,
   );
 }
@@ -42,6 +53,9 @@ export interface UserSummary {
 }
 
 /** Users matching a search (for administrators, who may list users). */
-export function fetchUserSummaries(q: string, signal?: AbortSignal): Promise<{ items: UserSummary[] }> {
+export function fetchUserSummaries(
+  q: string,
+  signal?: AbortSignal,
+): Promise<{ items: UserSummary[] }> {
   return api.get<{ items: UserSummary[] }>('/users', { q, limit: 20 }, signal);
 }

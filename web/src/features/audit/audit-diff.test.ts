@@ -31,7 +31,9 @@ describe('diffSnapshots', () => {
   });
 
   it('compares nested values by content', () => {
-    expect(diffSnapshots({ grants: [{ role: 'appraiser' }] }, { grants: [{ role: 'appraiser' }] })).toEqual([]);
+    expect(
+      diffSnapshots({ grants: [{ role: 'appraiser' }] }, { grants: [{ role: 'appraiser' }] }),
+    ).toEqual([]);
   });
 
   it('keeps a value that is not an object as a single row', () => {

@@ -23,12 +23,18 @@ export function diffSnapshots(before: unknown, after: unknown): DiffRow[] {
   const hasAfter = after !== null && after !== undefined;
   if (!hasBefore && !hasAfter) return [];
   if ((hasBefore && !isRecord(before)) || (hasAfter && !isRecord(after))) {
-    return same(before, after) ? [] : [{ field: '', before: hasBefore ? before : null, after: hasAfter ? after : null }];
+    return same(before, after)
+      ? []
+      : [{ field: '', before: hasBefore ? before : null, after: hasAfter ? after : null }];
   }
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
   const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])];
   return fields
     .filter((field) => !(hasBefore && hasAfter) || !same(b[field], a[field]))
-    .map((field) => ({ field, before: hasBefore ? (b[field] ?? null) : undefined, after: hasAfter ? (a[field] ?? null) : undefined }));
+    .map((field) => ({
+      field,
+      before: hasBefore ? (b[field] ?? null) : undefined,
+      after: hasAfter ? (a[field] ?? null) : undefined,
+    }));
 }

@@ -26,7 +26,9 @@ export function ChangePasswordPage() {
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [confirmPassword, setConfirmPassword] = useState('');
-  const [problems, setProblems] = useState<Partial<Record<'current' | 'new' | 'confirm', string>>>({});
+  const [problems, setProblems] = useState<Partial<Record<'current' | 'new' | 'confirm', string>>>(
+    {},
+  );
   const [done, setDone] = useState(false);
   const forced = session.user.mustChangePassword;
 
@@ -62,7 +64,11 @@ export function ChangePasswordPage() {
               {t('auth.mustChangeNotice')}
             </Alert>
           ) : null}
-          {done ? <SuccessNotice onClose={() => setDone(false)}>{t('auth.passwordChanged')}</SuccessNotice> : null}
+          {done ? (
+            <SuccessNotice onClose={() => setDone(false)}>
+              {t('auth.passwordChanged')}
+            </SuccessNotice>
+          ) : null}
           <ErrorAlert error={mutation.error} fields={FIELDS} />
           <PasswordField
             label={t('auth.currentPassword')}

@@ -17,7 +17,9 @@ interface LoginState {
 }
 
 function safeTarget(from: string | undefined): string {
-  return from && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/units';
+  return from && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login')
+    ? from
+    : '/units';
 }
 
 /** Sign-in form. */
@@ -34,7 +36,8 @@ export function LoginPage() {
 
   if (session.isLoading) return <LoadingState />;
   // Right after signing out the old session is still cached for a moment: stay here.
-  if (session.data && (!state.loggedOut || loginMutation.isSuccess)) return <Navigate to={safeTarget(state.from)} replace />;
+  if (session.data && (!state.loggedOut || loginMutation.isSuccess))
+    return <Navigate to={safeTarget(state.from)} replace />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

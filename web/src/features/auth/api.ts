@@ -13,6 +13,9 @@ export function logout(): Promise<void> {
 }
 
 /** Changes the signed-in user's own password. */
-export function changePassword(input: { currentPassword: string; newPassword: string }): Promise<void> {
+export function changePassword(input: {
+  currentPassword: string;
+  newPassword: string;
+}): Promise<void> {
   return api.post<void>('/auth/password', input);
 }

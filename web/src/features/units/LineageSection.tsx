@@ -13,7 +13,13 @@ import type { LineageStep } from './api.ts';
 import { useLineage } from './hooks.ts';
 
 /** Predecessors and successors of the unit `unitId`. */
-export function LineageSection({ unitId, kindName }: { unitId: number; kindName: (code: string) => string }) {
+export function LineageSection({
+  unitId,
+  kindName,
+}: {
+  unitId: number;
+  kindName: (code: string) => string;
+}) {
   const { t } = useTranslation();
   const lineage = useLineage(unitId);
   return (
@@ -72,17 +78,32 @@ function StepList({
           {empty}
         </Text>
       ) : (
-        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby={id}>
+        <Stack
+          gap="xs"
+          component="ul"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+          aria-labelledby={id}
+        >
           {steps.map((step) => (
             <li key={`${step.id}-${step.viaId}`}>
               <Group gap="xs" wrap="wrap">
-                <Anchor component={Link} to={`/units/${step.id}`} c={isExpired(step, today) ? 'dimmed' : undefined}>
+                <Anchor
+                  component={Link}
+                  to={`/units/${step.id}`}
+                  c={isExpired(step, today) ? 'dimmed' : undefined}
+                >
                   {step.name}
                 </Anchor>
                 <Text size="sm" c="dimmed" span>
                   ({step.code})
                 </Text>
-                <Badge size="sm" variant="light" color={step.mergeType === 'full' ? 'blue' : 'orange'}>
+                <Badge
+                  size="sm"
+                  variant="light"
+                  color={step.mergeType === 'full' ? 'blue' : 'orange'}
+                >
                   {step.mergeType === 'full' ? t('units.mergeFull') : t('units.mergePartial')}
                 </Badge>
                 {isExpired(step, today) ? (
@@ -95,7 +116,9 @@ function StepList({
                 {[
                   kindName(step.kind),
                   step.parentName,
-                  step.effectiveDate ? t('units.mergeEffective', { date: formatDay(step.effectiveDate) }) : null,
+                  step.effectiveDate
+                    ? t('units.mergeEffective', { date: formatDay(step.effectiveDate) })
+                    : null,
                   step.generation > 1 ? t('units.indirect', { count: step.generation }) : null,
                 ]
                   .filter(Boolean)

@@ -35,7 +35,15 @@ export function MergerFormModal({ successor, opened, onClose, onSaved }: MergerF
   );
 }
 
-function MergerForm({ successor, onCancel, onSaved }: { successor: Unit; onCancel: () => void; onSaved: () => void }) {
+function MergerForm({
+  successor,
+  onCancel,
+  onSaved,
+}: {
+  successor: Unit;
+  onCancel: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const mutation = useAddMerger();
   const [predecessor, setPredecessor] = useState<PickedUnit | null>(null);
@@ -48,7 +56,12 @@ function MergerForm({ successor, onCancel, onSaved }: { successor: Unit; onCance
     setMissing(predecessor === null);
     if (!predecessor) return;
     mutation.mutate(
-      { predecessorId: predecessor.id, successorId: successor.id, mergeType, effectiveDate: effectiveDate || null },
+      {
+        predecessorId: predecessor.id,
+        successorId: successor.id,
+        mergeType,
+        effectiveDate: effectiveDate || null,
+      },
       { onSuccess: onSaved },
     );
   };
@@ -62,7 +75,9 @@ function MergerForm({ successor, onCancel, onSaved }: { successor: Unit; onCance
           label={t('units.predecessor')}
           value={predecessor}
           onChange={setPredecessor}
-          error={missing ? t('units.predecessorRequired') : fieldError(mutation.error, 'predecessorId')}
+          error={
+            missing ? t('units.predecessorRequired') : fieldError(mutation.error, 'predecessorId')
+          }
           excludeIds={[successor.id]}
           required
         />

@@ -44,7 +44,9 @@ export function UnitFormModal({ target, kinds, onClose, onSaved }: UnitFormModal
       fullScreen={mobile}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      {target ? <UnitForm target={target} kinds={kinds} onCancel={onClose} onSaved={onSaved} /> : null}
+      {target ? (
+        <UnitForm target={target} kinds={kinds} onCancel={onClose} onSaved={onSaved} />
+      ) : null}
     </Modal>
   );
 }
@@ -68,7 +70,9 @@ function UnitForm({
   const [kind, setKind] = useState<string | null>(initial?.kind ?? null);
   const [validFrom, setValidFrom] = useState(initial?.validFrom ?? '');
   const [validTo, setValidTo] = useState(initial?.validTo ?? '');
-  const [parent, setParent] = useState<PickedUnit | null>(target.mode === 'edit' ? target.parent : null);
+  const [parent, setParent] = useState<PickedUnit | null>(
+    target.mode === 'edit' ? target.parent : null,
+  );
   const [problems, setProblems] = useState<Partial<Record<(typeof FIELDS)[number], string>>>({});
   const create = useCreateUnit();
   const update = useUpdateUnit(initial?.id ?? 0);
@@ -94,7 +98,10 @@ function UnitForm({
     if (target.mode === 'create') {
       create.mutate(input, { onSuccess: (unit) => onSaved(unit, 'create') });
     } else {
-      update.mutate({ ...input, version: target.unit.version }, { onSuccess: (unit) => onSaved(unit, 'edit') });
+      update.mutate(
+        { ...input, version: target.unit.version },
+        { onSuccess: (unit) => onSaved(unit, 'edit') },
+      );
     }
   };
 
@@ -117,7 +124,10 @@ function UnitForm({
           />
           <Select
             label={t('units.kind')}
-            data={kinds.map((k) => ({ value: k.code, label: language === 'vi' ? k.nameVi : k.nameEn }))}
+            data={kinds.map((k) => ({
+              value: k.code,
+              label: language === 'vi' ? k.nameVi : k.nameEn,
+            }))}
             value={kind}
             onChange={setKind}
             error={errorOf('kind')}

@@ -46,7 +46,13 @@ export function UnitList({
       {units.map((unit) => {
         const expired = isExpired(unit, today);
         return (
-          <Card key={unit.id} component="li" withBorder padding="sm" bg={expired ? 'gray.0' : undefined}>
+          <Card
+            key={unit.id}
+            component="li"
+            withBorder
+            padding="sm"
+            bg={expired ? 'gray.0' : undefined}
+          >
             <Anchor component={Link} to={link(unit)} fw={500} c={expired ? 'dimmed' : undefined}>
               {unit.name}
             </Anchor>
@@ -86,7 +92,11 @@ export function UnitList({
             <Table.Tr key={unit.id} className={isExpired(unit, today) ? 'row-expired' : undefined}>
               <Table.Td>{unit.code}</Table.Td>
               <Table.Td>
-                <Anchor component={Link} to={link(unit)} c={isExpired(unit, today) ? 'dimmed' : undefined}>
+                <Anchor
+                  component={Link}
+                  to={link(unit)}
+                  c={isExpired(unit, today) ? 'dimmed' : undefined}
+                >
                   {unit.name}
                 </Anchor>
               </Table.Td>

@@ -2,8 +2,21 @@
  * One unit: where it sits in the tree, its details, its merger history and its sub-units; for
  * those who manage it, adding a sub-unit, editing or moving it and recording a merger.
  */
-import { Alert, Anchor, Badge, Breadcrumbs, Button, DataList, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  DataList,
+  Group,
+  Paper,
+  Stack,
+  Switch,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -33,7 +46,8 @@ export function UnitPage() {
   const detail = useUnitDetail(Number.isInteger(id) && id > 0 ? id : null);
   usePageTitle(detail.data?.unit.name ?? t('units.title'));
 
-  if (!Number.isInteger(id) || id <= 0) return <Alert color="red">{t('errors.notFoundPage')}</Alert>;
+  if (!Number.isInteger(id) || id <= 0)
+    return <Alert color="red">{t('errors.notFoundPage')}</Alert>;
   if (detail.isLoading) return <LoadingState />;
   if (detail.error || !detail.data) return <ErrorAlert error={detail.error} />;
   // Keyed by unit: moving to another unit starts with fresh forms and notices.
@@ -52,7 +66,18 @@ function UnitView({ detail }: { detail: UnitDetail }) {
   const { unit, ancestors, permissions } = detail;
   const [form, setForm] = useState<UnitFormTarget | null>(null);
   const [mergerOpen, setMergerOpen] = useState(false);
-  const [notice, setNotice] = useState<string | null>((location.state as UnitPageState | null)?.notice ?? null);
+  const [notice, setNotice] = useState<string | null>(
+    (location.state as UnitPageState | null)?.notice ?? null,
+  );
+  // The notice came with the navigation; a reload must not show it again.
+  useEffect(() => {
+    if ((location.state as UnitPageState | null)?.notice) {
+      void navigate(
+        { pathname: location.pathname, search: location.search },
+        { replace: true, state: null },
+      );
+    }
+  }, [location, navigate]);
   const children = useUnitList({ parentId: unit.id, current }, unit.childCount > 0);
   const childUnits = children.data?.pages.flatMap((p) => p.items) ?? [];
   const childTotal = children.data?.pages[0]?.total ?? 0;
@@ -95,7 +120,12 @@ function UnitView({ detail }: { detail: UnitDetail }) {
         <Group gap="xs">
           {permissions.manage ? (
             <>
-              <Button size="sm" onClick={() => setForm({ mode: 'create', parent: { id: unit.id, name: unit.name } })}>
+              <Button
+                size="sm"
+                onClick={() =>
+                  setForm({ mode: 'create', parent: { id: unit.id, name: unit.name } })
+                }
+              >
                 {t('units.addChild')}
               </Button>
               <Button
@@ -229,7 +259,9 @@ function UnitView({ detail }: { detail: UnitDetail }) {
         onSaved={(saved, mode) => {
           setForm(null);
           if (mode === 'create') {
-            void navigate(`/units/${saved.id}`, { state: { notice: t('units.created', { name: saved.name }) } });
+            void navigate(`/units/${saved.id}`, {
+              state: { notice: t('units.created', { name: saved.name }) },
+            });
           } else {
             setNotice(t('units.saved'));
           }

@@ -27,7 +27,9 @@ export function UnitValidity({ unit }: { unit: Pick<Unit, 'validFrom' | 'validTo
   }
   return (
     <Text size="sm" span>
-      {unit.validFrom ? t('units.activeFrom', { date: formatDay(unit.validFrom) }) : t('units.active')}
+      {unit.validFrom
+        ? t('units.activeFrom', { date: formatDay(unit.validFrom) })
+        : t('units.active')}
     </Text>
   );
 }

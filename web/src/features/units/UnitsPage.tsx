@@ -3,8 +3,8 @@
  * units; optionally only units valid today.
  */
 import { Alert, Stack, Switch, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -25,7 +25,12 @@ export function UnitsPage() {
   const q = params.get('q') ?? '';
   const current = params.get('current') === '1';
   const [input, setInput] = useState(q);
-  const [debounced] = useDebouncedValue(input.trim(), 300);
+  // The address changed under us (menu link, Back): show its query in the box.
+  const [shownQ, setShownQ] = useState(q);
+  if (q !== shownQ) {
+    setShownQ(q);
+    if (q !== input.trim()) setInput(q);
+  }
 
   const update = (next: { q?: string; current?: boolean }) =>
     setParams(
@@ -45,10 +50,7 @@ export function UnitsPage() {
     );
 
   // Typing searches after a short pause; the query lives in the address so Back returns to it.
-  useEffect(() => {
-    if (debounced !== q) update({ q: debounced });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
+  const searchSoon = useDebouncedCallback((text: string) => update({ q: text.trim() }), 300);
 
   const searching = q.length > 0;
   const list = useUnitList(searching ? { q, current } : { parentId: 'root', current });
@@ -58,6 +60,7 @@ export function UnitsPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    searchSoon.cancel();
     update({ q: input.trim() });
   };
 
@@ -71,7 +74,10 @@ export function UnitsPage() {
             placeholder={t('units.searchPlaceholder')}
             type="search"
             value={input}
-            onChange={(e) => setInput(e.currentTarget.value)}
+            onChange={(e) => {
+              setInput(e.currentTarget.value);
+              searchSoon(e.currentTarget.value);
+            }}
             autoComplete="off"
             spellCheck={false}
           />

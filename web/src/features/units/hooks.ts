@@ -1,5 +1,11 @@
 /** Queries and mutations of the unit screens. */
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { fetchUnits, unitKeys, type UnitSearch } from '../../lib/units.ts';
 import { addMerger, createUnit, fetchLineage, updateUnit, type UnitInput } from './api.ts';
 
@@ -9,7 +15,8 @@ const PAGE_SIZE = 50;
 export function useUnitList(search: Omit<UnitSearch, 'limit' | 'offset'>, enabled = true) {
   return useInfiniteQuery({
     queryKey: unitKeys.list(search),
-    queryFn: ({ pageParam, signal }) => fetchUnits({ ...search, limit: PAGE_SIZE, offset: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) =>
+      fetchUnits({ ...search, limit: PAGE_SIZE, offset: pageParam }, signal),
     initialPageParam: 0,
     getNextPageParam: (last, pages) => {
       const loaded = pages.reduce((n, p) => n + p.items.length, 0);

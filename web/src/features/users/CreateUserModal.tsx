@@ -2,7 +2,17 @@
  * Creating a user with their first roles. When no password is typed the server generates a
  * temporary one, shown here once.
  */
-import { ActionIcon, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -43,16 +53,25 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
 
 function CreateUserFlow({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const [created, setCreated] = useState<{ user: User; temporaryPassword: string | null } | null>(null);
+  const [created, setCreated] = useState<{ user: User; temporaryPassword: string | null } | null>(
+    null,
+  );
   if (!created) return <CreateUserForm onCancel={onClose} onCreated={setCreated} />;
   return (
     <Stack>
-      <SuccessNotice onClose={onClose}>{t('users.created', { username: created.user.username })}</SuccessNotice>
+      <SuccessNotice onClose={onClose}>
+        {t('users.created', { username: created.user.username })}
+      </SuccessNotice>
       {created.temporaryPassword ? (
         <TemporaryPassword username={created.user.username} password={created.temporaryPassword} />
       ) : null}
       <Group justify="flex-end">
-        <Button variant="default" component={Link} to={`/users/${created.user.id}`} onClick={onClose}>
+        <Button
+          variant="default"
+          component={Link}
+          to={`/users/${created.user.id}`}
+          onClick={onClose}
+        >
           {t('users.openUser')}
         </Button>
         <Button onClick={onClose}>{t('common.close')}</Button>
@@ -77,7 +96,11 @@ function CreateUserForm({
   const [grants, setGrants] = useState<GrantRow[]>([{ key: 1, role: 'unit_officer', unit: null }]);
   const [problems, setProblems] = useState<{ username?: string; fullName?: string }>({});
   const error = mutation.error;
-  const grantFields = grants.flatMap((_, i) => [`grants.${i}.role`, `grants.${i}.unitId`, `grants.${i}`]);
+  const grantFields = grants.flatMap((_, i) => [
+    `grants.${i}.role`,
+    `grants.${i}.unitId`,
+    `grants.${i}`,
+  ]);
   const fields = ['username', 'fullName', 'email', 'password', 'grants', ...grantFields];
 
   const setGrant = (key: number, change: Partial<GrantRow>) =>
@@ -169,7 +192,10 @@ function CreateUserForm({
                     description={t('users.unitHint')}
                     value={grant.unit}
                     onChange={(unit) => setGrant(grant.key, { unit })}
-                    error={fieldError(error, `grants.${index}.unitId`) ?? fieldError(error, `grants.${index}`)}
+                    error={
+                      fieldError(error, `grants.${index}.unitId`) ??
+                      fieldError(error, `grants.${index}`)
+                    }
                   />
                 </SimpleGrid>
                 <ActionIcon
@@ -189,7 +215,14 @@ function CreateUserForm({
             size="xs"
             style={{ alignSelf: 'flex-start' }}
             onClick={() =>
-              setGrants((rows) => [...rows, { key: Math.max(0, ...rows.map((r) => r.key)) + 1, role: 'unit_officer', unit: null }])
+              setGrants((rows) => [
+                ...rows,
+                {
+                  key: Math.max(0, ...rows.map((r) => r.key)) + 1,
+                  role: 'unit_officer',
+                  unit: null,
+                },
+              ])
             }
           >
             {t('users.addGrantRow')}

@@ -2,7 +2,22 @@
  * One user: details and state, editing, disabling or enabling, resetting the password, and the
  * roles granted on units.
  */
-import { Alert, Anchor, Breadcrumbs, Button, DataList, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Breadcrumbs,
+  Button,
+  DataList,
+  Group,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -30,7 +45,8 @@ export function UserPage() {
   const id = Number(userId);
   const user = useUser(Number.isInteger(id) ? id : 0);
   usePageTitle(user.data?.username ?? t('users.title'));
-  if (!Number.isInteger(id) || id <= 0) return <Alert color="red">{t('errors.notFoundPage')}</Alert>;
+  if (!Number.isInteger(id) || id <= 0)
+    return <Alert color="red">{t('errors.notFoundPage')}</Alert>;
   if (user.isLoading) return <LoadingState />;
   if (user.error || !user.data) return <ErrorAlert error={user.error} />;
   return <UserView key={id} user={user.data} />;
@@ -81,7 +97,12 @@ function UserView({ user }: { user: User }) {
             {t('users.edit')}
           </Button>
           {user.disabled ? (
-            <Button size="sm" variant="default" onClick={() => setDisabled(false)} loading={update.isPending}>
+            <Button
+              size="sm"
+              variant="default"
+              onClick={() => setDisabled(false)}
+              loading={update.isPending}
+            >
               {t('users.enable')}
             </Button>
           ) : !self ? (
@@ -97,7 +118,9 @@ function UserView({ user }: { user: User }) {
 
       {notice ? <SuccessNotice onClose={() => setNotice(null)}>{notice}</SuccessNotice> : null}
       {confirm === null && update.error ? <ErrorAlert error={update.error} /> : null}
-      {temporaryPassword ? <TemporaryPassword username={user.username} password={temporaryPassword} /> : null}
+      {temporaryPassword ? (
+        <TemporaryPassword username={user.username} password={temporaryPassword} />
+      ) : null}
 
       <Paper withBorder p="md" component="section" aria-labelledby="user-details-title">
         <Title order={3} size="h4" id="user-details-title" mb="sm">
@@ -125,10 +148,15 @@ function UserView({ user }: { user: User }) {
 
       <GrantsSection user={user} onNotice={setNotice} />
 
-      <EditUserModal user={user} opened={editing} onClose={() => setEditing(false)} onSaved={() => {
-        setEditing(false);
-        setNotice(t('users.saved'));
-      }} />
+      <EditUserModal
+        user={user}
+        opened={editing}
+        onClose={() => setEditing(false)}
+        onSaved={() => {
+          setEditing(false);
+          setNotice(t('users.saved'));
+        }}
+      />
       <ConfirmDialog
         opened={confirm === 'disable'}
         title={t('users.disable')}
@@ -227,9 +255,14 @@ function GrantsSection({ user, onNotice }: { user: User; onNotice: (text: string
                           size="xs"
                           variant="subtle"
                           color="red"
-                          aria-label={t('users.revokeLabel', { role: t(`roles.${g.role}`), unit: unitName })}
+                          aria-label={t('users.revokeLabel', {
+                            role: t(`roles.${g.role}`),
+                            unit: unitName,
+                          })}
                           loading={remove.isPending && remove.variables === g.id}
-                          onClick={() => remove.mutate(g.id, { onSuccess: () => onNotice(t('users.revoked')) })}
+                          onClick={() =>
+                            remove.mutate(g.id, { onSuccess: () => onNotice(t('users.revoked')) })
+                          }
                         >
                           {t('users.revoke')}
                         </Button>
@@ -248,7 +281,12 @@ function GrantsSection({ user, onNotice }: { user: User; onNotice: (text: string
             </Text>
             <ErrorAlert error={add.error} fields={['role', 'unitId']} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <RoleSelect label={t('users.role')} value={role} onChange={setRole} error={fieldError(add.error, 'role')} />
+              <RoleSelect
+                label={t('users.role')}
+                value={role}
+                onChange={setRole}
+                error={fieldError(add.error, 'role')}
+              />
               <UnitPicker
                 label={t('users.unit')}
                 description={t('users.unitHint')}
@@ -293,7 +331,15 @@ function EditUserModal({
   );
 }
 
-function EditUserForm({ user, onCancel, onSaved }: { user: User; onCancel: () => void; onSaved: () => void }) {
+function EditUserForm({
+  user,
+  onCancel,
+  onSaved,
+}: {
+  user: User;
+  onCancel: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const mutation = useUpdateUser(user.id);
   const [fullName, setFullName] = useState(user.fullName);
@@ -304,7 +350,12 @@ function EditUserForm({ user, onCancel, onSaved }: { user: User; onCancel: () =>
     setMissing(!fullName.trim());
     if (!fullName.trim()) return;
     mutation.mutate(
-      { fullName: fullName.trim(), email: email.trim() || null, disabled: user.disabled, version: user.version },
+      {
+        fullName: fullName.trim(),
+        email: email.trim() || null,
+        disabled: user.disabled,
+        version: user.version,
+      },
       { onSuccess: onSaved },
     );
   };

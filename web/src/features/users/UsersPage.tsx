@@ -1,5 +1,16 @@
 /** The list of users the administrator manages, with search and creation. */
-import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +36,8 @@ export function UsersPage() {
   const users = list.data?.pages.flatMap((p) => p.items) ?? [];
   const total = list.data?.pages[0]?.total ?? 0;
 
-  const grantText = (g: UserGrant) => `${t(`roles.${g.role}`)} · ${g.unitName ?? t('users.national')}`;
+  const grantText = (g: UserGrant) =>
+    `${t(`roles.${g.role}`)} · ${g.unitName ?? t('users.national')}`;
 
   return (
     <Stack>
@@ -50,7 +62,14 @@ export function UsersPage() {
           {t('users.noResults')}
         </Alert>
       ) : mobile ? (
-        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('users.title')}>
+        <Stack
+          gap="xs"
+          component="ul"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+          aria-label={t('users.title')}
+        >
           {users.map((user) => (
             <Card key={user.id} component="li" withBorder padding="sm">
               <UserLink user={user} />
@@ -113,7 +132,11 @@ export function UsersPage() {
             {t('common.shownOfTotal', { shown: users.length, total })}
           </Text>
           {list.hasNextPage ? (
-            <Button variant="light" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+            <Button
+              variant="light"
+              onClick={() => void list.fetchNextPage()}
+              loading={list.isFetchingNextPage}
+            >
               {t('common.loadMore')}
             </Button>
           ) : null}

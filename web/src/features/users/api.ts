@@ -46,7 +46,11 @@ export function fetchUsers(
   search: { q?: string | undefined; limit: number; offset: number },
   signal?: AbortSignal,
 ): Promise<UserPage> {
-  return api.get<UserPage>('/users', { q: search.q, limit: search.limit, offset: search.offset }, signal);
+  return api.get<UserPage>(
+    '/users',
+    { q: search.q, limit: search.limit, offset: search.offset },
+    signal,
+  );
 }
 
 /** One user. */
@@ -55,7 +59,9 @@ export function fetchUser(id: number, signal?: AbortSignal): Promise<User> {
 }
 
 /** Creates a user; the temporary password is returned once when none was given. */
-export function createUser(input: CreateUserInput): Promise<{ user: User; temporaryPassword: string | null }> {
+export function createUser(
+  input: CreateUserInput,
+): Promise<{ user: User; temporaryPassword: string | null }> {
   return api.post('/users', input);
 }
 

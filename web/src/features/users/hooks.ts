@@ -1,5 +1,11 @@
 /** Queries and mutations of the user screens. */
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import {
   addGrant,
   createUser,
@@ -24,7 +30,8 @@ export const userKeys = {
 export function useUserList(q: string) {
   return useInfiniteQuery({
     queryKey: userKeys.list(q),
-    queryFn: ({ pageParam, signal }) => fetchUsers({ q: q || undefined, limit: PAGE_SIZE, offset: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) =>
+      fetchUsers({ q: q || undefined, limit: PAGE_SIZE, offset: pageParam }, signal),
     initialPageParam: 0,
     getNextPageParam: (last, pages) => {
       const loaded = pages.reduce((n, p) => n + p.items.length, 0);
@@ -36,7 +43,11 @@ export function useUserList(q: string) {
 
 /** One user. */
 export function useUser(id: number) {
-  return useQuery({ queryKey: userKeys.detail(id), queryFn: ({ signal }) => fetchUser(id, signal), enabled: id > 0 });
+  return useQuery({
+    queryKey: userKeys.detail(id),
+    queryFn: ({ signal }) => fetchUser(id, signal),
+    enabled: id > 0,
+  });
 }
 
 /** After a change: the answer is the fresh user; lists are re-read. */
@@ -75,11 +86,17 @@ export function useResetPassword(id: number) {
 /** Grants a role. */
 export function useAddGrant(id: number) {
   const updated = useUserUpdated();
-  return useMutation({ mutationFn: (input: GrantInput) => addGrant(id, input), onSuccess: updated });
+  return useMutation({
+    mutationFn: (input: GrantInput) => addGrant(id, input),
+    onSuccess: updated,
+  });
 }
 
 /** Withdraws a grant. */
 export function useRemoveGrant(id: number) {
   const updated = useUserUpdated();
-  return useMutation({ mutationFn: (grantId: number) => removeGrant(id, grantId), onSuccess: updated });
+  return useMutation({
+    mutationFn: (grantId: number) => removeGrant(id, grantId),
+    onSuccess: updated,
+  });
 }

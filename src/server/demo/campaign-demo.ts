@@ -1,0 +1,395 @@
+/**
+ * Demo campaigns, written straight through the repositories (no sessions, no HTTP) so the demo
+ * stays fast:
+ * - 2022, Thái Nguyên communes on the bundled frozen set, finished and published: xã Quy Kỳ as in
+ *   seed 000 (criterion scores 6; 6; 5; 13,5; 9; 3; 6,25; 9,5 = 58,25, Trung bình; 65 in 2021, so
+ *   89,6 %) and xã Phượng Tiến with seed 002's findings (2.2, 2.3, 7.2) and their quoted reasons.
+ *   Phượng Tiến's other sub-criteria are illustrative (self-scored and kept at their max).
+ * - 2026, in progress on a frozen copy of the 2025 commune template, with xã Kim Phượng, xã Phượng
+ *   Tiến and xã Đại Lãnh. Units of two provinces take part, so the campaign is national (no owner
+ *   unit). The self-assessment deadline was yesterday so that round 1 can run (appraisal starts
+ *   after it); Kim Phượng and Đại Lãnh were reopened by their standing agencies until a date in
+ *   the future, Phượng Tiến is in round 1 with some scores from `thamdinh.thainguyen`; every other
+ *   deadline is in the future. So the unit officers have a sheet to finish, the appraiser a queue,
+ *   the chair a round to close and the council member a sheet to read.
+ */
+import { checkSelfEntry } from '../../domain/campaign/assessment.ts';
+import { toHundredths } from '../../domain/scoring/decimal.ts';
+import { compiledTreeOf, type CriteriaNode } from '../../domain/scoring/tree.ts';
+import type { Queryable } from '../infra/db.ts';
+import { appendAuditEntry } from '../features/audit/repository.ts';
+import { findNodes, findSet, freezeSet } from '../features/criteria/repository.ts';
+import {
+  buildTree,
+  insertSetWithTree,
+  toDomainTree,
+  type NodeInput,
+  type NodeView,
+} from '../features/criteria/service.ts';
+import * as repo from '../features/campaigns/repository.ts';
+import { recomputeResults } from '../features/campaigns/results.service.ts';
+import { findUnitsByCodes } from '../features/units/repository.ts';
+
+/** Seed 002's reasons, quoted from the HĐND xã Phượng Tiến supervision notice. */
+export const SEED_002_REASONS = {
+  '2.2':
+    'Có kế hoạch rà soát văn bản QPPL nhưng trong năm HĐND, UBND không ban hành văn bản QPPL nên không có văn bản để rà soát và không có báo cáo.',
+  '2.3':
+    'Không có văn bản QPPL, chỉ có văn bản hành chính thông thường nên việc công khai văn bản QPPL trên trang thông tin điện tử của xã còn ít.',
+  '7.2': 'Do không có nhiệm vụ chuyển đổi số được phê duyệt.',
+} as const;
+
+/** Seed 000's criterion scores of xã Quy Kỳ, 2022. */
+export const SEED_000_SCORES = ['6', '6', '5', '13,5', '9', '3', '6,25', '9,5'];
+
+const DAY = 86_400_000;
+/** The date in Vietnam time (UTC+7) `days` from `now`, as an ISO date. */
+const vnDate = (now: Date, days: number): string =>
+  new Date(now.getTime() + days * DAY + 7 * 3_600_000).toISOString().slice(0, 10);
+
+async function userId(tx: Queryable, username: string): Promise<number | null> {
+  const [row] = await tx.query<{ id: number }>(
+    'SELECT id FROM users WHERE lower(username) = lower($1)',
+    [username],
+  );
+  return row?.id ?? null;
+}
+
+async function setByOrigin(
+  tx: Queryable,
+  origin: string,
+): Promise<{ id: number; name: string } | undefined> {
+  return (
+    await tx.query<{ id: number; name: string }>(
+      'SELECT id, name FROM criteria_sets WHERE origin = $1 ORDER BY id LIMIT 1',
+      [origin],
+    )
+  )[0];
+}
+
+async function treeOf(
+  tx: Queryable,
+  setId: number,
+  name: string,
+): Promise<{ tree: CriteriaNode; nodes: NodeView[] }> {
+  const nodes = buildTree(await findNodes(tx, setId));
+  return { tree: toDomainTree(name, nodes), nodes };
+}
+
+/** Leaves of a tree with their max and kind. */
+function leaves(tree: CriteriaNode): { code: string; max: number; kind: number }[] {
+  const c = compiledTreeOf(tree);
+  return Array.from(c.leaves, (i) => ({
+    code: c.codes[i] ?? '',
+    max: c.max[i] ?? 0,
+    kind: c.kind[i] ?? 0,
+  }));
+}
+
+/** Adds the demo campaigns (in the caller's transaction). */
+export async function loadCampaignDemo(tx: Queryable, now: Date): Promise<void> {
+  const units = await findUnitsByCodes(tx, ['19', '05545', '05566', '05551', '05563', '22504']);
+  const unit = (code: string) => units.get(code);
+  const appraiser = await userId(tx, 'thamdinh.thainguyen');
+  const agencyTn = await userId(tx, 'noivu.thainguyen');
+  const agencyKh = await userId(tx, 'noivu.khanhhoa');
+  const officer = await userId(tx, 'canbo.kimphuong');
+  const officerPt = officer;
+  const set2022 = await setByOrigin(tx, 'bundled:thai-nguyen-xa-2022');
+  const template = await setByOrigin(tx, 'bundled:khung-2025-xa');
+  if (!set2022 || !template || !unit('05545') || !unit('05566')) return;
+
+  // ---- 2022: finished and published.
+  const c2022 = await repo.insertCampaign(
+    tx,
+    {
+      year: 2022,
+      name: 'Xác định Chỉ số CCHC năm 2022 của UBND các xã huyện Định Hóa (Thái Nguyên)',
+      deadlines: {
+        selfAssessment: '2022-12-15',
+        round1: '2023-01-15',
+        explanations: '2023-01-31',
+        round2: '2023-02-15',
+        publication: '2023-03-31',
+      },
+      surveySource: 'entered',
+      bands: null,
+      ownerUnitId: unit('19')?.id ?? null,
+    },
+    agencyTn,
+    now,
+  );
+  await repo.replaceCampaignSets(tx, c2022, [
+    { unitKind: 'commune', criteriaSetId: set2022.id, surveyMaxHundredths: null, bands: null },
+  ]);
+  await repo.insertParticipants(
+    tx,
+    c2022,
+    [unit('05545')!, unit('05566')!].map((u) => ({ id: u.id, kind: 'commune' })),
+    agencyTn,
+    now,
+  );
+  if (appraiser)
+    await repo.replaceAssignments(tx, c2022, [
+      { userId: appraiser, nodeCodes: ['1', '2', '3', '4', '5', '6', '7', '8'], unitKind: null },
+    ]);
+  const participants = new Map(
+    (await repo.findParticipants(tx, c2022)).map((p) => [p.unit_code, p]),
+  );
+  const quyKy = participants.get('05545')!;
+  const phuongTien = participants.get('05566')!;
+  const at2022 = new Date('2022-12-10T03:00:00Z');
+  const at2023 = new Date('2023-01-10T03:00:00Z');
+  // Quy Kỳ: the report gives one score per criterion; a criterion score replaces its sub-criteria.
+  for (const [i, score] of SEED_000_SCORES.entries()) {
+    await repo.saveEntry(
+      tx,
+      { campaignId: c2022, participantId: quyKy.id, code: String(i + 1) },
+      0,
+      {
+        self_score_hundredths: toHundredths(score),
+        self_explanation:
+          'Theo Báo cáo kết quả tự đánh giá, chấm điểm Chỉ số CCHC năm 2022 của UBND xã Quy Kỳ.',
+        self_at: at2022,
+      },
+      null,
+      at2022,
+    );
+  }
+  const tree2022 = (await treeOf(tx, set2022.id, set2022.name)).tree;
+  const self2022: Record<string, number> = { '7.2': 50 };
+  for (const leaf of leaves(tree2022)) {
+    if (leaf.kind !== 0) continue;
+    const code = leaf.code;
+    const reason = (SEED_002_REASONS as Record<string, string>)[code];
+    const round1 = code === '2.2' ? 100 : code === '2.3' ? 150 : code === '7.2' ? 50 : null;
+    await repo.saveEntry(
+      tx,
+      { campaignId: c2022, participantId: phuongTien.id, code },
+      0,
+      {
+        self_score_hundredths: self2022[code] ?? leaf.max,
+        self_explanation:
+          'Dữ liệu minh họa; chỉ các mục 2.2, 2.3, 7.2 lấy từ thông báo kết luận giám sát của HĐND xã Phượng Tiến.',
+        self_at: at2022,
+        ...(round1 !== null
+          ? {
+              round1_score_hundredths: round1,
+              round1_reason: reason ?? null,
+              round1_by: appraiser,
+              round1_at: at2023,
+            }
+          : {}),
+      },
+      round1 !== null ? appraiser : null,
+      round1 !== null ? at2023 : at2022,
+    );
+  }
+  for (const p of [quyKy, phuongTien])
+    await repo.updateParticipantState(
+      tx,
+      p.id,
+      p.version,
+      { status: 'published', reopened: null },
+      agencyTn,
+      now,
+    );
+  await repo.setCampaignStatus(tx, c2022, 'open', agencyTn, now);
+  await recomputeResults(tx, c2022, now);
+  await repo.setCampaignStatus(tx, c2022, 'closed', agencyTn, now);
+  await repo.saveHistoricalResult(
+    tx,
+    {
+      unitId: unit('05545')!.id,
+      year: 2021,
+      indexHundredths: 6500,
+      maxHundredths: 10000,
+      rank: null,
+      unitsRanked: null,
+      classLabel: null,
+      source: 'Báo cáo tự đánh giá năm 2022 của UBND xã Quy Kỳ: năm 2021 đạt 65 điểm',
+    },
+    null,
+    now,
+  );
+
+  // ---- 2026: in progress on a frozen copy of the 2025 commune template.
+  const templateRow = await findSet(tx, template.id);
+  const templateTree = await treeOf(tx, template.id, template.name);
+  const strip = (n: NodeView): NodeInput => ({ ...n, id: null, children: n.children.map(strip) });
+  const set2026 = await insertSetWithTree(
+    tx,
+    {
+      name: 'Bộ chỉ số CCHC cấp xã năm 2026 (bản sao khung 2025, dữ liệu mẫu)',
+      year: 2026,
+      unitKind: 'commune',
+      description: templateRow?.description ?? '',
+      surveyMaxHundredths: templateRow?.survey_max_hundredths ?? 3000,
+      bands: templateRow?.bands ?? [],
+      basedOnId: template.id,
+      origin: `copy:${template.id}`,
+      ownerUnitId: null,
+      createdBy: null,
+    },
+    templateTree.nodes.map(strip),
+    now,
+  );
+  await freezeSet(tx, set2026, now);
+  const tree2026 = (await treeOf(tx, set2026, 'Bộ chỉ số CCHC cấp xã năm 2026')).tree;
+  const c2026 = await repo.insertCampaign(
+    tx,
+    {
+      year: 2026,
+      name: 'Xác định Chỉ số CCHC năm 2026 cấp xã (dữ liệu mẫu)',
+      deadlines: {
+        selfAssessment: vnDate(now, -1),
+        round1: vnDate(now, 30),
+        explanations: vnDate(now, 45),
+        round2: vnDate(now, 60),
+        publication: vnDate(now, 75),
+      },
+      surveySource: 'entered',
+      bands: null,
+      ownerUnitId: null,
+    },
+    null,
+    now,
+  );
+  await repo.replaceCampaignSets(tx, c2026, [
+    {
+      unitKind: 'commune',
+      criteriaSetId: set2026,
+      surveyMaxHundredths: templateRow?.survey_max_hundredths ?? 3000,
+      bands: null,
+    },
+  ]);
+  const current = ['05551', '05563', '22504'].flatMap((code) => {
+    const u = unit(code);
+    return u ? [{ id: u.id, kind: 'commune' }] : [];
+  });
+  await repo.insertParticipants(tx, c2026, current, null, now);
+  if (appraiser)
+    await repo.replaceAssignments(tx, c2026, [
+      { userId: appraiser, nodeCodes: ['1', '2', '3'], unitKind: 'commune' },
+    ]);
+  await repo.setCampaignStatus(tx, c2026, 'open', null, now);
+  const p2026 = new Map((await repo.findParticipants(tx, c2026)).map((p) => [p.unit_code, p]));
+  const selfSave = async (
+    p: repo.ParticipantRow,
+    code: string,
+    inputs: Record<string, number>,
+    by: number | null,
+  ) => {
+    const checked = checkSelfEntry(tree2026, {
+      code,
+      inputs,
+      explanation: 'Dữ liệu mẫu: tài liệu kiểm chứng sẽ được bổ sung từ thư viện tài liệu.',
+    });
+    await repo.saveEntry(
+      tx,
+      { campaignId: c2026, participantId: p.id, code },
+      0,
+      {
+        self_inputs: inputs,
+        self_score_hundredths: typeof checked.score === 'number' ? checked.score : null,
+        self_explanation: 'Dữ liệu mẫu: tài liệu kiểm chứng sẽ được bổ sung từ thư viện tài liệu.',
+        self_by: by,
+        self_at: now,
+      },
+      by,
+      now,
+    );
+  };
+  const reopenedUntil = vnDate(now, 14);
+  const pt = p2026.get('05563');
+  if (pt) {
+    // Phượng Tiến submitted every leaf and is in round 1: criteria 1 and 2 already appraised.
+    for (const leaf of leaves(tree2026)) {
+      const inputs: Record<string, number> =
+        leaf.kind === 0
+          ? { score: leaf.max - (leaf.code === '3' ? 100 : 0) }
+          : { items: leaf.kind === 1 ? 1 : 0 };
+      await selfSave(pt, leaf.code, inputs, officerPt);
+    }
+    for (const [code, score, reason] of [
+      ['1', null, null],
+      ['2', 50, 'Chưa ban hành kế hoạch rà soát văn bản QPPL năm 2026 đúng hạn (dữ liệu mẫu).'],
+    ] as const) {
+      const max = leaves(tree2026).find((l) => l.code === code)?.max ?? 0;
+      await repo.saveEntry(
+        tx,
+        { campaignId: c2026, participantId: pt.id, code },
+        1,
+        {
+          round1_score_hundredths: score === null ? max : max - score,
+          round1_reason: reason,
+          round1_by: appraiser,
+          round1_at: now,
+        },
+        appraiser,
+        now,
+      );
+    }
+    await repo.updateParticipantState(
+      tx,
+      pt.id,
+      pt.version,
+      { status: 'round1_in_progress', reopened: null },
+      appraiser,
+      now,
+    );
+  }
+  const km = p2026.get('05551');
+  if (km) {
+    for (const code of ['1', '2'])
+      await selfSave(km, code, { score: code === '1' ? 600 : 650 }, officer);
+    await repo.updateParticipantState(
+      tx,
+      km.id,
+      km.version,
+      {
+        status: 'reopened',
+        reopened: {
+          reason: 'Đơn vị đề nghị gia hạn để bổ sung tài liệu kiểm chứng (dữ liệu mẫu).',
+          byUserId: agencyTn ?? 0,
+          at: now.toISOString(),
+          until: reopenedUntil,
+        },
+      },
+      agencyTn,
+      now,
+    );
+  }
+  const dl = p2026.get('22504');
+  if (dl) {
+    await repo.updateParticipantState(
+      tx,
+      dl.id,
+      dl.version,
+      {
+        status: 'reopened',
+        reopened: {
+          reason: 'Đơn vị mới sau sắp xếp, được gia hạn tự đánh giá (dữ liệu mẫu).',
+          byUserId: agencyKh ?? 0,
+          at: now.toISOString(),
+          until: reopenedUntil,
+        },
+      },
+      agencyKh,
+      now,
+    );
+  }
+  await appendAuditEntry(
+    tx,
+    {
+      actorId: null,
+      actorName: 'system',
+      action: 'demo.campaigns',
+      entity: 'demo',
+      entityId: null,
+      unitId: null,
+      after: { campaigns: [c2022, c2026] },
+    },
+    now,
+  );
+}

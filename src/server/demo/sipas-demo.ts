@@ -1,0 +1,89 @@
+/**
+ * SIPAS demo: the survey of xã Quy Kỳ (huyện Định Hóa, Thái Nguyên) for 2022 from seed 000, with
+ * its 40 forms typed in as paper forms (every question answered at the form's level). The campaign
+ * counts "Hài lòng" only, as the report did, so the index page shows 62,50 % and, beside it, 65,00 %
+ * with "Hài lòng + Rất hài lòng".
+ */
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_QUESTIONNAIRE, scaleQuestions } from '../../domain/sipas/questionnaire.ts';
+import type { SatisfactionLevel } from '../../domain/sipas/questionnaire.ts';
+import type { Queryable } from '../infra/db.ts';
+import * as units from '../features/units/repository.ts';
+import * as repo from '../features/sipas/repository.ts';
+import { ensureDefaultQuestionnaire } from '../features/sipas/service.ts';
+
+export const SIPAS_DEMO_NAME = 'Khảo sát sự hài lòng xã Quy Kỳ năm 2022 (demo, theo báo cáo mẫu)';
+const QUY_KY = '05545';
+const THAI_NGUYEN = '19';
+
+/** Seed 000: forms per level (5 very satisfied … 2 dissatisfied) per field. */
+const SEED_000: { id: string; name: string; counts: Partial<Record<SatisfactionLevel, number>> }[] = [
+  { id: 'tu-phap-ho-tich', name: 'Tư pháp – Hộ tịch', counts: { 5: 0, 4: 10, 3: 4, 2: 0 } },
+  { id: 'lao-dong-tbxh', name: 'Lao động – Thương binh và Xã hội', counts: { 5: 1, 4: 5, 3: 1, 2: 0 } },
+  { id: 'dat-dai', name: 'Đất đai', counts: { 5: 0, 4: 6, 3: 6, 2: 0 } },
+  { id: 'cong-an', name: 'Công an', counts: { 5: 0, 4: 4, 3: 3, 2: 0 } },
+];
+
+const SUGGESTIONS = [
+  'Đề nghị bố trí thêm ghế chờ tại Bộ phận Một cửa.',
+  'Mong cán bộ hướng dẫn kỹ hơn về giấy tờ cần nộp.',
+  'Nên niêm yết rõ lệ phí và thời hạn trả kết quả.',
+];
+
+/** Adds the demo SIPAS campaign and its answers (in the caller's transaction). */
+export async function loadSipasDemo(tx: Queryable, now: Date): Promise<void> {
+  const found = await units.findUnitsByCodes(tx, [QUY_KY, THAI_NGUYEN]);
+  const quyKy = found.get(QUY_KY);
+  if (!quyKy) return;
+  const questionnaireId = await ensureDefaultQuestionnaire(tx, now);
+  const id = await repo.insertCampaign(
+    tx,
+    {
+      name: SIPAS_DEMO_NAME,
+      periodStart: '2022-01-01',
+      periodEnd: '2022-12-31',
+      status: 'open',
+      ownerUnitId: found.get(THAI_NGUYEN)?.id ?? null,
+      questionnaireId,
+      fields: SEED_000.map((f) => ({ id: f.id, name: f.name })),
+      channels: ['web', 'qr', 'dossier_link', 'paper', 'kiosk', 'offline', 'import'],
+      satisfiedLevels: [4],
+      overallMethod: 'overall-question',
+      marginOfError: 500,
+    },
+    null,
+    now,
+  );
+  await repo.replaceCampaignUnits(
+    tx,
+    id,
+    [quyKy.id],
+    SEED_000.map((f) => ({
+      unitId: quyKy.id,
+      fieldId: f.id,
+      transactions: Object.values(f.counts).reduce((a, b) => a + (b ?? 0), 0),
+    })),
+  );
+  const questions = scaleQuestions(DEFAULT_QUESTIONNAIRE).map((q) => q.question.id);
+  const rows: repo.ResponseWrite[] = [];
+  for (const field of SEED_000) {
+    for (const level of [5, 4, 3, 2] as const) {
+      for (let i = 0; i < (field.counts[level] ?? 0); i++) {
+        rows.push({
+          campaignId: id,
+          unitId: quyKy.id,
+          fieldId: field.id,
+          channel: 'paper',
+          answers: Object.fromEntries(questions.map((q) => [q, level])),
+          profile: { respondentType: 'individual', channel: 'counter' },
+          suggestion: SUGGESTIONS[rows.length] ?? null,
+          clientId: randomUUID(),
+          dossierCode: null,
+          paperSerial: `QK-2022-${String(rows.length + 1).padStart(3, '0')}`,
+          enteredBy: null,
+        });
+      }
+    }
+  }
+  await repo.insertResponsesBulk(tx, rows, now);
+}

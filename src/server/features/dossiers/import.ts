@@ -1,0 +1,642 @@
+/**
+ * Importing dossiers from a CSV or XLSX file, one row per dossier. A preview matches the file's own
+ * column names (the mapping saved for its source, else by name) and parses the first rows; the
+ * import itself runs as a job off the request path: rows are streamed, parsed and scored by the
+ * domain core, and appended to the job's own staging table; only when every row is right are they
+ * upserted into `dossiers` by code, in one transaction. Anything that stops the job before that
+ * commit leaves the dossiers exactly as they were.
+ */
+import { unlink } from 'node:fs/promises';
+import { scopeOf, type Actor } from '../../../domain/access.ts';
+import { periodOfDossier } from '../../../domain/dossiers/aggregate.ts';
+import { DEFAULT_DOSSIER_CONFIG, type DossierEvaluationConfig } from '../../../domain/dossiers/config.ts';
+import {
+  createDossierRowParser,
+  DOSSIER_COLUMN_LABELS,
+  type CellValue,
+  type Dossier,
+  type DossierColumn,
+  type DossierProblem,
+} from '../../../domain/dossiers/dossier.ts';
+import { scoreDossierInto, timelinessOf, type DossierScores } from '../../../domain/dossiers/scoring.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../errors.ts';
+import { translate } from '../../i18n/messages.ts';
+import { appendAuditEntry } from '../audit/repository.ts';
+import { detectFileKind, estimateCsvRows, readFileRows, readHead, type FileKind, type FileRow } from './file-rows.ts';
+import {
+  mappingByName,
+  missingHeaders,
+  resolveMapping,
+  unmappedRequired,
+  type ColumnMapping,
+} from './mapping.ts';
+import * as repo from './repository.ts';
+
+/** Problems listed per job; the count covers them all. */
+export const MAX_LISTED_PROBLEMS = 200;
+const BATCH_ROWS = 5000;
+const PROGRESS_EVERY = 20_000;
+const PREVIEW_ROWS = 10;
+
+/** A located problem of a file row, named by the file's own column header. */
+export interface RowProblem {
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** The columns derived from a dossier by the domain core and stored for aggregation. */
+export interface DerivedDossier {
+  period: string;
+  timeliness: string;
+  handlingSeconds: number | null;
+  citizenPoints: number;
+  citizenCount: number;
+  points: (number | null)[];
+}
+
+/** Scores one dossier and derives what aggregation reads. */
+export function deriveDossier(
+  dossier: Dossier,
+  config: DossierEvaluationConfig,
+  scratch: DossierScores = { points: Array(9).fill(null), sources: Array(9).fill(null) },
+): DerivedDossier {
+  scoreDossierInto(scratch, dossier, config);
+  let citizenPoints = 0;
+  let citizenCount = 0;
+  if (dossier.citizenRatings !== null) {
+    for (const r of dossier.citizenRatings) {
+      if (r !== null) {
+        citizenPoints += r;
+        citizenCount++;
+      }
+    }
+  }
+  return {
+    period: periodOfDossier(dossier, config),
+    timeliness: timelinessOf(dossier, config.timelinessBasis),
+    handlingSeconds:
+      dossier.finishedAt === null ? null : Math.round((dossier.finishedAt - dossier.receivedAt) / 1000),
+    citizenPoints,
+    citizenCount,
+    points: scratch.points,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Units
+
+const VIETNAM_MS = 7 * 3_600_000;
+
+/** Finds the unit a code names on a given day (codes are reused across validity periods). */
+export class UnitResolver {
+  private readonly byCode = new Map<string, repo.UnitRef[]>();
+  constructor(units: readonly repo.UnitRef[]) {
+    for (const u of units) {
+      const list = this.byCode.get(u.code);
+      if (list === undefined) this.byCode.set(u.code, [u]);
+      else list.push(u);
+    }
+  }
+  resolve(code: string, atMs: number): repo.UnitRef | null {
+    const list = this.byCode.get(code);
+    if (list === undefined) return null;
+    if (list.length === 1) return list[0] as repo.UnitRef;
+    const day = new Date(atMs + VIETNAM_MS).toISOString().slice(0, 10);
+    const covering = list.find(
+      (u) => (u.valid_from === null || u.valid_from <= day) && (u.valid_to === null || u.valid_to >= day),
+    );
+    // Otherwise the most recent one.
+    return covering ?? [...list].sort((a, b) => (b.valid_to ?? '9999') .localeCompare(a.valid_to ?? '9999'))[0] ?? null;
+  }
+}
+
+function inScope(scope: string[] | null, path: string): boolean {
+  return scope === null || scope.some((s) => path.startsWith(s));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Row processing
+
+type Processed =
+  | { ok: true; dossier: Dossier; unit: repo.UnitRef; derived: DerivedDossier }
+  | { ok: false; problems: RowProblem[] };
+
+function createRowProcessor(
+  header: readonly string[],
+  mapping: ColumnMapping,
+  resolver: UnitResolver,
+  scope: string[] | null,
+  config: DossierEvaluationConfig,
+): (row: FileRow) => Processed {
+  const { columns, indexes } = resolveMapping(mapping, header);
+  const parse = createDossierRowParser({ columns, scale: config.scale });
+  const headerOf = (c: DossierColumn): string => mapping[c] ?? DOSSIER_COLUMN_LABELS[c];
+  const located = (p: DossierProblem, row: number): RowProblem => ({
+    row,
+    column: headerOf(p.column),
+    message: p.message,
+  });
+  const scratch: DossierScores = { points: Array(9).fill(null), sources: Array(9).fill(null) };
+  const n = columns.length;
+  return (fileRow) => {
+    const values: Partial<Record<DossierColumn, CellValue>> = {};
+    const cells = fileRow.cells;
+    for (let k = 0; k < n; k++) values[columns[k] as DossierColumn] = cells[indexes[k] as number];
+    const parsed = parse(values, fileRow.rowNumber);
+    if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => located(p, fileRow.rowNumber)) };
+    const dossier = parsed.dossier;
+    const unit = resolver.resolve(dossier.unitCode, dossier.receivedAt);
+    if (unit === null) {
+      return {
+        ok: false,
+        problems: [
+          {
+            row: fileRow.rowNumber,
+            column: headerOf('unitCode'),
+            message: translate('vi', 'dossier_row_unknown_unit', { code: dossier.unitCode }),
+          },
+        ],
+      };
+    }
+    if (!inScope(scope, unit.path)) {
+      return {
+        ok: false,
+        problems: [
+          {
+            row: fileRow.rowNumber,
+            column: headerOf('unitCode'),
+            message: translate('vi', 'dossier_row_out_of_scope', { unit: unit.name }),
+          },
+        ],
+      };
+    }
+    const derived = deriveDossier(dossier, config, scratch);
+    return { ok: true, dossier, unit, derived };
+  };
+}
+
+/** Where the actor may import; refuses an actor who may import nowhere. */
+function importScope(actor: Actor): string[] | null {
+  const scope = scopeOf(actor, 'dossier.import');
+  if (scope !== null && scope.length === 0) throw new AppError('forbidden', 'forbidden');
+  return scope;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preview
+
+export interface PreviewInput {
+  filePath: string;
+  sourceName: string | null;
+  mapping?: ColumnMapping | null | undefined;
+}
+
+/** Reads the header and first rows; proposes a mapping and shows how those rows would parse. */
+export async function previewDossierImport(deps: Deps, actor: Actor, input: PreviewInput) {
+  const scope = importScope(actor);
+  const kind = await detectFileKind(input.filePath);
+  const { header, rows } = await readHead(input.filePath, kind, PREVIEW_ROWS);
+  const source = input.sourceName ? await repo.findSourceByName(deps.db, input.sourceName) : undefined;
+  let mapping: ColumnMapping;
+  let mappingFrom: 'given' | 'saved' | 'names';
+  let layoutChanged = false;
+  let missing: string[] = [];
+  if (input.mapping) {
+    mapping = input.mapping;
+    mappingFrom = 'given';
+    missing = missingHeaders(mapping, header);
+  } else if (source) {
+    missing = missingHeaders(source.mapping, header);
+    layoutChanged = missing.length > 0;
+    mapping = layoutChanged ? mappingByName(header) : (source.mapping as ColumnMapping);
+    mappingFrom = layoutChanged ? 'names' : 'saved';
+  } else {
+    mapping = mappingByName(header);
+    mappingFrom = 'names';
+  }
+  const resolver = new UnitResolver(await repo.listUnitRefs(deps.db));
+  const process = createRowProcessor(header, mapping, resolver, scope, DEFAULT_DOSSIER_CONFIG);
+  const canParse = unmappedRequired(mapping).length === 0;
+  return {
+    fileKind: kind,
+    headers: header,
+    source: source ? { name: source.name, savedMapping: source.mapping } : null,
+    mapping,
+    mappingFrom,
+    layoutChanged,
+    missingHeaders: missing,
+    unmappedRequired: unmappedRequired(mapping),
+    rows: canParse
+      ? rows.map((row) => {
+          const r = process(row);
+          return r.ok
+            ? {
+                row: row.rowNumber,
+                ok: true,
+                dossier: {
+                  code: r.dossier.code,
+                  unitCode: r.unit.code,
+                  unitName: r.unit.name,
+                  receivedAt: new Date(r.dossier.receivedAt).toISOString(),
+                  channel: r.dossier.channel,
+                  period: r.derived.period,
+                  timeliness: r.derived.timeliness,
+                  points: r.derived.points,
+                },
+                problems: [],
+              }
+            : { row: row.rowNumber, ok: false, dossier: null, problems: r.problems };
+        })
+      : [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import job
+
+export interface StartInput {
+  filePath: string;
+  fileName: string;
+  sourceName: string;
+  /** The mapping chosen in the preview; omitted: the source's saved mapping ("one click"). */
+  mapping?: ColumnMapping | null | undefined;
+  /** Delete the file when the job ends (an upload); the CLI keeps the user's file. */
+  ownsFile: boolean;
+  onProgress?: ((done: number, total: number | null) => void) | undefined;
+  /** The evaluation configuration (tests and benches may pass another). */
+  config?: DossierEvaluationConfig;
+}
+
+/** What a finished (or running) job reports. */
+export interface JobView {
+  id: number;
+  status: repo.JobRow['status'];
+  source: string | null;
+  fileName: string;
+  fileKind: string;
+  rowsTotal: number | null;
+  rowsDone: number;
+  inserted: number;
+  updated: number;
+  problemRows: number;
+  problems: RowProblem[];
+  problemsListed: number;
+  periods: Record<string, number> | null;
+  message: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** The API shape of a job. */
+export function presentJob(row: repo.JobRow): JobView {
+  return {
+    id: row.id,
+    status: row.status,
+    source: row.source_name,
+    fileName: row.file_name,
+    fileKind: row.file_kind,
+    rowsTotal: row.rows_total,
+    rowsDone: row.rows_done,
+    inserted: row.rows_inserted,
+    updated: row.rows_updated,
+    problemRows: row.problem_rows,
+    problems: row.problems,
+    problemsListed: row.problems.length,
+    periods: row.periods,
+    message: row.error_message,
+    startedAt: row.started_at ? new Date(row.started_at).toISOString() : null,
+    finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
+  };
+}
+
+// One import at a time per database: the upsert is heavy, and the embedded database has one
+// connection anyway.
+const queues = new WeakMap<object, Promise<unknown>>();
+
+function enqueue<T>(key: object, work: () => Promise<T>): Promise<T> {
+  const previous = queues.get(key) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  queues.set(
+    key,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
+/**
+ * Checks the file and its mapping, records the job and starts it in the background. Everything
+ * that can be refused without reading the rows is refused here, before a job exists.
+ */
+export async function startDossierImport(
+  deps: Deps,
+  actor: Actor,
+  input: StartInput,
+): Promise<{ jobId: number; finished: Promise<JobView> }> {
+  let handedOver = false;
+  try {
+    const scope = importScope(actor);
+    const kind = await detectFileKind(input.filePath);
+    const { header, rows } = await readHead(input.filePath, kind, 1);
+    if (rows.length === 0) throw new AppError('invalid', 'dossier_import_empty');
+    const source = await repo.findSourceByName(deps.db, input.sourceName);
+    let mapping: ColumnMapping;
+    let save = false;
+    if (input.mapping) {
+      mapping = input.mapping;
+      const missing = missingHeaders(mapping, header);
+      if (missing.length > 0) {
+        throw new AppError('invalid', 'dossier_mapping_unknown_headers', {
+          columns: missing.join(', '),
+        });
+      }
+      save = true;
+    } else if (source) {
+      mapping = source.mapping as ColumnMapping;
+      const missing = missingHeaders(mapping, header);
+      if (missing.length > 0) {
+        throw new AppError('invalid', 'dossier_layout_changed', {
+          source: source.name,
+          columns: missing.join(', '),
+        });
+      }
+    } else {
+      mapping = mappingByName(header);
+      save = true;
+    }
+    const unmapped = unmappedRequired(mapping);
+    if (unmapped.length > 0) {
+      throw new AppError('invalid', 'dossier_mapping_incomplete', {
+        columns: unmapped.map((c) => DOSSIER_COLUMN_LABELS[c]).join(', '),
+      });
+    }
+    const now = deps.clock.now();
+    const jobId = await deps.db.transaction(async (tx) => {
+      const sourceId = save
+        ? await repo.saveSource(
+            tx,
+            { name: input.sourceName, mapping: mapping as Record<string, string>, headers: header, userId: actor.userId || null },
+            now,
+          )
+        : (source?.id ?? null);
+      return repo.insertJob(
+        tx,
+        { sourceId, fileName: input.fileName, fileKind: kind, userId: actor.userId || null },
+        now,
+      );
+    });
+    handedOver = true;
+    const finished = enqueue(deps.db, () =>
+      runImportJob(deps, actor, { jobId, kind, header, mapping, scope, input }),
+    );
+    return { jobId, finished };
+  } finally {
+    if (!handedOver && input.ownsFile) await unlink(input.filePath).catch(() => undefined);
+  }
+}
+
+interface JobSpec {
+  jobId: number;
+  kind: FileKind;
+  header: string[];
+  mapping: ColumnMapping;
+  scope: string[] | null;
+  input: StartInput;
+}
+
+function emptyColumns(): unknown[][] {
+  return repo.STAGING_COLUMNS.map(() => []);
+}
+
+async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<JobView> {
+  const { db } = deps;
+  const { jobId, input } = spec;
+  const config = input.config ?? DEFAULT_DOSSIER_CONFIG;
+  let table: string | null = null;
+  let total = 0;
+  try {
+    const estimate = spec.kind === 'csv' ? await estimateCsvRows(input.filePath) : null;
+    await repo.markJobRunning(db, jobId, estimate, deps.clock.now());
+    input.onProgress?.(0, estimate);
+    table = await repo.createStaging(db, jobId);
+    const resolver = new UnitResolver(await repo.listUnitRefs(db));
+    const process = createRowProcessor(spec.header, spec.mapping, resolver, spec.scope, config);
+    const problems: RowProblem[] = [];
+    let problemRows = 0;
+    const periods: Record<string, number> = {};
+    let batch = emptyColumns();
+    let inFlight: Promise<void> | null = null;
+    const flush = async (): Promise<void> => {
+      if ((batch[0] as unknown[]).length === 0) return;
+      const columns = batch;
+      batch = emptyColumns();
+      if (inFlight) await inFlight;
+      // One batch goes to the database while the next one is parsed.
+      inFlight = repo.insertStagingBatch(db, table as string, columns);
+    };
+    let first = true;
+    for await (const row of readFileRows(input.filePath, spec.kind)) {
+      if (first) {
+        first = false;
+        continue;
+      }
+      total++;
+      const r = process(row);
+      if (!r.ok) {
+        problemRows++;
+        for (const p of r.problems) if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
+        continue;
+      }
+      if (problemRows > 0) {
+        // The import will be refused: keep reading only to list and count the problems.
+      } else {
+        pushStaging(batch, row.rowNumber, r.dossier, r.unit, r.derived);
+        periods[r.derived.period] = (periods[r.derived.period] ?? 0) + 1;
+        if ((batch[0] as unknown[]).length >= BATCH_ROWS) await flush();
+      }
+      if (total % PROGRESS_EVERY === 0) {
+        await repo.updateJobProgress(db, jobId, total);
+        input.onProgress?.(total, estimate);
+      }
+    }
+    await flush();
+    if (inFlight) await inFlight;
+    if (total === 0) throw new AppError('invalid', 'dossier_import_empty');
+    if (problemRows === 0) {
+      const duplicates = await repo.stagingDuplicates(db, table, MAX_LISTED_PROBLEMS);
+      problemRows += duplicates.count;
+      for (const d of duplicates.items) {
+        problems.push({
+          row: d.rows[1] as number,
+          column: spec.mapping.code ?? DOSSIER_COLUMN_LABELS.code,
+          message: translate('vi', 'dossier_row_duplicate', {
+            code: d.code,
+            rows: d.rows.join(', '),
+          }),
+        });
+      }
+    }
+    if (problemRows > 0) {
+      problems.sort((a, b) => a.row - b.row);
+      await repo.finishJob(
+        db,
+        jobId,
+        {
+          status: 'failed',
+          total,
+          inserted: 0,
+          updated: 0,
+          problemRows,
+          problems,
+          periods: null,
+          errorMessage: translate('vi', 'dossier_import_invalid', { count: problemRows }),
+        },
+        deps.clock.now(),
+      );
+    } else {
+      const stagingTable = table;
+      await db.transaction(async (tx) => {
+        const now = deps.clock.now();
+        const updated = await repo.countExistingFromStaging(tx, stagingTable);
+        await repo.upsertFromStaging(tx, stagingTable, config.version, jobId, now);
+        // Dossiers that already had a rating form keep it: their points use the form.
+        for (const row of await repo.dossiersWithFormsOfJob(tx, jobId)) {
+          const d = dossierFromDb(row);
+          await repo.updateDerived(tx, row.code, deriveDossier(d, config), now);
+        }
+        await repo.finishJob(
+          tx,
+          jobId,
+          {
+            status: 'succeeded',
+            total,
+            inserted: total - updated,
+            updated,
+            problemRows: 0,
+            problems: [],
+            periods,
+            errorMessage: null,
+          },
+          now,
+        );
+        await appendAuditEntry(
+          tx,
+          {
+            actorId: actor.userId || null,
+            actorName: actor.username,
+            action: 'dossier.import',
+            entity: 'dossier_import_job',
+            entityId: jobId,
+            unitId: null,
+            after: { file: input.fileName, source: input.sourceName, rows: total, updated, periods },
+          },
+          now,
+        );
+      });
+    }
+  } catch (error) {
+    const message =
+      error instanceof AppError
+        ? translate('vi', error.code, error.params)
+        : translate('vi', 'dossier_import_failed', { detail: (error as Error).message });
+    await repo
+      .finishJob(
+        db,
+        jobId,
+        {
+          status: 'failed',
+          total,
+          inserted: 0,
+          updated: 0,
+          problemRows: 0,
+          problems: [],
+          periods: null,
+          errorMessage: message,
+        },
+        deps.clock.now(),
+      )
+      .catch(() => undefined);
+  } finally {
+    if (table !== null) await repo.dropStaging(db, table).catch(() => undefined);
+    if (input.ownsFile) await unlink(input.filePath).catch(() => undefined);
+  }
+  const job = await repo.findJob(db, jobId);
+  const view = presentJob(job as repo.JobRow);
+  input.onProgress?.(view.rowsDone, view.rowsTotal);
+  return view;
+}
+
+function pushStaging(
+  c: unknown[][],
+  rowNo: number,
+  d: Dossier,
+  unit: repo.UnitRef,
+  x: DerivedDossier,
+): void {
+  let i = 0;
+  const push = (v: unknown): void => {
+    (c[i++] as unknown[]).push(v);
+  };
+  push(rowNo);
+  push(d.code);
+  push(unit.id);
+  push(unit.code);
+  push(d.officialCode);
+  push(d.procedureCode);
+  push(d.procedureName);
+  push(d.field);
+  push(d.receivedAt);
+  push(d.dueAt);
+  push(d.finishedAt);
+  push(d.returnedAt);
+  push(d.completionRequests);
+  push(d.agenciesInvolved);
+  push(d.channel);
+  push(d.onlinePayment);
+  push(d.returnedByPost);
+  push(d.status);
+  push(d.citizenRatings === null ? null : JSON.stringify(d.citizenRatings));
+  push(d.selfRatings === null ? null : JSON.stringify(d.selfRatings));
+  push(x.period);
+  push(x.timeliness);
+  push(x.handlingSeconds);
+  push(x.citizenPoints);
+  push(x.citizenCount);
+  for (const p of x.points) push(p);
+}
+
+/** A stored dossier back as the domain's Dossier; a rating form replaces imported citizen ratings. */
+export function dossierFromDb(row: repo.DossierDbRow): Dossier {
+  const t = (v: Date | null): number | null => (v === null ? null : new Date(v).getTime());
+  return {
+    code: row.code,
+    procedureCode: row.procedure_code,
+    procedureName: row.procedure_name,
+    field: row.field,
+    unitCode: row.unit_code,
+    officialCode: row.official_code,
+    receivedAt: new Date(row.received_at).getTime(),
+    dueAt: t(row.due_at),
+    finishedAt: t(row.finished_at),
+    returnedAt: t(row.returned_at),
+    completionRequests: row.completion_requests,
+    agenciesInvolved: row.agencies_involved,
+    channel: row.channel as Dossier['channel'],
+    onlinePayment: row.online_payment,
+    returnedByPost: row.returned_by_post,
+    status: row.status,
+    citizenRatings: row.form_ratings ?? row.citizen_ratings,
+    selfRatings: row.self_ratings,
+  };
+}
+
+/** A job, for its creator or an administrator of the whole system. */
+export async function getImportJob(deps: Deps, actor: Actor, id: number): Promise<JobView> {
+  const row = await repo.findJob(deps.db, id);
+  if (!row) throw new AppError('not_found', 'not_found', { what: '@entity_dossier_import_job' });
+  if (row.created_by !== actor.userId && scopeOf(actor, 'dossier.import') !== null) {
+    throw new AppError('not_found', 'not_found', { what: '@entity_dossier_import_job' });
+  }
+  return presentJob(row);
+}

@@ -1,0 +1,601 @@
+/** SQL for dossiers, their import sources, jobs, staging tables and rating forms. */
+import type { RateKey } from '../../../domain/dossiers/config.ts';
+import type { Queryable } from '../../infra/db.ts';
+
+export interface UnitRef {
+  id: number;
+  code: string;
+  name: string;
+  kind?: string;
+  path: string;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+/** Every unit's id, code, path and validity (codes repeat across validity periods). */
+export async function listUnitRefs(db: Queryable): Promise<UnitRef[]> {
+  return db.query<UnitRef>('SELECT id, code, name, path, valid_from, valid_to FROM units');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sources
+
+export interface SourceRow {
+  id: number;
+  name: string;
+  mapping: Record<string, string>;
+  headers: string[];
+  updated_at: Date;
+}
+
+export async function findSourceByName(db: Queryable, name: string): Promise<SourceRow | undefined> {
+  const rows = await db.query<SourceRow>(
+    'SELECT id, name, mapping, headers, updated_at FROM dossier_sources WHERE lower(name) = lower($1)',
+    [name],
+  );
+  return rows[0];
+}
+
+export async function listSources(db: Queryable): Promise<SourceRow[]> {
+  return db.query<SourceRow>(
+    'SELECT id, name, mapping, headers, updated_at FROM dossier_sources ORDER BY lower(name)',
+  );
+}
+
+/** Saves a source's mapping (creating the source when new); returns its id. */
+export async function saveSource(
+  db: Queryable,
+  s: { name: string; mapping: Record<string, string>; headers: string[]; userId: number | null },
+  now: Date,
+): Promise<number> {
+  const rows = await db.query<{ id: number }>(
+    `INSERT INTO dossier_sources (name, mapping, headers, created_by, updated_by, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $4, $5, $5)
+     ON CONFLICT (lower(name)) DO UPDATE SET mapping = EXCLUDED.mapping, headers = EXCLUDED.headers,
+       updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
+     RETURNING id`,
+    [s.name, JSON.stringify(s.mapping), JSON.stringify(s.headers), s.userId, now.toISOString()],
+  );
+  return rows[0]!.id;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Jobs
+
+export interface JobRow {
+  id: number;
+  source_id: number | null;
+  source_name: string | null;
+  file_name: string;
+  file_kind: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  rows_total: number | null;
+  rows_done: number;
+  rows_inserted: number;
+  rows_updated: number;
+  problem_rows: number;
+  problems: Array<{ row: number; column: string; message: string }>;
+  periods: Record<string, number> | null;
+  error_message: string | null;
+  created_by: number | null;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+export async function insertJob(
+  db: Queryable,
+  j: { sourceId: number | null; fileName: string; fileKind: string; userId: number | null },
+  now: Date,
+): Promise<number> {
+  const rows = await db.query<{ id: number }>(
+    `INSERT INTO dossier_import_jobs (source_id, file_name, file_kind, created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [j.sourceId, j.fileName, j.fileKind, j.userId, now.toISOString()],
+  );
+  return rows[0]!.id;
+}
+
+export async function findJob(db: Queryable, id: number): Promise<JobRow | undefined> {
+  const rows = await db.query<JobRow>(
+    `SELECT j.*, s.name AS source_name FROM dossier_import_jobs j
+     LEFT JOIN dossier_sources s ON s.id = j.source_id WHERE j.id = $1`,
+    [id],
+  );
+  return rows[0];
+}
+
+export async function markJobRunning(
+  db: Queryable,
+  id: number,
+  total: number | null,
+  now: Date,
+): Promise<void> {
+  await db.query(
+    `UPDATE dossier_import_jobs SET status = 'running', rows_total = $2, started_at = $3 WHERE id = $1`,
+    [id, total, now.toISOString()],
+  );
+}
+
+export async function updateJobProgress(db: Queryable, id: number, done: number): Promise<void> {
+  await db.query('UPDATE dossier_import_jobs SET rows_done = $2 WHERE id = $1', [id, done]);
+}
+
+export async function finishJob(
+  db: Queryable,
+  id: number,
+  r: {
+    status: 'succeeded' | 'failed';
+    total: number;
+    inserted: number;
+    updated: number;
+    problemRows: number;
+    problems: unknown[];
+    periods: Record<string, number> | null;
+    errorMessage: string | null;
+  },
+  now: Date,
+): Promise<void> {
+  await db.query(
+    `UPDATE dossier_import_jobs SET status = $2, rows_total = $3, rows_done = $3, rows_inserted = $4,
+       rows_updated = $5, problem_rows = $6, problems = $7, periods = $8, error_message = $9,
+       finished_at = $10
+     WHERE id = $1`,
+    [
+      id,
+      r.status,
+      r.total,
+      r.inserted,
+      r.updated,
+      r.problemRows,
+      JSON.stringify(r.problems),
+      r.periods === null ? null : JSON.stringify(r.periods),
+      r.errorMessage,
+      now.toISOString(),
+    ],
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staging
+
+/** Columns of a staging batch, in table order, with their SQL array types. */
+export const STAGING_COLUMNS = [
+  ['row_no', 'int'],
+  ['code', 'text'],
+  ['unit_id', 'int'],
+  ['unit_code', 'text'],
+  ['official_code', 'text'],
+  ['procedure_code', 'text'],
+  ['procedure_name', 'text'],
+  ['field', 'text'],
+  ['received_ms', 'bigint'],
+  ['due_ms', 'bigint'],
+  ['finished_ms', 'bigint'],
+  ['returned_ms', 'bigint'],
+  ['completion_requests', 'int'],
+  ['agencies_involved', 'int'],
+  ['channel', 'text'],
+  ['online_payment', 'boolean'],
+  ['returned_by_post', 'boolean'],
+  ['status', 'text'],
+  ['citizen_ratings', 'jsonb'],
+  ['self_ratings', 'jsonb'],
+  ['period', 'text'],
+  ['timeliness', 'text'],
+  ['handling_seconds', 'bigint'],
+  ['citizen_points', 'int'],
+  ['citizen_count', 'smallint'],
+  ['p1', 'smallint'],
+  ['p2', 'smallint'],
+  ['p3', 'smallint'],
+  ['p4', 'smallint'],
+  ['p5', 'smallint'],
+  ['p6', 'smallint'],
+  ['p7', 'smallint'],
+  ['p8', 'smallint'],
+  ['p9', 'smallint'],
+] as const;
+
+const stagingName = (jobId: number): string => `dossier_staging_job_${Math.trunc(jobId)}`;
+
+const INSERT_STAGING_SQL = (table: string): string =>
+  `INSERT INTO ${table} SELECT * FROM unnest(${STAGING_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')})`;
+
+/** Creates the job's own unlogged staging table (dropped after the job). */
+export async function createStaging(db: Queryable, jobId: number): Promise<string> {
+  const table = stagingName(jobId);
+  await db.query(`DROP TABLE IF EXISTS ${table}`);
+  await db.query(`CREATE UNLOGGED TABLE ${table} (LIKE dossier_staging)`);
+  return table;
+}
+
+/** Appends one batch, given column by column (arrays of equal length, in STAGING_COLUMNS order). */
+export async function insertStagingBatch(
+  db: Queryable,
+  table: string,
+  columns: readonly unknown[][],
+): Promise<void> {
+  await db.query(INSERT_STAGING_SQL(table), columns);
+}
+
+export async function dropStaging(db: Queryable, table: string): Promise<void> {
+  await db.query(`DROP TABLE IF EXISTS ${table}`);
+}
+
+/** Codes that appear on several rows of the file: the first `limit` and how many in all. */
+export async function stagingDuplicates(
+  db: Queryable,
+  table: string,
+  limit: number,
+): Promise<{ items: Array<{ code: string; rows: number[] }>; count: number }> {
+  const rows = await db.query<{ code: string; rows: number[]; total: number }>(
+    `SELECT code, rows, count(*) OVER ()::int AS total FROM (
+       SELECT code, array_agg(row_no ORDER BY row_no) AS rows FROM ${table}
+       GROUP BY code HAVING count(*) > 1) d
+     ORDER BY rows[1] LIMIT $1`,
+    [limit],
+  );
+  return { items: rows.map((r) => ({ code: r.code, rows: r.rows })), count: rows[0]?.total ?? 0 };
+}
+
+/** How many staged dossiers already exist (they will be updated). */
+export async function countExistingFromStaging(db: Queryable, table: string): Promise<number> {
+  const rows = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${table} s WHERE EXISTS (SELECT 1 FROM dossiers d WHERE d.code = s.code)`,
+  );
+  return rows[0]?.n ?? 0;
+}
+
+const DOSSIER_VALUE_COLUMNS = [
+  'unit_id',
+  'unit_code',
+  'official_code',
+  'procedure_code',
+  'procedure_name',
+  'field',
+  'received_at',
+  'due_at',
+  'finished_at',
+  'returned_at',
+  'completion_requests',
+  'agencies_involved',
+  'channel',
+  'online_payment',
+  'returned_by_post',
+  'status',
+  'citizen_ratings',
+  'self_ratings',
+  'period',
+  'timeliness',
+  'handling_seconds',
+  'citizen_points',
+  'citizen_count',
+  'p1',
+  'p2',
+  'p3',
+  'p4',
+  'p5',
+  'p6',
+  'p7',
+  'p8',
+  'p9',
+  'config_version',
+  'import_job_id',
+  'updated_at',
+];
+
+const ms = (c: string): string =>
+  `CASE WHEN ${c} IS NULL THEN NULL ELSE to_timestamp(${c} / 1000.0) END`;
+
+/** Upserts every staged dossier by code (in the caller's transaction). */
+export async function upsertFromStaging(
+  db: Queryable,
+  table: string,
+  configVersion: string,
+  jobId: number | null,
+  now: Date,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO dossiers (code, ${DOSSIER_VALUE_COLUMNS.join(', ')})
+     SELECT code, unit_id, unit_code, official_code, procedure_code, procedure_name, field,
+       to_timestamp(received_ms / 1000.0), ${ms('due_ms')}, ${ms('finished_ms')}, ${ms('returned_ms')},
+       completion_requests, agencies_involved, channel, online_payment, returned_by_post, status,
+       citizen_ratings, self_ratings, period, timeliness, handling_seconds, citizen_points,
+       citizen_count, p1, p2, p3, p4, p5, p6, p7, p8, p9, $1, $2, $3
+     FROM ${table}
+     ON CONFLICT (code) DO UPDATE SET
+       ${DOSSIER_VALUE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
+    [configVersion, jobId, now.toISOString()],
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dossiers
+
+export interface DossierDbRow {
+  code: string;
+  unit_id: number;
+  unit_code: string;
+  unit_name: string;
+  unit_path: string;
+  official_code: string | null;
+  procedure_code: string;
+  procedure_name: string;
+  field: string;
+  received_at: Date;
+  due_at: Date | null;
+  finished_at: Date | null;
+  returned_at: Date | null;
+  completion_requests: number | null;
+  agencies_involved: number | null;
+  channel: string;
+  online_payment: boolean | null;
+  returned_by_post: boolean | null;
+  status: string;
+  citizen_ratings: (number | null)[] | null;
+  self_ratings: (number | null)[] | null;
+  period: string;
+  timeliness: string;
+  p1: number | null;
+  p2: number | null;
+  p3: number | null;
+  p4: number | null;
+  p5: number | null;
+  p6: number | null;
+  p7: number | null;
+  p8: number | null;
+  p9: number | null;
+  form_ratings: (number | null)[] | null;
+  form_channel: string | null;
+}
+
+const DOSSIER_SELECT = `SELECT d.*, u.name AS unit_name, u.path AS unit_path,
+    r.ratings AS form_ratings, r.channel AS form_channel
+  FROM dossiers d JOIN units u ON u.id = d.unit_id
+  LEFT JOIN dossier_ratings r ON r.dossier_code = d.code`;
+
+export async function findDossier(db: Queryable, code: string): Promise<DossierDbRow | undefined> {
+  const rows = await db.query<DossierDbRow>(`${DOSSIER_SELECT} WHERE d.code = $1`, [code]);
+  return rows[0];
+}
+
+/** Dossiers of one import that carry a rating form (their points need the form). */
+export async function dossiersWithFormsOfJob(db: Queryable, jobId: number): Promise<DossierDbRow[]> {
+  return db.query<DossierDbRow>(
+    `${DOSSIER_SELECT} WHERE d.import_job_id = $1 AND r.dossier_code IS NOT NULL`,
+    [jobId],
+  );
+}
+
+/** Rewrites the derived columns of one dossier after its ratings changed. */
+export async function updateDerived(
+  db: Queryable,
+  code: string,
+  d: {
+    period: string;
+    timeliness: string;
+    citizenPoints: number;
+    citizenCount: number;
+    points: readonly (number | null)[];
+  },
+  now: Date,
+): Promise<void> {
+  await db.query(
+    `UPDATE dossiers SET period = $2, timeliness = $3, citizen_points = $4, citizen_count = $5,
+       p1 = $6, p2 = $7, p3 = $8, p4 = $9, p5 = $10, p6 = $11, p7 = $12, p8 = $13, p9 = $14,
+       updated_at = $15
+     WHERE code = $1`,
+    [code, d.period, d.timeliness, d.citizenPoints, d.citizenCount, ...d.points, now.toISOString()],
+  );
+}
+
+export async function insertRating(
+  db: Queryable,
+  r: {
+    code: string;
+    channel: 'counter-form' | 'online';
+    ratings: readonly (number | null)[];
+    comment: string | null;
+    userId: number | null;
+  },
+  now: Date,
+): Promise<boolean> {
+  const rows = await db.query(
+    `INSERT INTO dossier_ratings (dossier_code, channel, ratings, comment, entered_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (dossier_code) DO NOTHING RETURNING dossier_code`,
+    [r.code, r.channel, JSON.stringify(r.ratings), r.comment, r.userId, now.toISOString()],
+  );
+  return rows.length > 0;
+}
+
+export interface DossierFilter {
+  /** Units by path prefix (a unit and its subtree); null = everywhere. */
+  scopePaths: string[] | null;
+  unitPath?: string | undefined;
+  period?: string | undefined;
+  officialCode?: string | undefined;
+  q?: string | undefined;
+  rate?: { key: RateKey; part: 'numerator' | 'denominator' } | undefined;
+  timeliness?: string | undefined;
+}
+
+/** The SQL condition that puts a dossier in a rate's numerator or denominator (as rateMembership). */
+function rateCondition(key: RateKey, part: 'numerator' | 'denominator'): string {
+  const decided = `d.timeliness IN ('early', 'on-time', 'late')`;
+  const byPost = `(d.channel = 'postal' OR d.returned_by_post IS TRUE)`;
+  switch (key) {
+    case 'on-time-or-early':
+      return part === 'numerator' ? `d.timeliness IN ('early', 'on-time')` : decided;
+    case 'late':
+      return part === 'numerator' ? `d.timeliness = 'late'` : decided;
+    case 'online-full':
+      return part === 'numerator' ? `d.channel = 'online-full'` : 'TRUE';
+    case 'online-partial':
+      return part === 'numerator' ? `d.channel = 'online-partial'` : 'TRUE';
+    case 'online-payment':
+      return part === 'numerator' ? 'd.online_payment IS TRUE' : 'd.online_payment IS NOT NULL';
+    case 'postal-dossiers':
+      return part === 'numerator' ? byPost : 'TRUE';
+    case 'postal-procedures':
+      // Without a postal catalogue no procedure is in the denominator.
+      return 'FALSE';
+  }
+}
+
+/** Lists dossiers, newest receipt first, with the total. */
+export async function listDossiers(
+  db: Queryable,
+  f: DossierFilter,
+  limit: number,
+  offset: number,
+): Promise<{ items: DossierDbRow[]; total: number }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const p = (v: unknown): string => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (f.scopePaths !== null) {
+    if (f.scopePaths.length === 0) return { items: [], total: 0 };
+    where.push(`(${f.scopePaths.map((s) => `u.path LIKE ${p(`${s}%`)}`).join(' OR ')})`);
+  }
+  if (f.unitPath) where.push(`u.path LIKE ${p(`${f.unitPath}%`)}`);
+  if (f.period) where.push(`d.period = ${p(f.period)}`);
+  if (f.officialCode) where.push(`d.official_code = ${p(f.officialCode)}`);
+  if (f.timeliness) where.push(`d.timeliness = ${p(f.timeliness)}`);
+  if (f.q) where.push(`d.code LIKE ${p(`${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+  if (f.rate) where.push(rateCondition(f.rate.key, f.rate.part));
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const [count] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM dossiers d JOIN units u ON u.id = d.unit_id ${clause}`,
+    params,
+  );
+  const items = await db.query<DossierDbRow>(
+    `${DOSSIER_SELECT} ${clause} ORDER BY d.received_at DESC, d.code LIMIT ${p(limit)} OFFSET ${p(offset)}`,
+    params,
+  );
+  return { items, total: count?.n ?? 0 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Aggregation (art. 15 Circular 01): the counts of the domain's DossierTally, by GROUP BY
+
+export interface TallyRow {
+  unit_id: number;
+  official_code: string | null;
+  dossiers: number;
+  s1: number;
+  s2: number;
+  s3: number;
+  s4: number;
+  s5: number;
+  s6: number;
+  s7: number;
+  s8: number;
+  s9: number;
+  n1: number;
+  n2: number;
+  n3: number;
+  n4: number;
+  n5: number;
+  n6: number;
+  n7: number;
+  n8: number;
+  n9: number;
+  early: number;
+  on_time: number;
+  late: number;
+  pending: number;
+  no_due_date: number;
+  counter: number;
+  online_full: number;
+  online_partial: number;
+  received_by_post: number;
+  returned_by_post: number;
+  postal: number;
+  payment_applicable: number;
+  paid_online: number;
+  handling_seconds: number;
+  handled: number;
+  citizen_points: number;
+  citizen_ratings: number;
+}
+
+const TALLY_SELECT = `count(*)::int AS dossiers,
+  ${[1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => `coalesce(sum(p${i}), 0)::bigint AS s${i}, count(p${i})::int AS n${i}`).join(',\n  ')},
+  count(*) FILTER (WHERE timeliness = 'early')::int AS early,
+  count(*) FILTER (WHERE timeliness = 'on-time')::int AS on_time,
+  count(*) FILTER (WHERE timeliness = 'late')::int AS late,
+  count(*) FILTER (WHERE timeliness = 'pending')::int AS pending,
+  count(*) FILTER (WHERE timeliness = 'no-due-date')::int AS no_due_date,
+  count(*) FILTER (WHERE channel = 'counter')::int AS counter,
+  count(*) FILTER (WHERE channel = 'online-full')::int AS online_full,
+  count(*) FILTER (WHERE channel = 'online-partial')::int AS online_partial,
+  count(*) FILTER (WHERE channel = 'postal')::int AS received_by_post,
+  count(*) FILTER (WHERE returned_by_post)::int AS returned_by_post,
+  count(*) FILTER (WHERE channel = 'postal' OR returned_by_post)::int AS postal,
+  count(online_payment)::int AS payment_applicable,
+  count(*) FILTER (WHERE online_payment)::int AS paid_online,
+  coalesce(sum(handling_seconds), 0)::bigint AS handling_seconds,
+  count(finished_at)::int AS handled,
+  coalesce(sum(citizen_points), 0)::bigint AS citizen_points,
+  coalesce(sum(citizen_count), 0)::bigint AS citizen_ratings`;
+
+/** Tallies per unit (officials = false) or per unit and official, for one period. */
+export async function tallies(
+  db: Queryable,
+  period: string,
+  unitIds: readonly number[] | null,
+  byOfficial: boolean,
+): Promise<TallyRow[]> {
+  const params: unknown[] = [period];
+  let unitFilter = '';
+  if (unitIds !== null) {
+    params.push(unitIds);
+    unitFilter = 'AND unit_id = ANY($2::int[])';
+  }
+  return db.query<TallyRow>(
+    `SELECT unit_id, ${byOfficial ? 'official_code' : 'NULL::text AS official_code'}, ${TALLY_SELECT}
+     FROM dossiers WHERE period = $1 ${unitFilter} ${byOfficial ? 'AND official_code IS NOT NULL' : ''}
+     GROUP BY unit_id${byOfficial ? ', official_code' : ''}`,
+    params,
+  );
+}
+
+/** Dossiers and postal dossiers per unit and procedure, for one period. */
+export async function procedureCounts(
+  db: Queryable,
+  period: string,
+  unitIds: readonly number[],
+): Promise<Array<{ unit_id: number; procedure_code: string; dossiers: number; postal: number }>> {
+  return db.query(
+    `SELECT unit_id, procedure_code, count(*)::int AS dossiers,
+       count(*) FILTER (WHERE channel = 'postal' OR returned_by_post)::int AS postal
+     FROM dossiers WHERE period = $1 AND unit_id = ANY($2::int[]) GROUP BY unit_id, procedure_code`,
+    [period, unitIds],
+  );
+}
+
+/** Units in a subtree (the unit itself included) whose validity overlaps [from, to]. */
+export async function unitsUnder(
+  db: Queryable,
+  path: string,
+  from: string,
+  to: string,
+): Promise<UnitRef[]> {
+  return db.query<UnitRef>(
+    `SELECT id, code, name, kind, path, valid_from, valid_to FROM units
+     WHERE path LIKE $1 AND (valid_from IS NULL OR valid_from <= $3) AND (valid_to IS NULL OR valid_to >= $2)
+     ORDER BY path`,
+    [`${path}%`, from, to],
+  );
+}
+
+export async function findUnitRef(db: Queryable, id: number): Promise<UnitRef | undefined> {
+  const rows = await db.query<UnitRef>(
+    'SELECT id, code, name, path, valid_from, valid_to FROM units WHERE id = $1',
+    [id],
+  );
+  return rows[0];
+}

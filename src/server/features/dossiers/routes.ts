@@ -1,0 +1,314 @@
+/** HTTP routes of the dossier-handling evaluation: import, dossiers, ratings, quarterly results. */
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../errors.ts';
+import { requireActor, type App } from '../../http/app.ts';
+import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
+import { getImportJob, previewDossierImport, startDossierImport } from './import.ts';
+import { cleanMapping, type ColumnMapping } from './mapping.ts';
+import * as schemas from './schemas.ts';
+import * as service from './service.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+interface Upload {
+  filePath: string;
+  fileName: string;
+  fields: Record<string, string>;
+}
+
+/** Streams the multipart file to a staging file under the data directory; collects the fields. */
+async function receiveUpload(request: FastifyRequest, deps: Deps): Promise<Upload> {
+  if (!request.isMultipart()) throw new AppError('unsupported', 'unsupported_media_type');
+  const dir = path.join(deps.config.dataDir, 'uploads');
+  mkdirSync(dir, { recursive: true });
+  const fields: Record<string, string> = {};
+  let filePath: string | null = null;
+  let fileName = '';
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (filePath !== null) {
+          part.file.resume();
+          continue;
+        }
+        filePath = path.join(dir, `dossiers-${randomUUID()}`);
+        fileName = part.filename || 'tep-ho-so';
+        await pipeline(part.file, createWriteStream(filePath));
+        if (part.file.truncated) {
+          throw new AppError('too_large', 'payload_too_large', {
+            limit: `${Math.round(deps.config.maxUploadBytes / 1024 / 1024)} MB`,
+          });
+        }
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value;
+      }
+    }
+  } catch (error) {
+    if (filePath !== null) await unlink(filePath).catch(() => undefined);
+    throw error;
+  }
+  if (filePath === null) throw new AppError('invalid', 'dossier_import_empty');
+  return { filePath, fileName, fields };
+}
+
+function mappingField(fields: Record<string, string>): ColumnMapping | null {
+  const text = fields.mapping;
+  if (!text) return null;
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (typeof parsed !== 'object' || parsed === null) throw new Error('not an object');
+    return cleanMapping(parsed as Record<string, unknown>);
+  } catch {
+    throw new AppError('invalid', 'validation_failed', {}, [
+      { field: 'mapping', key: 'field_format', params: { field: 'mapping' } },
+    ]);
+  }
+}
+
+export function registerDossierRoutes(app: App, deps: Deps): void {
+  app.post(
+    '/api/v1/dossiers/import/preview',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary:
+          'Xem trước tệp hồ sơ (multipart: file, source, mapping JSON tùy chọn): cột của tệp, cách ghép cột đề xuất, các dòng đầu đã đọc',
+        consumes: ['multipart/form-data'],
+        response: { 200: z.unknown(), 413: errorBody, 415: errorBody, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const upload = await receiveUpload(request, deps);
+      try {
+        return await previewDossierImport(deps, actor, {
+          filePath: upload.filePath,
+          sourceName: upload.fields.source?.trim() || null,
+          mapping: mappingField(upload.fields),
+        });
+      } finally {
+        await unlink(upload.filePath).catch(() => undefined);
+      }
+    },
+  );
+
+  app.post(
+    '/api/v1/dossiers/import',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary:
+          'Nhập hồ sơ (multipart: file, source, mapping JSON tùy chọn — bỏ trống để dùng cách ghép đã lưu của nguồn). Chạy nền: trả 202 với mã lượt nhập',
+        consumes: ['multipart/form-data'],
+        response: {
+          202: z.object({ jobId: z.number() }),
+          413: errorBody,
+          415: errorBody,
+          ...commonErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const upload = await receiveUpload(request, deps);
+      const sourceName = upload.fields.source?.trim();
+      if (!sourceName) {
+        await unlink(upload.filePath).catch(() => undefined);
+        throw new AppError('invalid', 'validation_failed', {}, [
+          { field: 'source', key: 'field_required', params: { field: 'source' } },
+        ]);
+      }
+      const { jobId, finished } = await startDossierImport(deps, actor, {
+        filePath: upload.filePath,
+        fileName: upload.fileName,
+        sourceName,
+        mapping: mappingField(upload.fields),
+        ownsFile: true,
+      });
+      finished.catch((error: unknown) => request.log.error({ err: error }, 'dossier import job'));
+      return reply.code(202).send({ jobId });
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers/jobs/:id',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Tiến độ và kết quả một lượt nhập hồ sơ (số dòng đã đọc/tổng, các dòng lỗi)',
+        params: idParam,
+        response: { 200: schemas.jobBody, ...commonErrors },
+      },
+    },
+    async (request) => getImportJob(deps, requireActor(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/dossiers/sources',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Các nguồn nhập hồ sơ và cách ghép cột đã lưu',
+        response: { 200: z.object({ items: z.array(z.unknown()) }), ...commonErrors },
+      },
+    },
+    async (request) => ({ items: await service.listImportSources(deps, requireActor(request)) }),
+  );
+
+  app.get(
+    '/api/v1/dossiers',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Danh sách hồ sơ trong phạm vi của người dùng',
+        querystring: schemas.dossierListQuery,
+        response: { 200: schemas.dossierList, ...commonErrors },
+      },
+    },
+    async (request) => service.listDossiers(deps, requireActor(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/dossiers/by-code/:code',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Một hồ sơ: dữ liệu, điểm từng chỉ số, phiếu đánh giá',
+        params: schemas.codeParam,
+        response: { 200: schemas.dossierBody, ...commonErrors },
+      },
+    },
+    async (request) => service.getDossier(deps, requireActor(request), request.params.code),
+  );
+
+  app.post(
+    '/api/v1/dossiers/by-code/:code/rating',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Nhập phiếu đánh giá giấy của người dân (mỗi hồ sơ một phiếu); điểm 9 chỉ số',
+        params: schemas.codeParam,
+        body: schemas.counterRatingBody,
+        response: { 201: schemas.dossierBody, ...commonErrors },
+      },
+    },
+    async (request, reply) => {
+      const view = await service.enterCounterRating(
+        deps,
+        requireActor(request),
+        request.params.code,
+        request.body,
+      );
+      return reply.code(201).send(view);
+    },
+  );
+
+  app.post(
+    '/api/v1/public/dossier-ratings',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Người dân đánh giá trực tuyến theo mã hồ sơ (không cần đăng nhập; giới hạn số lần)',
+        body: schemas.onlineRatingBody,
+        response: { 201: z.object({ code: z.string() }), 429: errorBody, ...commonErrors },
+      },
+    },
+    async (request, reply) => {
+      const result = await service.submitOnlineRating(deps, request.ip, request.body);
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers/rates/:key/dossiers',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Các hồ sơ đứng sau một tỷ lệ (tử số hoặc mẫu số) của một đơn vị trong quý',
+        params: schemas.rateParams,
+        querystring: schemas.rateDossiersQuery,
+        response: { 200: schemas.dossierList, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      return service.listDossiers(deps, requireActor(request), {
+        unitId: q.unitId,
+        period: q.period,
+        officialCode: q.officialCode,
+        rate: { key: request.params.key, part: q.part },
+        limit: q.limit,
+        offset: q.offset,
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers/quarter-view',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary:
+          'Kết quả quý của một huyện/tỉnh: đơn vị theo mức xếp loại, bảng công chức, tỷ lệ, hồ sơ trễ hạn',
+        querystring: schemas.quarterQuery,
+        response: { 200: z.unknown(), ...commonErrors },
+      },
+    },
+    async (request) => service.getQuarterView(deps, requireActor(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/dossiers/quarter-view.xlsx',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Xuất kết quả quý ra Excel',
+        querystring: schemas.quarterQuery,
+      },
+    },
+    async (request, reply) => {
+      const { filename, buffer } = await service.exportQuarterViewXlsx(
+        deps,
+        requireActor(request),
+        request.query,
+      );
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .send(buffer);
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers/unit-result',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Kết quả quý của một đơn vị và từng công chức tiếp nhận',
+        querystring: schemas.quarterQuery,
+        response: { 200: z.unknown(), ...commonErrors },
+      },
+    },
+    async (request) => service.getUnitResult(deps, requireActor(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/dossiers/dashboard-766',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Bảng theo dõi theo Quyết định 766/QĐ-TTg trên dữ liệu hồ sơ đã nhập',
+        querystring: schemas.quarterQuery.omit({ bands: true }),
+        response: { 200: z.unknown(), ...commonErrors },
+      },
+    },
+    async (request) => service.getDashboard766(deps, requireActor(request), request.query),
+  );
+}

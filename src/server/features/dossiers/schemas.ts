@@ -1,0 +1,107 @@
+/** Request and response shapes of the dossier-handling evaluation. */
+import { z } from 'zod';
+import { paging } from '../../http/schemas.ts';
+
+export const RATE_KEYS = [
+  'on-time-or-early',
+  'late',
+  'online-full',
+  'online-partial',
+  'online-payment',
+  'postal-procedures',
+  'postal-dossiers',
+] as const;
+
+export const period = z.string().regex(/^\d{4}-Q[1-4]$/, 'field_format');
+
+export const codeParam = z.object({ code: z.string().trim().min(1).max(100) });
+
+export const dossierListQuery = z.object({
+  unitId: z.coerce.number().int().positive().optional(),
+  period: period.optional(),
+  officialCode: z.string().trim().max(100).optional(),
+  q: z.string().trim().max(100).optional(),
+  timeliness: z.enum(['early', 'on-time', 'late', 'pending', 'no-due-date']).optional(),
+  ...paging,
+});
+
+export const rateParams = z.object({ key: z.enum(RATE_KEYS) });
+
+export const rateDossiersQuery = z.object({
+  unitId: z.coerce.number().int().positive(),
+  period,
+  officialCode: z.string().trim().max(100).optional(),
+  part: z.enum(['numerator', 'denominator']).default('numerator'),
+  ...paging,
+});
+
+export const quarterQuery = z.object({
+  unitId: z.coerce.number().int().positive(),
+  period,
+  bands: z.string().max(60).optional(),
+});
+
+const ratingValue = z.number().min(0).max(100).nullable();
+
+export const counterRatingBody = z
+  .object({
+    ratings: z.array(ratingValue).length(9),
+    comment: z.string().trim().max(2000).nullable().optional(),
+  })
+  .strict();
+
+export const onlineRatingBody = z
+  .object({
+    code: z.string().trim().min(1).max(100),
+    ratings: z.array(ratingValue).length(9),
+    comment: z.string().trim().max(2000).nullable().optional(),
+  })
+  .strict();
+
+export const jobBody = z.object({
+  id: z.number(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+  source: z.string().nullable(),
+  fileName: z.string(),
+  fileKind: z.string(),
+  rowsTotal: z.number().nullable(),
+  rowsDone: z.number(),
+  inserted: z.number(),
+  updated: z.number(),
+  problemRows: z.number(),
+  problems: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })),
+  problemsListed: z.number(),
+  periods: z.record(z.string(), z.number()).nullable(),
+  message: z.string().nullable(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+
+export const dossierBody = z.object({
+  code: z.string(),
+  unit: z.object({ id: z.number(), code: z.string(), name: z.string() }),
+  officialCode: z.string().nullable(),
+  procedureCode: z.string(),
+  procedureName: z.string(),
+  field: z.string(),
+  receivedAt: z.string(),
+  dueAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  returnedAt: z.string().nullable(),
+  completionRequests: z.number().nullable(),
+  agenciesInvolved: z.number().nullable(),
+  channel: z.string(),
+  onlinePayment: z.boolean().nullable(),
+  returnedByPost: z.boolean().nullable(),
+  status: z.string(),
+  period: z.string(),
+  timeliness: z.string(),
+  points: z.array(z.number().nullable()),
+  total: z.number(),
+  rating: z
+    .object({ channel: z.string().nullable(), ratings: z.array(z.number().nullable()) })
+    .nullable(),
+  importedCitizenRatings: z.array(z.number().nullable()).nullable(),
+});
+
+export const dossierList = z.object({ items: z.array(dossierBody), total: z.number() });

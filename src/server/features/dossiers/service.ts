@@ -1,0 +1,537 @@
+/**
+ * Use-cases on imported dossiers: read them within the actor's unit scope, record the citizen's
+ * rating form (staff entry of the paper form, or the public online form; one per dossier), and the
+ * quarterly results. Results are the domain core's (art. 15 Circular 01): the database sums the
+ * stored per-indicator points by unit and official (GROUP BY), the sums become the core's tallies,
+ * and the core evaluates, classifies and computes rates against targets.
+ */
+import ExcelJS from 'exceljs';
+import { can, scopeOf, type Actor } from '../../../domain/access.ts';
+import {
+  createDossierAccumulator,
+  emptyTally,
+  evaluateTally,
+  officialResults,
+  quarterView,
+  ratesOfTally,
+  type DossierAccumulator,
+  type DossierTally,
+  type UnitGroup,
+} from '../../../domain/dossiers/aggregate.ts';
+import {
+  BAND_PRESETS,
+  DEFAULT_DOSSIER_CONFIG,
+  INDICATOR_IDS,
+  type DossierEvaluationConfig,
+  type RateKey,
+} from '../../../domain/dossiers/config.ts';
+import { dashboard766 } from '../../../domain/dossiers/dashboard.ts';
+import { formatPointsCompact } from '../../../domain/scoring/decimal.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../errors.ts';
+import { appendAuditEntry } from '../audit/repository.ts';
+import { hitRateCounter } from '../auth/repository.ts';
+import { deriveDossier, dossierFromDb } from './import.ts';
+import * as repo from './repository.ts';
+
+/** Online ratings accepted per address per minute. */
+export const PUBLIC_RATINGS_PER_MINUTE = 10;
+
+function notFoundDossier(): AppError {
+  return new AppError('not_found', 'not_found', { what: '@entity_dossier' });
+}
+
+/** The API shape of a dossier. */
+export function presentDossier(row: repo.DossierDbRow) {
+  const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
+  const points = [row.p1, row.p2, row.p3, row.p4, row.p5, row.p6, row.p7, row.p8, row.p9];
+  return {
+    code: row.code,
+    unit: { id: row.unit_id, code: row.unit_code, name: row.unit_name },
+    officialCode: row.official_code,
+    procedureCode: row.procedure_code,
+    procedureName: row.procedure_name,
+    field: row.field,
+    receivedAt: iso(row.received_at) as string,
+    dueAt: iso(row.due_at),
+    finishedAt: iso(row.finished_at),
+    returnedAt: iso(row.returned_at),
+    completionRequests: row.completion_requests,
+    agenciesInvolved: row.agencies_involved,
+    channel: row.channel,
+    onlinePayment: row.online_payment,
+    returnedByPost: row.returned_by_post,
+    status: row.status,
+    period: row.period,
+    timeliness: row.timeliness,
+    points,
+    total: points.reduce<number>((a, p) => a + (p ?? 0), 0),
+    rating: row.form_ratings === null ? null : { channel: row.form_channel, ratings: row.form_ratings },
+    importedCitizenRatings: row.citizen_ratings,
+  };
+}
+
+export type DossierView = ReturnType<typeof presentDossier>;
+
+/** One dossier, when the actor may read its unit. */
+export async function getDossier(deps: Deps, actor: Actor, code: string): Promise<DossierView> {
+  const row = await repo.findDossier(deps.db, code);
+  if (!row || !can(actor, 'dossier.read', row.unit_path)) throw notFoundDossier();
+  return presentDossier(row);
+}
+
+/** Dossiers in the actor's scope, optionally of one unit's subtree, quarter, official or rate. */
+export async function listDossiers(
+  deps: Deps,
+  actor: Actor,
+  input: {
+    unitId?: number | undefined;
+    period?: string | undefined;
+    officialCode?: string | undefined;
+    q?: string | undefined;
+    rate?: { key: RateKey; part: 'numerator' | 'denominator' } | undefined;
+    timeliness?: string | undefined;
+    limit: number;
+    offset: number;
+  },
+): Promise<{ items: DossierView[]; total: number }> {
+  const scopePaths = scopeOf(actor, 'dossier.read');
+  let unitPath: string | undefined;
+  if (input.unitId !== undefined) {
+    const unit = await repo.findUnitRef(deps.db, input.unitId);
+    if (!unit) throw new AppError('not_found', 'not_found', { what: '@entity_unit' });
+    if (!can(actor, 'dossier.read', unit.path)) {
+      throw new AppError('forbidden', 'forbidden_unit', { unit: unit.name });
+    }
+    unitPath = unit.path;
+  }
+  if (input.period !== undefined) checkPeriod(input.period);
+  const result = await repo.listDossiers(
+    deps.db,
+    {
+      scopePaths,
+      unitPath,
+      period: input.period,
+      officialCode: input.officialCode,
+      q: input.q,
+      rate: input.rate,
+      timeliness: input.timeliness,
+    },
+    input.limit,
+    input.offset,
+  );
+  return { items: result.items.map(presentDossier), total: result.total };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ratings
+
+/** Ratings as entered (points, e.g. 2 or 1.5; null = not rated) to hundredths, checked. */
+function ratingsToHundredths(
+  ratings: readonly (number | null)[],
+  config: DossierEvaluationConfig,
+): (number | null)[] {
+  const out = INDICATOR_IDS.map((id) => {
+    const v = ratings[id - 1];
+    if (v === null || v === undefined) return null;
+    const h = Math.round(v * 100);
+    if (!Number.isFinite(v) || h < config.scale.min || h > config.scale.max) {
+      throw new AppError('invalid', 'dossier_rating_invalid', {
+        indicator: id,
+        min: formatPointsCompact(config.scale.min),
+        max: formatPointsCompact(config.scale.max),
+      });
+    }
+    return h;
+  });
+  if (out.every((v) => v === null)) throw new AppError('invalid', 'dossier_rating_empty');
+  return out;
+}
+
+async function recordRating(
+  deps: Deps,
+  actor: Actor | null,
+  input: {
+    code: string;
+    channel: 'counter-form' | 'online';
+    ratings: readonly (number | null)[];
+    comment: string | null;
+  },
+): Promise<DossierView> {
+  const config = DEFAULT_DOSSIER_CONFIG;
+  const ratings = ratingsToHundredths(input.ratings, config);
+  return deps.db.transaction(async (tx) => {
+    const row = await repo.findDossier(tx, input.code);
+    if (!row) throw notFoundDossier();
+    if (actor !== null && !can(actor, 'dossier.import', row.unit_path)) {
+      throw new AppError('forbidden', 'forbidden_unit', { unit: row.unit_name });
+    }
+    // One rating per dossier: a form, or citizen ratings that came with the import.
+    if (row.form_ratings !== null || row.citizen_ratings !== null) {
+      throw new AppError('conflict', 'dossier_already_rated', { code: row.code });
+    }
+    const now = deps.clock.now();
+    const inserted = await repo.insertRating(
+      tx,
+      {
+        code: row.code,
+        channel: input.channel,
+        ratings,
+        comment: input.comment,
+        userId: actor?.userId ?? null,
+      },
+      now,
+    );
+    if (!inserted) throw new AppError('conflict', 'dossier_already_rated', { code: row.code });
+    const dossier = dossierFromDb({ ...row, form_ratings: ratings });
+    await repo.updateDerived(tx, row.code, deriveDossier(dossier, config), now);
+    await appendAuditEntry(
+      tx,
+      {
+        actorId: actor?.userId ?? null,
+        actorName: actor?.username ?? 'public',
+        action: 'dossier.rate',
+        entity: 'dossier',
+        entityId: row.code,
+        unitId: row.unit_id,
+        after: { channel: input.channel, ratings },
+      },
+      now,
+    );
+    return presentDossier((await repo.findDossier(tx, row.code)) as repo.DossierDbRow);
+  });
+}
+
+/** Staff enter the paper form handed out with the receipt (Mẫu phiếu 4). */
+export async function enterCounterRating(
+  deps: Deps,
+  actor: Actor,
+  code: string,
+  input: { ratings: readonly (number | null)[]; comment?: string | null | undefined },
+): Promise<DossierView> {
+  return recordRating(deps, actor, {
+    code,
+    channel: 'counter-form',
+    ratings: input.ratings,
+    comment: input.comment ?? null,
+  });
+}
+
+/** The public online form (Mẫu phiếu 5) by dossier code; rate-limited per address. */
+export async function submitOnlineRating(
+  deps: Deps,
+  address: string,
+  input: { code: string; ratings: readonly (number | null)[]; comment?: string | null | undefined },
+): Promise<{ code: string }> {
+  const now = deps.clock.now();
+  const { hits, windowStart } = await hitRateCounter(deps.db, `dossier-rating:${address}`, now, 60);
+  if (hits > PUBLIC_RATINGS_PER_MINUTE) {
+    const seconds = Math.max(1, Math.ceil((windowStart.getTime() + 60_000 - now.getTime()) / 1000));
+    throw new AppError('rate_limited', 'rate_limited', { seconds });
+  }
+  await recordRating(deps, null, {
+    code: input.code.trim(),
+    channel: 'online',
+    ratings: input.ratings,
+    comment: input.comment ?? null,
+  });
+  return { code: input.code.trim() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quarterly results
+
+const PERIOD = /^(\d{4})-Q([1-4])$/;
+
+function checkPeriod(period: string): { from: string; to: string } {
+  const m = PERIOD.exec(period);
+  if (!m) throw new AppError('invalid', 'dossier_bad_period', { period });
+  const year = Number(m[1]);
+  const q = Number(m[2]);
+  const from = `${year}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
+  const end = new Date(Date.UTC(year, q * 3, 0)).toISOString().slice(0, 10);
+  return { from, to: end };
+}
+
+/** The configuration with the chosen class bands (bands do not change stored points). */
+export function configWithBands(bandsId: string | undefined): DossierEvaluationConfig {
+  if (bandsId === undefined) return DEFAULT_DOSSIER_CONFIG;
+  const preset = BAND_PRESETS.find((b) => b.id === bandsId);
+  if (!preset) throw new AppError('invalid', 'dossier_unknown_bands', { id: bandsId });
+  return { ...DEFAULT_DOSSIER_CONFIG, bands: preset };
+}
+
+function tallyFromRow(r: repo.TallyRow, withProcedures: boolean): DossierTally {
+  const t = emptyTally(withProcedures);
+  t.dossiers = r.dossiers;
+  t.pointSums = [r.s1, r.s2, r.s3, r.s4, r.s5, r.s6, r.s7, r.s8, r.s9];
+  t.scoredCounts = [r.n1, r.n2, r.n3, r.n4, r.n5, r.n6, r.n7, r.n8, r.n9];
+  t.early = r.early;
+  t.onTime = r.on_time;
+  t.late = r.late;
+  t.pending = r.pending;
+  t.noDueDate = r.no_due_date;
+  t.counter = r.counter;
+  t.onlineFull = r.online_full;
+  t.onlinePartial = r.online_partial;
+  t.receivedByPost = r.received_by_post;
+  t.returnedByPost = r.returned_by_post;
+  t.postal = r.postal;
+  t.paymentApplicable = r.payment_applicable;
+  t.paidOnline = r.paid_online;
+  t.handlingSeconds = r.handling_seconds;
+  t.handled = r.handled;
+  t.citizenPoints = r.citizen_points;
+  t.citizenRatings = r.citizen_ratings;
+  return t;
+}
+
+/**
+ * The core's accumulator for one period, filled from GROUP BY sums: units keyed by id (codes can
+ * repeat across validity periods), officials inside their unit.
+ */
+export async function loadAccumulator(
+  deps: Deps,
+  config: DossierEvaluationConfig,
+  period: string,
+  unitIds: readonly number[] | null,
+): Promise<DossierAccumulator> {
+  const acc = createDossierAccumulator(config);
+  const groups = new Map<string, UnitGroup>();
+  acc.periods.set(period, groups);
+  const [units, officials] = await Promise.all([
+    repo.tallies(deps.db, period, unitIds, false),
+    repo.tallies(deps.db, period, unitIds, true),
+  ]);
+  for (const r of units) {
+    const key = String(r.unit_id);
+    groups.set(key, { period, unitCode: key, tally: tallyFromRow(r, true), officials: new Map() });
+  }
+  for (const r of officials) {
+    groups.get(String(r.unit_id))?.officials.set(r.official_code as string, tallyFromRow(r, false));
+  }
+  if (unitIds !== null && unitIds.length > 0) {
+    for (const p of await repo.procedureCounts(deps.db, period, unitIds)) {
+      groups.get(String(p.unit_id))?.tally.procedures?.set(p.procedure_code, {
+        dossiers: p.dossiers,
+        postal: p.postal,
+      });
+    }
+  }
+  return acc;
+}
+
+async function readableUnit(deps: Deps, actor: Actor, unitId: number): Promise<repo.UnitRef> {
+  const unit = await repo.findUnitRef(deps.db, unitId);
+  if (!unit) throw new AppError('not_found', 'not_found', { what: '@entity_unit' });
+  if (!can(actor, 'dossier.read', unit.path)) {
+    throw new AppError('forbidden', 'forbidden_unit', { unit: unit.name });
+  }
+  return unit;
+}
+
+const LATE_LISTED = 100;
+
+/**
+ * The quarterly view of a district or province: its units (the direct subordinates valid in the
+ * quarter) by class with counts and a summary line per kind of unit, the officials' table, the
+ * area's rates against targets and its late dossiers.
+ */
+export async function getQuarterView(
+  deps: Deps,
+  actor: Actor,
+  input: { unitId: number; period: string; bands?: string | undefined },
+) {
+  const area = await readableUnit(deps, actor, input.unitId);
+  const { from, to } = checkPeriod(input.period);
+  const config = configWithBands(input.bands);
+  const all = await repo.unitsUnder(deps.db, area.path, from, to);
+  const depth = area.path.split('/').length;
+  const children = all.filter((u) => u.path.split('/').length === depth + 1);
+  const ids = all.map((u) => u.id);
+  const acc = await loadAccumulator(deps, config, input.period, ids);
+  const byId = new Map(all.map((u) => [String(u.id), u]));
+  const kinds = [...new Set(children.map((u) => u.kind ?? 'other'))];
+  const groups = kinds.map((kind) => {
+    const units = children.filter((u) => (u.kind ?? 'other') === kind);
+    const view = quarterView(
+      acc,
+      input.period,
+      units.map((u) => ({ code: String(u.id), name: u.name })),
+    );
+    return {
+      kind,
+      summary: view.summary,
+      counts: view.counts,
+      rows: view.rows.map((r) => {
+        const unit = byId.get(r.unitCode) as repo.UnitRef;
+        return { unitId: unit.id, unitCode: unit.code, unitName: unit.name, label: r.label, evaluation: r.evaluation };
+      }),
+    };
+  });
+  // The whole area: every unit of the subtree, the area unit itself included.
+  const areaView = quarterView(
+    acc,
+    input.period,
+    all.map((u) => ({ code: String(u.id), name: u.name })),
+  );
+  const officials = officialResults(acc).map((r) => {
+    const unit = byId.get(r.unitCode) as repo.UnitRef;
+    return {
+      unitId: unit.id,
+      unitCode: unit.code,
+      unitName: unit.name,
+      officialCode: r.officialCode as string,
+      evaluation: r.evaluation,
+      rates: r.rates,
+    };
+  });
+  const late = await repo.listDossiers(
+    deps.db,
+    { scopePaths: null, unitPath: area.path, period: input.period, timeliness: 'late' },
+    LATE_LISTED,
+    0,
+  );
+  return {
+    unit: { id: area.id, code: area.code, name: area.name },
+    period: input.period,
+    bands: config.bands,
+    groups,
+    area: {
+      dossiers: areaView.area.dossiers,
+      evaluation: areaView.areaEvaluation,
+      rates: stripCodes(areaView.rates),
+    },
+    officials,
+    late: { total: late.total, items: late.items.map(presentDossier) },
+    toConfirm: config.toConfirm,
+  };
+}
+
+// Late codes are listed through the paginated dossier list, not inlined in every rate.
+function stripCodes<T extends { codes?: string[] }>(rates: Record<RateKey, T>): Record<RateKey, T> {
+  const out = {} as Record<RateKey, T>;
+  for (const [k, v] of Object.entries(rates) as [RateKey, T][]) {
+    const { codes: _codes, ...rest } = v;
+    out[k] = rest as T;
+  }
+  return out;
+}
+
+/** One unit's result in a quarter (its own dossiers): evaluation, rates and its officials. */
+export async function getUnitResult(
+  deps: Deps,
+  actor: Actor,
+  input: { unitId: number; period: string; bands?: string | undefined },
+) {
+  const unit = await readableUnit(deps, actor, input.unitId);
+  checkPeriod(input.period);
+  const config = configWithBands(input.bands);
+  const acc = await loadAccumulator(deps, config, input.period, [unit.id]);
+  const group = acc.periods.get(input.period)?.get(String(unit.id));
+  const tally = group?.tally ?? emptyTally(true);
+  return {
+    unit: { id: unit.id, code: unit.code, name: unit.name },
+    period: input.period,
+    evaluation: evaluateTally(tally, config),
+    rates: stripCodes(ratesOfTally(tally, config, null)),
+    officials: officialResults(acc).map((r) => ({
+      officialCode: r.officialCode as string,
+      evaluation: r.evaluation,
+      rates: stripCodes(r.rates),
+    })),
+  };
+}
+
+/** The Decision 766 dashboard over a unit's subtree in a quarter. */
+export async function getDashboard766(
+  deps: Deps,
+  actor: Actor,
+  input: { unitId: number; period: string },
+) {
+  const unit = await readableUnit(deps, actor, input.unitId);
+  const { from, to } = checkPeriod(input.period);
+  const all = await repo.unitsUnder(deps.db, unit.path, from, to);
+  const acc = await loadAccumulator(deps, DEFAULT_DOSSIER_CONFIG, input.period, all.map((u) => u.id));
+  const { area } = quarterView(acc, input.period, all.map((u) => ({ code: String(u.id) })));
+  return {
+    unit: { id: unit.id, code: unit.code, name: unit.name },
+    period: input.period,
+    dossiers: area.dossiers,
+    dashboard: dashboard766(area, DEFAULT_DOSSIER_CONFIG),
+  };
+}
+
+/** The quarterly view as an Excel workbook: units, officials, late dossiers. */
+export async function exportQuarterViewXlsx(
+  deps: Deps,
+  actor: Actor,
+  input: { unitId: number; period: string; bands?: string | undefined },
+): Promise<{ filename: string; buffer: Buffer }> {
+  const view = await getQuarterView(deps, actor, input);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'parindex';
+  const units = wb.addWorksheet('Kết quả đơn vị', { views: [{ state: 'frozen', ySplit: 2 }] });
+  units.addRow([`Kết quả chấm điểm giải quyết TTHC ${view.period.replace('-Q', ' – Quý ')}: ${view.unit.name}`]).font = { bold: true };
+  const header = ['Mã đơn vị', 'Đơn vị', 'Số hồ sơ', ...INDICATOR_IDS.map((i) => `Chỉ số ${i}`), 'Tổng điểm', 'Tỷ lệ (%)', 'Xếp loại'];
+  units.addRow(header).font = { bold: true };
+  for (const g of view.groups) {
+    for (const r of g.rows) {
+      const e = r.evaluation;
+      units.addRow([
+        r.unitCode,
+        r.unitName,
+        e.state === 'no-dossiers' ? 0 : e.dossiers,
+        ...INDICATOR_IDS.map((i) => (e.state === 'scored' ? (e.indicators[i - 1]?.text ?? '') : '')),
+        e.state === 'scored' ? e.text : '',
+        e.state === 'scored' ? formatPointsCompact(e.percent) : '',
+        r.label,
+      ]);
+    }
+    units.addRow([]);
+    units.addRow([g.summary]).font = { italic: true };
+    units.addRow([]);
+  }
+  units.columns.forEach((c, i) => {
+    c.width = i === 1 ? 36 : 12;
+  });
+  const officials = wb.addWorksheet('Công chức');
+  officials.addRow(['Đơn vị', 'Cán bộ tiếp nhận', 'Số hồ sơ', 'Tổng điểm', 'Xếp loại', 'Trước và đúng hạn']).font = { bold: true };
+  for (const o of view.officials) {
+    const e = o.evaluation;
+    officials.addRow([
+      o.unitName,
+      o.officialCode,
+      e.state === 'no-dossiers' ? 0 : e.dossiers,
+      e.state === 'scored' ? e.text : e.label,
+      e.state === 'scored' ? (e.className ?? '') : e.label,
+      o.rates['on-time-or-early'].text,
+    ]);
+  }
+  const late = wb.addWorksheet('Hồ sơ trễ hạn');
+  late.addRow(['Mã hồ sơ', 'Đơn vị', 'Thủ tục', 'Ngày tiếp nhận', 'Ngày hẹn trả', 'Ngày có kết quả']).font = { bold: true };
+  for (const d of view.late.items) {
+    late.addRow([d.code, d.unit.name, d.procedureName || d.procedureCode, d.receivedAt, d.dueAt, d.finishedAt]);
+  }
+  const rates = wb.addWorksheet('Tỷ lệ');
+  rates.addRow(['Chỉ tiêu', 'Tử số', 'Mẫu số', 'Tỷ lệ', 'Chỉ tiêu giao', 'Đạt']).font = { bold: true };
+  for (const r of Object.values(view.area.rates)) {
+    rates.addRow([r.label, r.num, r.den, r.text, r.target?.text ?? '', r.target?.met === null || r.target === null ? '' : r.target.met ? 'Đạt' : 'Chưa đạt']);
+  }
+  return {
+    filename: `ket-qua-giai-quyet-tthc-${view.unit.code}-${view.period}.xlsx`,
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  };
+}
+
+/** Import sources with their saved mappings. */
+export async function listImportSources(deps: Deps, actor: Actor) {
+  if (scopeOf(actor, 'dossier.import')?.length === 0) throw new AppError('forbidden', 'forbidden');
+  return (await repo.listSources(deps.db)).map((s) => ({
+    id: s.id,
+    name: s.name,
+    mapping: s.mapping,
+    headers: s.headers,
+    updatedAt: new Date(s.updated_at).toISOString(),
+  }));
+}
