@@ -15,6 +15,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'web',
+          include: ['web/src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'integration',
           include: ['src/server/**/*.test.ts', 'src/cli/**/*.test.ts'],
           environment: 'node',

@@ -1,6 +1,6 @@
 /**
  * Public SIPAS submissions: the app listens on 127.0.0.1 (port 0) and N forms are sent to
- * POST /api/v1/public/sipas/responses by C concurrent fetch workers (keep-alive), each with its
+ * POST /api/v1/public/sipas/responses by C concurrent keep-alive clients (in a worker thread), each with its
  * own client id, through the whole path (rate counters, form token with its HMAC and a real 3 s
  * wait, validation, insert committed before the acknowledgement). Then, in the same run, the
  * baseline: the same number of single-row INSERTs of the same row shape sent straight to the
@@ -20,6 +20,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { DEFAULT_QUESTIONNAIRE, scaleQuestions } from '../src/domain/sipas/questionnaire.ts';
 import { prepareDatabase } from '../src/server/bootstrap.ts';
@@ -88,6 +89,67 @@ async function runWorkers(
   return { ok, failed, ms: performance.now() - start, latencies };
 }
 
+/**
+ * The load generator runs in a worker thread (keep-alive HTTP, C sockets), so the server's own
+ * event loop is not shared with the clients' JSON and socket work.
+ */
+const LOAD_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const http = require('node:http');
+const { randomUUID } = require('node:crypto');
+const { url, total, concurrency, maxMs, template } = workerData;
+const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+const target = new URL(url);
+function post(body) {
+  return new Promise((resolve) => {
+    const req = http.request({ host: target.hostname, port: target.port, path: target.pathname,
+      method: 'POST', agent, headers: { 'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode === 200));
+    });
+    req.on('error', () => resolve(false));
+    req.end(body);
+  });
+}
+(async () => {
+  let next = 0, ok = 0, failed = 0;
+  const latencies = [];
+  const start = performance.now();
+  const deadline = start + maxMs;
+  const worker = async () => {
+    while (next < total && performance.now() < deadline) {
+      next++;
+      const body = JSON.stringify({ ...template, clientId: randomUUID() });
+      const t = performance.now();
+      const success = await post(body);
+      latencies.push(performance.now() - t);
+      if (success) ok++; else failed++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  agent.destroy();
+  parentPort.postMessage({ ok, failed, ms: performance.now() - start, latencies });
+})();
+`;
+
+function loadFromWorker(data: {
+  url: string;
+  total: number;
+  concurrency: number;
+  maxMs: number;
+  template: Record<string, unknown>;
+}): Promise<{ ok: number; failed: number; ms: number; latencies: number[] }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(LOAD_WORKER, { eval: true, workerData: data });
+    worker.once('message', (m: { ok: number; failed: number; ms: number; latencies: number[] }) => {
+      resolve(m);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
@@ -152,27 +214,24 @@ async function measure(): Promise<BenchResult> {
       scaleQuestions(DEFAULT_QUESTIONNAIRE).map((q, i) => [q.question.id, (i % 3) + 3]),
     );
     const profile = { respondentType: 'individual', channel: 'counter' };
-    const api = await runWorkers(N, C, async () => {
-      const res = await fetch(`${url}/api/v1/public/sipas/responses`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          campaignId,
-          formToken: form.formToken,
-          channel: 'web',
-          clientId: randomUUID(),
-          unitId: unit!.id,
-          fieldId: 'dat-dai',
-          questionnaireId: DEFAULT_QUESTIONNAIRE.id,
-          questionnaireVersion: DEFAULT_QUESTIONNAIRE.version,
-          answers,
-          profile,
-          suggestion: 'Góp ý thử',
-          website: '',
-        }),
-      });
-      await res.arrayBuffer();
-      return res.status === 200;
+    const api = await loadFromWorker({
+      url: `${url}/api/v1/public/sipas/responses`,
+      total: N,
+      concurrency: C,
+      maxMs: MAX_MS,
+      template: {
+        campaignId,
+        formToken: form.formToken,
+        channel: 'web',
+        unitId: unit!.id,
+        fieldId: 'dat-dai',
+        questionnaireId: DEFAULT_QUESTIONNAIRE.id,
+        questionnaireVersion: DEFAULT_QUESTIONNAIRE.version,
+        answers,
+        profile,
+        suggestion: 'Góp ý thử',
+        website: '',
+      },
     });
     await app.close();
     const [stored] = await db.query<{ n: number }>(

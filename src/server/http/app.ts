@@ -149,8 +149,12 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
 
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply, deps.config.maxUploadBytes));
   app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '';
+    // A missing script or file is a 404, never the app's page (a browser would refuse it as HTML).
+    const isFile = pathname.startsWith('/assets/') || /\.[a-z0-9]{1,8}$/i.test(pathname);
     if (
       request.url.startsWith('/api/') ||
+      isFile ||
       !existsSync(path.join(WEB_DIST, 'index.html')) ||
       request.method !== 'GET'
     ) {
@@ -163,8 +167,8 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
       );
       return reply.code(404).send(body);
     }
-    // Client-side routes of the web app.
-    return reply.type('text/html').sendFile('index.html');
+    // Client-side routes of the web app; the page itself is never cached, so a release is seen at once.
+    return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html', { maxAge: 0 });
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -182,9 +186,18 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, {
       root: WEB_DIST,
-      wildcard: false,
-      maxAge: '1h',
+      // Files are looked up per request, so a rebuilt web app is served without a restart.
+      wildcard: true,
+      preCompressed: true,
       index: ['index.html'],
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        // Hashed asset names never change content; the page that names them must be revalidated.
+        reply.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
     });
   }
   return app;

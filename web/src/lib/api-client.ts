@@ -86,7 +86,9 @@ export async function apiRequest<T>(
     accept: 'application/json',
     'accept-language': currentLanguage(),
   };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const isForm = options.body instanceof FormData;
+  // A multipart body sets its own content type, boundary included.
+  if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -95,7 +97,12 @@ export async function apiRequest<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? null
+          : isForm
+            ? (options.body as FormData)
+            : JSON.stringify(options.body),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (cause) {
@@ -125,6 +132,11 @@ export async function apiRequest<T>(
     'unexpected_response',
     i18n.t('errors.unexpected', { status: response.status }),
   );
+}
+
+/** Sends a file (multipart form) and returns the parsed JSON answer. */
+export function apiUpload<T>(path: string, form: FormData): Promise<T> {
+  return apiRequest<T>('POST', path, { body: form });
 }
 
 export const api = {

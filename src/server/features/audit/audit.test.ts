@@ -42,6 +42,7 @@ describe('audit log', () => {
     ]);
     expect(log.body.items[0]).toMatchObject({
       actorName: 'admin',
+      unitName: 'Tên mới',
       before: { name: 'Tên cũ' },
       after: { name: 'Tên mới' },
     });

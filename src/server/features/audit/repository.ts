@@ -150,7 +150,10 @@ export interface AuditFilter {
 }
 
 /** Lists entries newest first, within the reader's scope and the filters. */
-export async function listAuditEntries(db: Queryable, f: AuditFilter): Promise<ChainedEntry[]> {
+export async function listAuditEntries(
+  db: Queryable,
+  f: AuditFilter,
+): Promise<Array<ChainedEntry & { unitName: string | null }>> {
   const where: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown): string => {
@@ -172,6 +175,9 @@ export async function listAuditEntries(db: Queryable, f: AuditFilter): Promise<C
   if (f.from) where.push(`a.at >= ${p(f.from)}::date`);
   if (f.to) where.push(`a.at < (${p(f.to)}::date + 1)`);
   if (f.beforeId !== undefined) where.push(`a.id < ${p(f.beforeId)}`);
-  const sql = `SELECT a.* FROM audit_log a ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT ${p(f.limit)}`;
-  return (await db.query<AuditRow>(sql, params)).map(toEntry);
+  const sql = `SELECT a.*, un.name AS unit_name FROM audit_log a LEFT JOIN units un ON un.id = a.unit_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT ${p(f.limit)}`;
+  return (await db.query<AuditRow & { unit_name: string | null }>(sql, params)).map((row) => ({
+    ...toEntry(row),
+    unitName: row.unit_name,
+  }));
 }

@@ -25,6 +25,7 @@ const auditList = z.object({
       entity: z.string(),
       entityId: z.string().nullable(),
       unitId: z.number().nullable(),
+      unitName: z.string().nullable(),
       before: z.unknown(),
       after: z.unknown(),
     }),

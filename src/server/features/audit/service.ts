@@ -50,6 +50,7 @@ export async function listAudit(
       entity: e.entity,
       entityId: e.entityId,
       unitId: e.unitId,
+      unitName: e.unitName,
       before: e.before,
       after: e.after,
     })),

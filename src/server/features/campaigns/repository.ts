@@ -361,9 +361,15 @@ export async function findEntries(db: Queryable, participantIds: number[]): Prom
   );
 }
 
-/** Every entry of a campaign (for results). */
-export async function findCampaignEntries(db: Queryable, campaignId: number): Promise<EntryRow[]> {
-  return db.query<EntryRow>('SELECT * FROM campaign_entries WHERE campaign_id = $1', [campaignId]);
+/** The scoring columns of every entry of a campaign (for results; no inputs, texts or evidence). */
+export async function findCampaignScores(db: Queryable, campaignId: number): Promise<EntryRow[]> {
+  return db.query<EntryRow>(
+    `SELECT participant_id, node_code, self_score_hundredths, self_na, round1_score_hundredths, round1_na, round1_reason,
+       round1_needs_explanation, round1_by, round2_disposition, round2_score_hundredths, round2_reason, round2_by,
+       NULL::jsonb AS self_inputs, '[]'::jsonb AS self_evidence, '[]'::jsonb AS explanation_evidence
+     FROM campaign_entries WHERE campaign_id = $1`,
+    [campaignId],
+  );
 }
 
 /** One entry; `lock` takes a row lock. */

@@ -34,7 +34,8 @@ async function assessmentsOf(
   c: LoadedCampaign,
   participants: repo.ParticipantRow[],
 ): Promise<UnitAssessment[]> {
-  const entries = await repo.findCampaignEntries(db, c.row.id);
+  // One unit's scorecard reads its own entries; a recompute reads the whole campaign's scores.
+  const entries = participants.length <= 50 ? await repo.findEntries(db, participants.map((p) => p.id)) : await repo.findCampaignScores(db, c.row.id);
   const byParticipant = new Map<number, repo.EntryRow[]>();
   for (const e of entries) {
     let list = byParticipant.get(e.participant_id);

@@ -41,8 +41,18 @@ function prng(seed: number): () => number {
   };
 }
 
-function demoDossier(code: string, unitCode: string, profile: Profile, i: number, rand: () => number): Dossier {
-  const [procedureCode, procedureName, field] = PROCEDURES[i % PROCEDURES.length] as readonly [string, string, string];
+function demoDossier(
+  code: string,
+  unitCode: string,
+  profile: Profile,
+  i: number,
+  rand: () => number,
+): Dossier {
+  const [procedureCode, procedureName, field] = PROCEDURES[i % PROCEDURES.length] as readonly [
+    string,
+    string,
+    string,
+  ];
   const receivedAt = Q2_2021 + Math.floor(rand() * 70) * DAY + Math.floor(rand() * 8) * 3_600_000;
   const r = rand();
   const channel: DossierChannel =
@@ -114,14 +124,41 @@ export async function loadDossierDemo(tx: Queryable, now: Date): Promise<number>
     const unit = units.find((u) => u.code === commune.code && u.valid_to !== null);
     if (!unit) continue;
     for (let i = 0; i < commune.dossiers; i++) {
-      const d = demoDossier(`MINHHOA-${commune.code}-${String(i + 1).padStart(4, '0')}`, commune.code, commune.profile, i, rand);
+      const d = demoDossier(
+        `MINHHOA-${commune.code}-${String(i + 1).padStart(4, '0')}`,
+        commune.code,
+        commune.profile,
+        i,
+        rand,
+      );
       const x = deriveDossier(d, DEFAULT_DOSSIER_CONFIG);
       const values: unknown[] = [
-        ++n, d.code, unit.id, unit.code, d.officialCode, d.procedureCode, d.procedureName, d.field,
-        d.receivedAt, d.dueAt, d.finishedAt, d.returnedAt, d.completionRequests, d.agenciesInvolved,
-        d.channel, d.onlinePayment, d.returnedByPost, d.status,
-        d.citizenRatings === null ? null : JSON.stringify(d.citizenRatings), null,
-        x.period, x.timeliness, x.handlingSeconds, x.citizenPoints, x.citizenCount, ...x.points,
+        ++n,
+        d.code,
+        unit.id,
+        unit.code,
+        d.officialCode,
+        d.procedureCode,
+        d.procedureName,
+        d.field,
+        d.receivedAt,
+        d.dueAt,
+        d.finishedAt,
+        d.returnedAt,
+        d.completionRequests,
+        d.agenciesInvolved,
+        d.channel,
+        d.onlinePayment,
+        d.returnedByPost,
+        d.status,
+        d.citizenRatings === null ? null : JSON.stringify(d.citizenRatings),
+        null,
+        x.period,
+        x.timeliness,
+        x.handlingSeconds,
+        x.citizenPoints,
+        x.citizenCount,
+        ...x.points,
       ];
       values.forEach((v, k) => (columns[k] as unknown[]).push(v));
     }

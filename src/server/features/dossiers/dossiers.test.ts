@@ -147,11 +147,20 @@ async function dossier(client: Client, code: string) {
 
 describe('import with a mapping saved per source', () => {
   it('previews the file, imports with the chosen mapping, then imports the next file in one click', async () => {
-    const csv = [OWN_HEADER, row('HS-001'), row('HS-002', { channel: 'Trực tuyến toàn trình' })].join('\n');
-    const preview = await upload(admin, '/api/v1/dossiers/import/preview', { source: 'Một cửa ĐBĐ' }, {
-      name: 'quy1.csv',
-      content: csv,
-    });
+    const csv = [
+      OWN_HEADER,
+      row('HS-001'),
+      row('HS-002', { channel: 'Trực tuyến toàn trình' }),
+    ].join('\n');
+    const preview = await upload(
+      admin,
+      '/api/v1/dossiers/import/preview',
+      { source: 'Một cửa ĐBĐ' },
+      {
+        name: 'quy1.csv',
+        content: csv,
+      },
+    );
     expect(preview.status).toBe(200);
     expect(preview.body.fileKind).toBe('csv');
     expect(preview.body.headers).toEqual(OWN_HEADER.split(','));
@@ -173,7 +182,12 @@ describe('import with a mapping saved per source', () => {
       dossier: { code: 'HS-001', unitCode: '03203', period: '2024-Q1', timeliness: 'early' },
     });
 
-    const job = await importFile(admin, 'Một cửa ĐBĐ', { name: 'quy1.csv', content: csv }, OWN_MAPPING);
+    const job = await importFile(
+      admin,
+      'Một cửa ĐBĐ',
+      { name: 'quy1.csv', content: csv },
+      OWN_MAPPING,
+    );
     expect(job).toMatchObject({ status: 'succeeded', rowsDone: 2, inserted: 2, updated: 0 });
     expect((await dossier(admin, 'HS-002')).body).toMatchObject({
       channel: 'online-full',
@@ -181,22 +195,39 @@ describe('import with a mapping saved per source', () => {
     });
 
     // Next quarter: the same layout, no mapping sent: the saved one is used.
-    const next = [OWN_HEADER, row('HS-101', { received: '05/04/2024 08:00', due: '09/04/2024', finished: '10/04/2024 09:00' })].join('\n');
-    const again = await upload(admin, '/api/v1/dossiers/import/preview', { source: 'một cửa đbđ' }, {
-      name: 'quy2.csv',
-      content: next,
-    });
+    const next = [
+      OWN_HEADER,
+      row('HS-101', {
+        received: '05/04/2024 08:00',
+        due: '09/04/2024',
+        finished: '10/04/2024 09:00',
+      }),
+    ].join('\n');
+    const again = await upload(
+      admin,
+      '/api/v1/dossiers/import/preview',
+      { source: 'một cửa đbđ' },
+      {
+        name: 'quy2.csv',
+        content: next,
+      },
+    );
     expect(again.body.mappingFrom).toBe('saved');
     expect(again.body.layoutChanged).toBe(false);
     const job2 = await importFile(admin, 'Một cửa ĐBĐ', { name: 'quy2.csv', content: next });
     expect(job2).toMatchObject({ status: 'succeeded', inserted: 1 });
-    expect((await dossier(admin, 'HS-101')).body).toMatchObject({ period: '2024-Q2', timeliness: 'late' });
+    expect((await dossier(admin, 'HS-101')).body).toMatchObject({
+      period: '2024-Q2',
+      timeliness: 'late',
+    });
     const sources = await admin.get('/api/v1/dossiers/sources');
     expect(sources.body.items.map((s: { name: string }) => s.name)).toContain('Một cửa ĐBĐ');
   });
 
   it('re-importing the same dossiers updates them without duplicates', async () => {
-    const csv = [OWN_HEADER, row('HS-001', { requests: '2' }), row('HS-002'), row('HS-003')].join('\n');
+    const csv = [OWN_HEADER, row('HS-001', { requests: '2' }), row('HS-002'), row('HS-003')].join(
+      '\n',
+    );
     const job = await importFile(admin, 'Một cửa ĐBĐ', { name: 'lai.csv', content: csv });
     expect(job).toMatchObject({ status: 'succeeded', inserted: 1, updated: 2 });
     expect((await dossier(admin, 'HS-001')).body.completionRequests).toBe(2);
@@ -207,8 +238,24 @@ describe('import with a mapping saved per source', () => {
   it('imports an Excel file with the template headers, read by the streaming reader', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Hồ sơ');
-    ws.addRow(['Mã hồ sơ', 'Mã thủ tục', 'Mã đơn vị tiếp nhận', 'Ngày tiếp nhận', 'Ngày hẹn trả', 'Ngày có kết quả', 'Hình thức nộp']);
-    ws.addRow(['XL-1', '2.000635', '03205', new Date(Date.UTC(2024, 1, 5, 8, 0)), '07/02/2024 17:00', '07/02/2024 09:00', 'Qua bưu chính công ích']);
+    ws.addRow([
+      'Mã hồ sơ',
+      'Mã thủ tục',
+      'Mã đơn vị tiếp nhận',
+      'Ngày tiếp nhận',
+      'Ngày hẹn trả',
+      'Ngày có kết quả',
+      'Hình thức nộp',
+    ]);
+    ws.addRow([
+      'XL-1',
+      '2.000635',
+      '03205',
+      new Date(Date.UTC(2024, 1, 5, 8, 0)),
+      '07/02/2024 17:00',
+      '07/02/2024 09:00',
+      'Qua bưu chính công ích',
+    ]);
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
     const job = await importFile(admin, 'Excel mẫu', { name: 'ho-so.xlsx', content: buffer });
     expect(job.status, job.message ?? '').toBe('succeeded');
@@ -253,25 +300,60 @@ describe('refusals: nothing imported', () => {
   });
 
   it('refuses an empty file, a file of another type, and a layout that differs from the saved mapping', async () => {
-    const empty = await upload(admin, '/api/v1/dossiers/import', { source: 'Một cửa ĐBĐ' }, { name: 'rong.csv', content: '' });
+    const empty = await upload(
+      admin,
+      '/api/v1/dossiers/import',
+      { source: 'Một cửa ĐBĐ' },
+      { name: 'rong.csv', content: '' },
+    );
     expect(empty.status).toBe(400);
     expect(empty.body.error.message).toMatch(/Tệp hồ sơ trống/);
-    const headerOnly = await upload(admin, '/api/v1/dossiers/import', { source: 'Một cửa ĐBĐ' }, { name: 'rong.csv', content: `${OWN_HEADER}\n` });
+    const headerOnly = await upload(
+      admin,
+      '/api/v1/dossiers/import',
+      { source: 'Một cửa ĐBĐ' },
+      { name: 'rong.csv', content: `${OWN_HEADER}\n` },
+    );
     expect(headerOnly.status).toBe(400);
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-    const wrong = await upload(admin, '/api/v1/dossiers/import', { source: 'Một cửa ĐBĐ' }, { name: 'anh.csv', content: png });
+    const wrong = await upload(
+      admin,
+      '/api/v1/dossiers/import',
+      { source: 'Một cửa ĐBĐ' },
+      { name: 'anh.csv', content: png },
+    );
     expect(wrong.status).toBe(415);
     expect(wrong.body.error.message).toMatch(/không phải CSV hay Excel/);
     const latin = Buffer.from('Số HS,Cơ quan\nA,B\n', 'latin1');
-    const notUtf8 = await upload(admin, '/api/v1/dossiers/import', { source: 'Một cửa ĐBĐ' }, { name: 'cu.csv', content: latin });
+    const notUtf8 = await upload(
+      admin,
+      '/api/v1/dossiers/import',
+      { source: 'Một cửa ĐBĐ' },
+      { name: 'cu.csv', content: latin },
+    );
     expect(notUtf8.status).toBe(415);
     expect(notUtf8.body.error.message).toMatch(/UTF-8/);
-    const other = ['Mã số,Thủ tục,Đơn vị,Ngày nhận,Kênh', 'Z1,1.001193,03203,05/02/2024,Trực tiếp'].join('\n');
-    const changed = await upload(admin, '/api/v1/dossiers/import', { source: 'Một cửa ĐBĐ' }, { name: 'moi.csv', content: other });
+    const other = [
+      'Mã số,Thủ tục,Đơn vị,Ngày nhận,Kênh',
+      'Z1,1.001193,03203,05/02/2024,Trực tiếp',
+    ].join('\n');
+    const changed = await upload(
+      admin,
+      '/api/v1/dossiers/import',
+      { source: 'Một cửa ĐBĐ' },
+      { name: 'moi.csv', content: other },
+    );
     expect(changed.status).toBe(400);
-    expect(changed.body.error.message).toMatch(/không khớp với cách ghép cột đã lưu cho nguồn «Một cửa ĐBĐ»/);
+    expect(changed.body.error.message).toMatch(
+      /không khớp với cách ghép cột đã lưu cho nguồn «Một cửa ĐBĐ»/,
+    );
     expect((await dossier(admin, 'Z1')).status).toBe(404);
-    const preview = await upload(admin, '/api/v1/dossiers/import/preview', { source: 'Một cửa ĐBĐ' }, { name: 'moi.csv', content: other });
+    const preview = await upload(
+      admin,
+      '/api/v1/dossiers/import/preview',
+      { source: 'Một cửa ĐBĐ' },
+      { name: 'moi.csv', content: other },
+    );
     expect(preview.body).toMatchObject({ layoutChanged: true, mappingFrom: 'names' });
   });
 
@@ -279,9 +361,17 @@ describe('refusals: nothing imported', () => {
     // The database refuses one dossier in the middle of the upsert.
     await h.deps.db.query(`CREATE FUNCTION test_boom() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.code = 'HS-BOOM' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END; $$`);
-    await h.deps.db.query('CREATE TRIGGER test_boom BEFORE INSERT OR UPDATE ON dossiers FOR EACH ROW EXECUTE FUNCTION test_boom()');
+    await h.deps.db.query(
+      'CREATE TRIGGER test_boom BEFORE INSERT OR UPDATE ON dossiers FOR EACH ROW EXECUTE FUNCTION test_boom()',
+    );
     try {
-      const csv = [OWN_HEADER, row('HS-001', { requests: '5' }), row('HS-NEW'), row('HS-BOOM'), row('HS-NEW2')].join('\n');
+      const csv = [
+        OWN_HEADER,
+        row('HS-001', { requests: '5' }),
+        row('HS-NEW'),
+        row('HS-BOOM'),
+        row('HS-NEW2'),
+      ].join('\n');
       const job = await importFile(admin, 'Một cửa ĐBĐ', { name: 'hong.csv', content: csv });
       expect(job.status).toBe('failed');
       expect(job.message).toMatch(/dữ liệu cũ được giữ nguyên/);
@@ -324,18 +414,32 @@ describe('ratings', () => {
       ratings: [null, 3, null, null, null, null, null, null, null],
     });
     expect(outOfScale.status).toBe(400);
-    expect((await h.anonymous().post('/api/v1/public/dossier-ratings', { code: 'KHONG-CO', ratings: Array(9).fill(1) })).status).toBe(404);
+    expect(
+      (
+        await h
+          .anonymous()
+          .post('/api/v1/public/dossier-ratings', { code: 'KHONG-CO', ratings: Array(9).fill(1) })
+      ).status,
+    ).toBe(404);
 
     // A re-import keeps the form: the dossier's points still use it.
     const csv = [OWN_HEADER, row('HS-002', { finished: '09/02/2024 08:00' })].join('\n');
-    expect((await importFile(admin, 'Một cửa ĐBĐ', { name: 'lai2.csv', content: csv })).status).toBe('succeeded');
-    expect((await dossier(admin, 'HS-002')).body.points).toEqual([0, 200, 200, 200, 200, 150, 200, 200, 100]);
+    expect(
+      (await importFile(admin, 'Một cửa ĐBĐ', { name: 'lai2.csv', content: csv })).status,
+    ).toBe('succeeded');
+    expect((await dossier(admin, 'HS-002')).body.points).toEqual([
+      0, 200, 200, 200, 200, 150, 200, 200, 100,
+    ]);
   });
 
   it('limits the public form per address', async () => {
     let status = 0;
     for (let i = 0; i < 12 && status !== 429; i++) {
-      status = (await h.anonymous().post('/api/v1/public/dossier-ratings', { code: 'KHONG-CO', ratings: Array(9).fill(1) })).status;
+      status = (
+        await h
+          .anonymous()
+          .post('/api/v1/public/dossier-ratings', { code: 'KHONG-CO', ratings: Array(9).fill(1) })
+      ).status;
     }
     expect(status).toBe(429);
   });
@@ -344,7 +448,9 @@ describe('ratings', () => {
 describe('quarterly results', () => {
   it('reproduces a seed-003-like distribution for Điện Biên Đông (demo quarter)', async () => {
     const district = await unitIdByCode(admin, 'H-DIENBIENDONG');
-    const res = await admin.get(`/api/v1/dossiers/quarter-view?unitId=${district}&period=2021-Q2&bands=dien-bien-dong-509-2020`);
+    const res = await admin.get(
+      `/api/v1/dossiers/quarter-view?unitId=${district}&period=2021-Q2&bands=dien-bien-dong-509-2020`,
+    );
     expect(res.status).toBe(200);
     const communes = res.body.groups.find((g: { kind: string }) => g.kind === 'commune');
     expect(communes.counts).toEqual([
@@ -361,19 +467,29 @@ describe('quarterly results', () => {
     expect(res.body.area.dossiers).toBe(260);
     // Every number can be traced to its dossiers.
     const late = res.body.area.rates.late;
-    const behind = await admin.get(`/api/v1/dossiers/rates/late/dossiers?unitId=${district}&period=2021-Q2&limit=200`);
+    const behind = await admin.get(
+      `/api/v1/dossiers/rates/late/dossiers?unitId=${district}&period=2021-Q2&limit=200`,
+    );
     expect(behind.body.total).toBe(late.num);
     expect(res.body.late.total).toBe(late.num);
-    const den = await admin.get(`/api/v1/dossiers/rates/on-time-or-early/dossiers?unitId=${district}&period=2021-Q2&part=denominator&limit=1`);
+    const den = await admin.get(
+      `/api/v1/dossiers/rates/on-time-or-early/dossiers?unitId=${district}&period=2021-Q2&part=denominator&limit=1`,
+    );
     expect(den.body.total).toBe(res.body.area.rates['on-time-or-early'].den);
 
-    const dash = await admin.get(`/api/v1/dossiers/dashboard-766?unitId=${district}&period=2021-Q2`);
+    const dash = await admin.get(
+      `/api/v1/dossiers/dashboard-766?unitId=${district}&period=2021-Q2`,
+    );
     expect(dash.status).toBe(200);
     expect(dash.body.dashboard.max).toBe(10000);
-    const xlsx = await admin.get(`/api/v1/dossiers/quarter-view.xlsx?unitId=${district}&period=2021-Q2&bands=dien-bien-dong-509-2020`);
+    const xlsx = await admin.get(
+      `/api/v1/dossiers/quarter-view.xlsx?unitId=${district}&period=2021-Q2&bands=dien-bien-dong-509-2020`,
+    );
     expect(xlsx.status).toBe(200);
     expect(String(xlsx.headers['content-type'])).toMatch(/spreadsheetml/);
-    const unit = await admin.get(`/api/v1/dossiers/unit-result?unitId=${await unitIdByCode(admin, '03211')}&period=2021-Q2`);
+    const unit = await admin.get(
+      `/api/v1/dossiers/unit-result?unitId=${await unitIdByCode(admin, '03211')}&period=2021-Q2`,
+    );
     expect(unit.body.evaluation.state).toBe('not-scored');
   });
 });
@@ -385,21 +501,50 @@ describe('authorisation by unit scope', () => {
     const list = await officer.get('/api/v1/dossiers?limit=10');
     expect(list.body.total).toBe(0);
     const district = await unitIdByCode(admin, 'H-DIENBIENDONG');
-    expect((await officer.get(`/api/v1/dossiers/quarter-view?unitId=${district}&period=2021-Q2`)).status).toBe(403);
-    const csv = [OWN_HEADER, row('KP-1', { unit: '05551' }), row('KP-2', { unit: '03203' })].join('\n');
-    const job = await importFile(officer, 'Kim Phượng', { name: 'kp.csv', content: csv }, OWN_MAPPING);
+    expect(
+      (await officer.get(`/api/v1/dossiers/quarter-view?unitId=${district}&period=2021-Q2`)).status,
+    ).toBe(403);
+    // Kim Phượng's current unit (after the 2025 reform): dossiers from July 2025 on.
+    const after = {
+      received: '05/08/2025 08:00',
+      due: '08/08/2025 17:00',
+      finished: '06/08/2025 10:00',
+    };
+    const csv = [
+      OWN_HEADER,
+      row('KP-1', { unit: '05551', ...after }),
+      row('KP-2', { unit: '03203', ...after }),
+    ].join('\n');
+    const job = await importFile(
+      officer,
+      'Kim Phượng',
+      { name: 'kp.csv', content: csv },
+      OWN_MAPPING,
+    );
     expect(job.status).toBe('failed');
     expect(job.problems).toHaveLength(1);
     expect(job.problems[0]).toMatchObject({ row: 3 });
     expect(job.problems[0]!.message).toMatch(/không có quyền/);
-    const ok = await importFile(officer, 'Kim Phượng', { name: 'kp.csv', content: [OWN_HEADER, row('KP-1', { unit: '05551' })].join('\n') });
+    const ok = await importFile(officer, 'Kim Phượng', {
+      name: 'kp.csv',
+      content: [OWN_HEADER, row('KP-1', { unit: '05551', ...after })].join('\n'),
+    });
     expect(ok.status).toBe('succeeded');
     expect((await dossier(officer, 'KP-1')).status).toBe(200);
     expect((await officer.get('/api/v1/dossiers?limit=10')).body.total).toBe(1);
     // Another user cannot see the officer's job.
     const enumerator = await h.login('dieutra.dailanh');
     expect((await enumerator.get(`/api/v1/dossiers/jobs/${ok.id}`)).status).toBe(404);
-    expect((await upload(enumerator, '/api/v1/dossiers/import', { source: 'x' }, { name: 'a.csv', content: csv })).status).toBe(403);
+    expect(
+      (
+        await upload(
+          enumerator,
+          '/api/v1/dossiers/import',
+          { source: 'x' },
+          { name: 'a.csv', content: csv },
+        )
+      ).status,
+    ).toBe(403);
     expect((await h.anonymous().get('/api/v1/dossiers?limit=1')).status).toBe(401);
   });
 });

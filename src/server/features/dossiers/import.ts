@@ -9,7 +9,10 @@
 import { unlink } from 'node:fs/promises';
 import { scopeOf, type Actor } from '../../../domain/access.ts';
 import { periodOfDossier } from '../../../domain/dossiers/aggregate.ts';
-import { DEFAULT_DOSSIER_CONFIG, type DossierEvaluationConfig } from '../../../domain/dossiers/config.ts';
+import {
+  DEFAULT_DOSSIER_CONFIG,
+  type DossierEvaluationConfig,
+} from '../../../domain/dossiers/config.ts';
 import {
   createDossierRowParser,
   DOSSIER_COLUMN_LABELS,
@@ -18,12 +21,23 @@ import {
   type DossierColumn,
   type DossierProblem,
 } from '../../../domain/dossiers/dossier.ts';
-import { scoreDossierInto, timelinessOf, type DossierScores } from '../../../domain/dossiers/scoring.ts';
+import {
+  scoreDossierInto,
+  timelinessOf,
+  type DossierScores,
+} from '../../../domain/dossiers/scoring.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { translate } from '../../i18n/messages.ts';
 import { appendAuditEntry } from '../audit/repository.ts';
-import { detectFileKind, estimateCsvRows, readFileRows, readHead, type FileKind, type FileRow } from './file-rows.ts';
+import {
+  detectFileKind,
+  estimateCsvRows,
+  readFileRows,
+  readHead,
+  type FileKind,
+  type FileRow,
+} from './file-rows.ts';
 import {
   mappingByName,
   missingHeaders,
@@ -77,7 +91,9 @@ export function deriveDossier(
     period: periodOfDossier(dossier, config),
     timeliness: timelinessOf(dossier, config.timelinessBasis),
     handlingSeconds:
-      dossier.finishedAt === null ? null : Math.round((dossier.finishedAt - dossier.receivedAt) / 1000),
+      dossier.finishedAt === null
+        ? null
+        : Math.round((dossier.finishedAt - dossier.receivedAt) / 1000),
     citizenPoints,
     citizenCount,
     points: scratch.points,
@@ -105,10 +121,16 @@ export class UnitResolver {
     if (list.length === 1) return list[0] as repo.UnitRef;
     const day = new Date(atMs + VIETNAM_MS).toISOString().slice(0, 10);
     const covering = list.find(
-      (u) => (u.valid_from === null || u.valid_from <= day) && (u.valid_to === null || u.valid_to >= day),
+      (u) =>
+        (u.valid_from === null || u.valid_from <= day) &&
+        (u.valid_to === null || u.valid_to >= day),
     );
     // Otherwise the most recent one.
-    return covering ?? [...list].sort((a, b) => (b.valid_to ?? '9999') .localeCompare(a.valid_to ?? '9999'))[0] ?? null;
+    return (
+      covering ??
+      [...list].sort((a, b) => (b.valid_to ?? '9999').localeCompare(a.valid_to ?? '9999'))[0] ??
+      null
+    );
   }
 }
 
@@ -145,7 +167,8 @@ function createRowProcessor(
     const cells = fileRow.cells;
     for (let k = 0; k < n; k++) values[columns[k] as DossierColumn] = cells[indexes[k] as number];
     const parsed = parse(values, fileRow.rowNumber);
-    if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => located(p, fileRow.rowNumber)) };
+    if (!parsed.ok)
+      return { ok: false, problems: parsed.problems.map((p) => located(p, fileRow.rowNumber)) };
     const dossier = parsed.dossier;
     const unit = resolver.resolve(dossier.unitCode, dossier.receivedAt);
     if (unit === null) {
@@ -198,7 +221,9 @@ export async function previewDossierImport(deps: Deps, actor: Actor, input: Prev
   const scope = importScope(actor);
   const kind = await detectFileKind(input.filePath);
   const { header, rows } = await readHead(input.filePath, kind, PREVIEW_ROWS);
-  const source = input.sourceName ? await repo.findSourceByName(deps.db, input.sourceName) : undefined;
+  const source = input.sourceName
+    ? await repo.findSourceByName(deps.db, input.sourceName)
+    : undefined;
   let mapping: ColumnMapping;
   let mappingFrom: 'given' | 'saved' | 'names';
   let layoutChanged = false;
@@ -376,7 +401,12 @@ export async function startDossierImport(
       const sourceId = save
         ? await repo.saveSource(
             tx,
-            { name: input.sourceName, mapping: mapping as Record<string, string>, headers: header, userId: actor.userId || null },
+            {
+              name: input.sourceName,
+              mapping: mapping as Record<string, string>,
+              headers: header,
+              userId: actor.userId || null,
+            },
             now,
           )
         : (source?.id ?? null);
@@ -529,7 +559,13 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
             entity: 'dossier_import_job',
             entityId: jobId,
             unitId: null,
-            after: { file: input.fileName, source: input.sourceName, rows: total, updated, periods },
+            after: {
+              file: input.fileName,
+              source: input.sourceName,
+              rows: total,
+              updated,
+              periods,
+            },
           },
           now,
         );

@@ -28,7 +28,10 @@ export interface SourceRow {
   updated_at: Date;
 }
 
-export async function findSourceByName(db: Queryable, name: string): Promise<SourceRow | undefined> {
+export async function findSourceByName(
+  db: Queryable,
+  name: string,
+): Promise<SourceRow | undefined> {
   const rows = await db.query<SourceRow>(
     'SELECT id, name, mapping, headers, updated_at FROM dossier_sources WHERE lower(name) = lower($1)',
     [name],
@@ -361,7 +364,10 @@ export async function findDossier(db: Queryable, code: string): Promise<DossierD
 }
 
 /** Dossiers of one import that carry a rating form (their points need the form). */
-export async function dossiersWithFormsOfJob(db: Queryable, jobId: number): Promise<DossierDbRow[]> {
+export async function dossiersWithFormsOfJob(
+  db: Queryable,
+  jobId: number,
+): Promise<DossierDbRow[]> {
   return db.query<DossierDbRow>(
     `${DOSSIER_SELECT} WHERE d.import_job_id = $1 AND r.dossier_code IS NOT NULL`,
     [jobId],

@@ -215,7 +215,8 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
     {
       schema: {
         tags: ['dossiers'],
-        summary: 'Người dân đánh giá trực tuyến theo mã hồ sơ (không cần đăng nhập; giới hạn số lần)',
+        summary:
+          'Người dân đánh giá trực tuyến theo mã hồ sơ (không cần đăng nhập; giới hạn số lần)',
         body: schemas.onlineRatingBody,
         response: { 201: z.object({ code: z.string() }), 429: errorBody, ...commonErrors },
       },

@@ -66,7 +66,8 @@ export function presentDossier(row: repo.DossierDbRow) {
     timeliness: row.timeliness,
     points,
     total: points.reduce<number>((a, p) => a + (p ?? 0), 0),
-    rating: row.form_ratings === null ? null : { channel: row.form_channel, ratings: row.form_ratings },
+    rating:
+      row.form_ratings === null ? null : { channel: row.form_channel, ratings: row.form_ratings },
     importedCitizenRatings: row.citizen_ratings,
   };
 }
@@ -332,6 +333,14 @@ async function readableUnit(deps: Deps, actor: Actor, unitId: number): Promise<r
 
 const LATE_LISTED = 100;
 
+// Communes, wards, townships and special zones are reported together (cấp xã), as in seed 003.
+const COMMUNE_LEVEL = new Set(['commune', 'ward', 'township', 'special_zone']);
+
+function levelOf(unit: repo.UnitRef): string {
+  const kind = unit.kind ?? 'other';
+  return COMMUNE_LEVEL.has(kind) ? 'commune' : kind;
+}
+
 /**
  * The quarterly view of a district or province: its units (the direct subordinates valid in the
  * quarter) by class with counts and a summary line per kind of unit, the officials' table, the
@@ -351,9 +360,9 @@ export async function getQuarterView(
   const ids = all.map((u) => u.id);
   const acc = await loadAccumulator(deps, config, input.period, ids);
   const byId = new Map(all.map((u) => [String(u.id), u]));
-  const kinds = [...new Set(children.map((u) => u.kind ?? 'other'))];
+  const kinds = [...new Set(children.map(levelOf))];
   const groups = kinds.map((kind) => {
-    const units = children.filter((u) => (u.kind ?? 'other') === kind);
+    const units = children.filter((u) => levelOf(u) === kind);
     const view = quarterView(
       acc,
       input.period,
@@ -365,7 +374,13 @@ export async function getQuarterView(
       counts: view.counts,
       rows: view.rows.map((r) => {
         const unit = byId.get(r.unitCode) as repo.UnitRef;
-        return { unitId: unit.id, unitCode: unit.code, unitName: unit.name, label: r.label, evaluation: r.evaluation };
+        return {
+          unitId: unit.id,
+          unitCode: unit.code,
+          unitName: unit.name,
+          label: r.label,
+          evaluation: r.evaluation,
+        };
       }),
     };
   });
@@ -452,8 +467,17 @@ export async function getDashboard766(
   const unit = await readableUnit(deps, actor, input.unitId);
   const { from, to } = checkPeriod(input.period);
   const all = await repo.unitsUnder(deps.db, unit.path, from, to);
-  const acc = await loadAccumulator(deps, DEFAULT_DOSSIER_CONFIG, input.period, all.map((u) => u.id));
-  const { area } = quarterView(acc, input.period, all.map((u) => ({ code: String(u.id) })));
+  const acc = await loadAccumulator(
+    deps,
+    DEFAULT_DOSSIER_CONFIG,
+    input.period,
+    all.map((u) => u.id),
+  );
+  const { area } = quarterView(
+    acc,
+    input.period,
+    all.map((u) => ({ code: String(u.id) })),
+  );
   return {
     unit: { id: unit.id, code: unit.code, name: unit.name },
     period: input.period,
@@ -472,8 +496,18 @@ export async function exportQuarterViewXlsx(
   const wb = new ExcelJS.Workbook();
   wb.creator = 'parindex';
   const units = wb.addWorksheet('Kết quả đơn vị', { views: [{ state: 'frozen', ySplit: 2 }] });
-  units.addRow([`Kết quả chấm điểm giải quyết TTHC ${view.period.replace('-Q', ' – Quý ')}: ${view.unit.name}`]).font = { bold: true };
-  const header = ['Mã đơn vị', 'Đơn vị', 'Số hồ sơ', ...INDICATOR_IDS.map((i) => `Chỉ số ${i}`), 'Tổng điểm', 'Tỷ lệ (%)', 'Xếp loại'];
+  units.addRow([
+    `Kết quả chấm điểm giải quyết TTHC ${view.period.replace('-Q', ' – Quý ')}: ${view.unit.name}`,
+  ]).font = { bold: true };
+  const header = [
+    'Mã đơn vị',
+    'Đơn vị',
+    'Số hồ sơ',
+    ...INDICATOR_IDS.map((i) => `Chỉ số ${i}`),
+    'Tổng điểm',
+    'Tỷ lệ (%)',
+    'Xếp loại',
+  ];
   units.addRow(header).font = { bold: true };
   for (const g of view.groups) {
     for (const r of g.rows) {
@@ -482,7 +516,9 @@ export async function exportQuarterViewXlsx(
         r.unitCode,
         r.unitName,
         e.state === 'no-dossiers' ? 0 : e.dossiers,
-        ...INDICATOR_IDS.map((i) => (e.state === 'scored' ? (e.indicators[i - 1]?.text ?? '') : '')),
+        ...INDICATOR_IDS.map((i) =>
+          e.state === 'scored' ? (e.indicators[i - 1]?.text ?? '') : '',
+        ),
         e.state === 'scored' ? e.text : '',
         e.state === 'scored' ? formatPointsCompact(e.percent) : '',
         r.label,
@@ -496,7 +532,14 @@ export async function exportQuarterViewXlsx(
     c.width = i === 1 ? 36 : 12;
   });
   const officials = wb.addWorksheet('Công chức');
-  officials.addRow(['Đơn vị', 'Cán bộ tiếp nhận', 'Số hồ sơ', 'Tổng điểm', 'Xếp loại', 'Trước và đúng hạn']).font = { bold: true };
+  officials.addRow([
+    'Đơn vị',
+    'Cán bộ tiếp nhận',
+    'Số hồ sơ',
+    'Tổng điểm',
+    'Xếp loại',
+    'Trước và đúng hạn',
+  ]).font = { bold: true };
   for (const o of view.officials) {
     const e = o.evaluation;
     officials.addRow([
@@ -509,14 +552,37 @@ export async function exportQuarterViewXlsx(
     ]);
   }
   const late = wb.addWorksheet('Hồ sơ trễ hạn');
-  late.addRow(['Mã hồ sơ', 'Đơn vị', 'Thủ tục', 'Ngày tiếp nhận', 'Ngày hẹn trả', 'Ngày có kết quả']).font = { bold: true };
+  late.addRow([
+    'Mã hồ sơ',
+    'Đơn vị',
+    'Thủ tục',
+    'Ngày tiếp nhận',
+    'Ngày hẹn trả',
+    'Ngày có kết quả',
+  ]).font = { bold: true };
   for (const d of view.late.items) {
-    late.addRow([d.code, d.unit.name, d.procedureName || d.procedureCode, d.receivedAt, d.dueAt, d.finishedAt]);
+    late.addRow([
+      d.code,
+      d.unit.name,
+      d.procedureName || d.procedureCode,
+      d.receivedAt,
+      d.dueAt,
+      d.finishedAt,
+    ]);
   }
   const rates = wb.addWorksheet('Tỷ lệ');
-  rates.addRow(['Chỉ tiêu', 'Tử số', 'Mẫu số', 'Tỷ lệ', 'Chỉ tiêu giao', 'Đạt']).font = { bold: true };
+  rates.addRow(['Chỉ tiêu', 'Tử số', 'Mẫu số', 'Tỷ lệ', 'Chỉ tiêu giao', 'Đạt']).font = {
+    bold: true,
+  };
   for (const r of Object.values(view.area.rates)) {
-    rates.addRow([r.label, r.num, r.den, r.text, r.target?.text ?? '', r.target?.met === null || r.target === null ? '' : r.target.met ? 'Đạt' : 'Chưa đạt']);
+    rates.addRow([
+      r.label,
+      r.num,
+      r.den,
+      r.text,
+      r.target?.text ?? '',
+      r.target?.met === null || r.target === null ? '' : r.target.met ? 'Đạt' : 'Chưa đạt',
+    ]);
   }
   return {
     filename: `ket-qua-giai-quyet-tthc-${view.unit.code}-${view.period}.xlsx`,

@@ -575,3 +575,32 @@ export async function consumeLink(db: Queryable, id: number, now: Date): Promise
   );
   return rows.length > 0;
 }
+
+/**
+ * Counts one hit on several rate counters in one statement, with the same windows as the sign-in
+ * limit (`hitRateCounter` of the auth feature) and the same table. Public answers hit the same few
+ * rows (one address, one form) many times a second: committed one by one with a disk flush each,
+ * those updates queue behind each other's flush. The counters are best-effort, so this statement
+ * commits without waiting for the flush (`synchronous_commit` off for its own transaction only);
+ * a crash may forget the last hits, never a stored answer. Keys are locked in sorted order.
+ */
+export async function hitRateCounters(
+  db: Queryable,
+  keys: string[],
+  now: Date,
+  windowSeconds: number,
+): Promise<Map<string, { hits: number; windowStart: Date }>> {
+  const sorted = [...new Set(keys)].sort();
+  const rows = await db.query<{ key: string; hits: number; window_start: Date }>(
+    `INSERT INTO rate_counters (key, window_start, hits)
+     SELECT k, $2::timestamptz, 1 FROM unnest($1::text[]) WITH ORDINALITY AS x(k, n)
+       CROSS JOIN (SELECT set_config('synchronous_commit', 'off', true)) AS async
+     ORDER BY n
+     ON CONFLICT (key) DO UPDATE SET
+       hits = CASE WHEN rate_counters.window_start <= $2::timestamptz - make_interval(secs => $3) THEN 1 ELSE rate_counters.hits + 1 END,
+       window_start = CASE WHEN rate_counters.window_start <= $2::timestamptz - make_interval(secs => $3) THEN $2::timestamptz ELSE rate_counters.window_start END
+     RETURNING key, hits, window_start`,
+    [sorted, now.toISOString(), windowSeconds],
+  );
+  return new Map(rows.map((r) => [r.key, { hits: r.hits, windowStart: new Date(r.window_start) }]));
+}

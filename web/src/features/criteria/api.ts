@@ -1,0 +1,191 @@
+/** Calls of the criteria-set screens: list, read, create, edit, freeze, copy, mapping, Excel. */
+import type { ClassBand } from '@domain/scoring/index.ts';
+import { api, apiUpload } from '../../lib/api-client.ts';
+
+export type SetStatus = 'draft' | 'frozen';
+export type NodeKindValue = 'normal' | 'bonus' | 'penalty';
+export type NotApplicableValue = 'exclude' | 'zero';
+
+/** A set's own fields, as the server presents them. */
+export interface CriteriaSet {
+  id: number;
+  name: string;
+  year: number;
+  unitKind: string;
+  description: string;
+  surveyMaxHundredths: number | null;
+  bands: ClassBand[];
+  status: SetStatus;
+  basedOnId: number | null;
+  origin: string | null;
+  ownerUnitId: number | null;
+  ownerUnitName: string | null;
+  version: number;
+  updatedAt: string;
+  frozenAt: string | null;
+}
+
+/** One row of the list: the set with its node count and the total of its criteria. */
+export interface CriteriaSetSummary extends CriteriaSet {
+  nodeCount: number;
+  maxHundredths: number;
+}
+
+/** A node as the server reads it. */
+export interface NodeView {
+  id: number;
+  code: string;
+  title: string;
+  maxHundredths: number;
+  ruleText: string | null;
+  notApplicable: NotApplicableValue | null;
+  kind: NodeKindValue | null;
+  guidance: string | null;
+  evidence: string | null;
+  agency: string | null;
+  source: string | null;
+  toBeConfirmed: boolean;
+  copiedFromId: number | null;
+  children: NodeView[];
+}
+
+/** A node as the editor saves it; `id` null for a new node. */
+export interface NodeInput {
+  id: number | null;
+  code: string;
+  title: string;
+  maxHundredths: number;
+  ruleText: string | null;
+  notApplicable: NotApplicableValue | null;
+  kind: NodeKindValue | null;
+  guidance: string | null;
+  evidence: string | null;
+  agency: string | null;
+  source: string | null;
+  toBeConfirmed: boolean;
+  children: NodeInput[];
+}
+
+/** One set with its tree, the problems the server sees and whether the caller may edit it. */
+export interface CriteriaSetDetail {
+  set: CriteriaSet;
+  nodes: NodeView[];
+  maxHundredths: number;
+  problems: Array<{ code: string; message: string }>;
+  canEdit: boolean;
+}
+
+/** A template shipped with the app. */
+export interface BundledSet {
+  id: string;
+  name: string;
+  unitKind: 'commune' | 'department';
+  year: number | null;
+  surveyMaxHundredths: number | null;
+  description: string;
+}
+
+export interface SetMetaInput {
+  name: string;
+  year: number;
+  unitKind: string;
+  description: string;
+  surveyMaxHundredths: number | null;
+  bands: ClassBand[];
+}
+
+export type MappingKind = 'kept' | 'renamed' | 'merged' | 'split' | 'removed' | 'added';
+
+/** One line of a year-to-year mapping: old codes → new codes. */
+export interface MappingEntry {
+  kind: MappingKind;
+  from: string[];
+  to: string[];
+}
+
+export interface Mapping {
+  fromSetId: number | null;
+  /** False: a proposal computed from the copy, not saved yet. */
+  saved: boolean;
+  entries: MappingEntry[];
+}
+
+/** Every criteria set (readable by every signed-in user). */
+export function fetchCriteriaSets(signal?: AbortSignal): Promise<{ items: CriteriaSetSummary[] }> {
+  return api.get('/criteria-sets', undefined, signal);
+}
+
+/** The bundled templates and the rule syntax help. */
+export function fetchBundledSets(
+  signal?: AbortSignal,
+): Promise<{ items: BundledSet[]; ruleSyntaxHelp: string }> {
+  return api.get('/criteria-sets/bundled', undefined, signal);
+}
+
+/** One set with its tree. */
+export function fetchCriteriaSet(id: number, signal?: AbortSignal): Promise<CriteriaSetDetail> {
+  return api.get(`/criteria-sets/${id}`, undefined, signal);
+}
+
+/** Creates a draft set, empty or from a bundled template. */
+export function createCriteriaSet(
+  input: SetMetaInput & { bundledId?: string },
+): Promise<CriteriaSetDetail> {
+  return api.post('/criteria-sets', input);
+}
+
+/** Saves a draft set's own fields. */
+export function updateCriteriaSetMeta(
+  id: number,
+  input: SetMetaInput & { version: number },
+): Promise<CriteriaSetDetail> {
+  return api.put(`/criteria-sets/${id}`, input);
+}
+
+/** Saves the whole tree; refused with 409 when someone saved in between. */
+export function saveCriteriaTree(
+  id: number,
+  input: { version: number; nodes: NodeInput[] },
+): Promise<CriteriaSetDetail> {
+  return api.put(`/criteria-sets/${id}/tree`, input);
+}
+
+/** Freezes a set without problems. */
+export function freezeCriteriaSet(id: number): Promise<CriteriaSetDetail> {
+  return api.post(`/criteria-sets/${id}/freeze`);
+}
+
+/** Deletes a draft set. */
+export function deleteCriteriaSet(id: number): Promise<void> {
+  return api.delete(`/criteria-sets/${id}`);
+}
+
+/** Starts next year's set as a copy. */
+export function copyCriteriaSet(
+  id: number,
+  input: { year: number; name: string },
+): Promise<CriteriaSetDetail> {
+  return api.post(`/criteria-sets/${id}/copy`, input);
+}
+
+/** The saved mapping to the set this one was copied from, or a proposal. */
+export function fetchMapping(id: number, signal?: AbortSignal): Promise<Mapping> {
+  return api.get(`/criteria-sets/${id}/mapping`, undefined, signal);
+}
+
+/** Saves the mapping. */
+export function saveMapping(id: number, entries: MappingEntry[]): Promise<Mapping> {
+  return api.put(`/criteria-sets/${id}/mapping`, { entries });
+}
+
+/** Where the Excel export of a set is downloaded from (a plain link: the cookie suffices). */
+export function exportUrl(id: number): string {
+  return `/api/v1/criteria-sets/${id}/export.xlsx`;
+}
+
+/** Uploads a workbook; a refused file comes back with its problems located by sheet, row, column. */
+export function importCriteriaSet(file: File): Promise<CriteriaSetDetail> {
+  const form = new FormData();
+  form.append('file', file);
+  return apiUpload<CriteriaSetDetail>('/criteria-sets/import', form);
+}
