@@ -44,7 +44,9 @@ function tree(): NodeInput[] {
     node(
       String(c + 1),
       LEAF_MAX * LEAVES_PER_CRITERION,
-      Array.from({ length: LEAVES_PER_CRITERION }, (_, l) => node(`${c + 1}.${l + 1}`, LEAF_MAX, [])),
+      Array.from({ length: LEAVES_PER_CRITERION }, (_, l) =>
+        node(`${c + 1}.${l + 1}`, LEAF_MAX, []),
+      ),
     ),
   );
 }
@@ -61,11 +63,24 @@ async function measure(): Promise<BenchResult> {
       [COMMUNES],
     );
     await db.query("UPDATE units SET path = '/' || id || '/'");
-    const units = await db.query<{ id: number }>("SELECT id FROM units WHERE code LIKE 'BX%' ORDER BY id");
+    const units = await db.query<{ id: number }>(
+      "SELECT id FROM units WHERE code LIKE 'BX%' ORDER BY id",
+    );
     const setId = await db.transaction(async (tx) => {
       const id = await insertSetWithTree(
         tx,
-        { name: 'Bộ thử 120 nút', year: 2026, unitKind: 'commune', description: '', surveyMaxHundredths: 3000, bands: [], basedOnId: null, origin: 'bench', ownerUnitId: null, createdBy: null },
+        {
+          name: 'Bộ thử 120 nút',
+          year: 2026,
+          unitKind: 'commune',
+          description: '',
+          surveyMaxHundredths: 3000,
+          bands: [],
+          basedOnId: null,
+          origin: 'bench',
+          ownerUnitId: null,
+          createdBy: null,
+        },
         tree(),
         now,
       );
@@ -77,7 +92,13 @@ async function measure(): Promise<BenchResult> {
       {
         year: 2026,
         name: 'Đợt thử',
-        deadlines: { selfAssessment: '2026-01-15', round1: '2026-02-15', explanations: '2026-02-28', round2: '2026-03-15', publication: '2026-03-31' },
+        deadlines: {
+          selfAssessment: '2026-01-15',
+          round1: '2026-02-15',
+          explanations: '2026-02-28',
+          round2: '2026-03-15',
+          publication: '2026-03-31',
+        },
         surveySource: 'entered',
         bands: null,
         ownerUnitId: null,
@@ -85,9 +106,20 @@ async function measure(): Promise<BenchResult> {
       null,
       now,
     );
-    await repo.replaceCampaignSets(db, campaignId, [{ unitKind: 'commune', criteriaSetId: setId, surveyMaxHundredths: 3000, bands: null }]);
-    await repo.insertParticipants(db, campaignId, units.map((u) => ({ id: u.id, kind: 'commune' })), null, now);
-    const codes = Array.from({ length: CRITERIA * LEAVES_PER_CRITERION }, (_, i) => `${Math.floor(i / LEAVES_PER_CRITERION) + 1}.${(i % LEAVES_PER_CRITERION) + 1}`);
+    await repo.replaceCampaignSets(db, campaignId, [
+      { unitKind: 'commune', criteriaSetId: setId, surveyMaxHundredths: 3000, bands: null },
+    ]);
+    await repo.insertParticipants(
+      db,
+      campaignId,
+      units.map((u) => ({ id: u.id, kind: 'commune' })),
+      null,
+      now,
+    );
+    const codes = Array.from(
+      { length: CRITERIA * LEAVES_PER_CRITERION },
+      (_, i) => `${Math.floor(i / LEAVES_PER_CRITERION) + 1}.${(i % LEAVES_PER_CRITERION) + 1}`,
+    );
     // Scores from the ids: self 25–100, round 1 lowers one leaf in five by 0,25 with a reason,
     // round 2 decides every finding (addressed, defended or still open in turn).
     await db.query(
@@ -111,7 +143,10 @@ async function measure(): Promise<BenchResult> {
       [campaignId, now.toISOString()],
     );
     const loadMs = performance.now() - loadStart;
-    const [{ n } = { n: 0 }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM campaign_entries WHERE campaign_id = $1', [campaignId]);
+    const [{ n } = { n: 0 }] = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM campaign_entries WHERE campaign_id = $1',
+      [campaignId],
+    );
 
     const times: number[] = [];
     for (let run = 0; run < 3; run++) {
@@ -127,14 +162,22 @@ async function measure(): Promise<BenchResult> {
     const sorted = [...times].sort((a, b) => a - b);
     return {
       figures: [
-        { label: 'Đơn vị × nút', value: `${COMMUNES} xã × ${CRITERIA + CRITERIA * LEAVES_PER_CRITERION} nút` },
+        {
+          label: 'Đơn vị × nút',
+          value: `${COMMUNES} xã × ${CRITERIA + CRITERIA * LEAVES_PER_CRITERION} nút`,
+        },
         { label: 'Dòng điểm đã lưu (tự chấm, vòng 1, vòng 2)', value: String(n) },
         { label: 'Nạp dữ liệu thử', value: ms(loadMs) },
         { label: 'Tính lại lần đầu', value: ms(times[0] ?? 0) },
         { label: 'Tính lại nhanh nhất (3 lần)', value: ms(sorted[0] ?? 0) },
         { label: 'trong đó: đọc các dòng điểm', value: ms(fetchMs) },
         { label: 'Kết quả đã lưu', value: String(stored.length) },
-        { label: 'Đứng đầu', value: top ? `${top.unit_name}: ${formatHundredths(top.index_hundredths ?? 0, 2)} %` : '—' },
+        {
+          label: 'Đứng đầu',
+          value: top
+            ? `${top.unit_name}: ${formatHundredths(top.index_hundredths ?? 0, 2)} %`
+            : '—',
+        },
       ],
     };
   } finally {
@@ -143,7 +186,10 @@ async function measure(): Promise<BenchResult> {
 }
 
 /** Registered with bench/run.ts by the `.bench.ts` suffix. */
-export const bench: BenchModule = { name: 'Tính lại kết quả một đợt đánh giá (campaign recompute, embedded DB)', run: measure };
+export const bench: BenchModule = {
+  name: 'Tính lại kết quả một đợt đánh giá (campaign recompute, embedded DB)',
+  run: measure,
+};
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { printResult } = await import('./run.ts');

@@ -310,7 +310,10 @@ async function measure(): Promise<BenchResult> {
 }
 
 /** Registered with bench/run.ts by the `.bench.ts` suffix. */
-export const bench: BenchModule = { name: 'Nhận phiếu SIPAS công khai (public submissions)', run: measure };
+export const bench: BenchModule = {
+  name: 'Nhận phiếu SIPAS công khai (public submissions)',
+  run: measure,
+};
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { printResult } = await import('./run.ts');

@@ -17,12 +17,17 @@ const QUY_KY = '05545';
 const THAI_NGUYEN = '19';
 
 /** Seed 000: forms per level (5 very satisfied … 2 dissatisfied) per field. */
-const SEED_000: { id: string; name: string; counts: Partial<Record<SatisfactionLevel, number>> }[] = [
-  { id: 'tu-phap-ho-tich', name: 'Tư pháp – Hộ tịch', counts: { 5: 0, 4: 10, 3: 4, 2: 0 } },
-  { id: 'lao-dong-tbxh', name: 'Lao động – Thương binh và Xã hội', counts: { 5: 1, 4: 5, 3: 1, 2: 0 } },
-  { id: 'dat-dai', name: 'Đất đai', counts: { 5: 0, 4: 6, 3: 6, 2: 0 } },
-  { id: 'cong-an', name: 'Công an', counts: { 5: 0, 4: 4, 3: 3, 2: 0 } },
-];
+const SEED_000: { id: string; name: string; counts: Partial<Record<SatisfactionLevel, number>> }[] =
+  [
+    { id: 'tu-phap-ho-tich', name: 'Tư pháp – Hộ tịch', counts: { 5: 0, 4: 10, 3: 4, 2: 0 } },
+    {
+      id: 'lao-dong-tbxh',
+      name: 'Lao động – Thương binh và Xã hội',
+      counts: { 5: 1, 4: 5, 3: 1, 2: 0 },
+    },
+    { id: 'dat-dai', name: 'Đất đai', counts: { 5: 0, 4: 6, 3: 6, 2: 0 } },
+    { id: 'cong-an', name: 'Công an', counts: { 5: 0, 4: 4, 3: 3, 2: 0 } },
+  ];
 
 const SUGGESTIONS = [
   'Đề nghị bố trí thêm ghế chờ tại Bộ phận Một cửa.',

@@ -58,7 +58,8 @@ declare module 'fastify' {
 }
 
 /** Paths that change state without a session, so without an anti-forgery token. */
-const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
+// The public SIPAS answer uses no session, so a staff member's cookie must not make it fail.
+const CSRF_EXEMPT = new Set(['/api/v1/auth/login', '/api/v1/public/sipas/responses']);
 
 /** The application instance, typed by its zod schemas. */
 export type App = FastifyInstance<

@@ -35,7 +35,13 @@ async function assessmentsOf(
   participants: repo.ParticipantRow[],
 ): Promise<UnitAssessment[]> {
   // One unit's scorecard reads its own entries; a recompute reads the whole campaign's scores.
-  const entries = participants.length <= 50 ? await repo.findEntries(db, participants.map((p) => p.id)) : await repo.findCampaignScores(db, c.row.id);
+  const entries =
+    participants.length <= 50
+      ? await repo.findEntries(
+          db,
+          participants.map((p) => p.id),
+        )
+      : await repo.findCampaignScores(db, c.row.id);
   const byParticipant = new Map<number, repo.EntryRow[]>();
   for (const e of entries) {
     let list = byParticipant.get(e.participant_id);

@@ -21,7 +21,11 @@ import {
   SATISFACTION_LEVELS,
   scaleQuestions,
 } from '../../../domain/sipas/questionnaire.ts';
-import { dedupeKeys, validateSubmission, type SurveySubmission } from '../../../domain/sipas/answers.ts';
+import {
+  dedupeKeys,
+  validateSubmission,
+  type SurveySubmission,
+} from '../../../domain/sipas/answers.ts';
 import { searchKey } from '../../../domain/text.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound, type ErrorDetail } from '../../errors.ts';
@@ -83,7 +87,11 @@ function cellText(cell: ExcelJS.Cell): string {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
+    if ('richText' in v)
+      return v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('result' in v && v.result !== undefined && v.result !== null)
       return typeof v.result === 'object' ? '' : String(v.result).trim();
     if ('text' in v) return String(v.text).trim();
@@ -92,11 +100,9 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 async function readXlsx(content: Buffer): Promise<Table> {
-  const zip = inspectZip(
-    content,
-    { maxEntries: 500, maxUncompressedBytes: 100 * 1024 * 1024 },
-    ['[Content_Types].xml'],
-  );
+  const zip = inspectZip(content, { maxEntries: 500, maxUncompressedBytes: 100 * 1024 * 1024 }, [
+    '[Content_Types].xml',
+  ]);
   if (!zip.ok) {
     if (zip.problem.kind === 'too_large_uncompressed' || zip.problem.kind === 'too_many_entries')
       throw new AppError('too_large', 'xlsx_bomb', { limit: '100 MB' });
@@ -151,12 +157,42 @@ interface Target {
 function targetsOf(ctx: CampaignContext): Target[] {
   const q = ctx.questionnaire;
   const list: Target[] = [
-    { key: 'unit', label: 'Đơn vị', required: true, aliases: ['unit', 'don vi', 'ma don vi', 'co quan'] },
-    { key: 'field', label: 'Lĩnh vực', required: true, aliases: ['field', 'linh vuc', 'ma linh vuc'] },
-    { key: 'clientId', label: 'Mã phiếu (UUID)', required: false, aliases: ['clientid', 'client id', 'ma phieu', 'uuid'] },
-    { key: 'dossierCode', label: 'Mã hồ sơ', required: false, aliases: ['dossier', 'dossiercode', 'ma ho so', 'so ho so'] },
-    { key: 'paperSerial', label: 'Số sê-ri phiếu giấy', required: false, aliases: ['paperserial', 'serial', 'so phieu', 'so seri', 'so se-ri', 'seri'] },
-    { key: 'suggestion', label: 'Góp ý', required: false, aliases: ['suggestion', 'gop y', 'y kien', 'y kien gop y', 'de xuat'] },
+    {
+      key: 'unit',
+      label: 'Đơn vị',
+      required: true,
+      aliases: ['unit', 'don vi', 'ma don vi', 'co quan'],
+    },
+    {
+      key: 'field',
+      label: 'Lĩnh vực',
+      required: true,
+      aliases: ['field', 'linh vuc', 'ma linh vuc'],
+    },
+    {
+      key: 'clientId',
+      label: 'Mã phiếu (UUID)',
+      required: false,
+      aliases: ['clientid', 'client id', 'ma phieu', 'uuid'],
+    },
+    {
+      key: 'dossierCode',
+      label: 'Mã hồ sơ',
+      required: false,
+      aliases: ['dossier', 'dossiercode', 'ma ho so', 'so ho so'],
+    },
+    {
+      key: 'paperSerial',
+      label: 'Số sê-ri phiếu giấy',
+      required: false,
+      aliases: ['paperserial', 'serial', 'so phieu', 'so seri', 'so se-ri', 'seri'],
+    },
+    {
+      key: 'suggestion',
+      label: 'Góp ý',
+      required: false,
+      aliases: ['suggestion', 'gop y', 'y kien', 'y kien gop y', 'de xuat'],
+    },
   ];
   for (const { question } of scaleQuestions(q)) {
     const id = searchKey(question.id);
@@ -183,7 +219,9 @@ function proposeMapping(targets: Target[], headers: string[]): Record<string, st
   const used = new Set<number>();
   const mapping: Record<string, string | null> = {};
   for (const t of targets) {
-    const i = folded.findIndex((h, idx) => !used.has(idx) && (t.aliases.includes(h) || searchKey(t.key) === h));
+    const i = folded.findIndex(
+      (h, idx) => !used.has(idx) && (t.aliases.includes(h) || searchKey(t.key) === h),
+    );
     if (i >= 0) used.add(i);
     mapping[t.key] = i >= 0 ? headers[i]! : null;
   }
@@ -215,14 +253,19 @@ interface RowOutcome {
   problems: { column: string; message: string }[];
 }
 
-function checkMapping(targets: Target[], headers: string[], mapping: Record<string, string | null>): void {
+function checkMapping(
+  targets: Target[],
+  headers: string[],
+  mapping: Record<string, string | null>,
+): void {
   const reasons: string[] = [];
   for (const [key, header] of Object.entries(mapping)) {
     if (!targets.some((t) => t.key === key)) reasons.push(`không có mục «${key}»`);
     else if (header !== null && !headers.includes(header)) reasons.push(`không có cột «${header}»`);
   }
   for (const key of ['unit', 'field']) {
-    if (!mapping[key]) reasons.push(`chưa chọn cột cho «${targets.find((t) => t.key === key)!.label}»`);
+    if (!mapping[key])
+      reasons.push(`chưa chọn cột cho «${targets.find((t) => t.key === key)!.label}»`);
   }
   if (reasons.length > 0) {
     throw new AppError('invalid', 'sipas_import_mapping_invalid', { reason: reasons.join('; ') });
@@ -253,7 +296,12 @@ function convertRows(
   const profileByKey = new Map(
     ctx.questionnaire.profile.map((p) => [
       p.key,
-      new Map(p.options.flatMap((o) => [[searchKey(o.value), o.value], [searchKey(o.label), o.value]])),
+      new Map(
+        p.options.flatMap((o) => [
+          [searchKey(o.value), o.value],
+          [searchKey(o.label), o.value],
+        ]),
+      ),
     ]),
   );
   const out: RowOutcome[] = [];
@@ -272,12 +320,18 @@ function convertRows(
     const unitId = unitByKey.get(searchKey(unitText));
     if (unitText === '') problems.push({ column: mapping.unit!, message: 'thiếu giá trị' });
     else if (unitId === undefined)
-      problems.push({ column: mapping.unit!, message: `đơn vị «${unitText}» không tham gia đợt khảo sát` });
+      problems.push({
+        column: mapping.unit!,
+        message: `đơn vị «${unitText}» không tham gia đợt khảo sát`,
+      });
     const fieldText = get('field');
     const fieldId = fieldByKey.get(searchKey(fieldText));
     if (fieldText === '') problems.push({ column: mapping.field!, message: 'thiếu giá trị' });
     else if (fieldId === undefined)
-      problems.push({ column: mapping.field!, message: `lĩnh vực «${fieldText}» không thuộc đợt khảo sát` });
+      problems.push({
+        column: mapping.field!,
+        message: `lĩnh vực «${fieldText}» không thuộc đợt khảo sát`,
+      });
     const answers: Record<string, unknown> = {};
     const profile: Record<string, unknown> = {};
     for (const key of col.keys()) {
@@ -371,7 +425,9 @@ export async function importResponses(
 
   // Duplicates inside the file, then against what is stored.
   const firstByKey = new Map<string, number>();
-  const valid = outcomes.filter((o): o is RowOutcome & { submission: SurveySubmission } => o.submission !== null);
+  const valid = outcomes.filter(
+    (o): o is RowOutcome & { submission: SurveySubmission } => o.submission !== null,
+  );
   for (const o of valid) {
     for (const key of dedupeKeys(o.submission)) {
       const first = firstByKey.get(key);
@@ -381,9 +437,13 @@ export async function importResponses(
   }
   const taken = await repo.findTakenKeys(deps.db, campaignId, {
     clientIds: valid.map((o) => o.submission.clientId),
-    dossierCodes: valid.flatMap((o) => (o.submission.dossierCode ? [o.submission.dossierCode] : [])),
+    dossierCodes: valid.flatMap((o) =>
+      o.submission.dossierCode ? [o.submission.dossierCode] : [],
+    ),
     paperKeys: valid.flatMap((o) =>
-      o.submission.paperSerial ? [{ unitId: Number(o.submission.unitId), serial: o.submission.paperSerial }] : [],
+      o.submission.paperSerial
+        ? [{ unitId: Number(o.submission.unitId), serial: o.submission.paperSerial }]
+        : [],
     ),
   });
   for (const o of valid) {
@@ -417,10 +477,19 @@ export async function importResponses(
       })),
       now,
     );
-    await appendSipasAudit(tx, actor, 'sipas.import', 'sipas_campaign', campaignId, ctx.row.owner_unit_id, now, {
-      rows: imported,
-      file: table.hash,
-    });
+    await appendSipasAudit(
+      tx,
+      actor,
+      'sipas.import',
+      'sipas_campaign',
+      campaignId,
+      ctx.row.owner_unit_id,
+      now,
+      {
+        rows: imported,
+        file: table.hash,
+      },
+    );
     return { imported };
   });
 }

@@ -333,7 +333,11 @@ export async function insertResponse(
 }
 
 /** Inserts many responses at once (an import, already checked); returns how many. */
-export async function insertResponsesBulk(db: Queryable, list: ResponseWrite[], now: Date): Promise<number> {
+export async function insertResponsesBulk(
+  db: Queryable,
+  list: ResponseWrite[],
+  now: Date,
+): Promise<number> {
   if (list.length === 0) return 0;
   const rows = await db.query<{ n: number }>(
     `WITH ins AS (
@@ -385,7 +389,11 @@ export async function findResponseByClientId(
 export async function findTakenKeys(
   db: Queryable,
   campaignId: number,
-  keys: { clientIds: string[]; dossierCodes: string[]; paperKeys: { unitId: number; serial: string }[] },
+  keys: {
+    clientIds: string[];
+    dossierCodes: string[];
+    paperKeys: { unitId: number; serial: string }[];
+  },
 ): Promise<{ clientIds: Set<string>; dossierCodes: Set<string>; paperKeys: Set<string> }> {
   const [clients, dossiers, papers] = await Promise.all([
     keys.clientIds.length === 0
@@ -500,7 +508,13 @@ export async function listResponses(
   db: Queryable,
   campaignId: number,
   unitIds: number[] | null,
-  filter: { fieldId: string | null; suggestionsOnly: boolean; q: string | null; limit: number; offset: number },
+  filter: {
+    fieldId: string | null;
+    suggestionsOnly: boolean;
+    q: string | null;
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ items: ResponseListRow[]; total: number }> {
   const where = `campaign_id = $1 AND ($2::int[] IS NULL OR unit_id = ANY($2::int[]))
     AND ($3::text IS NULL OR field_id = $3)
@@ -514,7 +528,10 @@ export async function listResponses(
        FROM sipas_responses WHERE ${where} ORDER BY id DESC LIMIT $6 OFFSET $7`,
       [...params, filter.limit, filter.offset],
     ),
-    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sipas_responses WHERE ${where}`, params),
+    db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM sipas_responses WHERE ${where}`,
+      params,
+    ),
   ]);
   return { items, total: total[0]?.n ?? 0 };
 }
@@ -577,30 +594,31 @@ export async function consumeLink(db: Queryable, id: number, now: Date): Promise
 }
 
 /**
- * Counts one hit on several rate counters in one statement, with the same windows as the sign-in
- * limit (`hitRateCounter` of the auth feature) and the same table. Public answers hit the same few
- * rows (one address, one form) many times a second: committed one by one with a disk flush each,
- * those updates queue behind each other's flush. The counters are best-effort, so this statement
- * commits without waiting for the flush (`synchronous_commit` off for its own transaction only);
- * a crash may forget the last hits, never a stored answer. Keys are locked in sorted order.
+ * Adds hits to several rate counters in one statement, with the same windows as the sign-in limit
+ * (`hitRateCounter` of the auth feature) and the same table; returns each counter after the
+ * addition. Public answers hit the same few rows (one address, one form) many times a second:
+ * committed one by one with a disk flush each, those updates queue behind each other's flush. The
+ * counters are best-effort, so this statement commits without waiting for the flush
+ * (`synchronous_commit` off for its own transaction only); a crash may forget the last hits, never
+ * a stored answer. Keys are locked in sorted order, so concurrent statements cannot deadlock.
  */
-export async function hitRateCounters(
+export async function addRateHits(
   db: Queryable,
-  keys: string[],
+  hits: Map<string, number>,
   now: Date,
   windowSeconds: number,
 ): Promise<Map<string, { hits: number; windowStart: Date }>> {
-  const sorted = [...new Set(keys)].sort();
+  const keys = [...hits.keys()].sort();
   const rows = await db.query<{ key: string; hits: number; window_start: Date }>(
     `INSERT INTO rate_counters (key, window_start, hits)
-     SELECT k, $2::timestamptz, 1 FROM unnest($1::text[]) WITH ORDINALITY AS x(k, n)
+     SELECT k, $3::timestamptz, n FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS x(k, n, o)
        CROSS JOIN (SELECT set_config('synchronous_commit', 'off', true)) AS async
-     ORDER BY n
+     ORDER BY o
      ON CONFLICT (key) DO UPDATE SET
-       hits = CASE WHEN rate_counters.window_start <= $2::timestamptz - make_interval(secs => $3) THEN 1 ELSE rate_counters.hits + 1 END,
-       window_start = CASE WHEN rate_counters.window_start <= $2::timestamptz - make_interval(secs => $3) THEN $2::timestamptz ELSE rate_counters.window_start END
+       hits = CASE WHEN rate_counters.window_start <= $3::timestamptz - make_interval(secs => $4) THEN excluded.hits ELSE rate_counters.hits + excluded.hits END,
+       window_start = CASE WHEN rate_counters.window_start <= $3::timestamptz - make_interval(secs => $4) THEN $3::timestamptz ELSE rate_counters.window_start END
      RETURNING key, hits, window_start`,
-    [sorted, now.toISOString(), windowSeconds],
+    [keys, keys.map((k) => hits.get(k) ?? 1), now.toISOString(), windowSeconds],
   );
   return new Map(rows.map((r) => [r.key, { hits: r.hits, windowStart: new Date(r.window_start) }]));
 }

@@ -45,7 +45,12 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) =>
-      submissions.getPublicForm(deps, request.params.campaignId, request.query.unit, request.query.field),
+      submissions.getPublicForm(
+        deps,
+        request.params.campaignId,
+        request.query.unit,
+        request.query.field,
+      ),
   );
 
   app.get(
@@ -120,7 +125,11 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const q = await service.createQuestionnaire(deps, requireActor(request), request.body.document);
+      const q = await service.createQuestionnaire(
+        deps,
+        requireActor(request),
+        request.body.document,
+      );
       return reply.code(201).send(q);
     },
   );
@@ -137,7 +146,12 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) =>
-      service.updateQuestionnaire(deps, requireActor(request), request.params.id, request.body.document),
+      service.updateQuestionnaire(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.body.document,
+      ),
   );
 
   app.delete(
@@ -163,7 +177,12 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Nhập mẫu phiếu từ tệp JSON (multipart, trường "file")',
         consumes: ['multipart/form-data'],
-        response: { 201: schemas.questionnaireView, 413: errorBody, 415: errorBody, ...commonErrors },
+        response: {
+          201: schemas.questionnaireView,
+          413: errorBody,
+          415: errorBody,
+          ...commonErrors,
+        },
       },
     },
     async (request, reply) => {
@@ -180,7 +199,11 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
       schema: { tags, summary: 'Xuất mẫu phiếu ra tệp JSON', params: idParam },
     },
     async (request, reply) => {
-      const file = await service.exportQuestionnaireJson(deps, requireActor(request), request.params.id);
+      const file = await service.exportQuestionnaireJson(
+        deps,
+        requireActor(request),
+        request.params.id,
+      );
       return reply
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="${file.filename}"`)
@@ -206,7 +229,8 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Tạo đợt khảo sát (đơn vị, lĩnh vực, số giao dịch → chỉ tiêu mẫu, hình thức, cách tính)',
+        summary:
+          'Tạo đợt khảo sát (đơn vị, lĩnh vực, số giao dịch → chỉ tiêu mẫu, hình thức, cách tính)',
         body: schemas.campaignBody,
         response: { 201: schemas.campaignView, ...commonErrors },
       },
@@ -290,7 +314,8 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Tải lên các phiếu thu ngoại tuyến; mỗi phiếu được ghi đúng một lần, kết quả từng phiếu',
+        summary:
+          'Tải lên các phiếu thu ngoại tuyến; mỗi phiếu được ghi đúng một lần, kết quả từng phiếu',
         body: schemas.batchBody,
         response: { 200: schemas.batchResult, 413: errorBody, ...commonErrors },
       },
@@ -311,7 +336,12 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) =>
-      submissions.createDossierLinks(deps, requireActor(request), request.params.campaignId, request.body),
+      submissions.createDossierLinks(
+        deps,
+        requireActor(request),
+        request.params.campaignId,
+        request.body,
+      ),
   );
 
   app.post(
@@ -349,7 +379,9 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
       const { content, fields } = await readUpload(request);
       let mapping: Record<string, string | null>;
       try {
-        const parsed = z.record(z.string(), z.string().nullable()).safeParse(JSON.parse(fields.mapping ?? ''));
+        const parsed = z
+          .record(z.string(), z.string().nullable())
+          .safeParse(JSON.parse(fields.mapping ?? ''));
         if (!parsed.success) throw new Error('shape');
         mapping = parsed.data;
       } catch {
@@ -442,6 +474,11 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) =>
-      service.surveyPoints(deps, requireActor(request), request.params.campaignId, request.query.surveyMax),
+      service.surveyPoints(
+        deps,
+        requireActor(request),
+        request.params.campaignId,
+        request.query.surveyMax,
+      ),
   );
 }

@@ -41,7 +41,15 @@ import { appendAuditEntry } from '../audit/repository.ts';
 import * as repo from './repository.ts';
 
 /** Channels a campaign may accept answers through. */
-export const CHANNELS = ['web', 'qr', 'dossier_link', 'paper', 'kiosk', 'offline', 'import'] as const;
+export const CHANNELS = [
+  'web',
+  'qr',
+  'dossier_link',
+  'paper',
+  'kiosk',
+  'offline',
+  'import',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 // ---------------------------------------------------------------------------------------------
@@ -304,7 +312,11 @@ export function readableUnitIds(actor: Actor, ctx: CampaignContext): number[] | 
 }
 
 /** Narrows the readable units to one unit when asked; 403 when it is not readable. */
-function unitFilter(actor: Actor, ctx: CampaignContext, unitId: number | undefined): number[] | null {
+function unitFilter(
+  actor: Actor,
+  ctx: CampaignContext,
+  unitId: number | undefined,
+): number[] | null {
   const readable = readableUnitIds(actor, ctx);
   if (unitId === undefined) return readable;
   const unit = ctx.units.find((u) => u.unit_id === unitId);
@@ -447,7 +459,10 @@ async function checkCampaignInput(
       fail(`units[${i}].unitId`, `Đơn vị «${unit.name}» không thuộc phạm vi của cơ quan chủ trì`);
     for (const [fieldId, n] of Object.entries(u.transactions)) {
       if (!fieldIds.has(fieldId))
-        fail(`units[${i}].transactions.${fieldId}`, `Lĩnh vực «${fieldId}» không có trong đợt khảo sát`);
+        fail(
+          `units[${i}].transactions.${fieldId}`,
+          `Lĩnh vực «${fieldId}» không có trong đợt khảo sát`,
+        );
       if (!Number.isSafeInteger(n) || n < 0)
         fail(`units[${i}].transactions.${fieldId}`, 'Số giao dịch phải là số nguyên không âm');
     }
@@ -577,7 +592,10 @@ export async function deleteCampaign(deps: Deps, actor: Actor, id: number): Prom
 // would otherwise read the campaign, questionnaire and units on every answer. Changes made by
 // this process are seen at once (forgetCampaign); other processes see them within CACHE_MS.
 const CACHE_MS = 5000;
-const contextCache = new WeakMap<object, Map<number, { at: number; ctx: CampaignContext | null }>>();
+const contextCache = new WeakMap<
+  object,
+  Map<number, { at: number; ctx: CampaignContext | null }>
+>();
 
 /** A campaign context from the short-lived cache (public paths only). */
 export async function cachedCampaignContext(

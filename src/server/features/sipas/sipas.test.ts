@@ -105,9 +105,8 @@ beforeAll(async () => {
   officerDaiLanh = await h.login('canbo.dailanh');
   officerKimPhuong = await h.login('canbo.kimphuong');
   daiLanh = await unitIdByCode(admin, '22504');
-  quyKy = (
-    await h.deps.db.query<{ id: number }>("SELECT id FROM units WHERE code = '05545'")
-  )[0]!.id;
+  quyKy = (await h.deps.db.query<{ id: number }>("SELECT id FROM units WHERE code = '05545'"))[0]!
+    .id;
   const demo = await h.deps.db.query<{ id: number }>(
     'SELECT id FROM sipas_campaigns WHERE name = $1',
     [SIPAS_DEMO_NAME],
@@ -211,7 +210,10 @@ describe('authorisation', () => {
     expect(JSON.stringify(form)).not.toContain('Quy Kỳ');
     // A token of one campaign does not open another.
     h.clock.advance(5000);
-    const res = await publicPost(submission(form, { campaignId: demoId, unitId: quyKy }), '10.9.0.1');
+    const res = await publicPost(
+      submission(form, { campaignId: demoId, unitId: quyKy }),
+      '10.9.0.1',
+    );
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('sipas_form_token_invalid');
   });
@@ -238,6 +240,20 @@ describe('public submissions', () => {
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
     expect(await countResponses(campaignId)).toBe(before + 1);
+  });
+
+  it('accepts a public answer from a browser that also holds a staff session', async () => {
+    const form = await openForm(campaignId);
+    h.clock.advance(5000);
+    const res = await enumerator.request(
+      'POST',
+      '/api/v1/public/sipas/responses',
+      submission(form),
+      {
+        'x-csrf-token': 'not-the-token',
+      },
+    );
+    expect(res.status).toBe(200);
   });
 
   it('refuses a second form for the same dossier with a polite message', async () => {
@@ -284,7 +300,8 @@ describe('public submissions', () => {
     const form = await openForm(campaignId);
     h.clock.advance(5000);
     const statuses: number[] = [];
-    for (let i = 0; i < 31; i++) statuses.push((await publicPost(submission(form), '10.6.0.1')).status);
+    for (let i = 0; i < 31; i++)
+      statuses.push((await publicPost(submission(form), '10.6.0.1')).status);
     expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
     expect(statuses[30]).toBe(429);
     const other = await publicPost(submission(form), '10.6.0.2');
@@ -333,7 +350,10 @@ describe('paper forms and offline batches', () => {
       answers: answersAt(5),
       profile: { respondentType: 'individual', channel: 'counter' },
     };
-    const first = await enumerator.post(`/api/v1/sipas/campaigns/${campaignId}/responses/paper`, body);
+    const first = await enumerator.post(
+      `/api/v1/sipas/campaigns/${campaignId}/responses/paper`,
+      body,
+    );
     expect(first.status).toBe(201);
     const second = await officerDaiLanh.post(
       `/api/v1/sipas/campaigns/${campaignId}/responses/paper`,
@@ -344,13 +364,16 @@ describe('paper forms and offline batches', () => {
   });
 
   it('refuses paper entry on a unit outside the enumerator’s grant', async () => {
-    const res = await officerKimPhuong.post(`/api/v1/sipas/campaigns/${campaignId}/responses/paper`, {
-      unitId: daiLanh,
-      fieldId: 'tu-phap-ho-tich',
-      paperSerial: 'DL-0099',
-      answers: answersAt(5),
-      profile: { respondentType: 'individual', channel: 'counter' },
-    });
+    const res = await officerKimPhuong.post(
+      `/api/v1/sipas/campaigns/${campaignId}/responses/paper`,
+      {
+        unitId: daiLanh,
+        fieldId: 'tu-phap-ho-tich',
+        paperSerial: 'DL-0099',
+        answers: answersAt(5),
+        profile: { respondentType: 'individual', channel: 'counter' },
+      },
+    );
     expect(res.status).toBe(403);
   });
 
@@ -369,22 +392,42 @@ describe('paper forms and offline batches', () => {
     const before = await countResponses(campaignId);
     const first = await enumerator.post('/api/v1/sipas/responses/batch', { items });
     expect(first.status).toBe(200);
-    expect(first.body.items.map((i: any) => i.status)).toEqual(['accepted', 'accepted', 'rejected']);
+    expect(first.body.items.map((i: any) => i.status)).toEqual([
+      'accepted',
+      'accepted',
+      'rejected',
+    ]);
     const again = await enumerator.post('/api/v1/sipas/responses/batch', { items });
-    expect(again.body.items.map((i: any) => i.status)).toEqual(['duplicate', 'duplicate', 'rejected']);
+    expect(again.body.items.map((i: any) => i.status)).toEqual([
+      'duplicate',
+      'duplicate',
+      'rejected',
+    ]);
     expect(await countResponses(campaignId)).toBe(before + 2);
   });
 });
 
 describe('import of answers', () => {
-  const header = ['Đơn vị', 'Lĩnh vực', 'Số phiếu', ...ALL_QUESTIONS.map((id) => `Câu ${id}`), 'Ông/Bà là', 'Ông/Bà đã nộp hồ sơ theo hình thức nào?'];
+  const header = [
+    'Đơn vị',
+    'Lĩnh vực',
+    'Số phiếu',
+    ...ALL_QUESTIONS.map((id) => `Câu ${id}`),
+    'Ông/Bà là',
+    'Ông/Bà đã nộp hồ sơ theo hình thức nào?',
+  ];
   const row = (serial: string, level: string) =>
     ['22504', 'Đất đai', serial, ...ALL_QUESTIONS.map(() => level), 'Cá nhân', 'counter'].join(',');
 
   it('previews the columns with a proposed mapping and the first rows with problems', async () => {
     const csv = [header.join(','), row('IMP-1', 'Hài lòng'), row('IMP-2', '7')].join('\n');
     const { body, headers } = multipart('phieu.csv', Buffer.from(csv));
-    const res = await khanhHoa.request('POST', `/api/v1/sipas/campaigns/${campaignId}/import/preview`, body, headers);
+    const res = await khanhHoa.request(
+      'POST',
+      `/api/v1/sipas/campaigns/${campaignId}/import/preview`,
+      body,
+      headers,
+    );
     expect(res.status).toBe(200);
     expect(res.body.totalRows).toBe(2);
     expect(res.body.proposedMapping.unit).toBe('Đơn vị');
@@ -405,9 +448,19 @@ describe('import of answers', () => {
     );
     const mapping = JSON.stringify(preview.body.proposedMapping);
     const before = await countResponses(campaignId);
-    const bad = [header.join(','), row('IMP-10', '4'), row('IMP-11', 'Rất tệ'), row('IMP-12', '5')].join('\n');
+    const bad = [
+      header.join(','),
+      row('IMP-10', '4'),
+      row('IMP-11', 'Rất tệ'),
+      row('IMP-12', '5'),
+    ].join('\n');
     const m1 = multipart('bad.csv', Buffer.from(bad), { mapping });
-    const refused = await khanhHoa.request('POST', `/api/v1/sipas/campaigns/${campaignId}/import`, m1.body, m1.headers);
+    const refused = await khanhHoa.request(
+      'POST',
+      `/api/v1/sipas/campaigns/${campaignId}/import`,
+      m1.body,
+      m1.headers,
+    );
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe('sipas_import_invalid');
     expect(refused.body.error.details[0]).toMatchObject({ row: 3, column: 'Câu 1.1' });
@@ -415,11 +468,21 @@ describe('import of answers', () => {
 
     const good = [header.join(','), row('IMP-10', '4'), row('IMP-12', 'Rất hài lòng')].join('\n');
     const m2 = multipart('good.csv', Buffer.from(good), { mapping });
-    const ok = await khanhHoa.request('POST', `/api/v1/sipas/campaigns/${campaignId}/import`, m2.body, m2.headers);
+    const ok = await khanhHoa.request(
+      'POST',
+      `/api/v1/sipas/campaigns/${campaignId}/import`,
+      m2.body,
+      m2.headers,
+    );
     expect(ok.status).toBe(200);
     expect(ok.body.imported).toBe(2);
     expect(await countResponses(campaignId)).toBe(before + 2);
-    const twice = await khanhHoa.request('POST', `/api/v1/sipas/campaigns/${campaignId}/import`, m2.body, m2.headers);
+    const twice = await khanhHoa.request(
+      'POST',
+      `/api/v1/sipas/campaigns/${campaignId}/import`,
+      m2.body,
+      m2.headers,
+    );
     expect(twice.status).toBe(400);
     expect(await countResponses(campaignId)).toBe(before + 2);
   });
@@ -432,13 +495,23 @@ describe('questionnaires', () => {
     const exported = await admin.request('GET', `/api/v1/sipas/questionnaires/${id}/export`);
     expect(exported.status).toBe(200);
     const doc = exported.body as Record<string, unknown>;
-    const { body, headers } = multipart('q.json', Buffer.from(JSON.stringify({ ...doc, version: '2026.1' })));
-    const imported = await admin.request('POST', '/api/v1/sipas/questionnaires/import', body, headers);
+    const { body, headers } = multipart(
+      'q.json',
+      Buffer.from(JSON.stringify({ ...doc, version: '2026.1' })),
+    );
+    const imported = await admin.request(
+      'POST',
+      '/api/v1/sipas/questionnaires/import',
+      body,
+      headers,
+    );
     expect(imported.status).toBe(201);
     expect(imported.body.version).toBe('2026.1');
     const inUse = await admin.put(`/api/v1/sipas/questionnaires/${id}`, { document: doc });
     expect(inUse.status).toBe(409);
-    const bad = await admin.post('/api/v1/sipas/questionnaires', { document: { ...doc, version: '' } });
+    const bad = await admin.post('/api/v1/sipas/questionnaires', {
+      document: { ...doc, version: '' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].field).toBe('document.version');
   });

@@ -6,7 +6,7 @@
  * (per campaign) or paper serial (per campaign and unit). The row is committed before the
  * acknowledgement is returned.
  *
- * Anti-robot measures of the public form (see docs/adr/0008-sipas-public-submissions.md):
+ * Anti-robot measures of the public form (see docs/adr/0009-sipas-public-submissions.md):
  * - the form carries `formToken` = campaign id, issue time and an HMAC of both with a secret kept
  *   in `app_settings`; an answer sent sooner than PARINDEX_SIPAS_MIN_FILL_SECONDS after issue, or
  *   with a token that is forged, for another campaign or older than 7 days, is refused (400) with a
@@ -14,9 +14,9 @@
  * - a honeypot field (`website`), invisible to people, must stay empty; when filled the answer is
  *   acknowledged exactly like a real one but not stored, so a robot learns nothing;
  * - answers per address and per form (campaign, unit, field) per minute are counted in the shared
- *   `rate_counters` table, with the sign-in limit's windows, in one statement that does not wait
- *   for the disk (`repo.hitRateCounters`), so hot counters do not serialise answers (429 beyond
- *   the configured limits).
+ *   `rate_counters` table, with the sign-in limit's windows, in one statement per group of answers
+ *   arriving together, which does not wait for the disk (`repo.addRateHits`), so hot counters do
+ *   not serialise answers (429 beyond the configured limits).
  */
 import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { can, type Actor } from '../../../domain/access.ts';
@@ -198,30 +198,36 @@ export interface Acknowledgement {
 }
 
 function validate(ctx: CampaignContext, body: SubmissionBody): SurveySubmission {
-  const result = validateSubmission(ctx.questionnaire, {
-    clientId: body.clientId,
-    questionnaireId: body.questionnaireId,
-    questionnaireVersion: body.questionnaireVersion,
-    unitId: String(body.unitId),
-    fieldId: body.fieldId,
-    answers: body.answers,
-    profile: body.profile,
-    suggestion: body.suggestion ?? null,
-    dossierCode: body.dossierCode ?? null,
-    paperSerial: body.paperSerial ?? null,
-  }, {
-    ...DEFAULT_SUBMISSION_RULES,
-    unitIds: ctx.units.map((u) => String(u.unit_id)),
-    fieldIds: ctx.row.fields.map((f) => f.id),
-  });
+  const result = validateSubmission(
+    ctx.questionnaire,
+    {
+      clientId: body.clientId,
+      questionnaireId: body.questionnaireId,
+      questionnaireVersion: body.questionnaireVersion,
+      unitId: String(body.unitId),
+      fieldId: body.fieldId,
+      answers: body.answers,
+      profile: body.profile,
+      suggestion: body.suggestion ?? null,
+      dossierCode: body.dossierCode ?? null,
+      paperSerial: body.paperSerial ?? null,
+    },
+    {
+      ...DEFAULT_SUBMISSION_RULES,
+      unitIds: ctx.units.map((u) => String(u.unit_id)),
+      fieldIds: ctx.row.fields.map((f) => f.id),
+    },
+  );
   if (!result.ok) {
     throw new AppError(
       'invalid',
       'sipas_submission_invalid',
       { count: result.problems.length },
-      result.problems.map(
-        (p): ErrorDetail => ({ field: p.path, key: 'sipas_problem', params: { message: p.message } }),
-      ),
+      result.problems.map((p): ErrorDetail => ({
+        field: p.path,
+        key: 'sipas_problem',
+        params: { message: p.message },
+      })),
     );
   }
   return result.submission;
@@ -266,7 +272,10 @@ export async function storeSubmission(
   }
   if (s.dossierCode && (await repo.dossierTaken(db, ctx.row.id, s.dossierCode)))
     throw new AppError('conflict', 'sipas_dossier_answered', { code: s.dossierCode });
-  if (s.paperSerial && (await repo.paperSerialTaken(db, ctx.row.id, Number(s.unitId), s.paperSerial)))
+  if (
+    s.paperSerial &&
+    (await repo.paperSerialTaken(db, ctx.row.id, Number(s.unitId), s.paperSerial))
+  )
     throw new AppError('conflict', 'sipas_paper_serial_taken', { serial: s.paperSerial });
   throw new AppError('conflict', 'conflict');
 }
@@ -279,11 +288,67 @@ function acknowledge(receipt: string, receivedAt: Date, locale: Locale): Acknowl
   };
 }
 
+interface PendingHits {
+  hits: Map<string, number>;
+  waiters: {
+    keys: string[];
+    ordinal: Map<string, number>;
+    done: (r: CounterResult) => void;
+    fail: (e: unknown) => void;
+  }[];
+}
+type CounterResult = Map<string, { hits: number; windowStart: Date }>;
+const pendingHits = new WeakMap<object, PendingHits>();
+
+/**
+ * Counts one hit on each key, grouping the hits of answers arriving together into one statement
+ * (like a group commit): each answer still sees its own count, as if counted alone.
+ */
+function countHits(deps: Deps, keys: string[]): Promise<CounterResult> {
+  let batch = pendingHits.get(deps.db);
+  if (!batch) {
+    const created: PendingHits = { hits: new Map(), waiters: [] };
+    pendingHits.set(deps.db, created);
+    batch = created;
+    setImmediate(() => {
+      pendingHits.delete(deps.db);
+      repo.addRateHits(deps.db, created.hits, deps.clock.now(), 60).then(
+        (totals) => {
+          for (const w of created.waiters) {
+            const mine: CounterResult = new Map();
+            for (const k of w.keys) {
+              const t = totals.get(k);
+              // Hits of later answers in the batch are not this answer's concern.
+              if (t)
+                mine.set(k, {
+                  hits: t.hits - (created.hits.get(k)! - w.ordinal.get(k)!),
+                  windowStart: t.windowStart,
+                });
+            }
+            w.done(mine);
+          }
+        },
+        (error: unknown) => {
+          for (const w of created.waiters) w.fail(error);
+        },
+      );
+    });
+  }
+  const ordinal = new Map<string, number>();
+  for (const k of keys) {
+    const n = (batch.hits.get(k) ?? 0) + 1;
+    batch.hits.set(k, n);
+    ordinal.set(k, n);
+  }
+  const current = batch;
+  return new Promise((done, fail) => current.waiters.push({ keys, ordinal, done, fail }));
+}
+
 async function checkRate(deps: Deps, ip: string, formKey: string): Promise<void> {
   const now = deps.clock.now();
   const addressKey = `sipas:ip:${ip}`;
   const formCounter = `sipas:form:${formKey}`;
-  const hits = await repo.hitRateCounters(deps.db, [addressKey, formCounter], now, 60);
+  const hits = await countHits(deps, [addressKey, formCounter]);
   const byAddress = hits.get(addressKey);
   const byForm = hits.get(formCounter);
   const over =
@@ -327,7 +392,14 @@ export async function submitPublicResponse(
   if (input.channel === 'dossier_link') return submitThroughLink(deps, ctx, input, meta.locale);
   requireOpen(ctx, input.channel);
   const submission = validate(ctx, { ...input, paperSerial: null });
-  const stored = await storeSubmission(deps.db, ctx, submission, input.channel, null, deps.clock.now());
+  const stored = await storeSubmission(
+    deps.db,
+    ctx,
+    submission,
+    input.channel,
+    null,
+    deps.clock.now(),
+  );
   return acknowledge(stored.receipt, stored.receivedAt, meta.locale);
 }
 
@@ -395,9 +467,18 @@ export async function createDossierLinks(
       actor.userId,
       now,
     );
-    await appendSipasAudit(tx, actor, 'sipas.links.create', 'sipas_campaign', campaignId, input.unitId, now, {
-      count: result.filter((r) => r.inserted).length,
-    });
+    await appendSipasAudit(
+      tx,
+      actor,
+      'sipas.links.create',
+      'sipas_campaign',
+      campaignId,
+      input.unitId,
+      now,
+      {
+        count: result.filter((r) => r.inserted).length,
+      },
+    );
     return {
       items: result.map((r) => ({
         dossierCode: r.dossier_code,
@@ -445,10 +526,19 @@ export async function enterPaperResponse(
     const now = deps.clock.now();
     const s = await storeSubmission(tx, ctx, submission, 'paper', actor.userId, now);
     if (!s.duplicate) {
-      await appendSipasAudit(tx, actor, 'sipas.paper.enter', 'sipas_campaign', campaignId, body.unitId, now, {
-        serial: submission.paperSerial,
-        field: submission.fieldId,
-      });
+      await appendSipasAudit(
+        tx,
+        actor,
+        'sipas.paper.enter',
+        'sipas_campaign',
+        campaignId,
+        body.unitId,
+        now,
+        {
+          serial: submission.paperSerial,
+          field: submission.fieldId,
+        },
+      );
     }
     return s;
   });
@@ -481,7 +571,8 @@ export async function uploadBatch(
   items: BatchItem[],
   locale: Locale,
 ): Promise<{ accepted: number; duplicates: number; rejected: number; items: BatchResult[] }> {
-  if (items.length > MAX_BATCH) throw new AppError('too_large', 'sipas_batch_too_large', { max: MAX_BATCH });
+  if (items.length > MAX_BATCH)
+    throw new AppError('too_large', 'sipas_batch_too_large', { max: MAX_BATCH });
   const contexts = new Map<number, CampaignContext | null>();
   const results: BatchResult[] = [];
   for (const item of items) {
@@ -495,7 +586,14 @@ export async function uploadBatch(
       requireEnterOn(actor, ctx, item.unitId);
       requireOpen(ctx, 'offline');
       const submission = validate(ctx, item);
-      const stored = await storeSubmission(deps.db, ctx, submission, 'offline', actor.userId, deps.clock.now());
+      const stored = await storeSubmission(
+        deps.db,
+        ctx,
+        submission,
+        'offline',
+        actor.userId,
+        deps.clock.now(),
+      );
       results.push({
         clientId: submission.clientId,
         status: stored.duplicate ? 'duplicate' : 'accepted',

@@ -20,7 +20,9 @@ export async function exportIndexesXlsx(name: string, view: CampaignIndexesView)
   wb.creator = 'parindex';
   const ws = wb.addWorksheet('Chỉ số', { views: [{ state: 'frozen', ySplit: 3 }] });
   ws.addRow([name]).font = { bold: true };
-  ws.addRow([`Mức tính là hài lòng: ${view.satisfiedLabel}; chỉ số chung công bố: ${view.overallMethodLabel}`]);
+  ws.addRow([
+    `Mức tính là hài lòng: ${view.satisfiedLabel}; chỉ số chung công bố: ${view.overallMethodLabel}`,
+  ]);
   const header = ws.addRow([
     'Phạm vi',
     'Số phiếu',
@@ -38,11 +40,21 @@ export async function exportIndexesXlsx(name: string, view: CampaignIndexesView)
   });
 
   const table = wb.addWorksheet('Bảng theo mức');
-  table.addRow(['Lĩnh vực', 'Số phiếu hợp lệ', ...view.table.columns.map((c) => c.label), 'Chỉ số']).font = {
+  table.addRow([
+    'Lĩnh vực',
+    'Số phiếu hợp lệ',
+    ...view.table.columns.map((c) => c.label),
+    'Chỉ số',
+  ]).font = {
     bold: true,
   };
   for (const r of [...view.table.rows, view.table.totals]) {
-    table.addRow([r.label, r.valid, ...r.cells.map((c) => `${c.count} (${c.text})`), r.index.formula]);
+    table.addRow([
+      r.label,
+      r.valid,
+      ...r.cells.map((c) => `${c.count} (${c.text})`),
+      r.index.formula,
+    ]);
   }
   table.addRow([]);
   table.addRow([view.table.note]);
@@ -51,8 +63,11 @@ export async function exportIndexesXlsx(name: string, view: CampaignIndexesView)
   });
 
   const alt = wb.addWorksheet('So sánh cách tính');
-  alt.addRow(['Mức tính là hài lòng', 'Câu hỏi đánh giá chung', 'Trung bình các yếu tố']).font = { bold: true };
-  for (const a of view.alternatives) alt.addRow([a.satisfiedLabel, a.overallShare.formula, a.elementMean.formula]);
+  alt.addRow(['Mức tính là hài lòng', 'Câu hỏi đánh giá chung', 'Trung bình các yếu tố']).font = {
+    bold: true,
+  };
+  for (const a of view.alternatives)
+    alt.addRow([a.satisfiedLabel, a.overallShare.formula, a.elementMean.formula]);
   alt.columns.forEach((c) => {
     c.width = 50;
   });
