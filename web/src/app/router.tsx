@@ -41,6 +41,26 @@ export function createAppRouter() {
               }),
             },
             {
+              path: 'criteria',
+              lazy: async () => ({
+                Component: (await import('../features/criteria/CriteriaSetsPage.tsx'))
+                  .CriteriaSetsPage,
+              }),
+            },
+            {
+              path: 'criteria/:setId',
+              lazy: async () => ({
+                Component: (await import('../features/criteria/CriteriaSetPage.tsx'))
+                  .CriteriaSetPage,
+              }),
+            },
+            {
+              path: 'criteria/:setId/mapping',
+              lazy: async () => ({
+                Component: (await import('../features/criteria/MappingPage.tsx')).MappingPage,
+              }),
+            },
+            {
               path: 'users',
               lazy: async () => {
                 const { UsersPage } = await import('../features/users/UsersPage.tsx');

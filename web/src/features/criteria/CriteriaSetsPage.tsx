@@ -6,7 +6,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Card,
   Group,
@@ -62,7 +61,8 @@ export function CriteriaSetsPage() {
   );
   const setKinds = useMemo(() => [...new Set(sets.map((s) => s.unitKind))], [sets]);
   const shown = sets.filter(
-    (s) => (year === null || String(s.year) === year) && (unitKind === null || s.unitKind === unitKind),
+    (s) =>
+      (year === null || String(s.year) === year) && (unitKind === null || s.unitKind === unitKind),
   );
 
   const actions = (set: CriteriaSetSummary) => {
@@ -104,7 +104,14 @@ export function CriteriaSetsPage() {
   };
 
   const body = mobile ? (
-    <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('criteria.title')}>
+    <Stack
+      gap="xs"
+      component="ul"
+      p={0}
+      m={0}
+      style={{ listStyle: 'none' }}
+      aria-label={t('criteria.title')}
+    >
       {shown.map((set) => (
         <Card key={set.id} component="li" withBorder padding="sm">
           <Anchor component={Link} to={`/criteria/${set.id}`} fw={500}>

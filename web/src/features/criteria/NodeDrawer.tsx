@@ -210,9 +210,7 @@ function NodeDetails({
           { value: 'zero', label: t('criteria.na.zero') },
         ]}
         value={node.notApplicable ?? NONE}
-        onChange={(v) =>
-          onChange({ notApplicable: v === 'exclude' || v === 'zero' ? v : null })
-        }
+        onChange={(v) => onChange({ notApplicable: v === 'exclude' || v === 'zero' ? v : null })}
         allowDeselect={false}
         comboboxProps={{ withinPortal: true }}
       />

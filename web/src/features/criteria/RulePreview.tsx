@@ -3,7 +3,7 @@
  * rule gives with its explanation, e.g. "6/9 = 66,7 % → 4,67 điểm (7,00 × 6/9)".
  */
 import { Alert, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseHundredths } from '@domain/scoring/decimal.ts';
 import {
@@ -66,11 +66,11 @@ export function RulePreview({
   const values: Record<string, InputValue | undefined> = {};
   for (const input of inputs) values[input.key] = valueOf(input, raw, checks);
   const result = scoreNode(rule, maxHundredths, values);
-  const set = (key: string) => (e: React.ChangeEvent<HTMLInputElement>) => {
+  const set = (key: string) => (e: ChangeEvent<HTMLInputElement>) => {
     const value = e.currentTarget.value;
     setRaw((r) => ({ ...r, [key]: value }));
   };
-  const check = (key: string) => (e: React.ChangeEvent<HTMLInputElement>) => {
+  const check = (key: string) => (e: ChangeEvent<HTMLInputElement>) => {
     const value = e.currentTarget.checked;
     setChecks((c) => ({ ...c, [key]: value }));
   };

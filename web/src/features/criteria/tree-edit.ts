@@ -87,9 +87,7 @@ export function maxOf(node: EditNode): number | null {
 
 /** The rule of a node: none (empty text), parsed, or the parser's message. */
 export type RuleState =
-  | { state: 'empty' }
-  | { state: 'ok'; rule: ScoringRule }
-  | { state: 'error'; error: string };
+  { state: 'empty' } | { state: 'ok'; rule: ScoringRule } | { state: 'error'; error: string };
 
 /** Parses the rule text of a node. */
 export function ruleOf(node: Pick<EditNode, 'ruleText'>): RuleState {
