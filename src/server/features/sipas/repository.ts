@@ -277,14 +277,6 @@ export async function findUnitsByIds(db: Queryable, ids: number[]): Promise<Unit
   ]);
 }
 
-/** The campaign's units matching codes (or ids written as text). */
-export async function campaignUnitsByKey(
-  db: Queryable,
-  campaignId: number,
-): Promise<CampaignUnitRow[]> {
-  return listCampaignUnits(db, campaignId);
-}
-
 /** What a response row needs; answers and profile are validated already. */
 export interface ResponseWrite {
   campaignId: number;

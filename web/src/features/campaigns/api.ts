@@ -1,0 +1,460 @@
+/**
+ * Calls of the campaign screens: set-up, a unit's sheet and its entries at each step, workflow
+ * actions, the appraiser's queue, the chair's progress, results and scorecards, the public page,
+ * and the unit's evidence library (upload, list, one document).
+ */
+import type { AssessmentEventType, AssessmentStatus } from '@domain/campaign/workflow.ts';
+import type { RuleInputDescriptor } from '@domain/scoring/rules.ts';
+import { api, apiUpload } from '../../lib/api-client.ts';
+
+export interface Deadlines {
+  selfAssessment: string;
+  round1: string;
+  explanations: string;
+  round2: string;
+  publication: string;
+}
+
+export type CampaignPhase =
+  | 'setup'
+  | 'self_assessment'
+  | 'round1'
+  | 'explanations'
+  | 'round2'
+  | 'approval'
+  | 'closed';
+
+export interface Campaign {
+  id: number;
+  year: number;
+  name: string;
+  status: 'setup' | 'open' | 'closed';
+  phase: CampaignPhase;
+  phaseLabel: string;
+  deadlines: Deadlines;
+  ownerUnitId: number | null;
+  ownerUnitName: string | null;
+  version: number;
+  openedAt: string | null;
+  updatedAt: string;
+}
+
+export interface ReopenNote {
+  reason: string;
+  byUserId: number;
+  at: string;
+  until: string | null;
+}
+
+export interface Participant {
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  unitKind: string;
+  status: AssessmentStatus;
+  statusLabel: string;
+  reopened: ReopenNote | null;
+  version: number;
+}
+
+export interface Assignment {
+  userId: number;
+  username: string;
+  fullName: string;
+  nodeCodes: string[];
+  unitKind: string | null;
+}
+
+export interface CampaignDetail {
+  campaign: Campaign;
+  criteriaSets: Array<{
+    unitKind: string;
+    criteriaSetId: number;
+    name: string;
+    surveyMaxHundredths: number | null;
+    maxHundredths: number;
+  }>;
+  assignments: Assignment[];
+  participants: Participant[];
+  canManage: boolean;
+}
+
+export type InputValue = number | boolean | string | null | { numerator: number; denominator: number };
+export type Inputs = Record<string, InputValue>;
+
+export interface Entry {
+  version: number;
+  self: {
+    inputs: Inputs | null;
+    score: number | null;
+    notApplicable: boolean;
+    working: string | null;
+    explanation: string | null;
+    evidence: Array<number | string>;
+    at: string | null;
+  };
+  round1: {
+    score: number | null;
+    notApplicable: boolean;
+    reason: string | null;
+    needsExplanation: boolean;
+    byUserId: number | null;
+    at: string | null;
+  } | null;
+  explanation: { text: string; evidence: Array<number | string>; at: string | null } | null;
+  round2: {
+    disposition: Disposition;
+    score: number | null;
+    reason: string | null;
+    byUserId: number | null;
+    at: string | null;
+  } | null;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export type Disposition = 'addressed' | 'defended' | 'still_open';
+
+export interface SheetNode {
+  code: string;
+  title: string;
+  maxHundredths: number;
+  kind: string;
+  guidance: string | null;
+  evidenceExpected: string | null;
+  isLeaf: boolean;
+  inputs: RuleInputDescriptor[];
+  assignedToMe: boolean;
+  entry: Entry | null;
+  children: SheetNode[];
+}
+
+export interface EntryProblem {
+  code: string;
+  issue: string;
+  field: string;
+  message: string;
+}
+
+export interface Sheet {
+  campaign: { id: number; name: string; year: number; deadlines: Deadlines };
+  participant: Participant;
+  maxHundredths: number;
+  nodes: SheetNode[];
+  progress: {
+    leavesTotal: number;
+    leavesDone: number;
+    leavesLeft: string[];
+    leavesWithProblems: string[];
+    problems: EntryProblem[];
+    pointsEntered: number;
+    maxHundredths: number;
+    blockingProblems: number;
+  };
+  findings: string[];
+  possibleActions: AssessmentEventType[];
+}
+
+export interface SelfSaved {
+  code: string;
+  version: number;
+  score: number | 'na' | null;
+  working: string;
+  problems: EntryProblem[];
+  status: AssessmentStatus;
+}
+
+export interface QueueItem {
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  status: AssessmentStatus;
+  code: string;
+  title: string;
+  maxHundredths: number;
+  version: number;
+  entry: Entry | null;
+}
+
+export interface QueuePage {
+  total: number;
+  limit: number;
+  offset: number;
+  items: QueueItem[];
+}
+
+export interface Round1Progress {
+  appraisers: Array<{
+    userId: number;
+    username: string;
+    fullName: string;
+    nodeCodes: string[];
+    scored: number;
+    total: number;
+  }>;
+  units: Participant[];
+  statusCounts: Record<string, number>;
+}
+
+export interface CriterionResult {
+  code: string;
+  title: string;
+  score: number;
+  max: number;
+  rank: number | null;
+}
+
+export interface PreviousResult {
+  year: number;
+  source: string;
+  indexHundredths: number | null;
+  indexText: string | null;
+  rank: number | null;
+  rankChange: number | null;
+  ratioText: string | null;
+  differenceText: string | null;
+  fromUnits: Array<{ unitId: number; unitName: string }>;
+}
+
+export interface UnitResult {
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  unitKind: string;
+  status: string;
+  appraisedHundredths: number;
+  maxAppraisedHundredths: number;
+  surveyHundredths: number | null;
+  maxSurveyHundredths: number | null;
+  totalHundredths: number;
+  totalText: string;
+  indexHundredths: number | null;
+  indexText: string | null;
+  classLabel: string | null;
+  rank: number | null;
+  unitsRanked: number | null;
+  criteria: CriterionResult[];
+}
+
+export interface Results {
+  campaign: Campaign;
+  complete: boolean;
+  units: Array<UnitResult & { previous: PreviousResult | null }>;
+}
+
+export interface ScoreMax {
+  score: number;
+  max: number;
+}
+
+export interface Scorecard {
+  campaign: Campaign;
+  unit: { unitId: number; unitCode: string; unitName: string; unitKind: string; status: string };
+  result: UnitResult | null;
+  previous: PreviousResult | null;
+  nodes: Array<{
+    code: string;
+    title: string;
+    depth: number;
+    isLeaf: boolean;
+    self: ScoreMax | null;
+    afterRound1: ScoreMax | null;
+    final: ScoreMax | null;
+    lost: number;
+    reason: string | null;
+    round1Reason: string | null;
+    disposition: Disposition | null;
+  }>;
+  lostPoints: Array<{ code: string; title?: string; lost?: number; lostHundredths?: number; reason?: string | null }>;
+}
+
+export interface PublicResults {
+  campaign: { id: number; name: string; year: number };
+  units: Array<{
+    unitCode: string;
+    unitName: string;
+    unitKind: string;
+    totalHundredths: number;
+    surveyHundredths: number | null;
+    indexHundredths: number | null;
+    indexText: string | null;
+    classLabel: string | null;
+    rank: number | null;
+    unitsRanked: number | null;
+    criteria: CriterionResult[];
+  }>;
+}
+
+export interface CriteriaSetSummary {
+  id: number;
+  name: string;
+  year: number;
+  unitKind: string;
+  status: string;
+  maxHundredths: number;
+}
+
+export interface EvidenceDocument {
+  id: number;
+  unitId: number;
+  number: string | null;
+  type: string;
+  issuedOn: string | null;
+  issuer: string | null;
+  summary: string;
+  file: { filename: string; mediaType: string; size: number };
+  downloadUrl: string;
+  notice?: string | null;
+}
+
+export interface CampaignInput {
+  name: string;
+  year: number;
+  deadlines: Deadlines;
+  criteriaSets: Array<{ unitKind: string; criteriaSetId: number }>;
+}
+
+/** The event names of the workflow and the path of their endpoint. */
+export const ACTION_PATHS: Partial<Record<AssessmentEventType, string>> = {
+  submit: 'submit',
+  withdraw: 'withdraw',
+  reopen: 'reopen',
+  closeRound1: 'close-round1',
+  lockExplanations: 'lock-explanations',
+  approve: 'approve',
+  reopenResult: 'reopen-result',
+  publish: 'publish',
+};
+
+const unitPath = (id: number, unitId: number) => `/campaigns/${id}/units/${unitId}`;
+
+export const campaignApi = {
+  list: (signal?: AbortSignal) =>
+    api.get<{ items: Array<Campaign & { participants: number }> }>('/campaigns', undefined, signal),
+  get: (id: number, signal?: AbortSignal) =>
+    api.get<CampaignDetail>(`/campaigns/${id}`, undefined, signal),
+  create: (input: CampaignInput) => api.post<CampaignDetail>('/campaigns', input),
+  update: (id: number, input: CampaignInput & { version: number }) =>
+    api.put<CampaignDetail>(`/campaigns/${id}`, input),
+  addParticipants: (id: number, unitIds: number[]) =>
+    api.post<{ added: number }>(`/campaigns/${id}/participants`, { unitIds }),
+  removeParticipant: (id: number, unitId: number) =>
+    api.delete<void>(`/campaigns/${id}/participants/${unitId}`),
+  assign: (
+    id: number,
+    assignments: Array<{ username: string; nodeCodes: string[]; unitKind: string | null }>,
+  ) => api.put<CampaignDetail>(`/campaigns/${id}/assignments`, { assignments }),
+  open: (id: number) => api.post<CampaignDetail>(`/campaigns/${id}/open`),
+  close: (id: number) => api.post<CampaignDetail>(`/campaigns/${id}/close`),
+  closeRound1All: (id: number) =>
+    api.post<{ done: number; refused: Array<{ unitName: string; message: string }> }>(
+      `/campaigns/${id}/round1/close`,
+    ),
+  publishAll: (id: number) =>
+    api.post<{ done: number; refused: Array<{ unitName: string; message: string }> }>(
+      `/campaigns/${id}/publish`,
+    ),
+  criteriaSets: (signal?: AbortSignal) =>
+    api.get<{ items: CriteriaSetSummary[] }>('/criteria-sets', undefined, signal),
+
+  sheet: (id: number, unitId: number, signal?: AbortSignal) =>
+    api.get<Sheet>(`${unitPath(id, unitId)}/sheet`, undefined, signal),
+  saveSelf: (
+    id: number,
+    unitId: number,
+    code: string,
+    body: { version: number; inputs: Inputs; explanation: string | null; evidence: number[] },
+  ) =>
+    api.put<SelfSaved>(
+      `${unitPath(id, unitId)}/entries/${encodeURIComponent(code)}/self`,
+      body,
+    ),
+  saveRound1: (
+    id: number,
+    unitId: number,
+    code: string,
+    body: {
+      version: number;
+      scoreHundredths: number | null;
+      reason: string | null;
+      needsExplanation: boolean;
+    },
+  ) =>
+    api.put<{ version: number }>(
+      `${unitPath(id, unitId)}/entries/${encodeURIComponent(code)}/round1`,
+      body,
+    ),
+  saveExplanation: (
+    id: number,
+    unitId: number,
+    code: string,
+    body: { version: number; text: string; evidence: number[] },
+  ) =>
+    api.put<{ version: number }>(
+      `${unitPath(id, unitId)}/entries/${encodeURIComponent(code)}/explanation`,
+      body,
+    ),
+  saveRound2: (
+    id: number,
+    unitId: number,
+    code: string,
+    body: {
+      version: number;
+      disposition: Disposition;
+      scoreHundredths: number | null;
+      reason: string;
+    },
+  ) =>
+    api.put<{ version: number }>(
+      `${unitPath(id, unitId)}/entries/${encodeURIComponent(code)}/round2`,
+      body,
+    ),
+  act: (
+    id: number,
+    unitId: number,
+    path: string,
+    body: { reason?: string; until?: string | null } = {},
+  ) => api.post<{ participant: Participant }>(`${unitPath(id, unitId)}/${path}`, body),
+
+  queue: (
+    id: number,
+    q: { round: 1 | 2; limit: number; offset: number; onlyOpen: boolean },
+    signal?: AbortSignal,
+  ) =>
+    api.get<QueuePage>(
+      `/campaigns/${id}/queue`,
+      { round: q.round, limit: q.limit, offset: q.offset, onlyOpen: q.onlyOpen ? 'true' : undefined },
+      signal,
+    ),
+  progress: (id: number, signal?: AbortSignal) =>
+    api.get<Round1Progress>(`/campaigns/${id}/round1/progress`, undefined, signal),
+
+  results: (
+    id: number,
+    filter: { unitKind?: string | undefined; classLabel?: string | undefined; q?: string | undefined },
+    signal?: AbortSignal,
+  ) => api.get<Results>(`/campaigns/${id}/results`, filter, signal),
+  scorecard: (id: number, unitId: number, signal?: AbortSignal) =>
+    api.get<Scorecard>(`${unitPath(id, unitId)}/scorecard`, undefined, signal),
+  publicResults: (id: number, signal?: AbortSignal) =>
+    api.get<PublicResults>(`/public/campaigns/${id}/results`, undefined, signal),
+
+  evidenceList: (unitId: number, q: string, signal?: AbortSignal) =>
+    api.get<{ items: EvidenceDocument[]; total: number }>(
+      `/units/${unitId}/evidence`,
+      { q, limit: 50 },
+      signal,
+    ),
+  evidence: (id: number, signal?: AbortSignal) =>
+    api.get<EvidenceDocument>(`/evidence/${id}`, undefined, signal),
+  uploadEvidence: (unitId: number, file: File, summary: string) => {
+    const form = new FormData();
+    form.set('summary', summary);
+    form.set('file', file);
+    return apiUpload<EvidenceDocument>(`/units/${unitId}/evidence`, form);
+  },
+};
+
+/** Export links (plain downloads through the session cookie). */
+export const exportUrl = (id: number, format: 'csv' | 'xlsx') =>
+  `/api/v1/campaigns/${id}/results.${format}`;
