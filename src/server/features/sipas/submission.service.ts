@@ -6,7 +6,7 @@
  * (per campaign) or paper serial (per campaign and unit). The row is committed before the
  * acknowledgement is returned.
  *
- * Anti-robot measures of the public form (see docs/adr/0009-sipas-public-submissions.md):
+ * Anti-robot measures of the public form (see docs/adr/0008-sipas-public-submissions.md):
  * - the form carries `formToken` = campaign id, issue time and an HMAC of both with a secret kept
  *   in `app_settings`; an answer sent sooner than PARINDEX_SIPAS_MIN_FILL_SECONDS after issue, or
  *   with a token that is forged, for another campaign or older than 7 days, is refused (400) with a
