@@ -1,65 +1,84 @@
 /**
  * Plain SVG charts of the results: points per criterion against the max, and how many units fall
- * in each class. Every chart also carries its numbers as text, for screen readers and print.
+ * in each class. Each row carries its numbers as text beside the bar, so the chart reads without
+ * colour and screen readers get the same content.
  */
-import { Stack, Text } from '@mantine/core';
+import { Box, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { percentOf, points } from './format.ts';
 
-interface Bar {
-  key: string;
+function BarRow({
+  label,
+  title,
+  percent,
+  color,
+  value,
+}: {
   label: string;
-  value: number;
-  max: number;
+  title: string;
+  percent: number;
+  color: string;
+  value: string;
+}) {
+  return (
+    <Box
+      component="li"
+      title={title}
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'minmax(3.5rem, max-content) 1fr minmax(6rem, max-content)',
+        gap: 8,
+        alignItems: 'center',
+      }}
+    >
+      <Text size="sm" fw={500}>
+        {label}
+      </Text>
+      <svg width="100%" height="14" viewBox="0 0 100 14" preserveAspectRatio="none" aria-hidden>
+        <rect x="0" y="0" width="100" height="14" fill="var(--mantine-color-gray-2)" />
+        <rect x="0" y="0" width={percent} height="14" fill={color} />
+      </svg>
+      <Text size="sm" ta="right">
+        {value}
+      </Text>
+    </Box>
+  );
 }
 
-/** Horizontal bars, score against max, one per criterion. */
-export function CriteriaChart({ title, bars }: { title: string; bars: readonly Bar[] }) {
+const listStyle = { listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 6 } as const;
+
+/** Score against max, one bar per criterion. */
+export function CriteriaChart({
+  title,
+  bars,
+}: {
+  title: string;
+  bars: ReadonlyArray<{ code: string; title: string; score: number; max: number }>;
+}) {
   const { t } = useTranslation();
-  const rowHeight = 28;
-  const height = bars.length * rowHeight + 8;
   return (
-    <figure style={{ margin: 0 }}>
-      <figcaption>
-        <Text fw={500} size="sm" mb={4}>
-          {title}
-        </Text>
-      </figcaption>
-      <svg
-        role="img"
-        aria-label={title}
-        width="100%"
-        height={height}
-        viewBox={`0 0 100 ${height}`}
-        preserveAspectRatio="none"
-        style={{ display: 'block' }}
-      >
-        {bars.map((bar, i) => {
-          const y = i * rowHeight + 4;
-          const w = percentOf(bar.value, bar.max);
+    <Box component="figure" m={0}>
+      <Text component="figcaption" fw={500} mb="xs">
+        {title}
+      </Text>
+      <ul style={listStyle} aria-label={title}>
+        {bars.map((bar) => {
+          const percent = percentOf(bar.score, bar.max);
           return (
-            <g key={bar.key}>
-              <title>{t('campaigns.charts.barTitle', { label: bar.label, score: points(bar.value), max: points(bar.max) })}</title>
-              <rect x={0} y={y} width={100} height={rowHeight - 10} fill="var(--mantine-color-gray-2)" />
-              <rect
-                x={0}
-                y={y}
-                width={w}
-                height={rowHeight - 10}
-                fill={w >= 99.99 ? 'var(--mantine-color-green-6)' : 'var(--mantine-color-blue-6)'}
-              />
-            </g>
+            <BarRow
+              key={bar.code}
+              label={t('campaigns.charts.criterion', { code: bar.code })}
+              title={bar.title}
+              percent={percent}
+              color={
+                percent >= 99.99 ? 'var(--mantine-color-green-6)' : 'var(--mantine-color-blue-6)'
+              }
+              value={`${points(bar.score)} / ${points(bar.max)}`}
+            />
           );
         })}
-      </svg>
-      <Stack gap={2} mt={4}>
-        {bars.map((bar) => (
-          <Text key={bar.key} size="xs" c="dimmed">
-            {t('campaigns.charts.barTitle', { label: bar.label, score: points(bar.value), max: points(bar.max) })}
-          </Text>
-        ))}
-      </Stack>
-    </figure>
+      </ul>
+    </Box>
   );
 }
 
@@ -75,42 +94,23 @@ export function ClassChart({
 }) {
   const { t } = useTranslation();
   const most = Math.max(1, ...classes.map((c) => c.count));
-  const rowHeight = 26;
-  const height = classes.length * rowHeight + 4;
   return (
-    <figure style={{ margin: 0 }}>
-      <figcaption>
-        <Text fw={500} size="sm" mb={4}>
-          {title}
-        </Text>
-      </figcaption>
-      <svg
-        role="img"
-        aria-label={title}
-        width="100%"
-        height={height}
-        viewBox={`0 0 100 ${height}`}
-        preserveAspectRatio="none"
-        style={{ display: 'block' }}
-      >
+    <Box component="figure" m={0}>
+      <Text component="figcaption" fw={500} mb="xs">
+        {title}
+      </Text>
+      <ul style={listStyle} aria-label={title}>
         {classes.map((c, i) => (
-          <rect
+          <BarRow
             key={c.label}
-            x={0}
-            y={i * rowHeight + 4}
-            width={Math.max(0.5, (c.count / most) * 100)}
-            height={rowHeight - 10}
-            fill={`var(--mantine-color-${CLASS_COLORS[i % CLASS_COLORS.length]}-6)`}
+            label={c.label}
+            title={c.label}
+            percent={(c.count / most) * 100}
+            color={`var(--mantine-color-${CLASS_COLORS[i % CLASS_COLORS.length]}-6)`}
+            value={t('campaigns.charts.classValue', { count: c.count, share: c.shareText })}
           />
         ))}
-      </svg>
-      <Stack gap={2} mt={4}>
-        {classes.map((c) => (
-          <Text key={c.label} size="xs">
-            {t('campaigns.charts.classLine', { label: c.label, count: c.count, share: c.shareText })}
-          </Text>
-        ))}
-      </Stack>
-    </figure>
+      </ul>
+    </Box>
   );
 }
