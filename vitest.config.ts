@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Three tiers: unit tests beside the domain code, integration tests through the HTTP API on a real
@@ -14,6 +15,8 @@ export default defineConfig({
         },
       },
       {
+        // The web app reaches the pure domain through the same alias as its Vite build.
+        resolve: { alias: { '@domain': fileURLToPath(new URL('./src/domain', import.meta.url)) } },
         test: {
           name: 'web',
           include: ['web/src/**/*.test.ts'],

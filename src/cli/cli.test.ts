@@ -107,7 +107,9 @@ describe('parindex CLI', () => {
   it('exports a criteria set to Excel and imports it back as a new set', async () => {
     await parindex(dirA, 'demo');
     const db = await openEmbeddedDb(dirA);
-    const [set] = await db.query<{ id: number }>("SELECT id FROM criteria_sets WHERE origin = 'bundled:thai-nguyen-xa-2022'");
+    const [set] = await db.query<{ id: number }>(
+      "SELECT id FROM criteria_sets WHERE origin = 'bundled:thai-nguyen-xa-2022'",
+    );
     await db.close();
     const file = path.join(work, 'bo-chi-so.xlsx');
     const exported = await parindex(dirA, 'criteria', 'export', String(set!.id), file);

@@ -27,7 +27,8 @@ import { importCriteriaSetFromXlsx } from '../server/features/criteria/import.ts
 import { startDossierImport } from '../server/features/dossiers/import.ts';
 import { runCampaignCommand } from './campaign.ts';
 
-const countNodes = (nodes: NodeView[]): number => nodes.reduce((n, x) => n + 1 + countNodes(x.children), 0);
+const countNodes = (nodes: NodeView[]): number =>
+  nodes.reduce((n, x) => n + 1 + countNodes(x.children), 0);
 
 /** The operator at the console acts with national administrator rights. */
 const CONSOLE_ACTOR: Actor = {
@@ -251,38 +252,61 @@ async function run(argv: string[]): Promise<void> {
     }
     case 'criteria': {
       if (sub === 'import') {
-        const { values, positionals } = parseArgs({ args: rest, options: { owner: { type: 'string' } }, allowPositionals: true });
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: { owner: { type: 'string' } },
+          allowPositionals: true,
+        });
         const file = positionals[0];
-        if (!file) throw new UsageError('Cách dùng: parindex criteria import <tệp.xlsx> [--owner <mã đơn vị>]');
+        if (!file)
+          throw new UsageError(
+            'Cách dùng: parindex criteria import <tệp.xlsx> [--owner <mã đơn vị>]',
+          );
         const buffer = readFileSync(file);
-        await withDeps(async (deps) => {
-          let ownerUnitId: number | null = null;
-          if (values.owner) {
-            const unit = (await findUnitsByCodes(deps.db, [values.owner])).get(values.owner);
-            if (!unit) throw new UsageError(`Không tìm thấy đơn vị có mã «${values.owner}».`);
-            ownerUnitId = unit.id;
-          }
-          const parsed = await importCriteriaXlsx(buffer);
-          const id = await importCriteriaSetFromXlsx(deps, CONSOLE_ACTOR, parsed, { filename: path.basename(file), ownerUnitId });
-          console.log(id);
-        }, { demo: false });
+        await withDeps(
+          async (deps) => {
+            let ownerUnitId: number | null = null;
+            if (values.owner) {
+              const unit = (await findUnitsByCodes(deps.db, [values.owner])).get(values.owner);
+              if (!unit) throw new UsageError(`Không tìm thấy đơn vị có mã «${values.owner}».`);
+              ownerUnitId = unit.id;
+            }
+            const parsed = await importCriteriaXlsx(buffer);
+            const id = await importCriteriaSetFromXlsx(deps, CONSOLE_ACTOR, parsed, {
+              filename: path.basename(file),
+              ownerUnitId,
+            });
+            console.log(id);
+          },
+          { demo: false },
+        );
         return;
       }
       if (sub === 'export') {
         const [idText, file] = rest;
         const id = Number(idText);
-        if (!Number.isInteger(id) || id <= 0 || !file) throw new UsageError('Cách dùng: parindex criteria export <id> <tệp.xlsx>');
-        await withDeps(async (deps) => {
-          const detail = await getCriteriaSet(deps, CONSOLE_ACTOR, id);
-          writeFileSync(file, await exportCriteriaXlsx(detail.set, detail.nodes));
-          console.log(`Đã xuất bộ chỉ số «${detail.set.name}» (${countNodes(detail.nodes)} tiêu chí) vào ${file}.`);
-        }, { demo: false });
+        if (!Number.isInteger(id) || id <= 0 || !file)
+          throw new UsageError('Cách dùng: parindex criteria export <id> <tệp.xlsx>');
+        await withDeps(
+          async (deps) => {
+            const detail = await getCriteriaSet(deps, CONSOLE_ACTOR, id);
+            writeFileSync(file, await exportCriteriaXlsx(detail.set, detail.nodes));
+            console.log(
+              `Đã xuất bộ chỉ số «${detail.set.name}» (${countNodes(detail.nodes)} tiêu chí) vào ${file}.`,
+            );
+          },
+          { demo: false },
+        );
         return;
       }
       throw new UsageError('Lệnh «criteria» có «criteria import» và «criteria export».');
     }
     case 'campaign': {
-      await withDeps((deps) => runCampaignCommand(deps, CONSOLE_ACTOR, sub, rest, (message) => new UsageError(message)), { demo: false });
+      await withDeps(
+        (deps) =>
+          runCampaignCommand(deps, CONSOLE_ACTOR, sub, rest, (message) => new UsageError(message)),
+        { demo: false },
+      );
       return;
     }
     case 'dossiers': {
@@ -293,7 +317,9 @@ async function run(argv: string[]): Promise<void> {
       });
       const file = positionals[0];
       if (sub !== 'import' || !file || !values.source)
-        throw new UsageError('Cách dùng: parindex dossiers import <tệp.csv|xlsx> --source <tên nguồn>');
+        throw new UsageError(
+          'Cách dùng: parindex dossiers import <tệp.csv|xlsx> --source <tên nguồn>',
+        );
       await withDeps(
         async (deps) => {
           const bar = createProgressBar('hồ sơ');

@@ -148,7 +148,9 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
     }
   });
 
-  app.setErrorHandler((error, request, reply) => sendError(error, request, reply, deps.config.maxUploadBytes));
+  app.setErrorHandler((error, request, reply) =>
+    sendError(error, request, reply, deps.config.maxUploadBytes),
+  );
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0] ?? '';
     // A missing script or file is a 404, never the app's page (a browser would refuse it as HTML).
@@ -169,7 +171,10 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
       return reply.code(404).send(body);
     }
     // Client-side routes of the web app; the page itself is never cached, so a release is seen at once.
-    return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html', { maxAge: 0 });
+    return reply
+      .header('cache-control', 'no-cache')
+      .type('text/html')
+      .sendFile('index.html', { maxAge: 0 });
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -196,7 +201,9 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
         // Hashed asset names never change content; the page that names them must be revalidated.
         reply.header(
           'cache-control',
-          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
         );
       },
     });
@@ -205,7 +212,12 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
 }
 
 /** Maps any error to the API's one error shape; only unexpected failures answer 500. */
-function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply, maxUploadBytes: number) {
+function sendError(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  maxUploadBytes: number,
+) {
   const locale = request.locale ?? 'vi';
   if (error instanceof AppError) {
     if (error.kind === 'rate_limited')
@@ -236,7 +248,9 @@ function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply,
           ? new AppError('unsupported', 'unsupported_media_type')
           : e.statusCode === 429
             ? new AppError('rate_limited', 'rate_limited', { seconds: 60 })
-            : e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError
+            : e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+                e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+                error instanceof SyntaxError
               ? new AppError('invalid', 'invalid_json')
               : new AppError('invalid', 'bad_request', { detail: e.code ?? 'request' });
     return reply.code(statusOfKind[mapped.kind]).send(presentError(mapped, locale));

@@ -50,13 +50,15 @@ const vi = {
   field_unknown: 'Trường «{field}» không được chấp nhận.',
   field_invalid: 'Trường «{field}» không hợp lệ.',
   entity_criteria_set: 'bộ chỉ số',
-  criteria_frozen: 'Bộ chỉ số «{name}» đã được khóa (đang dùng cho đợt đánh giá); hãy tạo bản sao cho năm mới để sửa.',
+  criteria_frozen:
+    'Bộ chỉ số «{name}» đã được khóa (đang dùng cho đợt đánh giá); hãy tạo bản sao cho năm mới để sửa.',
   criteria_has_problems: 'Bộ chỉ số còn {count} lỗi cần sửa trước khi khóa.',
   criteria_tree_invalid: 'Cây tiêu chí không hợp lệ.',
   criteria_rule_invalid: 'Tiêu chí {code}: quy tắc chấm không hợp lệ: {reason}',
   criteria_bands_invalid: 'Các mức xếp loại không hợp lệ: {reason}',
   criteria_mapping_unknown_code: 'Mã tiêu chí «{code}» không có trong {which}.',
-  criteria_year_taken: 'Đã có bộ chỉ số «{name}» năm {year} cho loại đơn vị này từ bộ gốc; hãy dùng bộ đó.',
+  criteria_year_taken:
+    'Đã có bộ chỉ số «{name}» năm {year} cho loại đơn vị này từ bộ gốc; hãy dùng bộ đó.',
   xlsx_not_xlsx: 'Tệp không phải bảng tính Excel (.xlsx).',
   xlsx_corrupt: 'Tệp Excel bị hỏng, không đọc được.',
   xlsx_bomb: 'Tệp Excel giải nén ra quá lớn (trên {limit}); có thể là tệp độc hại.',
@@ -119,12 +121,15 @@ const vi = {
     'Tiêu chí {code} vừa được {by} lưu lúc {at}; nội dung của bạn chưa được lưu. Hãy tải lại để xem bản mới rồi sửa tiếp.',
   campaign_not_setup: 'Đợt đánh giá «{name}» đã mở; không thể đổi bộ chỉ số.',
   campaign_closed: 'Đợt đánh giá «{name}» đã kết thúc; không thể thay đổi.',
-  campaign_set_has_problems: 'Bộ chỉ số «{name}» còn {count} lỗi; hãy sửa trước khi dùng cho đợt đánh giá.',
-  campaign_unit_kind_missing: 'Đợt đánh giá chưa có bộ chỉ số cho loại đơn vị của «{unit}» ({kind}).',
+  campaign_set_has_problems:
+    'Bộ chỉ số «{name}» còn {count} lỗi; hãy sửa trước khi dùng cho đợt đánh giá.',
+  campaign_unit_kind_missing:
+    'Đợt đánh giá chưa có bộ chỉ số cho loại đơn vị của «{unit}» ({kind}).',
   campaign_not_published: 'Kết quả của đợt đánh giá này chưa được công bố.',
   campaign_import_invalid: 'Tệp điểm có {count} lỗi; chưa có điểm nào được nhập.',
   campaign_survey_above_max: 'Điểm điều tra xã hội học {points} vượt điểm tối đa {max}.',
-  campaign_survey_not_configured: 'Bộ chỉ số của loại đơn vị này không có phần điểm điều tra xã hội học.',
+  campaign_survey_not_configured:
+    'Bộ chỉ số của loại đơn vị này không có phần điểm điều tra xã hội học.',
   workflow_campaign_not_open: '{message}',
   workflow_forbidden: '{message}',
   workflow_invalid_state: '{message}',
@@ -138,13 +143,18 @@ const vi = {
   // dossier-handling evaluation
   entity_dossier: 'hồ sơ',
   entity_dossier_import_job: 'lượt nhập hồ sơ',
-  dossier_import_empty: 'Tệp hồ sơ trống: không có dòng tiêu đề hoặc không có dòng dữ liệu nào; chưa có hồ sơ nào được nhập.',
+  dossier_import_empty:
+    'Tệp hồ sơ trống: không có dòng tiêu đề hoặc không có dòng dữ liệu nào; chưa có hồ sơ nào được nhập.',
   dossier_import_wrong_type: 'Tệp không phải CSV hay Excel (.xlsx); chưa có hồ sơ nào được nhập.',
-  dossier_import_not_utf8: 'Tệp CSV không ở bảng mã UTF-8 (có thể là TCVN3 hoặc Windows-1258). Hãy lưu lại dưới dạng “CSV UTF-8” rồi nhập lại; chưa có hồ sơ nào được nhập.',
-  dossier_import_bad_csv: 'Tệp CSV bị lỗi định dạng gần dòng {row} ({detail}); chưa có hồ sơ nào được nhập.',
-  dossier_import_invalid: 'Tệp có {count} dòng lỗi; chưa có hồ sơ nào được nhập. Hãy sửa các dòng được liệt kê rồi nhập lại.',
+  dossier_import_not_utf8:
+    'Tệp CSV không ở bảng mã UTF-8 (có thể là TCVN3 hoặc Windows-1258). Hãy lưu lại dưới dạng “CSV UTF-8” rồi nhập lại; chưa có hồ sơ nào được nhập.',
+  dossier_import_bad_csv:
+    'Tệp CSV bị lỗi định dạng gần dòng {row} ({detail}); chưa có hồ sơ nào được nhập.',
+  dossier_import_invalid:
+    'Tệp có {count} dòng lỗi; chưa có hồ sơ nào được nhập. Hãy sửa các dòng được liệt kê rồi nhập lại.',
   dossier_import_failed: 'Nhập hồ sơ không thành công ({detail}); dữ liệu cũ được giữ nguyên.',
-  dossier_layout_changed: 'Các cột của tệp không khớp với cách ghép cột đã lưu cho nguồn «{source}» (thiếu cột: {columns}). Hãy xem trước và ghép lại cột; chưa có hồ sơ nào được nhập.',
+  dossier_layout_changed:
+    'Các cột của tệp không khớp với cách ghép cột đã lưu cho nguồn «{source}» (thiếu cột: {columns}). Hãy xem trước và ghép lại cột; chưa có hồ sơ nào được nhập.',
   dossier_mapping_unknown_headers: 'Cách ghép cột nêu những cột không có trong tệp: {columns}.',
   dossier_mapping_incomplete: 'Chưa ghép các cột bắt buộc: {columns}.',
   dossier_row_unknown_unit: 'không có đơn vị nào mang mã «{code}»',
@@ -162,13 +172,15 @@ const vi = {
   sipas_problem: '{message}',
   sipas_received: 'Đã nhận phiếu khảo sát. Trân trọng cảm ơn Ông/Bà đã dành thời gian góp ý!',
   sipas_questionnaire_invalid: 'Mẫu phiếu có {count} lỗi; chưa được lưu.',
-  sipas_questionnaire_taken: 'Mẫu phiếu {code} phiên bản {version} đã có; hãy đặt số phiên bản mới.',
+  sipas_questionnaire_taken:
+    'Mẫu phiếu {code} phiên bản {version} đã có; hãy đặt số phiên bản mới.',
   sipas_questionnaire_in_use:
     'Mẫu phiếu {code} phiên bản {version} đang được dùng cho đợt khảo sát nên không thể sửa hay xóa; hãy tạo phiên bản mới.',
   sipas_campaign_invalid: 'Thiết lập đợt khảo sát còn {count} lỗi cần sửa.',
   sipas_campaign_has_responses:
     'Đợt khảo sát đã có {count} phiếu trả lời nên không thể đổi mẫu phiếu, lĩnh vực hay đơn vị đã có phiếu.',
-  sipas_campaign_closed: 'Đợt khảo sát «{name}» hiện không nhận ý kiến. Trân trọng cảm ơn Ông/Bà đã quan tâm.',
+  sipas_campaign_closed:
+    'Đợt khảo sát «{name}» hiện không nhận ý kiến. Trân trọng cảm ơn Ông/Bà đã quan tâm.',
   sipas_channel_disabled: 'Đợt khảo sát này không nhận phiếu qua hình thức «{channel}».',
   sipas_submission_invalid: 'Phiếu khảo sát còn {count} chỗ chưa hợp lệ; xin Ông/Bà kiểm tra lại.',
   sipas_dossier_answered:
@@ -235,8 +247,10 @@ const en: Record<MessageKey, string> = {
   field_unknown: 'The field “{field}” is not accepted.',
   field_invalid: 'The field “{field}” is not valid.',
   entity_criteria_set: 'the criteria set',
-  criteria_frozen: 'The criteria set “{name}” is frozen (used by a campaign); copy it for a new year to change it.',
-  criteria_has_problems: 'The criteria set still has {count} problems to fix before it can be frozen.',
+  criteria_frozen:
+    'The criteria set “{name}” is frozen (used by a campaign); copy it for a new year to change it.',
+  criteria_has_problems:
+    'The criteria set still has {count} problems to fix before it can be frozen.',
   criteria_tree_invalid: 'The criteria tree is not valid.',
   criteria_rule_invalid: 'Criterion {code}: the scoring rule is not valid: {reason}',
   criteria_bands_invalid: 'The classification bands are not valid: {reason}',
@@ -248,7 +262,8 @@ const en: Record<MessageKey, string> = {
   xlsx_missing_sheet: 'The sheet “{sheet}” is missing from the workbook.',
   xlsx_empty_sheet: 'The sheet “{sheet}” has no data.',
   xlsx_too_many_rows: 'The sheet “{sheet}” has {count} rows, more than the limit of {limit}.',
-  xlsx_missing_columns: 'The sheet “{sheet}” lacks the columns: {columns}. The header row must have them.',
+  xlsx_missing_columns:
+    'The sheet “{sheet}” lacks the columns: {columns}. The header row must have them.',
   xlsx_invalid: 'The Excel file has {count} problems; nothing was saved.',
   cell_merged: 'merged cells {range} are not supported; unmerge them',
   cell_not_number: '“{value}” is not a number',
@@ -303,7 +318,8 @@ const en: Record<MessageKey, string> = {
     'Criterion {code} was just saved by {by} at {at}; your changes were not saved. Reload to see the new version, then edit again.',
   campaign_not_setup: 'The campaign “{name}” is open; its criteria sets can no longer change.',
   campaign_closed: 'The campaign “{name}” is closed; nothing can change.',
-  campaign_set_has_problems: 'The criteria set “{name}” has {count} problems; fix them before using it in a campaign.',
+  campaign_set_has_problems:
+    'The criteria set “{name}” has {count} problems; fix them before using it in a campaign.',
   campaign_unit_kind_missing: 'The campaign has no criteria set for the kind of “{unit}” ({kind}).',
   campaign_not_published: 'The results of this campaign have not been published.',
   campaign_import_invalid: 'The score file has {count} problems; no score was imported.',
@@ -321,13 +337,18 @@ const en: Record<MessageKey, string> = {
   workflow_incomplete: 'Incomplete: {message}',
   entity_dossier: 'the dossier',
   entity_dossier_import_job: 'the dossier import',
-  dossier_import_empty: 'The dossier file is empty: no header row or no data rows; nothing was imported.',
+  dossier_import_empty:
+    'The dossier file is empty: no header row or no data rows; nothing was imported.',
   dossier_import_wrong_type: 'The file is neither CSV nor Excel (.xlsx); nothing was imported.',
-  dossier_import_not_utf8: 'The CSV file is not UTF-8 (perhaps TCVN3 or Windows-1258). Save it as “CSV UTF-8” and import again; nothing was imported.',
-  dossier_import_bad_csv: 'The CSV file is malformed near row {row} ({detail}); nothing was imported.',
-  dossier_import_invalid: 'The file has {count} rows with problems; nothing was imported. Fix the rows listed and import again.',
+  dossier_import_not_utf8:
+    'The CSV file is not UTF-8 (perhaps TCVN3 or Windows-1258). Save it as “CSV UTF-8” and import again; nothing was imported.',
+  dossier_import_bad_csv:
+    'The CSV file is malformed near row {row} ({detail}); nothing was imported.',
+  dossier_import_invalid:
+    'The file has {count} rows with problems; nothing was imported. Fix the rows listed and import again.',
   dossier_import_failed: 'The dossier import failed ({detail}); the previous data is unchanged.',
-  dossier_layout_changed: 'The file’s columns do not match the mapping saved for the source “{source}” (missing: {columns}). Preview and map the columns again; nothing was imported.',
+  dossier_layout_changed:
+    'The file’s columns do not match the mapping saved for the source “{source}” (missing: {columns}). Preview and map the columns again; nothing was imported.',
   dossier_mapping_unknown_headers: 'The mapping names columns the file does not have: {columns}.',
   dossier_mapping_incomplete: 'Required columns are not mapped: {columns}.',
   dossier_row_unknown_unit: 'no unit has the code “{code}”',
@@ -344,26 +365,32 @@ const en: Record<MessageKey, string> = {
   sipas_problem: '{message}',
   sipas_received: 'Your answers have been received. Thank you for your time!',
   sipas_questionnaire_invalid: 'The questionnaire has {count} problems; it was not saved.',
-  sipas_questionnaire_taken: 'Questionnaire {code} version {version} already exists; use a new version number.',
+  sipas_questionnaire_taken:
+    'Questionnaire {code} version {version} already exists; use a new version number.',
   sipas_questionnaire_in_use:
     'Questionnaire {code} version {version} is used by a survey and cannot be changed or deleted; create a new version.',
   sipas_campaign_invalid: 'The survey set-up has {count} problems to fix.',
   sipas_campaign_has_responses:
     'The survey already has {count} answers: its questionnaire, and fields or units with answers, cannot change.',
-  sipas_campaign_closed: 'The survey “{name}” is not accepting answers. Thank you for your interest.',
+  sipas_campaign_closed:
+    'The survey “{name}” is not accepting answers. Thank you for your interest.',
   sipas_channel_disabled: 'This survey does not accept answers through “{channel}”.',
   sipas_submission_invalid: 'The form has {count} problems; please check it.',
   sipas_dossier_answered:
     'Dossier {code} has already been rated. Each dossier takes one form; thank you!',
   sipas_link_used: 'This survey link has already been used. Each link works once; thank you!',
-  sipas_paper_serial_taken: 'Paper form {serial} of this unit was already entered; it is not entered twice.',
+  sipas_paper_serial_taken:
+    'Paper form {serial} of this unit was already entered; it is not entered twice.',
   sipas_client_id_taken: 'This form id is already used by another form.',
-  sipas_form_token_invalid: 'The form has expired or is not valid. Please reload the page to open a new one.',
-  sipas_form_too_fast: 'The form was sent too quickly. Please read the questions and send it again in a few seconds.',
+  sipas_form_token_invalid:
+    'The form has expired or is not valid. Please reload the page to open a new one.',
+  sipas_form_too_fast:
+    'The form was sent too quickly. Please read the questions and send it again in a few seconds.',
   sipas_unit_not_in_campaign: 'The unit “{unit}” is not part of this survey.',
   sipas_import_invalid: 'The file has {count} problems; no form was imported.',
   sipas_import_mapping_invalid: 'The column mapping is not valid: {reason}',
-  sipas_import_unreadable: 'The file cannot be read: only CSV (UTF-8) or Excel (.xlsx) files are accepted.',
+  sipas_import_unreadable:
+    'The file cannot be read: only CSV (UTF-8) or Excel (.xlsx) files are accepted.',
   sipas_batch_too_large: 'At most {max} forms per upload.',
 };
 

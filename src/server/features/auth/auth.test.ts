@@ -68,7 +68,10 @@ describe('signing in', () => {
       payload: '{"username":',
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toEqual({ code: 'invalid_json', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' });
+    expect(res.json().error).toEqual({
+      code: 'invalid_json',
+      message: 'Dữ liệu gửi lên không phải JSON hợp lệ.',
+    });
   });
 
   it('locks an account after repeated failures, then lets it in once the lock expires', async () => {

@@ -50,7 +50,10 @@ const SET_COLUMNS = `s.id, s.name, s.year, s.unit_kind, s.description, s.survey_
   ou.name AS owner_unit_name, ou.path AS owner_unit_path`;
 
 /** Sets with their node count and the total of their top-level criteria. */
-export async function listSets(db: Queryable, f: { year?: number | undefined; unitKind?: string | undefined }): Promise<SetRow[]> {
+export async function listSets(
+  db: Queryable,
+  f: { year?: number | undefined; unitKind?: string | undefined },
+): Promise<SetRow[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.year !== undefined) {
@@ -74,12 +77,20 @@ export async function listSets(db: Queryable, f: { year?: number | undefined; un
 
 /** One set. */
 export async function findSet(db: Queryable, id: number): Promise<SetRow | undefined> {
-  return (await db.query<SetRow>(`SELECT ${SET_COLUMNS} FROM criteria_sets s LEFT JOIN units ou ON ou.id = s.owner_unit_id WHERE s.id = $1`, [id]))[0];
+  return (
+    await db.query<SetRow>(
+      `SELECT ${SET_COLUMNS} FROM criteria_sets s LEFT JOIN units ou ON ou.id = s.owner_unit_id WHERE s.id = $1`,
+      [id],
+    )
+  )[0];
 }
 
 /** The nodes of a set, parents before children, in position order. */
 export async function findNodes(db: Queryable, setId: number): Promise<NodeRow[]> {
-  return db.query<NodeRow>('SELECT * FROM criteria_nodes WHERE set_id = $1 ORDER BY parent_id NULLS FIRST, position, id', [setId]);
+  return db.query<NodeRow>(
+    'SELECT * FROM criteria_nodes WHERE set_id = $1 ORDER BY parent_id NULLS FIRST, position, id',
+    [setId],
+  );
 }
 
 export interface NewSet {
@@ -100,7 +111,19 @@ export async function insertSet(db: Queryable, s: NewSet, now: Date): Promise<nu
   const [row] = await db.query<{ id: number }>(
     `INSERT INTO criteria_sets (name, year, unit_kind, description, survey_max_hundredths, bands, based_on_id, origin, owner_unit_id, created_by, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id`,
-    [s.name, s.year, s.unitKind, s.description, s.surveyMaxHundredths, JSON.stringify(s.bands), s.basedOnId, s.origin, s.ownerUnitId, s.createdBy, now.toISOString()],
+    [
+      s.name,
+      s.year,
+      s.unitKind,
+      s.description,
+      s.surveyMaxHundredths,
+      JSON.stringify(s.bands),
+      s.basedOnId,
+      s.origin,
+      s.ownerUnitId,
+      s.createdBy,
+      now.toISOString(),
+    ],
   );
   return row!.id;
 }
@@ -110,31 +133,55 @@ export async function updateSet(
   db: Queryable,
   id: number,
   version: number,
-  f: { name: string; year: number; unitKind: string; description: string; surveyMaxHundredths: number | null; bands: ClassBand[] },
+  f: {
+    name: string;
+    year: number;
+    unitKind: string;
+    description: string;
+    surveyMaxHundredths: number | null;
+    bands: ClassBand[];
+  },
   now: Date,
 ): Promise<boolean> {
   const rows = await db.query(
     `UPDATE criteria_sets SET name = $3, year = $4, unit_kind = $5, description = $6, survey_max_hundredths = $7, bands = $8,
        updated_at = $9, version = version + 1
      WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, version, f.name, f.year, f.unitKind, f.description, f.surveyMaxHundredths, JSON.stringify(f.bands), now.toISOString()],
+    [
+      id,
+      version,
+      f.name,
+      f.year,
+      f.unitKind,
+      f.description,
+      f.surveyMaxHundredths,
+      JSON.stringify(f.bands),
+      now.toISOString(),
+    ],
   );
   return rows.length === 1;
 }
 
 /** Bumps the version of a set whose tree changed; false when the version is stale. */
-export async function bumpVersion(db: Queryable, id: number, version: number, now: Date): Promise<boolean> {
-  const rows = await db.query('UPDATE criteria_sets SET version = version + 1, updated_at = $3 WHERE id = $1 AND version = $2 RETURNING id', [
-    id,
-    version,
-    now.toISOString(),
-  ]);
+export async function bumpVersion(
+  db: Queryable,
+  id: number,
+  version: number,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db.query(
+    'UPDATE criteria_sets SET version = version + 1, updated_at = $3 WHERE id = $1 AND version = $2 RETURNING id',
+    [id, version, now.toISOString()],
+  );
   return rows.length === 1;
 }
 
 /** Freezes a set. */
 export async function freezeSet(db: Queryable, id: number, now: Date): Promise<void> {
-  await db.query("UPDATE criteria_sets SET status = 'frozen', frozen_at = $2, version = version + 1, updated_at = $2 WHERE id = $1", [id, now.toISOString()]);
+  await db.query(
+    "UPDATE criteria_sets SET status = 'frozen', frozen_at = $2, version = version + 1, updated_at = $2 WHERE id = $1",
+    [id, now.toISOString()],
+  );
 }
 
 /** Deletes a set with its nodes. */
@@ -162,8 +209,20 @@ export interface NodeValues {
 }
 
 const nodeParams = (v: NodeValues) => [
-  v.parentId, v.position, v.code, v.title, v.maxHundredths, v.rule === null ? null : JSON.stringify(v.rule), v.notApplicable, v.kind,
-  v.guidance, v.evidence, v.agency, v.source, v.toBeConfirmed, v.copiedFromId,
+  v.parentId,
+  v.position,
+  v.code,
+  v.title,
+  v.maxHundredths,
+  v.rule === null ? null : JSON.stringify(v.rule),
+  v.notApplicable,
+  v.kind,
+  v.guidance,
+  v.evidence,
+  v.agency,
+  v.source,
+  v.toBeConfirmed,
+  v.copiedFromId,
 ];
 
 /** Inserts a node. */
@@ -177,7 +236,12 @@ export async function insertNode(db: Queryable, setId: number, v: NodeValues): P
 }
 
 /** Updates a node of a set. */
-export async function updateNode(db: Queryable, setId: number, id: number, v: NodeValues): Promise<void> {
+export async function updateNode(
+  db: Queryable,
+  setId: number,
+  id: number,
+  v: NodeValues,
+): Promise<void> {
   await db.query(
     `UPDATE criteria_nodes SET parent_id = $3, position = $4, code = $5, title = $6, max_hundredths = $7, rule = $8, not_applicable = $9,
        kind = $10, guidance = $11, evidence = $12, agency = $13, source = $14, to_be_confirmed = $15, copied_from_id = $16
@@ -189,7 +253,10 @@ export async function updateNode(db: Queryable, setId: number, id: number, v: No
 /** Deletes nodes of a set by id (children go with their parent). */
 export async function deleteNodes(db: Queryable, setId: number, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.query('DELETE FROM criteria_nodes WHERE set_id = $1 AND id = ANY($2::int[])', [setId, ids]);
+  await db.query('DELETE FROM criteria_nodes WHERE set_id = $1 AND id = ANY($2::int[])', [
+    setId,
+    ids,
+  ]);
 }
 
 export interface MappingEntry {
@@ -199,13 +266,26 @@ export interface MappingEntry {
 }
 
 /** The stored mapping between two sets, if any. */
-export async function findMapping(db: Queryable, fromSetId: number, toSetId: number): Promise<MappingEntry[] | null> {
-  const rows = await db.query<{ entries: MappingEntry[] }>('SELECT entries FROM criteria_mappings WHERE from_set_id = $1 AND to_set_id = $2', [fromSetId, toSetId]);
+export async function findMapping(
+  db: Queryable,
+  fromSetId: number,
+  toSetId: number,
+): Promise<MappingEntry[] | null> {
+  const rows = await db.query<{ entries: MappingEntry[] }>(
+    'SELECT entries FROM criteria_mappings WHERE from_set_id = $1 AND to_set_id = $2',
+    [fromSetId, toSetId],
+  );
   return rows[0]?.entries ?? null;
 }
 
 /** Saves the mapping between two sets. */
-export async function saveMapping(db: Queryable, fromSetId: number, toSetId: number, entries: MappingEntry[], now: Date): Promise<void> {
+export async function saveMapping(
+  db: Queryable,
+  fromSetId: number,
+  toSetId: number,
+  entries: MappingEntry[],
+  now: Date,
+): Promise<void> {
   await db.query(
     `INSERT INTO criteria_mappings (from_set_id, to_set_id, entries, updated_at) VALUES ($1, $2, $3, $4)
      ON CONFLICT (from_set_id, to_set_id) DO UPDATE SET entries = EXCLUDED.entries, updated_at = EXCLUDED.updated_at`,

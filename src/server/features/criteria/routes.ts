@@ -18,7 +18,14 @@ const setDetail = z.object({
     unitKind: z.string(),
     description: z.string(),
     surveyMaxHundredths: z.number().nullable(),
-    bands: z.array(z.object({ label: z.string(), fromPercent: z.number(), toPercent: z.number().nullable(), toInclusive: z.boolean().optional() })),
+    bands: z.array(
+      z.object({
+        label: z.string(),
+        fromPercent: z.number(),
+        toPercent: z.number().nullable(),
+        toInclusive: z.boolean().optional(),
+      }),
+    ),
     status: z.enum(['draft', 'frozen']),
     basedOnId: z.number().nullable(),
     origin: z.string().nullable(),
@@ -39,7 +46,14 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export function registerCriteriaRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/v1/criteria-sets',
-    { schema: { tags: ['criteria'], summary: 'Danh sách bộ chỉ số', querystring: schemas.listQuery, response: { 200: z.object({ items: z.array(z.unknown()) }), ...commonErrors } } },
+    {
+      schema: {
+        tags: ['criteria'],
+        summary: 'Danh sách bộ chỉ số',
+        querystring: schemas.listQuery,
+        response: { 200: z.object({ items: z.array(z.unknown()) }), ...commonErrors },
+      },
+    },
     async (request) => {
       requireActor(request);
       return service.listCriteriaSets(deps, request.query);
@@ -48,7 +62,16 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/v1/criteria-sets/bundled',
-    { schema: { tags: ['criteria'], summary: 'Bộ chỉ số mẫu có sẵn và hướng dẫn cú pháp quy tắc chấm', response: { 200: z.object({ items: z.array(z.unknown()), ruleSyntaxHelp: z.string() }), 401: errorBody } } },
+    {
+      schema: {
+        tags: ['criteria'],
+        summary: 'Bộ chỉ số mẫu có sẵn và hướng dẫn cú pháp quy tắc chấm',
+        response: {
+          200: z.object({ items: z.array(z.unknown()), ruleSyntaxHelp: z.string() }),
+          401: errorBody,
+        },
+      },
+    },
     async (request) => {
       requireActor(request);
       return { items: service.listBundledSets(), ruleSyntaxHelp: RULE_SYNTAX_HELP };
@@ -57,13 +80,27 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/v1/criteria-sets/:id',
-    { schema: { tags: ['criteria'], summary: 'Một bộ chỉ số: cây tiêu chí, tổng điểm, các lỗi cần sửa', params: idParam, response: { 200: setDetail, ...commonErrors } } },
+    {
+      schema: {
+        tags: ['criteria'],
+        summary: 'Một bộ chỉ số: cây tiêu chí, tổng điểm, các lỗi cần sửa',
+        params: idParam,
+        response: { 200: setDetail, ...commonErrors },
+      },
+    },
     async (request) => service.getCriteriaSet(deps, requireActor(request), request.params.id),
   );
 
   app.post(
     '/api/v1/criteria-sets',
-    { schema: { tags: ['criteria'], summary: 'Tạo bộ chỉ số (trống hoặc từ bộ mẫu)', body: schemas.createSetBody, response: { 201: setDetail, ...commonErrors } } },
+    {
+      schema: {
+        tags: ['criteria'],
+        summary: 'Tạo bộ chỉ số (trống hoặc từ bộ mẫu)',
+        body: schemas.createSetBody,
+        response: { 201: setDetail, ...commonErrors },
+      },
+    },
     async (request, reply) => {
       const actor = requireActor(request);
       const id = await service.createCriteriaSet(deps, actor, request.body);
@@ -73,25 +110,57 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
 
   app.put(
     '/api/v1/criteria-sets/:id',
-    { schema: { tags: ['criteria'], summary: 'Sửa thông tin bộ chỉ số (tên, năm, điểm điều tra XHH, xếp loại)', params: idParam, body: schemas.updateSetBody, response: { 200: setDetail, ...commonErrors } } },
-    async (request) => service.updateCriteriaSetMeta(deps, requireActor(request), request.params.id, request.body),
+    {
+      schema: {
+        tags: ['criteria'],
+        summary: 'Sửa thông tin bộ chỉ số (tên, năm, điểm điều tra XHH, xếp loại)',
+        params: idParam,
+        body: schemas.updateSetBody,
+        response: { 200: setDetail, ...commonErrors },
+      },
+    },
+    async (request) =>
+      service.updateCriteriaSetMeta(deps, requireActor(request), request.params.id, request.body),
   );
 
   app.put(
     '/api/v1/criteria-sets/:id/tree',
-    { schema: { tags: ['criteria'], summary: 'Lưu toàn bộ cây tiêu chí (kiểm tra phiên bản)', params: idParam, body: schemas.saveTreeBody, response: { 200: setDetail, 413: errorBody, ...commonErrors } } },
-    async (request) => service.saveCriteriaTree(deps, requireActor(request), request.params.id, request.body),
+    {
+      schema: {
+        tags: ['criteria'],
+        summary: 'Lưu toàn bộ cây tiêu chí (kiểm tra phiên bản)',
+        params: idParam,
+        body: schemas.saveTreeBody,
+        response: { 200: setDetail, 413: errorBody, ...commonErrors },
+      },
+    },
+    async (request) =>
+      service.saveCriteriaTree(deps, requireActor(request), request.params.id, request.body),
   );
 
   app.post(
     '/api/v1/criteria-sets/:id/freeze',
-    { schema: { tags: ['criteria'], summary: 'Khóa bộ chỉ số (không còn lỗi)', params: idParam, response: { 200: setDetail, ...commonErrors } } },
+    {
+      schema: {
+        tags: ['criteria'],
+        summary: 'Khóa bộ chỉ số (không còn lỗi)',
+        params: idParam,
+        response: { 200: setDetail, ...commonErrors },
+      },
+    },
     async (request) => service.freezeCriteriaSet(deps, requireActor(request), request.params.id),
   );
 
   app.delete(
     '/api/v1/criteria-sets/:id',
-    { schema: { tags: ['criteria'], summary: 'Xóa bộ chỉ số nháp', params: idParam, response: { 204: z.null(), ...commonErrors } } },
+    {
+      schema: {
+        tags: ['criteria'],
+        summary: 'Xóa bộ chỉ số nháp',
+        params: idParam,
+        response: { 204: z.null(), ...commonErrors },
+      },
+    },
     async (request, reply) => {
       await service.deleteCriteriaSet(deps, requireActor(request), request.params.id);
       return reply.code(204).send(null);
@@ -100,7 +169,15 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/api/v1/criteria-sets/:id/copy',
-    { schema: { tags: ['criteria'], summary: 'Tạo bộ chỉ số năm mới từ bộ này', params: idParam, body: schemas.copyBody, response: { 201: setDetail, ...commonErrors } } },
+    {
+      schema: {
+        tags: ['criteria'],
+        summary: 'Tạo bộ chỉ số năm mới từ bộ này',
+        params: idParam,
+        body: schemas.copyBody,
+        response: { 201: setDetail, ...commonErrors },
+      },
+    },
     async (request, reply) => {
       const actor = requireActor(request);
       const id = await service.copyCriteriaSet(deps, actor, request.params.id, request.body);
@@ -108,17 +185,42 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
     },
   );
 
-  const mappingResult = z.object({ fromSetId: z.number().nullable(), saved: z.boolean(), entries: z.array(schemas.mappingEntry) });
+  const mappingResult = z.object({
+    fromSetId: z.number().nullable(),
+    saved: z.boolean(),
+    entries: z.array(schemas.mappingEntry),
+  });
   app.get(
     '/api/v1/criteria-sets/:id/mapping',
-    { schema: { tags: ['criteria'], summary: 'Đối chiếu tiêu chí với bộ năm trước (đã lưu, hoặc đề xuất để xem trước)', params: idParam, response: { 200: mappingResult, ...commonErrors } } },
+    {
+      schema: {
+        tags: ['criteria'],
+        summary: 'Đối chiếu tiêu chí với bộ năm trước (đã lưu, hoặc đề xuất để xem trước)',
+        params: idParam,
+        response: { 200: mappingResult, ...commonErrors },
+      },
+    },
     async (request) => service.getCriteriaMapping(deps, requireActor(request), request.params.id),
   );
 
   app.put(
     '/api/v1/criteria-sets/:id/mapping',
-    { schema: { tags: ['criteria'], summary: 'Lưu đối chiếu tiêu chí với bộ năm trước', params: idParam, body: schemas.mappingBody, response: { 200: mappingResult, ...commonErrors } } },
-    async (request) => service.saveCriteriaMapping(deps, requireActor(request), request.params.id, request.body.entries),
+    {
+      schema: {
+        tags: ['criteria'],
+        summary: 'Lưu đối chiếu tiêu chí với bộ năm trước',
+        params: idParam,
+        body: schemas.mappingBody,
+        response: { 200: mappingResult, ...commonErrors },
+      },
+    },
+    async (request) =>
+      service.saveCriteriaMapping(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.body.entries,
+      ),
   );
 
   app.get(
@@ -128,7 +230,10 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
       const detail = await service.getCriteriaSet(deps, requireActor(request), request.params.id);
       const buffer = await exportCriteriaXlsx(detail.set, detail.nodes);
       const filename = `bo-chi-so-${detail.set.year}-${detail.set.id}.xlsx`;
-      return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="${filename}"`).send(buffer);
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .send(buffer);
     },
   );
 
@@ -150,7 +255,10 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
       const buffer = await file.toBuffer();
       const owner = (file.fields.ownerUnitId as { value?: string } | undefined)?.value;
       const parsed = await importCriteriaXlsx(buffer);
-      const id = await importCriteriaSetFromXlsx(deps, actor, parsed, { filename: file.filename, ownerUnitId: owner ? Number(owner) : null });
+      const id = await importCriteriaSetFromXlsx(deps, actor, parsed, {
+        filename: file.filename,
+        ownerUnitId: owner ? Number(owner) : null,
+      });
       return reply.code(201).send(await service.getCriteriaSet(deps, actor, id));
     },
   );

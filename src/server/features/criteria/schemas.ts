@@ -33,7 +33,11 @@ export const updateSetBody = setMetaBody.extend({ version: z.number().int().posi
 
 const nodeShape = z.object({
   id: z.number().int().positive().nullable().default(null),
-  code: z.string().trim().regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/, 'field_format').max(40),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/, 'field_format')
+    .max(40),
   title: z.string().trim().min(1).max(2000),
   maxHundredths: z.number().int().min(0).max(10_000_000),
   ruleText: z.string().max(2000).nullable().default(null),
@@ -46,13 +50,18 @@ const nodeShape = z.object({
   toBeConfirmed: z.boolean().default(false),
 });
 
-export const nodeInput: z.ZodType<NodeInput, z.input<typeof nodeShape> & { children?: unknown[] }> = nodeShape.extend({
-  children: z.lazy(() => z.array(nodeInput).max(500)).default([]),
-}) as unknown as z.ZodType<NodeInput, z.input<typeof nodeShape> & { children?: unknown[] }>;
+export const nodeInput: z.ZodType<NodeInput, z.input<typeof nodeShape> & { children?: unknown[] }> =
+  nodeShape.extend({
+    children: z.lazy(() => z.array(nodeInput).max(500)).default([]),
+  }) as unknown as z.ZodType<NodeInput, z.input<typeof nodeShape> & { children?: unknown[] }>;
 
-export const saveTreeBody = z.object({ version: z.number().int().positive(), nodes: z.array(nodeInput).max(500) }).strict();
+export const saveTreeBody = z
+  .object({ version: z.number().int().positive(), nodes: z.array(nodeInput).max(500) })
+  .strict();
 
-export const copyBody = z.object({ year: z.number().int().min(2000).max(2100), name: z.string().trim().min(1).max(300) }).strict();
+export const copyBody = z
+  .object({ year: z.number().int().min(2000).max(2100), name: z.string().trim().min(1).max(300) })
+  .strict();
 
 export const mappingEntry = z
   .object({
@@ -63,4 +72,7 @@ export const mappingEntry = z
   .strict();
 export const mappingBody = z.object({ entries: z.array(mappingEntry).max(5000) }).strict();
 
-export const listQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), unitKind: z.string().max(40).optional() });
+export const listQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  unitKind: z.string().max(40).optional(),
+});

@@ -5,7 +5,11 @@
  */
 import { can, permissionsOf, type Actor } from '../../../domain/access.ts';
 import { BUNDLED_CRITERIA_SETS } from '../../../domain/scoring/bundled-sets.ts';
-import { DEFAULT_PAR_BANDS, validateClassBands, type ClassBand } from '../../../domain/scoring/index.ts';
+import {
+  DEFAULT_PAR_BANDS,
+  validateClassBands,
+  type ClassBand,
+} from '../../../domain/scoring/index.ts';
 import { formatRuleText, parseRuleText } from '../../../domain/scoring/rule-text.ts';
 import { validateTree, type CriteriaNode } from '../../../domain/scoring/tree.ts';
 import { AppError, notFound, type ErrorDetail } from '../../errors.ts';
@@ -51,7 +55,10 @@ export interface SetMeta {
   bands: ClassBand[];
 }
 
-const auditActor = (actor: Actor) => ({ actorId: actor.userId > 0 ? actor.userId : null, actorName: actor.username });
+const auditActor = (actor: Actor) => ({
+  actorId: actor.userId > 0 ? actor.userId : null,
+  actorName: actor.username,
+});
 
 function presentSet(s: repo.SetRow) {
   return {
@@ -116,25 +123,44 @@ export function toDomainTree(name: string, nodes: NodeView[]): CriteriaNode {
     children: n.children.map(convert),
   });
   const children = nodes.map(convert);
-  const max = children.filter((c) => (c.kind ?? 'normal') === 'normal').reduce((sum, c) => sum + c.maxHundredths, 0);
+  const max = children
+    .filter((c) => (c.kind ?? 'normal') === 'normal')
+    .reduce((sum, c) => sum + c.maxHundredths, 0);
   return { code: '', title: name, maxHundredths: max, children };
 }
 
 /** Lists criteria sets (readable by every signed-in user). */
-export async function listCriteriaSets(deps: Deps, f: { year?: number | undefined; unitKind?: string | undefined }) {
+export async function listCriteriaSets(
+  deps: Deps,
+  f: { year?: number | undefined; unitKind?: string | undefined },
+) {
   const rows = await repo.listSets(deps.db, f);
-  return { items: rows.map((r) => ({ ...presentSet(r), nodeCount: r.node_count ?? 0, maxHundredths: r.max_hundredths ?? 0 })) };
+  return {
+    items: rows.map((r) => ({
+      ...presentSet(r),
+      nodeCount: r.node_count ?? 0,
+      maxHundredths: r.max_hundredths ?? 0,
+    })),
+  };
 }
 
 /** One set with its tree, its problems and whether the actor may edit it. */
-export async function getCriteriaSet(deps: Deps, actor: Actor, id: number, db: Queryable = deps.db) {
+export async function getCriteriaSet(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  db: Queryable = deps.db,
+) {
   const set = await repo.findSet(db, id);
   if (!set) throw notFound('entity_criteria_set');
   const nodes = buildTree(await repo.findNodes(db, id));
   const tree = toDomainTree(set.name, nodes);
   const problems = [
     ...validateTree(tree),
-    ...validateClassBands(set.bands).map((message) => ({ code: '', message: `Xếp loại: ${message}` })),
+    ...validateClassBands(set.bands).map((message) => ({
+      code: '',
+      message: `Xếp loại: ${message}`,
+    })),
   ];
   return {
     set: presentSet(set),
@@ -148,7 +174,10 @@ export async function getCriteriaSet(deps: Deps, actor: Actor, id: number, db: Q
 async function ownerPath(db: Queryable, ownerUnitId: number | null): Promise<string | null> {
   if (ownerUnitId === null) return null;
   const unit = await findUnit(db, ownerUnitId);
-  if (!unit) throw new AppError('invalid', 'not_found', { what: '@entity_unit' }, [{ field: 'ownerUnitId', key: 'not_found', params: { what: '@entity_unit' } }]);
+  if (!unit)
+    throw new AppError('invalid', 'not_found', { what: '@entity_unit' }, [
+      { field: 'ownerUnitId', key: 'not_found', params: { what: '@entity_unit' } },
+    ]);
   return unit.path;
 }
 
@@ -156,16 +185,21 @@ async function requireEditable(tx: Queryable, actor: Actor, id: number): Promise
   const set = await repo.findSet(tx, id);
   if (!set) throw notFound('entity_criteria_set');
   if (!can(actor, 'criteria.manage', set.owner_unit_path ?? null)) {
-    throw set.owner_unit_name ? new AppError('forbidden', 'forbidden_unit', { unit: set.owner_unit_name }) : new AppError('forbidden', 'forbidden');
+    throw set.owner_unit_name
+      ? new AppError('forbidden', 'forbidden_unit', { unit: set.owner_unit_name })
+      : new AppError('forbidden', 'forbidden');
   }
-  if (set.status === 'frozen') throw new AppError('conflict', 'criteria_frozen', { name: set.name });
+  if (set.status === 'frozen')
+    throw new AppError('conflict', 'criteria_frozen', { name: set.name });
   return set;
 }
 
 function checkBands(bands: ClassBand[]): void {
   const problems = validateClassBands(bands);
   if (problems.length) {
-    throw new AppError('invalid', 'criteria_bands_invalid', { reason: problems.join('; ') }, [{ field: 'bands', key: 'criteria_bands_invalid', params: { reason: problems.join('; ') } }]);
+    throw new AppError('invalid', 'criteria_bands_invalid', { reason: problems.join('; ') }, [
+      { field: 'bands', key: 'criteria_bands_invalid', params: { reason: problems.join('; ') } },
+    ]);
   }
 }
 
@@ -181,7 +215,12 @@ function parseRules(nodes: NodeInput[]): Map<NodeInput, CriteriaNode['rule'] | n
       if (n.ruleText && n.ruleText.trim()) {
         const parsed = parseRuleText(n.ruleText);
         if (parsed.ok) rules.set(n, parsed.rule);
-        else errors.push({ field: `node:${n.code}`, key: 'criteria_rule_invalid', params: { code: n.code, reason: parsed.error } });
+        else
+          errors.push({
+            field: `node:${n.code}`,
+            key: 'criteria_rule_invalid',
+            params: { code: n.code, reason: parsed.error },
+          });
       } else {
         rules.set(n, null);
       }
@@ -189,13 +228,19 @@ function parseRules(nodes: NodeInput[]): Map<NodeInput, CriteriaNode['rule'] | n
     }
   };
   walk(nodes, 1);
-  if (count > MAX_NODES) throw new AppError('too_large', 'payload_too_large', { limit: `${MAX_NODES} tiêu chí` });
+  if (count > MAX_NODES)
+    throw new AppError('too_large', 'payload_too_large', { limit: `${MAX_NODES} tiêu chí` });
   if (errors.length) throw new AppError('invalid', 'criteria_tree_invalid', {}, errors);
   return rules;
 }
 
 /** Writes a whole tree into a set: keeps the ids it is given, adds new nodes, removes the rest. */
-async function writeTree(tx: Queryable, setId: number, nodes: NodeInput[], copiedFrom: Map<NodeInput, number> = new Map()): Promise<void> {
+async function writeTree(
+  tx: Queryable,
+  setId: number,
+  nodes: NodeInput[],
+  copiedFrom: Map<NodeInput, number> = new Map(),
+): Promise<void> {
   const rules = parseRules(nodes);
   const existing = new Set((await repo.findNodes(tx, setId)).map((n) => n.id));
   const kept = new Set<number>();
@@ -220,8 +265,16 @@ async function writeTree(tx: Queryable, setId: number, nodes: NodeInput[], copie
       let id: number;
       if (n.id !== null && existing.has(n.id) && !kept.has(n.id)) {
         id = n.id;
-        const previous = (await tx.query<{ copied_from_id: number | null }>('SELECT copied_from_id FROM criteria_nodes WHERE id = $1', [id]))[0];
-        await repo.updateNode(tx, setId, id, { ...values, copiedFromId: previous?.copied_from_id ?? null });
+        const previous = (
+          await tx.query<{ copied_from_id: number | null }>(
+            'SELECT copied_from_id FROM criteria_nodes WHERE id = $1',
+            [id],
+          )
+        )[0];
+        await repo.updateNode(tx, setId, id, {
+          ...values,
+          copiedFromId: previous?.copied_from_id ?? null,
+        });
       } else {
         id = await repo.insertNode(tx, setId, values);
       }
@@ -232,20 +285,34 @@ async function writeTree(tx: Queryable, setId: number, nodes: NodeInput[], copie
   // Detach everything first so that moves between parents never trip over the old structure.
   await tx.query('UPDATE criteria_nodes SET parent_id = NULL WHERE set_id = $1', [setId]);
   await walk(nodes, null);
-  await repo.deleteNodes(tx, setId, [...existing].filter((id) => !kept.has(id)));
+  await repo.deleteNodes(
+    tx,
+    setId,
+    [...existing].filter((id) => !kept.has(id)),
+  );
 }
 
 /** Creates a draft set, empty or from a bundled set. */
 export async function createCriteriaSet(
   deps: Deps,
   actor: Actor,
-  input: SetMeta & { ownerUnitId: number | null; bundledId?: string | undefined; nodes?: NodeInput[] | undefined; origin?: string | undefined },
+  input: SetMeta & {
+    ownerUnitId: number | null;
+    bundledId?: string | undefined;
+    nodes?: NodeInput[] | undefined;
+    origin?: string | undefined;
+  },
 ): Promise<number> {
   checkBands(input.bands);
   return deps.db.transaction(async (tx) => {
     // A provincial agency that names no issuing unit issues the set for its own unit.
     if (input.ownerUnitId === null && !can(actor, 'criteria.manage', null)) {
-      input = { ...input, ownerUnitId: actor.grants.find((g) => permissionsOf(g.role).includes('criteria.manage'))?.unitId ?? null };
+      input = {
+        ...input,
+        ownerUnitId:
+          actor.grants.find((g) => permissionsOf(g.role).includes('criteria.manage'))?.unitId ??
+          null,
+      };
     }
     const path = await ownerPath(tx, input.ownerUnitId);
     if (!can(actor, 'criteria.manage', path)) throw new AppError('forbidden', 'forbidden');
@@ -254,14 +321,29 @@ export async function createCriteriaSet(
     let origin = input.origin ?? null;
     if (input.bundledId) {
       const bundled = BUNDLED_CRITERIA_SETS.find((b) => b.id === input.bundledId);
-      if (!bundled) throw new AppError('invalid', 'not_found', { what: '@entity_criteria_set' }, [{ field: 'bundledId', key: 'not_found', params: { what: '@entity_criteria_set' } }]);
+      if (!bundled)
+        throw new AppError('invalid', 'not_found', { what: '@entity_criteria_set' }, [
+          { field: 'bundledId', key: 'not_found', params: { what: '@entity_criteria_set' } },
+        ]);
       nodes = bundled.tree.children.map(fromDomainNode);
       origin = `bundled:${bundled.id}`;
     }
-    const id = await insertSetWithTree(tx, { ...input, basedOnId: null, origin, createdBy: actor.userId > 0 ? actor.userId : null }, nodes, now);
+    const id = await insertSetWithTree(
+      tx,
+      { ...input, basedOnId: null, origin, createdBy: actor.userId > 0 ? actor.userId : null },
+      nodes,
+      now,
+    );
     await appendAuditEntry(
       tx,
-      { ...auditActor(actor), action: 'criteria.create', entity: 'criteria_set', entityId: id, unitId: input.ownerUnitId, after: { name: input.name, year: input.year, unitKind: input.unitKind, origin } },
+      {
+        ...auditActor(actor),
+        action: 'criteria.create',
+        entity: 'criteria_set',
+        entityId: id,
+        unitId: input.ownerUnitId,
+        after: { name: input.name, year: input.year, unitKind: input.unitKind, origin },
+      },
       now,
     );
     return id;
@@ -269,7 +351,12 @@ export async function createCriteriaSet(
 }
 
 /** Inserts a set and its tree (no permission check, no audit: for use-cases and the demo loader). */
-export async function insertSetWithTree(tx: Queryable, set: repo.NewSet, nodes: NodeInput[], now: Date): Promise<number> {
+export async function insertSetWithTree(
+  tx: Queryable,
+  set: repo.NewSet,
+  nodes: NodeInput[],
+  now: Date,
+): Promise<number> {
   const id = await repo.insertSet(tx, set, now);
   await writeTree(tx, id, nodes);
   return id;
@@ -295,30 +382,61 @@ export function fromDomainNode(n: CriteriaNode): NodeInput {
 }
 
 /** Changes a draft set's name, year, unit kind, survey share or bands. */
-export async function updateCriteriaSetMeta(deps: Deps, actor: Actor, id: number, input: SetMeta & { version: number }) {
+export async function updateCriteriaSetMeta(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  input: SetMeta & { version: number },
+) {
   checkBands(input.bands);
   return deps.db.transaction(async (tx) => {
     const before = await requireEditable(tx, actor, id);
     const now = deps.clock.now();
-    if (!(await repo.updateSet(tx, id, input.version, input, now))) throw new AppError('conflict', 'conflict');
-    await appendAuditEntry(tx, { ...auditActor(actor), action: 'criteria.update', entity: 'criteria_set', entityId: id, unitId: before.owner_unit_id, before: presentSet(before), after: input }, now);
+    if (!(await repo.updateSet(tx, id, input.version, input, now)))
+      throw new AppError('conflict', 'conflict');
+    await appendAuditEntry(
+      tx,
+      {
+        ...auditActor(actor),
+        action: 'criteria.update',
+        entity: 'criteria_set',
+        entityId: id,
+        unitId: before.owner_unit_id,
+        before: presentSet(before),
+        after: input,
+      },
+      now,
+    );
     return getCriteriaSet(deps, actor, id, tx);
   });
 }
 
 /** Saves the whole tree of a draft set (the editor's "save"), refusing a stale version. */
-export async function saveCriteriaTree(deps: Deps, actor: Actor, id: number, input: { version: number; nodes: NodeInput[] }) {
+export async function saveCriteriaTree(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  input: { version: number; nodes: NodeInput[] },
+) {
   return deps.db.transaction(async (tx) => {
     const set = await requireEditable(tx, actor, id);
     const now = deps.clock.now();
-    if (!(await repo.bumpVersion(tx, id, input.version, now))) throw new AppError('conflict', 'conflict');
+    if (!(await repo.bumpVersion(tx, id, input.version, now)))
+      throw new AppError('conflict', 'conflict');
     const before = buildTree(await repo.findNodes(tx, id));
     await writeTree(tx, id, input.nodes);
     const result = await getCriteriaSet(deps, actor, id, tx);
     await appendAuditEntry(
       tx,
-      { ...auditActor(actor), action: 'criteria.tree.save', entity: 'criteria_set', entityId: id, unitId: set.owner_unit_id,
-        before: { nodes: countNodes(before), max: toDomainTree(set.name, before).maxHundredths }, after: { nodes: countNodes(result.nodes), max: result.maxHundredths } },
+      {
+        ...auditActor(actor),
+        action: 'criteria.tree.save',
+        entity: 'criteria_set',
+        entityId: id,
+        unitId: set.owner_unit_id,
+        before: { nodes: countNodes(before), max: toDomainTree(set.name, before).maxHundredths },
+        after: { nodes: countNodes(result.nodes), max: result.maxHundredths },
+      },
       now,
     );
     return result;
@@ -335,12 +453,32 @@ export async function freezeCriteriaSet(deps: Deps, actor: Actor, id: number) {
     const set = await requireEditable(tx, actor, id);
     const current = await getCriteriaSet(deps, actor, id, tx);
     if (current.problems.length) {
-      throw new AppError('invalid', 'criteria_has_problems', { count: current.problems.length },
-        current.problems.slice(0, 100).map((p) => ({ field: p.code ? `node:${p.code}` : 'set', key: 'bad_request', params: { detail: p.message } })));
+      throw new AppError(
+        'invalid',
+        'criteria_has_problems',
+        { count: current.problems.length },
+        current.problems
+          .slice(0, 100)
+          .map((p) => ({
+            field: p.code ? `node:${p.code}` : 'set',
+            key: 'bad_request',
+            params: { detail: p.message },
+          })),
+      );
     }
     const now = deps.clock.now();
     await repo.freezeSet(tx, id, now);
-    await appendAuditEntry(tx, { ...auditActor(actor), action: 'criteria.freeze', entity: 'criteria_set', entityId: id, unitId: set.owner_unit_id }, now);
+    await appendAuditEntry(
+      tx,
+      {
+        ...auditActor(actor),
+        action: 'criteria.freeze',
+        entity: 'criteria_set',
+        entityId: id,
+        unitId: set.owner_unit_id,
+      },
+      now,
+    );
     return getCriteriaSet(deps, actor, id, tx);
   });
 }
@@ -350,16 +488,33 @@ export async function deleteCriteriaSet(deps: Deps, actor: Actor, id: number): P
   await deps.db.transaction(async (tx) => {
     const set = await requireEditable(tx, actor, id);
     await repo.deleteSet(tx, id);
-    await appendAuditEntry(tx, { ...auditActor(actor), action: 'criteria.delete', entity: 'criteria_set', entityId: id, unitId: set.owner_unit_id, before: presentSet(set) }, deps.clock.now());
+    await appendAuditEntry(
+      tx,
+      {
+        ...auditActor(actor),
+        action: 'criteria.delete',
+        entity: 'criteria_set',
+        entityId: id,
+        unitId: set.owner_unit_id,
+        before: presentSet(set),
+      },
+      deps.clock.now(),
+    );
   });
 }
 
 /** Starts next year's set as a copy of this one; each new node remembers the node it came from. */
-export async function copyCriteriaSet(deps: Deps, actor: Actor, id: number, input: { year: number; name: string }): Promise<number> {
+export async function copyCriteriaSet(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  input: { year: number; name: string },
+): Promise<number> {
   return deps.db.transaction(async (tx) => {
     const source = await repo.findSet(tx, id);
     if (!source) throw notFound('entity_criteria_set');
-    if (!can(actor, 'criteria.manage', source.owner_unit_path ?? null)) throw new AppError('forbidden', 'forbidden');
+    if (!can(actor, 'criteria.manage', source.owner_unit_path ?? null))
+      throw new AppError('forbidden', 'forbidden');
     const now = deps.clock.now();
     const newId = await repo.insertSet(
       tx,
@@ -385,7 +540,18 @@ export async function copyCriteriaSet(deps: Deps, actor: Actor, id: number, inpu
       return copy;
     };
     await writeTree(tx, newId, nodes.map(strip), copiedFrom);
-    await appendAuditEntry(tx, { ...auditActor(actor), action: 'criteria.copy', entity: 'criteria_set', entityId: newId, unitId: source.owner_unit_id, after: { from: id, year: input.year, name: input.name } }, now);
+    await appendAuditEntry(
+      tx,
+      {
+        ...auditActor(actor),
+        action: 'criteria.copy',
+        entity: 'criteria_set',
+        entityId: newId,
+        unitId: source.owner_unit_id,
+        after: { from: id, year: input.year, name: input.name },
+      },
+      now,
+    );
     return newId;
   });
 }
@@ -409,41 +575,84 @@ export async function getCriteriaMapping(deps: Deps, actor: Actor, id: number) {
   for (const old of oldNodes) {
     const copies = newNodes.filter((n) => n.copiedFromId === old.id);
     if (copies.length === 0) entries.push({ kind: 'removed', from: [old.code], to: [] });
-    else if (copies.length > 1) entries.push({ kind: 'split', from: [old.code], to: copies.map((c) => c.code) });
+    else if (copies.length > 1)
+      entries.push({ kind: 'split', from: [old.code], to: copies.map((c) => c.code) });
     else {
       const c = copies[0]!;
-      entries.push({ kind: c.code === old.code && c.title === old.title ? 'kept' : 'renamed', from: [old.code], to: [c.code] });
+      entries.push({
+        kind: c.code === old.code && c.title === old.title ? 'kept' : 'renamed',
+        from: [old.code],
+        to: [c.code],
+      });
     }
   }
-  for (const n of newNodes) if (n.copiedFromId === null) entries.push({ kind: 'added', from: [], to: [n.code] });
+  for (const n of newNodes)
+    if (n.copiedFromId === null) entries.push({ kind: 'added', from: [], to: [n.code] });
   return { fromSetId: fromId, saved: false, entries };
 }
 
 /** Saves the year-to-year mapping after checking every code exists on its side. */
-export async function saveCriteriaMapping(deps: Deps, actor: Actor, id: number, entries: repo.MappingEntry[]) {
+export async function saveCriteriaMapping(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  entries: repo.MappingEntry[],
+) {
   return deps.db.transaction(async (tx) => {
     const target = await repo.findSet(tx, id);
     if (!target) throw notFound('entity_criteria_set');
-    if (!can(actor, 'criteria.manage', target.owner_unit_path ?? null)) throw new AppError('forbidden', 'forbidden');
-    if (target.based_on_id === null) throw new AppError('invalid', 'bad_request', { detail: 'based_on_id' });
+    if (!can(actor, 'criteria.manage', target.owner_unit_path ?? null))
+      throw new AppError('forbidden', 'forbidden');
+    if (target.based_on_id === null)
+      throw new AppError('invalid', 'bad_request', { detail: 'based_on_id' });
     const oldCodes = new Set((await repo.findNodes(tx, target.based_on_id)).map((n) => n.code));
     const newCodes = new Set((await repo.findNodes(tx, id)).map((n) => n.code));
     const errors: ErrorDetail[] = [];
     entries.forEach((e, i) => {
-      for (const c of e.from) if (!oldCodes.has(c)) errors.push({ field: `entries.${i}.from`, key: 'criteria_mapping_unknown_code', params: { code: c, which: 'bộ chỉ số năm trước' } });
-      for (const c of e.to) if (!newCodes.has(c)) errors.push({ field: `entries.${i}.to`, key: 'criteria_mapping_unknown_code', params: { code: c, which: 'bộ chỉ số mới' } });
+      for (const c of e.from)
+        if (!oldCodes.has(c))
+          errors.push({
+            field: `entries.${i}.from`,
+            key: 'criteria_mapping_unknown_code',
+            params: { code: c, which: 'bộ chỉ số năm trước' },
+          });
+      for (const c of e.to)
+        if (!newCodes.has(c))
+          errors.push({
+            field: `entries.${i}.to`,
+            key: 'criteria_mapping_unknown_code',
+            params: { code: c, which: 'bộ chỉ số mới' },
+          });
     });
     if (errors.length) throw new AppError('invalid', 'validation_failed', {}, errors);
     const now = deps.clock.now();
     await repo.saveMapping(tx, target.based_on_id, id, entries, now);
-    await appendAuditEntry(tx, { ...auditActor(actor), action: 'criteria.mapping.save', entity: 'criteria_set', entityId: id, unitId: target.owner_unit_id, after: { entries: entries.length } }, now);
+    await appendAuditEntry(
+      tx,
+      {
+        ...auditActor(actor),
+        action: 'criteria.mapping.save',
+        entity: 'criteria_set',
+        entityId: id,
+        unitId: target.owner_unit_id,
+        after: { entries: entries.length },
+      },
+      now,
+    );
     return { fromSetId: target.based_on_id, saved: true, entries };
   });
 }
 
 /** The bundled sets the app ships, for the "create from template" list. */
 export function listBundledSets() {
-  return BUNDLED_CRITERIA_SETS.map((b) => ({ id: b.id, name: b.name, unitKind: b.unitKind, year: b.year, surveyMaxHundredths: b.surveyMaxHundredths, description: b.description }));
+  return BUNDLED_CRITERIA_SETS.map((b) => ({
+    id: b.id,
+    name: b.name,
+    unitKind: b.unitKind,
+    year: b.year,
+    surveyMaxHundredths: b.surveyMaxHundredths,
+    description: b.description,
+  }));
 }
 
 export { DEFAULT_PAR_BANDS };

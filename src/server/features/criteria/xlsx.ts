@@ -25,25 +25,102 @@ export const MAX_ROWS = 5000;
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const MAX_UNCOMPRESSED = 100 * 1024 * 1024;
 
-type Field = 'code' | 'title' | 'max' | 'guidance' | 'evidence' | 'agency' | 'rule' | 'kind' | 'notApplicable' | 'source' | 'toBeConfirmed';
+type Field =
+  | 'code'
+  | 'title'
+  | 'max'
+  | 'guidance'
+  | 'evidence'
+  | 'agency'
+  | 'rule'
+  | 'kind'
+  | 'notApplicable'
+  | 'source'
+  | 'toBeConfirmed';
 
 /** Column headers as written on export, and the other names accepted on import (folded). */
-const COLUMNS: Array<{ field: Field; header: string; aliases: string[]; width: number; required: boolean }> = [
-  { field: 'code', header: 'STT', aliases: ['stt', 'ma', 'ma tieu chi', 'so tt'], width: 9, required: true },
-  { field: 'title', header: 'Tiêu chí, tiêu chí thành phần', aliases: ['tieu chi', 'noi dung', 'ten tieu chi', 'linh vuc, tieu chi, tieu chi thanh phan'], width: 60, required: true },
-  { field: 'max', header: 'Điểm tối đa', aliases: ['diem toi da', 'diem chuan', 'thang diem'], width: 11, required: true },
-  { field: 'guidance', header: 'Cách chấm', aliases: ['cach cham', 'huong dan cham', 'cach cham diem', 'huong dan'], width: 45, required: false },
-  { field: 'evidence', header: 'Tài liệu kiểm chứng', aliases: ['tai lieu kiem chung', 'tlkc'], width: 40, required: false },
-  { field: 'agency', header: 'Cơ quan thẩm định', aliases: ['co quan tham dinh', 'co quan danh gia', 'don vi tham dinh'], width: 18, required: false },
-  { field: 'rule', header: 'Quy tắc chấm', aliases: ['quy tac cham', 'quy tac', 'quy tac cham diem'], width: 40, required: false },
+const COLUMNS: Array<{
+  field: Field;
+  header: string;
+  aliases: string[];
+  width: number;
+  required: boolean;
+}> = [
+  {
+    field: 'code',
+    header: 'STT',
+    aliases: ['stt', 'ma', 'ma tieu chi', 'so tt'],
+    width: 9,
+    required: true,
+  },
+  {
+    field: 'title',
+    header: 'Tiêu chí, tiêu chí thành phần',
+    aliases: ['tieu chi', 'noi dung', 'ten tieu chi', 'linh vuc, tieu chi, tieu chi thanh phan'],
+    width: 60,
+    required: true,
+  },
+  {
+    field: 'max',
+    header: 'Điểm tối đa',
+    aliases: ['diem toi da', 'diem chuan', 'thang diem'],
+    width: 11,
+    required: true,
+  },
+  {
+    field: 'guidance',
+    header: 'Cách chấm',
+    aliases: ['cach cham', 'huong dan cham', 'cach cham diem', 'huong dan'],
+    width: 45,
+    required: false,
+  },
+  {
+    field: 'evidence',
+    header: 'Tài liệu kiểm chứng',
+    aliases: ['tai lieu kiem chung', 'tlkc'],
+    width: 40,
+    required: false,
+  },
+  {
+    field: 'agency',
+    header: 'Cơ quan thẩm định',
+    aliases: ['co quan tham dinh', 'co quan danh gia', 'don vi tham dinh'],
+    width: 18,
+    required: false,
+  },
+  {
+    field: 'rule',
+    header: 'Quy tắc chấm',
+    aliases: ['quy tac cham', 'quy tac', 'quy tac cham diem'],
+    width: 40,
+    required: false,
+  },
   { field: 'kind', header: 'Loại điểm', aliases: ['loai diem'], width: 11, required: false },
-  { field: 'notApplicable', header: 'Không áp dụng', aliases: ['khong ap dung', 'kad'], width: 13, required: false },
+  {
+    field: 'notApplicable',
+    header: 'Không áp dụng',
+    aliases: ['khong ap dung', 'kad'],
+    width: 13,
+    required: false,
+  },
   { field: 'source', header: 'Nguồn', aliases: ['nguon'], width: 30, required: false },
-  { field: 'toBeConfirmed', header: 'Cần xác nhận', aliases: ['can xac nhan'], width: 12, required: false },
+  {
+    field: 'toBeConfirmed',
+    header: 'Cần xác nhận',
+    aliases: ['can xac nhan'],
+    width: 12,
+    required: false,
+  },
 ];
 const KIND_TEXT = { normal: 'thường', bonus: 'thưởng', penalty: 'trừ' } as const;
 const NA_TEXT = { exclude: 'loại trừ', zero: 'tính 0' } as const;
-const INFO_KEYS = { name: 'Tên bộ chỉ số', year: 'Năm đánh giá', unitKind: 'Loại đơn vị', survey: 'Điểm điều tra xã hội học', description: 'Mô tả' };
+const INFO_KEYS = {
+  name: 'Tên bộ chỉ số',
+  year: 'Năm đánh giá',
+  unitKind: 'Loại đơn vị',
+  survey: 'Điểm điều tra xã hội học',
+  description: 'Mô tả',
+};
 
 /** Writes a set to an .xlsx workbook. */
 export async function exportCriteriaXlsx(meta: SetMeta, nodes: NodeView[]): Promise<Buffer> {
@@ -82,18 +159,32 @@ export async function exportCriteriaXlsx(meta: SetMeta, nodes: NodeView[]): Prom
     [INFO_KEYS.name, meta.name],
     [INFO_KEYS.year, meta.year],
     [INFO_KEYS.unitKind, meta.unitKind],
-    [INFO_KEYS.survey, meta.surveyMaxHundredths === null ? '' : formatPointsCompact(meta.surveyMaxHundredths)],
+    [
+      INFO_KEYS.survey,
+      meta.surveyMaxHundredths === null ? '' : formatPointsCompact(meta.surveyMaxHundredths),
+    ],
     [INFO_KEYS.description, meta.description],
   ]);
   const bands = wb.addWorksheet(SHEET_BANDS);
-  bands.columns = [{ header: 'Mức xếp loại', width: 16 }, { header: 'Từ (%)', width: 10 }, { header: 'Đến dưới (%)', width: 14 }, { header: 'Gồm cận trên', width: 14 }];
+  bands.columns = [
+    { header: 'Mức xếp loại', width: 16 },
+    { header: 'Từ (%)', width: 10 },
+    { header: 'Đến dưới (%)', width: 14 },
+    { header: 'Gồm cận trên', width: 14 },
+  ];
   bands.getRow(1).font = { bold: true };
   for (const b of meta.bands) {
-    bands.addRow([b.label, formatPointsCompact(b.fromPercent), b.toPercent === null ? '' : formatPointsCompact(b.toPercent), b.toInclusive ? 'x' : '']);
+    bands.addRow([
+      b.label,
+      formatPointsCompact(b.fromPercent),
+      b.toPercent === null ? '' : formatPointsCompact(b.toPercent),
+      b.toInclusive ? 'x' : '',
+    ]);
   }
   const help = wb.addWorksheet(SHEET_HELP);
   help.columns = [{ width: 120 }];
-  for (const line of RULE_SYNTAX_HELP.split('\n')) help.addRow([line]).alignment = { wrapText: true };
+  for (const line of RULE_SYNTAX_HELP.split('\n'))
+    help.addRow([line]).alignment = { wrapText: true };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -105,27 +196,46 @@ function cellText(cell: ExcelJS.Cell): string {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
-    if ('result' in v && v.result !== undefined && v.result !== null) return typeof v.result === 'object' ? '' : String(v.result).trim();
+    if ('richText' in v)
+      return v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
+    if ('result' in v && v.result !== undefined && v.result !== null)
+      return typeof v.result === 'object' ? '' : String(v.result).trim();
     if ('text' in v) return String(v.text).trim();
   }
   return String(v).trim();
 }
 
 /** A score cell: a number with at most two decimals (1,5 / 1.5 / 1.5 as a number). */
-function cellHundredths(cell: ExcelJS.Cell): { ok: true; value: number } | { ok: false; key: 'cell_required' | 'cell_not_number' | 'cell_too_many_decimals' | 'cell_negative'; value: string } {
+function cellHundredths(
+  cell: ExcelJS.Cell,
+):
+  | { ok: true; value: number }
+  | {
+      ok: false;
+      key: 'cell_required' | 'cell_not_number' | 'cell_too_many_decimals' | 'cell_negative';
+      value: string;
+    } {
   const v = cell.value;
   const raw = typeof v === 'object' && v !== null && 'result' in v ? v.result : v;
   if (typeof raw === 'number') {
     const scaled = Math.round(raw * 100);
-    if (Math.abs(raw * 100 - scaled) > 1e-6) return { ok: false, key: 'cell_too_many_decimals', value: String(raw) };
+    if (Math.abs(raw * 100 - scaled) > 1e-6)
+      return { ok: false, key: 'cell_too_many_decimals', value: String(raw) };
     if (scaled < 0) return { ok: false, key: 'cell_negative', value: String(raw) };
     return { ok: true, value: scaled };
   }
   const text = cellText(cell);
   if (!text) return { ok: false, key: 'cell_required', value: '' };
   const parsed = parseHundredths(text);
-  if (!parsed.ok) return { ok: false, key: /thập phân|decimal/i.test(parsed.error) ? 'cell_too_many_decimals' : 'cell_not_number', value: text };
+  if (!parsed.ok)
+    return {
+      ok: false,
+      key: /thập phân|decimal/i.test(parsed.error) ? 'cell_too_many_decimals' : 'cell_not_number',
+      value: text,
+    };
   if (parsed.value < 0) return { ok: false, key: 'cell_negative', value: text };
   return { ok: true, value: parsed.value };
 }
@@ -134,10 +244,12 @@ function cellHundredths(cell: ExcelJS.Cell): { ok: true; value: number } | { ok:
 function parseKind(text: string): 'normal' | 'bonus' | 'penalty' | null | undefined {
   const exact = text.normalize('NFC').trim().toLowerCase();
   if (exact === '') return null;
-  if (exact === 'thưởng' || exact === 'điểm thưởng' || exact === 'cộng' || exact === 'bonus') return 'bonus';
+  if (exact === 'thưởng' || exact === 'điểm thưởng' || exact === 'cộng' || exact === 'bonus')
+    return 'bonus';
   if (exact === 'thường' || exact === 'normal') return 'normal';
   const folded = searchKey(exact);
-  if (folded === 'tru' || folded === 'diem tru' || folded === 'phat' || folded === 'penalty') return 'penalty';
+  if (folded === 'tru' || folded === 'diem tru' || folded === 'phat' || folded === 'penalty')
+    return 'penalty';
   return undefined;
 }
 
@@ -153,9 +265,14 @@ function columnLetter(index: number): string {
 }
 
 /** Reads a workbook into the set's fields and its tree; throws an AppError listing every problem. */
-export async function importCriteriaXlsx(buffer: Buffer): Promise<{ meta: Partial<SetMeta>; nodes: NodeInput[] }> {
-  if (buffer.length > MAX_FILE_BYTES) throw new AppError('too_large', 'payload_too_large', { limit: '10 MB' });
-  const zip = inspectZip(buffer, { maxEntries: 500, maxUncompressedBytes: MAX_UNCOMPRESSED }, ['[Content_Types].xml']);
+export async function importCriteriaXlsx(
+  buffer: Buffer,
+): Promise<{ meta: Partial<SetMeta>; nodes: NodeInput[] }> {
+  if (buffer.length > MAX_FILE_BYTES)
+    throw new AppError('too_large', 'payload_too_large', { limit: '10 MB' });
+  const zip = inspectZip(buffer, { maxEntries: 500, maxUncompressedBytes: MAX_UNCOMPRESSED }, [
+    '[Content_Types].xml',
+  ]);
   if (!zip.ok) {
     switch (zip.problem.kind) {
       case 'not_zip':
@@ -168,7 +285,8 @@ export async function importCriteriaXlsx(buffer: Buffer): Promise<{ meta: Partia
         throw new AppError('invalid', 'xlsx_corrupt');
     }
   }
-  if (!zip.names.some((n) => n.startsWith('xl/'))) throw new AppError('unsupported', 'xlsx_not_xlsx');
+  if (!zip.names.some((n) => n.startsWith('xl/')))
+    throw new AppError('unsupported', 'xlsx_not_xlsx');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -179,10 +297,20 @@ export async function importCriteriaXlsx(buffer: Buffer): Promise<{ meta: Partia
   if (!ws) throw new AppError('invalid', 'xlsx_missing_sheet', { sheet: SHEET_CRITERIA });
   const sheet = ws.name;
   if (ws.actualRowCount === 0) throw new AppError('invalid', 'xlsx_empty_sheet', { sheet });
-  if (ws.rowCount > MAX_ROWS + 20) throw new AppError('too_large', 'xlsx_too_many_rows', { sheet, count: ws.rowCount.toLocaleString('vi-VN'), limit: MAX_ROWS.toLocaleString('vi-VN') });
+  if (ws.rowCount > MAX_ROWS + 20)
+    throw new AppError('too_large', 'xlsx_too_many_rows', {
+      sheet,
+      count: ws.rowCount.toLocaleString('vi-VN'),
+      limit: MAX_ROWS.toLocaleString('vi-VN'),
+    });
 
   const errors: ErrorDetail[] = [];
-  const problem = (row: number, column: string, key: ErrorDetail['key'], params: Record<string, string | number> = {}) => {
+  const problem = (
+    row: number,
+    column: string,
+    key: ErrorDetail['key'],
+    params: Record<string, string | number> = {},
+  ) => {
     if (errors.length < 200) errors.push({ sheet, row, column, key, params });
   };
   const merges = (ws.model as { merges?: string[] }).merges ?? [];
@@ -207,9 +335,15 @@ export async function importCriteriaXlsx(buffer: Buffer): Promise<{ meta: Partia
     }
   }
   if (headerRow === 0) {
-    throw new AppError('invalid', 'xlsx_missing_columns', { sheet, columns: COLUMNS.filter((c) => c.required).map((c) => c.header).join(', ') });
+    throw new AppError('invalid', 'xlsx_missing_columns', {
+      sheet,
+      columns: COLUMNS.filter((c) => c.required)
+        .map((c) => c.header)
+        .join(', '),
+    });
   }
-  if (errors.length) throw new AppError('invalid', 'xlsx_invalid', { count: errors.length }, errors);
+  if (errors.length)
+    throw new AppError('invalid', 'xlsx_invalid', { count: errors.length }, errors);
 
   const headerText = (field: Field) => COLUMNS.find((c) => c.field === field)!.header;
   const at = (field: Field) => `${columnLetter(columnOf.get(field) ?? 0)} (${headerText(field)})`;
@@ -227,9 +361,15 @@ export async function importCriteriaXlsx(buffer: Buffer): Promise<{ meta: Partia
     const title = text('title');
     if (!code && !title && !text('max')) continue; // blank line
     dataRows++;
-    if (dataRows > MAX_ROWS) throw new AppError('too_large', 'xlsx_too_many_rows', { sheet, count: `> ${MAX_ROWS.toLocaleString('vi-VN')}`, limit: MAX_ROWS.toLocaleString('vi-VN') });
+    if (dataRows > MAX_ROWS)
+      throw new AppError('too_large', 'xlsx_too_many_rows', {
+        sheet,
+        count: `> ${MAX_ROWS.toLocaleString('vi-VN')}`,
+        limit: MAX_ROWS.toLocaleString('vi-VN'),
+      });
     if (!code) problem(r, at('code'), 'cell_required');
-    else if (!/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/.test(code)) problem(r, at('code'), 'cell_bad_code', { value: code });
+    else if (!/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/.test(code))
+      problem(r, at('code'), 'cell_bad_code', { value: code });
     if (!title) problem(r, at('title'), 'cell_required');
     const max = cellHundredths(get('max')!);
     if (!max.ok) problem(r, at('max'), max.key, { value: max.value });
@@ -239,10 +379,25 @@ export async function importCriteriaXlsx(buffer: Buffer): Promise<{ meta: Partia
       if (!parsed.ok) problem(r, at('rule'), 'cell_bad_rule', { reason: parsed.error });
     }
     const kind = parseKind(text('kind'));
-    if (kind === undefined) problem(r, at('kind'), 'cell_bad_value', { value: text('kind'), options: 'thường, thưởng, trừ' });
+    if (kind === undefined)
+      problem(r, at('kind'), 'cell_bad_value', {
+        value: text('kind'),
+        options: 'thường, thưởng, trừ',
+      });
     const naText = searchKey(text('notApplicable'));
-    const notApplicable = naText === '' ? null : naText === 'loai tru' ? 'exclude' : naText === 'tinh 0' ? 'zero' : undefined;
-    if (notApplicable === undefined) problem(r, at('notApplicable'), 'cell_bad_value', { value: text('notApplicable'), options: 'loại trừ, tính 0' });
+    const notApplicable =
+      naText === ''
+        ? null
+        : naText === 'loai tru'
+          ? 'exclude'
+          : naText === 'tinh 0'
+            ? 'zero'
+            : undefined;
+    if (notApplicable === undefined)
+      problem(r, at('notApplicable'), 'cell_bad_value', {
+        value: text('notApplicable'),
+        options: 'loại trừ, tính 0',
+      });
     const node: NodeInput = {
       id: null,
       code,
@@ -276,7 +431,8 @@ export async function importCriteriaXlsx(buffer: Buffer): Promise<{ meta: Partia
   if (dataRows === 0) throw new AppError('invalid', 'xlsx_empty_sheet', { sheet });
 
   const meta = readMeta(wb, errors);
-  if (errors.length) throw new AppError('invalid', 'xlsx_invalid', { count: errors.length }, errors);
+  if (errors.length)
+    throw new AppError('invalid', 'xlsx_invalid', { count: errors.length }, errors);
   return { meta, nodes: roots };
 }
 
@@ -292,7 +448,14 @@ function readMeta(wb: ExcelJS.Workbook, errors: ErrorDetail[]): Partial<SetMeta>
       else if (key === searchKey(INFO_KEYS.year) && value) {
         const year = Number(value);
         if (Number.isInteger(year) && year >= 2000 && year <= 2100) meta.year = year;
-        else errors.push({ sheet: SHEET_INFO, row: r, column: 'B', key: 'cell_not_number', params: { value } });
+        else
+          errors.push({
+            sheet: SHEET_INFO,
+            row: r,
+            column: 'B',
+            key: 'cell_not_number',
+            params: { value },
+          });
       } else if (key === searchKey(INFO_KEYS.unitKind) && value) meta.unitKind = value;
       else if (key === searchKey(INFO_KEYS.description)) meta.description = value;
       else if (key === searchKey(INFO_KEYS.survey)) {
@@ -300,7 +463,14 @@ function readMeta(wb: ExcelJS.Workbook, errors: ErrorDetail[]): Partial<SetMeta>
         else {
           const h = cellHundredths(cell);
           if (h.ok) meta.surveyMaxHundredths = h.value;
-          else errors.push({ sheet: SHEET_INFO, row: r, column: 'B', key: h.key, params: { value: h.value } });
+          else
+            errors.push({
+              sheet: SHEET_INFO,
+              row: r,
+              column: 'B',
+              key: h.key,
+              params: { value: h.value },
+            });
         }
       }
     });
@@ -315,8 +485,22 @@ function readMeta(wb: ExcelJS.Workbook, errors: ErrorDetail[]): Partial<SetMeta>
       const from = cellHundredths(row.getCell(2));
       const toText = cellText(row.getCell(3));
       const to = toText ? cellHundredths(row.getCell(3)) : null;
-      if (!from.ok) errors.push({ sheet: SHEET_BANDS, row: r, column: 'B', key: from.key, params: { value: from.value } });
-      if (to && !to.ok) errors.push({ sheet: SHEET_BANDS, row: r, column: 'C', key: to.key, params: { value: to.value } });
+      if (!from.ok)
+        errors.push({
+          sheet: SHEET_BANDS,
+          row: r,
+          column: 'B',
+          key: from.key,
+          params: { value: from.value },
+        });
+      if (to && !to.ok)
+        errors.push({
+          sheet: SHEET_BANDS,
+          row: r,
+          column: 'C',
+          key: to.key,
+          params: { value: to.value },
+        });
       bands.push({
         label,
         fromPercent: from.ok ? from.value : 0,

@@ -27,12 +27,10 @@ describe('user administration', () => {
       { role: 'unit_officer', unitName: 'Xã Phượng Tiến' },
     ]);
     expect(res.body.temporaryPassword).toMatch(/^[\w]{4}-[\w]{4}-[\w]{4}-[\w]{4}$/);
-    const login = await h
-      .anonymous()
-      .post('/api/v1/auth/login', {
-        username: 'CANBO.PHUONGTIEN',
-        password: res.body.temporaryPassword,
-      });
+    const login = await h.anonymous().post('/api/v1/auth/login', {
+      username: 'CANBO.PHUONGTIEN',
+      password: res.body.temporaryPassword,
+    });
     expect(login.status).toBe(200);
     expect(login.body.user.mustChangePassword).toBe(true);
   });
@@ -101,12 +99,10 @@ describe('user administration', () => {
     ).toBe(401);
     expect(
       (
-        await h
-          .anonymous()
-          .post('/api/v1/auth/login', {
-            username: 'chutich.kimphuong',
-            password: res.body.temporaryPassword,
-          })
+        await h.anonymous().post('/api/v1/auth/login', {
+          username: 'chutich.kimphuong',
+          password: res.body.temporaryPassword,
+        })
       ).status,
     ).toBe(200);
   });

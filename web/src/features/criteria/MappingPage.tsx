@@ -109,6 +109,8 @@ function MappingEditor({
   const [entries, setEntries] = useState<MappingEntry[]>(mapping.entries);
   const [changed, setChanged] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  // One line at a time shows its code pickers: a hundred pairs of comboboxes is slow to draw.
+  const [editing, setEditing] = useState<number | null>(null);
   const save = useSaveMapping(target.set.id);
   const editable = target.canEdit;
   const oldTitles = useMemo(() => titles(source?.nodes ?? []), [source]);
@@ -207,7 +209,7 @@ function MappingEditor({
               <Table.Th scope="col">{t('criteria.mappingFrom')}</Table.Th>
               <Table.Th scope="col">{t('criteria.mappingTo')}</Table.Th>
               {editable ? (
-                <Table.Th scope="col" w={50}>
+                <Table.Th scope="col" w={110}>
                   <span className="visually-hidden">{t('criteria.actions')}</span>
                 </Table.Th>
               ) : null}
@@ -245,7 +247,7 @@ function MappingEditor({
                   ) : null}
                 </Table.Td>
                 <Table.Td>
-                  {editable ? (
+                  {editable && editing === i ? (
                     <MultiSelect
                       size="xs"
                       data={oldOptions}
@@ -260,7 +262,7 @@ function MappingEditor({
                   )}
                 </Table.Td>
                 <Table.Td>
-                  {editable ? (
+                  {editable && editing === i ? (
                     <MultiSelect
                       size="xs"
                       data={newOptions}
@@ -276,17 +278,29 @@ function MappingEditor({
                 </Table.Td>
                 {editable ? (
                   <Table.Td>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('criteria.mappingRemove', { index: i + 1 })}
-                      onClick={() => {
-                        setEntries((list) => list.filter((_, j) => j !== i));
-                        setChanged(true);
-                      }}
-                    >
-                      ✕
-                    </ActionIcon>
+                    <Group gap={2} wrap="nowrap">
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() => setEditing(editing === i ? null : i)}
+                        aria-label={t('criteria.mappingEditOf', { index: i + 1 })}
+                        aria-pressed={editing === i}
+                      >
+                        {editing === i ? t('criteria.mappingEditDone') : t('criteria.mappingEdit')}
+                      </Button>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('criteria.mappingRemove', { index: i + 1 })}
+                        onClick={() => {
+                          setEntries((list) => list.filter((_, j) => j !== i));
+                          setEditing(null);
+                          setChanged(true);
+                        }}
+                      >
+                        ✕
+                      </ActionIcon>
+                    </Group>
                   </Table.Td>
                 ) : null}
               </Table.Tr>
@@ -300,6 +314,7 @@ function MappingEditor({
             variant="light"
             onClick={() => {
               setEntries((list) => [...list, { kind: 'merged', from: [], to: [] }]);
+              setEditing(entries.length);
               setChanged(true);
             }}
           >

@@ -1,0 +1,118 @@
+/** The workflow buttons on one unit (submit, withdraw, reopen, close round 1, approve…). */
+import { Button, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import type { AssessmentEventType } from '@domain/campaign/workflow.ts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ApiError } from '../../lib/api-client.ts';
+import { useSession } from '../../lib/session.tsx';
+import { ACTION_PATHS, campaignApi, type Participant } from './api.ts';
+import { mayFire } from './format.ts';
+import { useCampaignMutation } from './hooks.ts';
+
+const NEEDS_REASON: ReadonlySet<AssessmentEventType> = new Set(['reopen', 'reopenResult']);
+const UNIT_ACTIONS: AssessmentEventType[] = [
+  'submit',
+  'withdraw',
+  'lockExplanations',
+  'reopen',
+  'closeRound1',
+  'approve',
+  'reopenResult',
+  'publish',
+];
+
+/** Workflow buttons the user may press on a unit, each confirmed first. */
+export function UnitActions({
+  campaignId,
+  participant: p,
+  possibleActions,
+  blockingProblems = 0,
+  compact = false,
+}: {
+  campaignId: number;
+  participant: Participant;
+  possibleActions: readonly AssessmentEventType[];
+  blockingProblems?: number;
+  compact?: boolean;
+}) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [pending, setPending] = useState<AssessmentEventType | null>(null);
+  const [reason, setReason] = useState('');
+  const [until, setUntil] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const act = useCampaignMutation((event: AssessmentEventType) =>
+    campaignApi.act(campaignId, p.unitId, ACTION_PATHS[event] ?? event, {
+      ...(NEEDS_REASON.has(event) ? { reason } : {}),
+      ...(event === 'reopen' ? { until: until || null } : {}),
+    }),
+  );
+  const actions = UNIT_ACTIONS.filter(
+    (a) => possibleActions.includes(a) && mayFire(session, a),
+  );
+  if (actions.length === 0 && !act.error && !done) return null;
+  const blocked = (a: AssessmentEventType) => a === 'submit' && blockingProblems > 0;
+  return (
+    <Stack gap="xs" mt={compact ? 0 : 'md'}>
+      <Group gap="xs">
+        {actions.map((a) => (
+          <Button
+            key={a}
+            size={compact ? 'xs' : 'sm'}
+            variant={a === 'submit' ? 'filled' : 'default'}
+            disabled={blocked(a)}
+            onClick={() => {
+              act.reset();
+              setDone(null);
+              setReason('');
+              setPending(a);
+            }}
+          >
+            {t(`campaigns.actions.${a}`)}
+          </Button>
+        ))}
+      </Group>
+      {actions.includes('submit') && blockingProblems > 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('campaigns.sheet.submitBlocked')}
+        </Text>
+      ) : null}
+      {done ? (
+        <Text size="sm" c="green.8" role="status">
+          {done}
+        </Text>
+      ) : null}
+      {act.error && pending === null ? <ErrorAlert error={act.error} /> : null}
+      <ConfirmDialog
+        opened={pending !== null}
+        title={pending ? t(`campaigns.actions.${pending}`) : ''}
+        message={pending ? t(`campaigns.confirm.${pending}`, { unit: p.unitName }) : ''}
+        confirmLabel={pending ? t(`campaigns.actions.${pending}`) : ''}
+        loading={act.isPending}
+        onClose={() => setPending(null)}
+        onConfirm={() => {
+          if (!pending) return;
+          act.mutate(pending, {
+            onSuccess: (r) => {
+              setDone(t('campaigns.actionDone', { status: t(`campaigns.status.${r.participant.status}`) }));
+              setPending(null);
+            },
+            onError: (error) => {
+              if (!(error instanceof ApiError) || error.status !== 400) setPending(null);
+            },
+          });
+        }}
+      >
+        {pending && NEEDS_REASON.has(pending) ? (
+          <Textarea label={t('campaigns.actions.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        ) : null}
+        {pending === 'reopen' ? (
+          <TextInput type="date" label={t('campaigns.actions.until')} value={until} onChange={(e) => setUntil(e.currentTarget.value)} />
+        ) : null}
+        {pending && act.error ? <ErrorAlert error={act.error} /> : null}
+      </ConfirmDialog>
+    </Stack>
+  );
+}
