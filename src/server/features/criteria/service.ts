@@ -457,13 +457,11 @@ export async function freezeCriteriaSet(deps: Deps, actor: Actor, id: number) {
         'invalid',
         'criteria_has_problems',
         { count: current.problems.length },
-        current.problems
-          .slice(0, 100)
-          .map((p) => ({
-            field: p.code ? `node:${p.code}` : 'set',
-            key: 'bad_request',
-            params: { detail: p.message },
-          })),
+        current.problems.slice(0, 100).map((p) => ({
+          field: p.code ? `node:${p.code}` : 'set',
+          key: 'bad_request',
+          params: { detail: p.message },
+        })),
       );
     }
     const now = deps.clock.now();

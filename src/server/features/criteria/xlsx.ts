@@ -209,9 +209,7 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 /** A score cell: a number with at most two decimals (1,5 / 1.5 / 1.5 as a number). */
-function cellHundredths(
-  cell: ExcelJS.Cell,
-):
+function cellHundredths(cell: ExcelJS.Cell):
   | { ok: true; value: number }
   | {
       ok: false;
