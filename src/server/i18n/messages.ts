@@ -57,8 +57,6 @@ const vi = {
   criteria_rule_invalid: 'Tiêu chí {code}: quy tắc chấm không hợp lệ: {reason}',
   criteria_bands_invalid: 'Các mức xếp loại không hợp lệ: {reason}',
   criteria_mapping_unknown_code: 'Mã tiêu chí «{code}» không có trong {which}.',
-  criteria_year_taken:
-    'Đã có bộ chỉ số «{name}» năm {year} cho loại đơn vị này từ bộ gốc; hãy dùng bộ đó.',
   xlsx_not_xlsx: 'Tệp không phải bảng tính Excel (.xlsx).',
   xlsx_corrupt: 'Tệp Excel bị hỏng, không đọc được.',
   xlsx_bomb: 'Tệp Excel giải nén ra quá lớn (trên {limit}); có thể là tệp độc hại.',
@@ -255,7 +253,6 @@ const en: Record<MessageKey, string> = {
   criteria_rule_invalid: 'Criterion {code}: the scoring rule is not valid: {reason}',
   criteria_bands_invalid: 'The classification bands are not valid: {reason}',
   criteria_mapping_unknown_code: 'The criterion code “{code}” is not in {which}.',
-  criteria_year_taken: 'The set “{name}” for {year} was already copied from this one; use it.',
   xlsx_not_xlsx: 'The file is not an Excel workbook (.xlsx).',
   xlsx_corrupt: 'The Excel file is damaged and cannot be read.',
   xlsx_bomb: 'The Excel file expands to more than {limit}; it may be malicious.',

@@ -20,6 +20,15 @@ export function createAppRouter() {
       lazy: async () => ({ Component: (await import('../features/auth/LoginPage.tsx')).LoginPage }),
     },
     {
+      // Published results are public: no sign-in, no app frame.
+      path: '/public/campaigns/:id',
+      ErrorBoundary: RouteError,
+      HydrateFallback: LoadingState,
+      lazy: async () => ({
+        Component: (await import('../features/campaigns/PublicResultsPage.tsx')).PublicResultsPage,
+      }),
+    },
+    {
       element: <RequireSession />,
       ErrorBoundary: RouteError,
       HydrateFallback: LoadingState,
@@ -98,6 +107,42 @@ export function createAppRouter() {
                   ),
                 };
               },
+            },
+            {
+              path: 'campaigns',
+              lazy: async () => ({
+                Component: (await import('../features/campaigns/CampaignsPage.tsx')).CampaignsPage,
+              }),
+            },
+            {
+              path: 'campaigns/:id',
+              lazy: async () => ({
+                Component: (await import('../features/campaigns/CampaignPage.tsx')).CampaignPage,
+              }),
+            },
+            {
+              path: 'campaigns/:id/units/:unitId',
+              lazy: async () => ({
+                Component: (await import('../features/campaigns/SheetPage.tsx')).SheetPage,
+              }),
+            },
+            {
+              path: 'campaigns/:id/units/:unitId/scorecard',
+              lazy: async () => ({
+                Component: (await import('../features/campaigns/ScorecardPage.tsx')).ScorecardPage,
+              }),
+            },
+            {
+              path: 'campaigns/:id/queue',
+              lazy: async () => ({
+                Component: (await import('../features/campaigns/QueuePage.tsx')).QueuePage,
+              }),
+            },
+            {
+              path: 'campaigns/:id/results',
+              lazy: async () => ({
+                Component: (await import('../features/campaigns/ResultsPage.tsx')).ResultsPage,
+              }),
             },
             {
               path: 'change-password',

@@ -29,6 +29,7 @@ function presentSession(s: SessionInfo): z.infer<typeof sessionBody> {
       importUnits: has('unit.import'),
       manageUsers: has('user.manage'),
       readAudit: has('audit.read'),
+      manageCriteria: has('criteria.manage'),
     },
     csrfToken: s.csrfToken,
   };

@@ -29,6 +29,7 @@ export const sessionBody = z.object({
     importUnits: z.boolean(),
     manageUsers: z.boolean(),
     readAudit: z.boolean(),
+    manageCriteria: z.boolean(),
   }),
   csrfToken: z.string(),
 });

@@ -210,6 +210,12 @@ describe('editing a criteria set', () => {
       ).status,
     ).toBe(403);
     expect((await other.get(`/api/v1/criteria-sets/${setId}`)).body.canEdit).toBe(false);
+    const listed = async (client: Client) =>
+      (await client.get('/api/v1/criteria-sets')).body.items.find(
+        (s: { id: number }) => s.id === setId,
+      );
+    expect((await listed(agency)).canManage).toBe(true);
+    expect((await listed(other)).canManage).toBe(false);
   });
 });
 

@@ -55,8 +55,7 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => {
-      requireActor(request);
-      return service.listCriteriaSets(deps, request.query);
+      return service.listCriteriaSets(deps, requireActor(request), request.query);
     },
   );
 

@@ -132,12 +132,14 @@ export function toDomainTree(name: string, nodes: NodeView[]): CriteriaNode {
 /** Lists criteria sets (readable by every signed-in user). */
 export async function listCriteriaSets(
   deps: Deps,
+  actor: Actor,
   f: { year?: number | undefined; unitKind?: string | undefined },
 ) {
   const rows = await repo.listSets(deps.db, f);
   return {
     items: rows.map((r) => ({
       ...presentSet(r),
+      canManage: can(actor, 'criteria.manage', r.owner_unit_path ?? null),
       nodeCount: r.node_count ?? 0,
       maxHundredths: r.max_hundredths ?? 0,
     })),

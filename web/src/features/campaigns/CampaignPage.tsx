@@ -36,7 +36,14 @@ import { SetupSection } from './SetupSection.tsx';
 import { PhaseBadge, StatusBadge } from './StatusBadge.tsx';
 import { UnitActions } from './UnitActions.tsx';
 
-const STAFF_ACTIONS = new Set(['reopen', 'closeRound1', 'approve', 'reopenResult', 'publish', 'lockExplanations']);
+const STAFF_ACTIONS = new Set([
+  'reopen',
+  'closeRound1',
+  'approve',
+  'reopenResult',
+  'publish',
+  'lockExplanations',
+]);
 const PAST_SELF = new Set([
   'submitted',
   'round1_in_progress',
@@ -89,14 +96,20 @@ function CampaignView({ detail }: { detail: CampaignDetail }) {
           <PhaseBadge phase={campaign.phase} />
           <Text size="sm" c="dimmed">
             {t('campaigns.yearValue', { year: campaign.year })}
-            {campaign.ownerUnitName ? ` · ${t('campaigns.ownerValue', { owner: campaign.ownerUnitName })}` : ''}
+            {campaign.ownerUnitName
+              ? ` · ${t('campaigns.ownerValue', { owner: campaign.ownerUnitName })}`
+              : ''}
           </Text>
         </Group>
       </Stack>
 
       <Group gap="sm">
         {mine.map((p) => (
-          <Button key={p.unitId} component={Link} to={`/campaigns/${campaign.id}/units/${p.unitId}`}>
+          <Button
+            key={p.unitId}
+            component={Link}
+            to={`/campaigns/${campaign.id}/units/${p.unitId}`}
+          >
             {t('campaigns.openMySheet', { unit: p.unitName })}
           </Button>
         ))}
@@ -121,13 +134,19 @@ function CampaignView({ detail }: { detail: CampaignDetail }) {
           {DEADLINE_KEYS.map((key) => (
             <DataList.Item key={key}>
               <DataList.ItemLabel>{t(`campaigns.deadlines.${key}`)}</DataList.ItemLabel>
-              <DataList.ItemValue>{deadlineText(campaign.deadlines[key], language)}</DataList.ItemValue>
+              <DataList.ItemValue>
+                {deadlineText(campaign.deadlines[key], language)}
+              </DataList.ItemValue>
             </DataList.Item>
           ))}
         </DataList>
         <Text size="sm" mt="sm">
           {t('campaigns.criteriaSetsLine', {
-            sets: detail.criteriaSets.map((s) => `${s.name} (${t('campaigns.maxPoints', { max: points(s.maxHundredths) })})`).join('; '),
+            sets: detail.criteriaSets
+              .map(
+                (s) => `${s.name} (${t('campaigns.maxPoints', { max: points(s.maxHundredths) })})`,
+              )
+              .join('; '),
           })}
         </Text>
       </Paper>
@@ -139,7 +158,11 @@ function CampaignView({ detail }: { detail: CampaignDetail }) {
         <Text size="sm" mb={4}>
           {t('campaigns.participants.progress', { done: past, total: participants.length })}
         </Text>
-        <Progress value={percentOf(past, participants.length)} mb="sm" aria-label={t('campaigns.participants.progressLabel')} />
+        <Progress
+          value={percentOf(past, participants.length)}
+          mb="sm"
+          aria-label={t('campaigns.participants.progressLabel')}
+        />
         <ParticipantList campaignId={campaign.id} participants={participants} staff={staff} />
       </Paper>
 
@@ -183,7 +206,11 @@ function ParticipantList({
       <Anchor component={Link} to={`/campaigns/${campaignId}/units/${p.unitId}`} size="sm">
         {t('campaigns.participants.sheet')}
       </Anchor>
-      <Anchor component={Link} to={`/campaigns/${campaignId}/units/${p.unitId}/scorecard`} size="sm">
+      <Anchor
+        component={Link}
+        to={`/campaigns/${campaignId}/units/${p.unitId}/scorecard`}
+        size="sm"
+      >
         {t('campaigns.participants.scorecard')}
       </Anchor>
     </Group>
@@ -192,13 +219,22 @@ function ParticipantList({
     p.reopened ? (
       <Text size="xs" c="dimmed">
         {t('campaigns.participants.reopenedUntil', {
-          until: p.reopened.until ? deadlineText(p.reopened.until, language) : t('campaigns.sheet.untilRound1'),
+          until: p.reopened.until
+            ? deadlineText(p.reopened.until, language)
+            : t('campaigns.sheet.untilRound1'),
         })}
       </Text>
     ) : null;
   if (mobile)
     return (
-      <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('campaigns.participants.title')}>
+      <Stack
+        gap="xs"
+        component="ul"
+        p={0}
+        m={0}
+        style={{ listStyle: 'none' }}
+        aria-label={t('campaigns.participants.title')}
+      >
         {participants.map((p) => (
           <Card key={p.unitId} component="li" withBorder padding="sm">
             <Text fw={500}>{p.unitName}</Text>

@@ -32,7 +32,9 @@ export function CampaignsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('campaigns.title')}</Title>
-        {mayCreate ? <Button onClick={() => setCreating(true)}>{t('campaigns.create.button')}</Button> : null}
+        {mayCreate ? (
+          <Button onClick={() => setCreating(true)}>{t('campaigns.create.button')}</Button>
+        ) : null}
       </Group>
       {list.isLoading ? (
         <LoadingState />
@@ -43,7 +45,14 @@ export function CampaignsPage() {
           {t('campaigns.empty')}
         </Alert>
       ) : mobile ? (
-        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('campaigns.title')}>
+        <Stack
+          gap="xs"
+          component="ul"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+          aria-label={t('campaigns.title')}
+        >
           {items.map((c) => (
             <Card key={c.id} component="li" withBorder padding="sm">
               <Anchor component={Link} to={`/campaigns/${c.id}`} fw={500}>
@@ -52,11 +61,13 @@ export function CampaignsPage() {
               <Group gap="xs" mt={4}>
                 <PhaseBadge phase={c.phase} />
                 <Text size="sm" c="dimmed">
-                  {t('campaigns.yearValue', { year: c.year })} · {t('campaigns.participantsCount', { count: c.participants })}
+                  {t('campaigns.yearValue', { year: c.year })} ·{' '}
+                  {t('campaigns.participantsCount', { count: c.participants })}
                 </Text>
               </Group>
               <Text size="sm" c="dimmed">
-                {t('campaigns.deadlines.selfAssessment')}: {deadlineText(c.deadlines.selfAssessment, language)}
+                {t('campaigns.deadlines.selfAssessment')}:{' '}
+                {deadlineText(c.deadlines.selfAssessment, language)}
               </Text>
             </Card>
           ))}

@@ -1,5 +1,14 @@
 /** Creating a campaign: name, year, a criteria set (its unit kind with it) and the five deadlines. */
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -67,7 +76,10 @@ export function CreateCampaignModal({
     >
       <form onSubmit={submit}>
         <Stack>
-          <ErrorAlert error={create.error} fields={['name', 'year', ...DEADLINE_KEYS.map((k) => `deadlines.${k}`)]} />
+          <ErrorAlert
+            error={create.error}
+            fields={['name', 'year', ...DEADLINE_KEYS.map((k) => `deadlines.${k}`)]}
+          />
           <TextInput
             label={t('campaigns.fields.name')}
             required

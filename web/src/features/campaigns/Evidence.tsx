@@ -44,7 +44,9 @@ export function EvidencePreview({
       onClose={onClose}
       size="xl"
       fullScreen={mobile}
-      title={doc ? t('campaigns.evidence.previewTitle', { name: doc.summary || doc.file.filename }) : ''}
+      title={
+        doc ? t('campaigns.evidence.previewTitle', { name: doc.summary || doc.file.filename }) : ''
+      }
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       {doc ? (
@@ -127,7 +129,12 @@ export function EvidenceList({ ids }: { ids: ReadonlyArray<number | string> }) {
     <>
       <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
         {ids.map((id) => (
-          <AttachedDocument key={String(id)} id={Number(id)} onRemove={null} onPreview={setPreview} />
+          <AttachedDocument
+            key={String(id)}
+            id={Number(id)}
+            onRemove={null}
+            onPreview={setPreview}
+          />
         ))}
       </Stack>
       <EvidencePreview doc={preview} onClose={() => setPreview(null)} />
@@ -260,7 +267,10 @@ export function EvidenceField({
         </Stack>
       )}
       <Group gap="xs">
-        <FileButton onChange={(f) => void upload(f)} accept="application/pdf,image/*,.doc,.docx,.xls,.xlsx">
+        <FileButton
+          onChange={(f) => void upload(f)}
+          accept="application/pdf,image/*,.doc,.docx,.xls,.xlsx"
+        >
           {(props) => (
             <Button {...props} size="xs" variant="light" loading={uploading}>
               {t('campaigns.evidence.upload')}

@@ -69,7 +69,10 @@ export function PublicResultsPage() {
                   {units.map((u) => (
                     <Table.Tr key={u.unitCode}>
                       <Table.Td>
-                        {t('campaigns.results.rankValue', { rank: u.rank ?? '—', of: u.unitsRanked ?? '—' })}
+                        {t('campaigns.results.rankValue', {
+                          rank: u.rank ?? '—',
+                          of: u.unitsRanked ?? '—',
+                        })}
                       </Table.Td>
                       <Table.Td>{u.unitName}</Table.Td>
                       <Table.Td>{points(u.totalHundredths)}</Table.Td>

@@ -100,9 +100,20 @@ export function QueuePage() {
           <Text size="sm" c="dimmed" aria-live="polite">
             {t('campaigns.queue.count', { total })}
           </Text>
-          <Stack component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('campaigns.queue.title')}>
+          <Stack
+            component="ul"
+            p={0}
+            m={0}
+            style={{ listStyle: 'none' }}
+            aria-label={t('campaigns.queue.title')}
+          >
             {queue.data?.items.map((item) => (
-              <QueueCard key={`${round}:${item.unitId}:${item.code}`} campaignId={id} item={item} round={round} />
+              <QueueCard
+                key={`${round}:${item.unitId}:${item.code}`}
+                campaignId={id}
+                item={item}
+                round={round}
+              />
             ))}
           </Stack>
           {total > PAGE_SIZE ? (
@@ -121,7 +132,15 @@ export function QueuePage() {
   );
 }
 
-function QueueCard({ campaignId, item, round }: { campaignId: number; item: QueueItem; round: 1 | 2 }) {
+function QueueCard({
+  campaignId,
+  item,
+  round,
+}: {
+  campaignId: number;
+  item: QueueItem;
+  round: 1 | 2;
+}) {
   const { t } = useTranslation();
   const self = item.entry?.self;
   return (
@@ -148,13 +167,18 @@ function QueueCard({ campaignId, item, round }: { campaignId: number; item: Queu
                 <Text size="sm">
                   {t('campaigns.queue.inputs')}:{' '}
                   {Object.entries(self.inputs)
-                    .map(([k, v]) =>
-                      `${k} = ${v === null ? '—' : typeof v === 'object' ? `${v.numerator}/${v.denominator}` : k === 'score' && typeof v === 'number' ? points(v) : String(v)}`,
+                    .map(
+                      ([k, v]) =>
+                        `${k} = ${v === null ? '—' : typeof v === 'object' ? `${v.numerator}/${v.denominator}` : k === 'score' && typeof v === 'number' ? points(v) : String(v)}`,
                     )
                     .join('; ')}
                 </Text>
               ) : null}
-              <ComputedScore score={self.notApplicable ? 'na' : self.score} working={self.working} max={item.maxHundredths} />
+              <ComputedScore
+                score={self.notApplicable ? 'na' : self.score}
+                working={self.working}
+                max={item.maxHundredths}
+              />
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                 {t('campaigns.self.explanation')}: {self.explanation ?? t('common.none')}
               </Text>
@@ -211,8 +235,10 @@ function Round1Form({ campaignId, item }: { campaignId: number; item: QueueItem 
     setSaved(false);
     const value = parsePoints(score);
     if (value === null) return setLocalError(t('campaigns.round1.scoreInvalid'));
-    if (value > item.maxHundredths) return setLocalError(t('campaigns.round1.aboveMax', { max: points(item.maxHundredths) }));
-    if (value < item.maxHundredths && reason.trim() === '') return setLocalError(t('campaigns.round1.reasonRequired'));
+    if (value > item.maxHundredths)
+      return setLocalError(t('campaigns.round1.aboveMax', { max: points(item.maxHundredths) }));
+    if (value < item.maxHundredths && reason.trim() === '')
+      return setLocalError(t('campaigns.round1.reasonRequired'));
     setLocalError(null);
     save.mutate(
       { scoreHundredths: value },
@@ -306,7 +332,11 @@ function Round2Form({ campaignId, item }: { campaignId: number; item: QueueItem 
       </Title>
       {r1 ? (
         <Text size="sm">
-          {t('campaigns.round1.title')}: {t('campaigns.scoreOfMax', { score: points(r1.score ?? 0), max: points(item.maxHundredths) })}
+          {t('campaigns.round1.title')}:{' '}
+          {t('campaigns.scoreOfMax', {
+            score: points(r1.score ?? 0),
+            max: points(item.maxHundredths),
+          })}
           {r1.reason ? ` · ${r1.reason}` : ''}
         </Text>
       ) : null}

@@ -40,7 +40,8 @@ type Row = Results['units'][number];
 /** Class counts and shares (largest remainder, adding up to 100 %). */
 export function classDistribution(rows: ReadonlyArray<{ classLabel: string | null }>) {
   const labels = [...DEFAULT_PAR_BANDS.map((b) => b.label)];
-  for (const r of rows) if (r.classLabel && !labels.includes(r.classLabel)) labels.push(r.classLabel);
+  for (const r of rows)
+    if (r.classLabel && !labels.includes(r.classLabel)) labels.push(r.classLabel);
   const counts = labels.map((l) => rows.filter((r) => r.classLabel === l).length);
   const shares = rows.length ? largestRemainderShares(counts, 1) : counts.map(() => 0);
   return labels.map((label, i) => ({
@@ -71,13 +72,18 @@ export function ResultsPage() {
   const rows = results.data?.units ?? [];
   const allRows = all.data?.units ?? [];
   const kinds = [...new Set(allRows.map((r) => r.unitKind))];
-  const classes = [...new Set(allRows.map((r) => r.classLabel).filter((c): c is string => c !== null))];
+  const classes = [
+    ...new Set(allRows.map((r) => r.classLabel).filter((c): c is string => c !== null)),
+  ];
 
   const yoy = (r: Row) =>
     r.previous ? (
       <Stack gap={0}>
         <Text size="sm">
-          {t('campaigns.results.previousValue', { year: r.previous.year, value: r.previous.indexText ?? '—' })}
+          {t('campaigns.results.previousValue', {
+            year: r.previous.year,
+            value: r.previous.indexText ?? '—',
+          })}
         </Text>
         {r.previous.ratioText ? (
           <Text size="sm">{t('campaigns.results.ratio', { ratio: r.previous.ratioText })}</Text>
@@ -134,7 +140,12 @@ export function ResultsPage() {
           onChange={setClassLabel}
           data={classes}
         />
-        <TextInput label={t('campaigns.results.search')} type="search" value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+        <TextInput
+          label={t('campaigns.results.search')}
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+        />
       </SimpleGrid>
       {results.isLoading ? (
         <LoadingState />
@@ -145,17 +156,34 @@ export function ResultsPage() {
           {t('campaigns.results.empty')}
         </Alert>
       ) : mobile ? (
-        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('campaigns.results.tableLabel')}>
+        <Stack
+          gap="xs"
+          component="ul"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+          aria-label={t('campaigns.results.tableLabel')}
+        >
           {rows.map((r) => (
             <Card key={r.unitId} component="li" withBorder padding="sm">
               <Group justify="space-between" wrap="nowrap">
-                <Anchor component={Link} to={`/campaigns/${id}/units/${r.unitId}/scorecard`} fw={500}>
+                <Anchor
+                  component={Link}
+                  to={`/campaigns/${id}/units/${r.unitId}/scorecard`}
+                  fw={500}
+                >
                   {r.unitName}
                 </Anchor>
-                <Text fw={600}>{t('campaigns.results.rankValue', { rank: r.rank ?? '—', of: r.unitsRanked ?? '—' })}</Text>
+                <Text fw={600}>
+                  {t('campaigns.results.rankValue', {
+                    rank: r.rank ?? '—',
+                    of: r.unitsRanked ?? '—',
+                  })}
+                </Text>
               </Group>
               <Text size="sm">
-                {t('campaigns.results.index')}: {r.indexText ?? '—'} · {t('campaigns.results.total')}: {r.totalText}
+                {t('campaigns.results.index')}: {r.indexText ?? '—'} ·{' '}
+                {t('campaigns.results.total')}: {r.totalText}
               </Text>
               {r.classLabel ? <Badge variant="light">{r.classLabel}</Badge> : null}
               {r.previous ? <div>{yoy(r)}</div> : null}
@@ -179,7 +207,12 @@ export function ResultsPage() {
             <Table.Tbody>
               {rows.map((r) => (
                 <Table.Tr key={r.unitId}>
-                  <Table.Td>{t('campaigns.results.rankValue', { rank: r.rank ?? '—', of: r.unitsRanked ?? '—' })}</Table.Td>
+                  <Table.Td>
+                    {t('campaigns.results.rankValue', {
+                      rank: r.rank ?? '—',
+                      of: r.unitsRanked ?? '—',
+                    })}
+                  </Table.Td>
                   <Table.Td>
                     <Anchor component={Link} to={`/campaigns/${id}/units/${r.unitId}/scorecard`}>
                       {r.unitName}
@@ -187,10 +220,19 @@ export function ResultsPage() {
                   </Table.Td>
                   <Table.Td>{kindName(r.unitKind)}</Table.Td>
                   <Table.Td>
-                    {r.totalText} / {points(r.maxAppraisedHundredths + (r.maxSurveyHundredths ?? 0))}
+                    {r.totalText} /{' '}
+                    {points(r.maxAppraisedHundredths + (r.maxSurveyHundredths ?? 0))}
                   </Table.Td>
                   <Table.Td>{r.indexText ?? '—'}</Table.Td>
-                  <Table.Td>{r.classLabel ? <Badge variant="light" style={{ textTransform: 'none' }}>{r.classLabel}</Badge> : '—'}</Table.Td>
+                  <Table.Td>
+                    {r.classLabel ? (
+                      <Badge variant="light" style={{ textTransform: 'none' }}>
+                        {r.classLabel}
+                      </Badge>
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
                   <Table.Td>{yoy(r)}</Table.Td>
                 </Table.Tr>
               ))}

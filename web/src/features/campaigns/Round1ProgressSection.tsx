@@ -9,7 +9,13 @@ import { percentOf } from './format.ts';
 import { useCampaignMutation, useRound1Progress } from './hooks.ts';
 
 /** The chair's view of round 1. */
-export function Round1ProgressSection({ campaignId, mayClose }: { campaignId: number; mayClose: boolean }) {
+export function Round1ProgressSection({
+  campaignId,
+  mayClose,
+}: {
+  campaignId: number;
+  mayClose: boolean;
+}) {
   const { t } = useTranslation();
   const progress = useRound1Progress(campaignId, true);
   const [confirm, setConfirm] = useState(false);
@@ -21,7 +27,9 @@ export function Round1ProgressSection({ campaignId, mayClose }: { campaignId: nu
         {t('campaigns.round1.progressTitle')}
       </Title>
       <Stack>
-        {progress.error ? <ErrorAlert error={progress.error} title={t('campaigns.round1.progressUnavailable')} /> : null}
+        {progress.error ? (
+          <ErrorAlert error={progress.error} title={t('campaigns.round1.progressUnavailable')} />
+        ) : null}
         {progress.data ? (
           progress.data.appraisers.length === 0 ? (
             <Text size="sm" c="dimmed">
@@ -48,8 +56,14 @@ export function Round1ProgressSection({ campaignId, mayClose }: { campaignId: nu
                       </Table.Td>
                       <Table.Td>{a.nodeCodes.join(', ')}</Table.Td>
                       <Table.Td style={{ minWidth: 160 }}>
-                        <Text size="sm">{t('campaigns.round1.scoredValue', { scored: a.scored, total: a.total })}</Text>
-                        <Progress value={percentOf(a.scored, a.total)} size="sm" aria-label={a.fullName} />
+                        <Text size="sm">
+                          {t('campaigns.round1.scoredValue', { scored: a.scored, total: a.total })}
+                        </Text>
+                        <Progress
+                          value={percentOf(a.scored, a.total)}
+                          size="sm"
+                          aria-label={a.fullName}
+                        />
                       </Table.Td>
                     </Table.Tr>
                   ))}

@@ -33,7 +33,11 @@ export function ScorecardPage() {
   const id = Number(params.id);
   const unitId = Number(params.unitId);
   const card = useScorecard(id, unitId);
-  usePageTitle(card.data ? t('campaigns.scorecard.title', { unit: card.data.unit.unitName }) : t('campaigns.title'));
+  usePageTitle(
+    card.data
+      ? t('campaigns.scorecard.title', { unit: card.data.unit.unitName })
+      : t('campaigns.title'),
+  );
   if (card.isLoading) return <LoadingState />;
   if (card.error || !card.data)
     return (
@@ -49,7 +53,8 @@ function ScorecardView({ card }: { card: Scorecard }) {
   const { t } = useTranslation();
   const { campaign, unit, result, previous } = card;
   const criteria = result?.criteria ?? [];
-  const lost = card.nodes.filter((n) => n.isLeaf && n.lost > 0);
+  // The domain's list: a node under an entered ancestor does not count (the ancestor replaced it).
+  const lost = card.lostPoints.filter((n) => n.lost > 0);
   return (
     <Stack>
       <nav aria-label={t('campaigns.breadcrumb')}>
@@ -79,7 +84,8 @@ function ScorecardView({ card }: { card: Scorecard }) {
               <DataList.Item>
                 <DataList.ItemLabel>{t('campaigns.results.total')}</DataList.ItemLabel>
                 <DataList.ItemValue>
-                  {result.totalText} / {points(result.maxAppraisedHundredths + (result.maxSurveyHundredths ?? 0))}
+                  {result.totalText} /{' '}
+                  {points(result.maxAppraisedHundredths + (result.maxSurveyHundredths ?? 0))}
                 </DataList.ItemValue>
               </DataList.Item>
               <DataList.Item>
@@ -93,7 +99,10 @@ function ScorecardView({ card }: { card: Scorecard }) {
               <DataList.Item>
                 <DataList.ItemLabel>{t('campaigns.results.rank')}</DataList.ItemLabel>
                 <DataList.ItemValue>
-                  {t('campaigns.results.rankValue', { rank: result.rank ?? '—', of: result.unitsRanked ?? '—' })}
+                  {t('campaigns.results.rankValue', {
+                    rank: result.rank ?? '—',
+                    of: result.unitsRanked ?? '—',
+                  })}
                 </DataList.ItemValue>
               </DataList.Item>
               <DataList.Item>
@@ -102,17 +111,26 @@ function ScorecardView({ card }: { card: Scorecard }) {
                   {previous ? (
                     <Stack gap={0}>
                       <Text size="sm">
-                        {t('campaigns.results.previousValue', { year: previous.year, value: previous.indexText ?? '—' })}
+                        {t('campaigns.results.previousValue', {
+                          year: previous.year,
+                          value: previous.indexText ?? '—',
+                        })}
                       </Text>
                       {previous.ratioText ? (
-                        <Text size="sm">{t('campaigns.results.ratio', { ratio: previous.ratioText })}</Text>
+                        <Text size="sm">
+                          {t('campaigns.results.ratio', { ratio: previous.ratioText })}
+                        </Text>
                       ) : null}
                       {previous.rank !== null ? (
-                        <Text size="sm">{t('campaigns.results.previousRank', { rank: previous.rank })}</Text>
+                        <Text size="sm">
+                          {t('campaigns.results.previousRank', { rank: previous.rank })}
+                        </Text>
                       ) : null}
                       {previous.source === 'lineage' ? (
                         <Text size="xs" c="dimmed">
-                          {t('campaigns.results.throughLineage', { units: previous.fromUnits.map((u) => u.unitName).join(', ') })}
+                          {t('campaigns.results.throughLineage', {
+                            units: previous.fromUnits.map((u) => u.unitName).join(', '),
+                          })}
                         </Text>
                       ) : null}
                     </Stack>
@@ -152,7 +170,11 @@ function ScorecardView({ card }: { card: Scorecard }) {
             {lost.map((n) => (
               <li key={n.code}>
                 <Text size="sm" fw={500}>
-                  {t('campaigns.scorecard.lostLine', { code: n.code, title: n.title, lost: points(n.lost) })}
+                  {t('campaigns.scorecard.lostLine', {
+                    code: n.code,
+                    title: n.title,
+                    lost: points(n.lost),
+                  })}
                 </Text>
                 <Text size="sm" c="dimmed">
                   {n.reason ?? n.round1Reason ?? t('campaigns.scorecard.noReason')}

@@ -22,7 +22,13 @@ import type { RuleInputDescriptor } from '@domain/scoring/rules.ts';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api-client.ts';
-import { campaignApi, type EntryProblem, type InputValue, type Inputs, type SheetNode } from './api.ts';
+import {
+  campaignApi,
+  type EntryProblem,
+  type InputValue,
+  type Inputs,
+  type SheetNode,
+} from './api.ts';
 import { EvidenceField } from './Evidence.tsx';
 import { parsePoints, points, pointsInput } from './format.ts';
 
@@ -43,13 +49,12 @@ function draftOf(inputs: RuleInputDescriptor[], saved: Inputs | null): Draft {
         draft[d.key] = typeof v === 'number' ? String(v) : '';
         break;
       case 'rate':
-        draft[`${d.key}.numerator`] =
-          v && typeof v === 'object' ? String(v.numerator) : '';
-        draft[`${d.key}.denominator`] =
-          v && typeof v === 'object' ? String(v.denominator) : '';
+        draft[`${d.key}.numerator`] = v && typeof v === 'object' ? String(v.numerator) : '';
+        draft[`${d.key}.denominator`] = v && typeof v === 'object' ? String(v.denominator) : '';
         break;
       case 'date':
-        draft[d.key] = v === null && saved && d.key in saved ? null : typeof v === 'string' ? v : '';
+        draft[d.key] =
+          v === null && saved && d.key in saved ? null : typeof v === 'string' ? v : '';
         break;
       case 'boolean':
         draft[d.key] = typeof v === 'boolean' ? v : d.optional ? false : null;
@@ -59,7 +64,8 @@ function draftOf(inputs: RuleInputDescriptor[], saved: Inputs | null): Draft {
   return draft;
 }
 
-const intOf = (text: string): number | null => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : null);
+const intOf = (text: string): number | null =>
+  /^\d+$/.test(text.trim()) ? Number(text.trim()) : null;
 
 /** The inputs to send, or the keys that are missing or not numbers. */
 function inputsOf(
@@ -145,7 +151,9 @@ export function useInputLabel() {
       case 'issuedOn':
         return t('campaigns.inputs.issuedOn');
       case 'items':
-        return nodeKind === 'penalty' ? t('campaigns.inputs.penaltyItems') : t('campaigns.inputs.bonusItems');
+        return nodeKind === 'penalty'
+          ? t('campaigns.inputs.penaltyItems')
+          : t('campaigns.inputs.bonusItems');
       case NA:
         return t('campaigns.inputs.notApplicable');
       default:
@@ -176,7 +184,10 @@ export function SelfEditor({ campaignId, unitId, node, onSaved, onReload }: Self
   );
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const [computed, setComputed] = useState<{ score: number | 'na' | null; working: string | null }>(
-    { score: entry?.self.notApplicable ? 'na' : (entry?.self.score ?? null), working: entry?.self.working ?? null },
+    {
+      score: entry?.self.notApplicable ? 'na' : (entry?.self.score ?? null),
+      working: entry?.self.working ?? null,
+    },
   );
   const [problems, setProblems] = useState<EntryProblem[]>([]);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -214,12 +225,17 @@ export function SelfEditor({ campaignId, unitId, node, onSaved, onReload }: Self
       setState({ kind: 'saved', at: new Date() });
       onSaved();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && error.code === 'campaign_entry_conflict') {
+      if (
+        error instanceof ApiError &&
+        error.status === 409 &&
+        error.code === 'campaign_entry_conflict'
+      ) {
         setState({ kind: 'conflict', message: error.message });
       } else {
         if (error instanceof ApiError) {
           const byField: Record<string, string> = {};
-          for (const detail of error.details) if (detail.field) byField[detail.field] = detail.message;
+          for (const detail of error.details)
+            if (detail.field) byField[detail.field] = detail.message;
           setFieldErrors(byField);
         }
         setState({ kind: 'error', error });
@@ -234,7 +250,10 @@ export function SelfEditor({ campaignId, unitId, node, onSaved, onReload }: Self
   };
   const saveSoon = useDebouncedCallback(() => void save(), 700);
 
-  const change = (next: Partial<{ draft: Draft; explanation: string; evidence: number[] }>, now = false) => {
+  const change = (
+    next: Partial<{ draft: Draft; explanation: string; evidence: number[] }>,
+    now = false,
+  ) => {
     latest.current = { ...latest.current, ...next };
     if (next.draft) setDraft(next.draft);
     if (next.explanation !== undefined) setExplanation(next.explanation);
@@ -265,7 +284,9 @@ export function SelfEditor({ campaignId, unitId, node, onSaved, onReload }: Self
                 <TextInput
                   key={d.key}
                   label={label}
-                  description={t('campaigns.self.maxHint', { max: points(d.maxHundredths ?? node.maxHundredths) })}
+                  description={t('campaigns.self.maxHint', {
+                    max: points(d.maxHundredths ?? node.maxHundredths),
+                  })}
                   inputMode="decimal"
                   value={String(draft[d.key] ?? '')}
                   onChange={(e) => setValue(d.key, e.currentTarget.value)}
@@ -358,7 +379,9 @@ export function SelfEditor({ campaignId, unitId, node, onSaved, onReload }: Self
       <Textarea
         label={t('campaigns.self.explanation')}
         description={
-          explanationNeeded ? t('campaigns.self.explanationRequired') : t('campaigns.self.explanationHint')
+          explanationNeeded
+            ? t('campaigns.self.explanationRequired')
+            : t('campaigns.self.explanationHint')
         }
         autosize
         minRows={2}
@@ -384,10 +407,14 @@ export function SelfEditor({ campaignId, unitId, node, onSaved, onReload }: Self
           </Stack>
         </Alert>
       ) : null}
-      <SaveStatus state={state} labelOf={(key) => {
-        const d = node.inputs.find((x) => x.key === key);
-        return d ? labelOf(d, node.kind) : key;
-      }} onReload={onReload} />
+      <SaveStatus
+        state={state}
+        labelOf={(key) => {
+          const d = node.inputs.find((x) => x.key === key);
+          return d ? labelOf(d, node.kind) : key;
+        }}
+        onReload={onReload}
+      />
     </Stack>
   );
 }
@@ -477,7 +504,12 @@ function SaveStatus({
         <Alert color="red" variant="light" role="alert" title={t('campaigns.save.conflictTitle')}>
           <Stack gap="xs">
             <Text size="sm">{state.message}</Text>
-            <Button size="xs" variant="light" onClick={onReload} style={{ alignSelf: 'flex-start' }}>
+            <Button
+              size="xs"
+              variant="light"
+              onClick={onReload}
+              style={{ alignSelf: 'flex-start' }}
+            >
               {t('campaigns.save.reload')}
             </Button>
           </Stack>

@@ -3,7 +3,17 @@
  * replace the appraiser assignments (account name and criterion codes), open the campaign after
  * the server's checks, publish every approved result, close the campaign.
  */
-import { Button, CloseButton, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  CloseButton,
+  Group,
+  List,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
@@ -25,7 +35,11 @@ export function SetupSection({ detail }: { detail: CampaignDetail }) {
   const id = campaign.id;
   const [unit, setUnit] = useState<PickedUnit | null>(null);
   const [rows, setRows] = useState<AssignmentRow[]>(() =>
-    detail.assignments.map((a) => ({ username: a.username, codes: a.nodeCodes.join(', '), unitKind: a.unitKind })),
+    detail.assignments.map((a) => ({
+      username: a.username,
+      codes: a.nodeCodes.join(', '),
+      unitKind: a.unitKind,
+    })),
   );
   const [notice, setNotice] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<'open' | 'publish' | 'close' | null>(null);
@@ -68,7 +82,12 @@ export function SetupSection({ detail }: { detail: CampaignDetail }) {
           </Title>
           <Group align="flex-end" gap="xs">
             <div style={{ flex: '1 1 18rem' }}>
-              <UnitPicker label={t('campaigns.setup.unitToAdd')} value={unit} onChange={setUnit} currentOnly />
+              <UnitPicker
+                label={t('campaigns.setup.unitToAdd')}
+                value={unit}
+                onChange={setUnit}
+                currentOnly
+              />
             </div>
             <Button
               disabled={!unit}
@@ -141,13 +160,21 @@ export function SetupSection({ detail }: { detail: CampaignDetail }) {
             </Group>
           ))}
           <Group gap="xs">
-            <Button variant="default" size="xs" onClick={() => setRows((r) => [...r, { username: '', codes: '', unitKind: null }])}>
+            <Button
+              variant="default"
+              size="xs"
+              onClick={() => setRows((r) => [...r, { username: '', codes: '', unitKind: null }])}
+            >
               {t('campaigns.setup.addAssignment')}
             </Button>
             <Button
               size="xs"
               loading={assign.isPending}
-              onClick={() => assign.mutate(undefined, { onSuccess: () => setNotice(t('campaigns.setup.assigned')) })}
+              onClick={() =>
+                assign.mutate(undefined, {
+                  onSuccess: () => setNotice(t('campaigns.setup.assigned')),
+                })
+              }
             >
               {t('campaigns.setup.saveAssignments')}
             </Button>
@@ -156,7 +183,9 @@ export function SetupSection({ detail }: { detail: CampaignDetail }) {
         </Stack>
 
         <Group gap="xs">
-          {setup ? <Button onClick={() => setConfirm('open')}>{t('campaigns.setup.open')}</Button> : null}
+          {setup ? (
+            <Button onClick={() => setConfirm('open')}>{t('campaigns.setup.open')}</Button>
+          ) : null}
           {campaign.status === 'open' ? (
             <>
               <Button variant="light" onClick={() => setConfirm('publish')}>
@@ -171,9 +200,13 @@ export function SetupSection({ detail }: { detail: CampaignDetail }) {
       </Stack>
       <ConfirmDialog
         opened={confirm !== null}
-        title={confirm ? t(`campaigns.setup.${confirm === 'publish' ? 'publishAll' : confirm}`) : ''}
+        title={
+          confirm ? t(`campaigns.setup.${confirm === 'publish' ? 'publishAll' : confirm}`) : ''
+        }
         message={confirm ? t(`campaigns.setup.confirm.${confirm}`) : ''}
-        confirmLabel={confirm ? t(`campaigns.setup.${confirm === 'publish' ? 'publishAll' : confirm}`) : ''}
+        confirmLabel={
+          confirm ? t(`campaigns.setup.${confirm === 'publish' ? 'publishAll' : confirm}`) : ''
+        }
         loading={running.isPending}
         onClose={() => setConfirm(null)}
         onConfirm={() => {

@@ -47,7 +47,9 @@ export function SheetPage() {
   const unitId = Number(params.unitId);
   const sheet = useSheet(id, unitId);
   usePageTitle(
-    sheet.data ? t('campaigns.sheet.title', { unit: sheet.data.participant.unitName }) : t('campaigns.title'),
+    sheet.data
+      ? t('campaigns.sheet.title', { unit: sheet.data.participant.unitName })
+      : t('campaigns.title'),
   );
   if (sheet.isLoading) return <LoadingState />;
   if (sheet.error || !sheet.data)
@@ -70,12 +72,19 @@ function useLockReason(sheet: Sheet, unitSide: boolean): string | null {
   const p = sheet.participant;
   if (!unitSide) return t('campaigns.sheet.lockedNotUnit');
   if (p.status === 'submitted') return t('campaigns.sheet.lockedSubmitted');
-  if (!SELF_EDITABLE.has(p.status)) return t('campaigns.sheet.lockedAfterSubmit', { status: t(`campaigns.status.${p.status}`) });
+  if (!SELF_EDITABLE.has(p.status))
+    return t('campaigns.sheet.lockedAfterSubmit', { status: t(`campaigns.status.${p.status}`) });
   if (!sheet.possibleActions.includes('saveDraft')) return t('campaigns.sheet.lockedOther');
   const deadline = p.reopened?.until ?? sheet.campaign.deadlines.selfAssessment;
   // A date deadline lasts to the end of that day in Vietnam time.
-  const end = /^\d{4}-\d{2}-\d{2}$/.test(deadline) ? new Date(`${deadline}T23:59:59+07:00`) : new Date(deadline);
-  if (!Number.isNaN(end.getTime()) && end.getTime() < Date.now() && !(p.status === 'reopened' && p.reopened?.until === null))
+  const end = /^\d{4}-\d{2}-\d{2}$/.test(deadline)
+    ? new Date(`${deadline}T23:59:59+07:00`)
+    : new Date(deadline);
+  if (
+    !Number.isNaN(end.getTime()) &&
+    end.getTime() < Date.now() &&
+    !(p.status === 'reopened' && p.reopened?.until === null)
+  )
     return t('campaigns.sheet.lockedDeadline', { date: deadlineText(deadline, language) });
   return null;
 }
@@ -124,7 +133,10 @@ function SheetView({ sheet, onRefetch }: { sheet: Sheet; onRefetch: () => void }
             <StatusBadge status={p.status} />
             <Text size="sm" c="dimmed">
               {t('campaigns.sheet.deadline', {
-                date: deadlineText(p.reopened?.until ?? sheet.campaign.deadlines.selfAssessment, language),
+                date: deadlineText(
+                  p.reopened?.until ?? sheet.campaign.deadlines.selfAssessment,
+                  language,
+                ),
               })}
             </Text>
           </Group>
@@ -137,8 +149,10 @@ function SheetView({ sheet, onRefetch }: { sheet: Sheet; onRefetch: () => void }
       {p.reopened ? (
         <Alert color="orange" variant="light" title={t('campaigns.sheet.reopenedTitle')}>
           {t('campaigns.sheet.reopenedText', {
-            reason: p.reopened.reason,
-            until: p.reopened.until ? deadlineText(p.reopened.until, language) : t('campaigns.sheet.untilRound1'),
+            reason: p.reopened.reason.replace(/\.\s*$/, ''),
+            until: p.reopened.until
+              ? deadlineText(p.reopened.until, language)
+              : t('campaigns.sheet.untilRound1'),
           })}
         </Alert>
       ) : null}
@@ -163,7 +177,10 @@ function SheetView({ sheet, onRefetch }: { sheet: Sheet; onRefetch: () => void }
         </Text>
         {progress.blockingProblems > 0 ? (
           <Text size="sm" mt={4} data-testid="left-to-do">
-            {t('campaigns.sheet.leftText', { count: progress.blockingProblems, codes: leftCodes.join(', ') })}
+            {t('campaigns.sheet.leftText', {
+              count: progress.blockingProblems,
+              codes: leftCodes.join(', '),
+            })}
           </Text>
         ) : (
           <Text size="sm" mt={4} c="green.8">
@@ -242,9 +259,13 @@ function NodeList({
                     {t('campaigns.maxPoints', { max: points(node.maxHundredths) })}
                   </Text>
                   {findings.includes(node.code) ? (
-                    <Badge color="red" variant="light">{t('campaigns.sheet.finding')}</Badge>
+                    <Badge color="red" variant="light">
+                      {t('campaigns.sheet.finding')}
+                    </Badge>
                   ) : left.includes(node.code) ? (
-                    <Badge color="gray" variant="light">{t('campaigns.sheet.todo')}</Badge>
+                    <Badge color="gray" variant="light">
+                      {t('campaigns.sheet.todo')}
+                    </Badge>
                   ) : (
                     <Badge color="green" variant="light">
                       {node.entry?.self.notApplicable
@@ -322,9 +343,14 @@ function LeafBody({
             {t('campaigns.round1.title')}:{' '}
             {e.round1.notApplicable
               ? t('campaigns.self.notApplicable')
-              : t('campaigns.scoreOfMax', { score: points(e.round1.score ?? 0), max: points(node.maxHundredths) })}
+              : t('campaigns.scoreOfMax', {
+                  score: points(e.round1.score ?? 0),
+                  max: points(node.maxHundredths),
+                })}
           </Text>
-          {e.round1.reason ? <Text size="sm">{t('campaigns.round1.reasonLine', { reason: e.round1.reason })}</Text> : null}
+          {e.round1.reason ? (
+            <Text size="sm">{t('campaigns.round1.reasonLine', { reason: e.round1.reason })}</Text>
+          ) : null}
           {e.round1.needsExplanation ? (
             <Badge color="orange" variant="light" mt={4}>
               {t('campaigns.round1.needsExplanation')}
@@ -348,7 +374,8 @@ function LeafBody({
       {e?.round2 ? (
         <Paper withBorder p="sm" bg="gray.0">
           <Text size="sm" fw={600}>
-            {t('campaigns.round2.title')}: {t(`campaigns.round2.dispositions.${e.round2.disposition}`)}
+            {t('campaigns.round2.title')}:{' '}
+            {t(`campaigns.round2.dispositions.${e.round2.disposition}`)}
             {e.round2.score !== null ? ` · ${points(e.round2.score)}` : ''}
           </Text>
           {e.round2.reason ? <Text size="sm">{e.round2.reason}</Text> : null}
@@ -359,7 +386,11 @@ function LeafBody({
 }
 
 /** The self-assessment of a leaf, read-only. */
-export function SelfView({ node }: { node: Pick<SheetNode, 'inputs' | 'kind' | 'maxHundredths' | 'entry'> }) {
+export function SelfView({
+  node,
+}: {
+  node: Pick<SheetNode, 'inputs' | 'kind' | 'maxHundredths' | 'entry'>;
+}) {
   const { t } = useTranslation();
   const labelOf = useInputLabel();
   const self = node.entry?.self;
@@ -384,7 +415,10 @@ export function SelfView({ node }: { node: Pick<SheetNode, 'inputs' | 'kind' | '
         .filter((d) => self.inputs && d.key in self.inputs)
         .map((d) => (
           <Text key={d.key} size="sm">
-            {labelOf(d, node.kind)}: <Text span fw={500}>{value(d.key)}</Text>
+            {labelOf(d, node.kind)}:{' '}
+            <Text span fw={500}>
+              {value(d.key)}
+            </Text>
           </Text>
         ))}
       <ComputedScore
@@ -411,7 +445,15 @@ export function SelfView({ node }: { node: Pick<SheetNode, 'inputs' | 'kind' | '
 }
 
 /** The unit's answer to one round-1 finding: text and evidence, saved on demand. */
-function ExplanationEditor({ node, sheet, onSaved }: { node: SheetNode; sheet: Sheet; onSaved: () => void }) {
+function ExplanationEditor({
+  node,
+  sheet,
+  onSaved,
+}: {
+  node: SheetNode;
+  sheet: Sheet;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const e = node.entry;
   const [text, setText] = useState(e?.explanation?.text ?? '');
@@ -479,4 +521,3 @@ function ExplanationEditor({ node, sheet, onSaved }: { node: SheetNode; sheet: S
     </Paper>
   );
 }
-

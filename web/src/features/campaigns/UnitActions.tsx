@@ -49,9 +49,7 @@ export function UnitActions({
       ...(event === 'reopen' ? { until: until || null } : {}),
     }),
   );
-  const actions = UNIT_ACTIONS.filter(
-    (a) => possibleActions.includes(a) && mayFire(session, a),
-  );
+  const actions = UNIT_ACTIONS.filter((a) => possibleActions.includes(a) && mayFire(session, a));
   if (actions.length === 0 && !act.error && !done) return null;
   const blocked = (a: AssessmentEventType) => a === 'submit' && blockingProblems > 0;
   return (
@@ -96,7 +94,11 @@ export function UnitActions({
           if (!pending) return;
           act.mutate(pending, {
             onSuccess: (r) => {
-              setDone(t('campaigns.actionDone', { status: t(`campaigns.status.${r.participant.status}`) }));
+              setDone(
+                t('campaigns.actionDone', {
+                  status: t(`campaigns.status.${r.participant.status}`),
+                }),
+              );
               setPending(null);
             },
             onError: (error) => {
@@ -106,10 +108,20 @@ export function UnitActions({
         }}
       >
         {pending && NEEDS_REASON.has(pending) ? (
-          <Textarea label={t('campaigns.actions.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+          <Textarea
+            label={t('campaigns.actions.reason')}
+            required
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
         ) : null}
         {pending === 'reopen' ? (
-          <TextInput type="date" label={t('campaigns.actions.until')} value={until} onChange={(e) => setUntil(e.currentTarget.value)} />
+          <TextInput
+            type="date"
+            label={t('campaigns.actions.until')}
+            value={until}
+            onChange={(e) => setUntil(e.currentTarget.value)}
+          />
         ) : null}
         {pending && act.error ? <ErrorAlert error={act.error} /> : null}
       </ConfirmDialog>

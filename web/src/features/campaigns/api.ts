@@ -4,6 +4,7 @@
  * and the unit's evidence library (upload, list, one document).
  */
 import type { AssessmentEventType, AssessmentStatus } from '@domain/campaign/workflow.ts';
+import type { LostPoint } from '@domain/campaign/results.ts';
 import type { RuleInputDescriptor } from '@domain/scoring/rules.ts';
 import { api, apiUpload } from '../../lib/api-client.ts';
 
@@ -16,13 +17,7 @@ export interface Deadlines {
 }
 
 export type CampaignPhase =
-  | 'setup'
-  | 'self_assessment'
-  | 'round1'
-  | 'explanations'
-  | 'round2'
-  | 'approval'
-  | 'closed';
+  'setup' | 'self_assessment' | 'round1' | 'explanations' | 'round2' | 'approval' | 'closed';
 
 export interface Campaign {
   id: number;
@@ -79,7 +74,8 @@ export interface CampaignDetail {
   canManage: boolean;
 }
 
-export type InputValue = number | boolean | string | null | { numerator: number; denominator: number };
+export type InputValue =
+  number | boolean | string | null | { numerator: number; denominator: number };
 export type Inputs = Record<string, InputValue>;
 
 export interface Entry {
@@ -265,7 +261,7 @@ export interface Scorecard {
     round1Reason: string | null;
     disposition: Disposition | null;
   }>;
-  lostPoints: Array<{ code: string; title?: string; lost?: number; lostHundredths?: number; reason?: string | null }>;
+  lostPoints: LostPoint[];
 }
 
 export interface PublicResults {
@@ -364,11 +360,7 @@ export const campaignApi = {
     unitId: number,
     code: string,
     body: { version: number; inputs: Inputs; explanation: string | null; evidence: number[] },
-  ) =>
-    api.put<SelfSaved>(
-      `${unitPath(id, unitId)}/entries/${encodeURIComponent(code)}/self`,
-      body,
-    ),
+  ) => api.put<SelfSaved>(`${unitPath(id, unitId)}/entries/${encodeURIComponent(code)}/self`, body),
   saveRound1: (
     id: number,
     unitId: number,
@@ -423,7 +415,12 @@ export const campaignApi = {
   ) =>
     api.get<QueuePage>(
       `/campaigns/${id}/queue`,
-      { round: q.round, limit: q.limit, offset: q.offset, onlyOpen: q.onlyOpen ? 'true' : undefined },
+      {
+        round: q.round,
+        limit: q.limit,
+        offset: q.offset,
+        onlyOpen: q.onlyOpen ? 'true' : undefined,
+      },
       signal,
     ),
   progress: (id: number, signal?: AbortSignal) =>
@@ -431,7 +428,11 @@ export const campaignApi = {
 
   results: (
     id: number,
-    filter: { unitKind?: string | undefined; classLabel?: string | undefined; q?: string | undefined },
+    filter: {
+      unitKind?: string | undefined;
+      classLabel?: string | undefined;
+      q?: string | undefined;
+    },
     signal?: AbortSignal,
   ) => api.get<Results>(`/campaigns/${id}/results`, filter, signal),
   scorecard: (id: number, unitId: number, signal?: AbortSignal) =>

@@ -1,10 +1,5 @@
 /** Queries and mutations of the campaign screens. */
-import {
-  keepPreviousData,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { campaignApi, type CampaignInput } from './api.ts';
 
 export const campaignKeys = {
@@ -22,7 +17,10 @@ export const campaignKeys = {
 
 /** Every campaign. */
 export function useCampaigns() {
-  return useQuery({ queryKey: campaignKeys.list, queryFn: ({ signal }) => campaignApi.list(signal) });
+  return useQuery({
+    queryKey: campaignKeys.list,
+    queryFn: ({ signal }) => campaignApi.list(signal),
+  });
 }
 
 /** One campaign with its sets, assignments and participants. */
@@ -87,7 +85,11 @@ export function useRound1Progress(id: number, enabled: boolean) {
 /** The ranking with filters. */
 export function useResults(
   id: number,
-  filter: { unitKind?: string | undefined; classLabel?: string | undefined; q?: string | undefined },
+  filter: {
+    unitKind?: string | undefined;
+    classLabel?: string | undefined;
+    q?: string | undefined;
+  },
 ) {
   return useQuery({
     queryKey: campaignKeys.results(id, filter),

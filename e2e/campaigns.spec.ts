@@ -1,0 +1,177 @@
+/**
+ * Campaigns as their users see them: the published 2022 results with xã Quy Kỳ's seed numbers,
+ * a unit officer self-assessing in the 2026 campaign with a PDF as evidence, the appraiser's
+ * queue and a round-1 score with its reason, the public page without signing in, and a unit
+ * officer refused another unit's self-assessment.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './support/session.ts';
+
+const CAMPAIGN_2022 = /Chỉ số CCHC năm 2022/;
+const CAMPAIGN_2026 = /Chỉ số CCHC năm 2026/;
+
+/** A one-page PDF, small enough to write by hand. */
+function tinyPdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+async function openCampaign(page: Page, name: RegExp): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Điều hướng chính' })
+    .getByRole('link', { name: 'Đợt đánh giá' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Đợt đánh giá', level: 2 })).toBeVisible();
+  await page.getByRole('link', { name }).first().click();
+  await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
+}
+
+test('the published 2022 campaign shows xã Quy Kỳ at 58,25, Trung bình, 89,6 % of 2021', async ({
+  page,
+}) => {
+  await signIn(page, 'noivu.thainguyen');
+  await openCampaign(page, CAMPAIGN_2022);
+  await expect(page.getByText('ngày 15 tháng 12 năm 2022')).toBeVisible();
+  await page.getByRole('link', { name: 'Kết quả, xếp hạng' }).click();
+  const row = page
+    .getByRole('table', { name: 'Bảng xếp hạng' })
+    .getByRole('row')
+    .filter({ hasText: 'Xã Quy Kỳ' });
+  await expect(row).toContainText('58,25');
+  await expect(row).toContainText('Trung bình');
+  await expect(row).toContainText('89,6 %');
+  await expect(row).toContainText('2/2');
+
+  // The scorecard of Phượng Tiến names every lost point with its reason.
+  await page.getByRole('link', { name: 'Xã Phượng Tiến' }).click();
+  await expect(page.getByRole('heading', { name: 'Kết quả: Xã Phượng Tiến' })).toBeVisible();
+  const lost = page.getByRole('region', { name: 'Điểm bị mất và lý do' });
+  await expect(lost).toContainText('2.2');
+  await expect(lost).toContainText('không có văn bản để rà soát');
+  await expect(lost).toContainText('7.2');
+});
+
+test('a unit officer self-assesses a criterion with a PDF and sees what is left to submit', async ({
+  page,
+}) => {
+  await signIn(page, 'canbo.kimphuong');
+  await openCampaign(page, CAMPAIGN_2026);
+  await page.getByRole('link', { name: 'Tự đánh giá: Xã Kim Phượng' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Phiếu tự đánh giá: Xã Kim Phượng' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('left-to-do')).toHaveText(
+    'Còn 8 nội dung chưa hoàn thành: 3, 4, 5, 6, 7, 8, 9.1, 9.2.',
+  );
+
+  await page.getByRole('button', { name: /^3\. / }).click();
+  const panel = page.getByRole('region', { name: /^3\. / });
+  await panel.getByRole('textbox', { name: 'Điểm chấm' }).fill('11,5');
+  await expect(panel.getByRole('status').filter({ hasText: 'Đã lưu' })).toBeVisible();
+  await expect(panel).toContainText('11,50/12,00 điểm');
+
+  const chooser = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: 'Tải tệp lên' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'ke-hoach-cchc-2026.pdf',
+    mimeType: 'application/pdf',
+    buffer: tinyPdf(),
+  });
+  await expect(
+    panel.getByRole('button', { name: 'ke-hoach-cchc-2026.pdf', exact: true }),
+  ).toBeVisible();
+  await expect(panel.getByRole('status').filter({ hasText: 'Đã lưu' })).toBeVisible();
+
+  // Progress follows: one item fewer; submitting waits for the rest.
+  await expect(page.getByTestId('left-to-do')).toHaveText(
+    'Còn 7 nội dung chưa hoàn thành: 4, 5, 6, 7, 8, 9.1, 9.2.',
+  );
+  await expect(page.getByRole('button', { name: 'Nộp bản tự chấm' })).toBeDisabled();
+  await expect(page.getByText('Chỉ nộp được khi mọi nội dung đã hoàn thành.')).toBeVisible();
+
+  // The evidence is kept: after a reload it is still attached and can be previewed.
+  await page.reload();
+  await page.getByRole('button', { name: /^3\. / }).click();
+  const again = page.getByRole('region', { name: /^3\. / });
+  await again.getByRole('button', { name: 'ke-hoach-cchc-2026.pdf', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: /Xem tài liệu/ }).locator('iframe')).toBeVisible();
+});
+
+test('the appraiser scores an assigned criterion from the queue with a reason', async ({
+  page,
+}) => {
+  await signIn(page, 'thamdinh.thainguyen');
+  await openCampaign(page, CAMPAIGN_2026);
+  await page.getByRole('link', { name: 'Việc thẩm định của tôi' }).click();
+  await expect(page.getByRole('heading', { name: 'Việc thẩm định', level: 2 })).toBeVisible();
+  const item = page.getByRole('listitem', { name: 'Xã Phượng Tiến · 3' });
+  await expect(item).toContainText('11,00/12,00 điểm');
+  const score = item.getByRole('textbox', { name: 'Điểm thẩm định' });
+  await score.fill('10');
+  await item.getByRole('button', { name: 'Lưu điểm thẩm định' }).click();
+  await expect(item.getByRole('alert')).toHaveText(
+    'Điểm thấp hơn điểm tối đa: phải ghi lý do mất điểm.',
+  );
+  await item
+    .getByRole('textbox', { name: /Lý do mất điểm/ })
+    .fill('Thiếu báo cáo kết quả kiểm tra công vụ quý IV.');
+  await item.getByRole('button', { name: 'Lưu điểm thẩm định' }).click();
+  await expect(item.getByRole('status')).toHaveText('Đã lưu');
+  await page.reload();
+  await expect(
+    page
+      .getByRole('listitem', { name: 'Xã Phượng Tiến · 3' })
+      .getByRole('textbox', { name: 'Điểm thẩm định' }),
+  ).toHaveValue('10');
+});
+
+test('the public page of the 2022 campaign shows the ranking without signing in', async ({
+  page,
+}) => {
+  // Find the page's address while signed in, then visit it as anyone would.
+  await signIn(page, 'canbo.kimphuong');
+  await openCampaign(page, CAMPAIGN_2022);
+  const address = await page.getByRole('link', { name: 'Trang công khai' }).getAttribute('href');
+  expect(address).toMatch(/^\/public\/campaigns\/\d+$/);
+  await page.context().clearCookies();
+
+  await page.goto(address ?? '/');
+  await expect(page.getByRole('heading', { name: CAMPAIGN_2022, level: 1 })).toBeVisible();
+  const row = page
+    .getByRole('table', { name: 'Kết quả đã công bố' })
+    .getByRole('row')
+    .filter({ hasText: 'Xã Quy Kỳ' });
+  await expect(row).toContainText('2/2');
+  await expect(row).toContainText('58,25');
+  await expect(row).toContainText('Trung bình');
+  await expect(page.getByRole('button', { name: 'Đăng xuất' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Đăng nhập' })).toHaveCount(0);
+});
+
+test('a unit officer cannot open another unit’s self-assessment', async ({ page }) => {
+  await signIn(page, 'canbo.kimphuong');
+  await openCampaign(page, CAMPAIGN_2026);
+  const other = page.getByRole('row').filter({ hasText: 'Xã Phượng Tiến' });
+  await other.getByRole('link', { name: 'Phiếu chấm điểm' }).click();
+  const refusal = page.getByRole('alert');
+  await expect(refusal).toContainText('Không mở được phiếu');
+  await expect(refusal).toContainText(
+    'Bạn không có quyền thực hiện thao tác này trên đơn vị «Xã Phượng Tiến».',
+  );
+});
