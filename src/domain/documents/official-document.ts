@@ -101,7 +101,8 @@ export interface OfficialDocumentMetadata {
 const NATIONAL_NAME = /^C[ỘO]NG H[ÒOÓ]A X[ÃA] H[ỘO]I CH[ỦU] NGH[ĨI]A VI[ỆE]T NAM$/u;
 const MOTTO = /^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$/iu;
 const NUMBER_LINE = /^Số\s*:?\s*(.*)$/iu;
-const SYMBOL_PART = /^(\d+[A-Za-z]?)?\s*\/\s*([\p{Lu}\p{Ll}0-9]+(?:\s*[-–]\s*[\p{Lu}\p{Ll}0-9]+)*)/u;
+const SYMBOL_PART =
+  /^(\d+[A-Za-z]?)?\s*\/\s*([\p{Lu}\p{Ll}0-9]+(?:\s*[-–]\s*[\p{Lu}\p{Ll}0-9]+)*)/u;
 const DATE_WORDS = /^(.*?),?\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})/iu;
 const DATE_NUMERIC = /^(.*?),?\s*(?:ngày\s*)?(\d{1,2}\/\d{1,2}\/\d{4})\b/iu;
 const CAPACITY = /^(TM|KT|Q|TL|TUQ)\s*\.\s*(.*)$/u;
@@ -159,7 +160,8 @@ function readDate(cell: string): {
   if (words) {
     const [, place, day, month, year] = words;
     const placeName = clean(place ?? '').replace(/,$/, '') || null;
-    if (!day || !month) return { place: placeName, issuedOn: null, year: Number(year), blank: true };
+    if (!day || !month)
+      return { place: placeName, issuedOn: null, year: Number(year), blank: true };
     const iso = parseUserDate(`${day}/${month}/${year}`);
     return { place: placeName, issuedOn: iso, year: Number(year), blank: false };
   }
@@ -235,7 +237,7 @@ function readSigning(lines: Line[]): SigningBlock | null {
     const line = lines[i]!;
     if (line.blank) break;
     const cell = line.cells.at(-1)!;
-    if (!isUpper(cell) || looksLikeName(cell) && !/CHỦ TỊCH|TRƯỞNG|GIÁM ĐỐC|THƯ/u.test(cell))
+    if (!isUpper(cell) || (looksLikeName(cell) && !/CHỦ TỊCH|TRƯỞNG|GIÁM ĐỐC|THƯ/u.test(cell)))
       break;
     blockLines.push(cell);
   }
@@ -249,7 +251,9 @@ function readSigning(lines: Line[]): SigningBlock | null {
     }
   }
   const capacity = CAPACITY.exec(blockLines[0]!);
-  const normalised = blockLines.map((l) => l.replace(CAPACITY, (_m, c: string, rest: string) => `${c}. ${rest}`));
+  const normalised = blockLines.map((l) =>
+    l.replace(CAPACITY, (_m, c: string, rest: string) => `${c}. ${rest}`),
+  );
   return {
     lines: normalised,
     title: blockLines.length > 1 ? blockLines.at(-1)! : (capacity?.[2] ?? blockLines[0]!),

@@ -92,6 +92,30 @@ const vi = {
   evidence_in_use: 'Tài liệu «{summary}» đang được dẫn chứng ở {count} nơi nên không thể xóa.',
   evidence_file_unavailable:
     'Không đọc được tệp của tài liệu «{summary}» trong kho lưu trữ. Hãy báo quản trị viên.',
+  evidence_check_encrypted: 'Tệp PDF được đặt mật khẩu (mã hóa) nên không đọc được nội dung.',
+  evidence_check_corrupt: 'Tệp PDF bị hỏng hoặc không đầy đủ nên không đọc được nội dung.',
+  evidence_check_too_large: 'Tệp quá lớn để tự kiểm tra.',
+  evidence_check_timeout: 'Đọc nội dung tệp quá lâu nên đã dừng; hãy kiểm tra tệp bằng mắt.',
+  evidence_check_scan: 'Bản quét (ảnh), chưa đọc được chữ: máy chủ chưa có nhận dạng chữ (OCR).',
+  evidence_check_format_not_checked: 'Chỉ tự kiểm tra tệp PDF; định dạng này chưa được đọc.',
+  evidence_check_file_unavailable: 'Không mở được tệp trong kho lưu trữ để kiểm tra.',
+  evidence_finding_not_read:
+    'Không đọc được nội dung tệp (bản quét hoặc tệp không phải văn bản); cơ quan thẩm định sẽ phải đọc trực tiếp.',
+  evidence_finding_not_signed: 'Tài liệu chưa có chữ ký số; tiêu chí này yêu cầu văn bản đã ký.',
+  evidence_finding_signature_invalid:
+    'Chữ ký số của {signer} không hợp lệ: nội dung đã ký không còn khớp với chữ ký.',
+  evidence_finding_changed_after_signing:
+    'Tệp đã bị sửa sau khi {signer} ký số; cơ quan thẩm định sẽ thấy chữ ký không còn bảo đảm toàn vẹn.',
+  evidence_finding_signing_date_differs:
+    'Ngày ký số ({signedOn}) khác ngày ban hành ghi trên văn bản ({issuedOn}).',
+  evidence_finding_issued_after_deadline:
+    'Văn bản ban hành ngày {issuedOn}, sau thời hạn {deadline}.',
+  evidence_finding_other_year: 'Văn bản ban hành năm {year}, không thuộc năm đánh giá {expected}.',
+  evidence_finding_other_type: 'Văn bản là {found}, trong khi tiêu chí yêu cầu {expected}.',
+  evidence_finding_number_blank:
+    'Số văn bản để trống (Số: /{symbol}); văn bản chưa được vào sổ ban hành.',
+  evidence_finding_date_blank:
+    'Ngày ban hành để trống trên văn bản; chưa xác định được văn bản ban hành khi nào.',
   type_string: 'chuỗi ký tự',
   type_number: 'số',
   type_integer: 'số nguyên',
@@ -289,6 +313,34 @@ const en: Record<MessageKey, string> = {
   evidence_in_use: 'The document “{summary}” is cited in {count} places and cannot be deleted.',
   evidence_file_unavailable:
     'The file of the document “{summary}” cannot be read from storage. Tell an administrator.',
+  evidence_check_encrypted:
+    'The PDF is password-protected (encrypted); its content cannot be read.',
+  evidence_check_corrupt: 'The PDF is damaged or incomplete; its content cannot be read.',
+  evidence_check_too_large: 'The file is too large to be checked.',
+  evidence_check_timeout: 'Reading the file took too long and was stopped; check it by eye.',
+  evidence_check_scan: 'A scan (image), not read: text recognition (OCR) is not available.',
+  evidence_check_format_not_checked: 'Only PDF files are checked; this format was not read.',
+  evidence_check_file_unavailable: 'The stored file could not be opened to be checked.',
+  evidence_finding_not_read:
+    'The file’s content could not be read (a scan or not a text document); the appraiser will have to read it.',
+  evidence_finding_not_signed:
+    'The document has no digital signature; this sub-criterion asks for a signed document.',
+  evidence_finding_signature_invalid:
+    'The digital signature of {signer} is invalid: the signed content no longer matches it.',
+  evidence_finding_changed_after_signing:
+    'The file was changed after {signer} signed it; the appraiser will see that the signature no longer guarantees its integrity.',
+  evidence_finding_signing_date_differs:
+    'The signing date ({signedOn}) differs from the issue date printed on the document ({issuedOn}).',
+  evidence_finding_issued_after_deadline:
+    'The document was issued on {issuedOn}, after the deadline of {deadline}.',
+  evidence_finding_other_year:
+    'The document was issued in {year}, not in the assessed year {expected}.',
+  evidence_finding_other_type:
+    'The document is a {found} (Vietnamese type), while the sub-criterion asks for a {expected}.',
+  evidence_finding_number_blank:
+    'The document number is blank (Số: /{symbol}); it was not registered when issued.',
+  evidence_finding_date_blank:
+    'The issue date is left blank on the document; when it was issued cannot be told.',
   type_string: 'text',
   type_number: 'a number',
   type_integer: 'a whole number',

@@ -261,3 +261,86 @@ export async function countEvidenceReferences(
 ): Promise<number> {
   return 0;
 }
+
+// Checks of evidence files (table evidence_checks): a queue of pending versions and their results.
+
+export interface CheckRow {
+  version_id: number;
+  status: 'pending' | 'done' | 'unreadable';
+  metadata: unknown;
+  signatures: unknown;
+  error: string | null;
+  checked_at: Date | null;
+}
+
+/** Queues the check of a document's version (once). */
+export async function queueCheck(
+  db: Queryable,
+  documentId: number,
+  versionNo: number,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO evidence_checks (version_id)
+     SELECT id FROM evidence_versions WHERE document_id = $1 AND version_no = $2
+     ON CONFLICT (version_id) DO NOTHING`,
+    [documentId, versionNo],
+  );
+}
+
+/**
+ * Takes the oldest pending check that has not failed too often, counting the attempt; other
+ * servers skip a row being taken.
+ */
+export async function claimPendingCheck(
+  db: Queryable,
+  maxAttempts: number,
+): Promise<{ version_id: number; blob_key: string; media_type: string } | undefined> {
+  const rows = await db.query<{ version_id: number; blob_key: string; media_type: string }>(
+    `UPDATE evidence_checks c SET attempts = c.attempts + 1
+     FROM evidence_versions v
+     WHERE v.id = c.version_id AND c.version_id = (
+       SELECT version_id FROM evidence_checks
+       WHERE status = 'pending' AND attempts < $1
+       ORDER BY created_at, version_id LIMIT 1 FOR UPDATE SKIP LOCKED)
+     RETURNING c.version_id, v.blob_key, v.media_type`,
+    [maxAttempts],
+  );
+  return rows[0];
+}
+
+/** Records a check's outcome. */
+export async function saveCheck(
+  db: Queryable,
+  versionId: number,
+  result: {
+    status: 'done' | 'unreadable';
+    metadata: unknown;
+    signatures: unknown;
+    error: string | null;
+  },
+  now: Date,
+): Promise<void> {
+  await db.query(
+    `UPDATE evidence_checks SET status = $2, metadata = $3::jsonb, signatures = $4::jsonb,
+       error = $5, checked_at = $6
+     WHERE version_id = $1`,
+    [
+      versionId,
+      result.status,
+      result.metadata === null ? null : JSON.stringify(result.metadata),
+      result.signatures === null ? null : JSON.stringify(result.signatures),
+      result.error,
+      now,
+    ],
+  );
+}
+
+/** The check of a version, if one was queued. */
+export async function findCheck(db: Queryable, versionId: number): Promise<CheckRow | undefined> {
+  const rows = await db.query<CheckRow>(
+    `SELECT version_id, status, metadata, signatures, error, checked_at
+     FROM evidence_checks WHERE version_id = $1`,
+    [versionId],
+  );
+  return rows[0];
+}

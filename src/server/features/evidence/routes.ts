@@ -8,6 +8,7 @@ import { requireActor, type App } from '../../http/app.ts';
 import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
 import { validationDetails } from '../../http/validation.ts';
 import { translate } from '../../i18n/messages.ts';
+import * as checks from './check.service.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 
@@ -256,6 +257,48 @@ export function registerEvidenceRoutes(app: App, deps: Deps): void {
         .send(opened.stream);
     },
   );
+
+  app.get(
+    '/api/v1/evidence/:id/check',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary:
+          'Kết quả tự kiểm tra tệp: số, ký hiệu, loại, ngày, cơ quan ban hành, người ký đọc được; chữ ký số; các điểm cơ quan thẩm định sẽ thấy (theo yêu cầu của tiêu chí: kind, signed, deadline, year)',
+        params: idParam,
+        querystring: schemas.checkQuery,
+        response: { 200: schemas.checkResult, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const view = await checks.getEvidenceCheck(deps, requireActor(request), request.params.id, {
+        versionNo: q.version,
+        requirement: {
+          ...(q.kind ? { kind: q.kind } : {}),
+          ...(q.signed ? { mustBeSigned: q.signed === '1' || q.signed === 'true' } : {}),
+          ...(q.deadline ? { deadline: q.deadline } : {}),
+          ...(q.year ? { year: q.year } : {}),
+        },
+      });
+      return {
+        ...view,
+        metadata: view.metadata as Record<string, unknown> | null,
+        signatures: view.signatures as unknown as Record<string, unknown>[],
+        errorMessage: view.error ? translate(request.locale, `evidence_check_${view.error}`) : null,
+        findings: view.findings.map((f) => ({
+          code: f.code,
+          severity: f.severity,
+          message: translate(request.locale, `evidence_finding_${f.code}`, f.params),
+        })),
+      };
+    },
+  );
+
+  // Background checks still reading a file finish before the database closes.
+  app.addHook('onClose', async () => {
+    await checks.drainEvidenceChecks(deps);
+  });
 
   app.delete(
     '/api/v1/evidence/:id',

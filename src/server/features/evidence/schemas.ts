@@ -119,3 +119,37 @@ export const uploadResult = documentDetail.extend({
   duplicate: z.boolean(),
   notice: z.string().nullable(),
 });
+
+/** What a sub-criterion needs of its evidence, to compute findings against (all optional). */
+export const checkQuery = z.object({
+  version: z.coerce.number().int().positive().optional(),
+  kind: z.enum(DOCUMENT_TYPES).exclude(['photo']).optional(),
+  signed: z.enum(['1', '0', 'true', 'false']).optional(),
+  deadline: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'field_format')
+    .optional(),
+  year: z.coerce.number().int().min(2000).max(2200).optional(),
+});
+
+/** The background check of a file: what was read, the signatures, and the findings. */
+export const checkResult = z.object({
+  documentId: z.number(),
+  versionNo: z.number(),
+  status: z.enum(['pending', 'done', 'unreadable']),
+  error: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  // The reader's output (src/domain/documents/official-document.ts), null for a scan.
+  metadata: z.record(z.string(), z.unknown()).nullable(),
+  // One entry per signature (src/server/features/evidence/pdf-signatures.ts), in signing order.
+  signatures: z.array(z.record(z.string(), z.unknown())),
+  changedAfterSigning: z.boolean(),
+  findings: z.array(
+    z.object({
+      code: z.string(),
+      severity: z.enum(['problem', 'warning']),
+      message: z.string(),
+    }),
+  ),
+  checkedAt: z.string().nullable(),
+});

@@ -1,0 +1,182 @@
+/**
+ * Findings on a piece of evidence: what an appraiser will notice when comparing what was read
+ * from the file (metadata, digital signatures) with what the sub-criterion asks for (a type of
+ * document, signed, issued by a deadline, in the campaign's year). Each finding has a stable code
+ * with its parameters, and the Vietnamese sentence the officer reads before submitting.
+ */
+import type { OfficialDocumentKind, OfficialDocumentMetadata } from './official-document.ts';
+
+/** A digital signature as the findings need it (see the server's signature inspection). */
+export interface SignatureFacts {
+  /** The signed bytes hash to the signed digest and the signature verifies with its certificate. */
+  valid: boolean;
+  /** The signature covers the whole file: nothing was appended after signing. */
+  coversWholeFile: boolean;
+  /** The signing time the signature claims (ISO instant), if any. */
+  signingTime: string | null;
+  signerName: string | null;
+}
+
+/** What a sub-criterion expects of its evidence; every part is optional. */
+export interface EvidenceRequirement {
+  kind?: OfficialDocumentKind;
+  mustBeSigned?: boolean;
+  /** Last day of issue allowed, "YYYY-MM-DD". */
+  deadline?: string;
+  /** The campaign's year: documents should be issued in it. */
+  year?: number;
+}
+
+export type FindingCode =
+  | 'not_read'
+  | 'not_signed'
+  | 'signature_invalid'
+  | 'changed_after_signing'
+  | 'signing_date_differs'
+  | 'issued_after_deadline'
+  | 'other_year'
+  | 'other_type'
+  | 'number_blank'
+  | 'date_blank';
+
+export interface Finding {
+  code: FindingCode;
+  /** `problem`: the appraiser is likely to refuse the evidence; `warning`: worth a look. */
+  severity: 'problem' | 'warning';
+  params: Record<string, string | number>;
+  /** What the appraiser will see, in Vietnamese. */
+  message: string;
+}
+
+const KIND_NAMES: Record<OfficialDocumentKind, string> = {
+  resolution: 'nghị quyết',
+  decision: 'quyết định',
+  directive: 'chỉ thị',
+  regulation: 'quy chế, quy định',
+  notice: 'thông báo',
+  guidance: 'hướng dẫn',
+  programme: 'chương trình',
+  plan: 'kế hoạch',
+  scheme: 'đề án, phương án',
+  report: 'báo cáo',
+  minutes: 'biên bản',
+  submission: 'tờ trình',
+  official_letter: 'công văn',
+  other: 'tài liệu khác',
+};
+
+/** The Vietnamese name of a kind of document ("kế hoạch"). */
+export function kindName(kind: OfficialDocumentKind): string {
+  return KIND_NAMES[kind];
+}
+
+/** "2023-05-10" → "10/05/2023". */
+function displayDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** The calendar day in Vietnam (UTC+7, no daylight saving) of an instant. */
+export function vietnamDay(instant: string): string {
+  return new Date(new Date(instant).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+function messageOf(code: FindingCode, p: Record<string, string | number>): string {
+  switch (code) {
+    case 'not_read':
+      return 'Không đọc được nội dung tệp (bản quét hoặc tệp không phải văn bản); cơ quan thẩm định sẽ phải đọc trực tiếp.';
+    case 'not_signed':
+      return 'Tài liệu chưa có chữ ký số; tiêu chí này yêu cầu văn bản đã ký.';
+    case 'signature_invalid':
+      return `Chữ ký số của ${p.signer} không hợp lệ: nội dung đã ký không còn khớp với chữ ký.`;
+    case 'changed_after_signing':
+      return `Tệp đã bị sửa sau khi ${p.signer} ký số; cơ quan thẩm định sẽ thấy chữ ký không còn bảo đảm toàn vẹn.`;
+    case 'signing_date_differs':
+      return `Ngày ký số (${p.signedOn}) khác ngày ban hành ghi trên văn bản (${p.issuedOn}).`;
+    case 'issued_after_deadline':
+      return `Văn bản ban hành ngày ${p.issuedOn}, sau thời hạn ${p.deadline}.`;
+    case 'other_year':
+      return `Văn bản ban hành năm ${p.year}, không thuộc năm đánh giá ${p.expected}.`;
+    case 'other_type':
+      return `Văn bản là ${p.found}, trong khi tiêu chí yêu cầu ${p.expected}.`;
+    case 'number_blank':
+      return `Số văn bản để trống (Số: /${p.symbol}); văn bản chưa được vào sổ ban hành.`;
+    case 'date_blank':
+      return 'Ngày ban hành để trống trên văn bản; chưa xác định được văn bản ban hành khi nào.';
+  }
+}
+
+function finding(
+  code: FindingCode,
+  severity: Finding['severity'],
+  params: Record<string, string | number> = {},
+): Finding {
+  return { code, severity, params, message: messageOf(code, params) };
+}
+
+/**
+ * Compares what was read from a file with what its sub-criterion needs. `metadata` is null when
+ * the file's text could not be read (a scan, an unreadable file).
+ */
+export function evidenceFindings(
+  metadata: OfficialDocumentMetadata | null,
+  signatures: SignatureFacts[],
+  requirement: EvidenceRequirement,
+): Finding[] {
+  const out: Finding[] = [];
+  if (metadata === null) out.push(finding('not_read', 'warning'));
+  if (requirement.mustBeSigned && signatures.length === 0)
+    out.push(finding('not_signed', 'problem'));
+  signatures.forEach((s, index) => {
+    const signer = s.signerName ?? `người ký thứ ${index + 1}`;
+    if (!s.valid) out.push(finding('signature_invalid', 'problem', { signer }));
+  });
+  // Only the last signature must cover the file: earlier ones are followed by the later signatures.
+  const last = signatures.at(-1);
+  if (last && last.valid && !last.coversWholeFile)
+    out.push(
+      finding('changed_after_signing', 'problem', {
+        signer: last.signerName ?? `người ký thứ ${signatures.length}`,
+      }),
+    );
+  if (metadata === null) return out;
+
+  const issuedOn = metadata.issuedOn;
+  const first = signatures.find((s) => s.signingTime !== null);
+  if (issuedOn && first?.signingTime) {
+    const signedOn = vietnamDay(first.signingTime);
+    if (signedOn !== issuedOn)
+      out.push(
+        finding('signing_date_differs', 'warning', {
+          signedOn: displayDate(signedOn),
+          issuedOn: displayDate(issuedOn),
+        }),
+      );
+  }
+  if (requirement.deadline && issuedOn && issuedOn > requirement.deadline)
+    out.push(
+      finding('issued_after_deadline', 'problem', {
+        issuedOn: displayDate(issuedOn),
+        deadline: displayDate(requirement.deadline),
+      }),
+    );
+  if (requirement.year !== undefined && metadata.issuedYear !== null)
+    if (metadata.issuedYear !== requirement.year)
+      out.push(
+        finding('other_year', 'problem', {
+          year: metadata.issuedYear,
+          expected: requirement.year,
+        }),
+      );
+  if (requirement.kind && metadata.kind && metadata.kind !== requirement.kind)
+    out.push(
+      finding('other_type', 'problem', {
+        found: kindName(metadata.kind),
+        expected: kindName(requirement.kind),
+      }),
+    );
+  if (metadata.numberBlank)
+    out.push(finding('number_blank', 'warning', { symbol: metadata.symbol ?? '' }));
+  if (metadata.dateBlank) out.push(finding('date_blank', 'warning'));
+  return out;
+}
