@@ -103,6 +103,9 @@ export async function openPostgresDb(url: string, poolSize = 10): Promise<Db> {
     }) as typeof pg.types.getTypeParser,
   };
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // An idle connection closed by the server (a restart, a failover, an administrator) is dropped
+  // from the pool and replaced on next use; without this listener it would crash the process.
+  pool.on('error', () => undefined);
   // Fail fast with a readable error when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
