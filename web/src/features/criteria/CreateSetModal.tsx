@@ -1,5 +1,5 @@
 /** Creating a criteria set: empty, or from one of the templates shipped with the app. */
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_PAR_BANDS } from '@domain/scoring/index.ts';
@@ -7,7 +7,7 @@ import { formatPointsCompact } from '@domain/scoring/decimal.ts';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import type { UnitKind } from '../../lib/units.ts';
 import { useIsMobile } from '../../lib/use-is-mobile.ts';
-import { useLanguage } from '../../lib/use-language.ts';
+import { SetBasicsFields } from './SetBasicsFields.tsx';
 import type { CriteriaSetDetail } from './api.ts';
 import { optionalPoints, unitKindOfTemplate } from './format.ts';
 import { useBundledSets, useCreateSet } from './hooks.ts';
@@ -50,7 +50,6 @@ function CreateSetForm({
   onCreated: (detail: CriteriaSetDetail) => void;
 }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const bundled = useBundledSets();
   const create = useCreateSet();
   const [template, setTemplate] = useState<string>(EMPTY);
@@ -124,43 +123,17 @@ function CreateSetForm({
             {chosen.description}
           </Text>
         ) : null}
-        <TextInput
-          label={t('criteria.name')}
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={errorOf('name')}
-          required
+        <SetBasicsFields
+          values={{ name, year, unitKind, survey }}
+          onChange={(patch) => {
+            if (patch.name !== undefined) setName(patch.name);
+            if (patch.year !== undefined) setYear(patch.year);
+            if (patch.unitKind !== undefined) setUnitKind(patch.unitKind);
+            if (patch.survey !== undefined) setSurvey(patch.survey);
+          }}
+          kinds={kinds}
+          errorOf={errorOf}
         />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            label={t('criteria.year')}
-            value={year}
-            inputMode="numeric"
-            onChange={(e) => setYear(e.currentTarget.value)}
-            error={errorOf('year')}
-            required
-          />
-          <Select
-            label={t('criteria.unitKind')}
-            data={kinds.map((k) => ({
-              value: k.code,
-              label: language === 'vi' ? k.nameVi : k.nameEn,
-            }))}
-            value={unitKind}
-            onChange={setUnitKind}
-            error={errorOf('unitKind')}
-            allowDeselect={false}
-            required
-            comboboxProps={{ withinPortal: true }}
-          />
-          <TextInput
-            label={t('criteria.surveyMax')}
-            description={t('criteria.surveyMaxHint')}
-            value={survey}
-            onChange={(e) => setSurvey(e.currentTarget.value)}
-            error={errorOf('surveyMaxHundredths')}
-          />
-        </SimpleGrid>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}

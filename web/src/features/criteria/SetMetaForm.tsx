@@ -8,8 +8,6 @@ import {
   DataList,
   Group,
   List,
-  Select,
-  SimpleGrid,
   Stack,
   Table,
   Text,
@@ -26,7 +24,7 @@ import {
 import { validateClassBands, type ClassBand } from '@domain/scoring/index.ts';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import type { UnitKind } from '../../lib/units.ts';
-import { useLanguage } from '../../lib/use-language.ts';
+import { SetBasicsFields } from './SetBasicsFields.tsx';
 import type { CriteriaSet, CriteriaSetDetail } from './api.ts';
 import { optionalPoints, points } from './format.ts';
 import { useSaveMeta } from './hooks.ts';
@@ -77,7 +75,6 @@ interface SetMetaProps {
 /** Read-only view or edit form of the set's fields. */
 export function SetMetaForm({ set, version, editable, kinds, kindName, onSaved }: SetMetaProps) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const save = useSaveMeta(set.id);
   const [name, setName] = useState(set.name);
   const [year, setYear] = useState(String(set.year));
@@ -189,43 +186,17 @@ export function SetMetaForm({ set, version, editable, kinds, kindName, onSaved }
     <form onSubmit={submit} noValidate>
       <Stack>
         <ErrorAlert error={save.error} fields={FIELDS} />
-        <TextInput
-          label={t('criteria.name')}
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={errorOf('name')}
-          required
+        <SetBasicsFields
+          values={{ name, year, unitKind, survey }}
+          onChange={(patch) => {
+            if (patch.name !== undefined) setName(patch.name);
+            if (patch.year !== undefined) setYear(patch.year);
+            if (patch.unitKind !== undefined) setUnitKind(patch.unitKind);
+            if (patch.survey !== undefined) setSurvey(patch.survey);
+          }}
+          kinds={kinds}
+          errorOf={errorOf}
         />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            label={t('criteria.year')}
-            value={year}
-            inputMode="numeric"
-            onChange={(e) => setYear(e.currentTarget.value)}
-            error={errorOf('year')}
-            required
-          />
-          <Select
-            label={t('criteria.unitKind')}
-            data={kinds.map((k) => ({
-              value: k.code,
-              label: language === 'vi' ? k.nameVi : k.nameEn,
-            }))}
-            value={unitKind}
-            onChange={setUnitKind}
-            error={errorOf('unitKind')}
-            allowDeselect={false}
-            required
-            comboboxProps={{ withinPortal: true }}
-          />
-          <TextInput
-            label={t('criteria.surveyMax')}
-            description={t('criteria.surveyMaxHint')}
-            value={survey}
-            onChange={(e) => setSurvey(e.currentTarget.value)}
-            error={errorOf('surveyMaxHundredths')}
-          />
-        </SimpleGrid>
         <Textarea
           label={t('criteria.description')}
           value={description}
