@@ -11,6 +11,8 @@ import { defineConfig, type Plugin } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const domainRoot = fileURLToPath(new URL('../src/domain', import.meta.url));
+// Where the build goes; the server reads the same variable (PARINDEX_WEB_DIST) to serve it.
+const outDir = process.env.PARINDEX_WEB_DIST ?? path.join(webRoot, 'dist');
 
 /**
  * Writes .br and .gz next to each script and style sheet, so the server can send them compressed
@@ -39,10 +41,10 @@ function precompress(outDir: string): Plugin {
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), precompress(path.join(webRoot, 'dist'))],
+  plugins: [react(), precompress(outDir)],
   resolve: { alias: { '@domain': domainRoot } },
   build: {
-    outDir: 'dist',
+    outDir,
     emptyOutDir: true,
     sourcemap: false,
   },

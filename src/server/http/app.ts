@@ -48,7 +48,10 @@ import { validationDetails } from './validation.ts';
 
 export const SESSION_COOKIE = 'parindex_session';
 export const CSRF_HEADER = 'x-csrf-token';
-const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+// PARINDEX_WEB_DIST lets a build live elsewhere (parallel test runs each build their own copy).
+const WEB_DIST =
+  process.env.PARINDEX_WEB_DIST ??
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
 declare module 'fastify' {
   interface FastifyRequest {
