@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'sipas.enter', // type in paper forms and upload offline answers for a unit; read that unit's results
   'dossier.import', // import dossiers of units in scope, enter citizens' paper rating forms
   'dossier.read', // read dossiers, their scores and the quarterly results of units in scope
+  'document.template', // replace the Word templates of official documents for units in scope
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,6 +46,7 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'sipas.manage',
     'dossier.import',
     'dossier.read',
+    'document.template',
   ],
   standing_agency: [
     'unit.manage',
@@ -56,6 +58,7 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'sipas.manage',
     'dossier.import',
     'dossier.read',
+    'document.template',
   ],
   unit_officer: [
     'evidence.read',

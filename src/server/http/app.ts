@@ -44,6 +44,7 @@ import { registerCampaignRoutes } from '../features/campaigns/routes.ts';
 import { registerEvidenceRoutes } from '../features/evidence/routes.ts';
 import { registerDossierRoutes } from '../features/dossiers/routes.ts';
 import { registerSipasRoutes } from '../features/sipas/routes.ts';
+import { registerDocumentRoutes } from '../features/documents/routes.ts';
 import { validationDetails } from './validation.ts';
 
 export const SESSION_COOKIE = 'parindex_session';
@@ -195,6 +196,7 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
   registerEvidenceRoutes(app, deps);
   registerDossierRoutes(app, deps);
   registerSipasRoutes(app, deps);
+  registerDocumentRoutes(app, deps);
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, {

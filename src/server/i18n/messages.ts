@@ -220,6 +220,21 @@ const vi = {
   sipas_import_mapping_invalid: 'Cách ghép cột chưa hợp lệ: {reason}',
   sipas_import_unreadable: 'Không đọc được tệp: chỉ nhận CSV (UTF-8) hoặc Excel (.xlsx).',
   sipas_batch_too_large: 'Mỗi lần gửi tối đa {max} phiếu.',
+  // official documents
+  document_no_results:
+    'Đơn vị chưa có kết quả trong đợt đánh giá này nên chưa thể lập báo cáo. Hãy tính lại kết quả trước.',
+  document_unknown_type: 'Loại văn bản «{type}» không có.',
+  document_template_empty: 'Tệp mẫu văn bản rỗng.',
+  document_template_not_docx: 'Tệp mẫu không phải tệp Word (.docx) hợp lệ.',
+  document_template_broken:
+    'Mẫu văn bản không dùng được: {reason}. Hãy kiểm tra các trường trong dấu ngoặc nhọn { } (mở và đóng đủ, không tách đôi). Mẫu cũ vẫn được giữ nguyên.',
+  document_template_unknown_placeholder:
+    'Mẫu văn bản có trường không tồn tại: {names}. Xem danh sách trường được dùng trong trang Mẫu văn bản. Mẫu cũ vẫn được giữ nguyên.',
+  document_job_failed:
+    'Không lập được văn bản do lỗi phía máy chủ. Lỗi đã được ghi lại; hãy thử lại.',
+  document_job_interrupted: 'Việc lập văn bản bị gián đoạn do máy chủ khởi động lại. Hãy lập lại.',
+  document_not_ready: 'Văn bản chưa lập xong.',
+  document_pdf_missing: 'Chưa có bản PDF của văn bản này.',
 };
 
 export type MessageKey = keyof typeof vi;
@@ -441,6 +456,21 @@ const en: Record<MessageKey, string> = {
   sipas_import_unreadable:
     'The file cannot be read: only CSV (UTF-8) or Excel (.xlsx) files are accepted.',
   sipas_batch_too_large: 'At most {max} forms per upload.',
+  // official documents
+  document_no_results:
+    'The unit has no result in this campaign yet, so no report can be drafted. Recompute the results first.',
+  document_unknown_type: 'There is no document type «{type}».',
+  document_template_empty: 'The template file is empty.',
+  document_template_not_docx: 'The template is not a valid Word file (.docx).',
+  document_template_broken:
+    'The template cannot be used: {reason}. Check the fields in curly braces { } (each opened and closed, not split). The previous template stays in use.',
+  document_template_unknown_placeholder:
+    'The template has fields that do not exist: {names}. See the list of fields on the Document templates page. The previous template stays in use.',
+  document_job_failed:
+    'The document could not be drafted because of a server error. It was logged; try again.',
+  document_job_interrupted: 'Drafting was interrupted by a server restart. Draft it again.',
+  document_not_ready: 'The document is not drafted yet.',
+  document_pdf_missing: 'This document has no PDF yet.',
 };
 
 const catalogue: Record<Locale, Record<MessageKey, string>> = { vi, en };

@@ -35,6 +35,8 @@ export interface Response<T = unknown> {
   status: number;
   body: T;
   headers: Record<string, string | string[] | number | undefined>;
+  /** The body's bytes (for files). */
+  raw: Buffer;
 }
 
 export interface Client {
@@ -122,7 +124,12 @@ export async function createHarness(
       let parsed: unknown = text;
       if ((res.headers['content-type'] ?? '').toString().includes('json') && text)
         parsed = JSON.parse(text);
-      return { status: res.statusCode, body: parsed as T, headers: res.headers };
+      return {
+        status: res.statusCode,
+        body: parsed as T,
+        headers: res.headers,
+        raw: res.rawPayload,
+      };
     };
     return {
       csrfToken,

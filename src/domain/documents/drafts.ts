@@ -1,0 +1,402 @@
+/**
+ * What goes into each drafted document: pure functions from the product's results to the values
+ * of a template's placeholders, already written as an official document writes them (decimal
+ * comma, dates in words, counts with a leading zero as the seeds do: "01/17 đơn vị"). Narrative
+ * parts are pre-filled from the data and left for the office to edit in Word.
+ */
+import { formatDateInWords, formatHundredths } from '../format.ts';
+
+/** The Decree 30 header, recipients and signing block shared by every document. */
+export interface CommonFields {
+  parentBody: string;
+  issuingBody: string;
+  symbol: string;
+  placeDate: string;
+  typeName: string;
+  summary: string;
+  recipients: { text: string }[];
+  signAuthority: string;
+  signTitle: string;
+  signerName: string;
+}
+
+/** A unit as a document names it. */
+export interface UnitRef {
+  name: string;
+  /** The unit above it (district or province), null at the top. */
+  parentName: string | null;
+}
+
+const ADMINISTRATIVE_PREFIXES = [
+  'Thành phố',
+  'Thị trấn',
+  'Thị xã',
+  'Đặc khu',
+  'Phường',
+  'Huyện',
+  'Quận',
+  'Tỉnh',
+  'Xã',
+];
+
+function prefixOf(name: string): string | null {
+  const lower = name.toLocaleLowerCase('vi');
+  return (
+    ADMINISTRATIVE_PREFIXES.find((p) => lower.startsWith(`${p.toLocaleLowerCase('vi')} `)) ?? null
+  );
+}
+
+/** "Xã Quy Kỳ" → "UBND XÃ QUY KỲ"; "Phòng Nội vụ" → "PHÒNG NỘI VỤ". */
+export function bodyName(unitName: string): string {
+  const upper = unitName.toLocaleUpperCase('vi');
+  return prefixOf(unitName) ? `UBND ${upper}` : upper;
+}
+
+/** "Xã Quy Kỳ" → "Quy Kỳ" (the place written before the date). */
+export function placeName(unitName: string): string {
+  const prefix = prefixOf(unitName);
+  return prefix ? unitName.slice(prefix.length + 1).trim() : unitName;
+}
+
+/** "Xã Quy Kỳ" → "xã Quy Kỳ" (inside a sentence). */
+export function inSentence(unitName: string): string {
+  return prefixOf(unitName)
+    ? unitName.charAt(0).toLocaleLowerCase('vi') + unitName.slice(1)
+    : unitName;
+}
+
+/** "Xã Quy Kỳ" → "UBND xã Quy Kỳ" (the body inside a sentence). */
+export function bodyInSentence(unitName: string): string {
+  return prefixOf(unitName) ? `UBND ${inSentence(unitName)}` : unitName;
+}
+
+/** Points without trailing zeros, as the seeds write them: 6500 → "65", 5870 → "58,7", 5825 → "58,25". */
+export function points(hundredths: number): string {
+  const text = formatHundredths(hundredths, 2);
+  return text.includes(',') ? text.replace(/0+$/, '').replace(/,$/, '') : text;
+}
+
+/** Counts of units with the leading zero the seeds use under ten: 1 → "01", 14 → "14". */
+export const count2 = (n: number): string => String(n).padStart(2, '0');
+
+/** The header, title and signing block of a document issued by `issuer` on `date`. */
+export function commonFields(input: {
+  issuer: UnitRef;
+  date: string;
+  /** "BC", "KH", "TB". */
+  symbolCode: string;
+  typeName: string;
+  summary: string;
+  recipients: string[];
+  signerName: string | null;
+}): CommonFields {
+  const isPeoplesCommittee = prefixOf(input.issuer.name) !== null;
+  const recipients = [...input.recipients, 'Lưu: VT.'];
+  return {
+    parentBody: input.issuer.parentName ? bodyName(input.issuer.parentName) : '',
+    issuingBody: bodyName(input.issuer.name),
+    // The number is left blank for the clerk, as the seeds do.
+    symbol: `Số:       /${input.symbolCode}-${isPeoplesCommittee ? 'UBND' : 'CQ'}`,
+    placeDate: `${placeName(input.issuer.name)}, ${formatDateInWords(input.date)}`,
+    typeName: input.typeName,
+    summary: input.summary,
+    recipients: recipients.map((r, i) => ({
+      text: `- ${r}${i < recipients.length - 1 ? ';' : ''}`,
+    })),
+    signAuthority: isPeoplesCommittee ? 'TM. ỦY BAN NHÂN DÂN' : 'THỦ TRƯỞNG CƠ QUAN',
+    signTitle: isPeoplesCommittee ? 'CHỦ TỊCH' : '',
+    signerName: input.signerName ?? '',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Self-assessment report (seed 000)
+
+export interface ScoredCriterion {
+  code: string;
+  title: string;
+  /** Hundredths. */
+  score: number;
+  max: number;
+}
+
+export interface LostItem {
+  code: string;
+  title: string;
+  max: number;
+  final: number;
+  reason: string | null;
+}
+
+export interface SipasFieldRow {
+  label: string;
+  valid: number;
+  /** Cells from "Rất hài lòng" down to "Rất không hài lòng": count and "71,43 %". */
+  cells: { count: number; text: string }[];
+  /** "71,43 %" */
+  satisfiedText: string;
+}
+
+export interface SelfAssessmentInput {
+  unit: UnitRef;
+  year: number;
+  date: string;
+  signerName: string | null;
+  totalHundredths: number;
+  maxTotalHundredths: number;
+  classLabel: string | null;
+  rank: number | null;
+  unitsRanked: number;
+  criteria: ScoredCriterion[];
+  lost: LostItem[];
+  previous: { year: number; totalHundredths: number | null; ratioText: string | null } | null;
+  sipas: { indexText: string; fields: SipasFieldRow[] } | null;
+}
+
+const cellText = (c: { count: number; text: string } | undefined): string =>
+  c ? `${c.count} (${c.text})` : '';
+
+export function selfAssessmentReport(input: SelfAssessmentInput) {
+  const unit = inSentence(input.unit.name);
+  const summary = `Kết quả tự đánh giá chỉ số cải cách hành chính, sự hài lòng của tổ chức, cá nhân đối với sự phục vụ hành chính năm ${input.year} của ${bodyInSentence(input.unit.name)}`;
+  const total = points(input.totalHundredths);
+  const prev = input.previous;
+  const yearOverYear =
+    prev && prev.totalHundredths !== null
+      ? `Chỉ số điểm cải cách hành chính năm ${prev.year} đạt ${points(prev.totalHundredths)} điểm; năm ${input.year} đạt ${total} điểm${prev.ratioText ? ` = ${prev.ratioText} so với cùng kỳ năm ${prev.year}` : ''}.`
+      : `Năm ${input.year} đạt ${total} điểm; chưa có kết quả năm ${input.year - 1} để so sánh.`;
+  const byCriterion = new Map<string, LostItem[]>();
+  for (const item of input.lost) {
+    const top = input.criteria.find(
+      (c) => item.code === c.code || item.code.startsWith(`${c.code}.`),
+    );
+    const key = top?.code ?? '';
+    byCriterion.set(key, [...(byCriterion.get(key) ?? []), item]);
+  }
+  const lostGroups = input.criteria
+    .filter((c) => byCriterion.has(c.code))
+    .map((c, i) => ({
+      number: `3.${i + 1}`,
+      title: c.title,
+      items: (byCriterion.get(c.code) ?? []).map((item) => ({
+        title: item.title,
+        reason: item.reason ?? 'không ghi lý do',
+        final: points(item.final),
+        max: points(item.max),
+      })),
+    }));
+  const zeroCount = input.lost.filter((l) => l.final === 0).length;
+  return {
+    ...commonFields({
+      issuer: input.unit,
+      date: input.date,
+      symbolCode: 'BC',
+      typeName: 'BÁO CÁO',
+      summary,
+      recipients: [
+        input.unit.parentName ? `${bodyName(input.unit.parentName)} (b/c)` : 'Cấp trên (b/c)',
+      ],
+      signerName: input.signerName,
+    }),
+    unitName: unit,
+    year: String(input.year),
+    previousYear: String(input.year - 1),
+    total,
+    maxTotal: points(input.maxTotalHundredths),
+    classLabel: input.classLabel ?? 'chưa xếp loại',
+    rankText: input.rank === null ? '' : `, xếp hạng ${input.rank}/${input.unitsRanked}`,
+    yearOverYear,
+    organisationText: `${bodyInSentence(input.unit.name)} đã triển khai các văn bản chỉ đạo của cấp trên về cải cách hành chính năm ${input.year}, thực hiện tự đánh giá, chấm điểm theo Bộ chỉ số và cập nhật tài liệu kiểm chứng lên hệ thống.`,
+    criteria: input.criteria.map((c) => ({
+      title: c.title,
+      score: points(c.score),
+      max: points(c.max),
+    })),
+    lostGroups,
+    hasSipas: input.sipas !== null,
+    sipasOverall: input.sipas
+      ? `Năm ${input.year} kết quả chỉ số hài lòng đối với sự phục vụ của cơ quan hành chính ${unit} đạt ${input.sipas.indexText}.`
+      : '',
+    sipasFields: (input.sipas?.fields ?? []).map((f) => ({
+      field: f.label,
+      answers: String(f.valid),
+      verySatisfied: cellText(f.cells[0]),
+      satisfied: cellText(f.cells[1]),
+      neutral: cellText(f.cells[2]),
+      dissatisfied: cellText(f.cells[3]),
+      veryDissatisfied: cellText(f.cells[4]),
+      satisfiedShare: f.satisfiedText,
+    })),
+    causesText: `Năm ${input.year} còn ${input.lost.length} tiêu chí, tiêu chí thành phần chưa đạt điểm tối đa, trong đó ${zeroCount} tiêu chí thành phần không đạt điểm (chi tiết tại mục II.3).`,
+    solutionsText:
+      'Rà soát từng tiêu chí, tiêu chí thành phần bị trừ điểm; xây dựng kế hoạch khắc phục với nhiệm vụ, sản phẩm đầu ra, người thực hiện và thời hạn cụ thể; cập nhật đầy đủ tài liệu kiểm chứng có ký số đúng ngày ban hành.',
+    recommendationsText:
+      'Đề nghị cơ quan thường trực tiếp tục hướng dẫn, hỗ trợ đơn vị trong quá trình tự đánh giá.',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report of a campaign's results (seed 004)
+
+export interface KindResults {
+  kindName: string;
+  units: number;
+  averageHundredths: number;
+  maxHundredths: number;
+  best: { name: string; hundredths: number } | null;
+  /** In band order (best first), each with the units in it. */
+  classes: { label: string; count: number; shareText: string; unitNames: string[] }[];
+  criteria: { title: string; averageHundredths: number; maxHundredths: number }[];
+}
+
+export interface CampaignReportInput {
+  issuer: UnitRef;
+  date: string;
+  signerName: string | null;
+  campaignName: string;
+  year: number;
+  kinds: KindResults[];
+  surveyMaxText: string | null;
+  annex: {
+    rank: number | null;
+    unitName: string;
+    kindName: string;
+    appraisedHundredths: number;
+    surveyHundredths: number | null;
+    indexText: string | null;
+    classLabel: string | null;
+  }[];
+}
+
+export function campaignReport(input: CampaignReportInput) {
+  const area = input.issuer.name;
+  const kinds = input.kinds.map((k, i) => {
+    const classes = k.classes.filter((c) => c.count > 0);
+    const classesText = classes
+      .map(
+        (c, ci) =>
+          `Xếp loại ${c.label}: ${count2(c.count)}/${count2(k.units)} đơn vị (${c.shareText})${ci > 0 && c.unitNames.length <= 5 ? `: ${c.unitNames.join(', ')}` : ''}`,
+      )
+      .join('; ');
+    return {
+      number: String(i + 1),
+      kindName: k.kindName,
+      units: count2(k.units),
+      average: points(k.averageHundredths),
+      max: points(k.maxHundredths),
+      best: k.best
+        ? `${k.best.name} đạt điểm cao nhất (${points(k.best.hundredths)}/${points(k.maxHundredths)})`
+        : 'chưa có đơn vị được xếp hạng',
+      classesText,
+      bottomText: '',
+      criteria: k.criteria.map((c) => ({
+        title: c.title,
+        average: points(c.averageHundredths),
+        max: points(c.maxHundredths),
+      })),
+    };
+  });
+  return {
+    ...commonFields({
+      issuer: input.issuer,
+      date: input.date,
+      symbolCode: 'BC',
+      typeName: 'BÁO CÁO',
+      summary: `Kết quả xác định Chỉ số cải cách hành chính năm ${input.year} – ${input.campaignName}`,
+      recipients: ['Các cơ quan, đơn vị được đánh giá'],
+      signerName: input.signerName,
+    }),
+    campaignName: input.campaignName,
+    year: String(input.year),
+    areaName: area,
+    methodText: `Chỉ số được xác định qua tự đánh giá của các cơ quan, đơn vị; thẩm định hai vòng của Hội đồng thẩm định (vòng 1 chấm và nêu lý do từng điểm bị trừ, đơn vị giải trình, vòng 2 xem xét từng nội dung giải trình)${input.surveyMaxText ? `; điểm điều tra xã hội học tối đa ${input.surveyMaxText} điểm` : ''}. Chỉ số của mỗi đơn vị là tổng điểm thẩm định và điểm điều tra xã hội học.`,
+    kinds,
+    hasSipas: false,
+    sipasText: '',
+    sipasElements: [] as { element: string; index: string }[],
+    assessmentText:
+      'Các cơ quan, đơn vị đã tự đánh giá và cập nhật tài liệu kiểm chứng trên hệ thống; kết quả phản ánh khách quan việc thực hiện nhiệm vụ cải cách hành chính năm qua.',
+    directionText:
+      'Các cơ quan, đơn vị rà soát các tiêu chí bị trừ điểm, xây dựng kế hoạch khắc phục và cập nhật tài liệu kiểm chứng đầy đủ trong năm tiếp theo.',
+    annex: input.annex.map((a) => ({
+      rank: a.rank === null ? '' : String(a.rank),
+      unitName: a.unitName,
+      kindName: a.kindName,
+      appraised: points(a.appraisedHundredths),
+      survey: a.surveyHundredths === null ? '' : points(a.surveyHundredths),
+      index: a.indexText ?? '',
+      classLabel: a.classLabel ?? '',
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quarterly report on dossier-handling evaluation (seed 003)
+
+export interface DossierQuarterInput {
+  issuer: UnitRef;
+  date: string;
+  signerName: string | null;
+  /** "2021-Q2" */
+  period: string;
+  levels: { levelName: string; units: number; scored: number; summary: string }[];
+  rates: { label: string; text: string; targetText: string | null }[];
+  annex: {
+    unitName: string;
+    dossiers: number;
+    totalText: string;
+    classLabel: string;
+  }[];
+  officials: { name: string; unitName: string; totalText: string }[];
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+export function dossierQuarterReport(input: DossierQuarterInput) {
+  const match = /^(\d{4})-Q([1-4])$/.exec(input.period);
+  const year = match?.[1] ?? input.period;
+  const quarter = match ? ROMAN[Number(match[2]) - 1]! : '';
+  const area = inSentence(input.issuer.name);
+  const units = input.levels.reduce((s, l) => s + l.units, 0);
+  const scored = input.levels.reduce((s, l) => s + l.scored, 0);
+  return {
+    ...commonFields({
+      issuer: input.issuer,
+      date: input.date,
+      symbolCode: 'BC',
+      typeName: 'BÁO CÁO',
+      summary: `Kết quả chấm điểm đánh giá việc giải quyết thủ tục hành chính Quý ${quarter} năm ${year} trên địa bàn ${area}`,
+      recipients: input.issuer.parentName ? [`${bodyName(input.issuer.parentName)} (b/c)`] : [],
+      signerName: input.signerName,
+    }),
+    areaName: area,
+    quarter,
+    year,
+    periodText: `QUÝ ${quarter} NĂM ${year}`,
+    collectionText:
+      'Việc đánh giá được thực hiện qua thu thập ý kiến của tổ chức, cá nhân (phiếu tại Bộ phận Một cửa và trực tuyến theo mã hồ sơ) và qua số liệu của Hệ thống thông tin một cửa điện tử về thời hạn, số lần bổ sung hồ sơ và kênh nộp hồ sơ.',
+    units: count2(units),
+    scored: count2(scored),
+    levels: input.levels.map((l) => ({ levelName: l.levelName, result: l.summary })),
+    ratesText: input.rates
+      .map((r) => `${r.label}: ${r.text}${r.targetText ? ` (chỉ tiêu ${r.targetText})` : ''}`)
+      .join('; '),
+    handlingText:
+      'Kết quả đánh giá được công khai tại cơ quan và trên trang thông tin điện tử; là căn cứ xem xét mức độ hoàn thành nhiệm vụ của cán bộ, công chức, viên chức tại Bộ phận Một cửa.',
+    difficultiesText:
+      'Việc lấy ý kiến đánh giá của tổ chức, cá nhân còn hạn chế; một số đơn vị chưa cập nhật đầy đủ thông tin hồ sơ trên hệ thống.',
+    annex: input.annex.map((a, i) => ({
+      number: String(i + 1),
+      unitName: a.unitName,
+      dossiers: String(a.dossiers),
+      total: a.totalText,
+      classLabel: a.classLabel,
+    })),
+    officials: input.officials.map((o, i) => ({
+      number: String(i + 1),
+      name: o.name,
+      unitName: o.unitName,
+      total: o.totalText,
+    })),
+  };
+}

@@ -1,0 +1,294 @@
+/**
+ * Gathers what a document says from the features that hold it, through their own use-cases (so
+ * the same permission checks apply: whoever cannot read a unit's scorecard cannot draft its
+ * report), and turns it into template values with the pure drafts in the domain.
+ */
+import { summarize, type UnitResult } from '../../../domain/campaign/results.ts';
+import { can, type Actor } from '../../../domain/access.ts';
+import {
+  campaignReport,
+  dossierQuarterReport,
+  selfAssessmentReport,
+  type KindResults,
+  type UnitRef,
+} from '../../../domain/documents/drafts.ts';
+import type { DocumentType } from '../../../domain/documents/templates.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../errors.ts';
+import type { Queryable } from '../../infra/db.ts';
+import * as results from '../campaigns/results.service.ts';
+import { loadCampaign } from '../campaigns/service.ts';
+import * as dossiers from '../dossiers/service.ts';
+import * as sipas from '../sipas/service.ts';
+import * as repo from './repository.ts';
+
+/** What a document is about. */
+export type DocumentParams =
+  | { type: 'self_assessment_report'; campaignId: number; unitId: number }
+  | { type: 'campaign_report'; campaignId: number }
+  | { type: 'dossier_quarter_report'; unitId: number; period: string; bands?: string | undefined };
+
+/** A drafted document's values, the unit whose template applies, and a file name. */
+export interface Gathered {
+  data: object;
+  /** The unit issuing the document (its province's template is used). */
+  issuerUnitId: number | null;
+  fileName: string;
+}
+
+/** How a unit kind is named in a report's sentences. */
+const KIND_PHRASES: Record<string, string> = {
+  province: 'UBND cấp tỉnh',
+  province_department: 'Các sở, ban, ngành',
+  district: 'UBND cấp huyện',
+  district_office: 'Các cơ quan chuyên môn thuộc UBND huyện',
+  commune: 'UBND các xã',
+  ward: 'UBND các phường',
+  special_zone: 'UBND các đặc khu',
+  township: 'UBND các thị trấn',
+  other: 'Các đơn vị khác',
+};
+const kindPhrase = (kind: string) => KIND_PHRASES[kind] ?? kind;
+
+async function unitRef(db: Queryable, unitId: number | null): Promise<UnitRef> {
+  if (unitId === null) return { name: 'Bộ Nội vụ', parentName: null };
+  const unit = await repo.findUnit(db, unitId);
+  if (!unit) throw new AppError('not_found', 'not_found', { what: 'đơn vị' });
+  return { name: unit.name, parentName: unit.parent_name };
+}
+
+const signerOf = (db: Queryable, unitId: number | null) =>
+  unitId === null ? Promise.resolve(null) : repo.findUnitHeadName(db, unitId);
+
+const today = (deps: Deps): string => {
+  // The date in Vietnam (UTC+7), as the document is dated where it is signed.
+  const vn = new Date(deps.clock.now().getTime() + 7 * 3600_000);
+  return vn.toISOString().slice(0, 10);
+};
+
+/** A file name without characters that trouble file systems, diacritics kept. */
+export function fileNameOf(parts: string[]): string {
+  return parts
+    .join(' ')
+    .replace(/[\\/:*?"<>|]+/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The SIPAS results of a unit in a year, when a survey covered it and the actor may read it. */
+async function sipasOfUnit(deps: Deps, actor: Actor, unitId: number, year: number) {
+  const sipasId = await repo.findSipasCampaignOf(deps.db, unitId, year);
+  if (sipasId === null) return null;
+  try {
+    const view = await sipas.campaignIndexes(deps, actor, sipasId, { unitId });
+    if (view.all.published.index.hundredths === null) return null;
+    return {
+      indexText: view.all.published.index.text,
+      fields: view.table.rows.map((r) => ({
+        label: r.label,
+        valid: r.valid,
+        cells: r.cells.map((c) => ({ count: c.count, text: c.text })),
+        satisfiedText: r.index.text,
+      })),
+    };
+  } catch (error) {
+    if (error instanceof AppError && error.kind === 'forbidden') return null;
+    throw error;
+  }
+}
+
+async function gatherSelfAssessment(
+  deps: Deps,
+  actor: Actor,
+  campaignId: number,
+  unitId: number,
+): Promise<Gathered> {
+  const unitRow = await repo.findUnit(deps.db, unitId);
+  if (!unitRow) throw new AppError('not_found', 'not_found', { what: 'đơn vị' });
+  // The report is the unit's own document: its staff draft it, or the standing agency over it.
+  if (!can(actor, 'evidence.write', unitRow.path) && !can(actor, 'campaign.manage', unitRow.path))
+    throw new AppError('forbidden', 'forbidden_unit', { unit: unitRow.name });
+  const card = await results.getScorecard(deps, actor, campaignId, unitId);
+  if (!card.result) throw new AppError('invalid', 'document_no_results');
+  const r = card.result;
+  const unit = await unitRef(deps.db, unitId);
+  const year = card.campaign.year;
+  const prev = card.previous;
+  const data = selfAssessmentReport({
+    unit,
+    year,
+    date: today(deps),
+    signerName: await signerOf(deps.db, unitId),
+    totalHundredths: r.totalHundredths,
+    maxTotalHundredths: r.maxAppraisedHundredths + (r.maxSurveyHundredths ?? 0),
+    classLabel: r.classLabel,
+    rank: r.rank,
+    unitsRanked: r.unitsRanked,
+    criteria: r.criteria.map((c) => ({ code: c.code, title: c.title, score: c.score, max: c.max })),
+    lost: card.lostPoints.map((l) => ({
+      code: l.code,
+      title: l.title,
+      max: l.max,
+      final: l.final,
+      reason: l.reason,
+    })),
+    previous: prev
+      ? {
+          year: prev.year ?? year - 1,
+          totalHundredths: prev.indexHundredths,
+          ratioText: prev.ratioText?.replace(/\s%/u, '%') ?? null,
+        }
+      : null,
+    sipas: await sipasOfUnit(deps, actor, unitId, year),
+  });
+  return {
+    data,
+    issuerUnitId: unitId,
+    fileName: fileNameOf(['Báo cáo tự đánh giá CCHC', String(year), unit.name]),
+  };
+}
+
+async function gatherCampaignReport(
+  deps: Deps,
+  actor: Actor,
+  campaignId: number,
+): Promise<Gathered> {
+  const view = await results.getResults(deps, actor, campaignId);
+  // The report speaks of every unit: only those who see the complete ranking may draft it.
+  if (!view.complete) throw new AppError('forbidden', 'forbidden');
+  const c = await loadCampaign(deps.db, campaignId);
+  const kinds = [...new Set(view.units.map((u) => u.unitKind))];
+  const kindResults: KindResults[] = kinds.map((kind) => {
+    const units = view.units.filter((u) => u.unitKind === kind);
+    const set = c.setup.criteriaSets.find((s) => s.unitKind === kind);
+    const bands = set?.bands ?? c.setup.bands;
+    const summary = summarize(
+      kind,
+      units.map(
+        (u) =>
+          ({
+            appraisedHundredths: u.appraisedHundredths,
+            maxAppraisedHundredths: u.maxAppraisedHundredths,
+            index: u.indexHundredths === null ? null : { hundredths: u.indexHundredths },
+            classLabel: u.classLabel,
+          }) as unknown as UnitResult,
+      ),
+      bands,
+    );
+    const ranked = units.filter((u) => u.rank !== null).sort((a, b) => a.rank! - b.rank!);
+    const best = ranked[0];
+    const codes = [...new Set(units.flatMap((u) => u.criteria.map((x) => x.code)))];
+    return {
+      kindName: kindPhrase(kind),
+      units: units.length,
+      averageHundredths: summary.averageAppraisedHundredths,
+      maxHundredths: summary.maxAppraisedHundredths,
+      best: best ? { name: best.unitName, hundredths: best.appraisedHundredths } : null,
+      classes: summary.classes.map((cl) => ({
+        label: cl.label,
+        count: cl.count,
+        shareText: cl.shareText.replace(' %', '%'),
+        unitNames: units.filter((u) => u.classLabel === cl.label).map((u) => u.unitName),
+      })),
+      criteria: codes.map((code) => {
+        const scores = units.flatMap((u) => u.criteria.filter((x) => x.code === code));
+        const sum = scores.reduce((s, x) => s + x.score, 0);
+        return {
+          title: scores[0]?.title ?? code,
+          averageHundredths: scores.length === 0 ? 0 : Math.round(sum / scores.length),
+          maxHundredths: scores.reduce((m, x) => Math.max(m, x.max), 0),
+        };
+      }),
+    };
+  });
+  const surveyMax = c.setup.criteriaSets.find((s) => s.surveyMaxHundredths)?.surveyMaxHundredths;
+  const issuerUnitId = c.row.owner_unit_id;
+  const data = campaignReport({
+    issuer: await unitRef(deps.db, issuerUnitId),
+    date: today(deps),
+    signerName: null,
+    campaignName: c.row.name,
+    year: c.row.year,
+    kinds: kindResults,
+    surveyMaxText: surveyMax ? String(surveyMax / 100).replace('.', ',') : null,
+    annex: view.units.map((u) => ({
+      rank: u.rank,
+      unitName: u.unitName,
+      kindName: kindPhrase(u.unitKind),
+      appraisedHundredths: u.appraisedHundredths,
+      surveyHundredths: u.surveyHundredths,
+      indexText: u.indexText,
+      classLabel: u.classLabel,
+    })),
+  });
+  return {
+    data,
+    issuerUnitId,
+    fileName: fileNameOf(['Báo cáo kết quả Chỉ số CCHC', String(c.row.year), c.row.name]),
+  };
+}
+
+const LEVEL_NAMES: Record<string, string> = {
+  province: 'Cấp tỉnh',
+  district: 'Cấp huyện',
+  commune: 'Cấp xã',
+  office: 'Cơ quan chuyên môn',
+};
+
+async function gatherDossierQuarter(
+  deps: Deps,
+  actor: Actor,
+  unitId: number,
+  period: string,
+  bands: string | undefined,
+): Promise<Gathered> {
+  const view = await dossiers.getQuarterView(deps, actor, { unitId, period, bands });
+  const rows = view.groups.flatMap((g) => g.rows);
+  const data = dossierQuarterReport({
+    issuer: await unitRef(deps.db, unitId),
+    date: today(deps),
+    signerName: await signerOf(deps.db, unitId),
+    period,
+    levels: view.groups.map((g) => ({
+      levelName: LEVEL_NAMES[g.kind] ?? g.kind,
+      units: g.rows.length,
+      scored: g.rows.filter((r) => r.evaluation.state === 'scored').length,
+      summary: g.summary,
+    })),
+    rates: Object.values(view.area.rates).map((r) => ({
+      label: r.label,
+      text: r.text,
+      targetText: r.target?.text ?? null,
+    })),
+    annex: rows.map((r) => ({
+      unitName: r.unitName,
+      dossiers: r.evaluation.state === 'no-dossiers' ? 0 : r.evaluation.dossiers,
+      totalText: r.evaluation.state === 'scored' ? r.evaluation.text : '',
+      classLabel: r.label,
+    })),
+    officials: view.officials.map((o) => ({
+      name: o.officialCode,
+      unitName: o.unitName,
+      totalText: o.evaluation.state === 'scored' ? o.evaluation.text : '',
+    })),
+  });
+  return {
+    data,
+    issuerUnitId: unitId,
+    fileName: fileNameOf(['Báo cáo đánh giá giải quyết TTHC', period, view.unit.name]),
+  };
+}
+
+/** Gathers a document's values, checking that the actor may read everything it says. */
+export async function gather(deps: Deps, actor: Actor, params: DocumentParams): Promise<Gathered> {
+  switch (params.type) {
+    case 'self_assessment_report':
+      return gatherSelfAssessment(deps, actor, params.campaignId, params.unitId);
+    case 'campaign_report':
+      return gatherCampaignReport(deps, actor, params.campaignId);
+    case 'dossier_quarter_report':
+      return gatherDossierQuarter(deps, actor, params.unitId, params.period, params.bands);
+  }
+}
+
+export type { DocumentType };

@@ -1,0 +1,429 @@
+/**
+ * The templates that ship with the product, one per document type, laid out as Decree 30/2020
+ * prescribes: A4, margins 20/20/30/15 mm, Times New Roman, the two-column header (bodies and number
+ * on the left, national name and motto on the right, each with its short rule, italic place and
+ * date), type name and summary, justified body with a first-line indent, tables whose header row
+ * repeats on every page, "Nơi nhận" beside the signing block, page numbers centred at the top from
+ * page 2. They are ordinary Word files with `{placeholders}`: an administrator downloads one, edits
+ * it in Word and uploads it back (see templates.service.ts).
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type ITableCellOptions,
+} from 'docx';
+import type { DocumentType } from '../../../domain/documents/templates.ts';
+
+const MM = 56.7; // twips per millimetre
+const A4 = { width: 11906, height: 16838 };
+const MARGIN = { top: 20, bottom: 20, left: 30, right: 15 };
+/** Width of the text between the margins, in twips. */
+const TEXT_WIDTH = Math.round(A4.width - (MARGIN.left + MARGIN.right) * MM);
+const BODY_SIZE = 28; // half-points: 14 pt
+const INDENT = 720; // 1,27 cm
+
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
+const NO_BORDERS = {
+  top: NONE,
+  bottom: NONE,
+  left: NONE,
+  right: NONE,
+  insideHorizontal: NONE,
+  insideVertical: NONE,
+};
+const LINE = { style: BorderStyle.SINGLE, size: 6, color: '000000' } as const;
+const CELL_BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE };
+
+interface RunStyle {
+  bold?: boolean;
+  italics?: boolean;
+  size?: number;
+}
+
+const run = (text: string, style: RunStyle = {}) => new TextRun({ text, ...style });
+
+/** A centred line (header, titles). */
+function centred(text: string, style: RunStyle = {}, after = 0): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 0, after, line: 240 },
+    children: [run(text, style)],
+  });
+}
+
+/** A short centred rule under a header line, `width` twips long inside a column `column` wide. */
+function rule(column: number, width: number): Paragraph {
+  const side = Math.max(0, Math.round((column - width) / 2));
+  return new Paragraph({
+    spacing: { before: 0, after: 60, line: 120, lineRule: 'exact' },
+    indent: { left: side, right: side },
+    border: { top: { ...LINE, space: 1 } },
+    children: [run('', { size: 4 })],
+  });
+}
+
+/** A body paragraph: justified, first-line indent, 6 pt after, line spacing 1,15. */
+function body(text: string | TextRun[], style: RunStyle = {}): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: INDENT },
+    spacing: { before: 0, after: 120, line: 276 },
+    children: typeof text === 'string' ? [run(text, style)] : text,
+  });
+}
+
+/** A section heading (I., 1., a)): bold, indented like the body. */
+const heading = (text: string) => body(text, { bold: true });
+/** A line holding only a loop or condition tag; docxtemplater removes it when rendering. */
+const tag = (text: string) =>
+  new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(text)] });
+
+function cell(
+  text: string,
+  width: number,
+  options: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {},
+  extra: Partial<ITableCellOptions> = {},
+): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    borders: CELL_BORDERS,
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { left: 60, right: 60, top: 20, bottom: 20 },
+    children: [
+      new Paragraph({
+        alignment: options.align ?? AlignmentType.LEFT,
+        spacing: { before: 0, after: 0, line: 240 },
+        children: [run(text, { bold: options.bold ?? false, size: 24 })],
+      }),
+    ],
+    ...extra,
+  });
+}
+
+/**
+ * A table whose header row repeats on every page and whose second row repeats once per item of
+ * `loop` (`{#loop}` opens in its first cell, `{/loop}` closes in its last).
+ */
+function loopTable(
+  loop: string,
+  columns: { title: string; field: string; share: number; align?: 'left' | 'center' | 'right' }[],
+): Table {
+  const total = columns.reduce((s, c) => s + c.share, 0);
+  const widths = columns.map((c) => Math.floor((TEXT_WIDTH * c.share) / total));
+  const alignOf = (a: string | undefined) =>
+    a === 'center'
+      ? AlignmentType.CENTER
+      : a === 'right'
+        ? AlignmentType.RIGHT
+        : AlignmentType.LEFT;
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: columns.map((c, i) =>
+          cell(c.title, widths[i]!, { bold: true, align: AlignmentType.CENTER }),
+        ),
+      }),
+      new TableRow({
+        cantSplit: true,
+        children: columns.map((c, i) => {
+          const open = i === 0 ? `{#${loop}}` : '';
+          const close = i === columns.length - 1 ? `{/${loop}}` : '';
+          return cell(`${open}{${c.field}}${close}`, widths[i]!, { align: alignOf(c.align) });
+        }),
+      }),
+    ],
+  });
+}
+
+/** The header: issuing bodies and number on the left, national name and motto on the right. */
+function headerBlock(): Table {
+  const left = Math.round(TEXT_WIDTH * 0.38);
+  const right = TEXT_WIDTH - left;
+  const column = (width: number, children: Paragraph[]) =>
+    new TableCell({ width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS, children });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [left, right],
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        children: [
+          column(left, [
+            centred('{parentBody}', { size: 24 }),
+            centred('{issuingBody}', { bold: true, size: 24 }),
+            rule(left, 1300),
+            centred('{symbol}', { size: 26 }),
+          ]),
+          column(right, [
+            centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 }),
+            centred('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 28 }),
+            rule(right, 3300),
+            centred('{placeDate}', { italics: true, size: 28 }),
+          ]),
+        ],
+      }),
+    ],
+  });
+}
+
+/** Type name, summary line and the short rule under them. */
+function titleBlock(): Paragraph[] {
+  return [
+    new Paragraph({ spacing: { before: 240, after: 0 }, children: [] }),
+    centred('{typeName}', { bold: true, size: 28 }),
+    centred('{summary}', { bold: true, size: 28 }),
+    rule(TEXT_WIDTH, 1800),
+  ];
+}
+
+/** "Nơi nhận" on the left, the signing block on the right. */
+function signingBlock(): Table {
+  const left = Math.round(TEXT_WIDTH * 0.5);
+  const right = TEXT_WIDTH - left;
+  const line = (text: string, style: RunStyle, align: 'left' | 'center') =>
+    new Paragraph({
+      alignment: align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
+      spacing: { before: 0, after: 0, line: 240 },
+      children: [run(text, style)],
+    });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [left, right],
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({
+            width: { size: left, type: WidthType.DXA },
+            borders: NO_BORDERS,
+            children: [
+              line('Nơi nhận:', { bold: true, italics: true, size: 24 }, 'left'),
+              line('{#recipients}', { size: 22 }, 'left'),
+              line('{text}', { size: 22 }, 'left'),
+              line('{/recipients}', { size: 22 }, 'left'),
+            ],
+          }),
+          new TableCell({
+            width: { size: right, type: WidthType.DXA },
+            borders: NO_BORDERS,
+            children: [
+              line('{signAuthority}', { bold: true, size: 28 }, 'center'),
+              line('{signTitle}', { bold: true, size: 28 }, 'center'),
+              line('', {}, 'center'),
+              line('', {}, 'center'),
+              line('', {}, 'center'),
+              line('', {}, 'center'),
+              line('{signerName}', { bold: true, size: 28 }, 'center'),
+            ],
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+const spacer = () => new Paragraph({ spacing: { before: 0, after: 120 }, children: [] });
+
+function selfAssessmentBody(): (Paragraph | Table)[] {
+  return [
+    heading('I. CÔNG TÁC TỔ CHỨC, TRIỂN KHAI THỰC HIỆN'),
+    body('{organisationText}'),
+    heading('II. PHÂN TÍCH KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}'),
+    heading('1. Tổng quan về chỉ số cải cách hành chính'),
+    body(
+      'Sau khi thực hiện tự đánh giá và được cấp trên thẩm định, chỉ số cải cách hành chính năm {year} của {unitName} đạt {total}/{maxTotal} điểm, xếp loại {classLabel}{rankText}.',
+    ),
+    heading('2. Đánh giá kết quả chung đạt được'),
+    body('{yearOverYear}'),
+    tag('{#criteria}'),
+    body('- {title}: đạt {score}/{max} điểm;'),
+    tag('{/criteria}'),
+    heading('3. Kết quả chi tiết các tiêu chí, tiêu chí thành phần chưa đạt điểm tối đa'),
+    tag('{#lostGroups}'),
+    body('{number}. {title}:', { bold: true }),
+    tag('{#items}'),
+    body('+ {title}: {reason}: {final}/{max} điểm.'),
+    tag('{/items}'),
+    tag('{/lostGroups}'),
+    heading('III. CHỈ SỐ HÀI LÒNG ĐỐI VỚI SỰ PHỤC VỤ HÀNH CHÍNH'),
+    tag('{#hasSipas}'),
+    body('{sipasOverall}'),
+    body('Kết quả theo lĩnh vực:'),
+    loopTable('sipasFields', [
+      { title: 'Lĩnh vực', field: 'field', share: 22 },
+      { title: 'Số phiếu', field: 'answers', share: 9, align: 'center' },
+      { title: 'Rất hài lòng', field: 'verySatisfied', share: 12, align: 'center' },
+      { title: 'Hài lòng', field: 'satisfied', share: 12, align: 'center' },
+      { title: 'Bình thường', field: 'neutral', share: 12, align: 'center' },
+      { title: 'Không hài lòng', field: 'dissatisfied', share: 12, align: 'center' },
+      { title: 'Rất không hài lòng', field: 'veryDissatisfied', share: 12, align: 'center' },
+      { title: 'Tỷ lệ hài lòng', field: 'satisfiedShare', share: 11, align: 'center' },
+    ]),
+    spacer(),
+    tag('{/hasSipas}'),
+    tag('{^hasSipas}'),
+    body('Chưa có kết quả khảo sát sự hài lòng của đơn vị trong năm {year}.'),
+    tag('{/hasSipas}'),
+    heading('IV. NGUYÊN NHÂN CỦA NHỮNG HẠN CHẾ'),
+    body('{causesText}'),
+    heading('V. GIẢI PHÁP KHẮC PHỤC'),
+    body('{solutionsText}'),
+    heading('VI. KIẾN NGHỊ, ĐỀ XUẤT'),
+    body('{recommendationsText}'),
+    body(
+      'Trên đây là báo cáo kết quả tự đánh giá chỉ số cải cách hành chính năm {year} của {unitName}./.',
+    ),
+  ];
+}
+
+function campaignReportBody(): (Paragraph | Table)[] {
+  return [
+    heading('I. TỔNG QUAN VỀ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}'),
+    heading('1. Đối tượng đánh giá'),
+    tag('{#kinds}'),
+    body('- {kindName}: {units} đơn vị.'),
+    tag('{/kinds}'),
+    heading('2. Phương pháp xác định Chỉ số cải cách hành chính'),
+    body('{methodText}'),
+    heading('II. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}'),
+    tag('{#kinds}'),
+    heading('{number}. Đối với {kindName}'),
+    body(
+      'Tổng điểm trung bình đạt {average}/{max} điểm; {best}. {classesText}{bottomText}. Điểm trung bình theo tiêu chí:',
+    ),
+    tag('{#criteria}'),
+    body('- {title}: đạt {average}/{max} điểm;'),
+    tag('{/criteria}'),
+    tag('{/kinds}'),
+    heading('III. KẾT QUẢ CHỈ SỐ HÀI LÒNG (SIPAS)'),
+    tag('{#hasSipas}'),
+    body('{sipasText}'),
+    tag('{#sipasElements}'),
+    body('- Chỉ số hài lòng về {element} đạt {index}.'),
+    tag('{/sipasElements}'),
+    tag('{/hasSipas}'),
+    tag('{^hasSipas}'),
+    body('Chưa có kết quả khảo sát sự hài lòng trong hệ thống cho năm {year}.'),
+    tag('{/hasSipas}'),
+    heading('IV. NHẬN XÉT, ĐÁNH GIÁ'),
+    body('{assessmentText}'),
+    heading('V. PHƯƠNG HƯỚNG, NHIỆM VỤ'),
+    body('{directionText}'),
+    heading('PHỤ LỤC: KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} CỦA CÁC ĐƠN VỊ'),
+    loopTable('annex', [
+      { title: 'Hạng', field: 'rank', share: 7, align: 'center' },
+      { title: 'Đơn vị', field: 'unitName', share: 30 },
+      { title: 'Loại đơn vị', field: 'kindName', share: 17 },
+      { title: 'Điểm thẩm định', field: 'appraised', share: 11, align: 'right' },
+      { title: 'Điểm điều tra XHH', field: 'survey', share: 11, align: 'right' },
+      { title: 'Chỉ số (%)', field: 'index', share: 11, align: 'right' },
+      { title: 'Xếp loại', field: 'classLabel', share: 13, align: 'center' },
+    ]),
+    spacer(),
+  ];
+}
+
+function dossierQuarterBody(): (Paragraph | Table)[] {
+  return [
+    heading('I. CĂN CỨ VÀ CÁCH THỨC ĐÁNH GIÁ'),
+    body(
+      'Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính; Thông tư số 01/2018/TT-VPCP ngày 23 tháng 11 năm 2018 của Văn phòng Chính phủ hướng dẫn thi hành một số quy định của Nghị định số 61/2018/NĐ-CP.',
+    ),
+    body('{collectionText}'),
+    heading('II. KẾT QUẢ ĐÁNH GIÁ {periodText}'),
+    body(
+      'Tổng số đơn vị thuộc phạm vi đánh giá: {units}; số đơn vị đã được chấm điểm: {scored}. Kết quả cụ thể:',
+    ),
+    tag('{#levels}'),
+    body('- {levelName}: {result}.'),
+    tag('{/levels}'),
+    body('{ratesText}'),
+    heading('III. XỬ LÝ KẾT QUẢ ĐÁNH GIÁ'),
+    body('{handlingText}'),
+    heading('IV. KHÓ KHĂN, VƯỚNG MẮC'),
+    body('{difficultiesText}'),
+    heading('PHỤ LỤC I: KẾT QUẢ ĐÁNH GIÁ CỦA CÁC ĐƠN VỊ'),
+    loopTable('annex', [
+      { title: 'STT', field: 'number', share: 6, align: 'center' },
+      { title: 'Đơn vị', field: 'unitName', share: 32 },
+      { title: 'Số hồ sơ', field: 'dossiers', share: 14, align: 'right' },
+      { title: 'Tổng điểm', field: 'total', share: 16, align: 'right' },
+      { title: 'Xếp loại', field: 'classLabel', share: 22, align: 'center' },
+    ]),
+    spacer(),
+    heading('PHỤ LỤC II: KẾT QUẢ ĐÁNH GIÁ CỦA CÁN BỘ, CÔNG CHỨC'),
+    loopTable('officials', [
+      { title: 'STT', field: 'number', share: 8, align: 'center' },
+      { title: 'Họ và tên', field: 'name', share: 34 },
+      { title: 'Đơn vị', field: 'unitName', share: 40 },
+      { title: 'Tổng điểm', field: 'total', share: 18, align: 'right' },
+    ]),
+    spacer(),
+  ];
+}
+
+const BODIES: Record<DocumentType, () => (Paragraph | Table)[]> = {
+  self_assessment_report: selfAssessmentBody,
+  campaign_report: campaignReportBody,
+  dossier_quarter_report: dossierQuarterBody,
+};
+
+/** The shipped template of a document type, as a .docx file. */
+export async function defaultTemplate(type: DocumentType): Promise<Buffer> {
+  const doc = new Document({
+    creator: 'parindex',
+    title: type,
+    styles: {
+      default: {
+        document: { run: { font: 'Times New Roman', size: BODY_SIZE, color: '000000' } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: A4,
+            margin: {
+              top: Math.round(MARGIN.top * MM),
+              bottom: Math.round(MARGIN.bottom * MM),
+              left: Math.round(MARGIN.left * MM),
+              right: Math.round(MARGIN.right * MM),
+            },
+          },
+        },
+        headers: {
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], size: 26 })],
+              }),
+            ],
+          }),
+        },
+        children: [headerBlock(), ...titleBlock(), ...BODIES[type](), spacer(), signingBlock()],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+/** Page geometry the templates use, for tests and documentation. */
+export const PAGE = { a4: A4, marginMm: MARGIN, textWidth: TEXT_WIDTH };

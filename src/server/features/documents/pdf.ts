@@ -1,0 +1,67 @@
+/**
+ * PDF from the drafted .docx through LibreOffice (Debian's `libreoffice-writer-nogui`), so Word and
+ * PDF show the same document. Conversions run one at a time in this process, each with its own
+ * LibreOffice profile directory (a shared profile hands work to another running instance), and are
+ * killed after a time limit. Without LibreOffice the PDF is reported as unavailable.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const CANDIDATES = [
+  '/usr/bin/soffice',
+  '/usr/lib/libreoffice/program/soffice',
+  '/usr/bin/libreoffice',
+];
+const TIMEOUT_MS = 120_000;
+
+/** The LibreOffice binary (PARINDEX_SOFFICE, else the usual Debian places), or null. */
+export function sofficePath(): string | null {
+  const configured = process.env.PARINDEX_SOFFICE;
+  if (configured) return existsSync(configured) ? configured : null;
+  return CANDIDATES.find((p) => existsSync(p)) ?? null;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Converts a .docx to PDF; null when LibreOffice is not installed. Throws when it fails. */
+export function docxToPdf(docx: Buffer): Promise<Buffer | null> {
+  const run = async (): Promise<Buffer | null> => {
+    const soffice = sofficePath();
+    if (!soffice) return null;
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'parindex-pdf-'));
+    try {
+      const input = path.join(dir, 'document.docx');
+      await writeFile(input, docx);
+      const profile = pathToFileURL(path.join(dir, 'profile')).href;
+      await new Promise<void>((resolve, reject) => {
+        execFile(
+          soffice,
+          [
+            `-env:UserInstallation=${profile}`,
+            '--headless',
+            '--norestore',
+            '--convert-to',
+            'pdf',
+            '--outdir',
+            dir,
+            input,
+          ],
+          { timeout: TIMEOUT_MS, killSignal: 'SIGKILL' },
+          (error) => (error ? reject(error) : resolve()),
+        );
+      });
+      const output = path.join(dir, 'document.pdf');
+      if (!existsSync(output)) throw new Error('LibreOffice produced no PDF');
+      return await readFile(output);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+  const next = queue.then(run, run);
+  queue = next.catch(() => undefined);
+  return next;
+}

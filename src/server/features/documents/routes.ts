@@ -1,0 +1,178 @@
+/**
+ * HTTP routes of official documents: draft one (a job), follow it, download the .docx and .pdf;
+ * list, download, upload and reset the Word templates.
+ */
+import { z } from 'zod';
+import { DOCUMENT_TYPES } from '../../../domain/documents/templates.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../errors.ts';
+import { requireActor, type App } from '../../http/app.ts';
+import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
+import { contentDisposition } from '../evidence/routes.ts';
+import * as service from './service.ts';
+
+const body = z.record(z.string(), z.unknown());
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const typeParam = z.object({ type: z.enum(DOCUMENT_TYPES) });
+const unitQuery = z.object({ unitId: z.coerce.number().int().positive().optional() });
+const PERIOD = /^\d{4}-Q[1-4]$/;
+
+const draftBody = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('self_assessment_report'),
+    campaignId: z.number().int().positive(),
+    unitId: z.number().int().positive(),
+    pdf: z.boolean().default(true),
+  }),
+  z.object({
+    type: z.literal('campaign_report'),
+    campaignId: z.number().int().positive(),
+    pdf: z.boolean().default(true),
+  }),
+  z.object({
+    type: z.literal('dossier_quarter_report'),
+    unitId: z.number().int().positive(),
+    period: z.string().regex(PERIOD, 'field_format'),
+    bands: z.string().max(100).optional(),
+    pdf: z.boolean().default(true),
+  }),
+]);
+
+export function registerDocumentRoutes(app: App, deps: Deps): void {
+  app.post(
+    '/api/v1/documents',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Lập văn bản (Nghị định 30/2020) từ dữ liệu: chạy nền, trả về công việc',
+        body: draftBody,
+        response: { 202: body, ...commonErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { pdf, ...params } = request.body;
+      const { job } = await service.startDocument(deps, actor, params, { pdf });
+      return reply.code(202).send(job);
+    },
+  );
+
+  app.get(
+    '/api/v1/documents/jobs/:id',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Tiến độ lập một văn bản',
+        params: idParam,
+        response: { 200: body, ...commonErrors },
+      },
+    },
+    async (request) => service.getJob(deps, requireActor(request), request.params.id),
+  );
+
+  for (const kind of ['docx', 'pdf'] as const) {
+    app.get(
+      `/api/v1/documents/jobs/:id/${kind}`,
+      {
+        schema: {
+          tags: ['documents'],
+          summary: kind === 'docx' ? 'Tải văn bản Word' : 'Tải văn bản PDF',
+          params: idParam,
+        },
+      },
+      async (request, reply) => {
+        const file = await service.jobFile(deps, requireActor(request), request.params.id, kind);
+        return reply
+          .header('content-type', kind === 'docx' ? DOCX_TYPE : 'application/pdf')
+          .header('content-length', file.size)
+          .header('content-disposition', contentDisposition('attachment', file.fileName))
+          .header('cache-control', 'private, no-store')
+          .send(file.stream);
+      },
+    );
+  }
+
+  app.get(
+    '/api/v1/documents/templates',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Các loại văn bản, trường dữ liệu và mẫu đang dùng của một đơn vị',
+        querystring: unitQuery,
+        response: { 200: body, ...commonErrors },
+      },
+    },
+    async (request) =>
+      service.listTemplates(deps, requireActor(request), request.query.unitId ?? null),
+  );
+
+  app.get(
+    '/api/v1/documents/templates/:type/file',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Tải mẫu Word đang dùng (shipped=1: mẫu gốc của phần mềm)',
+        params: typeParam,
+        querystring: unitQuery.extend({ shipped: z.enum(['0', '1']).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const file = await service.downloadTemplate(
+        deps,
+        requireActor(request),
+        request.params.type,
+        request.query.unitId ?? null,
+        request.query.shipped === '1',
+      );
+      return reply
+        .header('content-type', DOCX_TYPE)
+        .header('content-disposition', contentDisposition('attachment', file.fileName))
+        .header('cache-control', 'private, no-store')
+        .send(file.content);
+    },
+  );
+
+  app.put(
+    '/api/v1/documents/templates/:type',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Tải lên mẫu Word đã sửa (multipart: file); bị từ chối nếu không dựng được',
+        consumes: ['multipart/form-data'],
+        params: typeParam,
+        querystring: unitQuery,
+        response: { 200: body, 413: errorBody, 415: errorBody, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!request.isMultipart()) throw new AppError('unsupported', 'unsupported_media_type');
+      const file = await request.file();
+      if (!file) throw new AppError('invalid', 'document_template_empty');
+      const content = await file.toBuffer();
+      await service.uploadTemplate(deps, actor, request.params.type, request.query.unitId ?? null, {
+        content,
+        fileName: file.filename,
+      });
+      return service.listTemplates(deps, actor, request.query.unitId ?? null);
+    },
+  );
+
+  app.delete(
+    '/api/v1/documents/templates/:type',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Bỏ mẫu đã tải lên, quay về mẫu cấp trên hoặc mẫu gốc',
+        params: typeParam,
+        querystring: unitQuery,
+        response: { 200: body, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await service.resetTemplate(deps, actor, request.params.type, request.query.unitId ?? null);
+      return service.listTemplates(deps, actor, request.query.unitId ?? null);
+    },
+  );
+}
