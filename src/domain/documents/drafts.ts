@@ -154,7 +154,7 @@ export interface SelfAssessmentInput {
 }
 
 const cellText = (c: { count: number; text: string } | undefined): string =>
-  c ? `${c.count} (${c.text})` : '';
+  c ? `${c.count} (${c.text.replace(/\s%/u, '%')})` : '';
 
 export function selfAssessmentReport(input: SelfAssessmentInput) {
   const unit = inSentence(input.unit.name);
@@ -179,8 +179,9 @@ export function selfAssessmentReport(input: SelfAssessmentInput) {
       number: `3.${i + 1}`,
       title: c.title,
       items: (byCriterion.get(c.code) ?? []).map((item) => ({
-        title: item.title,
-        reason: item.reason ?? 'không ghi lý do',
+        // A criterion scored as a whole (no sub-criteria entered) is one item of its own group.
+        title: item.code === c.code ? 'Điểm chung của tiêu chí' : item.title,
+        reason: item.reason ?? 'chưa ghi lý do',
         final: points(item.final),
         max: points(item.max),
       })),

@@ -92,7 +92,11 @@ const tag = (text: string) =>
 function cell(
   text: string,
   width: number,
-  options: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {},
+  options: {
+    bold?: boolean;
+    align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+    size?: number;
+  } = {},
   extra: Partial<ITableCellOptions> = {},
 ): TableCell {
   return new TableCell({
@@ -104,7 +108,7 @@ function cell(
       new Paragraph({
         alignment: options.align ?? AlignmentType.LEFT,
         spacing: { before: 0, after: 0, line: 240 },
-        children: [run(text, { bold: options.bold ?? false, size: 24 })],
+        children: [run(text, { bold: options.bold ?? false, size: options.size ?? 24 })],
       }),
     ],
     ...extra,
@@ -118,6 +122,7 @@ function cell(
 function loopTable(
   loop: string,
   columns: { title: string; field: string; share: number; align?: 'left' | 'center' | 'right' }[],
+  size = 24,
 ): Table {
   const total = columns.reduce((s, c) => s + c.share, 0);
   const widths = columns.map((c) => Math.floor((TEXT_WIDTH * c.share) / total));
@@ -135,7 +140,7 @@ function loopTable(
         tableHeader: true,
         cantSplit: true,
         children: columns.map((c, i) =>
-          cell(c.title, widths[i]!, { bold: true, align: AlignmentType.CENTER }),
+          cell(c.title, widths[i]!, { bold: true, align: AlignmentType.CENTER, size }),
         ),
       }),
       new TableRow({
@@ -143,7 +148,7 @@ function loopTable(
         children: columns.map((c, i) => {
           const open = i === 0 ? `{#${loop}}` : '';
           const close = i === columns.length - 1 ? `{/${loop}}` : '';
-          return cell(`${open}{${c.field}}${close}`, widths[i]!, { align: alignOf(c.align) });
+          return cell(`${open}{${c.field}}${close}`, widths[i]!, { align: alignOf(c.align), size });
         }),
       }),
     ],
@@ -264,16 +269,20 @@ function selfAssessmentBody(): (Paragraph | Table)[] {
     tag('{#hasSipas}'),
     body('{sipasOverall}'),
     body('Kết quả theo lĩnh vực:'),
-    loopTable('sipasFields', [
-      { title: 'Lĩnh vực', field: 'field', share: 22 },
-      { title: 'Số phiếu', field: 'answers', share: 9, align: 'center' },
-      { title: 'Rất hài lòng', field: 'verySatisfied', share: 12, align: 'center' },
-      { title: 'Hài lòng', field: 'satisfied', share: 12, align: 'center' },
-      { title: 'Bình thường', field: 'neutral', share: 12, align: 'center' },
-      { title: 'Không hài lòng', field: 'dissatisfied', share: 12, align: 'center' },
-      { title: 'Rất không hài lòng', field: 'veryDissatisfied', share: 12, align: 'center' },
-      { title: 'Tỷ lệ hài lòng', field: 'satisfiedShare', share: 11, align: 'center' },
-    ]),
+    loopTable(
+      'sipasFields',
+      [
+        { title: 'Lĩnh vực', field: 'field', share: 19 },
+        { title: 'Số phiếu', field: 'answers', share: 8, align: 'center' },
+        { title: 'Rất hài lòng', field: 'verySatisfied', share: 12, align: 'center' },
+        { title: 'Hài lòng', field: 'satisfied', share: 12, align: 'center' },
+        { title: 'Bình thường', field: 'neutral', share: 12, align: 'center' },
+        { title: 'Không hài lòng', field: 'dissatisfied', share: 12, align: 'center' },
+        { title: 'Rất không hài lòng', field: 'veryDissatisfied', share: 12, align: 'center' },
+        { title: 'Tỷ lệ hài lòng', field: 'satisfiedShare', share: 13, align: 'center' },
+      ],
+      22,
+    ),
     spacer(),
     tag('{/hasSipas}'),
     tag('{^hasSipas}'),

@@ -140,7 +140,7 @@ describe('self-assessment report (seed 000)', () => {
     expect(body).toContain('đạt 62,50 %');
     const xml = new PizZip(docx).file('word/document.xml')!.asText();
     expect(xml).toContain('Tư pháp – Hộ tịch');
-    expect(xml).toContain('10 (71,43 %)');
+    expect(xml).toContain('10 (71,43%)');
     // Every sub-criterion that lost points is listed with its points.
     expect(text.filter((p) => /^\+ .+: \d+(,\d+)?\/\d+(,\d+)? điểm\.$/.test(p)).length).toBe(
       text.filter((p) => p.startsWith('+ ')).length,
