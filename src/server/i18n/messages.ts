@@ -97,6 +97,8 @@ const vi = {
   evidence_check_too_large: 'Tệp quá lớn để tự kiểm tra.',
   evidence_check_timeout: 'Đọc nội dung tệp quá lâu nên đã dừng; hãy kiểm tra tệp bằng mắt.',
   evidence_check_scan: 'Bản quét (ảnh), chưa đọc được chữ: máy chủ chưa có nhận dạng chữ (OCR).',
+  evidence_check_scan_no_text:
+    'Bản quét (ảnh) đã qua nhận dạng chữ (OCR) nhưng không đọc được chữ nào; hãy quét lại rõ hơn.',
   evidence_check_format_not_checked: 'Chỉ tự kiểm tra tệp PDF; định dạng này chưa được đọc.',
   evidence_check_file_unavailable: 'Không mở được tệp trong kho lưu trữ để kiểm tra.',
   evidence_finding_not_read:
@@ -334,6 +336,8 @@ const en: Record<MessageKey, string> = {
   evidence_check_too_large: 'The file is too large to be checked.',
   evidence_check_timeout: 'Reading the file took too long and was stopped; check it by eye.',
   evidence_check_scan: 'A scan (image), not read: text recognition (OCR) is not available.',
+  evidence_check_scan_no_text:
+    'A scan (image) went through text recognition (OCR) but no text was found; scan it again more clearly.',
   evidence_check_format_not_checked: 'Only PDF files are checked; this format was not read.',
   evidence_check_file_unavailable: 'The stored file could not be opened to be checked.',
   evidence_finding_not_read:

@@ -21,6 +21,7 @@ import {
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
 import { formatOfMediaType } from './content-type.ts';
+import { ocrImage, ocrPdf, type OcrResult } from './ocr.ts';
 import { inspectPdfSignatures, type PdfSignature } from './pdf-signatures.ts';
 import { extractPdfText } from './pdf-text.ts';
 import * as repo from './repository.ts';
@@ -33,16 +34,44 @@ export type CheckError =
   | 'too_large'
   | 'timeout'
   | 'scan'
+  | 'scan_no_text'
   | 'format_not_checked'
   | 'file_unavailable';
 
 const MAX_ATTEMPTS = 3;
 
-interface CheckOutcome {
+/** How the text was read: from the file's text layer, or by OCR of a scan. */
+export type ReadBy = 'text' | 'ocr';
+
+export interface CheckOutcome {
   status: 'done' | 'unreadable';
   metadata: OfficialDocumentMetadata | null;
   signatures: PdfSignature[] | null;
   error: CheckError | null;
+  readBy: ReadBy | null;
+}
+
+/** What OCR gave for a scan: its metadata, or why the scan stays unread. */
+function fromOcr(ocr: OcrResult, signatures: PdfSignature[] | null): CheckOutcome {
+  switch (ocr.status) {
+    case 'ok':
+      // Nothing legible on the page (a photo, a blank scan): still a scan that was not read.
+      if (ocr.text.trim() === '')
+        return { status: 'done', metadata: null, signatures, error: 'scan_no_text', readBy: null };
+      return {
+        status: 'done',
+        metadata: readOfficialDocument(ocr.text),
+        signatures,
+        error: null,
+        readBy: 'ocr',
+      };
+    case 'unavailable':
+      return { status: 'done', metadata: null, signatures, error: 'scan', readBy: null };
+    case 'timeout':
+      return { status: 'unreadable', metadata: null, signatures, error: 'timeout', readBy: null };
+    case 'failed':
+      return { status: 'unreadable', metadata: null, signatures, error: 'corrupt', readBy: null };
+  }
 }
 
 async function readStored(deps: Deps, key: string): Promise<Buffer> {
@@ -52,45 +81,56 @@ async function readStored(deps: Deps, key: string): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Reads one file: signatures first (cheap, in process), then the text in a bounded worker. */
+/**
+ * Reads one file: signatures first (cheap, in process), then the text in a bounded worker; a scan
+ * (an image, or a PDF without a text layer) goes to OCR when it is installed, else it is reported
+ * as a scan that was not read.
+ */
 export async function checkFile(bytes: Buffer, mediaType: string): Promise<CheckOutcome> {
   const format = formatOfMediaType(mediaType);
-  if (format === 'jpg' || format === 'png')
-    return { status: 'unreadable', metadata: null, signatures: null, error: 'scan' };
+  if (format === 'jpg' || format === 'png') return fromOcr(await ocrImage(bytes, format), null);
   if (format !== 'pdf')
-    return { status: 'unreadable', metadata: null, signatures: null, error: 'format_not_checked' };
+    return {
+      status: 'unreadable',
+      metadata: null,
+      signatures: null,
+      error: 'format_not_checked',
+      readBy: null,
+    };
   const inspection = await inspectPdfSignatures(bytes);
   if (inspection.status !== 'ok')
-    return { status: 'unreadable', metadata: null, signatures: null, error: inspection.status };
+    return {
+      status: 'unreadable',
+      metadata: null,
+      signatures: null,
+      error: inspection.status,
+      readBy: null,
+    };
+  const signatures = inspection.signatures;
   const text = await extractPdfText(bytes);
   switch (text.status) {
-    case 'ok': {
-      // No text layer at all: a scanned page. OCR is not available here.
-      if (text.text.trim() === '')
-        return { status: 'done', metadata: null, signatures: inspection.signatures, error: 'scan' };
+    case 'ok':
+      // No text layer at all: scanned pages.
+      if (text.text.trim() === '') return fromOcr(await ocrPdf(bytes, text.pages), signatures);
       return {
         status: 'done',
         metadata: readOfficialDocument(text.text),
-        signatures: inspection.signatures,
+        signatures,
         error: null,
+        readBy: 'text',
       };
-    }
     case 'encrypted':
-      return { status: 'unreadable', metadata: null, signatures: null, error: 'encrypted' };
+      return {
+        status: 'unreadable',
+        metadata: null,
+        signatures: null,
+        error: 'encrypted',
+        readBy: null,
+      };
     case 'timeout':
-      return {
-        status: 'unreadable',
-        metadata: null,
-        signatures: inspection.signatures,
-        error: 'timeout',
-      };
+      return { status: 'unreadable', metadata: null, signatures, error: 'timeout', readBy: null };
     case 'unreadable':
-      return {
-        status: 'unreadable',
-        metadata: null,
-        signatures: inspection.signatures,
-        error: 'corrupt',
-      };
+      return { status: 'unreadable', metadata: null, signatures, error: 'corrupt', readBy: null };
   }
 }
 
@@ -101,7 +141,13 @@ async function runOne(deps: Deps): Promise<boolean> {
   try {
     outcome = await checkFile(await readStored(deps, job.blob_key), job.media_type);
   } catch {
-    outcome = { status: 'unreadable', metadata: null, signatures: null, error: 'file_unavailable' };
+    outcome = {
+      status: 'unreadable',
+      metadata: null,
+      signatures: null,
+      error: 'file_unavailable',
+      readBy: null,
+    };
   }
   await repo.saveCheck(deps.db, job.version_id, outcome, deps.clock.now());
   return true;
@@ -140,6 +186,7 @@ export interface CheckView {
   versionNo: number;
   status: 'pending' | 'done' | 'unreadable';
   error: CheckError | null;
+  readBy: ReadBy | null;
   metadata: OfficialDocumentMetadata | null;
   signatures: PdfSignature[];
   changedAfterSigning: boolean;
@@ -184,6 +231,7 @@ export async function getEvidenceCheck(
     versionNo,
     status,
     error,
+    readBy: row?.read_by ?? null,
     metadata,
     signatures,
     changedAfterSigning: last !== undefined && !last.coversWholeFile,

@@ -11,6 +11,9 @@ import {
   createTestSigner,
   decree30Lines,
   encryptedPdf,
+  imagePdf,
+  pdftoppm,
+  rasterise,
   scannedPdf,
   signPdf,
   textPdf,
@@ -18,6 +21,7 @@ import {
   vietnameseFont,
   type TestSigner,
 } from './pdf-fixtures.ts';
+import { detectOcrTools } from './ocr.ts';
 import { inspectPdfSignatures, PDF_LIMITS } from './pdf-signatures.ts';
 import { multipart } from './test-files.ts';
 
@@ -26,6 +30,7 @@ let officer: Client;
 let kimPhuong: number;
 let signer: TestSigner;
 let plan: Buffer;
+const ocr = await detectOcrTools();
 
 beforeAll(async () => {
   h = await createHarness();
@@ -57,6 +62,7 @@ describe.skipIf(!vietnameseFont)('checking uploaded evidence', () => {
     const check = await uploadAndCheck('ke-hoach.pdf', plan, '?kind=plan&signed=1&year=2023');
     expect(check).toMatchObject({
       status: 'done',
+      readBy: 'text',
       error: null,
       errorMessage: null,
       metadata: {
@@ -180,17 +186,46 @@ describe.skipIf(!vietnameseFont)('checking uploaded evidence', () => {
     expect(check).toMatchObject({ status: 'unreadable', error: 'corrupt', metadata: null });
   });
 
-  it('says a scan was not read', async () => {
+  it('says a scan without legible text was not read', async () => {
     const check = await uploadAndCheck('ban-quet.pdf', await scannedPdf(), '?signed=1');
-    expect(check).toMatchObject({
-      status: 'done',
-      error: 'scan',
-      errorMessage: 'Bản quét (ảnh), chưa đọc được chữ: máy chủ chưa có nhận dạng chữ (OCR).',
-      metadata: null,
-      signatures: [],
-    });
+    expect(check).toMatchObject(
+      ocr.tesseract && ocr.pdftoppm
+        ? {
+            status: 'done',
+            error: 'scan_no_text',
+            errorMessage:
+              'Bản quét (ảnh) đã qua nhận dạng chữ (OCR) nhưng không đọc được chữ nào; hãy quét lại rõ hơn.',
+            readBy: null,
+            metadata: null,
+          }
+        : {
+            status: 'done',
+            error: 'scan',
+            errorMessage: 'Bản quét (ảnh), chưa đọc được chữ: máy chủ chưa có nhận dạng chữ (OCR).',
+            readBy: null,
+            metadata: null,
+          },
+    );
     expect(check.findings.map((f: any) => f.code)).toEqual(['not_read', 'not_signed']);
   });
+
+  it.skipIf(!ocr.tesseract || !pdftoppm)(
+    'reads a scanned plan by OCR and checks it against the criterion',
+    async () => {
+      const scan = await imagePdf([rasterise(plan)]);
+      const check = await uploadAndCheck('ke-hoach-quet.pdf', scan, '?kind=report&year=2024');
+      expect(check).toMatchObject({
+        status: 'done',
+        error: null,
+        readBy: 'ocr',
+        metadata: { number: '87/KH-UBND', issuedOn: '2023-05-10' },
+      });
+      expect(check.findings.map((f: any) => f.message)).toEqual([
+        'Văn bản ban hành năm 2023, không thuộc năm đánh giá 2024.',
+        'Văn bản là kế hoạch, trong khi tiêu chí yêu cầu báo cáo.',
+      ]);
+    },
+  );
 
   it('keeps the check away from people without access to the unit', async () => {
     const { body, headers } = multipart({ name: 'rieng.pdf', content: await textPdf([['Riêng']]) });

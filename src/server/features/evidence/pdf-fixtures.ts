@@ -3,8 +3,11 @@
  * font, embedded, for the Vietnamese letters), a test CA and signer made with node-forge, signed
  * with @signpdf; then tampered, re-signed, encrypted, broken or scanned. Tests only.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
@@ -72,6 +75,45 @@ export async function scannedPdf(): Promise<Buffer> {
   const doc = await PDFDocument.create();
   const image = await doc.embedPng(samplePng([120, 120, 120]));
   doc.addPage([595, 842]).drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
+/** poppler's page renderer, to make scans of text pages (the scan tests are skipped without it). */
+export const pdftoppm =
+  ['/usr/bin/pdftoppm', '/usr/local/bin/pdftoppm'].find((p) => existsSync(p)) ?? null;
+
+/** The first page of a PDF as a grey PNG, as a scanner at `dpi` would give it. */
+export function rasterise(pdf: Buffer, dpi = 200): Buffer {
+  if (!pdftoppm) throw new Error('pdftoppm is not installed');
+  const dir = mkdtempSync(path.join(tmpdir(), 'parindex-scan-'));
+  try {
+    writeFileSync(path.join(dir, 'in.pdf'), pdf);
+    execFileSync(pdftoppm, [
+      '-r',
+      String(dpi),
+      '-gray',
+      '-png',
+      '-singlefile',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      path.join(dir, 'in.pdf'),
+      path.join(dir, 'out'),
+    ]);
+    return readFileSync(path.join(dir, 'out.png'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A scanned document: each page an image of the given PNGs, with no text layer. */
+export async function imagePdf(pngs: Buffer[]): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  for (const png of pngs) {
+    const image = await doc.embedPng(png);
+    doc.addPage([595, 842]).drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
+  }
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }
 

@@ -271,6 +271,7 @@ export interface CheckRow {
   signatures: unknown;
   error: string | null;
   checked_at: Date | null;
+  read_by: 'text' | 'ocr' | null;
 }
 
 /** Queues the check of a document's version (once). */
@@ -317,12 +318,13 @@ export async function saveCheck(
     metadata: unknown;
     signatures: unknown;
     error: string | null;
+    readBy: string | null;
   },
   now: Date,
 ): Promise<void> {
   await db.query(
     `UPDATE evidence_checks SET status = $2, metadata = $3::jsonb, signatures = $4::jsonb,
-       error = $5, checked_at = $6
+       error = $5, checked_at = $6, read_by = $7
      WHERE version_id = $1`,
     [
       versionId,
@@ -331,6 +333,7 @@ export async function saveCheck(
       result.signatures === null ? null : JSON.stringify(result.signatures),
       result.error,
       now,
+      result.readBy,
     ],
   );
 }
@@ -338,7 +341,7 @@ export async function saveCheck(
 /** The check of a version, if one was queued. */
 export async function findCheck(db: Queryable, versionId: number): Promise<CheckRow | undefined> {
   const rows = await db.query<CheckRow>(
-    `SELECT version_id, status, metadata, signatures, error, checked_at
+    `SELECT version_id, status, metadata, signatures, error, checked_at, read_by
      FROM evidence_checks WHERE version_id = $1`,
     [versionId],
   );

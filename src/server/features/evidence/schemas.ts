@@ -139,6 +139,8 @@ export const checkResult = z.object({
   status: z.enum(['pending', 'done', 'unreadable']),
   error: z.string().nullable(),
   errorMessage: z.string().nullable(),
+  // How the text was read: the PDF's text layer, or OCR of a scan (null when not read).
+  readBy: z.enum(['text', 'ocr']).nullable(),
   // The reader's output (src/domain/documents/official-document.ts), null for a scan.
   metadata: z.record(z.string(), z.unknown()).nullable(),
   // One entry per signature (src/server/features/evidence/pdf-signatures.ts), in signing order.
