@@ -20,6 +20,7 @@ import {
 import { useDebouncedCallback } from '@mantine/hooks';
 import type { RuleInputDescriptor } from '@domain/scoring/rules.ts';
 import { useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api-client.ts';
 import {
@@ -419,11 +420,7 @@ export function SelfEditor({ campaignId, unitId, node, onSaved, onReload }: Self
   );
 }
 
-function i18nRate(
-  t: ReturnType<typeof useTranslation>['t'],
-  part: 'numerator' | 'denominator',
-  fallback: string,
-): string {
+function i18nRate(t: TFunction, part: 'numerator' | 'denominator', fallback: string): string {
   const text = t(`campaigns.inputs.${part}`);
   return text || fallback;
 }

@@ -19,6 +19,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { parseHundredths } from '@domain/scoring/decimal.ts';
 import { useIsMobile } from '../../lib/use-is-mobile.ts';
@@ -147,7 +148,8 @@ export function CriteriaTree(props: CriteriaTreeProps) {
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+// i18next's own type: inferring it from the hook gets too deep for the compiler with a large catalogue.
+type Translate = TFunction;
 
 interface RowProps extends CriteriaTreeProps {
   row: OutlineRow;
