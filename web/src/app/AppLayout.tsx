@@ -17,6 +17,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { permissionsOf } from '@domain/access.ts';
 import { useLogout } from '../features/auth/hooks.ts';
 import { useSession } from '../lib/session.tsx';
 import { useIsMobile } from '../lib/use-is-mobile.ts';
@@ -37,6 +38,13 @@ export function AppLayout() {
     { to: '/campaigns', label: t('campaigns.nav'), shown: !restricted },
     { to: '/users', label: t('nav.users'), shown: !restricted && session.permissions.manageUsers },
     { to: '/audit', label: t('nav.audit'), shown: !restricted && session.permissions.readAudit },
+    {
+      to: '/documents/templates',
+      label: t('documents.nav'),
+      shown:
+        !restricted &&
+        session.grants.some((g) => permissionsOf(g.role).includes('document.template')),
+    },
   ].filter((l) => l.shown);
 
   const signOut = () => logout.mutate();

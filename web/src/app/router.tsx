@@ -109,6 +109,12 @@ export function createAppRouter() {
               },
             },
             {
+              path: 'documents/templates',
+              lazy: async () => ({
+                Component: (await import('../features/documents/TemplatesPage.tsx')).TemplatesPage,
+              }),
+            },
+            {
               path: 'campaigns',
               lazy: async () => ({
                 Component: (await import('../features/campaigns/CampaignsPage.tsx')).CampaignsPage,

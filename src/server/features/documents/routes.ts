@@ -8,6 +8,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor, type App } from '../../http/app.ts';
 import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
+import { localeFromHeader, translate, type MessageKey } from '../../i18n/messages.ts';
 import { contentDisposition } from '../evidence/routes.ts';
 import * as service from './service.ts';
 
@@ -67,7 +68,16 @@ export function registerDocumentRoutes(app: App, deps: Deps): void {
         response: { 200: body, ...commonErrors },
       },
     },
-    async (request) => service.getJob(deps, requireActor(request), request.params.id),
+    async (request) => {
+      const job = await service.getJob(deps, requireActor(request), request.params.id);
+      const locale = localeFromHeader(request.headers['accept-language']);
+      return {
+        ...job,
+        errorMessage: job.error
+          ? translate(locale, job.error.code as MessageKey, job.error.params)
+          : null,
+      };
+    },
   );
 
   for (const kind of ['docx', 'pdf'] as const) {

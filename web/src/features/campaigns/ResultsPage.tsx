@@ -25,6 +25,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { DraftDocumentButton } from '../documents/DraftDocumentButton.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { useUnitKinds } from '../../lib/units.ts';
 import { useIsMobile } from '../../lib/use-is-mobile.ts';
@@ -118,6 +119,12 @@ export function ResultsPage() {
         <Group gap="sm">
           <Anchor href={exportUrl(id, 'csv')}>{t('campaigns.results.exportCsv')}</Anchor>
           <Anchor href={exportUrl(id, 'xlsx')}>{t('campaigns.results.exportXlsx')}</Anchor>
+          {all.data?.complete ? (
+            <DraftDocumentButton
+              request={{ type: 'campaign_report', campaignId: id }}
+              annexUrl={exportUrl(id, 'xlsx')}
+            />
+          ) : null}
         </Group>
       </Group>
       {all.data && !all.data.complete ? (

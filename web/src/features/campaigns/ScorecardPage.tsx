@@ -16,7 +16,10 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { permissionsOf } from '@domain/access.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useSession } from '../../lib/session.tsx';
+import { DraftDocumentButton } from '../documents/DraftDocumentButton.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import type { ScoreMax, Scorecard } from './api.ts';
@@ -55,6 +58,11 @@ function ScorecardView({ card }: { card: Scorecard }) {
   const criteria = result?.criteria ?? [];
   // The domain's list: a node under an entered ancestor does not count (the ancestor replaced it).
   const lost = card.lostPoints.filter((n) => n.lost > 0);
+  // The unit's own staff and the standing agency draft its report (the server checks the unit).
+  const session = useSession();
+  const mayDraft = session.grants.some((g) =>
+    permissionsOf(g.role).some((p) => p === 'evidence.write' || p === 'campaign.manage'),
+  );
   return (
     <Stack>
       <nav aria-label={t('campaigns.breadcrumb')}>
@@ -73,7 +81,18 @@ function ScorecardView({ card }: { card: Scorecard }) {
           </Text>
         </Breadcrumbs>
       </nav>
-      <Title order={2}>{t('campaigns.scorecard.title', { unit: unit.unitName })}</Title>
+      <Group justify="space-between" wrap="wrap">
+        <Title order={2}>{t('campaigns.scorecard.title', { unit: unit.unitName })}</Title>
+        {result && mayDraft ? (
+          <DraftDocumentButton
+            request={{
+              type: 'self_assessment_report',
+              campaignId: campaign.id,
+              unitId: unit.unitId,
+            }}
+          />
+        ) : null}
+      </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md" component="section" aria-labelledby="summary-title">
           <Title order={3} size="h4" id="summary-title" mb="sm">
