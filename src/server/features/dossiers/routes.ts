@@ -11,7 +11,8 @@ import { AppError } from '../../errors.ts';
 import { requireActor, type App } from '../../http/app.ts';
 import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
 import { getImportJob, previewDossierImport, startDossierImport } from './import.ts';
-import { cleanMapping, type ColumnMapping } from './mapping.ts';
+import { ALL_COLUMNS, REQUIRED_COLUMNS, cleanMapping, type ColumnMapping } from './mapping.ts';
+import { DOSSIER_COLUMN_LABELS } from '../../../domain/dossiers/dossier.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 
@@ -311,5 +312,73 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => service.getDashboard766(deps, requireActor(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/dossiers/columns',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Các cột hồ sơ mà một tệp nhập có thể ghép (tên tiếng Việt, cột bắt buộc)',
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({ column: z.string(), label: z.string(), required: z.boolean() }),
+            ),
+          }),
+          ...commonErrors,
+        },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return {
+        items: ALL_COLUMNS.map((column) => ({
+          column,
+          label: DOSSIER_COLUMN_LABELS[column],
+          required: REQUIRED_COLUMNS.includes(column),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers/rates-history',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Tỷ lệ của một huyện/tỉnh qua các quý (đến quý đã chọn), cho biểu đồ',
+        querystring: schemas.historyQuery,
+        response: { 200: z.unknown(), ...commonErrors },
+      },
+    },
+    async (request) => service.getRatesHistory(deps, requireActor(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/dossiers/bands',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Bộ mức xếp loại áp dụng cho một đơn vị (chọn theo tỉnh/huyện) và các bộ có sẵn',
+        querystring: schemas.bandsQuery,
+        response: { 200: z.unknown(), ...commonErrors },
+      },
+    },
+    async (request) => service.getBandSettings(deps, requireActor(request), request.query.unitId),
+  );
+
+  app.put(
+    '/api/v1/dossiers/bands',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Chọn bộ mức xếp loại cho một tỉnh/huyện (áp dụng cho các đơn vị trực thuộc)',
+        body: schemas.bandsBody,
+        response: { 200: z.unknown(), ...commonErrors },
+      },
+    },
+    async (request) =>
+      service.chooseBands(deps, requireActor(request), request.body.unitId, request.body.presetId),
   );
 }

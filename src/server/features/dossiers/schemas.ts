@@ -105,3 +105,15 @@ export const dossierBody = z.object({
 });
 
 export const dossierList = z.object({ items: z.array(dossierBody), total: z.number() });
+
+export const historyQuery = z.object({
+  unitId: z.coerce.number().int().positive(),
+  period,
+  quarters: z.coerce.number().int().min(1).max(12).default(4),
+});
+
+export const bandsQuery = z.object({ unitId: z.coerce.number().int().positive() });
+
+export const bandsBody = z
+  .object({ unitId: z.number().int().positive(), presetId: z.string().trim().min(1).max(60) })
+  .strict();

@@ -32,6 +32,7 @@ import { AppError } from '../../errors.ts';
 import { appendAuditEntry } from '../audit/repository.ts';
 import { hitRateCounter } from '../auth/repository.ts';
 import { deriveDossier, dossierFromDb } from './import.ts';
+import * as bandsRepo from './bands.repository.ts';
 import * as repo from './repository.ts';
 
 /** Online ratings accepted per address per minute. */
@@ -353,7 +354,7 @@ export async function getQuarterView(
 ) {
   const area = await readableUnit(deps, actor, input.unitId);
   const { from, to } = checkPeriod(input.period);
-  const config = configWithBands(input.bands);
+  const config = configWithBands(input.bands ?? (await effectiveBands(deps, area)).presetId);
   const all = await repo.unitsUnder(deps.db, area.path, from, to);
   const depth = area.path.split('/').length;
   const children = all.filter((u) => u.path.split('/').length === depth + 1);
@@ -374,12 +375,14 @@ export async function getQuarterView(
       counts: view.counts,
       rows: view.rows.map((r) => {
         const unit = byId.get(r.unitCode) as repo.UnitRef;
+        const tally = acc.periods.get(input.period)?.get(r.unitCode)?.tally ?? emptyTally(true);
         return {
           unitId: unit.id,
           unitCode: unit.code,
           unitName: unit.name,
           label: r.label,
           evaluation: r.evaluation,
+          rates: stripCodes(ratesOfTally(tally, config, null)),
         };
       }),
     };
@@ -441,7 +444,7 @@ export async function getUnitResult(
 ) {
   const unit = await readableUnit(deps, actor, input.unitId);
   checkPeriod(input.period);
-  const config = configWithBands(input.bands);
+  const config = configWithBands(input.bands ?? (await effectiveBands(deps, unit)).presetId);
   const acc = await loadAccumulator(deps, config, input.period, [unit.id]);
   const group = acc.periods.get(input.period)?.get(String(unit.id));
   const tally = group?.tally ?? emptyTally(true);
@@ -600,4 +603,123 @@ export async function listImportSources(deps: Deps, actor: Actor) {
     headers: s.headers,
     updatedAt: new Date(s.updated_at).toISOString(),
   }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rates over quarters
+
+/** The quarter `back` quarters before `period` ("2024-Q1", 1 → "2023-Q4"). */
+export function quarterBefore(period: string, back: number): string {
+  const m = PERIOD.exec(period);
+  if (!m) throw new AppError('invalid', 'dossier_bad_period', { period });
+  const index = Number(m[1]) * 4 + Number(m[2]) - 1 - back;
+  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+}
+
+/**
+ * The area's rates in each of the `quarters` quarters ending with `period` (oldest first), for the
+ * charts: one GROUP BY per quarter over the units valid in it.
+ */
+export async function getRatesHistory(
+  deps: Deps,
+  actor: Actor,
+  input: { unitId: number; period: string; quarters: number },
+) {
+  const area = await readableUnit(deps, actor, input.unitId);
+  checkPeriod(input.period);
+  const periods: string[] = [];
+  for (let back = input.quarters - 1; back >= 0; back--) {
+    periods.push(quarterBefore(input.period, back));
+  }
+  const items = [];
+  for (const period of periods) {
+    const { from, to } = checkPeriod(period);
+    const all = await repo.unitsUnder(deps.db, area.path, from, to);
+    const acc = await loadAccumulator(
+      deps,
+      DEFAULT_DOSSIER_CONFIG,
+      period,
+      all.map((u) => u.id),
+    );
+    const view = quarterView(
+      acc,
+      period,
+      all.map((u) => ({ code: String(u.id) })),
+    );
+    items.push({ period, dossiers: view.area.dossiers, rates: stripCodes(view.rates) });
+  }
+  return { unit: { id: area.id, code: area.code, name: area.name }, items };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Class bands per province
+
+function ancestorIds(path: string): number[] {
+  return path
+    .split('/')
+    .filter((p) => p !== '')
+    .map(Number)
+    .filter((n) => Number.isSafeInteger(n));
+}
+
+/** The bands that apply to a unit: the choice of its nearest ancestor (itself included). */
+export async function effectiveBands(
+  deps: Deps,
+  unit: repo.UnitRef,
+): Promise<{ presetId: string | undefined; chosenOn: { id: number; name: string } | null }> {
+  const ids = ancestorIds(unit.path);
+  const choices = await bandsRepo.choicesOn(deps.db, ids);
+  for (const id of [...ids].reverse()) {
+    const c = choices.find((x) => x.unit_id === id);
+    if (c && BAND_PRESETS.some((b) => b.id === c.preset_id)) {
+      return { presetId: c.preset_id, chosenOn: { id: c.unit_id, name: c.unit_name } };
+    }
+  }
+  return { presetId: undefined, chosenOn: null };
+}
+
+/** The presets, and which applies to the unit (and whether the actor may change it there). */
+export async function getBandSettings(deps: Deps, actor: Actor, unitId: number) {
+  const unit = await readableUnit(deps, actor, unitId);
+  const { presetId, chosenOn } = await effectiveBands(deps, unit);
+  return {
+    unit: { id: unit.id, code: unit.code, name: unit.name },
+    presets: BAND_PRESETS.map((b) => ({ id: b.id, name: b.name, bands: b.bands })),
+    defaultPresetId: DEFAULT_DOSSIER_CONFIG.bands.id,
+    effectivePresetId: presetId ?? DEFAULT_DOSSIER_CONFIG.bands.id,
+    chosenOn,
+    canChange: can(actor, 'criteria.manage', unit.path),
+  };
+}
+
+/** Chooses the bands of a province or district (those who manage criteria there). */
+export async function chooseBands(deps: Deps, actor: Actor, unitId: number, presetId: string) {
+  const unit = await readableUnit(deps, actor, unitId);
+  if (!can(actor, 'criteria.manage', unit.path)) {
+    throw new AppError('forbidden', 'forbidden_unit', { unit: unit.name });
+  }
+  configWithBands(presetId);
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const before = await bandsRepo.saveChoice(
+      tx,
+      { unitId: unit.id, presetId, userId: actor.userId || null },
+      now,
+    );
+    await appendAuditEntry(
+      tx,
+      {
+        actorId: actor.userId || null,
+        actorName: actor.username,
+        action: 'dossier.bands',
+        entity: 'unit',
+        entityId: String(unit.id),
+        unitId: unit.id,
+        before: before === null ? null : { presetId: before },
+        after: { presetId },
+      },
+      now,
+    );
+  });
+  return getBandSettings(deps, actor, unitId);
 }

@@ -1,0 +1,114 @@
+/** Screens' additions: import columns, rates over quarters, class bands chosen per district/province. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createHarness,
+  unitIdByCode,
+  type Client,
+  type Harness,
+} from '../../test-support/harness.ts';
+
+let h: Harness;
+let admin: Client;
+
+beforeAll(async () => {
+  h = await createHarness();
+  admin = await h.login('admin');
+});
+afterAll(async () => h.close());
+
+interface Counts {
+  groups: Array<{
+    kind: string;
+    counts: Array<{ label: string; count: number }>;
+    rows: Array<{
+      unitId: number;
+      unitCode: string;
+      rates: Record<string, { num: number; den: number }>;
+    }>;
+  }>;
+}
+
+describe('columns of an import', () => {
+  it('lists every column with its Vietnamese name and marks the required ones', async () => {
+    const res = await admin.get('/api/v1/dossiers/columns');
+    expect(res.status).toBe(200);
+    const code = res.body.items.find((c: { column: string }) => c.column === 'code');
+    expect(code).toEqual({ column: 'code', label: 'Mã hồ sơ', required: true });
+    const due = res.body.items.find((c: { column: string }) => c.column === 'dueAt');
+    expect(due.required).toBe(false);
+    expect((await h.anonymous().get('/api/v1/dossiers/columns')).status).toBe(401);
+  });
+});
+
+describe('rates over quarters', () => {
+  it('gives the demo quarter its dossiers and the quarters before it none', async () => {
+    const district = await unitIdByCode(admin, 'H-DIENBIENDONG');
+    const res = await admin.get(
+      `/api/v1/dossiers/rates-history?unitId=${district}&period=2021-Q3&quarters=3`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i: { period: string }) => i.period)).toEqual([
+      '2021-Q1',
+      '2021-Q2',
+      '2021-Q3',
+    ]);
+    // The demo's four communes hold 90 + 80 + 60 + 30 dossiers, all in Q2 2021.
+    expect(res.body.items.map((i: { dossiers: number }) => i.dossiers)).toEqual([0, 260, 0]);
+    expect(res.body.items[0].rates['on-time-or-early'].percent).toBeNull();
+  });
+});
+
+describe('class bands chosen per district', () => {
+  it('applies the district choice to its quarterly view; only criteria managers may choose', async () => {
+    const district = await unitIdByCode(admin, 'H-DIENBIENDONG');
+    const url = `/api/v1/dossiers/quarter-view?unitId=${district}&period=2021-Q2`;
+    const labelsOf = (body: Counts) =>
+      body.groups.find((g) => g.kind === 'commune')?.counts.map((c) => c.label);
+    // Default: the four labels of Circular 01, so no "Trung bình".
+    expect(labelsOf((await admin.get<Counts>(url)).body)).not.toContain('Trung bình');
+    const before = await admin.get(`/api/v1/dossiers/bands?unitId=${district}`);
+    expect(before.body).toMatchObject({ effectivePresetId: 'tt01-2018', chosenOn: null });
+
+    const officer = await h.login('canbo.kimphuong');
+    const refused = await officer.put('/api/v1/dossiers/bands', {
+      unitId: await unitIdByCode(admin, '05551'),
+      presetId: 'dien-bien-dong-509-2020',
+    });
+    expect(refused.status).toBe(403);
+    const unknown = await admin.put('/api/v1/dossiers/bands', {
+      unitId: district,
+      presetId: 'khong-co',
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toContain('khong-co');
+
+    const saved = await admin.put('/api/v1/dossiers/bands', {
+      unitId: district,
+      presetId: 'dien-bien-dong-509-2020',
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.chosenOn.id).toBe(district);
+    const view = (await admin.get<Counts>(url)).body;
+    expect(labelsOf(view)).toEqual([
+      'Xuất sắc',
+      'Tốt',
+      'Trung bình',
+      'Chưa phát sinh hồ sơ',
+      'Chưa thực hiện chấm điểm',
+    ]);
+    // A commune of the district (as it was in 2021) inherits the district's choice.
+    const rows = view.groups.find((g) => g.kind === 'commune')!.rows;
+    const commune = await admin.get(
+      `/api/v1/dossiers/bands?unitId=${rows.find((r) => r.unitCode === '03203')!.unitId}`,
+    );
+    expect(commune.body).toMatchObject({
+      effectivePresetId: 'dien-bien-dong-509-2020',
+      chosenOn: { id: district },
+    });
+    // Every unit row carries its own rates; the no-dossier commune has nothing behind them.
+    const empty = rows.find((r) => r.unitCode === '03214')!;
+    expect(empty.rates['on-time-or-early']).toMatchObject({ num: 0, den: 0 });
+    const busy = rows.find((r) => r.unitCode === '03203')!;
+    expect(busy.rates['online-full']!.den).toBe(90);
+  });
+});
