@@ -1,6 +1,11 @@
 /**
  * Build of the web app: sources in web/, output in web/dist (served by the API server). The pure
  * domain helpers in src/domain/ are shared with the server through the `@domain` alias.
+ *
+ * Several pages: the staff app (index.html), the light public survey form (khao-sat/index.html,
+ * plain DOM code, no React, under 60 KB gzipped) and the offline field-collection app for
+ * enumerators (thu-thap/index.html) with its service worker, written to the stable address
+ * thu-thap/sw.js (a service worker's address must not change between releases).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -47,6 +52,18 @@ export default defineConfig({
     outDir,
     emptyOutDir: true,
     sourcemap: false,
+    rolldownOptions: {
+      input: {
+        main: path.join(webRoot, 'index.html'),
+        survey: path.join(webRoot, 'khao-sat/index.html'),
+        collect: path.join(webRoot, 'thu-thap/index.html'),
+        'field-sw': path.join(webRoot, 'src/field-app/sw.ts'),
+      },
+      output: {
+        entryFileNames: (chunk) =>
+          chunk.name === 'field-sw' ? 'thu-thap/sw.js' : 'assets/[name]-[hash].js',
+      },
+    },
   },
   server: {
     port: 5173,

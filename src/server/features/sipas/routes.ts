@@ -8,6 +8,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor, type App } from '../../http/app.ts';
 import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
+import { registerSipasChannelRoutes } from './channel-routes.ts';
 import { importResponses, previewImport } from './import.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
@@ -31,6 +32,7 @@ async function readUpload(request: FastifyRequest) {
 
 export function registerSipasRoutes(app: App, deps: Deps): void {
   const tags = ['sipas'];
+  registerSipasChannelRoutes(app, deps);
 
   // --- public -------------------------------------------------------------------------------
   app.get(

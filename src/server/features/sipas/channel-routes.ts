@@ -1,0 +1,48 @@
+/**
+ * HTTP routes of the SIPAS collection channels for staff: the forms the offline field app
+ * downloads, and the printable QR posters of the public form.
+ */
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { requireActor, type App } from '../../http/app.ts';
+import { commonErrors } from '../../http/schemas.ts';
+import { listCollectionForms } from './collection.service.ts';
+
+const collectionForm = z.object({
+  campaignId: z.number(),
+  campaignName: z.string(),
+  periodEnd: z.string(),
+  /** The domain Questionnaire (src/domain/sipas/questionnaire.ts). */
+  questionnaire: z.unknown(),
+  units: z.array(z.object({ id: z.number(), name: z.string() })),
+  fields: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
+/** The stable public addresses of the survey form and the field app (QR codes print them). */
+export const SURVEY_PAGE = '/khao-sat/';
+export const FIELD_APP_PAGE = '/thu-thap/';
+
+export function registerSipasChannelRoutes(app: App, deps: Deps): void {
+  const tags = ['sipas'];
+
+  // The pages are folders of the web build; their address without the final slash leads there too.
+  for (const page of [SURVEY_PAGE, FIELD_APP_PAGE]) {
+    app.get(page.slice(0, -1), { schema: { hide: true } }, async (request, reply) => {
+      const query = request.url.indexOf('?');
+      return reply.redirect(`${page}${query >= 0 ? request.url.slice(query) : ''}`);
+    });
+  }
+
+  app.get(
+    '/api/v1/sipas/collection-forms',
+    {
+      schema: {
+        tags,
+        summary:
+          'Các phiếu để thu thập ngoại tuyến: đợt đang mở nhận phiếu ngoại tuyến, mẫu phiếu, lĩnh vực, đơn vị được nhập',
+        response: { 200: z.object({ items: z.array(collectionForm) }), ...commonErrors },
+      },
+    },
+    async (request) => ({ items: await listCollectionForms(deps, requireActor(request)) }),
+  );
+}

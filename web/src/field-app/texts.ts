@@ -1,0 +1,95 @@
+/**
+ * Texts of the offline field-collection app, Vietnamese first and English complete (the type makes
+ * both carry every text). The questionnaire itself uses the public form's texts.
+ */
+import type { PublicLocale } from '../public-form/texts.ts';
+
+/** Every text of the field app. */
+export interface FieldTexts {
+  title: string;
+  online: string;
+  offline: string;
+  waiting: (count: number) => string;
+  refusedHeading: (count: number) => string;
+  sendNow: string;
+  sending: string;
+  sent: (count: number) => string;
+  refreshForms: string;
+  formsSaved: (count: number) => string;
+  signedInAs: (name: string) => string;
+  signInNeeded: string;
+  signIn: string;
+  noForms: string;
+  noFormsOffline: string;
+  campaignLabel: string;
+  unitLabel: string;
+  fieldLabel: string;
+  choose: string;
+  save: string;
+  saved: string;
+  missingSetup: string;
+  uploadFailed: string;
+  installHint: string;
+}
+
+const vi: FieldTexts = {
+  title: 'Thu thập phiếu khảo sát (ngoại tuyến)',
+  online: 'Đang có mạng',
+  offline: 'Không có mạng: phiếu được lưu trên máy và tự gửi khi có mạng',
+  waiting: (count) => `${count} phiếu đang chờ gửi`,
+  refusedHeading: (count) => `${count} phiếu bị máy chủ từ chối (cần kiểm tra lại):`,
+  sendNow: 'Gửi ngay',
+  sending: 'Đang gửi phiếu…',
+  sent: (count) => `Đã gửi ${count} phiếu.`,
+  refreshForms: 'Tải lại các mẫu phiếu',
+  formsSaved: (count) => `Đã lưu ${count} mẫu phiếu trên máy để dùng khi không có mạng.`,
+  signedInAs: (name) => `Điều tra viên: ${name}`,
+  signInNeeded:
+    'Cần đăng nhập để tải mẫu phiếu và gửi phiếu đã thu. Các phiếu đã lưu trên máy vẫn được giữ nguyên.',
+  signIn: 'Đăng nhập',
+  noForms: 'Không có đợt khảo sát nào đang mở nhận phiếu ngoại tuyến cho đơn vị của Ông/Bà.',
+  noFormsOffline: 'Chưa có mẫu phiếu trên máy. Xin mở trang này khi có mạng để tải về.',
+  campaignLabel: 'Đợt khảo sát',
+  unitLabel: 'Đơn vị được đánh giá',
+  fieldLabel: 'Lĩnh vực',
+  choose: '— Chọn —',
+  save: 'Lưu phiếu',
+  saved: 'Đã lưu phiếu trên máy. Mời nhập phiếu tiếp theo.',
+  missingSetup: 'Xin chọn đợt khảo sát, đơn vị và lĩnh vực.',
+  uploadFailed: 'Chưa gửi được; phiếu vẫn được giữ trên máy và sẽ gửi lại sau.',
+  installHint: 'Có thể cài trang này lên màn hình chính để dùng khi không có mạng.',
+};
+
+const en: FieldTexts = {
+  title: 'Survey collection (offline)',
+  online: 'Online',
+  offline: 'Offline: forms are kept on this device and sent when the network is back',
+  waiting: (count) => `${count} form${count === 1 ? '' : 's'} waiting to be sent`,
+  refusedHeading: (count) =>
+    `${count} form${count === 1 ? '' : 's'} refused by the server (to check):`,
+  sendNow: 'Send now',
+  sending: 'Sending forms…',
+  sent: (count) => `${count} form${count === 1 ? '' : 's'} sent.`,
+  refreshForms: 'Download the questionnaires again',
+  formsSaved: (count) =>
+    `${count} questionnaire${count === 1 ? '' : 's'} kept on this device for offline use.`,
+  signedInAs: (name) => `Enumerator: ${name}`,
+  signInNeeded:
+    'Sign in to download questionnaires and send collected forms. Forms kept on this device stay here.',
+  signIn: 'Sign in',
+  noForms: 'No survey is open for offline collection in your units.',
+  noFormsOffline:
+    'No questionnaire on this device yet. Open this page while online to download them.',
+  campaignLabel: 'Survey',
+  unitLabel: 'Unit being rated',
+  fieldLabel: 'Field',
+  choose: '— Choose —',
+  save: 'Save the form',
+  saved: 'Form saved on this device. Ready for the next one.',
+  missingSetup: 'Please choose the survey, the unit and the field.',
+  uploadFailed: 'Not sent yet; the forms stay on this device and will be sent later.',
+  installHint: 'This page can be installed on the home screen for offline use.',
+};
+
+/** The field app's texts of a language. */
+export const FIELD_TEXTS: Readonly<Record<PublicLocale, FieldTexts>> = { vi, en };
