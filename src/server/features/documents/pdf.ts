@@ -16,7 +16,8 @@ const CANDIDATES = [
   '/usr/lib/libreoffice/program/soffice',
   '/usr/bin/libreoffice',
 ];
-const TIMEOUT_MS = 120_000;
+// A 60-page annex takes LibreOffice a minute or more on a small, busy server.
+const TIMEOUT_MS = Number(process.env.PARINDEX_PDF_TIMEOUT_SECONDS ?? 600) * 1000;
 
 /** The LibreOffice binary (PARINDEX_SOFFICE, else the usual Debian places), or null. */
 export function sofficePath(): string | null {
