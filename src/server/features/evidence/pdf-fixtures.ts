@@ -121,7 +121,16 @@ export interface TestSigner {
   p12: Buffer;
   passphrase: string;
   commonName: string;
+  /** The signer's certificate (DER) and private key (PKCS #8, DER), for other signing tools. */
+  certificateDer: Buffer;
+  privateKeyDer: Buffer;
+  /** The test CA that issued the certificate, as a PEM file (a trust anchor in tests). */
+  caPem: string;
+  caDer: Buffer;
 }
+
+const der = (asn1: forge.asn1.Asn1): Buffer =>
+  Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
 
 function makeCertificate(
   subject: forge.pki.CertificateField[],
@@ -169,9 +178,13 @@ export function createTestSigner(commonName = 'Luân Đức Quỳnh'): TestSigne
     algorithm: '3des',
   });
   return {
-    p12: Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'),
+    p12: der(asn1),
     passphrase,
     commonName,
+    certificateDer: der(forge.pki.certificateToAsn1(cert)),
+    privateKeyDer: der(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(keys.privateKey))),
+    caPem: forge.pki.certificateToPem(ca),
+    caDer: der(forge.pki.certificateToAsn1(ca)),
   };
 }
 

@@ -125,11 +125,10 @@ function meaningfulEnd(pdf: Uint8Array): number {
 function hexToBytes(hex: string): Uint8Array | null {
   const clean = hex.replace(/\s+/g, '');
   if (!/^[0-9a-fA-F]*$/.test(clean)) return null;
-  const bytes = Buffer.from(clean.length % 2 ? `${clean}0` : clean, 'hex');
-  // The placeholder is padded with zeros after the DER value.
-  let end = bytes.length;
-  while (end > 0 && bytes[end - 1] === 0) end--;
-  return bytes.subarray(0, Math.min(bytes.length, end + 2));
+  // The placeholder is padded with zeros after the value; the parser reads the first value only.
+  // Trailing zeros are not trimmed: a BER value of indefinite length (as LibreOffice writes it)
+  // ends with zero bytes of its own.
+  return Buffer.from(clean.length % 2 ? `${clean}0` : clean, 'hex');
 }
 
 async function inspectOne(
