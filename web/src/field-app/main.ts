@@ -52,6 +52,8 @@ let forms: CollectionForm[] = [];
 let signedIn: string | null = null;
 let signInNeeded = false;
 let notice = '';
+/** The outcome of the last upload, shown with the waiting count. */
+let syncNotice = '';
 let syncing = false;
 let choice: { campaignId?: number; unitId?: number; fieldId?: string } = {};
 try {
@@ -85,6 +87,7 @@ async function queueView(): Promise<HTMLElement> {
     'div',
     { class: 'notice' },
     h('p', { id: 'waiting', role: 'status' }, h('strong', {}, t.waiting(waiting))),
+    syncNotice ? h('p', { role: 'status' }, syncNotice) : null,
     h(
       'button',
       {
@@ -149,7 +152,7 @@ async function draw(): Promise<void> {
         )
       : null,
   );
-  const status = h('p', { class: 'status', role: 'status', id: 'saved' }, notice);
+  const status = h('p', { class: 'status', role: 'status', id: 'saved', tabindex: -1 }, notice);
   let answerForm: HTMLFormElement | null = null;
   if (form) {
     answerForm = h(
@@ -253,7 +256,7 @@ async function save(
   await draw();
   window.scrollTo(0, 0);
   document.getElementById('saved')?.focus();
-  void sync();
+  if (navigator.onLine) void sync();
 }
 
 /** Sends every waiting answer, in batches; what the server stored (now or before) leaves the device. */
@@ -290,8 +293,8 @@ async function sync(): Promise<void> {
   } finally {
     syncing = false;
   }
-  if (failed) notice = texts().uploadFailed;
-  else if (sent > 0) notice = texts().sent(sent);
+  if (failed) syncNotice = texts().uploadFailed;
+  else if (sent > 0) syncNotice = texts().sent(sent);
   await draw();
 }
 
