@@ -13,8 +13,10 @@ import {
   existsSync,
 } from 'node:fs';
 import path from 'node:path';
+import { once } from 'node:events';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 
 export type Row = Record<string, unknown>;
 
@@ -28,11 +30,27 @@ export interface Tx extends Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/**
+ * A bulk load in progress (`COPY … FROM STDIN`, text format): `write` takes whole lines and waits
+ * while the database catches up; `end` completes the load; `abort` cancels it, loading nothing.
+ */
+export interface CopyWriter {
+  write(chunk: string): Promise<void>;
+  end(): Promise<void>;
+  abort(): Promise<void>;
+}
+
 /** A database handle: queries, transactions and lifecycle. */
 export interface Db extends Queryable {
   readonly backend: 'embedded' | 'postgres';
   /** Runs `work` in one transaction; rolls back when it throws. */
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Starts a bulk load into `table` (its `columns`, in order), outside any transaction. PostgreSQL
+   * streams it through one connection (pg-copy-streams); the embedded database runs its own
+   * `COPY … FROM '/dev/blob'` once per few megabytes, since its adapter cannot stream COPY.
+   */
+  copyIn(table: string, columns: readonly string[]): Promise<CopyWriter>;
   close(): Promise<void>;
 }
 
@@ -83,6 +101,30 @@ export async function openEmbeddedDb(dataDir: string | null): Promise<Db> {
         }),
       );
     },
+    async copyIn(table: string, columns: readonly string[]) {
+      const sql = `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`;
+      let parts: string[] = [];
+      let size = 0;
+      const flush = async (): Promise<void> => {
+        if (size === 0) return;
+        const blob = new Blob(parts);
+        parts = [];
+        size = 0;
+        await client.query(sql, [], { blob });
+      };
+      return {
+        async write(chunk: string) {
+          parts.push(chunk);
+          size += chunk.length;
+          if (size >= EMBEDDED_COPY_CHARS) await flush();
+        },
+        end: flush,
+        async abort() {
+          parts = [];
+          size = 0;
+        },
+      };
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -91,6 +133,10 @@ export async function openEmbeddedDb(dataDir: string | null): Promise<Db> {
     },
   };
 }
+
+// Characters per embedded COPY statement: big enough to amortise the statement, small enough not
+// to hold the file (the text, its Blob copy and the WASM heap all count).
+const EMBEDDED_COPY_CHARS = 8 * 1024 * 1024;
 
 /** Connects to a PostgreSQL server through a connection pool. */
 export async function openPostgresDb(url: string, poolSize = 10): Promise<Db> {
@@ -135,6 +181,51 @@ export async function openPostgresDb(url: string, poolSize = 10): Promise<Db> {
       } finally {
         conn.release();
       }
+    },
+    async copyIn(table: string, columns: readonly string[]) {
+      const conn = await pool.connect();
+      const stream = conn.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+      let failure: Error | null = null;
+      stream.on('error', (error: Error) => {
+        failure ??= error;
+      });
+      let released = false;
+      const release = (error?: Error): void => {
+        if (released) return;
+        released = true;
+        conn.release(error);
+      };
+      return {
+        async write(chunk: string) {
+          if (failure) throw failure;
+          if (!stream.write(chunk)) {
+            await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+            if (failure) throw failure;
+          }
+        },
+        async end() {
+          try {
+            if (failure) throw failure;
+            const done = Promise.race([once(stream, 'finish'), once(stream, 'error')]);
+            stream.end();
+            await done;
+            if (failure) throw failure;
+            release();
+          } catch (error) {
+            // The connection's state after a failed COPY is not worth trusting: drop it.
+            release(error as Error);
+            throw error;
+          }
+        },
+        async abort() {
+          if (released) return;
+          // Destroying the stream sends CopyFail: the server loads nothing of this COPY.
+          const settled = once(stream, 'close').catch(() => undefined);
+          stream.destroy(new Error('COPY aborted'));
+          await Promise.race([settled, new Promise((r) => setTimeout(r, 1000))]);
+          release(new Error('COPY aborted'));
+        },
+      };
     },
     async close() {
       await pool.end();

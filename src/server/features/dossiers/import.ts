@@ -2,8 +2,8 @@
  * Importing dossiers from a CSV or XLSX file, one row per dossier. A preview matches the file's own
  * column names (the mapping saved for its source, else by name) and parses the first rows; the
  * import itself runs as a job off the request path: rows are streamed, parsed and scored by the
- * domain core, and appended to the job's own staging table; only when every row is right are they
- * upserted into `dossiers` by code, in one transaction. Anything that stops the job before that
+ * domain core, and streamed into the job's own staging table by COPY; only when every row is right
+ * are they upserted into `dossiers` by code, in one statement of one transaction. Anything that stops the job before that
  * commit leaves the dossiers exactly as they were.
  */
 import { unlink } from 'node:fs/promises';
@@ -27,13 +27,14 @@ import {
   type DossierScores,
 } from '../../../domain/dossiers/scoring.ts';
 import type { Deps } from '../../deps.ts';
+import type { CopyWriter } from '../../infra/db.ts';
 import { AppError } from '../../errors.ts';
 import { translate } from '../../i18n/messages.ts';
 import { appendAuditEntry } from '../audit/repository.ts';
 import {
   detectFileKind,
   estimateCsvRows,
-  readFileRows,
+  readFileRowBatches,
   readHead,
   type FileKind,
   type FileRow,
@@ -51,6 +52,12 @@ import * as repo from './repository.ts';
 export const MAX_LISTED_PROBLEMS = 200;
 const BATCH_ROWS = 5000;
 const PROGRESS_EVERY = 20_000;
+// COPY text handed to the database at a time (about 4,000 rows).
+const COPY_CHUNK_CHARS = 1024 * 1024;
+// A load of at least this many rows and at least 1/BULK_SHARE of the table rebuilds the secondary
+// indexes and foreign keys of `dossiers` instead of maintaining them row by row (ADR 9).
+const BULK_MIN_ROWS = 50_000;
+const BULK_SHARE = 4;
 const PREVIEW_ROWS = 10;
 
 /** A located problem of a file row, named by the file's own column header. */
@@ -292,6 +299,8 @@ export interface StartInput {
   onProgress?: ((done: number, total: number | null) => void) | undefined;
   /** The evaluation configuration (tests and benches may pass another). */
   config?: DossierEvaluationConfig;
+  /** Fewest rows for the bulk path (ADR 9); tests lower it to exercise that path. */
+  bulkMinRows?: number;
 }
 
 /** What a finished (or running) job reports. */
@@ -435,15 +444,19 @@ interface JobSpec {
   input: StartInput;
 }
 
-function emptyColumns(): unknown[][] {
-  return repo.STAGING_COLUMNS.map(() => []);
-}
-
+/**
+ * Runs an import job. Rows are read in batches, parsed, checked and scored by the domain core, and
+ * the good ones are written as COPY text into the job's staging table while the next batch is
+ * read; the first refused row stops the loading (the rest of the file is still read, to list and
+ * count its problems). Only a file without problems reaches the one upsert, in one transaction
+ * with the job's result and its audit entry. See ADR 9.
+ */
 async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<JobView> {
   const { db } = deps;
   const { jobId, input } = spec;
   const config = input.config ?? DEFAULT_DOSSIER_CONFIG;
   let table: string | null = null;
+  let copy: CopyWriter | null = null;
   let total = 0;
   try {
     const estimate = spec.kind === 'csv' ? await estimateCsvRows(input.filePath) : null;
@@ -452,62 +465,80 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
     table = await repo.createStaging(db, jobId);
     const resolver = new UnitResolver(await repo.listUnitRefs(db));
     const process = createRowProcessor(spec.header, spec.mapping, resolver, spec.scope, config);
+    copy = await db.copyIn(table, repo.STAGING_COPY_COLUMNS);
     const problems: RowProblem[] = [];
     let problemRows = 0;
     const periods: Record<string, number> = {};
-    let batch = emptyColumns();
-    let inFlight: Promise<void> | null = null;
-    const flush = async (): Promise<void> => {
-      if ((batch[0] as unknown[]).length === 0) return;
-      const columns = batch;
-      batch = emptyColumns();
-      if (inFlight) await inFlight;
-      // One batch goes to the database while the next one is parsed.
-      inFlight = repo.insertStagingBatch(db, table as string, columns);
-    };
+    let text = '';
+    let reported = 0;
     let first = true;
-    for await (const row of readFileRows(input.filePath, spec.kind)) {
-      if (first) {
-        first = false;
-        continue;
-      }
-      total++;
-      const r = process(row);
-      if (!r.ok) {
-        problemRows++;
-        for (const p of r.problems) if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
-        continue;
+    for await (const batch of readFileRowBatches(input.filePath, spec.kind, BATCH_ROWS)) {
+      for (const row of batch) {
+        if (first) {
+          first = false;
+          continue;
+        }
+        total++;
+        const r = process(row);
+        if (!r.ok) {
+          problemRows++;
+          for (const p of r.problems) if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
+          continue;
+        }
+        // Once a row is refused the import will be refused: keep reading only to list problems.
+        if (problemRows === 0) {
+          text += stagingLine(row.rowNumber, r.dossier, r.unit, r.derived);
+          periods[r.derived.period] = (periods[r.derived.period] ?? 0) + 1;
+        }
       }
       if (problemRows > 0) {
-        // The import will be refused: keep reading only to list and count the problems.
-      } else {
-        pushStaging(batch, row.rowNumber, r.dossier, r.unit, r.derived);
-        periods[r.derived.period] = (periods[r.derived.period] ?? 0) + 1;
-        if ((batch[0] as unknown[]).length >= BATCH_ROWS) await flush();
+        text = '';
+        if (copy !== null) {
+          await copy.abort();
+          copy = null;
+        }
+      } else if (text.length >= COPY_CHUNK_CHARS) {
+        await (copy as CopyWriter).write(text);
+        text = '';
       }
-      if (total % PROGRESS_EVERY === 0) {
+      if (total - reported >= PROGRESS_EVERY) {
+        reported = total;
         await repo.updateJobProgress(db, jobId, total);
         input.onProgress?.(total, estimate);
       }
     }
-    await flush();
-    if (inFlight) await inFlight;
     if (total === 0) throw new AppError('invalid', 'dossier_import_empty');
+    if (copy !== null) {
+      if (text.length > 0) await copy.write(text);
+      text = '';
+      const loading = copy;
+      copy = null;
+      await loading.end();
+    }
+    await repo.updateJobProgress(db, jobId, total);
+    input.onProgress?.(total, estimate);
+    let upserted: { inserted: number; updated: number } | null = null;
     if (problemRows === 0) {
-      const duplicates = await repo.stagingDuplicates(db, table, MAX_LISTED_PROBLEMS);
-      problemRows += duplicates.count;
-      for (const d of duplicates.items) {
-        problems.push({
-          row: d.rows[1] as number,
-          column: spec.mapping.code ?? DOSSIER_COLUMN_LABELS.code,
-          message: translate('vi', 'dossier_row_duplicate', {
-            code: d.code,
-            rows: d.rows.join(', '),
-          }),
-        });
+      try {
+        upserted = await commitStaged(deps, actor, spec, config, table, total, periods);
+      } catch (error) {
+        if (!repo.isDuplicateInStatement(error)) throw error;
+        // A code on several rows of the file: list them (the rolled-back upsert changed nothing).
+        const duplicates = await repo.stagingDuplicates(db, table, MAX_LISTED_PROBLEMS);
+        problemRows += duplicates.count;
+        for (const d of duplicates.items) {
+          problems.push({
+            row: d.rows[1] as number,
+            column: spec.mapping.code ?? DOSSIER_COLUMN_LABELS.code,
+            message: translate('vi', 'dossier_row_duplicate', {
+              code: d.code,
+              rows: d.rows.join(', '),
+            }),
+          });
+        }
       }
     }
-    if (problemRows > 0) {
+    if (upserted === null) {
       problems.sort((a, b) => a.row - b.row);
       await repo.finishJob(
         db,
@@ -524,52 +555,6 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
         },
         deps.clock.now(),
       );
-    } else {
-      const stagingTable = table;
-      await db.transaction(async (tx) => {
-        const now = deps.clock.now();
-        const updated = await repo.countExistingFromStaging(tx, stagingTable);
-        await repo.upsertFromStaging(tx, stagingTable, config.version, jobId, now);
-        // Dossiers that already had a rating form keep it: their points use the form.
-        for (const row of await repo.dossiersWithFormsOfJob(tx, jobId)) {
-          const d = dossierFromDb(row);
-          await repo.updateDerived(tx, row.code, deriveDossier(d, config), now);
-        }
-        await repo.finishJob(
-          tx,
-          jobId,
-          {
-            status: 'succeeded',
-            total,
-            inserted: total - updated,
-            updated,
-            problemRows: 0,
-            problems: [],
-            periods,
-            errorMessage: null,
-          },
-          now,
-        );
-        await appendAuditEntry(
-          tx,
-          {
-            actorId: actor.userId || null,
-            actorName: actor.username,
-            action: 'dossier.import',
-            entity: 'dossier_import_job',
-            entityId: jobId,
-            unitId: null,
-            after: {
-              file: input.fileName,
-              source: input.sourceName,
-              rows: total,
-              updated,
-              periods,
-            },
-          },
-          now,
-        );
-      });
     }
   } catch (error) {
     const message =
@@ -594,6 +579,7 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
       )
       .catch(() => undefined);
   } finally {
+    if (copy !== null) await copy.abort().catch(() => undefined);
     if (table !== null) await repo.dropStaging(db, table).catch(() => undefined);
     if (input.ownsFile) await unlink(input.filePath).catch(() => undefined);
   }
@@ -603,43 +589,90 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
   return view;
 }
 
-function pushStaging(
-  c: unknown[][],
-  rowNo: number,
-  d: Dossier,
-  unit: repo.UnitRef,
-  x: DerivedDossier,
-): void {
-  let i = 0;
-  const push = (v: unknown): void => {
-    (c[i++] as unknown[]).push(v);
-  };
-  push(rowNo);
-  push(d.code);
-  push(unit.id);
-  push(unit.code);
-  push(d.officialCode);
-  push(d.procedureCode);
-  push(d.procedureName);
-  push(d.field);
-  push(d.receivedAt);
-  push(d.dueAt);
-  push(d.finishedAt);
-  push(d.returnedAt);
-  push(d.completionRequests);
-  push(d.agenciesInvolved);
-  push(d.channel);
-  push(d.onlinePayment);
-  push(d.returnedByPost);
-  push(d.status);
-  push(d.citizenRatings === null ? null : JSON.stringify(d.citizenRatings));
-  push(d.selfRatings === null ? null : JSON.stringify(d.selfRatings));
-  push(x.period);
-  push(x.timeliness);
-  push(x.handlingSeconds);
-  push(x.citizenPoints);
-  push(x.citizenCount);
-  for (const p of x.points) push(p);
+/** The one transaction of a good file: upsert, re-score rated dossiers, job result, audit. */
+async function commitStaged(
+  deps: Deps,
+  actor: Actor,
+  spec: JobSpec,
+  config: DossierEvaluationConfig,
+  table: string,
+  total: number,
+  periods: Record<string, number>,
+): Promise<{ inserted: number; updated: number }> {
+  const { jobId, input } = spec;
+  const bulk =
+    total >= (input.bulkMinRows ?? BULK_MIN_ROWS) &&
+    total * BULK_SHARE >= (await repo.estimateDossierCount(deps.db));
+  const counts = await deps.db.transaction(async (tx) => {
+    const now = deps.clock.now();
+    const restore = bulk ? await repo.suspendDossierChecks(tx) : null;
+    const counts = await repo.upsertFromStaging(tx, table, config.version, jobId, now);
+    if (restore !== null) await restore();
+    // Dossiers that already had a rating form keep it: their points use the form.
+    for (const row of await repo.dossiersWithFormsInStaging(tx, table)) {
+      await repo.updateDerived(tx, row.code, deriveDossier(dossierFromDb(row), config), now);
+    }
+    await repo.finishJob(
+      tx,
+      jobId,
+      {
+        status: 'succeeded',
+        total,
+        inserted: counts.inserted,
+        updated: counts.updated,
+        problemRows: 0,
+        problems: [],
+        periods,
+        errorMessage: null,
+      },
+      now,
+    );
+    await appendAuditEntry(
+      tx,
+      {
+        actorId: actor.userId || null,
+        actorName: actor.username,
+        action: 'dossier.import',
+        entity: 'dossier_import_job',
+        entityId: jobId,
+        unitId: null,
+        after: {
+          file: input.fileName,
+          source: input.sourceName,
+          rows: total,
+          updated: counts.updated,
+          periods,
+        },
+      },
+      now,
+    );
+    return counts;
+  });
+  // The embedded database has no autovacuum to notice a million new rows.
+  if (bulk) await repo.analyzeDossiers(deps.db).catch(() => undefined);
+  return counts;
+}
+
+const cv = repo.copyValue;
+
+/** One staging row as a line of COPY text, in STAGING_COLUMNS order. */
+function stagingLine(rowNo: number, d: Dossier, unit: repo.UnitRef, x: DerivedDossier): string {
+  const p = x.points;
+  return `${rowNo}\t${cv(d.code)}\t${unit.id}\t${cv(unit.code)}\t${cv(d.officialCode)}\t${cv(
+    d.procedureCode,
+  )}\t${cv(d.procedureName)}\t${cv(d.field)}\t${d.receivedAt}\t${cv(d.dueAt)}\t${cv(
+    d.finishedAt,
+  )}\t${cv(d.returnedAt)}\t${cv(d.completionRequests)}\t${cv(d.agenciesInvolved)}\t${
+    d.channel
+  }\t${cv(d.onlinePayment)}\t${cv(d.returnedByPost)}\t${cv(d.status)}\t${cv(
+    d.citizenRatings === null ? null : JSON.stringify(d.citizenRatings),
+  )}\t${cv(d.selfRatings === null ? null : JSON.stringify(d.selfRatings))}\t${x.period}\t${
+    x.timeliness
+  }\t${cv(x.handlingSeconds)}\t${x.citizenPoints}\t${x.citizenCount}\t${cv(p[0] ?? null)}\t${cv(
+    p[1] ?? null,
+  )}\t${cv(p[2] ?? null)}\t${cv(p[3] ?? null)}\t${cv(p[4] ?? null)}\t${cv(p[5] ?? null)}\t${cv(
+    p[6] ?? null,
+  )}\t${cv(p[7] ?? null)}\t${cv(p[8] ?? null)}\n`;
 }
 
 /** A stored dossier back as the domain's Dossier; a rating form replaces imported citizen ratings. */

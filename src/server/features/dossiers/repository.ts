@@ -222,6 +222,26 @@ export async function insertStagingBatch(
   await db.query(INSERT_STAGING_SQL(table), columns);
 }
 
+/** The staging columns, in order, for `Db.copyIn`. */
+export const STAGING_COPY_COLUMNS: readonly string[] = STAGING_COLUMNS.map(([c]) => c);
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_SPECIAL_ALL = /[\\\t\n\r]/g;
+const COPY_ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+};
+
+/** One value in COPY's text format: \N for null, backslash escapes in text. */
+export function copyValue(v: string | number | boolean | null): string {
+  if (v === null) return '\\N';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  return COPY_SPECIAL.test(v) ? v.replace(COPY_SPECIAL_ALL, (c) => COPY_ESCAPES[c] as string) : v;
+}
+
 export async function dropStaging(db: Queryable, table: string): Promise<void> {
   await db.query(`DROP TABLE IF EXISTS ${table}`);
 }
@@ -291,26 +311,81 @@ const DOSSIER_VALUE_COLUMNS = [
 const ms = (c: string): string =>
   `CASE WHEN ${c} IS NULL THEN NULL ELSE to_timestamp(${c} / 1000.0) END`;
 
-/** Upserts every staged dossier by code (in the caller's transaction). */
+/**
+ * Upserts every staged dossier by code (in the caller's transaction), in one statement; returns how
+ * many were new and how many replaced an existing dossier. A code staged twice makes PostgreSQL
+ * refuse the statement (SQLSTATE 21000, see isDuplicateInStatement).
+ */
 export async function upsertFromStaging(
   db: Queryable,
   table: string,
   configVersion: string,
   jobId: number | null,
   now: Date,
-): Promise<void> {
-  await db.query(
-    `INSERT INTO dossiers (code, ${DOSSIER_VALUE_COLUMNS.join(', ')})
-     SELECT code, unit_id, unit_code, official_code, procedure_code, procedure_name, field,
-       to_timestamp(received_ms / 1000.0), ${ms('due_ms')}, ${ms('finished_ms')}, ${ms('returned_ms')},
-       completion_requests, agencies_involved, channel, online_payment, returned_by_post, status,
-       citizen_ratings, self_ratings, period, timeliness, handling_seconds, citizen_points,
-       citizen_count, p1, p2, p3, p4, p5, p6, p7, p8, p9, $1, $2, $3
-     FROM ${table}
-     ON CONFLICT (code) DO UPDATE SET
-       ${DOSSIER_VALUE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
+): Promise<{ inserted: number; updated: number }> {
+  const rows = await db.query<{ inserted: number; updated: number }>(
+    `WITH up AS (
+       INSERT INTO dossiers (code, ${DOSSIER_VALUE_COLUMNS.join(', ')})
+       SELECT code, unit_id, unit_code, official_code, procedure_code, procedure_name, field,
+         to_timestamp(received_ms / 1000.0), ${ms('due_ms')}, ${ms('finished_ms')}, ${ms('returned_ms')},
+         completion_requests, agencies_involved, channel, online_payment, returned_by_post, status,
+         citizen_ratings, self_ratings, period, timeliness, handling_seconds, citizen_points,
+         citizen_count, p1, p2, p3, p4, p5, p6, p7, p8, p9, $1, $2, $3
+       FROM ${table}
+       ON CONFLICT (code) DO UPDATE SET
+         ${DOSSIER_VALUE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
+       RETURNING (xmax = 0) AS fresh)
+     SELECT count(*) FILTER (WHERE fresh)::int AS inserted,
+       count(*) FILTER (WHERE NOT fresh)::int AS updated
+     FROM up`,
     [configVersion, jobId, now.toISOString()],
   );
+  return rows[0] ?? { inserted: 0, updated: 0 };
+}
+
+/**
+ * For a load that is large against the table: drops the foreign keys and the secondary indexes of
+ * `dossiers` (in the caller's transaction, so a failure restores them) and returns what puts them
+ * back as they were defined. PostgreSQL checks a foreign key row by row on insert but validates a
+ * new one in one join, and builds an index by sorting faster than it inserts a million entries.
+ */
+export async function suspendDossierChecks(db: Queryable): Promise<() => Promise<void>> {
+  const keys = await db.query<{ name: string; def: string }>(
+    `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
+     WHERE conrelid = 'dossiers'::regclass AND contype = 'f' ORDER BY conname`,
+  );
+  const indexes = await db.query<{ name: string; def: string }>(
+    `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
+     FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+     WHERE i.indrelid = 'dossiers'::regclass AND NOT i.indisunique ORDER BY c.relname`,
+  );
+  for (const k of keys) await db.query(`ALTER TABLE dossiers DROP CONSTRAINT "${k.name}"`);
+  for (const i of indexes) await db.query(`DROP INDEX "${i.name}"`);
+  return async () => {
+    for (const i of indexes) await db.query(i.def);
+    for (const k of keys)
+      await db.query(`ALTER TABLE dossiers ADD CONSTRAINT "${k.name}" ${k.def}`);
+  };
+}
+
+/** The planner's estimate of the number of dossiers (exact when never analysed and small). */
+export async function estimateDossierCount(db: Queryable): Promise<number> {
+  const rows = await db.query<{ n: number }>(
+    `SELECT CASE WHEN reltuples >= 0 THEN reltuples::bigint
+       ELSE (SELECT count(*) FROM dossiers) END AS n
+     FROM pg_class WHERE oid = 'dossiers'::regclass`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Refreshes the planner's statistics of `dossiers` after a large load. */
+export async function analyzeDossiers(db: Queryable): Promise<void> {
+  await db.query('ANALYZE dossiers');
+}
+
+/** Whether an error is PostgreSQL refusing an upsert that touches one row twice (a repeated code). */
+export function isDuplicateInStatement(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '21000';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -371,6 +446,17 @@ export async function dossiersWithFormsOfJob(
   return db.query<DossierDbRow>(
     `${DOSSIER_SELECT} WHERE d.import_job_id = $1 AND r.dossier_code IS NOT NULL`,
     [jobId],
+  );
+}
+
+/** Staged dossiers that carry a rating form (their points need the form); forms are few. */
+export async function dossiersWithFormsInStaging(
+  db: Queryable,
+  table: string,
+): Promise<DossierDbRow[]> {
+  return db.query<DossierDbRow>(
+    `${DOSSIER_SELECT} WHERE r.dossier_code IS NOT NULL
+       AND r.dossier_code IN (SELECT s.code FROM ${table} s)`,
   );
 }
 
