@@ -55,7 +55,7 @@ const PROGRESS_EVERY = 20_000;
 // COPY text handed to the database at a time (about 4,000 rows).
 const COPY_CHUNK_CHARS = 1024 * 1024;
 // A load of at least this many rows and at least 1/BULK_SHARE of the table rebuilds the secondary
-// indexes and foreign keys of `dossiers` instead of maintaining them row by row (ADR 9).
+// indexes and foreign keys of `dossiers` instead of maintaining them row by row (ADR 10).
 const BULK_MIN_ROWS = 50_000;
 const BULK_SHARE = 4;
 const PREVIEW_ROWS = 10;
@@ -299,7 +299,7 @@ export interface StartInput {
   onProgress?: ((done: number, total: number | null) => void) | undefined;
   /** The evaluation configuration (tests and benches may pass another). */
   config?: DossierEvaluationConfig;
-  /** Fewest rows for the bulk path (ADR 9); tests lower it to exercise that path. */
+  /** Fewest rows for the bulk path (ADR 10); tests lower it to exercise that path. */
   bulkMinRows?: number;
 }
 
@@ -449,7 +449,7 @@ interface JobSpec {
  * the good ones are written as COPY text into the job's staging table while the next batch is
  * read; the first refused row stops the loading (the rest of the file is still read, to list and
  * count its problems). Only a file without problems reaches the one upsert, in one transaction
- * with the job's result and its audit entry. See ADR 9.
+ * with the job's result and its audit entry. See ADR 10.
  */
 async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<JobView> {
   const { db } = deps;
