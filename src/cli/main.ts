@@ -26,6 +26,7 @@ import { exportCriteriaXlsx, importCriteriaXlsx } from '../server/features/crite
 import { importCriteriaSetFromXlsx } from '../server/features/criteria/import.ts';
 import { startDossierImport } from '../server/features/dossiers/import.ts';
 import { runCampaignCommand } from './campaign.ts';
+import { runNotificationScan } from '../server/features/notifications/service.ts';
 
 const countNodes = (nodes: NodeView[]): number =>
   nodes.reduce((n, x) => n + 1 + countNodes(x.children), 0);
@@ -62,6 +63,8 @@ const USAGE = `Cách dùng: parindex <lệnh> [tùy chọn]
                                 dòng node_code = survey là điểm điều tra XHH); lỗi thì không nhập gì
   campaign results <id đợt> [--format json|csv|xlsx] [--out <tệp>]
                                 in hoặc ghi kết quả: tổng điểm, điểm điều tra, chỉ số, xếp loại, xếp hạng
+  notifications run             quét hạn chót và diễn biến các đợt đánh giá, ghi thông báo (mỗi việc một lần)
+                                và gửi thư điện tử đang chờ khi đã cấu hình SMTP (dùng cho cron)
 
 Vai trò: ${ROLES.join(', ')}`;
 
@@ -305,6 +308,20 @@ async function run(argv: string[]): Promise<void> {
       await withDeps(
         (deps) =>
           runCampaignCommand(deps, CONSOLE_ACTOR, sub, rest, (message) => new UsageError(message)),
+        { demo: false },
+      );
+      return;
+    }
+    case 'notifications': {
+      if (sub !== 'run') throw new UsageError('Cách dùng: parindex notifications run');
+      await withDeps(
+        async (deps) => {
+          const r = await runNotificationScan(deps);
+          console.log(
+            `Đã quét ${r.campaigns} đợt đánh giá đang mở: ${r.created} thông báo mới, ${r.emailed} thư đã gửi${r.emailFailed ? `, ${r.emailFailed} thư chưa gửi được (sẽ thử lại)` : ''}${deps.config.smtp ? '' : ' (chưa cấu hình SMTP: chỉ thông báo trong ứng dụng)'}.`,
+          );
+          if (r.emailFailed) process.exitCode = 1;
+        },
         { demo: false },
       );
       return;

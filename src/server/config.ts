@@ -52,11 +52,32 @@ const envSchema = z
     PARINDEX_S3_ACCESS_KEY_ID: optionalText,
     PARINDEX_S3_SECRET_ACCESS_KEY: optionalText,
     PARINDEX_S3_REGION: z.string().min(1).default('us-east-1'),
+    PARINDEX_PUBLIC_URL: optionalText.pipe(z.url().optional()),
+    PARINDEX_SMTP_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+        .optional(),
+    ),
+    PARINDEX_SMTP_HOST: optionalText,
+    PARINDEX_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    PARINDEX_SMTP_USER: optionalText,
+    PARINDEX_SMTP_PASSWORD: optionalText,
+    PARINDEX_SMTP_SECURE: flag.optional(),
+    PARINDEX_SMTP_FROM: optionalText,
+    PARINDEX_NOTIFY_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
   })
   .superRefine((e, ctx) => {
+    if ((e.PARINDEX_SMTP_URL || e.PARINDEX_SMTP_HOST) && !e.PARINDEX_SMTP_FROM) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PARINDEX_SMTP_FROM'],
+        message: 'missing; e-mail needs a sender address (e.g. "Chỉ số CCHC <cchc@example.vn>")',
+      });
+    }
     const missing = S3_VARIABLES.filter((name) => !e[name]);
     if (missing.length > 0 && missing.length < S3_VARIABLES.length) {
       ctx.addIssue({
@@ -66,6 +87,18 @@ const envSchema = z
       });
     }
   });
+
+/** How notification e-mails are sent; null: not at all (notifications stay in the app). */
+export interface SmtpConfig {
+  /** A connection URL (smtp://user:pass@host:587) or host, port and credentials. */
+  url?: string;
+  host?: string;
+  port?: number;
+  secure?: boolean;
+  user?: string;
+  password?: string;
+  from: string;
+}
 
 /** Where stored files live: on disk under the data directory, or in an S3-compatible bucket. */
 export type StorageConfig =
@@ -100,6 +133,11 @@ export interface Config {
   /** Fewest seconds between a public form being issued and its answer (slower is human). */
   sipasMinFillSeconds: number;
   storage: StorageConfig;
+  /** The address users reach the web app at, for links in e-mails. */
+  publicUrl: string;
+  smtp: SmtpConfig | null;
+  /** Minutes between two deadline scans in the server process; 0: only `parindex notifications run`. */
+  notifyIntervalMinutes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -145,6 +183,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             region: e.PARINDEX_S3_REGION,
           }
         : { kind: 'disk' },
+    publicUrl: (e.PARINDEX_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    smtp:
+      (e.PARINDEX_SMTP_URL || e.PARINDEX_SMTP_HOST) && e.PARINDEX_SMTP_FROM
+        ? {
+            ...(e.PARINDEX_SMTP_URL ? { url: e.PARINDEX_SMTP_URL } : {}),
+            ...(e.PARINDEX_SMTP_HOST ? { host: e.PARINDEX_SMTP_HOST } : {}),
+            ...(e.PARINDEX_SMTP_PORT ? { port: e.PARINDEX_SMTP_PORT } : {}),
+            ...(e.PARINDEX_SMTP_SECURE !== undefined ? { secure: e.PARINDEX_SMTP_SECURE } : {}),
+            ...(e.PARINDEX_SMTP_USER ? { user: e.PARINDEX_SMTP_USER } : {}),
+            ...(e.PARINDEX_SMTP_PASSWORD ? { password: e.PARINDEX_SMTP_PASSWORD } : {}),
+            from: e.PARINDEX_SMTP_FROM,
+          }
+        : null,
+    notifyIntervalMinutes: e.PARINDEX_NOTIFY_INTERVAL_MINUTES,
     logLevel: e.LOG_LEVEL,
   };
 }

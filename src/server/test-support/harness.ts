@@ -93,6 +93,8 @@ export async function createHarness(
     adminPassword: ADMIN_PASSWORD,
     demo: true,
     loginRatePerMinute: 1000,
+    // No timed deadline scans in tests: they run it on the test's clock.
+    notifyIntervalMinutes: 0,
     ...config,
   };
   const clock = fixedClock(new Date('2026-03-02T02:00:00.000Z'));

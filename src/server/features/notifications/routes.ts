@@ -1,0 +1,88 @@
+/**
+ * HTTP routes of notifications (the bell): the signed-in user's own notices, marking them read.
+ * Also starts the deadline scan of the server process and asks for a scan of a campaign whenever
+ * one of its workflow actions succeeds, so "round 1 closed" reaches the unit within seconds.
+ */
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { requireActor, type App } from '../../http/app.ts';
+import { commonErrors, idParam } from '../../http/schemas.ts';
+import { createNotificationScheduler } from './scheduler.ts';
+import * as service from './service.ts';
+
+const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  before: z.coerce.number().int().positive().optional(),
+});
+
+const notification = z.object({
+  id: z.number(),
+  kind: z.string(),
+  title: z.string(),
+  text: z.string(),
+  link: z.string(),
+  createdAt: z.string(),
+  read: z.boolean(),
+});
+const listResponse = z.object({
+  unread: z.number(),
+  items: z.array(notification),
+  nextBefore: z.number().nullable(),
+});
+const unreadResponse = z.object({ unread: z.number() });
+
+// Workflow actions after which a campaign's notices may change (a unit's action, all units at once).
+// Opening a campaign or changing its deadlines may make a deadline notice due at once.
+const WORKFLOW_ACTION =
+  /^\/api\/v1\/campaigns\/(\d+)(\/(units\/\d+\/[a-z0-9-]+|round1\/close|publish|open))?$/;
+
+export function registerNotificationRoutes(app: App, deps: Deps): void {
+  const scheduler = createNotificationScheduler(deps, app.log, {
+    intervalMinutes: deps.config.notifyIntervalMinutes,
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    if (!['POST', 'PUT'].includes(request.method) || reply.statusCode >= 400) return;
+    const match = WORKFLOW_ACTION.exec(request.url.split('?')[0] ?? '');
+    if (match) scheduler.poke(Number(match[1]));
+  });
+  app.addHook('onClose', async () => scheduler.stop());
+
+  app.get(
+    '/api/v1/notifications',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Thông báo của tài khoản đang đăng nhập (mới nhất trước) và số chưa đọc',
+        querystring: listQuery,
+        response: { 200: listResponse, ...commonErrors },
+      },
+    },
+    async (request) =>
+      service.listNotifications(deps, requireActor(request), request.locale, request.query),
+  );
+
+  app.post(
+    '/api/v1/notifications/:id/read',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Đánh dấu đã đọc một thông báo',
+        params: idParam,
+        response: { 200: unreadResponse, ...commonErrors },
+      },
+    },
+    async (request) => service.markNotificationRead(deps, requireActor(request), request.params.id),
+  );
+
+  app.post(
+    '/api/v1/notifications/read-all',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Đánh dấu đã đọc mọi thông báo',
+        response: { 200: z.object({ marked: z.number(), unread: z.number() }), ...commonErrors },
+      },
+    },
+    async (request) => service.markAllNotificationsRead(deps, requireActor(request)),
+  );
+}
