@@ -36,6 +36,7 @@ export function AppLayout() {
     { to: '/units', label: t('nav.units'), shown: !restricted },
     { to: '/criteria', label: t('nav.criteria'), shown: !restricted },
     { to: '/campaigns', label: t('campaigns.nav'), shown: !restricted },
+    { to: '/dossiers', label: t('dossiers.nav'), shown: !restricted },
     { to: '/users', label: t('nav.users'), shown: !restricted && session.permissions.manageUsers },
     { to: '/audit', label: t('nav.audit'), shown: !restricted && session.permissions.readAudit },
     {

@@ -29,6 +29,15 @@ export function createAppRouter() {
       }),
     },
     {
+      // Citizens rate their dossier without signing in.
+      path: '/public/danh-gia-ho-so',
+      ErrorBoundary: RouteError,
+      HydrateFallback: LoadingState,
+      lazy: async () => ({
+        Component: (await import('../features/dossiers/PublicRatingPage.tsx')).PublicRatingPage,
+      }),
+    },
+    {
       element: <RequireSession />,
       ErrorBoundary: RouteError,
       HydrateFallback: LoadingState,
@@ -148,6 +157,44 @@ export function createAppRouter() {
               path: 'campaigns/:id/results',
               lazy: async () => ({
                 Component: (await import('../features/campaigns/ResultsPage.tsx')).ResultsPage,
+              }),
+            },
+            {
+              path: 'dossiers',
+              lazy: async () => ({
+                Component: (await import('../features/dossiers/QuarterPage.tsx')).QuarterPage,
+              }),
+            },
+            {
+              path: 'dossiers/import',
+              lazy: async () => ({
+                Component: (await import('../features/dossiers/ImportPage.tsx')).ImportPage,
+              }),
+            },
+            {
+              path: 'dossiers/list',
+              lazy: async () => ({
+                Component: (await import('../features/dossiers/DossierListPage.tsx'))
+                  .DossierListPage,
+              }),
+            },
+            {
+              path: 'dossiers/rating',
+              lazy: async () => ({
+                Component: (await import('../features/dossiers/RatingEntryPage.tsx'))
+                  .RatingEntryPage,
+              }),
+            },
+            {
+              path: 'dossiers/dashboard',
+              lazy: async () => ({
+                Component: (await import('../features/dossiers/DashboardPage.tsx')).DashboardPage,
+              }),
+            },
+            {
+              path: 'dossiers/bands',
+              lazy: async () => ({
+                Component: (await import('../features/dossiers/BandsPage.tsx')).BandsPage,
               }),
             },
             {

@@ -1,4 +1,5 @@
 /** The English catalogue; its type forces exactly the keys of the Vietnamese one. */
+import { dossiersEn } from './dossiers.en.ts';
 import type { Catalogue } from './vi.ts';
 
 export const en: Catalogue = {
@@ -43,6 +44,7 @@ export const en: Catalogue = {
     logout: 'Sign out',
     language: 'Language',
   },
+  dossiers: dossiersEn,
   documents: {
     nav: 'Document templates',
     draft: 'Draft document',

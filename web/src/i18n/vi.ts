@@ -3,6 +3,8 @@
  * must match key for key. Interpolations use i18next's {{name}}; no plural forms, so that both
  * catalogues keep exactly the same keys.
  */
+import { dossiersVi } from './dossiers.vi.ts';
+
 export const vi = {
   app: {
     name: 'Chỉ số CCHC',
@@ -45,6 +47,7 @@ export const vi = {
     logout: 'Đăng xuất',
     language: 'Ngôn ngữ',
   },
+  dossiers: dossiersVi,
   documents: {
     nav: 'Mẫu văn bản',
     draft: 'Tạo văn bản',

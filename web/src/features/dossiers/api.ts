@@ -1,0 +1,302 @@
+/**
+ * Calls of the dossier screens: import (preview, job, sources), the dossier list and one dossier,
+ * ratings (staff entry of the paper form, the public online form), the quarterly view, rates over
+ * quarters, the Decision 766 dashboard and the class bands chosen per province.
+ */
+import { api, apiUpload, type QueryValue } from '../../lib/api-client.ts';
+
+export const RATE_KEYS = [
+  'on-time-or-early',
+  'late',
+  'online-full',
+  'online-partial',
+  'online-payment',
+  'postal-procedures',
+  'postal-dossiers',
+] as const;
+export type RateKey = (typeof RATE_KEYS)[number];
+
+export interface ImportColumn {
+  column: string;
+  label: string;
+  required: boolean;
+}
+
+export type ColumnMapping = Record<string, string>;
+
+export interface RowProblem {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface Preview {
+  fileKind: 'csv' | 'xlsx';
+  headers: string[];
+  source: { name: string; savedMapping: ColumnMapping } | null;
+  mapping: ColumnMapping;
+  mappingFrom: 'given' | 'saved' | 'names';
+  layoutChanged: boolean;
+  missingHeaders: string[];
+  unmappedRequired: string[];
+  rows: Array<{
+    row: number;
+    ok: boolean;
+    dossier: {
+      code: string;
+      unitCode: string;
+      unitName: string;
+      receivedAt: string;
+      channel: string;
+      period: string;
+      timeliness: string;
+      points: (number | null)[];
+    } | null;
+    problems: Array<{ row: number; column: string; message: string }>;
+  }>;
+}
+
+export interface ImportJob {
+  id: number;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  source: string | null;
+  fileName: string;
+  fileKind: string;
+  rowsTotal: number | null;
+  rowsDone: number;
+  inserted: number;
+  updated: number;
+  problemRows: number;
+  problems: RowProblem[];
+  problemsListed: number;
+  periods: Record<string, number> | null;
+  message: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface ImportSource {
+  id: number;
+  name: string;
+  mapping: ColumnMapping;
+  headers: string[];
+  updatedAt: string;
+}
+
+export interface Dossier {
+  code: string;
+  unit: { id: number; code: string; name: string };
+  officialCode: string | null;
+  procedureCode: string;
+  procedureName: string;
+  field: string;
+  receivedAt: string;
+  dueAt: string | null;
+  finishedAt: string | null;
+  returnedAt: string | null;
+  completionRequests: number | null;
+  agenciesInvolved: number | null;
+  channel: string;
+  onlinePayment: boolean | null;
+  returnedByPost: boolean | null;
+  status: string;
+  period: string;
+  timeliness: string;
+  points: (number | null)[];
+  total: number;
+  rating: { channel: string | null; ratings: (number | null)[] } | null;
+  importedCitizenRatings: (number | null)[] | null;
+}
+
+export interface IndicatorScore {
+  id: number;
+  name: string;
+  score: number | null;
+  text: string;
+  scoredDossiers: number;
+}
+
+export type Evaluation =
+  | { state: 'no-dossiers'; label: string }
+  | { state: 'not-scored'; label: string; dossiers: number }
+  | {
+      state: 'scored';
+      dossiers: number;
+      indicators: IndicatorScore[];
+      total: number;
+      max: number;
+      text: string;
+      percent: number;
+      className: string | null;
+      notScored: number[];
+    };
+
+export interface Rate {
+  key: RateKey;
+  label: string;
+  basis: string;
+  num: number;
+  den: number;
+  percent: number | null;
+  text: string;
+  target: { minPercent: number; text: string; met: boolean | null; source: string } | null;
+}
+
+export type Rates = Record<RateKey, Rate>;
+
+export interface Band {
+  label: string;
+  fromPercent: number;
+  toPercent: number | null;
+}
+
+export interface QuarterView {
+  unit: { id: number; code: string; name: string };
+  period: string;
+  bands: { id: string; name: string; bands: Band[] };
+  groups: Array<{
+    kind: string;
+    summary: string;
+    counts: Array<{ label: string; count: number }>;
+    rows: Array<{
+      unitId: number;
+      unitCode: string;
+      unitName: string;
+      label: string;
+      evaluation: Evaluation;
+      rates: Rates;
+    }>;
+  }>;
+  area: { dossiers: number; evaluation: Evaluation; rates: Rates };
+  officials: Array<{
+    unitId: number;
+    unitCode: string;
+    unitName: string;
+    officialCode: string;
+    evaluation: Evaluation;
+    rates: Rates;
+  }>;
+  late: { total: number; items: Dossier[] };
+  toConfirm: string[];
+}
+
+export interface RatesHistory {
+  unit: { id: number; code: string; name: string };
+  items: Array<{ period: string; dossiers: number; rates: Rates }>;
+}
+
+export interface Dashboard766 {
+  unit: { id: number; code: string; name: string };
+  period: string;
+  dossiers: number;
+  dashboard: {
+    groups: Array<{
+      key: string;
+      name: string;
+      max: number;
+      points: number | null;
+      computedMax: number;
+      complete: boolean;
+      text: string;
+      usedFields: string[];
+      missingFields: Array<{ field: string; label: string }>;
+      indicators: Array<{
+        key: string;
+        name: string;
+        max: number;
+        points: number | null;
+        rateText: string | null;
+        usedFields: string[];
+        missingFields: Array<{ field: string; label: string }>;
+      }>;
+    }>;
+    points: number;
+    computedMax: number;
+    max: number;
+    averageHandlingHoursTenths: number | null;
+  };
+}
+
+export interface BandSettings {
+  unit: { id: number; code: string; name: string };
+  presets: Array<{ id: string; name: string; bands: Band[] }>;
+  defaultPresetId: string;
+  effectivePresetId: string;
+  chosenOn: { id: number; name: string } | null;
+  canChange: boolean;
+}
+
+export interface DossierFilter {
+  unitId?: number | undefined;
+  period?: string | undefined;
+  officialCode?: string | undefined;
+  q?: string | undefined;
+  timeliness?: string | undefined;
+  rate?: RateKey | undefined;
+  part?: 'numerator' | 'denominator' | undefined;
+}
+
+function importForm(file: File, source: string, mapping: ColumnMapping | null): FormData {
+  const form = new FormData();
+  form.set('source', source);
+  if (mapping) form.set('mapping', JSON.stringify(mapping));
+  // The file goes last: the server reads the fields before streaming it.
+  form.set('file', file);
+  return form;
+}
+
+/** The address of the quarterly workbook (a plain link downloads it with the session cookie). */
+export function quarterXlsxUrl(unitId: number, period: string): string {
+  return `/api/v1/dossiers/quarter-view.xlsx?unitId=${unitId}&period=${encodeURIComponent(period)}`;
+}
+
+export const dossierApi = {
+  columns: (signal?: AbortSignal) =>
+    api.get<{ items: ImportColumn[] }>('/dossiers/columns', undefined, signal),
+  sources: (signal?: AbortSignal) =>
+    api.get<{ items: ImportSource[] }>('/dossiers/sources', undefined, signal),
+  preview: (file: File, source: string, mapping: ColumnMapping | null) =>
+    apiUpload<Preview>('/dossiers/import/preview', importForm(file, source, mapping)),
+  startImport: (file: File, source: string, mapping: ColumnMapping | null) =>
+    apiUpload<{ jobId: number }>('/dossiers/import', importForm(file, source, mapping)),
+  job: (id: number, signal?: AbortSignal) =>
+    api.get<ImportJob>(`/dossiers/jobs/${id}`, undefined, signal),
+  list: (filter: DossierFilter, limit: number, offset: number, signal?: AbortSignal) => {
+    const { rate, part, ...rest } = filter;
+    const query: Record<string, QueryValue> = { ...rest, limit, offset };
+    if (rate) {
+      return api.get<{ items: Dossier[]; total: number }>(
+        `/dossiers/rates/${rate}/dossiers`,
+        {
+          unitId: rest.unitId,
+          period: rest.period,
+          officialCode: rest.officialCode,
+          part,
+          limit,
+          offset,
+        },
+        signal,
+      );
+    }
+    return api.get<{ items: Dossier[]; total: number }>('/dossiers', query, signal);
+  },
+  dossier: (code: string, signal?: AbortSignal) =>
+    api.get<Dossier>(`/dossiers/by-code/${encodeURIComponent(code)}`, undefined, signal),
+  enterRating: (code: string, ratings: (number | null)[], comment: string | null) =>
+    api.post<Dossier>(`/dossiers/by-code/${encodeURIComponent(code)}/rating`, {
+      ratings,
+      comment,
+    }),
+  publicRating: (code: string, ratings: (number | null)[], comment: string | null) =>
+    api.post<{ code: string }>('/public/dossier-ratings', { code, ratings, comment }),
+  quarter: (unitId: number, period: string, signal?: AbortSignal) =>
+    api.get<QuarterView>('/dossiers/quarter-view', { unitId, period }, signal),
+  history: (unitId: number, period: string, quarters: number, signal?: AbortSignal) =>
+    api.get<RatesHistory>('/dossiers/rates-history', { unitId, period, quarters }, signal),
+  dashboard: (unitId: number, period: string, signal?: AbortSignal) =>
+    api.get<Dashboard766>('/dossiers/dashboard-766', { unitId, period }, signal),
+  bands: (unitId: number, signal?: AbortSignal) =>
+    api.get<BandSettings>('/dossiers/bands', { unitId }, signal),
+  chooseBands: (unitId: number, presetId: string) =>
+    api.put<BandSettings>('/dossiers/bands', { unitId, presetId }),
+};
