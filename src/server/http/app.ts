@@ -64,8 +64,13 @@ declare module 'fastify' {
 }
 
 /** Paths that change state without a session, so without an anti-forgery token. */
-// The public SIPAS answer uses no session, so a staff member's cookie must not make it fail.
-const CSRF_EXEMPT = new Set(['/api/v1/auth/login', '/api/v1/public/sipas/responses']);
+// The public SIPAS answer and dossier rating use no session, so a staff member's cookie must not
+// make them fail.
+const CSRF_EXEMPT = new Set([
+  '/api/v1/auth/login',
+  '/api/v1/public/sipas/responses',
+  '/api/v1/public/dossier-ratings',
+]);
 
 /** The application instance, typed by its zod schemas. */
 export type App = FastifyInstance<
