@@ -30,6 +30,10 @@ export const PERMISSIONS = [
   'dossier.import', // import dossiers of units in scope, enter citizens' paper rating forms
   'dossier.read', // read dossiers, their scores and the quarterly results of units in scope
   'document.template', // replace the Word templates of official documents for units in scope
+  'remediation.read', // read a unit's remediation plans and People's Council supervisions
+  'remediation.manage', // make and edit a unit's remediation plan: items, tasks, who does them
+  'remediation.task', // update the plan tasks one is responsible for (status, progress, evidence)
+  'supervision.manage', // record People's Council supervisions of units in scope and their findings
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,6 +51,9 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'dossier.import',
     'dossier.read',
     'document.template',
+    'remediation.read',
+    'remediation.manage',
+    'supervision.manage',
   ],
   standing_agency: [
     'unit.manage',
@@ -59,6 +66,7 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'dossier.import',
     'dossier.read',
     'document.template',
+    'remediation.read',
   ],
   unit_officer: [
     'evidence.read',
@@ -66,11 +74,21 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'sipas.enter',
     'dossier.import',
     'dossier.read',
+    'remediation.read',
+    'remediation.task',
   ],
-  unit_head: ['audit.read', 'evidence.read', 'evidence.write', 'dossier.read'],
+  unit_head: [
+    'audit.read',
+    'evidence.read',
+    'evidence.write',
+    'dossier.read',
+    'remediation.read',
+    'remediation.manage',
+    'remediation.task',
+  ],
   appraiser: ['evidence.read'],
-  council_chair: ['audit.read', 'evidence.read', 'dossier.read'],
-  council_member: ['evidence.read'],
+  council_chair: ['audit.read', 'evidence.read', 'dossier.read', 'remediation.read'],
+  council_member: ['evidence.read', 'remediation.read', 'supervision.manage'],
   enumerator: ['sipas.enter'],
 };
 

@@ -19,6 +19,7 @@ import { BAO_YEN_OFFICES, DEMO_ACCOUNTS, DEMO_DISTRICTS, DEMO_PASSWORD } from '.
 import { loadDossierDemo } from '../features/dossiers/demo.ts';
 import { loadCampaignDemo } from './campaign-demo.ts';
 import { loadSipasDemo } from './sipas-demo.ts';
+import { loadRemediationDemo } from './remediation-demo.ts';
 
 /** Has the demo been loaded into this database? */
 export async function isDemoLoaded(db: Queryable): Promise<boolean> {
@@ -130,5 +131,6 @@ export async function loadDemo(tx: Queryable, now: Date): Promise<{ accounts: st
   );
   await loadCampaignDemo(tx, now);
   await loadSipasDemo(tx, now);
+  await loadRemediationDemo(tx, now);
   return { accounts: created };
 }

@@ -45,6 +45,7 @@ import { registerEvidenceRoutes } from '../features/evidence/routes.ts';
 import { registerDossierRoutes } from '../features/dossiers/routes.ts';
 import { registerSipasRoutes } from '../features/sipas/routes.ts';
 import { registerDocumentRoutes } from '../features/documents/routes.ts';
+import { registerRemediationRoutes } from '../features/remediation/routes.ts';
 import { registerNotificationRoutes } from '../features/notifications/routes.ts';
 import { validationDetails } from './validation.ts';
 
@@ -203,6 +204,7 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
   registerDossierRoutes(app, deps);
   registerSipasRoutes(app, deps);
   registerDocumentRoutes(app, deps);
+  registerRemediationRoutes(app, deps);
   registerNotificationRoutes(app, deps);
 
   if (existsSync(WEB_DIST)) {

@@ -265,6 +265,64 @@ const vi = {
   notify_email_link: 'Xem chi tiết: {link}',
   notify_email_footer:
     'Thư được gửi tự động từ hệ thống Chỉ số cải cách hành chính; vui lòng không trả lời thư này.',
+  // remediation plans and supervisions
+  entity_remediation_plan: 'kế hoạch khắc phục',
+  entity_remediation_task: 'nhiệm vụ của kế hoạch khắc phục',
+  entity_supervision: 'cuộc giám sát',
+  entity_supervision_finding: 'nội dung kết luận giám sát',
+  remediation_default_title:
+    'Kế hoạch triển khai thực hiện các giải pháp khắc phục những hạn chế, thiếu sót, cải thiện Chỉ số cải cách hành chính năm {year} (theo kết quả năm {previous})',
+  remediation_no_results:
+    'Đơn vị «{unit}» chưa có kết quả thẩm định trong đợt đánh giá đã chọn (kể cả các đơn vị cũ đã sáp nhập vào).',
+  remediation_choose_source:
+    'Có nhiều đơn vị cũ có kết quả trong đợt đánh giá này ({units}); hãy chọn lập kế hoạch từ kết quả của đơn vị nào.',
+  remediation_source_not_related:
+    'Đơn vị được chọn không phải «{unit}» hay đơn vị cũ đã sáp nhập vào «{unit}», hoặc không tham gia đợt đánh giá.',
+  remediation_plan_exists: '«{unit}» đã có kế hoạch khắc phục năm {year}.',
+  remediation_source_dossiers: 'Hồ sơ TTHC quý {quarter}/{year}',
+  remediation_not_an_official:
+    'Người phụ trách phải là cán bộ, công chức có tài khoản của «{unit}».',
+  remediation_target_missing: 'Chỉ tiêu đo tự động cần có tỷ lệ phải đạt (%).',
+  remediation_item_not_in_plan: 'Tiêu chí được chọn không thuộc kế hoạch này.',
+  remediation_finding_other_unit:
+    'Nội dung kết luận giám sát không thuộc một cuộc giám sát «{unit}».',
+  remediation_not_your_task: 'Bạn chỉ được cập nhật các nhiệm vụ mình được giao phụ trách.',
+  remediation_evidence_other_unit:
+    'Tài liệu kiểm chứng phải nằm trong thư viện tài liệu của «{unit}».',
+  remediation_done_needs_evidence:
+    'Hãy đính kèm ít nhất một tài liệu kiểm chứng kết quả trước khi đánh dấu hoàn thành.',
+  remediation_unknown_codes: 'Các mục {codes} không có trong kế hoạch.',
+  remediation_period_order: 'Ngày kết thúc thời kỳ giám sát phải sau hoặc bằng ngày bắt đầu.',
+  remediation_appraised_over_max: 'Điểm thẩm định không được lớn hơn điểm tối đa.',
+  remediation_self_over_max: 'Điểm tự chấm không được lớn hơn điểm tối đa.',
+  // notifications (the bell and e-mails)
+  entity_notification: 'thông báo',
+  notify_deadline_selfAssessment: 'Hạn tự đánh giá, chấm điểm',
+  notify_deadline_round1: 'Hạn thẩm định vòng 1',
+  notify_deadline_explanations: 'Hạn giải trình',
+  notify_deadline_round2: 'Hạn thẩm định vòng 2',
+  notify_deadline_publication: 'Hạn công bố kết quả',
+  notify_deadline_title: 'Còn {days} ngày đến {deadline}',
+  notify_deadline_today_title: 'Hôm nay là {deadline}',
+  notify_deadline_body: 'Đợt đánh giá «{campaign}»: {deadline} là {date}. {task}',
+  notify_task_selfAssessment: '{unit} cần hoàn thành và nộp bản tự chấm trước hạn.',
+  notify_task_round1: 'Các tiêu chí được phân công cần được chấm thẩm định vòng 1 trước hạn.',
+  notify_task_explanations: '{unit} cần giải trình các kết luận thẩm định vòng 1 trước hạn.',
+  notify_task_round2: 'Các kết luận vòng 1 cần được xem xét ở vòng 2 trước hạn.',
+  notify_task_publication: 'Kết quả cần được Hội đồng phê duyệt và công bố trước hạn.',
+  notify_round1_closed_title: 'Đã chốt thẩm định vòng 1: {unit}',
+  notify_round1_closed_body:
+    'Đợt đánh giá «{campaign}»: Hội đồng thẩm định đã chốt vòng 1 của {unit}. Xem điểm thẩm định và lý do mất điểm từng tiêu chí.',
+  notify_explanation_requested_title: '{unit} cần giải trình {count} tiêu chí',
+  notify_explanation_requested_body:
+    'Đợt đánh giá «{campaign}»: tổ thẩm định yêu cầu {unit} giải trình {count} kết luận vòng 1. Hạn giải trình: {date}.',
+  notify_round2_closed_title: 'Đã phê duyệt kết quả: {unit}',
+  notify_round2_closed_body:
+    'Đợt đánh giá «{campaign}»: Hội đồng đã kết thúc thẩm định vòng 2 và phê duyệt kết quả của {unit}.',
+  notify_email_greeting: 'Kính gửi {name},',
+  notify_email_link: 'Xem chi tiết: {link}',
+  notify_email_footer:
+    'Thư được gửi tự động từ hệ thống Chỉ số cải cách hành chính; vui lòng không trả lời thư này.',
 };
 
 export type MessageKey = keyof typeof vi;
@@ -503,6 +561,62 @@ const en: Record<MessageKey, string> = {
   document_job_interrupted: 'Drafting was interrupted by a server restart. Draft it again.',
   document_not_ready: 'The document is not drafted yet.',
   document_pdf_missing: 'This document has no PDF yet.',
+  entity_notification: 'the notification',
+  notify_deadline_selfAssessment: 'Self-assessment deadline',
+  notify_deadline_round1: 'Round 1 appraisal deadline',
+  notify_deadline_explanations: 'Explanations deadline',
+  notify_deadline_round2: 'Round 2 appraisal deadline',
+  notify_deadline_publication: 'Publication deadline',
+  notify_deadline_title: '{days} days until the {deadline}',
+  notify_deadline_today_title: 'Today is the {deadline}',
+  notify_deadline_body: 'Campaign “{campaign}”: the {deadline} is {date}. {task}',
+  notify_task_selfAssessment: '{unit} must complete and submit its self-assessment before then.',
+  notify_task_round1: 'The criteria assigned to you must be appraised in round 1 before then.',
+  notify_task_explanations: '{unit} must explain the round 1 findings before then.',
+  notify_task_round2: 'The round 1 findings must be decided in round 2 before then.',
+  notify_task_publication: 'The results must be approved by the council and published before then.',
+  notify_round1_closed_title: 'Round 1 closed: {unit}',
+  notify_round1_closed_body:
+    'Campaign “{campaign}”: the council closed round 1 of {unit}. See the appraised scores and the reason for every lost point.',
+  notify_explanation_requested_title: '{unit} must explain {count} criteria',
+  notify_explanation_requested_body:
+    'Campaign “{campaign}”: the appraisers ask {unit} to explain {count} round 1 findings. Explanations deadline: {date}.',
+  notify_round2_closed_title: 'Result approved: {unit}',
+  notify_round2_closed_body:
+    'Campaign “{campaign}”: the council finished round 2 and approved the result of {unit}.',
+  notify_email_greeting: 'Dear {name},',
+  notify_email_link: 'Details: {link}',
+  notify_email_footer:
+    'This message was sent automatically by the Administrative Reform Index system; please do not reply.',
+  // remediation plans and supervisions
+  entity_remediation_plan: 'the remediation plan',
+  entity_remediation_task: 'the remediation task',
+  entity_supervision: 'the supervision',
+  entity_supervision_finding: 'the supervision finding',
+  remediation_default_title:
+    'Plan of measures to remedy shortcomings and improve the Administrative Reform Index in {year} (after the {previous} results)',
+  remediation_no_results:
+    '«{unit}» has no appraised result in the chosen campaign (nor does any former unit merged into it).',
+  remediation_choose_source:
+    'Several former units have results in this campaign ({units}); choose whose results the plan starts from.',
+  remediation_source_not_related:
+    'The chosen unit is neither «{unit}» nor a former unit merged into «{unit}», or it did not take part in the campaign.',
+  remediation_plan_exists: '«{unit}» already has a remediation plan for {year}.',
+  remediation_source_dossiers: 'Dossiers of quarter {quarter}/{year}',
+  remediation_not_an_official:
+    'The person responsible must be an official with an account of «{unit}».',
+  remediation_target_missing: 'A target measured automatically needs the rate to reach (%).',
+  remediation_item_not_in_plan: 'The chosen sub-criterion is not in this plan.',
+  remediation_finding_other_unit:
+    'The supervision finding does not belong to a supervision of «{unit}».',
+  remediation_not_your_task: 'You may only update the tasks you are responsible for.',
+  remediation_evidence_other_unit: 'Evidence must be in the evidence library of «{unit}».',
+  remediation_done_needs_evidence:
+    'Attach at least one piece of evidence of the result before marking the task done.',
+  remediation_unknown_codes: 'The items {codes} are not in the plan.',
+  remediation_period_order: 'The end of the supervised period must be on or after its start.',
+  remediation_appraised_over_max: 'The appraised score cannot be above the max.',
+  remediation_self_over_max: 'The self-assessed score cannot be above the max.',
   entity_notification: 'the notification',
   notify_deadline_selfAssessment: 'Self-assessment deadline',
   notify_deadline_round1: 'Round 1 appraisal deadline',
