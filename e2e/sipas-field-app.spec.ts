@@ -21,9 +21,8 @@ test('two answers collected offline are stored exactly once after a repeated upl
     page.getByRole('heading', { name: 'Thu thập phiếu khảo sát (ngoại tuyến)' }),
   ).toBeVisible();
   await expect(page.getByText(/Đã lưu \d+ mẫu phiếu trên máy/)).toBeVisible();
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
+  // The service worker is installed and holds the page for the offline reopening below.
+  await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
   await page.getByLabel('Đợt khảo sát').selectOption(String(api.campaignId));
   await page.getByLabel('Đơn vị được đánh giá').selectOption(String(api.unitId));
   await page.getByLabel('Lĩnh vực', { exact: true }).selectOption('dat-dai');

@@ -206,6 +206,10 @@ const vi = {
   sipas_campaign_closed:
     'Đợt khảo sát «{name}» hiện không nhận ý kiến. Trân trọng cảm ơn Ông/Bà đã quan tâm.',
   sipas_channel_disabled: 'Đợt khảo sát này không nhận phiếu qua hình thức «{channel}».',
+  sipas_posters_too_many:
+    'Yêu cầu {count} trang áp phích, quá giới hạn {max} trang một tệp; xin chọn một đơn vị hoặc một lĩnh vực.',
+  pdf_font_missing:
+    'Máy chủ chưa có phông chữ tiếng Việt để tạo tệp PDF. Quản trị viên cài gói fonts-croscore (hoặc fonts-liberation2, fonts-dejavu-core), hoặc đặt tệp poster.ttf vào thư mục fonts trong thư mục dữ liệu.',
   sipas_submission_invalid: 'Phiếu khảo sát còn {count} chỗ chưa hợp lệ; xin Ông/Bà kiểm tra lại.',
   sipas_dossier_answered:
     'Hồ sơ {code} đã được đánh giá. Mỗi hồ sơ chỉ gửi một phiếu khảo sát; trân trọng cảm ơn Ông/Bà!',
@@ -529,6 +533,10 @@ const en: Record<MessageKey, string> = {
   sipas_campaign_closed:
     'The survey “{name}” is not accepting answers. Thank you for your interest.',
   sipas_channel_disabled: 'This survey does not accept answers through “{channel}”.',
+  sipas_posters_too_many:
+    '{count} poster pages asked for, more than the {max} one file holds; please choose one unit or one field.',
+  pdf_font_missing:
+    'The server has no font with Vietnamese letters to write PDF files. An administrator installs fonts-croscore (or fonts-liberation2, fonts-dejavu-core), or puts a poster.ttf file in the fonts folder of the data directory.',
   sipas_submission_invalid: 'The form has {count} problems; please check it.',
   sipas_dossier_answered:
     'Dossier {code} has already been rated. Each dossier takes one form; thank you!',

@@ -7,6 +7,8 @@ import type { Deps } from '../../deps.ts';
 import { requireActor, type App } from '../../http/app.ts';
 import { commonErrors } from '../../http/schemas.ts';
 import { listCollectionForms } from './collection.service.ts';
+import { campaignPosters } from './posters.ts';
+import { campaignIdParam } from './schemas.ts';
 
 const collectionForm = z.object({
   campaignId: z.number(),
@@ -44,5 +46,40 @@ export function registerSipasChannelRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => ({ items: await listCollectionForms(deps, requireActor(request)) }),
+  );
+
+  app.get(
+    '/api/v1/sipas/campaigns/:campaignId/posters.pdf',
+    {
+      schema: {
+        tags,
+        summary:
+          'Áp phích mã QR của phiếu công khai (PDF, một trang cho mỗi đơn vị và lĩnh vực; lọc theo unit, field)',
+        params: campaignIdParam,
+        querystring: z.object({
+          unit: z.coerce.number().int().positive().optional(),
+          field: z.string().max(64).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      // The QR codes lead to the address the staff reached the server at (behind a proxy with
+      // PARINDEX_TRUST_PROXY, the address the proxy was asked for).
+      const baseUrl = `${request.protocol}://${request.host}`;
+      const { pdf } = await campaignPosters(
+        deps,
+        requireActor(request),
+        request.params.campaignId,
+        { unitId: request.query.unit, fieldId: request.query.field },
+        baseUrl,
+      );
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="sipas-${request.params.campaignId}-ma-qr.pdf"`,
+        )
+        .send(pdf);
+    },
   );
 }
