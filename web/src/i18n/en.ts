@@ -2,10 +2,7 @@
 import { dossiersEn } from './dossiers.en.ts';
 import type { Catalogue } from './vi.ts';
 
-import { notificationsEn } from './notifications.en.ts';
-
 export const en: Catalogue = {
-  notifications: notificationsEn,
   app: {
     name: 'PAR Index',
     fullName: 'Administrative Reform Index system',

@@ -5,10 +5,7 @@
  */
 import { dossiersVi } from './dossiers.vi.ts';
 
-import { notificationsVi } from './notifications.vi.ts';
-
 export const vi = {
-  notifications: notificationsVi,
   app: {
     name: 'Chỉ số CCHC',
     fullName: 'Hệ thống Chỉ số cải cách hành chính',
