@@ -41,7 +41,6 @@ import { registerAuditRoutes } from '../features/audit/routes.ts';
 import { registerHealthRoutes } from '../features/health/routes.ts';
 import { registerCriteriaRoutes } from '../features/criteria/routes.ts';
 import { registerCampaignRoutes } from '../features/campaigns/routes.ts';
-import { registerCampaignSetupRoutes } from '../features/campaigns/setup-routes.ts';
 import { registerEvidenceRoutes } from '../features/evidence/routes.ts';
 import { registerDossierRoutes } from '../features/dossiers/routes.ts';
 import { registerSipasRoutes } from '../features/sipas/routes.ts';
@@ -201,7 +200,6 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
   registerAuditRoutes(app, deps);
   registerCriteriaRoutes(app, deps);
   registerCampaignRoutes(app, deps);
-  registerCampaignSetupRoutes(app, deps);
   registerEvidenceRoutes(app, deps);
   registerDossierRoutes(app, deps);
   registerSipasRoutes(app, deps);

@@ -113,15 +113,9 @@ const SCORE_FIELDS = ['self', 'round1', 'round2'] as const;
 /**
  * Imports scores into a campaign in one transaction: units not yet taking part are added (their
  * kind must have a criteria set), every score is checked against its node's max; then the results
- * are recomputed. Returns what was written; with `dryRun`, only checks and returns what would be.
+ * are recomputed. Returns what was written.
  */
-export async function importScores(
-  deps: Deps,
-  actor: Actor,
-  campaignId: number,
-  rows: ScoreRow[],
-  options: { dryRun?: boolean } = {},
-) {
+export async function importScores(deps: Deps, actor: Actor, campaignId: number, rows: ScoreRow[]) {
   return deps.db.transaction(async (tx) => {
     const c = await loadCampaign(tx, campaignId, { lock: true });
     if (c.row.status === 'closed')
@@ -213,20 +207,9 @@ export async function importScores(
         errors.slice(0, 200),
       );
 
-    const newUnits = [...units.values()].filter((u) => parsed.some((p) => p.unitCode === u.code));
-    if (options.dryRun) {
-      const isSurvey = (p: Parsed) => p.row.node_code.toLowerCase() === 'survey';
-      return {
-        rows: rows.length,
-        scores: parsed.filter((p) => !isSurvey(p)).length,
-        survey: parsed.filter((p) => isSurvey(p) && (p.round2 ?? p.round1 ?? p.self) !== null)
-          .length,
-        unitsAdded: newUnits.length,
-        units: new Set(parsed.map((p) => p.unitCode)).size,
-      };
-    }
     const now = deps.clock.now();
     const by = userIdOf(actor);
+    const newUnits = [...units.values()].filter((u) => parsed.some((p) => p.unitCode === u.code));
     if (newUnits.length) {
       await repo.insertParticipants(
         tx,
@@ -237,7 +220,6 @@ export async function importScores(
       );
       for (const p of await repo.findParticipants(tx, campaignId)) participants.set(p.unit_code, p);
     }
-    await repo.lockParticipants(tx, campaignId);
     let scores = 0;
     let survey = 0;
     for (const p of parsed) {

@@ -79,8 +79,10 @@ function Groups({ data, columnLabel }: { data: Dashboard766; columnLabel: (c: st
                           </Text>
                         ) : null}
                       </Table.Td>
-                      <Table.Td ta="right">{i.rateText ?? '—'}</Table.Td>
-                      <Table.Td ta="right">
+                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                        {i.rateText ?? '—'}
+                      </Table.Td>
+                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                         {i.points === null
                           ? `— / ${pointsText(i.max)}`
                           : `${pointsText(i.points)} / ${pointsText(i.max)}`}
