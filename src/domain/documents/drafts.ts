@@ -4,7 +4,7 @@
  * comma, dates in words, counts with a leading zero as the seeds do: "01/17 đơn vị"). Narrative
  * parts are pre-filled from the data and left for the office to edit in Word.
  */
-import { formatDateInWords, formatHundredths } from '../format.ts';
+import { formatDateInWords, formatDateShort, formatHundredths } from '../format.ts';
 
 /** The Decree 30 header, recipients and signing block shared by every document. */
 export interface CommonFields {
@@ -89,22 +89,43 @@ export function commonFields(input: {
   summary: string;
   recipients: string[];
   signerName: string | null;
+  /** The People's Council issues it (a supervision notice) rather than the People's Committee. */
+  council?: boolean;
+  /** The number when already given ("04"); blank for the clerk otherwise, as the seeds do. */
+  number?: string;
+  /** Overrides of the signing block. */
+  signTitle?: string;
+  place?: string;
 }): CommonFields {
-  const isPeoplesCommittee = prefixOf(input.issuer.name) !== null;
+  const isAdministrative = prefixOf(input.issuer.name) !== null;
   const recipients = [...input.recipients, 'Lưu: VT.'];
+  // A number may come with its symbol ("04/TB-HĐND", or "/TB-HĐND" with the number still blank).
+  const given = input.number?.trim() ?? '';
+  const symbol = given.includes('/')
+    ? `Số: ${given.startsWith('/') ? `      ${given}` : given}`
+    : `Số: ${given || '      '}/${input.symbolCode}-${input.council ? 'HĐND' : prefixOf(input.issuer.name) ? 'UBND' : 'CQ'}`;
   return {
-    parentBody: input.issuer.parentName ? bodyName(input.issuer.parentName) : '',
-    issuingBody: bodyName(input.issuer.name),
-    // The number is left blank for the clerk, as the seeds do.
-    symbol: `Số:       /${input.symbolCode}-${isPeoplesCommittee ? 'UBND' : 'CQ'}`,
-    placeDate: `${placeName(input.issuer.name)}, ${formatDateInWords(input.date)}`,
+    parentBody: input.issuer.parentName && !input.council ? bodyName(input.issuer.parentName) : '',
+    issuingBody: input.council
+      ? `HỘI ĐỒNG NHÂN DÂN\n${input.issuer.name.toLocaleUpperCase('vi')}`
+      : bodyName(input.issuer.name),
+    symbol,
+    placeDate: `${input.place?.trim() || placeName(input.issuer.name)}, ${formatDateInWords(input.date)}`,
     typeName: input.typeName,
     summary: input.summary,
     recipients: recipients.map((r, i) => ({
       text: `- ${r}${i < recipients.length - 1 ? ';' : ''}`,
     })),
-    signAuthority: isPeoplesCommittee ? 'TM. ỦY BAN NHÂN DÂN' : 'THỦ TRƯỞNG CƠ QUAN',
-    signTitle: isPeoplesCommittee ? 'CHỦ TỊCH' : '',
+    signAuthority: input.council
+      ? 'TM. THƯỜNG TRỰC HĐND'
+      : isAdministrative
+        ? 'TM. ỦY BAN NHÂN DÂN'
+        : 'THỦ TRƯỞNG CƠ QUAN',
+    signTitle: input.signTitle?.trim()
+      ? input.signTitle.trim().toLocaleUpperCase('vi')
+      : input.council || isAdministrative
+        ? 'CHỦ TỊCH'
+        : '',
     signerName: input.signerName ?? '',
   };
 }
@@ -399,5 +420,211 @@ export function dossierQuarterReport(input: DossierQuarterInput) {
       unitName: o.unitName,
       total: o.totalText,
     })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Remediation plan (seed 001)
+
+export interface PlanInput {
+  unit: UnitRef;
+  date: string;
+  year: number;
+  number: string;
+  place: string;
+  bases: string[];
+  purposes: string[];
+  requirements: string[];
+  goals: string[];
+  organisation: string[];
+  recipients: string[];
+  signerTitle: string;
+  signerName: string | null;
+  /** The results the plan starts from, for the default bases and purpose. */
+  source: {
+    campaignName: string;
+    year: number;
+    totalText: string | null;
+    classLabel: string | null;
+  } | null;
+  /** Top-level criteria titles, by code. */
+  criteria: { code: string; title: string }[];
+  items: {
+    id: number;
+    code: string;
+    title: string;
+    pointsText: string | null;
+    reason: string | null;
+  }[];
+  tasks: {
+    itemCode: string | null;
+    content: string;
+    output: string;
+    responsible: string;
+    deadline: string | null;
+    targetText: string | null;
+  }[];
+}
+
+const criterionCode = (code: string): string => code.split('.')[0] ?? code;
+
+export function remediationPlan(input: PlanInput) {
+  const unit = bodyInSentence(input.unit.name);
+  const bases =
+    input.bases.length > 0
+      ? input.bases
+      : input.source
+        ? [
+            `Căn cứ kết quả Chỉ số cải cách hành chính năm ${input.source.year} của ${unit} (${input.source.campaignName})${input.source.totalText ? `: đạt ${input.source.totalText} điểm` : ''}${input.source.classLabel ? `, xếp loại ${input.source.classLabel}` : ''};`,
+          ]
+        : [];
+  const purposes =
+    input.purposes.length > 0
+      ? input.purposes
+      : [
+          `Khắc phục những hạn chế, thiếu sót trong công tác cải cách hành chính năm ${input.year - 1}; cải thiện chỉ số cải cách hành chính và nâng cao mức độ hài lòng của tổ chức, cá nhân năm ${input.year}.`,
+        ];
+  const requirements =
+    input.requirements.length > 0
+      ? input.requirements
+      : [
+          'Xác định cụ thể nội dung công việc, sản phẩm đầu ra, thời gian hoàn thành và trách nhiệm của từng cán bộ, công chức trong việc triển khai thực hiện các nhiệm vụ được giao.',
+        ];
+  const codes = [...new Set(input.items.map((i) => criterionCode(i.code)))];
+  const groups = codes.map((code, gi) => {
+    const items = input.items.filter((i) => criterionCode(i.code) === code);
+    const itemCodes = new Set(items.map((i) => i.code));
+    const tasks = input.tasks.filter((t) => t.itemCode !== null && itemCodes.has(t.itemCode));
+    return {
+      number: `${gi + 1}`,
+      title: input.criteria.find((c) => c.code === code)?.title ?? `Tiêu chí ${code}`,
+      items: items.map((i) => ({
+        code: i.code,
+        title: i.title,
+        pointsText: i.pointsText ?? '',
+        reason: i.reason ?? 'chưa ghi lý do',
+      })),
+      tasks: tasks.map((t, ti) => ({
+        number: String(ti + 1),
+        content: t.content,
+        output: t.output,
+        responsible: t.responsible,
+        deadline: t.deadline ? formatDateShort(t.deadline) : '',
+        target: t.targetText ?? '',
+      })),
+    };
+  });
+  const general = input.tasks.filter((t) => t.itemCode === null);
+  return {
+    ...commonFields({
+      issuer: input.unit,
+      date: input.date,
+      symbolCode: 'KH',
+      typeName: 'KẾ HOẠCH',
+      summary: `Triển khai thực hiện các giải pháp khắc phục những hạn chế, thiếu sót cải thiện chỉ số cải cách hành chính và nâng cao chỉ số mức độ hài lòng của tổ chức, cá nhân đối với sự phục vụ của cơ quan hành chính nhà nước năm ${input.year}`,
+      recipients: input.recipients.length > 0 ? input.recipients : ['Các cán bộ, công chức xã'],
+      signerName: input.signerName,
+      number: input.number,
+      place: input.place,
+      signTitle: input.signerTitle,
+    }),
+    unitName: unit,
+    year: String(input.year),
+    bases: bases.map((text) => ({ text })),
+    purposes: purposes.map((text) => ({ text })),
+    requirements: requirements.map((text) => ({ text })),
+    goals: input.goals.map((text) => ({ text })),
+    groups,
+    hasGeneralTasks: general.length > 0,
+    generalTasks: general.map((t, i) => ({
+      number: String(i + 1),
+      content: t.content,
+      output: t.output,
+      responsible: t.responsible,
+      deadline: t.deadline ? formatDateShort(t.deadline) : '',
+      target: t.targetText ?? '',
+    })),
+    organisation: (input.organisation.length > 0
+      ? input.organisation
+      : [
+          'Các cán bộ, công chức được giao nhiệm vụ triển khai thực hiện, cập nhật tiến độ và tài liệu kiểm chứng trên hệ thống; báo cáo kết quả về Văn phòng UBND để tổng hợp.',
+        ]
+    ).map((text) => ({ text })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Supervision notice (seed 002)
+
+export interface SupervisionInput {
+  council: UnitRef;
+  /** The supervised body, inside a sentence ("Ủy ban nhân dân xã Phượng Tiến"). */
+  supervised: string;
+  date: string;
+  number: string;
+  place: string;
+  title: string;
+  planNumber: string;
+  planDate: string | null;
+  meetingDate: string | null;
+  periodLabel: string;
+  members: { name: string; role: string }[];
+  reports: string[];
+  background: string[];
+  strengths: string[];
+  limitations: string[];
+  /** In the notice's group order, each with its lines already worded. */
+  groups: { title: string; findings: string[] }[];
+  leadership: string[];
+  officers: string[];
+  recipients: string[];
+  signerTitle: string;
+  signerName: string | null;
+}
+
+/** Headings of the notice's three groups of findings (seed 002). */
+export const FINDING_GROUP_HEADINGS = {
+  check_with_upper:
+    'Những nội dung mà UBND cần kiểm tra cụ thể, đồng thời liên hệ trao đổi với cơ quan chuyên môn cấp trên giúp chỉ rõ những việc cần thực hiện làm cơ sở cho việc bổ sung, khắc phục:',
+  fix_now: 'Những nội dung còn thiếu sót, hạn chế cần bổ sung, khắc phục ngay trong năm:',
+  improve_gradually:
+    'Những nội dung cần tăng cường tham mưu, chủ động thực hiện và từng bước khắc phục những hạn chế của năm trước:',
+} as const;
+
+export function supervisionNotice(input: SupervisionInput) {
+  const period = input.periodLabel || 'kỳ giám sát';
+  const plan = `Kế hoạch số ${input.planNumber}${input.planDate ? `, ngày ${formatDateShort(input.planDate)}` : ''} của Thường trực Hội đồng nhân dân`;
+  return {
+    ...commonFields({
+      issuer: input.council,
+      date: input.date,
+      symbolCode: 'TB',
+      typeName: 'THÔNG BÁO',
+      summary:
+        input.title ||
+        `Kết luận của Thường trực HĐND về kết quả giám sát việc thực hiện công tác cải cách hành chính ${period}`,
+      recipients:
+        input.recipients.length > 0
+          ? input.recipients
+          : ['Lãnh đạo UBND xã', 'Các thành viên đoàn giám sát', 'Đơn vị được giám sát'],
+      signerName: input.signerName,
+      council: true,
+      number: input.number,
+      place: input.place,
+      signTitle: input.signerTitle,
+    }),
+    supervised: input.supervised,
+    periodLabel: period,
+    introText: `Thực hiện ${plan}. ${input.meetingDate ? `Ngày ${formatDateShort(input.meetingDate)}, ` : ''}Thường trực HĐND đã thành lập đoàn và thực hiện giám sát trực tiếp đối với ${input.supervised} về việc thực hiện công tác cải cách hành chính ${period}.`,
+    members: input.members.map((m, i) => ({ number: String(i + 1), name: m.name, role: m.role })),
+    reports: input.reports.map((text) => ({ text })),
+    background: input.background.map((text) => ({ text })),
+    strengths: input.strengths.map((text) => ({ text })),
+    limitations: input.limitations.map((text) => ({ text })),
+    findingGroups: input.groups
+      .filter((g) => g.findings.length > 0)
+      .map((g) => ({ title: g.title, findings: g.findings.map((text) => ({ text })) })),
+    leadership: input.leadership.map((text) => ({ text })),
+    officers: input.officers.map((text) => ({ text })),
   };
 }

@@ -10,6 +10,8 @@ export const DOCUMENT_TYPES = [
   'self_assessment_report',
   'campaign_report',
   'dossier_quarter_report',
+  'remediation_plan',
+  'supervision_notice',
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
@@ -42,7 +44,47 @@ export const COMMON_PLACEHOLDERS: readonly Placeholder[] = [
   text('signerName'),
 ];
 
+const lines = (name: string) => list(name, [text('text')]);
+const taskRow = [
+  text('number'),
+  text('content'),
+  text('output'),
+  text('responsible'),
+  text('deadline'),
+  text('target'),
+];
+
 const TYPE_PLACEHOLDERS: Record<DocumentType, readonly Placeholder[]> = {
+  remediation_plan: [
+    text('unitName'),
+    text('year'),
+    lines('bases'),
+    lines('purposes'),
+    lines('requirements'),
+    lines('goals'),
+    list('groups', [
+      text('number'),
+      text('title'),
+      list('items', [text('code'), text('title'), text('pointsText'), text('reason')]),
+      list('tasks', taskRow),
+    ]),
+    flag('hasGeneralTasks'),
+    list('generalTasks', taskRow),
+    lines('organisation'),
+  ],
+  supervision_notice: [
+    text('supervised'),
+    text('periodLabel'),
+    text('introText'),
+    list('members', [text('number'), text('name'), text('role')]),
+    lines('reports'),
+    lines('background'),
+    lines('strengths'),
+    lines('limitations'),
+    list('findingGroups', [text('title'), lines('findings')]),
+    lines('leadership'),
+    lines('officers'),
+  ],
   self_assessment_report: [
     text('unitName'),
     text('year'),

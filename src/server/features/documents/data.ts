@@ -8,7 +8,12 @@ import { can, type Actor } from '../../../domain/access.ts';
 import {
   campaignReport,
   dossierQuarterReport,
+  FINDING_GROUP_HEADINGS,
+  inSentence,
+  points,
+  remediationPlan,
   selfAssessmentReport,
+  supervisionNotice,
   type KindResults,
   type UnitRef,
 } from '../../../domain/documents/drafts.ts';
@@ -19,6 +24,8 @@ import type { Queryable } from '../../infra/db.ts';
 import * as results from '../campaigns/results.service.ts';
 import { loadCampaign } from '../campaigns/service.ts';
 import * as dossiers from '../dossiers/service.ts';
+import * as remediation from '../remediation/service.ts';
+import { FINDING_GROUPS } from '../../../domain/remediation/supervision.ts';
 import * as sipas from '../sipas/service.ts';
 import * as repo from './repository.ts';
 
@@ -26,7 +33,9 @@ import * as repo from './repository.ts';
 export type DocumentParams =
   | { type: 'self_assessment_report'; campaignId: number; unitId: number }
   | { type: 'campaign_report'; campaignId: number }
-  | { type: 'dossier_quarter_report'; unitId: number; period: string; bands?: string | undefined };
+  | { type: 'dossier_quarter_report'; unitId: number; period: string; bands?: string | undefined }
+  | { type: 'remediation_plan'; planId: number }
+  | { type: 'supervision_notice'; supervisionId: number };
 
 /** A drafted document's values, the unit whose template applies, and a file name. */
 export interface Gathered {
@@ -279,6 +288,128 @@ async function gatherDossierQuarter(
   };
 }
 
+const percentText = (hundredths: number) => `${points(hundredths)} %`;
+
+async function gatherPlan(deps: Deps, actor: Actor, planId: number): Promise<Gathered> {
+  const plan = await remediation.getPlan(deps, actor, planId);
+  const d = plan.document;
+  const unit = await unitRef(deps.db, plan.unit.id);
+  const source =
+    plan.sourceCampaignId !== null
+      ? await campaignBrief(deps, plan.sourceCampaignId, plan.baseline)
+      : null;
+  const itemCode = new Map(plan.items.map((i) => [i.id, i.code]));
+  const data = remediationPlan({
+    unit,
+    date: d.issuedOn ?? today(deps),
+    year: plan.year,
+    number: d.number,
+    place: d.place,
+    bases: d.bases,
+    purposes: d.purposes,
+    requirements: d.requirements,
+    goals: d.goals,
+    organisation: d.organisation,
+    recipients: d.recipients,
+    signerTitle: d.signerTitle,
+    signerName: d.signerName || (await signerOf(deps.db, plan.unit.id)),
+    source,
+    criteria: plan.items
+      .filter((i) => !i.code.includes('.'))
+      .map((i) => ({ code: i.code, title: i.title }))
+      .concat(
+        plan.progress.byCriterion
+          .filter((c) => c.title !== null)
+          .map((c) => ({ code: c.key, title: c.title! })),
+      ),
+    items: plan.items.map((i) => ({
+      id: i.id,
+      code: i.code,
+      title: i.title,
+      pointsText: i.pointsText,
+      reason: i.reason,
+    })),
+    tasks: plan.tasks.map((t) => ({
+      itemCode: t.itemId === null ? null : (itemCode.get(t.itemId) ?? null),
+      content: t.content,
+      output: t.output,
+      responsible: t.responsibleName ?? t.responsibleLabel ?? '',
+      deadline: t.deadline,
+      targetText: t.target ? percentText(t.target.targetPercent) : null,
+    })),
+  });
+  return {
+    data,
+    issuerUnitId: plan.unit.id,
+    fileName: fileNameOf(['Kế hoạch khắc phục CCHC', String(plan.year), plan.unit.name]),
+  };
+}
+
+/** The campaign a plan or supervision starts from, for its bases. */
+async function campaignBrief(deps: Deps, campaignId: number, baseline: unknown) {
+  try {
+    const c = await loadCampaign(deps.db, campaignId);
+    const b = (baseline ?? {}) as {
+      appraisedHundredths?: number;
+      surveyHundredths?: number | null;
+      classLabel?: string | null;
+    };
+    return {
+      campaignName: c.row.name,
+      year: c.row.year,
+      totalText:
+        typeof b.appraisedHundredths === 'number'
+          ? points(b.appraisedHundredths + (b.surveyHundredths ?? 0))
+          : null,
+      classLabel: b.classLabel ?? null,
+    };
+  } catch (error) {
+    if (error instanceof AppError) return null;
+    throw error;
+  }
+}
+
+async function gatherSupervision(
+  deps: Deps,
+  actor: Actor,
+  supervisionId: number,
+): Promise<Gathered> {
+  const s = await remediation.getSupervision(deps, actor, supervisionId);
+  const d = s.document;
+  const unit = await unitRef(deps.db, s.unit.id);
+  const data = supervisionNotice({
+    council: { name: unit.name, parentName: null },
+    supervised: `Ủy ban nhân dân ${inSentence(unit.name)}`,
+    date: d.noticeDate ?? today(deps),
+    number: d.noticeNumber,
+    place: d.place,
+    title: d.title,
+    planNumber: s.planNumber,
+    planDate: s.planDate,
+    meetingDate: d.meetingDate,
+    periodLabel: s.periodLabel,
+    members: s.members,
+    reports: d.reports,
+    background: d.background,
+    strengths: d.strengths,
+    limitations: d.limitations,
+    groups: FINDING_GROUPS.map((g) => ({
+      title: FINDING_GROUP_HEADINGS[g],
+      findings: s.findings.filter((f) => f.group === g).map((f) => f.text),
+    })),
+    leadership: s.recommendations.filter((r) => r.audience === 'leadership').map((r) => r.text),
+    officers: s.recommendations.filter((r) => r.audience === 'officers').map((r) => r.text),
+    recipients: d.recipients,
+    signerTitle: d.signerTitle,
+    signerName: d.signerName || null,
+  });
+  return {
+    data,
+    issuerUnitId: s.unit.id,
+    fileName: fileNameOf(['Thông báo kết luận giám sát CCHC', s.periodLabel, s.unit.name]),
+  };
+}
+
 /** Gathers a document's values, checking that the actor may read everything it says. */
 export async function gather(deps: Deps, actor: Actor, params: DocumentParams): Promise<Gathered> {
   switch (params.type) {
@@ -288,6 +419,10 @@ export async function gather(deps: Deps, actor: Actor, params: DocumentParams): 
       return gatherCampaignReport(deps, actor, params.campaignId);
     case 'dossier_quarter_report':
       return gatherDossierQuarter(deps, actor, params.unitId, params.period, params.bands);
+    case 'remediation_plan':
+      return gatherPlan(deps, actor, params.planId);
+    case 'supervision_notice':
+      return gatherSupervision(deps, actor, params.supervisionId);
   }
 }
 

@@ -230,6 +230,66 @@ describe('campaign report (seed 004) and dossier quarterly report (seed 003)', (
   });
 });
 
+describe('remediation plan (seed 001) and supervision notice (seed 002)', () => {
+  it("drafts xã Kim Phượng's plan with its lost points, tasks, owners, deadlines and targets", async () => {
+    const plans = (await agency.get('/api/v1/remediation-plans')).body.items;
+    const plan = plans.find((p: { unitName: string }) => p.unitName === 'Xã Kim Phượng');
+    expect(plan).toBeDefined();
+    const detail = (await agency.get(`/api/v1/remediation-plans/${plan.id}`)).body;
+    const res = await draft(agency, { type: 'remediation_plan', planId: plan.id, pdf: false });
+    expect(res.body.status).toBe('succeeded');
+    const docx = await download(agency, res.body.id, 'docx');
+    const text = paragraphs(docx);
+    const body = text.join('\n');
+    expect(text).toContain('KẾ HOẠCH');
+    expect(body).toMatch(/^Số: +\/KH-UBND$/m);
+    expect(body).toContain('I. MỤC ĐÍCH, YÊU CẦU');
+    // Every task of the plan is in a table row with its owner; a measured target reads "85 %".
+    const xml = new PizZip(docx).file('word/document.xml')!.asText();
+    for (const task of detail.tasks) expect(xml).toContain(task.content);
+    const withTarget = detail.tasks.find(
+      (t: { target: { targetPercent: number } | null }) => t.target?.targetPercent === 8500,
+    );
+    if (withTarget) expect(xml).toContain('85 %');
+    // Every sub-criterion that lost points is quoted with its reason.
+    for (const item of detail.items.filter((i: { code: string }) => i.code.includes('.')))
+      expect(body).toContain(`Mục ${item.code}: ${item.title}`);
+  });
+
+  it("drafts the notice of xã Phượng Tiến's supervision with seed 002's findings and points", async () => {
+    const list = (await agency.get('/api/v1/supervisions')).body.items;
+    const supervision = list.find((x: { unitName?: string }) =>
+      /Phượng Tiến/.test(x.unitName ?? ''),
+    );
+    expect(supervision).toBeDefined();
+    const res = await draft(agency, {
+      type: 'supervision_notice',
+      supervisionId: supervision.id,
+      pdf: false,
+    });
+    expect(res.body.status).toBe('succeeded');
+    const text = paragraphs(await download(agency, res.body.id, 'docx'));
+    const body = text.join('\n');
+    expect(text).toContain('THÔNG BÁO');
+    expect(body).toMatch(/^Số: +\/TB-HĐND$/m);
+    expect(text).toContain('TM. THƯỜNG TRỰC HĐND');
+    // Seed 002, group 1: "Mục 2.2: Rà soát và xử lý văn bản sau rà soát: Điểm tối đa 1,5 điểm,
+    // thẩm định 1 điểm (thiếu 0,5 điểm)".
+    expect(body).toMatch(
+      /Mục 2\.2: Rà soát và xử lý văn bản sau rà soát: Điểm tối đa 1,5 điểm, .*thẩm định 1 điểm \(thiếu 0,5 điểm\)/,
+    );
+    expect(body).toMatch(/Mục 1\.5: Sáng kiến, giải pháp trong công tác CCHC/);
+    // The three groups in seed 002's order.
+    const g1 = body.indexOf('cần kiểm tra cụ thể');
+    const g2 = body.indexOf('khắc phục ngay');
+    const g3 = body.indexOf('từng bước khắc phục');
+    expect(g1).toBeGreaterThan(-1);
+    expect(g2).toBeGreaterThan(g1);
+    expect(g3).toBeGreaterThan(g2);
+    expect(body).toContain('Ma Văn Quyết');
+  });
+});
+
 describe('who may draft', () => {
   it("refuses another unit's self-assessment report", async () => {
     const res = await otherUnit.post('/api/v1/documents', {

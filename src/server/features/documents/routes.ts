@@ -31,6 +31,16 @@ const draftBody = z.discriminatedUnion('type', [
     pdf: z.boolean().default(true),
   }),
   z.object({
+    type: z.literal('remediation_plan'),
+    planId: z.number().int().positive(),
+    pdf: z.boolean().default(true),
+  }),
+  z.object({
+    type: z.literal('supervision_notice'),
+    supervisionId: z.number().int().positive(),
+    pdf: z.boolean().default(true),
+  }),
+  z.object({
     type: z.literal('dossier_quarter_report'),
     unitId: z.number().int().positive(),
     period: z.string().regex(PERIOD, 'field_format'),

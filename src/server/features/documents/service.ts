@@ -11,7 +11,9 @@ import { can, scopeOf, type Actor } from '../../../domain/access.ts';
 import {
   campaignReport,
   dossierQuarterReport,
+  remediationPlan,
   selfAssessmentReport,
+  supervisionNotice,
 } from '../../../domain/documents/drafts.ts';
 import {
   DOCUMENT_TYPES,
@@ -108,6 +110,69 @@ function sampleData(type: DocumentType): object {
             classLabel: 'Tốt',
           },
         ],
+      });
+    case 'remediation_plan':
+      return remediationPlan({
+        unit,
+        date,
+        year: 2024,
+        number: '',
+        place: '',
+        bases: ['Căn cứ mẫu;'],
+        purposes: ['Mục đích mẫu.'],
+        requirements: ['Yêu cầu mẫu.'],
+        goals: ['Chỉ số hài lòng đạt từ 85 % trở lên.'],
+        organisation: ['Tổ chức thực hiện mẫu.'],
+        recipients: [],
+        signerTitle: '',
+        signerName: 'Nguyễn Văn A',
+        source: null,
+        criteria: [{ code: '1', title: 'Tiêu chí mẫu' }],
+        items: [
+          { id: 1, code: '1.1', title: 'Mẫu', pointsText: 'Điểm tối đa 1 điểm', reason: 'Lý do' },
+        ],
+        tasks: [
+          {
+            itemCode: '1.1',
+            content: 'Việc mẫu',
+            output: 'Sản phẩm mẫu',
+            responsible: 'Nguyễn Văn B',
+            deadline: '2024-06-30',
+            targetText: '85 %',
+          },
+          {
+            itemCode: null,
+            content: 'Việc chung',
+            output: 'Báo cáo',
+            responsible: 'Nguyễn Văn B',
+            deadline: null,
+            targetText: null,
+          },
+        ],
+      });
+    case 'supervision_notice':
+      return supervisionNotice({
+        council: unit,
+        supervised: 'UBND xã Mẫu',
+        date,
+        number: '',
+        place: '',
+        title: '',
+        planNumber: '01/KH-HĐND',
+        planDate: '2024-01-02',
+        meetingDate: '2024-01-15',
+        periodLabel: '06 tháng đầu năm 2024',
+        members: [{ name: 'Ông A', role: 'Trưởng đoàn' }],
+        reports: ['Báo cáo số 1/BC-UBND'],
+        background: ['Khái quát.'],
+        strengths: ['Ưu điểm.'],
+        limitations: ['Hạn chế.'],
+        groups: [{ title: 'Nhóm mẫu', findings: ['Mục 1.1: Mẫu'] }],
+        leadership: ['Kiến nghị.'],
+        officers: ['Kiến nghị.'],
+        recipients: [],
+        signerTitle: '',
+        signerName: null,
       });
     case 'dossier_quarter_report':
       return dossierQuarterReport({
