@@ -9,7 +9,9 @@ import { api, apiRequest } from '../../lib/api-client.ts';
 export type DraftRequest =
   | { type: 'self_assessment_report'; campaignId: number; unitId: number }
   | { type: 'campaign_report'; campaignId: number }
-  | { type: 'dossier_quarter_report'; unitId: number; period: string; bands?: string };
+  | { type: 'dossier_quarter_report'; unitId: number; period: string; bands?: string }
+  | { type: 'remediation_plan'; planId: number }
+  | { type: 'supervision_notice'; supervisionId: number };
 
 export interface DocumentJob {
   id: number;
