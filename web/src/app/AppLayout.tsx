@@ -37,6 +37,13 @@ export function AppLayout() {
     { to: '/criteria', label: t('nav.criteria'), shown: !restricted },
     { to: '/campaigns', label: t('campaigns.nav'), shown: !restricted },
     { to: '/dossiers', label: t('dossiers.nav'), shown: !restricted },
+    {
+      to: '/remediation',
+      label: t('remediation.nav'),
+      shown:
+        !restricted &&
+        session.grants.some((g) => permissionsOf(g.role).includes('remediation.read')),
+    },
     { to: '/users', label: t('nav.users'), shown: !restricted && session.permissions.manageUsers },
     { to: '/audit', label: t('nav.audit'), shown: !restricted && session.permissions.readAudit },
     {

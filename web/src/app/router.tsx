@@ -118,6 +118,26 @@ export function createAppRouter() {
               },
             },
             {
+              path: 'remediation',
+              lazy: async () => ({
+                Component: (await import('../features/remediation/RemediationPage.tsx'))
+                  .RemediationPage,
+              }),
+            },
+            {
+              path: 'remediation/plans/:planId',
+              lazy: async () => ({
+                Component: (await import('../features/remediation/PlanPage.tsx')).PlanPage,
+              }),
+            },
+            {
+              path: 'remediation/supervisions/:supervisionId',
+              lazy: async () => ({
+                Component: (await import('../features/remediation/SupervisionPage.tsx'))
+                  .SupervisionPage,
+              }),
+            },
+            {
               path: 'documents/templates',
               lazy: async () => ({
                 Component: (await import('../features/documents/TemplatesPage.tsx')).TemplatesPage,

@@ -1,8 +1,10 @@
 /** The English catalogue; its type forces exactly the keys of the Vietnamese one. */
 import { dossiersEn } from './dossiers.en.ts';
+import { remediationEn } from './remediation.en.ts';
 import type { Catalogue } from './vi.ts';
 
 export const en: Catalogue = {
+  remediation: remediationEn,
   app: {
     name: 'PAR Index',
     fullName: 'Administrative Reform Index system',

@@ -4,8 +4,10 @@
  * catalogues keep exactly the same keys.
  */
 import { dossiersVi } from './dossiers.vi.ts';
+import { remediationVi } from './remediation.vi.ts';
 
 export const vi = {
+  remediation: remediationVi,
   app: {
     name: 'Chỉ số CCHC',
     fullName: 'Hệ thống Chỉ số cải cách hành chính',

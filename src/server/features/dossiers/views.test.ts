@@ -112,3 +112,24 @@ describe('class bands chosen per district', () => {
     expect(busy.rates['online-full']!.den).toBe(90);
   });
 });
+
+describe('public rating from a browser that also holds a staff session', () => {
+  it('is not refused for want of the anti-forgery token, and only once per dossier', async () => {
+    const noToken = { 'x-csrf-token': '' };
+    const body = { code: 'MINHHOA-03211-0001', ratings: [2, 2, 2, 2, 2, 2, 2, 2, 2] };
+    const first = await admin.request('POST', '/api/v1/public/dossier-ratings', body, noToken);
+    // The demo dossiers of 03211 carry no imported citizen rating, so the first one is accepted.
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const second = await admin.request('POST', '/api/v1/public/dossier-ratings', body, noToken);
+    expect(second.status).toBe(409);
+    expect(second.body.error.message).toContain('MINHHOA-03211-0001');
+    // Other state-changing calls still need the token.
+    const bands = await admin.request(
+      'PUT',
+      '/api/v1/dossiers/bands',
+      { unitId: 1, presetId: 'tt01-2018' },
+      noToken,
+    );
+    expect(bands.status).toBe(403);
+  });
+});

@@ -6,22 +6,12 @@
 import { Fieldset, Group, Radio, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { parseQuick, type Answers } from './logic.ts';
 
 const INDICATORS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 const LEVELS = ['2', '1', '0', 'none'] as const;
 
-export type Answers = (number | null)[];
-
 export const emptyAnswers = (): Answers => INDICATORS.map(() => null);
-
-/** "2221-2122" → points per question; null when the text is not a valid quick entry. */
-export function parseQuick(text: string): Answers | null {
-  if (!/^[012-]{0,9}$/.test(text)) return null;
-  return INDICATORS.map((_, i) => {
-    const c = text[i];
-    return c === undefined || c === '-' ? null : Number(c);
-  });
-}
 
 /** The questions; `quick` adds the nine-digit field (staff entry). */
 export function RatingQuestions({
