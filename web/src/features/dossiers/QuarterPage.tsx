@@ -21,6 +21,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DraftDocumentButton } from '../documents/DraftDocumentButton.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { useLanguage } from '../../lib/use-language.ts';
@@ -197,6 +198,10 @@ function QuarterContent({ view }: { view: QuarterView }) {
           <Button component="a" href={quarterXlsxUrl(view.unit.id, period)} variant="default">
             {t('dossiers.quarter.exportXlsx')}
           </Button>
+          <DraftDocumentButton
+            request={{ type: 'dossier_quarter_report', unitId: view.unit.id, period }}
+            annexUrl={quarterXlsxUrl(view.unit.id, period)}
+          />
           <Button
             component={Link}
             to={`/dossiers/dashboard?unitId=${view.unit.id}&period=${period}`}
