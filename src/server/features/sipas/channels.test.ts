@@ -1,11 +1,14 @@
 /**
  * Staff routes of the collection channels: the forms the offline field app downloads (only the
  * units one may enter answers for), the QR posters (a PDF with the Vietnamese texts and the form's
- * address, refused to those without SIPAS rights on the unit), and the public pages' addresses.
+ * address, refused to those without SIPAS rights on the unit), the public pages' addresses, and
+ * public answers arriving together (stored in one group, each exactly once).
  */
+import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { DEFAULT_QUESTIONNAIRE, scaleQuestions } from '../../../domain/sipas/questionnaire.ts';
 import { SIPAS_DEMO_NAME } from '../../demo/sipas-demo.ts';
 import { createHarness, type Client, type Harness } from '../../test-support/harness.ts';
 import { findPosterFonts } from './posters.ts';
@@ -125,3 +128,50 @@ describe('public page addresses', () => {
     expect(res.headers.location).toBe(`/khao-sat/?c=${demoId}&src=qr`);
   });
 });
+
+describe('public answers arriving together', () => {
+  it('stores each once, acknowledges every one, and counts a repeated client id once', async () => {
+    const form = (await h.anonymous().get<any>(`/api/v1/public/sipas/forms/${demoId}`)).body;
+    h.clock.advance(5000);
+    const before = await storedCount(demoId);
+    const answers = Object.fromEntries(
+      scaleQuestions(DEFAULT_QUESTIONNAIRE).map((q) => [q.question.id, 4]),
+    );
+    const ids = Array.from({ length: 12 }, () => randomUUID());
+    // Three answers repeat an earlier client id (a phone that sent twice).
+    const sent = [...ids, ids[0]!, ids[1]!, ids[2]!];
+    const responses = await Promise.all(
+      sent.map((clientId, i) =>
+        h.app.inject({
+          method: 'POST',
+          url: '/api/v1/public/sipas/responses',
+          remoteAddress: `10.9.0.${i + 1}`,
+          payload: {
+            campaignId: demoId,
+            formToken: form.formToken,
+            channel: 'qr',
+            clientId,
+            unitId: quyKy,
+            fieldId: 'dat-dai',
+            questionnaireId: DEFAULT_QUESTIONNAIRE.id,
+            questionnaireVersion: DEFAULT_QUESTIONNAIRE.version,
+            answers,
+            profile: { respondentType: 'individual', channel: 'counter' },
+            website: '',
+          },
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(sent.map(() => 200));
+    expect(responses.map((r) => JSON.parse(r.body).receipt)).toEqual(sent);
+    expect(await storedCount(demoId)).toBe(before + ids.length);
+  });
+});
+
+async function storedCount(campaignId: number): Promise<number> {
+  const rows = await h.deps.db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM sipas_responses WHERE campaign_id = $1',
+    [campaignId],
+  );
+  return rows[0]!.n;
+}

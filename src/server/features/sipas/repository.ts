@@ -359,6 +359,43 @@ export async function insertResponsesBulk(
   return rows[0]?.n ?? 0;
 }
 
+/**
+ * Inserts the responses of answers arriving together in one statement (one commit, one disk
+ * flush), each unless one of its unique keys is taken; returns the stored ones by client id.
+ * The caller gives distinct client ids.
+ */
+export async function insertResponsesReturning(
+  db: Queryable,
+  list: ResponseWrite[],
+  now: Date,
+): Promise<Map<string, { id: number; received_at: Date }>> {
+  const rows = await db.query<{ client_id: string; id: number; received_at: Date }>(
+    `INSERT INTO sipas_responses (campaign_id, unit_id, field_id, channel, answers, profile, suggestion,
+       client_id, dossier_code, paper_serial, entered_by, received_at)
+     SELECT c, u, f, ch, a::jsonb, p::jsonb, s, cid::uuid, d, ps, e, $12
+     FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                 $8::text[], $9::text[], $10::text[], $11::int[])
+       AS x(c, u, f, ch, a, p, s, cid, d, ps, e)
+     ON CONFLICT DO NOTHING
+     RETURNING client_id::text AS client_id, id, received_at`,
+    [
+      list.map((r) => r.campaignId),
+      list.map((r) => r.unitId),
+      list.map((r) => r.fieldId),
+      list.map((r) => r.channel),
+      list.map((r) => JSON.stringify(r.answers)),
+      list.map((r) => JSON.stringify(r.profile)),
+      list.map((r) => r.suggestion),
+      list.map((r) => r.clientId),
+      list.map((r) => r.dossierCode),
+      list.map((r) => r.paperSerial),
+      list.map((r) => r.enteredBy),
+      now.toISOString(),
+    ],
+  );
+  return new Map(rows.map((r) => [r.client_id, { id: r.id, received_at: r.received_at }]));
+}
+
 export interface ExistingResponse {
   id: number;
   campaign_id: number;

@@ -14,9 +14,12 @@
  * - a honeypot field (`website`), invisible to people, must stay empty; when filled the answer is
  *   acknowledged exactly like a real one but not stored, so a robot learns nothing;
  * - answers per address and per form (campaign, unit, field) per minute are counted in the shared
- *   `rate_counters` table, with the sign-in limit's windows, in one statement per group of answers
- *   arriving together, which does not wait for the disk (`repo.addRateHits`), so hot counters do
- *   not serialise answers (429 beyond the configured limits).
+ *   `rate_counters` table, with the sign-in limit's windows (429 beyond the configured limits):
+ *   each process decides from the shared totals plus its own hits since it last added them, and
+ *   adds them four times a second in one statement that does not wait for the disk
+ *   (`repo.addRateHits`), so an answer never waits for a counter;
+ * - accepted answers arriving together are inserted in one statement and one commit (a group
+ *   commit), each acknowledged only once that commit is done.
  */
 import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { can, type Actor } from '../../../domain/access.ts';
@@ -245,8 +248,9 @@ export async function storeSubmission(
   channel: Channel,
   enteredBy: number | null,
   now: Date,
+  insert: typeof repo.insertResponse = repo.insertResponse,
 ): Promise<{ duplicate: boolean; receipt: string; receivedAt: Date }> {
-  const inserted = await repo.insertResponse(
+  const inserted = await insert(
     db,
     {
       campaignId: ctx.row.id,
@@ -288,67 +292,159 @@ function acknowledge(receipt: string, receivedAt: Date, locale: Locale): Acknowl
   };
 }
 
-interface PendingHits {
-  hits: Map<string, number>;
+/** A rate counter as this process knows it: the shared total at the last exchange plus its own hits since. */
+interface LocalCounter {
+  windowStart: number;
+  hits: number;
+  unsent: number;
+}
+
+interface RateLedger {
+  counters: Map<string, LocalCounter>;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+const ledgers = new WeakMap<object, RateLedger>();
+/** How often a process adds its hits to the shared counters and learns the others'. */
+const RATE_SYNC_MS = 250;
+const RATE_WINDOW_MS = 60_000;
+
+/**
+ * Counts one hit on each key and returns the counts. The count is decided in this process (no
+ * database round trip on the answer's path): the shared `rate_counters` total learnt at the last
+ * exchange plus this process's hits since; every RATE_SYNC_MS the hits are added to the shared
+ * counters in one statement (`repo.addRateHits`) and the totals, with the other processes' hits,
+ * come back. With several processes a limit may be passed by what they receive within one
+ * exchange interval; the counters were already best-effort (see the module header).
+ */
+function countHits(deps: Deps, keys: string[]): Map<string, { hits: number; windowStart: Date }> {
+  let ledger = ledgers.get(deps.db);
+  if (!ledger) {
+    ledger = { counters: new Map(), timer: null };
+    ledgers.set(deps.db, ledger);
+  }
+  const now = deps.clock.now().getTime();
+  const result = new Map<string, { hits: number; windowStart: Date }>();
+  for (const key of keys) {
+    let counter = ledger.counters.get(key);
+    if (!counter || now - counter.windowStart >= RATE_WINDOW_MS) {
+      counter = { windowStart: now, hits: 0, unsent: counter?.unsent ?? 0 };
+      ledger.counters.set(key, counter);
+    }
+    counter.hits += 1;
+    counter.unsent += 1;
+    result.set(key, { hits: counter.hits, windowStart: new Date(counter.windowStart) });
+  }
+  if (!ledger.timer) {
+    const current = ledger;
+    current.timer = setTimeout(() => void exchangeHits(deps, current), RATE_SYNC_MS);
+    current.timer.unref?.();
+  }
+  return result;
+}
+
+/** Adds this process's unsent hits to the shared counters and takes back the shared totals. */
+async function exchangeHits(deps: Deps, ledger: RateLedger): Promise<void> {
+  const sending = new Map<string, number>();
+  for (const [key, counter] of ledger.counters) {
+    if (counter.unsent > 0) sending.set(key, counter.unsent);
+    counter.unsent = 0;
+  }
+  const now = deps.clock.now();
+  try {
+    if (sending.size > 0) {
+      const totals = await repo.addRateHits(deps.db, sending, now, RATE_WINDOW_MS / 1000);
+      for (const [key, total] of totals) {
+        const counter = ledger.counters.get(key);
+        if (!counter) continue;
+        // Hits counted here while the statement ran are not in the total yet.
+        counter.hits = total.hits + counter.unsent;
+        counter.windowStart = total.windowStart.getTime();
+      }
+    }
+  } catch {
+    // The database is busy or gone: keep the hits for the next exchange.
+    for (const [key, n] of sending) {
+      const counter = ledger.counters.get(key);
+      if (counter) counter.unsent += n;
+    }
+  }
+  // Forget counters whose window has passed and that have nothing left to send.
+  for (const [key, counter] of ledger.counters) {
+    if (counter.unsent === 0 && now.getTime() - counter.windowStart >= RATE_WINDOW_MS)
+      ledger.counters.delete(key);
+  }
+  ledger.timer = null;
+  if ([...ledger.counters.values()].some((c) => c.unsent > 0)) {
+    ledger.timer = setTimeout(() => void exchangeHits(deps, ledger), RATE_SYNC_MS);
+    ledger.timer.unref?.();
+  }
+}
+
+interface PendingInserts {
+  rows: repo.ResponseWrite[];
   waiters: {
-    keys: string[];
-    ordinal: Map<string, number>;
-    done: (r: CounterResult) => void;
+    done: (r: { id: number; received_at: Date } | null) => void;
     fail: (e: unknown) => void;
   }[];
 }
-type CounterResult = Map<string, { hits: number; windowStart: Date }>;
-const pendingHits = new WeakMap<object, PendingHits>();
+const pendingInserts = new WeakMap<object, PendingInserts>();
 
 /**
- * Counts one hit on each key, grouping the hits of answers arriving together into one statement
- * (like a group commit): each answer still sees its own count, as if counted alone.
+ * Inserts a public answer together with the others arriving in the same turn of the event loop:
+ * one statement and one commit for all of them (a group commit), so the disk is flushed once per
+ * group instead of once per answer. Each answer still learns whether it was stored (null when one
+ * of its unique keys was taken, as `repo.insertResponse` says), and only after the commit. A group
+ * that fails as a whole (a row the database refuses) is retried one answer at a time, so one bad
+ * answer does not fail the others.
  */
-function countHits(deps: Deps, keys: string[]): Promise<CounterResult> {
-  let batch = pendingHits.get(deps.db);
-  if (!batch) {
-    const created: PendingHits = { hits: new Map(), waiters: [] };
-    pendingHits.set(deps.db, created);
-    batch = created;
+function insertGrouped(
+  db: Queryable & object,
+  row: repo.ResponseWrite,
+  now: Date,
+): Promise<{ id: number; received_at: Date } | null> {
+  let group = pendingInserts.get(db);
+  if (!group) {
+    const created: PendingInserts = { rows: [], waiters: [] };
+    pendingInserts.set(db, created);
+    group = created;
     setImmediate(() => {
-      pendingHits.delete(deps.db);
-      repo.addRateHits(deps.db, created.hits, deps.clock.now(), 60).then(
-        (totals) => {
-          for (const w of created.waiters) {
-            const mine: CounterResult = new Map();
-            for (const k of w.keys) {
-              const t = totals.get(k);
-              // Hits of later answers in the batch are not this answer's concern.
-              if (t)
-                mine.set(k, {
-                  hits: t.hits - (created.hits.get(k)! - w.ordinal.get(k)!),
-                  windowStart: t.windowStart,
-                });
-            }
-            w.done(mine);
-          }
-        },
-        (error: unknown) => {
-          for (const w of created.waiters) w.fail(error);
-        },
-      );
+      pendingInserts.delete(db);
+      void flushInserts(db, created, now);
     });
   }
-  const ordinal = new Map<string, number>();
-  for (const k of keys) {
-    const n = (batch.hits.get(k) ?? 0) + 1;
-    batch.hits.set(k, n);
-    ordinal.set(k, n);
+  const current = group;
+  return new Promise((done, fail) => {
+    current.rows.push(row);
+    current.waiters.push({ done, fail });
+  });
+}
+
+async function flushInserts(db: Queryable, group: PendingInserts, now: Date): Promise<void> {
+  // A client id twice in one group: the first is inserted, the later ones are told "not stored"
+  // and find the first one as their duplicate.
+  const seen = new Set<string>();
+  const unique = group.rows.filter((r) => !seen.has(r.clientId) && seen.add(r.clientId));
+  try {
+    const stored = await repo.insertResponsesReturning(db, unique, now);
+    const taken = new Set<string>();
+    group.rows.forEach((row, i) => {
+      const hit = taken.has(row.clientId) ? undefined : stored.get(row.clientId);
+      taken.add(row.clientId);
+      group.waiters[i]!.done(hit ?? null);
+    });
+  } catch {
+    for (const [i, row] of group.rows.entries()) {
+      repo.insertResponse(db, row, now).then(group.waiters[i]!.done, group.waiters[i]!.fail);
+    }
   }
-  const current = batch;
-  return new Promise((done, fail) => current.waiters.push({ keys, ordinal, done, fail }));
 }
 
 async function checkRate(deps: Deps, ip: string, formKey: string): Promise<void> {
   const now = deps.clock.now();
   const addressKey = `sipas:ip:${ip}`;
   const formCounter = `sipas:form:${formKey}`;
-  const hits = await countHits(deps, [addressKey, formCounter]);
+  const hits = countHits(deps, [addressKey, formCounter]);
   const byAddress = hits.get(addressKey);
   const byForm = hits.get(formCounter);
   const over =
@@ -399,6 +495,7 @@ export async function submitPublicResponse(
     input.channel,
     null,
     deps.clock.now(),
+    insertGrouped,
   );
   return acknowledge(stored.receipt, stored.receivedAt, meta.locale);
 }
