@@ -1,9 +1,11 @@
 /** The English catalogue; its type forces exactly the keys of the Vietnamese one. */
 import { dossiersEn } from './dossiers.en.ts';
+import { sipasChannelsEn } from './sipasChannels.en.ts';
 import { remediationEn } from './remediation.en.ts';
 import type { Catalogue } from './vi.ts';
 
 export const en: Catalogue = {
+  sipasChannels: sipasChannelsEn,
   remediation: remediationEn,
   app: {
     name: 'PAR Index',

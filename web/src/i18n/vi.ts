@@ -4,9 +4,11 @@
  * catalogues keep exactly the same keys.
  */
 import { dossiersVi } from './dossiers.vi.ts';
+import { sipasChannelsVi } from './sipasChannels.vi.ts';
 import { remediationVi } from './remediation.vi.ts';
 
 export const vi = {
+  sipasChannels: sipasChannelsVi,
   remediation: remediationVi,
   app: {
     name: 'Chỉ số CCHC',
