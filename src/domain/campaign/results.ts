@@ -244,7 +244,10 @@ interface Prepared {
 }
 
 /** The bands a set uses: its own, else the campaign's, else the defaults. */
-function bandsFor(set: CampaignCriteriaSet, campaign: ResultsCampaign): readonly ClassBand[] {
+export function bandsFor(
+  set: CampaignCriteriaSet,
+  campaign: ResultsCampaign,
+): readonly ClassBand[] {
   if (set.bands && set.bands.length > 0) return set.bands;
   return campaign.bands.length > 0 ? campaign.bands : DEFAULT_PAR_BANDS;
 }
@@ -352,7 +355,7 @@ interface Scored {
   criterionScores: Map<string, number>;
 }
 
-function scoreUnit(prepared: Prepared, unit: UnitAssessment): Scored {
+function scoreUnit(prepared: Prepared, unit: UnitAssessment, withLostPoints: boolean): Scored {
   const { set, compiled, buffers, entries, finals, round1Reasons } = prepared;
   const problems = fillFinals(prepared, unit);
   rollUpCompiled(compiled, entries, buffers);
@@ -373,7 +376,7 @@ function scoreUnit(prepared: Prepared, unit: UnitAssessment): Scored {
     if (!entered && compiled.isLeaf[i] !== 1) continue;
     const code = compiled.codes[i] ?? '';
     if (!entered) missing.push(code);
-    if (compiled.kind[i] !== 0) continue;
+    if (!withLostPoints || compiled.kind[i] !== 0) continue;
     const max = buffers.effectiveMax[i] ?? 0;
     const final = buffers.score[i] ?? 0;
     if (final >= max) continue;
@@ -450,6 +453,12 @@ function scoreUnit(prepared: Prepared, unit: UnitAssessment): Scored {
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** How much computeResults details. */
+export interface ComputeOptions {
+  /** List every lost point of every unit (default true); a recompute that stores only totals skips it. */
+  lostPoints?: boolean;
+}
+
 /**
  * Computes every unit's result: final scores, roll-up, survey points, index, class, rank within
  * the unit kind and per criterion, lost points; plus per-kind averages and class shares.
@@ -458,7 +467,9 @@ const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export function computeResults(
   campaign: ResultsCampaign,
   units: readonly UnitAssessment[],
+  options: ComputeOptions = {},
 ): CampaignResults {
+  const withLostPoints = options.lostPoints ?? true;
   const preparedByKind = new Map<UnitKind, Prepared>();
   const problems: { unitId: string; message: string }[] = [];
   const seen = new Set<string>();
@@ -481,7 +492,7 @@ export function computeResults(
     }
     let list = byKind.get(unit.unitKind);
     if (!list) byKind.set(unit.unitKind, (list = []));
-    list.push(scoreUnit(prepared, unit));
+    list.push(scoreUnit(prepared, unit, withLostPoints));
   }
 
   const results: UnitResult[] = [];
@@ -536,22 +547,40 @@ export function summarize(
   const indexed = results.filter((r) => r.index !== null);
   const sumIndex = indexed.reduce((a, r) => a + (r.index?.hundredths ?? 0), 0);
   const maxAppraised = results.reduce((a, r) => Math.max(a, r.maxAppraisedHundredths), 0);
-  const counts = bands.map((b) => results.filter((r) => r.classLabel === b.label).length);
-  const shares = largestRemainderShares(counts, 1);
-  const classified = counts.reduce((a, b) => a + b, 0);
+  const { classes, unclassified } = classShares(
+    results.map((r) => r.classLabel),
+    bands,
+  );
   return {
     unitKind,
     units: n,
     averageAppraisedHundredths: n === 0 ? 0 : divRoundHalfUp(sumAppraised, n),
     maxAppraisedHundredths: maxAppraised,
     averageIndexHundredths: indexed.length === 0 ? 0 : divRoundHalfUp(sumIndex, indexed.length),
+    classes,
+    unclassified,
+  };
+}
+
+/**
+ * Counts and shares of each band among the given class labels (null: no class). Shares are
+ * tenths of a percent by largest remainder over the classified units, so they add up to 100 %.
+ */
+export function classShares(
+  labels: readonly (string | null)[],
+  bands: readonly ClassBand[],
+): { classes: ClassShare[]; unclassified: number } {
+  const counts = bands.map((b) => labels.filter((l) => l === b.label).length);
+  const shares = largestRemainderShares(counts, 1);
+  const classified = counts.reduce((a, b) => a + b, 0);
+  return {
     classes: bands.map((b, i) => ({
       label: b.label,
       count: counts[i] ?? 0,
       shareTenths: shares[i] ?? 0,
       shareText: `${formatScaled(shares[i] ?? 0, 1)} %`,
     })),
-    unclassified: n - classified,
+    unclassified: labels.length - classified,
   };
 }
 

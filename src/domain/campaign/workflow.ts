@@ -489,3 +489,86 @@ function refuseByState(status: AssessmentStatus, type: AssessmentEventType): Tra
   }
   return refuse('invalid_state', `Chưa thể ${rule.label.toLowerCase()}: hồ sơ ${now}`);
 }
+
+/** What the possible actions of one user on one unit are computed from. */
+export interface PossibleEventsData {
+  /** Leaf codes of the unit's criteria set (an appraiser may act when assigned one of them). */
+  leafCodes: readonly string[];
+  /** Codes of the round-1 findings (see round1Findings). */
+  findings: readonly string[];
+}
+
+/** An event the state allows but this user may not fire now, with the reason. */
+export interface RefusedEvent {
+  event: AssessmentEventType;
+  code: RefusalCode;
+  message: string;
+}
+
+// Refusals that depend on what the user still has to provide (a reason, a complete sheet, every
+// finding decided): the action is possible, the user will be told what is missing when firing it.
+const PENDING_INPUT: ReadonlySet<RefusalCode> = new Set(['reason_required', 'incomplete']);
+// Refusals not worth a word on a screen: the action is simply not the user's (or has no object).
+const NOT_SHOWN: ReadonlySet<RefusalCode> = new Set(['forbidden', 'not_assigned', 'no_finding']);
+
+/**
+ * The events THIS actor may fire on this unit now (role on the unit, assignment, deadlines,
+ * campaign status), by dry-running `transition` on each event the status allows; plus the events
+ * the status allows that are refused to the actor for another reason than their role (a deadline,
+ * a lock), with the refusal, so a screen can say why. Node events (score, explain, decide) are
+ * possible when one node qualifies.
+ */
+export function possibleEvents(
+  state: AssessmentState,
+  context: TransitionContext,
+  data: PossibleEventsData,
+): { events: AssessmentEventType[]; refused: RefusedEvent[] } {
+  const events: AssessmentEventType[] = [];
+  const refused: RefusedEvent[] = [];
+  const { assignments } = context.campaign;
+  const { actor, unit } = context;
+  const assigned = (codes: readonly string[]) =>
+    codes.find((c) => isAssigned(assignments, actor.userId, unit.kind, c));
+  for (const type of eventsFrom(state.status)) {
+    let event: AssessmentEvent;
+    switch (type) {
+      case 'saveDraft':
+      case 'withdraw':
+      case 'closeRound1':
+      case 'lockExplanations':
+      case 'publish':
+        event = { type };
+        break;
+      case 'submit':
+        event = { type, blockingProblems: 0 };
+        break;
+      case 'reopen':
+      case 'reopenResult':
+        event = { type, reason: '' };
+        break;
+      case 'approve':
+        event = { type, undecidedFindings: 0 };
+        break;
+      case 'scoreRound1':
+        event = { type, nodeCode: assigned(data.leafCodes) ?? data.leafCodes[0] ?? '' };
+        break;
+      case 'decideRound2':
+        event = {
+          type,
+          nodeCode: assigned(data.findings) ?? data.findings[0] ?? '',
+          findings: data.findings,
+        };
+        break;
+      case 'explain':
+        event = { type, nodeCode: data.findings[0] ?? '', findings: data.findings };
+        break;
+      default:
+        return assertNever(type);
+    }
+    const result = transition(state, event, context);
+    if (result.ok || PENDING_INPUT.has(result.refusal.code)) events.push(type);
+    else if (!NOT_SHOWN.has(result.refusal.code))
+      refused.push({ event: type, code: result.refusal.code, message: result.refusal.message });
+  }
+  return { events, refused };
+}

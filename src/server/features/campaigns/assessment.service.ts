@@ -22,7 +22,6 @@ import {
 import { isAssigned } from '../../../domain/campaign/setup.ts';
 import {
   ASSESSMENT_STATUS_LABELS,
-  eventsFrom,
   type AssessmentEvent,
   type AssessmentStatus,
 } from '../../../domain/campaign/workflow.ts';
@@ -38,7 +37,7 @@ import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../infra/db.ts';
 import { appendAuditEntry } from '../audit/repository.ts';
 import type { NodeView } from '../criteria/service.ts';
-import { canReadAssessment, canSeeAppraisal, isStaffFor } from './policy.ts';
+import { actionsOn, canReadAssessment, canSeeAppraisal, isStaffFor, staffScope } from './policy.ts';
 import * as repo from './repository.ts';
 import {
   applyTransition,
@@ -293,7 +292,7 @@ export async function getSheet(deps: Deps, actor: Actor, campaignId: number, uni
       blockingProblems: progress.blockingProblems,
     },
     findings: showAppraisal ? findings : [],
-    possibleActions: eventsFrom(p.status as AssessmentStatus),
+    ...actionsOn(c, p, actor, deps.clock.now(), findings),
   };
 }
 
@@ -665,8 +664,9 @@ function assignedLeaves(c: LoadedCampaign, userId: number, unitKind: string): st
 
 /**
  * The appraiser's work across units: every assigned leaf of every unit ready for round 1 (or, with
- * `round: 2`, every assigned finding awaiting round 2), paginated, with the unit's self score,
- * explanation, evidence and the appraiser's score so far.
+ * `round: 2`, every assigned finding awaiting round 2), paged by the database, with the unit's
+ * self score, explanation, evidence and the appraiser's score so far. Each item says whether it is
+ * done at this round and whether the unit's round is under way.
  */
 export async function appraiserQueue(
   deps: Deps,
@@ -682,81 +682,82 @@ export async function appraiserQueue(
 ) {
   const c = await loadCampaign(deps.db, campaignId);
   const statuses = q.round === 1 ? ROUND1_STATUSES : ROUND2_STATUSES;
-  const participants = (await repo.findParticipants(deps.db, campaignId)).filter(
+  const inQueue = (await repo.findParticipants(deps.db, campaignId)).filter(
     (p) =>
       statuses.has(p.status) &&
       isStaffFor(actor, p.unit_path) &&
       (q.unitId === undefined || p.unit_id === q.unitId),
   );
-  const leavesByKind = new Map<string, string[]>();
-  const leavesOf = (kind: string) => {
-    let l = leavesByKind.get(kind);
-    if (!l) leavesByKind.set(kind, (l = assignedLeaves(c, actor.userId, kind)));
-    return l;
-  };
-  // Round 1 pages over units × assigned leaves without loading entries; round 2 needs the findings.
-  type Item = { p: repo.ParticipantRow; code: string };
-  let all: Item[] = [];
-  let entriesById = new Map<number, repo.EntryRow[]>();
-  if (q.round === 1 && !q.onlyOpen) {
-    let total = 0;
-    const page: Item[] = [];
-    for (const p of participants) {
-      const leaves = leavesOf(p.unit_kind);
-      const start = Math.max(0, q.offset - total);
-      const end = Math.min(leaves.length, q.offset + q.limit - total);
-      for (let i = start; i < end; i++) page.push({ p, code: leaves[i]! });
-      total += leaves.length;
-    }
-    const ids = [...new Set(page.map((i) => i.p.id))];
-    for (const e of await repo.findEntries(deps.db, ids))
-      entriesById.set(e.participant_id, [...(entriesById.get(e.participant_id) ?? []), e]);
-    return presentQueue(c, page, entriesById, total, q);
-  }
-  const entries = await repo.findEntries(
-    deps.db,
-    participants.map((p) => p.id),
+  const leavesOf = new Map(
+    [...c.trees.keys()].map((kind) => [kind, assignedLeaves(c, actor.userId, kind)]),
   );
-  entriesById = new Map();
-  for (const e of entries)
-    entriesById.set(e.participant_id, [...(entriesById.get(e.participant_id) ?? []), e]);
-  for (const p of participants) {
-    const rows = entriesById.get(p.id) ?? [];
-    const leaves = new Set(leavesOf(p.unit_kind));
-    const codes =
-      q.round === 2
-        ? round1Findings(selfScoresOf(rows), round1Of(rows)).filter((code) => leaves.has(code))
-        : [...leaves];
-    const byCode = new Map(rows.map((e) => [e.node_code, e]));
-    for (const code of codes) {
-      const e = byCode.get(code);
-      const open =
-        q.round === 2
-          ? !e?.round2_disposition
-          : e?.round1_score_hundredths === null || e === undefined;
-      if (!q.onlyOpen || open) all.push({ p, code });
+  const filter: repo.QueueFilter = {
+    round: q.round,
+    onlyOpen: q.onlyOpen ?? false,
+    leaves: [...leavesOf].flatMap(([kind, codes]) => codes.map((code) => ({ kind, code }))),
+  };
+  // How many items each unit has: round 1 from the assignment (less what is scored when only the
+  // open items are asked), round 2 its findings; counted in one pass over the entries.
+  const counted =
+    inQueue.length === 0 || (q.round === 1 && !filter.onlyOpen)
+      ? new Map<number, number>()
+      : await repo.countQueueEntries(deps.db, campaignId, filter);
+  const itemsOf = (p: repo.ParticipantRow): number => {
+    const assigned = leavesOf.get(p.unit_kind)?.length ?? 0;
+    if (q.round === 2) return counted.get(p.id) ?? 0;
+    return filter.onlyOpen ? assigned - (counted.get(p.id) ?? 0) : assigned;
+  };
+  // The units the page spans, and how many items of the first one come before it.
+  let total = 0;
+  let skip = 0;
+  const spanned: repo.ParticipantRow[] = [];
+  for (const p of inQueue) {
+    const n = itemsOf(p);
+    if (n > 0 && total + n > q.offset && total < q.offset + q.limit) {
+      if (spanned.length === 0) skip = q.offset - total;
+      spanned.push(p);
     }
+    total += n;
   }
-  const total = all.length;
-  all = all.slice(q.offset, q.offset + q.limit);
-  return presentQueue(c, all, entriesById, total, q);
-}
-
-function presentQueue(
-  c: LoadedCampaign,
-  items: { p: repo.ParticipantRow; code: string }[],
-  entriesById: Map<number, repo.EntryRow[]>,
-  total: number,
-  q: { limit: number; offset: number },
-) {
-  return {
+  const found = await repo.findQueueItems(
+    deps.db,
+    spanned.map((p) => p.id),
+    filter,
+  );
+  const byParticipant = new Map<number, string[]>();
+  for (const i of found) {
+    let list = byParticipant.get(i.participant_id);
+    if (!list) byParticipant.set(i.participant_id, (list = []));
+    list.push(i.code);
+  }
+  const page = {
     total,
+    items: spanned
+      .flatMap((p) =>
+        (byParticipant.get(p.id) ?? []).map((code) => ({ participant_id: p.id, code })),
+      )
+      .slice(skip, skip + q.limit),
+  };
+  const participants = new Map(spanned.map((p) => [p.id, p]));
+  const entries = new Map(
+    (await repo.findEntriesAt(deps.db, page.items)).map((e) => [
+      `${e.participant_id}:${e.node_code}`,
+      e,
+    ]),
+  );
+  return {
+    total: page.total,
     limit: q.limit,
     offset: q.offset,
-    items: items.map(({ p, code }) => {
+    items: page.items.map(({ participant_id, code }) => {
+      const p = participants.get(participant_id)!;
       const compiled = compiledTreeOf(c.trees.get(p.unit_kind)!.tree);
       const index = compiled.indexByCode.get(code) ?? 0;
-      const e = (entriesById.get(p.id) ?? []).find((x) => x.node_code === code);
+      const e = entries.get(`${participant_id}:${code}`);
+      const done =
+        q.round === 1
+          ? e !== undefined && (e.round1_na || e.round1_score_hundredths !== null)
+          : e?.round2_disposition !== null && e?.round2_disposition !== undefined;
       return {
         unitId: p.unit_id,
         unitCode: p.unit_code,
@@ -766,55 +767,58 @@ function presentQueue(
         title: compiled.nodes[index]?.title ?? '',
         maxHundredths: compiled.max[index] ?? 0,
         version: e?.version ?? 0,
+        done,
+        unitInProgress: p.status === 'round1_in_progress' || p.status === 'round2_in_progress',
         entry: e ? presentEntry(e, true, null) : null,
       };
     }),
   };
 }
 
-/** Round-1 progress per appraiser and unit states, for the council chair. */
+/**
+ * Round-1 progress per appraiser and unit states, for the council chair and the standing agency:
+ * of the campaign's owner, or, on a national campaign, of a province taking part (they see the
+ * units of their scope). Counted by the database.
+ */
 export async function round1Progress(deps: Deps, actor: Actor, campaignId: number) {
   const c = await loadCampaign(deps.db, campaignId);
-  if (!isStaffFor(actor, c.row.owner_unit_path)) throw new AppError('forbidden', 'forbidden');
   const participants = await repo.findParticipants(deps.db, campaignId);
-  const inRound = participants.filter(
-    (p) => ROUND1_STATUSES.has(p.status) || p.status === 'round1_closed',
-  );
-  const entries = await repo.findEntries(
-    deps.db,
-    inRound.map((p) => p.id),
-  );
-  const scored = new Set(
-    entries
-      .filter((e) => e.round1_score_hundredths !== null || e.round1_na)
-      .map((e) => `${e.participant_id}:${e.node_code}`),
-  );
+  const scope = isStaffFor(actor, c.row.owner_unit_path) ? null : staffScope(actor);
+  const visible =
+    scope === null
+      ? participants
+      : participants.filter((p) => scope.some((path) => p.unit_path.startsWith(path)));
+  if (visible.length === 0 && !isStaffFor(actor, c.row.owner_unit_path))
+    throw new AppError('forbidden', 'forbidden');
   const users = new Map<number, repo.AssignmentRow>();
   for (const a of c.assignments) if (!users.has(a.user_id)) users.set(a.user_id, a);
+  const leaves = [...users.keys()].flatMap((userId) =>
+    [...c.trees.keys()].flatMap((kind) =>
+      assignedLeaves(c, userId, kind).map((code) => ({ userId, kind, code })),
+    ),
+  );
+  const counts = new Map(
+    (
+      await repo.countRound1Progress(deps.db, {
+        campaignId,
+        statuses: [...ROUND1_STATUSES, 'round1_closed'],
+        scope,
+        leaves,
+      })
+    ).map((r) => [r.user_id, r]),
+  );
   const statusCounts: Record<string, number> = {};
-  for (const p of participants) statusCounts[p.status] = (statusCounts[p.status] ?? 0) + 1;
+  for (const p of visible) statusCounts[p.status] = (statusCounts[p.status] ?? 0) + 1;
   return {
-    appraisers: [...users.values()].map((a) => {
-      let total = 0;
-      let done = 0;
-      for (const p of inRound) {
-        for (const code of assignedLeaves(c, a.user_id, p.unit_kind)) {
-          total++;
-          if (scored.has(`${p.id}:${code}`)) done++;
-        }
-      }
-      return {
-        userId: a.user_id,
-        username: a.username,
-        fullName: a.full_name,
-        nodeCodes: c.assignments
-          .filter((x) => x.user_id === a.user_id)
-          .flatMap((x) => x.node_codes),
-        scored: done,
-        total,
-      };
-    }),
-    units: participants.map((p) => ({
+    appraisers: [...users.values()].map((a) => ({
+      userId: a.user_id,
+      username: a.username,
+      fullName: a.full_name,
+      nodeCodes: c.assignments.filter((x) => x.user_id === a.user_id).flatMap((x) => x.node_codes),
+      scored: counts.get(a.user_id)?.scored ?? 0,
+      total: counts.get(a.user_id)?.total ?? 0,
+    })),
+    units: visible.map((p) => ({
       ...presentParticipant(p),
       statusLabel: ASSESSMENT_STATUS_LABELS[p.status as AssessmentStatus],
     })),

@@ -220,6 +220,7 @@ export async function importScores(deps: Deps, actor: Actor, campaignId: number,
       );
       for (const p of await repo.findParticipants(tx, campaignId)) participants.set(p.unit_code, p);
     }
+    await repo.lockParticipants(tx, campaignId);
     let scores = 0;
     let survey = 0;
     for (const p of parsed) {

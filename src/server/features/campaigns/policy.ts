@@ -5,7 +5,10 @@
  * scores only once round 1 is closed on it.
  */
 import { can, hasRoleOn, type Actor, type Role } from '../../../domain/access.ts';
-import type { AssessmentStatus } from '../../../domain/campaign/workflow.ts';
+import { possibleEvents, type AssessmentStatus } from '../../../domain/campaign/workflow.ts';
+import { compiledTreeOf, type CriteriaNode } from '../../../domain/scoring/tree.ts';
+import type { ParticipantRow } from './repository.ts';
+import type { LoadedCampaign } from './service.ts';
 
 /** Roles that work on every unit of a campaign in their scope. */
 const STAFF_ROLES: readonly Role[] = [
@@ -38,6 +41,20 @@ export function isStaffFor(actor: Actor, unitPath: string | null): boolean {
   return STAFF_ROLES.some((r) => r !== 'council_member' && hasRoleOn(actor, r, unitPath));
 }
 
+/**
+ * The subtrees where the actor works as staff (see isStaffFor): null everywhere, [] nowhere.
+ * Used to filter in SQL.
+ */
+export function staffScope(actor: Actor): string[] | null {
+  const paths: string[] = [];
+  for (const g of actor.grants) {
+    if (g.role === 'council_member' || !STAFF_ROLES.includes(g.role)) continue;
+    if (g.unitPath === null) return null;
+    paths.push(g.unitPath);
+  }
+  return paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
+}
+
 /** May the actor read a unit's assessment (its self-assessment, evidence, explanations)? */
 export function canReadAssessment(
   actor: Actor,
@@ -63,4 +80,43 @@ export function canSeeAllResults(actor: Actor, ownerPath: string | null): boolea
     STAFF_ROLES.some((r) => hasRoleOn(actor, r, ownerPath)) ||
     can(actor, 'campaign.manage', ownerPath)
   );
+}
+
+const leafCodeCache = new WeakMap<CriteriaNode, string[]>();
+function leafCodesOf(tree: CriteriaNode): string[] {
+  let codes = leafCodeCache.get(tree);
+  if (!codes) {
+    const compiled = compiledTreeOf(tree);
+    codes = Array.from(compiled.leaves, (i) => compiled.codes[i] ?? '');
+    leafCodeCache.set(tree, codes);
+  }
+  return codes;
+}
+
+/**
+ * What this actor may do on this unit now (`possibleActions`) and what the unit's state would
+ * allow but is refused to them, with the reason (`refusedActions`: a deadline, a lock).
+ */
+export function actionsOn(
+  c: LoadedCampaign,
+  p: ParticipantRow,
+  actor: Actor,
+  now: Date,
+  findings: readonly string[] = [],
+) {
+  const t = c.trees.get(p.unit_kind);
+  const { events, refused } = possibleEvents(
+    { status: p.status as AssessmentStatus, reopened: p.reopened },
+    {
+      campaign: c.setup,
+      unit: { id: String(p.unit_id), kind: p.unit_kind, path: p.unit_path },
+      actor,
+      now,
+    },
+    {
+      leafCodes: t ? leafCodesOf(t.tree) : [],
+      findings,
+    },
+  );
+  return { possibleActions: events, refusedActions: refused };
 }

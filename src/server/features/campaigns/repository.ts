@@ -254,6 +254,18 @@ export async function findParticipants(
   );
 }
 
+/**
+ * Locks every participant of a campaign, in id order, for the rest of the transaction: a bulk
+ * writer (score import) takes them before any entry so it never deadlocks with an autosave,
+ * which locks its participant first too.
+ */
+export async function lockParticipants(db: Queryable, campaignId: number): Promise<void> {
+  await db.query(
+    'SELECT id FROM campaign_participants WHERE campaign_id = $1 ORDER BY id FOR UPDATE',
+    [campaignId],
+  );
+}
+
 /** One participant by unit; `lock` takes a row lock for the rest of the transaction. */
 export async function findParticipant(
   db: Queryable,
@@ -361,14 +373,200 @@ export async function findEntries(db: Queryable, participantIds: number[]): Prom
   );
 }
 
-/** The scoring columns of every entry of a campaign (for results; no inputs, texts or evidence). */
-export async function findCampaignScores(db: Queryable, campaignId: number): Promise<EntryRow[]> {
-  return db.query<EntryRow>(
-    `SELECT participant_id, node_code, self_score_hundredths, self_na, round1_score_hundredths, round1_na, round1_reason,
-       round1_needs_explanation, round1_by, round2_disposition, round2_score_hundredths, round2_reason, round2_by,
-       NULL::jsonb AS self_inputs, '[]'::jsonb AS self_evidence, '[]'::jsonb AS explanation_evidence
-     FROM campaign_entries WHERE campaign_id = $1`,
+/** Separators of the packed scores: record (one node) and unit (one field), never in a code. */
+export const PACKED_NODE = '\u001e';
+export const PACKED_FIELD = '\u001f';
+
+/**
+ * Every participant of a campaign with its survey points and its scores packed by the database
+ * into one text (`unpackScores` reads it): per scored node `code␟self␟round1␟disposition␟round2`
+ * joined by ␞, where a step is empty when not entered and `n` when not applicable, and the
+ * disposition is its first letter (a, d, s). One row per unit instead of one per node: reading a
+ * campaign of 3,321 units × 120 nodes is a few thousand rows.
+ */
+export async function findPackedScores(
+  db: Queryable,
+  campaignId: number,
+): Promise<
+  {
+    participant_id: number;
+    unit_id: number;
+    unit_kind: string;
+    survey_points: number | null;
+    survey_source: 'entered' | 'imported' | 'sipas' | null;
+    scores: string | null;
+  }[]
+> {
+  return db.query(
+    `WITH packed AS (
+       SELECT participant_id, string_agg(concat_ws(chr(31), node_code,
+           CASE WHEN self_na THEN 'n' ELSE coalesce(self_score_hundredths::text, '') END,
+           CASE WHEN round1_na THEN 'n' ELSE coalesce(round1_score_hundredths::text, '') END,
+           coalesce(left(round2_disposition, 1), ''), coalesce(round2_score_hundredths::text, '')), chr(30)) AS scores
+       FROM campaign_entries
+       WHERE campaign_id = $1
+         AND (self_na OR self_score_hundredths IS NOT NULL OR round1_na OR round1_score_hundredths IS NOT NULL)
+       GROUP BY participant_id)
+     SELECT p.id AS participant_id, p.unit_id, p.unit_kind, s.points_hundredths AS survey_points,
+       s.source AS survey_source, packed.scores
+     FROM campaign_participants p
+     LEFT JOIN packed ON packed.participant_id = p.id
+     LEFT JOIN campaign_survey_points s ON s.participant_id = p.id
+     WHERE p.campaign_id = $1
+     ORDER BY p.id`,
     [campaignId],
+  );
+}
+
+// A round-1 finding (domain round1Findings): scored in round 1 below the unit's own score, with
+// the N/A status changed, without an own score, or flagged "needs explanation".
+const FINDING = `(e.round1_na OR e.round1_score_hundredths IS NOT NULL) AND (e.round1_needs_explanation
+  OR NOT (e.self_na OR e.self_score_hundredths IS NOT NULL) OR e.self_na <> e.round1_na
+  OR (NOT e.self_na AND NOT e.round1_na AND e.round1_score_hundredths < e.self_score_hundredths))`;
+const ROUND1_SCORED = '(e.round1_na OR e.round1_score_hundredths IS NOT NULL)';
+
+/** Which items of the appraiser's queue a query is about. */
+export interface QueueFilter {
+  round: 1 | 2;
+  onlyOpen: boolean;
+  /** The assigned leaves per unit kind, in tree order. */
+  leaves: { kind: string; code: string }[];
+}
+
+/**
+ * Per participant of a campaign, how many entries at the assigned leaves match: round 1 counts the
+ * scored ones (open = assigned − scored), round 2 the findings (only the undecided ones when
+ * `onlyOpen`). Participants without any are absent. One pass over the campaign's entries.
+ */
+export async function countQueueEntries(
+  db: Queryable,
+  campaignId: number,
+  f: QueueFilter,
+): Promise<Map<number, number>> {
+  if (f.leaves.length === 0) return new Map();
+  const match =
+    f.round === 1
+      ? ROUND1_SCORED
+      : f.onlyOpen
+        ? `${FINDING} AND e.round2_disposition IS NULL`
+        : FINDING;
+  const rows = await db.query<{ participant_id: number; n: number }>(
+    `SELECT e.participant_id, count(*)::int AS n
+     FROM campaign_entries e JOIN campaign_participants p ON p.id = e.participant_id
+     JOIN unnest($2::text[], $3::text[]) AS l(kind, code) ON l.kind = p.unit_kind AND l.code = e.node_code
+     WHERE e.campaign_id = $1 AND ${match}
+     GROUP BY e.participant_id`,
+    [campaignId, f.leaves.map((l) => l.kind), f.leaves.map((l) => l.code)],
+  );
+  return new Map(rows.map((r) => [r.participant_id, r.n]));
+}
+
+/**
+ * The queue items of a few participants (one page's worth), each participant's in tree order:
+ * every assigned leaf (round 1), the open ones (round 1 `onlyOpen`), the findings (round 2, the
+ * undecided ones when `onlyOpen`); the same conditions as countQueueEntries.
+ */
+export async function findQueueItems(
+  db: Queryable,
+  participantIds: number[],
+  f: QueueFilter,
+): Promise<{ participant_id: number; code: string }[]> {
+  if (participantIds.length === 0 || f.leaves.length === 0) return [];
+  const match =
+    f.round === 1
+      ? f.onlyOpen
+        ? `NOT coalesce(${ROUND1_SCORED}, false)`
+        : 'true'
+      : f.onlyOpen
+        ? `${FINDING} AND e.round2_disposition IS NULL`
+        : FINDING;
+  return db.query(
+    `SELECT p.id AS participant_id, l.code
+     FROM campaign_participants p
+     JOIN unnest($2::text[], $3::text[]) WITH ORDINALITY AS l(kind, code, ord) ON l.kind = p.unit_kind
+     LEFT JOIN campaign_entries e ON e.participant_id = p.id AND e.node_code = l.code
+     WHERE p.id = ANY($1::int[]) AND ${match}
+     ORDER BY p.id, l.ord`,
+    [participantIds, f.leaves.map((l) => l.kind), f.leaves.map((l) => l.code)],
+  );
+}
+
+/**
+ * Round-1 progress per appraiser, counted by the database: for each appraiser's assigned leaves
+ * (per unit kind), how many (unit, leaf) pairs of units in the given states and scope there are,
+ * and how many of them round 1 has scored.
+ */
+export async function countRound1Progress(
+  db: Queryable,
+  q: {
+    campaignId: number;
+    statuses: string[];
+    scope: string[] | null;
+    leaves: { userId: number; kind: string; code: string }[];
+  },
+): Promise<{ user_id: number; total: number; scored: number }[]> {
+  if (q.leaves.length === 0) return [];
+  return db.query(
+    `SELECT l.user_id, count(*)::int AS total,
+       count(*) FILTER (WHERE e.round1_na OR e.round1_score_hundredths IS NOT NULL)::int AS scored
+     FROM campaign_participants p JOIN units u ON u.id = p.unit_id
+     JOIN unnest($4::int[], $5::text[], $6::text[]) AS l(user_id, kind, code) ON l.kind = p.unit_kind
+     LEFT JOIN campaign_entries e ON e.participant_id = p.id AND e.node_code = l.code
+     WHERE p.campaign_id = $1 AND p.status = ANY($2::text[]) AND ($3::text[] IS NULL OR u.path LIKE ANY($3::text[]))
+     GROUP BY l.user_id`,
+    [
+      q.campaignId,
+      q.statuses,
+      likePrefixes(q.scope),
+      q.leaves.map((l) => l.userId),
+      q.leaves.map((l) => l.kind),
+      q.leaves.map((l) => l.code),
+    ],
+  );
+}
+
+/** Path prefixes as LIKE patterns (null stays null: no limit). */
+function likePrefixes(scope: string[] | null): string[] | null {
+  return scope === null ? null : scope.map((s) => `${s.replace(/[\\%_]/g, '\\$&')}%`);
+}
+
+/**
+ * Accounts that may appraise in a campaign owned by the unit at `ownerPath` (null: national):
+ * active users holding the appraiser role nationally, on that unit or above it, or on a unit
+ * inside it; with the unit of the grant.
+ */
+export async function findAppraiserAccounts(
+  db: Queryable,
+  ownerPath: string | null,
+): Promise<
+  {
+    user_id: number;
+    username: string;
+    full_name: string;
+    unit_id: number | null;
+    unit_name: string | null;
+  }[]
+> {
+  return db.query(
+    `SELECT DISTINCT ON (us.id) us.id AS user_id, us.username, us.full_name, g.unit_id, u.name AS unit_name
+     FROM role_grants g JOIN users us ON us.id = g.user_id LEFT JOIN units u ON u.id = g.unit_id
+     WHERE g.role = 'appraiser' AND NOT us.disabled
+       AND ($1::text IS NULL OR g.unit_id IS NULL OR u.path LIKE $2 OR $1 LIKE u.path || '%')
+     ORDER BY us.id, u.depth NULLS FIRST`,
+    [ownerPath, ownerPath === null ? null : likePrefixes([ownerPath])![0]],
+  );
+}
+
+/** Entries of (participant, code) pairs. */
+export async function findEntriesAt(
+  db: Queryable,
+  keys: { participant_id: number; code: string }[],
+): Promise<EntryRow[]> {
+  if (keys.length === 0) return [];
+  return db.query<EntryRow>(
+    `${ENTRY_SELECT} JOIN unnest($1::int[], $2::text[]) AS k(participant_id, code)
+       ON k.participant_id = e.participant_id AND k.code = e.node_code`,
+    [keys.map((k) => k.participant_id), keys.map((k) => k.code)],
   );
 }
 
@@ -434,6 +632,7 @@ export async function saveEntry(
        ON CONFLICT (participant_id, node_code) DO NOTHING RETURNING version`,
       [key.campaignId, key.participantId, key.code, by, now.toISOString(), ...values],
     );
+    if (rows[0]) await bumpScoresVersion(db, key.participantId);
     return rows[0]?.version ?? null;
   }
   const sets = columns.map((c, i) => `${c} = $${i + 6}`);
@@ -442,7 +641,19 @@ export async function saveEntry(
      WHERE participant_id = $1 AND node_code = $2 AND version = $3 RETURNING version`,
     [key.participantId, key.code, expectedVersion, by, now.toISOString(), ...values],
   );
+  if (rows[0]) await bumpScoresVersion(db, key.participantId);
   return rows[0]?.version ?? null;
+}
+
+/**
+ * Counts a write to a unit's entries or survey points (see `changeToken`). Every writer of
+ * campaign_entries and campaign_survey_points goes through this repository and calls it.
+ */
+async function bumpScoresVersion(db: Queryable, participantId: number): Promise<void> {
+  await db.query(
+    'UPDATE campaign_participants SET scores_version = scores_version + 1 WHERE id = $1',
+    [participantId],
+  );
 }
 
 /** Survey points of a campaign by participant. */
@@ -474,15 +685,19 @@ export async function saveSurveyPoints(
        updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
     [participantId, campaignId, points, source, by, now.toISOString()],
   );
+  await bumpScoresVersion(db, participantId);
 }
 
-/** A summary of everything results depend on (entries, states, survey points, set-up); it changes with any of them. */
+/**
+ * A summary of everything results depend on (entries and survey points through each unit's
+ * `scores_version`, states, set-up); it changes with any of them. Reads the participants only, so
+ * it stays cheap for a national campaign.
+ */
 export async function changeToken(db: Queryable, campaignId: number): Promise<string> {
   const [row] = await db.query<{ token: string }>(
     `SELECT concat_ws(':',
-       (SELECT count(*) || '.' || coalesce(sum(version), 0) FROM campaign_entries WHERE campaign_id = $1),
-       (SELECT count(*) || '.' || coalesce(sum(version), 0) FROM campaign_participants WHERE campaign_id = $1),
-       (SELECT count(*) || '.' || coalesce(sum(points_hundredths), 0) || '.' || coalesce(max(updated_at)::text, '') FROM campaign_survey_points WHERE campaign_id = $1),
+       (SELECT count(*) || '.' || coalesce(sum(version), 0) || '.' || coalesce(sum(scores_version), 0)
+        FROM campaign_participants WHERE campaign_id = $1),
        (SELECT version FROM campaigns WHERE id = $1)) AS token`,
     [campaignId],
   );

@@ -7,11 +7,17 @@
  */
 import type { Actor } from '../../../domain/access.ts';
 import { yearOverYearWithLineage, type PreviousResult } from '../../../domain/campaign/history.ts';
+import type { Round1Entry, Round2Decision } from '../../../domain/campaign/assessment.ts';
 import {
+  bandsFor,
+  classShares,
   compareRounds,
   computeResults,
   type UnitAssessment,
 } from '../../../domain/campaign/results.ts';
+import { DEFAULT_PAR_BANDS } from '../../../domain/scoring/index.ts';
+import { divRoundHalfUp } from '../../../domain/scoring/decimal.ts';
+import type { EnteredScore } from '../../../domain/scoring/tree.ts';
 import { formatPoints } from '../../../domain/scoring/decimal.ts';
 import { formatScaled } from '../../../domain/scoring/decimal.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -28,20 +34,16 @@ import {
   type LoadedCampaign,
 } from './service.ts';
 
-/** The domain's view of every unit of a campaign. */
+/** The domain's view of a few units (a scorecard), with reasons, from their full entries. */
 async function assessmentsOf(
   db: Queryable,
   c: LoadedCampaign,
   participants: repo.ParticipantRow[],
 ): Promise<UnitAssessment[]> {
-  // One unit's scorecard reads its own entries; a recompute reads the whole campaign's scores.
-  const entries =
-    participants.length <= 50
-      ? await repo.findEntries(
-          db,
-          participants.map((p) => p.id),
-        )
-      : await repo.findCampaignScores(db, c.row.id);
+  const entries = await repo.findEntries(
+    db,
+    participants.map((p) => p.id),
+  );
   const byParticipant = new Map<number, repo.EntryRow[]>();
   for (const e of entries) {
     let list = byParticipant.get(e.participant_id);
@@ -70,23 +72,78 @@ async function assessmentsOf(
   });
 }
 
-/** Recomputes and stores every unit's result (in the caller's transaction or its own). */
+const DISPOSITIONS = { a: 'addressed', d: 'defended', s: 'still_open' } as const;
+
+/** A step's packed value: undefined when empty, 'na' for `n`, else the hundredths. */
+const unpackStep = (text: string): EnteredScore | undefined =>
+  text === '' ? undefined : text === 'n' ? 'na' : Number(text);
+
+/**
+ * The domain's view of one unit from its packed scores (`repo.findPackedScores`): what results
+ * need, without reasons, inputs or evidence.
+ */
+export function unpackScores(
+  row: Awaited<ReturnType<typeof repo.findPackedScores>>[number],
+): UnitAssessment {
+  const self = new Map<string, EnteredScore>();
+  const round1: Round1Entry[] = [];
+  const round2: Round2Decision[] = [];
+  if (row.scores) {
+    for (const node of row.scores.split(repo.PACKED_NODE)) {
+      const [code = '', s = '', r1 = '', d = '', r2 = ''] = node.split(repo.PACKED_FIELD);
+      const selfScore = unpackStep(s);
+      if (selfScore !== undefined) self.set(code, selfScore);
+      const round1Score = unpackStep(r1);
+      if (round1Score === undefined) continue;
+      round1.push({ code, score: round1Score, appraiserUserId: 0 });
+      const disposition = DISPOSITIONS[d as keyof typeof DISPOSITIONS];
+      if (disposition)
+        round2.push({
+          code,
+          disposition,
+          ...(r2 === '' ? {} : { score: Number(r2) }),
+          reason: '',
+          appraiserUserId: 0,
+        });
+    }
+  }
+  return {
+    unitId: String(row.participant_id),
+    unitKind: row.unit_kind,
+    self,
+    round1,
+    round2,
+    survey:
+      row.survey_points === null
+        ? null
+        : {
+            source: row.survey_source === 'imported' ? 'imported' : 'entered',
+            pointsHundredths: row.survey_points,
+          },
+  };
+}
+
+/**
+ * Recomputes and stores every unit's result (in the caller's transaction or its own). The scores
+ * arrive packed, one row per unit; the domain computes; the results are written in a few
+ * set-based statements.
+ */
 export async function recomputeResults(
   db: Queryable,
   campaignId: number,
   now: Date,
 ): Promise<number> {
   const c = await loadCampaign(db, campaignId);
-  const participants = await repo.findParticipants(db, campaignId);
-  const byId = new Map(participants.map((p) => [String(p.id), p]));
   const token = await repo.changeToken(db, campaignId);
-  const results = computeResults(c.setup, await assessmentsOf(db, c, participants));
+  const packed = await repo.findPackedScores(db, campaignId);
+  const unitOf = new Map(packed.map((p) => [String(p.participant_id), p.unit_id]));
+  const results = computeResults(c.setup, packed.map(unpackScores), { lostPoints: false });
   await repo.replaceResults(
     db,
     campaignId,
     results.units.map((r) => ({
       participant_id: Number(r.unitId),
-      unit_id: byId.get(r.unitId)!.unit_id,
+      unit_id: unitOf.get(r.unitId)!,
       unit_kind: r.unitKind,
       appraised_hundredths: r.appraisedHundredths,
       max_appraised_hundredths: r.maxAppraisedHundredths,
@@ -209,11 +266,56 @@ export interface ResultsFilter {
   unitKind?: string | undefined;
   classLabel?: string | undefined;
   q?: string | undefined;
+  /** A page of the ranking (after the filters); without it, every unit. */
+  limit?: number | undefined;
+  offset?: number | undefined;
 }
 
 /**
- * The ranking of a campaign per unit kind, with year over year. Staff see every unit at any time;
- * others see published units only.
+ * Per unit kind of the given results: units, average index and appraised points, and the count
+ * and share of each class (shares by largest remainder, adding up to 100 %).
+ */
+function classSummaries(c: LoadedCampaign, rows: repo.ResultRow[]) {
+  const kinds = [...new Set(rows.map((r) => r.unit_kind))].sort();
+  return kinds.map((kind) => {
+    const list = rows.filter((r) => r.unit_kind === kind);
+    const set = c.setup.criteriaSets.find((s) => s.unitKind === kind);
+    const bands = set ? bandsFor(set, c.setup) : DEFAULT_PAR_BANDS;
+    const indexed = list.filter((r) => r.index_hundredths !== null);
+    const avgIndex =
+      indexed.length === 0
+        ? null
+        : divRoundHalfUp(
+            indexed.reduce((a, r) => a + (r.index_hundredths ?? 0), 0),
+            indexed.length,
+          );
+    const avgAppraised =
+      list.length === 0
+        ? null
+        : divRoundHalfUp(
+            list.reduce((a, r) => a + r.appraised_hundredths, 0),
+            list.length,
+          );
+    return {
+      unitKind: kind,
+      units: list.length,
+      averageIndexHundredths: avgIndex,
+      averageIndexText: avgIndex === null ? null : formatScaled(avgIndex, 2),
+      averageAppraisedHundredths: avgAppraised,
+      averageAppraisedText: avgAppraised === null ? null : formatPoints(avgAppraised),
+      maxAppraisedHundredths: list.reduce((a, r) => Math.max(a, r.max_appraised_hundredths), 0),
+      ...classShares(
+        list.map((r) => r.class_label),
+        bands,
+      ),
+    };
+  });
+}
+
+/**
+ * The ranking of a campaign per unit kind, with year over year and the class summary of each
+ * kind. Staff see every unit at any time; others see published units only. With `limit`, one
+ * page of the (filtered) ranking; `total` counts the filtered units.
  */
 export async function getResults(
   deps: Deps,
@@ -226,6 +328,7 @@ export async function getResults(
   let rows = await freshResults(deps, c);
   if (!all) rows = rows.filter((r) => r.status === 'published' || c.row.status === 'closed');
   if (filter.unitKind) rows = rows.filter((r) => r.unit_kind === filter.unitKind);
+  const summaries = classSummaries(c, rows);
   if (filter.classLabel) rows = rows.filter((r) => r.class_label === filter.classLabel);
   if (filter.q) {
     const q = filter.q.toLowerCase();
@@ -235,10 +338,16 @@ export async function getResults(
         (r.unit_code ?? '').toLowerCase().includes(q),
     );
   }
+  const total = rows.length;
+  const offset = filter.offset ?? 0;
+  if (filter.limit !== undefined || offset > 0)
+    rows = rows.slice(offset, filter.limit === undefined ? undefined : offset + filter.limit);
   const history = await historyOf(deps.db, c.row.year, rows);
   return {
     campaign: presentCampaign(c.row, deps.clock.now()),
     complete: all,
+    total,
+    summaries,
     units: rows.map((r) => ({
       ...presentResult(r),
       previous: history.get(String(r.unit_id)) ?? null,

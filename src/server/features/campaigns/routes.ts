@@ -130,6 +130,18 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
       ),
   );
 
+  app.get(
+    '/api/v1/campaigns/:id/appraisers',
+    {
+      schema: {
+        ...ok('Tài khoản thẩm định có thể phân công trong đợt đánh giá'),
+        params: idParam,
+      },
+    },
+    async (request) =>
+      service.listAppraiserAccounts(deps, requireActor(request), request.params.id),
+  );
+
   app.post(
     '/api/v1/campaigns/:id/open',
     { schema: { ...ok('Mở đợt đánh giá sau khi kiểm tra thiết lập'), params: idParam } },

@@ -152,4 +152,6 @@ export const resultsQuery = z.object({
   unitKind: z.string().max(40).optional(),
   classLabel: z.string().max(60).optional(),
   q: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });

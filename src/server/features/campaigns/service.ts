@@ -37,7 +37,7 @@ import { appendAuditEntry } from '../audit/repository.ts';
 import * as criteriaRepo from '../criteria/repository.ts';
 import { buildTree, toDomainTree, type NodeView } from '../criteria/service.ts';
 import { findUnit, findUnits, findUnitsByCodes } from '../units/repository.ts';
-import { canManageCampaign } from './policy.ts';
+import { actionsOn, canManageCampaign } from './policy.ts';
 import * as repo from './repository.ts';
 
 export const auditActor = (actor: Actor) => ({
@@ -266,7 +266,10 @@ export async function getCampaign(deps: Deps, actor: Actor, id: number, db: Quer
       nodeCodes: a.node_codes,
       unitKind: a.unit_kind,
     })),
-    participants: participants.map(presentParticipant),
+    participants: participants.map((p) => ({
+      ...presentParticipant(p),
+      ...actionsOn(c, p, actor, deps.clock.now()),
+    })),
     canManage: canManageCampaign(actor, c.row.owner_unit_path),
   };
 }
@@ -755,4 +758,28 @@ export async function setSurveyPoints(
     );
     return { unitId, pointsHundredths: points };
   });
+}
+
+/**
+ * Appraiser accounts the standing agency may assign in this campaign (the appraiser role on the
+ * owner unit, above it or inside it; any when the campaign is national), with what each is
+ * assigned now.
+ */
+export async function listAppraiserAccounts(deps: Deps, actor: Actor, id: number) {
+  const row = await repo.findCampaign(deps.db, id);
+  if (!row) throw notFound('entity_campaign');
+  if (!canManageCampaign(actor, row.owner_unit_path)) throw new AppError('forbidden', 'forbidden');
+  const assigned = await repo.findAssignments(deps.db, id);
+  return {
+    items: (await repo.findAppraiserAccounts(deps.db, row.owner_unit_path)).map((u) => ({
+      userId: u.user_id,
+      username: u.username,
+      fullName: u.full_name,
+      unitId: u.unit_id,
+      unitName: u.unit_name,
+      assignedNodeCodes: assigned
+        .filter((a) => a.user_id === u.user_id)
+        .flatMap((a) => a.node_codes),
+    })),
+  };
 }
