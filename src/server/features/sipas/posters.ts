@@ -4,7 +4,7 @@
  * they print sharp), the unit, the field and a short invitation, in an embedded TrueType font with
  * the Vietnamese letters (PDF's standard fonts have none).
  *
- * The font is found, in this order (see docs/adr/0012-sipas-public-channels.md): `poster.ttf` and
+ * The font is found, in this order (see docs/adr/0011-sipas-public-channels.md): `poster.ttf` and
  * `poster-bold.ttf` in `<dataDir>/fonts/` (an operator's choice), then Debian's fonts-croscore
  * (Arimo), fonts-liberation2 (Liberation Sans) and fonts-dejavu-core (DejaVu Sans).
  */
