@@ -299,6 +299,9 @@ const vi = {
   remediation_period_order: 'Ngày kết thúc thời kỳ giám sát phải sau hoặc bằng ngày bắt đầu.',
   remediation_appraised_over_max: 'Điểm thẩm định không được lớn hơn điểm tối đa.',
   remediation_self_over_max: 'Điểm tự chấm không được lớn hơn điểm tối đa.',
+  notify_task_overdue_title: 'Nhiệm vụ quá hạn: {task}',
+  notify_task_overdue_body:
+    'Nhiệm vụ «{task}» của «{plan}» đã quá thời hạn {date} mà chưa hoàn thành. Hãy cập nhật tiến độ, đính kèm tài liệu kiểm chứng hoặc đề nghị điều chỉnh thời hạn.',
   // notifications (the bell and e-mails)
   entity_notification: 'thông báo',
   notify_deadline_selfAssessment: 'Hạn tự đánh giá, chấm điểm',
@@ -625,6 +628,9 @@ const en: Record<MessageKey, string> = {
   remediation_period_order: 'The end of the supervised period must be on or after its start.',
   remediation_appraised_over_max: 'The appraised score cannot be above the max.',
   remediation_self_over_max: 'The self-assessed score cannot be above the max.',
+  notify_task_overdue_title: 'Task overdue: {task}',
+  notify_task_overdue_body:
+    'The task «{task}» of «{plan}» passed its deadline of {date} and is not done. Update its progress, attach evidence or ask for a new deadline.',
   entity_notification: 'the notification',
   notify_deadline_selfAssessment: 'Self-assessment deadline',
   notify_deadline_round1: 'Round 1 appraisal deadline',

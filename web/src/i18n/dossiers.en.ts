@@ -198,6 +198,7 @@ export const dossiersEn: typeof dossiersVi = {
     save: 'Save the form',
     saved: 'Form of dossier {{code}} saved. The dossier’s total: {{total}}.',
     next: 'Enter the next form',
+    publicLink: 'Citizens rate online (no sign-in) at:',
   },
   public: {
     title: 'Rate how your administrative procedure was handled',

@@ -199,6 +199,7 @@ export const dossiersVi = {
     save: 'Lưu phiếu',
     saved: 'Đã lưu phiếu của hồ sơ {{code}}. Tổng điểm của hồ sơ: {{total}}.',
     next: 'Nhập phiếu tiếp theo',
+    publicLink: 'Người dân tự đánh giá trực tuyến (không cần đăng nhập) tại:',
   },
   public: {
     title: 'Đánh giá việc giải quyết thủ tục hành chính',

@@ -181,7 +181,21 @@ function QuarterContent({ view }: { view: QuarterView }) {
     queryFn: ({ signal }) => dossierApi.history(view.unit.id, view.period, 4, signal),
   });
   const period = view.period;
-  const allRows = view.groups.flatMap((g) => g.rows);
+  // A unit without subordinates (a commune) is shown as its own single row.
+  const grouped = view.groups.flatMap((g) => g.rows);
+  const allRows =
+    grouped.length > 0
+      ? grouped
+      : [
+          {
+            unitId: view.unit.id,
+            unitCode: view.unit.code,
+            unitName: view.unit.name,
+            label: evaluationLabel(t, view.area.evaluation),
+            evaluation: view.area.evaluation,
+            rates: view.area.rates,
+          },
+        ];
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">
@@ -217,6 +231,12 @@ function QuarterContent({ view }: { view: QuarterView }) {
           <Title order={3} size="h4">
             {t('dossiers.quarter.classes')}
           </Title>
+          {grouped.length === 0 ? (
+            <Group gap="xs">
+              <Text size="sm">{view.unit.name}:</Text>
+              <ClassBadge evaluation={view.area.evaluation} bandLabels={bandLabels} />
+            </Group>
+          ) : null}
           {view.groups.map((g) => (
             <Stack key={g.kind} gap={4}>
               <ClassCountChart

@@ -2,7 +2,7 @@
  * Staff type in the paper rating form handed out with the result (one per dossier): find the
  * dossier by its code, answer the nine questions (or type the nine digits), save, go on to the next.
  */
-import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -72,6 +72,12 @@ export function RatingEntryPage() {
       <Title order={2}>{t('dossiers.rating.title')}</Title>
       <Text size="sm" c="dimmed">
         {t('dossiers.rating.intro')}
+      </Text>
+      <Text size="sm">
+        {t('dossiers.rating.publicLink')}{' '}
+        <Anchor href="/public/danh-gia-ho-so" target="_blank">
+          {`${window.location.origin}/public/danh-gia-ho-so`}
+        </Anchor>
       </Text>
       <form onSubmit={find}>
         <Group align="flex-end" wrap="wrap">
