@@ -145,6 +145,20 @@ function inScope(scope: string[] | null, path: string): boolean {
   return scope === null || scope.some((s) => path.startsWith(s));
 }
 
+/**
+ * Whether the actor may import a unit's dossiers: the unit is in their scope, or it merged whole
+ * into a unit that is (today's unit keeps the records of the units it was formed from).
+ */
+function importableUnit(
+  scope: string[] | null,
+  unit: repo.UnitRef,
+  successors: ReadonlyMap<number, string[]>,
+): boolean {
+  return (
+    inScope(scope, unit.path) || (successors.get(unit.id) ?? []).some((p) => inScope(scope, p))
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Row processing
 
@@ -158,6 +172,7 @@ function createRowProcessor(
   resolver: UnitResolver,
   scope: string[] | null,
   config: DossierEvaluationConfig,
+  successors: ReadonlyMap<number, string[]> = new Map(),
 ): (row: FileRow) => Processed {
   const { columns, indexes } = resolveMapping(mapping, header);
   const parse = createDossierRowParser({ columns, scale: config.scale });
@@ -190,7 +205,7 @@ function createRowProcessor(
         ],
       };
     }
-    if (!inScope(scope, unit.path)) {
+    if (!importableUnit(scope, unit, successors)) {
       return {
         ok: false,
         problems: [
@@ -249,7 +264,15 @@ export async function previewDossierImport(deps: Deps, actor: Actor, input: Prev
     mappingFrom = 'names';
   }
   const resolver = new UnitResolver(await repo.listUnitRefs(deps.db));
-  const process = createRowProcessor(header, mapping, resolver, scope, DEFAULT_DOSSIER_CONFIG);
+  const successors = scope === null ? new Map() : await repo.allSuccessorPaths(deps.db);
+  const process = createRowProcessor(
+    header,
+    mapping,
+    resolver,
+    scope,
+    DEFAULT_DOSSIER_CONFIG,
+    successors,
+  );
   const canParse = unmappedRequired(mapping).length === 0;
   return {
     fileKind: kind,
@@ -464,7 +487,15 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
     input.onProgress?.(0, estimate);
     table = await repo.createStaging(db, jobId);
     const resolver = new UnitResolver(await repo.listUnitRefs(db));
-    const process = createRowProcessor(spec.header, spec.mapping, resolver, spec.scope, config);
+    const successors = spec.scope === null ? new Map() : await repo.allSuccessorPaths(db);
+    const process = createRowProcessor(
+      spec.header,
+      spec.mapping,
+      resolver,
+      spec.scope,
+      config,
+      successors,
+    );
     copy = await db.copyIn(table, repo.STAGING_COPY_COLUMNS);
     const problems: RowProblem[] = [];
     let problemRows = 0;

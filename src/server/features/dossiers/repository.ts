@@ -504,7 +504,11 @@ export async function insertRating(
 export interface DossierFilter {
   /** Units by path prefix (a unit and its subtree); null = everywhere. */
   scopePaths: string[] | null;
+  /** Units outside the scope paths whose dossiers count inside them (merged into them). */
+  scopeUnitIds?: readonly number[] | undefined;
   unitPath?: string | undefined;
+  /** Units outside `unitPath` whose dossiers count inside it (merged into it). */
+  unitIds?: readonly number[] | undefined;
   period?: string | undefined;
   officialCode?: string | undefined;
   q?: string | undefined;
@@ -550,9 +554,18 @@ export async function listDossiers(
   };
   if (f.scopePaths !== null) {
     if (f.scopePaths.length === 0) return { items: [], total: 0 };
-    where.push(`(${f.scopePaths.map((s) => `u.path LIKE ${p(`${s}%`)}`).join(' OR ')})`);
+    const merged = f.scopeUnitIds?.length ? [`d.unit_id = ANY(${p(f.scopeUnitIds)}::int[])`] : [];
+    where.push(
+      `(${[...f.scopePaths.map((s) => `u.path LIKE ${p(`${s}%`)}`), ...merged].join(' OR ')})`,
+    );
   }
-  if (f.unitPath) where.push(`u.path LIKE ${p(`${f.unitPath}%`)}`);
+  if (f.unitPath) {
+    where.push(
+      f.unitIds?.length
+        ? `(u.path LIKE ${p(`${f.unitPath}%`)} OR d.unit_id = ANY(${p(f.unitIds)}::int[]))`
+        : `u.path LIKE ${p(`${f.unitPath}%`)}`,
+    );
+  }
   if (f.period) where.push(`d.period = ${p(f.period)}`);
   if (f.officialCode) where.push(`d.official_code = ${p(f.officialCode)}`);
   if (f.timeliness) where.push(`d.timeliness = ${p(f.timeliness)}`);
@@ -652,6 +665,139 @@ export async function tallies(
      FROM dossiers WHERE period = $1 ${unitFilter} ${byOfficial ? 'AND official_code IS NOT NULL' : ''}
      GROUP BY unit_id${byOfficial ? ', official_code' : ''}`,
     params,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Units after mergers: where a unit's dossiers are counted
+
+/** A unit whose dossiers count toward `target` in an area's views, with the unit's validity. */
+export interface FoldPair {
+  unit_id: number;
+  target: number;
+  path: string;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+// Units that went whole into exactly one successor (unit_lineage, 'full').
+const SINGLE_SUCCESSOR = `SELECT predecessor_id, min(successor_id) AS successor_id FROM unit_lineage
+  GROUP BY predecessor_id HAVING count(*) = 1 AND bool_and(merge_type = 'full')`;
+
+/**
+ * Where each unit's dossiers are counted in the views of the area at `path` (a unit's subtree): a
+ * unit that went whole into exactly one successor counts toward it, transitively, as far as the
+ * chain stays in the area; every other unit of the area counts toward itself. Units outside the
+ * area that merged into it are included (e.g. xã Quy Kỳ, before 1 July 2025, toward today's xã
+ * Kim Phượng). A unit split among several successors keeps its own dossiers.
+ */
+export async function foldIntoArea(db: Queryable, path: string): Promise<FoldPair[]> {
+  return db.query<FoldPair>(
+    `WITH RECURSIVE single AS (${SINGLE_SUCCESSOR}),
+     area AS (SELECT id FROM units WHERE path LIKE $1),
+     back(unit_id) AS (
+       SELECT id FROM area
+       UNION
+       SELECT s.predecessor_id FROM single s JOIN back b ON s.successor_id = b.unit_id
+     ),
+     fwd(unit_id, target, step) AS (
+       SELECT unit_id, unit_id, 0 FROM back
+       UNION ALL
+       SELECT f.unit_id, s.successor_id, f.step + 1
+       FROM fwd f JOIN single s ON s.predecessor_id = f.target WHERE f.step < 20
+     )
+     SELECT DISTINCT ON (f.unit_id) f.unit_id, f.target, u.path, u.valid_from, u.valid_to
+     FROM fwd f JOIN area a ON a.id = f.target JOIN units u ON u.id = f.unit_id
+     ORDER BY f.unit_id, f.step DESC`,
+    [`${path}%`],
+  );
+}
+
+/** The paths of the units a unit went whole into, one after the other (nearest first). */
+export async function successorPaths(db: Queryable, unitId: number): Promise<string[]> {
+  const rows = await db.query<{ path: string }>(
+    `WITH RECURSIVE single AS (${SINGLE_SUCCESSOR}),
+     fwd(unit_id, step) AS (
+       SELECT $1::int, 0
+       UNION ALL
+       SELECT s.successor_id, f.step + 1 FROM fwd f JOIN single s ON s.predecessor_id = f.unit_id
+       WHERE f.step < 20
+     )
+     SELECT u.path FROM fwd f JOIN units u ON u.id = f.unit_id WHERE f.step > 0 ORDER BY f.step`,
+    [unitId],
+  );
+  return rows.map((r) => r.path);
+}
+
+/** For every unit that merged whole into another: the paths of its successors, nearest first. */
+export async function allSuccessorPaths(db: Queryable): Promise<Map<number, string[]>> {
+  const rows = await db.query<{ unit_id: number; path: string }>(
+    `WITH RECURSIVE single AS (${SINGLE_SUCCESSOR}),
+     fwd(unit_id, target, step) AS (
+       SELECT predecessor_id, successor_id, 1 FROM single
+       UNION ALL
+       SELECT f.unit_id, s.successor_id, f.step + 1 FROM fwd f JOIN single s ON s.predecessor_id = f.target
+       WHERE f.step < 20
+     )
+     SELECT f.unit_id, u.path FROM fwd f JOIN units u ON u.id = f.target ORDER BY f.unit_id, f.step`,
+  );
+  const map = new Map<number, string[]>();
+  for (const r of rows) {
+    const list = map.get(r.unit_id);
+    if (list === undefined) map.set(r.unit_id, [r.path]);
+    else list.push(r.path);
+  }
+  return map;
+}
+
+/** Units by id (id, code, name, kind, path, validity), in tree order. */
+export async function unitRefsByIds(db: Queryable, ids: readonly number[]): Promise<UnitRef[]> {
+  if (ids.length === 0) return [];
+  return db.query<UnitRef>(
+    `SELECT id, code, name, kind, path, valid_from, valid_to FROM units WHERE id = ANY($1::int[])
+     ORDER BY path`,
+    [ids],
+  );
+}
+
+/** A tally row of foldedTallies: per target unit (official null, byUnit) or per official. */
+export interface FoldedTallyRow extends TallyRow {
+  by_unit: boolean;
+}
+
+/**
+ * Tallies of one period per target unit and per target unit and official, in one scan: each
+ * dossier counts toward the target its unit folds into (pairs `units[i]` → `targets[i]`).
+ */
+export async function foldedTallies(
+  db: Queryable,
+  period: string,
+  units: readonly number[],
+  targets: readonly number[],
+): Promise<FoldedTallyRow[]> {
+  return db.query<FoldedTallyRow>(
+    `SELECT f.target AS unit_id, d.official_code, GROUPING(d.official_code) = 1 AS by_unit,
+       ${TALLY_SELECT}
+     FROM dossiers d JOIN unnest($2::int[], $3::int[]) AS f(unit_id, target) ON f.unit_id = d.unit_id
+     WHERE d.period = $1
+     GROUP BY GROUPING SETS ((f.target), (f.target, d.official_code))`,
+    [period, units, targets],
+  );
+}
+
+/** Dossiers and postal dossiers per target unit and procedure, for one period (see foldedTallies). */
+export async function foldedProcedureCounts(
+  db: Queryable,
+  period: string,
+  units: readonly number[],
+  targets: readonly number[],
+): Promise<Array<{ unit_id: number; procedure_code: string; dossiers: number; postal: number }>> {
+  return db.query(
+    `SELECT f.target AS unit_id, d.procedure_code, count(*)::int AS dossiers,
+       count(*) FILTER (WHERE d.channel = 'postal' OR d.returned_by_post)::int AS postal
+     FROM dossiers d JOIN unnest($2::int[], $3::int[]) AS f(unit_id, target) ON f.unit_id = d.unit_id
+     WHERE d.period = $1 GROUP BY f.target, d.procedure_code`,
+    [period, units, targets],
   );
 }
 

@@ -78,8 +78,24 @@ export type DossierView = ReturnType<typeof presentDossier>;
 /** One dossier, when the actor may read its unit. */
 export async function getDossier(deps: Deps, actor: Actor, code: string): Promise<DossierView> {
   const row = await repo.findDossier(deps.db, code);
-  if (!row || !can(actor, 'dossier.read', row.unit_path)) throw notFoundDossier();
+  if (!row) throw notFoundDossier();
+  if (!can(actor, 'dossier.read', row.unit_path)) {
+    // A unit's dossiers belong to the unit it merged into: that unit's readers may read them.
+    const successors = await repo.successorPaths(deps.db, row.unit_id);
+    if (!successors.some((path) => can(actor, 'dossier.read', path))) throw notFoundDossier();
+  }
   return presentDossier(row);
+}
+
+/** Units outside the given subtrees whose dossiers count inside them (they merged into them). */
+async function mergedInto(deps: Deps, paths: readonly string[]): Promise<number[]> {
+  const ids = new Set<number>();
+  for (const path of paths) {
+    for (const f of await repo.foldIntoArea(deps.db, path)) {
+      if (!paths.some((x) => f.path.startsWith(x))) ids.add(f.unit_id);
+    }
+  }
+  return [...ids];
 }
 
 /** Dossiers in the actor's scope, optionally of one unit's subtree, quarter, official or rate. */
@@ -98,7 +114,9 @@ export async function listDossiers(
   },
 ): Promise<{ items: DossierView[]; total: number }> {
   const scopePaths = scopeOf(actor, 'dossier.read');
+  const scopeUnitIds = scopePaths === null ? undefined : await mergedInto(deps, scopePaths);
   let unitPath: string | undefined;
+  let unitIds: number[] | undefined;
   if (input.unitId !== undefined) {
     const unit = await repo.findUnitRef(deps.db, input.unitId);
     if (!unit) throw new AppError('not_found', 'not_found', { what: '@entity_unit' });
@@ -106,13 +124,16 @@ export async function listDossiers(
       throw new AppError('forbidden', 'forbidden_unit', { unit: unit.name });
     }
     unitPath = unit.path;
+    unitIds = await mergedInto(deps, [unit.path]);
   }
   if (input.period !== undefined) checkPeriod(input.period);
   const result = await repo.listDossiers(
     deps.db,
     {
       scopePaths,
+      scopeUnitIds,
       unitPath,
+      unitIds,
       period: input.period,
       officialCode: input.officialCode,
       q: input.q,
@@ -290,17 +311,46 @@ function tallyFromRow(r: repo.TallyRow, withProcedures: boolean): DossierTally {
 
 /**
  * The core's accumulator for one period, filled from GROUP BY sums: units keyed by id (codes can
- * repeat across validity periods), officials inside their unit.
+ * repeat across validity periods), officials inside their unit. With `fold`, each dossier counts
+ * toward the unit its own unit merged into (see repo.foldIntoArea), in one scan; `unitIds` is then
+ * not used.
  */
 export async function loadAccumulator(
   deps: Deps,
   config: DossierEvaluationConfig,
   period: string,
   unitIds: readonly number[] | null,
+  fold?: readonly repo.FoldPair[],
 ): Promise<DossierAccumulator> {
   const acc = createDossierAccumulator(config);
   const groups = new Map<string, UnitGroup>();
   acc.periods.set(period, groups);
+  if (fold !== undefined) {
+    const units = fold.map((f) => f.unit_id);
+    const targets = fold.map((f) => f.target);
+    const rows = await repo.foldedTallies(deps.db, period, units, targets);
+    for (const r of rows) {
+      if (!r.by_unit) continue;
+      const key = String(r.unit_id);
+      groups.set(key, {
+        period,
+        unitCode: key,
+        tally: tallyFromRow(r, true),
+        officials: new Map(),
+      });
+    }
+    for (const r of rows) {
+      if (r.by_unit || r.official_code === null) continue;
+      groups.get(String(r.unit_id))?.officials.set(r.official_code, tallyFromRow(r, false));
+    }
+    for (const p of await repo.foldedProcedureCounts(deps.db, period, units, targets)) {
+      groups.get(String(p.unit_id))?.tally.procedures?.set(p.procedure_code, {
+        dossiers: p.dossiers,
+        postal: p.postal,
+      });
+    }
+    return acc;
+  }
   const [units, officials] = await Promise.all([
     repo.tallies(deps.db, period, unitIds, false),
     repo.tallies(deps.db, period, unitIds, true),
@@ -343,8 +393,32 @@ function levelOf(unit: repo.UnitRef): string {
 }
 
 /**
+ * The units an area reports in a quarter and where each unit's dossiers count: the units of its
+ * subtree valid in the quarter, except those that merged whole into another unit of the area,
+ * whose dossiers count toward that unit (the current xã Kim Phượng carries xã Quy Kỳ's dossiers
+ * received before 1 July 2025), and the units that merged into the area from outside it.
+ */
+async function areaUnits(
+  deps: Deps,
+  area: repo.UnitRef,
+  from: string,
+  to: string,
+): Promise<{ units: repo.UnitRef[]; fold: repo.FoldPair[] }> {
+  const fold = await repo.foldIntoArea(deps.db, area.path);
+  const targets = new Set<number>();
+  for (const f of fold) {
+    if (
+      (f.valid_from === null || f.valid_from <= to) &&
+      (f.valid_to === null || f.valid_to >= from)
+    )
+      targets.add(f.target);
+  }
+  return { units: await repo.unitRefsByIds(deps.db, [...targets]), fold };
+}
+
+/**
  * The quarterly view of a district or province: its units (the direct subordinates valid in the
- * quarter) by class with counts and a summary line per kind of unit, the officials' table, the
+ * quarter, with the dossiers of the units merged into them) by class with counts and a summary line per kind of unit, the officials' table, the
  * area's rates against targets and its late dossiers.
  */
 export async function getQuarterView(
@@ -355,11 +429,10 @@ export async function getQuarterView(
   const area = await readableUnit(deps, actor, input.unitId);
   const { from, to } = checkPeriod(input.period);
   const config = configWithBands(input.bands ?? (await effectiveBands(deps, area)).presetId);
-  const all = await repo.unitsUnder(deps.db, area.path, from, to);
+  const { units: all, fold } = await areaUnits(deps, area, from, to);
   const depth = area.path.split('/').length;
   const children = all.filter((u) => u.path.split('/').length === depth + 1);
-  const ids = all.map((u) => u.id);
-  const acc = await loadAccumulator(deps, config, input.period, ids);
+  const acc = await loadAccumulator(deps, config, input.period, null, fold);
   const byId = new Map(all.map((u) => [String(u.id), u]));
   const kinds = [...new Set(children.map(levelOf))];
   const groups = kinds.map((kind) => {
@@ -406,7 +479,13 @@ export async function getQuarterView(
   });
   const late = await repo.listDossiers(
     deps.db,
-    { scopePaths: null, unitPath: area.path, period: input.period, timeliness: 'late' },
+    {
+      scopePaths: null,
+      unitPath: area.path,
+      unitIds: fold.filter((f) => !f.path.startsWith(area.path)).map((f) => f.unit_id),
+      period: input.period,
+      timeliness: 'late',
+    },
     LATE_LISTED,
     0,
   );
@@ -445,7 +524,9 @@ export async function getUnitResult(
   const unit = await readableUnit(deps, actor, input.unitId);
   checkPeriod(input.period);
   const config = configWithBands(input.bands ?? (await effectiveBands(deps, unit)).presetId);
-  const acc = await loadAccumulator(deps, config, input.period, [unit.id]);
+  // Its own dossiers and those of the units that merged into it.
+  const fold = (await repo.foldIntoArea(deps.db, unit.path)).filter((f) => f.target === unit.id);
+  const acc = await loadAccumulator(deps, config, input.period, null, fold);
   const group = acc.periods.get(input.period)?.get(String(unit.id));
   const tally = group?.tally ?? emptyTally(true);
   return {
@@ -469,13 +550,8 @@ export async function getDashboard766(
 ) {
   const unit = await readableUnit(deps, actor, input.unitId);
   const { from, to } = checkPeriod(input.period);
-  const all = await repo.unitsUnder(deps.db, unit.path, from, to);
-  const acc = await loadAccumulator(
-    deps,
-    DEFAULT_DOSSIER_CONFIG,
-    input.period,
-    all.map((u) => u.id),
-  );
+  const { units: all, fold } = await areaUnits(deps, unit, from, to);
+  const acc = await loadAccumulator(deps, DEFAULT_DOSSIER_CONFIG, input.period, null, fold);
   const { area } = quarterView(
     acc,
     input.period,
@@ -634,13 +710,8 @@ export async function getRatesHistory(
   const items = [];
   for (const period of periods) {
     const { from, to } = checkPeriod(period);
-    const all = await repo.unitsUnder(deps.db, area.path, from, to);
-    const acc = await loadAccumulator(
-      deps,
-      DEFAULT_DOSSIER_CONFIG,
-      period,
-      all.map((u) => u.id),
-    );
+    const { units: all, fold } = await areaUnits(deps, area, from, to);
+    const acc = await loadAccumulator(deps, DEFAULT_DOSSIER_CONFIG, period, null, fold);
     const view = quarterView(
       acc,
       period,
