@@ -4,10 +4,7 @@ import { sipasChannelsEn } from './sipasChannels.en.ts';
 import { remediationEn } from './remediation.en.ts';
 import type { Catalogue } from './vi.ts';
 
-import { campaignSetupEn } from './campaignSetup.en.ts';
-
 export const en: Catalogue = {
-  campaignSetup: campaignSetupEn,
   sipasChannels: sipasChannelsEn,
   remediation: remediationEn,
   app: {

@@ -7,10 +7,7 @@ import { dossiersVi } from './dossiers.vi.ts';
 import { sipasChannelsVi } from './sipasChannels.vi.ts';
 import { remediationVi } from './remediation.vi.ts';
 
-import { campaignSetupVi } from './campaignSetup.vi.ts';
-
 export const vi = {
-  campaignSetup: campaignSetupVi,
   sipasChannels: sipasChannelsVi,
   remediation: remediationVi,
   app: {

@@ -574,10 +574,11 @@ export async function exportQuarterViewXlsx(
   const view = await getQuarterView(deps, actor, input);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'parindex';
-  const units = wb.addWorksheet('Kết quả đơn vị', { views: [{ state: 'frozen', ySplit: 2 }] });
+  const units = wb.addWorksheet('Kết quả đơn vị', { views: [{ state: 'frozen', ySplit: 3 }] });
   units.addRow([
     `Kết quả chấm điểm giải quyết TTHC ${view.period.replace('-Q', ' – Quý ')}: ${view.unit.name}`,
   ]).font = { bold: true };
+  units.addRow([`Mức xếp loại: ${view.bands.name}`]);
   const header = [
     'Mã đơn vị',
     'Đơn vị',

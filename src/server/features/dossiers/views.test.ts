@@ -1,4 +1,5 @@
 /** Screens' additions: import columns, rates over quarters, class bands chosen per district/province. */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createHarness,
@@ -96,6 +97,14 @@ describe('class bands chosen per district', () => {
       'Chưa phát sinh hồ sơ',
       'Chưa thực hiện chấm điểm',
     ]);
+    // The workbook names the bands it classified with.
+    const xlsx = await admin.get(
+      `/api/v1/dossiers/quarter-view.xlsx?unitId=${district}&period=2021-Q2`,
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.raw as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Kết quả đơn vị')!;
+    expect(String(sheet.getRow(2).getCell(1).value)).toContain('Xuất sắc / Tốt / Trung bình');
     // A commune of the district (as it was in 2021) inherits the district's choice.
     const rows = view.groups.find((g) => g.kind === 'commune')!.rows;
     const commune = await admin.get(
