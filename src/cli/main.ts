@@ -316,7 +316,7 @@ async function run(argv: string[]): Promise<void> {
       if (sub !== 'run') throw new UsageError('Cách dùng: parindex notifications run');
       await withDeps(
         async (deps) => {
-          const r = await runNotificationScan(deps);
+          const r = await runNotificationScan(deps, { overdueTasks: true });
           console.log(
             `Đã quét ${r.campaigns} đợt đánh giá đang mở: ${r.created} thông báo mới, ${r.emailed} thư đã gửi${r.emailFailed ? `, ${r.emailFailed} thư chưa gửi được (sẽ thử lại)` : ''}${deps.config.smtp ? '' : ' (chưa cấu hình SMTP: chỉ thông báo trong ứng dụng)'}.`,
           );

@@ -31,7 +31,7 @@ export function createNotificationScheduler(
       try {
         const report = await runNotificationScan(
           deps,
-          campaignId === undefined ? {} : { campaignId },
+          campaignId === undefined ? { overdueTasks: true } : { campaignId },
         );
         if (report.created || report.emailed || report.emailFailed)
           log.info({ notifications: report }, 'notification scan');

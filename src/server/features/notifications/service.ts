@@ -27,6 +27,7 @@ import type { Deps } from '../../deps.ts';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages.ts';
 import { sendMail, type OutgoingMail } from './mailer.ts';
 import * as repo from './repository.ts';
+import { markOverdueNotified, overdueTaskNotices } from '../remediation/service.ts';
 
 const DEADLINE_COLUMNS: readonly [DeadlineKey, keyof repo.OpenCampaignRow][] = [
   ['selfAssessment', 'deadline_self_assessment'],
@@ -150,7 +151,7 @@ async function noticesFor(
  */
 export async function runNotificationScan(
   deps: Deps,
-  options: { campaignId?: number; email?: boolean } = {},
+  options: { campaignId?: number; email?: boolean; overdueTasks?: boolean } = {},
 ): Promise<ScanReport> {
   const now = deps.clock.now();
   const campaigns = await repo.listOpenCampaigns(deps.db, options.campaignId);
@@ -161,6 +162,17 @@ export async function runNotificationScan(
       repo.insertNotices(tx, notices, deps.config.smtp !== null, now),
     );
   }
+  // Remediation tasks past their deadline, told to the official responsible (full scans).
+  const overdue = options.overdueTasks ? await overdueTaskNotices(deps.db, now) : [];
+  created += await deps.db.transaction(async (tx) => {
+    const n = await repo.insertNotices(tx, overdue, deps.config.smtp !== null, now);
+    await markOverdueNotified(
+      tx,
+      overdue.map((o) => o.taskId),
+      now,
+    );
+    return n;
+  });
   const mail = options.email === false ? { sent: 0, failed: 0 } : await sendPendingEmails(deps);
   return {
     campaigns: campaigns.length,
@@ -198,6 +210,11 @@ export function renderNotice(
       text: translate(locale, 'notify_deadline_body', { ...p, deadline: inner, task }),
     };
   }
+  if (kind === 'task_overdue')
+    return {
+      title: translate(locale, 'notify_task_overdue_title', p),
+      text: translate(locale, 'notify_task_overdue_body', p),
+    };
   const known = ['round1_closed', 'explanation_requested', 'round2_closed'];
   const k = known.includes(kind) ? kind : 'round1_closed';
   return {

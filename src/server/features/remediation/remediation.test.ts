@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../domain/access.ts';
 import { createUser } from '../users/service.ts';
+import { runNotificationScan } from '../notifications/service.ts';
 import { multipart, samplePdf } from '../evidence/test-files.ts';
 import {
   createHarness,
@@ -359,6 +360,36 @@ describe('a plan from results', () => {
       codes: ['9.9'],
     });
     expect(unknown.status).toBe(400);
+  });
+
+  it('tells the official once that their task is overdue', async () => {
+    const created = await head.post<{ id: number }>(`/api/v1/remediation-plans/${plan.id}/tasks`, {
+      content: 'Công khai kết quả giải quyết hồ sơ trên cổng dịch vụ công',
+      responsibleUserId: officerId,
+      deadline: '2025-01-31',
+    });
+    expect(created.status).toBe(201);
+    const first = await runNotificationScan(h.deps, { email: false, overdueTasks: true });
+    const again = await runNotificationScan(h.deps, { email: false, overdueTasks: true });
+    expect(first.created).toBeGreaterThan(0);
+    expect(again.created).toBe(0);
+    const bell = await officer.get<{
+      items: { kind: string; title: string; text: string; link: string }[];
+    }>('/api/v1/notifications?limit=50');
+    const notice = bell.body.items.find(
+      (n) => n.kind === 'task_overdue' && n.link === `/remediation/plans/${plan.id}`,
+    );
+    expect(notice?.title).toBe(
+      'Nhiệm vụ quá hạn: Công khai kết quả giải quyết hồ sơ trên cổng dịch vụ công',
+    );
+    expect(notice?.text).toContain('đã quá thời hạn ngày 31 tháng 01 năm 2025');
+    // The head is not responsible for it: no notice of this task for them.
+    const headBell = await head.get<{ items: { kind: string; title: string }[] }>(
+      '/api/v1/notifications?limit=50',
+    );
+    expect(headBell.body.items.some((n) => n.title.includes('Công khai kết quả giải quyết'))).toBe(
+      false,
+    );
   });
 
   it('exports the plan as a workbook', async () => {

@@ -729,6 +729,30 @@ export async function overdueTasks(deps: Deps, actor: Actor) {
   return { today, items: out };
 }
 
+/**
+ * The notices to record for open tasks past their deadline: one per task and deadline for its
+ * responsible official (a new deadline that passes is told again). The notifications scan records
+ * them with the campaign notices; their key makes recording them again harmless.
+ */
+export async function overdueTaskNotices(db: Queryable, now: Date) {
+  const rows = await repo.overdueToNotify(db, vnToday(now));
+  const clip = (text: string) => (text.length > 120 ? `${text.slice(0, 119)}…` : text);
+  return rows.map((r) => ({
+    userId: r.responsible_user_id!,
+    key: `task_overdue:${r.id}:${r.deadline}`,
+    kind: 'task_overdue',
+    params: { task: clip(r.content), plan: clip(r.plan_title), date: r.deadline ?? '' },
+    link: `/remediation/plans/${r.plan_id}`,
+    campaignId: null,
+    taskId: r.id,
+  }));
+}
+
+/** Records when the overdue tasks were last told to their officials. */
+export async function markOverdueNotified(tx: Queryable, taskIds: number[], now: Date) {
+  await repo.markNotified(tx, taskIds, now);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Supervisions
 
