@@ -2,14 +2,15 @@
  * Dossier import end to end: a generated CSV (default 1,000,000 rows: procedures, units, channels,
  * late dossiers in a realistic mix) imported through the same job as the API (stream, parse, score,
  * stage, upsert) followed by the quarterly GROUP BY aggregation, on PostgreSQL when
- * PARINDEX_BENCH_DATABASE_URL is set and on the embedded database. On PostgreSQL the same file is
- * also loaded with `psql \copy` into a bare table: target ≤ 2× that time, and peak RSS < 500 MB.
+ * PARINDEX_BENCH_DATABASE_URL is set (else it prints "skipped") and on the embedded database. The
+ * same file is also loaded into a bare table of text columns by `psql \copy` (PostgreSQL) or the
+ * embedded database's own COPY: target ≤ 2× the `\copy` time, and peak RSS < 500 MB.
  *
  * Rows: `--rows N` or PARINDEX_BENCH_ROWS (the embedded run uses PARINDEX_BENCH_EMBEDDED_ROWS,
  * default the same). Run alone: `node --import tsx bench/dossier-import.bench.ts --rows 200000`.
  */
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -141,13 +142,45 @@ async function runOn(db: Db, label: string, rows: number, dir: string, figures: 
   return { file, total: tImport + tAgg };
 }
 
+/** Loads the CSV as it is into a bare table of text columns with the database's own COPY. */
+async function rawCopy(db: Db, file: string): Promise<number> {
+  const columns = HEADER.split(',').map((_, i) => `c${i}`);
+  await db.query(`CREATE TABLE bare_copy (${columns.map((c) => `${c} text`).join(', ')})`);
+  const t = performance.now();
+  const copy = await db.copyIn('bare_copy', columns, 'csv');
+  let rest = '';
+  let header = true;
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const text = rest + (chunk as string);
+    const cut = text.lastIndexOf('\n') + 1;
+    rest = text.slice(cut);
+    let lines = text.slice(0, cut);
+    if (header) {
+      header = false;
+      lines = lines.slice(lines.indexOf('\n') + 1);
+    }
+    await copy.write(lines);
+  }
+  if (rest) await copy.write(`${rest}\n`);
+  await copy.end();
+  return performance.now() - t;
+}
+
+const rssMb = (): number => process.resourceUsage().maxRSS / 1024;
+
 async function run(): Promise<BenchResult> {
   const rows = argRows() ?? Number(process.env.PARINDEX_BENCH_ROWS ?? 1_000_000);
   const embeddedRows = Number(process.env.PARINDEX_BENCH_EMBEDDED_ROWS ?? rows);
   const figures: BenchFigure[] = [];
   let pass: boolean | undefined;
   const url = process.env.PARINDEX_BENCH_DATABASE_URL;
-  if (url) {
+  if (!url) {
+    figures.push({
+      label: 'PostgreSQL',
+      value:
+        'skipped (set PARINDEX_BENCH_DATABASE_URL=postgres://user@host:port/db, a role that may CREATE DATABASE)',
+    });
+  } else {
     const dir = mkdtempSync(path.join(tmpdir(), 'parindex-bench-'));
     const name = `parindex_bench_${Date.now()}`;
     const admin = new pg.Client({ connectionString: url });
@@ -182,14 +215,12 @@ async function run(): Promise<BenchResult> {
           label: 'PostgreSQL: ratio (import + aggregation) / \\copy',
           value: `${ratio.toFixed(1)}×`,
         },
+        { label: 'PostgreSQL: peak RSS so far', value: `${rssMb().toFixed(0)} MB` },
       );
       pass = ratio <= 2;
-    } catch (error) {
-      console.error(error);
-      throw error;
     } finally {
       await db.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch(() => undefined);
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
       await admin.end();
       rmSync(dir, { recursive: true, force: true });
     }
@@ -198,18 +229,28 @@ async function run(): Promise<BenchResult> {
     const dir = mkdtempSync(path.join(tmpdir(), 'parindex-bench-'));
     const db = await openEmbeddedDb(null);
     try {
-      await runOn(db, 'embedded', embeddedRows, dir, figures);
+      const { file, total } = await runOn(db, 'embedded', embeddedRows, dir, figures);
+      const tCopy = await rawCopy(db, file);
+      figures.push(
+        {
+          label: 'embedded: its own COPY into a bare table',
+          value: `${(tCopy / 1000).toFixed(1)} s`,
+        },
+        {
+          label: 'embedded: ratio (import + aggregation) / COPY',
+          value: `${(total / tCopy).toFixed(1)}×`,
+        },
+      );
     } finally {
       await db.close();
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  const rssMb = process.resourceUsage().maxRSS / 1024;
-  figures.push({ label: 'peak RSS of the process', value: `${rssMb.toFixed(0)} MB` });
+  figures.push({ label: 'peak RSS of the process', value: `${rssMb().toFixed(0)} MB` });
   return {
     figures,
-    target: 'import ≤ 2× psql \\copy on PostgreSQL; peak RSS < 500 MB',
-    pass: (pass ?? true) && rssMb < 500,
+    target: 'import + aggregation ≤ 2× psql \\copy on PostgreSQL; peak RSS < 500 MB',
+    pass: (pass ?? true) && rssMb() < 500,
   };
 }
 

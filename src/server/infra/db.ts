@@ -50,7 +50,7 @@ export interface Db extends Queryable {
    * streams it through one connection (pg-copy-streams); the embedded database runs its own
    * `COPY … FROM '/dev/blob'` once per few megabytes, since its adapter cannot stream COPY.
    */
-  copyIn(table: string, columns: readonly string[]): Promise<CopyWriter>;
+  copyIn(table: string, columns: readonly string[], format?: 'text' | 'csv'): Promise<CopyWriter>;
   close(): Promise<void>;
 }
 
@@ -101,8 +101,8 @@ export async function openEmbeddedDb(dataDir: string | null): Promise<Db> {
         }),
       );
     },
-    async copyIn(table: string, columns: readonly string[]) {
-      const sql = `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`;
+    async copyIn(table: string, columns: readonly string[], format: 'text' | 'csv' = 'text') {
+      const sql = `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT ${format})`;
       let parts: string[] = [];
       let size = 0;
       const flush = async (): Promise<void> => {
@@ -182,9 +182,11 @@ export async function openPostgresDb(url: string, poolSize = 10): Promise<Db> {
         conn.release();
       }
     },
-    async copyIn(table: string, columns: readonly string[]) {
+    async copyIn(table: string, columns: readonly string[], format: 'text' | 'csv' = 'text') {
       const conn = await pool.connect();
-      const stream = conn.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+      const stream = conn.query(
+        copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT ${format})`),
+      );
       let failure: Error | null = null;
       stream.on('error', (error: Error) => {
         failure ??= error;
