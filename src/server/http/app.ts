@@ -41,6 +41,7 @@ import { registerAuditRoutes } from '../features/audit/routes.ts';
 import { registerHealthRoutes } from '../features/health/routes.ts';
 import { registerCriteriaRoutes } from '../features/criteria/routes.ts';
 import { registerCampaignRoutes } from '../features/campaigns/routes.ts';
+import { registerCampaignSetupRoutes } from '../features/campaigns/setup-routes.ts';
 import { registerEvidenceRoutes } from '../features/evidence/routes.ts';
 import { registerDossierRoutes } from '../features/dossiers/routes.ts';
 import { registerSipasRoutes } from '../features/sipas/routes.ts';
@@ -200,6 +201,7 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
   registerAuditRoutes(app, deps);
   registerCriteriaRoutes(app, deps);
   registerCampaignRoutes(app, deps);
+  registerCampaignSetupRoutes(app, deps);
   registerEvidenceRoutes(app, deps);
   registerDossierRoutes(app, deps);
   registerSipasRoutes(app, deps);

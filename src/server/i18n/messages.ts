@@ -241,34 +241,6 @@ const vi = {
   document_job_interrupted: 'Việc lập văn bản bị gián đoạn do máy chủ khởi động lại. Hãy lập lại.',
   document_not_ready: 'Văn bản chưa lập xong.',
   document_pdf_missing: 'Chưa có bản PDF của văn bản này.',
-  // notifications (the bell and e-mails)
-  entity_notification: 'thông báo',
-  notify_deadline_selfAssessment: 'Hạn tự đánh giá, chấm điểm',
-  notify_deadline_round1: 'Hạn thẩm định vòng 1',
-  notify_deadline_explanations: 'Hạn giải trình',
-  notify_deadline_round2: 'Hạn thẩm định vòng 2',
-  notify_deadline_publication: 'Hạn công bố kết quả',
-  notify_deadline_title: 'Còn {days} ngày đến {deadline}',
-  notify_deadline_today_title: 'Hôm nay là {deadline}',
-  notify_deadline_body: 'Đợt đánh giá «{campaign}»: {deadline} là {date}. {task}',
-  notify_task_selfAssessment: '{unit} cần hoàn thành và nộp bản tự chấm trước hạn.',
-  notify_task_round1: 'Các tiêu chí được phân công cần được chấm thẩm định vòng 1 trước hạn.',
-  notify_task_explanations: '{unit} cần giải trình các kết luận thẩm định vòng 1 trước hạn.',
-  notify_task_round2: 'Các kết luận vòng 1 cần được xem xét ở vòng 2 trước hạn.',
-  notify_task_publication: 'Kết quả cần được Hội đồng phê duyệt và công bố trước hạn.',
-  notify_round1_closed_title: 'Đã chốt thẩm định vòng 1: {unit}',
-  notify_round1_closed_body:
-    'Đợt đánh giá «{campaign}»: Hội đồng thẩm định đã chốt vòng 1 của {unit}. Xem điểm thẩm định và lý do mất điểm từng tiêu chí.',
-  notify_explanation_requested_title: '{unit} cần giải trình {count} tiêu chí',
-  notify_explanation_requested_body:
-    'Đợt đánh giá «{campaign}»: tổ thẩm định yêu cầu {unit} giải trình {count} kết luận vòng 1. Hạn giải trình: {date}.',
-  notify_round2_closed_title: 'Đã phê duyệt kết quả: {unit}',
-  notify_round2_closed_body:
-    'Đợt đánh giá «{campaign}»: Hội đồng đã kết thúc thẩm định vòng 2 và phê duyệt kết quả của {unit}.',
-  notify_email_greeting: 'Kính gửi {name},',
-  notify_email_link: 'Xem chi tiết: {link}',
-  notify_email_footer:
-    'Thư được gửi tự động từ hệ thống Chỉ số cải cách hành chính; vui lòng không trả lời thư này.',
   // remediation plans and supervisions
   entity_remediation_plan: 'kế hoạch khắc phục',
   entity_remediation_task: 'nhiệm vụ của kế hoạch khắc phục',
@@ -328,6 +300,8 @@ const vi = {
     'Đợt đánh giá «{campaign}»: Hội đồng đã kết thúc thẩm định vòng 2 và phê duyệt kết quả của {unit}.',
   notify_email_greeting: 'Kính gửi {name},',
   notify_email_link: 'Xem chi tiết: {link}',
+  campaign_survey_no_sipas_answers:
+    'Đợt khảo sát SIPAS đã chọn chưa có câu trả lời nào của các đơn vị tham gia (hoặc bộ chỉ số không có phần điểm điều tra); chưa có điểm nào được ghi.',
   notify_email_footer:
     'Thư được gửi tự động từ hệ thống Chỉ số cải cách hành chính; vui lòng không trả lời thư này.',
 };
@@ -572,33 +546,6 @@ const en: Record<MessageKey, string> = {
   document_job_interrupted: 'Drafting was interrupted by a server restart. Draft it again.',
   document_not_ready: 'The document is not drafted yet.',
   document_pdf_missing: 'This document has no PDF yet.',
-  entity_notification: 'the notification',
-  notify_deadline_selfAssessment: 'Self-assessment deadline',
-  notify_deadline_round1: 'Round 1 appraisal deadline',
-  notify_deadline_explanations: 'Explanations deadline',
-  notify_deadline_round2: 'Round 2 appraisal deadline',
-  notify_deadline_publication: 'Publication deadline',
-  notify_deadline_title: '{days} days until the {deadline}',
-  notify_deadline_today_title: 'Today is the {deadline}',
-  notify_deadline_body: 'Campaign “{campaign}”: the {deadline} is {date}. {task}',
-  notify_task_selfAssessment: '{unit} must complete and submit its self-assessment before then.',
-  notify_task_round1: 'The criteria assigned to you must be appraised in round 1 before then.',
-  notify_task_explanations: '{unit} must explain the round 1 findings before then.',
-  notify_task_round2: 'The round 1 findings must be decided in round 2 before then.',
-  notify_task_publication: 'The results must be approved by the council and published before then.',
-  notify_round1_closed_title: 'Round 1 closed: {unit}',
-  notify_round1_closed_body:
-    'Campaign “{campaign}”: the council closed round 1 of {unit}. See the appraised scores and the reason for every lost point.',
-  notify_explanation_requested_title: '{unit} must explain {count} criteria',
-  notify_explanation_requested_body:
-    'Campaign “{campaign}”: the appraisers ask {unit} to explain {count} round 1 findings. Explanations deadline: {date}.',
-  notify_round2_closed_title: 'Result approved: {unit}',
-  notify_round2_closed_body:
-    'Campaign “{campaign}”: the council finished round 2 and approved the result of {unit}.',
-  notify_email_greeting: 'Dear {name},',
-  notify_email_link: 'Details: {link}',
-  notify_email_footer:
-    'This message was sent automatically by the Administrative Reform Index system; please do not reply.',
   // remediation plans and supervisions
   entity_remediation_plan: 'the remediation plan',
   entity_remediation_task: 'the remediation task',
@@ -656,6 +603,8 @@ const en: Record<MessageKey, string> = {
     'Campaign “{campaign}”: the council finished round 2 and approved the result of {unit}.',
   notify_email_greeting: 'Dear {name},',
   notify_email_link: 'Details: {link}',
+  campaign_survey_no_sipas_answers:
+    'The chosen SIPAS survey has no answers for the participating units (or the criteria set has no survey part); no points were saved.',
   notify_email_footer:
     'This message was sent automatically by the Administrative Reform Index system; please do not reply.',
 };

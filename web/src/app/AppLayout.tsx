@@ -17,6 +17,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { permissionsOf } from '@domain/access.ts';
 import { useLogout } from '../features/auth/hooks.ts';
 import { useSession } from '../lib/session.tsx';
@@ -84,6 +85,11 @@ export function AppLayout() {
               </Title>
             </UnstyledButton>
           </Group>
+          {!restricted && (
+            <Group gap="xs" wrap="nowrap" ml="auto" mr={mobile ? 0 : 'md'}>
+              <NotificationBell />
+            </Group>
+          )}
           <Group gap="md" visibleFrom="sm" wrap="nowrap">
             <LanguageSwitch />
             <Text size="sm" truncate maw={260} title={session.user.username}>

@@ -168,6 +168,13 @@ export function createAppRouter() {
               }),
             },
             {
+              path: 'campaigns/:id/setup',
+              lazy: async () => ({
+                Component: (await import('../features/campaigns/setup/CampaignSetupPage.tsx'))
+                  .CampaignSetupPage,
+              }),
+            },
+            {
               path: 'campaigns/:id/queue',
               lazy: async () => ({
                 Component: (await import('../features/campaigns/QueuePage.tsx')).QueuePage,

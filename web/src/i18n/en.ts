@@ -4,7 +4,13 @@ import { sipasChannelsEn } from './sipasChannels.en.ts';
 import { remediationEn } from './remediation.en.ts';
 import type { Catalogue } from './vi.ts';
 
+import { notificationsEn } from './notifications.en.ts';
+
+import { campaignSetupEn } from './campaignSetup.en.ts';
+
 export const en: Catalogue = {
+  campaignSetup: campaignSetupEn,
+  notifications: notificationsEn,
   sipasChannels: sipasChannelsEn,
   remediation: remediationEn,
   app: {

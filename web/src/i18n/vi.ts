@@ -7,7 +7,13 @@ import { dossiersVi } from './dossiers.vi.ts';
 import { sipasChannelsVi } from './sipasChannels.vi.ts';
 import { remediationVi } from './remediation.vi.ts';
 
+import { notificationsVi } from './notifications.vi.ts';
+
+import { campaignSetupVi } from './campaignSetup.vi.ts';
+
 export const vi = {
+  campaignSetup: campaignSetupVi,
+  notifications: notificationsVi,
   sipasChannels: sipasChannelsVi,
   remediation: remediationVi,
   app: {

@@ -113,9 +113,15 @@ const SCORE_FIELDS = ['self', 'round1', 'round2'] as const;
 /**
  * Imports scores into a campaign in one transaction: units not yet taking part are added (their
  * kind must have a criteria set), every score is checked against its node's max; then the results
- * are recomputed. Returns what was written.
+ * are recomputed. Returns what was written; with `dryRun`, only checks and returns what would be.
  */
-export async function importScores(deps: Deps, actor: Actor, campaignId: number, rows: ScoreRow[]) {
+export async function importScores(
+  deps: Deps,
+  actor: Actor,
+  campaignId: number,
+  rows: ScoreRow[],
+  options: { dryRun?: boolean } = {},
+) {
   return deps.db.transaction(async (tx) => {
     const c = await loadCampaign(tx, campaignId, { lock: true });
     if (c.row.status === 'closed')
@@ -207,9 +213,20 @@ export async function importScores(deps: Deps, actor: Actor, campaignId: number,
         errors.slice(0, 200),
       );
 
+    const newUnits = [...units.values()].filter((u) => parsed.some((p) => p.unitCode === u.code));
+    if (options.dryRun) {
+      const isSurvey = (p: Parsed) => p.row.node_code.toLowerCase() === 'survey';
+      return {
+        rows: rows.length,
+        scores: parsed.filter((p) => !isSurvey(p)).length,
+        survey: parsed.filter((p) => isSurvey(p) && (p.round2 ?? p.round1 ?? p.self) !== null)
+          .length,
+        unitsAdded: newUnits.length,
+        units: new Set(parsed.map((p) => p.unitCode)).size,
+      };
+    }
     const now = deps.clock.now();
     const by = userIdOf(actor);
-    const newUnits = [...units.values()].filter((u) => parsed.some((p) => p.unitCode === u.code));
     if (newUnits.length) {
       await repo.insertParticipants(
         tx,

@@ -166,6 +166,13 @@ function CampaignView({ detail }: { detail: CampaignDetail }) {
         <ParticipantList campaignId={campaign.id} participants={participants} staff={staff} />
       </Paper>
 
+      {detail.canManage ? (
+        <Group>
+          <Button variant="light" component={Link} to={`/campaigns/${campaign.id}/setup`}>
+            {t('campaignSetup.link')}
+          </Button>
+        </Group>
+      ) : null}
       {detail.canManage ? <SetupSection detail={detail} /> : null}
       {roles.has('council_chair') || roles.has('standing_agency') || roles.has('system_admin') ? (
         <Round1ProgressSection campaignId={campaign.id} mayClose={roles.has('council_chair')} />

@@ -1,0 +1,256 @@
+/**
+ * HTTP routes of a campaign's data set-up beyond its form: importing scores and survey points from
+ * a file (CSV or Excel; a preview that writes nothing, then the import, all or nothing) — used for
+ * the results of earlier years and for survey points — the survey points of every unit, and
+ * taking them from a SIPAS campaign (points = survey max × the unit's satisfaction index).
+ */
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Actor } from '../../../domain/access.ts';
+import { AppError, presentError } from '../../errors.ts';
+import type { Deps } from '../../deps.ts';
+import { requireActor, type App } from '../../http/app.ts';
+import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
+import { appendAuditEntry } from '../audit/repository.ts';
+import { surveyPointsForUnit } from '../sipas/service.ts';
+import { importScores, readScoresCsv, readScoresXlsx, type ScoreRow } from './import.ts';
+import { canManageCampaign } from './policy.ts';
+import * as repo from './repository.ts';
+import { recomputeResults } from './results.service.ts';
+import { findSurveyPoints } from './setup-repository.ts';
+import { auditActor, userIdOf } from './service.ts';
+
+const PREVIEW_ROWS = 20;
+const XLSX_MAGIC = Buffer.from('PK\u0003\u0004', 'latin1');
+
+const summary = z.object({
+  rows: z.number(),
+  scores: z.number(),
+  survey: z.number(),
+  unitsAdded: z.number(),
+  units: z.number(),
+});
+const problem = z.object({
+  row: z.number().optional(),
+  column: z.string().optional(),
+  field: z.string().optional(),
+  message: z.string(),
+});
+const previewResponse = z.object({
+  totalRows: z.number(),
+  rows: z.array(
+    z.object({
+      row: z.number(),
+      unit_code: z.string(),
+      node_code: z.string(),
+      self: z.string(),
+      round1: z.string(),
+      round2: z.string(),
+      reason: z.string(),
+    }),
+  ),
+  problems: z.array(problem),
+  /** What the import would write; null when the file has problems. */
+  summary: summary.nullable(),
+});
+const surveyResponse = z.object({
+  surveySource: z.string(),
+  items: z.array(
+    z.object({
+      unitId: z.number(),
+      unitCode: z.string(),
+      unitName: z.string(),
+      unitKind: z.string(),
+      surveyMaxHundredths: z.number().nullable(),
+      pointsHundredths: z.number().nullable(),
+      source: z.string().nullable(),
+    }),
+  ),
+});
+
+async function manageable(deps: Deps, actor: Actor, id: number, write: boolean) {
+  const row = await repo.findCampaign(deps.db, id);
+  if (!row) throw new AppError('not_found', 'not_found', { what: '@entity_campaign' });
+  if (!canManageCampaign(actor, row.owner_unit_path)) throw new AppError('forbidden', 'forbidden');
+  if (write && row.status === 'closed')
+    throw new AppError('conflict', 'campaign_closed', { name: row.name });
+  return row;
+}
+
+/** The rows of an uploaded score file, read as Excel when it is a zip, else as CSV. */
+async function readUpload(request: FastifyRequest): Promise<ScoreRow[]> {
+  if (!request.isMultipart()) throw new AppError('unsupported', 'unsupported_media_type');
+  const file = await request.file();
+  if (!file) throw new AppError('invalid', 'import_empty');
+  const content = await file.toBuffer();
+  if (content.length === 0) throw new AppError('invalid', 'import_empty');
+  return content.subarray(0, 4).equals(XLSX_MAGIC)
+    ? readScoresXlsx(content)
+    : readScoresCsv(content);
+}
+
+export function registerCampaignSetupRoutes(app: App, deps: Deps): void {
+  app.post(
+    '/api/v1/campaigns/:id/scores/preview',
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary:
+          'Xem trước tệp điểm (CSV/XLSX: unit_code, node_code, self, round1, round2, reason; dòng survey): các dòng đầu và mọi lỗi theo dòng, cột; không ghi gì',
+        consumes: ['multipart/form-data'],
+        params: idParam,
+        response: { 200: previewResponse, 413: errorBody, 415: errorBody, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await manageable(deps, actor, request.params.id, true);
+      const rows = await readUpload(request);
+      const first = rows.slice(0, PREVIEW_ROWS);
+      try {
+        const result = await importScores(deps, actor, request.params.id, rows, { dryRun: true });
+        return { totalRows: rows.length, rows: first, problems: [], summary: result };
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'campaign_import_invalid') throw error;
+        const body = presentError(error, request.locale);
+        return {
+          totalRows: rows.length,
+          rows: first,
+          problems: body.error.details ?? [],
+          summary: null,
+        };
+      }
+    },
+  );
+
+  app.post(
+    '/api/v1/campaigns/:id/scores/import',
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary:
+          'Nhập tệp điểm vào đợt đánh giá (tất cả hoặc không dòng nào), rồi tính lại kết quả',
+        consumes: ['multipart/form-data'],
+        params: idParam,
+        response: { 200: summary, 413: errorBody, 415: errorBody, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await manageable(deps, actor, request.params.id, true);
+      const rows = await readUpload(request);
+      return importScores(deps, actor, request.params.id, rows);
+    },
+  );
+
+  app.get(
+    '/api/v1/campaigns/:id/survey',
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary: 'Điểm điều tra xã hội học của từng đơn vị tham gia và điểm tối đa theo bộ chỉ số',
+        params: idParam,
+        response: { 200: surveyResponse, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const row = await manageable(deps, requireActor(request), request.params.id, false);
+      const [participants, sets, points] = await Promise.all([
+        repo.findParticipants(deps.db, row.id),
+        repo.findCampaignSets(deps.db, row.id),
+        findSurveyPoints(deps.db, row.id),
+      ]);
+      const byParticipant = new Map(points.map((p) => [p.participant_id, p]));
+      return {
+        surveySource: row.survey_source,
+        items: participants.map((p) => {
+          const set = sets.find((s) => s.unit_kind === p.unit_kind);
+          const saved = byParticipant.get(p.id);
+          return {
+            unitId: p.unit_id,
+            unitCode: p.unit_code,
+            unitName: p.unit_name,
+            unitKind: p.unit_kind,
+            surveyMaxHundredths: set?.survey_max_hundredths ?? null,
+            pointsHundredths: saved?.points_hundredths ?? null,
+            source: saved?.source ?? null,
+          };
+        }),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/campaigns/:id/survey/from-sipas',
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary:
+          'Lấy điểm điều tra xã hội học từ một đợt khảo sát SIPAS: điểm = điểm tối đa × chỉ số hài lòng của đơn vị (một giao dịch)',
+        params: idParam,
+        body: z.object({ sipasCampaignId: z.number().int().positive() }).strict(),
+        response: {
+          200: z.object({
+            applied: z.number(),
+            withoutAnswers: z.array(z.object({ unitId: z.number(), unitName: z.string() })),
+          }),
+          ...commonErrors,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const row = await manageable(deps, actor, request.params.id, true);
+      const [participants, sets] = await Promise.all([
+        repo.findParticipants(deps.db, row.id),
+        repo.findCampaignSets(deps.db, row.id),
+      ]);
+      const computed: { participantId: number; unitId: number; points: number }[] = [];
+      const withoutAnswers: { unitId: number; unitName: string }[] = [];
+      for (const p of participants) {
+        const max = sets.find((s) => s.unit_kind === p.unit_kind)?.survey_max_hundredths ?? null;
+        if (max === null) continue;
+        const result = await surveyPointsForUnit(
+          deps,
+          request.body.sipasCampaignId,
+          p.unit_id,
+          max,
+        );
+        if (result === null) withoutAnswers.push({ unitId: p.unit_id, unitName: p.unit_name });
+        else computed.push({ participantId: p.id, unitId: p.unit_id, points: result.points });
+      }
+      if (computed.length === 0 && participants.length > 0)
+        throw new AppError('invalid', 'campaign_survey_no_sipas_answers');
+      await deps.db.transaction(async (tx) => {
+        const now = deps.clock.now();
+        for (const c of computed)
+          await repo.saveSurveyPoints(
+            tx,
+            row.id,
+            c.participantId,
+            c.points,
+            'sipas',
+            userIdOf(actor),
+            now,
+          );
+        await appendAuditEntry(
+          tx,
+          {
+            ...auditActor(actor),
+            action: 'campaign.survey.sipas',
+            entity: 'campaign',
+            entityId: row.id,
+            unitId: row.owner_unit_id,
+            after: {
+              sipasCampaignId: request.body.sipasCampaignId,
+              units: computed.map((c) => ({ unitId: c.unitId, pointsHundredths: c.points })),
+            },
+          },
+          now,
+        );
+        await recomputeResults(tx, row.id, now);
+      });
+      return { applied: computed.length, withoutAnswers };
+    },
+  );
+}
