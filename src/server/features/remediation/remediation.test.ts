@@ -8,6 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../domain/access.ts';
 import { createUser } from '../users/service.ts';
 import { runNotificationScan } from '../notifications/service.ts';
+import * as dossierRepo from '../dossiers/repository.ts';
+import { deriveDossier } from '../dossiers/import.ts';
+import { DEFAULT_DOSSIER_CONFIG } from '../../../domain/dossiers/config.ts';
+import type { Dossier } from '../../../domain/dossiers/dossier.ts';
 import { multipart, samplePdf } from '../evidence/test-files.ts';
 import {
   createHarness,
@@ -75,7 +79,14 @@ interface PlanView {
     responsibleUserId: number | null;
     itemId: number | null;
     findingId: number | null;
-    target: { targetPercent: number; currentPercent: number | null; metric: string | null } | null;
+    target: {
+      targetPercent: number;
+      currentPercent: number | null;
+      metric: string | null;
+      progressTenths: number | null;
+      met: boolean | null;
+      measuredFrom: string | null;
+    } | null;
   }[];
   progress: {
     overall: { total: number; done: number };
@@ -390,6 +401,96 @@ describe('a plan from results', () => {
     expect(headBell.body.items.some((n) => n.title.includes('Công khai kết quả giải quyết'))).toBe(
       false,
     );
+  });
+
+  it("measures a dossier target from the unit's own dossiers of the plan year", async () => {
+    // Four dossiers of Kim Phượng in the second quarter of 2024: three on time, one late.
+    const DAY = 86_400_000;
+    const start = Date.UTC(2024, 3, 2, 1, 0);
+    await h.deps.db.transaction(async (tx) => {
+      const columns: unknown[][] = dossierRepo.STAGING_COLUMNS.map(() => []);
+      for (let i = 0; i < 4; i++) {
+        const d: Dossier = {
+          code: `KP-2024-${i}`,
+          procedureCode: '1.001193',
+          procedureName: 'Đăng ký khai sinh',
+          field: 'Hộ tịch',
+          unitCode: '05551',
+          officialCode: 'CB-KP-1',
+          receivedAt: start + i * DAY,
+          dueAt: start + i * DAY + 3 * DAY,
+          finishedAt: start + i * DAY + (i === 3 ? 5 : 1) * DAY,
+          returnedAt: null,
+          completionRequests: 0,
+          agenciesInvolved: 1,
+          channel: 'counter',
+          onlinePayment: null,
+          returnedByPost: false,
+          status: 'Đã trả kết quả',
+          selfRatings: null,
+          citizenRatings: null,
+        };
+        const x = deriveDossier(d, DEFAULT_DOSSIER_CONFIG);
+        const values: unknown[] = [
+          i + 1,
+          d.code,
+          kimPhuong,
+          '05551',
+          d.officialCode,
+          d.procedureCode,
+          d.procedureName,
+          d.field,
+          d.receivedAt,
+          d.dueAt,
+          d.finishedAt,
+          d.returnedAt,
+          d.completionRequests,
+          d.agenciesInvolved,
+          d.channel,
+          d.onlinePayment,
+          d.returnedByPost,
+          d.status,
+          null,
+          null,
+          x.period,
+          x.timeliness,
+          x.handlingSeconds,
+          x.citizenPoints,
+          x.citizenCount,
+          ...x.points,
+        ];
+        values.forEach((v, k) => (columns[k] as unknown[]).push(v));
+      }
+      await dossierRepo.insertStagingBatch(tx, 'dossier_staging', columns);
+      await dossierRepo.upsertFromStaging(
+        tx,
+        'dossier_staging',
+        DEFAULT_DOSSIER_CONFIG.version,
+        null,
+        h.clock.now(),
+      );
+      await tx.query('DELETE FROM dossier_staging');
+    });
+    const created = await head.post<{ id: number; plan: PlanView }>(
+      `/api/v1/remediation-plans/${plan.id}/tasks`,
+      {
+        content: 'Giải quyết hồ sơ đúng và sớm hạn',
+        responsibleUserId: officerId,
+        deadline: '2099-12-31',
+        targetMetric: 'dossier_on_time',
+        targetPercent: 10_000,
+      },
+    );
+    expect(created.status).toBe(201);
+    const task = created.body.plan.tasks.find((t) => t.id === created.body.id);
+    expect(task?.target).toMatchObject({
+      metric: 'dossier_on_time',
+      targetPercent: 10_000,
+      currentPercent: 7500,
+      progressTenths: 750,
+      met: false,
+      measuredFrom: 'Hồ sơ TTHC quý 2/2024',
+    });
   });
 
   it('exports the plan as a workbook', async () => {
