@@ -27,7 +27,31 @@ export interface EvidenceRequirement {
   year?: number;
 }
 
+/**
+ * What a criteria node asks of its evidence, configured with the criteria set (the year comes
+ * from the campaign that uses the set).
+ */
+export type NodeEvidenceRequirement = Omit<EvidenceRequirement, 'year'>;
+
+/**
+ * The same requirement for a set copied `years` later: its deadline moves by as many years
+ * (29 February becomes 28 February in a common year).
+ */
+export function shiftRequirement(
+  requirement: NodeEvidenceRequirement,
+  years: number,
+): NodeEvidenceRequirement {
+  if (!requirement.deadline || years === 0) return requirement;
+  const [y, m, d] = requirement.deadline.split('-').map(Number) as [number, number, number];
+  const year = y + years;
+  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  const day = Math.min(d, last);
+  const deadline = `${year}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return { ...requirement, deadline };
+}
+
 export type FindingCode =
+  | 'no_evidence'
   | 'not_read'
   | 'not_signed'
   | 'signature_invalid'
@@ -83,6 +107,8 @@ export function vietnamDay(instant: string): string {
 
 function messageOf(code: FindingCode, p: Record<string, string | number>): string {
   switch (code) {
+    case 'no_evidence':
+      return 'Tiêu chí có điểm tự chấm nhưng chưa gắn tài liệu kiểm chứng nào; cơ quan thẩm định sẽ không có căn cứ để công nhận điểm.';
     case 'not_read':
       return 'Không đọc được nội dung tệp (bản quét hoặc tệp không phải văn bản); cơ quan thẩm định sẽ phải đọc trực tiếp.';
     case 'not_signed':
@@ -112,6 +138,11 @@ function finding(
   params: Record<string, string | number> = {},
 ): Finding {
   return { code, severity, params, message: messageOf(code, params) };
+}
+
+/** A node claims points without any evidence attached. */
+export function noEvidenceFinding(): Finding {
+  return finding('no_evidence', 'problem');
 }
 
 /**

@@ -17,6 +17,7 @@
  * The same engine runs over a compiled form (flat typed arrays in pre-order), which is what makes a
  * national recompute of thousands of units fast; `rollUp` compiles once per tree and caches it.
  */
+import type { NodeEvidenceRequirement } from '../documents/findings.ts';
 import { formatPoints } from './decimal.ts';
 import { validateRule, type NotApplicablePolicy, type ScoringRule } from './rules.ts';
 
@@ -39,6 +40,8 @@ export interface CriteriaNode {
   guidance?: string;
   /** Evidence expected (tài liệu kiểm chứng). */
   evidence?: string;
+  /** What the evidence's automatic checks expect: type of document, signed, issued by a date. */
+  evidenceRequirement?: NodeEvidenceRequirement;
   /** The agency that appraises it (cơ quan thẩm định). */
   agency?: string;
   /** Where the node comes from, e.g. the document that names it. */

@@ -50,6 +50,7 @@ const vi = {
   field_unknown: 'Trường «{field}» không được chấp nhận.',
   field_invalid: 'Trường «{field}» không hợp lệ.',
   entity_criteria_set: 'bộ chỉ số',
+  entity_criteria_node: 'tiêu chí',
   criteria_frozen:
     'Bộ chỉ số «{name}» đã được khóa (đang dùng cho đợt đánh giá); hãy tạo bản sao cho năm mới để sửa.',
   criteria_has_problems: 'Bộ chỉ số còn {count} lỗi cần sửa trước khi khóa.',
@@ -102,6 +103,8 @@ const vi = {
   evidence_check_format_not_checked: 'Chỉ tự kiểm tra tệp PDF; định dạng này chưa được đọc.',
   evidence_check_file_unavailable: 'Không mở được tệp trong kho lưu trữ để kiểm tra.',
   evidence_finding_not_read:
+  evidence_finding_no_evidence:
+    'Tiêu chí có điểm tự chấm nhưng chưa gắn tài liệu kiểm chứng nào; cơ quan thẩm định sẽ không có căn cứ để công nhận điểm.',
     'Không đọc được nội dung tệp (bản quét hoặc tệp không phải văn bản); cơ quan thẩm định sẽ phải đọc trực tiếp.',
   evidence_finding_not_signed: 'Tài liệu chưa có chữ ký số; tiêu chí này yêu cầu văn bản đã ký.',
   evidence_finding_signature_invalid:
@@ -356,6 +359,7 @@ const en: Record<MessageKey, string> = {
   criteria_frozen:
     'The criteria set “{name}” is frozen (used by a campaign); copy it for a new year to change it.',
   criteria_has_problems:
+  entity_criteria_node: 'the criterion',
     'The criteria set still has {count} problems to fix before it can be frozen.',
   criteria_tree_invalid: 'The criteria tree is not valid.',
   criteria_rule_invalid: 'Criterion {code}: the scoring rule is not valid: {reason}',
@@ -411,6 +415,8 @@ const en: Record<MessageKey, string> = {
     'The file’s content could not be read (a scan or not a text document); the appraiser will have to read it.',
   evidence_finding_not_signed:
     'The document has no digital signature; this sub-criterion asks for a signed document.',
+  evidence_finding_no_evidence:
+    'Points are claimed but no evidence is attached; the appraiser has nothing to accept them on.',
   evidence_finding_signature_invalid:
     'The digital signature of {signer} is invalid: the signed content no longer matches it.',
   evidence_finding_changed_after_signing:

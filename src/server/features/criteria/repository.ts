@@ -1,4 +1,5 @@
 /** SQL for criteria sets, their nodes and the year-to-year mappings. */
+import type { NodeEvidenceRequirement } from '../../../domain/documents/findings.ts';
 import type { ClassBand } from '../../../domain/scoring/index.ts';
 import type { ScoringRule, NotApplicablePolicy } from '../../../domain/scoring/rules.ts';
 import type { NodeKind } from '../../../domain/scoring/tree.ts';
@@ -43,6 +44,7 @@ export interface NodeRow {
   source: string | null;
   to_be_confirmed: boolean;
   copied_from_id: number | null;
+  evidence_requirement: NodeEvidenceRequirement | null;
 }
 
 const SET_COLUMNS = `s.id, s.name, s.year, s.unit_kind, s.description, s.survey_max_hundredths, s.bands, s.status,
@@ -206,6 +208,7 @@ export interface NodeValues {
   source: string | null;
   toBeConfirmed: boolean;
   copiedFromId: number | null;
+  evidenceRequirement: NodeEvidenceRequirement | null;
 }
 
 const nodeParams = (v: NodeValues) => [
@@ -223,13 +226,14 @@ const nodeParams = (v: NodeValues) => [
   v.source,
   v.toBeConfirmed,
   v.copiedFromId,
+  v.evidenceRequirement === null ? null : JSON.stringify(v.evidenceRequirement),
 ];
 
 /** Inserts a node. */
 export async function insertNode(db: Queryable, setId: number, v: NodeValues): Promise<number> {
   const [row] = await db.query<{ id: number }>(
-    `INSERT INTO criteria_nodes (set_id, parent_id, position, code, title, max_hundredths, rule, not_applicable, kind, guidance, evidence, agency, source, to_be_confirmed, copied_from_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+    `INSERT INTO criteria_nodes (set_id, parent_id, position, code, title, max_hundredths, rule, not_applicable, kind, guidance, evidence, agency, source, to_be_confirmed, copied_from_id, evidence_requirement)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
     [setId, ...nodeParams(v)],
   );
   return row!.id;
@@ -244,7 +248,8 @@ export async function updateNode(
 ): Promise<void> {
   await db.query(
     `UPDATE criteria_nodes SET parent_id = $3, position = $4, code = $5, title = $6, max_hundredths = $7, rule = $8, not_applicable = $9,
-       kind = $10, guidance = $11, evidence = $12, agency = $13, source = $14, to_be_confirmed = $15, copied_from_id = $16
+       kind = $10, guidance = $11, evidence = $12, agency = $13, source = $14, to_be_confirmed = $15, copied_from_id = $16,
+       evidence_requirement = $17
      WHERE set_id = $1 AND id = $2`,
     [setId, id, ...nodeParams(v)],
   );

@@ -1,5 +1,6 @@
 /** Request and response shapes of criteria sets. */
 import { z } from 'zod';
+import { DOCUMENT_TYPES } from '../evidence/schemas.ts';
 import type { NodeInput } from './service.ts';
 
 const band = z
@@ -48,6 +49,16 @@ const nodeShape = z.object({
   agency: z.string().max(300).nullable().default(null),
   source: z.string().max(2000).nullable().default(null),
   toBeConfirmed: z.boolean().default(false),
+  // What the automatic checks of this node's evidence expect (the year is the campaign's).
+  evidenceRequirement: z
+    .object({
+      kind: z.enum(DOCUMENT_TYPES).exclude(['photo']).optional(),
+      mustBeSigned: z.boolean().optional(),
+      deadline: z.iso.date().optional(),
+    })
+    .strict()
+    .nullable()
+    .default(null),
 });
 
 export const nodeInput: z.ZodType<NodeInput, z.input<typeof nodeShape> & { children?: unknown[] }> =

@@ -3,6 +3,10 @@
  * whole with a version check, freeze, copy for a new year with a node mapping, export. A set is
  * methodology data: every signed-in user may read it; the standing agency of its issuing unit edits.
  */
+import {
+  shiftRequirement,
+  type NodeEvidenceRequirement,
+} from '../../../domain/documents/findings.ts';
 import { can, permissionsOf, type Actor } from '../../../domain/access.ts';
 import { BUNDLED_CRITERIA_SETS } from '../../../domain/scoring/bundled-sets.ts';
 import {
@@ -36,11 +40,14 @@ export interface NodeInput {
   agency: string | null;
   source: string | null;
   toBeConfirmed: boolean;
+  /** What the automatic checks expect of this node's evidence; null: nothing in particular. */
+  evidenceRequirement?: NodeEvidenceRequirement | null;
   children: NodeInput[];
 }
 
 export interface NodeView extends NodeInput {
   id: number;
+  evidenceRequirement: NodeEvidenceRequirement | null;
   rule: unknown;
   copiedFromId: number | null;
   children: NodeView[];
@@ -105,6 +112,7 @@ export function buildTree(rows: repo.NodeRow[]): NodeView[] {
         agency: r.agency,
         source: r.source,
         toBeConfirmed: r.to_be_confirmed,
+        evidenceRequirement: r.evidence_requirement ?? null,
         copiedFromId: r.copied_from_id,
         children: build(r.id),
       }));
@@ -120,6 +128,7 @@ export function toDomainTree(name: string, nodes: NodeView[]): CriteriaNode {
     ...(n.rule ? { rule: n.rule as CriteriaNode['rule'] } : {}),
     ...(n.notApplicable ? { notApplicable: n.notApplicable } : {}),
     ...(n.kind ? { kind: n.kind } : {}),
+    ...(n.evidenceRequirement ? { evidenceRequirement: n.evidenceRequirement } : {}),
     children: n.children.map(convert),
   });
   const children = nodes.map(convert);
@@ -262,6 +271,7 @@ async function writeTree(
         agency: n.agency,
         source: n.source,
         toBeConfirmed: n.toBeConfirmed,
+        evidenceRequirement: n.evidenceRequirement ?? null,
         copiedFromId: copiedFrom.get(n) ?? null,
       };
       let id: number;
@@ -379,6 +389,7 @@ export function fromDomainNode(n: CriteriaNode): NodeInput {
     agency: n.agency ?? null,
     source: n.source ?? null,
     toBeConfirmed: n.toBeConfirmed ?? false,
+    evidenceRequirement: n.evidenceRequirement ?? null,
     children: n.children.map(fromDomainNode),
   };
 }
@@ -535,7 +546,14 @@ export async function copyCriteriaSet(
     const nodes = buildTree(await repo.findNodes(tx, id));
     const copiedFrom = new Map<NodeInput, number>();
     const strip = (n: NodeView): NodeInput => {
-      const copy: NodeInput = { ...n, id: null, children: n.children.map(strip) };
+      const copy: NodeInput = {
+        ...n,
+        id: null,
+        evidenceRequirement: n.evidenceRequirement
+          ? shiftRequirement(n.evidenceRequirement, input.year - source.year)
+          : null,
+        children: n.children.map(strip),
+      };
       copiedFrom.set(copy, n.id);
       return copy;
     };

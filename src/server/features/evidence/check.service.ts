@@ -10,8 +10,10 @@
 import type { Actor } from '../../../domain/access.ts';
 import {
   evidenceFindings,
+  noEvidenceFinding,
   type EvidenceRequirement,
   type Finding,
+  type NodeEvidenceRequirement,
   type SignatureFacts,
 } from '../../../domain/documents/findings.ts';
 import {
@@ -19,13 +21,14 @@ import {
   type OfficialDocumentMetadata,
 } from '../../../domain/documents/official-document.ts';
 import type { Deps } from '../../deps.ts';
+import type { Queryable } from '../../infra/db.ts';
 import { notFound } from '../../errors.ts';
 import { formatOfMediaType } from './content-type.ts';
 import { ocrImage, ocrPdf, type OcrResult } from './ocr.ts';
 import { inspectPdfSignatures, type PdfSignature } from './pdf-signatures.ts';
 import { extractPdfText } from './pdf-text.ts';
 import * as repo from './repository.ts';
-import { getEvidence } from './service.ts';
+import { getEvidence, unitFor } from './service.ts';
 
 /** Why a file's content could not be read. */
 export type CheckError =
@@ -201,23 +204,20 @@ const facts = (s: PdfSignature): SignatureFacts => ({
   signerName: s.signer?.commonName ?? null,
 });
 
-/**
- * What the check read from a document's current version (or `versionNo`), with findings against
- * what a sub-criterion needs; a version never checked is queued now.
- */
-export async function getEvidenceCheck(
+/** What a check row says, with findings against `requirement`. */
+async function viewOf(
   deps: Deps,
-  actor: Actor,
-  id: number,
-  options: { versionNo?: number | undefined; requirement?: EvidenceRequirement } = {},
+  documentId: number,
+  versionNo: number,
+  requirement: EvidenceRequirement,
 ): Promise<CheckView> {
-  const doc = await getEvidence(deps, actor, id);
-  const versionNo = options.versionNo ?? doc.currentVersion;
-  const version = (await repo.listVersions(deps.db, id)).find((v) => v.version_no === versionNo);
+  const version = (await repo.listVersions(deps.db, documentId)).find(
+    (v) => v.version_no === versionNo,
+  );
   if (!version) throw notFound('entity_evidence_version');
   let row = await repo.findCheck(deps.db, version.id);
   if (!row) {
-    await repo.queueCheck(deps.db, id, versionNo);
+    await repo.queueCheck(deps.db, documentId, versionNo);
     void scheduleEvidenceChecks(deps);
     row = await repo.findCheck(deps.db, version.id);
   }
@@ -227,7 +227,7 @@ export async function getEvidenceCheck(
   const error = (row?.error ?? null) as CheckError | null;
   const last = signatures.at(-1);
   return {
-    documentId: id,
+    documentId,
     versionNo,
     status,
     error,
@@ -236,9 +236,203 @@ export async function getEvidenceCheck(
     signatures,
     changedAfterSigning: last !== undefined && !last.coversWholeFile,
     findings:
-      status === 'pending'
-        ? []
-        : evidenceFindings(metadata, signatures.map(facts), options.requirement ?? {}),
+      status === 'pending' ? [] : evidenceFindings(metadata, signatures.map(facts), requirement),
     checkedAt: row?.checked_at ? new Date(row.checked_at).toISOString() : null,
+  };
+}
+
+/**
+ * What a sub-criterion of a campaign asks of a unit's evidence: its node's configured
+ * requirement in the criteria set the unit is assessed with, and the campaign's year; null when
+ * the unit does not take part or the set has no such node.
+ */
+export async function nodeRequirement(
+  db: Queryable,
+  campaignId: number,
+  unitId: number,
+  nodeCode: string,
+): Promise<EvidenceRequirement | null> {
+  const rows = await db.query<{
+    year: number;
+    evidence_requirement: NodeEvidenceRequirement | null;
+  }>(
+    `SELECT c.year, n.evidence_requirement
+     FROM campaigns c
+     JOIN campaign_participants p ON p.campaign_id = c.id AND p.unit_id = $2
+     JOIN campaign_criteria_sets cs ON cs.campaign_id = c.id AND cs.unit_kind = p.unit_kind
+     JOIN criteria_nodes n ON n.set_id = cs.criteria_set_id AND n.code = $3
+     WHERE c.id = $1`,
+    [campaignId, unitId, nodeCode],
+  );
+  const row = rows[0];
+  return row ? { ...(row.evidence_requirement ?? {}), year: row.year } : null;
+}
+
+/**
+ * What the check read from a document's current version (or `versionNo`), with findings against
+ * what a sub-criterion needs: given directly, or read from a campaign's criteria node (its
+ * configuration and the campaign's year). A version never checked is queued now.
+ */
+export async function getEvidenceCheck(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  options: {
+    versionNo?: number | undefined;
+    requirement?: EvidenceRequirement;
+    node?: { campaignId: number; code: string } | undefined;
+  } = {},
+): Promise<CheckView> {
+  const doc = await getEvidence(deps, actor, id);
+  let requirement = options.requirement ?? {};
+  if (options.node) {
+    const configured = await nodeRequirement(
+      deps.db,
+      options.node.campaignId,
+      doc.unitId,
+      options.node.code,
+    );
+    if (!configured) throw notFound('entity_criteria_node');
+    requirement = { ...configured, ...requirement };
+  }
+  return viewOf(deps, id, options.versionNo ?? doc.currentVersion, requirement);
+}
+
+/** One piece of evidence of a sub-criterion, or the lack of it, with what the appraiser will see. */
+export interface EvidenceRisk {
+  nodeCode: string;
+  nodeTitle: string;
+  /** The points the unit claims on this node (hundredths) that the findings put at risk. */
+  pointsAtRisk: number;
+  /** The node's claimed score, whether or not it is at risk. */
+  claimedHundredths: number;
+  documentId: number | null;
+  /** The document's summary line and number as recorded in the library (else the number read). */
+  documentTitle: string | null;
+  documentNumber: string | null;
+  status: 'pending' | 'done' | 'unreadable' | null;
+  error: CheckError | null;
+  findings: Finding[];
+}
+
+export interface EvidenceRiskReport {
+  campaignId: number;
+  unitId: number;
+  year: number;
+  /** Pieces of evidence whose check is not finished yet (ask again for the rest). */
+  pending: number;
+  checked: number;
+  risks: EvidenceRisk[];
+  /** Sum of the points at risk (a node counted once). */
+  pointsAtRisk: number;
+}
+
+/**
+ * The pre-submission check of a unit's self-assessment: every piece of evidence attached to its
+ * entries checked against its node's requirement and the campaign's year, and every node that
+ * claims points without evidence; sorted by the points at risk (a problem puts the node's claimed
+ * points at risk, a warning none). Appraisers see the same report for the units they can read.
+ */
+export async function assessmentEvidenceRisks(
+  deps: Deps,
+  actor: Actor,
+  campaignId: number,
+  unitId: number,
+): Promise<EvidenceRiskReport> {
+  await unitFor(deps.db, actor, unitId, 'evidence.read');
+  const entries = await deps.db.query<{
+    year: number;
+    node_code: string;
+    title: string;
+    max_hundredths: number;
+    self_score_hundredths: number | null;
+    self_na: boolean;
+    self_evidence: (string | number)[];
+    evidence_requirement: NodeEvidenceRequirement | null;
+  }>(
+    `SELECT c.year, n.code AS node_code, n.title, n.max_hundredths, e.self_score_hundredths,
+       coalesce(e.self_na, false) AS self_na, coalesce(e.self_evidence, '[]'::jsonb) AS self_evidence,
+       n.evidence_requirement
+     FROM campaigns c
+     JOIN campaign_participants p ON p.campaign_id = c.id AND p.unit_id = $2
+     JOIN campaign_criteria_sets cs ON cs.campaign_id = c.id AND cs.unit_kind = p.unit_kind
+     JOIN criteria_nodes n ON n.set_id = cs.criteria_set_id
+     LEFT JOIN campaign_entries e ON e.participant_id = p.id AND e.node_code = n.code
+     WHERE c.id = $1 AND (e.participant_id IS NOT NULL OR n.evidence_requirement IS NOT NULL)
+       AND NOT EXISTS (SELECT 1 FROM criteria_nodes k WHERE k.parent_id = n.id)
+     ORDER BY n.code`,
+    [campaignId, unitId],
+  );
+  const year =
+    entries[0]?.year ??
+    (
+      await deps.db.query<{ year: number }>('SELECT year FROM campaigns WHERE id = $1', [
+        campaignId,
+      ])
+    )[0]?.year;
+  if (year === undefined) throw notFound('entity_campaign');
+  const risks: EvidenceRisk[] = [];
+  let pending = 0;
+  let checked = 0;
+  for (const e of entries) {
+    if (e.self_na) continue;
+    const claimed = e.self_score_hundredths ?? 0;
+    const requirement: EvidenceRequirement = { ...(e.evidence_requirement ?? {}), year: e.year };
+    const ids = [
+      ...new Set(e.self_evidence.map(Number).filter((n) => Number.isInteger(n) && n > 0)),
+    ];
+    const base = { nodeCode: e.node_code, nodeTitle: e.title, claimedHundredths: claimed };
+    if (ids.length === 0) {
+      if (claimed > 0 && e.evidence_requirement)
+        risks.push({
+          ...base,
+          pointsAtRisk: claimed,
+          documentId: null,
+          documentTitle: null,
+          documentNumber: null,
+          status: null,
+          error: null,
+          findings: [noEvidenceFinding()],
+        });
+      continue;
+    }
+    for (const id of ids) {
+      const doc = await repo.findDocument(deps.db, id);
+      // Evidence of another unit (or deleted since) is not this unit's to report on.
+      if (!doc || doc.unit_id !== unitId) continue;
+      const view = await viewOf(deps, id, doc.current_version, requirement);
+      if (view.status === 'pending') pending++;
+      else checked++;
+      if (view.findings.length === 0) continue;
+      const problem = view.findings.some((f) => f.severity === 'problem');
+      risks.push({
+        ...base,
+        pointsAtRisk: problem ? claimed : 0,
+        documentId: id,
+        documentTitle: doc.summary,
+        documentNumber: doc.doc_number ?? view.metadata?.number ?? null,
+        status: view.status,
+        error: view.error,
+        findings: view.findings,
+      });
+    }
+  }
+  risks.sort(
+    (a, b) =>
+      b.pointsAtRisk - a.pointsAtRisk ||
+      a.nodeCode.localeCompare(b.nodeCode, 'vi', { numeric: true }) ||
+      (a.documentId ?? 0) - (b.documentId ?? 0),
+  );
+  const atRisk = new Map<string, number>();
+  for (const r of risks)
+    atRisk.set(r.nodeCode, Math.max(atRisk.get(r.nodeCode) ?? 0, r.pointsAtRisk));
+  return {
+    campaignId,
+    unitId,
+    year,
+    pending,
+    checked,
+    risks,
+    pointsAtRisk: [...atRisk.values()].reduce((sum, v) => sum + v, 0),
   };
 }

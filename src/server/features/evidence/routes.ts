@@ -280,6 +280,7 @@ export function registerEvidenceRoutes(app: App, deps: Deps): void {
           ...(q.deadline ? { deadline: q.deadline } : {}),
           ...(q.year ? { year: q.year } : {}),
         },
+        node: q.campaign && q.node ? { campaignId: q.campaign, code: q.node } : undefined,
       });
       return {
         ...view,
@@ -290,6 +291,39 @@ export function registerEvidenceRoutes(app: App, deps: Deps): void {
           code: f.code,
           severity: f.severity,
           message: translate(request.locale, `evidence_finding_${f.code}`, f.params),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/campaigns/:campaignId/units/:unitId/evidence-risks',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary:
+          'Kiểm tra trước khi nộp: mọi rủi ro của tài liệu kiểm chứng trong bản tự chấm của đơn vị, theo yêu cầu cấu hình trên từng tiêu chí và năm của đợt đánh giá, sắp theo số điểm có thể bị trừ; cơ quan thẩm định xem cùng kết quả',
+        params: schemas.riskParams,
+        response: { 200: schemas.riskReport, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const report = await checks.assessmentEvidenceRisks(
+        deps,
+        requireActor(request),
+        request.params.campaignId,
+        request.params.unitId,
+      );
+      return {
+        ...report,
+        risks: report.risks.map((r) => ({
+          ...r,
+          errorMessage: r.error ? translate(request.locale, `evidence_check_${r.error}`) : null,
+          findings: r.findings.map((f) => ({
+            code: f.code,
+            severity: f.severity,
+            message: translate(request.locale, `evidence_finding_${f.code}`, f.params),
+          })),
         })),
       };
     },

@@ -130,6 +130,49 @@ export const checkQuery = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'field_format')
     .optional(),
   year: z.coerce.number().int().min(2000).max(2200).optional(),
+  // A campaign and sub-criterion code: the requirement configured on that node, in the campaign's year.
+  campaign: z.coerce.number().int().positive().optional(),
+  node: z
+    .string()
+    .regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/, 'field_format')
+    .max(40)
+    .optional(),
+});
+
+export const riskParams = z.object({
+  campaignId: z.coerce.number().int().positive(),
+  unitId: z.coerce.number().int().positive(),
+});
+
+const finding = z.object({
+  code: z.string(),
+  severity: z.enum(['problem', 'warning']),
+  message: z.string(),
+});
+
+/** The pre-submission check of a unit's self-assessment (src/server/features/evidence/check.service.ts). */
+export const riskReport = z.object({
+  campaignId: z.number(),
+  unitId: z.number(),
+  year: z.number(),
+  pending: z.number(),
+  checked: z.number(),
+  pointsAtRisk: z.number(),
+  risks: z.array(
+    z.object({
+      nodeCode: z.string(),
+      nodeTitle: z.string(),
+      pointsAtRisk: z.number(),
+      claimedHundredths: z.number(),
+      documentId: z.number().nullable(),
+      documentTitle: z.string().nullable(),
+      documentNumber: z.string().nullable(),
+      status: z.enum(['pending', 'done', 'unreadable']).nullable(),
+      error: z.string().nullable(),
+      errorMessage: z.string().nullable(),
+      findings: z.array(finding),
+    }),
+  ),
 });
 
 /** The background check of a file: what was read, the signatures, and the findings. */

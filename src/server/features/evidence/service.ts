@@ -108,7 +108,7 @@ export function presentDocument(row: repo.DocumentWithFile): DocumentView {
   };
 }
 
-async function unitFor(
+export async function unitFor(
   db: Queryable,
   actor: Actor,
   unitId: number,
