@@ -72,6 +72,8 @@ test('import with a bad row, fix, classes by quarter, late dossiers, ratings', a
   page,
   browser,
 }) => {
+  // Three imports, a settings change, two views and three forms: longer than one page's test.
+  test.setTimeout(180_000);
   await signIn(page, ADMIN.username, ADMIN.password);
   await page.getByRole('link', { name: 'Hồ sơ TTHC' }).click();
   await page.getByRole('tab', { name: 'Nhập hồ sơ' }).click();
