@@ -182,3 +182,31 @@ test("the People's Council records a supervision with seed 002's findings and th
   // A People's Council member does not write into the unit's plan.
   await expect(page.getByRole('button', { name: 'Đưa vào kế hoạch' })).toHaveCount(0);
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('an officer reads the plan and opens a task to update without scrolling sideways', async ({
+    page,
+  }) => {
+    await signIn(page, 'canbo.kimphuong');
+    await page.goto('/remediation');
+    await page.getByRole('link', { name: 'Xã Kim Phượng · 2023' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'Xã Kim Phượng · 2023', level: 2 }),
+    ).toBeVisible();
+    const task = page.getByRole('listitem', { name: /Rà soát danh mục TTHC/ });
+    await expect(task).toContainText('Đang thực hiện');
+    await expect(task).toContainText(
+      'Tỷ lệ thanh toán trực tuyến: đạt chưa có số liệu / chỉ tiêu 30 %',
+    );
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await task.getByRole('button', { name: 'Cập nhật tiến độ' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByRole('button', { name: 'Lưu' })).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Tải tệp lên' })).toBeVisible();
+  });
+});
