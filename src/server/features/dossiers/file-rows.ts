@@ -66,13 +66,15 @@ function delimiterOf(firstLine: string): string {
   return candidates.reduce((best, c) => (count(c) > count(best) ? c : best), ',');
 }
 
-async function csvDelimiter(filePath: string): Promise<string> {
+/** The delimiter of the header line, and whether lines end with CR alone (no LF in the head). */
+async function csvLayout(filePath: string): Promise<{ delimiter: string; crOnly: boolean }> {
   const handle = await open(filePath, 'r');
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     const text = buffer.subarray(0, bytesRead).toString('utf8');
-    return delimiterOf(text.split(/\r?\n/)[0] ?? '');
+    const crOnly = !text.includes('\n') && text.includes('\r');
+    return { delimiter: delimiterOf(text.split(/\r?\n|\r/)[0] ?? ''), crOnly };
   } finally {
     await handle.close();
   }
@@ -108,16 +110,18 @@ export class CsvSplitter {
   private rest = '';
   private records = 0;
   private first = true;
-  private crOnly = false;
 
-  constructor(private readonly delimiter: string) {}
+  /** `crOnly`: the file ends its lines with CR alone (decided from its head, see csvLayout). */
+  constructor(
+    private readonly delimiter: string,
+    private readonly crOnly = false,
+  ) {}
 
   /** Adds text; appends the complete records to `out`. `final` = no more text will come. */
   push(chunk: string, final: boolean, out: FileRow[]): void {
     if (this.first) {
       this.first = false;
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-      this.crOnly = !chunk.includes('\n') && chunk.includes('\r');
     }
     if (this.crOnly) chunk = chunk.replaceAll('\r', '\n');
     const s = this.rest.length > 0 ? this.rest + chunk : chunk;
@@ -237,7 +241,8 @@ export async function* readFileRowBatches(
   batchRows = 5000,
 ): AsyncGenerator<FileRow[]> {
   if (kind === 'csv') {
-    const splitter = new CsvSplitter(await csvDelimiter(filePath));
+    const layout = await csvLayout(filePath);
+    const splitter = new CsvSplitter(layout.delimiter, layout.crOnly);
     const stream = createReadStream(filePath, { encoding: 'utf8', highWaterMark: 1024 * 1024 });
     try {
       let out: FileRow[] = [];
