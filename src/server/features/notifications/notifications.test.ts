@@ -323,3 +323,59 @@ describe('e-mail failures', () => {
     );
   });
 });
+
+describe('publication deadline', () => {
+  it('tells the council chair and the standing agency, not the appraiser', async () => {
+    at('2026-04-23');
+    const report = await runNotificationScan(h.deps, { campaignId });
+    expect(report.created).toBe(2);
+    const agencyBell = await notices('noivu.thainguyen');
+    expect(agencyBell.items[0]).toMatchObject({
+      title: 'Còn 7 ngày đến Hạn công bố kết quả',
+      link: `/campaigns/${campaignId}/results`,
+    });
+    expect((await notices('hoidong.thainguyen')).items[0]!.title).toBe(
+      'Còn 7 ngày đến Hạn công bố kết quả',
+    );
+    expect((await notices('thamdinh.thainguyen')).items[0]!.title).not.toBe(
+      'Còn 7 ngày đến Hạn công bố kết quả',
+    );
+  });
+});
+
+describe('after a workflow action', () => {
+  it('scans the campaign within seconds of its opening, without waiting for the timer', async () => {
+    at('2026-04-23');
+    const agencyNow = await h.login('noivu.thainguyen');
+    const sets = (await agencyNow.get('/api/v1/criteria-sets')).body.items;
+    const template = sets.find((s: { origin: string }) => s.origin === 'bundled:khung-2025-xa');
+    const created = await agencyNow.post('/api/v1/campaigns', {
+      name: 'Đợt nhắc hạn ngay khi mở',
+      year: 2026,
+      deadlines: {
+        selfAssessment: '2026-04-28',
+        round1: '2026-05-10',
+        explanations: '2026-05-20',
+        round2: '2026-05-30',
+        publication: '2026-06-10',
+      },
+      criteriaSets: [{ unitKind: 'commune', criteriaSetId: template.id }],
+    });
+    const id = created.body.campaign.id as number;
+    await agencyNow.post(`/api/v1/campaigns/${id}/participants`, { unitIds: [kimPhuong] });
+    expect((await agencyNow.post(`/api/v1/campaigns/${id}/open`)).status).toBe(200);
+    const officer = await h.login('canbo.kimphuong');
+    const deadline = Date.now() + 10_000;
+    let titles: string[] = [];
+    while (Date.now() < deadline) {
+      const items = (await officer.get('/api/v1/notifications')).body.items as {
+        title: string;
+        link: string;
+      }[];
+      titles = items.filter((i) => i.link.startsWith(`/campaigns/${id}/`)).map((i) => i.title);
+      if (titles.length > 0) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(titles).toEqual(['Còn 5 ngày đến Hạn tự đánh giá, chấm điểm']);
+  });
+});
