@@ -90,7 +90,8 @@ const vi = {
   evidence_upload_interrupted: 'Việc tải tệp lên bị gián đoạn; tệp chưa được lưu. Hãy thử lại.',
   evidence_duplicate:
     'Tệp này đã có trong thư viện tài liệu của đơn vị: «{summary}» (phiên bản {versionNo}); không lưu thêm bản trùng.',
-  evidence_in_use: 'Tài liệu «{summary}» đang được dẫn chứng ở {count} nơi nên không thể xóa.',
+  evidence_in_use:
+    'Tài liệu «{summary}» đang được dùng làm tài liệu kiểm chứng ở {count} nơi nên không thể xóa: {places}.',
   evidence_file_unavailable:
     'Không đọc được tệp của tài liệu «{summary}» trong kho lưu trữ. Hãy báo quản trị viên.',
   evidence_check_encrypted: 'Tệp PDF được đặt mật khẩu (mã hóa) nên không đọc được nội dung.',
@@ -144,6 +145,8 @@ const vi = {
   campaign_problem: '{message}',
   campaign_invalid: 'Thiết lập đợt đánh giá còn {count} lỗi cần sửa.',
   campaign_entry_invalid: 'Tiêu chí {code}: dữ liệu chưa hợp lệ.',
+  campaign_evidence_not_in_library:
+    'Tài liệu mã {id} không có trong thư viện tài liệu kiểm chứng của {unit}.',
   campaign_entry_conflict:
     'Tiêu chí {code} vừa được {by} lưu lúc {at}; nội dung của bạn chưa được lưu. Hãy tải lại để xem bản mới rồi sửa tiếp.',
   campaign_not_setup: 'Đợt đánh giá «{name}» đã mở; không thể đổi bộ chỉ số.',
@@ -398,7 +401,8 @@ const en: Record<MessageKey, string> = {
   evidence_upload_interrupted: 'The upload was interrupted; the file was not stored. Try again.',
   evidence_duplicate:
     'This file is already in the unit’s evidence library: “{summary}” (version {versionNo}); no duplicate was stored.',
-  evidence_in_use: 'The document “{summary}” is cited in {count} places and cannot be deleted.',
+  evidence_in_use:
+    'The document “{summary}” is cited as evidence in {count} places and cannot be deleted: {places}.',
   evidence_file_unavailable:
     'The file of the document “{summary}” cannot be read from storage. Tell an administrator.',
   evidence_check_encrypted:
@@ -455,6 +459,7 @@ const en: Record<MessageKey, string> = {
   campaign_problem: '{message}',
   campaign_invalid: 'The campaign set-up has {count} problems to fix.',
   campaign_entry_invalid: 'Criterion {code}: the entry is not valid.',
+  campaign_evidence_not_in_library: 'Document {id} is not in the evidence library of {unit}.',
   campaign_entry_conflict:
     'Criterion {code} was just saved by {by} at {at}; your changes were not saved. Reload to see the new version, then edit again.',
   campaign_not_setup: 'The campaign “{name}” is open; its criteria sets can no longer change.',

@@ -129,6 +129,40 @@ function conflictError(code: string, current: repo.EntryRow | undefined): AppErr
   });
 }
 
+/**
+ * Checks that every evidence id is a document of the unit's own library (400 naming each wrong
+ * one), then records which documents support the node at this step.
+ */
+async function linkEvidence(
+  tx: Queryable,
+  c: LoadedCampaign,
+  p: repo.ParticipantRow,
+  code: string,
+  step: 'self' | 'explanation',
+  ids: number[],
+): Promise<void> {
+  const unique = [...new Set(ids)];
+  const found = await repo.findUnitEvidenceIds(tx, p.unit_id, unique);
+  const wrong = ids.flatMap((id, i) => (found.has(id) ? [] : [{ id, i }]));
+  if (wrong.length)
+    throw new AppError(
+      'invalid',
+      'validation_failed',
+      {},
+      wrong.map(({ id, i }) => ({
+        field: `evidence.${i}`,
+        key: 'campaign_evidence_not_in_library',
+        params: { id, unit: p.unit_name },
+      })),
+    );
+  await repo.replaceEvidenceRefs(
+    tx,
+    { campaignId: c.row.id, participantId: p.id, code },
+    step,
+    unique,
+  );
+}
+
 /** Loads campaign, participant (locked) and the unit's entries for a write. */
 async function forWrite(tx: Queryable, campaignId: number, unitId: number) {
   const c = await loadCampaign(tx, campaignId);
@@ -351,6 +385,7 @@ export async function saveSelfEntry(
       'campaign.self.save',
       before ? { score: before.self_score_hundredths, na: before.self_na } : null,
     );
+    await linkEvidence(tx, c, p, code, 'self', evidence);
     await commitTransition(tx, actor, c, p, outcome, now, { always: false });
     return {
       code,
@@ -573,6 +608,7 @@ export async function saveExplanation(
       'campaign.explanation.save',
       null,
     );
+    await linkEvidence(tx, c, p, code, 'explanation', input.evidence ?? []);
     await commitTransition(tx, actor, c, p, outcome, now, { always: false });
     return { code, version, status: outcome.state.status };
   });

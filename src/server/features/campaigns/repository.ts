@@ -656,6 +656,39 @@ async function bumpScoresVersion(db: Queryable, participantId: number): Promise<
   );
 }
 
+/** Of the given evidence documents, those in the unit's own library. */
+export async function findUnitEvidenceIds(
+  db: Queryable,
+  unitId: number,
+  ids: number[],
+): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.query<{ id: number }>(
+    'SELECT id FROM evidence_documents WHERE unit_id = $1 AND id = ANY($2::int[])',
+    [unitId, ids],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Sets which evidence documents support one node of a unit at one step (self or explanation). */
+export async function replaceEvidenceRefs(
+  db: Queryable,
+  key: { campaignId: number; participantId: number; code: string },
+  step: 'self' | 'explanation',
+  evidenceIds: number[],
+): Promise<void> {
+  await db.query(
+    'DELETE FROM campaign_evidence_refs WHERE participant_id = $1 AND node_code = $2 AND step = $3',
+    [key.participantId, key.code, step],
+  );
+  if (evidenceIds.length === 0) return;
+  await db.query(
+    `INSERT INTO campaign_evidence_refs (participant_id, node_code, step, evidence_id, campaign_id)
+     SELECT $1, $2, $3, id, $5 FROM unnest($4::int[]) AS id ON CONFLICT DO NOTHING`,
+    [key.participantId, key.code, step, evidenceIds, key.campaignId],
+  );
+}
+
 /** Survey points of a campaign by participant. */
 export async function findSurveyPoints(
   db: Queryable,

@@ -251,15 +251,32 @@ export async function deleteDocument(tx: Queryable, id: number): Promise<string[
 }
 
 /**
- * How many records cite this document. Nothing cites evidence yet; the campaign feature adds its
- * tables here (answers pointing at a document) when it references `evidence_documents`, so that
- * `deleteEvidence` keeps refusing to delete cited documents.
+ * How many records cite this document: campaign entries that attach it to a node (self-assessment
+ * or explanation, table campaign_evidence_refs). `deleteEvidence` refuses to delete a cited one.
  */
-export async function countEvidenceReferences(
-  _tx: Queryable,
-  _documentId: number,
-): Promise<number> {
-  return 0;
+export async function countEvidenceReferences(tx: Queryable, documentId: number): Promise<number> {
+  const [row] = await tx.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM campaign_evidence_refs WHERE evidence_id = $1',
+    [documentId],
+  );
+  return row?.n ?? 0;
+}
+
+/** Where a document is cited: campaign, year, unit, node and step, first few by campaign. */
+export async function findEvidenceUses(
+  tx: Queryable,
+  documentId: number,
+  limit = 5,
+): Promise<
+  { campaign_name: string; year: number; unit_name: string; node_code: string; step: string }[]
+> {
+  return tx.query(
+    `SELECT c.name AS campaign_name, c.year, u.name AS unit_name, r.node_code, r.step
+     FROM campaign_evidence_refs r JOIN campaigns c ON c.id = r.campaign_id
+     JOIN campaign_participants p ON p.id = r.participant_id JOIN units u ON u.id = p.unit_id
+     WHERE r.evidence_id = $1 ORDER BY c.year DESC, c.id, r.node_code, r.step LIMIT $2`,
+    [documentId, limit],
+  );
 }
 
 // Checks of evidence files (table evidence_checks): a queue of pending versions and their results.

@@ -514,11 +514,20 @@ export async function deleteEvidence(deps: Deps, actor: Actor, id: number): Prom
   const keys = await deps.db.transaction(async (tx) => {
     const { doc, unit } = await documentFor(tx, actor, id, 'evidence.write', { forUpdate: true });
     const references = await repo.countEvidenceReferences(tx, id);
-    if (references > 0)
+    if (references > 0) {
+      const uses = await repo.findEvidenceUses(tx, id);
       throw new AppError('conflict', 'evidence_in_use', {
         summary: doc.summary,
         count: references,
+        places: uses
+          .map(
+            (u) =>
+              `${u.campaign_name}, ${u.unit_name}, tiêu chí ${u.node_code} (${u.step === 'self' ? 'tự chấm' : 'giải trình'})`,
+          )
+          .concat(references > uses.length ? ['…'] : [])
+          .join('; '),
       });
+    }
     const versions = (await repo.listVersions(tx, id)).map(presentVersion);
     const removed = await repo.deleteDocument(tx, id);
     await appendAuditEntry(
