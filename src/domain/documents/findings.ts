@@ -15,6 +15,8 @@ export interface SignatureFacts {
   /** The signing time the signature claims (ISO instant), if any. */
   signingTime: string | null;
   signerName: string | null;
+  /** The signer's chain reaches a configured trusted CA; 'not_checked' without configured CAs. */
+  trust?: 'trusted' | 'not_trusted' | 'not_checked';
 }
 
 /** What a sub-criterion expects of its evidence; every part is optional. */
@@ -56,6 +58,7 @@ export type FindingCode =
   | 'not_signed'
   | 'signature_invalid'
   | 'changed_after_signing'
+  | 'signer_not_trusted'
   | 'signing_date_differs'
   | 'issued_after_deadline'
   | 'other_year'
@@ -117,6 +120,8 @@ function messageOf(code: FindingCode, p: Record<string, string | number>): strin
       return `Chữ ký số của ${p.signer} không hợp lệ: nội dung đã ký không còn khớp với chữ ký.`;
     case 'changed_after_signing':
       return `Tệp đã bị sửa sau khi ${p.signer} ký số; cơ quan thẩm định sẽ thấy chữ ký không còn bảo đảm toàn vẹn.`;
+    case 'signer_not_trusted':
+      return `Chứng thư số của ${p.signer} không thuộc tổ chức chứng thực chữ ký số được tin cậy; cơ quan thẩm định có thể không công nhận chữ ký.`;
     case 'signing_date_differs':
       return `Ngày ký số (${p.signedOn}) khác ngày ban hành ghi trên văn bản (${p.issuedOn}).`;
     case 'issued_after_deadline':
@@ -161,6 +166,8 @@ export function evidenceFindings(
   signatures.forEach((s, index) => {
     const signer = s.signerName ?? `người ký thứ ${index + 1}`;
     if (!s.valid) out.push(finding('signature_invalid', 'problem', { signer }));
+    else if (s.trust === 'not_trusted')
+      out.push(finding('signer_not_trusted', 'problem', { signer }));
   });
   // Only the last signature must cover the file: earlier ones are followed by the later signatures.
   const last = signatures.at(-1);

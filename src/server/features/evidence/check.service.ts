@@ -27,6 +27,7 @@ import { formatOfMediaType } from './content-type.ts';
 import { ocrImage, ocrPdf, type OcrResult } from './ocr.ts';
 import { inspectPdfSignatures, type PdfSignature } from './pdf-signatures.ts';
 import { extractPdfText } from './pdf-text.ts';
+import { configuredTrustAnchors } from './trust-anchors.ts';
 import * as repo from './repository.ts';
 import { getEvidence, unitFor } from './service.ts';
 
@@ -100,7 +101,9 @@ export async function checkFile(bytes: Buffer, mediaType: string): Promise<Check
       error: 'format_not_checked',
       readBy: null,
     };
-  const inspection = await inspectPdfSignatures(bytes);
+  const inspection = await inspectPdfSignatures(bytes, {
+    trustAnchors: configuredTrustAnchors()?.certificates,
+  });
   if (inspection.status !== 'ok')
     return {
       status: 'unreadable',
@@ -202,6 +205,7 @@ const facts = (s: PdfSignature): SignatureFacts => ({
   coversWholeFile: s.coversWholeFile,
   signingTime: s.signingTime,
   signerName: s.signer?.commonName ?? null,
+  trust: s.trust ?? 'not_checked',
 });
 
 /** What a check row says, with findings against `requirement`. */

@@ -1,3 +1,4 @@
+import { Certificate } from 'pkijs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evidenceFindings } from '../../../domain/documents/findings.ts';
 import { checkFile } from './check.service.ts';
@@ -52,6 +53,17 @@ describe.skipIf(libreOfficeUnavailable !== null)('a PDF signed by LibreOffice', 
       { mustBeSigned: true, kind: 'report', year: 2023 },
     );
     expect(findings.map((f) => f.code)).toEqual(['signing_date_differs']);
+  });
+
+  it('chains to the test CA when it is a trust anchor', async () => {
+    const anchors = [Certificate.fromBER(signer.caDer)];
+    const inspection = await inspectPdfSignatures(signed, { trustAnchors: anchors });
+    expect(inspection).toMatchObject({ signatures: [{ status: 'valid', trust: 'trusted' }] });
+    const stranger = createTestSigner('Người lạ');
+    const other = await inspectPdfSignatures(signed, {
+      trustAnchors: [Certificate.fromBER(stranger.caDer)],
+    });
+    expect(other).toMatchObject({ signatures: [{ status: 'valid', trust: 'not_trusted' }] });
   });
 
   it('is found changed when a signed byte is altered', async () => {

@@ -3,8 +3,9 @@
  * SignedData in `/Contents <hex>` between the two ranges), checked like a PDF reader does: the
  * signed bytes are hashed with the CMS digest algorithm and compared with the signed
  * message-digest attribute, and the signature is verified with the signer's certificate. The
- * certificate chain is not checked against Vietnamese root CAs (none are bundled, and no
- * OCSP/CRL is reachable): `trust` says so.
+ * certificate chain is checked against the configured trust anchors (trust-anchors.ts) at the
+ * signing time; with none configured, `trust` says "not checked". Revocation (OCSP/CRL) is not
+ * checked: it needs the CAs' servers.
  *
  * A file changed after its last signature (an incremental update appended) is reported, as are
  * encrypted and damaged files. Nothing here throws on a hostile file: sizes and counts are capped.
@@ -58,8 +59,18 @@ export interface PdfSignature {
   /** The claimed signing time: the signed attribute, else the dictionary's `/M`. */
   signingTime: string | null;
   signingTimeSource: 'signed_attribute' | 'dictionary' | null;
-  /** Chain of trust: not checked here. */
-  trust: 'not_checked';
+  /**
+   * Chain of trust: the signer's certificate chains (with the certificates in the signature) to a
+   * configured trust anchor, valid at the signing time; or no anchors are configured.
+   */
+  trust: SignatureTrust;
+}
+
+export type SignatureTrust = 'trusted' | 'not_trusted' | 'not_checked';
+
+export interface InspectOptions {
+  /** CA certificates that make a chain trusted; none: the chain is not checked. */
+  trustAnchors?: pkijs.Certificate[] | undefined;
 }
 
 export type PdfInspection =
@@ -131,10 +142,31 @@ function hexToBytes(hex: string): Uint8Array | null {
   return Buffer.from(clean.length % 2 ? `${clean}0` : clean, 'hex');
 }
 
+/** Whether `cert` chains to one of `anchors` through `certificates`, valid on `when`. */
+async function chainTrust(
+  cert: pkijs.Certificate,
+  certificates: pkijs.Certificate[],
+  anchors: pkijs.Certificate[],
+  when: Date,
+): Promise<SignatureTrust> {
+  try {
+    const engine = new pkijs.CertificateChainValidationEngine({
+      trustedCerts: anchors,
+      certs: [cert, ...certificates.filter((c) => c !== cert)],
+      checkDate: when,
+    });
+    const outcome = await engine.verify();
+    return outcome.result ? 'trusted' : 'not_trusted';
+  } catch {
+    return 'not_trusted';
+  }
+}
+
 async function inspectOne(
   pdf: Uint8Array,
   latin1: string,
   range: [number, number, number, number],
+  options: InspectOptions,
 ): Promise<PdfSignature | null> {
   const [a, b, c, d] = range;
   if (a !== 0 || b <= 0 || c <= b || c + d > pdf.length) return null;
@@ -228,6 +260,13 @@ async function inspectOne(
       verified = false;
     }
     result.status = verified ? 'valid' : 'signature_invalid';
+    if (verified && options.trustAnchors && options.trustAnchors.length > 0)
+      result.trust = await chainTrust(
+        cert,
+        certificates,
+        options.trustAnchors,
+        result.signingTime ? new Date(result.signingTime) : new Date(),
+      );
     return result;
   } catch {
     return base;
@@ -235,7 +274,10 @@ async function inspectOne(
 }
 
 /** Inspects a PDF's structure and signatures; never throws. */
-export async function inspectPdfSignatures(pdf: Uint8Array): Promise<PdfInspection> {
+export async function inspectPdfSignatures(
+  pdf: Uint8Array,
+  options: InspectOptions = {},
+): Promise<PdfInspection> {
   if (pdf.length > PDF_LIMITS.maxFileBytes) return { status: 'too_large' };
   const latin1 = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
   if (!latin1.slice(0, 1024).includes('%PDF-')) return { status: 'corrupt', reason: 'not_pdf' };
@@ -258,7 +300,7 @@ export async function inspectPdfSignatures(pdf: Uint8Array): Promise<PdfInspecti
   }
   const signatures: PdfSignature[] = [];
   for (const range of ranges) {
-    const inspected = await inspectOne(pdf, latin1, range);
+    const inspected = await inspectOne(pdf, latin1, range, options);
     if (inspected) signatures.push(inspected);
   }
   // In signing order: each later signature covers more of the file.
