@@ -103,17 +103,15 @@ const vi = {
     'Bản quét (ảnh) đã qua nhận dạng chữ (OCR) nhưng không đọc được chữ nào; hãy quét lại rõ hơn.',
   evidence_check_format_not_checked: 'Chỉ tự kiểm tra tệp PDF; định dạng này chưa được đọc.',
   evidence_check_file_unavailable: 'Không mở được tệp trong kho lưu trữ để kiểm tra.',
-  evidence_finding_not_read:
   evidence_finding_no_evidence:
     'Tiêu chí có điểm tự chấm nhưng chưa gắn tài liệu kiểm chứng nào; cơ quan thẩm định sẽ không có căn cứ để công nhận điểm.',
+  evidence_finding_not_read:
     'Không đọc được nội dung tệp (bản quét hoặc tệp không phải văn bản); cơ quan thẩm định sẽ phải đọc trực tiếp.',
   evidence_finding_not_signed: 'Tài liệu chưa có chữ ký số; tiêu chí này yêu cầu văn bản đã ký.',
   evidence_finding_signature_invalid:
     'Chữ ký số của {signer} không hợp lệ: nội dung đã ký không còn khớp với chữ ký.',
   evidence_finding_changed_after_signing:
     'Tệp đã bị sửa sau khi {signer} ký số; cơ quan thẩm định sẽ thấy chữ ký không còn bảo đảm toàn vẹn.',
-  evidence_finding_signer_not_trusted:
-    'Chứng thư số của {signer} không thuộc tổ chức chứng thực chữ ký số được tin cậy; cơ quan thẩm định có thể không công nhận chữ ký.',
   evidence_finding_signing_date_differs:
     'Ngày ký số ({signedOn}) khác ngày ban hành ghi trên văn bản ({issuedOn}).',
   evidence_finding_issued_after_deadline:
@@ -363,8 +361,8 @@ const en: Record<MessageKey, string> = {
   entity_criteria_set: 'the criteria set',
   criteria_frozen:
     'The criteria set “{name}” is frozen (used by a campaign); copy it for a new year to change it.',
-  criteria_has_problems:
   entity_criteria_node: 'the criterion',
+  criteria_has_problems:
     'The criteria set still has {count} problems to fix before it can be frozen.',
   criteria_tree_invalid: 'The criteria tree is not valid.',
   criteria_rule_invalid: 'Criterion {code}: the scoring rule is not valid: {reason}',
@@ -427,8 +425,6 @@ const en: Record<MessageKey, string> = {
     'The digital signature of {signer} is invalid: the signed content no longer matches it.',
   evidence_finding_changed_after_signing:
     'The file was changed after {signer} signed it; the appraiser will see that the signature no longer guarantees its integrity.',
-  evidence_finding_signer_not_trusted:
-    'The certificate of {signer} does not chain to a trusted certification authority; the appraiser may not accept the signature.',
   evidence_finding_signing_date_differs:
     'The signing date ({signedOn}) differs from the issue date printed on the document ({issuedOn}).',
   evidence_finding_issued_after_deadline:
