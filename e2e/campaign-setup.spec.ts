@@ -195,3 +195,30 @@ test('results of an earlier year: a bad file is refused by row and column, the f
   await points.fill('31');
   await expect(page.getByText('Vượt điểm tối đa 30,00.')).toBeVisible();
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('the set-up page and the bell fit the screen', async ({ page, request }) => {
+    const name = `Chỉ số CCHC (điện thoại ${Date.now()})`;
+    const id = await createCampaign(request, name, 30);
+    await signIn(page, 'noivu.thainguyen');
+    await page.goto(`/campaigns/${id}/setup`);
+    await expect(page.getByRole('heading', { name: `Thiết lập: ${name}` })).toBeVisible();
+    const overflow = () =>
+      page.evaluate('document.documentElement.scrollWidth - window.innerWidth').then(Number);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    // The form is longer than the screen; its button is reached by scrolling, whole.
+    const save = page.getByRole('button', { name: 'Lưu' });
+    await save.scrollIntoViewIfNeeded();
+    await expect(save).toBeInViewport({ ratio: 1 });
+    for (const tab of ['Xếp loại', 'Điểm điều tra XHH', 'Nhập điểm từ tệp']) {
+      await page.getByRole('tab', { name: tab }).click();
+      expect(await overflow()).toBeLessThanOrEqual(0);
+    }
+    const bell = page.getByRole('button', { name: /^Thông báo/ });
+    await expect(bell).toBeInViewport();
+    await bell.click();
+    await expect(page.getByRole('dialog', { name: 'Thông báo' })).toBeInViewport({ ratio: 1 });
+  });
+});
