@@ -173,6 +173,13 @@ test('import with a bad row, fix, classes by quarter, late dossiers, ratings', a
   await expect(page.getByRole('heading', { name: 'Danh sách hồ sơ', level: 2 })).toBeVisible();
   await expect(page.getByText('1 hồ sơ', { exact: true })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Danh sách hồ sơ' })).toContainText('E2E-C1');
+  // Its points: late 0, one request 1, two agencies 1 → 2.
+  await page.getByRole('button', { name: 'E2E-C1' }).click();
+  const detail = page.getByRole('dialog', { name: 'E2E-C1' });
+  await expect(detail.getByRole('row', { name: /^CS1\./ })).toContainText('0');
+  await expect(detail.getByRole('row', { name: /^CS4\./ })).toContainText('1');
+  await expect(detail.getByRole('row', { name: /Tổng điểm/ })).toHaveText(/Tổng điểm\s*2$/);
+  await page.keyboard.press('Escape');
 
   // 6. Staff type in B1's paper form: data scores indicators 1, 3, 4 (2 each); the form gives
   // 1, 2, 1, 2, 1, 2 to indicators 2, 5–9: 6 + 9 = 15.

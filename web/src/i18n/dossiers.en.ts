@@ -156,6 +156,10 @@ export const dossiersEn: typeof dossiersVi = {
     unitDossiers: 'See the dossiers of {{unit}}',
   },
   list: {
+    field: 'Field',
+    returned: 'Returned',
+    requests: 'Requests to complete',
+    agencies: 'Agencies involved',
     title: 'Dossier list',
     search: 'Search by dossier code, procedure code or name',
     filterRate: 'Filtered: {{part}} of “{{rate}}”',

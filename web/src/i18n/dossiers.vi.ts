@@ -157,6 +157,10 @@ export const dossiersVi = {
     unitDossiers: 'Xem hồ sơ của {{unit}}',
   },
   list: {
+    field: 'Lĩnh vực',
+    returned: 'Trả kết quả',
+    requests: 'Số lần yêu cầu bổ sung',
+    agencies: 'Số cơ quan tham gia giải quyết',
     title: 'Danh sách hồ sơ',
     search: 'Tìm theo mã hồ sơ, mã hoặc tên thủ tục',
     filterRate: 'Đang lọc: {{part}} của «{{rate}}»',

@@ -6,6 +6,7 @@ import {
   Anchor,
   Badge,
   Button,
+  Drawer,
   Group,
   Pagination,
   Select,
@@ -18,6 +19,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { useIsMobile } from '../../lib/use-is-mobile.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -25,11 +27,79 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
-import { RATE_KEYS, dossierApi, type DossierFilter, type RateKey } from './api.ts';
+import { RATE_KEYS, dossierApi, type Dossier, type DossierFilter, type RateKey } from './api.ts';
 import { AreaPeriodPicker, DossiersTabs, pointsText, useAreaPeriod } from './shared.tsx';
 
 const PAGE = 25;
 const TIMELINESS = ['early', 'on-time', 'late', 'pending', 'no-due-date'] as const;
+
+/** One dossier: its data, the points of each indicator and the citizen's rating. */
+function DossierDetail({ d }: { d: Dossier }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const when = (v: string | null) => (v ? formatDateTime(v, language) : '—');
+  const count = (v: number | null) => (v === null ? '—' : String(v));
+  const rows: [string, string][] = [
+    [t('dossiers.import.unit'), `${d.unit.name} (${d.unit.code})`],
+    [t('dossiers.list.procedure'), `${d.procedureName} (${d.procedureCode})`],
+    [t('dossiers.list.field'), d.field || '—'],
+    [t('dossiers.quarter.officialCol'), d.officialCode ?? '—'],
+    [t('dossiers.import.received'), when(d.receivedAt)],
+    [t('dossiers.list.due'), when(d.dueAt)],
+    [t('dossiers.list.finished'), when(d.finishedAt)],
+    [t('dossiers.list.returned'), when(d.returnedAt)],
+    [t('dossiers.list.requests'), count(d.completionRequests)],
+    [t('dossiers.list.agencies'), count(d.agenciesInvolved)],
+    [
+      t('dossiers.import.channelCol'),
+      t(`dossiers.channel.${d.channel}` as 'dossiers.channel.counter'),
+    ],
+    [
+      t('dossiers.import.timelinessCol'),
+      t(`dossiers.timeliness.${d.timeliness}` as 'dossiers.timeliness.late'),
+    ],
+    [t('dossiers.import.periodCol'), d.period],
+  ];
+  return (
+    <Stack gap="sm">
+      <Table>
+        <Table.Tbody>
+          {rows.map(([k, v]) => (
+            <Table.Tr key={k}>
+              <Table.Th w="40%">{k}</Table.Th>
+              <Table.Td>{v}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Table aria-label={t('dossiers.list.points')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('dossiers.import.column')}</Table.Th>
+            <Table.Th ta="right">{t('dossiers.list.points')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {d.points.map((p, i) => (
+            <Table.Tr key={i}>
+              <Table.Td>
+                {t('dossiers.indicators.short', { id: i + 1 })}.{' '}
+                {t(`dossiers.indicators.${i + 1}` as 'dossiers.indicators.1')}
+              </Table.Td>
+              <Table.Td ta="right">
+                {p === null ? t('dossiers.states.notScoredIndicator') : pointsText(p)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+          <Table.Tr>
+            <Table.Th>{t('dossiers.quarter.totalCol')}</Table.Th>
+            <Table.Th ta="right">{pointsText(d.total)}</Table.Th>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
 
 /** The filtered dossier list. */
 export function DossierListPage() {
@@ -80,6 +150,8 @@ export function DossierListPage() {
     enabled: !rate || unitId !== null,
     placeholderData: keepPreviousData,
   });
+  const [opened, setOpened] = useState<Dossier | null>(null);
+  const mobile = useIsMobile();
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE));
 
@@ -172,7 +244,11 @@ export function DossierListPage() {
                     const rated = d.rating !== null || d.importedCitizenRatings !== null;
                     return (
                       <Table.Tr key={d.code}>
-                        <Table.Td>{d.code}</Table.Td>
+                        <Table.Td>
+                          <Anchor component="button" type="button" onClick={() => setOpened(d)}>
+                            {d.code}
+                          </Anchor>
+                        </Table.Td>
                         <Table.Td>{d.unit.name}</Table.Td>
                         <Table.Td>{d.procedureName || d.procedureCode}</Table.Td>
                         <Table.Td>{formatDateTime(d.receivedAt, language)}</Table.Td>
@@ -228,6 +304,15 @@ export function DossierListPage() {
           ) : null}
         </>
       )}
+      <Drawer
+        opened={opened !== null}
+        onClose={() => setOpened(null)}
+        title={opened?.code}
+        position="right"
+        size={mobile ? '100%' : 'lg'}
+      >
+        {opened ? <DossierDetail d={opened} /> : null}
+      </Drawer>
     </Stack>
   );
 }

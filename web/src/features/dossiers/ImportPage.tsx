@@ -26,6 +26,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useIsMobile } from '../../lib/use-is-mobile.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import {
   dossierApi,
@@ -273,6 +274,7 @@ function JobProgress({ jobId, onAgain }: { jobId: number; onAgain: () => void })
 export function ImportPage() {
   const { t } = useTranslation();
   usePageTitle(t('dossiers.import.title'));
+  const mobile = useIsMobile();
   const [step, setStep] = useState(0);
   const [file, setFile] = useState<File | null>(null);
   const [source, setSource] = useState('');
@@ -330,7 +332,8 @@ export function ImportPage() {
       </Text>
       <Stepper
         active={step}
-        size="sm"
+        size={mobile ? 'xs' : 'sm'}
+        iconSize={mobile ? 26 : undefined}
         allowNextStepsSelect={false}
         onStepClick={(s) => s < step && jobId === null && setStep(s)}
       >
