@@ -93,6 +93,22 @@ test.describe.serial('a remediation plan from seed 000', () => {
     await expect(page.getByTestId('what-if-result')).toContainText(
       'Dự kiến: chỉ số 73,25 (+15,00), xếp loại Khá',
     );
+
+    // The text of the plan as the official document will print it.
+    await page.getByRole('button', { name: 'Sửa nội dung văn bản' }).click();
+    const doc = page.getByRole('dialog', { name: 'Sửa nội dung văn bản' });
+    await doc.getByRole('textbox', { name: 'Số văn bản' }).fill('15/KH-UBND');
+    await doc.getByRole('textbox', { name: 'Ngày ban hành' }).fill('10/04/2024');
+    await doc
+      .getByRole('textbox', { name: 'Căn cứ' })
+      .fill(
+        'Căn cứ kết quả Chỉ số CCHC năm 2022 của UBND xã Quy Kỳ;\nCăn cứ Kế hoạch CCHC năm 2024 của UBND xã;',
+      );
+    await doc.getByRole('button', { name: 'Lưu' }).click();
+    await expect(doc).toBeHidden();
+    await expect(page.getByText('15/KH-UBND')).toBeVisible();
+    await expect(page.getByText('10/04/2024')).toBeVisible();
+    await expect(page.getByText(/Căn cứ Kế hoạch CCHC năm 2024 của UBND xã;/)).toBeVisible();
   });
 
   test('the officer completes their task with evidence', async ({ page }) => {

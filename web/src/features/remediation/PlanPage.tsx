@@ -41,6 +41,7 @@ import { useIsMobile } from '../../lib/use-is-mobile.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { EvidenceField, EvidenceList } from '../campaigns/Evidence.tsx';
 import { remediationApi, remediationKeys, type Plan, type PlanItem, type PlanTask } from './api.ts';
+import { DocumentText, PLAN_FIELDS } from './DocumentText.tsx';
 import { idx, pct, pts } from './format.ts';
 
 const STATUS_COLOR: Record<TaskStatus, string> = {
@@ -564,6 +565,15 @@ export function PlanPage() {
         </Anchor>
       </Group>
       <ProgressTables plan={p} />
+      <DocumentText
+        fields={PLAN_FIELDS}
+        document={p.document}
+        canEdit={p.permissions.manage}
+        onSave={async (document) => {
+          await remediationApi.updatePlan(p.id, { version: p.version, title: p.title, document });
+          await client.invalidateQueries({ queryKey: remediationKeys.plan(p.id) });
+        }}
+      />
       <WhatIfPanel plan={p} />
       <section aria-labelledby="items-title">
         <Title order={3} size="h4" id="items-title" mb="xs">

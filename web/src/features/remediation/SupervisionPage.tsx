@@ -38,6 +38,7 @@ import {
   type Recommendation,
   type Supervision,
 } from './api.ts';
+import { DocumentText, SUPERVISION_FIELDS } from './DocumentText.tsx';
 import { idx, parsePts, pts } from './format.ts';
 
 type Draft = Omit<FindingInput, 'maxHundredths' | 'selfHundredths' | 'appraisedHundredths'> & {
@@ -318,6 +319,7 @@ export function SupervisionPage() {
     queryFn: () => remediationApi.supervision(id),
   });
   usePageTitle(q.data ? t('remediation.supervisionOf', { unit: q.data.unit.name }) : null);
+  const client = useQueryClient();
   const [draft, setDraft] = useState<Draft | null>(null);
   if (q.isLoading) return <LoadingState />;
   if (!q.data) return <ErrorAlert error={q.error} />;
@@ -486,6 +488,27 @@ export function SupervisionPage() {
         })}
       </section>
       <Recommendations s={s} />
+      <DocumentText
+        fields={SUPERVISION_FIELDS}
+        document={s.document}
+        canEdit={s.permissions.manage}
+        onSave={async (document) => {
+          const data = await remediationApi.updateSupervision(s.id, {
+            version: s.version,
+            planNumber: s.planNumber,
+            planDate: s.planDate,
+            periodFrom: s.periodFrom,
+            periodTo: s.periodTo,
+            periodLabel: s.periodLabel,
+            members: s.members,
+            campaignId: s.campaignId,
+            sourceUnitId: s.sourceUnitId,
+            recommendations: s.recommendations,
+            document,
+          });
+          client.setQueryData(remediationKeys.supervision(s.id), data);
+        }}
+      />
       {draft ? (
         <FindingModal supervision={s} initial={draft} onClose={() => setDraft(null)} />
       ) : null}

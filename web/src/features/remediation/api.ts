@@ -209,6 +209,7 @@ export interface SupervisionInput {
   campaignId: number | null;
   sourceUnitId: number | null;
   recommendations: Recommendation[];
+  document?: Record<string, unknown>;
 }
 
 export interface FindingInput {
@@ -229,6 +230,10 @@ export const remediationApi = {
     api.get<{ sources: ResultSource[] }>(`/units/${unitId}/result-sources`),
   createPlan: (unitId: number, body: { year: number; campaignId: number; sourceUnitId: number }) =>
     api.post<Plan>(`/units/${unitId}/remediation-plans`, body),
+  updatePlan: (
+    id: number,
+    body: { version: number; title: string; document: Record<string, unknown> },
+  ) => api.put<Plan>(`/remediation-plans/${id}`, body),
   addTask: (planId: number, body: TaskInput) =>
     api.post<{ id: number; plan: Plan }>(`/remediation-plans/${planId}/tasks`, body),
   updateTask: (id: number, body: Omit<TaskInput, 'itemId' | 'findingId'> & { version: number }) =>
