@@ -212,7 +212,7 @@ test('import with a bad row, fix, classes by quarter, late dossiers, ratings', a
   await citizen.close();
 });
 
-test('the quarterly view fits a phone', async ({ browser }) => {
+test('the dossier pages fit a phone', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await signIn(page, ADMIN.username, ADMIN.password);
@@ -226,5 +226,19 @@ test('the quarterly view fits a phone', async ({ browser }) => {
     'document.documentElement.scrollWidth - document.documentElement.clientWidth',
   );
   expect(overflow).toBeLessThanOrEqual(0);
+  // The other dossier pages too, the citizen's page included.
+  for (const [url, heading] of [
+    ['/dossiers/import', 'Nhập hồ sơ từ hệ thống một cửa'],
+    ['/dossiers/list?period=2021-Q2', 'Danh sách hồ sơ'],
+    ['/dossiers/rating', 'Nhập phiếu đánh giá của người dân (phiếu giấy)'],
+    ['/public/danh-gia-ho-so', 'Đánh giá việc giải quyết thủ tục hành chính'],
+  ] as const) {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { name: heading })).toBeVisible();
+    const wide = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
+    expect({ url, wide }).toEqual({ url, wide: 0 });
+  }
   await context.close();
 });
