@@ -186,7 +186,8 @@ export const vi = {
       requirements: 'Các dòng yêu cầu (lặp lại)',
       goals: 'Các mục tiêu chung: «chỉ số hài lòng đạt từ 85 % trở lên» (lặp lại)',
       groups: 'Nhiệm vụ theo từng tiêu chí bị trừ điểm (lặp lại)',
-      pointsText: 'Điểm của tiêu chí thành phần: «Điểm tối đa 1,5 điểm, thẩm định 1 điểm (thiếu 0,5 điểm)»',
+      pointsText:
+        'Điểm của tiêu chí thành phần: «Điểm tối đa 1,5 điểm, thẩm định 1 điểm (thiếu 0,5 điểm)»',
       tasks: 'Các nhiệm vụ khắc phục (lặp lại, thường là một dòng bảng)',
       content: 'Nội dung nhiệm vụ',
       output: 'Sản phẩm đầu ra',
@@ -205,7 +206,8 @@ export const vi = {
       strengths: 'Các kết quả đạt được (lặp lại)',
       limitations: 'Các hạn chế, tồn tại (lặp lại)',
       findingGroups: 'Ba nhóm nội dung giám sát theo thông báo (lặp lại)',
-      findings: 'Các nội dung của một nhóm: «Mục 2.2: … (thiếu 0,5 điểm). Lí do mất điểm: …» (lặp lại)',
+      findings:
+        'Các nội dung của một nhóm: «Mục 2.2: … (thiếu 0,5 điểm). Lí do mất điểm: …» (lặp lại)',
       leadership: 'Kiến nghị đối với lãnh đạo UBND (lặp lại)',
       officers: 'Kiến nghị đối với công chức chuyên môn (lặp lại)',
     },
