@@ -21,6 +21,7 @@ import { prepareDatabase } from '../src/server/bootstrap.ts';
 import { loadConfig } from '../src/server/config.ts';
 import type { Deps } from '../src/server/deps.ts';
 import { startDossierImport } from '../src/server/features/dossiers/import.ts';
+import { foldIntoArea } from '../src/server/features/dossiers/repository.ts';
 import { loadAccumulator } from '../src/server/features/dossiers/service.ts';
 import { fixedClock } from '../src/server/infra/clock.ts';
 import { openEmbeddedDb, openPostgresDb, type Db } from '../src/server/infra/db.ts';
@@ -123,8 +124,10 @@ async function runOn(db: Db, label: string, rows: number, dir: string, figures: 
     throw new Error(`${label}: ${job.message} ${JSON.stringify(job.problems.slice(0, 3))}`);
   const t1 = performance.now();
   let groups = 0;
+  // Every unit of the country, mergers folded, as an area's quarterly view reads them.
+  const fold = await foldIntoArea(db, '/');
   for (const period of Object.keys(job.periods ?? {})) {
-    const acc = await loadAccumulator(deps, DEFAULT_DOSSIER_CONFIG, period, null);
+    const acc = await loadAccumulator(deps, DEFAULT_DOSSIER_CONFIG, period, null, fold);
     groups += acc.periods.get(period)?.size ?? 0;
   }
   const tAgg = performance.now() - t1;
