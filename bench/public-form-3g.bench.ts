@@ -8,9 +8,9 @@
  * Two profiles are printed: Chromium DevTools' "Slow 3G" (2 000 ms added to every request, 50 KB/s
  * each way) and a "3G" of 300 ms and 200 KB/s. The issue's target: usable within 2 s on slow 3G;
  * it is judged on the first profile. Under it every request waits 2 000 ms before its first byte,
- * and the form needs three in sequence (page, then script and style sheet together, then the
- * campaign's form), so about 6 s is its floor; the second profile shows the same page on a
- * usable 3G link. Environment: PARINDEX_BENCH_FORM_RUNS (default 3).
+ * and the form needs two in sequence (the page, which carries the campaign's form, then its script
+ * and style sheet together), so about 4 s is its floor; the second profile shows the same page on
+ * a usable 3G link. Environment: PARINDEX_BENCH_FORM_RUNS (default 3).
  * Run alone: `node --import tsx bench/public-form-3g.bench.ts`.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';

@@ -27,11 +27,17 @@ test.describe('public survey form', () => {
       locale: 'vi-VN',
     });
     const page = await context.newPage();
+    const formRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/v1/public/sipas/forms/')) formRequests.push(r.url());
+    });
     await page.goto(`/khao-sat/?c=${api.campaignId}&u=${api.unitId}&f=${FIELD}&src=qr`);
     await expect(
       page.getByRole('heading', { name: 'Phiếu khảo sát sự hài lòng', level: 1 }),
     ).toBeVisible();
     await expect(page.getByText('Lĩnh vực thủ tục hành chính: Đất đai')).toBeVisible();
+    // The page came with its form: no separate request for it on a slow network.
+    expect(formRequests).toEqual([]);
 
     // From the top of the page: two tool buttons, then one stop per question group.
     await page.keyboard.press('Tab');

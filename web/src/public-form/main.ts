@@ -176,8 +176,26 @@ function fetchForm(): Promise<ApiResult<PublicForm>> {
   );
 }
 
+/** The form the server put in the page (saves a round trip on a slow network), used once. */
+function formInPage(): PublicForm | null {
+  const island = document.getElementById('form-data');
+  if (!island) return null;
+  island.remove();
+  try {
+    const data = JSON.parse(island.textContent ?? '') as PublicForm;
+    return String(data.campaignId) === campaignParam ? data : null;
+  } catch {
+    return null;
+  }
+}
+
 async function load(): Promise<void> {
   if (!linkToken && !/^\d+$/.test(campaignParam)) return showMessage('missingCampaign');
+  const inPage = linkToken ? null : formInPage();
+  if (inPage) {
+    form = inPage;
+    return showForm();
+  }
   showLoading();
   const result = await fetchForm();
   if (result.data) {

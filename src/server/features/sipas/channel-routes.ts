@@ -2,6 +2,9 @@
  * HTTP routes of the SIPAS collection channels for staff: the forms the offline field app
  * downloads, and the printable QR posters of the public form.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requireActor, type App } from '../../http/app.ts';
@@ -9,6 +12,7 @@ import { commonErrors } from '../../http/schemas.ts';
 import { listCollectionForms } from './collection.service.ts';
 import { campaignPosters } from './posters.ts';
 import { campaignIdParam } from './schemas.ts';
+import { getPublicForm } from './submission.service.ts';
 
 const collectionForm = z.object({
   campaignId: z.number(),
@@ -24,8 +28,45 @@ const collectionForm = z.object({
 export const SURVEY_PAGE = '/khao-sat/';
 export const FIELD_APP_PAGE = '/thu-thap/';
 
+// Where the web build is, as the composition root (http/app.ts) finds it.
+const WEB_DIST =
+  process.env.PARINDEX_WEB_DIST ??
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
+
+const positiveId = (value: unknown): number | undefined => {
+  const n = typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+  return n > 0 ? n : undefined;
+};
+
 export function registerSipasChannelRoutes(app: App, deps: Deps): void {
   const tags = ['sipas'];
+
+  // The survey page carries its campaign's form, so a phone on a slow network waits for two
+  // round trips (page, then script) instead of three (page, script, form). The form is data in a
+  // JSON block, not a script, so the page's content security policy is unchanged.
+  app.get(SURVEY_PAGE, { schema: { hide: true } }, async (request, reply) => {
+    let html: string;
+    try {
+      html = await readFile(path.join(WEB_DIST, 'khao-sat', 'index.html'), 'utf8');
+    } catch {
+      return reply.callNotFound();
+    }
+    const query = request.query as Record<string, unknown>;
+    const campaignId = positiveId(query.c);
+    const unit = query.u === undefined ? undefined : positiveId(query.u);
+    const field = typeof query.f === 'string' && query.f.length <= 64 ? query.f : undefined;
+    if (campaignId && query.link === undefined && (query.u === undefined || unit)) {
+      const form = await getPublicForm(deps, campaignId, unit, field).catch(() => null);
+      if (form) {
+        const data = JSON.stringify(form).replace(/</g, '\\u003c');
+        html = html.replace(
+          '</main>',
+          `</main><script type="application/json" id="form-data">${data}</script>`,
+        );
+      }
+    }
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
+  });
 
   // The pages are folders of the web build; their address without the final slash leads there too.
   for (const page of [SURVEY_PAGE, FIELD_APP_PAGE]) {
