@@ -198,6 +198,38 @@ describe('importing an earlier year', () => {
     });
   });
 
+  it('answers bad input with a clear message, never a 500', async () => {
+    const target = await createCampaign('Dữ liệu sai', 2025);
+    const json = await agency.post(`/api/v1/campaigns/${target}/scores/preview`, { file: 'x' });
+    expect(json.status).toBe(415);
+    const empty = await upload(agency, `/api/v1/campaigns/${target}/scores/preview`, 'd.csv', '');
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.message).toBe('Tệp nhập không có dòng dữ liệu nào.');
+    const headerOnly = await upload(
+      agency,
+      `/api/v1/campaigns/${target}/scores/import`,
+      'd.csv',
+      'unit_code,self\n05545,5\n',
+    );
+    expect(headerOnly.status).toBe(400);
+    expect(headerOnly.body.error.message).toBe('Tệp nhập thiếu cột: node_code.');
+    const fakeXlsx = await upload(
+      agency,
+      `/api/v1/campaigns/${target}/scores/preview`,
+      'd.xlsx',
+      'PK\u0003\u0004 not really a workbook',
+    );
+    expect(fakeXlsx.status).toBe(415);
+    expect(fakeXlsx.body.error.message).toBe('Tệp không phải bảng tính Excel (.xlsx).');
+    const badSipas = await agency.post(`/api/v1/campaigns/${target}/survey/from-sipas`, {
+      sipasCampaignId: 'x',
+    });
+    expect(badSipas.status).toBe(400);
+    expect(badSipas.body.error.details[0].field).toBe('sipasCampaignId');
+    const missing = await upload(agency, '/api/v1/campaigns/999999/scores/preview', 'd.csv', 'a');
+    expect(missing.status).toBe(404);
+  });
+
   it('refuses a unit officer and another province', async () => {
     const officer = await h.login('canbo.kimphuong');
     const other = await h.login('noivu.khanhhoa');

@@ -281,6 +281,10 @@ describe('the bell', () => {
     expect(all.body).toEqual({ marked: before.unread - 1, unread: 0 });
     expect((await officer.get('/api/v1/notifications')).body.unread).toBe(0);
     expect((await h.anonymous().get('/api/v1/notifications')).status).toBe(401);
+    expect((await officer.get('/api/v1/notifications?limit=-5')).status).toBe(400);
+    const badId = await officer.post('/api/v1/notifications/abc/read');
+    expect(badId.status).toBe(400);
+    expect(badId.body.error.details[0].field).toBe('id');
   });
 
   it('answers in English when asked', async () => {
