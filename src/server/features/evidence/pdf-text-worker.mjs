@@ -1,8 +1,8 @@
-// Extracts a PDF's text in a worker thread, so that the caller can stop a hostile file (endless
+// Extracts PDFs' text in a worker thread, one file at a time, so that the caller can stop a hostile file (endless
 // loops, huge content streams) with a timeout and a memory limit. Lines are rebuilt from the text
 // items' positions: columns side by side are separated by a tab, and a blank line marks a gap,
 // which is how the Decree 30 reader (src/domain/documents/) expects them.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { getDocumentProxy } from 'unpdf';
 
 function layout(items) {
@@ -44,21 +44,33 @@ function layout(items) {
   return out.join('\n');
 }
 
-const { bytes, maxPages } = workerData;
-try {
+async function extract(bytes, maxPages) {
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
-  const count = pdf.numPages;
-  // A long document: its header is on the first pages, its signing block on the last.
-  const pages =
-    count <= maxPages
-      ? Array.from({ length: count }, (_, i) => i + 1)
-      : [1, 2, 3, count - 1, count];
-  const texts = [];
-  for (const n of pages) {
-    const page = await pdf.getPage(n);
-    texts.push(layout((await page.getTextContent()).items));
+  try {
+    const count = pdf.numPages;
+    // A long document: its header is on the first pages, its signing block on the last.
+    const pages =
+      count <= maxPages
+        ? Array.from({ length: count }, (_, i) => i + 1)
+        : [1, 2, 3, count - 1, count];
+    const texts = [];
+    for (const n of pages) {
+      const page = await pdf.getPage(n);
+      texts.push(layout((await page.getTextContent()).items));
+    }
+    return { text: texts.join('\n\n'), pages: count };
+  } finally {
+    await pdf.destroy();
   }
-  parentPort.postMessage({ ok: true, text: texts.join('\n\n'), pages: count });
-} catch (error) {
-  parentPort.postMessage({ ok: false, error: (error && error.name) || 'Error' });
 }
+
+// The worker stays up between files (loading pdf.js is the slow part); the caller replaces it
+// when a file takes too long or exhausts its memory.
+parentPort.on('message', async ({ id, bytes, maxPages }) => {
+  try {
+    const { text, pages } = await extract(bytes, maxPages);
+    parentPort.postMessage({ id, ok: true, text, pages });
+  } catch (error) {
+    parentPort.postMessage({ id, ok: false, error: (error && error.name) || 'Error' });
+  }
+});
