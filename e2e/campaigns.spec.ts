@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './support/session.ts';
 
-const CAMPAIGN_2022 = /Chỉ số CCHC năm 2022/;
+const CAMPAIGN_2022 = /Chỉ số CCHC năm 2022 của UBND các xã huyện Định Hóa/;
 const CAMPAIGN_2026 = /Chỉ số CCHC năm 2026/;
 
 /** A one-page PDF, small enough to write by hand. */

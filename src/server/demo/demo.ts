@@ -15,6 +15,7 @@ import { BUNDLED_CRITERIA_SETS } from '../../domain/scoring/bundled-sets.ts';
 import { DEFAULT_PAR_BANDS } from '../../domain/scoring/index.ts';
 import { fromDomainNode, insertSetWithTree } from '../features/criteria/service.ts';
 import { freezeSet } from '../features/criteria/repository.ts';
+import { loadBaoYenDemo } from './bao-yen-demo.ts';
 import { BAO_YEN_OFFICES, DEMO_ACCOUNTS, DEMO_DISTRICTS, DEMO_PASSWORD } from './demo-units.ts';
 import { loadDossierDemo } from '../features/dossiers/demo.ts';
 import { loadCampaignDemo } from './campaign-demo.ts';
@@ -130,6 +131,7 @@ export async function loadDemo(tx: Queryable, now: Date): Promise<{ accounts: st
     now,
   );
   await loadCampaignDemo(tx, now);
+  await loadBaoYenDemo(tx, now);
   await loadSipasDemo(tx, now);
   await loadRemediationDemo(tx, now);
   return { accounts: created };

@@ -312,3 +312,35 @@ describe('deadlines', () => {
     );
   });
 });
+
+describe('the Bảo Yên 2022 demo campaign (seed 004)', () => {
+  it('has 17 communes averaging 58,70 of 70 with 14 Tốt, 1 Khá and 2 Trung bình, computed by the engine', async () => {
+    const list = (await officer.get('/api/v1/campaigns')).body.items as {
+      id: number;
+      name: string;
+      status: string;
+    }[];
+    const c = list.find((x) => /Bảo Yên/.test(x.name))!;
+    expect(c.name).toMatch(/số liệu minh họa/);
+    expect(c.status).toBe('closed');
+    const res = (await officer.get(`/api/v1/campaigns/${c.id}/results`)).body;
+    expect(res.units).toHaveLength(17);
+    expect(res.summaries).toEqual([
+      expect.objectContaining({
+        unitKind: 'commune',
+        units: 17,
+        averageAppraisedText: '58,70',
+        maxAppraisedHundredths: 7000,
+        unclassified: 0,
+        classes: [
+          { label: 'Tốt', count: 14, shareTenths: 823, shareText: '82,3 %' },
+          { label: 'Khá', count: 1, shareTenths: 59, shareText: '5,9 %' },
+          { label: 'Trung bình', count: 2, shareTenths: 118, shareText: '11,8 %' },
+          { label: 'Yếu', count: 0, shareTenths: 0, shareText: '0,0 %' },
+        ],
+      }),
+    ]);
+    const pub = (await h.anonymous().get(`/api/v1/public/campaigns/${c.id}/results`)).body;
+    expect(pub.units).toHaveLength(17);
+  });
+});

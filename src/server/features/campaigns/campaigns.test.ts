@@ -534,7 +534,9 @@ describe('explanation, round 2, approval and publication', () => {
 describe('the demo campaigns (seeds 000 and 002)', () => {
   it('reproduces xã Quy Kỳ 2022: 58,25, Trung bình, 89,6 % of 2021', async () => {
     const list = (await agency.get('/api/v1/campaigns')).body.items;
-    const c2022 = list.find((c: { year: number }) => c.year === 2022);
+    const c2022 = list.find(
+      (c: { year: number; name: string }) => c.year === 2022 && /Định Hóa/.test(c.name),
+    );
     expect(c2022).toMatchObject({ status: 'closed', participants: 2 });
     const results = await agency.get(`/api/v1/campaigns/${c2022.id}/results`);
     const quyKy = results.body.units.find((u: { unitCode: string }) => u.unitCode === '05545');
@@ -562,7 +564,9 @@ describe('the demo campaigns (seeds 000 and 002)', () => {
 
   it("keeps xã Phượng Tiến's 2022 findings with the reasons quoted from seed 002", async () => {
     const list = (await agency.get('/api/v1/campaigns')).body.items;
-    const c2022 = list.find((c: { year: number }) => c.year === 2022);
+    const c2022 = list.find(
+      (c: { year: number; name: string }) => c.year === 2022 && /Định Hóa/.test(c.name),
+    );
     const unitId = await unitIdByCode(agency, '05566');
     const card = (await councilPt.get(`/api/v1/campaigns/${c2022.id}/units/${unitId}/scorecard`))
       .body;

@@ -32,7 +32,9 @@ beforeAll(async () => {
   otherUnit = await h.login('canbo.dailanh', DEMO_PASSWORD);
   admin = await h.login('admin');
   const list = (await agency.get('/api/v1/campaigns')).body.items;
-  c2022 = list.find((c: { year: number }) => c.year === 2022).id;
+  c2022 = list.find(
+    (c: { year: number; name: string }) => c.year === 2022 && /Định Hóa/.test(c.name),
+  ).id;
   quyKy = await unitIdByCode(agency, '05545');
 }, 120_000);
 

@@ -56,8 +56,11 @@ beforeAll(async () => {
     grants: [{ role: 'council_member', unitId: kimPhuong }],
   });
   councilKp = await h.login('hdnd.kimphuong', 'hdnd-kim-phuong-1');
-  const campaigns = await admin.get<{ items: { id: number; year: number }[] }>('/api/v1/campaigns');
-  campaign2022 = campaigns.body.items.find((c) => c.year === 2022)!.id;
+  const campaigns = await admin.get<{ items: { id: number; year: number; name: string }[] }>(
+    '/api/v1/campaigns',
+  );
+  // Thái Nguyên's 2022 campaign (the demo also has Bảo Yên's of the same year).
+  campaign2022 = campaigns.body.items.find((c) => c.year === 2022 && /Định Hóa/.test(c.name))!.id;
   const me = async (c: Client) => (await c.get<{ user: { id: number } }>('/api/v1/auth/me')).body;
   officerId = (await me(officer)).user.id;
   headId = (await me(head)).user.id;

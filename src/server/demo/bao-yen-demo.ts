@@ -1,0 +1,208 @@
+/**
+ * Demo campaign of seed 004's commune figures: Bảo Yên district (Lào Cai) scored its 17 communes
+ * for 2022 on 70 appraised points + 30 survey points; they averaged 58,7/70 with 14 Tốt (82,3 %),
+ * 1 Khá (5,9 %) and 2 Trung bình (11,8 %). The seed gives only those totals, so each commune's
+ * numbers here are illustrative, chosen to reproduce them, and the campaign's name says so. The
+ * scores are written as entries (self-assessment, round 1 with a reason for every lost point,
+ * round 2 keeping round 1) and the results are computed by the engine, like any campaign.
+ */
+import { compiledTreeOf, type CriteriaNode } from '../../domain/scoring/tree.ts';
+import type { Queryable } from '../infra/db.ts';
+import { findNodes, findSet, freezeSet } from '../features/criteria/repository.ts';
+import {
+  buildTree,
+  insertSetWithTree,
+  toDomainTree,
+  type NodeInput,
+  type NodeView,
+} from '../features/criteria/service.ts';
+import * as repo from '../features/campaigns/repository.ts';
+import { recomputeResults } from '../features/campaigns/results.service.ts';
+import { findUnitsByCodes } from '../features/units/repository.ts';
+import { DEMO_DISTRICTS } from './demo-units.ts';
+
+export const BAO_YEN_CAMPAIGN_NAME =
+  'Xác định Chỉ số CCHC năm 2022 của UBND các xã huyện Bảo Yên (Lào Cai) — điểm từng xã là số liệu minh họa, tổng hợp khớp báo cáo';
+
+/**
+ * Illustrative appraised points (hundredths, of 70) and survey points (of 30) per commune, in the
+ * order of the district's commune codes: 14 reach 80 % (Tốt), one 65–80 % (Khá), two 50–65 %
+ * (Trung bình); the appraised points add up to 997,90, an average of 58,70 over 17.
+ */
+export const BAO_YEN_2022: readonly { appraised: number; survey: number }[] = [
+  { appraised: 6550, survey: 2650 },
+  { appraised: 6520, survey: 2600 },
+  { appraised: 6410, survey: 2550 },
+  { appraised: 6350, survey: 2500 },
+  { appraised: 6300, survey: 2700 },
+  { appraised: 6240, survey: 2450 },
+  { appraised: 6185, survey: 2500 },
+  { appraised: 6150, survey: 2600 },
+  { appraised: 6100, survey: 2400 },
+  { appraised: 6050, survey: 2550 },
+  { appraised: 6000, survey: 2500 },
+  { appraised: 5990, survey: 2450 },
+  { appraised: 5900, survey: 2600 },
+  { appraised: 5845, survey: 2500 },
+  { appraised: 5000, survey: 2000 },
+  { appraised: 4000, survey: 1800 },
+  { appraised: 4200, survey: 2000 },
+];
+
+const REASON = 'Thiếu tài liệu kiểm chứng cho một phần nội dung (số liệu minh họa).';
+
+/**
+ * Spreads the points a commune lost over the normal leaves in proportion to their max, in
+ * quarter points, the last leaf taking the rest: final score per leaf code.
+ */
+function finalScores(
+  leaves: { code: string; max: number }[],
+  appraised: number,
+): Map<string, number> {
+  const max = leaves.reduce((a, l) => a + l.max, 0);
+  let left = max - appraised;
+  const out = new Map<string, number>();
+  leaves.forEach((l, i) => {
+    const share =
+      i === leaves.length - 1
+        ? left
+        : Math.min(l.max, Math.floor(((max - appraised) * l.max) / max / 25) * 25);
+    const lost = Math.min(share, l.max, left);
+    left -= lost;
+    out.set(l.code, l.max - lost);
+  });
+  return out;
+}
+
+/** Adds the Bảo Yên 2022 campaign (in the caller's transaction); nothing when its units are missing. */
+export async function loadBaoYenDemo(tx: Queryable, now: Date): Promise<void> {
+  const district = DEMO_DISTRICTS.find((d) => d.code === 'H-BAOYEN');
+  const [template] = await tx.query<{ id: number; name: string }>(
+    "SELECT id, name FROM criteria_sets WHERE origin = 'bundled:khung-2025-xa' ORDER BY id LIMIT 1",
+  );
+  if (!district || !template) return;
+  const units = await findUnitsByCodes(tx, ['H-BAOYEN', ...district.communeCodes]);
+  const communes = district.communeCodes.flatMap((code) => {
+    const u = units.get(code);
+    return u ? [u] : [];
+  });
+  if (communes.length !== BAO_YEN_2022.length) return;
+
+  // A frozen copy of the 70 + 30 commune template as the 2022 set.
+  const templateRow = await findSet(tx, template.id);
+  const strip = (n: NodeView): NodeInput => ({ ...n, id: null, children: n.children.map(strip) });
+  const setId = await insertSetWithTree(
+    tx,
+    {
+      name: 'Bộ chỉ số CCHC cấp xã năm 2022, huyện Bảo Yên (theo khung 70 + 30, minh họa)',
+      year: 2022,
+      unitKind: 'commune',
+      description:
+        'Bản sao khung chỉ số cấp xã dùng để minh họa kết quả năm 2022 của huyện Bảo Yên: 70 điểm thẩm định và 30 điểm điều tra xã hội học.',
+      surveyMaxHundredths: 3000,
+      bands: templateRow?.bands ?? [],
+      basedOnId: template.id,
+      origin: `copy:${template.id}`,
+      ownerUnitId: units.get('H-BAOYEN')?.id ?? null,
+      createdBy: null,
+    },
+    buildTree(await findNodes(tx, template.id)).map(strip),
+    now,
+  );
+  await freezeSet(tx, setId, now);
+  const tree: CriteriaNode = toDomainTree('2022', buildTree(await findNodes(tx, setId)));
+  const compiled = compiledTreeOf(tree);
+  const leaves = Array.from(compiled.leaves, (i) => ({
+    code: compiled.codes[i] ?? '',
+    max: compiled.max[i] ?? 0,
+    kind: compiled.kind[i] ?? 0,
+  }));
+  const normal = leaves.filter((l) => l.kind === 0);
+
+  const campaignId = await repo.insertCampaign(
+    tx,
+    {
+      year: 2022,
+      name: BAO_YEN_CAMPAIGN_NAME,
+      deadlines: {
+        selfAssessment: '2022-11-30',
+        round1: '2022-12-15',
+        explanations: '2022-12-25',
+        round2: '2023-01-05',
+        publication: '2023-01-20',
+      },
+      surveySource: 'entered',
+      bands: null,
+      ownerUnitId: units.get('H-BAOYEN')?.id ?? null,
+    },
+    null,
+    now,
+  );
+  await repo.replaceCampaignSets(tx, campaignId, [
+    { unitKind: 'commune', criteriaSetId: setId, surveyMaxHundredths: 3000, bands: null },
+  ]);
+  await repo.insertParticipants(
+    tx,
+    campaignId,
+    communes.map((u) => ({ id: u.id, kind: 'commune' })),
+    null,
+    now,
+  );
+  const byUnit = new Map((await repo.findParticipants(tx, campaignId)).map((p) => [p.unit_id, p]));
+  const at = new Date('2022-12-10T03:00:00Z');
+  for (const [i, u] of communes.entries()) {
+    const p = byUnit.get(u.id)!;
+    const figures = BAO_YEN_2022[i]!;
+    const finals = finalScores(normal, figures.appraised);
+    for (const leaf of leaves) {
+      const key = { campaignId, participantId: p.id, code: leaf.code };
+      if (leaf.kind !== 0) {
+        await repo.saveEntry(
+          tx,
+          key,
+          0,
+          { self_score_hundredths: 0, self_at: at, round1_score_hundredths: 0, round1_at: at },
+          null,
+          now,
+        );
+        continue;
+      }
+      const final = finals.get(leaf.code) ?? leaf.max;
+      const lost = final < leaf.max;
+      await repo.saveEntry(
+        tx,
+        key,
+        0,
+        {
+          // A unit that lost points had claimed a quarter point more than it kept.
+          self_score_hundredths: lost ? Math.min(leaf.max, final + 25) : final,
+          self_at: at,
+          round1_score_hundredths: final,
+          round1_reason: lost ? REASON : null,
+          round1_at: at,
+          ...(lost
+            ? {
+                round2_disposition: 'still_open' as const,
+                round2_reason: 'Giữ kết quả thẩm định vòng 1 (số liệu minh họa).',
+                round2_at: at,
+              }
+            : {}),
+        },
+        null,
+        now,
+      );
+    }
+    await repo.saveSurveyPoints(tx, campaignId, p.id, figures.survey, 'entered', null, now);
+    await repo.updateParticipantState(
+      tx,
+      p.id,
+      p.version,
+      { status: 'published', reopened: null },
+      null,
+      now,
+    );
+  }
+  await repo.setCampaignStatus(tx, campaignId, 'open', null, now);
+  await repo.setCampaignStatus(tx, campaignId, 'closed', null, now);
+  await recomputeResults(tx, campaignId, now);
+}
