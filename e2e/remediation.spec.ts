@@ -216,8 +216,8 @@ test.describe('on a phone', () => {
     await expect(task).toContainText(
       'Tỷ lệ thanh toán trực tuyến: đạt chưa có số liệu / chỉ tiêu 30 %',
     );
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await task.getByRole('button', { name: 'Cập nhật tiến độ' }).click();

@@ -298,9 +298,12 @@ async function one<T extends object>(tx: Queryable, sql: string, params: unknown
 
 /** Adds the demo plan and supervision (in the caller's transaction). */
 export async function loadRemediationDemo(tx: Queryable, now: Date): Promise<void> {
+  // Thái Nguyên's 2022 campaign: the one xã Quy Kỳ (05545) took part in.
   const campaign = await one<{ id: number; name: string; year: number }>(
     tx,
-    'SELECT id, name, year FROM campaigns WHERE year = 2022 ORDER BY id LIMIT 1',
+    `SELECT c.id, c.name, c.year FROM campaigns c
+     JOIN campaign_participants p ON p.campaign_id = c.id JOIN units u ON u.id = p.unit_id
+     WHERE c.year = 2022 AND u.code = '05545' ORDER BY c.id LIMIT 1`,
     [],
   );
   const unitByCode = async (code: string, current: boolean) =>
