@@ -90,6 +90,8 @@ export const campaignSetupEn: typeof campaignSetupVi = {
     summary:
       '{{rows}} rows: {{scores}} criterion scores and {{survey}} survey points of {{units}} units ({{unitsAdded}} units will be added to the campaign).',
     firstRows: 'First rows of the file ({{shown}} of {{total}} rows):',
+    closeHint:
+      'An earlier year’s results are compared with the next year once the campaign is closed: after the import, close the campaign on its page.',
     previewTable: 'First rows of the score file',
     row: 'Row',
     run: 'Import scores',

@@ -88,6 +88,8 @@ export const campaignSetupVi = {
     summary:
       '{{rows}} dòng: {{scores}} điểm tiêu chí và {{survey}} điểm điều tra của {{units}} đơn vị ({{unitsAdded}} đơn vị sẽ được thêm vào đợt).',
     firstRows: 'Các dòng đầu của tệp ({{shown}} / {{total}} dòng):',
+    closeHint:
+      'Kết quả của một năm trước được dùng để so sánh với năm sau khi đợt đánh giá đã kết thúc: nhập xong, hãy bấm «Kết thúc đợt đánh giá» ở trang đợt đánh giá.',
     previewTable: 'Các dòng đầu của tệp điểm',
     row: 'Dòng',
     run: 'Nhập điểm',

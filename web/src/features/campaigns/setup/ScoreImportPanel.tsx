@@ -129,9 +129,12 @@ export function ScoreImportPanel({ id, closed }: { id: number; closed: boolean }
             </Table>
           </Table.ScrollContainer>
           {run.data ? (
-            <Text c="green.8" role="status">
-              {t('campaignSetup.import.done', { ...run.data })}
-            </Text>
+            <Stack gap={4}>
+              <Text c="green.8" role="status">
+                {t('campaignSetup.import.done', { ...run.data })}
+              </Text>
+              <Text size="sm">{t('campaignSetup.import.closeHint')}</Text>
+            </Stack>
           ) : (
             <Group>
               <Button
