@@ -441,6 +441,12 @@ describe('explanation, round 2, approval and publication', () => {
   });
 
   it('decides round 2 on the finding only, then the chair approves and the agency publishes', async () => {
+    // Round 2's queue holds the findings only (criterion 1, scored below the unit's own score).
+    const queue = (await appraiser.get(`${base()}/queue?round=2&limit=10`)).body;
+    expect(queue.items.map((i: { code: string; done: boolean }) => `${i.code}:${i.done}`)).toEqual([
+      '1:false',
+    ]);
+    expect((await appraiser2!.get(`${base()}/queue?round=2&limit=10`)).body.total).toBe(0);
     const v = await entryVersion(appraiser, kimPhuong, '1');
     const noFinding = await appraiser.put(`${unitUrl()}/entries/2/round2`, {
       version: 2,
@@ -465,6 +471,9 @@ describe('explanation, round 2, approval and publication', () => {
       reason: 'Giải trình hợp lý một phần.',
     });
     expect(decided.status).toBe(200);
+    expect((await appraiser.get(`${base()}/queue?round=2&onlyOpen=true&limit=10`)).body.total).toBe(
+      0,
+    );
     expect((await agency.put(`${unitUrl()}/survey`, { pointsHundredths: 3100 })).status).toBe(400);
     expect((await agency.put(`${unitUrl()}/survey`, { pointsHundredths: 2500 })).status).toBe(200);
     expect((await h.anonymous().get(`/api/v1/public/campaigns/${campaignId}/results`)).status).toBe(
