@@ -30,6 +30,7 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { campaignApi, type Disposition, type QueueItem } from './api.ts';
 import { EvidenceList } from './Evidence.tsx';
+import { NodeEvidenceFindings } from './EvidenceRisks.tsx';
 import { parsePoints, points, pointsInput } from './format.ts';
 import { useCampaign, useCampaignMutation, useQueue } from './hooks.ts';
 import { ComputedScore } from './SelfEditor.tsx';
@@ -186,6 +187,7 @@ function QueueCard({
                 {t('campaigns.self.evidence')}
               </Text>
               <EvidenceList ids={self.evidence} />
+              <NodeEvidenceFindings campaignId={campaignId} unitId={item.unitId} code={item.code} />
             </>
           ) : (
             <Text size="sm" c="dimmed">

@@ -30,6 +30,7 @@ import { useLanguage } from '../../lib/use-language.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { campaignApi, type Sheet, type SheetNode } from './api.ts';
 import { EvidenceField, EvidenceList } from './Evidence.tsx';
+import { PreSubmissionCheck } from './EvidenceRisks.tsx';
 import { UnitActions } from './UnitActions.tsx';
 import { deadlineText, isUnitSide, percentOf, points } from './format.ts';
 import { campaignKeys, useCampaignMutation, useSheet } from './hooks.ts';
@@ -203,6 +204,8 @@ function SheetView({ sheet, onRefetch }: { sheet: Sheet; onRefetch: () => void }
           blockingProblems={progress.blockingProblems}
         />
       </Paper>
+
+      <PreSubmissionCheck campaignId={campaignId} unitId={p.unitId} />
 
       {lockReason && unitSide ? (
         <Alert color="gray" variant="light" title={t('campaigns.sheet.readOnly')} role="status">

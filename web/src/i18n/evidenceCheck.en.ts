@@ -1,0 +1,20 @@
+/** English texts of the automatic evidence checks (`en.evidenceCheck`), key for key as in Vietnamese. */
+import type { evidenceCheckVi } from './evidenceCheck.vi.ts';
+
+export const evidenceCheckEn: typeof evidenceCheckVi = {
+  title: 'Evidence check before submitting',
+  intro:
+    'Every attached document is read (number, symbol, issue date, digital signatures) and compared with what the criterion asks, so you see beforehand what the appraiser will see.',
+  run: 'Check now',
+  again: 'Check again',
+  pending: 'Reading {{pending}} documents ({{checked}} read); the results update by themselves.',
+  none: 'No risk found in the {{checked}} documents read.',
+  summary:
+    '{{count}} points to review; up to {{points}} points may be lost. Assessment year: {{year}}.',
+  atRisk: 'May lose {{points}} points',
+  worthALook: 'Worth a look',
+  noDocument: 'No evidence attached',
+  documentNo: 'Document no. {{id}}',
+  queueTitle: 'Automatic evidence check',
+  severity: { problem: 'Problem', warning: 'Note' },
+};
