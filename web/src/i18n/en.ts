@@ -9,10 +9,10 @@ import { notificationsEn } from './notifications.en.ts';
 import { campaignSetupEn } from './campaignSetup.en.ts';
 
 import { evidenceCheckEn } from './evidenceCheck.en.ts';
+
 export const en: Catalogue = {
   campaignSetup: campaignSetupEn,
   evidenceCheck: evidenceCheckEn,
-  sipasChannels: sipasChannelsEn,
   notifications: notificationsEn,
   sipasChannels: sipasChannelsEn,
   remediation: remediationEn,

@@ -12,10 +12,10 @@ import { notificationsVi } from './notifications.vi.ts';
 import { campaignSetupVi } from './campaignSetup.vi.ts';
 
 import { evidenceCheckVi } from './evidenceCheck.vi.ts';
+
 export const vi = {
   campaignSetup: campaignSetupVi,
   evidenceCheck: evidenceCheckVi,
-  sipasChannels: sipasChannelsVi,
   notifications: notificationsVi,
   sipasChannels: sipasChannelsVi,
   remediation: remediationVi,
