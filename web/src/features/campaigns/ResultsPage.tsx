@@ -253,7 +253,11 @@ export function ResultsPage() {
             <Paper key={k} withBorder p="md">
               <ClassChart
                 title={t('campaigns.results.distribution', { kind: kindName(k) })}
-                classes={classDistribution(allRows.filter((r) => r.unitKind === k))}
+                classes={
+                  // The server's summary counts with the campaign's own bands.
+                  all.data?.summaries?.find((s) => s.unitKind === k)?.classes ??
+                  classDistribution(allRows.filter((r) => r.unitKind === k))
+                }
               />
             </Paper>
           ))}

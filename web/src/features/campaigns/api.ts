@@ -148,7 +148,10 @@ export interface Sheet {
     blockingProblems: number;
   };
   findings: string[];
+  /** What this user may do on this unit now. */
   possibleActions: AssessmentEventType[];
+  /** What the unit's state allows but is refused to this user now, with the reason. */
+  refusedActions: Array<{ event: AssessmentEventType; code: string; message: string }>;
 }
 
 export interface SelfSaved {
@@ -169,6 +172,10 @@ export interface QueueItem {
   title: string;
   maxHundredths: number;
   version: number;
+  /** Scored (round 1) or decided (round 2) already. */
+  done: boolean;
+  /** The unit's round is under way. */
+  unitInProgress: boolean;
   entry: Entry | null;
 }
 
@@ -232,9 +239,25 @@ export interface UnitResult {
   criteria: CriterionResult[];
 }
 
+/** Counts and shares of each class among one unit kind's results (shares add up to 100 %). */
+export interface ClassSummary {
+  unitKind: string;
+  units: number;
+  averageIndexHundredths: number | null;
+  averageIndexText: string | null;
+  averageAppraisedHundredths: number | null;
+  averageAppraisedText: string | null;
+  maxAppraisedHundredths: number;
+  classes: Array<{ label: string; count: number; shareTenths: number; shareText: string }>;
+  unclassified: number;
+}
+
 export interface Results {
   campaign: Campaign;
   complete: boolean;
+  /** Units after the filters (the ranking may be paged). */
+  total: number;
+  summaries: ClassSummary[];
   units: Array<UnitResult & { previous: PreviousResult | null }>;
 }
 
