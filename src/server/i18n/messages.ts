@@ -112,6 +112,8 @@ const vi = {
     'Chữ ký số của {signer} không hợp lệ: nội dung đã ký không còn khớp với chữ ký.',
   evidence_finding_changed_after_signing:
     'Tệp đã bị sửa sau khi {signer} ký số; cơ quan thẩm định sẽ thấy chữ ký không còn bảo đảm toàn vẹn.',
+  evidence_finding_signer_not_trusted:
+    'Chứng thư số của {signer} không thuộc tổ chức chứng thực chữ ký số được tin cậy; cơ quan thẩm định có thể không công nhận chữ ký.',
   evidence_finding_signing_date_differs:
     'Ngày ký số ({signedOn}) khác ngày ban hành ghi trên văn bản ({issuedOn}).',
   evidence_finding_issued_after_deadline:
@@ -425,6 +427,8 @@ const en: Record<MessageKey, string> = {
     'The digital signature of {signer} is invalid: the signed content no longer matches it.',
   evidence_finding_changed_after_signing:
     'The file was changed after {signer} signed it; the appraiser will see that the signature no longer guarantees its integrity.',
+  evidence_finding_signer_not_trusted:
+    'The certificate of {signer} does not chain to a trusted certification authority; the appraiser may not accept the signature.',
   evidence_finding_signing_date_differs:
     'The signing date ({signedOn}) differs from the issue date printed on the document ({issuedOn}).',
   evidence_finding_issued_after_deadline:
