@@ -28,7 +28,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 
 /** Replaces the content of a container. */
 export function replace(container: Element, ...children: Child[]): void {
-  container.replaceChildren(...children.filter((c): c is Node | string => Boolean(c)));
+  // Not `replaceChildren`: Safari before 14 does not have it.
+  while (container.firstChild) container.removeChild(container.firstChild);
+  container.append(...children.filter((c): c is Node | string => Boolean(c)));
 }
 
 /**
