@@ -45,6 +45,7 @@ import { registerCampaignSetupRoutes } from '../features/campaigns/setup-routes.
 import { registerEvidenceRoutes } from '../features/evidence/routes.ts';
 import { registerDossierRoutes } from '../features/dossiers/routes.ts';
 import { registerSipasRoutes } from '../features/sipas/routes.ts';
+import { registerSipasEntryRoutes } from '../features/sipas/entry-routes.ts';
 import { registerDocumentRoutes } from '../features/documents/routes.ts';
 import { registerRemediationRoutes } from '../features/remediation/routes.ts';
 import { registerNotificationRoutes } from '../features/notifications/routes.ts';
@@ -205,6 +206,7 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
   registerEvidenceRoutes(app, deps);
   registerDossierRoutes(app, deps);
   registerSipasRoutes(app, deps);
+  registerSipasEntryRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   registerRemediationRoutes(app, deps);
   registerNotificationRoutes(app, deps);

@@ -38,6 +38,7 @@ export function AppLayout() {
     { to: '/criteria', label: t('nav.criteria'), shown: !restricted },
     { to: '/campaigns', label: t('campaigns.nav'), shown: !restricted },
     { to: '/dossiers', label: t('dossiers.nav'), shown: !restricted },
+    { to: '/sipas', label: t('sipas.nav'), shown: !restricted },
     {
       to: '/remediation',
       label: t('remediation.nav'),

@@ -187,6 +187,45 @@ export function createAppRouter() {
               }),
             },
             {
+              path: 'sipas',
+              lazy: async () => ({
+                Component: (await import('../features/sipas/SipasCampaignsPage.tsx'))
+                  .SipasCampaignsPage,
+              }),
+            },
+            {
+              path: 'sipas/questionnaires',
+              lazy: async () => ({
+                Component: (await import('../features/sipas/QuestionnairesPage.tsx'))
+                  .QuestionnairesPage,
+              }),
+            },
+            {
+              path: 'sipas/:id',
+              lazy: async () => ({
+                Component: (await import('../features/sipas/SipasCampaignPage.tsx'))
+                  .SipasCampaignPage,
+              }),
+            },
+            {
+              path: 'sipas/:id/indexes',
+              lazy: async () => ({
+                Component: (await import('../features/sipas/SipasIndexesPage.tsx')).SipasIndexesPage,
+              }),
+            },
+            {
+              path: 'sipas/:id/paper',
+              lazy: async () => ({
+                Component: (await import('../features/sipas/PaperEntryPage.tsx')).PaperEntryPage,
+              }),
+            },
+            {
+              path: 'sipas/:id/import',
+              lazy: async () => ({
+                Component: (await import('../features/sipas/ImportPage.tsx')).ImportPage,
+              }),
+            },
+            {
               path: 'dossiers',
               lazy: async () => ({
                 Component: (await import('../features/dossiers/QuarterPage.tsx')).QuarterPage,

@@ -3,6 +3,7 @@ import { dossiersEn } from './dossiers.en.ts';
 import { sipasChannelsEn } from './sipasChannels.en.ts';
 import { remediationEn } from './remediation.en.ts';
 import type { Catalogue } from './vi.ts';
+import { sipasEn } from './sipas.en.ts';
 
 import { notificationsEn } from './notifications.en.ts';
 
@@ -11,6 +12,7 @@ import { campaignSetupEn } from './campaignSetup.en.ts';
 import { evidenceCheckEn } from './evidenceCheck.en.ts';
 
 export const en: Catalogue = {
+  sipas: sipasEn,
   campaignSetup: campaignSetupEn,
   evidenceCheck: evidenceCheckEn,
   notifications: notificationsEn,

@@ -4,6 +4,7 @@
  * catalogues keep exactly the same keys.
  */
 import { dossiersVi } from './dossiers.vi.ts';
+import { sipasVi } from './sipas.vi.ts';
 import { sipasChannelsVi } from './sipasChannels.vi.ts';
 import { remediationVi } from './remediation.vi.ts';
 
@@ -14,6 +15,7 @@ import { campaignSetupVi } from './campaignSetup.vi.ts';
 import { evidenceCheckVi } from './evidenceCheck.vi.ts';
 
 export const vi = {
+  sipas: sipasVi,
   campaignSetup: campaignSetupVi,
   evidenceCheck: evidenceCheckVi,
   notifications: notificationsVi,

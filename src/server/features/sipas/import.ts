@@ -384,11 +384,19 @@ async function requireImportContext(deps: Deps, actor: Actor, campaignId: number
 }
 
 /** Columns, proposed mapping and the first rows checked with it; nothing is stored. */
-export async function previewImport(deps: Deps, actor: Actor, campaignId: number, content: Buffer) {
+export async function previewImport(
+  deps: Deps,
+  actor: Actor,
+  campaignId: number,
+  content: Buffer,
+  chosen?: Record<string, string | null>,
+) {
   const ctx = await requireImportContext(deps, actor, campaignId);
   const table = await readTable(content);
   const targets = targetsOf(ctx);
-  const mapping = proposeMapping(targets, table.headers);
+  // With the user's mapping (the wizard's check step) the rows are checked as the import will.
+  if (chosen) checkMapping(targets, table.headers, chosen);
+  const mapping = chosen ?? proposeMapping(targets, table.headers);
   const canCheck = Boolean(mapping.unit && mapping.field);
   const rows = canCheck ? convertRows(ctx, table, mapping, PREVIEW_ROWS) : [];
   return {
