@@ -6,6 +6,9 @@ export const campaignSetupEn: typeof campaignSetupVi = {
   heading: 'Set-up: {{name}}',
   link: 'Set-up, survey points, score import',
   saved: 'Saved.',
+  unitsElsewhere:
+    'Participating units and appraiser assignments to criteria are set on the campaign’s page.',
+  unitsLink: 'Open the campaign’s page',
   tabs: {
     general: 'General',
     bands: 'Classes',

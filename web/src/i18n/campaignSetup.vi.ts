@@ -4,6 +4,9 @@ export const campaignSetupVi = {
   heading: 'Thiết lập: {{name}}',
   link: 'Thiết lập, điểm điều tra, nhập kết quả',
   saved: 'Đã lưu.',
+  unitsElsewhere:
+    'Đơn vị tham gia và phân công thẩm định theo tiêu chí được thiết lập ở trang đợt đánh giá.',
+  unitsLink: 'Mở trang đợt đánh giá',
   tabs: {
     general: 'Thông tin chung',
     bands: 'Xếp loại',

@@ -48,6 +48,12 @@ export function CampaignSetupPage() {
         </Breadcrumbs>
       </nav>
       <Title order={2}>{t('campaignSetup.heading', { name: campaign.name })}</Title>
+      <Text size="sm">
+        {t('campaignSetup.unitsElsewhere')}{' '}
+        <Anchor component={Link} to={`/campaigns/${id}`}>
+          {t('campaignSetup.unitsLink')}
+        </Anchor>
+      </Text>
       {!detail.canManage ? (
         <ErrorAlert error={new Error(t('errors.noPermission'))} />
       ) : (
