@@ -1,6 +1,5 @@
 /** The English catalogue; its type forces exactly the keys of the Vietnamese one. */
 import { dossiersEn } from './dossiers.en.ts';
-import { sipasChannelsEn } from './sipasChannels.en.ts';
 import { remediationEn } from './remediation.en.ts';
 import type { Catalogue } from './vi.ts';
 import { sipasEn } from './sipas.en.ts';
@@ -16,7 +15,6 @@ export const en: Catalogue = {
   campaignSetup: campaignSetupEn,
   evidenceCheck: evidenceCheckEn,
   notifications: notificationsEn,
-  sipasChannels: sipasChannelsEn,
   remediation: remediationEn,
   app: {
     name: 'PAR Index',

@@ -5,7 +5,6 @@
  */
 import { dossiersVi } from './dossiers.vi.ts';
 import { sipasVi } from './sipas.vi.ts';
-import { sipasChannelsVi } from './sipasChannels.vi.ts';
 import { remediationVi } from './remediation.vi.ts';
 
 import { notificationsVi } from './notifications.vi.ts';
@@ -19,7 +18,6 @@ export const vi = {
   campaignSetup: campaignSetupVi,
   evidenceCheck: evidenceCheckVi,
   notifications: notificationsVi,
-  sipasChannels: sipasChannelsVi,
   remediation: remediationVi,
   app: {
     name: 'Chỉ số CCHC',
