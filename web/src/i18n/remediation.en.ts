@@ -76,6 +76,9 @@ export const remediationEn: typeof remediationVi = {
   edit: 'Edit',
   delete: 'Delete',
   deleteConfirm: 'Delete the task “{{task}}”?',
+  deletePlan: 'Delete the plan',
+  deletePlanConfirm:
+    "Delete {{unit}}'s {{year}} remediation plan with all its tasks? Evidence stays in the evidence library.",
   mine: 'My task',
   saved: 'Saved.',
   whatIf: 'If we fixed…',

@@ -75,6 +75,9 @@ export const remediationVi = {
   edit: 'Sửa',
   delete: 'Xóa',
   deleteConfirm: 'Xóa nhiệm vụ «{{task}}»?',
+  deletePlan: 'Xóa kế hoạch',
+  deletePlanConfirm:
+    'Xóa kế hoạch khắc phục năm {{year}} của {{unit}} cùng mọi nhiệm vụ của nó? Tài liệu kiểm chứng vẫn được giữ trong thư viện tài liệu.',
   mine: 'Việc của tôi',
   saved: 'Đã lưu.',
   whatIf: 'Nếu khắc phục được…',

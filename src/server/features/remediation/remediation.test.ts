@@ -510,6 +510,25 @@ describe('a plan from results', () => {
   });
 });
 
+describe('deleting a plan', () => {
+  it('is for the unit head; its tasks go, the evidence stays in the library', async () => {
+    const made = await head.post<PlanView>(`/api/v1/units/${kimPhuong}/remediation-plans`, {
+      year: 2030,
+      campaignId: campaign2022,
+    });
+    expect(made.status).toBe(201);
+    expect((await officer.delete(`/api/v1/remediation-plans/${made.body.id}`)).status).toBe(403);
+    expect((await councilKp.delete(`/api/v1/remediation-plans/${made.body.id}`)).status).toBe(403);
+    expect((await head.delete(`/api/v1/remediation-plans/${made.body.id}`)).status).toBe(204);
+    expect((await head.get(`/api/v1/remediation-plans/${made.body.id}`)).status).toBe(404);
+    const again = await head.post(`/api/v1/units/${kimPhuong}/remediation-plans`, {
+      year: 2030,
+      campaignId: campaign2022,
+    });
+    expect(again.status).toBe(201);
+  });
+});
+
 describe('supervisions', () => {
   let supervisionId = 0;
 

@@ -196,6 +196,11 @@ export async function updatePlan(
   return rows.length === 1;
 }
 
+/** Deletes a plan with its items and tasks (their evidence stays in the unit's library). */
+export async function deletePlan(tx: Queryable, id: number): Promise<void> {
+  await tx.query('DELETE FROM remediation_plans WHERE id = $1', [id]);
+}
+
 export async function touchPlan(tx: Queryable, id: number, by: number, now: Date): Promise<void> {
   await tx.query('UPDATE remediation_plans SET updated_by = $2, updated_at = $3 WHERE id = $1', [
     id,

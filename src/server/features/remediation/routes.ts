@@ -73,6 +73,20 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
     },
   );
 
+  app.delete(
+    '/api/v1/remediation-plans/:id',
+    {
+      schema: {
+        ...noContent('Xóa kế hoạch khắc phục (tài liệu kiểm chứng vẫn giữ trong thư viện)'),
+        params: idParam,
+      },
+    },
+    async (request, reply) => {
+      await service.deletePlan(deps, requireActor(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
   app.post(
     '/api/v1/remediation-plans/:id/what-if',
     {

@@ -313,6 +313,29 @@ export async function updatePlan(
   });
 }
 
+/**
+ * Deletes a plan (made from the wrong results, or to be made again): its items and tasks go with
+ * it; the evidence its tasks cite stays in the unit's library. Audited with what it held.
+ */
+export async function deletePlan(deps: Deps, actor: Actor, planId: number): Promise<void> {
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const plan = await planFor(tx, actor, planId, 'remediation.manage', true);
+    const tasks = await repo.listTasks(tx, planId);
+    await repo.deletePlan(tx, planId);
+    await audit(
+      tx,
+      actor,
+      'remediation.plan.delete',
+      'remediation_plan',
+      planId,
+      plan.unit_id,
+      { year: plan.year, title: plan.title, tasks: tasks.length },
+      now,
+    );
+  });
+}
+
 /** Rates the system measures for a unit in a year: the latest quarter with dossiers; SIPAS. */
 async function measuredRates(
   deps: Deps,

@@ -25,7 +25,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { parseUserDate } from '@domain/dates.ts';
 import {
   MEASURED_METRICS,
@@ -520,6 +520,15 @@ export function PlanPage() {
   const [editing, setEditing] = useState<PlanTask | null>(null);
   const [reporting, setReporting] = useState<PlanTask | null>(null);
   const [deleting, setDeleting] = useState<PlanTask | null>(null);
+  const navigate = useNavigate();
+  const [deletingPlan, setDeletingPlan] = useState(false);
+  const removePlan = useMutation({
+    mutationFn: () => remediationApi.deletePlan(id),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: remediationKeys.plans });
+      void navigate('/remediation');
+    },
+  });
   const remove = useMutation({
     mutationFn: (task: PlanTask) => remediationApi.deleteTask(task.id),
     onSuccess: async () => {
@@ -560,9 +569,16 @@ export function PlanPage() {
           <Text size="sm">{p.title}</Text>
           <Baseline plan={p} />
         </Stack>
-        <Anchor href={`/api/v1/remediation-plans/${p.id}/export.xlsx`}>
-          {t('remediation.exportXlsx')}
-        </Anchor>
+        <Group gap="sm">
+          <Anchor href={`/api/v1/remediation-plans/${p.id}/export.xlsx`}>
+            {t('remediation.exportXlsx')}
+          </Anchor>
+          {p.permissions.manage ? (
+            <Button size="xs" variant="subtle" color="red" onClick={() => setDeletingPlan(true)}>
+              {t('remediation.deletePlan')}
+            </Button>
+          ) : null}
+        </Group>
       </Group>
       <ProgressTables plan={p} />
       <DocumentText
@@ -632,6 +648,18 @@ export function PlanPage() {
       {reporting ? (
         <ReportModal plan={p} task={reporting} onClose={() => setReporting(null)} />
       ) : null}
+      <ConfirmDialog
+        opened={deletingPlan}
+        title={t('remediation.deletePlan')}
+        message={t('remediation.deletePlanConfirm', { unit: p.unit.name, year: p.year })}
+        confirmLabel={t('remediation.deletePlan')}
+        color="red"
+        loading={removePlan.isPending}
+        onConfirm={() => removePlan.mutate()}
+        onClose={() => setDeletingPlan(false)}
+      >
+        <ErrorAlert error={removePlan.error} />
+      </ConfirmDialog>
       <ConfirmDialog
         opened={deleting !== null}
         title={t('remediation.delete')}

@@ -234,6 +234,7 @@ export const remediationApi = {
     id: number,
     body: { version: number; title: string; document: Record<string, unknown> },
   ) => api.put<Plan>(`/remediation-plans/${id}`, body),
+  deletePlan: (id: number) => api.delete<void>(`/remediation-plans/${id}`),
   addTask: (planId: number, body: TaskInput) =>
     api.post<{ id: number; plan: Plan }>(`/remediation-plans/${planId}/tasks`, body),
   updateTask: (id: number, body: Omit<TaskInput, 'itemId' | 'findingId'> & { version: number }) =>
