@@ -37,6 +37,11 @@ test('the index page shows seed 000 from the 40 demo forms: 62,50 % and 65,00 %'
   await expect(
     page.getByRole('table', { name: 'Chỉ tiêu mẫu và tiến độ thu phiếu' }),
   ).toContainText('n = 14 / (1 + 14 × 0,05²)');
+  // The QR posters of the public form are one click away.
+  await expect(page.getByRole('link', { name: 'In poster QR' })).toHaveAttribute(
+    'href',
+    /\/posters\.pdf$/,
+  );
   await page
     .getByRole('navigation', { name: 'Các trang của đợt khảo sát' })
     .getByRole('link', { name: 'Chỉ số hài lòng' })
