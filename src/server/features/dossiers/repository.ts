@@ -765,9 +765,48 @@ export interface FoldedTallyRow extends TallyRow {
   by_unit: boolean;
 }
 
+// The columns of TALLY_SELECT, all additive; these are bigint, the others int.
+const TALLY_COLUMNS = [
+  'dossiers',
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((i) => [`s${i}`, `n${i}`]),
+  'early',
+  'on_time',
+  'late',
+  'pending',
+  'no_due_date',
+  'counter',
+  'online_full',
+  'online_partial',
+  'received_by_post',
+  'returned_by_post',
+  'postal',
+  'payment_applicable',
+  'paid_online',
+  'handling_seconds',
+  'handled',
+  'citizen_points',
+  'citizen_ratings',
+];
+const BIGINT_TALLY = new Set([
+  's1',
+  's2',
+  's3',
+  's4',
+  's5',
+  's6',
+  's7',
+  's8',
+  's9',
+  'handling_seconds',
+  'citizen_points',
+  'citizen_ratings',
+]);
+
 /**
- * Tallies of one period per target unit and per target unit and official, in one scan: each
- * dossier counts toward the target its unit folds into (pairs `units[i]` → `targets[i]`).
+ * Tallies of one period per target unit and per target unit and official: each dossier counts
+ * toward the target its unit folds into (pairs `units[i]` → `targets[i]`). The dossiers are read
+ * once, summed per unit and official by a hash aggregate; the fold and the roll-up to units then
+ * work on those few thousand sums.
  */
 export async function foldedTallies(
   db: Queryable,
@@ -775,12 +814,17 @@ export async function foldedTallies(
   units: readonly number[],
   targets: readonly number[],
 ): Promise<FoldedTallyRow[]> {
+  const sums = TALLY_COLUMNS.map(
+    (c) => `sum(t.${c})::${BIGINT_TALLY.has(c) ? 'bigint' : 'int'} AS ${c}`,
+  ).join(', ');
   return db.query<FoldedTallyRow>(
-    `SELECT f.target AS unit_id, d.official_code, GROUPING(d.official_code) = 1 AS by_unit,
-       ${TALLY_SELECT}
-     FROM dossiers d JOIN unnest($2::int[], $3::int[]) AS f(unit_id, target) ON f.unit_id = d.unit_id
-     WHERE d.period = $1
-     GROUP BY GROUPING SETS ((f.target), (f.target, d.official_code))`,
+    `WITH fine AS (
+       SELECT unit_id, official_code, ${TALLY_SELECT}
+       FROM dossiers WHERE period = $1 AND unit_id = ANY($2::int[])
+       GROUP BY unit_id, official_code)
+     SELECT f.target AS unit_id, t.official_code, GROUPING(t.official_code) = 1 AS by_unit, ${sums}
+     FROM fine t JOIN unnest($2::int[], $3::int[]) AS f(unit_id, target) ON f.unit_id = t.unit_id
+     GROUP BY GROUPING SETS ((f.target), (f.target, t.official_code))`,
     [period, units, targets],
   );
 }
@@ -793,10 +837,15 @@ export async function foldedProcedureCounts(
   targets: readonly number[],
 ): Promise<Array<{ unit_id: number; procedure_code: string; dossiers: number; postal: number }>> {
   return db.query(
-    `SELECT f.target AS unit_id, d.procedure_code, count(*)::int AS dossiers,
-       count(*) FILTER (WHERE d.channel = 'postal' OR d.returned_by_post)::int AS postal
-     FROM dossiers d JOIN unnest($2::int[], $3::int[]) AS f(unit_id, target) ON f.unit_id = d.unit_id
-     WHERE d.period = $1 GROUP BY f.target, d.procedure_code`,
+    `WITH fine AS (
+       SELECT unit_id, procedure_code, count(*)::int AS dossiers,
+         count(*) FILTER (WHERE channel = 'postal' OR returned_by_post)::int AS postal
+       FROM dossiers WHERE period = $1 AND unit_id = ANY($2::int[])
+       GROUP BY unit_id, procedure_code)
+     SELECT f.target AS unit_id, t.procedure_code, sum(t.dossiers)::int AS dossiers,
+       sum(t.postal)::int AS postal
+     FROM fine t JOIN unnest($2::int[], $3::int[]) AS f(unit_id, target) ON f.unit_id = t.unit_id
+     GROUP BY f.target, t.procedure_code`,
     [period, units, targets],
   );
 }
