@@ -332,8 +332,8 @@ export interface EvidenceRiskReport {
 }
 
 /**
- * The pre-submission check of a unit's self-assessment: every piece of evidence attached to its
- * entries checked against its node's requirement and the campaign's year, and every node that
+ * The pre-submission check of a unit's self-assessment: every piece of evidence its entries cite
+ * (campaign_evidence_refs, step 'self') checked against its node's requirement and the campaign's year, and every node that
  * claims points without evidence; sorted by the points at risk (a problem puts the node's claimed
  * points at risk, a warning none). Appraisers see the same report for the units they can read.
  */
@@ -355,7 +355,10 @@ export async function assessmentEvidenceRisks(
     evidence_requirement: NodeEvidenceRequirement | null;
   }>(
     `SELECT c.year, n.code AS node_code, n.title, n.max_hundredths, e.self_score_hundredths,
-       coalesce(e.self_na, false) AS self_na, coalesce(e.self_evidence, '[]'::jsonb) AS self_evidence,
+       coalesce(e.self_na, false) AS self_na,
+       (SELECT coalesce(jsonb_agg(r.evidence_id ORDER BY r.evidence_id), '[]'::jsonb)
+        FROM campaign_evidence_refs r
+        WHERE r.participant_id = p.id AND r.node_code = n.code AND r.step = 'self') AS self_evidence,
        n.evidence_requirement
      FROM campaigns c
      JOIN campaign_participants p ON p.campaign_id = c.id AND p.unit_id = $2
