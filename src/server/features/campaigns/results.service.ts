@@ -72,7 +72,11 @@ async function assessmentsOf(
   });
 }
 
-const DISPOSITIONS = { a: 'addressed', d: 'defended', s: 'still_open' } as const;
+const DISPOSITIONS: Readonly<Record<string, Round2Decision['disposition']>> = {
+  a: 'addressed',
+  d: 'defended',
+  s: 'still_open',
+};
 
 /** A step's packed value: undefined when empty, 'na' for `n`, else the hundredths. */
 const unpackStep = (text: string): EnteredScore | undefined =>
@@ -80,7 +84,7 @@ const unpackStep = (text: string): EnteredScore | undefined =>
 
 /**
  * The domain's view of one unit from its packed scores (`repo.findPackedScores`): what results
- * need, without reasons, inputs or evidence.
+ * need, without reasons, inputs or evidence. Read field by field with indexOf (no arrays per node).
  */
 export function unpackScores(
   row: Awaited<ReturnType<typeof repo.findPackedScores>>[number],
@@ -88,24 +92,36 @@ export function unpackScores(
   const self = new Map<string, EnteredScore>();
   const round1: Round1Entry[] = [];
   const round2: Round2Decision[] = [];
-  if (row.scores) {
-    for (const node of row.scores.split(repo.PACKED_NODE)) {
-      const [code = '', s = '', r1 = '', d = '', r2 = ''] = node.split(repo.PACKED_FIELD);
-      const selfScore = unpackStep(s);
-      if (selfScore !== undefined) self.set(code, selfScore);
-      const round1Score = unpackStep(r1);
-      if (round1Score === undefined) continue;
-      round1.push({ code, score: round1Score, appraiserUserId: 0 });
-      const disposition = DISPOSITIONS[d as keyof typeof DISPOSITIONS];
-      if (disposition)
-        round2.push({
-          code,
-          disposition,
-          ...(r2 === '' ? {} : { score: Number(r2) }),
-          reason: '',
-          appraiserUserId: 0,
-        });
-    }
+  const text = row.scores ?? '';
+  let at = 0;
+  const field = (end: number): string => {
+    const stop = text.indexOf(repo.PACKED_FIELD, at);
+    const until = stop === -1 || stop > end ? end : stop;
+    const value = text.slice(at, until);
+    at = until + 1;
+    return value;
+  };
+  while (at < text.length) {
+    let end = text.indexOf(repo.PACKED_NODE, at);
+    if (end === -1) end = text.length;
+    const code = field(end);
+    const selfScore = unpackStep(field(end));
+    const round1Score = unpackStep(field(end));
+    const d = field(end);
+    const r2 = field(end);
+    at = end + 1;
+    if (selfScore !== undefined) self.set(code, selfScore);
+    if (round1Score === undefined) continue;
+    round1.push({ code, score: round1Score, appraiserUserId: 0 });
+    const disposition = DISPOSITIONS[d];
+    if (disposition)
+      round2.push({
+        code,
+        disposition,
+        ...(r2 === '' ? {} : { score: Number(r2) }),
+        reason: '',
+        appraiserUserId: 0,
+      });
   }
   return {
     unitId: String(row.participant_id),
