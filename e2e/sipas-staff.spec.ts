@@ -193,3 +193,43 @@ test('the import wizard names the bad row and column and imports nothing', async
   await expect(problem.getByRole('cell').nth(0)).toHaveText('3');
   await expect(problem.getByRole('cell').nth(1)).toHaveText('Câu 2.1');
 });
+
+test('the standing agency creates a survey and sees each sample target computed as it types', async ({
+  page,
+}) => {
+  await signIn(page, 'noivu.khanhhoa');
+  await page
+    .getByRole('navigation', { name: 'Điều hướng chính' })
+    .getByRole('link', { name: 'Khảo sát sự hài lòng' })
+    .click();
+  await page.getByRole('button', { name: 'Tạo đợt khảo sát' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tạo đợt khảo sát' });
+  await dialog
+    .getByRole('textbox', { name: 'Tên đợt khảo sát' })
+    .fill('Khảo sát xã Đại Lãnh (e2e)');
+  await dialog.getByRole('combobox', { name: 'Mẫu phiếu' }).click();
+  await page.getByRole('option').first().click();
+  await dialog.getByRole('combobox', { name: 'Cơ quan chủ trì' }).fill('khanh hoa');
+  await page
+    .getByRole('option', { name: /Tỉnh Khánh Hòa/ })
+    .first()
+    .click();
+  await dialog.getByRole('combobox', { name: 'Thêm đơn vị' }).fill('dai lanh');
+  await page
+    .getByRole('option', { name: /Xã Đại Lãnh/ })
+    .first()
+    .click();
+  // N = 100, e = 5 %: n = 100 / (1 + 100 × 0,0025) = 80 exactly.
+  await dialog
+    .getByRole('textbox', { name: 'Số giao dịch của Xã Đại Lãnh, lĩnh vực Đất đai' })
+    .fill('100');
+  await expect(
+    dialog.getByText(/n = 100 \/ \(1 \+ 100 × 0,05²\) = 80,00 → 80 phiếu/),
+  ).toBeVisible();
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Khảo sát xã Đại Lãnh (e2e)', level: 2 }),
+  ).toBeVisible();
+  const targets = page.getByRole('table', { name: 'Chỉ tiêu mẫu và tiến độ thu phiếu' });
+  await expect(targets.getByRole('row').filter({ hasText: 'Đất đai' })).toContainText('0/80');
+});
