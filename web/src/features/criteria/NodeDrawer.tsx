@@ -21,7 +21,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useIsMobile } from '../../lib/use-is-mobile.ts';
-import type { NodeKindValue, NotApplicableValue } from './api.ts';
+import { REQUIRED_KINDS, type NodeKindValue, type NotApplicableValue } from './api.ts';
 import { RuleHelpButton } from './RuleHelp.tsx';
 import { RulePreview } from './RulePreview.tsx';
 import { maxOf, ruleOf, type EditNode, type NodePatch } from './tree-edit.ts';
@@ -141,6 +141,20 @@ function NodeDetails({
           {row(t('criteria.agency'), node.agency)}
           {row(t('criteria.source'), node.source)}
           {row(t('criteria.toBeConfirmed'), node.toBeConfirmed ? t('common.yes') : t('common.no'))}
+          {row(
+            t('evidenceCheck.node.title'),
+            [
+              node.requiredKind ? t(`evidenceCheck.kinds.${node.requiredKind}`) : '',
+              node.mustBeSigned ? t('evidenceCheck.node.summarySigned') : '',
+              node.evidenceDeadline
+                ? t('evidenceCheck.node.summaryDeadline', {
+                    date: node.evidenceDeadline.split('-').reverse().join('/'),
+                  })
+                : '',
+            ]
+              .filter(Boolean)
+              .join('; ') || t('evidenceCheck.node.none'),
+          )}
         </DataList>
         {preview}
       </Stack>
@@ -253,6 +267,41 @@ function NodeDetails({
           {t('criteria.toBeConfirmedBadge')}
         </Badge>
       ) : null}
+      <Divider />
+      <Stack gap="xs" component="fieldset" m={0} p={0} style={{ border: 'none' }}>
+        <Text component="legend" fw={600} size="sm">
+          {t('evidenceCheck.node.title')}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('evidenceCheck.node.hint')}
+        </Text>
+        <Select
+          label={t('evidenceCheck.node.kind')}
+          data={[
+            { value: NONE, label: t('evidenceCheck.node.anyKind') },
+            ...REQUIRED_KINDS.map((k) => ({ value: k, label: t(`evidenceCheck.kinds.${k}`) })),
+          ]}
+          value={node.requiredKind ?? NONE}
+          onChange={(v) =>
+            onChange({
+              requiredKind: REQUIRED_KINDS.find((k) => k === v) ?? null,
+            })
+          }
+          allowDeselect={false}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <Checkbox
+          label={t('evidenceCheck.node.mustBeSigned')}
+          checked={node.mustBeSigned}
+          onChange={(e) => onChange({ mustBeSigned: e.currentTarget.checked })}
+        />
+        <TextInput
+          type="date"
+          label={t('evidenceCheck.node.deadline')}
+          value={node.evidenceDeadline}
+          onChange={(e) => onChange({ evidenceDeadline: e.currentTarget.value })}
+        />
+      </Stack>
       {preview}
     </Stack>
   );

@@ -45,8 +45,36 @@ export interface NodeView {
   agency: string | null;
   source: string | null;
   toBeConfirmed: boolean;
+  /** What the automatic checks expect of this node's evidence (null: nothing in particular). */
+  evidenceRequirement?: EvidenceRequirementValue | null;
   copiedFromId: number | null;
   children: NodeView[];
+}
+
+/** Types of documents a node may require of its evidence (Decree 30). */
+export const REQUIRED_KINDS = [
+  'resolution',
+  'decision',
+  'directive',
+  'regulation',
+  'notice',
+  'guidance',
+  'programme',
+  'plan',
+  'scheme',
+  'report',
+  'minutes',
+  'submission',
+  'official_letter',
+  'other',
+] as const;
+export type RequiredKind = (typeof REQUIRED_KINDS)[number];
+
+export interface EvidenceRequirementValue {
+  kind?: RequiredKind;
+  mustBeSigned?: boolean;
+  /** "YYYY-MM-DD". */
+  deadline?: string;
 }
 
 /** A node as the editor saves it; `id` null for a new node. */
@@ -63,6 +91,7 @@ export interface NodeInput {
   agency: string | null;
   source: string | null;
   toBeConfirmed: boolean;
+  evidenceRequirement?: EvidenceRequirementValue | null;
   children: NodeInput[];
 }
 

@@ -10,7 +10,14 @@ import { parseRuleText } from '@domain/scoring/rule-text.ts';
 import type { ScoringRule } from '@domain/scoring/rules.ts';
 import type { CriteriaNode, NodeKind } from '@domain/scoring/tree.ts';
 import { formatPointsCompact } from '@domain/scoring/decimal.ts';
-import type { NodeInput, NodeKindValue, NodeView, NotApplicableValue } from './api.ts';
+import type {
+  EvidenceRequirementValue,
+  NodeInput,
+  NodeKindValue,
+  NodeView,
+  NotApplicableValue,
+  RequiredKind,
+} from './api.ts';
 
 /** The deepest level the server accepts. */
 export const MAX_DEPTH = 6;
@@ -30,6 +37,11 @@ export interface EditNode {
   agency: string;
   source: string;
   toBeConfirmed: boolean;
+  /** What the evidence checks expect: a type of document, a digital signature, an issue deadline. */
+  requiredKind: RequiredKind | null;
+  mustBeSigned: boolean;
+  /** "YYYY-MM-DD" or empty. */
+  evidenceDeadline: string;
   children: EditNode[];
 }
 
@@ -55,6 +67,9 @@ export function newNode(): EditNode {
     agency: '',
     source: '',
     toBeConfirmed: false,
+    requiredKind: null,
+    mustBeSigned: false,
+    evidenceDeadline: '',
     children: [],
   };
 }
@@ -75,6 +90,9 @@ export function fromServer(nodes: readonly NodeView[]): EditNode[] {
     agency: n.agency ?? '',
     source: n.source ?? '',
     toBeConfirmed: n.toBeConfirmed,
+    requiredKind: n.evidenceRequirement?.kind ?? null,
+    mustBeSigned: n.evidenceRequirement?.mustBeSigned ?? false,
+    evidenceDeadline: n.evidenceRequirement?.deadline ?? '',
     children: fromServer(n.children),
   }));
 }
@@ -96,6 +114,16 @@ export function ruleOf(node: Pick<EditNode, 'ruleText'>): RuleState {
   return parsed.ok ? { state: 'ok', rule: parsed.rule } : { state: 'error', error: parsed.error };
 }
 
+/** What a node asks of its evidence, as saved; null when it asks nothing. */
+export function requirementOf(n: EditNode): EvidenceRequirementValue | null {
+  const value: EvidenceRequirementValue = {
+    ...(n.requiredKind ? { kind: n.requiredKind } : {}),
+    ...(n.mustBeSigned ? { mustBeSigned: true } : {}),
+    ...(/^\d{4}-\d{2}-\d{2}$/.test(n.evidenceDeadline) ? { deadline: n.evidenceDeadline } : {}),
+  };
+  return Object.keys(value).length > 0 ? value : null;
+}
+
 /** The nodes in the shape the server saves; call only when `blockingProblems` is empty. */
 export function toPayload(nodes: readonly EditNode[]): NodeInput[] {
   const text = (value: string): string | null => (value.trim() === '' ? null : value);
@@ -112,6 +140,7 @@ export function toPayload(nodes: readonly EditNode[]): NodeInput[] {
     agency: text(n.agency),
     source: text(n.source),
     toBeConfirmed: n.toBeConfirmed,
+    evidenceRequirement: requirementOf(n),
     children: toPayload(n.children),
   }));
 }
