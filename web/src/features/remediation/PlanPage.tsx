@@ -43,6 +43,7 @@ import { EvidenceField, EvidenceList } from '../campaigns/Evidence.tsx';
 import { remediationApi, remediationKeys, type Plan, type PlanItem, type PlanTask } from './api.ts';
 import { DocumentText, PLAN_FIELDS } from './DocumentText.tsx';
 import { idx, pct, pts } from './format.ts';
+import { DraftDocumentButton } from '../documents/DraftDocumentButton.tsx';
 
 const STATUS_COLOR: Record<TaskStatus, string> = {
   not_started: 'gray',
@@ -573,6 +574,10 @@ export function PlanPage() {
           <Anchor href={`/api/v1/remediation-plans/${p.id}/export.xlsx`}>
             {t('remediation.exportXlsx')}
           </Anchor>
+          <DraftDocumentButton
+            request={{ type: 'remediation_plan', planId: p.id }}
+            annexUrl={`/api/v1/remediation-plans/${p.id}/export.xlsx`}
+          />
           {p.permissions.manage ? (
             <Button size="xs" variant="subtle" color="red" onClick={() => setDeletingPlan(true)}>
               {t('remediation.deletePlan')}

@@ -40,6 +40,7 @@ import {
 } from './api.ts';
 import { DocumentText, SUPERVISION_FIELDS } from './DocumentText.tsx';
 import { idx, parsePts, pts } from './format.ts';
+import { DraftDocumentButton } from '../documents/DraftDocumentButton.tsx';
 
 type Draft = Omit<FindingInput, 'maxHundredths' | 'selfHundredths' | 'appraisedHundredths'> & {
   max: string;
@@ -338,9 +339,15 @@ export function SupervisionPage() {
             })}
           </Text>
         </Stack>
-        <Anchor href={`/api/v1/supervisions/${s.id}/export.xlsx`}>
-          {t('remediation.exportXlsx')}
-        </Anchor>
+        <Group gap="sm">
+          <Anchor href={`/api/v1/supervisions/${s.id}/export.xlsx`}>
+            {t('remediation.exportXlsx')}
+          </Anchor>
+          <DraftDocumentButton
+            request={{ type: 'supervision_notice', supervisionId: s.id }}
+            annexUrl={`/api/v1/supervisions/${s.id}/export.xlsx`}
+          />
+        </Group>
       </Group>
       <Table withTableBorder fz="sm" captionSide="top">
         <Table.Caption>{t('remediation.members')}</Table.Caption>
