@@ -262,14 +262,6 @@ export async function stagingDuplicates(
   return { items: rows.map((r) => ({ code: r.code, rows: r.rows })), count: rows[0]?.total ?? 0 };
 }
 
-/** How many staged dossiers already exist (they will be updated). */
-export async function countExistingFromStaging(db: Queryable, table: string): Promise<number> {
-  const rows = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM ${table} s WHERE EXISTS (SELECT 1 FROM dossiers d WHERE d.code = s.code)`,
-  );
-  return rows[0]?.n ?? 0;
-}
-
 const DOSSIER_VALUE_COLUMNS = [
   'unit_id',
   'unit_code',
@@ -436,17 +428,6 @@ const DOSSIER_SELECT = `SELECT d.*, u.name AS unit_name, u.path AS unit_path,
 export async function findDossier(db: Queryable, code: string): Promise<DossierDbRow | undefined> {
   const rows = await db.query<DossierDbRow>(`${DOSSIER_SELECT} WHERE d.code = $1`, [code]);
   return rows[0];
-}
-
-/** Dossiers of one import that carry a rating form (their points need the form). */
-export async function dossiersWithFormsOfJob(
-  db: Queryable,
-  jobId: number,
-): Promise<DossierDbRow[]> {
-  return db.query<DossierDbRow>(
-    `${DOSSIER_SELECT} WHERE d.import_job_id = $1 AND r.dossier_code IS NOT NULL`,
-    [jobId],
-  );
 }
 
 /** Staged dossiers that carry a rating form (their points need the form); forms are few. */
