@@ -94,8 +94,8 @@ test('the index table turns into cards on a phone', async ({ page }) => {
   await page.getByRole('link', { name: 'Chỉ số hài lòng' }).first().click();
   await expect(page.getByTestId('sipas-published')).toContainText('62,50 %');
   await expect(page.getByText('10/14 = 71,43 %').first()).toBeVisible();
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  const overflow = await page.evaluate<number>(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
   );
   expect(overflow).toBeLessThanOrEqual(0);
 });
