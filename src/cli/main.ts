@@ -26,7 +26,6 @@ import { exportCriteriaXlsx, importCriteriaXlsx } from '../server/features/crite
 import { importCriteriaSetFromXlsx } from '../server/features/criteria/import.ts';
 import { startDossierImport } from '../server/features/dossiers/import.ts';
 import { runCampaignCommand } from './campaign.ts';
-import { runNotificationScan } from '../server/features/notifications/service.ts';
 
 const countNodes = (nodes: NodeView[]): number =>
   nodes.reduce((n, x) => n + 1 + countNodes(x.children), 0);
@@ -316,6 +315,8 @@ async function run(argv: string[]): Promise<void> {
       if (sub !== 'run') throw new UsageError('Cách dùng: parindex notifications run');
       await withDeps(
         async (deps) => {
+          const { runNotificationScan } =
+            await import('../server/features/notifications/service.ts');
           const r = await runNotificationScan(deps, { overdueTasks: true });
           console.log(
             `Đã quét ${r.campaigns} đợt đánh giá đang mở: ${r.created} thông báo mới, ${r.emailed} thư đã gửi${r.emailFailed ? `, ${r.emailFailed} thư chưa gửi được (sẽ thử lại)` : ''}${deps.config.smtp ? '' : ' (chưa cấu hình SMTP: chỉ thông báo trong ứng dụng)'}.`,

@@ -1,5 +1,4 @@
 /** Sending e-mails through the configured SMTP server (nodemailer), one connection per batch. */
-import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { SmtpConfig } from '../../config.ts';
 
@@ -28,6 +27,8 @@ export async function sendMail(
   smtp: SmtpConfig,
   mails: readonly OutgoingMail[],
 ): Promise<(string | null)[]> {
+  // Loaded only when mail is sent: the command line and servers without SMTP never pay for it.
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport(transportOptions(smtp) as SMTPTransport.Options);
   try {
     const results: (string | null)[] = [];
