@@ -58,7 +58,8 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('parindex campaign', () => {
+// Each test starts the command several times (a cold TypeScript start each): generous time limits.
+describe('parindex campaign', { timeout: 240_000 }, () => {
   it('lists the campaign commands in the usage', async () => {
     expect((await parindex('help')).stdout).toMatch(
       /campaign import-scores <id đợt> <tệp.csv\|xlsx>/,
