@@ -51,7 +51,7 @@ export function useEvidenceRisks(campaignId: number, unitId: number, enabled = t
     queryKey: riskKey(campaignId, unitId),
     queryFn: ({ signal }) =>
       api.get<EvidenceRiskReport>(
-        `/api/v1/campaigns/${campaignId}/units/${unitId}/evidence-risks`,
+        `/campaigns/${campaignId}/units/${unitId}/evidence-risks`,
         undefined,
         signal,
       ),
