@@ -70,6 +70,35 @@ function paragraphs(docx: Buffer): string[] {
   );
 }
 
+/** The Decree 30 layout every drafted document shares: page, margins, font, header, title. */
+function expectDecree30Layout(docx: Buffer, typeName: string, symbol: RegExp): void {
+  const zip = new PizZip(docx);
+  const xml = zip.file('word/document.xml')!.asText();
+  // A4 portrait, margins top/bottom 20 mm, left 30 mm, right 15 mm (1 mm = 56,7 twips).
+  expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+  const margin = /<w:pgMar ([^>]*)\/>/.exec(xml)![1]!;
+  const mm = (name: string) =>
+    Math.round(Number(new RegExp(`w:${name}="(\\d+)"`).exec(margin)![1]) / 56.7);
+  expect([mm('top'), mm('bottom'), mm('left'), mm('right')]).toEqual([20, 20, 30, 15]);
+  // Times New Roman; a different first page, so page numbers start on page 2.
+  expect(zip.file('word/styles.xml')!.asText()).toMatch(/w:ascii="Times New Roman"/);
+  expect(xml).toMatch(/<w:titlePg\/>/);
+  // The two-column header table comes first, before the type name.
+  expect(xml.indexOf('<w:tbl>')).toBeGreaterThan(-1);
+  expect(xml.indexOf('<w:tbl>')).toBeLessThan(xml.indexOf(`>${typeName}<`));
+  const text = paragraphs(docx);
+  const header = text.slice(0, 10);
+  expect(header).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  expect(header).toContain('Độc lập - Tự do - Hạnh phúc');
+  expect(header.some((p) => symbol.test(p))).toBe(true);
+  expect(header.some((p) => /, ngày \d{2} tháng \d{1,2} năm \d{4}$/.test(p))).toBe(true);
+  expect(text).toContain(typeName);
+  expect(text).toContain('Nơi nhận:');
+  // Tables of data repeat their header row on every page.
+  const tables = xml.split('<w:tbl>').length - 1;
+  if (tables > 2) expect(xml).toMatch(/<w:tblHeader\/>/);
+}
+
 describe('self-assessment report (seed 000)', () => {
   let docx: Buffer;
   let job: { id: number; pdfStatus: string; fileName: string };
@@ -87,6 +116,7 @@ describe('self-assessment report (seed 000)', () => {
   }, 180_000);
 
   it('is laid out as Decree 30 prescribes', () => {
+    expectDecree30Layout(docx, 'BÁO CÁO', /^Số: +\/BC-UBND$/);
     const zip = new PizZip(docx);
     const xml = zip.file('word/document.xml')!.asText();
     // A4 portrait, margins top/bottom 20 mm, left 30 mm, right 15 mm (1 mm = 56,7 twips).
@@ -205,7 +235,9 @@ describe('campaign report (seed 004) and dossier quarterly report (seed 003)', (
   it('lists every unit in the annex with its class and the class shares adding to 100 %', async () => {
     const res = await draft(agency, { type: 'campaign_report', campaignId: c2022, pdf: false });
     expect(res.body.status).toBe('succeeded');
-    const text = paragraphs(await download(agency, res.body.id, 'docx'));
+    const docx = await download(agency, res.body.id, 'docx');
+    expectDecree30Layout(docx, 'BÁO CÁO', /^Số: +\/BC-UBND$/);
+    const text = paragraphs(docx);
     const results = (await agency.get(`/api/v1/campaigns/${c2022}/results`)).body.units;
     for (const u of results) expect(text).toContain(u.unitName);
     const body = text.join('\n');
@@ -222,7 +254,9 @@ describe('campaign report (seed 004) and dossier quarterly report (seed 003)', (
       pdf: false,
     });
     expect(res.body.status).toBe('succeeded');
-    const text = paragraphs(await download(admin, res.body.id, 'docx'));
+    const docx = await download(admin, res.body.id, 'docx');
+    expectDecree30Layout(docx, 'BÁO CÁO', /^Số: +\/BC-UBND$/);
+    const text = paragraphs(docx);
     expect(text.join('\n')).toContain(
       'Kết quả chấm điểm đánh giá việc giải quyết thủ tục hành chính Quý II năm 2021 trên địa bàn huyện Điện Biên Đông',
     );
@@ -241,9 +275,9 @@ describe('remediation plan (seed 001) and supervision notice (seed 002)', () => 
     const res = await draft(agency, { type: 'remediation_plan', planId: plan.id, pdf: false });
     expect(res.body.status).toBe('succeeded');
     const docx = await download(agency, res.body.id, 'docx');
+    expectDecree30Layout(docx, 'KẾ HOẠCH', /^Số: +\/KH-UBND$/);
     const text = paragraphs(docx);
     const body = text.join('\n');
-    expect(text).toContain('KẾ HOẠCH');
     expect(body).toMatch(/^Số: +\/KH-UBND$/m);
     expect(body).toContain('I. MỤC ĐÍCH, YÊU CẦU');
     // Every task of the plan is in a table row with its owner; a measured target reads "85 %".
@@ -270,9 +304,10 @@ describe('remediation plan (seed 001) and supervision notice (seed 002)', () => 
       pdf: false,
     });
     expect(res.body.status).toBe('succeeded');
-    const text = paragraphs(await download(agency, res.body.id, 'docx'));
+    const docx = await download(agency, res.body.id, 'docx');
+    expectDecree30Layout(docx, 'THÔNG BÁO', /^Số: +\/TB-HĐND$/);
+    const text = paragraphs(docx);
     const body = text.join('\n');
-    expect(text).toContain('THÔNG BÁO');
     expect(body).toMatch(/^Số: +\/TB-HĐND$/m);
     expect(text).toContain('TM. THƯỜNG TRỰC HĐND');
     // Seed 002, group 1: "Mục 2.2: Rà soát và xử lý văn bản sau rà soát: Điểm tối đa 1,5 điểm,
