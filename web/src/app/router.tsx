@@ -210,7 +210,8 @@ export function createAppRouter() {
             {
               path: 'sipas/:id/indexes',
               lazy: async () => ({
-                Component: (await import('../features/sipas/SipasIndexesPage.tsx')).SipasIndexesPage,
+                Component: (await import('../features/sipas/SipasIndexesPage.tsx'))
+                  .SipasIndexesPage,
               }),
             },
             {
