@@ -192,6 +192,10 @@ test('results of an earlier year: a bad file is refused by row and column, the f
   await expect(page.getByRole('textbox', { name: 'Điểm điều tra của Xã Quy Kỳ' })).toHaveValue(
     '26,5',
   );
+  // Wait until the saved value has come back from the server, so it does not replace the next input.
+  await expect(page.getByRole('row').filter({ hasText: 'Xã Quy Kỳ' })).toContainText(
+    'Nhập tay theo đơn vị',
+  );
   await points.fill('31');
   await expect(page.getByText('Vượt điểm tối đa 30,00.')).toBeVisible();
 });

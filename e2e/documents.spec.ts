@@ -16,7 +16,7 @@ test('drafts xã Quy Kỳ self-assessment report from its scorecard', async ({ p
     .getByRole('link', { name: 'Đợt đánh giá' })
     .click();
   await page
-    .getByRole('link', { name: /Chỉ số CCHC năm 2022/ })
+    .getByRole('link', { name: /Chỉ số CCHC năm 2022 của UBND các xã huyện Định Hóa/ })
     .first()
     .click();
   await page.getByRole('link', { name: 'Kết quả, xếp hạng' }).click();

@@ -15,7 +15,8 @@ function tinyPdf(): Buffer {
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
   ];
-  let body = '%PDF-1.4\n';
+  // A comment of its own, so the file is not the same (by content) as one another test uploaded.
+  let body = '%PDF-1.4\n% ho so mau niem yet\n';
   const offsets: number[] = [];
   objects.forEach((o, i) => {
     offsets.push(body.length);

@@ -8,6 +8,8 @@
  * (10 satisfied, 4 neutral), LĐTBXH 7 (1 very satisfied, 5 satisfied, 1 neutral), Đất đai 12
  * (6 satisfied, 6 neutral), Công an 7 (4 satisfied, 3 neutral). Counting "Hài lòng" only:
  * (10+5+6+4)/40 = 25/40 = 62,50 %, the report's figure; with "Rất hài lòng" too: 26/40 = 65,00 %.
+ * The suite shares one server, and the public-form and field-app specs add answers to this survey:
+ * this file's name sorts before theirs so it sees the 40 demo forms only.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_QUESTIONNAIRE, scaleQuestions } from '../src/domain/sipas/questionnaire.ts';
