@@ -174,7 +174,7 @@ test('results of an earlier year: a bad file is refused by row and column, the f
     mimeType: 'text/csv',
     buffer: Buffer.from(rows.join('\n')),
   });
-  await expect(page.getByText('Tệp hợp lệ')).toBeVisible();
+  await expect(page.getByText('Tệp hợp lệ', { exact: true })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Các dòng đầu của tệp điểm' })).toContainText(
     'Thiếu báo cáo quý',
   );
