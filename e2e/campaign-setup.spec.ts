@@ -79,7 +79,9 @@ test('the bell tells a unit officer of a self-assessment deadline in 5 days and 
   await bell.click();
   const dialog = page.getByRole('dialog', { name: 'Thông báo' });
   const notice = dialog.getByRole('button').filter({ hasText: name });
-  await expect(notice).toContainText('Còn 5 ngày đến Hạn tự đánh giá, chấm điểm');
+  await expect(notice).toContainText('Còn 5 ngày đến Hạn tự đánh giá, chấm điểm', {
+    timeout: 30_000,
+  });
   await expect(notice).toContainText('Xã Kim Phượng cần hoàn thành và nộp bản tự chấm trước hạn.');
   await notice.click();
   await expect(page).toHaveURL(new RegExp(`/campaigns/${id}/units/\\d+$`));
