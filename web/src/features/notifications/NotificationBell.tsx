@@ -73,7 +73,11 @@ export function NotificationBell() {
           <ActionIcon
             variant="subtle"
             size="lg"
-            onClick={toggle}
+            onClick={() => {
+              // Opening the bell shows what is new now, not what the last minute's poll saw.
+              if (!opened) void list.refetch();
+              toggle();
+            }}
             aria-label={
               unread > 0
                 ? t('notifications.bellUnread', { count: unread })
