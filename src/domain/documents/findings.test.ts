@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceFindings, vietnamDay, type SignatureFacts } from './findings.ts';
+import {
+  evidenceFindings,
+  sameFileFindings,
+  vietnamDay,
+  type EvidenceAttachment,
+  type SignatureFacts,
+} from './findings.ts';
 import { readOfficialDocument } from './official-document.ts';
 
 const PLAN = readOfficialDocument(
@@ -100,5 +106,86 @@ describe('findings on evidence', () => {
       'not_read',
       'not_signed',
     ]);
+  });
+});
+
+describe('the same file attached to an unrelated sub-criterion', () => {
+  const attach = (
+    nodeCode: string,
+    over: Partial<EvidenceAttachment> = {},
+  ): EvidenceAttachment => ({
+    nodeCode,
+    criterionCode: nodeCode.split('.')[0]!,
+    requiredKind: null,
+    documentId: 7,
+    contentKey: 'sha-of-the-plan',
+    documentKind: 'plan',
+    ...over,
+  });
+  const flagged = (list: EvidenceAttachment[]) =>
+    sameFileFindings(list).map((f) => [f.nodeCode, f.documentId, f.finding.params.others]);
+
+  it('says what the appraiser will see on both nodes when neither asks for this document', () => {
+    expect(sameFileFindings([attach('2.4'), attach('3.2')])).toEqual([
+      {
+        nodeCode: '2.4',
+        documentId: 7,
+        finding: {
+          code: 'same_file_unrelated_node',
+          severity: 'problem',
+          params: { node: '2.4', others: '3.2' },
+          message:
+            'Cùng tệp này cũng được gắn làm tài liệu kiểm chứng cho tiêu chí 3.2, không liên quan đến tiêu chí 2.4; cơ quan thẩm định sẽ thấy tài liệu không đúng với tiêu chí và có thể không công nhận điểm.',
+        },
+      },
+      {
+        nodeCode: '3.2',
+        documentId: 7,
+        finding: {
+          code: 'same_file_unrelated_node',
+          severity: 'problem',
+          params: { node: '3.2', others: '2.4' },
+          message:
+            'Cùng tệp này cũng được gắn làm tài liệu kiểm chứng cho tiêu chí 2.4, không liên quan đến tiêu chí 3.2; cơ quan thẩm định sẽ thấy tài liệu không đúng với tiêu chí và có thể không công nhận điểm.',
+        },
+      },
+    ]);
+  });
+
+  it('lets sub-criteria of the same criterion share a file', () => {
+    expect(flagged([attach('1.1'), attach('1.3'), attach('1.10')])).toEqual([]);
+  });
+
+  it('lets nodes that ask for the same type of document share it', () => {
+    expect(
+      flagged([
+        attach('1.2', { requiredKind: 'report', documentKind: 'report' }),
+        attach('5.1', { requiredKind: 'report', documentKind: null }),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('finds the same content under two records, and spares the node that asks for this type', () => {
+    expect(
+      flagged([
+        attach('1.1', { requiredKind: 'plan' }),
+        attach('2.4', { documentId: 9 }),
+        attach('8.5.1', { documentId: 9, criterionCode: '8' }),
+      ]),
+    ).toEqual([
+      ['2.4', 9, '1.1, 8.5.1'],
+      ['8.5.1', 9, '1.1, 2.4'],
+    ]);
+  });
+
+  it('says nothing of different files, or of a file attached to one node only', () => {
+    expect(
+      flagged([
+        attach('2.4'),
+        attach('3.2', { contentKey: 'another file', documentId: 8 }),
+        attach('4.1', { contentKey: 'a third', documentId: 10 }),
+        attach('4.1', { contentKey: 'a third', documentId: 10 }),
+      ]),
+    ).toEqual([]);
   });
 });

@@ -64,7 +64,8 @@ export type FindingCode =
   | 'other_year'
   | 'other_type'
   | 'number_blank'
-  | 'date_blank';
+  | 'date_blank'
+  | 'same_file_unrelated_node';
 
 export interface Finding {
   code: FindingCode;
@@ -134,6 +135,8 @@ function messageOf(code: FindingCode, p: Record<string, string | number>): strin
       return `Số văn bản để trống (Số: /${p.symbol}); văn bản chưa được vào sổ ban hành.`;
     case 'date_blank':
       return 'Ngày ban hành để trống trên văn bản; chưa xác định được văn bản ban hành khi nào.';
+    case 'same_file_unrelated_node':
+      return `Cùng tệp này cũng được gắn làm tài liệu kiểm chứng cho tiêu chí ${p.others}, không liên quan đến tiêu chí ${p.node}; cơ quan thẩm định sẽ thấy tài liệu không đúng với tiêu chí và có thể không công nhận điểm.`;
   }
 }
 
@@ -217,4 +220,69 @@ export function evidenceFindings(
     out.push(finding('number_blank', 'warning', { symbol: metadata.symbol ?? '' }));
   if (metadata.dateBlank) out.push(finding('date_blank', 'warning'));
   return out;
+}
+
+/** One piece of evidence attached to one sub-criterion of a self-assessment. */
+export interface EvidenceAttachment {
+  nodeCode: string;
+  /** The top-level criterion (tiêu chí) the node belongs to: its own code for a top-level node. */
+  criterionCode: string;
+  /** The type of document the node asks for, when its requirement names one. */
+  requiredKind: OfficialDocumentKind | null;
+  documentId: number;
+  /** What identifies the file's content (its SHA-256): two records with the same content are one file. */
+  contentKey: string;
+  /** The document's type as recorded or read from it; null when unknown. */
+  documentKind: OfficialDocumentKind | null;
+}
+
+/**
+ * Two sub-criteria may share a file when they belong to the same criterion, or when both ask for
+ * the same type of document (the annual report that several criteria ask for). See ADR 17.
+ */
+function related(a: EvidenceAttachment, b: EvidenceAttachment): boolean {
+  return (
+    a.criterionCode === b.criterionCode ||
+    (a.requiredKind !== null && a.requiredKind === b.requiredKind)
+  );
+}
+
+const byCode = (a: string, b: string) => a.localeCompare(b, 'vi', { numeric: true });
+
+/**
+ * The same file attached to sub-criteria that are not related: each attachment whose node is
+ * unrelated to another node holding the same content gets a finding, except where the file is
+ * plainly the document its node asks for (its type is the node's required type): the appraiser
+ * will take it as evidence there, and as not matching the criterion elsewhere.
+ */
+export function sameFileFindings(
+  attachments: readonly EvidenceAttachment[],
+): { nodeCode: string; documentId: number; finding: Finding }[] {
+  const byContent = new Map<string, EvidenceAttachment[]>();
+  for (const a of attachments) {
+    const group = byContent.get(a.contentKey);
+    if (group) group.push(a);
+    else byContent.set(a.contentKey, [a]);
+  }
+  const out: { nodeCode: string; documentId: number; finding: Finding }[] = [];
+  for (const group of byContent.values()) {
+    for (const a of group) {
+      if (a.requiredKind !== null && a.documentKind === a.requiredKind) continue;
+      const others = [
+        ...new Set(
+          group.filter((b) => b.nodeCode !== a.nodeCode && !related(a, b)).map((b) => b.nodeCode),
+        ),
+      ].sort(byCode);
+      if (others.length === 0) continue;
+      out.push({
+        nodeCode: a.nodeCode,
+        documentId: a.documentId,
+        finding: finding('same_file_unrelated_node', 'problem', {
+          node: a.nodeCode,
+          others: others.join(', '),
+        }),
+      });
+    }
+  }
+  return out.sort((x, y) => byCode(x.nodeCode, y.nodeCode) || x.documentId - y.documentId);
 }

@@ -124,6 +124,8 @@ const vi = {
     'Số văn bản để trống (Số: /{symbol}); văn bản chưa được vào sổ ban hành.',
   evidence_finding_date_blank:
     'Ngày ban hành để trống trên văn bản; chưa xác định được văn bản ban hành khi nào.',
+  evidence_finding_same_file_unrelated_node:
+    'Cùng tệp này cũng được gắn làm tài liệu kiểm chứng cho tiêu chí {others}, không liên quan đến tiêu chí {node}; cơ quan thẩm định sẽ thấy tài liệu không đúng với tiêu chí và có thể không công nhận điểm.',
   type_string: 'chuỗi ký tự',
   type_number: 'số',
   type_integer: 'số nguyên',
@@ -441,6 +443,8 @@ const en: Record<MessageKey, string> = {
     'The document number is blank (Số: /{symbol}); it was not registered when issued.',
   evidence_finding_date_blank:
     'The issue date is left blank on the document; when it was issued cannot be told.',
+  evidence_finding_same_file_unrelated_node:
+    'The same file is also attached as evidence to {others}, unrelated to {node}; the appraiser will see evidence that does not match the criterion and may not accept the points.',
   type_string: 'text',
   type_number: 'a number',
   type_integer: 'a whole number',

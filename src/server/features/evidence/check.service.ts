@@ -11,6 +11,8 @@ import type { Actor } from '../../../domain/access.ts';
 import {
   evidenceFindings,
   noEvidenceFinding,
+  sameFileFindings,
+  type EvidenceAttachment,
   type EvidenceRequirement,
   type Finding,
   type NodeEvidenceRequirement,
@@ -18,6 +20,7 @@ import {
 } from '../../../domain/documents/findings.ts';
 import {
   readOfficialDocument,
+  type OfficialDocumentKind,
   type OfficialDocumentMetadata,
 } from '../../../domain/documents/official-document.ts';
 import type { Deps } from '../../deps.ts';
@@ -299,7 +302,97 @@ export async function getEvidenceCheck(
     if (!configured) throw notFound('entity_criteria_node');
     requirement = { ...configured, ...requirement };
   }
-  return viewOf(deps, id, options.versionNo ?? doc.currentVersion, requirement);
+  const view = await viewOf(deps, id, options.versionNo ?? doc.currentVersion, requirement);
+  if (!options.node) return view;
+  const sameFile = await sameFileFindingsOf(deps.db, options.node.campaignId, doc.unitId);
+  const extra = sameFile.get(attachmentKey(options.node.code, id));
+  return extra ? { ...view, findings: [...view.findings, extra] } : view;
+}
+
+const attachmentKey = (nodeCode: string, documentId: number) => `${nodeCode}#${documentId}`;
+
+const READ_KINDS = new Set<string>([
+  'resolution',
+  'decision',
+  'directive',
+  'regulation',
+  'notice',
+  'guidance',
+  'programme',
+  'plan',
+  'scheme',
+  'report',
+  'minutes',
+  'submission',
+  'official_letter',
+] satisfies OfficialDocumentKind[]);
+
+/** A type of document worth comparing: 'other' and 'photo' say nothing about what the file is. */
+function knownKind(kind: string | null | undefined): OfficialDocumentKind | null {
+  return kind && READ_KINDS.has(kind) ? (kind as OfficialDocumentKind) : null;
+}
+
+/**
+ * The same file attached to unrelated sub-criteria of a unit's self-assessment (step 'self' of
+ * campaign_evidence_refs), keyed by node and document. A file is its current version's content;
+ * its type is the one recorded in the library, else the one read from it.
+ */
+async function sameFileFindingsOf(
+  db: Queryable,
+  campaignId: number,
+  unitId: number,
+): Promise<Map<string, Finding>> {
+  const rows = await db.query<{
+    node_code: string;
+    node_id: number;
+    set_id: number;
+    required_kind: string | null;
+    evidence_id: number;
+    sha256: string;
+    doc_type: string;
+    read_kind: string | null;
+  }>(
+    `SELECT r.node_code, n.id AS node_id, n.set_id, n.evidence_requirement->>'kind' AS required_kind,
+       d.id AS evidence_id, v.sha256, d.doc_type, ch.metadata->>'kind' AS read_kind
+     FROM campaign_participants p
+     JOIN campaign_criteria_sets cs ON cs.campaign_id = p.campaign_id AND cs.unit_kind = p.unit_kind
+     JOIN campaign_evidence_refs r ON r.participant_id = p.id AND r.step = 'self'
+     JOIN criteria_nodes n ON n.set_id = cs.criteria_set_id AND n.code = r.node_code
+     JOIN evidence_documents d ON d.id = r.evidence_id AND d.unit_id = p.unit_id
+     JOIN evidence_versions v ON v.document_id = d.id AND v.version_no = d.current_version
+     LEFT JOIN evidence_checks ch ON ch.version_id = v.id
+     WHERE p.campaign_id = $1 AND p.unit_id = $2`,
+    [campaignId, unitId],
+  );
+  const out = new Map<string, Finding>();
+  const setId = rows[0]?.set_id;
+  if (setId === undefined) return out;
+  // The top-level criterion of each node, walking up the tree.
+  const nodes = await db.query<{ id: number; parent_id: number | null; code: string }>(
+    'SELECT id, parent_id, code FROM criteria_nodes WHERE set_id = $1',
+    [setId],
+  );
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const criterionOf = (id: number): string => {
+    let node = byId.get(id);
+    for (let depth = 0; node?.parent_id != null && depth < 50; depth++) {
+      const parent = byId.get(node.parent_id);
+      if (!parent) break;
+      node = parent;
+    }
+    return node?.code ?? '';
+  };
+  const attachments: EvidenceAttachment[] = rows.map((r) => ({
+    nodeCode: r.node_code,
+    criterionCode: criterionOf(r.node_id),
+    requiredKind: knownKind(r.required_kind),
+    documentId: r.evidence_id,
+    contentKey: r.sha256,
+    documentKind: knownKind(r.doc_type) ?? knownKind(r.read_kind),
+  }));
+  for (const f of sameFileFindings(attachments))
+    out.set(attachmentKey(f.nodeCode, f.documentId), f.finding);
+  return out;
 }
 
 /** One piece of evidence of a sub-criterion, or the lack of it, with what the appraiser will see. */
@@ -333,8 +426,8 @@ export interface EvidenceRiskReport {
 
 /**
  * The pre-submission check of a unit's self-assessment: every piece of evidence its entries cite
- * (campaign_evidence_refs, step 'self') checked against its node's requirement and the campaign's year, and every node that
- * claims points without evidence; sorted by the points at risk (a problem puts the node's claimed
+ * (campaign_evidence_refs, step 'self') checked against its node's requirement and the campaign's year, the same
+ * file cited for unrelated nodes (ADR 17), and every node that claims points without evidence; sorted by the points at risk (a problem puts the node's claimed
  * points at risk, a warning none). Appraisers see the same report for the units they can read.
  */
 export async function assessmentEvidenceRisks(
@@ -378,6 +471,7 @@ export async function assessmentEvidenceRisks(
       ])
     )[0]?.year;
   if (year === undefined) throw notFound('entity_campaign');
+  const sameFile = await sameFileFindingsOf(deps.db, campaignId, unitId);
   const risks: EvidenceRisk[] = [];
   let pending = 0;
   let checked = 0;
@@ -410,8 +504,10 @@ export async function assessmentEvidenceRisks(
       const view = await viewOf(deps, id, doc.current_version, requirement);
       if (view.status === 'pending') pending++;
       else checked++;
-      if (view.findings.length === 0) continue;
-      const problem = view.findings.some((f) => f.severity === 'problem');
+      const extra = sameFile.get(attachmentKey(e.node_code, id));
+      const findings = extra ? [...view.findings, extra] : view.findings;
+      if (findings.length === 0) continue;
+      const problem = findings.some((f) => f.severity === 'problem');
       risks.push({
         ...base,
         pointsAtRisk: problem ? claimed : 0,
@@ -420,7 +516,7 @@ export async function assessmentEvidenceRisks(
         documentNumber: doc.doc_number ?? view.metadata?.number ?? null,
         status: view.status,
         error: view.error,
-        findings: view.findings,
+        findings,
       });
     }
   }

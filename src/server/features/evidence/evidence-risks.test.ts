@@ -218,4 +218,112 @@ describe.skipIf(!vietnameseFont)('the pre-submission check of a self-assessment'
     const unknown = await agency.get(`/api/v1/campaigns/999999/units/${kimPhuong}/evidence-risks`);
     expect(unknown.status).toBe(404);
   });
+
+  it('flags the same file attached to unrelated sub-criteria, and spares the node it was asked for', async () => {
+    const unit = `/api/v1/campaigns/${campaignId}/units/${kimPhuong}`;
+    const lines = decree30Lines('Quy Kỳ, ngày 02 tháng 02 năm 2026');
+    lines[2] = ['Số: 14/BC-UBND', 'Quy Kỳ, ngày 02 tháng 02 năm 2026'];
+    lines[4] = ['BÁO CÁO'];
+    lines[5] = ['Kết quả kiểm soát thủ tục hành chính năm 2026 (cùng tệp, hai tiêu chí)'];
+    const reportId = await upload('bao-cao-kiem-soat-tthc.pdf', await textPdf(lines));
+    // Nodes 3 and 4 are different criteria and ask for no type of document: both are flagged.
+    for (const [code, score] of [
+      ['3', 900],
+      ['4', 500],
+    ] as const) {
+      const saved = await officer.put(`${unit}/entries/${code}/self`, {
+        version: 0,
+        inputs: { score },
+        explanation: 'Có báo cáo kèm theo.',
+        evidence: [reportId],
+      });
+      expect(saved.status).toBe(200);
+    }
+    // The plan of node 1 (which asks for a plan) also attached to node 5: only node 5 is flagged.
+    const five = await officer.put(`${unit}/entries/5/self`, {
+      version: 0,
+      inputs: { score: 300 },
+      explanation: 'Xem kế hoạch CCHC.',
+      evidence: [planId],
+    });
+    expect(five.status).toBe(200);
+    await drainEvidenceChecks(h.deps);
+
+    const res = await officer.get(`${unit}/evidence-risks`);
+    expect(res.status).toBe(200);
+    const byNode = (code: string) => res.body.risks.filter((r: any) => r.nodeCode === code);
+    expect(byNode('1').map((r: any) => r.findings.map((f: any) => f.code))).toEqual([
+      ['not_signed', 'issued_after_deadline'],
+    ]);
+    expect(
+      ['3', '4', '5'].map((code) =>
+        byNode(code).map((r: any) => [r.pointsAtRisk, r.documentNumber, r.findings]),
+      ),
+    ).toEqual([
+      [
+        [
+          900,
+          '14/BC-UBND',
+          [
+            {
+              code: 'same_file_unrelated_node',
+              severity: 'problem',
+              message:
+                'Cùng tệp này cũng được gắn làm tài liệu kiểm chứng cho tiêu chí 4, không liên quan đến tiêu chí 3; cơ quan thẩm định sẽ thấy tài liệu không đúng với tiêu chí và có thể không công nhận điểm.',
+            },
+          ],
+        ],
+      ],
+      [
+        [
+          500,
+          '14/BC-UBND',
+          [
+            {
+              code: 'same_file_unrelated_node',
+              severity: 'problem',
+              message:
+                'Cùng tệp này cũng được gắn làm tài liệu kiểm chứng cho tiêu chí 3, không liên quan đến tiêu chí 4; cơ quan thẩm định sẽ thấy tài liệu không đúng với tiêu chí và có thể không công nhận điểm.',
+            },
+          ],
+        ],
+      ],
+      [
+        [
+          300,
+          '05/KH-UBND',
+          [
+            {
+              code: 'same_file_unrelated_node',
+              severity: 'problem',
+              message:
+                'Cùng tệp này cũng được gắn làm tài liệu kiểm chứng cho tiêu chí 1, không liên quan đến tiêu chí 5; cơ quan thẩm định sẽ thấy tài liệu không đúng với tiêu chí và có thể không công nhận điểm.',
+            },
+          ],
+        ],
+      ],
+    ]);
+    // Nodes 1 (6,50), 2 (5,00), 3 (9,00), 4 (5,00) and 5 (3,00) are at risk.
+    expect(res.body.pointsAtRisk).toBe(650 + 500 + 900 + 500 + 300);
+    expect(res.body.risks[0]).toMatchObject({ nodeCode: '3', pointsAtRisk: 900 });
+
+    // The appraiser sees it beside the piece of evidence, in English too.
+    const beside = await appraiser.request<any>(
+      'GET',
+      `/api/v1/evidence/${planId}/check?campaign=${campaignId}&node=5`,
+      undefined,
+      { 'accept-language': 'en' },
+    );
+    expect(beside.status).toBe(200);
+    expect(beside.body.findings.map((f: any) => f.message)).toEqual([
+      'The same file is also attached as evidence to 1, unrelated to 5; the appraiser will see evidence that does not match the criterion and may not accept the points.',
+    ]);
+    const home = await appraiser.get(
+      `/api/v1/evidence/${planId}/check?campaign=${campaignId}&node=1`,
+    );
+    expect(home.body.findings.map((f: any) => f.code)).toEqual([
+      'not_signed',
+      'issued_after_deadline',
+    ]);
+  });
 });
