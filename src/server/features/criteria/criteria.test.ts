@@ -302,6 +302,103 @@ describe('Excel', () => {
     });
   });
 
+  it('keeps what each criterion asks of its evidence through export and import', async () => {
+    const source = await thaiNguyenSet(agency);
+    const copy = await agency.post(`/api/v1/criteria-sets/${source.set.id}/copy`, {
+      year: 2024,
+      name: 'Bộ chỉ số cấp xã 2024 (yêu cầu tài liệu trong Excel)',
+    });
+    expect(copy.status).toBe(201);
+    const nodes: Node[] = copy.body.nodes;
+    const byCode = new Map(flat(nodes).map((n) => [n.code, n]));
+    byCode.get('2.2')!.evidenceRequirement = {
+      kind: 'report',
+      mustBeSigned: true,
+      deadline: '2024-12-15',
+    };
+    byCode.get('7.2')!.evidenceRequirement = { kind: 'regulation' };
+    byCode.get('1')!.evidenceRequirement = { mustBeSigned: true };
+    const saved = await agency.put(`/api/v1/criteria-sets/${copy.body.set.id}/tree`, {
+      version: copy.body.set.version,
+      nodes,
+    });
+    expect(saved.status).toBe(200);
+
+    const res = await h.app.inject({
+      url: `/api/v1/criteria-sets/${copy.body.set.id}/export.xlsx`,
+      headers: { cookie: await cookieOf('noivu.thainguyen') },
+    });
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Bộ chỉ số')!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const col = (name: string) => header.indexOf(name) + 1;
+    expect(col('Loại văn bản yêu cầu')).toBeGreaterThan(0);
+    const rowOf = (code: string) => {
+      let found = 0;
+      ws.eachRow((row, r) => {
+        if (row.getCell(1).value === code) found = r;
+      });
+      return ws.getRow(found);
+    };
+    const shown = (code: string) =>
+      ['Loại văn bản yêu cầu', 'Phải ký số', 'Hạn ban hành'].map(
+        (name) => rowOf(code).getCell(col(name)).value ?? '',
+      );
+    expect(shown('2.2')).toEqual(['báo cáo', 'x', '15/12/2024']);
+    expect(shown('7.2')).toEqual(['quy chế, quy định', '', '']);
+    expect(shown('1')).toEqual(['', 'x', '']);
+    expect(shown('2.3')).toEqual(['', '', '']);
+
+    const imported = await upload(agency, res.rawPayload);
+    expect(imported.status).toBe(201);
+    const back = new Map(flat(imported.body.nodes).map((n: Node) => [n.code, n]));
+    expect(back.get('2.2')!.evidenceRequirement).toEqual({
+      kind: 'report',
+      mustBeSigned: true,
+      deadline: '2024-12-15',
+    });
+    expect(back.get('7.2')!.evidenceRequirement).toEqual({ kind: 'regulation' });
+    expect(back.get('1')!.evidenceRequirement).toEqual({ mustBeSigned: true });
+    expect(back.get('2.3')!.evidenceRequirement).toBeNull();
+    expect(strip(imported.body.nodes)).toEqual(strip(saved.body.nodes));
+  });
+
+  it('refuses an unknown type of document or an impossible deadline, naming row and column', async () => {
+    const before = await countSets();
+    const file = await workbook([
+      [...HEADER, 'Loại văn bản yêu cầu', 'Phải ký số', 'Hạn ban hành'],
+      ['1', 'Kế hoạch CCHC', '2', '', '', '', 'chấm điểm', 'Kế hoạch', 'có', '31/12/2026'],
+      ['2', 'Giấy mời họp', '1', '', '', '', 'chấm điểm', 'giấy mời', '', '31/02/2026'],
+      ['3', 'Báo cáo', '1', '', '', '', 'chấm điểm', '', 'chắc chắn', ''],
+    ]);
+    const res = await upload(agency, file);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('Tệp Excel có 3 lỗi; chưa có dữ liệu nào được lưu.');
+    expect(res.body.error.details).toEqual([
+      {
+        sheet: 'Bộ chỉ số',
+        row: 3,
+        column: 'H (Loại văn bản yêu cầu)',
+        message: expect.stringMatching(/^giá trị «giấy mời» không hợp lệ; dùng: nghị quyết; /),
+      },
+      {
+        sheet: 'Bộ chỉ số',
+        row: 3,
+        column: 'J (Hạn ban hành)',
+        message: 'ngày «31/02/2026» không hợp lệ (dạng 15/01/2026)',
+      },
+      {
+        sheet: 'Bộ chỉ số',
+        row: 4,
+        column: 'I (Phải ký số)',
+        message: 'giá trị «chắc chắn» không hợp lệ; dùng: x (có), để trống (không)',
+      },
+    ]);
+    expect(await countSets()).toBe(before);
+  });
+
   it('reads a province annex with title lines, Vietnamese headers and decimal commas', async () => {
     const file = await workbook([
       ['PHỤ LỤC I'],

@@ -1,7 +1,9 @@
 /**
  * Criteria sets as Excel workbooks, in the layout provinces publish their annexes in: one row per
  * criterion with its code (STT), title, max score, how it is scored, the evidence required, the
- * appraising agency and the scoring rule in the documented text syntax. A second sheet holds the
+ * appraising agency, the scoring rule in the documented text syntax, and what the automatic checks
+ * expect of its evidence (type of document, must be signed, issue deadline; the year is the
+ * campaign's). A second sheet holds the
  * set's own fields and a third its classification bands. Export then import gives the same set.
  *
  * Reading is strict: every problem is reported with its sheet, row and column, and nothing is
@@ -9,6 +11,10 @@
  * inflated size capped), so a renamed file or a zip bomb never reaches the spreadsheet library.
  */
 import ExcelJS from 'exceljs';
+import { parseUserDate } from '../../../domain/dates.ts';
+import { kindName, type NodeEvidenceRequirement } from '../../../domain/documents/findings.ts';
+import type { OfficialDocumentKind } from '../../../domain/documents/official-document.ts';
+import { formatDateShort } from '../../../domain/format.ts';
 import { parseHundredths, formatPointsCompact } from '../../../domain/scoring/decimal.ts';
 import { DEFAULT_PAR_BANDS, type ClassBand } from '../../../domain/scoring/index.ts';
 import { parseRuleText, RULE_SYNTAX_HELP } from '../../../domain/scoring/rule-text.ts';
@@ -36,7 +42,10 @@ type Field =
   | 'kind'
   | 'notApplicable'
   | 'source'
-  | 'toBeConfirmed';
+  | 'toBeConfirmed'
+  | 'requiredKind'
+  | 'mustBeSigned'
+  | 'deadline';
 
 /** Column headers as written on export, and the other names accepted on import (folded). */
 const COLUMNS: Array<{
@@ -111,7 +120,47 @@ const COLUMNS: Array<{
     width: 12,
     required: false,
   },
+  {
+    field: 'requiredKind',
+    header: 'Loại văn bản yêu cầu',
+    aliases: ['loai van ban', 'loai van ban kiem chung'],
+    width: 18,
+    required: false,
+  },
+  {
+    field: 'mustBeSigned',
+    header: 'Phải ký số',
+    aliases: ['ky so', 'yeu cau ky so'],
+    width: 11,
+    required: false,
+  },
+  {
+    field: 'deadline',
+    header: 'Hạn ban hành',
+    aliases: ['thoi han ban hanh', 'han'],
+    width: 13,
+    required: false,
+  },
 ];
+
+/** The types of document a requirement may name, by their Vietnamese name as exported. */
+const REQUIRED_KINDS: readonly OfficialDocumentKind[] = [
+  'resolution',
+  'decision',
+  'directive',
+  'regulation',
+  'notice',
+  'guidance',
+  'programme',
+  'plan',
+  'scheme',
+  'report',
+  'minutes',
+  'submission',
+  'official_letter',
+  'other',
+];
+const YES = ['x', 'co', 'yes', 'true', '1'];
 const KIND_TEXT = { normal: 'thường', bonus: 'thưởng', penalty: 'trừ' } as const;
 const NA_TEXT = { exclude: 'loại trừ', zero: 'tính 0' } as const;
 const INFO_KEYS = {
@@ -144,6 +193,12 @@ export async function exportCriteriaXlsx(meta: SetMeta, nodes: NodeView[]): Prom
         notApplicable: n.notApplicable ? NA_TEXT[n.notApplicable] : '',
         source: n.source ?? '',
         toBeConfirmed: n.toBeConfirmed ? 'x' : '',
+        requiredKind: n.evidenceRequirement?.kind ? kindName(n.evidenceRequirement.kind) : '',
+        mustBeSigned: n.evidenceRequirement?.mustBeSigned ? 'x' : '',
+        // Written as text ("15/01/2026") like the scores, whatever the reader's locale.
+        deadline: n.evidenceRequirement?.deadline
+          ? formatDateShort(n.evidenceRequirement.deadline)
+          : '',
       });
       if (depth === 1) row.font = { bold: true };
       row.getCell('title').alignment = { indent: depth - 1, wrapText: true };
@@ -396,6 +451,31 @@ export async function importCriteriaXlsx(
         value: text('notApplicable'),
         options: 'loại trừ, tính 0',
       });
+    const requirement: NodeEvidenceRequirement = {};
+    const kindText = text('requiredKind');
+    if (kindText) {
+      const folded = searchKey(kindText);
+      const kind = REQUIRED_KINDS.find((k) => searchKey(kindName(k)) === folded || k === folded);
+      if (kind) requirement.kind = kind;
+      else
+        problem(r, at('requiredKind'), 'cell_bad_value', {
+          value: kindText,
+          options: REQUIRED_KINDS.map(kindName).join('; '),
+        });
+    }
+    const signedText = searchKey(text('mustBeSigned'));
+    if (YES.includes(signedText)) requirement.mustBeSigned = true;
+    else if (signedText !== '' && !['khong', 'no', 'false', '0'].includes(signedText))
+      problem(r, at('mustBeSigned'), 'cell_bad_value', {
+        value: text('mustBeSigned'),
+        options: 'x (có), để trống (không)',
+      });
+    const deadlineText = text('deadline');
+    if (deadlineText) {
+      const deadline = parseUserDate(deadlineText);
+      if (deadline) requirement.deadline = deadline;
+      else problem(r, at('deadline'), 'cell_bad_date', { value: deadlineText });
+    }
     const node: NodeInput = {
       id: null,
       code,
@@ -408,7 +488,8 @@ export async function importCriteriaXlsx(
       evidence: text('evidence') || null,
       agency: text('agency') || null,
       source: text('source') || null,
-      toBeConfirmed: ['x', 'co', 'yes', 'true', '1'].includes(searchKey(text('toBeConfirmed'))),
+      toBeConfirmed: YES.includes(searchKey(text('toBeConfirmed'))),
+      evidenceRequirement: Object.keys(requirement).length > 0 ? requirement : null,
       children: [],
     };
     if (!code) continue;
