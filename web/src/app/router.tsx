@@ -201,6 +201,20 @@ export function createAppRouter() {
               }),
             },
             {
+              path: 'sipas/questionnaires/new',
+              lazy: async () => ({
+                Component: (await import('../features/sipas/QuestionnaireEditorPage.tsx'))
+                  .QuestionnaireEditorPage,
+              }),
+            },
+            {
+              path: 'sipas/questionnaires/:questionnaireId/edit',
+              lazy: async () => ({
+                Component: (await import('../features/sipas/QuestionnaireEditorPage.tsx'))
+                  .QuestionnaireEditorPage,
+              }),
+            },
+            {
               path: 'sipas/:id',
               lazy: async () => ({
                 Component: (await import('../features/sipas/SipasCampaignPage.tsx'))

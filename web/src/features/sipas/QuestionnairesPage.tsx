@@ -1,7 +1,9 @@
 /**
  * The questionnaires (mẫu phiếu) as versioned data: each version with its five elements, their
  * questions, the overall question, the respondent profile and the suggestion prompt; export to
- * JSON and import a JSON file as a new version (the server names every problem of a bad file).
+ * JSON and import a JSON file as a new version (the server names every problem of a bad file);
+ * links to the editor: a new version from the default questionnaire or from any version, or an
+ * unused version edited in place.
  */
 import {
   Accordion,
@@ -17,6 +19,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -35,25 +38,30 @@ export function QuestionnairesPage() {
       <SipasCrumbs here={t('sipas.questionnaires.title')} />
       <Group justify="space-between">
         <Title order={2}>{t('sipas.questionnaires.title')}</Title>
-        <FileButton
-          accept="application/json,.json"
-          onChange={(file) => {
-            setImported(null);
-            if (file)
-              upload.mutate(file, {
-                onSuccess: (q) =>
-                  setImported(
-                    t('sipas.questionnaires.imported', { name: q.name, version: q.version }),
-                  ),
-              });
-          }}
-        >
-          {(props) => (
-            <Button {...props} variant="default" loading={upload.isPending}>
-              {t('sipas.questionnaires.import')}
-            </Button>
-          )}
-        </FileButton>
+        <Group gap="sm">
+          <Button component={Link} to="/sipas/questionnaires/new">
+            {t('sipas.questionnaires.createDefault')}
+          </Button>
+          <FileButton
+            accept="application/json,.json"
+            onChange={(file) => {
+              setImported(null);
+              if (file)
+                upload.mutate(file, {
+                  onSuccess: (q) =>
+                    setImported(
+                      t('sipas.questionnaires.imported', { name: q.name, version: q.version }),
+                    ),
+                });
+            }}
+          >
+            {(props) => (
+              <Button {...props} variant="default" loading={upload.isPending}>
+                {t('sipas.questionnaires.import')}
+              </Button>
+            )}
+          </FileButton>
+        </Group>
       </Group>
       <Text size="sm" c="dimmed">
         {t('sipas.questionnaires.intro')}
@@ -130,9 +138,29 @@ export function QuestionnairesPage() {
                       })}
                     </Text>
                   ) : null}
-                  <Anchor href={questionnaireJsonUrl(q.id)} download size="sm">
-                    {t('sipas.questionnaires.export')}
-                  </Anchor>
+                  <Group gap="sm">
+                    {q.inUse ? null : (
+                      <Button
+                        component={Link}
+                        to={`/sipas/questionnaires/${q.id}/edit`}
+                        size="xs"
+                        variant="light"
+                      >
+                        {t('sipas.questionnaires.edit')}
+                      </Button>
+                    )}
+                    <Button
+                      component={Link}
+                      to={`/sipas/questionnaires/new?from=${q.id}`}
+                      size="xs"
+                      variant="light"
+                    >
+                      {t('sipas.questionnaires.newVersion')}
+                    </Button>
+                    <Anchor href={questionnaireJsonUrl(q.id)} download size="sm">
+                      {t('sipas.questionnaires.export')}
+                    </Anchor>
+                  </Group>
                 </Stack>
               </Accordion.Panel>
             </Accordion.Item>
