@@ -83,6 +83,7 @@ const vi = {
   entity_grant: 'quyền được giao',
   entity_evidence: 'tài liệu kiểm chứng',
   entity_evidence_version: 'phiên bản tài liệu',
+  entity_evidence_recheck: 'lượt kiểm tra lại tài liệu',
   evidence_empty: 'Tệp «{filename}» rỗng (0 byte); hãy chọn lại tệp.',
   evidence_type_refused:
     'Tệp «{filename}» không phải PDF, Word (.docx), Excel (.xlsx), ảnh JPG hay PNG (nhận biết theo nội dung tệp, không theo tên); tệp không được lưu.',
@@ -421,6 +422,7 @@ const en: Record<MessageKey, string> = {
     'A scan (image) went through text recognition (OCR) but no text was found; scan it again more clearly.',
   evidence_check_format_not_checked: 'Only PDF files are checked; this format was not read.',
   evidence_check_file_unavailable: 'The stored file could not be opened to be checked.',
+  entity_evidence_recheck: 'the evidence re-check',
   evidence_finding_not_read:
     'The file’s content could not be read (a scan or not a text document); the appraiser will have to read it.',
   evidence_finding_not_signed:

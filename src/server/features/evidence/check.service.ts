@@ -45,7 +45,8 @@ export type CheckError =
   | 'format_not_checked'
   | 'file_unavailable';
 
-const MAX_ATTEMPTS = 3;
+/** Attempts after which a check that keeps failing is given up (it stays pending, unread). */
+export const MAX_ATTEMPTS = 3;
 
 /** How the text was read: from the file's text layer, or by OCR of a scan. */
 export type ReadBy = 'text' | 'ocr';

@@ -364,3 +364,85 @@ export async function findCheck(db: Queryable, versionId: number): Promise<Check
   );
   return rows[0];
 }
+
+// Batch re-checks (tables evidence_recheck_batches and evidence_recheck_items).
+
+export interface RecheckProgressRow {
+  id: number;
+  unit_id: number;
+  created_at: Date;
+  total: number;
+  /** Versions whose check has finished, read or not (or given up after too many attempts). */
+  finished: number;
+  unreadable: number;
+}
+
+/**
+ * Starts a batch over the current version of every document of a unit: records the batch and its
+ * versions, and queues each version's check again (behind the checks already waiting).
+ */
+export async function insertRecheckBatch(
+  tx: Queryable,
+  unitId: number,
+  requestedBy: number | null,
+  now: Date,
+): Promise<number> {
+  const [batch] = await tx.query<{ id: number }>(
+    `INSERT INTO evidence_recheck_batches (unit_id, requested_by, created_at) VALUES ($1, $2, $3)
+     RETURNING id`,
+    [unitId, requestedBy, now],
+  );
+  await tx.query(
+    `INSERT INTO evidence_recheck_items (batch_id, version_id)
+     SELECT $1, v.id FROM evidence_documents d
+     JOIN evidence_versions v ON v.document_id = d.id AND v.version_no = d.current_version
+     WHERE d.unit_id = $2`,
+    [batch!.id, unitId],
+  );
+  await tx.query(
+    `INSERT INTO evidence_checks (version_id, created_at)
+     SELECT version_id, $2 FROM evidence_recheck_items WHERE batch_id = $1
+     ON CONFLICT (version_id) DO UPDATE
+       SET status = 'pending', attempts = 0, created_at = EXCLUDED.created_at`,
+    [batch!.id, now],
+  );
+  return batch!.id;
+}
+
+const PROGRESS_SQL = `SELECT b.id, b.unit_id, b.created_at,
+    count(i.version_id)::int AS total,
+    count(i.version_id) FILTER (WHERE c.status IS DISTINCT FROM 'pending' OR c.attempts >= $2)::int AS finished,
+    count(i.version_id) FILTER (WHERE c.status = 'unreadable'
+      OR (c.status = 'pending' AND c.attempts >= $2))::int AS unreadable
+  FROM evidence_recheck_batches b
+  LEFT JOIN evidence_recheck_items i ON i.batch_id = b.id
+  LEFT JOIN evidence_checks c ON c.version_id = i.version_id`;
+
+/** A batch with its progress; `maxAttempts` is when a failing check is given up. */
+export async function findRecheckBatch(
+  db: Queryable,
+  id: number,
+  maxAttempts: number,
+): Promise<RecheckProgressRow | undefined> {
+  const rows = await db.query<RecheckProgressRow>(`${PROGRESS_SQL} WHERE b.id = $1 GROUP BY b.id`, [
+    id,
+    maxAttempts,
+  ]);
+  return rows[0];
+}
+
+/** The unit's latest batch that has not finished yet, if any. */
+export async function findUnfinishedRecheck(
+  db: Queryable,
+  unitId: number,
+  maxAttempts: number,
+): Promise<RecheckProgressRow | undefined> {
+  const rows = await db.query<RecheckProgressRow>(
+    `${PROGRESS_SQL} WHERE b.unit_id = $1 GROUP BY b.id
+     HAVING count(i.version_id) FILTER (WHERE c.status IS DISTINCT FROM 'pending' OR c.attempts >= $2)
+       < count(i.version_id)
+     ORDER BY b.id DESC LIMIT 1`,
+    [unitId, maxAttempts],
+  );
+  return rows[0];
+}

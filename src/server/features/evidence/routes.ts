@@ -9,6 +9,7 @@ import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
 import { validationDetails } from '../../http/validation.ts';
 import { translate } from '../../i18n/messages.ts';
 import * as checks from './check.service.ts';
+import * as rechecks from './recheck.service.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 
@@ -327,6 +328,41 @@ export function registerEvidenceRoutes(app: App, deps: Deps): void {
         })),
       };
     },
+  );
+
+  app.post(
+    '/api/v1/units/:unitId/evidence/rechecks',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary:
+          'Đọc và kiểm tra lại toàn bộ tài liệu kiểm chứng của đơn vị ở chế độ nền: 202 và lượt kiểm tra mới; 200 và lượt đang chạy nếu đơn vị đã có một lượt chưa xong',
+        params: schemas.unitIdParam,
+        response: { 200: schemas.recheckProgress, 202: schemas.recheckProgress, ...commonErrors },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await rechecks.startEvidenceRecheck(
+        deps,
+        requireActor(request),
+        request.params.unitId,
+      );
+      return reply.code(outcome.started ? 202 : 200).send(outcome.batch);
+    },
+  );
+
+  app.get(
+    '/api/v1/evidence-rechecks/:id',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary:
+          'Tiến độ của một lượt kiểm tra lại tài liệu: đã kiểm tra bao nhiêu trên tổng số tệp',
+        params: idParam,
+        response: { 200: schemas.recheckProgress, ...commonErrors },
+      },
+    },
+    async (request) => rechecks.getEvidenceRecheck(deps, requireActor(request), request.params.id),
   );
 
   // Background checks still reading a file finish before the database closes.

@@ -198,3 +198,14 @@ export const checkResult = z.object({
   ),
   checkedAt: z.string().nullable(),
 });
+
+/** A batch re-check of a unit's evidence library and how far it has gone. */
+export const recheckProgress = z.object({
+  id: z.number(),
+  unitId: z.number(),
+  createdAt: z.string(),
+  total: z.number(),
+  checked: z.number(),
+  unreadable: z.number(),
+  done: z.boolean(),
+});
