@@ -5,15 +5,16 @@
  * throttled through the DevTools protocol. The time from navigation until the first question can be
  * answered (its first choice visible and enabled) is measured, cold cache, several times.
  *
- * Two profiles are printed: Chromium DevTools' "Slow 3G" (2 000 ms added to every request, 50 KB/s
- * each way) and a "3G" of 300 ms and 200 KB/s. The issue's target: usable within 2 s on slow 3G;
- * it is judged on the first profile. Under it every request waits 2 000 ms before its first byte,
- * and the form needs two in sequence (the page, which carries the campaign's form, then its script
- * and style sheet together), so about 4 s is its floor; the second profile shows the same page on
- * a usable 3G link. Environment: PARINDEX_BENCH_FORM_RUNS (default 3).
+ * Three profiles are printed: Chromium DevTools' "Slow 3G" (2 000 ms added to every request,
+ * 50 KB/s each way), WebPageTest's "3G Slow" (400 ms, 50 KB/s) and a "3G" of 300 ms and 200 KB/s.
+ * The issue's target: usable within 2 s on slow 3G; it is judged on the first profile. Under it
+ * every request waits 2 000 ms before its first byte, so no page can meet 2 s there: the page is
+ * one request (script and style inside, ADR 11), which makes 2 000 ms plus its transfer the floor,
+ * and the bench prints that floor next to the measure. Environment: PARINDEX_BENCH_FORM_RUNS (default 3).
  * Run alone: `node --import tsx bench/public-form-3g.bench.ts`.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,6 +26,7 @@ const RUNS = Number(process.env.PARINDEX_BENCH_FORM_RUNS ?? 3);
 const TARGET_MS = 2000;
 const PROFILES = [
   { name: 'Slow 3G (DevTools)', latency: 2000, bytesPerSecond: 50_000 },
+  { name: '3G Slow (WebPageTest: 400 ms, 50 KB/s)', latency: 400, bytesPerSecond: 50_000 },
   { name: '3G (300 ms, 200 KB/s)', latency: 300, bytesPerSecond: 200_000 },
 ];
 
@@ -76,6 +78,14 @@ async function measure(): Promise<BenchResult> {
     });
     const figures = [];
     let slowMedian = Infinity;
+    // What the page weighs on the wire, as Chromium asks for it (compressed).
+    const pageBytes = await new Promise<number>((resolve, reject) => {
+      get(url, { headers: { 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
+        let n = 0;
+        res.on('data', (chunk: Buffer) => (n += chunk.length));
+        res.on('end', () => resolve(n));
+      }).on('error', reject);
+    });
     try {
       for (const profile of PROFILES) {
         const times: number[] = [];
@@ -102,7 +112,13 @@ async function measure(): Promise<BenchResult> {
         }
         times.sort((a, b) => a - b);
         const median = times[Math.floor(times.length / 2)]!;
-        if (profile === PROFILES[0]) slowMedian = median;
+        if (profile === PROFILES[0]) {
+          slowMedian = median;
+          figures.push({
+            label: `${profile.name}: sàn (độ trễ + ${fmt(pageBytes)} byte của trang)`,
+            value: `${fmt(profile.latency + (pageBytes / profile.bytesPerSecond) * 1000)} ms`,
+          });
+        }
         figures.push({
           label: `${profile.name}: trung vị (nhanh nhất – chậm nhất)`,
           value: `${fmt(median)} ms (${fmt(times[0]!)} – ${fmt(times[times.length - 1]!)} ms), ${RUNS} lần`,

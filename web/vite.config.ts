@@ -3,19 +3,23 @@
  * domain helpers in src/domain/ are shared with the server through the `@domain` alias.
  *
  * Several pages: the staff app (index.html), the light public survey form (khao-sat/index.html,
- * plain DOM code, no React, under 60 KB gzipped) and the offline field-collection app for
+ * plain DOM code, no React, under 60 KB gzipped, built on its own into one self-contained page:
+ * see surveyPage) and the offline field-collection app for
  * enumerators (thu-thap/index.html) with its service worker, written to the stable address
  * thu-thap/sw.js (a service worker's address must not change between releases).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const domainRoot = fileURLToPath(new URL('../src/domain', import.meta.url));
+// Old phones still answer the public survey: syntax is lowered for browsers of about 2020
+// (Chrome 80, Safari 13); the staff app gains a few bytes (ADR 11).
+const TARGET = ['es2019', 'chrome80', 'safari13', 'firefox78'];
 // Where the build goes; the server reads the same variable (PARINDEX_WEB_DIST) to serve it.
 const outDir = process.env.PARINDEX_WEB_DIST ?? path.join(webRoot, 'dist');
 
@@ -44,21 +48,71 @@ function precompress(outDir: string): Plugin {
   };
 }
 
+/**
+ * The public survey page as one self-contained document: its script and style sheet written into
+ * the page, so a phone on a slow network waits for one round trip instead of two (ADR 11). The
+ * page is built on its own (a second, nested build with a single entry, so no chunk is shared
+ * with the field app), then its assets are inlined. The server sends it compressed and allows the
+ * inline script by its hash (src/server/features/sipas/channel-routes.ts).
+ */
+function surveyPage(outDir: string): Plugin {
+  return {
+    name: 'parindex-survey-page',
+    apply: 'build',
+    async closeBundle() {
+      const scratch = path.join(outDir, '.survey-build');
+      try {
+        await build({
+          configFile: false,
+          root: webRoot,
+          logLevel: 'warn',
+          resolve: { alias: { '@domain': domainRoot } },
+          build: {
+            outDir: scratch,
+            emptyOutDir: true,
+            sourcemap: false,
+            target: TARGET,
+            modulePreload: false,
+            cssCodeSplit: false,
+            rolldownOptions: { input: path.join(webRoot, 'khao-sat/index.html') },
+          },
+        });
+        let html = readFileSync(path.join(scratch, 'khao-sat/index.html'), 'utf8');
+        const asset = (href: string) => readFileSync(path.join(scratch, href), 'utf8');
+        html = html.replace(
+          /<link rel="stylesheet"[^>]*href="([^"]+)"[^>]*>/g,
+          (_, href: string) => `<style>${asset(href)}</style>`,
+        );
+        html = html.replace(
+          /<script type="module"[^>]*src="([^"]+)"[^>]*><\/script>/g,
+          // "</script" inside the code would end the element early; "<\/" means the same in JS.
+          (_, src: string) =>
+            `<script type="module">${asset(src).replace(/<\/script/gi, '<\\/script')}</script>`,
+        );
+        if (/<(?:script|link)[^>]+(?:src|href)="\/assets\//.test(html)) {
+          throw new Error('khao-sat/index.html still names an asset file after inlining');
+        }
+        mkdirSync(path.join(outDir, 'khao-sat'), { recursive: true });
+        writeFileSync(path.join(outDir, 'khao-sat/index.html'), html);
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), precompress(outDir)],
+  plugins: [react(), precompress(outDir), surveyPage(outDir)],
   resolve: { alias: { '@domain': domainRoot } },
   build: {
     outDir,
     emptyOutDir: true,
     sourcemap: false,
-    // Old phones still answer the public survey: syntax is lowered for browsers of about 2020
-    // (Chrome 80, Safari 13); the staff app gains a few bytes (ADR 11).
-    target: ['es2019', 'chrome80', 'safari13', 'firefox78'],
+    target: TARGET,
     rolldownOptions: {
       input: {
         main: path.join(webRoot, 'index.html'),
-        survey: path.join(webRoot, 'khao-sat/index.html'),
         collect: path.join(webRoot, 'thu-thap/index.html'),
         'field-sw': path.join(webRoot, 'src/field-app/sw.ts'),
       },
