@@ -20,7 +20,7 @@ import { DEFAULT_PAR_BANDS, type ClassBand } from '../../../domain/scoring/index
 import { parseRuleText, RULE_SYNTAX_HELP } from '../../../domain/scoring/rule-text.ts';
 import { searchKey } from '../../../domain/text.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
-import { inspectZip } from '../../infra/zip-guard.ts';
+import { cellText, columnLetter, openXlsx } from '../../infra/workbook.ts';
 import type { NodeInput, NodeView, SetMeta } from './service.ts';
 
 export const SHEET_CRITERIA = 'Bộ chỉ số';
@@ -29,7 +29,6 @@ export const SHEET_BANDS = 'Xếp loại';
 export const SHEET_HELP = 'Hướng dẫn';
 export const MAX_ROWS = 5000;
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-const MAX_UNCOMPRESSED = 100 * 1024 * 1024;
 
 type Field =
   | 'code'
@@ -243,26 +242,6 @@ export async function exportCriteriaXlsx(meta: SetMeta, nodes: NodeView[]): Prom
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Text of a cell whatever its type (number, text, rich text, formula result, date). */
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v)
-      return v.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('result' in v && v.result !== undefined && v.result !== null)
-      return typeof v.result === 'object' ? '' : String(v.result).trim();
-    if ('text' in v) return String(v.text).trim();
-  }
-  return String(v).trim();
-}
-
 /** A score cell: a number with at most two decimals (1,5 / 1.5 / 1.5 as a number). */
 function cellHundredths(cell: ExcelJS.Cell):
   | { ok: true; value: number }
@@ -306,46 +285,11 @@ function parseKind(text: string): 'normal' | 'bonus' | 'penalty' | null | undefi
   return undefined;
 }
 
-function columnLetter(index: number): string {
-  let n = index;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** Reads a workbook into the set's fields and its tree; throws an AppError listing every problem. */
 export async function importCriteriaXlsx(
   buffer: Buffer,
 ): Promise<{ meta: Partial<SetMeta>; nodes: NodeInput[] }> {
-  if (buffer.length > MAX_FILE_BYTES)
-    throw new AppError('too_large', 'payload_too_large', { limit: '10 MB' });
-  const zip = inspectZip(buffer, { maxEntries: 500, maxUncompressedBytes: MAX_UNCOMPRESSED }, [
-    '[Content_Types].xml',
-  ]);
-  if (!zip.ok) {
-    switch (zip.problem.kind) {
-      case 'not_zip':
-        throw new AppError('unsupported', 'xlsx_not_xlsx');
-      case 'too_large_uncompressed':
-      case 'too_many_entries':
-        throw new AppError('too_large', 'xlsx_bomb', { limit: '100 MB' });
-      case 'missing_part':
-      case 'corrupt':
-        throw new AppError('invalid', 'xlsx_corrupt');
-    }
-  }
-  if (!zip.names.some((n) => n.startsWith('xl/')))
-    throw new AppError('unsupported', 'xlsx_not_xlsx');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('invalid', 'xlsx_corrupt');
-  }
+  const wb = await openXlsx(buffer, { maxBytes: MAX_FILE_BYTES });
   const ws = wb.getWorksheet(SHEET_CRITERIA) ?? wb.worksheets[0];
   if (!ws) throw new AppError('invalid', 'xlsx_missing_sheet', { sheet: SHEET_CRITERIA });
   const sheet = ws.name;

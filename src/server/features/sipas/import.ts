@@ -13,7 +13,6 @@
  */
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import type { Actor } from '../../../domain/access.ts';
 import {
   ANSWER_LABELS,
@@ -29,7 +28,7 @@ import {
 import { searchKey } from '../../../domain/text.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound, type ErrorDetail } from '../../errors.ts';
-import { inspectZip } from '../../infra/zip-guard.ts';
+import { cellText, openXlsx } from '../../infra/workbook.ts';
 import * as repo from './repository.ts';
 import {
   appendSipasAudit,
@@ -80,40 +79,8 @@ function readCsv(content: Buffer): Table {
   };
 }
 
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v)
-      return v.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('result' in v && v.result !== undefined && v.result !== null)
-      return typeof v.result === 'object' ? '' : String(v.result).trim();
-    if ('text' in v) return String(v.text).trim();
-  }
-  return String(v).trim();
-}
-
 async function readXlsx(content: Buffer): Promise<Table> {
-  const zip = inspectZip(content, { maxEntries: 500, maxUncompressedBytes: 100 * 1024 * 1024 }, [
-    '[Content_Types].xml',
-  ]);
-  if (!zip.ok) {
-    if (zip.problem.kind === 'too_large_uncompressed' || zip.problem.kind === 'too_many_entries')
-      throw new AppError('too_large', 'xlsx_bomb', { limit: '100 MB' });
-    throw new AppError('invalid', 'xlsx_corrupt');
-  }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('invalid', 'xlsx_corrupt');
-  }
+  const wb = await openXlsx(content, { maxBytes: Number.MAX_SAFE_INTEGER });
   const ws = wb.worksheets[0];
   if (!ws || ws.actualRowCount < 2) throw new AppError('invalid', 'import_empty');
   const width = ws.columnCount;

@@ -177,7 +177,8 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Nhập mẫu phiếu từ tệp JSON (multipart, trường "file")',
+        summary:
+          'Nhập mẫu phiếu từ tệp Excel (.xlsx) hoặc JSON, nhận biết theo nội dung (multipart, trường "file"); tệp có lỗi thì không lưu gì',
         consumes: ['multipart/form-data'],
         response: {
           201: schemas.questionnaireView,
@@ -190,7 +191,7 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       const actor = requireActor(request);
       const { content } = await readUpload(request);
-      const q = await service.importQuestionnaireJson(deps, actor, content.toString('utf8'));
+      const q = await service.importQuestionnaireFile(deps, actor, content);
       return reply.code(201).send(q);
     },
   );
@@ -210,6 +211,28 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="${file.filename}"`)
         .send(file.json);
+    },
+  );
+
+  app.get(
+    '/api/v1/sipas/questionnaires/:id/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất mẫu phiếu ra tệp Excel (mỗi câu hỏi một dòng)',
+        params: idParam,
+      },
+    },
+    async (request, reply) => {
+      const file = await service.exportQuestionnaireXlsxFile(
+        deps,
+        requireActor(request),
+        request.params.id,
+      );
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.content);
     },
   );
 

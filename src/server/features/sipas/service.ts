@@ -38,7 +38,11 @@ import type { Deps } from '../../deps.ts';
 import { AppError, notFound, type ErrorDetail } from '../../errors.ts';
 import type { Queryable } from '../../infra/db.ts';
 import { appendAuditEntry } from '../audit/repository.ts';
+import { exportQuestionnaireXlsx, importQuestionnaireXlsx } from './questionnaire-xlsx.ts';
 import * as repo from './repository.ts';
+
+/** The first four bytes of a zip archive, hence of an .xlsx workbook. */
+const ZIP_SIGNATURE = 0x04034b50;
 
 /** Channels a campaign may accept answers through. */
 export const CHANNELS = [
@@ -161,6 +165,37 @@ export async function importQuestionnaireJson(
   const parsed = importQuestionnaire(json);
   if (!parsed.ok) throw questionnaireProblems(parsed.problems);
   return createQuestionnaire(deps, actor, parsed.questionnaire);
+}
+
+/**
+ * Imports a questionnaire file as a new version: an Excel workbook or a JSON export, told apart by
+ * the content (never by the file's name). Nothing is saved unless the whole file is right.
+ */
+export async function importQuestionnaireFile(
+  deps: Deps,
+  actor: Actor,
+  content: Buffer,
+): Promise<QuestionnaireView> {
+  requireSipasManager(actor);
+  if (content.length >= 4 && content.readUInt32LE(0) === ZIP_SIGNATURE) {
+    return createQuestionnaire(deps, actor, await importQuestionnaireXlsx(content));
+  }
+  const text = content.toString('utf8').replace(/^\uFEFF/, '');
+  if (text.trimStart().startsWith('{')) return importQuestionnaireJson(deps, actor, text);
+  throw new AppError('unsupported', 'sipas_questionnaire_file_type');
+}
+
+/** The Excel export of a questionnaire, read back unchanged by the import. */
+export async function exportQuestionnaireXlsxFile(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+): Promise<{ filename: string; content: Buffer }> {
+  const q = await getQuestionnaire(deps, actor, id);
+  return {
+    filename: `${q.code}-${q.version}.xlsx`,
+    content: await exportQuestionnaireXlsx(q.document),
+  };
 }
 
 /** The JSON export of a questionnaire, read back unchanged by the import. */

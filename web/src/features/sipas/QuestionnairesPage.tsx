@@ -1,12 +1,14 @@
 /**
  * The questionnaires (mẫu phiếu) as versioned data: each version with its five elements, their
  * questions, the overall question, the respondent profile and the suggestion prompt; export to
- * JSON and import a JSON file as a new version (the server names every problem of a bad file);
+ * Excel or JSON and import either as a new version (the server names every problem of a bad file
+ * by sheet, row and column, shown as a table);
  * links to the editor: a new version from the default questionnaire or from any version, or an
  * unused version edited in place.
  */
 import {
   Accordion,
+  Alert,
   Anchor,
   Badge,
   FileButton,
@@ -14,16 +16,18 @@ import {
   Group,
   List,
   Stack,
+  Table,
   Text,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ApiError } from '../../lib/api-client.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
-import { questionnaireJsonUrl, sipasApi } from './api.ts';
+import { questionnaireJsonUrl, questionnaireXlsxUrl, sipasApi } from './api.ts';
 import { useQuestionnaires, useSipasMutation } from './hooks.ts';
 import { SipasCrumbs } from './parts.tsx';
 
@@ -33,6 +37,8 @@ export function QuestionnairesPage() {
   const list = useQuestionnaires();
   const upload = useSipasMutation((file: File) => sipasApi.importQuestionnaire(file));
   const [imported, setImported] = useState<string | null>(null);
+  // Cleared after each choice, so the same file fixed and chosen again is sent again.
+  const resetFile = useRef<() => void>(null);
   return (
     <Stack>
       <SipasCrumbs here={t('sipas.questionnaires.title')} />
@@ -43,9 +49,11 @@ export function QuestionnairesPage() {
             {t('sipas.questionnaires.createDefault')}
           </Button>
           <FileButton
-            accept="application/json,.json"
+            resetRef={resetFile}
+            accept="application/json,.json,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             onChange={(file) => {
               setImported(null);
+              resetFile.current?.();
               if (file)
                 upload.mutate(file, {
                   onSuccess: (q) =>
@@ -66,7 +74,7 @@ export function QuestionnairesPage() {
       <Text size="sm" c="dimmed">
         {t('sipas.questionnaires.intro')}
       </Text>
-      <ErrorAlert error={upload.error} />
+      <ImportProblems error={upload.error} />
       {imported ? (
         <Text role="status" c="green">
           {imported}
@@ -157,6 +165,9 @@ export function QuestionnairesPage() {
                     >
                       {t('sipas.questionnaires.newVersion')}
                     </Button>
+                    <Anchor href={questionnaireXlsxUrl(q.id)} download size="sm">
+                      {t('sipas.questionnaires.exportXlsx')}
+                    </Anchor>
                     <Anchor href={questionnaireJsonUrl(q.id)} download size="sm">
                       {t('sipas.questionnaires.export')}
                     </Anchor>
@@ -168,5 +179,45 @@ export function QuestionnairesPage() {
         </Accordion>
       )}
     </Stack>
+  );
+}
+
+/** Why an import failed: the server's message, and its located problems as a table. */
+function ImportProblems({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const located = error instanceof ApiError ? error.details : [];
+  if (located.length === 0) return <ErrorAlert error={error} />;
+  return (
+    <Alert color="red" variant="light" role="alert" title={t('sipas.questionnaires.importFailed')}>
+      <Text size="sm">{error instanceof Error ? error.message : ''}</Text>
+      <Table.ScrollContainer minWidth={480} mt="xs">
+        <Table
+          withTableBorder
+          verticalSpacing={4}
+          fz="sm"
+          aria-label={t('sipas.questionnaires.problems')}
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('sipas.questionnaires.sheet')}</Table.Th>
+              <Table.Th scope="col">{t('sipas.questionnaires.row')}</Table.Th>
+              <Table.Th scope="col">{t('sipas.questionnaires.column')}</Table.Th>
+              <Table.Th scope="col">{t('sipas.questionnaires.message')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {located.map((d, i) => (
+              <Table.Tr key={i}>
+                <Table.Td>{d.sheet ?? t('common.none')}</Table.Td>
+                <Table.Td>{d.row ?? t('common.none')}</Table.Td>
+                <Table.Td>{d.column ?? d.field ?? t('common.none')}</Table.Td>
+                <Table.Td>{d.message}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Alert>
   );
 }

@@ -335,6 +335,10 @@ export const indexesXlsxUrl = (id: number, filter: ScopeFilter = {}): string => 
   return `/api/v1/sipas/campaigns/${id}/indexes.xlsx${q ? `?${q}` : ''}`;
 };
 
+/** Address of a questionnaire's Excel export (one row per question). */
+export const questionnaireXlsxUrl = (id: number): string =>
+  `/api/v1/sipas/questionnaires/${id}/export.xlsx`;
+
 /** Address of a questionnaire's JSON export. */
 export const questionnaireJsonUrl = (id: number): string =>
   `/api/v1/sipas/questionnaires/${id}/export`;
