@@ -492,11 +492,61 @@ export function catalogueFor(
   return list === undefined ? null : new Set(list);
 }
 
+/** A tally's dossiers against a postal catalogue: what the two postal rates are made of. */
+export interface PostalCounts {
+  /** Procedures in the catalogue(s). */
+  procedures: number;
+  /** Of those, procedures with at least one dossier received or returned by post. */
+  withPostal: number;
+  /** Dossiers of the catalogue's procedures. */
+  dossiers: number;
+  /** Of those, dossiers received or returned by post. */
+  postal: number;
+}
+
+/** Counts a tally's per-procedure dossiers against a catalogue (see PostalCounts). */
+export function postalCountsOf(
+  procedures: DossierTally['procedures'],
+  catalogue: ReadonlySet<string>,
+): PostalCounts {
+  const counts: PostalCounts = {
+    procedures: catalogue.size,
+    withPostal: 0,
+    dossiers: 0,
+    postal: 0,
+  };
+  if (procedures === null) return counts;
+  for (const code of catalogue) {
+    const p = procedures.get(code);
+    if (p === undefined) continue;
+    if (p.postal > 0) counts.withPostal++;
+    counts.dossiers += p.dossiers;
+    counts.postal += p.postal;
+  }
+  return counts;
+}
+
 /** The rates of a tally against the configured targets. */
 export function ratesOfTally(
   tally: DossierTally,
   config: DossierEvaluationConfig,
   postalProcedures: ReadonlySet<string> | null = null,
+): Record<RateKey, Rate> {
+  const counts =
+    postalProcedures === null || tally.procedures === null
+      ? null
+      : postalCountsOf(tally.procedures, postalProcedures);
+  return ratesWithPostalCounts(tally, config, counts);
+}
+
+/**
+ * The rates of a tally, the two postal ones from counts made against a catalogue (null: no
+ * catalogue applies, so the procedures rate has no data and the dossiers rate is over all dossiers).
+ */
+export function ratesWithPostalCounts(
+  tally: DossierTally,
+  config: DossierEvaluationConfig,
+  postal: PostalCounts | null,
 ): Record<RateKey, Rate> {
   const decided = tally.early + tally.onTime + tally.late;
   const decidedBasis = 'trên số hồ sơ đã có kết quả và có ngày hẹn trả';
@@ -504,7 +554,7 @@ export function ratesOfTally(
   late.codes = [...tally.lateCodes].sort();
   let postalProceduresRate: Rate;
   let postalDossiersRate: Rate;
-  if (postalProcedures === null || tally.procedures === null) {
+  if (postal === null) {
     postalProceduresRate = makeRate(
       'postal-procedures',
       0,
@@ -520,27 +570,17 @@ export function ratesOfTally(
       config,
     );
   } else {
-    let withPostal = 0;
-    let catalogueDossiers = 0;
-    let cataloguePostal = 0;
-    for (const code of postalProcedures) {
-      const p = tally.procedures.get(code);
-      if (p === undefined) continue;
-      if (p.postal > 0) withPostal++;
-      catalogueDossiers += p.dossiers;
-      cataloguePostal += p.postal;
-    }
     postalProceduresRate = makeRate(
       'postal-procedures',
-      withPostal,
-      postalProcedures.size,
+      postal.withPostal,
+      postal.procedures,
       'trên số TTHC trong danh mục bưu chính công ích',
       config,
     );
     postalDossiersRate = makeRate(
       'postal-dossiers',
-      cataloguePostal,
-      catalogueDossiers,
+      postal.postal,
+      postal.dossiers,
       'trên số hồ sơ của các TTHC trong danh mục bưu chính công ích',
       config,
     );
@@ -699,6 +739,50 @@ export interface QuarterView {
   area: DossierTally;
 }
 
+/**
+ * The postal counts of an area whose units may fall under different catalogues (`byUnit`, the same
+ * list object for the units of one catalogue, else `all`): a procedure counts once per catalogue,
+ * as having postal dossiers when any unit under that catalogue had one. Units under no catalogue
+ * are left out, unless no unit has one (then null: the rates fall back to all dossiers).
+ */
+export function areaPostalCounts(
+  units: readonly ViewUnit[],
+  tallies: readonly DossierTally[],
+  catalogue: PostalCatalogue | undefined,
+): PostalCounts | null {
+  if (catalogue === undefined) return null;
+  const byList = new Map<readonly string[], DossierTally[]>();
+  units.forEach((unit, i) => {
+    const list = catalogue.byUnit?.[unit.code] ?? catalogue.all;
+    const tally = tallies[i];
+    if (list === undefined || tally === undefined) return;
+    let group = byList.get(list);
+    if (group === undefined) byList.set(list, (group = []));
+    group.push(tally);
+  });
+  if (byList.size === 0) return null;
+  const out: PostalCounts = { procedures: 0, withPostal: 0, dossiers: 0, postal: 0 };
+  for (const [list, group] of byList) {
+    const procedures = new Map<string, { dossiers: number; postal: number }>();
+    for (const t of group) {
+      for (const [code, c] of t.procedures ?? []) {
+        const p = procedures.get(code);
+        if (p === undefined) procedures.set(code, { ...c });
+        else {
+          p.dossiers += c.dossiers;
+          p.postal += c.postal;
+        }
+      }
+    }
+    const counts = postalCountsOf(procedures, new Set(list));
+    out.procedures += counts.procedures;
+    out.withPostal += counts.withPostal;
+    out.dossiers += counts.dossiers;
+    out.postal += counts.postal;
+  }
+  return out;
+}
+
 /** Builds the quarterly view of the given units (units without dossiers appear as such). */
 export function quarterView(
   acc: DossierAccumulator,
@@ -738,13 +822,12 @@ export function quarterView(
     })
     .join('; ');
   const area = combineTallies(tallies);
-  const allCatalogue = catalogueFor(catalogue, null);
   return {
     period,
     rows,
     counts,
     summary,
-    rates: ratesOfTally(area, config, allCatalogue),
+    rates: ratesWithPostalCounts(area, config, areaPostalCounts(units, tallies, catalogue)),
     areaEvaluation: evaluateTally(area, config),
     area,
   };

@@ -66,6 +66,8 @@ export const MEASURED_METRICS = [
   'dossier_on_time',
   'dossier_online',
   'dossier_online_payment',
+  'dossier_postal_procedures',
+  'dossier_postal',
 ] as const;
 export type MeasuredMetric = (typeof MEASURED_METRICS)[number];
 

@@ -201,6 +201,21 @@ const vi = {
   dossier_rating_empty: 'Phiếu đánh giá chưa có điểm chỉ số nào.',
   dossier_unknown_bands: 'Không có bộ mức xếp loại «{id}».',
   dossier_bad_period: 'Quý «{period}» không hợp lệ (dạng 2024-Q1).',
+  dossier_postal_catalogue_invalid:
+    'Danh mục có {count} dòng lỗi; danh mục chưa được thay đổi. Hãy sửa các dòng được liệt kê rồi lưu lại.',
+  dossier_postal_catalogue_empty:
+    'Danh mục chưa có thủ tục nào: hãy dán hoặc tải lên ít nhất một mã TTHC; danh mục chưa được thay đổi.',
+  dossier_postal_catalogue_too_many: 'Danh mục có hơn {max} thủ tục; danh mục chưa được thay đổi.',
+  dossier_postal_catalogue_wrong_type:
+    'Tệp không phải CSV hay Excel (.xlsx); danh mục chưa được thay đổi.',
+  dossier_postal_catalogue_not_utf8:
+    'Tệp CSV không ở bảng mã UTF-8 (có thể là TCVN3 hoặc Windows-1258). Hãy lưu lại dưới dạng “CSV UTF-8” rồi tải lên lại; danh mục chưa được thay đổi.',
+  dossier_postal_catalogue_none: 'Đơn vị «{unit}» chưa có danh mục TTHC bưu chính công ích riêng.',
+  dossier_postal_row_code_missing: 'Dòng {row}: thiếu mã TTHC.',
+  dossier_postal_row_code_invalid:
+    'Dòng {row}: mã TTHC «{value}» không hợp lệ (chỉ gồm chữ không dấu, chữ số và các dấu . _ - /, tối đa 50 ký tự).',
+  dossier_postal_row_code_duplicate: 'Dòng {row}: mã TTHC «{code}» đã có ở dòng {first}.',
+  dossier_postal_row_name_too_long: 'Dòng {row}: tên thủ tục dài quá {max} ký tự.',
   // SIPAS
   entity_sipas_campaign: 'đợt khảo sát sự hài lòng',
   entity_sipas_questionnaire: 'mẫu phiếu khảo sát',
@@ -517,6 +532,23 @@ const en: Record<MessageKey, string> = {
   dossier_rating_empty: 'The rating form has no indicator rated.',
   dossier_unknown_bands: 'There is no class band preset “{id}”.',
   dossier_bad_period: 'The quarter “{period}” is not valid (use 2024-Q1).',
+  dossier_postal_catalogue_invalid:
+    'The catalogue has {count} rows with errors; it was not changed. Correct the rows listed and save again.',
+  dossier_postal_catalogue_empty:
+    'The catalogue lists no procedure: paste or upload at least one procedure code; it was not changed.',
+  dossier_postal_catalogue_too_many:
+    'The catalogue lists more than {max} procedures; it was not changed.',
+  dossier_postal_catalogue_wrong_type:
+    'The file is neither CSV nor Excel (.xlsx); the catalogue was not changed.',
+  dossier_postal_catalogue_not_utf8:
+    'The CSV file is not UTF-8 (it may be TCVN3 or Windows-1258). Save it as “CSV UTF-8” and upload it again; the catalogue was not changed.',
+  dossier_postal_catalogue_none: '“{unit}” has no postal-service catalogue of its own.',
+  dossier_postal_row_code_missing: 'Row {row}: the procedure code is missing.',
+  dossier_postal_row_code_invalid:
+    'Row {row}: the procedure code “{value}” is not valid (unaccented letters, digits and . _ - / only, at most 50 characters).',
+  dossier_postal_row_code_duplicate:
+    'Row {row}: the procedure code “{code}” is already on row {first}.',
+  dossier_postal_row_name_too_long:
   entity_sipas_campaign: 'satisfaction survey',
   entity_sipas_questionnaire: 'survey questionnaire',
   entity_sipas_link: 'survey link',

@@ -54,6 +54,8 @@ export const remediationEn: typeof remediationVi = {
     dossier_on_time: 'Dossiers on time or early',
     dossier_online: 'Dossiers filed online',
     dossier_online_payment: 'Online payments',
+    dossier_postal_procedures: 'Postal-service procedures with postal dossiers',
+    dossier_postal: 'Dossiers received or returned by post',
   },
   status: {
     not_started: 'Not started',

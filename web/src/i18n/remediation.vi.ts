@@ -53,6 +53,8 @@ export const remediationVi = {
     dossier_on_time: 'Tỷ lệ hồ sơ đúng và trước hạn',
     dossier_online: 'Tỷ lệ hồ sơ trực tuyến',
     dossier_online_payment: 'Tỷ lệ thanh toán trực tuyến',
+    dossier_postal_procedures: 'Tỷ lệ TTHC bưu chính công ích có phát sinh hồ sơ',
+    dossier_postal: 'Tỷ lệ hồ sơ tiếp nhận/trả kết quả qua bưu chính công ích',
   },
   status: {
     not_started: 'Chưa thực hiện',

@@ -494,11 +494,26 @@ export interface DossierFilter {
   officialCode?: string | undefined;
   q?: string | undefined;
   rate?: { key: RateKey; part: 'numerator' | 'denominator' } | undefined;
+  /**
+   * Whether a postal catalogue applies in the listed area: then the postal-dossiers rate counts
+   * only dossiers of catalogue procedures (units under no catalogue are left out), as the results do.
+   */
+  postalCatalogueApplies?: boolean | undefined;
   timeliness?: string | undefined;
 }
 
+// A dossier's procedure is in the postal catalogue of its unit's nearest ancestor (itself included).
+const IN_POSTAL_CATALOGUE = `EXISTS (SELECT 1 FROM dossier_postal_procedures pp
+  WHERE pp.procedure_code = d.procedure_code AND pp.unit_id = (
+    SELECT c.unit_id FROM dossier_postal_catalogues c JOIN units cu ON cu.id = c.unit_id
+    WHERE u.path LIKE cu.path || '%' ORDER BY length(cu.path) DESC LIMIT 1))`;
+
 /** The SQL condition that puts a dossier in a rate's numerator or denominator (as rateMembership). */
-function rateCondition(key: RateKey, part: 'numerator' | 'denominator'): string {
+function rateCondition(
+  key: RateKey,
+  part: 'numerator' | 'denominator',
+  catalogueApplies: boolean,
+): string {
   const decided = `d.timeliness IN ('early', 'on-time', 'late')`;
   const byPost = `(d.channel = 'postal' OR d.returned_by_post IS TRUE)`;
   switch (key) {
@@ -513,10 +528,11 @@ function rateCondition(key: RateKey, part: 'numerator' | 'denominator'): string 
     case 'online-payment':
       return part === 'numerator' ? 'd.online_payment IS TRUE' : 'd.online_payment IS NOT NULL';
     case 'postal-dossiers':
-      return part === 'numerator' ? byPost : 'TRUE';
+      if (!catalogueApplies) return part === 'numerator' ? byPost : 'TRUE';
+      return part === 'numerator' ? `${IN_POSTAL_CATALOGUE} AND ${byPost}` : IN_POSTAL_CATALOGUE;
     case 'postal-procedures':
-      // Without a postal catalogue no procedure is in the denominator.
-      return 'FALSE';
+      // The dossiers of the catalogue's procedures; those by post make their procedure count.
+      return part === 'numerator' ? `${IN_POSTAL_CATALOGUE} AND ${byPost}` : IN_POSTAL_CATALOGUE;
   }
 }
 
@@ -551,7 +567,7 @@ export async function listDossiers(
   if (f.officialCode) where.push(`d.official_code = ${p(f.officialCode)}`);
   if (f.timeliness) where.push(`d.timeliness = ${p(f.timeliness)}`);
   if (f.q) where.push(`d.code LIKE ${p(`${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
-  if (f.rate) where.push(rateCondition(f.rate.key, f.rate.part));
+  if (f.rate) where.push(rateCondition(f.rate.key, f.rate.part, f.postalCatalogueApplies === true));
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const [count] = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM dossiers d JOIN units u ON u.id = d.unit_id ${clause}`,
@@ -810,38 +826,46 @@ export async function foldedTallies(
   );
 }
 
-/** Dossiers and postal dossiers per target unit and procedure, for one period (see foldedTallies). */
+/**
+ * Dossiers and postal dossiers per target unit and procedure, for one period (see foldedTallies),
+ * for the procedures of the postal catalogues only (`codes`).
+ */
 export async function foldedProcedureCounts(
   db: Queryable,
   period: string,
   units: readonly number[],
   targets: readonly number[],
+  codes: readonly string[],
 ): Promise<Array<{ unit_id: number; procedure_code: string; dossiers: number; postal: number }>> {
+  if (codes.length === 0) return [];
   return db.query(
     `WITH fine AS (
        SELECT unit_id, procedure_code, count(*)::int AS dossiers,
          count(*) FILTER (WHERE channel = 'postal' OR returned_by_post)::int AS postal
-       FROM dossiers WHERE period = $1 AND unit_id = ANY($2::int[])
+       FROM dossiers WHERE period = $1 AND unit_id = ANY($2::int[]) AND procedure_code = ANY($4::text[])
        GROUP BY unit_id, procedure_code)
      SELECT f.target AS unit_id, t.procedure_code, sum(t.dossiers)::int AS dossiers,
        sum(t.postal)::int AS postal
      FROM fine t JOIN unnest($2::int[], $3::int[]) AS f(unit_id, target) ON f.unit_id = t.unit_id
      GROUP BY f.target, t.procedure_code`,
-    [period, units, targets],
+    [period, units, targets, codes],
   );
 }
 
-/** Dossiers and postal dossiers per unit and procedure, for one period. */
+/** Dossiers and postal dossiers per unit and procedure of `codes`, for one period. */
 export async function procedureCounts(
   db: Queryable,
   period: string,
   unitIds: readonly number[],
+  codes: readonly string[],
 ): Promise<Array<{ unit_id: number; procedure_code: string; dossiers: number; postal: number }>> {
+  if (codes.length === 0) return [];
   return db.query(
     `SELECT unit_id, procedure_code, count(*)::int AS dossiers,
        count(*) FILTER (WHERE channel = 'postal' OR returned_by_post)::int AS postal
-     FROM dossiers WHERE period = $1 AND unit_id = ANY($2::int[]) GROUP BY unit_id, procedure_code`,
-    [period, unitIds],
+     FROM dossiers WHERE period = $1 AND unit_id = ANY($2::int[]) AND procedure_code = ANY($3::text[])
+     GROUP BY unit_id, procedure_code`,
+    [period, unitIds, codes],
   );
 }
 

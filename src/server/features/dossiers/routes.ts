@@ -13,6 +13,7 @@ import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
 import { getImportJob, previewDossierImport, startDossierImport } from './import.ts';
 import { ALL_COLUMNS, REQUIRED_COLUMNS, cleanMapping, type ColumnMapping } from './mapping.ts';
 import { DOSSIER_COLUMN_LABELS } from '../../../domain/dossiers/dossier.ts';
+import * as postal from './postal-catalogue.service.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 
@@ -380,5 +381,93 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
     },
     async (request) =>
       service.chooseBands(deps, requireActor(request), request.body.unitId, request.body.presetId),
+  );
+
+  app.get(
+    '/api/v1/dossiers/postal-catalogue',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary:
+          'Danh mục TTHC thực hiện qua dịch vụ bưu chính công ích áp dụng cho một đơn vị (của đơn vị hoặc của cấp trên gần nhất)',
+        querystring: schemas.postalCatalogueQuery,
+        response: { 200: schemas.postalCatalogueView, ...commonErrors },
+      },
+    },
+    async (request) => postal.getPostalCatalogue(deps, requireActor(request), request.query.unitId),
+  );
+
+  app.put(
+    '/api/v1/dossiers/postal-catalogue',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary:
+          'Thay danh mục TTHC bưu chính công ích của một đơn vị bằng danh sách dán vào (mỗi dòng một mã TTHC, tên tùy chọn); lỗi ở dòng nào thì không lưu gì',
+        body: schemas.postalCatalogueBody,
+        response: { 200: schemas.postalCatalogueView, ...commonErrors },
+      },
+    },
+    async (request) =>
+      postal.replacePostalCatalogueFromText(
+        deps,
+        requireActor(request),
+        request.body.unitId,
+        request.body.text,
+      ),
+  );
+
+  app.post(
+    '/api/v1/dossiers/postal-catalogue/file',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary:
+          'Thay danh mục TTHC bưu chính công ích từ tệp CSV/XLSX (multipart: unitId, file; cột 1 mã TTHC, cột 2 tên)',
+        consumes: ['multipart/form-data'],
+        response: {
+          200: schemas.postalCatalogueView,
+          413: errorBody,
+          415: errorBody,
+          ...commonErrors,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const upload = await receiveUpload(request, deps).catch((error: unknown) => {
+        // No file at all: say so about the catalogue, not about dossiers.
+        if (error instanceof AppError && error.code === 'dossier_import_empty') {
+          throw new AppError('invalid', 'dossier_postal_catalogue_empty');
+        }
+        throw error;
+      });
+      try {
+        const unitId = Number(upload.fields.unitId);
+        if (!Number.isSafeInteger(unitId) || unitId <= 0) {
+          throw new AppError('invalid', 'validation_failed', {}, [
+            { field: 'unitId', key: 'field_required', params: { field: 'unitId' } },
+          ]);
+        }
+        return await postal.replacePostalCatalogueFromFile(deps, actor, unitId, upload.filePath);
+      } finally {
+        await unlink(upload.filePath).catch(() => undefined);
+      }
+    },
+  );
+
+  app.delete(
+    '/api/v1/dossiers/postal-catalogue',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary:
+          'Bỏ danh mục riêng của một đơn vị (các đơn vị trực thuộc dùng danh mục của cấp trên, nếu có)',
+        querystring: schemas.postalCatalogueQuery,
+        response: { 200: schemas.postalCatalogueView, ...commonErrors },
+      },
+    },
+    async (request) =>
+      postal.deletePostalCatalogue(deps, requireActor(request), request.query.unitId),
   );
 }

@@ -117,3 +117,18 @@ export const bandsQuery = z.object({ unitId: z.coerce.number().int().positive() 
 export const bandsBody = z
   .object({ unitId: z.number().int().positive(), presetId: z.string().trim().min(1).max(60) })
   .strict();
+
+export const postalCatalogueQuery = z.object({ unitId: z.coerce.number().int().positive() });
+
+/** Pasted lines: one procedure code per line, its name after a tab, semicolon or comma. */
+export const postalCatalogueBody = z
+  .object({ unitId: z.number().int().positive(), text: z.string().max(2_000_000) })
+  .strict();
+
+export const postalCatalogueView = z.object({
+  unit: z.object({ id: z.number(), code: z.string(), name: z.string() }),
+  setOn: z.object({ id: z.number(), name: z.string(), updatedAt: z.string() }).nullable(),
+  inherited: z.boolean(),
+  procedures: z.array(z.object({ code: z.string(), name: z.string().nullable() })),
+  canEdit: z.boolean(),
+});

@@ -33,6 +33,12 @@ import { appendAuditEntry } from '../audit/repository.ts';
 import { hitRateCounter } from '../auth/repository.ts';
 import { deriveDossier, dossierFromDb } from './import.ts';
 import * as bandsRepo from './bands.repository.ts';
+import {
+  areaCatalogues,
+  catalogueSetFor,
+  postalCatalogueOf,
+  type AreaCatalogues,
+} from './postal-catalogue.service.ts';
 import * as repo from './repository.ts';
 
 /** Online ratings accepted per address per minute. */
@@ -117,6 +123,7 @@ export async function listDossiers(
   const scopeUnitIds = scopePaths === null ? undefined : await mergedInto(deps, scopePaths);
   let unitPath: string | undefined;
   let unitIds: number[] | undefined;
+  let postalCatalogueApplies: boolean | undefined;
   if (input.unitId !== undefined) {
     const unit = await repo.findUnitRef(deps.db, input.unitId);
     if (!unit) throw new AppError('not_found', 'not_found', { what: '@entity_unit' });
@@ -125,6 +132,9 @@ export async function listDossiers(
     }
     unitPath = unit.path;
     unitIds = await mergedInto(deps, [unit.path]);
+    if (input.rate?.key === 'postal-dossiers') {
+      postalCatalogueApplies = (await areaCatalogues(deps.db, unit.path)).any;
+    }
   }
   if (input.period !== undefined) checkPeriod(input.period);
   const result = await repo.listDossiers(
@@ -138,6 +148,7 @@ export async function listDossiers(
       officialCode: input.officialCode,
       q: input.q,
       rate: input.rate,
+      postalCatalogueApplies,
       timeliness: input.timeliness,
     },
     input.limit,
@@ -313,7 +324,8 @@ function tallyFromRow(r: repo.TallyRow, withProcedures: boolean): DossierTally {
  * The core's accumulator for one period, filled from GROUP BY sums: units keyed by id (codes can
  * repeat across validity periods), officials inside their unit. With `fold`, each dossier counts
  * toward the unit its own unit merged into (see repo.foldIntoArea), in one scan; `unitIds` is then
- * not used.
+ * not used. Per-procedure counts (for the postal rates) are loaded for `procedureCodes` only, the
+ * codes of the postal catalogues that apply: none, no extra scan.
  */
 export async function loadAccumulator(
   deps: Deps,
@@ -321,6 +333,7 @@ export async function loadAccumulator(
   period: string,
   unitIds: readonly number[] | null,
   fold?: readonly repo.FoldPair[],
+  procedureCodes: readonly string[] = [],
 ): Promise<DossierAccumulator> {
   const acc = createDossierAccumulator(config);
   const groups = new Map<string, UnitGroup>();
@@ -343,7 +356,14 @@ export async function loadAccumulator(
       if (r.by_unit || r.official_code === null) continue;
       groups.get(String(r.unit_id))?.officials.set(r.official_code, tallyFromRow(r, false));
     }
-    for (const p of await repo.foldedProcedureCounts(deps.db, period, units, targets)) {
+    const counts = await repo.foldedProcedureCounts(
+      deps.db,
+      period,
+      units,
+      targets,
+      procedureCodes,
+    );
+    for (const p of counts) {
       groups.get(String(p.unit_id))?.tally.procedures?.set(p.procedure_code, {
         dossiers: p.dossiers,
         postal: p.postal,
@@ -363,7 +383,7 @@ export async function loadAccumulator(
     groups.get(String(r.unit_id))?.officials.set(r.official_code as string, tallyFromRow(r, false));
   }
   if (unitIds !== null && unitIds.length > 0) {
-    for (const p of await repo.procedureCounts(deps.db, period, unitIds)) {
+    for (const p of await repo.procedureCounts(deps.db, period, unitIds, procedureCodes)) {
       groups.get(String(p.unit_id))?.tally.procedures?.set(p.procedure_code, {
         dossiers: p.dossiers,
         postal: p.postal,
@@ -432,7 +452,9 @@ export async function getQuarterView(
   const { units: all, fold } = await areaUnits(deps, area, from, to);
   const depth = area.path.split('/').length;
   const children = all.filter((u) => u.path.split('/').length === depth + 1);
-  const acc = await loadAccumulator(deps, config, input.period, null, fold);
+  const catalogues = await areaCatalogues(deps.db, area.path);
+  const catalogue = postalCatalogueOf(catalogues, all);
+  const acc = await loadAccumulator(deps, config, input.period, null, fold, catalogues.allCodes);
   const byId = new Map(all.map((u) => [String(u.id), u]));
   const kinds = [...new Set(children.map(levelOf))];
   const groups = kinds.map((kind) => {
@@ -441,6 +463,7 @@ export async function getQuarterView(
       acc,
       input.period,
       units.map((u) => ({ code: String(u.id), name: u.name })),
+      catalogue,
     );
     return {
       kind,
@@ -455,7 +478,7 @@ export async function getQuarterView(
           unitName: unit.name,
           label: r.label,
           evaluation: r.evaluation,
-          rates: stripCodes(ratesOfTally(tally, config, null)),
+          rates: stripCodes(ratesOfTally(tally, config, catalogueSetFor(catalogues, unit.path))),
         };
       }),
     };
@@ -465,6 +488,7 @@ export async function getQuarterView(
     acc,
     input.period,
     all.map((u) => ({ code: String(u.id), name: u.name })),
+    catalogue,
   );
   const officials = officialResults(acc).map((r) => {
     const unit = byId.get(r.unitCode) as repo.UnitRef;
@@ -500,9 +524,16 @@ export async function getQuarterView(
       rates: stripCodes(areaView.rates),
     },
     officials,
+    postalCatalogue: postalCatalogueSummary(catalogues, area.path),
     late: { total: late.total, items: late.items.map(presentDossier) },
     toConfirm: config.toConfirm,
   };
+}
+
+/** Which postal catalogue the results of a unit or area used (null: none applies). */
+function postalCatalogueSummary(catalogues: AreaCatalogues, path: string) {
+  const c = catalogues.forPath(path);
+  return c === null ? null : { setOnUnitId: c.ownerId, procedures: c.codes.length };
 }
 
 // Late codes are listed through the paginated dossier list, not inlined in every rate.
@@ -526,14 +557,17 @@ export async function getUnitResult(
   const config = configWithBands(input.bands ?? (await effectiveBands(deps, unit)).presetId);
   // Its own dossiers and those of the units that merged into it.
   const fold = (await repo.foldIntoArea(deps.db, unit.path)).filter((f) => f.target === unit.id);
-  const acc = await loadAccumulator(deps, config, input.period, null, fold);
+  const catalogues = await areaCatalogues(deps.db, unit.path);
+  const own = catalogues.forPath(unit.path);
+  const acc = await loadAccumulator(deps, config, input.period, null, fold, own?.codes ?? []);
   const group = acc.periods.get(input.period)?.get(String(unit.id));
   const tally = group?.tally ?? emptyTally(true);
   return {
     unit: { id: unit.id, code: unit.code, name: unit.name },
     period: input.period,
     evaluation: evaluateTally(tally, config),
-    rates: stripCodes(ratesOfTally(tally, config, null)),
+    rates: stripCodes(ratesOfTally(tally, config, catalogueSetFor(catalogues, unit.path))),
+    postalCatalogue: postalCatalogueSummary(catalogues, unit.path),
     officials: officialResults(acc).map((r) => ({
       officialCode: r.officialCode as string,
       evaluation: r.evaluation,
@@ -708,15 +742,24 @@ export async function getRatesHistory(
   for (let back = input.quarters - 1; back >= 0; back--) {
     periods.push(quarterBefore(input.period, back));
   }
+  const catalogues = await areaCatalogues(deps.db, area.path);
   const items = [];
   for (const period of periods) {
     const { from, to } = checkPeriod(period);
     const { units: all, fold } = await areaUnits(deps, area, from, to);
-    const acc = await loadAccumulator(deps, DEFAULT_DOSSIER_CONFIG, period, null, fold);
+    const acc = await loadAccumulator(
+      deps,
+      DEFAULT_DOSSIER_CONFIG,
+      period,
+      null,
+      fold,
+      catalogues.allCodes,
+    );
     const view = quarterView(
       acc,
       period,
       all.map((u) => ({ code: String(u.id) })),
+      postalCatalogueOf(catalogues, all),
     );
     items.push({ period, dossiers: view.area.dossiers, rates: stripCodes(view.rates) });
   }

@@ -28,6 +28,7 @@ import { DEFAULT_PAR_BANDS, type ClassBand } from '../../../domain/scoring/index
 import { appendAuditEntry } from '../audit/repository.ts';
 import { getResults, getScorecard } from '../campaigns/results.service.ts';
 import { loadCampaign } from '../campaigns/service.ts';
+import { areaCatalogues } from '../dossiers/postal-catalogue.service.ts';
 import { loadAccumulator } from '../dossiers/service.ts';
 import { surveyPointsForUnit } from '../sipas/service.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -343,12 +344,29 @@ async function measuredRates(
   year: number,
 ): Promise<Map<MeasuredMetric, { percent: number | null; source: string }>> {
   const out = new Map<MeasuredMetric, { percent: number | null; source: string }>();
+  const [unit] = await deps.db.query<{ path: string }>('SELECT path FROM units WHERE id = $1', [
+    unitId,
+  ]);
+  // The postal rates are measured against the catalogue that applies to the unit (ADR 18).
+  const catalogues = unit === undefined ? null : await areaCatalogues(deps.db, unit.path);
+  const postal = unit === undefined || catalogues === null ? null : catalogues.forPath(unit.path);
   for (let q = 4; q >= 1; q--) {
     const period = `${year}-Q${q}`;
-    const acc = await loadAccumulator(deps, DEFAULT_DOSSIER_CONFIG, period, [unitId]);
+    const acc = await loadAccumulator(
+      deps,
+      DEFAULT_DOSSIER_CONFIG,
+      period,
+      [unitId],
+      undefined,
+      postal?.codes ?? [],
+    );
     const tally = acc.periods.get(period)?.get(String(unitId))?.tally ?? emptyTally(false);
     if (tally.dossiers === 0) continue;
-    const rates = ratesOfTally(tally, DEFAULT_DOSSIER_CONFIG, null);
+    const rates = ratesOfTally(
+      tally,
+      DEFAULT_DOSSIER_CONFIG,
+      postal === null || postal === undefined ? null : new Set(postal.codes),
+    );
     const source = translate('vi', 'remediation_source_dossiers', { quarter: q, year });
     out.set('dossier_on_time', { percent: rates['on-time-or-early'].percent, source });
     const online = rates['online-full'];
@@ -359,6 +377,11 @@ async function measuredRates(
       source,
     });
     out.set('dossier_online_payment', { percent: rates['online-payment'].percent, source });
+    out.set('dossier_postal_procedures', {
+      percent: rates['postal-procedures'].percent,
+      source,
+    });
+    out.set('dossier_postal', { percent: rates['postal-dossiers'].percent, source });
     break;
   }
   const [sipas] = await deps.db.query<{ id: number; name: string }>(

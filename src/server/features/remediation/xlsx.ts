@@ -22,6 +22,8 @@ const METRIC: Record<string, string> = {
   dossier_on_time: 'Tỷ lệ hồ sơ đúng và trước hạn',
   dossier_online: 'Tỷ lệ hồ sơ trực tuyến',
   dossier_online_payment: 'Tỷ lệ thanh toán trực tuyến',
+  dossier_postal_procedures: 'Tỷ lệ TTHC bưu chính công ích có phát sinh hồ sơ',
+  dossier_postal: 'Tỷ lệ hồ sơ tiếp nhận/trả kết quả qua bưu chính công ích',
 };
 
 export const GROUP_TITLES: Record<FindingGroup, string> = {
