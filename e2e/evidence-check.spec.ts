@@ -35,3 +35,54 @@ for (const viewport of [
     expect(await section.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
   });
 }
+
+test('a unit officer has the whole evidence library read again, with a progress bar', async ({
+  page,
+  request,
+}) => {
+  // Two files of the unit's own, unique to this test, so the batch has something to read.
+  const login = await request.post('/api/v1/auth/login', {
+    data: { username: 'canbo.kimphuong', password: 'demo-parindex' },
+  });
+  expect(login.ok()).toBe(true);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const me = await (await request.get('/api/v1/auth/me')).json();
+  const unitId = (me.grants as { unitId: number | null }[]).find((g) => g.unitId)!.unitId;
+  for (const n of [1, 2]) {
+    const res = await request.post(`/api/v1/units/${unitId}/evidence`, {
+      headers: { 'x-csrf-token': csrfToken },
+      multipart: {
+        summary: `Tệp thử đọc lại hàng loạt ${n}`,
+        file: {
+          name: `doc-lai-${n}.pdf`,
+          mimeType: 'application/pdf',
+          buffer: Buffer.from(`%PDF-1.4\n% doc lai hang loat ${n} ${Date.now()}\n%%EOF\n`),
+        },
+      },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+
+  await signIn(page, 'canbo.kimphuong');
+  await page.goto('/campaigns');
+  await page
+    .getByRole('link', { name: /Chỉ số CCHC năm 2026/ })
+    .first()
+    .click();
+  await page.getByRole('link', { name: 'Tự đánh giá: Xã Kim Phượng' }).click();
+  const section = page.getByRole('region', {
+    name: 'Kiểm tra tài liệu kiểm chứng trước khi nộp',
+  });
+  await section.getByRole('button', { name: 'Đọc lại toàn bộ tài liệu' }).click();
+  await expect(
+    section.getByRole('progressbar', { name: 'Tiến độ đọc lại tài liệu' }),
+  ).toBeVisible();
+  // Neither file is a readable PDF: both are counted as read, and as not readable.
+  await expect(section.getByTestId('evidence-recheck-progress')).toHaveText(
+    /^Đã đọc lại ([2-9]|\d{2,}) tệp; ([2-9]|\d{2,}) tệp không đọc được\.$/,
+    { timeout: 30_000 },
+  );
+  await expect(
+    section.getByRole('progressbar', { name: 'Tiến độ đọc lại tài liệu' }),
+  ).toHaveAttribute('aria-valuenow', '100');
+});

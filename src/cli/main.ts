@@ -26,6 +26,7 @@ import { exportCriteriaXlsx, importCriteriaXlsx } from '../server/features/crite
 import { importCriteriaSetFromXlsx } from '../server/features/criteria/import.ts';
 import { startDossierImport } from '../server/features/dossiers/import.ts';
 import { runCampaignCommand } from './campaign.ts';
+import { runEvidenceCommand } from './evidence.ts';
 
 const countNodes = (nodes: NodeView[]): number =>
   nodes.reduce((n, x) => n + 1 + countNodes(x.children), 0);
@@ -62,6 +63,7 @@ const USAGE = `Cách dùng: parindex <lệnh> [tùy chọn]
                                 dòng node_code = survey là điểm điều tra XHH); lỗi thì không nhập gì
   campaign results <id đợt> [--format json|csv|xlsx] [--out <tệp>]
                                 in hoặc ghi kết quả: tổng điểm, điểm điều tra, chỉ số, xếp loại, xếp hạng
+  evidence recheck <mã đơn vị>  đọc và kiểm tra lại mọi tài liệu kiểm chứng của đơn vị, in tiến độ
   notifications run             quét hạn chót và diễn biến các đợt đánh giá, ghi thông báo (mỗi việc một lần)
                                 và gửi thư điện tử đang chờ khi đã cấu hình SMTP (dùng cho cron)
 
@@ -307,6 +309,14 @@ async function run(argv: string[]): Promise<void> {
       await withDeps(
         (deps) =>
           runCampaignCommand(deps, CONSOLE_ACTOR, sub, rest, (message) => new UsageError(message)),
+        { demo: false },
+      );
+      return;
+    }
+    case 'evidence': {
+      await withDeps(
+        (deps) =>
+          runEvidenceCommand(deps, CONSOLE_ACTOR, sub, rest, (message) => new UsageError(message)),
         { demo: false },
       );
       return;

@@ -17,6 +17,15 @@ export const evidenceCheckEn: typeof evidenceCheckVi = {
   documentNo: 'Document no. {{id}}',
   queueTitle: 'Automatic evidence check',
   severity: { problem: 'Problem', warning: 'Note' },
+  recheck: {
+    hint: 'Read every document of the unit’s library again (for instance once the server has text recognition or trusted certificates); it runs in the background, you can carry on meanwhile.',
+    start: 'Read all documents again',
+    label: 'Progress of reading the documents again',
+    starting: 'Starting to read again…',
+    progress: '{{checked}}/{{total}} files read again.',
+    done: '{{total}} files read again; {{unreadable}} of them could not be read.',
+    doneAllRead: '{{total}} files read again; every file could be read.',
+  },
   node: {
     title: 'What the automatic evidence check expects',
     hint: 'Every document attached to this criterion is compared with these requirements (the issue year is the campaign’s).',

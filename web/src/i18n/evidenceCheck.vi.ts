@@ -14,6 +14,15 @@ export const evidenceCheckVi = {
   documentNo: 'Tài liệu số {{id}}',
   queueTitle: 'Kết quả tự kiểm tra tài liệu',
   severity: { problem: 'Vấn đề', warning: 'Lưu ý' },
+  recheck: {
+    hint: 'Đọc lại toàn bộ tài liệu trong thư viện của đơn vị (ví dụ khi máy chủ vừa có nhận dạng chữ hay chứng thư số tin cậy); việc đọc chạy nền, có thể tiếp tục làm việc khác.',
+    start: 'Đọc lại toàn bộ tài liệu',
+    label: 'Tiến độ đọc lại tài liệu',
+    starting: 'Đang bắt đầu đọc lại…',
+    progress: 'Đã đọc lại {{checked}}/{{total}} tệp.',
+    done: 'Đã đọc lại {{total}} tệp; {{unreadable}} tệp không đọc được.',
+    doneAllRead: 'Đã đọc lại {{total}} tệp; tệp nào cũng đọc được.',
+  },
   node: {
     title: 'Yêu cầu khi tự kiểm tra tài liệu kiểm chứng',
     hint: 'Hệ thống so từng tài liệu gắn vào tiêu chí này với các yêu cầu dưới đây (năm ban hành là năm của đợt đánh giá).',

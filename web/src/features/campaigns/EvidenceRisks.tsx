@@ -2,11 +2,24 @@
  * What the automatic evidence checks found: the pre-submission check of a unit's self-assessment
  * (every risk, the most points at risk first, each saying what the appraiser will see) and, in the
  * appraiser's queue, the same findings beside the evidence of one sub-criterion. While files are
- * still being read the report says how many and refreshes itself.
+ * still being read the report says how many and refreshes itself. The unit can also have its whole
+ * evidence library read again as a background batch, followed with a progress bar.
  */
-import { Alert, Badge, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  Progress,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { formatNumber } from '@domain/format.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { api } from '../../lib/api-client.ts';
@@ -116,8 +129,102 @@ function RiskItem({ risk }: { risk: EvidenceRisk }) {
   );
 }
 
+/** A batch re-check of a unit's evidence library, as the server reports its progress. */
+interface RecheckProgress {
+  id: number;
+  unitId: number;
+  total: number;
+  checked: number;
+  unreadable: number;
+  done: boolean;
+}
+
+/**
+ * "Read every document again": starts the batch, then polls it with a progress bar until it is
+ * done, and refreshes the pre-submission report with what was read.
+ */
+function LibraryRecheck({ campaignId, unitId }: { campaignId: number; unitId: number }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [batchId, setBatchId] = useState<number | null>(null);
+  const start = useMutation({
+    mutationFn: () => api.post<RecheckProgress>(`/units/${unitId}/evidence/rechecks`),
+    onSuccess: (batch) => setBatchId(batch.id),
+  });
+  const progress = useQuery({
+    queryKey: ['evidence-rechecks', batchId],
+    queryFn: ({ signal }) =>
+      api.get<RecheckProgress>(`/evidence-rechecks/${batchId}`, undefined, signal),
+    enabled: batchId !== null,
+    refetchInterval: (query) => (query.state.data?.done ? false : 1000),
+  });
+  const batch = progress.data;
+  const finished = batch?.done === true;
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ queryKey: riskKey(campaignId, unitId) });
+  }, [finished, queryClient, campaignId, unitId]);
+  const running = batchId !== null && !finished;
+  const text = batch
+    ? finished
+      ? batch.unreadable > 0
+        ? t('evidenceCheck.recheck.done', {
+            total: formatNumber(batch.total),
+            unreadable: formatNumber(batch.unreadable),
+          })
+        : t('evidenceCheck.recheck.doneAllRead', { total: formatNumber(batch.total) })
+      : t('evidenceCheck.recheck.progress', {
+          checked: formatNumber(batch.checked),
+          total: formatNumber(batch.total),
+        })
+    : t('evidenceCheck.recheck.starting');
+  return (
+    <Stack gap={4}>
+      <Group justify="space-between" gap="xs">
+        <Text size="sm" c="dimmed" style={{ flex: 1, minWidth: 200 }}>
+          {t('evidenceCheck.recheck.hint')}
+        </Text>
+        <Button
+          variant="default"
+          size="xs"
+          onClick={() => start.mutate()}
+          loading={start.isPending || running}
+        >
+          {t('evidenceCheck.recheck.start')}
+        </Button>
+      </Group>
+      {start.error ? <ErrorAlert error={start.error} /> : null}
+      {progress.error ? <ErrorAlert error={progress.error} /> : null}
+      {batchId !== null ? (
+        <>
+          <Progress
+            value={
+              batch && batch.total > 0 ? (batch.checked / batch.total) * 100 : finished ? 100 : 0
+            }
+            animated={!finished}
+            size="lg"
+            color={finished ? 'green' : undefined}
+            aria-label={t('evidenceCheck.recheck.label')}
+          />
+          <Text size="sm" role="status" data-testid="evidence-recheck-progress">
+            {text}
+          </Text>
+        </>
+      ) : null}
+    </Stack>
+  );
+}
+
 /** The unit's pre-submission check, opened on demand from its self-assessment page. */
-export function PreSubmissionCheck({ campaignId, unitId }: { campaignId: number; unitId: number }) {
+export function PreSubmissionCheck({
+  campaignId,
+  unitId,
+  canRecheck = false,
+}: {
+  campaignId: number;
+  unitId: number;
+  /** The unit's own people may have its whole library read again. */
+  canRecheck?: boolean;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const report = useEvidenceRisks(campaignId, unitId, open);
@@ -136,6 +243,7 @@ export function PreSubmissionCheck({ campaignId, unitId }: { campaignId: number;
           {open ? t('evidenceCheck.again') : t('evidenceCheck.run')}
         </Button>
       </Group>
+      {canRecheck ? <LibraryRecheck campaignId={campaignId} unitId={unitId} /> : null}
       {!open ? (
         <Text size="sm" c="dimmed">
           {t('evidenceCheck.intro')}

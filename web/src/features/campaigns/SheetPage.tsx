@@ -205,7 +205,7 @@ function SheetView({ sheet, onRefetch }: { sheet: Sheet; onRefetch: () => void }
         />
       </Paper>
 
-      <PreSubmissionCheck campaignId={campaignId} unitId={p.unitId} />
+      <PreSubmissionCheck campaignId={campaignId} unitId={p.unitId} canRecheck={unitSide} />
 
       {lockReason && unitSide ? (
         <Alert color="gray" variant="light" title={t('campaigns.sheet.readOnly')} role="status">
