@@ -227,6 +227,7 @@ export const sipasEn: typeof sipasVi = {
     elementName: 'Element name',
     element: 'Element {{number}}',
     addElement: 'Add an element',
+    removeElementShort: 'Remove element',
     removeElement: 'Remove the element “{{name}}”',
     questionCode: 'Question code',
     questionText: 'Text of question {{code}}',

@@ -225,6 +225,7 @@ export const sipasVi = {
     elementName: 'Tên yếu tố',
     element: 'Yếu tố {{number}}',
     addElement: 'Thêm yếu tố',
+    removeElementShort: 'Bỏ yếu tố',
     removeElement: 'Bỏ yếu tố «{{name}}»',
     questionCode: 'Mã câu hỏi',
     questionText: 'Nội dung câu hỏi {{code}}',

@@ -467,11 +467,14 @@ function ElementCard({
             variant="subtle"
             color="red"
             size="xs"
+            aria-label={t('sipas.editor.removeElement', {
+              name: element.name || ELEMENT_NAMES[element.id],
+            })}
             onClick={() =>
               change({ ...draft, elements: draft.elements.filter((x) => x.key !== element.key) })
             }
           >
-            {t('sipas.editor.removeElement', { name: element.name || ELEMENT_NAMES[element.id] })}
+            {t('sipas.editor.removeElementShort')}
           </Button>
         </Group>
         {element.questions.map((q, j) => (
