@@ -97,7 +97,7 @@ test('the bell tells a unit officer of a self-assessment deadline in 5 days and 
   ).not.toContainText('Mới');
 });
 
-test('the standing agency edits a campaign in preparation: name, deadline, survey share, own classes', async ({
+test('the standing agency edits a campaign in preparation: name, deadline, survey share, appraising agency, own classes', async ({
   page,
   request,
 }) => {
@@ -111,9 +111,15 @@ test('the standing agency edits a campaign in preparation: name, deadline, surve
   await page.getByLabel('Tên đợt đánh giá').fill(`${name} (sửa)`);
   await page.getByLabel('Hạn tự đánh giá', { exact: false }).first().fill(vnDay(21));
   await page.getByRole('textbox', { name: 'Điểm điều tra tối đa, dòng 1' }).fill('25');
+  // The district appraises its communes (as in 2022): named while the campaign is in preparation.
+  await page.getByRole('combobox', { name: 'Cơ quan thẩm định' }).fill('dinh hoa');
+  await page.getByRole('option', { name: 'Huyện Định Hóa (H-DINHHOA)' }).click();
   await page.getByRole('button', { name: 'Lưu' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã lưu.' })).toBeVisible();
   await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Cơ quan thẩm định' })).toHaveValue(
+    'Huyện Định Hóa (H-DINHHOA)',
+  );
   await expect(page.getByRole('heading', { name: `Thiết lập: ${name} (sửa)` })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Điểm điều tra tối đa, dòng 1' })).toHaveValue(
     '25',
@@ -135,6 +141,9 @@ test('the standing agency edits a campaign in preparation: name, deadline, surve
   await page.getByRole('textbox', { name: 'Từ (%), dòng 1' }).fill('60');
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Lưu' })).toBeDisabled();
+
+  await page.goto(`/campaigns/${id}`);
+  await expect(page.getByText('Cơ quan thẩm định: Huyện Định Hóa')).toBeVisible();
 });
 
 test('results of an earlier year: a bad file is refused by row and column, the fixed file is imported', async ({

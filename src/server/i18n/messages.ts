@@ -156,6 +156,9 @@ const vi = {
   campaign_entry_conflict:
     'Tiêu chí {code} vừa được {by} lưu lúc {at}; nội dung của bạn chưa được lưu. Hãy tải lại để xem bản mới rồi sửa tiếp.',
   campaign_not_setup: 'Đợt đánh giá «{name}» đã mở; không thể đổi bộ chỉ số.',
+  campaign_appraising_unit_locked: 'Đợt đánh giá «{name}» đã mở; không thể đổi cơ quan thẩm định.',
+  campaign_appraising_unit_outside:
+    'Đơn vị «{unit}» không thuộc phạm vi của cơ quan chủ trì đợt đánh giá nên không thể là cơ quan thẩm định.',
   campaign_closed: 'Đợt đánh giá «{name}» đã kết thúc; không thể thay đổi.',
   campaign_set_has_problems:
     'Bộ chỉ số «{name}» còn {count} lỗi; hãy sửa trước khi dùng cho đợt đánh giá.',
@@ -490,6 +493,10 @@ const en: Record<MessageKey, string> = {
   campaign_entry_conflict:
     'Criterion {code} was just saved by {by} at {at}; your changes were not saved. Reload to see the new version, then edit again.',
   campaign_not_setup: 'The campaign “{name}” is open; its criteria sets can no longer change.',
+  campaign_appraising_unit_locked:
+    'The campaign “{name}” is open; its appraising agency can no longer change.',
+  campaign_appraising_unit_outside:
+    '“{unit}” is outside the scope of the agency running the campaign, so it cannot appraise it.',
   campaign_closed: 'The campaign “{name}” is closed; nothing can change.',
   campaign_set_has_problems:
     'The criteria set “{name}” has {count} problems; fix them before using it in a campaign.',

@@ -9,6 +9,8 @@ export const campaignSetupEn: typeof campaignSetupVi = {
   unitsElsewhere:
     'Participating units and appraiser assignments to criteria are set on the campaign’s page.',
   unitsLink: 'Open the campaign’s page',
+  appraisingValue: 'Appraising agency: {{unit}}',
+  appraisingByOwner: 'Appraising agency: the agency running the campaign',
   tabs: {
     general: 'General',
     bands: 'Classes',
@@ -36,6 +38,10 @@ export const campaignSetupEn: typeof campaignSetupVi = {
     addSet: 'Add a criteria set for another unit kind',
     duplicateKind: 'Another row already has a set for this unit kind.',
     badPoints: 'Not a number of points (e.g. 30 or 27.5).',
+    appraisingUnit: 'Appraising agency',
+    appraisingUnitHint:
+      'The unit whose appraisal team and council score and decide; leave empty when the agency running the campaign appraises. It can change only before the campaign opens.',
+    appraisingUnitLocked: 'The campaign is open: its appraising agency can no longer change.',
   },
   bands: {
     title: 'Classes of the campaign',

@@ -7,6 +7,8 @@ export const campaignSetupVi = {
   unitsElsewhere:
     'Đơn vị tham gia và phân công thẩm định theo tiêu chí được thiết lập ở trang đợt đánh giá.',
   unitsLink: 'Mở trang đợt đánh giá',
+  appraisingValue: 'Cơ quan thẩm định: {{unit}}',
+  appraisingByOwner: 'Cơ quan thẩm định: cơ quan chủ trì',
   tabs: {
     general: 'Thông tin chung',
     bands: 'Xếp loại',
@@ -34,6 +36,10 @@ export const campaignSetupVi = {
     addSet: 'Thêm bộ chỉ số cho loại đơn vị khác',
     duplicateKind: 'Loại đơn vị này đã có bộ chỉ số ở dòng khác.',
     badPoints: 'Không phải số điểm (ví dụ 30 hoặc 27,5).',
+    appraisingUnit: 'Cơ quan thẩm định',
+    appraisingUnitHint:
+      'Đơn vị có tổ thẩm định và Hội đồng thẩm định chấm điểm, kết luận; để trống nếu cơ quan chủ trì tự thẩm định. Chỉ đổi được khi đợt đánh giá chưa mở.',
+    appraisingUnitLocked: 'Đợt đánh giá đã mở: không thể đổi cơ quan thẩm định.',
   },
   bands: {
     title: 'Các mức xếp loại của đợt đánh giá',

@@ -18,6 +18,9 @@ export interface CampaignRow {
   owner_unit_id: number | null;
   owner_unit_name: string | null;
   owner_unit_path: string | null;
+  appraising_unit_id: number | null;
+  appraising_unit_name: string | null;
+  appraising_unit_code: string | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -92,8 +95,11 @@ export interface EntryRow {
 
 const CAMPAIGN_COLUMNS = `c.id, c.year, c.name, c.status, c.deadline_self_assessment, c.deadline_round1,
   c.deadline_explanations, c.deadline_round2, c.deadline_publication, c.survey_source, c.bands,
-  c.owner_unit_id, c.version, c.created_at, c.updated_at, c.opened_at, c.results_computed_at,
-  ou.name AS owner_unit_name, ou.path AS owner_unit_path`;
+  c.owner_unit_id, c.appraising_unit_id, c.version, c.created_at, c.updated_at, c.opened_at,
+  c.results_computed_at, ou.name AS owner_unit_name, ou.path AS owner_unit_path,
+  au.name AS appraising_unit_name, au.code AS appraising_unit_code`;
+const CAMPAIGN_FROM = `campaigns c LEFT JOIN units ou ON ou.id = c.owner_unit_id
+  LEFT JOIN units au ON au.id = c.appraising_unit_id`;
 
 /** Every campaign, newest year first. */
 export async function listCampaigns(
@@ -102,7 +108,7 @@ export async function listCampaigns(
   return db.query(
     `SELECT ${CAMPAIGN_COLUMNS},
        (SELECT count(*)::int FROM campaign_participants p WHERE p.campaign_id = c.id) AS participants
-     FROM campaigns c LEFT JOIN units ou ON ou.id = c.owner_unit_id
+     FROM ${CAMPAIGN_FROM}
      ORDER BY c.year DESC, c.id DESC`,
   );
 }
@@ -115,7 +121,7 @@ export async function findCampaign(
 ): Promise<CampaignRow | undefined> {
   return (
     await db.query<CampaignRow>(
-      `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c LEFT JOIN units ou ON ou.id = c.owner_unit_id WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`,
+      `SELECT ${CAMPAIGN_COLUMNS} FROM ${CAMPAIGN_FROM} WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`,
       [id],
     )
   )[0];
@@ -134,6 +140,8 @@ export interface CampaignValues {
   surveySource: 'entered' | 'imported' | 'sipas';
   bands: ClassBand[] | null;
   ownerUnitId: number | null;
+  /** The unit that appraises; null or absent: the owner unit. */
+  appraisingUnitId?: number | null | undefined;
 }
 
 const campaignParams = (v: CampaignValues) => [
@@ -147,6 +155,7 @@ const campaignParams = (v: CampaignValues) => [
   v.surveySource,
   v.bands === null ? null : JSON.stringify(v.bands),
   v.ownerUnitId,
+  v.appraisingUnitId ?? null,
 ];
 
 /** Creates a campaign in set-up. */
@@ -158,8 +167,9 @@ export async function insertCampaign(
 ): Promise<number> {
   const [row] = await db.query<{ id: number }>(
     `INSERT INTO campaigns (year, name, deadline_self_assessment, deadline_round1, deadline_explanations, deadline_round2,
-       deadline_publication, survey_source, bands, owner_unit_id, created_by, updated_by, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $12) RETURNING id`,
+       deadline_publication, survey_source, bands, owner_unit_id, appraising_unit_id, created_by, updated_by,
+       created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $13) RETURNING id`,
     [...campaignParams(v), by, now.toISOString()],
   );
   return row!.id;
@@ -177,7 +187,7 @@ export async function updateCampaign(
   const rows = await db.query(
     `UPDATE campaigns SET year = $3, name = $4, deadline_self_assessment = $5, deadline_round1 = $6, deadline_explanations = $7,
        deadline_round2 = $8, deadline_publication = $9, survey_source = $10, bands = $11, owner_unit_id = $12,
-       updated_by = $13, updated_at = $14, version = version + 1
+       appraising_unit_id = $13, updated_by = $14, updated_at = $15, version = version + 1
      WHERE id = $1 AND version = $2 RETURNING id`,
     [id, version, ...campaignParams(v), by, now.toISOString()],
   );

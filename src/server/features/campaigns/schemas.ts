@@ -38,6 +38,8 @@ const campaignFields = {
   deadlines,
   surveySource: z.enum(['entered', 'imported', 'sipas']).default('entered'),
   bands: z.array(band).min(1).max(20).nullable().default(null),
+  // The appraising agency's unit; null: the owner unit; absent on an edit: unchanged.
+  appraisingUnitId: z.number().int().positive().nullable().optional(),
 };
 
 export const createBody = z

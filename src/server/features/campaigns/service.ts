@@ -219,6 +219,9 @@ export function presentCampaign(row: repo.CampaignRow, now: Date) {
     bands: row.bands,
     ownerUnitId: row.owner_unit_id,
     ownerUnitName: row.owner_unit_name,
+    appraisingUnitId: row.appraising_unit_id,
+    appraisingUnitName: row.appraising_unit_name,
+    appraisingUnitCode: row.appraising_unit_code,
     version: row.version,
     openedAt: row.opened_at ? new Date(row.opened_at).toISOString() : null,
     updatedAt: new Date(row.updated_at).toISOString(),
@@ -289,6 +292,8 @@ export interface CampaignInput {
   name: string;
   year: number;
   ownerUnitId: number | null;
+  /** The appraising agency's unit; null: the owner unit appraises; absent on an edit: unchanged. */
+  appraisingUnitId?: number | null | undefined;
   deadlines: CampaignDeadlines;
   surveySource: 'entered' | 'imported' | 'sipas';
   bands: ClassBand[] | null;
@@ -381,6 +386,31 @@ async function ownerPath(
   return { id, path: unit.path };
 }
 
+/**
+ * Checks the appraising agency named for a campaign: an existing unit, the owner unit or one
+ * under it (a national campaign may name any unit). Field errors name `appraisingUnitId`.
+ */
+async function checkAppraisingUnit(
+  tx: Queryable,
+  appraisingUnitId: number | null,
+  ownerPath: string | null,
+): Promise<void> {
+  if (appraisingUnitId === null) return;
+  const unit = await findUnit(tx, appraisingUnitId);
+  if (!unit)
+    throw new AppError('invalid', 'not_found', { what: '@entity_unit' }, [
+      { field: 'appraisingUnitId', key: 'not_found', params: { what: '@entity_unit' } },
+    ]);
+  if (ownerPath !== null && !unit.path.startsWith(ownerPath))
+    throw new AppError('invalid', 'campaign_appraising_unit_outside', { unit: unit.name }, [
+      {
+        field: 'appraisingUnitId',
+        key: 'campaign_appraising_unit_outside',
+        params: { unit: unit.name },
+      },
+    ]);
+}
+
 /** Creates a campaign in set-up with its criteria sets (frozen by this use). */
 export async function createCampaign(
   deps: Deps,
@@ -391,6 +421,7 @@ export async function createCampaign(
   return deps.db.transaction(async (tx) => {
     const owner = await ownerPath(tx, actor, input.ownerUnitId);
     if (!canManageCampaign(actor, owner.path)) throw new AppError('forbidden', 'forbidden');
+    await checkAppraisingUnit(tx, input.appraisingUnitId ?? null, owner.path);
     const now = deps.clock.now();
     const id = await repo.insertCampaign(
       tx,
@@ -429,7 +460,10 @@ async function requireManageable(
   return row;
 }
 
-/** Edits a campaign (name, year, deadlines, survey source, bands; its sets only while in set-up). */
+/**
+ * Edits a campaign (name, year, deadlines, survey source, bands; its sets and its appraising agency
+ * only while in set-up).
+ */
 export async function updateCampaign(
   deps: Deps,
   actor: Actor,
@@ -462,7 +496,21 @@ export async function updateCampaign(
         await attachSets(tx, id, input.criteriaSets, now);
       }
     }
-    const values = { ...input, ownerUnitId: before.owner_unit_id };
+    const appraisingUnitId =
+      input.appraisingUnitId === undefined ? before.appraising_unit_id : input.appraisingUnitId;
+    if (appraisingUnitId !== before.appraising_unit_id) {
+      // Who appraises is settled before anyone starts: it changes only while in set-up.
+      if (before.status !== 'setup')
+        throw new AppError('conflict', 'campaign_appraising_unit_locked', { name: before.name }, [
+          {
+            field: 'appraisingUnitId',
+            key: 'campaign_appraising_unit_locked',
+            params: { name: before.name },
+          },
+        ]);
+      await checkAppraisingUnit(tx, appraisingUnitId, before.owner_unit_path);
+    }
+    const values = { ...input, ownerUnitId: before.owner_unit_id, appraisingUnitId };
     if (!(await repo.updateCampaign(tx, id, input.version, values, userIdOf(actor), now)))
       throw new AppError('conflict', 'conflict');
     await appendAuditEntry(
@@ -473,8 +521,13 @@ export async function updateCampaign(
         entity: 'campaign',
         entityId: id,
         unitId: before.owner_unit_id,
-        before: { name: before.name, year: before.year, deadlines: deadlinesOf(before) },
-        after: input,
+        before: {
+          name: before.name,
+          year: before.year,
+          deadlines: deadlinesOf(before),
+          appraisingUnitId: before.appraising_unit_id,
+        },
+        after: { ...input, appraisingUnitId },
       },
       now,
     );

@@ -99,6 +99,10 @@ function CampaignView({ detail }: { detail: CampaignDetail }) {
             {campaign.ownerUnitName
               ? ` · ${t('campaigns.ownerValue', { owner: campaign.ownerUnitName })}`
               : ''}
+            {' · '}
+            {campaign.appraisingUnitName
+              ? t('campaignSetup.appraisingValue', { unit: campaign.appraisingUnitName })
+              : t('campaignSetup.appraisingByOwner')}
           </Text>
         </Group>
       </Stack>

@@ -29,6 +29,10 @@ export interface Campaign {
   deadlines: Deadlines;
   ownerUnitId: number | null;
   ownerUnitName: string | null;
+  /** The appraising agency; null: the owner unit appraises. */
+  appraisingUnitId: number | null;
+  appraisingUnitName: string | null;
+  appraisingUnitCode: string | null;
   version: number;
   openedAt: string | null;
   updatedAt: string;

@@ -1,6 +1,7 @@
 /**
- * A campaign's common set-up: name, year, the five deadlines, where survey points come from, and
- * the criteria set of each unit kind with its survey share (sets change only while in set-up).
+ * A campaign's common set-up: name, year, the five deadlines, where survey points come from, the
+ * appraising agency, and the criteria set of each unit kind with its survey share (sets and the
+ * appraising agency change only while in set-up).
  */
 import {
   Button,
@@ -19,6 +20,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, fieldError } from '../../../components/ErrorAlert.tsx';
+import { UnitPicker, type PickedUnit } from '../../../components/UnitPicker.tsx';
 import { campaignApi, type Deadlines } from '../api.ts';
 import { DEADLINE_KEYS } from '../CreateCampaignModal.tsx';
 import { parsePoints, points, pointsInput } from '../format.ts';
@@ -44,6 +46,17 @@ export function GeneralForm({ detail }: { detail: SetupDetail }) {
   const [year, setYear] = useState<number>(campaign.year);
   const [deadlines, setDeadlines] = useState<Deadlines>(campaign.deadlines);
   const [surveySource, setSurveySource] = useState<SurveySource>(campaign.surveySource);
+  const [appraising, setAppraising] = useState<PickedUnit | null>(() =>
+    campaign.appraisingUnitId === null
+      ? null
+      : {
+          id: campaign.appraisingUnitId,
+          code: campaign.appraisingUnitCode ?? '',
+          name: campaign.appraisingUnitName ?? '',
+          parentName: null,
+          validTo: null,
+        },
+  );
   const [rows, setRows] = useState<SetRow[]>(() =>
     detail.criteriaSets.map((s) => ({
       criteriaSetId: String(s.criteriaSetId),
@@ -81,6 +94,7 @@ export function GeneralForm({ detail }: { detail: SetupDetail }) {
         version: campaign.version,
         ...(inSetup
           ? {
+              appraisingUnitId: appraising?.id ?? null,
               criteriaSets: rows.map((r) => ({
                 unitKind: r.unitKind,
                 criteriaSetId: Number(r.criteriaSetId),
@@ -101,7 +115,13 @@ export function GeneralForm({ detail }: { detail: SetupDetail }) {
         </Title>
         <ErrorAlert
           error={save.error}
-          fields={['name', 'year', 'surveySource', ...DEADLINE_KEYS.map((k) => `deadlines.${k}`)]}
+          fields={[
+            'name',
+            'year',
+            'surveySource',
+            'appraisingUnitId',
+            ...DEADLINE_KEYS.map((k) => `deadlines.${k}`),
+          ]}
         />
         {saved && !save.isPending ? (
           <Text c="green.8" role="status">
@@ -149,6 +169,19 @@ export function GeneralForm({ detail }: { detail: SetupDetail }) {
               value: v,
               label: t(`campaignSetup.source.${v}`),
             }))}
+          />
+          <UnitPicker
+            label={t('campaignSetup.general.appraisingUnit')}
+            description={
+              inSetup
+                ? t('campaignSetup.general.appraisingUnitHint')
+                : t('campaignSetup.general.appraisingUnitLocked')
+            }
+            placeholder={campaign.ownerUnitName ?? undefined}
+            value={appraising}
+            onChange={setAppraising}
+            disabled={!inSetup}
+            error={fieldError(save.error, 'appraisingUnitId')}
           />
         </SimpleGrid>
 

@@ -21,6 +21,8 @@ export interface SetupInput {
   surveySource: SurveySource;
   bands: ClassBand[] | null;
   version: number;
+  /** Sent only while in set-up (absent: unchanged). */
+  appraisingUnitId?: number | null;
   criteriaSets?: Array<{
     unitKind: string;
     criteriaSetId: number;
