@@ -230,6 +230,13 @@ const vi = {
     'Mẫu phiếu {code} phiên bản {version} đã có; hãy đặt số phiên bản mới.',
   sipas_questionnaire_in_use:
     'Mẫu phiếu {code} phiên bản {version} đang được dùng cho đợt khảo sát nên không thể sửa hay xóa; hãy tạo phiên bản mới.',
+  sipas_questionnaire_file_type:
+    'Tệp không phải bảng tính Excel (.xlsx) hay tệp JSON của mẫu phiếu; chưa có gì được lưu.',
+  sipas_xlsx_no_overall:
+    'chưa có câu hỏi đánh giá chung: cần một dòng có «Loại câu hỏi» là «đánh giá chung»',
+  sipas_xlsx_two_overall: 'chỉ được có một câu hỏi đánh giá chung (đã có ở dòng {other})',
+  sipas_xlsx_element_name: 'tên yếu tố khác với dòng {other} («{name}»)',
+  sipas_xlsx_missing_info: 'thiếu dòng «{key}»',
   sipas_campaign_invalid: 'Thiết lập đợt khảo sát còn {count} lỗi cần sửa.',
   sipas_campaign_has_responses:
     'Đợt khảo sát đã có {count} phiếu trả lời nên không thể đổi mẫu phiếu, lĩnh vực hay đơn vị đã có phiếu.',
@@ -566,6 +573,13 @@ const en: Record<MessageKey, string> = {
     'Questionnaire {code} version {version} already exists; use a new version number.',
   sipas_questionnaire_in_use:
     'Questionnaire {code} version {version} is used by a survey and cannot be changed or deleted; create a new version.',
+  sipas_questionnaire_file_type:
+    'The file is neither an Excel workbook (.xlsx) nor a questionnaire JSON file; nothing was saved.',
+  sipas_xlsx_no_overall:
+    'no overall question: one row needs “Loại câu hỏi” set to “đánh giá chung”',
+  sipas_xlsx_two_overall: 'only one overall question is allowed (row {other} has one)',
+  sipas_xlsx_element_name: 'the element name differs from row {other} (“{name}”)',
+  sipas_xlsx_missing_info: 'the row “{key}” is missing',
   sipas_campaign_invalid: 'The survey set-up has {count} problems to fix.',
   sipas_campaign_has_responses:
     'The survey already has {count} answers: its questionnaire, and fields or units with answers, cannot change.',
