@@ -279,6 +279,13 @@ export function createAppRouter() {
               }),
             },
             {
+              path: 'dossiers/postal-catalogue',
+              lazy: async () => ({
+                Component: (await import('../features/dossiers/PostalCataloguePage.tsx'))
+                  .PostalCataloguePage,
+              }),
+            },
+            {
               path: 'change-password',
               lazy: async () => ({
                 Component: (await import('../features/auth/ChangePasswordPage.tsx'))

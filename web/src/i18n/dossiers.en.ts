@@ -11,6 +11,7 @@ export const dossiersEn: typeof dossiersVi = {
     rating: 'Enter rating forms',
     dashboard: 'Decision 766 dashboard',
     bands: 'Class bands',
+    postal: 'Postal-service catalogue',
   },
   area: {
     unit: 'District or province',
@@ -240,5 +241,34 @@ export const dossiersEn: typeof dossiersVi = {
     choose: 'Apply these bands',
     saved: 'Bands applied to {{unit}}.',
     readOnly: 'You can only read this; the province’s criteria managers choose the bands.',
+  },
+  postal: {
+    title: 'Procedures offered through the public postal service',
+    intro:
+      'The province publishes the administrative procedures whose dossiers may be filed and whose results may be returned through the public postal service. A catalogue set on the province applies to all its units; the share of these procedures that had postal dossiers (target 25 %) and the share of their dossiers handled by post (target 15 %) are computed against it.',
+    unit: 'Province or unit',
+    none: 'No catalogue yet: the share of postal-service procedures with postal dossiers cannot be computed.',
+    own: 'Catalogue of {{unit}}, updated {{date}}: {{count}} procedures.',
+    inherited: 'Following the catalogue of {{unit}}, updated {{date}}: {{count}} procedures.',
+    code: 'Procedure code',
+    name: 'Procedure name',
+    noName: '—',
+    editTitle: 'Replace the catalogue',
+    editHint:
+      'One procedure per line: its code, then its name (after a tab, semicolon or comma; optional). Two columns pasted from Excel work. If any line is wrong, nothing is saved.',
+    editInherited:
+      'Saving here creates a catalogue of {{unit}}’s own, used instead of {{owner}}’s for this unit and the units under it.',
+    paste: 'List of procedures',
+    pastePlaceholder: '1.001193\tBirth registration\n2.000635\tCertified copy from the original',
+    savePaste: 'Save the catalogue',
+    file: 'Or upload a CSV/Excel file',
+    fileHint: 'First column the procedure code, second its name; a header row is skipped.',
+    filePlaceholder: 'Choose a .csv or .xlsx file',
+    upload: 'Upload and replace the catalogue',
+    saved: 'Catalogue saved: {{count}} procedures.',
+    remove: 'Remove this unit’s own catalogue',
+    removed: 'This unit’s own catalogue was removed.',
+    readOnly:
+      'You can only read this; the province’s standing agency for administrative reform replaces the catalogue.',
   },
 };

@@ -12,6 +12,7 @@ export const dossiersVi = {
     rating: 'Nhập phiếu đánh giá',
     dashboard: 'Bảng theo dõi 766',
     bands: 'Mức xếp loại',
+    postal: 'Danh mục bưu chính công ích',
   },
   area: {
     unit: 'Huyện hoặc tỉnh',
@@ -241,5 +242,34 @@ export const dossiersVi = {
     choose: 'Áp dụng bộ mức này',
     saved: 'Đã áp dụng bộ mức xếp loại cho {{unit}}.',
     readOnly: 'Bạn chỉ xem được; người quản lý bộ chỉ số của tỉnh mới chọn được.',
+  },
+  postal: {
+    title: 'Danh mục TTHC thực hiện qua dịch vụ bưu chính công ích',
+    intro:
+      'Tỉnh công bố các thủ tục hành chính tiếp nhận hồ sơ, trả kết quả qua dịch vụ bưu chính công ích. Danh mục đặt ở tỉnh áp dụng cho mọi đơn vị trực thuộc; tỷ lệ TTHC bưu chính công ích có phát sinh hồ sơ (chỉ tiêu 25 %) và tỷ lệ hồ sơ qua bưu chính công ích (chỉ tiêu 15 %) được tính theo danh mục này.',
+    unit: 'Tỉnh hoặc đơn vị',
+    none: 'Chưa có danh mục: tỷ lệ TTHC bưu chính công ích có phát sinh hồ sơ chưa tính được.',
+    own: 'Danh mục của {{unit}}, cập nhật {{date}}: {{count}} thủ tục.',
+    inherited: 'Theo danh mục của {{unit}}, cập nhật {{date}}: {{count}} thủ tục.',
+    code: 'Mã TTHC',
+    name: 'Tên thủ tục',
+    noName: '—',
+    editTitle: 'Thay danh mục',
+    editHint:
+      'Mỗi dòng một thủ tục: mã TTHC, rồi tên (sau dấu tab, chấm phẩy hoặc phẩy; có thể bỏ trống). Có thể dán thẳng hai cột từ Excel. Nếu có dòng lỗi thì không lưu gì.',
+    editInherited:
+      'Lưu ở đây sẽ tạo danh mục riêng cho {{unit}}, thay cho danh mục của {{owner}} đối với đơn vị này và các đơn vị trực thuộc.',
+    paste: 'Danh sách thủ tục',
+    pastePlaceholder: '1.001193\tĐăng ký khai sinh\n2.000635\tChứng thực bản sao từ bản chính',
+    savePaste: 'Lưu danh mục',
+    file: 'Hoặc tải lên tệp CSV/Excel',
+    fileHint: 'Cột thứ nhất là mã TTHC, cột thứ hai là tên; dòng tiêu đề (nếu có) được bỏ qua.',
+    filePlaceholder: 'Chọn tệp .csv hoặc .xlsx',
+    upload: 'Tải lên và thay danh mục',
+    saved: 'Đã lưu danh mục: {{count}} thủ tục.',
+    remove: 'Bỏ danh mục riêng của đơn vị này',
+    removed: 'Đã bỏ danh mục riêng.',
+    readOnly:
+      'Bạn chỉ xem được; cơ quan thường trực cải cách hành chính của tỉnh mới thay được danh mục.',
   },
 };

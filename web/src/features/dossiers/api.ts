@@ -1,7 +1,8 @@
 /**
  * Calls of the dossier screens: import (preview, job, sources), the dossier list and one dossier,
  * ratings (staff entry of the paper form, the public online form), the quarterly view, rates over
- * quarters, the Decision 766 dashboard and the class bands chosen per province.
+ * quarters, the Decision 766 dashboard, the class bands chosen per province and the province's
+ * catalogue of procedures offered through the public postal service.
  */
 import { api, apiUpload, type QueryValue } from '../../lib/api-client.ts';
 
@@ -15,6 +16,15 @@ export const RATE_KEYS = [
   'postal-dossiers',
 ] as const;
 export type RateKey = (typeof RATE_KEYS)[number];
+
+/** The postal-service catalogue that applies to a unit (its own or its nearest ancestor's). */
+export interface PostalCatalogue {
+  unit: { id: number; code: string; name: string };
+  setOn: { id: number; name: string; updatedAt: string } | null;
+  inherited: boolean;
+  procedures: Array<{ code: string; name: string | null }>;
+  canEdit: boolean;
+}
 
 export interface ImportColumn {
   column: string;
@@ -299,4 +309,16 @@ export const dossierApi = {
     api.get<BandSettings>('/dossiers/bands', { unitId }, signal),
   chooseBands: (unitId: number, presetId: string) =>
     api.put<BandSettings>('/dossiers/bands', { unitId, presetId }),
+  postalCatalogue: (unitId: number, signal?: AbortSignal) =>
+    api.get<PostalCatalogue>('/dossiers/postal-catalogue', { unitId }, signal),
+  replacePostalCatalogue: (unitId: number, text: string) =>
+    api.put<PostalCatalogue>('/dossiers/postal-catalogue', { unitId, text }),
+  uploadPostalCatalogue: (unitId: number, file: File) => {
+    const form = new FormData();
+    form.append('unitId', String(unitId));
+    form.append('file', file);
+    return apiUpload<PostalCatalogue>('/dossiers/postal-catalogue/file', form);
+  },
+  deletePostalCatalogue: (unitId: number) =>
+    api.delete<PostalCatalogue>(`/dossiers/postal-catalogue?unitId=${unitId}`),
 };

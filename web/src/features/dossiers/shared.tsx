@@ -19,6 +19,7 @@ const TABS = [
   ['rating', '/dossiers/rating'],
   ['dashboard', '/dossiers/dashboard'],
   ['bands', '/dossiers/bands'],
+  ['postal', '/dossiers/postal-catalogue'],
 ] as const;
 
 /** Links between the dossier pages, keeping the chosen unit and quarter. */
