@@ -1,6 +1,7 @@
 /**
- * The ranking of a campaign per unit kind: filters by kind, class and name; index, class, rank
- * and year over year (value, ratio, rank change); class distribution per kind; CSV and Excel.
+ * The ranking of a campaign per unit kind: filters by kind, class and name (on the ranking fetched
+ * once); index, class, rank and year over year (value, ratio, rank change); class distribution per
+ * kind; CSV and Excel.
  */
 import {
   Alert,
@@ -21,7 +22,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { formatScaled } from '@domain/scoring/decimal.ts';
 import { DEFAULT_PAR_BANDS, largestRemainderShares } from '@domain/scoring/index.ts';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -35,6 +36,7 @@ import { exportUrl, type Results } from './api.ts';
 import { ClassChart } from './Charts.tsx';
 import { points } from './format.ts';
 import { useResults } from './hooks.ts';
+import { filterRanking } from './ranking.ts';
 
 type Row = Results['units'][number];
 
@@ -63,15 +65,14 @@ export function ResultsPage() {
   const [classLabel, setClassLabel] = useState<string | null>(null);
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q.trim(), 300);
-  const results = useResults(id, {
-    unitKind: unitKind ?? undefined,
-    classLabel: classLabel ?? undefined,
-    q: debounced || undefined,
-  });
-  const all = useResults(id, {});
+  // The whole ranking is fetched once; the filters apply to it here.
+  const results = useResults(id);
   usePageTitle(t('campaigns.results.title'));
-  const rows = results.data?.units ?? [];
-  const allRows = all.data?.units ?? [];
+  const allRows = useMemo(() => results.data?.units ?? [], [results.data]);
+  const rows = useMemo(
+    () => filterRanking(allRows, { unitKind, classLabel, q: debounced }),
+    [allRows, unitKind, classLabel, debounced],
+  );
   const kinds = [...new Set(allRows.map((r) => r.unitKind))];
   const classes = [
     ...new Set(allRows.map((r) => r.classLabel).filter((c): c is string => c !== null)),
@@ -107,7 +108,7 @@ export function ResultsPage() {
             {t('campaigns.title')}
           </Anchor>
           <Anchor component={Link} to={`/campaigns/${id}`} size="sm">
-            {all.data?.campaign.name ?? id}
+            {results.data?.campaign.name ?? id}
           </Anchor>
           <Text size="sm" aria-current="page">
             {t('campaigns.results.title')}
@@ -119,7 +120,7 @@ export function ResultsPage() {
         <Group gap="sm">
           <Anchor href={exportUrl(id, 'csv')}>{t('campaigns.results.exportCsv')}</Anchor>
           <Anchor href={exportUrl(id, 'xlsx')}>{t('campaigns.results.exportXlsx')}</Anchor>
-          {all.data?.complete ? (
+          {results.data?.complete ? (
             <DraftDocumentButton
               request={{ type: 'campaign_report', campaignId: id }}
               annexUrl={exportUrl(id, 'xlsx')}
@@ -127,7 +128,7 @@ export function ResultsPage() {
           ) : null}
         </Group>
       </Group>
-      {all.data && !all.data.complete ? (
+      {results.data && !results.data.complete ? (
         <Text size="sm" c="dimmed">
           {t('campaigns.results.publishedOnly')}
         </Text>
@@ -255,7 +256,7 @@ export function ResultsPage() {
                 title={t('campaigns.results.distribution', { kind: kindName(k) })}
                 classes={
                   // The server's summary counts with the campaign's own bands.
-                  all.data?.summaries?.find((s) => s.unitKind === k)?.classes ??
+                  results.data?.summaries?.find((s) => s.unitKind === k)?.classes ??
                   classDistribution(allRows.filter((r) => r.unitKind === k))
                 }
               />

@@ -82,19 +82,11 @@ export function useRound1Progress(id: number, enabled: boolean) {
   });
 }
 
-/** The ranking with filters. */
-export function useResults(
-  id: number,
-  filter: {
-    unitKind?: string | undefined;
-    classLabel?: string | undefined;
-    q?: string | undefined;
-  },
-) {
+/** The whole ranking of a campaign (the results page filters it in the browser). */
+export function useResults(id: number) {
   return useQuery({
-    queryKey: campaignKeys.results(id, filter),
-    queryFn: ({ signal }) => campaignApi.results(id, filter, signal),
-    placeholderData: keepPreviousData,
+    queryKey: campaignKeys.results(id, {}),
+    queryFn: ({ signal }) => campaignApi.results(id, {}, signal),
   });
 }
 
