@@ -11,21 +11,24 @@
 import { parseUserDate } from '../dates.ts';
 
 /** Kinds of documents, the same values as the evidence library's document types. */
-export type OfficialDocumentKind =
-  | 'resolution'
-  | 'decision'
-  | 'directive'
-  | 'regulation'
-  | 'notice'
-  | 'guidance'
-  | 'programme'
-  | 'plan'
-  | 'scheme'
-  | 'report'
-  | 'minutes'
-  | 'submission'
-  | 'official_letter'
-  | 'other';
+export const OFFICIAL_DOCUMENT_KINDS = [
+  'resolution',
+  'decision',
+  'directive',
+  'regulation',
+  'notice',
+  'guidance',
+  'programme',
+  'plan',
+  'scheme',
+  'report',
+  'minutes',
+  'submission',
+  'official_letter',
+  'other',
+] as const;
+
+export type OfficialDocumentKind = (typeof OFFICIAL_DOCUMENT_KINDS)[number];
 
 interface TypeInfo {
   kind: OfficialDocumentKind;

@@ -13,7 +13,7 @@
 import ExcelJS from 'exceljs';
 import { parseUserDate } from '../../../domain/dates.ts';
 import { kindName, type NodeEvidenceRequirement } from '../../../domain/documents/findings.ts';
-import type { OfficialDocumentKind } from '../../../domain/documents/official-document.ts';
+import { OFFICIAL_DOCUMENT_KINDS } from '../../../domain/documents/official-document.ts';
 import { formatDateShort } from '../../../domain/format.ts';
 import { parseHundredths, formatPointsCompact } from '../../../domain/scoring/decimal.ts';
 import { DEFAULT_PAR_BANDS, type ClassBand } from '../../../domain/scoring/index.ts';
@@ -142,23 +142,6 @@ const COLUMNS: Array<{
   },
 ];
 
-/** The types of document a requirement may name, by their Vietnamese name as exported. */
-const REQUIRED_KINDS: readonly OfficialDocumentKind[] = [
-  'resolution',
-  'decision',
-  'directive',
-  'regulation',
-  'notice',
-  'guidance',
-  'programme',
-  'plan',
-  'scheme',
-  'report',
-  'minutes',
-  'submission',
-  'official_letter',
-  'other',
-];
 const YES = ['x', 'co', 'yes', 'true', '1'];
 const KIND_TEXT = { normal: 'thường', bonus: 'thưởng', penalty: 'trừ' } as const;
 const NA_TEXT = { exclude: 'loại trừ', zero: 'tính 0' } as const;
@@ -399,12 +382,14 @@ export async function importCriteriaXlsx(
     const kindText = text('requiredKind');
     if (kindText) {
       const folded = searchKey(kindText);
-      const kind = REQUIRED_KINDS.find((k) => searchKey(kindName(k)) === folded || k === folded);
+      const kind = OFFICIAL_DOCUMENT_KINDS.find(
+        (k) => searchKey(kindName(k)) === folded || k === folded,
+      );
       if (kind) requirement.kind = kind;
       else
         problem(r, at('requiredKind'), 'cell_bad_value', {
           value: kindText,
-          options: REQUIRED_KINDS.map(kindName).join('; '),
+          options: OFFICIAL_DOCUMENT_KINDS.map(kindName).join('; '),
         });
     }
     const signedText = searchKey(text('mustBeSigned'));

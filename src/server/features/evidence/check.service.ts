@@ -19,6 +19,7 @@ import {
   type SignatureFacts,
 } from '../../../domain/documents/findings.ts';
 import {
+  OFFICIAL_DOCUMENT_KINDS,
   readOfficialDocument,
   type OfficialDocumentKind,
   type OfficialDocumentMetadata,
@@ -312,21 +313,8 @@ export async function getEvidenceCheck(
 
 const attachmentKey = (nodeCode: string, documentId: number) => `${nodeCode}#${documentId}`;
 
-const READ_KINDS = new Set<string>([
-  'resolution',
-  'decision',
-  'directive',
-  'regulation',
-  'notice',
-  'guidance',
-  'programme',
-  'plan',
-  'scheme',
-  'report',
-  'minutes',
-  'submission',
-  'official_letter',
-] satisfies OfficialDocumentKind[]);
+// Every type but "other" is one the reader can tell from a document's symbol or heading.
+const READ_KINDS = new Set<string>(OFFICIAL_DOCUMENT_KINDS.filter((k) => k !== 'other'));
 
 /** A type of document worth comparing: 'other' and 'photo' say nothing about what the file is. */
 function knownKind(kind: string | null | undefined): OfficialDocumentKind | null {

@@ -1,5 +1,6 @@
 /** Calls of the criteria-set screens: list, read, create, edit, freeze, copy, mapping, Excel. */
 import type { ClassBand } from '@domain/scoring/index.ts';
+import { OFFICIAL_DOCUMENT_KINDS } from '@domain/documents/official-document.ts';
 import { api, apiUpload } from '../../lib/api-client.ts';
 
 export type SetStatus = 'draft' | 'frozen';
@@ -52,22 +53,7 @@ export interface NodeView {
 }
 
 /** Types of documents a node may require of its evidence (Decree 30). */
-export const REQUIRED_KINDS = [
-  'resolution',
-  'decision',
-  'directive',
-  'regulation',
-  'notice',
-  'guidance',
-  'programme',
-  'plan',
-  'scheme',
-  'report',
-  'minutes',
-  'submission',
-  'official_letter',
-  'other',
-] as const;
+export const REQUIRED_KINDS = OFFICIAL_DOCUMENT_KINDS;
 export type RequiredKind = (typeof REQUIRED_KINDS)[number];
 
 export interface EvidenceRequirementValue {
