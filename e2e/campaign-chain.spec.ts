@@ -273,7 +273,13 @@ test('the council chair sees round 1 done and closes it for the unit', async ({ 
       .getByRole('row')
       .filter({ hasText: 'thamdinh.thainguyen' }),
   ).toContainText('3/3 nội dung');
+  // Beside the unit's status: the criterion the appraiser asked it to explain.
+  await expect(kimPhuongRow(page)).toContainText('Đề nghị giải trình: 2');
   await actOnKimPhuong(page, 'Chốt thẩm định vòng 1', 'Đã chốt thẩm định vòng 1');
+  // The chair may also lock the explanations, but not before their deadline: the row says why.
+  await expect(kimPhuongRow(page)).toContainText(
+    'Chốt giải trình: Chưa hết hạn giải trình; đơn vị còn đang giải trình',
+  );
 });
 
 test('the unit answers each finding, with a new document, and locks its explanations', async ({
@@ -375,6 +381,8 @@ test('the council chair approves the result', async ({ page }) => {
 test('the standing agency publishes; the public page shows the rank', async ({ page }) => {
   await signIn(page, 'noivu.thainguyen');
   await openCampaign(page);
+  await expect(kimPhuongRow(page)).toContainText('Hội đồng đã phê duyệt');
+  await expect(kimPhuongRow(page)).toContainText('Đề nghị giải trình: 2');
   await actOnKimPhuong(page, 'Công bố kết quả', 'Đã công bố');
   const address = await page.getByRole('link', { name: 'Trang công khai' }).getAttribute('href');
   await page.context().clearCookies();

@@ -264,6 +264,60 @@ export async function findParticipants(
   );
 }
 
+/** Codes of the round-1 entries flagged "needs explanation", per participant id. */
+export async function findExplanationRequests(
+  db: Queryable,
+  campaignId: number,
+): Promise<Map<number, string[]>> {
+  const rows = await db.query<{ participant_id: number; node_code: string }>(
+    `SELECT participant_id, node_code FROM campaign_entries
+     WHERE campaign_id = $1 AND round1_needs_explanation`,
+    [campaignId],
+  );
+  const byParticipant = new Map<number, string[]>();
+  for (const r of rows) {
+    const codes = byParticipant.get(r.participant_id) ?? [];
+    codes.push(r.node_code);
+    byParticipant.set(r.participant_id, codes);
+  }
+  for (const codes of byParticipant.values())
+    codes.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  return byParticipant;
+}
+
+/**
+ * The latest reopening of an approved result (the council chair's reason, when and by whom) of
+ * each of these participants, from the audit log (read through the units' index).
+ */
+export async function findResultReopenings(
+  db: Queryable,
+  participants: ReadonlyArray<Pick<ParticipantRow, 'id' | 'unit_id'>>,
+): Promise<Map<number, { reason: string; at: string; byName: string | null }>> {
+  const found = new Map<number, { reason: string; at: string; byName: string | null }>();
+  if (participants.length === 0) return found;
+  const rows = await db.query<{
+    entity_id: string;
+    reason: string | null;
+    at: Date;
+    actor_name: string | null;
+  }>(
+    `SELECT DISTINCT ON (a.entity_id) a.entity_id, a.after->>'reason' AS reason, a.at,
+       coalesce(u.full_name, a.actor_name) AS actor_name
+     FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+     WHERE a.unit_id = ANY($1::int[]) AND a.action = 'campaign.reopenResult'
+       AND a.entity = 'campaign_participant' AND a.entity_id = ANY($2::text[])
+     ORDER BY a.entity_id, a.id DESC`,
+    [participants.map((p) => p.unit_id), participants.map((p) => String(p.id))],
+  );
+  for (const r of rows)
+    found.set(Number(r.entity_id), {
+      reason: r.reason ?? '',
+      at: new Date(r.at).toISOString(),
+      byName: r.actor_name,
+    });
+  return found;
+}
+
 /**
  * Locks every participant of a campaign, in id order, for the rest of the transaction: a bulk
  * writer (score import) takes them before any entry so it never deadlocks with an autosave,

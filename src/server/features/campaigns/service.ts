@@ -37,7 +37,7 @@ import { appendAuditEntry } from '../audit/repository.ts';
 import * as criteriaRepo from '../criteria/repository.ts';
 import { buildTree, toDomainTree, type NodeView } from '../criteria/service.ts';
 import { findUnit, findUnits, findUnitsByCodes } from '../units/repository.ts';
-import { actionsOn, canManageCampaign } from './policy.ts';
+import { actionsOn, canManageCampaign, canReadAssessment, canSeeAppraisal } from './policy.ts';
 import * as repo from './repository.ts';
 
 export const auditActor = (actor: Actor) => ({
@@ -248,10 +248,23 @@ export async function listCampaigns(deps: Deps) {
   return { items: rows.map((r) => ({ ...presentCampaign(r, now), participants: r.participants })) };
 }
 
-/** One campaign: set-up, sets, assignments, participants and whether the actor may manage it. */
+/**
+ * One campaign: set-up, sets, assignments, participants and whether the actor may manage it. Each
+ * participant carries what the actor may do on it and why not, and, for those who may see the
+ * unit's appraisal, the criteria the appraisers asked it to explain and why its approved result
+ * was reopened (while it is being decided again).
+ */
 export async function getCampaign(deps: Deps, actor: Actor, id: number, db: Queryable = deps.db) {
   const c = await loadCampaign(db, id);
   const participants = await repo.findParticipants(db, id);
+  const seesAppraisal = (p: repo.ParticipantRow) =>
+    canReadAssessment(actor, p.unit_path, p.status) &&
+    canSeeAppraisal(actor, p.unit_path, p.status);
+  const requests = await repo.findExplanationRequests(db, id);
+  const reopenedResults = await repo.findResultReopenings(
+    db,
+    participants.filter((p) => p.status === 'round2_in_progress' && seesAppraisal(p)),
+  );
   return {
     campaign: presentCampaign(c.row, deps.clock.now()),
     criteriaSets: c.sets.map((s) => ({
@@ -272,6 +285,8 @@ export async function getCampaign(deps: Deps, actor: Actor, id: number, db: Quer
     participants: participants.map((p) => ({
       ...presentParticipant(p),
       ...actionsOn(c, p, actor, deps.clock.now()),
+      explanationRequested: seesAppraisal(p) ? (requests.get(p.id) ?? []) : [],
+      resultReopened: reopenedResults.get(p.id) ?? null,
     })),
     canManage: canManageCampaign(actor, c.row.owner_unit_path),
   };

@@ -226,16 +226,53 @@ function ParticipantList({
       </Anchor>
     </Group>
   );
-  const reopened = (p: Participant) =>
-    p.reopened ? (
-      <Text size="xs" c="dimmed">
-        {t('campaigns.participants.reopenedUntil', {
-          until: p.reopened.until
-            ? deadlineText(p.reopened.until, language)
-            : t('campaigns.sheet.untilRound1'),
-        })}
-      </Text>
-    ) : null;
+  // What the standing agency needs beside the status: a reopening and its reason, the criteria
+  // the appraisers asked the unit to explain, why an approved result was reopened, and why an
+  // action of theirs is refused now.
+  const notes = (p: Participant) => {
+    const refused = staff ? (p.refusedActions ?? []).filter((r) => STAFF_ACTIONS.has(r.event)) : [];
+    return (
+      <Stack gap={0} data-testid="participant-notes">
+        {p.reopened ? (
+          <>
+            <Text size="xs" c="dimmed">
+              {t('campaigns.participants.reopenedUntil', {
+                until: p.reopened.until
+                  ? deadlineText(p.reopened.until, language)
+                  : t('campaigns.sheet.untilRound1'),
+              })}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('campaigns.participants.reopenedReason', { reason: p.reopened.reason })}
+            </Text>
+          </>
+        ) : null}
+        {p.explanationRequested && p.explanationRequested.length > 0 ? (
+          <Text size="xs" c="orange.8">
+            {t('campaigns.participants.explanationRequested', {
+              codes: p.explanationRequested.join(', '),
+            })}
+          </Text>
+        ) : null}
+        {p.resultReopened ? (
+          <Text size="xs" c="orange.8">
+            {t('campaigns.participants.resultReopened', {
+              by: p.resultReopened.byName ?? '',
+              reason: p.resultReopened.reason,
+            })}
+          </Text>
+        ) : null}
+        {refused.map((r) => (
+          <Text key={r.event} size="xs" c="dimmed">
+            {t('campaigns.participants.refused', {
+              action: t(`campaigns.actions.${r.event}`),
+              message: r.message,
+            })}
+          </Text>
+        ))}
+      </Stack>
+    );
+  };
   if (mobile)
     return (
       <Stack
@@ -252,7 +289,7 @@ function ParticipantList({
             <Group gap="xs">
               <StatusBadge status={p.status} />
             </Group>
-            {reopened(p)}
+            {notes(p)}
             {links(p)}
             {actions(p)}
           </Card>
@@ -281,7 +318,7 @@ function ParticipantList({
               </Table.Td>
               <Table.Td>
                 <StatusBadge status={p.status} />
-                {reopened(p)}
+                {notes(p)}
               </Table.Td>
               <Table.Td>{links(p)}</Table.Td>
               {staff ? <Table.Td>{actions(p)}</Table.Td> : null}

@@ -54,6 +54,12 @@ export interface Participant {
   statusLabel: string;
   reopened: ReopenNote | null;
   version: number;
+  /** Criteria the appraisers asked the unit to explain (empty when the user may not see them). */
+  explanationRequested?: string[];
+  /** Why the approved result was reopened, while it is decided again. */
+  resultReopened?: { reason: string; at: string; byName: string | null } | null;
+  /** Actions the unit's state allows but refused to this user now, with the reason. */
+  refusedActions?: Array<{ event: AssessmentEventType; code: string; message: string }>;
 }
 
 export interface Assignment {
