@@ -2,10 +2,10 @@
  * Importing a criteria set from an Excel workbook. Nothing is saved unless the whole workbook is
  * right; the server's problems come back located (sheet, row, column) and are shown as a table.
  */
-import { Alert, Button, Group, Input, Modal, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Input, Modal, Stack, Text } from '@mantine/core';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../lib/api-client.ts';
+import { FileProblemsAlert } from '../../components/FileProblemsAlert.tsx';
 import { useIsMobile } from '../../lib/use-is-mobile.ts';
 import type { CriteriaSetDetail } from './api.ts';
 import { useImportSet } from './hooks.ts';
@@ -57,7 +57,6 @@ function ImportSetForm({
   };
 
   const error = upload.error;
-  const located = error instanceof ApiError ? error.details : [];
 
   return (
     <form onSubmit={submit} noValidate>
@@ -81,40 +80,7 @@ function ImportSetForm({
             }}
           />
         </Input.Wrapper>
-        {error ? (
-          <Alert color="red" variant="light" role="alert" title={t('criteria.importFailed')}>
-            <Text size="sm">{error.message}</Text>
-            {located.length > 0 ? (
-              <Table.ScrollContainer minWidth={480} mt="xs">
-                <Table
-                  withTableBorder
-                  verticalSpacing={4}
-                  fz="sm"
-                  aria-label={t('criteria.importProblems')}
-                >
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('criteria.importSheet')}</Table.Th>
-                      <Table.Th scope="col">{t('criteria.importRow')}</Table.Th>
-                      <Table.Th scope="col">{t('criteria.importColumn')}</Table.Th>
-                      <Table.Th scope="col">{t('criteria.importMessage')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {located.map((d, i) => (
-                      <Table.Tr key={i}>
-                        <Table.Td>{d.sheet ?? t('common.none')}</Table.Td>
-                        <Table.Td>{d.row ?? t('common.none')}</Table.Td>
-                        <Table.Td>{d.column ?? t('common.none')}</Table.Td>
-                        <Table.Td>{d.message}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            ) : null}
-          </Alert>
-        ) : null}
+        <FileProblemsAlert error={error} title={t('criteria.importFailed')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}

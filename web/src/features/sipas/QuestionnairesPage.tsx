@@ -8,7 +8,6 @@
  */
 import {
   Accordion,
-  Alert,
   Anchor,
   Badge,
   FileButton,
@@ -16,7 +15,6 @@ import {
   Group,
   List,
   Stack,
-  Table,
   Text,
   Title,
 } from '@mantine/core';
@@ -24,7 +22,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { ApiError } from '../../lib/api-client.ts';
+import { FileProblemsAlert } from '../../components/FileProblemsAlert.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { questionnaireJsonUrl, questionnaireXlsxUrl, sipasApi } from './api.ts';
@@ -74,7 +72,7 @@ export function QuestionnairesPage() {
       <Text size="sm" c="dimmed">
         {t('sipas.questionnaires.intro')}
       </Text>
-      <ImportProblems error={upload.error} />
+      <FileProblemsAlert error={upload.error} title={t('sipas.questionnaires.importFailed')} />
       {imported ? (
         <Text role="status" c="green">
           {imported}
@@ -179,45 +177,5 @@ export function QuestionnairesPage() {
         </Accordion>
       )}
     </Stack>
-  );
-}
-
-/** Why an import failed: the server's message, and its located problems as a table. */
-function ImportProblems({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  const located = error instanceof ApiError ? error.details : [];
-  if (located.length === 0) return <ErrorAlert error={error} />;
-  return (
-    <Alert color="red" variant="light" role="alert" title={t('sipas.questionnaires.importFailed')}>
-      <Text size="sm">{error instanceof Error ? error.message : ''}</Text>
-      <Table.ScrollContainer minWidth={480} mt="xs">
-        <Table
-          withTableBorder
-          verticalSpacing={4}
-          fz="sm"
-          aria-label={t('sipas.questionnaires.problems')}
-        >
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('sipas.questionnaires.sheet')}</Table.Th>
-              <Table.Th scope="col">{t('sipas.questionnaires.row')}</Table.Th>
-              <Table.Th scope="col">{t('sipas.questionnaires.column')}</Table.Th>
-              <Table.Th scope="col">{t('sipas.questionnaires.message')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {located.map((d, i) => (
-              <Table.Tr key={i}>
-                <Table.Td>{d.sheet ?? t('common.none')}</Table.Td>
-                <Table.Td>{d.row ?? t('common.none')}</Table.Td>
-                <Table.Td>{d.column ?? d.field ?? t('common.none')}</Table.Td>
-                <Table.Td>{d.message}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Alert>
   );
 }
