@@ -66,4 +66,21 @@ test('the standing agency pastes the catalogue; a commune reads it', async ({ pa
       'Bạn chỉ xem được; cơ quan thường trực cải cách hành chính của tỉnh mới thay được danh mục.',
     ),
   ).toBeVisible();
+
+  // In English, the rates the catalogue feeds say what they count in English too.
+  await page.evaluate("window.localStorage.setItem('parindex.language', 'en')");
+  await page.reload();
+  await expect(
+    page.getByText(/^Following the catalogue of .*Khánh Hòa, updated .*: 4 procedures\.$/),
+  ).toBeVisible();
+  await page.getByRole('tab', { name: 'Quarterly results' }).click();
+  const rates = page.getByRole('table', { name: 'Rates of the whole area against targets' });
+  await expect(
+    rates.getByText('of the procedures in the postal-service catalogue', { exact: true }),
+  ).toBeVisible();
+  await expect(
+    rates.getByText('of the dossiers with a result and a due date').first(),
+  ).toBeVisible();
+  await expect(page.getByText('trên số TTHC trong danh mục bưu chính công ích')).toHaveCount(0);
+  await page.evaluate("window.localStorage.setItem('parindex.language', 'vi')");
 });

@@ -134,16 +134,18 @@ describe('art. 15 aggregation', () => {
     });
     const view = quarterView(acc, '2024-Q1', units);
     expect(view.counts).toEqual([
-      { label: 'Xuất sắc', count: 7 },
-      { label: 'Tốt', count: 4 },
-      { label: 'Trung bình', count: 1 },
-      { label: 'Chưa thực hiện chấm điểm', count: 2 },
+      { label: 'Xuất sắc', count: 7, kind: 'class' },
+      { label: 'Tốt', count: 4, kind: 'class' },
+      { label: 'Trung bình', count: 1, kind: 'class' },
+      { label: 'Chưa thực hiện chấm điểm', count: 2, kind: 'not-scored' },
     ]);
     expect(view.summary).toBe(
       '07 đơn vị đạt loại Xuất sắc; 04 đơn vị đạt loại Tốt; 01 đơn vị đạt loại Trung bình; 02 chưa thực hiện việc chấm điểm',
     );
     const empty = quarterView(acc, '2024-Q2', units.slice(0, 5));
-    expect(empty.counts).toEqual([{ label: 'Chưa phát sinh hồ sơ', count: 5 }]);
+    expect(empty.counts).toEqual([
+      { label: 'Chưa phát sinh hồ sơ', count: 5, kind: 'no-dossiers' },
+    ]);
     expect(empty.rows[0]?.evaluation.state).toBe('no-dossiers');
   });
 });

@@ -420,12 +420,35 @@ export function evaluateTally(tally: DossierTally, config: DossierEvaluationConf
   };
 }
 
+/** What a rate's denominator counts: a stable key, for screens that word it in their language. */
+export type RateBasis =
+  | 'decided'
+  | 'all'
+  | 'payment'
+  | 'postal-catalogue-procedures'
+  | 'postal-catalogue-dossiers'
+  | 'no-postal-catalogue'
+  | 'all-no-postal-catalogue';
+
+/** The Vietnamese wording of each basis, as the quarterly reports write it. */
+export const RATE_BASIS_TEXT: Readonly<Record<RateBasis, string>> = Object.freeze({
+  decided: 'trên số hồ sơ đã có kết quả và có ngày hẹn trả',
+  all: 'trên tổng số hồ sơ',
+  payment: 'trên số hồ sơ có nghĩa vụ tài chính',
+  'postal-catalogue-procedures': 'trên số TTHC trong danh mục bưu chính công ích',
+  'postal-catalogue-dossiers': 'trên số hồ sơ của các TTHC trong danh mục bưu chính công ích',
+  'no-postal-catalogue': 'chưa có danh mục TTHC thực hiện qua bưu chính công ích',
+  'all-no-postal-catalogue': 'trên tổng số hồ sơ (chưa có danh mục TTHC bưu chính công ích)',
+});
+
 /** A rate with its parts, target and (for late dossiers) the codes behind it. */
 export interface Rate {
   key: RateKey;
   label: string;
   /** What the denominator counts, in Vietnamese. */
   basis: string;
+  /** The same as a key (RATE_BASIS_TEXT has the Vietnamese). */
+  basisKey: RateBasis;
   num: number;
   den: number;
   /** Percent in hundredths, half-up; null when the denominator is zero or unknown. */
@@ -457,7 +480,7 @@ function makeRate(
   key: RateKey,
   num: number,
   den: number | null,
-  basis: string,
+  basis: RateBasis,
   config: DossierEvaluationConfig,
 ): Rate {
   const r: Ratio | null = den !== null && den > 0 ? ratio(num, den) : null;
@@ -465,7 +488,8 @@ function makeRate(
   return {
     key,
     label: RATE_LABELS[key],
-    basis,
+    basis: RATE_BASIS_TEXT[basis],
+    basisKey: basis,
     num,
     den: den ?? 0,
     percent: r === null ? null : percentScaled(r, 2),
@@ -549,24 +573,18 @@ export function ratesWithPostalCounts(
   postal: PostalCounts | null,
 ): Record<RateKey, Rate> {
   const decided = tally.early + tally.onTime + tally.late;
-  const decidedBasis = 'trên số hồ sơ đã có kết quả và có ngày hẹn trả';
+  const decidedBasis = 'decided';
   const late = makeRate('late', tally.late, decided, decidedBasis, config);
   late.codes = [...tally.lateCodes].sort();
   let postalProceduresRate: Rate;
   let postalDossiersRate: Rate;
   if (postal === null) {
-    postalProceduresRate = makeRate(
-      'postal-procedures',
-      0,
-      null,
-      'chưa có danh mục TTHC thực hiện qua bưu chính công ích',
-      config,
-    );
+    postalProceduresRate = makeRate('postal-procedures', 0, null, 'no-postal-catalogue', config);
     postalDossiersRate = makeRate(
       'postal-dossiers',
       tally.postal,
       tally.dossiers,
-      'trên tổng số hồ sơ (chưa có danh mục TTHC bưu chính công ích)',
+      'all-no-postal-catalogue',
       config,
     );
   } else {
@@ -574,14 +592,14 @@ export function ratesWithPostalCounts(
       'postal-procedures',
       postal.withPostal,
       postal.procedures,
-      'trên số TTHC trong danh mục bưu chính công ích',
+      'postal-catalogue-procedures',
       config,
     );
     postalDossiersRate = makeRate(
       'postal-dossiers',
       postal.postal,
       postal.dossiers,
-      'trên số hồ sơ của các TTHC trong danh mục bưu chính công ích',
+      'postal-catalogue-dossiers',
       config,
     );
   }
@@ -594,25 +612,19 @@ export function ratesWithPostalCounts(
       config,
     ),
     late,
-    'online-full': makeRate(
-      'online-full',
-      tally.onlineFull,
-      tally.dossiers,
-      'trên tổng số hồ sơ',
-      config,
-    ),
+    'online-full': makeRate('online-full', tally.onlineFull, tally.dossiers, 'all', config),
     'online-partial': makeRate(
       'online-partial',
       tally.onlinePartial,
       tally.dossiers,
-      'trên tổng số hồ sơ',
+      'all',
       config,
     ),
     'online-payment': makeRate(
       'online-payment',
       tally.paidOnline,
       tally.paymentApplicable,
-      'trên số hồ sơ có nghĩa vụ tài chính',
+      'payment',
       config,
     ),
     'postal-procedures': postalProceduresRate,
@@ -715,6 +727,12 @@ export interface ViewUnit {
   name?: string;
 }
 
+/** Label of a scored group whose percentage falls in no band. */
+export const UNCLASSIFIED_LABEL = 'Chưa xếp loại';
+
+/** What a count of the quarterly view counts: a class, or one of the states. */
+export type CountKind = 'class' | 'unclassified' | 'no-dossiers' | 'not-scored';
+
 /** One row of the quarterly view. */
 export interface QuarterViewRow {
   unitCode: string;
@@ -729,7 +747,7 @@ export interface QuarterView {
   period: string;
   rows: QuarterViewRow[];
   /** Count per class label in band order, then the two states (only those that occur). */
-  counts: { label: string; count: number }[];
+  counts: { label: string; count: number; kind: CountKind }[];
   /** Summary line: "07 đơn vị đạt loại Xuất sắc; 04 đơn vị đạt loại Tốt; …" */
   summary: string;
   /** Rates over all listed units' dossiers. */
@@ -800,24 +818,34 @@ export function quarterView(
     tallies.push(tally);
     const evaluation = evaluateTally(tally, config);
     const label =
-      evaluation.state === 'scored' ? (evaluation.className ?? 'Chưa xếp loại') : evaluation.label;
+      evaluation.state === 'scored'
+        ? (evaluation.className ?? UNCLASSIFIED_LABEL)
+        : evaluation.label;
     byLabel.set(label, (byLabel.get(label) ?? 0) + 1);
     rows.push({ unitCode: unit.code, unitName: unit.name ?? unit.code, evaluation, label });
   }
   const order = [
     ...config.bands.bands.map((b) => b.label),
-    'Chưa xếp loại',
+    UNCLASSIFIED_LABEL,
     NO_DOSSIERS_LABEL,
     NOT_SCORED_LABEL,
   ];
+  const kindOf = (label: string): CountKind =>
+    label === NO_DOSSIERS_LABEL
+      ? 'no-dossiers'
+      : label === NOT_SCORED_LABEL
+        ? 'not-scored'
+        : label === UNCLASSIFIED_LABEL
+          ? 'unclassified'
+          : 'class';
   const counts = order
     .filter((label) => (byLabel.get(label) ?? 0) > 0)
-    .map((label) => ({ label, count: byLabel.get(label) ?? 0 }));
+    .map((label) => ({ label, count: byLabel.get(label) ?? 0, kind: kindOf(label) }));
   const summary = counts
-    .map(({ label, count }) => {
+    .map(({ label, count, kind }) => {
       const n = String(count).padStart(2, '0');
-      if (label === NO_DOSSIERS_LABEL) return `${n} đơn vị chưa phát sinh hồ sơ`;
-      if (label === NOT_SCORED_LABEL) return `${n} chưa thực hiện việc chấm điểm`;
+      if (kind === 'no-dossiers') return `${n} đơn vị chưa phát sinh hồ sơ`;
+      if (kind === 'not-scored') return `${n} chưa thực hiện việc chấm điểm`;
       return `${n} đơn vị đạt loại ${label}`;
     })
     .join('; ');

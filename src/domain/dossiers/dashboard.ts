@@ -22,7 +22,7 @@ import type { DossierTally } from './aggregate.ts';
 export type Group766 =
   'publicity' | 'progress' | 'digitisation' | 'online-services' | 'satisfaction';
 
-/** A field the import would need, with its Vietnamese name. */
+/** A field the import would need (or 'noData': no dossier had it), with its Vietnamese name. */
 export interface FieldNeed {
   field: string;
   label: string;
@@ -222,10 +222,8 @@ export function dashboard766(tally: DossierTally, config: DossierEvaluationConfi
           ? spec.missing
           : rate === null
             ? [
-                {
-                  field: spec.used.join(', '),
-                  label: 'Không có hồ sơ nào có dữ liệu cho chỉ số này',
-                },
+                // Not a field: none of the dossiers carries the fields the item is computed from.
+                { field: 'noData', label: 'Không có hồ sơ nào có dữ liệu cho chỉ số này' },
               ]
             : [];
       return {

@@ -454,11 +454,11 @@ describe('quarterly results', () => {
     expect(res.status).toBe(200);
     const communes = res.body.groups.find((g: { kind: string }) => g.kind === 'commune');
     expect(communes.counts).toEqual([
-      { label: 'Xuất sắc', count: 1 },
-      { label: 'Tốt', count: 1 },
-      { label: 'Trung bình', count: 1 },
-      { label: 'Chưa phát sinh hồ sơ', count: 1 },
-      { label: 'Chưa thực hiện chấm điểm', count: 1 },
+      { label: 'Xuất sắc', count: 1, kind: 'class' },
+      { label: 'Tốt', count: 1, kind: 'class' },
+      { label: 'Trung bình', count: 1, kind: 'class' },
+      { label: 'Chưa phát sinh hồ sơ', count: 1, kind: 'no-dossiers' },
+      { label: 'Chưa thực hiện chấm điểm', count: 1, kind: 'not-scored' },
     ]);
     expect(communes.summary).toBe(
       '01 đơn vị đạt loại Xuất sắc; 01 đơn vị đạt loại Tốt; 01 đơn vị đạt loại Trung bình; 01 đơn vị chưa phát sinh hồ sơ; 01 chưa thực hiện việc chấm điểm',

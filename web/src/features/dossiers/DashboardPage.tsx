@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { dossierApi, type Dashboard766 } from './api.ts';
+import { columnLabel as columnLabelOf, dashboardText } from './logic.ts';
 import {
   AreaPeriodPicker,
   DossiersTabs,
@@ -44,11 +45,17 @@ function Groups({ data, columnLabel }: { data: Dashboard766; columnLabel: (c: st
       ) : null}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {d.groups.map((g) => (
-          <Paper key={g.key} withBorder p="md" component="section" aria-label={g.name}>
+          <Paper
+            key={g.key}
+            withBorder
+            p="md"
+            component="section"
+            aria-label={dashboardText(t, 'groups', g.key, g.name)}
+          >
             <Stack gap="xs">
               <Group justify="space-between" wrap="nowrap" align="flex-start">
                 <Title order={4} size="h5">
-                  {g.name}
+                  {dashboardText(t, 'groups', g.key, g.name)}
                 </Title>
                 <Badge
                   variant="light"
@@ -70,11 +77,13 @@ function Groups({ data, columnLabel }: { data: Dashboard766; columnLabel: (c: st
                   {g.indicators.map((i) => (
                     <Table.Tr key={i.key}>
                       <Table.Td>
-                        <Text size="sm">{i.name}</Text>
+                        <Text size="sm">{dashboardText(t, 'items', i.key, i.name)}</Text>
                         {i.missingFields.length > 0 ? (
                           <Text size="xs" c="orange.8">
                             {t('dossiers.dashboard.missing', {
-                              fields: i.missingFields.map((f) => f.label).join('; '),
+                              fields: i.missingFields
+                                .map((f) => dashboardText(t, 'fields', f.field, f.label))
+                                .join('; '),
                             })}
                           </Text>
                         ) : null}
@@ -102,7 +111,9 @@ function Groups({ data, columnLabel }: { data: Dashboard766; columnLabel: (c: st
                 <List size="xs" c="orange.8">
                   <List.Item>
                     {t('dossiers.dashboard.missing', {
-                      fields: g.missingFields.map((f) => f.label).join('; '),
+                      fields: g.missingFields
+                        .map((f) => dashboardText(t, 'fields', f.field, f.label))
+                        .join('; '),
                     })}
                   </List.Item>
                 </List>
@@ -131,7 +142,8 @@ export function DashboardPage() {
     queryFn: ({ signal }) => dossierApi.columns(signal),
     staleTime: Infinity,
   });
-  const columnLabel = (c: string) => columns.data?.items.find((x) => x.column === c)?.label ?? c;
+  const columnLabel = (c: string) =>
+    columnLabelOf(t, c, columns.data?.items.find((x) => x.column === c)?.label);
   return (
     <Stack>
       <DossiersTabs />

@@ -35,6 +35,7 @@ import {
   type ImportJob,
   type Preview,
 } from './api.ts';
+import { columnLabel } from './logic.ts';
 import { DossiersTabs, quarterLabel } from './shared.tsx';
 
 const isRatingColumn = (c: ImportColumn) => /^(citizen|self)Rating\d$/.test(c.column);
@@ -55,14 +56,14 @@ function MappingTable({
     <Table.Tr key={c.column}>
       <Table.Td>
         <Text size="sm" component="label" htmlFor={`map-${c.column}`}>
-          {c.label}
+          {columnLabel(t, c.column, c.label)}
           {c.required ? ' *' : ''}
         </Text>
       </Table.Td>
       <Table.Td>
         <Select
           id={`map-${c.column}`}
-          aria-label={c.label}
+          aria-label={columnLabel(t, c.column, c.label)}
           data={headers}
           value={mapping[c.column] ?? null}
           onChange={(v) => onChange(c.column, v)}
@@ -319,7 +320,7 @@ export function ImportPage() {
   };
 
   const labelOf = (column: string) =>
-    columns.data?.items.find((c) => c.column === column)?.label ?? column;
+    columnLabel(t, column, columns.data?.items.find((c) => c.column === column)?.label);
   const unmapped = (columns.data?.items ?? []).filter((c) => c.required && !mapping[c.column]);
   const savedMatches = preview?.mappingFrom === 'saved' && preview.source !== null;
 
@@ -414,7 +415,7 @@ export function ImportPage() {
             {unmapped.length > 0 ? (
               <Text size="sm" c="red">
                 {t('dossiers.import.unmapped', {
-                  columns: unmapped.map((c) => c.label).join(', '),
+                  columns: unmapped.map((c) => columnLabel(t, c.column, c.label)).join(', '),
                 })}
               </Text>
             ) : null}

@@ -37,6 +37,7 @@ import {
   type RateKey,
 } from './api.ts';
 import { ClassCountChart, RatesCharts } from './Charts.tsx';
+import { basisText, summaryLine } from './logic.ts';
 import {
   AreaPeriodPicker,
   ClassBadge,
@@ -245,7 +246,7 @@ function QuarterContent({ view }: { view: QuarterView }) {
                 bandLabels={bandLabels}
               />
               <Text size="sm" c="dimmed">
-                {g.summary}
+                {summaryLine(t, g.counts, language)}
               </Text>
             </Stack>
           ))}
@@ -312,7 +313,7 @@ function QuarterContent({ view }: { view: QuarterView }) {
                     <Table.Td>
                       <Text size="sm">{t(`dossiers.rates.${key}`)}</Text>
                       <Text size="xs" c="dimmed">
-                        {rate.basis}
+                        {basisText(t, rate)}
                       </Text>
                     </Table.Td>
                     <Table.Td ta="right">{rateText(t, rate)}</Table.Td>

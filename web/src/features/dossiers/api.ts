@@ -5,6 +5,7 @@
  * catalogue of procedures offered through the public postal service.
  */
 import { api, apiUpload, type QueryValue } from '../../lib/api-client.ts';
+import type { ClassCount } from './logic.ts';
 
 export const RATE_KEYS = [
   'on-time-or-early',
@@ -145,6 +146,8 @@ export interface Rate {
   key: RateKey;
   label: string;
   basis: string;
+  /** What the denominator counts, as a key of the catalogue (dossiers.basis). */
+  basisKey: string;
   num: number;
   den: number;
   percent: number | null;
@@ -167,7 +170,7 @@ export interface QuarterView {
   groups: Array<{
     kind: string;
     summary: string;
-    counts: Array<{ label: string; count: number }>;
+    counts: ClassCount[];
     rows: Array<{
       unitId: number;
       unitCode: string;
