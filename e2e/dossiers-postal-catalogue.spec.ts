@@ -82,5 +82,10 @@ test('the standing agency pastes the catalogue; a commune reads it', async ({ pa
     rates.getByText('of the dossiers with a result and a due date').first(),
   ).toBeVisible();
   await expect(page.getByText('trên số TTHC trong danh mục bưu chính công ích')).toHaveCount(0);
+  // The catalogue is one click from the rate it feeds.
+  await rates.getByRole('link', { name: 'Postal-service catalogue' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Procedures offered through the public postal service' }),
+  ).toBeVisible();
   await page.evaluate("window.localStorage.setItem('parindex.language', 'vi')");
 });

@@ -135,6 +135,7 @@ export const dossiersEn: typeof dossiersVi = {
     officialCol: 'Receiving official',
     noOfficials: 'No dossier of the quarter names its receiving official.',
     ratesTitle: 'Rates of the whole area against targets',
+    postalCatalogueLink: 'Postal-service catalogue',
     rateCol: 'Measure',
     valueCol: 'Rate',
     partsCol: 'Dossiers',

@@ -136,6 +136,7 @@ export const dossiersVi = {
     officialCol: 'Cán bộ tiếp nhận',
     noOfficials: 'Chưa có hồ sơ ghi cán bộ tiếp nhận trong quý.',
     ratesTitle: 'Tỷ lệ của toàn địa bàn so với chỉ tiêu',
+    postalCatalogueLink: 'Danh mục TTHC bưu chính công ích',
     rateCol: 'Chỉ tiêu',
     valueCol: 'Tỷ lệ',
     partsCol: 'Số hồ sơ',

@@ -315,6 +315,15 @@ function QuarterContent({ view }: { view: QuarterView }) {
                       <Text size="xs" c="dimmed">
                         {basisText(t, rate)}
                       </Text>
+                      {key === 'postal-procedures' ? (
+                        <Anchor
+                          component={Link}
+                          to={`/dossiers/postal-catalogue?unitId=${view.unit.id}`}
+                          size="xs"
+                        >
+                          {t('dossiers.quarter.postalCatalogueLink')}
+                        </Anchor>
+                      ) : null}
                     </Table.Td>
                     <Table.Td ta="right">{rateText(t, rate)}</Table.Td>
                     <Table.Td>
