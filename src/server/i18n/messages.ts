@@ -425,6 +425,7 @@ const en: Record<MessageKey, string> = {
   entity_grant: 'the role grant',
   entity_evidence: 'the evidence document',
   entity_evidence_version: 'the document version',
+  entity_evidence_recheck: 'the evidence re-check',
   evidence_empty: 'The file “{filename}” is empty (0 bytes); choose the file again.',
   evidence_type_refused:
     'The file “{filename}” is not a PDF, Word (.docx), Excel (.xlsx), JPG or PNG file (judged by its content, not its name); it was not stored.',
@@ -447,7 +448,6 @@ const en: Record<MessageKey, string> = {
     'A scan (image) went through text recognition (OCR) but no text was found; scan it again more clearly.',
   evidence_check_format_not_checked: 'Only PDF files are checked; this format was not read.',
   evidence_check_file_unavailable: 'The stored file could not be opened to be checked.',
-  entity_evidence_recheck: 'the evidence re-check',
   evidence_finding_not_read:
     'The file’s content could not be read (a scan or not a text document); the appraiser will have to read it.',
   evidence_finding_not_signed:
@@ -563,6 +563,7 @@ const en: Record<MessageKey, string> = {
   dossier_postal_row_code_duplicate:
     'Row {row}: the procedure code “{code}” is already on row {first}.',
   dossier_postal_row_name_too_long:
+    'Row {row}: the procedure name is longer than {max} characters.',
   entity_sipas_campaign: 'satisfaction survey',
   entity_sipas_questionnaire: 'survey questionnaire',
   entity_sipas_link: 'survey link',
