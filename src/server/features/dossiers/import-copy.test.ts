@@ -157,6 +157,17 @@ describe('the bulk path (indexes and foreign keys rebuilt)', () => {
     expect(await count('DU-')).toBe(0);
   });
 
+  it('lists a repeated code that is already a dossier too (the upsert path), changing nothing', async () => {
+    const csv = [HEADER, line('BK-1', { official: 'CB7' }), line('DU-9'), line('BK-1')];
+    const { job } = await run(csv.join('\n'), { bulkMinRows: 1 });
+    expect(job.status).toBe('failed');
+    expect(job.problems[0]).toMatchObject({ row: 4, column: 'Mã hồ sơ' });
+    expect(job.problems[0]!.message).toContain('BK-1');
+    expect(job.problems[0]!.message).toContain('2, 4');
+    expect((await getDossier(h.deps, ADMIN, 'BK-1')).officialCode).not.toBe('CB7');
+    expect(await count('DU-9')).toBe(0);
+  });
+
   it('leaves dossiers, indexes and foreign keys as they were when the upsert fails', async () => {
     const before = await schemaOfDossiers();
     await h.deps.db.query(`CREATE FUNCTION test_bulk_boom() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -303,6 +303,46 @@ const DOSSIER_VALUE_COLUMNS = [
 const ms = (c: string): string =>
   `CASE WHEN ${c} IS NULL THEN NULL ELSE to_timestamp(${c} / 1000.0) END`;
 
+/** The staged rows as the values of `dossiers`, in `code, DOSSIER_VALUE_COLUMNS` order. */
+const STAGED_VALUES = (table: string): string =>
+  `SELECT code, unit_id, unit_code, official_code, procedure_code, procedure_name, field,
+     to_timestamp(received_ms / 1000.0), ${ms('due_ms')}, ${ms('finished_ms')}, ${ms('returned_ms')},
+     completion_requests, agencies_involved, channel, online_payment, returned_by_post, status,
+     citizen_ratings, self_ratings, period, timeliness, handling_seconds, citizen_points,
+     citizen_count, p1, p2, p3, p4, p5, p6, p7, p8, p9, $1, $2, $3
+   FROM ${table}`;
+
+/** Whether any staged code is already a dossier (the load then updates as well as inserts). */
+export async function stagingOverlapsDossiers(db: Queryable, table: string): Promise<boolean> {
+  const rows = await db.query<{ hit: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM ${table} s JOIN dossiers d ON d.code = s.code) AS hit`,
+  );
+  return rows[0]?.hit === true;
+}
+
+/**
+ * Inserts every staged dossier when none of their codes exists yet (see stagingOverlapsDossiers):
+ * a plain insert, without the per-row conflict check of an upsert. A code staged twice violates
+ * the primary key (SQLSTATE 23505, see isDuplicateInStatement). Returns how many were inserted.
+ */
+export async function insertFromStaging(
+  db: Queryable,
+  table: string,
+  configVersion: string,
+  jobId: number | null,
+  now: Date,
+): Promise<number> {
+  const rows = await db.query<{ inserted: number }>(
+    `WITH ins AS (
+       INSERT INTO dossiers (code, ${DOSSIER_VALUE_COLUMNS.join(', ')})
+       ${STAGED_VALUES(table)}
+       RETURNING 1)
+     SELECT count(*)::int AS inserted FROM ins`,
+    [configVersion, jobId, now.toISOString()],
+  );
+  return rows[0]?.inserted ?? 0;
+}
+
 /**
  * Upserts every staged dossier by code (in the caller's transaction), in one statement; returns how
  * many were new and how many replaced an existing dossier. A code staged twice makes PostgreSQL
@@ -318,12 +358,7 @@ export async function upsertFromStaging(
   const rows = await db.query<{ inserted: number; updated: number }>(
     `WITH up AS (
        INSERT INTO dossiers (code, ${DOSSIER_VALUE_COLUMNS.join(', ')})
-       SELECT code, unit_id, unit_code, official_code, procedure_code, procedure_name, field,
-         to_timestamp(received_ms / 1000.0), ${ms('due_ms')}, ${ms('finished_ms')}, ${ms('returned_ms')},
-         completion_requests, agencies_involved, channel, online_payment, returned_by_post, status,
-         citizen_ratings, self_ratings, period, timeliness, handling_seconds, citizen_points,
-         citizen_count, p1, p2, p3, p4, p5, p6, p7, p8, p9, $1, $2, $3
-       FROM ${table}
+       ${STAGED_VALUES(table)}
        ON CONFLICT (code) DO UPDATE SET
          ${DOSSIER_VALUE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
        RETURNING (xmax = 0) AS fresh)
@@ -375,9 +410,13 @@ export async function analyzeDossiers(db: Queryable): Promise<void> {
   await db.query('ANALYZE dossiers');
 }
 
-/** Whether an error is PostgreSQL refusing an upsert that touches one row twice (a repeated code). */
+/**
+ * Whether an error is PostgreSQL refusing a load for a repeated code: an upsert touching one row
+ * twice (21000) or an insert of the same key twice (23505).
+ */
 export function isDuplicateInStatement(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === '21000';
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '21000' || code === '23505';
 }
 
 // ---------------------------------------------------------------------------------------------
