@@ -115,13 +115,62 @@ export const DOSSIER_COLUMN_LABELS = Object.freeze({
   ...ratingLabels('selfRating', 'Tự đánh giá'),
 }) as Readonly<Record<DossierColumn, string>>;
 
+/**
+ * The Vietnamese texts of the problems a row can have, by message key; `{name}` marks a parameter.
+ * The server's message catalogue takes them as they are and holds their English texts, so that a
+ * stored problem (key and parameters) can be shown in the reader's language.
+ */
+export const DOSSIER_PROBLEM_TEXTS = {
+  dossier_cell_missing_code: 'Thiếu mã hồ sơ',
+  dossier_cell_missing_procedureCode: 'Thiếu mã thủ tục',
+  dossier_cell_missing_unitCode: 'Thiếu mã đơn vị tiếp nhận',
+  dossier_cell_missing_receivedAt: 'Thiếu ngày tiếp nhận',
+  dossier_cell_missing_channel: 'Thiếu hình thức nộp',
+  dossier_cell_bad_timestamp:
+    'Không đọc được thời điểm “{value}”: dùng dd/mm/yyyy [HH:mm[:ss]], ISO 8601 hoặc số ngày của Excel; ngày phải có thật và từ năm {minYear} đến {maxYear}',
+  dossier_cell_bad_serial:
+    'Số “{value}” không phải là ngày hợp lệ của Excel (từ năm {minYear} đến {maxYear})',
+  dossier_cell_finished_before_received:
+    'Ngày có kết quả ({finished}) trước ngày tiếp nhận ({received})',
+  dossier_cell_returned_before_received:
+    'Ngày trả kết quả ({returned}) trước ngày tiếp nhận ({received})',
+  dossier_cell_negative_completionRequests: 'Số lần yêu cầu bổ sung không được âm (“{value}”)',
+  dossier_cell_negative_agenciesInvolved:
+    'Số cơ quan tham gia giải quyết không được âm (“{value}”)',
+  dossier_cell_not_count_completionRequests:
+    'Số lần yêu cầu bổ sung phải là số nguyên không âm, không phải “{value}”',
+  dossier_cell_not_count_agenciesInvolved:
+    'Số cơ quan tham gia giải quyết phải là số nguyên không âm, không phải “{value}”',
+  dossier_cell_unknown_channel:
+    'Không nhận ra hình thức nộp “{value}”; dùng: trực tiếp, trực tuyến toàn trình, trực tuyến một phần, bưu chính công ích',
+  dossier_cell_unknown_channel_online:
+    'Không nhận ra hình thức nộp “{value}” – cần ghi rõ trực tuyến toàn trình hay một phần; dùng: trực tiếp, trực tuyến toàn trình, trực tuyến một phần, bưu chính công ích',
+  dossier_cell_not_yes_no: '“{value}” không phải là có/không (ví dụ: Có, Không, x, 1, 0)',
+  dossier_cell_rating_decimals: 'Điểm “{value}” chỉ được ghi tối đa hai chữ số thập phân',
+  dossier_cell_rating_unreadable: '{detail}',
+  dossier_cell_rating_out_of_scale: 'Điểm {value} nằm ngoài thang điểm {min}–{max}',
+} as const;
+
+/** The message key of a row problem. */
+export type DossierProblemKey = keyof typeof DOSSIER_PROBLEM_TEXTS;
+
 /** A located problem in an imported row. */
 export interface DossierProblem {
   /** 1-based row number in the file, when the caller gave one. */
   row: number | null;
   column: DossierColumn;
   columnLabel: string;
+  /** The message key and its parameters, to show the problem in another language. */
+  key: DossierProblemKey;
+  params: Record<string, string>;
+  /** The message in Vietnamese. */
   message: string;
+}
+
+function fillText(key: DossierProblemKey, params: Record<string, string>): string {
+  return DOSSIER_PROBLEM_TEXTS[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? (params[name] as string) : whole,
+  );
 }
 
 /** The dossier, or every problem found in its row. */
@@ -542,34 +591,54 @@ export interface ParseRowOptions {
 let problems: DossierProblem[] | null = null;
 let currentRow: number | null = null;
 
-function fail(column: DossierColumn, message: string): void {
+function fail(
+  column: DossierColumn,
+  key: DossierProblemKey,
+  params: Record<string, string> = {},
+): void {
   (problems ??= []).push({
     row: currentRow,
     column,
     columnLabel: DOSSIER_COLUMN_LABELS[column],
-    message,
+    key,
+    params,
+    message: fillText(key, params),
   });
 }
 
-function missing(column: DossierColumn): void {
-  fail(column, `Thiếu ${DOSSIER_COLUMN_LABELS[column].toLowerCase()}`);
+type RequiredColumn = 'code' | 'procedureCode' | 'unitCode' | 'receivedAt' | 'channel';
+
+function missing(column: RequiredColumn): void {
+  fail(column, `dossier_cell_missing_${column}`);
 }
 
-function requiredText(row: DossierRow, column: DossierColumn): string {
+function requiredText(row: DossierRow, column: 'code' | 'procedureCode' | 'unitCode'): string {
   const value = text(row[column]);
   if (value === '') missing(column);
   return value;
 }
 
-function readTimestamp(row: DossierRow, column: DossierColumn, isRequired: boolean): number | null {
+function readTimestamp(
+  row: DossierRow,
+  column: 'receivedAt' | 'dueAt' | 'finishedAt' | 'returnedAt',
+  isRequired: boolean,
+): number | null {
   const value = row[column];
   if (isBlank(value)) {
-    if (isRequired) missing(column);
+    if (isRequired && column === 'receivedAt') missing(column);
     return null;
   }
   const ms = cellToMs(value);
   if (Number.isNaN(ms)) {
-    fail(column, timestampMessage(value));
+    fail(
+      column,
+      typeof value === 'number' ? 'dossier_cell_bad_serial' : 'dossier_cell_bad_timestamp',
+      {
+        value: text(value),
+        minYear: String(MIN_YEAR),
+        maxYear: String(MAX_YEAR),
+      },
+    );
     return null;
   }
   return ms;
@@ -588,16 +657,16 @@ function readCount(
         ? countFromText(text(value))
         : NaN;
   if (Number.isInteger(n) && n >= 0) return n;
-  const label = capitalise(DOSSIER_COLUMN_LABELS[column].toLowerCase());
-  if (n < 0) fail(column, `${label} không được âm (“${text(value)}”)`);
-  else fail(column, `${label} phải là số nguyên không âm, không phải “${text(value)}”`);
+  const params = { value: text(value) };
+  if (n < 0) fail(column, `dossier_cell_negative_${column}`, params);
+  else fail(column, `dossier_cell_not_count_${column}`, params);
   return null;
 }
 
 function readYesNo(row: DossierRow, column: 'onlinePayment' | 'returnedByPost'): boolean | null {
   const value = parseYesNo(row[column]);
   if (value !== undefined) return value;
-  fail(column, `“${text(row[column])}” không phải là có/không (ví dụ: Có, Không, x, 1, 0)`);
+  fail(column, 'dossier_cell_not_yes_no', { value: text(row[column]) });
   return null;
 }
 
@@ -627,7 +696,7 @@ const ALL_INDEXES: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
 /**
  * Validates one imported row: required cells present, timestamps readable and in order, counts
  * whole and not negative, channel known, ratings within the scale. Returns the dossier or all
- * problems, in Vietnamese, located by column.
+ * problems, located by column, each with its message key, parameters and Vietnamese text.
  */
 export function parseDossierRow(row: DossierRow, options: ParseRowOptions = {}): DossierRowResult {
   return parseRow(
@@ -657,16 +726,16 @@ function parseRow(
   const returnedAt = readTimestamp(row, 'returnedAt', false);
   if (receivedAt !== null) {
     if (finishedAt !== null && finishedAt < receivedAt) {
-      fail(
-        'finishedAt',
-        `Ngày có kết quả (${formatTimestamp(finishedAt)}) trước ngày tiếp nhận (${formatTimestamp(receivedAt)})`,
-      );
+      fail('finishedAt', 'dossier_cell_finished_before_received', {
+        finished: formatTimestamp(finishedAt),
+        received: formatTimestamp(receivedAt),
+      });
     }
     if (returnedAt !== null && returnedAt < receivedAt) {
-      fail(
-        'returnedAt',
-        `Ngày trả kết quả (${formatTimestamp(returnedAt)}) trước ngày tiếp nhận (${formatTimestamp(receivedAt)})`,
-      );
+      fail('returnedAt', 'dossier_cell_returned_before_received', {
+        returned: formatTimestamp(returnedAt),
+        received: formatTimestamp(receivedAt),
+      });
     }
   }
   const completionRequests = readCount(row, 'completionRequests');
@@ -678,7 +747,16 @@ function parseRow(
     missing('channel');
   } else {
     channel = parseChannel(channelText);
-    if (channel === null) fail('channel', channelMessage(channelText));
+    if (channel === null) {
+      const folded = foldLabel(channelText);
+      fail(
+        'channel',
+        folded === 'truc tuyen' || folded === 'online'
+          ? 'dossier_cell_unknown_channel_online'
+          : 'dossier_cell_unknown_channel',
+        { value: channelText },
+      );
+    }
   }
   const onlinePayment = readYesNo(row, 'onlinePayment');
   const returnedByPost = readYesNo(row, 'returnedByPost');
@@ -712,10 +790,6 @@ function parseRow(
       selfRatings,
     },
   };
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 // Whole numbers without a regex; "-1" → -1 (reported as negative), anything else → NaN.
@@ -759,7 +833,7 @@ function readRatings(
     if (typeof value === 'number') {
       points = Math.round(value * 100);
       if (Math.abs(points - value * 100) > 1e-6) {
-        fail(column, `Điểm “${value}” chỉ được ghi tối đa hai chữ số thập phân`);
+        fail(column, 'dossier_cell_rating_decimals', { value: String(value) });
         continue;
       }
     } else if (value === '0' || value === '1' || value === '2') {
@@ -769,37 +843,21 @@ function readRatings(
       if (shown === '') continue;
       const parsed = parseHundredths(shown);
       if (!parsed.ok) {
-        fail(column, parsed.error);
+        fail(column, 'dossier_cell_rating_unreadable', { value: shown, detail: parsed.error });
         continue;
       }
       points = parsed.value;
     }
     if (points < scale.min || points > scale.max) {
-      fail(
-        column,
-        `Điểm ${text(value)} nằm ngoài thang điểm ${formatPointsCompact(scale.min)}–${formatPointsCompact(scale.max)}`,
-      );
+      fail(column, 'dossier_cell_rating_out_of_scale', {
+        value: text(value),
+        min: formatPointsCompact(scale.min),
+        max: formatPointsCompact(scale.max),
+      });
       continue;
     }
     out ??= [null, null, null, null, null, null, null, null, null];
     out[i] = points;
   }
   return out;
-}
-
-function timestampMessage(value: CellValue): string {
-  const shown = text(value);
-  if (typeof value === 'number') {
-    return `Số “${shown}” không phải là ngày hợp lệ của Excel (từ năm ${MIN_YEAR} đến ${MAX_YEAR})`;
-  }
-  return `Không đọc được thời điểm “${shown}”: dùng dd/mm/yyyy [HH:mm[:ss]], ISO 8601 hoặc số ngày của Excel; ngày phải có thật và từ năm ${MIN_YEAR} đến ${MAX_YEAR}`;
-}
-
-function channelMessage(value: string): string {
-  const folded = foldLabel(value);
-  const hint =
-    folded === 'truc tuyen' || folded === 'online'
-      ? ' – cần ghi rõ trực tuyến toàn trình hay một phần'
-      : '';
-  return `Không nhận ra hình thức nộp “${value}”${hint}; dùng: trực tiếp, trực tuyến toàn trình, trực tuyến một phần, bưu chính công ích`;
 }

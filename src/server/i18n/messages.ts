@@ -3,6 +3,8 @@
  * English complete. Keys are stable error codes (and a few field-problem keys); `{name}` marks a
  * parameter.
  */
+import { DOSSIER_PROBLEM_TEXTS } from '../../domain/dossiers/dossier.ts';
+
 export type Locale = 'vi' | 'en';
 
 const vi = {
@@ -199,6 +201,8 @@ const vi = {
   dossier_row_unknown_unit: 'không có đơn vị nào mang mã «{code}»',
   dossier_row_out_of_scope: 'bạn không có quyền nhập hồ sơ của đơn vị «{unit}»',
   dossier_row_duplicate: 'mã hồ sơ «{code}» xuất hiện ở nhiều dòng ({rows})',
+  // a cell of an imported dossier row (the domain parser's own texts)
+  ...DOSSIER_PROBLEM_TEXTS,
   dossier_already_rated: 'Hồ sơ «{code}» đã được đánh giá; mỗi hồ sơ chỉ được đánh giá một lần.',
   dossier_rating_invalid: 'Điểm đánh giá chỉ số {indicator} phải từ {min} đến {max}.',
   dossier_rating_empty: 'Phiếu đánh giá chưa có điểm chỉ số nào.',
@@ -541,6 +545,36 @@ const en: Record<MessageKey, string> = {
   dossier_row_unknown_unit: 'no unit has the code “{code}”',
   dossier_row_out_of_scope: 'you may not import dossiers of the unit “{unit}”',
   dossier_row_duplicate: 'the dossier code “{code}” appears on several rows ({rows})',
+  dossier_cell_missing_code: 'The dossier code is missing',
+  dossier_cell_missing_procedureCode: 'The procedure code is missing',
+  dossier_cell_missing_unitCode: 'The receiving unit’s code is missing',
+  dossier_cell_missing_receivedAt: 'The date received is missing',
+  dossier_cell_missing_channel: 'The submission channel is missing',
+  dossier_cell_bad_timestamp:
+    'Cannot read the time “{value}”: use dd/mm/yyyy [HH:mm[:ss]], ISO 8601 or an Excel day number; the date must exist and be between {minYear} and {maxYear}',
+  dossier_cell_bad_serial:
+    'The number “{value}” is not a valid Excel date (years {minYear} to {maxYear})',
+  dossier_cell_finished_before_received:
+    'The date of the result ({finished}) is before the date received ({received})',
+  dossier_cell_returned_before_received:
+    'The date the result was returned ({returned}) is before the date received ({received})',
+  dossier_cell_negative_completionRequests:
+    'The number of requests to complete the dossier cannot be negative (“{value}”)',
+  dossier_cell_negative_agenciesInvolved:
+    'The number of agencies involved cannot be negative (“{value}”)',
+  dossier_cell_not_count_completionRequests:
+    'The number of requests to complete the dossier must be a whole number, not negative, not “{value}”',
+  dossier_cell_not_count_agenciesInvolved:
+    'The number of agencies involved must be a whole number, not negative, not “{value}”',
+  dossier_cell_unknown_channel:
+    'Unknown submission channel “{value}”; use: in person (trực tiếp), fully online (trực tuyến toàn trình), partly online (trực tuyến một phần), public postal service (bưu chính công ích)',
+  dossier_cell_unknown_channel_online:
+    'Unknown submission channel “{value}” – say whether it is fully or partly online; use: in person (trực tiếp), fully online (trực tuyến toàn trình), partly online (trực tuyến một phần), public postal service (bưu chính công ích)',
+  dossier_cell_not_yes_no: '“{value}” is not a yes/no value (for example: Có, Không, x, 1, 0)',
+  dossier_cell_rating_decimals: 'The points “{value}” may have at most two decimals',
+  dossier_cell_rating_unreadable:
+    '“{value}” is not a valid number of points (not negative, at most two decimals, e.g. 1,5 or 11,25)',
+  dossier_cell_rating_out_of_scale: 'The points {value} are outside the scale {min}–{max}',
   dossier_already_rated: 'The dossier “{code}” has already been rated; each dossier is rated once.',
   dossier_rating_invalid: 'The rating of indicator {indicator} must be between {min} and {max}.',
   dossier_rating_empty: 'The rating form has no indicator rated.',

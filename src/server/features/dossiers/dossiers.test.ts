@@ -290,6 +290,103 @@ describe('refusals: nothing imported', () => {
     expect((await dossier(admin, 'GOOD-5')).status).toBe(404);
   });
 
+  it('shows the problems and message of a job in the language of whoever reads it', async () => {
+    const csv = [
+      OWN_HEADER,
+      row('LANG-1', { finished: '01/02/2024 08:00' }),
+      row('LANG-2', { requests: '-1' }),
+      row('LANG-3', { unit: 'KHONGCO' }),
+      row('LANG-4', { received: '31/02/2024' }),
+      row('LANG-5', { channel: 'Trực tuyến' }),
+    ].join('\n');
+    const vi = await importFile(admin, 'Một cửa ĐBĐ', { name: 'ngon-ngu.csv', content: csv });
+    expect(vi.problems.map((p) => p.row)).toEqual([2, 3, 4, 5, 6]);
+    expect(vi.problems[0]).toEqual({
+      row: 2,
+      column: 'Xong lúc',
+      message: 'Ngày có kết quả (01/02/2024 08:00) trước ngày tiếp nhận (05/02/2024 08:00)',
+    });
+    expect(vi.problems[1]!.message).toBe('Số lần yêu cầu bổ sung không được âm (“-1”)');
+    expect(vi.problems[2]!.message).toBe('không có đơn vị nào mang mã «KHONGCO»');
+    expect(vi.problems[3]!.message).toMatch(/^Không đọc được thời điểm “31\/02\/2024”/);
+    expect(vi.problems[4]!.message).toMatch(/cần ghi rõ trực tuyến toàn trình hay một phần/);
+    expect(vi.message).toMatch(/5 dòng lỗi; chưa có hồ sơ nào được nhập/);
+
+    const res = await admin.request<Job>('GET', `/api/v1/dossiers/jobs/${vi.id}`, undefined, {
+      'accept-language': 'en',
+    });
+    expect(res.status).toBe(200);
+    const en = res.body;
+    expect(en.problems.map((p) => [p.row, p.column])).toEqual(
+      vi.problems.map((p) => [p.row, p.column]),
+    );
+    expect(en.problems[0]).toEqual({
+      row: 2,
+      column: 'Xong lúc',
+      message:
+        'The date of the result (01/02/2024 08:00) is before the date received (05/02/2024 08:00)',
+    });
+    expect(en.problems[1]).toMatchObject({
+      row: 3,
+      column: 'Lần bổ sung',
+      message: 'The number of requests to complete the dossier cannot be negative (“-1”)',
+    });
+    expect(en.problems[2]).toMatchObject({
+      row: 4,
+      column: 'Cơ quan',
+      message: 'no unit has the code “KHONGCO”',
+    });
+    expect(en.problems[3]).toMatchObject({ row: 5, column: 'Nhận lúc' });
+    expect(en.problems[3]!.message).toMatch(/^Cannot read the time “31\/02\/2024”/);
+    expect(en.problems[4]).toMatchObject({ row: 6, column: 'Kênh' });
+    expect(en.problems[4]!.message).toMatch(/say whether it is fully or partly online/);
+    expect(en.message).toBe(
+      'The file has 5 rows with problems; nothing was imported. Fix the rows listed and import again.',
+    );
+
+    // The preview's problems too.
+    const preview = await upload(
+      admin,
+      '/api/v1/dossiers/import/preview',
+      { source: 'Một cửa ĐBĐ' },
+      { name: 'ngon-ngu.csv', content: csv },
+    );
+    expect(preview.body.rows[1].problems).toEqual([
+      { row: 3, column: 'Lần bổ sung', message: 'Số lần yêu cầu bổ sung không được âm (“-1”)' },
+    ]);
+    const { body, headers } = multipart(
+      { source: 'Một cửa ĐBĐ' },
+      { name: 'ngon-ngu.csv', content: csv },
+    );
+    const previewEn = await admin.request<{ rows: Array<{ problems: Job['problems'] }> }>(
+      'POST',
+      '/api/v1/dossiers/import/preview',
+      body,
+      { ...headers, 'accept-language': 'en-GB,en;q=0.9' },
+    );
+    expect(previewEn.body.rows[1]!.problems).toEqual([
+      {
+        row: 3,
+        column: 'Lần bổ sung',
+        message: 'The number of requests to complete the dossier cannot be negative (“-1”)',
+      },
+    ]);
+
+    // A job stored before message keys keeps its Vietnamese texts in every language.
+    await h.deps.db.query(
+      `UPDATE dossier_import_jobs SET error_key = NULL, error_params = NULL, problems = $2
+       WHERE id = $1`,
+      [vi.id, JSON.stringify([{ row: 2, column: 'Xong lúc', message: 'Thiếu ngày tiếp nhận' }])],
+    );
+    const old = await admin.request<Job>('GET', `/api/v1/dossiers/jobs/${vi.id}`, undefined, {
+      'accept-language': 'en',
+    });
+    expect(old.body.problems).toEqual([
+      { row: 2, column: 'Xong lúc', message: 'Thiếu ngày tiếp nhận' },
+    ]);
+    expect(old.body.message).toMatch(/5 dòng lỗi/);
+  });
+
   it('refuses a file with a dossier code on two rows', async () => {
     const csv = [OWN_HEADER, row('DUP-1'), row('DUP-2'), row('DUP-1')].join('\n');
     const job = await importFile(admin, 'Một cửa ĐBĐ', { name: 'trung.csv', content: csv });

@@ -29,7 +29,13 @@ import {
 import type { Deps } from '../../deps.ts';
 import type { CopyWriter } from '../../infra/db.ts';
 import { AppError } from '../../errors.ts';
-import { translate } from '../../i18n/messages.ts';
+import {
+  catalogues,
+  translate,
+  type Locale,
+  type MessageKey,
+  type MessageParams,
+} from '../../i18n/messages.ts';
 import { appendAuditEntry } from '../audit/repository.ts';
 import {
   detectFileKind,
@@ -60,11 +66,48 @@ const BULK_MIN_ROWS = 50_000;
 const BULK_SHARE = 4;
 const PREVIEW_ROWS = 10;
 
-/** A located problem of a file row, named by the file's own column header. */
+/**
+ * A located problem of a file row, named by the file's own column header, as a job stores it: its
+ * message key and parameters, and its Vietnamese text (all that jobs stored before keys have).
+ */
 export interface RowProblem {
   row: number;
   column: string;
+  key: MessageKey;
+  params: MessageParams;
   message: string;
+}
+
+/** A problem as the API shows it, in the reader's language. */
+export interface RowProblemView {
+  row: number;
+  column: string;
+  message: string;
+}
+
+function isMessageKey(key: string | undefined | null): key is MessageKey {
+  return typeof key === 'string' && Object.hasOwn(catalogues.vi, key);
+}
+
+/** A stored problem in the reader's language; one stored without a key keeps its text. */
+function presentProblem(
+  p: { row: number; column: string; message: string; key?: string; params?: MessageParams },
+  locale: Locale,
+): RowProblemView {
+  return {
+    row: p.row,
+    column: p.column,
+    message: isMessageKey(p.key) ? translate(locale, p.key, p.params ?? {}) : p.message,
+  };
+}
+
+function problemOf(
+  row: number,
+  column: string,
+  key: MessageKey,
+  params: MessageParams,
+): RowProblem {
+  return { row, column, key, params, message: translate('vi', key, params) };
 }
 
 /** The columns derived from a dossier by the domain core and stored for aggregation. */
@@ -180,6 +223,8 @@ function createRowProcessor(
   const located = (p: DossierProblem, row: number): RowProblem => ({
     row,
     column: headerOf(p.column),
+    key: p.key,
+    params: p.params,
     message: p.message,
   });
   const scratch: DossierScores = { points: Array(9).fill(null), sources: Array(9).fill(null) };
@@ -197,11 +242,9 @@ function createRowProcessor(
       return {
         ok: false,
         problems: [
-          {
-            row: fileRow.rowNumber,
-            column: headerOf('unitCode'),
-            message: translate('vi', 'dossier_row_unknown_unit', { code: dossier.unitCode }),
-          },
+          problemOf(fileRow.rowNumber, headerOf('unitCode'), 'dossier_row_unknown_unit', {
+            code: dossier.unitCode,
+          }),
         ],
       };
     }
@@ -209,11 +252,9 @@ function createRowProcessor(
       return {
         ok: false,
         problems: [
-          {
-            row: fileRow.rowNumber,
-            column: headerOf('unitCode'),
-            message: translate('vi', 'dossier_row_out_of_scope', { unit: unit.name }),
-          },
+          problemOf(fileRow.rowNumber, headerOf('unitCode'), 'dossier_row_out_of_scope', {
+            unit: unit.name,
+          }),
         ],
       };
     }
@@ -238,8 +279,16 @@ export interface PreviewInput {
   mapping?: ColumnMapping | null | undefined;
 }
 
-/** Reads the header and first rows; proposes a mapping and shows how those rows would parse. */
-export async function previewDossierImport(deps: Deps, actor: Actor, input: PreviewInput) {
+/**
+ * Reads the header and first rows; proposes a mapping and shows how those rows would parse, their
+ * problems in the given language.
+ */
+export async function previewDossierImport(
+  deps: Deps,
+  actor: Actor,
+  input: PreviewInput,
+  locale: Locale = 'vi',
+) {
   const scope = importScope(actor);
   const kind = await detectFileKind(input.filePath);
   const { header, rows } = await readHead(input.filePath, kind, PREVIEW_ROWS);
@@ -302,7 +351,12 @@ export async function previewDossierImport(deps: Deps, actor: Actor, input: Prev
                 },
                 problems: [],
               }
-            : { row: row.rowNumber, ok: false, dossier: null, problems: r.problems };
+            : {
+                row: row.rowNumber,
+                ok: false,
+                dossier: null,
+                problems: r.problems.map((p) => presentProblem(p, locale)),
+              };
         })
       : [],
   };
@@ -338,7 +392,7 @@ export interface JobView {
   inserted: number;
   updated: number;
   problemRows: number;
-  problems: RowProblem[];
+  problems: RowProblemView[];
   problemsListed: number;
   periods: Record<string, number> | null;
   message: string | null;
@@ -346,8 +400,8 @@ export interface JobView {
   finishedAt: string | null;
 }
 
-/** The API shape of a job. */
-export function presentJob(row: repo.JobRow): JobView {
+/** The API shape of a job, its problems and message in the given language. */
+export function presentJob(row: repo.JobRow, locale: Locale = 'vi'): JobView {
   return {
     id: row.id,
     status: row.status,
@@ -359,10 +413,12 @@ export function presentJob(row: repo.JobRow): JobView {
     inserted: row.rows_inserted,
     updated: row.rows_updated,
     problemRows: row.problem_rows,
-    problems: row.problems,
+    problems: row.problems.map((p) => presentProblem(p, locale)),
     problemsListed: row.problems.length,
     periods: row.periods,
-    message: row.error_message,
+    message: isMessageKey(row.error_key)
+      ? translate(locale, row.error_key, row.error_params ?? {})
+      : row.error_message,
     startedAt: row.started_at ? new Date(row.started_at).toISOString() : null,
     finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
   };
@@ -560,14 +616,14 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
         if (duplicates.count === 0) throw error;
         problemRows += duplicates.count;
         for (const d of duplicates.items) {
-          problems.push({
-            row: d.rows[1] as number,
-            column: spec.mapping.code ?? DOSSIER_COLUMN_LABELS.code,
-            message: translate('vi', 'dossier_row_duplicate', {
-              code: d.code,
-              rows: d.rows.join(', '),
-            }),
-          });
+          problems.push(
+            problemOf(
+              d.rows[1] as number,
+              spec.mapping.code ?? DOSSIER_COLUMN_LABELS.code,
+              'dossier_row_duplicate',
+              { code: d.code, rows: d.rows.join(', ') },
+            ),
+          );
         }
       }
     }
@@ -585,15 +641,16 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
           problems,
           periods: null,
           errorMessage: translate('vi', 'dossier_import_invalid', { count: problemRows }),
+          error: { key: 'dossier_import_invalid', params: { count: problemRows } },
         },
         deps.clock.now(),
       );
     }
   } catch (error) {
-    const message =
+    const failure: { key: MessageKey; params: MessageParams } =
       error instanceof AppError
-        ? translate('vi', error.code, error.params)
-        : translate('vi', 'dossier_import_failed', { detail: (error as Error).message });
+        ? { key: error.code, params: error.params }
+        : { key: 'dossier_import_failed', params: { detail: (error as Error).message } };
     await repo
       .finishJob(
         db,
@@ -606,7 +663,8 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
           problemRows: 0,
           problems: [],
           periods: null,
-          errorMessage: message,
+          errorMessage: translate('vi', failure.key, failure.params),
+          error: failure,
         },
         deps.clock.now(),
       )
@@ -740,12 +798,17 @@ export function dossierFromDb(row: repo.DossierDbRow): Dossier {
   };
 }
 
-/** A job, for its creator or an administrator of the whole system. */
-export async function getImportJob(deps: Deps, actor: Actor, id: number): Promise<JobView> {
+/** A job, for its creator or an administrator of the whole system, in the reader's language. */
+export async function getImportJob(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  locale: Locale = 'vi',
+): Promise<JobView> {
   const row = await repo.findJob(deps.db, id);
   if (!row) throw new AppError('not_found', 'not_found', { what: '@entity_dossier_import_job' });
   if (row.created_by !== actor.userId && scopeOf(actor, 'dossier.import') !== null) {
     throw new AppError('not_found', 'not_found', { what: '@entity_dossier_import_job' });
   }
-  return presentJob(row);
+  return presentJob(row, locale);
 }

@@ -77,9 +77,18 @@ export interface JobRow {
   rows_inserted: number;
   rows_updated: number;
   problem_rows: number;
-  problems: Array<{ row: number; column: string; message: string }>;
+  /** Jobs before message keys have only `message` (Vietnamese) in their problems. */
+  problems: Array<{
+    row: number;
+    column: string;
+    message: string;
+    key?: string;
+    params?: Record<string, string | number>;
+  }>;
   periods: Record<string, number> | null;
   error_message: string | null;
+  error_key: string | null;
+  error_params: Record<string, string | number> | null;
   created_by: number | null;
   created_at: Date;
   started_at: Date | null;
@@ -136,13 +145,15 @@ export async function finishJob(
     problems: unknown[];
     periods: Record<string, number> | null;
     errorMessage: string | null;
+    /** The message key and parameters of errorMessage, to show it in the reader's language. */
+    error?: { key: string; params: Record<string, string | number> } | null;
   },
   now: Date,
 ): Promise<void> {
   await db.query(
     `UPDATE dossier_import_jobs SET status = $2, rows_total = $3, rows_done = $3, rows_inserted = $4,
        rows_updated = $5, problem_rows = $6, problems = $7, periods = $8, error_message = $9,
-       finished_at = $10
+       finished_at = $10, error_key = $11, error_params = $12
      WHERE id = $1`,
     [
       id,
@@ -155,6 +166,8 @@ export async function finishJob(
       r.periods === null ? null : JSON.stringify(r.periods),
       r.errorMessage,
       now.toISOString(),
+      r.error?.key ?? null,
+      r.error ? JSON.stringify(r.error.params) : null,
     ],
   );
 }

@@ -90,11 +90,16 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
       const actor = requireActor(request);
       const upload = await receiveUpload(request, deps);
       try {
-        return await previewDossierImport(deps, actor, {
-          filePath: upload.filePath,
-          sourceName: upload.fields.source?.trim() || null,
-          mapping: mappingField(upload.fields),
-        });
+        return await previewDossierImport(
+          deps,
+          actor,
+          {
+            filePath: upload.filePath,
+            sourceName: upload.fields.source?.trim() || null,
+            mapping: mappingField(upload.fields),
+          },
+          request.locale,
+        );
       } finally {
         await unlink(upload.filePath).catch(() => undefined);
       }
@@ -149,7 +154,7 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
         response: { 200: schemas.jobBody, ...commonErrors },
       },
     },
-    async (request) => getImportJob(deps, requireActor(request), request.params.id),
+    async (request) => getImportJob(deps, requireActor(request), request.params.id, request.locale),
   );
 
   app.get(
