@@ -24,6 +24,15 @@ test('the agency edits a new version, saves it, downloads it as Excel and import
   await expect(page.getByRole('heading', { name: 'Mẫu phiếu mới', level: 2 })).toBeVisible();
   await page.getByRole('textbox', { name: 'Phiên bản' }).fill(VERSION);
 
+  // Removing a whole element asks first; cancelling keeps it and its questions.
+  const fifth = page.getByRole('region', { name: 'Yếu tố 5' });
+  await fifth.getByRole('button', { name: /^Bỏ yếu tố «/ }).click();
+  const asking = page.getByRole('dialog', { name: /^Bỏ yếu tố «.+»\?$/ });
+  await expect(asking).toContainText('câu hỏi của nó sẽ bị bỏ khỏi mẫu phiếu');
+  await asking.getByRole('button', { name: 'Hủy' }).click();
+  await expect(asking).toBeHidden();
+  await expect(fifth.getByRole('textbox', { name: /^Nội dung câu hỏi/ }).first()).toBeVisible();
+
   // Reword question 2.1.
   const reworded = page.getByRole('textbox', { name: 'Nội dung câu hỏi 2.1' });
   await reworded.fill(REWORDED);

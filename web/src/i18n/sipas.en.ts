@@ -224,6 +224,9 @@ export const sipasEn: typeof sipasVi = {
     addElement: 'Add an element',
     removeElementShort: 'Remove element',
     removeElement: 'Remove the element “{{name}}”',
+    removeElementTitle: 'Remove the element “{{name}}”?',
+    removeElementConfirm:
+      'The element and its questions ({{count}}) will be removed from the questionnaire. To get them back you would add the element and type the questions again (or leave without saving).',
     questionCode: 'Question code',
     questionText: 'Text of question {{code}}',
     questionRequired: 'Required',

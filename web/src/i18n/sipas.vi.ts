@@ -222,6 +222,9 @@ export const sipasVi = {
     addElement: 'Thêm yếu tố',
     removeElementShort: 'Bỏ yếu tố',
     removeElement: 'Bỏ yếu tố «{{name}}»',
+    removeElementTitle: 'Bỏ yếu tố «{{name}}»?',
+    removeElementConfirm:
+      'Yếu tố này cùng {{count}} câu hỏi của nó sẽ bị bỏ khỏi mẫu phiếu. Muốn lấy lại thì phải thêm yếu tố và nhập lại các câu hỏi (hoặc rời trang mà không lưu).',
     questionCode: 'Mã câu hỏi',
     questionText: 'Nội dung câu hỏi {{code}}',
     questionRequired: 'Bắt buộc',

@@ -424,6 +424,8 @@ function ElementCard({
   const at = `elements[${index}]`;
   const headingId = `q-element-${element.key}`;
   const number = ELEMENT_IDS.indexOf(element.id as ElementId) + 1;
+  const shownName = element.name || ELEMENT_NAMES[element.id];
+  const [confirmingRemoval, setConfirmingRemoval] = useState(false);
 
   const onKey = (question: DraftQuestion) => (event: KeyboardEvent<HTMLDivElement>) => {
     if (!event.altKey) return;
@@ -467,16 +469,24 @@ function ElementCard({
             variant="subtle"
             color="red"
             size="xs"
-            aria-label={t('sipas.editor.removeElement', {
-              name: element.name || ELEMENT_NAMES[element.id],
-            })}
-            onClick={() =>
-              change({ ...draft, elements: draft.elements.filter((x) => x.key !== element.key) })
-            }
+            aria-label={t('sipas.editor.removeElement', { name: shownName })}
+            onClick={() => setConfirmingRemoval(true)}
           >
             {t('sipas.editor.removeElementShort')}
           </Button>
         </Group>
+        <ConfirmDialog
+          opened={confirmingRemoval}
+          title={t('sipas.editor.removeElementTitle', { name: shownName })}
+          message={t('sipas.editor.removeElementConfirm', { count: element.questions.length })}
+          confirmLabel={t('sipas.editor.removeElementShort')}
+          color="red"
+          onClose={() => setConfirmingRemoval(false)}
+          onConfirm={() => {
+            setConfirmingRemoval(false);
+            change({ ...draft, elements: draft.elements.filter((x) => x.key !== element.key) });
+          }}
+        />
         {element.questions.map((q, j) => (
           <div key={q.key} onKeyDown={onKey(q)} role="group" aria-label={q.id}>
             <QuestionRow
