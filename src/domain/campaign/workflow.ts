@@ -3,7 +3,8 @@
  * the transition table as data, and one pure `transition` that checks the campaign status, the
  * state, who acts (role on the unit, appraiser assignment) and when (deadlines against a given
  * `now`). It returns the new state and a record for the audit log, or a typed refusal with a
- * stable code and a Vietnamese message.
+ * stable code, the exact reason and its parameters (from which the server words it in the user's
+ * language) and the Vietnamese message.
  *
  * Workflow (DOMAIN.md §1): self-assessment → round-1 appraisal → explanations → round-2 appraisal
  * → council approval → publication. Decisions to confirm with the product owner:
@@ -183,9 +184,43 @@ export type RefusalCode =
   | 'reason_required'
   | 'incomplete';
 
-/** Why a transition was refused. */
+/** The exact reason of a refusal, finer than its code: one sentence each in the catalogues. */
+export type RefusalReason =
+  | 'campaign_not_open'
+  | 'campaign_closed'
+  | 'forbidden'
+  | 'locked'
+  | 'locked_withdraw_first'
+  | 'invalid_state'
+  | 'self_deadline_passed'
+  | 'incomplete_submission'
+  | 'reason_required'
+  | 'reopen_until_passed'
+  | 'appraisal_too_early'
+  | 'not_assigned'
+  | 'no_finding_round2'
+  | 'deadline_passed'
+  | 'no_finding_explain'
+  | 'explanations_deadline_passed'
+  | 'explanations_locked_by_staff'
+  | 'explanations_too_early'
+  | 'undecided_findings';
+
+/** What a refusal's sentence names: the action, the unit's status, a deadline, a criterion, a count. */
+export interface RefusalParams {
+  event?: AssessmentEventType;
+  status?: AssessmentStatus;
+  deadline?: keyof CampaignDeadlines;
+  nodeCode?: string;
+  count?: number;
+}
+
+/** Why a transition was refused: a stable code, the exact reason with its parameters, and the
+ * Vietnamese sentence (the same as the server catalogue's for that reason). */
 export interface Refusal {
   code: RefusalCode;
+  reason: RefusalReason;
+  params: RefusalParams;
   message: string;
 }
 
@@ -305,10 +340,12 @@ export interface TransitionContext {
   now: Date;
 }
 
-const refuse = (code: RefusalCode, message: string): TransitionResult => ({
-  ok: false,
-  refusal: { code, message },
-});
+const refuse = (
+  code: RefusalCode,
+  reason: RefusalReason,
+  params: RefusalParams,
+  message: string,
+): TransitionResult => ({ ok: false, refusal: { code, reason, params, message } });
 
 /** The events the table allows from a status, whoever acts; for showing the possible actions. */
 export function eventsFrom(status: AssessmentStatus): AssessmentEventType[] {
@@ -330,10 +367,10 @@ export function transition(
   const { campaign, unit, actor, now } = context;
   const rule = TRANSITIONS[event.type];
   if (campaign.status === 'setup') {
-    return refuse('campaign_not_open', 'Đợt đánh giá chưa mở');
+    return refuse('campaign_not_open', 'campaign_not_open', {}, 'Đợt đánh giá chưa mở');
   }
   if (campaign.status === 'closed') {
-    return refuse('locked', 'Đợt đánh giá đã kết thúc; không thể thay đổi');
+    return refuse('locked', 'campaign_closed', {}, 'Đợt đánh giá đã kết thúc; không thể thay đổi');
   }
 
   let to = rule.edges[state.status];
@@ -343,6 +380,8 @@ export function transition(
   if (role === undefined) {
     return refuse(
       'forbidden',
+      'forbidden',
+      { event: event.type },
       `Tài khoản không có quyền “${rule.label.toLowerCase()}” ở đơn vị này`,
     );
   }
@@ -365,12 +404,16 @@ export function transition(
       if (!selfOpen()) {
         return refuse(
           'deadline_passed',
+          'self_deadline_passed',
+          {},
           'Đã hết hạn tự đánh giá, chấm điểm; chỉ cơ quan thường trực mới mở lại được cho đơn vị',
         );
       }
       if (event.type === 'submit' && event.blockingProblems > 0) {
         return refuse(
           'incomplete',
+          'incomplete_submission',
+          { count: event.blockingProblems },
           `Bản tự chấm còn ${event.blockingProblems} nội dung chưa hoàn thành; chưa nộp được`,
         );
       }
@@ -380,12 +423,12 @@ export function transition(
     case 'reopenResult': {
       reason = event.reason.trim();
       if (reason === '') {
-        return refuse('reason_required', 'Phải nêu lý do mở lại');
+        return refuse('reason_required', 'reason_required', {}, 'Phải nêu lý do mở lại');
       }
       if (event.type === 'reopen') {
         const until = event.until ?? null;
         if (until !== null && isPastDeadline(until, now)) {
-          return refuse('deadline_passed', 'Hạn mới cho đơn vị đã qua');
+          return refuse('deadline_passed', 'reopen_until_passed', {}, 'Hạn mới cho đơn vị đã qua');
         }
         reopened = { reason, byUserId: actor.userId, at: now.toISOString(), until };
       }
@@ -397,25 +440,36 @@ export function transition(
       if (event.type === 'scoreRound1' && !selfDeadlinePassed) {
         return refuse(
           'too_early',
+          'appraisal_too_early',
+          {},
           'Chưa hết hạn tự đánh giá, chấm điểm; đơn vị còn có thể rút lại để sửa nên chưa thẩm định',
         );
       }
       if (!isAssigned(campaign.assignments, actor.userId, unit.kind, event.nodeCode)) {
         return refuse(
           'not_assigned',
+          'not_assigned',
+          { nodeCode: event.nodeCode },
           `Tài khoản không được phân công thẩm định tiêu chí ${event.nodeCode}`,
         );
       }
       if (event.type === 'decideRound2' && !event.findings.includes(event.nodeCode)) {
         return refuse(
           'no_finding',
+          'no_finding_round2',
+          { nodeCode: event.nodeCode },
           `Tiêu chí ${event.nodeCode} không có kết luận thẩm định vòng 1 để xem xét lại; vòng 2 chỉ xét các kết luận của vòng 1`,
         );
       }
       reopened = null;
       const deadline = rule.deadline;
       if (deadline !== null && isPastDeadline(campaign.deadlines[deadline], now)) {
-        return refuse('deadline_passed', `Đã qua ${DEADLINE_LABELS[deadline].toLowerCase()}`);
+        return refuse(
+          'deadline_passed',
+          'deadline_passed',
+          { deadline },
+          `Đã qua ${DEADLINE_LABELS[deadline].toLowerCase()}`,
+        );
       }
       break;
     }
@@ -424,11 +478,18 @@ export function transition(
       if (!event.findings.includes(event.nodeCode)) {
         return refuse(
           'no_finding',
+          'no_finding_explain',
+          { nodeCode: event.nodeCode },
           `Tiêu chí ${event.nodeCode} không có kết luận thẩm định vòng 1 cần giải trình`,
         );
       }
       if (isPastDeadline(campaign.deadlines.explanations, now)) {
-        return refuse('deadline_passed', 'Đã hết hạn giải trình');
+        return refuse(
+          'deadline_passed',
+          'explanations_deadline_passed',
+          {},
+          'Đã hết hạn giải trình',
+        );
       }
       break;
     case 'lockExplanations': {
@@ -437,11 +498,18 @@ export function transition(
       if (byUnit && passed) {
         return refuse(
           'deadline_passed',
+          'explanations_locked_by_staff',
+          {},
           'Đã hết hạn giải trình; cơ quan thường trực hoặc Chủ tịch Hội đồng chốt giải trình',
         );
       }
       if (!byUnit && !passed) {
-        return refuse('too_early', 'Chưa hết hạn giải trình; đơn vị còn đang giải trình');
+        return refuse(
+          'too_early',
+          'explanations_too_early',
+          {},
+          'Chưa hết hạn giải trình; đơn vị còn đang giải trình',
+        );
       }
       break;
     }
@@ -449,6 +517,8 @@ export function transition(
       if (event.undecidedFindings > 0) {
         return refuse(
           'incomplete',
+          'undecided_findings',
+          { count: event.undecidedFindings },
           `Còn ${event.undecidedFindings} kết luận vòng 1 chưa được thẩm định vòng 2`,
         );
       }
@@ -484,10 +554,21 @@ function refuseByState(status: AssessmentStatus, type: AssessmentEventType): Tra
   const now = ASSESSMENT_STATUS_LABELS[status].toLowerCase();
   if (STAGE[status] > latest) {
     // A submitted self-assessment is only locked until the unit withdraws it.
-    const hint = status === 'submitted' && type === 'saveDraft' ? '; hãy rút lại để sửa' : '';
-    return refuse('locked', `Không thể ${rule.label.toLowerCase()}: hồ sơ ${now}${hint}`);
+    const withdrawFirst = status === 'submitted' && type === 'saveDraft';
+    const hint = withdrawFirst ? '; hãy rút lại để sửa' : '';
+    return refuse(
+      'locked',
+      withdrawFirst ? 'locked_withdraw_first' : 'locked',
+      { event: type, status },
+      `Không thể ${rule.label.toLowerCase()}: hồ sơ ${now}${hint}`,
+    );
   }
-  return refuse('invalid_state', `Chưa thể ${rule.label.toLowerCase()}: hồ sơ ${now}`);
+  return refuse(
+    'invalid_state',
+    'invalid_state',
+    { event: type, status },
+    `Chưa thể ${rule.label.toLowerCase()}: hồ sơ ${now}`,
+  );
 }
 
 /** What the possible actions of one user on one unit are computed from. */
@@ -501,8 +582,7 @@ export interface PossibleEventsData {
 /** An event the state allows but this user may not fire now, with the reason. */
 export interface RefusedEvent {
   event: AssessmentEventType;
-  code: RefusalCode;
-  message: string;
+  refusal: Refusal;
 }
 
 // Refusals that depend on what the user still has to provide (a reason, a complete sheet, every
@@ -568,7 +648,7 @@ export function possibleEvents(
     const result = transition(state, event, context);
     if (result.ok || PENDING_INPUT.has(result.refusal.code)) events.push(type);
     else if (!NOT_SHOWN.has(result.refusal.code))
-      refused.push({ event: type, code: result.refusal.code, message: result.refusal.message });
+      refused.push({ event: type, refusal: result.refusal });
   }
   return { events, refused };
 }

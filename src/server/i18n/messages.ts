@@ -181,6 +181,60 @@ const vi = {
   workflow_no_finding: '{message}',
   workflow_reason_required: '{message}',
   workflow_incomplete: '{message}',
+  // why a workflow transition is refused; names of actions, statuses and deadlines in them
+  workflow_refusal_campaign_not_open: 'Đợt đánh giá chưa mở',
+  workflow_refusal_campaign_closed: 'Đợt đánh giá đã kết thúc; không thể thay đổi',
+  workflow_refusal_forbidden: 'Tài khoản không có quyền “{event}” ở đơn vị này',
+  workflow_refusal_locked: 'Không thể {event}: hồ sơ {status}',
+  workflow_refusal_locked_withdraw_first: 'Không thể {event}: hồ sơ {status}; hãy rút lại để sửa',
+  workflow_refusal_invalid_state: 'Chưa thể {event}: hồ sơ {status}',
+  workflow_refusal_self_deadline_passed:
+    'Đã hết hạn tự đánh giá, chấm điểm; chỉ cơ quan thường trực mới mở lại được cho đơn vị',
+  workflow_refusal_incomplete_submission:
+    'Bản tự chấm còn {count} nội dung chưa hoàn thành; chưa nộp được',
+  workflow_refusal_reason_required: 'Phải nêu lý do mở lại',
+  workflow_refusal_reopen_until_passed: 'Hạn mới cho đơn vị đã qua',
+  workflow_refusal_appraisal_too_early:
+    'Chưa hết hạn tự đánh giá, chấm điểm; đơn vị còn có thể rút lại để sửa nên chưa thẩm định',
+  workflow_refusal_not_assigned: 'Tài khoản không được phân công thẩm định tiêu chí {nodeCode}',
+  workflow_refusal_no_finding_round2:
+    'Tiêu chí {nodeCode} không có kết luận thẩm định vòng 1 để xem xét lại; vòng 2 chỉ xét các kết luận của vòng 1',
+  workflow_refusal_deadline_passed: 'Đã qua {deadline}',
+  workflow_refusal_no_finding_explain:
+    'Tiêu chí {nodeCode} không có kết luận thẩm định vòng 1 cần giải trình',
+  workflow_refusal_explanations_deadline_passed: 'Đã hết hạn giải trình',
+  workflow_refusal_explanations_locked_by_staff:
+    'Đã hết hạn giải trình; cơ quan thường trực hoặc Chủ tịch Hội đồng chốt giải trình',
+  workflow_refusal_explanations_too_early: 'Chưa hết hạn giải trình; đơn vị còn đang giải trình',
+  workflow_refusal_undecided_findings: 'Còn {count} kết luận vòng 1 chưa được thẩm định vòng 2',
+  workflow_event_saveDraft: 'lưu bản tự chấm',
+  workflow_event_submit: 'nộp bản tự chấm',
+  workflow_event_withdraw: 'rút lại bản tự chấm',
+  workflow_event_reopen: 'mở lại tự chấm cho đơn vị',
+  workflow_event_scoreRound1: 'chấm thẩm định vòng 1',
+  workflow_event_closeRound1: 'chốt thẩm định vòng 1',
+  workflow_event_explain: 'giải trình',
+  workflow_event_lockExplanations: 'chốt giải trình',
+  workflow_event_decideRound2: 'thẩm định vòng 2',
+  workflow_event_approve: 'hội đồng phê duyệt kết quả',
+  workflow_event_reopenResult: 'mở lại kết quả đã phê duyệt',
+  workflow_event_publish: 'công bố kết quả',
+  workflow_status_not_started: 'chưa tự chấm',
+  workflow_status_draft: 'đang tự chấm',
+  workflow_status_submitted: 'đã nộp tự chấm',
+  workflow_status_reopened: 'được mở lại để tự chấm',
+  workflow_status_round1_in_progress: 'đang thẩm định vòng 1',
+  workflow_status_round1_closed: 'đã chốt thẩm định vòng 1',
+  workflow_status_explaining: 'đang giải trình',
+  workflow_status_explanations_locked: 'đã chốt giải trình',
+  workflow_status_round2_in_progress: 'đang thẩm định vòng 2',
+  workflow_status_approved: 'hội đồng đã phê duyệt',
+  workflow_status_published: 'đã công bố',
+  workflow_deadline_selfAssessment: 'hạn tự đánh giá, chấm điểm',
+  workflow_deadline_round1: 'hạn thẩm định vòng 1',
+  workflow_deadline_explanations: 'hạn giải trình',
+  workflow_deadline_round2: 'hạn thẩm định vòng 2',
+  workflow_deadline_publication: 'hạn công bố kết quả',
   // dossier-handling evaluation
   entity_dossier: 'hồ sơ',
   entity_dossier_import_job: 'lượt nhập hồ sơ',
@@ -516,16 +570,71 @@ const en: Record<MessageKey, string> = {
   campaign_import_invalid: 'The score file has {count} problems; no score was imported.',
   campaign_survey_above_max: 'Survey points {points} are above the maximum {max}.',
   campaign_survey_not_configured: 'The criteria set of this unit kind has no survey part.',
-  workflow_campaign_not_open: 'The campaign is not open: {message}',
-  workflow_forbidden: 'Not allowed: {message}',
-  workflow_invalid_state: 'Not possible yet: {message}',
-  workflow_locked: 'Locked: {message}',
-  workflow_too_early: 'Too early: {message}',
-  workflow_deadline_passed: 'Deadline passed: {message}',
-  workflow_not_assigned: 'Not assigned: {message}',
-  workflow_no_finding: 'No round-1 finding: {message}',
-  workflow_reason_required: 'Reason required: {message}',
-  workflow_incomplete: 'Incomplete: {message}',
+  workflow_campaign_not_open: '{message}',
+  workflow_forbidden: '{message}',
+  workflow_invalid_state: '{message}',
+  workflow_locked: '{message}',
+  workflow_too_early: '{message}',
+  workflow_deadline_passed: '{message}',
+  workflow_not_assigned: '{message}',
+  workflow_no_finding: '{message}',
+  workflow_reason_required: '{message}',
+  workflow_incomplete: '{message}',
+  // why a workflow transition is refused; names of actions, statuses and deadlines in them
+  workflow_refusal_campaign_not_open: 'The campaign is not open yet',
+  workflow_refusal_campaign_closed: 'The campaign has ended; nothing can be changed',
+  workflow_refusal_forbidden: 'Your account may not {event} in this unit',
+  workflow_refusal_locked: 'Cannot {event}: the assessment is {status}',
+  workflow_refusal_locked_withdraw_first:
+    'Cannot {event}: the assessment is {status}; withdraw it to edit',
+  workflow_refusal_invalid_state: 'Cannot {event} yet: the assessment is {status}',
+  workflow_refusal_self_deadline_passed:
+    'The self-assessment deadline has passed; only the standing agency can reopen it for the unit',
+  workflow_refusal_incomplete_submission:
+    'The self-assessment still has {count} unfinished item(s); it cannot be submitted yet',
+  workflow_refusal_reason_required: 'A reason for reopening is required',
+  workflow_refusal_reopen_until_passed: 'The new deadline for the unit has already passed',
+  workflow_refusal_appraisal_too_early:
+    'The self-assessment deadline has not passed; the unit may still withdraw to edit, so appraisal cannot start yet',
+  workflow_refusal_not_assigned: 'Your account is not assigned to appraise criterion {nodeCode}',
+  workflow_refusal_no_finding_round2:
+    'Criterion {nodeCode} has no round-1 finding to review; round 2 only reviews round-1 findings',
+  workflow_refusal_deadline_passed: 'The {deadline} has passed',
+  workflow_refusal_no_finding_explain: 'Criterion {nodeCode} has no round-1 finding to explain',
+  workflow_refusal_explanations_deadline_passed: 'The explanations deadline has passed',
+  workflow_refusal_explanations_locked_by_staff:
+    'The explanations deadline has passed; the standing agency or the council chair locks the explanations',
+  workflow_refusal_explanations_too_early:
+    'The explanations deadline has not passed; the unit is still explaining',
+  workflow_refusal_undecided_findings: '{count} round-1 finding(s) still have no round-2 decision',
+  workflow_event_saveDraft: 'save the self-assessment',
+  workflow_event_submit: 'submit the self-assessment',
+  workflow_event_withdraw: 'withdraw the self-assessment',
+  workflow_event_reopen: 'reopen the self-assessment for the unit',
+  workflow_event_scoreRound1: 'score the round-1 appraisal',
+  workflow_event_closeRound1: 'close the round-1 appraisal',
+  workflow_event_explain: 'explain',
+  workflow_event_lockExplanations: 'lock the explanations',
+  workflow_event_decideRound2: 'decide in the round-2 appraisal',
+  workflow_event_approve: 'approve the result as the council',
+  workflow_event_reopenResult: 'reopen the approved result',
+  workflow_event_publish: 'publish the result',
+  workflow_status_not_started: 'not started',
+  workflow_status_draft: 'being self-assessed',
+  workflow_status_submitted: 'submitted',
+  workflow_status_reopened: 'reopened for self-assessment',
+  workflow_status_round1_in_progress: 'in round-1 appraisal',
+  workflow_status_round1_closed: 'closed after round-1 appraisal',
+  workflow_status_explaining: 'being explained',
+  workflow_status_explanations_locked: 'with its explanations locked',
+  workflow_status_round2_in_progress: 'in round-2 appraisal',
+  workflow_status_approved: 'approved by the council',
+  workflow_status_published: 'published',
+  workflow_deadline_selfAssessment: 'self-assessment deadline',
+  workflow_deadline_round1: 'round-1 appraisal deadline',
+  workflow_deadline_explanations: 'explanations deadline',
+  workflow_deadline_round2: 'round-2 appraisal deadline',
+  workflow_deadline_publication: 'publication deadline',
   entity_dossier: 'the dossier',
   entity_dossier_import_job: 'the dossier import',
   dossier_import_empty:
@@ -726,15 +835,21 @@ export type MessageParams = Record<string, string | number>;
 
 /**
  * Renders a message in the given language, filling `{param}` placeholders. A parameter written
- * "@key" is itself a catalogue key, translated in the same language ("@entity_unit" → "đơn vị").
+ * "@key" is itself a catalogue key, translated in the same language ("@entity_unit" → "đơn vị")
+ * with the same parameters, one level deep (a workflow refusal: "{message}" → its sentence, whose
+ * "{status}" is in turn a catalogue key).
  */
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  const template = catalogue[locale][key];
+  return fill(locale, catalogue[locale][key], params, 0);
+}
+
+function fill(locale: Locale, template: string, params: MessageParams, depth: number): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (!(name in params)) return `{${name}}`;
     const value = String(params[name]);
     if (value.startsWith('@') && value.slice(1) in catalogue[locale]) {
-      return catalogue[locale][value.slice(1) as MessageKey];
+      const nested = catalogue[locale][value.slice(1) as MessageKey];
+      return depth < 2 ? fill(locale, nested, params, depth + 1) : nested;
     }
     return value;
   });

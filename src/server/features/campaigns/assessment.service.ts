@@ -34,6 +34,7 @@ import {
 import { compiledTreeOf, type EnteredScore } from '../../../domain/scoring/tree.ts';
 import { AppError } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
+import { translate, type Locale } from '../../i18n/messages.ts';
 import type { Queryable } from '../../infra/db.ts';
 import { appendAuditEntry } from '../audit/repository.ts';
 import type { NodeView } from '../criteria/service.ts';
@@ -272,7 +273,13 @@ function presentEntry(e: repo.EntryRow, showAppraisal: boolean, working: string 
 }
 
 /** A unit's sheet: the tree with max and rule inputs, its entries, progress and possible actions. */
-export async function getSheet(deps: Deps, actor: Actor, campaignId: number, unitId: number) {
+export async function getSheet(
+  deps: Deps,
+  actor: Actor,
+  campaignId: number,
+  unitId: number,
+  locale: Locale = 'vi',
+) {
   const c = await loadCampaign(deps.db, campaignId);
   const p = await participantOf(deps.db, campaignId, unitId);
   if (!canReadAssessment(actor, p.unit_path, p.status))
@@ -326,7 +333,7 @@ export async function getSheet(deps: Deps, actor: Actor, campaignId: number, uni
       blockingProblems: progress.blockingProblems,
     },
     findings: showAppraisal ? findings : [],
-    ...actionsOn(c, p, actor, deps.clock.now(), findings),
+    ...actionsOn(c, p, actor, deps.clock.now(), findings, locale),
   };
 }
 
@@ -478,6 +485,7 @@ export async function actOnAll(
   actor: Actor,
   campaignId: number,
   action: 'closeRound1' | 'publish' | 'lockExplanations',
+  locale: Locale = 'vi',
 ) {
   const from: Record<typeof action, string[]> = {
     closeRound1: ['round1_in_progress'],
@@ -495,7 +503,11 @@ export async function actOnAll(
       done++;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      refused.push({ unitId: p.unit_id, unitName: p.unit_name, message: error.message });
+      refused.push({
+        unitId: p.unit_id,
+        unitName: p.unit_name,
+        message: translate(locale, error.code, error.params),
+      });
     }
   }
   return { done, refused };

@@ -7,6 +7,8 @@
 import { can, hasRoleOn, type Actor, type Role } from '../../../domain/access.ts';
 import { possibleEvents, type AssessmentStatus } from '../../../domain/campaign/workflow.ts';
 import { compiledTreeOf, type CriteriaNode } from '../../../domain/scoring/tree.ts';
+import type { Locale } from '../../i18n/messages.ts';
+import { refusalText } from './refusals.ts';
 import type { ParticipantRow } from './repository.ts';
 import type { LoadedCampaign } from './service.ts';
 
@@ -95,7 +97,8 @@ function leafCodesOf(tree: CriteriaNode): string[] {
 
 /**
  * What this actor may do on this unit now (`possibleActions`) and what the unit's state would
- * allow but is refused to them, with the reason (`refusedActions`: a deadline, a lock).
+ * allow but is refused to them, with the reason in the given language (`refusedActions`: a
+ * deadline, a lock).
  */
 export function actionsOn(
   c: LoadedCampaign,
@@ -103,6 +106,7 @@ export function actionsOn(
   actor: Actor,
   now: Date,
   findings: readonly string[] = [],
+  locale: Locale = 'vi',
 ) {
   const t = c.trees.get(p.unit_kind);
   const { events, refused } = possibleEvents(
@@ -118,5 +122,12 @@ export function actionsOn(
       findings,
     },
   );
-  return { possibleActions: events, refusedActions: refused };
+  return {
+    possibleActions: events,
+    refusedActions: refused.map(({ event, refusal }) => ({
+      event,
+      code: refusal.code,
+      message: refusalText(locale, refusal),
+    })),
+  };
 }

@@ -53,7 +53,9 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       const actor = requireActor(request);
       const id = await service.createCampaign(deps, actor, request.body);
-      return reply.code(201).send(await service.getCampaign(deps, actor, id));
+      return reply
+        .code(201)
+        .send(await service.getCampaign(deps, actor, id, deps.db, request.locale));
     },
   );
 
@@ -62,7 +64,8 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     {
       schema: { ...ok('Một đợt đánh giá: thiết lập, đơn vị tham gia, phân công'), params: idParam },
     },
-    async (request) => service.getCampaign(deps, requireActor(request), request.params.id),
+    async (request) =>
+      service.getCampaign(deps, requireActor(request), request.params.id, deps.db, request.locale),
   );
 
   app.put(
@@ -75,7 +78,13 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) =>
-      service.updateCampaign(deps, requireActor(request), request.params.id, request.body),
+      service.updateCampaign(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.body,
+        request.locale,
+      ),
   );
 
   app.post(
@@ -127,6 +136,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
         requireActor(request),
         request.params.id,
         request.body.assignments,
+        request.locale,
       ),
   );
 
@@ -145,13 +155,15 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/v1/campaigns/:id/open',
     { schema: { ...ok('Mở đợt đánh giá sau khi kiểm tra thiết lập'), params: idParam } },
-    async (request) => service.openCampaign(deps, requireActor(request), request.params.id),
+    async (request) =>
+      service.openCampaign(deps, requireActor(request), request.params.id, request.locale),
   );
 
   app.post(
     '/api/v1/campaigns/:id/close',
     { schema: { ...ok('Kết thúc đợt đánh giá'), params: idParam } },
-    async (request) => service.closeCampaign(deps, requireActor(request), request.params.id),
+    async (request) =>
+      service.closeCampaign(deps, requireActor(request), request.params.id, request.locale),
   );
 
   // A unit's sheet and its entries at each step.
@@ -164,7 +176,13 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) =>
-      assessment.getSheet(deps, requireActor(request), request.params.id, request.params.unitId),
+      assessment.getSheet(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.params.unitId,
+        request.locale,
+      ),
   );
 
   app.put(
@@ -267,14 +285,26 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     '/api/v1/campaigns/:id/round1/close',
     { schema: { ...ok('Chốt thẩm định vòng 1 mọi đơn vị đang thẩm định'), params: idParam } },
     async (request) =>
-      assessment.actOnAll(deps, requireActor(request), request.params.id, 'closeRound1'),
+      assessment.actOnAll(
+        deps,
+        requireActor(request),
+        request.params.id,
+        'closeRound1',
+        request.locale,
+      ),
   );
 
   app.post(
     '/api/v1/campaigns/:id/publish',
     { schema: { ...ok('Công bố kết quả mọi đơn vị đã được phê duyệt'), params: idParam } },
     async (request) =>
-      assessment.actOnAll(deps, requireActor(request), request.params.id, 'publish'),
+      assessment.actOnAll(
+        deps,
+        requireActor(request),
+        request.params.id,
+        'publish',
+        request.locale,
+      ),
   );
 
   app.put(

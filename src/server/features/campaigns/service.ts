@@ -32,12 +32,14 @@ import {
 import { validateTree, type CriteriaNode } from '../../../domain/scoring/tree.ts';
 import { AppError, notFound, type ErrorDetail } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
+import type { Locale } from '../../i18n/messages.ts';
 import type { Queryable } from '../../infra/db.ts';
 import { appendAuditEntry } from '../audit/repository.ts';
 import * as criteriaRepo from '../criteria/repository.ts';
 import { buildTree, toDomainTree, type NodeView } from '../criteria/service.ts';
 import { findUnit, findUnits, findUnitsByCodes } from '../units/repository.ts';
 import { actionsOn, canManageCampaign, canReadAssessment, canSeeAppraisal } from './policy.ts';
+import { refusalKey, refusalParams } from './refusals.ts';
 import * as repo from './repository.ts';
 
 export const auditActor = (actor: Actor) => ({
@@ -122,7 +124,10 @@ export function treeFor(
   return t;
 }
 
-/** A workflow refusal as an application error: its Vietnamese message, its code, a fitting status. */
+/**
+ * A workflow refusal as an application error: its code, a fitting status, and its sentence as a
+ * catalogue reference with its parameters (worded in the request's language when presented).
+ */
 export function refusalError(refusal: Refusal): AppError {
   const kind =
     refusal.code === 'forbidden' || refusal.code === 'not_assigned'
@@ -130,7 +135,10 @@ export function refusalError(refusal: Refusal): AppError {
       : refusal.code === 'reason_required' || refusal.code === 'no_finding'
         ? 'invalid'
         : 'conflict';
-  return new AppError(kind, `workflow_${refusal.code}`, { message: refusal.message });
+  return new AppError(kind, `workflow_${refusal.code}`, {
+    ...refusalParams(refusal),
+    message: `@${refusalKey(refusal)}`,
+  });
 }
 
 /** Runs the domain transition for a participant or throws its refusal. */
@@ -254,7 +262,13 @@ export async function listCampaigns(deps: Deps) {
  * unit's appraisal, the criteria the appraisers asked it to explain and why its approved result
  * was reopened (while it is being decided again).
  */
-export async function getCampaign(deps: Deps, actor: Actor, id: number, db: Queryable = deps.db) {
+export async function getCampaign(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  db: Queryable = deps.db,
+  locale: Locale = 'vi',
+) {
   const c = await loadCampaign(db, id);
   const participants = await repo.findParticipants(db, id);
   const seesAppraisal = (p: repo.ParticipantRow) =>
@@ -284,7 +298,7 @@ export async function getCampaign(deps: Deps, actor: Actor, id: number, db: Quer
     })),
     participants: participants.map((p) => ({
       ...presentParticipant(p),
-      ...actionsOn(c, p, actor, deps.clock.now()),
+      ...actionsOn(c, p, actor, deps.clock.now(), [], locale),
       explanationRequested: seesAppraisal(p) ? (requests.get(p.id) ?? []) : [],
       resultReopened: reopenedResults.get(p.id) ?? null,
     })),
@@ -487,6 +501,7 @@ export async function updateCampaign(
     version: number;
     criteriaSets?: CampaignSetInput[] | undefined;
   },
+  locale: Locale = 'vi',
 ) {
   checkInput(input);
   return deps.db.transaction(async (tx) => {
@@ -546,7 +561,7 @@ export async function updateCampaign(
       },
       now,
     );
-    return getCampaign(deps, actor, id, tx);
+    return getCampaign(deps, actor, id, tx, locale);
   });
 }
 
@@ -655,6 +670,7 @@ export async function assignAppraisers(
   actor: Actor,
   id: number,
   input: AssignmentInput[],
+  locale: Locale = 'vi',
 ) {
   return deps.db.transaction(async (tx) => {
     const row = await requireManageable(tx, actor, id);
@@ -711,12 +727,12 @@ export async function assignAppraisers(
       },
       now,
     );
-    return getCampaign(deps, actor, id, tx);
+    return getCampaign(deps, actor, id, tx, locale);
   });
 }
 
 /** Opens a campaign after checking its whole set-up (units, sets, deadlines in order, bands, assignments). */
-export async function openCampaign(deps: Deps, actor: Actor, id: number) {
+export async function openCampaign(deps: Deps, actor: Actor, id: number, locale: Locale = 'vi') {
   return deps.db.transaction(async (tx) => {
     const row = await requireManageable(tx, actor, id);
     if (row.status !== 'setup')
@@ -757,12 +773,12 @@ export async function openCampaign(deps: Deps, actor: Actor, id: number) {
       },
       now,
     );
-    return getCampaign(deps, actor, id, tx);
+    return getCampaign(deps, actor, id, tx, locale);
   });
 }
 
 /** Closes a campaign: nothing changes after this. */
-export async function closeCampaign(deps: Deps, actor: Actor, id: number) {
+export async function closeCampaign(deps: Deps, actor: Actor, id: number, locale: Locale = 'vi') {
   return deps.db.transaction(async (tx) => {
     const row = await requireManageable(tx, actor, id);
     const now = deps.clock.now();
@@ -778,7 +794,7 @@ export async function closeCampaign(deps: Deps, actor: Actor, id: number) {
       },
       now,
     );
-    return getCampaign(deps, actor, id, tx);
+    return getCampaign(deps, actor, id, tx, locale);
   });
 }
 

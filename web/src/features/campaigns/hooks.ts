@@ -1,5 +1,6 @@
 /** Queries and mutations of the campaign screens. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useLanguage } from '../../lib/use-language.ts';
 import { campaignApi, type CampaignInput } from './api.ts';
 
 export const campaignKeys = {
@@ -23,22 +24,31 @@ export function useCampaigns() {
   });
 }
 
+// The campaign and the sheet carry why an action is refused, worded by the server in the language
+// asked: the language is part of their keys, so a switch asks again (showing the old words until
+// the new ones arrive, for the same campaign or sheet only).
+
 /** One campaign with its sets, assignments and participants. */
 export function useCampaign(id: number) {
+  const language = useLanguage();
   return useQuery({
-    queryKey: campaignKeys.detail(id),
+    queryKey: [...campaignKeys.detail(id), language],
     queryFn: ({ signal }) => campaignApi.get(id, signal),
     enabled: id > 0,
+    placeholderData: (previous, query) => (query?.queryKey[2] === id ? previous : undefined),
   });
 }
 
 /** A unit's sheet. */
 export function useSheet(id: number, unitId: number) {
+  const language = useLanguage();
   return useQuery({
-    queryKey: campaignKeys.sheet(id, unitId),
+    queryKey: [...campaignKeys.sheet(id, unitId), language],
     queryFn: ({ signal }) => campaignApi.sheet(id, unitId, signal),
     enabled: id > 0 && unitId > 0,
     retry: false,
+    placeholderData: (previous, query) =>
+      query?.queryKey[2] === id && query.queryKey[3] === unitId ? previous : undefined,
   });
 }
 
