@@ -37,6 +37,15 @@ test('the agency edits a new version, saves it, downloads it as Excel and import
   const reworded = page.getByRole('textbox', { name: 'Nội dung câu hỏi 2.1' });
   await reworded.fill(REWORDED);
 
+  // Leaving for another page with unsaved changes asks first; staying keeps them.
+  await page.getByRole('link', { name: 'Về danh sách mẫu phiếu' }).click();
+  const leaving = page.getByRole('dialog', { name: 'Rời trang khi chưa lưu?' });
+  await expect(leaving).toContainText('sẽ mất nếu rời trang');
+  await leaving.getByRole('button', { name: 'Hủy' }).click();
+  await expect(leaving).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Mẫu phiếu mới', level: 2 })).toBeVisible();
+  await expect(reworded).toHaveValue(REWORDED);
+
   // Add a question to the fourth element: it starts empty, and says so in place.
   const result = page.getByRole('region', { name: 'Yếu tố 4' });
   await result.getByRole('button', { name: 'Thêm câu hỏi' }).click();

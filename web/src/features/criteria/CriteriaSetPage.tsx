@@ -18,13 +18,14 @@ import {
 } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useBlocker, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { describeProblem, validateTree } from '@domain/scoring/tree.ts';
 import { validateClassBands } from '@domain/scoring/index.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { SuccessNotice } from '../../components/SuccessNotice.tsx';
+import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard.tsx';
 import { ApiError } from '../../lib/api-client.ts';
 import { useUnitKinds } from '../../lib/units.ts';
 import { useLanguage } from '../../lib/use-language.ts';
@@ -109,18 +110,6 @@ function SetEditor({ detail, onReload }: { detail: CriteriaSetDetail; onReload: 
       void navigate({ pathname: location.pathname }, { replace: true, state: null });
     }
   }, [location, navigate]);
-
-  // Unsaved changes: ask before leaving the page, and before closing the tab.
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      dirty && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
 
   const problems = useMemo(
     () => [
@@ -436,14 +425,12 @@ function SetEditor({ detail, onReload }: { detail: CriteriaSetDetail; onReload: 
       >
         <ErrorAlert error={freeze.error} />
       </ConfirmDialog>
-      <ConfirmDialog
-        opened={blocker.state === 'blocked'}
+      {/* Unsaved changes: ask before leaving the page, and before closing the tab. */}
+      <UnsavedChangesGuard
+        dirty={dirty}
         title={t('criteria.leaveTitle')}
         message={t('criteria.leaveConfirm')}
         confirmLabel={t('criteria.leave')}
-        color="red"
-        onClose={() => blocker.reset?.()}
-        onConfirm={() => blocker.proceed?.()}
       />
     </Stack>
   );

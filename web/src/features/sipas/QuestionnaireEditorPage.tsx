@@ -31,18 +31,12 @@ import {
 import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Link,
-  useBlocker,
-  useLocation,
-  useNavigate,
-  useParams,
-  useSearchParams,
-} from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { SuccessNotice } from '../../components/SuccessNotice.tsx';
+import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard.tsx';
 import { ApiError } from '../../lib/api-client.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { sipasApi, type QuestionnaireView } from './api.ts';
@@ -126,17 +120,6 @@ function Editor({ source, editing, all }: EditorProps) {
       ? sipasApi.createQuestionnaire(fromDraft(draft))
       : sipasApi.updateQuestionnaire(editing.id, fromDraft(draft)),
   );
-
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      dirty && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
 
   // Moving a row re-inserts its inputs, which drops the focus: put it back where it was.
   useEffect(() => {
@@ -389,14 +372,12 @@ function Editor({ source, editing, all }: EditorProps) {
         </Stack>
       </Paper>
 
-      <ConfirmDialog
-        opened={blocker.state === 'blocked'}
+      {/* Unsaved changes: ask before leaving the page, and before closing the tab. */}
+      <UnsavedChangesGuard
+        dirty={dirty}
         title={t('sipas.editor.leaveTitle')}
         message={t('sipas.editor.leaveConfirm')}
         confirmLabel={t('sipas.editor.leave')}
-        color="red"
-        onClose={() => blocker.reset?.()}
-        onConfirm={() => blocker.proceed?.()}
       />
     </Stack>
   );
