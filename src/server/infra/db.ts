@@ -31,11 +31,12 @@ export interface Tx extends Queryable {
 }
 
 /**
- * A bulk load in progress (`COPY … FROM STDIN`, text format): `write` takes whole lines and waits
+ * A bulk load in progress (`COPY … FROM STDIN`, text format): `write` takes whole lines (a string or
+ * their UTF-8 bytes) and waits
  * while the database catches up; `end` completes the load; `abort` cancels it, loading nothing.
  */
 export interface CopyWriter {
-  write(chunk: string): Promise<void>;
+  write(chunk: string | Uint8Array): Promise<void>;
   end(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -103,7 +104,7 @@ export async function openEmbeddedDb(dataDir: string | null): Promise<Db> {
     },
     async copyIn(table: string, columns: readonly string[], format: 'text' | 'csv' = 'text') {
       const sql = `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT ${format})`;
-      let parts: string[] = [];
+      let parts: (string | Uint8Array)[] = [];
       let size = 0;
       const flush = async (): Promise<void> => {
         if (size === 0) return;
@@ -113,7 +114,7 @@ export async function openEmbeddedDb(dataDir: string | null): Promise<Db> {
         await client.query(sql, [], { blob });
       };
       return {
-        async write(chunk: string) {
+        async write(chunk: string | Uint8Array) {
           parts.push(chunk);
           size += chunk.length;
           if (size >= EMBEDDED_COPY_CHARS) await flush();
@@ -198,7 +199,7 @@ export async function openPostgresDb(url: string, poolSize = 10): Promise<Db> {
         conn.release(error);
       };
       return {
-        async write(chunk: string) {
+        async write(chunk: string | Uint8Array) {
           if (failure) throw failure;
           if (!stream.write(chunk)) {
             await Promise.race([once(stream, 'drain'), once(stream, 'error')]);

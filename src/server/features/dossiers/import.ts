@@ -27,6 +27,7 @@ import {
   type DossierScores,
 } from '../../../domain/dossiers/scoring.ts';
 import type { Deps } from '../../deps.ts';
+import { CopyTextBuffer } from '../../infra/copy-text.ts';
 import type { CopyWriter } from '../../infra/db.ts';
 import { AppError } from '../../errors.ts';
 import {
@@ -58,8 +59,8 @@ import * as repo from './repository.ts';
 export const MAX_LISTED_PROBLEMS = 200;
 const BATCH_ROWS = 5000;
 const PROGRESS_EVERY = 20_000;
-// COPY text handed to the database at a time (about 4,000 rows).
-const COPY_CHUNK_CHARS = 1024 * 1024;
+// COPY text handed to the database at a time (about 5,000 rows).
+const COPY_CHUNK_BYTES = 1024 * 1024;
 // A load of at least this many rows and at least 1/BULK_SHARE of the table rebuilds the secondary
 // indexes and foreign keys of `dossiers` instead of maintaining them row by row (ADR 10).
 const BULK_MIN_ROWS = 50_000;
@@ -155,32 +156,53 @@ export function deriveDossier(
 
 const VIETNAM_MS = 7 * 3_600_000;
 
+const DAY_MS = 86_400_000;
+
+/** A unit with its validity as Vietnam day numbers (days since 1970-01-01), both ends included. */
+interface DatedUnit {
+  unit: repo.UnitRef;
+  fromDay: number;
+  toDay: number;
+}
+
+const dayOf = (isoDate: string | null, open: number): number =>
+  isoDate === null ? open : Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) / DAY_MS;
+
 /** Finds the unit a code names on a given day (codes are reused across validity periods). */
 export class UnitResolver {
-  private readonly byCode = new Map<string, repo.UnitRef[]>();
+  private readonly single = new Map<string, repo.UnitRef>();
+  // Codes named by several units: newest validity first, so the fallback is the first entry.
+  private readonly several = new Map<string, DatedUnit[]>();
   constructor(units: readonly repo.UnitRef[]) {
+    const byCode = new Map<string, repo.UnitRef[]>();
     for (const u of units) {
-      const list = this.byCode.get(u.code);
-      if (list === undefined) this.byCode.set(u.code, [u]);
+      const list = byCode.get(u.code);
+      if (list === undefined) byCode.set(u.code, [u]);
       else list.push(u);
+    }
+    for (const [code, list] of byCode) {
+      if (list.length === 1) {
+        this.single.set(code, list[0] as repo.UnitRef);
+        continue;
+      }
+      const dated = list.map((unit) => ({
+        unit,
+        fromDay: dayOf(unit.valid_from, -Infinity),
+        toDay: dayOf(unit.valid_to, Infinity),
+      }));
+      dated.sort((a, b) => b.toDay - a.toDay);
+      this.several.set(code, dated);
     }
   }
   resolve(code: string, atMs: number): repo.UnitRef | null {
-    const list = this.byCode.get(code);
+    const one = this.single.get(code);
+    if (one !== undefined) return one;
+    const list = this.several.get(code);
     if (list === undefined) return null;
-    if (list.length === 1) return list[0] as repo.UnitRef;
-    const day = new Date(atMs + VIETNAM_MS).toISOString().slice(0, 10);
-    const covering = list.find(
-      (u) =>
-        (u.valid_from === null || u.valid_from <= day) &&
-        (u.valid_to === null || u.valid_to >= day),
-    );
+    const day = Math.floor((atMs + VIETNAM_MS) / DAY_MS);
+    for (const d of list) if (d.fromDay <= day && day <= d.toDay) return d.unit;
     // Otherwise the most recent one.
-    return (
-      covering ??
-      [...list].sort((a, b) => (b.valid_to ?? '9999').localeCompare(a.valid_to ?? '9999'))[0] ??
-      null
-    );
+    return (list[0] as DatedUnit).unit;
   }
 }
 
@@ -209,7 +231,7 @@ type Processed =
   | { ok: true; dossier: Dossier; unit: repo.UnitRef; derived: DerivedDossier }
   | { ok: false; problems: RowProblem[] };
 
-function createRowProcessor(
+export function createRowProcessor(
   header: readonly string[],
   mapping: ColumnMapping,
   resolver: UnitResolver,
@@ -556,7 +578,8 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
     const problems: RowProblem[] = [];
     let problemRows = 0;
     const periods: Record<string, number> = {};
-    let text = '';
+    const out = new CopyTextBuffer(COPY_CHUNK_BYTES);
+    const full: Buffer[] = [];
     let reported = 0;
     let first = true;
     for await (const batch of readFileRowBatches(input.filePath, spec.kind, BATCH_ROWS)) {
@@ -574,19 +597,21 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
         }
         // Once a row is refused the import will be refused: keep reading only to list problems.
         if (problemRows === 0) {
-          text += stagingLine(row.rowNumber, r.dossier, r.unit, r.derived);
+          const chunk = out.add(stagingLine(row.rowNumber, r.dossier, r.unit, r.derived));
+          if (chunk !== null) full.push(chunk);
           periods[r.derived.period] = (periods[r.derived.period] ?? 0) + 1;
         }
       }
       if (problemRows > 0) {
-        text = '';
+        full.length = 0;
+        out.take();
         if (copy !== null) {
           await copy.abort();
           copy = null;
         }
-      } else if (text.length >= COPY_CHUNK_CHARS) {
-        await (copy as CopyWriter).write(text);
-        text = '';
+      } else {
+        for (const chunk of full) await (copy as CopyWriter).write(chunk);
+        full.length = 0;
       }
       if (total - reported >= PROGRESS_EVERY) {
         reported = total;
@@ -596,8 +621,8 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
     }
     if (total === 0) throw new AppError('invalid', 'dossier_import_empty');
     if (copy !== null) {
-      if (text.length > 0) await copy.write(text);
-      text = '';
+      const rest = out.take();
+      if (rest !== null) await copy.write(rest);
       const loading = copy;
       copy = null;
       await loading.end();
@@ -754,7 +779,12 @@ async function commitStaged(
 const cv = repo.copyValue;
 
 /** One staging row as a line of COPY text, in STAGING_COLUMNS order. */
-function stagingLine(rowNo: number, d: Dossier, unit: repo.UnitRef, x: DerivedDossier): string {
+export function stagingLine(
+  rowNo: number,
+  d: Dossier,
+  unit: repo.UnitRef,
+  x: DerivedDossier,
+): string {
   const p = x.points;
   return `${rowNo}\t${cv(d.code)}\t${unit.id}\t${cv(unit.code)}\t${cv(d.officialCode)}\t${cv(
     d.procedureCode,
