@@ -40,7 +40,7 @@ async function generate(db: Db, rows: number): Promise<void> {
     'SELECT count(*)::int AS units FROM bench_units',
   );
   await db.transaction(async (tx) => {
-    const restore = await repo.suspendDossierChecks(tx);
+    const restore = await repo.suspendDossierIndexes(tx);
     for (let from = 1; from <= rows; from += CHUNK) {
       const to = Math.min(rows, from + CHUNK - 1);
       await tx.query(

@@ -138,6 +138,23 @@ describe('rows', () => {
     expect(r.problems.find((p) => p.column === 'channel')?.columnLabel).toBe('Hình thức nộp');
   });
 
+  it('refuses a count too large to be true, naming the column and the limit', () => {
+    const r = parseDossierRow(
+      { ...good, completionRequests: '120000', agenciesInvolved: 99999999999 },
+      { rowNumber: 4 },
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const byColumn = Object.fromEntries(r.problems.map((p) => [p.column, p.message]));
+    expect(byColumn.completionRequests).toBe(
+      'Số lần yêu cầu bổ sung “120000” quá lớn (tối đa 9999)',
+    );
+    expect(byColumn.agenciesInvolved).toBe(
+      'Số cơ quan tham gia giải quyết “99999999999” quá lớn (tối đa 9999)',
+    );
+    expect(parseDossierRow({ ...good, completionRequests: '9999' }).ok).toBe(true);
+  });
+
   it('accepts Vietnamese labels and common export spellings of channels', () => {
     expect(parseChannel('Trực tiếp')).toBe('counter');
     expect(parseChannel('TRUC TIEP')).toBe('counter');

@@ -141,6 +141,10 @@ export const DOSSIER_PROBLEM_TEXTS = {
     'Số lần yêu cầu bổ sung phải là số nguyên không âm, không phải “{value}”',
   dossier_cell_not_count_agenciesInvolved:
     'Số cơ quan tham gia giải quyết phải là số nguyên không âm, không phải “{value}”',
+  dossier_cell_count_too_large_completionRequests:
+    'Số lần yêu cầu bổ sung “{value}” quá lớn (tối đa {max})',
+  dossier_cell_count_too_large_agenciesInvolved:
+    'Số cơ quan tham gia giải quyết “{value}” quá lớn (tối đa {max})',
   dossier_cell_unknown_channel:
     'Không nhận ra hình thức nộp “{value}”; dùng: trực tiếp, trực tuyến toàn trình, trực tuyến một phần, bưu chính công ích',
   dossier_cell_unknown_channel_online:
@@ -185,6 +189,8 @@ export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
 // Excel day 25569 is 1970-01-01; days 1–60 are skewed by Excel's phantom 29/02/1900.
 const EXCEL_EPOCH_DAYS = 25_569;
+// Counts beyond this are typing slips, and would not fit the stored integer either.
+const MAX_COUNT = 9999;
 const MIN_YEAR = 1970;
 const MAX_YEAR = 2200;
 const MIN_SERIAL = EXCEL_EPOCH_DAYS;
@@ -656,7 +662,14 @@ function readCount(
       : typeof value === 'string'
         ? countFromText(text(value))
         : NaN;
-  if (Number.isInteger(n) && n >= 0) return n;
+  if (Number.isInteger(n) && n >= 0) {
+    if (n <= MAX_COUNT) return n;
+    fail(column, `dossier_cell_count_too_large_${column}`, {
+      value: text(value),
+      max: String(MAX_COUNT),
+    });
+    return null;
+  }
   const params = { value: text(value) };
   if (n < 0) fail(column, `dossier_cell_negative_${column}`, params);
   else fail(column, `dossier_cell_not_count_${column}`, params);

@@ -675,6 +675,10 @@ const en: Record<MessageKey, string> = {
     'The number of requests to complete the dossier must be a whole number, not negative, not “{value}”',
   dossier_cell_not_count_agenciesInvolved:
     'The number of agencies involved must be a whole number, not negative, not “{value}”',
+  dossier_cell_count_too_large_completionRequests:
+    'The number of requests to complete the dossier “{value}” is too large (at most {max})',
+  dossier_cell_count_too_large_agenciesInvolved:
+    'The number of agencies involved “{value}” is too large (at most {max})',
   dossier_cell_unknown_channel:
     'Unknown submission channel “{value}”; use: in person (trực tiếp), fully online (trực tuyến toàn trình), partly online (trực tuyến một phần), public postal service (bưu chính công ích)',
   dossier_cell_unknown_channel_online:

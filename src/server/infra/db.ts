@@ -25,9 +25,14 @@ export interface Queryable {
   query<T extends object = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
-/** A connection inside a transaction; `exec` runs a script of several statements. */
+/**
+ * A connection inside a transaction; `exec` runs a script of several statements; `copyIn` starts a
+ * bulk load whose rows belong to the transaction (see Db.copyIn; a refused or aborted load aborts
+ * the transaction).
+ */
 export interface Tx extends Queryable {
   exec(sql: string): Promise<void>;
+  copyIn(table: string, columns: readonly string[], format?: 'text' | 'csv'): Promise<CopyWriter>;
 }
 
 /**
@@ -99,32 +104,14 @@ export async function openEmbeddedDb(dataDir: string | null): Promise<Db> {
           async exec(sql: string) {
             await tx.exec(sql);
           },
+          async copyIn(table: string, columns: readonly string[], format: 'text' | 'csv' = 'text') {
+            return blobCopyWriter(tx, table, columns, format);
+          },
         }),
       );
     },
     async copyIn(table: string, columns: readonly string[], format: 'text' | 'csv' = 'text') {
-      const sql = `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT ${format})`;
-      let parts: (string | Uint8Array)[] = [];
-      let size = 0;
-      const flush = async (): Promise<void> => {
-        if (size === 0) return;
-        const blob = new Blob(parts);
-        parts = [];
-        size = 0;
-        await client.query(sql, [], { blob });
-      };
-      return {
-        async write(chunk: string | Uint8Array) {
-          parts.push(chunk);
-          size += chunk.length;
-          if (size >= EMBEDDED_COPY_CHARS) await flush();
-        },
-        end: flush,
-        async abort() {
-          parts = [];
-          size = 0;
-        },
-      };
+      return blobCopyWriter(client, table, columns, format);
     },
     async close() {
       if (closed) return;
@@ -138,6 +125,98 @@ export async function openEmbeddedDb(dataDir: string | null): Promise<Db> {
 // Characters per embedded COPY statement: big enough to amortise the statement, small enough not
 // to hold the file (the text, its Blob copy and the WASM heap all count).
 const EMBEDDED_COPY_CHARS = 8 * 1024 * 1024;
+
+/** The embedded database's bulk load: one `COPY … FROM '/dev/blob'` per few megabytes. */
+function blobCopyWriter(
+  target: Pick<PGlite, 'query'>,
+  table: string,
+  columns: readonly string[],
+  format: 'text' | 'csv',
+): CopyWriter {
+  const sql = `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT ${format})`;
+  let parts: (string | Uint8Array)[] = [];
+  let size = 0;
+  const flush = async (): Promise<void> => {
+    if (size === 0) return;
+    const blob = new Blob(parts);
+    parts = [];
+    size = 0;
+    await target.query(sql, [], { blob });
+  };
+  return {
+    async write(chunk: string | Uint8Array) {
+      parts.push(chunk);
+      size += chunk.length;
+      if (size >= EMBEDDED_COPY_CHARS) await flush();
+    },
+    end: flush,
+    async abort() {
+      parts = [];
+      size = 0;
+    },
+  };
+}
+
+// Bytes of COPY data a writer may hold for the server before it waits.
+const COPY_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+/**
+ * PostgreSQL's bulk load on one connection (`COPY … FROM STDIN` through pg-copy-streams). `settle`
+ * is told once the load has ended, with the error that ended it, if any.
+ */
+function streamCopyWriter(
+  conn: pg.PoolClient,
+  table: string,
+  columns: readonly string[],
+  format: 'text' | 'csv',
+  settle: (error?: Error) => void,
+): CopyWriter {
+  const stream = conn.query(
+    copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT ${format})`),
+  );
+  let failure: Error | null = null;
+  stream.on('error', (error: Error) => {
+    failure ??= error;
+  });
+  let settled = false;
+  const done = (error?: Error): void => {
+    if (settled) return;
+    settled = true;
+    settle(error);
+  };
+  return {
+    async write(chunk: string | Uint8Array) {
+      if (failure) throw failure;
+      // The stream says "wait" past 16 KB; waiting only past a few megabytes keeps the server
+      // loading one batch while the caller prepares the next.
+      if (!stream.write(chunk) && stream.writableLength > COPY_BUFFERED_BYTES) {
+        await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+        if (failure) throw failure;
+      }
+    },
+    async end() {
+      try {
+        if (failure) throw failure;
+        const finished = Promise.race([once(stream, 'finish'), once(stream, 'error')]);
+        stream.end();
+        await finished;
+        if (failure) throw failure;
+        done();
+      } catch (error) {
+        done(error as Error);
+        throw error;
+      }
+    },
+    async abort() {
+      if (settled) return;
+      // Destroying the stream sends CopyFail: the server loads nothing of this COPY.
+      const closed = once(stream, 'close').catch(() => undefined);
+      stream.destroy(new Error('COPY aborted'));
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 1000))]);
+      done(new Error('COPY aborted'));
+    },
+  };
+}
 
 /** Connects to a PostgreSQL server through a connection pool. */
 export async function openPostgresDb(url: string, poolSize = 10): Promise<Db> {
@@ -164,6 +243,7 @@ export async function openPostgresDb(url: string, poolSize = 10): Promise<Db> {
     },
     async transaction<T>(work: (tx: Tx) => Promise<T>) {
       const conn = await pool.connect();
+      let broken: Error | undefined;
       try {
         await conn.query('BEGIN');
         const result = await work({
@@ -173,62 +253,27 @@ export async function openPostgresDb(url: string, poolSize = 10): Promise<Db> {
           async exec(sql: string) {
             await conn.query(sql);
           },
+          async copyIn(table: string, columns: readonly string[], format: 'text' | 'csv' = 'text') {
+            // The load ends before the transaction does; a failed one aborts the transaction.
+            return streamCopyWriter(conn, table, columns, format, () => undefined);
+          },
         });
         await conn.query('COMMIT');
         return result;
       } catch (error) {
-        await conn.query('ROLLBACK').catch(() => undefined);
+        // A connection that cannot even roll back is dropped rather than pooled.
+        await conn.query('ROLLBACK').catch((e: Error) => {
+          broken = e;
+        });
         throw error;
       } finally {
-        conn.release();
+        conn.release(broken);
       }
     },
     async copyIn(table: string, columns: readonly string[], format: 'text' | 'csv' = 'text') {
       const conn = await pool.connect();
-      const stream = conn.query(
-        copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT ${format})`),
-      );
-      let failure: Error | null = null;
-      stream.on('error', (error: Error) => {
-        failure ??= error;
-      });
-      let released = false;
-      const release = (error?: Error): void => {
-        if (released) return;
-        released = true;
-        conn.release(error);
-      };
-      return {
-        async write(chunk: string | Uint8Array) {
-          if (failure) throw failure;
-          if (!stream.write(chunk)) {
-            await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
-            if (failure) throw failure;
-          }
-        },
-        async end() {
-          try {
-            if (failure) throw failure;
-            const done = Promise.race([once(stream, 'finish'), once(stream, 'error')]);
-            stream.end();
-            await done;
-            if (failure) throw failure;
-            release();
-          } catch (error) {
-            // The connection's state after a failed COPY is not worth trusting: drop it.
-            release(error as Error);
-            throw error;
-          }
-        },
-        async abort() {
-          if (released) return;
-          // Destroying the stream sends CopyFail: the server loads nothing of this COPY.
-          const settled = once(stream, 'close').catch(() => undefined);
-          stream.destroy(new Error('COPY aborted'));
-          await Promise.race([settled, new Promise((r) => setTimeout(r, 1000))]);
-          release(new Error('COPY aborted'));
-        },
-      };
+      // The connection's state after a failed or aborted COPY is not worth trusting: dropped then.
+      return streamCopyWriter(conn, table, columns, format, (error) => conn.release(error));
     },
     async close() {
       await pool.end();

@@ -28,7 +28,7 @@ import {
 } from '../../../domain/dossiers/scoring.ts';
 import type { Deps } from '../../deps.ts';
 import { CopyTextBuffer } from '../../infra/copy-text.ts';
-import type { CopyWriter } from '../../infra/db.ts';
+import type { CopyWriter, Queryable } from '../../infra/db.ts';
 import { AppError } from '../../errors.ts';
 import {
   catalogues,
@@ -545,25 +545,126 @@ interface JobSpec {
   input: StartInput;
 }
 
+/** What reading the file gave: rows read, refused rows and the first problems, dossiers per quarter. */
+interface Loaded {
+  total: number;
+  problemRows: number;
+  problems: RowProblem[];
+  periods: Record<string, number>;
+}
+
+type Accepted = Extract<Processed, { ok: true }>;
+
+/** How a load ended: `counts` null when rows were refused (nothing was written). */
+interface Outcome {
+  loaded: Loaded;
+  counts: { inserted: number; updated: number } | null;
+}
+
+/** The row processor of a job and what it needs to know of the file. */
+interface JobContext {
+  deps: Deps;
+  actor: Actor;
+  spec: JobSpec;
+  config: DossierEvaluationConfig;
+  process: (row: FileRow) => Processed;
+  estimate: number | null;
+}
+
 /**
- * Runs an import job. Rows are read in batches, parsed, checked and scored by the domain core, and
- * the good ones are written as COPY text into the job's staging table while the next batch is
- * read; the first refused row stops the loading (the rest of the file is still read, to list and
- * count its problems). Only a file without problems reaches the one upsert, in one transaction
- * with the job's result and its audit entry. See ADR 10.
+ * Reads every row of the file through the row processor. The accepted ones become COPY lines
+ * (`line`), encoded into megabyte buffers written to `copy` after each batch, so the database loads
+ * one batch while the next is read. The first refused row aborts the load; the rest of the file is
+ * still read to list and count its problems, unless `stopAtRefusal` (then the batch of the first
+ * refused row is the last read). Without `copy`, rows are only checked. The load is ended (or
+ * aborted) when this returns or throws. Progress is written to the job every PROGRESS_EVERY rows.
+ */
+async function loadRows(
+  job: JobContext,
+  copy: CopyWriter | null,
+  line: (rowNumber: number, r: Accepted) => string,
+  stopAtRefusal = false,
+): Promise<Loaded> {
+  const { deps, spec, process, estimate } = job;
+  const { input } = spec;
+  const loaded: Loaded = { total: 0, problemRows: 0, problems: [], periods: {} };
+  const { problems, periods } = loaded;
+  const out = new CopyTextBuffer(COPY_CHUNK_BYTES);
+  const full: Buffer[] = [];
+  let open: CopyWriter | null = copy;
+  let reported = 0;
+  let first = true;
+  try {
+    for await (const batch of readFileRowBatches(input.filePath, spec.kind, BATCH_ROWS)) {
+      for (const row of batch) {
+        if (first) {
+          first = false;
+          continue;
+        }
+        loaded.total++;
+        const r = process(row);
+        if (!r.ok) {
+          loaded.problemRows++;
+          for (const p of r.problems) if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
+          continue;
+        }
+        // Once a row is refused the import will be refused: keep reading only to list problems.
+        if (loaded.problemRows === 0 && open !== null) {
+          const chunk = out.add(line(row.rowNumber, r));
+          if (chunk !== null) full.push(chunk);
+          periods[r.derived.period] = (periods[r.derived.period] ?? 0) + 1;
+        }
+      }
+      if (loaded.problemRows > 0) {
+        full.length = 0;
+        out.take();
+        if (open !== null) {
+          const aborting = open;
+          open = null;
+          await aborting.abort();
+        }
+        if (stopAtRefusal) return loaded;
+      } else {
+        for (const chunk of full) await (open as CopyWriter).write(chunk);
+        full.length = 0;
+      }
+      if (loaded.total - reported >= PROGRESS_EVERY) {
+        reported = loaded.total;
+        await repo.updateJobProgress(deps.db, spec.jobId, loaded.total);
+        input.onProgress?.(loaded.total, estimate);
+      }
+    }
+    if (loaded.total === 0) throw new AppError('invalid', 'dossier_import_empty');
+    if (open !== null) {
+      const rest = out.take();
+      if (rest !== null) await open.write(rest);
+      const ending = open;
+      open = null;
+      await ending.end();
+    }
+  } finally {
+    if (open !== null) await open.abort().catch(() => undefined);
+  }
+  await repo.updateJobProgress(deps.db, spec.jobId, loaded.total);
+  input.onProgress?.(loaded.total, estimate);
+  return loaded;
+}
+
+/**
+ * Runs an import job: on PostgreSQL straight into `dossiers` (importDirect), and through a staging
+ * table when the file updates dossiers or repeats a code, or on the embedded database
+ * (importStaged). Only a file without problems is written, in one transaction with the job's
+ * result and its audit entry. See ADR 10.
  */
 async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<JobView> {
   const { db } = deps;
   const { jobId, input } = spec;
   const config = input.config ?? DEFAULT_DOSSIER_CONFIG;
-  let table: string | null = null;
-  let copy: CopyWriter | null = null;
   let total = 0;
   try {
     const estimate = spec.kind === 'csv' ? await estimateCsvRows(input.filePath) : null;
     await repo.markJobRunning(db, jobId, estimate, deps.clock.now());
     input.onProgress?.(0, estimate);
-    table = await repo.createStaging(db, jobId);
     const resolver = new UnitResolver(await repo.listUnitRefs(db));
     const successors = spec.scope === null ? new Map() : await repo.allSuccessorPaths(db);
     const process = createRowProcessor(
@@ -574,85 +675,14 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
       config,
       successors,
     );
-    copy = await db.copyIn(table, repo.STAGING_COPY_COLUMNS);
-    const problems: RowProblem[] = [];
-    let problemRows = 0;
-    const periods: Record<string, number> = {};
-    const out = new CopyTextBuffer(COPY_CHUNK_BYTES);
-    const full: Buffer[] = [];
-    let reported = 0;
-    let first = true;
-    for await (const batch of readFileRowBatches(input.filePath, spec.kind, BATCH_ROWS)) {
-      for (const row of batch) {
-        if (first) {
-          first = false;
-          continue;
-        }
-        total++;
-        const r = process(row);
-        if (!r.ok) {
-          problemRows++;
-          for (const p of r.problems) if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
-          continue;
-        }
-        // Once a row is refused the import will be refused: keep reading only to list problems.
-        if (problemRows === 0) {
-          const chunk = out.add(stagingLine(row.rowNumber, r.dossier, r.unit, r.derived));
-          if (chunk !== null) full.push(chunk);
-          periods[r.derived.period] = (periods[r.derived.period] ?? 0) + 1;
-        }
-      }
-      if (problemRows > 0) {
-        full.length = 0;
-        out.take();
-        if (copy !== null) {
-          await copy.abort();
-          copy = null;
-        }
-      } else {
-        for (const chunk of full) await (copy as CopyWriter).write(chunk);
-        full.length = 0;
-      }
-      if (total - reported >= PROGRESS_EVERY) {
-        reported = total;
-        await repo.updateJobProgress(db, jobId, total);
-        input.onProgress?.(total, estimate);
-      }
-    }
-    if (total === 0) throw new AppError('invalid', 'dossier_import_empty');
-    if (copy !== null) {
-      const rest = out.take();
-      if (rest !== null) await copy.write(rest);
-      const loading = copy;
-      copy = null;
-      await loading.end();
-    }
-    await repo.updateJobProgress(db, jobId, total);
-    input.onProgress?.(total, estimate);
-    let upserted: { inserted: number; updated: number } | null = null;
-    if (problemRows === 0) {
-      try {
-        upserted = await commitStaged(deps, actor, spec, config, table, total, periods);
-      } catch (error) {
-        if (!repo.isDuplicateInStatement(error)) throw error;
-        // A code on several rows of the file: list them (the rolled-back upsert changed nothing).
-        const duplicates = await repo.stagingDuplicates(db, table, MAX_LISTED_PROBLEMS);
-        // Not the file's own repeat (another import took the code meanwhile): a failure as such.
-        if (duplicates.count === 0) throw error;
-        problemRows += duplicates.count;
-        for (const d of duplicates.items) {
-          problems.push(
-            problemOf(
-              d.rows[1] as number,
-              spec.mapping.code ?? DOSSIER_COLUMN_LABELS.code,
-              'dossier_row_duplicate',
-              { code: d.code, rows: d.rows.join(', ') },
-            ),
-          );
-        }
-      }
-    }
-    if (upserted === null) {
+    const job: JobContext = { deps, actor, spec, config, process, estimate };
+    let outcome: Outcome | null = null;
+    if (db.backend === 'postgres' && !(await firstCodeExists(job)))
+      outcome = await importDirect(job);
+    outcome ??= await importStaged(job);
+    total = outcome.loaded.total;
+    if (outcome.counts === null) {
+      const { problemRows, problems } = outcome.loaded;
       problems.sort((a, b) => a.row - b.row);
       await repo.finishJob(
         db,
@@ -695,8 +725,6 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
       )
       .catch(() => undefined);
   } finally {
-    if (copy !== null) await copy.abort().catch(() => undefined);
-    if (table !== null) await repo.dropStaging(db, table).catch(() => undefined);
     if (input.ownsFile) await unlink(input.filePath).catch(() => undefined);
   }
   const job = await repo.findJob(db, jobId);
@@ -705,29 +733,127 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
   return view;
 }
 
-/** The one transaction of a good file: upsert, re-score rated dossiers, job result, audit. */
+/** Whether the file's first row names a dossier that exists: a re-import goes through staging. */
+async function firstCodeExists(job: JobContext): Promise<boolean> {
+  const { rows } = await readHead(job.spec.input.filePath, job.spec.kind, 1);
+  const first = rows[0];
+  if (first === undefined) return false;
+  const r = job.process(first);
+  return r.ok && (await repo.findDossier(job.deps.db, r.dossier.code)) !== undefined;
+}
+
+/** Whether a load of `rows` is large enough against the table to rebuild its indexes (ADR 10). */
+async function isBulk(db: Queryable, input: StartInput, rows: number): Promise<boolean> {
+  return (
+    rows >= (input.bulkMinRows ?? BULK_MIN_ROWS) &&
+    rows * BULK_SHARE >= (await repo.estimateDossierCount(db))
+  );
+}
+
+// Thrown inside importDirect's transaction to roll it back once rows were refused.
+class RowsRefused extends Error {}
+
+/**
+ * PostgreSQL, a file of new dossiers: one transaction COPYs the rows straight into `dossiers`
+ * while the file is read (its secondary indexes dropped first and rebuilt after a large load),
+ * then records the job's result and audit entry. Returns null, having changed nothing, when a
+ * code is already a dossier or is repeated in the file (the primary key refuses the load): the
+ * staging path then updates or lists the repeats.
+ */
+async function importDirect(job: JobContext): Promise<Outcome | null> {
+  const { deps, spec, config } = job;
+  const state = { loaded: null as Loaded | null, bulk: false };
+  try {
+    const counts = await deps.db.transaction(async (tx) => {
+      state.bulk = await isBulk(tx, spec.input, job.estimate ?? 0);
+      const restore = state.bulk ? await repo.suspendDossierIndexes(tx) : null;
+      const now = deps.clock.now();
+      const tail = `\t${cv(config.version)}\t${spec.jobId}\t${now.toISOString()}\n`;
+      const copy = await tx.copyIn('dossiers', repo.DOSSIER_COPY_COLUMNS);
+      // A refused row ends the transaction at once (the table may be locked, see isBulk); the
+      // file is then read again to list its problems.
+      const loaded = await loadRows(
+        job,
+        copy,
+        (_, r) => dossierLine(r.dossier, r.unit, r.derived, tail),
+        true,
+      );
+      state.loaded = loaded;
+      if (loaded.problemRows > 0) throw new RowsRefused();
+      if (restore !== null) await restore();
+      const counts = { inserted: loaded.total, updated: 0 };
+      await recordSuccess(tx, job, loaded, counts, now);
+      return counts;
+    });
+    if (state.bulk) await repo.analyzeDossiers(deps.db).catch(() => undefined);
+    return { loaded: state.loaded as Loaded, counts };
+  } catch (error) {
+    if (error instanceof RowsRefused)
+      return { loaded: await loadRows(job, null, () => ''), counts: null };
+    if (repo.isDuplicateInStatement(error)) return null;
+    throw error;
+  }
+}
+
+/**
+ * Any file on the embedded database, and on PostgreSQL a file that updates dossiers: the rows are
+ * COPYed into the job's own unlogged staging table while the file is read; a file without problems
+ * is then inserted or upserted into `dossiers` in one statement (commitStaged). A code on several
+ * rows makes that statement fail: the rows are then listed from the staging table.
+ */
+async function importStaged(job: JobContext): Promise<Outcome> {
+  const { deps, spec } = job;
+  const { db } = deps;
+  const table = await repo.createStaging(db, spec.jobId);
+  try {
+    const copy = await db.copyIn(table, repo.STAGING_COPY_COLUMNS);
+    const loaded = await loadRows(job, copy, (rowNumber, r) =>
+      stagingLine(rowNumber, r.dossier, r.unit, r.derived),
+    );
+    if (loaded.problemRows > 0) return { loaded, counts: null };
+    try {
+      return { loaded, counts: await commitStaged(job, table, loaded) };
+    } catch (error) {
+      if (!repo.isDuplicateInStatement(error)) throw error;
+      // A code on several rows of the file: list them (the rolled-back upsert changed nothing).
+      const duplicates = await repo.stagingDuplicates(db, table, MAX_LISTED_PROBLEMS);
+      // Not the file's own repeat (another import took the code meanwhile): a failure as such.
+      if (duplicates.count === 0) throw error;
+      loaded.problemRows += duplicates.count;
+      for (const d of duplicates.items) {
+        loaded.problems.push(
+          problemOf(
+            d.rows[1] as number,
+            spec.mapping.code ?? DOSSIER_COLUMN_LABELS.code,
+            'dossier_row_duplicate',
+            { code: d.code, rows: d.rows.join(', ') },
+          ),
+        );
+      }
+      return { loaded, counts: null };
+    }
+  } finally {
+    await repo.dropStaging(db, table).catch(() => undefined);
+  }
+}
+
+/** The one transaction of a good staged file: upsert, re-score rated dossiers, job result, audit. */
 async function commitStaged(
-  deps: Deps,
-  actor: Actor,
-  spec: JobSpec,
-  config: DossierEvaluationConfig,
+  job: JobContext,
   table: string,
-  total: number,
-  periods: Record<string, number>,
+  loaded: Loaded,
 ): Promise<{ inserted: number; updated: number }> {
-  const { jobId, input } = spec;
-  const bulk =
-    total >= (input.bulkMinRows ?? BULK_MIN_ROWS) &&
-    total * BULK_SHARE >= (await repo.estimateDossierCount(deps.db));
+  const { deps, spec, config } = job;
+  const bulk = await isBulk(deps.db, spec.input, loaded.total);
   const counts = await deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
-    const restore = bulk ? await repo.suspendDossierChecks(tx) : null;
+    const restore = bulk ? await repo.suspendDossierIndexes(tx) : null;
     // A new quarter's file holds only new codes: a plain insert is about twice as fast as the
     // upsert's per-row conflict check (ADR 10).
     const counts = (await repo.stagingOverlapsDossiers(tx, table))
-      ? await repo.upsertFromStaging(tx, table, config.version, jobId, now)
+      ? await repo.upsertFromStaging(tx, table, config.version, spec.jobId, now)
       : {
-          inserted: await repo.insertFromStaging(tx, table, config.version, jobId, now),
+          inserted: await repo.insertFromStaging(tx, table, config.version, spec.jobId, now),
           updated: 0,
         };
     if (restore !== null) await restore();
@@ -735,45 +861,58 @@ async function commitStaged(
     for (const row of await repo.dossiersWithFormsInStaging(tx, table)) {
       await repo.updateDerived(tx, row.code, deriveDossier(dossierFromDb(row), config), now);
     }
-    await repo.finishJob(
-      tx,
-      jobId,
-      {
-        status: 'succeeded',
-        total,
-        inserted: counts.inserted,
-        updated: counts.updated,
-        problemRows: 0,
-        problems: [],
-        periods,
-        errorMessage: null,
-      },
-      now,
-    );
-    await appendAuditEntry(
-      tx,
-      {
-        actorId: actor.userId || null,
-        actorName: actor.username,
-        action: 'dossier.import',
-        entity: 'dossier_import_job',
-        entityId: jobId,
-        unitId: null,
-        after: {
-          file: input.fileName,
-          source: input.sourceName,
-          rows: total,
-          updated: counts.updated,
-          periods,
-        },
-      },
-      now,
-    );
+    await recordSuccess(tx, job, loaded, counts, now);
     return counts;
   });
   // The embedded database has no autovacuum to notice a million new rows.
   if (bulk) await repo.analyzeDossiers(deps.db).catch(() => undefined);
   return counts;
+}
+
+/** The job's result and its audit entry, in the transaction that wrote the dossiers. */
+async function recordSuccess(
+  tx: Queryable,
+  job: JobContext,
+  loaded: Loaded,
+  counts: { inserted: number; updated: number },
+  now: Date,
+): Promise<void> {
+  const { actor, spec } = job;
+  const { input } = spec;
+  await repo.finishJob(
+    tx,
+    spec.jobId,
+    {
+      status: 'succeeded',
+      total: loaded.total,
+      inserted: counts.inserted,
+      updated: counts.updated,
+      problemRows: 0,
+      problems: [],
+      periods: loaded.periods,
+      errorMessage: null,
+    },
+    now,
+  );
+  await appendAuditEntry(
+    tx,
+    {
+      actorId: actor.userId || null,
+      actorName: actor.username,
+      action: 'dossier.import',
+      entity: 'dossier_import_job',
+      entityId: spec.jobId,
+      unitId: null,
+      after: {
+        file: input.fileName,
+        source: input.sourceName,
+        rows: loaded.total,
+        updated: counts.updated,
+        periods: loaded.periods,
+      },
+    },
+    now,
+  );
 }
 
 const cv = repo.copyValue;
@@ -801,6 +940,31 @@ export function stagingLine(
   )}\t${cv(p[2] ?? null)}\t${cv(p[3] ?? null)}\t${cv(p[4] ?? null)}\t${cv(p[5] ?? null)}\t${cv(
     p[6] ?? null,
   )}\t${cv(p[7] ?? null)}\t${cv(p[8] ?? null)}\n`;
+}
+
+const iso = (ms: number | null): string => (ms === null ? '\\N' : new Date(ms).toISOString());
+
+/**
+ * One dossier as a line of COPY text in DOSSIER_COPY_COLUMNS order; `tail` holds the last three
+ * (configuration version, job, time), the same for every row of a job, and the line's end.
+ */
+function dossierLine(d: Dossier, unit: repo.UnitRef, x: DerivedDossier, tail: string): string {
+  const p = x.points;
+  return `${cv(d.code)}\t${unit.id}\t${cv(unit.code)}\t${cv(d.officialCode)}\t${cv(
+    d.procedureCode,
+  )}\t${cv(d.procedureName)}\t${cv(d.field)}\t${iso(d.receivedAt)}\t${iso(d.dueAt)}\t${iso(
+    d.finishedAt,
+  )}\t${iso(d.returnedAt)}\t${cv(d.completionRequests)}\t${cv(d.agenciesInvolved)}\t${
+    d.channel
+  }\t${cv(d.onlinePayment)}\t${cv(d.returnedByPost)}\t${cv(d.status)}\t${cv(
+    d.citizenRatings === null ? null : JSON.stringify(d.citizenRatings),
+  )}\t${cv(d.selfRatings === null ? null : JSON.stringify(d.selfRatings))}\t${x.period}\t${
+    x.timeliness
+  }\t${cv(x.handlingSeconds)}\t${x.citizenPoints}\t${x.citizenCount}\t${cv(p[0] ?? null)}\t${cv(
+    p[1] ?? null,
+  )}\t${cv(p[2] ?? null)}\t${cv(p[3] ?? null)}\t${cv(p[4] ?? null)}\t${cv(p[5] ?? null)}\t${cv(
+    p[6] ?? null,
+  )}\t${cv(p[7] ?? null)}\t${cv(p[8] ?? null)}${tail}`;
 }
 
 /** A stored dossier back as the domain's Dossier; a rating form replaces imported citizen ratings. */

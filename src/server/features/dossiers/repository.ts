@@ -313,6 +313,9 @@ const DOSSIER_VALUE_COLUMNS = [
   'updated_at',
 ];
 
+/** The columns of `dossiers` a COPY straight into it gives, in order (code first). */
+export const DOSSIER_COPY_COLUMNS: readonly string[] = ['code', ...DOSSIER_VALUE_COLUMNS];
+
 const ms = (c: string): string =>
   `CASE WHEN ${c} IS NULL THEN NULL ELSE to_timestamp(${c} / 1000.0) END`;
 
@@ -384,27 +387,20 @@ export async function upsertFromStaging(
 }
 
 /**
- * For a load that is large against the table: drops the foreign keys and the secondary indexes of
- * `dossiers` (in the caller's transaction, so a failure restores them) and returns what puts them
- * back as they were defined. PostgreSQL checks a foreign key row by row on insert but validates a
- * new one in one join, and builds an index by sorting faster than it inserts a million entries.
+ * For a load that is large against the table: drops the secondary indexes of `dossiers` (in the
+ * caller's transaction, so a failure restores them) and returns what builds them again as they
+ * were defined. PostgreSQL builds an index by sorting faster than it inserts a million entries one
+ * by one. Until the transaction ends, `dossiers` is locked against readers too.
  */
-export async function suspendDossierChecks(db: Queryable): Promise<() => Promise<void>> {
-  const keys = await db.query<{ name: string; def: string }>(
-    `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
-     WHERE conrelid = 'dossiers'::regclass AND contype = 'f' ORDER BY conname`,
-  );
+export async function suspendDossierIndexes(db: Queryable): Promise<() => Promise<void>> {
   const indexes = await db.query<{ name: string; def: string }>(
     `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
      FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
      WHERE i.indrelid = 'dossiers'::regclass AND NOT i.indisunique ORDER BY c.relname`,
   );
-  for (const k of keys) await db.query(`ALTER TABLE dossiers DROP CONSTRAINT "${k.name}"`);
   for (const i of indexes) await db.query(`DROP INDEX "${i.name}"`);
   return async () => {
     for (const i of indexes) await db.query(i.def);
-    for (const k of keys)
-      await db.query(`ALTER TABLE dossiers ADD CONSTRAINT "${k.name}" ${k.def}`);
   };
 }
 
