@@ -17,6 +17,7 @@ import { once } from 'node:events';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER } from './copy-binary.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -32,8 +33,11 @@ export interface Queryable {
  */
 export interface Tx extends Queryable {
   exec(sql: string): Promise<void>;
-  copyIn(table: string, columns: readonly string[], format?: 'text' | 'csv'): Promise<CopyWriter>;
+  copyIn(table: string, columns: readonly string[], format?: CopyFormat): Promise<CopyWriter>;
 }
+
+/** COPY's formats; `binary` data is whole rows of copy-binary.ts, header and trailer added here. */
+export type CopyFormat = 'text' | 'csv' | 'binary';
 
 /**
  * A bulk load in progress (`COPY … FROM STDIN`, text format): `write` takes whole lines (a string or
@@ -56,7 +60,7 @@ export interface Db extends Queryable {
    * streams it through one connection (pg-copy-streams); the embedded database runs its own
    * `COPY … FROM '/dev/blob'` once per few megabytes, since its adapter cannot stream COPY.
    */
-  copyIn(table: string, columns: readonly string[], format?: 'text' | 'csv'): Promise<CopyWriter>;
+  copyIn(table: string, columns: readonly string[], format?: CopyFormat): Promise<CopyWriter>;
   close(): Promise<void>;
 }
 
@@ -104,13 +108,13 @@ export async function openEmbeddedDb(dataDir: string | null): Promise<Db> {
           async exec(sql: string) {
             await tx.exec(sql);
           },
-          async copyIn(table: string, columns: readonly string[], format: 'text' | 'csv' = 'text') {
+          async copyIn(table: string, columns: readonly string[], format: CopyFormat = 'text') {
             return blobCopyWriter(tx, table, columns, format);
           },
         }),
       );
     },
-    async copyIn(table: string, columns: readonly string[], format: 'text' | 'csv' = 'text') {
+    async copyIn(table: string, columns: readonly string[], format: CopyFormat = 'text') {
       return blobCopyWriter(client, table, columns, format);
     },
     async close() {
@@ -131,14 +135,16 @@ function blobCopyWriter(
   target: Pick<PGlite, 'query'>,
   table: string,
   columns: readonly string[],
-  format: 'text' | 'csv',
+  format: CopyFormat,
 ): CopyWriter {
   const sql = `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT ${format})`;
   let parts: (string | Uint8Array)[] = [];
   let size = 0;
   const flush = async (): Promise<void> => {
     if (size === 0) return;
-    const blob = new Blob(parts);
+    const blob = new Blob(
+      format === 'binary' ? [COPY_BINARY_HEADER, ...parts, COPY_BINARY_TRAILER] : parts,
+    );
     parts = [];
     size = 0;
     await target.query(sql, [], { blob });
@@ -168,7 +174,7 @@ function streamCopyWriter(
   conn: pg.PoolClient,
   table: string,
   columns: readonly string[],
-  format: 'text' | 'csv',
+  format: CopyFormat,
   settle: (error?: Error) => void,
 ): CopyWriter {
   const stream = conn.query(
@@ -178,6 +184,7 @@ function streamCopyWriter(
   stream.on('error', (error: Error) => {
     failure ??= error;
   });
+  if (format === 'binary') stream.write(COPY_BINARY_HEADER);
   let settled = false;
   const done = (error?: Error): void => {
     if (settled) return;
@@ -198,7 +205,7 @@ function streamCopyWriter(
       try {
         if (failure) throw failure;
         const finished = Promise.race([once(stream, 'finish'), once(stream, 'error')]);
-        stream.end();
+        stream.end(format === 'binary' ? COPY_BINARY_TRAILER : undefined);
         await finished;
         if (failure) throw failure;
         done();
@@ -253,7 +260,7 @@ export async function openPostgresDb(url: string, poolSize = 10): Promise<Db> {
           async exec(sql: string) {
             await conn.query(sql);
           },
-          async copyIn(table: string, columns: readonly string[], format: 'text' | 'csv' = 'text') {
+          async copyIn(table: string, columns: readonly string[], format: CopyFormat = 'text') {
             // The load ends before the transaction does; a failed one aborts the transaction.
             return streamCopyWriter(conn, table, columns, format, () => undefined);
           },
@@ -270,7 +277,7 @@ export async function openPostgresDb(url: string, poolSize = 10): Promise<Db> {
         conn.release(broken);
       }
     },
-    async copyIn(table: string, columns: readonly string[], format: 'text' | 'csv' = 'text') {
+    async copyIn(table: string, columns: readonly string[], format: CopyFormat = 'text') {
       const conn = await pool.connect();
       // The connection's state after a failed or aborted COPY is not worth trusting: dropped then.
       return streamCopyWriter(conn, table, columns, format, (error) => conn.release(error));

@@ -56,7 +56,8 @@ export interface Client {
 /** Which backend the integration suite runs on. */
 export const testBackend = process.env.PARINDEX_TEST_DATABASE_URL ? 'postgres' : 'embedded';
 
-async function openTestDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
+/** A fresh database on the suite's backend, and what drops it. */
+export async function openTestDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
   const url = process.env.PARINDEX_TEST_DATABASE_URL;
   if (!url) return { db: await openEmbeddedDb(null), drop: async () => {} };
   const name = `parindex_test_${randomBytes(6).toString('hex')}`;

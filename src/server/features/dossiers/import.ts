@@ -27,7 +27,7 @@ import {
   type DossierScores,
 } from '../../../domain/dossiers/scoring.ts';
 import type { Deps } from '../../deps.ts';
-import { CopyTextBuffer } from '../../infra/copy-text.ts';
+import { CopyBinaryBuffer } from '../../infra/copy-binary.ts';
 import type { CopyWriter, Queryable } from '../../infra/db.ts';
 import { AppError } from '../../errors.ts';
 import {
@@ -572,8 +572,8 @@ interface JobContext {
 }
 
 /**
- * Reads every row of the file through the row processor. The accepted ones become COPY lines
- * (`line`), encoded into megabyte buffers written to `copy` after each batch, so the database loads
+ * Reads every row of the file through the row processor. The accepted ones are encoded by
+ * `encode` as binary COPY rows into megabyte buffers written to `copy` after each batch, so the database loads
  * one batch while the next is read. The first refused row aborts the load; the rest of the file is
  * still read to list and count its problems, unless `stopAtRefusal` (then the batch of the first
  * refused row is the last read). Without `copy`, rows are only checked. The load is ended (or
@@ -582,14 +582,14 @@ interface JobContext {
 async function loadRows(
   job: JobContext,
   copy: CopyWriter | null,
-  line: (rowNumber: number, r: Accepted) => string,
+  encode: (out: CopyBinaryBuffer, rowNumber: number, r: Accepted) => void,
   stopAtRefusal = false,
 ): Promise<Loaded> {
   const { deps, spec, process, estimate } = job;
   const { input } = spec;
   const loaded: Loaded = { total: 0, problemRows: 0, problems: [], periods: {} };
   const { problems, periods } = loaded;
-  const out = new CopyTextBuffer(COPY_CHUNK_BYTES);
+  const out = new CopyBinaryBuffer(COPY_CHUNK_BYTES);
   const full: Buffer[] = [];
   let open: CopyWriter | null = copy;
   let reported = 0;
@@ -610,7 +610,8 @@ async function loadRows(
         }
         // Once a row is refused the import will be refused: keep reading only to list problems.
         if (loaded.problemRows === 0 && open !== null) {
-          const chunk = out.add(line(row.rowNumber, r));
+          encode(out, row.rowNumber, r);
+          const chunk = out.endRow();
           if (chunk !== null) full.push(chunk);
           periods[r.derived.period] = (periods[r.derived.period] ?? 0) + 1;
         }
@@ -768,14 +769,14 @@ async function importDirect(job: JobContext): Promise<Outcome | null> {
       state.bulk = await isBulk(tx, spec.input, job.estimate ?? 0);
       const restore = state.bulk ? await repo.suspendDossierIndexes(tx) : null;
       const now = deps.clock.now();
-      const tail = `\t${cv(config.version)}\t${spec.jobId}\t${now.toISOString()}\n`;
-      const copy = await tx.copyIn('dossiers', repo.DOSSIER_COPY_COLUMNS);
+      const stamp = { version: config.version, jobId: spec.jobId, at: now.getTime() };
+      const copy = await tx.copyIn('dossiers', repo.DOSSIER_COPY_COLUMNS, 'binary');
       // A refused row ends the transaction at once (the table may be locked, see isBulk); the
       // file is then read again to list its problems.
       const loaded = await loadRows(
         job,
         copy,
-        (_, r) => dossierLine(r.dossier, r.unit, r.derived, tail),
+        (out, _, r) => encodeDossier(out, r.dossier, r.unit, r.derived, stamp),
         true,
       );
       state.loaded = loaded;
@@ -789,7 +790,7 @@ async function importDirect(job: JobContext): Promise<Outcome | null> {
     return { loaded: state.loaded as Loaded, counts };
   } catch (error) {
     if (error instanceof RowsRefused)
-      return { loaded: await loadRows(job, null, () => ''), counts: null };
+      return { loaded: await loadRows(job, null, () => undefined), counts: null };
     if (repo.isDuplicateInStatement(error)) return null;
     throw error;
   }
@@ -806,9 +807,9 @@ async function importStaged(job: JobContext): Promise<Outcome> {
   const { db } = deps;
   const table = await repo.createStaging(db, spec.jobId);
   try {
-    const copy = await db.copyIn(table, repo.STAGING_COPY_COLUMNS);
-    const loaded = await loadRows(job, copy, (rowNumber, r) =>
-      stagingLine(rowNumber, r.dossier, r.unit, r.derived),
+    const copy = await db.copyIn(table, repo.STAGING_COPY_COLUMNS, 'binary');
+    const loaded = await loadRows(job, copy, (out, rowNumber, r) =>
+      encodeStaged(out, rowNumber, r.dossier, r.unit, r.derived),
     );
     if (loaded.problemRows > 0) return { loaded, counts: null };
     try {
@@ -915,56 +916,80 @@ async function recordSuccess(
   );
 }
 
-const cv = repo.copyValue;
+const ratingsJson = (r: readonly (number | null)[] | null): string | null =>
+  r === null ? null : JSON.stringify(r);
 
-/** One staging row as a line of COPY text, in STAGING_COLUMNS order. */
-export function stagingLine(
-  rowNo: number,
+/** The columns a dossier and its derived values share in staging and in `dossiers`. */
+function encodeCommon(out: CopyBinaryBuffer, d: Dossier): void {
+  out.text(d.officialCode);
+  out.text(d.procedureCode);
+  out.text(d.procedureName);
+  out.text(d.field);
+}
+
+function encodeTail(out: CopyBinaryBuffer, d: Dossier, x: DerivedDossier): void {
+  out.int4(d.completionRequests);
+  out.int4(d.agenciesInvolved);
+  out.text(d.channel);
+  out.bool(d.onlinePayment);
+  out.bool(d.returnedByPost);
+  out.text(d.status);
+  out.jsonb(ratingsJson(d.citizenRatings));
+  out.jsonb(ratingsJson(d.selfRatings));
+  out.text(x.period);
+  out.text(x.timeliness);
+  out.int8(x.handlingSeconds);
+  out.int4(x.citizenPoints);
+  out.int2(x.citizenCount);
+  const p = x.points;
+  for (let i = 0; i < 9; i++) out.int2(p[i] ?? null);
+}
+
+/** One staging row, in STAGING_COLUMNS order and types. */
+function encodeStaged(
+  out: CopyBinaryBuffer,
+  rowNumber: number,
   d: Dossier,
   unit: repo.UnitRef,
   x: DerivedDossier,
-): string {
-  const p = x.points;
-  return `${rowNo}\t${cv(d.code)}\t${unit.id}\t${cv(unit.code)}\t${cv(d.officialCode)}\t${cv(
-    d.procedureCode,
-  )}\t${cv(d.procedureName)}\t${cv(d.field)}\t${d.receivedAt}\t${cv(d.dueAt)}\t${cv(
-    d.finishedAt,
-  )}\t${cv(d.returnedAt)}\t${cv(d.completionRequests)}\t${cv(d.agenciesInvolved)}\t${
-    d.channel
-  }\t${cv(d.onlinePayment)}\t${cv(d.returnedByPost)}\t${cv(d.status)}\t${cv(
-    d.citizenRatings === null ? null : JSON.stringify(d.citizenRatings),
-  )}\t${cv(d.selfRatings === null ? null : JSON.stringify(d.selfRatings))}\t${x.period}\t${
-    x.timeliness
-  }\t${cv(x.handlingSeconds)}\t${x.citizenPoints}\t${x.citizenCount}\t${cv(p[0] ?? null)}\t${cv(
-    p[1] ?? null,
-  )}\t${cv(p[2] ?? null)}\t${cv(p[3] ?? null)}\t${cv(p[4] ?? null)}\t${cv(p[5] ?? null)}\t${cv(
-    p[6] ?? null,
-  )}\t${cv(p[7] ?? null)}\t${cv(p[8] ?? null)}\n`;
+): void {
+  out.row(repo.STAGING_COPY_COLUMNS.length);
+  out.int4(rowNumber);
+  out.text(d.code);
+  out.int4(unit.id);
+  out.text(unit.code);
+  encodeCommon(out, d);
+  out.int8(d.receivedAt);
+  out.int8(d.dueAt);
+  out.int8(d.finishedAt);
+  out.int8(d.returnedAt);
+  encodeTail(out, d, x);
 }
 
-const iso = (ms: number | null): string => (ms === null ? '\\N' : new Date(ms).toISOString());
-
 /**
- * One dossier as a line of COPY text in DOSSIER_COPY_COLUMNS order; `tail` holds the last three
- * (configuration version, job, time), the same for every row of a job, and the line's end.
+ * One dossier in DOSSIER_COPY_COLUMNS order and the types of `dossiers`; `stamp` gives the last
+ * three columns, the same for every row of a job.
  */
-function dossierLine(d: Dossier, unit: repo.UnitRef, x: DerivedDossier, tail: string): string {
-  const p = x.points;
-  return `${cv(d.code)}\t${unit.id}\t${cv(unit.code)}\t${cv(d.officialCode)}\t${cv(
-    d.procedureCode,
-  )}\t${cv(d.procedureName)}\t${cv(d.field)}\t${iso(d.receivedAt)}\t${iso(d.dueAt)}\t${iso(
-    d.finishedAt,
-  )}\t${iso(d.returnedAt)}\t${cv(d.completionRequests)}\t${cv(d.agenciesInvolved)}\t${
-    d.channel
-  }\t${cv(d.onlinePayment)}\t${cv(d.returnedByPost)}\t${cv(d.status)}\t${cv(
-    d.citizenRatings === null ? null : JSON.stringify(d.citizenRatings),
-  )}\t${cv(d.selfRatings === null ? null : JSON.stringify(d.selfRatings))}\t${x.period}\t${
-    x.timeliness
-  }\t${cv(x.handlingSeconds)}\t${x.citizenPoints}\t${x.citizenCount}\t${cv(p[0] ?? null)}\t${cv(
-    p[1] ?? null,
-  )}\t${cv(p[2] ?? null)}\t${cv(p[3] ?? null)}\t${cv(p[4] ?? null)}\t${cv(p[5] ?? null)}\t${cv(
-    p[6] ?? null,
-  )}\t${cv(p[7] ?? null)}\t${cv(p[8] ?? null)}${tail}`;
+function encodeDossier(
+  out: CopyBinaryBuffer,
+  d: Dossier,
+  unit: repo.UnitRef,
+  x: DerivedDossier,
+  stamp: { version: string; jobId: number; at: number },
+): void {
+  out.row(repo.DOSSIER_COPY_COLUMNS.length);
+  out.text(d.code);
+  out.int4(unit.id);
+  out.text(unit.code);
+  encodeCommon(out, d);
+  out.timestamptz(d.receivedAt);
+  out.timestamptz(d.dueAt);
+  out.timestamptz(d.finishedAt);
+  out.timestamptz(d.returnedAt);
+  encodeTail(out, d, x);
+  out.text(stamp.version);
+  out.int4(stamp.jobId);
+  out.timestamptz(stamp.at);
 }
 
 /** A stored dossier back as the domain's Dossier; a rating form replaces imported citizen ratings. */

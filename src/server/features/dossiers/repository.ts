@@ -238,23 +238,6 @@ export async function insertStagingBatch(
 /** The staging columns, in order, for `Db.copyIn`. */
 export const STAGING_COPY_COLUMNS: readonly string[] = STAGING_COLUMNS.map(([c]) => c);
 
-const COPY_SPECIAL = /[\\\t\n\r]/;
-const COPY_SPECIAL_ALL = /[\\\t\n\r]/g;
-const COPY_ESCAPES: Record<string, string> = {
-  '\\': '\\\\',
-  '\t': '\\t',
-  '\n': '\\n',
-  '\r': '\\r',
-};
-
-/** One value in COPY's text format: \N for null, backslash escapes in text. */
-export function copyValue(v: string | number | boolean | null): string {
-  if (v === null) return '\\N';
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? 't' : 'f';
-  return COPY_SPECIAL.test(v) ? v.replace(COPY_SPECIAL_ALL, (c) => COPY_ESCAPES[c] as string) : v;
-}
-
 export async function dropStaging(db: Queryable, table: string): Promise<void> {
   await db.query(`DROP TABLE IF EXISTS ${table}`);
 }
