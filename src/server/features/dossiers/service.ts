@@ -28,6 +28,7 @@ import {
 import { dashboard766 } from '../../../domain/dossiers/dashboard.ts';
 import { formatPointsCompact } from '../../../domain/scoring/decimal.ts';
 import type { Deps } from '../../deps.ts';
+import type { Queryable } from '../../infra/db.ts';
 import { AppError } from '../../errors.ts';
 import { appendAuditEntry } from '../audit/repository.ts';
 import { hitRateCounter } from '../auth/repository.ts';
@@ -335,13 +336,31 @@ export async function loadAccumulator(
   fold?: readonly repo.FoldPair[],
   procedureCodes: readonly string[] = [],
 ): Promise<DossierAccumulator> {
+  // Room for the hash aggregates of a quarter's sums per unit and official, which would otherwise
+  // spill to disk on a national view (ADR 10); for these statements only.
+  return deps.db.transaction(async (tx) => {
+    await tx.query(`SET LOCAL work_mem = '${AGGREGATE_WORK_MEM}'`);
+    return fillAccumulator(tx, config, period, unitIds, fold, procedureCodes);
+  });
+}
+
+const AGGREGATE_WORK_MEM = '64MB';
+
+async function fillAccumulator(
+  db: Queryable,
+  config: DossierEvaluationConfig,
+  period: string,
+  unitIds: readonly number[] | null,
+  fold?: readonly repo.FoldPair[],
+  procedureCodes: readonly string[] = [],
+): Promise<DossierAccumulator> {
   const acc = createDossierAccumulator(config);
   const groups = new Map<string, UnitGroup>();
   acc.periods.set(period, groups);
   if (fold !== undefined) {
     const units = fold.map((f) => f.unit_id);
     const targets = fold.map((f) => f.target);
-    const rows = await repo.foldedTallies(deps.db, period, units, targets);
+    const rows = await repo.foldedTallies(db, period, units, targets);
     for (const r of rows) {
       if (!r.by_unit) continue;
       const key = String(r.unit_id);
@@ -356,13 +375,7 @@ export async function loadAccumulator(
       if (r.by_unit || r.official_code === null) continue;
       groups.get(String(r.unit_id))?.officials.set(r.official_code, tallyFromRow(r, false));
     }
-    const counts = await repo.foldedProcedureCounts(
-      deps.db,
-      period,
-      units,
-      targets,
-      procedureCodes,
-    );
+    const counts = await repo.foldedProcedureCounts(db, period, units, targets, procedureCodes);
     for (const p of counts) {
       groups.get(String(p.unit_id))?.tally.procedures?.set(p.procedure_code, {
         dossiers: p.dossiers,
@@ -372,8 +385,8 @@ export async function loadAccumulator(
     return acc;
   }
   const [units, officials] = await Promise.all([
-    repo.tallies(deps.db, period, unitIds, false),
-    repo.tallies(deps.db, period, unitIds, true),
+    repo.tallies(db, period, unitIds, false),
+    repo.tallies(db, period, unitIds, true),
   ]);
   for (const r of units) {
     const key = String(r.unit_id);
@@ -383,7 +396,7 @@ export async function loadAccumulator(
     groups.get(String(r.unit_id))?.officials.set(r.official_code as string, tallyFromRow(r, false));
   }
   if (unitIds !== null && unitIds.length > 0) {
-    for (const p of await repo.procedureCounts(deps.db, period, unitIds, procedureCodes)) {
+    for (const p of await repo.procedureCounts(db, period, unitIds, procedureCodes)) {
       groups.get(String(p.unit_id))?.tally.procedures?.set(p.procedure_code, {
         dossiers: p.dossiers,
         postal: p.postal,
