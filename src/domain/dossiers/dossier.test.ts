@@ -15,6 +15,20 @@ import {
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 describe('timestamps', () => {
+  it('reads every calendar day from 1970 to 2200 as the day the calendar gives', () => {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    for (let day = 0; ; day++) {
+      const d = new Date(day * 86_400_000);
+      const y = d.getUTCFullYear();
+      if (y > 2200) break;
+      const text = `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${y}`;
+      // Vietnam midnight is 17:00 UTC the day before.
+      expect(parseTimestampMs(text), text).toBe(day * 86_400_000 - 7 * 3_600_000);
+    }
+    expect(parseTimestampMs('29/02/2100')).toBeNaN();
+    expect(parseTimestampMs('29/02/2000')).toBe(Date.UTC(2000, 1, 29) - 7 * 3_600_000);
+  });
+
   it('reads an Excel serial with a fractional day as Vietnam time', () => {
     expect(iso(parseTimestampMs('45292.5'))).toBe('2024-01-01T05:00:00.000Z');
     expect(formatTimestamp(parseTimestampMs('45292.5'))).toBe('01/01/2024 12:00');

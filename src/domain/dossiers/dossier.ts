@@ -300,7 +300,14 @@ function civilMs(y: number, m: number, d: number): number {
   if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
     return NaN;
   }
-  return Date.UTC(y, m - 1, d);
+  // Days since 1970-01-01 of a proleptic Gregorian date, by whole-number arithmetic (years from
+  // March, so that the leap day ends a year); the same as Date.UTC without its call.
+  const ya = m <= 2 ? y - 1 : y;
+  const era = Math.floor(ya / 400);
+  const yoe = ya - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return (era * 146_097 + doe - 719_468) * DAY_MS;
 }
 
 /** An Excel serial day number (45292.5) as epoch ms, read as Vietnam time; NaN when out of range. */

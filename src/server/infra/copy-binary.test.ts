@@ -118,6 +118,8 @@ describe('binary COPY', () => {
     const out = new CopyBinaryBuffer(64);
     out.row(1);
     expect(() => out.int2(40_000)).toThrow(RangeError);
+    expect(() => out.int2(1.5)).toThrow(RangeError);
+    expect(() => out.int4(2 ** 31)).toThrow(RangeError);
     expect(() => out.int8(2 ** 60)).toThrow(RangeError);
   });
 });
