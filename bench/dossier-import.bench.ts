@@ -1,7 +1,7 @@
 /**
  * Dossier import end to end: a generated CSV (default 1,000,000 rows: procedures, units, channels,
- * late dossiers in a realistic mix) imported through the same job as the API (stream, parse, score,
- * stage, upsert) followed by the quarterly GROUP BY aggregation, on PostgreSQL when
+ * late dossiers in a realistic mix) imported through the same job as the API (read, check, score,
+ * binary COPY, index rebuild) followed by the quarterly GROUP BY aggregation, on PostgreSQL when
  * PARINDEX_BENCH_DATABASE_URL is set (else it prints "skipped") and on the embedded database. The
  * same file is also loaded into a bare table of text columns by `psql \copy` (PostgreSQL) or the
  * embedded database's own COPY: target ≤ 2× the `\copy` time, and peak RSS < 500 MB.
@@ -134,7 +134,7 @@ async function runOn(db: Db, label: string, rows: number, dir: string, figures: 
   figures.push(
     { label: `${label}: rows`, value: rows.toLocaleString('vi-VN') },
     {
-      label: `${label}: import (parse, score, stage, upsert)`,
+      label: `${label}: import (read, check, score, COPY, index)`,
       value: `${(tImport / 1000).toFixed(1)} s`,
     },
     {

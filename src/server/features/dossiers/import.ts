@@ -1,10 +1,11 @@
 /**
  * Importing dossiers from a CSV or XLSX file, one row per dossier. A preview matches the file's own
  * column names (the mapping saved for its source, else by name) and parses the first rows; the
- * import itself runs as a job off the request path: rows are streamed, parsed and scored by the
- * domain core, and streamed into the job's own staging table by COPY; only when every row is right
- * are they upserted into `dossiers` by code, in one statement of one transaction. Anything that stops the job before that
- * commit leaves the dossiers exactly as they were.
+ * import itself runs as a job off the request path: rows are streamed, checked and scored by the
+ * domain core and written by binary COPY, on PostgreSQL straight into `dossiers` inside the job's
+ * transaction, otherwise into the job's own staging table and then upserted by code in one
+ * statement of one transaction (ADR 10). Anything that stops the job before its commit leaves the
+ * dossiers exactly as they were.
  */
 import { unlink } from 'node:fs/promises';
 import { scopeOf, type Actor } from '../../../domain/access.ts';
@@ -62,7 +63,7 @@ const PROGRESS_EVERY = 20_000;
 // COPY text handed to the database at a time (about 5,000 rows).
 const COPY_CHUNK_BYTES = 1024 * 1024;
 // A load of at least this many rows and at least 1/BULK_SHARE of the table rebuilds the secondary
-// indexes and foreign keys of `dossiers` instead of maintaining them row by row (ADR 10).
+// indexes of `dossiers` instead of maintaining them row by row (ADR 10).
 const BULK_MIN_ROWS = 50_000;
 const BULK_SHARE = 4;
 const PREVIEW_ROWS = 10;
