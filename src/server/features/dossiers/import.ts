@@ -917,26 +917,36 @@ async function recordSuccess(
   );
 }
 
-const ratingsJson = (r: readonly (number | null)[] | null): string | null =>
-  r === null ? null : JSON.stringify(r);
-
-/** The columns a dossier and its derived values share in staging and in `dossiers`. */
-function encodeCommon(out: CopyBinaryBuffer, d: Dossier): void {
+/**
+ * The columns staging and `dossiers` share, from the code to the derived points; the four
+ * timestamps as epoch milliseconds (staging) or as timestamptz (`dossiers`).
+ */
+function encodeShared(
+  out: CopyBinaryBuffer,
+  d: Dossier,
+  unit: repo.UnitRef,
+  x: DerivedDossier,
+  timestamps: boolean,
+): void {
+  out.text(d.code);
+  out.int4(unit.id);
+  out.text(unit.code);
   out.text(d.officialCode);
   out.text(d.procedureCode);
   out.text(d.procedureName);
   out.text(d.field);
-}
-
-function encodeTail(out: CopyBinaryBuffer, d: Dossier, x: DerivedDossier): void {
+  for (const ms of [d.receivedAt, d.dueAt, d.finishedAt, d.returnedAt]) {
+    if (timestamps) out.timestamptz(ms);
+    else out.int8(ms);
+  }
   out.int4(d.completionRequests);
   out.int4(d.agenciesInvolved);
   out.text(d.channel);
   out.bool(d.onlinePayment);
   out.bool(d.returnedByPost);
   out.text(d.status);
-  out.jsonb(ratingsJson(d.citizenRatings));
-  out.jsonb(ratingsJson(d.selfRatings));
+  out.jsonb(d.citizenRatings === null ? null : JSON.stringify(d.citizenRatings));
+  out.jsonb(d.selfRatings === null ? null : JSON.stringify(d.selfRatings));
   out.text(x.period);
   out.text(x.timeliness);
   out.int8(x.handlingSeconds);
@@ -956,15 +966,7 @@ function encodeStaged(
 ): void {
   out.row(repo.STAGING_COPY_COLUMNS.length);
   out.int4(rowNumber);
-  out.text(d.code);
-  out.int4(unit.id);
-  out.text(unit.code);
-  encodeCommon(out, d);
-  out.int8(d.receivedAt);
-  out.int8(d.dueAt);
-  out.int8(d.finishedAt);
-  out.int8(d.returnedAt);
-  encodeTail(out, d, x);
+  encodeShared(out, d, unit, x, false);
 }
 
 /**
@@ -979,15 +981,7 @@ function encodeDossier(
   stamp: { version: string; jobId: number; at: number },
 ): void {
   out.row(repo.DOSSIER_COPY_COLUMNS.length);
-  out.text(d.code);
-  out.int4(unit.id);
-  out.text(unit.code);
-  encodeCommon(out, d);
-  out.timestamptz(d.receivedAt);
-  out.timestamptz(d.dueAt);
-  out.timestamptz(d.finishedAt);
-  out.timestamptz(d.returnedAt);
-  encodeTail(out, d, x);
+  encodeShared(out, d, unit, x, true);
   out.text(stamp.version);
   out.int4(stamp.jobId);
   out.timestamptz(stamp.at);
