@@ -204,6 +204,26 @@ describe('the bulk path (indexes rebuilt)', () => {
     expect(staging[0]!.n).toBe(0);
   });
 
+  it('writes nothing of a file of new dossiers when the database refuses one half-way', async () => {
+    const before = await schemaOfDossiers();
+    await h.deps.db.query(`CREATE FUNCTION test_new_boom() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.code = 'NW-BOOM' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END; $$`);
+    await h.deps.db.query(
+      'CREATE TRIGGER test_new_boom BEFORE INSERT ON dossiers FOR EACH ROW EXECUTE FUNCTION test_new_boom()',
+    );
+    try {
+      const rows = Array.from({ length: 3000 }, (_, i) => line(i === 1500 ? 'NW-BOOM' : `NW-${i}`));
+      const { job } = await run([HEADER, ...rows].join('\n'), { bulkMinRows: 1 });
+      expect(job.status).toBe('failed');
+      expect(job.message).toMatch(/dữ liệu cũ được giữ nguyên/);
+    } finally {
+      await h.deps.db.query('DROP TRIGGER test_new_boom ON dossiers');
+      await h.deps.db.query('DROP FUNCTION test_new_boom()');
+    }
+    expect(await count('NW-')).toBe(0);
+    expect(await schemaOfDossiers()).toEqual(before);
+  });
+
   it('stops loading at the first refused row but lists the problems of the whole file', async () => {
     const rows = Array.from({ length: 9000 }, (_, i) =>
       line(`PR-${i}`, i === 10 || i === 8500 ? { finished: '01/01/2024 08:00' } : {}),
