@@ -232,7 +232,7 @@ type Processed =
   | { ok: true; dossier: Dossier; unit: repo.UnitRef; derived: DerivedDossier }
   | { ok: false; problems: RowProblem[] };
 
-export function createRowProcessor(
+function createRowProcessor(
   header: readonly string[],
   mapping: ColumnMapping,
   resolver: UnitResolver,
