@@ -74,6 +74,21 @@ async function run(
   return { job: await finished, progress };
 }
 
+/** Imports `content` (bulk path) while the database refuses to write the dossier `code`. */
+async function runRefusing(code: string, content: string): Promise<JobView> {
+  await h.deps.db.query(`CREATE FUNCTION test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN IF NEW.code = '${code}' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END; $$`);
+  await h.deps.db.query(
+    'CREATE TRIGGER test_refuse BEFORE INSERT OR UPDATE ON dossiers FOR EACH ROW EXECUTE FUNCTION test_refuse()',
+  );
+  try {
+    return (await run(content, { bulkMinRows: 1 })).job;
+  } finally {
+    await h.deps.db.query('DROP TRIGGER test_refuse ON dossiers');
+    await h.deps.db.query('DROP FUNCTION test_refuse()');
+  }
+}
+
 async function schemaOfDossiers(): Promise<string[]> {
   const rows = await h.deps.db.query<{ d: string }>(
     `SELECT pg_get_indexdef(indexrelid) AS d FROM pg_index WHERE indrelid = 'dossiers'::regclass
@@ -181,20 +196,10 @@ describe('the bulk path (indexes rebuilt)', () => {
 
   it('leaves dossiers and indexes as they were when the upsert fails', async () => {
     const before = await schemaOfDossiers();
-    await h.deps.db.query(`CREATE FUNCTION test_bulk_boom() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF NEW.code = 'BK-BOOM' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END; $$`);
-    await h.deps.db.query(
-      'CREATE TRIGGER test_bulk_boom BEFORE INSERT OR UPDATE ON dossiers FOR EACH ROW EXECUTE FUNCTION test_bulk_boom()',
-    );
-    try {
-      const csv = [HEADER, line('BK-0', { official: 'CB5' }), line('BK-NEW'), line('BK-BOOM')];
-      const { job } = await run(csv.join('\n'), { bulkMinRows: 1 });
-      expect(job.status).toBe('failed');
-      expect(job.message).toMatch(/dữ liệu cũ được giữ nguyên/);
-    } finally {
-      await h.deps.db.query('DROP TRIGGER test_bulk_boom ON dossiers');
-      await h.deps.db.query('DROP FUNCTION test_bulk_boom()');
-    }
+    const csv = [HEADER, line('BK-0', { official: 'CB5' }), line('BK-NEW'), line('BK-BOOM')];
+    const job = await runRefusing('BK-BOOM', csv.join('\n'));
+    expect(job.status).toBe('failed');
+    expect(job.message).toMatch(/dữ liệu cũ được giữ nguyên/);
     expect((await getDossier(h.deps, ADMIN, 'BK-0')).officialCode).toBe('CB9');
     expect(await count('BK-NEW')).toBe(0);
     expect(await schemaOfDossiers()).toEqual(before);
@@ -206,20 +211,10 @@ describe('the bulk path (indexes rebuilt)', () => {
 
   it('writes nothing of a file of new dossiers when the database refuses one half-way', async () => {
     const before = await schemaOfDossiers();
-    await h.deps.db.query(`CREATE FUNCTION test_new_boom() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF NEW.code = 'NW-BOOM' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END; $$`);
-    await h.deps.db.query(
-      'CREATE TRIGGER test_new_boom BEFORE INSERT ON dossiers FOR EACH ROW EXECUTE FUNCTION test_new_boom()',
-    );
-    try {
-      const rows = Array.from({ length: 3000 }, (_, i) => line(i === 1500 ? 'NW-BOOM' : `NW-${i}`));
-      const { job } = await run([HEADER, ...rows].join('\n'), { bulkMinRows: 1 });
-      expect(job.status).toBe('failed');
-      expect(job.message).toMatch(/dữ liệu cũ được giữ nguyên/);
-    } finally {
-      await h.deps.db.query('DROP TRIGGER test_new_boom ON dossiers');
-      await h.deps.db.query('DROP FUNCTION test_new_boom()');
-    }
+    const rows = Array.from({ length: 3000 }, (_, i) => line(i === 1500 ? 'NW-BOOM' : `NW-${i}`));
+    const job = await runRefusing('NW-BOOM', [HEADER, ...rows].join('\n'));
+    expect(job.status).toBe('failed');
+    expect(job.message).toMatch(/dữ liệu cũ được giữ nguyên/);
     expect(await count('NW-')).toBe(0);
     expect(await schemaOfDossiers()).toEqual(before);
   });
