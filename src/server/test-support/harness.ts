@@ -172,6 +172,20 @@ export async function createHarness(
   };
 }
 
+/** Finds the id of a campaign of `year` whose name matches `name`, through the API. */
+export async function campaignIdByName(
+  client: Client,
+  year: number,
+  name: RegExp,
+): Promise<number> {
+  const res = await client.get<{ items: Array<{ id: number; year: number; name: string }> }>(
+    '/api/v1/campaigns',
+  );
+  const campaign = res.body.items.find((c) => c.year === year && name.test(c.name));
+  if (!campaign) throw new Error(`campaign ${year} ${name} not found`);
+  return campaign.id;
+}
+
 /** Finds a unit id by code through the API (the current unit when several share the code). */
 export async function unitIdByCode(client: Client, code: string): Promise<number> {
   const res = await client.get<{

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart, samplePdf } from '../evidence/test-files.ts';
 import {
   createHarness,
+  campaignIdByName,
   unitIdByCode,
   type Client,
   type Harness,
@@ -40,13 +41,8 @@ beforeAll(async () => {
   await loginAll();
   kimPhuong = await unitIdByCode(agency, '05551');
   phuongTien = await unitIdByCode(agency, '05563');
-  const list = (await agency.get('/api/v1/campaigns')).body.items as {
-    id: number;
-    year: number;
-    name: string;
-  }[];
-  c2026 = list.find((c) => c.year === 2026 && /dữ liệu mẫu/.test(c.name))!.id;
-  c2022 = list.find((c) => c.year === 2022 && /Định Hóa/.test(c.name))!.id;
+  c2026 = await campaignIdByName(agency, 2026, /dữ liệu mẫu/);
+  c2022 = await campaignIdByName(agency, 2022, /Định Hóa/);
 });
 afterAll(async () => h?.close());
 

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createHarness,
+  campaignIdByName,
   unitIdByCode,
   type Client,
   type Harness,
@@ -39,12 +40,7 @@ beforeAll(async () => {
   agency = await h.login('noivu.thainguyen');
   chair = await h.login('hoidong.thainguyen');
   phuongTien = await unitIdByCode(agency, '05563');
-  const list = (await agency.get('/api/v1/campaigns')).body.items as {
-    id: number;
-    year: number;
-    name: string;
-  }[];
-  c2026 = list.find((c) => c.year === 2026 && /dữ liệu mẫu/.test(c.name))!.id;
+  c2026 = await campaignIdByName(agency, 2026, /dữ liệu mẫu/);
   expect((await chair.post(`${unitUrl()}/close-round1`, {})).status).toBe(200);
 });
 afterAll(async () => h?.close());
