@@ -23,6 +23,39 @@ const S3_VARIABLES = [
   'PARINDEX_S3_SECRET_ACCESS_KEY',
 ] as const;
 
+/** An IPv4 or IPv6 address, optionally with a /prefix, or one of proxy-addr's named ranges. */
+const PROXY_ENTRY =
+  /^(loopback|linklocal|uniquelocal|(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?|[0-9a-f:]*:[0-9a-f:.]*(\/\d{1,3})?)$/i;
+
+/**
+ * Which reverse proxies are trusted to tell the client's address (X-Forwarded-For) and protocol
+ * (X-Forwarded-Proto): off (0, false, unset), the nearest one (1, true, yes), the nearest n hops
+ * (a number), or a comma-separated list of proxy addresses and ranges. Trusting every hop is not
+ * offered: the client itself writes the far end of X-Forwarded-For.
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((v, ctx): false | number | string[] => {
+    const t = (v ?? '').trim().toLowerCase();
+    if (['', '0', 'false', 'no'].includes(t)) return false;
+    if (['true', 'yes'].includes(t)) return 1;
+    if (/^\d+$/.test(t)) return Math.min(Number(t), 10);
+    const entries = t
+      .split(',')
+      .map((e) => e.trim())
+      .filter((e) => e !== '');
+    const bad = entries.filter((e) => !PROXY_ENTRY.test(e));
+    if (bad.length > 0 || entries.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be 0, 1, a number of proxies, or proxy addresses separated by commas (e.g. 127.0.0.1,10.0.0.0/8); not understood: ${bad.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const envSchema = z
@@ -39,10 +72,11 @@ const envSchema = z
     PARINDEX_DEMO: flag.optional(),
     PARINDEX_SESSION_TTL_HOURS: positiveInt(12),
     PARINDEX_LOGIN_MAX_FAILURES: positiveInt(5),
-    PARINDEX_LOCKOUT_MINUTES: positiveInt(15),
+    PARINDEX_LOGIN_MAX_DELAY_SECONDS: positiveInt(900),
+    PARINDEX_LOGIN_ACCOUNT_MAX_DELAY_SECONDS: positiveInt(30),
     PARINDEX_LOGIN_RATE_PER_MINUTE: positiveInt(20),
     PARINDEX_SECURE_COOKIES: flag.optional(),
-    PARINDEX_TRUST_PROXY: flag.optional(),
+    PARINDEX_TRUST_PROXY: trustProxy,
     PARINDEX_MAX_UPLOAD_MB: positiveInt(50),
     PARINDEX_SIPAS_RATE_PER_ADDRESS: positiveInt(120),
     PARINDEX_SIPAS_RATE_PER_FORM: positiveInt(3000),
@@ -121,11 +155,16 @@ export interface Config {
   /** Load demo data into an empty database (default: on for the embedded database only). */
   demo: boolean;
   sessionTtlHours: number;
+  /** Failed sign-ins (per account and address) answered at once; later ones wait longer each time. */
   loginMaxFailures: number;
-  lockoutMinutes: number;
+  /** Longest wait imposed on one address (for one account, or for all). */
+  loginMaxDelaySeconds: number;
+  /** Longest wait an account's failures from every address impose, on its owner too. */
+  loginAccountMaxDelaySeconds: number;
   loginRatePerMinute: number;
   secureCookies: boolean;
-  trustProxy: boolean;
+  /** Trusted reverse proxies: none, the nearest n hops, or these addresses and ranges. */
+  trustProxy: false | number | string[];
   maxUploadBytes: number;
   /** Public SIPAS answers accepted per minute from one address, and per form (campaign, unit, field). */
   sipasRatePerAddress: number;
@@ -161,10 +200,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.PARINDEX_DEMO ?? !e.DATABASE_URL,
     sessionTtlHours: e.PARINDEX_SESSION_TTL_HOURS,
     loginMaxFailures: e.PARINDEX_LOGIN_MAX_FAILURES,
-    lockoutMinutes: e.PARINDEX_LOCKOUT_MINUTES,
+    loginMaxDelaySeconds: e.PARINDEX_LOGIN_MAX_DELAY_SECONDS,
+    loginAccountMaxDelaySeconds: e.PARINDEX_LOGIN_ACCOUNT_MAX_DELAY_SECONDS,
     loginRatePerMinute: e.PARINDEX_LOGIN_RATE_PER_MINUTE,
     secureCookies: e.PARINDEX_SECURE_COOKIES ?? false,
-    trustProxy: e.PARINDEX_TRUST_PROXY ?? false,
+    trustProxy: e.PARINDEX_TRUST_PROXY,
     maxUploadBytes: e.PARINDEX_MAX_UPLOAD_MB * 1024 * 1024,
     sipasRatePerAddress: e.PARINDEX_SIPAS_RATE_PER_ADDRESS,
     sipasRatePerForm: e.PARINDEX_SIPAS_RATE_PER_FORM,

@@ -84,6 +84,17 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
+/**
+ * Fastify's trust of reverse proxies: a number of hops becomes a function of the hop (its types
+ * take no number), so the nearest n proxies are trusted and the address before them is the client.
+ */
+function trustProxyOption(
+  trust: Deps['config']['trustProxy'],
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust !== 'number') return trust;
+  return (_address, hop) => hop < trust;
+}
+
 /** Builds the HTTP application. */
 export async function createApp(deps: Deps, options: { logger?: boolean } = {}): Promise<App> {
   const app = Fastify({
@@ -94,7 +105,7 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
             level: deps.config.logLevel,
             redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
           },
-    trustProxy: deps.config.trustProxy,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 1024 * 1024,
     // One line per request only when debugging; errors are always logged.
     logController: new LogController({

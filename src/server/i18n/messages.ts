@@ -20,7 +20,7 @@ const vi = {
     'Phiên làm việc đã hết hạn hoặc yêu cầu không hợp lệ (mã chống giả mạo). Hãy tải lại trang.',
   rate_limited: 'Bạn thao tác quá nhanh. Hãy thử lại sau {seconds} giây.',
   invalid_credentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
-  account_locked: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Hãy thử lại sau {minutes} phút.',
+  login_throttled: 'Đăng nhập sai nhiều lần. Thử lại sau {seconds} giây.',
   account_disabled: 'Tài khoản đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.',
   unit_code_taken: 'Mã đơn vị «{code}» đã được dùng cho «{name}» trong cùng thời gian hiệu lực.',
   unit_cycle: 'Không thể đặt «{unit}» vào bên trong chính nó hoặc đơn vị cấp dưới của nó.',
@@ -415,8 +415,7 @@ const en: Record<MessageKey, string> = {
     'Your session expired or the request is not valid (anti-forgery token). Reload the page.',
   rate_limited: 'Too many attempts. Try again in {seconds} seconds.',
   invalid_credentials: 'Wrong username or password.',
-  account_locked:
-    'The account is locked after repeated failed sign-ins. Try again in {minutes} minutes.',
+  login_throttled: 'Too many failed sign-ins. Try again in {seconds} seconds.',
   account_disabled: 'This account is disabled. Contact an administrator.',
   unit_code_taken:
     'The unit code “{code}” is already used by “{name}” in the same validity period.',

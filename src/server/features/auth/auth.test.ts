@@ -1,11 +1,37 @@
+import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../config.ts';
+import { createApp } from '../../http/app.ts';
 import { createHarness, DEMO_PASSWORD, type Harness } from '../../test-support/harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await createHarness({ loginMaxFailures: 3, lockoutMinutes: 15, loginRatePerMinute: 1000 });
+  h = await createHarness({
+    loginMaxFailures: 3,
+    loginMaxDelaySeconds: 900,
+    loginAccountMaxDelaySeconds: 30,
+    loginRatePerMinute: 1000,
+  });
 });
 afterAll(async () => h?.close());
+
+/** A sign-in attempt as it reaches the server from `address` (the socket's peer), with headers. */
+async function signIn(
+  app: Harness['app'],
+  username: string,
+  password: string,
+  address = '127.0.0.1',
+  headers: Record<string, string> = {},
+) {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+    remoteAddress: address,
+    headers,
+  });
+  return { status: res.statusCode, body: res.json(), res };
+}
 
 describe('signing in', () => {
   it('sets an httpOnly SameSite session cookie and returns the anti-forgery token', async () => {
@@ -74,35 +100,109 @@ describe('signing in', () => {
     });
   });
 
-  it('locks an account after repeated failures, then lets it in once the lock expires', async () => {
-    const c = h.anonymous();
-    for (let i = 0; i < 2; i++)
-      expect(
-        (
-          await c.post('/api/v1/auth/login', {
-            username: 'dieutra.dailanh',
-            password: 'sai-mat-khau',
-          })
-        ).status,
-      ).toBe(401);
-    const third = await c.post('/api/v1/auth/login', {
-      username: 'dieutra.dailanh',
-      password: 'sai-mat-khau',
+  it('makes attempts wait longer after each failure, in Vietnamese, instead of locking', async () => {
+    const stranger = '203.0.113.7';
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push((await signIn(h.app, 'dieutra.dailanh', 'sai-mat-khau', stranger)).status);
+    // Three failures are free; the fourth is checked and counted, and makes the next one wait.
+    expect(statuses).toEqual([401, 401, 401, 401]);
+    const waiting = await signIn(h.app, 'dieutra.dailanh', 'sai-mat-khau', stranger);
+    expect(waiting.status).toBe(429);
+    expect(waiting.body.error).toEqual({
+      code: 'login_throttled',
+      message: 'Đăng nhập sai nhiều lần. Thử lại sau 2 giây.',
     });
-    expect(third.status).toBe(423);
-    expect(third.body.error.message).toBe(
-      'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Hãy thử lại sau 15 phút.',
-    );
-    // Even the right password is refused while locked.
+    expect(waiting.res.headers['retry-after']).toBe('2');
+    // Each further failure doubles the wait.
+    h.clock.advance(2_000);
+    expect((await signIn(h.app, 'dieutra.dailanh', 'sai-mat-khau', stranger)).status).toBe(401);
     expect(
-      (await c.post('/api/v1/auth/login', { username: 'dieutra.dailanh', password: DEMO_PASSWORD }))
-        .status,
-    ).toBe(423);
-    h.clock.advance(16 * 60_000);
-    expect(
-      (await c.post('/api/v1/auth/login', { username: 'dieutra.dailanh', password: DEMO_PASSWORD }))
-        .status,
-    ).toBe(200);
+      (await signIn(h.app, 'dieutra.dailanh', 'sai-mat-khau', stranger)).body.error.message,
+    ).toBe('Đăng nhập sai nhiều lần. Thử lại sau 4 giây.');
+    const english = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'dieutra.dailanh', password: 'sai-mat-khau' },
+      remoteAddress: stranger,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(english.json().error.message).toBe('Too many failed sign-ins. Try again in 4 seconds.');
+    h.clock.advance(4_000);
+    expect((await signIn(h.app, 'dieutra.dailanh', DEMO_PASSWORD, stranger)).status).toBe(200);
+    // A success forgets the failures of the account.
+    expect((await signIn(h.app, 'dieutra.dailanh', 'sai-mat-khau', stranger)).status).toBe(401);
+  });
+
+  it('lets the owner in after a short wait however long a stranger keeps failing', async () => {
+    const stranger = '203.0.113.8';
+    const owner = '198.51.100.20';
+    // The stranger fails 12 times, each time as soon as allowed.
+    for (let i = 0; i < 12; i++) {
+      let r = await signIn(h.app, 'canbo.kimphuong', 'sai-mat-khau', stranger);
+      if (r.status === 429) {
+        h.clock.advance(Number(r.res.headers['retry-after']) * 1000);
+        r = await signIn(h.app, 'canbo.kimphuong', 'sai-mat-khau', stranger);
+      }
+      expect(r.status).toBe(401);
+    }
+    // From the stranger's address the account now waits long (2^9 s)…
+    const strangerWait = await signIn(h.app, 'canbo.kimphuong', DEMO_PASSWORD, stranger);
+    expect(strangerWait.status).toBe(429);
+    expect(Number(strangerWait.res.headers['retry-after'])).toBeGreaterThan(60);
+    // …but the owner, elsewhere, waits at most the account-wide 30 seconds, then signs in.
+    const ownerWait = await signIn(h.app, 'canbo.kimphuong', DEMO_PASSWORD, owner);
+    expect(ownerWait.status).toBe(429);
+    expect(Number(ownerWait.res.headers['retry-after'])).toBeLessThanOrEqual(30);
+    h.clock.advance(30_000);
+    expect((await signIn(h.app, 'canbo.kimphuong', DEMO_PASSWORD, owner)).status).toBe(200);
+    // The stranger still waits.
+    expect((await signIn(h.app, 'canbo.kimphuong', 'sai-mat-khau', stranger)).status).toBe(429);
+  });
+
+  it('answers an unknown name exactly like a wrong password, failure after failure', async () => {
+    const run = async (username: string, address: string) => {
+      const out: unknown[] = [];
+      for (let i = 0; i < 6; i++) {
+        const r = await signIn(h.app, username, 'sai-mat-khau', address);
+        out.push([r.status, r.body, r.res.headers['retry-after'] ?? null]);
+      }
+      return out;
+    };
+    const known = await run('hdnd.phuongtien', '192.0.2.10');
+    const unknown = await run('khong.ai.ca', '192.0.2.11');
+    expect(known[3]).toEqual([
+      401,
+      { error: expect.objectContaining({ code: 'invalid_credentials' }) },
+      null,
+    ]);
+    expect(known[4]).toEqual([
+      429,
+      { error: expect.objectContaining({ code: 'login_throttled' }) },
+      '2',
+    ]);
+    expect(unknown).toEqual(known);
+  });
+
+  it('takes as long for an unknown name as for a wrong password', async () => {
+    const time = async (username: string, address: string) => {
+      const t0 = performance.now();
+      const r = await signIn(h.app, username, 'sai-mat-khau', address);
+      expect(r.status).toBe(401);
+      return performance.now() - t0;
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      // Far apart in time and from fresh addresses, so no attempt is made to wait.
+      h.clock.advance(25 * 3_600_000);
+      known.push(await time('canbo.kimphuong', `192.0.2.${20 + i}`));
+      unknown.push(await time(`khong.co.${i}`, `192.0.2.${40 + i}`));
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    // Both verify an argon2id hash (tens of milliseconds); neither answers from the database alone.
+    expect(median(unknown)).toBeGreaterThan(median(known) / 2);
+    expect(median(unknown)).toBeLessThan(median(known) * 2);
   });
 
   it('rate-limits sign-in attempts per address', async () => {
@@ -122,6 +222,98 @@ describe('signing in', () => {
       );
     } finally {
       await limited.close();
+    }
+  });
+});
+
+describe('client address and protocol behind a reverse proxy', () => {
+  /** The server as configured with this trust of proxies, over the same database. */
+  async function appTrusting(trustProxy: string) {
+    const config = {
+      ...h.deps.config,
+      trustProxy: loadConfig({ PARINDEX_TRUST_PROXY: trustProxy }).trustProxy,
+    };
+    const app = await createApp({ ...h.deps, config }, { logger: false });
+    await app.ready();
+    return app;
+  }
+  const lastSessionAddress = async () =>
+    (
+      await h.deps.db.query<{ ip: string }>(
+        'SELECT ip FROM sessions ORDER BY created_at DESC, ip LIMIT 1',
+      )
+    )[0]!.ip;
+  const signedInFrom = async (
+    app: Harness['app'],
+    peer: string,
+    headers: Record<string, string>,
+  ) => {
+    h.clock.advance(1000);
+    const r = await signIn(app, 'chutich.kimphuong', DEMO_PASSWORD, peer, headers);
+    expect(r.status).toBe(200);
+    return { address: await lastSessionAddress(), cookie: r.res.cookies[0]! };
+  };
+
+  it('reads the config: off, the nearest proxies, or a list of addresses', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ PARINDEX_TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ PARINDEX_TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(loadConfig({ PARINDEX_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ PARINDEX_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+    ]);
+    expect(() => loadConfig({ PARINDEX_TRUST_PROXY: 'everyone' })).toThrow(ConfigError);
+  });
+
+  it('ignores X-Forwarded-For unless the proxy is trusted', async () => {
+    const forwarded = { 'x-forwarded-for': '203.0.113.50' };
+    const off = await appTrusting('0');
+    const listed = await appTrusting('10.0.0.0/8');
+    const oneHop = await appTrusting('1');
+    try {
+      expect((await signedInFrom(off, '10.0.0.5', forwarded)).address).toBe('10.0.0.5');
+      expect((await signedInFrom(listed, '10.0.0.5', forwarded)).address).toBe('203.0.113.50');
+      // A peer that is not a listed proxy cannot pass for someone else.
+      expect((await signedInFrom(listed, '198.51.100.9', forwarded)).address).toBe('198.51.100.9');
+      // One trusted hop: the address the proxy saw, not what the client wrote before it.
+      expect(
+        (
+          await signedInFrom(oneHop, '10.0.0.5', {
+            'x-forwarded-for': '1.2.3.4, 203.0.113.51',
+          })
+        ).address,
+      ).toBe('203.0.113.51');
+    } finally {
+      await Promise.all([off.close(), listed.close(), oneHop.close()]);
+    }
+  });
+
+  it('throttles the client behind the proxy, not the proxy', async () => {
+    const app = await appTrusting('10.0.0.1');
+    try {
+      const from = (client: string) =>
+        signIn(app, `khong.co.ai.${client}`, 'sai', '10.0.0.1', { 'x-forwarded-for': client });
+      for (let i = 0; i < 13; i++) await from('203.0.113.60');
+      // The address-wide wait of one client (after 12 free failures) leaves another one alone.
+      expect((await from('203.0.113.60')).status).toBe(429);
+      expect((await from('203.0.113.61')).status).toBe(401);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('marks the session cookie Secure behind a TLS proxy', async () => {
+    const https = { 'x-forwarded-proto': 'https' };
+    const trusted = await appTrusting('1');
+    const untrusted = await appTrusting('0');
+    try {
+      expect((await signedInFrom(trusted, '10.0.0.5', https)).cookie.secure).toBe(true);
+      expect((await signedInFrom(trusted, '10.0.0.5', {})).cookie.secure).not.toBe(true);
+      // Without a trusted proxy the header is anyone's claim.
+      expect((await signedInFrom(untrusted, '10.0.0.5', https)).cookie.secure).not.toBe(true);
+    } finally {
+      await Promise.all([trusted.close(), untrusted.close()]);
     }
   });
 });

@@ -9,8 +9,6 @@ export interface UserAuthRow {
   password_hash: string;
   disabled: boolean;
   must_change_password: boolean;
-  failed_logins: number;
-  locked_until: Date | null;
   locale: string;
 }
 
@@ -20,33 +18,79 @@ export async function findUserForLogin(
   username: string,
 ): Promise<UserAuthRow | undefined> {
   const rows = await db.query<UserAuthRow>(
-    `SELECT id, username, full_name, password_hash, disabled, must_change_password, failed_logins, locked_until, locale
+    `SELECT id, username, full_name, password_hash, disabled, must_change_password, locale
      FROM users WHERE lower(username) = lower($1)`,
     [username],
   );
   return rows[0];
 }
 
-/** Counts one failure; locks the account when the failures reach `max`. */
-export async function recordFailedLogin(
+/** The latest time before which any of these sign-in throttle keys makes attempts wait. */
+export async function findLoginWait(
   db: Queryable,
-  userId: number,
-  max: number,
-  lockUntil: Date,
-): Promise<{ failed: number; lockedUntil: Date | null }> {
-  const rows = await db.query<{ failed_logins: number; locked_until: Date | null }>(
-    `UPDATE users SET failed_logins = failed_logins + 1,
-       locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
-     WHERE id = $1 RETURNING failed_logins, locked_until`,
-    [userId, max, lockUntil.toISOString()],
+  keys: readonly string[],
+  now: Date,
+): Promise<Date | null> {
+  const rows = await db.query<{ wait_until: Date | null }>(
+    `SELECT max(wait_until) AS wait_until FROM login_throttle
+     WHERE key = ANY($1::text[]) AND wait_until > $2`,
+    [keys, now.toISOString()],
   );
-  const row = rows[0]!;
-  return { failed: row.failed_logins, lockedUntil: row.locked_until };
+  const until = rows[0]?.wait_until;
+  return until ? new Date(until) : null;
 }
 
-/** Clears the failure count after a successful sign-in. */
-export async function clearFailedLogins(db: Queryable, userId: number): Promise<void> {
-  await db.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [userId]);
+/**
+ * Counts one failed sign-in under each key (a key quiet for `forgetSeconds` starts again from one)
+ * and returns each key's count of failures.
+ */
+export async function countLoginFailure(
+  db: Queryable,
+  keys: readonly string[],
+  now: Date,
+  forgetSeconds: number,
+): Promise<Map<string, number>> {
+  const rows = await db.query<{ key: string; failures: number }>(
+    `INSERT INTO login_throttle AS t (key, failures, last_failure_at, wait_until)
+     SELECT k, 1, $2::timestamptz, $2::timestamptz FROM unnest($1::text[]) AS k
+     ON CONFLICT (key) DO UPDATE SET
+       failures = CASE WHEN t.last_failure_at <= $2::timestamptz - make_interval(secs => $3)
+                       THEN 1 ELSE t.failures + 1 END,
+       last_failure_at = $2::timestamptz
+     RETURNING key, failures`,
+    [keys, now.toISOString(), forgetSeconds],
+  );
+  return new Map(rows.map((r) => [r.key, Number(r.failures)]));
+}
+
+/** Sets how long further attempts under each key wait. */
+export async function setLoginWaits(
+  db: Queryable,
+  waits: ReadonlyArray<{ key: string; until: Date }>,
+): Promise<void> {
+  await db.query(
+    `UPDATE login_throttle t SET wait_until = w.until
+     FROM unnest($1::text[], $2::timestamptz[]) AS w(key, until) WHERE t.key = w.key`,
+    [waits.map((w) => w.key), waits.map((w) => w.until.toISOString())],
+  );
+}
+
+/** Forgets the failures under these keys (after a successful sign-in, or a password reset). */
+export async function clearLoginFailures(db: Queryable, keys: readonly string[]): Promise<void> {
+  await db.query('DELETE FROM login_throttle WHERE key = ANY($1::text[])', [keys]);
+}
+
+/** Removes throttle rows quiet for longer than `forgetSeconds`. */
+export async function deleteStaleLoginFailures(
+  db: Queryable,
+  now: Date,
+  forgetSeconds: number,
+): Promise<void> {
+  await db.query(
+    `DELETE FROM login_throttle
+     WHERE last_failure_at <= $1::timestamptz - make_interval(secs => $2) AND wait_until <= $1`,
+    [now.toISOString(), forgetSeconds],
+  );
 }
 
 /**

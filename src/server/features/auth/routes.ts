@@ -49,7 +49,6 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
           400: errorBody,
           401: errorBody,
           403: errorBody,
-          423: errorBody,
           429: errorBody,
         },
       },
@@ -65,7 +64,9 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
-        secure: deps.config.secureCookies,
+        // Secure when configured, or when the request came over HTTPS (directly, or through a
+        // trusted proxy that says so in X-Forwarded-Proto).
+        secure: deps.config.secureCookies || request.protocol === 'https',
         maxAge: deps.config.sessionTtlHours * 3600,
       });
       return presentSession(session);
@@ -79,7 +80,10 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
     },
     async (request, reply) => {
       await logout(deps, request.sessionToken, request.session?.actor ?? null);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, {
+        path: '/',
+        secure: deps.config.secureCookies || request.protocol === 'https',
+      });
       return reply.code(204).send(null);
     },
   );

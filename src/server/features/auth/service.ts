@@ -25,7 +25,36 @@ export interface SessionInfo {
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-/** Signs a user in; returns the new session token (for the cookie) and the session. */
+/** Failures quiet for this long are forgotten. */
+const FORGET_FAILURES_SECONDS = 24 * 3600;
+/** An address may fail this many times as often as one account from it before its own waits start. */
+const ADDRESS_FAILURES_FACTOR = 4;
+
+/**
+ * The wait after `failures` failures under one key: none for the first `free`, then 2, 4, 8…
+ * seconds, never more than `maxSeconds`.
+ */
+export function loginDelaySeconds(failures: number, free: number, maxSeconds: number): number {
+  if (failures <= free) return 0;
+  return Math.min(maxSeconds, 2 ** Math.min(failures - free, 30));
+}
+
+/**
+ * The keys a sign-in attempt is throttled under: the account name (known or not, written as typed
+ * but folded to lower case, so an unknown name behaves exactly like a real one), the account name
+ * from this address, and this address.
+ */
+export function loginThrottleKeys(username: string, ip: string) {
+  const name = username.trim().toLowerCase();
+  return { account: `account:${name}`, pair: `pair:${ip}|${name}`, address: `address:${ip}` };
+}
+
+/**
+ * Signs a user in; returns the new session token (for the cookie) and the session. Nothing locks
+ * an account: failures make further attempts wait, growing with each failure, per account and
+ * address, per address, and (capped low, since a stranger can cause it) per account from anywhere.
+ * An unknown name costs one argon2 verification too and is throttled the same way (ADR 5).
+ */
 export async function login(
   deps: Deps,
   input: { username: string; password: string; ip: string; userAgent: string },
@@ -40,48 +69,66 @@ export async function login(
     );
     throw new AppError('rate_limited', 'rate_limited', { seconds });
   }
-  const user = await repo.findUserForLogin(db, input.username.trim());
-  if (!user) {
-    await verifyPassword(await dummyPasswordHash(), input.password);
-    throw new AppError('unauthenticated', 'invalid_credentials');
-  }
-  if (user.locked_until && new Date(user.locked_until) > now) {
-    throw new AppError('locked', 'account_locked', {
-      minutes: minutesUntil(new Date(user.locked_until), now),
+  const keys = loginThrottleKeys(input.username, input.ip);
+  const allKeys = [keys.account, keys.pair, keys.address];
+  const waitUntil = await repo.findLoginWait(db, allKeys, now);
+  if (waitUntil) {
+    throw new AppError('rate_limited', 'login_throttled', {
+      seconds: secondsUntil(waitUntil, now),
     });
   }
-  const ok = await verifyPassword(user.password_hash, input.password);
-  if (!ok) {
-    const lockUntil = new Date(now.getTime() + config.lockoutMinutes * 60_000);
-    const result = await db.transaction(async (tx) => {
-      const r = await repo.recordFailedLogin(tx, user.id, config.loginMaxFailures, lockUntil);
-      if (r.lockedUntil && r.failed === config.loginMaxFailures) {
+  const user = await repo.findUserForLogin(db, input.username.trim());
+  const ok = await verifyPassword(
+    user?.password_hash ?? (await dummyPasswordHash()),
+    input.password,
+  );
+  if (!user || !ok) {
+    await db.transaction(async (tx) => {
+      const counts = await repo.countLoginFailure(tx, allKeys, now, FORGET_FAILURES_SECONDS);
+      const free = config.loginMaxFailures;
+      const delays = [
+        {
+          key: keys.account,
+          seconds: loginDelaySeconds(
+            counts.get(keys.account) ?? 0,
+            free,
+            config.loginAccountMaxDelaySeconds,
+          ),
+        },
+        {
+          key: keys.pair,
+          seconds: loginDelaySeconds(counts.get(keys.pair) ?? 0, free, config.loginMaxDelaySeconds),
+        },
+        {
+          key: keys.address,
+          seconds: loginDelaySeconds(
+            counts.get(keys.address) ?? 0,
+            free * ADDRESS_FAILURES_FACTOR,
+            config.loginMaxDelaySeconds,
+          ),
+        },
+      ];
+      await repo.setLoginWaits(
+        tx,
+        delays.map((d) => ({ key: d.key, until: new Date(now.getTime() + d.seconds * 1000) })),
+      );
+      // The first failure that makes the account's attempts wait is audited (real accounts only).
+      if (user && counts.get(keys.account) === free + 1) {
         await appendAuditEntry(
           tx,
           {
             actorId: null,
             actorName: null,
-            action: 'auth.lock',
+            action: 'auth.throttle',
             entity: 'user',
             entityId: user.id,
             unitId: null,
-            after: {
-              username: user.username,
-              failedLogins: r.failed,
-              lockedUntil: lockUntil.toISOString(),
-              ip: input.ip,
-            },
+            after: { username: user.username, failedLogins: free + 1, ip: input.ip },
           },
           now,
         );
       }
-      return r;
     });
-    if (result.lockedUntil && new Date(result.lockedUntil) > now) {
-      throw new AppError('locked', 'account_locked', {
-        minutes: minutesUntil(new Date(result.lockedUntil), now),
-      });
-    }
     throw new AppError('unauthenticated', 'invalid_credentials');
   }
   if (user.disabled) throw new AppError('forbidden', 'account_disabled');
@@ -89,7 +136,8 @@ export async function login(
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await db.transaction(async (tx) => {
-    await repo.clearFailedLogins(tx, user.id);
+    await repo.clearLoginFailures(tx, [keys.account, keys.pair]);
+    await repo.deleteStaleLoginFailures(tx, now, FORGET_FAILURES_SECONDS);
     await repo.deleteExpiredSessions(tx, now);
     await repo.insertSession(tx, {
       idHash: hashToken(token),
@@ -226,6 +274,6 @@ export async function changeOwnPassword(
   });
 }
 
-function minutesUntil(until: Date, now: Date): number {
-  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+function secondsUntil(until: Date, now: Date): number {
+  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
 }

@@ -25,8 +25,10 @@ export interface GrantRow {
   unit_path: string | null;
 }
 
-const USER_COLUMNS =
-  'u.id, u.username, u.full_name, u.email, u.disabled, u.must_change_password, u.locked_until, u.locale, u.version, u.created_at';
+// locked_until: until when the account's sign-in attempts wait after failures (ADR 5).
+const USER_COLUMNS = `u.id, u.username, u.full_name, u.email, u.disabled, u.must_change_password,
+  (SELECT t.wait_until FROM login_throttle t WHERE t.key = 'account:' || lower(u.username)) AS locked_until,
+  u.locale, u.version, u.created_at`;
 
 /** Lists users, optionally only those with a grant inside the given subtrees. */
 export async function listUsers(
@@ -121,6 +123,11 @@ export async function setPassword(
     `UPDATE users SET password_hash = $2, must_change_password = $3, failed_logins = 0, locked_until = NULL,
        updated_at = $4, version = version + 1 WHERE id = $1`,
     [id, passwordHash, mustChange, now.toISOString()],
+  );
+  // A new password starts the account's sign-in with no wait.
+  await db.query(
+    `DELETE FROM login_throttle WHERE key = (SELECT 'account:' || lower(username) FROM users WHERE id = $1)`,
+    [id],
   );
 }
 
