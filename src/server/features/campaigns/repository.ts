@@ -926,7 +926,10 @@ export async function saveHistoricalResult(
   );
 }
 
-/** Lineage links reaching the given units (up to a few links back). */
+/**
+ * Lineage links reaching the given units (up to a few links back), within each unit's province: a
+ * link from another province carries no results (ADR 19).
+ */
 export async function findLineageLinks(
   db: Queryable,
   unitIds: number[],
@@ -934,9 +937,9 @@ export async function findLineageLinks(
   if (unitIds.length === 0) return [];
   return db.query(
     `WITH RECURSIVE back(predecessor_id, successor_id, merge_type, depth) AS (
-       SELECT predecessor_id, successor_id, merge_type, 1 FROM unit_lineage WHERE successor_id = ANY($1::int[])
+       SELECT predecessor_id, successor_id, merge_type, 1 FROM unit_lineage_in_province WHERE successor_id = ANY($1::int[])
        UNION
-       SELECT l.predecessor_id, l.successor_id, l.merge_type, b.depth + 1 FROM unit_lineage l JOIN back b ON l.successor_id = b.predecessor_id
+       SELECT l.predecessor_id, l.successor_id, l.merge_type, b.depth + 1 FROM unit_lineage_in_province l JOIN back b ON l.successor_id = b.predecessor_id
        WHERE b.depth < 5)
      SELECT DISTINCT predecessor_id, successor_id, merge_type FROM back`,
     [unitIds],

@@ -708,8 +708,9 @@ export interface FoldPair {
   valid_to: string | null;
 }
 
-// Units that went whole into exactly one successor (unit_lineage, 'full').
-const SINGLE_SUCCESSOR = `SELECT predecessor_id, min(successor_id) AS successor_id FROM unit_lineage
+// Units that went whole into exactly one successor of their province (unit_lineage, 'full'); a
+// link to another province carries no dossiers (ADR 19).
+const SINGLE_SUCCESSOR = `SELECT predecessor_id, min(successor_id) AS successor_id FROM unit_lineage_in_province
   GROUP BY predecessor_id HAVING count(*) = 1 AND bool_and(merge_type = 'full')`;
 
 /**

@@ -15,13 +15,16 @@ export async function findUnitBrief(db: Queryable, id: number): Promise<UnitBrie
   return row;
 }
 
-/** The unit and every unit that merged into it (up to five steps back through lineage). */
+/**
+ * The unit and every unit of its province that merged into it (up to five steps back through
+ * lineage); a link from another province carries no results (ADR 19).
+ */
 export async function unitAndPredecessors(db: Queryable, unitId: number): Promise<number[]> {
   const rows = await db.query<{ id: number }>(
     `WITH RECURSIVE back(id, depth) AS (
        SELECT $1::int, 0
        UNION
-       SELECT l.predecessor_id, b.depth + 1 FROM unit_lineage l JOIN back b ON l.successor_id = b.id
+       SELECT l.predecessor_id, b.depth + 1 FROM unit_lineage_in_province l JOIN back b ON l.successor_id = b.id
        WHERE b.depth < 5)
      SELECT DISTINCT id FROM back`,
     [unitId],

@@ -261,6 +261,42 @@ export async function insertLineage(db: Queryable, l: LineageRow): Promise<boole
   return rows.length === 1;
 }
 
+/** One merger link, locked for the transaction when `lock`. */
+export async function findLineageLink(
+  db: Queryable,
+  predecessorId: number,
+  successorId: number,
+  lock = false,
+): Promise<LineageRow | undefined> {
+  const [row] = await db.query<LineageRow>(
+    `SELECT predecessor_id, successor_id, merge_type, effective_date::text AS effective_date
+     FROM unit_lineage WHERE predecessor_id = $1 AND successor_id = $2${lock ? ' FOR UPDATE' : ''}`,
+    [predecessorId, successorId],
+  );
+  return row;
+}
+
+/** Sets a link's merge type and date. */
+export async function updateLineage(db: Queryable, l: LineageRow): Promise<void> {
+  await db.query(
+    `UPDATE unit_lineage SET merge_type = $3, effective_date = $4
+     WHERE predecessor_id = $1 AND successor_id = $2`,
+    [l.predecessor_id, l.successor_id, l.merge_type, l.effective_date],
+  );
+}
+
+/** Removes a link. */
+export async function deleteLineage(
+  db: Queryable,
+  predecessorId: number,
+  successorId: number,
+): Promise<void> {
+  await db.query('DELETE FROM unit_lineage WHERE predecessor_id = $1 AND successor_id = $2', [
+    predecessorId,
+    successorId,
+  ]);
+}
+
 /** Inserts many lineage links at once. */
 export async function insertLineageBulk(db: Queryable, links: LineageRow[]): Promise<void> {
   const batch = 1000;

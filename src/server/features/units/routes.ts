@@ -125,6 +125,50 @@ export function registerUnitRoutes(app: App, deps: Deps): void {
     },
   );
 
+  app.put(
+    '/api/v1/unit-lineage/:predecessorId/:successorId',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Sửa quan hệ sáp nhập (toàn bộ hoặc một phần, ngày hiệu lực), có lý do',
+        params: schemas.lineageParams,
+        body: schemas.updateLineageBody,
+        response: { 200: schemas.lineageLink, ...commonErrors },
+      },
+    },
+    async (request) =>
+      service.updateLineage(
+        deps,
+        requireActor(request),
+        request.params.predecessorId,
+        request.params.successorId,
+        request.body,
+      ),
+  );
+
+  app.delete(
+    '/api/v1/unit-lineage/:predecessorId/:successorId',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Xóa quan hệ sáp nhập ghi nhầm, có lý do',
+        params: schemas.lineageParams,
+        body: schemas.removeLineageBody,
+        response: { 204: z.null(), ...commonErrors },
+      },
+    },
+    async (request, reply) => {
+      await service.removeLineage(
+        deps,
+        requireActor(request),
+        request.params.predecessorId,
+        request.params.successorId,
+        request.body.reason,
+      );
+      return reply.code(204).send(null);
+    },
+  );
+
   app.post(
     '/api/v1/units/import',
     {

@@ -72,6 +72,32 @@ export const addLineageBody = z
   })
   .strict();
 
+/** A merger link named in the path: predecessor, then successor. */
+export const lineageParams = z.object({
+  predecessorId: z.coerce.number().int().positive().max(2_147_483_647),
+  successorId: z.coerce.number().int().positive().max(2_147_483_647),
+});
+
+/** Why a link is corrected or removed: kept in the audit log. */
+const lineageReason = z.string().trim().min(1).max(2000);
+
+export const updateLineageBody = z
+  .object({
+    mergeType: z.enum(['full', 'partial']),
+    effectiveDate: isoDate.nullable().default(null),
+    reason: lineageReason,
+  })
+  .strict();
+
+export const removeLineageBody = z.object({ reason: lineageReason }).strict();
+
+export const lineageLink = z.object({
+  predecessorId: z.number(),
+  successorId: z.number(),
+  mergeType: z.enum(['full', 'partial']),
+  effectiveDate: z.string().nullable(),
+});
+
 export const unitKindsBody = z.object({
   items: z.array(z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string() })),
 });

@@ -249,7 +249,61 @@ export async function updateUnit(
   });
 }
 
-/** Records that one unit went, wholly or partly, into another. */
+/** The two units of a merger link, each named by its field when missing. */
+async function lineageUnits(
+  tx: Queryable,
+  actor: Actor,
+  predecessorId: number,
+  successorId: number,
+): Promise<{ pred: repo.UnitRow; succ: repo.UnitRow }> {
+  const pred = await repo.findUnit(tx, predecessorId);
+  const succ = await repo.findUnit(tx, successorId);
+  if (!pred)
+    throw new AppError('invalid', 'not_found', { what: '@entity_unit' }, [
+      { field: 'predecessorId', key: 'not_found', params: { what: '@entity_unit' } },
+    ]);
+  if (!succ)
+    throw new AppError('invalid', 'not_found', { what: '@entity_unit' }, [
+      { field: 'successorId', key: 'not_found', params: { what: '@entity_unit' } },
+    ]);
+  // A link makes the successor's people see the predecessor's records, so it takes management
+  // rights on both units: nobody links another province's unit into their own (ADR 19).
+  for (const unit of [succ, pred])
+    if (!can(actor, 'unit.manage', unit.path))
+      throw new AppError('forbidden', 'forbidden_unit', { unit: unit.name });
+  return { pred, succ };
+}
+
+function lineageAudit(
+  actor: Actor,
+  action: string,
+  pred: repo.UnitRow,
+  succ: repo.UnitRow,
+  before: unknown,
+  after: unknown,
+) {
+  return {
+    actorId: actor.userId,
+    actorName: actor.username,
+    action,
+    entity: 'unit_lineage',
+    entityId: `${pred.id}>${succ.id}`,
+    unitId: succ.id,
+    before,
+    after,
+  };
+}
+
+const linkView = (l: repo.LineageRow) => ({
+  predecessorId: l.predecessor_id,
+  successorId: l.successor_id,
+  mergeType: l.merge_type,
+  effectiveDate: l.effective_date,
+});
+
+/**
+ * Records that one unit went, wholly or partly, into another. The actor manages both units.
+ */
 export async function addLineage(
   deps: Deps,
   actor: Actor,
@@ -261,20 +315,7 @@ export async function addLineage(
   },
 ): Promise<void> {
   await deps.db.transaction(async (tx) => {
-    const [pred, succ] = [
-      await repo.findUnit(tx, input.predecessorId),
-      await repo.findUnit(tx, input.successorId),
-    ];
-    if (!pred)
-      throw new AppError('invalid', 'not_found', { what: '@entity_unit' }, [
-        { field: 'predecessorId', key: 'not_found', params: { what: '@entity_unit' } },
-      ]);
-    if (!succ)
-      throw new AppError('invalid', 'not_found', { what: '@entity_unit' }, [
-        { field: 'successorId', key: 'not_found', params: { what: '@entity_unit' } },
-      ]);
-    if (!can(actor, 'unit.manage', succ.path))
-      throw new AppError('forbidden', 'forbidden_unit', { unit: succ.name });
+    const { pred, succ } = await lineageUnits(tx, actor, input.predecessorId, input.successorId);
     if (pred.id === succ.id)
       throw new AppError('invalid', 'unit_cycle', { unit: pred.name }, [
         { field: 'successorId', key: 'unit_cycle', params: { unit: pred.name } },
@@ -288,15 +329,58 @@ export async function addLineage(
     if (!inserted) throw new AppError('conflict', 'lineage_exists');
     await appendAuditEntry(
       tx,
-      {
-        actorId: actor.userId,
-        actorName: actor.username,
-        action: 'unit.lineage.add',
-        entity: 'unit_lineage',
-        entityId: `${pred.id}>${succ.id}`,
-        unitId: succ.id,
-        after: input,
-      },
+      lineageAudit(actor, 'unit.lineage.add', pred, succ, null, input),
+      deps.clock.now(),
+    );
+  });
+}
+
+/** Corrects a merger link (full or partial, date), with the reason; audited with before and after. */
+export async function updateLineage(
+  deps: Deps,
+  actor: Actor,
+  predecessorId: number,
+  successorId: number,
+  input: { mergeType: 'full' | 'partial'; effectiveDate: string | null; reason: string },
+) {
+  return deps.db.transaction(async (tx) => {
+    const { pred, succ } = await lineageUnits(tx, actor, predecessorId, successorId);
+    const current = await repo.findLineageLink(tx, pred.id, succ.id, true);
+    if (!current) throw notFound('entity_lineage');
+    const next: repo.LineageRow = {
+      ...current,
+      merge_type: input.mergeType,
+      effective_date: input.effectiveDate,
+    };
+    await repo.updateLineage(tx, next);
+    await appendAuditEntry(
+      tx,
+      lineageAudit(actor, 'unit.lineage.update', pred, succ, linkView(current), {
+        ...linkView(next),
+        reason: input.reason,
+      }),
+      deps.clock.now(),
+    );
+    return linkView(next);
+  });
+}
+
+/** Removes a merger link recorded in error, with the reason; audited with what it was. */
+export async function removeLineage(
+  deps: Deps,
+  actor: Actor,
+  predecessorId: number,
+  successorId: number,
+  reason: string,
+): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const { pred, succ } = await lineageUnits(tx, actor, predecessorId, successorId);
+    const current = await repo.findLineageLink(tx, pred.id, succ.id, true);
+    if (!current) throw notFound('entity_lineage');
+    await repo.deleteLineage(tx, pred.id, succ.id);
+    await appendAuditEntry(
+      tx,
+      lineageAudit(actor, 'unit.lineage.remove', pred, succ, linkView(current), { reason }),
       deps.clock.now(),
     );
   });

@@ -1,8 +1,10 @@
 /**
  * The merger history of a unit: which older units went into it (predecessors) and which newer units
- * it went into (successors), wholly or partly, directly or through earlier mergers.
+ * it went into (successors), wholly or partly, directly or through earlier mergers. For those who
+ * manage the unit, a direct link can be corrected or removed with a reason.
  */
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -11,17 +13,35 @@ import { formatDay, todayIso } from '../../lib/dates.ts';
 import { isExpired } from '../../lib/units.ts';
 import type { LineageStep } from './api.ts';
 import { useLineage } from './hooks.ts';
+import { MergerEditModal, type EditedLink } from './MergerEditModal.tsx';
 
 /** Predecessors and successors of the unit `unitId`. */
 export function LineageSection({
   unitId,
   kindName,
+  canManage = false,
+  onChanged,
 }: {
   unitId: number;
   kindName: (code: string) => string;
+  /** The user manages this unit: direct links offer correct and remove. */
+  canManage?: boolean;
+  onChanged?: (mode: 'correct' | 'remove') => void;
 }) {
   const { t } = useTranslation();
   const lineage = useLineage(unitId);
+  const [edited, setEdited] = useState<EditedLink | null>(null);
+  const unitName = lineage.data?.unit.name ?? '';
+  const edit = (step: LineageStep, side: 'predecessor' | 'successor', mode: EditedLink['mode']) =>
+    setEdited({
+      predecessorId: side === 'predecessor' ? step.id : unitId,
+      predecessorName: side === 'predecessor' ? step.name : unitName,
+      successorId: side === 'predecessor' ? unitId : step.id,
+      successorName: side === 'predecessor' ? unitName : step.name,
+      mergeType: step.mergeType,
+      effectiveDate: step.effectiveDate,
+      mode,
+    });
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="lineage-title">
       <Title order={3} size="h4" id="lineage-title" mb="sm">
@@ -39,6 +59,7 @@ export function LineageSection({
             empty={t('units.noPredecessors')}
             steps={lineage.data.predecessors}
             kindName={kindName}
+            {...(canManage ? { onEdit: (step, mode) => edit(step, 'predecessor', mode) } : {})}
           />
           <StepList
             id="successors-title"
@@ -46,9 +67,18 @@ export function LineageSection({
             empty={t('units.noSuccessors')}
             steps={lineage.data.successors}
             kindName={kindName}
+            {...(canManage ? { onEdit: (step, mode) => edit(step, 'successor', mode) } : {})}
           />
         </SimpleGrid>
       ) : null}
+      <MergerEditModal
+        link={edited}
+        onClose={() => setEdited(null)}
+        onSaved={(mode) => {
+          setEdited(null);
+          onChanged?.(mode);
+        }}
+      />
     </Paper>
   );
 }
@@ -59,12 +89,15 @@ function StepList({
   empty,
   steps,
   kindName,
+  onEdit,
 }: {
   id: string;
   title: string;
   empty: string;
   steps: readonly LineageStep[];
   kindName: (code: string) => string;
+  /** Offered on direct links only (a link through earlier mergers is changed where it is direct). */
+  onEdit?: (step: LineageStep, mode: 'correct' | 'remove') => void;
 }) {
   const { t } = useTranslation();
   const today = todayIso();
@@ -124,6 +157,27 @@ function StepList({
                   .filter(Boolean)
                   .join(' · ')}
               </Text>
+              {onEdit && step.generation === 1 ? (
+                <Group gap="xs" mt={4}>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    onClick={() => onEdit(step, 'correct')}
+                    aria-label={t('units.mergerCorrectOf', { name: step.name })}
+                  >
+                    {t('units.mergerCorrect')}
+                  </Button>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => onEdit(step, 'remove')}
+                    aria-label={t('units.mergerRemoveOf', { name: step.name })}
+                  >
+                    {t('units.mergerRemove')}
+                  </Button>
+                </Group>
+              ) : null}
             </li>
           ))}
         </Stack>

@@ -199,7 +199,14 @@ function UnitView({ detail }: { detail: UnitDetail }) {
         </DataList>
       </Paper>
 
-      <LineageSection unitId={unit.id} kindName={kindName} />
+      <LineageSection
+        unitId={unit.id}
+        kindName={kindName}
+        canManage={permissions.manage}
+        onChanged={(mode) =>
+          setNotice(mode === 'remove' ? t('units.mergerRemoved') : t('units.mergerCorrected'))
+        }
+      />
 
       <Paper withBorder p="md" component="section" aria-labelledby="children-title">
         <Group justify="space-between" mb="sm">

@@ -1,5 +1,5 @@
 /** Calls that read lineage and change the unit tree. */
-import { api } from '../../lib/api-client.ts';
+import { api, apiRequest } from '../../lib/api-client.ts';
 import type { Unit } from '../../lib/units.ts';
 
 export interface LineageStep extends Unit {
@@ -50,4 +50,32 @@ export function updateUnit(id: number, input: UnitInput & { version: number }): 
 /** Records that one unit went, wholly or partly, into another. */
 export function addMerger(input: MergerInput): Promise<void> {
   return api.post<void>('/unit-lineage', input);
+}
+
+/** A merger link as the server keeps it. */
+export interface MergerLink {
+  predecessorId: number;
+  successorId: number;
+  mergeType: 'full' | 'partial';
+  effectiveDate: string | null;
+}
+
+const linkPath = (predecessorId: number, successorId: number) =>
+  `/unit-lineage/${predecessorId}/${successorId}`;
+
+/** Corrects a merger link (kind, date) with the reason, kept in the audit log. */
+export function correctMerger(input: MergerInput & { reason: string }): Promise<MergerLink> {
+  const { predecessorId, successorId, ...body } = input;
+  return api.put<MergerLink>(linkPath(predecessorId, successorId), body);
+}
+
+/** Removes a merger link recorded in error, with the reason, kept in the audit log. */
+export function removeMerger(input: {
+  predecessorId: number;
+  successorId: number;
+  reason: string;
+}): Promise<void> {
+  return apiRequest<void>('DELETE', linkPath(input.predecessorId, input.successorId), {
+    body: { reason: input.reason },
+  });
 }

@@ -7,7 +7,15 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { fetchUnits, unitKeys, type UnitSearch } from '../../lib/units.ts';
-import { addMerger, createUnit, fetchLineage, updateUnit, type UnitInput } from './api.ts';
+import {
+  addMerger,
+  correctMerger,
+  createUnit,
+  fetchLineage,
+  removeMerger,
+  updateUnit,
+  type UnitInput,
+} from './api.ts';
 
 const PAGE_SIZE = 50;
 
@@ -59,6 +67,24 @@ export function useAddMerger() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: addMerger,
+    onSuccess: () => client.invalidateQueries({ queryKey: ['units', 'lineage'] }),
+  });
+}
+
+/** Corrects a merger link, then refreshes every lineage shown. */
+export function useCorrectMerger() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: correctMerger,
+    onSuccess: () => client.invalidateQueries({ queryKey: ['units', 'lineage'] }),
+  });
+}
+
+/** Removes a merger link, then refreshes every lineage shown. */
+export function useRemoveMerger() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: removeMerger,
     onSuccess: () => client.invalidateQueries({ queryKey: ['units', 'lineage'] }),
   });
 }
