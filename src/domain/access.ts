@@ -126,6 +126,11 @@ export function can(actor: Actor, permission: Permission, unitPath: string | nul
   );
 }
 
+/** Does any of the actor's grants, whatever its role, reach the unit at `unitPath`? */
+export function reaches(actor: Actor, unitPath: string): boolean {
+  return actor.grants.some((g) => covers(g, unitPath));
+}
+
 /** Does the actor hold `role` on the unit at `unitPath` or above it? */
 export function hasRoleOn(actor: Actor, role: Role, unitPath: string | null): boolean {
   return actor.grants.some((g) => g.role === role && covers(g, unitPath));

@@ -82,9 +82,42 @@ describe('what this user may do on this unit', () => {
         p.possibleActions,
       ]),
     );
-    // Khánh Hòa's agency acts on xã Đại Lãnh only; a reopened unit cannot be reopened again.
+    // Khánh Hòa's agency sees xã Đại Lãnh only; a reopened unit cannot be reopened again.
+    expect([...byCode.keys()]).toEqual(['22504']);
     expect(byCode.get('22504')).toEqual([]);
-    expect(byCode.get('05563')).toEqual([]);
+  });
+});
+
+describe('who sees a campaign’s participants and appraisers', () => {
+  const view = async (client: Client) => {
+    const res = await client.get(`/api/v1/campaigns/${c2026}`);
+    expect(res.status).toBe(200);
+    return {
+      units: (res.body.participants as { unitCode: string }[]).map((p) => p.unitCode).sort(),
+      appraisers: (res.body.assignments as { username: string }[]).map((a) => a.username),
+    };
+  };
+
+  it('shows a unit officer their own unit only, and no appraiser', async () => {
+    expect(await view(officer)).toEqual({ units: ['05551'], appraisers: [] });
+  });
+
+  it('shows another province’s agency its own unit only, and no appraiser', async () => {
+    expect(await view(agencyKh)).toEqual({ units: ['22504'], appraisers: [] });
+  });
+
+  it('shows a People’s Council member the unit they sit for only', async () => {
+    expect(await view(councilPt)).toEqual({ units: ['05563'], appraisers: [] });
+  });
+
+  it('shows the assigned appraiser and the national administrator every unit and the appraisers', async () => {
+    const all = ['05551', '05563', '22504'];
+    const byAppraiser = await view(appraiser);
+    expect(byAppraiser.units).toEqual(all);
+    expect(byAppraiser.appraisers).toContain('thamdinh.thainguyen');
+    const byAdmin = await view(await h.login('admin'));
+    expect(byAdmin.units).toEqual(all);
+    expect(byAdmin.appraisers).toContain('thamdinh.thainguyen');
   });
 });
 

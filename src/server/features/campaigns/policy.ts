@@ -4,7 +4,7 @@
  * cover reading: a unit sees only its own assessment before publication, and sees the appraisers'
  * scores only once round 1 is closed on it.
  */
-import { can, hasRoleOn, type Actor, type Role } from '../../../domain/access.ts';
+import { can, hasRoleOn, reaches, type Actor, type Role } from '../../../domain/access.ts';
 import { possibleEvents, type AssessmentStatus } from '../../../domain/campaign/workflow.ts';
 import { compiledTreeOf, type CriteriaNode } from '../../../domain/scoring/tree.ts';
 import type { Locale } from '../../i18n/messages.ts';
@@ -82,6 +82,32 @@ export function canSeeAllResults(actor: Actor, ownerPath: string | null): boolea
     STAFF_ROLES.some((r) => hasRoleOn(actor, r, ownerPath)) ||
     can(actor, 'campaign.manage', ownerPath)
   );
+}
+
+/**
+ * Does the actor run the campaign: manages it or works as staff over its owner unit (the national
+ * administrator, the owner's standing agency, chair and appraisers), works as staff over its
+ * appraising agency, or is assigned to appraise in it? Those see every participant and the
+ * appraisers; anyone else sees the participants their grants reach and no appraiser.
+ */
+export function runsCampaign(
+  actor: Actor,
+  campaign: {
+    ownerPath: string | null;
+    appraisingPath: string | null;
+    assignedUserIds: readonly number[];
+  },
+): boolean {
+  return (
+    canSeeAllResults(actor, campaign.ownerPath) ||
+    (campaign.appraisingPath !== null && isStaffFor(actor, campaign.appraisingPath)) ||
+    campaign.assignedUserIds.includes(actor.userId)
+  );
+}
+
+/** May the actor see this participant of a campaign they do not run (runsCampaign)? */
+export function seesParticipant(actor: Actor, unitPath: string): boolean {
+  return reaches(actor, unitPath);
 }
 
 const leafCodeCache = new WeakMap<CriteriaNode, string[]>();

@@ -38,7 +38,14 @@ import { appendAuditEntry } from '../audit/repository.ts';
 import * as criteriaRepo from '../criteria/repository.ts';
 import { buildTree, toDomainTree, type NodeView } from '../criteria/service.ts';
 import { findUnit, findUnits, findUnitsByCodes } from '../units/repository.ts';
-import { actionsOn, canManageCampaign, canReadAssessment, canSeeAppraisal } from './policy.ts';
+import {
+  actionsOn,
+  canManageCampaign,
+  canReadAssessment,
+  canSeeAppraisal,
+  runsCampaign,
+  seesParticipant,
+} from './policy.ts';
 import { refusalKey, refusalParams } from './refusals.ts';
 import * as repo from './repository.ts';
 
@@ -257,9 +264,10 @@ export async function listCampaigns(deps: Deps) {
 }
 
 /**
- * One campaign: set-up, sets, assignments, participants and whether the actor may manage it. Each
- * participant carries what the actor may do on it and why not, and, for those who may see the
- * unit's appraisal, the criteria the appraisers asked it to explain and why its approved result
+ * One campaign: set-up, sets, assignments, participants and whether the actor may manage it; the
+ * assignments and every participant for those who run it, else the participants their grants reach
+ * (policy `runsCampaign`). Each participant carries what the actor may do on it and why not, and,
+ * for those who may see the unit's appraisal, the criteria the appraisers asked it to explain and why its approved result
  * was reopened (while it is being decided again).
  */
 export async function getCampaign(
@@ -270,7 +278,18 @@ export async function getCampaign(
   locale: Locale = 'vi',
 ) {
   const c = await loadCampaign(db, id);
-  const participants = await repo.findParticipants(db, id);
+  const appraising =
+    c.row.appraising_unit_id === null ? undefined : await findUnit(db, c.row.appraising_unit_id);
+  const runs = runsCampaign(actor, {
+    ownerPath: c.row.owner_unit_path,
+    appraisingPath: appraising?.path ?? null,
+    assignedUserIds: c.assignments.map((a) => a.user_id),
+  });
+  // Who takes part, how far they are, why they were reopened and who appraises them are for those
+  // who run the campaign; anyone else sees the units their grants reach.
+  const participants = (await repo.findParticipants(db, id)).filter(
+    (p) => runs || seesParticipant(actor, p.unit_path),
+  );
   const seesAppraisal = (p: repo.ParticipantRow) =>
     canReadAssessment(actor, p.unit_path, p.status) &&
     canSeeAppraisal(actor, p.unit_path, p.status);
@@ -289,7 +308,7 @@ export async function getCampaign(
       bands: s.bands,
       maxHundredths: c.trees.get(s.unit_kind)?.tree.maxHundredths ?? 0,
     })),
-    assignments: c.assignments.map((a) => ({
+    assignments: (runs ? c.assignments : []).map((a) => ({
       userId: a.user_id,
       username: a.username,
       fullName: a.full_name,
