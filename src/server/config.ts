@@ -86,6 +86,7 @@ const envSchema = z
     PARINDEX_S3_ACCESS_KEY_ID: optionalText,
     PARINDEX_S3_SECRET_ACCESS_KEY: optionalText,
     PARINDEX_S3_REGION: z.string().min(1).default('us-east-1'),
+    PARINDEX_S3_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
     PARINDEX_PUBLIC_URL: optionalText.pipe(z.url().optional()),
     PARINDEX_SMTP_URL: optionalText.pipe(
       z
@@ -144,6 +145,8 @@ export type StorageConfig =
       accessKeyId: string;
       secretAccessKey: string;
       region: string;
+      /** Longest wait for the bucket to connect, answer or move a transfer on. */
+      timeoutMs: number;
     };
 
 export interface Config {
@@ -221,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             accessKeyId: e.PARINDEX_S3_ACCESS_KEY_ID,
             secretAccessKey: e.PARINDEX_S3_SECRET_ACCESS_KEY,
             region: e.PARINDEX_S3_REGION,
+            timeoutMs: e.PARINDEX_S3_TIMEOUT_MS,
           }
         : { kind: 'disk' },
     publicUrl: (e.PARINDEX_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),

@@ -14,7 +14,8 @@ export type ErrorKind =
   | 'locked'
   | 'rate_limited'
   | 'too_large'
-  | 'unsupported';
+  | 'unsupported'
+  | 'unavailable';
 
 /** One located problem: a field of a form, or a row and column of a file. */
 export interface ErrorDetail {
@@ -49,6 +50,7 @@ export const statusOfKind: Record<ErrorKind, number> = {
   too_large: 413,
   unsupported: 415,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 export interface ErrorBody {

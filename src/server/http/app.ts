@@ -50,6 +50,7 @@ import { registerDocumentRoutes } from '../features/documents/routes.ts';
 import { registerRemediationRoutes } from '../features/remediation/routes.ts';
 import { registerNotificationRoutes } from '../features/notifications/routes.ts';
 import { validationDetails } from './validation.ts';
+import { StorageUnavailableError } from '../infra/storage.ts';
 
 export const SESSION_COOKIE = 'parindex_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -256,6 +257,13 @@ function sendError(
     if (error.kind === 'rate_limited')
       reply.header('retry-after', String(error.params.seconds ?? 60));
     return reply.code(statusOfKind[error.kind]).send(presentError(error, locale));
+  }
+  if (error instanceof StorageUnavailableError) {
+    request.log.warn({ reason: error.reason }, 'file storage unavailable');
+    reply.header('retry-after', '30');
+    return reply
+      .code(503)
+      .send(presentError(new AppError('unavailable', 'storage_unavailable'), locale));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext;

@@ -40,6 +40,7 @@ const vi = {
   bad_request: 'Yêu cầu không hợp lệ: {detail}',
   invalid_json: 'Dữ liệu gửi lên không phải JSON hợp lệ.',
   internal_error: 'Đã có lỗi phía máy chủ. Lỗi đã được ghi lại; hãy thử lại sau.',
+  storage_unavailable: 'Kho lưu tệp đang không truy cập được, vui lòng thử lại sau.',
   // field problems
   field_required: 'Trường «{field}» là bắt buộc.',
   field_type: 'Trường «{field}» phải là {expected}.',
@@ -437,6 +438,7 @@ const en: Record<MessageKey, string> = {
   bad_request: 'Bad request: {detail}',
   invalid_json: 'The data sent is not valid JSON.',
   internal_error: 'Something went wrong on the server. It has been logged; please try again later.',
+  storage_unavailable: 'The file storage cannot be reached at the moment; please try again later.',
   field_required: 'The field “{field}” is required.',
   field_type: 'The field “{field}” must be {expected}.',
   field_too_short: 'The field “{field}” must have at least {min} characters.',

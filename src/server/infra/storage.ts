@@ -2,17 +2,21 @@
  * Where stored files (evidence documents) live: on disk under the data directory's `files/` (which
  * backup and restore cover), or in an S3-compatible bucket. Either way an upload is streamed to a
  * staging file while it is measured and hashed, and only a complete file that fits the size cap
- * ever appears under its key; on any failure the staging file is removed.
+ * ever appears under its key; on any failure the staging file is removed. A bucket that cannot be
+ * reached, answers with a server error or stays silent longer than the configured time makes the
+ * operation fail with `StorageUnavailableError` (told to the user as a 503), never hang.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   PutObjectCommand,
   S3Client,
@@ -45,6 +49,8 @@ export interface FileStorage {
   /** Removes a stored file; nothing happens when it is already gone. */
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /** Resolves when the storage can be reached; `StorageUnavailableError` otherwise. */
+  check(): Promise<void>;
 }
 
 /** The stream was longer than the cap. */
@@ -60,6 +66,14 @@ export class StoredFileMissingError extends Error {
   override name = 'StoredFileMissingError';
   constructor(readonly key: string) {
     super(`stored file missing: ${key}`);
+  }
+}
+
+/** The storage could not be reached, failed on its side or did not answer in time. */
+export class StorageUnavailableError extends Error {
+  override name = 'StorageUnavailableError';
+  constructor(readonly reason: string) {
+    super(`file storage unavailable: ${reason}`);
   }
 }
 
@@ -139,6 +153,14 @@ export function createDiskStorage(options: { root: string; stagingDir: string })
         return false;
       }
     },
+    async check() {
+      try {
+        await mkdir(options.root, { recursive: true });
+        await access(options.root, constants.W_OK);
+      } catch (error) {
+        throw new StorageUnavailableError((error as NodeJS.ErrnoException).code ?? 'disk');
+      }
+    },
   };
 }
 
@@ -150,6 +172,11 @@ export interface S3StorageOptions {
   region: string;
   /** Local directory for spooling uploads before they are sent with a known length. */
   stagingDir: string;
+  /**
+   * Longest wait, in milliseconds, for a connection, for the bucket's answer to a request, and
+   * for any progress of a transfer (default 5000).
+   */
+  timeoutMs?: number;
 }
 
 function isNotFound(error: unknown): boolean {
@@ -158,11 +185,31 @@ function isNotFound(error: unknown): boolean {
 }
 
 /**
+ * Whether an error of the S3 client means the bucket is out of reach (network, timeout, a server
+ * error or a refused access) rather than a problem with one object.
+ */
+function unavailability(error: unknown): StorageUnavailableError | null {
+  if (error instanceof StorageUnavailableError) return error;
+  const e = error as {
+    name?: string;
+    code?: string;
+    $metadata?: { httpStatusCode?: number };
+  };
+  const status = e.$metadata?.httpStatusCode;
+  if (status !== undefined && status !== 404 && (status >= 500 || status === 403 || status === 401))
+    return new StorageUnavailableError(`HTTP ${status}`);
+  if (status === undefined && !(error instanceof FileTooLargeError))
+    return new StorageUnavailableError(e.code ?? e.name ?? 'network');
+  return null;
+}
+
+/**
  * Files in an S3-compatible bucket (path-style addressing, so MinIO, Ceph and similar work). An
  * upload is spooled to a local staging file first: its size and hash are known before anything is
  * sent, and the bucket only ever receives complete objects.
  */
 export function createS3Storage(options: S3StorageOptions): FileStorage & { client: S3Client } {
+  const timeoutMs = options.timeoutMs ?? 5000;
   const client = new S3Client({
     endpoint: options.endpoint,
     region: options.region,
@@ -171,8 +218,28 @@ export function createS3Storage(options: S3StorageOptions): FileStorage & { clie
     // Plain PUTs with Content-Length: many S3-compatible servers refuse the newer checksum trailers.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
+    // A connection not made, or a socket where nothing moves, within the timeout fails the attempt.
+    requestHandler: { connectionTimeout: timeoutMs, socketTimeout: timeoutMs },
+    // One retry of a transient failure; a bucket that is down is told after two attempts.
+    maxAttempts: 2,
   });
   const Bucket = options.bucket;
+  /**
+   * Sends a command that must be answered within the timeout (both attempts together): the
+   * deadline ends once the answer's headers arrive, so a long download is not cut.
+   */
+  async function answered<T>(send: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      return await send(controller.signal);
+    } catch (error) {
+      if (controller.signal.aborted) throw new StorageUnavailableError('timeout');
+      throw unavailability(error) ?? error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
   return {
     kind: 's3',
     client,
@@ -180,6 +247,8 @@ export function createS3Storage(options: S3StorageOptions): FileStorage & { clie
       const Key = checkKey(key);
       const spooled = await spool(source, options.stagingDir, maxBytes);
       try {
+        // No overall deadline (a large file on a slow link takes its time); a stalled transfer
+        // fails through the socket timeout.
         await client.send(
           new PutObjectCommand({
             Bucket,
@@ -189,14 +258,19 @@ export function createS3Storage(options: S3StorageOptions): FileStorage & { clie
             ContentType: 'application/octet-stream',
           }),
         );
+      } catch (error) {
+        throw unavailability(error) ?? error;
       } finally {
         await unlink(spooled.path).catch(() => {});
       }
       return { size: spooled.size, sha256: spooled.sha256 };
     },
     async get(key) {
+      const Key = checkKey(key);
       try {
-        const res = await client.send(new GetObjectCommand({ Bucket, Key: checkKey(key) }));
+        const res = await answered((abortSignal) =>
+          client.send(new GetObjectCommand({ Bucket, Key }), { abortSignal }),
+        );
         return { stream: res.Body as Readable, size: res.ContentLength ?? 0 };
       } catch (error) {
         if (isNotFound(error)) throw new StoredFileMissingError(key);
@@ -204,16 +278,27 @@ export function createS3Storage(options: S3StorageOptions): FileStorage & { clie
       }
     },
     async delete(key) {
-      await client.send(new DeleteObjectCommand({ Bucket, Key: checkKey(key) }));
+      const Key = checkKey(key);
+      await answered((abortSignal) =>
+        client.send(new DeleteObjectCommand({ Bucket, Key }), { abortSignal }),
+      );
     },
     async exists(key) {
+      const Key = checkKey(key);
       try {
-        await client.send(new HeadObjectCommand({ Bucket, Key: checkKey(key) }));
+        await answered((abortSignal) =>
+          client.send(new HeadObjectCommand({ Bucket, Key }), { abortSignal }),
+        );
         return true;
       } catch (error) {
         if (isNotFound(error)) return false;
         throw error;
       }
+    },
+    async check() {
+      await answered((abortSignal) =>
+        client.send(new HeadBucketCommand({ Bucket }), { abortSignal }),
+      );
     },
   };
 }

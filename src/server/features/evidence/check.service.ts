@@ -26,6 +26,7 @@ import {
 } from '../../../domain/documents/official-document.ts';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../infra/db.ts';
+import { StorageUnavailableError } from '../../infra/storage.ts';
 import { notFound } from '../../errors.ts';
 import { formatOfMediaType } from './content-type.ts';
 import { ocrImage, ocrPdf, type OcrResult } from './ocr.ts';
@@ -151,7 +152,12 @@ async function runOne(deps: Deps): Promise<boolean> {
   let outcome: CheckOutcome;
   try {
     outcome = await checkFile(await readStored(deps, job.blob_key), job.media_type);
-  } catch {
+  } catch (error) {
+    // The storage is out of reach, not the file: the check stays queued for the next pass.
+    if (error instanceof StorageUnavailableError) {
+      await repo.releaseCheckAttempt(deps.db, job.version_id);
+      return false;
+    }
     outcome = {
       status: 'unreadable',
       metadata: null,

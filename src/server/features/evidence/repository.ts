@@ -326,6 +326,14 @@ export async function claimPendingCheck(
   return rows[0];
 }
 
+/** Gives back the attempt a claimed check counted (it could not be tried). */
+export async function releaseCheckAttempt(db: Queryable, versionId: number): Promise<void> {
+  await db.query(
+    'UPDATE evidence_checks SET attempts = greatest(attempts - 1, 0) WHERE version_id = $1',
+    [versionId],
+  );
+}
+
 /** Records a check's outcome. */
 export async function saveCheck(
   db: Queryable,
