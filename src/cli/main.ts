@@ -7,7 +7,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES, type Actor, type Role } from '../domain/access.ts';
 import { loadConfig, ConfigError } from '../server/config.ts';
-import { startDeps, type StartupReport } from '../server/bootstrap.ts';
+import { closeDeps, startDeps, type StartupReport } from '../server/bootstrap.ts';
+import { recoverInterruptedJobs } from '../server/features/jobs/recovery.ts';
+import { scheduleEvidenceChecks } from '../server/features/evidence/check.service.ts';
 import type { Deps } from '../server/deps.ts';
 import { AppError, presentError } from '../server/errors.ts';
 import { createApp } from '../server/http/app.ts';
@@ -80,7 +82,7 @@ async function withDeps<T>(
   try {
     return await work(deps, report);
   } finally {
-    await deps.db.close();
+    await closeDeps(deps);
   }
 }
 
@@ -106,17 +108,37 @@ function printStartup(report: StartupReport): void {
   }
 }
 
+function printRecovery(report: StartupReport): void {
+  const r = report.recovered;
+  if (!r) return;
+  if (r.dossierImports.length)
+    console.log(`Lượt nhập hồ sơ bị gián đoạn (có thể chạy lại): ${r.dossierImports.join(', ')}`);
+  if (r.documents.length)
+    console.log(`Việc lập văn bản bị gián đoạn (có thể chạy lại): ${r.documents.join(', ')}`);
+  if (r.stagingDropped.length) console.log(`Đã xóa bảng tạm: ${r.stagingDropped.join(', ')}`);
+}
+
 async function serve(): Promise<void> {
   const config = loadConfig();
   const { deps, report } = await startDeps(config);
   printStartup(report);
   const app = await createApp(deps);
+  printRecovery(report);
+  // Checks queued before a stop are resumed; jobs of other processes that stop meanwhile are
+  // marked interrupted within a minute (ADR 23).
+  void scheduleEvidenceChecks(deps);
+  const sweep = setInterval(() => {
+    if (deps.owner) void recoverInterruptedJobs(deps, deps.owner).catch(() => undefined);
+    void scheduleEvidenceChecks(deps);
+  }, 60_000);
+  sweep.unref();
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    clearInterval(sweep);
     await app.close();
-    await deps.db.close();
+    await closeDeps(deps);
     process.exit(0);
   };
   process.on('SIGINT', stop);

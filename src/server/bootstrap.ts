@@ -7,7 +7,9 @@ import type { Deps } from './deps.ts';
 import { systemClock, type Clock } from './infra/clock.ts';
 import { openDb, type Db } from './infra/db.ts';
 import { migrate } from './infra/migrate.ts';
+import { claimJobOwner } from './infra/job-owner.ts';
 import { createStorage } from './infra/storage.ts';
+import { recoverInterruptedJobs, type Recovery } from './features/jobs/recovery.ts';
 import { appendAuditEntry } from './features/audit/repository.ts';
 import { generatePassword, hashPassword } from './features/auth/password.ts';
 import { countUnits } from './features/units/repository.ts';
@@ -21,6 +23,8 @@ export interface StartupReport {
   /** Set when the first admin was created now with a generated password (shown once). */
   admin: { username: string; generatedPassword: string | null } | null;
   demoAccounts: string[] | null;
+  /** Jobs found interrupted by a process that stopped, and staging tables dropped (ADR 23). */
+  recovered?: Recovery;
 }
 
 /** Opens the configured database and applies migrations. */
@@ -85,7 +89,10 @@ export async function prepareDatabase(
   return report;
 }
 
-/** Opens, migrates and seeds: everything a server or a command needs. */
+/**
+ * Opens, migrates and seeds, takes this process's job owner number and marks the jobs of
+ * processes that stopped interrupted: everything a server or a command needs. `closeDeps` ends it.
+ */
 export async function startDeps(
   config: Config,
   clock: Clock = systemClock,
@@ -93,9 +100,23 @@ export async function startDeps(
   const db = await openDatabase(config);
   try {
     const report = await prepareDatabase(db, config, clock);
-    return { deps: { db, clock, config, storage: createStorage(config) }, report };
+    const owner = await claimJobOwner(db, config.databaseUrl);
+    const deps: Deps = { db, clock, config, storage: createStorage(config), owner };
+    try {
+      report.recovered = await recoverInterruptedJobs(deps, owner);
+    } catch (error) {
+      await owner.close();
+      throw error;
+    }
+    return { deps, report };
   } catch (error) {
     await db.close();
     throw error;
   }
+}
+
+/** Releases what startDeps took: the job owner's connection, then the database. */
+export async function closeDeps(deps: Deps): Promise<void> {
+  await deps.owner?.close();
+  await deps.db.close();
 }

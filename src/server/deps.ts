@@ -2,6 +2,7 @@
 import type { Config } from './config.ts';
 import type { Clock } from './infra/clock.ts';
 import type { Db } from './infra/db.ts';
+import type { JobOwner } from './infra/job-owner.ts';
 import type { FileStorage } from './infra/storage.ts';
 
 export interface Deps {
@@ -9,4 +10,6 @@ export interface Deps {
   clock: Clock;
   config: Config;
   storage: FileStorage;
+  /** This process as the owner of the jobs it runs (ADR 23); unset in tests that need none. */
+  owner?: JobOwner;
 }

@@ -250,6 +250,11 @@ const vi = {
   dossier_import_invalid:
     'Tệp có {count} dòng lỗi; chưa có hồ sơ nào được nhập. Hãy sửa các dòng được liệt kê rồi nhập lại.',
   dossier_import_failed: 'Nhập hồ sơ không thành công ({detail}); dữ liệu cũ được giữ nguyên.',
+  dossier_import_interrupted:
+    'Lượt nhập bị gián đoạn vì máy chủ dừng giữa chừng; chưa hồ sơ nào của tệp được ghi. Có thể chạy lại lượt nhập.',
+  dossier_import_file_gone:
+    'Không còn tệp của lượt nhập này trên máy chủ (đã chạy lại, hoặc lượt nhập chạy từ dòng lệnh); hãy tải tệp lên lại.',
+  job_not_interrupted: 'Chỉ chạy lại được việc đã bị gián đoạn.',
   dossier_layout_changed:
     'Các cột của tệp không khớp với cách ghép cột đã lưu cho nguồn «{source}» (thiếu cột: {columns}). Hãy xem trước và ghép lại cột; chưa có hồ sơ nào được nhập.',
   dossier_mapping_unknown_headers: 'Cách ghép cột nêu những cột không có trong tệp: {columns}.',
@@ -335,7 +340,8 @@ const vi = {
     'Mẫu văn bản có trường không tồn tại: {names}. Xem danh sách trường được dùng trong trang Mẫu văn bản. Mẫu cũ vẫn được giữ nguyên.',
   document_job_failed:
     'Không lập được văn bản do lỗi phía máy chủ. Lỗi đã được ghi lại; hãy thử lại.',
-  document_job_interrupted: 'Việc lập văn bản bị gián đoạn do máy chủ khởi động lại. Hãy lập lại.',
+  document_job_interrupted:
+    'Việc lập văn bản bị gián đoạn vì máy chủ dừng giữa chừng. Có thể chạy lại.',
   document_not_ready: 'Văn bản chưa lập xong.',
   document_pdf_missing: 'Chưa có bản PDF của văn bản này.',
   // remediation plans and supervisions
@@ -650,6 +656,11 @@ const en: Record<MessageKey, string> = {
   dossier_import_invalid:
     'The file has {count} rows with problems; nothing was imported. Fix the rows listed and import again.',
   dossier_import_failed: 'The dossier import failed ({detail}); the previous data is unchanged.',
+  dossier_import_interrupted:
+    'The import was interrupted because the server stopped part-way; none of the file’s dossiers were written. The import can be run again.',
+  dossier_import_file_gone:
+    'The file of this import is no longer on the server (it was run again, or the import ran from the command line); upload the file again.',
+  job_not_interrupted: 'Only an interrupted job can be run again.',
   dossier_layout_changed:
     'The file’s columns do not match the mapping saved for the source “{source}” (missing: {columns}). Preview and map the columns again; nothing was imported.',
   dossier_mapping_unknown_headers: 'The mapping names columns the file does not have: {columns}.',
@@ -770,7 +781,8 @@ const en: Record<MessageKey, string> = {
     'The template has fields that do not exist: {names}. See the list of fields on the Document templates page. The previous template stays in use.',
   document_job_failed:
     'The document could not be drafted because of a server error. It was logged; try again.',
-  document_job_interrupted: 'Drafting was interrupted by a server restart. Draft it again.',
+  document_job_interrupted:
+    'Drafting was interrupted because the server stopped part-way. It can be run again.',
   document_not_ready: 'The document is not drafted yet.',
   document_pdf_missing: 'This document has no PDF yet.',
   // remediation plans and supervisions

@@ -29,6 +29,8 @@ export interface Harness {
   /** A client without a session. */
   anonymous(): Client;
   close(): Promise<void>;
+  /** The test database's URL on PostgreSQL; undefined on the embedded database. */
+  databaseUrl: string | undefined;
 }
 
 export interface Response<T = unknown> {
@@ -57,7 +59,12 @@ export interface Client {
 export const testBackend = process.env.PARINDEX_TEST_DATABASE_URL ? 'postgres' : 'embedded';
 
 /** A fresh database on the suite's backend, and what drops it. */
-export async function openTestDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
+export async function openTestDb(): Promise<{
+  db: Db;
+  drop: () => Promise<void>;
+  /** The fresh database's URL on PostgreSQL. */
+  url?: string;
+}> {
   const url = process.env.PARINDEX_TEST_DATABASE_URL;
   if (!url) return { db: await openEmbeddedDb(null), drop: async () => {} };
   const name = `parindex_test_${randomBytes(6).toString('hex')}`;
@@ -70,6 +77,7 @@ export async function openTestDb(): Promise<{ db: Db; drop: () => Promise<void> 
   const db = await openPostgresDb(target.toString(), 5);
   return {
     db,
+    url: target.toString(),
     drop: async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
@@ -99,7 +107,7 @@ export async function createHarness(
     ...config,
   };
   const clock = fixedClock(new Date('2026-03-02T02:00:00.000Z'));
-  const { db, drop } = await openTestDb();
+  const { db, drop, url: databaseUrl } = await openTestDb();
   await prepareDatabase(db, fullConfig, clock);
   const storage = options.storage ?? createStorage(fullConfig);
   const deps: Deps = { db, clock, config: fullConfig, storage };
@@ -148,6 +156,7 @@ export async function createHarness(
     app,
     deps,
     clock,
+    databaseUrl,
     anonymous: () => makeClient(undefined, ''),
     async login(
       username: string,

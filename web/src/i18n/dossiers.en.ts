@@ -117,6 +117,9 @@ export const dossiersEn: typeof dossiersVi = {
     problemMessage: 'Problem',
     periods: 'By quarter: {{list}}',
     again: 'Import another file',
+    interrupted: 'Interrupted: the server stopped part-way',
+    retry: 'Run the import again',
+    retriedAs: 'Run again: see import no. {{id}}',
     viewQuarter: 'See the quarterly results',
   },
   quarter: {

@@ -118,6 +118,9 @@ export const dossiersVi = {
     problemMessage: 'Lỗi',
     periods: 'Theo quý: {{list}}',
     again: 'Nhập tệp khác',
+    interrupted: 'Bị gián đoạn: máy chủ dừng giữa chừng',
+    retry: 'Chạy lại lượt nhập',
+    retriedAs: 'Đã chạy lại: xem lượt nhập số {{id}}',
     viewQuarter: 'Xem kết quả quý',
   },
   quarter: {

@@ -68,6 +68,8 @@ export const en: Catalogue = {
     draft: 'Draft document',
     progress: 'Drafting progress',
     failed: 'The document could not be drafted.',
+    interrupted: 'Interrupted',
+    retry: 'Draft it again',
     ready: 'Ready: {{name}}',
     downloadDocx: 'Download Word (.docx)',
     downloadPdf: 'Download PDF',

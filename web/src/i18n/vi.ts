@@ -71,6 +71,8 @@ export const vi = {
     draft: 'Tạo văn bản',
     progress: 'Tiến độ lập văn bản',
     failed: 'Không lập được văn bản.',
+    interrupted: 'Bị gián đoạn',
+    retry: 'Lập lại văn bản',
     ready: 'Đã lập xong: {{name}}',
     downloadDocx: 'Tải bản Word (.docx)',
     downloadPdf: 'Tải bản PDF',

@@ -105,7 +105,7 @@ export interface JobRow {
   id: number;
   doc_type: string;
   params: Record<string, unknown>;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'interrupted';
   progress: number;
   step: string | null;
   file_name: string | null;
@@ -117,20 +117,37 @@ export interface JobRow {
   created_by: number;
   created_at: string;
   finished_at: string | null;
+  /** The process running it (ADR 23). */
+  owner: number | null;
+  retried_by: number | null;
 }
 
 const JOB_COLUMNS = `id, doc_type, params, status, progress, step, file_name, docx_key, pdf_key,
-  pdf_status, error_code, error_params, created_by, created_at::text, finished_at::text`;
+  pdf_status, error_code, error_params, created_by, created_at::text, finished_at::text, owner,
+  retried_by`;
 
 export async function insertJob(
   db: Queryable,
-  input: { docType: string; params: object; fileName: string; createdBy: number },
+  input: {
+    docType: string;
+    params: object;
+    fileName: string;
+    createdBy: number;
+    owner: number | null;
+  },
   now: Date,
 ): Promise<number> {
   const [row] = await db.query<{ id: number }>(
-    `INSERT INTO document_jobs (doc_type, params, file_name, created_by, created_at)
-     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [input.docType, JSON.stringify(input.params), input.fileName, input.createdBy, now],
+    `INSERT INTO document_jobs (doc_type, params, file_name, created_by, created_at, owner)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [
+      input.docType,
+      JSON.stringify(input.params),
+      input.fileName,
+      input.createdBy,
+      now,
+      input.owner,
+    ],
   );
   return row!.id;
 }
@@ -157,6 +174,7 @@ export async function updateJob(
       | 'error_code'
       | 'error_params'
       | 'finished_at'
+      | 'retried_by'
     >
   > & { template_id?: number | null },
 ): Promise<void> {

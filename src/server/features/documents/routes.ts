@@ -90,6 +90,27 @@ export function registerDocumentRoutes(app: App, deps: Deps): void {
     },
   );
 
+  app.post(
+    '/api/v1/documents/jobs/:id/retry',
+    {
+      schema: {
+        tags: ['documents'],
+        summary:
+          'Lập lại văn bản của một việc bị gián đoạn (máy chủ dừng giữa chừng), cùng tham số: trả về việc mới',
+        params: idParam,
+        response: { 202: body, ...commonErrors },
+      },
+    },
+    async (request, reply) => {
+      const { job } = await service.retryDocumentJob(
+        deps,
+        requireActor(request),
+        request.params.id,
+      );
+      return reply.code(202).send(job);
+    },
+  );
+
   for (const kind of ['docx', 'pdf'] as const) {
     app.get(
       `/api/v1/documents/jobs/:id/${kind}`,

@@ -402,6 +402,7 @@ function presentJob(row: repo.JobRow) {
     error: row.error_code ? { code: row.error_code, params: row.error_params ?? {} } : null,
     createdAt: new Date(row.created_at).toISOString(),
     finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
+    retriedBy: row.retried_by,
   };
 }
 export type JobView = ReturnType<typeof presentJob>;
@@ -411,15 +412,15 @@ async function loadOwnJob(deps: Deps, actor: Actor, id: number): Promise<repo.Jo
   // Another user's job is not shown to exist.
   if (!row || (row.created_by !== actor.userId && !can(actor, 'user.manage', null)))
     throw new AppError('not_found', 'not_found', { what: 'văn bản' });
-  // A job that has not ended long after it started was left by a process that stopped (several
-  // processes may share the database, so this is decided per job, not at start-up).
+  // A job of a process that stopped is marked at start-up and every minute (ADR 23); one that has
+  // not ended long after it started (its process could not be told) is taken as interrupted too.
   const now = deps.clock.now();
   if (
     (row.status === 'queued' || row.status === 'running') &&
     now.getTime() - new Date(row.created_at).getTime() > STALE_JOB_MS
   ) {
     await repo.updateJob(deps.db, id, {
-      status: 'failed',
+      status: 'interrupted',
       error_code: 'document_job_interrupted',
       finished_at: now.toISOString(),
     });
@@ -513,7 +514,13 @@ export async function startDocument(
   const gathered = await gather(deps, actor, params);
   const jobId = await repo.insertJob(
     deps.db,
-    { docType: params.type, params, fileName: gathered.fileName, createdBy: actor.userId },
+    {
+      docType: params.type,
+      params,
+      fileName: gathered.fileName,
+      createdBy: actor.userId,
+      owner: deps.owner?.id ?? null,
+    },
     deps.clock.now(),
   );
   const finished = new Promise<JobView>((resolve) => {
@@ -524,6 +531,19 @@ export async function startDocument(
     });
   });
   return { job: presentJob((await repo.findJob(deps.db, jobId))!), finished };
+}
+
+/** Drafts the document of an interrupted job again, with its parameters, as a new job. */
+export async function retryDocumentJob(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+): Promise<{ job: JobView; finished: Promise<JobView> }> {
+  const row = await loadOwnJob(deps, actor, id);
+  if (row.status !== 'interrupted') throw new AppError('conflict', 'job_not_interrupted');
+  const started = await startDocument(deps, actor, row.params as DocumentParams);
+  await repo.updateJob(deps.db, id, { retried_by: started.job.id });
+  return started;
 }
 
 export async function getJob(deps: Deps, actor: Actor, id: number): Promise<JobView> {

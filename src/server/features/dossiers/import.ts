@@ -7,7 +7,9 @@
  * statement of one transaction (ADR 10). Anything that stops the job before its commit leaves the
  * dossiers exactly as they were.
  */
+import { existsSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
+import path from 'node:path';
 import { scopeOf, type Actor } from '../../../domain/access.ts';
 import { periodOfDossier } from '../../../domain/dossiers/aggregate.ts';
 import {
@@ -421,6 +423,8 @@ export interface JobView {
   message: string | null;
   startedAt: string | null;
   finishedAt: string | null;
+  canRetry: boolean;
+  retriedBy: number | null;
 }
 
 /** The API shape of a job, its problems and message in the given language. */
@@ -444,6 +448,8 @@ export function presentJob(row: repo.JobRow, locale: Locale = 'vi'): JobView {
       : row.error_message,
     startedAt: row.started_at ? new Date(row.started_at).toISOString() : null,
     finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
+    canRetry: row.status === 'interrupted' && row.input_file !== null,
+    retriedBy: row.retried_by,
   };
 }
 
@@ -523,7 +529,17 @@ export async function startDossierImport(
         : (source?.id ?? null);
       return repo.insertJob(
         tx,
-        { sourceId, fileName: input.fileName, fileKind: kind, userId: actor.userId || null },
+        {
+          sourceId,
+          fileName: input.fileName,
+          fileKind: kind,
+          userId: actor.userId || null,
+          owner: deps.owner?.id ?? null,
+          // An uploaded file is kept where it is until the job ends, so an interrupted job can
+          // be run again; the CLI's file is the user's own.
+          inputFile: input.ownsFile ? keptName(deps, input.filePath) : null,
+          mapping: mapping as Record<string, string>,
+        },
         now,
       );
     });
@@ -864,6 +880,8 @@ async function commitStaged(
       await repo.updateDerived(tx, row.code, deriveDossier(dossierFromDb(row), config), now);
     }
     await recordSuccess(tx, job, loaded, counts, now);
+    // Gone with the commit: a job seen as succeeded never leaves its staging table behind.
+    await repo.dropStaging(tx, table);
     return counts;
   });
   // The embedded database has no autovacuum to notice a million new rows.
@@ -1013,6 +1031,57 @@ export function dossierFromDb(row: repo.DossierDbRow): Dossier {
 }
 
 /** A job, for its creator or an administrator of the whole system, in the reader's language. */
+/** The directory where uploaded import files wait for their job. */
+export function uploadsDir(deps: Deps): string {
+  return path.join(deps.config.dataDir, 'uploads');
+}
+
+const KEPT_NAME = /^dossiers-[0-9a-f-]{36}$/;
+
+/** The name of an upload kept for its job, when it lies in the uploads directory. */
+function keptName(deps: Deps, filePath: string): string | null {
+  const name = path.basename(filePath);
+  return path.dirname(path.resolve(filePath)) === uploadsDir(deps) && KEPT_NAME.test(name)
+    ? name
+    : null;
+}
+
+/**
+ * Runs an interrupted import again from its kept file, with the mapping it ran with, as a new
+ * job of the actor (who must be able to see the job and to import). Returns the new job.
+ */
+export async function retryImportJob(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+): Promise<{ jobId: number; finished: Promise<JobView> }> {
+  const row = await visibleJob(deps, actor, id);
+  importScope(actor);
+  if (row.status !== 'interrupted') throw new AppError('conflict', 'job_not_interrupted');
+  const name = await repo.takeInterruptedInput(deps.db, id);
+  const filePath = name !== null && KEPT_NAME.test(name) ? path.join(uploadsDir(deps), name) : null;
+  if (filePath === null || !existsSync(filePath))
+    throw new AppError('conflict', 'dossier_import_file_gone');
+  const started = await startDossierImport(deps, actor, {
+    filePath,
+    fileName: row.file_name,
+    sourceName: row.source_name ?? row.file_name,
+    mapping: row.mapping as ColumnMapping | null,
+    ownsFile: true,
+  });
+  await repo.markJobRetried(deps.db, id, started.jobId);
+  return started;
+}
+
+async function visibleJob(deps: Deps, actor: Actor, id: number): Promise<repo.JobRow> {
+  const row = await repo.findJob(deps.db, id);
+  if (!row) throw new AppError('not_found', 'not_found', { what: '@entity_dossier_import_job' });
+  if (row.created_by !== actor.userId && scopeOf(actor, 'dossier.import') !== null) {
+    throw new AppError('not_found', 'not_found', { what: '@entity_dossier_import_job' });
+  }
+  return row;
+}
+
 export async function getImportJob(
   deps: Deps,
   actor: Actor,

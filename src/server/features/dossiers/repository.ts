@@ -71,7 +71,7 @@ export interface JobRow {
   source_name: string | null;
   file_name: string;
   file_kind: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'interrupted';
   rows_total: number | null;
   rows_done: number;
   rows_inserted: number;
@@ -93,19 +93,63 @@ export interface JobRow {
   created_at: Date;
   started_at: Date | null;
   finished_at: Date | null;
+  /** The process running it (ADR 23). */
+  owner: number | null;
+  /** The uploaded file, a name under the data directory's uploads/, kept until the job ends. */
+  input_file: string | null;
+  /** The column mapping the job ran with. */
+  mapping: Record<string, string> | null;
+  retried_by: number | null;
 }
 
 export async function insertJob(
   db: Queryable,
-  j: { sourceId: number | null; fileName: string; fileKind: string; userId: number | null },
+  j: {
+    sourceId: number | null;
+    fileName: string;
+    fileKind: string;
+    userId: number | null;
+    owner: number | null;
+    inputFile: string | null;
+    mapping: Record<string, string>;
+  },
   now: Date,
 ): Promise<number> {
   const rows = await db.query<{ id: number }>(
-    `INSERT INTO dossier_import_jobs (source_id, file_name, file_kind, created_by, created_at)
-     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [j.sourceId, j.fileName, j.fileKind, j.userId, now.toISOString()],
+    `INSERT INTO dossier_import_jobs
+       (source_id, file_name, file_kind, created_by, created_at, owner, input_file, mapping)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [
+      j.sourceId,
+      j.fileName,
+      j.fileKind,
+      j.userId,
+      now.toISOString(),
+      j.owner,
+      j.inputFile,
+      JSON.stringify(j.mapping),
+    ],
   );
   return rows[0]!.id;
+}
+
+/**
+ * Takes the kept file of an interrupted job to run it again: returns its name once (a second
+ * request finds none).
+ */
+export async function takeInterruptedInput(db: Queryable, id: number): Promise<string | null> {
+  const rows = await db.query<{ input_file: string }>(
+    `UPDATE dossier_import_jobs j SET input_file = NULL
+     FROM (SELECT input_file FROM dossier_import_jobs WHERE id = $1 FOR UPDATE) old
+     WHERE j.id = $1 AND j.status = 'interrupted' AND j.input_file IS NOT NULL
+     RETURNING old.input_file`,
+    [id],
+  );
+  return rows[0]?.input_file ?? null;
+}
+
+export async function markJobRetried(db: Queryable, id: number, by: number): Promise<void> {
+  await db.query('UPDATE dossier_import_jobs SET retried_by = $2 WHERE id = $1', [id, by]);
 }
 
 export async function findJob(db: Queryable, id: number): Promise<JobRow | undefined> {
@@ -153,7 +197,7 @@ export async function finishJob(
   await db.query(
     `UPDATE dossier_import_jobs SET status = $2, rows_total = $3, rows_done = $3, rows_inserted = $4,
        rows_updated = $5, problem_rows = $6, problems = $7, periods = $8, error_message = $9,
-       finished_at = $10, error_key = $11, error_params = $12
+       finished_at = $10, error_key = $11, error_params = $12, input_file = NULL
      WHERE id = $1`,
     [
       id,

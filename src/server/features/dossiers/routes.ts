@@ -10,7 +10,12 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor, type App } from '../../http/app.ts';
 import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
-import { getImportJob, previewDossierImport, startDossierImport } from './import.ts';
+import {
+  getImportJob,
+  retryImportJob,
+  previewDossierImport,
+  startDossierImport,
+} from './import.ts';
 import { ALL_COLUMNS, REQUIRED_COLUMNS, cleanMapping, type ColumnMapping } from './mapping.ts';
 import { DOSSIER_COLUMN_LABELS } from '../../../domain/dossiers/dossier.ts';
 import * as postal from './postal-catalogue.service.ts';
@@ -155,6 +160,28 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => getImportJob(deps, requireActor(request), request.params.id, request.locale),
+  );
+
+  app.post(
+    '/api/v1/dossiers/jobs/:id/retry',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary:
+          'Chạy lại một lượt nhập bị gián đoạn (máy chủ dừng giữa chừng) từ tệp đã giữ, cùng cách ghép cột. Trả 202 với mã lượt nhập mới',
+        params: idParam,
+        response: { 202: z.object({ jobId: z.number() }), ...commonErrors },
+      },
+    },
+    async (request, reply) => {
+      const { jobId, finished } = await retryImportJob(
+        deps,
+        requireActor(request),
+        request.params.id,
+      );
+      finished.catch((error: unknown) => request.log.error({ err: error }, 'dossier import job'));
+      return reply.code(202).send({ jobId });
+    },
   );
 
   app.get(

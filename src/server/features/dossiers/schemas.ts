@@ -60,7 +60,7 @@ export const onlineRatingBody = z
 
 export const jobBody = z.object({
   id: z.number(),
-  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed', 'interrupted']),
   source: z.string().nullable(),
   fileName: z.string(),
   fileKind: z.string(),
@@ -75,6 +75,10 @@ export const jobBody = z.object({
   message: z.string().nullable(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
+  /** An interrupted job whose file is still kept: it can be run again (ADR 23). */
+  canRetry: z.boolean(),
+  /** The job that ran this interrupted one again. */
+  retriedBy: z.number().nullable(),
 });
 
 export const dossierBody = z.object({

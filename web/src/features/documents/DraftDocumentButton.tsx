@@ -3,6 +3,7 @@
  * and offers the Word file (to edit and sign) and its PDF when ready.
  */
 import { Alert, Anchor, Button, Group, Modal, Progress, Stack, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -35,6 +36,10 @@ export function DraftDocumentButton({
     start.reset();
     start.mutate(request, { onSuccess: (j) => setJobId(j.id) });
   };
+  const retry = useMutation({
+    mutationFn: (id: number) => documentsApi.retry(id),
+    onSuccess: (j) => setJobId(j.id),
+  });
   const data = job.data;
   const running = start.isPending || !data || data.status === 'queued' || data.status === 'running';
 
@@ -65,6 +70,17 @@ export function DraftDocumentButton({
           {data?.status === 'failed' ? (
             <Alert color="red" role="alert">
               {data.errorMessage ?? t('documents.failed')}
+            </Alert>
+          ) : null}
+          {data?.status === 'interrupted' ? (
+            <Alert color="orange" role="alert" title={t('documents.interrupted')}>
+              <Stack gap="xs" align="flex-start">
+                <Text size="sm">{data.errorMessage}</Text>
+                <ErrorAlert error={retry.error} />
+                <Button onClick={() => retry.mutate(data.id)} loading={retry.isPending}>
+                  {t('documents.retry')}
+                </Button>
+              </Stack>
             </Alert>
           ) : null}
           {data?.status === 'succeeded' ? (

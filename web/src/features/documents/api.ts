@@ -16,7 +16,7 @@ export type DraftRequest =
 export interface DocumentJob {
   id: number;
   type: DocumentType;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'interrupted';
   progress: number;
   step: string | null;
   fileName: string | null;
@@ -44,6 +44,8 @@ export interface TemplatesView {
 export const documentsApi = {
   start: (request: DraftRequest) => api.post<DocumentJob>('/documents', request),
   job: (id: number) => api.get<DocumentJob>(`/documents/jobs/${id}`),
+  /** Drafts an interrupted job's document again: a new job. */
+  retry: (id: number) => api.post<DocumentJob>(`/documents/jobs/${id}/retry`, {}),
   fileUrl: (id: number, kind: 'docx' | 'pdf') => `/api/v1/documents/jobs/${id}/${kind}`,
   templates: (unitId: number | null) =>
     api.get<TemplatesView>('/documents/templates', unitId ? { unitId } : undefined),

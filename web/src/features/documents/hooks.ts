@@ -16,7 +16,9 @@ export function useDocumentJob(id: number | null) {
     enabled: id !== null,
     refetchInterval: (query) => {
       const status = query.state.data?.status;
-      return status === 'succeeded' || status === 'failed' ? false : 700;
+      return status === 'succeeded' || status === 'failed' || status === 'interrupted'
+        ? false
+        : 700;
     },
   });
 }

@@ -24,7 +24,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useIsMobile } from '../../lib/use-is-mobile.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -162,20 +162,32 @@ function periodsText(t: TFunction, periods: Record<string, number>): string {
 }
 
 /** The job's progress while it runs, and its outcome with every listed problem row. */
-function JobProgress({ jobId, onAgain }: { jobId: number; onAgain: () => void }) {
+function JobProgress({
+  jobId,
+  onAgain,
+  onRetried,
+}: {
+  jobId: number;
+  onAgain: () => void;
+  onRetried: (jobId: number) => void;
+}) {
   const { t } = useTranslation();
+  const retry = useMutation({
+    mutationFn: () => dossierApi.retryJob(jobId),
+    onSuccess: (r) => onRetried(r.jobId),
+  });
   const job = useQuery({
     queryKey: ['dossiers', 'job', jobId],
     queryFn: ({ signal }) => dossierApi.job(jobId, signal),
     refetchInterval: (q) => {
       const s = (q.state.data as ImportJob | undefined)?.status;
-      return s === 'succeeded' || s === 'failed' ? false : 700;
+      return s === 'succeeded' || s === 'failed' || s === 'interrupted' ? false : 700;
     },
   });
   const j = job.data;
   if (job.error) return <ErrorAlert error={job.error} />;
   if (!j) return <Progress value={0} animated aria-label={t('dossiers.import.queued')} />;
-  const done = j.status === 'succeeded' || j.status === 'failed';
+  const done = j.status === 'succeeded' || j.status === 'failed' || j.status === 'interrupted';
   const percent =
     j.status === 'succeeded'
       ? 100
@@ -195,7 +207,7 @@ function JobProgress({ jobId, onAgain }: { jobId: number; onAgain: () => void })
         animated={!done}
         size="lg"
         aria-label={progressText}
-        color={j.status === 'failed' ? 'red' : undefined}
+        color={j.status === 'failed' ? 'red' : j.status === 'interrupted' ? 'orange' : undefined}
       />
       <Text size="sm" aria-live="polite">
         {progressText}
@@ -211,6 +223,23 @@ function JobProgress({ jobId, onAgain }: { jobId: number; onAgain: () => void })
       {j.status === 'failed' ? (
         <Alert color="red" title={t('dossiers.import.failed')}>
           {j.message}
+        </Alert>
+      ) : null}
+      {j.status === 'interrupted' ? (
+        <Alert color="orange" title={t('dossiers.import.interrupted')}>
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{j.message}</Text>
+            {retry.error ? <ErrorAlert error={retry.error} /> : null}
+            {j.canRetry ? (
+              <Button onClick={() => retry.mutate()} loading={retry.isPending}>
+                {t('dossiers.import.retry')}
+              </Button>
+            ) : j.retriedBy !== null ? (
+              <Button variant="default" onClick={() => onRetried(j.retriedBy as number)}>
+                {t('dossiers.import.retriedAs', { id: j.retriedBy })}
+              </Button>
+            ) : null}
+          </Stack>
         </Alert>
       ) : null}
       {j.problemRows > 0 ? (
@@ -276,12 +305,21 @@ export function ImportPage() {
   const { t } = useTranslation();
   usePageTitle(t('dossiers.import.title'));
   const mobile = useIsMobile();
-  const [step, setStep] = useState(0);
+  // A job opened by its address (/dossiers/import?job=12): its progress, or its outcome.
+  const [params, setParams] = useSearchParams();
+  const linked = Number(params.get('job'));
+  const [step, setStep] = useState(Number.isInteger(linked) && linked > 0 ? 3 : 0);
   const [file, setFile] = useState<File | null>(null);
   const [source, setSource] = useState('');
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [jobId, setJobId] = useState<number | null>(null);
+  const [jobId, setJobIdState] = useState<number | null>(
+    Number.isInteger(linked) && linked > 0 ? linked : null,
+  );
+  const setJobId = (id: number | null) => {
+    setJobIdState(id);
+    setParams(id === null ? {} : { job: String(id) }, { replace: true });
+  };
   const columns = useQuery({
     queryKey: ['dossiers', 'columns'],
     queryFn: ({ signal }) => dossierApi.columns(signal),
@@ -468,7 +506,9 @@ export function ImportPage() {
         </Stepper.Step>
 
         <Stepper.Step label={t('dossiers.import.steps.run')}>
-          {jobId !== null ? <JobProgress jobId={jobId} onAgain={again} /> : null}
+          {jobId !== null ? (
+            <JobProgress key={jobId} jobId={jobId} onAgain={again} onRetried={setJobId} />
+          ) : null}
         </Stepper.Step>
       </Stepper>
       {preview ? (

@@ -69,7 +69,7 @@ export interface Preview {
 
 export interface ImportJob {
   id: number;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'interrupted';
   source: string | null;
   fileName: string;
   fileKind: string;
@@ -84,6 +84,9 @@ export interface ImportJob {
   message: string | null;
   startedAt: string | null;
   finishedAt: string | null;
+  /** Interrupted by a server that stopped, with its file still kept: it can be run again. */
+  canRetry: boolean;
+  retriedBy: number | null;
 }
 
 export interface ImportSource {
@@ -274,6 +277,7 @@ export const dossierApi = {
     apiUpload<{ jobId: number }>('/dossiers/import', importForm(file, source, mapping)),
   job: (id: number, signal?: AbortSignal) =>
     api.get<ImportJob>(`/dossiers/jobs/${id}`, undefined, signal),
+  retryJob: (id: number) => api.post<{ jobId: number }>(`/dossiers/jobs/${id}/retry`, {}),
   list: (filter: DossierFilter, limit: number, offset: number, signal?: AbortSignal) => {
     const { rate, part, ...rest } = filter;
     const query: Record<string, QueryValue> = { ...rest, limit, offset };
