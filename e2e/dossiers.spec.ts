@@ -192,12 +192,39 @@ test('import with a bad row, fix, classes by quarter, late dossiers, ratings', a
     page.getByText('Đã lưu phiếu của hồ sơ E2E-B1. Tổng điểm của hồ sơ: 15.'),
   ).toBeVisible();
 
-  // 7. A citizen rates A1 online, without signing in; the second rating is refused.
+  // 7. A1's receipt carries the citizen's rating code and a link with both codes in it.
+  await page.getByRole('button', { name: 'Nhập phiếu tiếp theo' }).click();
+  await page.getByLabel('Mã hồ sơ').fill('E2E-A1');
+  await page.getByRole('button', { name: 'Tìm hồ sơ' }).click();
+  await expect(page.getByText('Đánh giá trực tuyến: in lên giấy tiếp nhận')).toBeVisible();
+  const secret = (await page.getByTestId('rating-secret').textContent()) ?? '';
+  expect(secret).toMatch(/^[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}$/);
+  await expect(page.getByRole('img', { name: 'Mã QR đánh giá hồ sơ E2E-A1' })).toBeVisible();
+  const link = new URL(
+    (await page.getByRole('link', { name: /danh-gia-ho-so#/ }).getAttribute('href')) ?? '',
+  );
+
+  // 8. A stranger who knows only the code is refused, as for a code that does not exist; the
+  // citizen rates A1 online through the receipt's link, without signing in; a second rating is
+  // refused.
   const citizen = await browser.newContext();
-  const pub = await citizen.newPage();
+  const stranger = await citizen.newPage();
+  await stranger.goto('/public/danh-gia-ho-so');
+  await stranger.getByLabel('Mã hồ sơ (in trên giấy tiếp nhận)').fill('E2E-A1');
+  await stranger
+    .getByLabel('Mã đánh giá (in trên giấy tiếp nhận)')
+    .fill(secret === 'AAAAA-AAAAA' ? 'BBBBB-BBBBB' : 'AAAAA-AAAAA');
+  await stranger
+    .getByRole('group', { name: /Câu 7\./ })
+    .getByRole('radio', { name: 'Tốt (2 điểm)' })
+    .check();
+  await stranger.getByRole('button', { name: 'Gửi đánh giá' }).click();
+  await expect(stranger.getByText(/Mã hồ sơ hoặc mã đánh giá không đúng/)).toBeVisible();
   for (const attempt of [1, 2]) {
-    await pub.goto('/public/danh-gia-ho-so');
-    await pub.getByLabel('Mã hồ sơ (in trên giấy tiếp nhận)').fill('E2E-A1');
+    const pub = await citizen.newPage();
+    await pub.goto(`/public/danh-gia-ho-so${link.hash}`);
+    await expect(pub.getByLabel('Mã hồ sơ (in trên giấy tiếp nhận)')).toHaveValue('E2E-A1');
+    await expect(pub.getByLabel('Mã đánh giá (in trên giấy tiếp nhận)')).toHaveValue(secret);
     await pub
       .getByRole('group', { name: /Câu 7\./ })
       .getByRole('radio', { name: 'Tốt (2 điểm)' })

@@ -265,6 +265,8 @@ const vi = {
   // a cell of an imported dossier row (the domain parser's own texts)
   ...DOSSIER_PROBLEM_TEXTS,
   dossier_already_rated: 'Hồ sơ «{code}» đã được đánh giá; mỗi hồ sơ chỉ được đánh giá một lần.',
+  dossier_rating_not_matched:
+    'Mã hồ sơ hoặc mã đánh giá không đúng. Hãy nhập đúng hai mã in trên giấy biên nhận hồ sơ.',
   dossier_rating_invalid: 'Điểm đánh giá chỉ số {indicator} phải từ {min} đến {max}.',
   dossier_rating_empty: 'Phiếu đánh giá chưa có điểm chỉ số nào.',
   dossier_unknown_bands: 'Không có bộ mức xếp loại «{id}».',
@@ -703,6 +705,8 @@ const en: Record<MessageKey, string> = {
     '“{value}” is not a valid number of points (not negative, at most two decimals, e.g. 1,5 or 11,25)',
   dossier_cell_rating_out_of_scale: 'The points {value} are outside the scale {min}–{max}',
   dossier_already_rated: 'The dossier “{code}” has already been rated; each dossier is rated once.',
+  dossier_rating_not_matched:
+    'The dossier code or the rating code is wrong. Type both codes as printed on the dossier receipt.',
   dossier_rating_invalid: 'The rating of indicator {indicator} must be between {min} and {max}.',
   dossier_rating_empty: 'The rating form has no indicator rated.',
   dossier_unknown_bands: 'There is no class band preset “{id}”.',

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 /** Dossier import, ratings, quarterly results and scope, through the HTTP API on a real database. */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -486,6 +487,17 @@ describe('refusals: nothing imported', () => {
 });
 
 describe('ratings', () => {
+  /** The receipt of a dossier as its unit's staff print it. */
+  const receipt = async (code: string) => {
+    const res = await admin.get<{ secret: string; link: string; qrSvg: string; rated: boolean }>(
+      `/api/v1/dossiers/by-code/${encodeURIComponent(code)}/rating-receipt`,
+    );
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  const rate = (code: string, secret: string, ratings: (number | null)[]) =>
+    h.anonymous().post('/api/v1/public/dossier-ratings', { code, secret, ratings });
+
   it('takes one rating per dossier, from the counter form or the public online form', async () => {
     const staff = await admin.post('/api/v1/dossiers/by-code/HS-002/rating', {
       ratings: [null, 2, null, null, 2, 1.5, 2, 2, 1],
@@ -493,31 +505,45 @@ describe('ratings', () => {
     expect(staff.status).toBe(201);
     expect(staff.body.rating).toMatchObject({ channel: 'counter-form' });
     expect(staff.body.points).toEqual([200, 200, 200, 200, 200, 150, 200, 200, 100]);
-    const twice = await h.anonymous().post('/api/v1/public/dossier-ratings', {
-      code: 'HS-002',
-      ratings: [null, 1, null, null, 1, 1, 1, 1, 1],
-    });
+    const twice = await rate('HS-002', (await receipt('HS-002')).secret, [
+      null,
+      1,
+      null,
+      null,
+      1,
+      1,
+      1,
+      1,
+      1,
+    ]);
     expect(twice.status).toBe(409);
     expect(twice.body.error.message).toMatch(/mỗi hồ sơ chỉ được đánh giá một lần/);
 
-    const online = await h.anonymous().post('/api/v1/public/dossier-ratings', {
-      code: 'HS-003',
-      ratings: [null, 2, null, null, 2, 2, 2, 2, 2],
-    });
+    const online = await rate('HS-003', (await receipt('HS-003')).secret, [
+      null,
+      2,
+      null,
+      null,
+      2,
+      2,
+      2,
+      2,
+      2,
+    ]);
     expect(online.status).toBe(201);
     expect((await dossier(admin, 'HS-003')).body.rating.channel).toBe('online');
-    const outOfScale = await h.anonymous().post('/api/v1/public/dossier-ratings', {
-      code: 'HS-001',
-      ratings: [null, 3, null, null, null, null, null, null, null],
-    });
+    const outOfScale = await rate('HS-001', (await receipt('HS-001')).secret, [
+      null,
+      3,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(outOfScale.status).toBe(400);
-    expect(
-      (
-        await h
-          .anonymous()
-          .post('/api/v1/public/dossier-ratings', { code: 'KHONG-CO', ratings: Array(9).fill(1) })
-      ).status,
-    ).toBe(404);
 
     // A re-import keeps the form: the dossier's points still use it.
     const csv = [OWN_HEADER, row('HS-002', { finished: '09/02/2024 08:00' })].join('\n');
@@ -529,14 +555,88 @@ describe('ratings', () => {
     ]);
   });
 
+  it("needs the citizen's secret: a stranger with the code alone cannot take the citizen's rating", async () => {
+    const csv = [OWN_HEADER, row('HS-004'), row('HS-005')].join('\n');
+    expect(
+      (await importFile(admin, 'Một cửa ĐBĐ', { name: 'bien-nhan.csv', content: csv })).status,
+    ).toBe('succeeded');
+    const { secret, link, qrSvg, rated } = await receipt('HS-004');
+    expect(rated).toBe(false);
+    expect(secret).toMatch(/^[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}$/);
+    // The link carries code and secret after "#", which no server or proxy log sees.
+    const url = new URL(link);
+    expect(url.pathname).toBe('/public/danh-gia-ho-so');
+    expect(url.search).toBe('');
+    expect(new URLSearchParams(url.hash.slice(1)).get('code')).toBe('HS-004');
+    expect(new URLSearchParams(url.hash.slice(1)).get('secret')).toBe(secret);
+    expect(qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    // A receipt is the same every time it is printed.
+    expect((await receipt('HS-004')).secret).toBe(secret);
+    // Another dossier has another secret.
+    expect((await receipt('HS-005')).secret).not.toBe(secret);
+
+    const ratings = [null, 2, null, null, 2, 2, 2, 2, 2];
+    const wrong = await rate(
+      'HS-004',
+      secret === 'AAAAA-AAAAA' ? 'BBBBB-BBBBB' : 'AAAAA-AAAAA',
+      ratings,
+    );
+    const unknown = await rate('HS-KHONG-CO', secret, ratings);
+    const none = await h
+      .anonymous()
+      .post('/api/v1/public/dossier-ratings', { code: 'HS-004', ratings });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toBe(
+      'Mã hồ sơ hoặc mã đánh giá không đúng. Hãy nhập đúng hai mã in trên giấy biên nhận hồ sơ.',
+    );
+    // An unknown code and a wrong secret: the same answer.
+    expect({ status: unknown.status, body: unknown.body }).toEqual({
+      status: wrong.status,
+      body: wrong.body,
+    });
+    expect(none.status).toBe(400);
+    expect(none.body.error.details[0].field).toBe('secret');
+    expect((await receipt('HS-004')).rated).toBe(false);
+
+    // The citizen, typing the secret from paper in lower case without the dash, rates once.
+    const typed = secret.replace('-', ' ').toLowerCase();
+    expect((await rate('HS-004', typed, ratings)).status).toBe(201);
+    const again = await rate('HS-004', secret, ratings);
+    expect(again.status).toBe(409);
+    expect((await receipt('HS-004')).rated).toBe(true);
+  });
+
+  it('answers an unknown code and a wrong secret in comparable time', async () => {
+    const ratings = [null, 2, null, null, 2, 2, 2, 2, 2];
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      h.clock.advance(61_000); // a fresh minute of the per-address limit
+      let t0 = performance.now();
+      expect((await rate('HS-005', 'AAAAA-AAAAA', ratings)).status).toBe(400);
+      known.push(performance.now() - t0);
+      t0 = performance.now();
+      expect((await rate(`HS-KHONG-${i}`, 'AAAAA-AAAAA', ratings)).status).toBe(400);
+      unknown.push(performance.now() - t0);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    expect(median(unknown)).toBeGreaterThan(median(known) / 3);
+    expect(median(unknown)).toBeLessThan(median(known) * 3);
+  });
+
+  it('gives the receipt only to those who enter the dossier’s forms', async () => {
+    const officer = await h.login('canbo.kimphuong');
+    expect((await officer.get('/api/v1/dossiers/by-code/HS-004/rating-receipt')).status).toBe(404);
+    expect((await h.anonymous().get('/api/v1/dossiers/by-code/HS-004/rating-receipt')).status).toBe(
+      401,
+    );
+  });
+
   it('limits the public form per address', async () => {
+    h.clock.advance(61_000);
     let status = 0;
     for (let i = 0; i < 12 && status !== 429; i++) {
-      status = (
-        await h
-          .anonymous()
-          .post('/api/v1/public/dossier-ratings', { code: 'KHONG-CO', ratings: Array(9).fill(1) })
-      ).status;
+      status = (await rate('KHONG-CO', 'AAAAA-AAAAA', Array(9).fill(1))).status;
     }
     expect(status).toBe(429);
   });

@@ -244,13 +244,27 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
     },
   );
 
+  app.get(
+    '/api/v1/dossiers/by-code/:code/rating-receipt',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary:
+          'Mã đánh giá của người dân, đường dẫn dùng một lần và mã QR để in trên giấy biên nhận',
+        params: schemas.codeParam,
+        response: { 200: schemas.ratingReceiptBody, ...commonErrors },
+      },
+    },
+    async (request) => service.ratingReceipt(deps, requireActor(request), request.params.code),
+  );
+
   app.post(
     '/api/v1/public/dossier-ratings',
     {
       schema: {
         tags: ['dossiers'],
         summary:
-          'Người dân đánh giá trực tuyến theo mã hồ sơ (không cần đăng nhập; giới hạn số lần)',
+          'Người dân đánh giá trực tuyến theo mã hồ sơ và mã đánh giá in trên giấy biên nhận (không cần đăng nhập; giới hạn số lần)',
         body: schemas.onlineRatingBody,
         response: { 201: z.object({ code: z.string() }), 429: errorBody, ...commonErrors },
       },

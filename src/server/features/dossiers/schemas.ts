@@ -53,10 +53,22 @@ export const counterRatingBody = z
 export const onlineRatingBody = z
   .object({
     code: z.string().trim().min(1).max(100),
+    /** The citizen's secret printed on the receipt (ADR 21); dashes and spaces are ignored. */
+    secret: z.string().trim().min(1).max(40),
     ratings: z.array(ratingValue).length(9),
     comment: z.string().trim().max(2000).nullable().optional(),
   })
   .strict();
+
+export const ratingReceiptBody = z.object({
+  code: z.string(),
+  unit: z.object({ id: z.number(), code: z.string(), name: z.string() }),
+  procedureName: z.string().nullable(),
+  secret: z.string(),
+  link: z.string(),
+  qrSvg: z.string(),
+  rated: z.boolean(),
+});
 
 export const jobBody = z.object({
   id: z.number(),

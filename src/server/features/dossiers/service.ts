@@ -41,6 +41,14 @@ import {
   type AreaCatalogues,
 } from './postal-catalogue.service.ts';
 import * as repo from './repository.ts';
+import {
+  formatRatingSecret,
+  ratingKey,
+  ratingLink,
+  ratingLinkQrSvg,
+  ratingSecretMatches,
+  ratingSecretOf,
+} from './rating-secret.ts';
 
 /** Online ratings accepted per address per minute. */
 export const PUBLIC_RATINGS_PER_MINUTE = 10;
@@ -191,12 +199,15 @@ async function recordRating(
     channel: 'counter-form' | 'online';
     ratings: readonly (number | null)[];
     comment: string | null;
+    /** Called with the dossier found (or none) before anything else is checked. */
+    check?: (row: repo.DossierDbRow | undefined) => void;
   },
 ): Promise<DossierView> {
   const config = DEFAULT_DOSSIER_CONFIG;
   const ratings = ratingsToHundredths(input.ratings, config);
   return deps.db.transaction(async (tx) => {
     const row = await repo.findDossier(tx, input.code);
+    input.check?.(row);
     if (!row) throw notFoundDossier();
     if (actor !== null && !can(actor, 'dossier.import', row.unit_path)) {
       throw new AppError('forbidden', 'forbidden_unit', { unit: row.unit_name });
@@ -252,11 +263,21 @@ export async function enterCounterRating(
   });
 }
 
-/** The public online form (Mẫu phiếu 5) by dossier code; rate-limited per address. */
+/**
+ * The public online form (Mẫu phiếu 5) by dossier code and the citizen's secret from the receipt
+ * (ADR 21); rate-limited per address. An unknown code and a wrong secret get the same answer,
+ * after the same work, so codes cannot be probed; only the right secret learns that the dossier
+ * was already rated.
+ */
 export async function submitOnlineRating(
   deps: Deps,
   address: string,
-  input: { code: string; ratings: readonly (number | null)[]; comment?: string | null | undefined },
+  input: {
+    code: string;
+    secret: string;
+    ratings: readonly (number | null)[];
+    comment?: string | null | undefined;
+  },
 ): Promise<{ code: string }> {
   const now = deps.clock.now();
   const { hits, windowStart } = await hitRateCounter(deps.db, `dossier-rating:${address}`, now, 60);
@@ -264,13 +285,48 @@ export async function submitOnlineRating(
     const seconds = Math.max(1, Math.ceil((windowStart.getTime() + 60_000 - now.getTime()) / 1000));
     throw new AppError('rate_limited', 'rate_limited', { seconds });
   }
+  const code = input.code.trim();
+  const key = await ratingKey(deps.db);
   await recordRating(deps, null, {
-    code: input.code.trim(),
+    code,
     channel: 'online',
     ratings: input.ratings,
     comment: input.comment ?? null,
+    check: (row) => {
+      const matches = ratingSecretMatches(key, row?.code ?? code, input.secret);
+      if (!row || !matches) {
+        throw new AppError('invalid', 'dossier_rating_not_matched', {}, [
+          { field: 'secret', key: 'dossier_rating_not_matched' },
+        ]);
+      }
+    },
   });
-  return { code: input.code.trim() };
+  return { code };
+}
+
+/**
+ * What the receipt carries for the citizen's online rating: the secret, the single-use link and
+ * its QR code. For those who enter the dossier's paper forms (dossier.import on its unit).
+ */
+export async function ratingReceipt(deps: Deps, actor: Actor, code: string) {
+  const row = await repo.findDossier(deps.db, code);
+  if (!row) throw notFoundDossier();
+  if (!can(actor, 'dossier.import', row.unit_path)) {
+    // Those who may not read the dossier do not learn that it exists.
+    await getDossier(deps, actor, code);
+    throw new AppError('forbidden', 'forbidden_unit', { unit: row.unit_name });
+  }
+  const secret = ratingSecretOf(await ratingKey(deps.db), row.code);
+  const link = ratingLink(deps.config.publicUrl, row.code, secret);
+  return {
+    code: row.code,
+    unit: { id: row.unit_id, code: row.unit_code, name: row.unit_name },
+    procedureName: row.procedure_name,
+    secret: formatRatingSecret(secret),
+    link,
+    qrSvg: await ratingLinkQrSvg(link),
+    rated: row.form_ratings !== null || row.citizen_ratings !== null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -125,7 +125,14 @@ describe('class bands chosen per district', () => {
 describe('public rating from a browser that also holds a staff session', () => {
   it('is not refused for want of the anti-forgery token, and only once per dossier', async () => {
     const noToken = { 'x-csrf-token': '' };
-    const body = { code: 'MINHHOA-03211-0001', ratings: [2, 2, 2, 2, 2, 2, 2, 2, 2] };
+    const receipt = await admin.get<{ secret: string }>(
+      '/api/v1/dossiers/by-code/MINHHOA-03211-0001/rating-receipt',
+    );
+    const body = {
+      code: 'MINHHOA-03211-0001',
+      secret: receipt.body.secret,
+      ratings: [2, 2, 2, 2, 2, 2, 2, 2, 2],
+    };
     const first = await admin.request('POST', '/api/v1/public/dossier-ratings', body, noToken);
     // The demo dossiers of 03211 carry no imported citizen rating, so the first one is accepted.
     expect(first.status, JSON.stringify(first.body)).toBe(201);

@@ -1,13 +1,15 @@
 /**
- * The public online rating form by dossier code (no sign-in, outside the app frame): the nine
- * questions and a remark. The server keeps one rating per dossier and limits answers per address;
- * its refusals are shown as it words them.
+ * The public online rating form by dossier code and the citizen's rating code from the receipt
+ * (no sign-in, outside the app frame): the nine questions and a remark. The receipt's link and QR
+ * code fill both codes in from after `#` (`#code=…&secret=…`), which no server log sees. The
+ * server keeps one rating per dossier and limits answers per address; its refusals are shown as it
+ * words them.
  */
 import { Alert, Button, Container, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -19,15 +21,19 @@ export function PublicRatingPage() {
   const { t } = useTranslation();
   usePageTitle(t('dossiers.public.title'));
   const [params] = useSearchParams();
-  const [code, setCode] = useState(params.get('code') ?? '');
+  const fromLink = new URLSearchParams(useLocation().hash.replace(/^#/, ''));
+  const [code, setCode] = useState(fromLink.get('code') ?? params.get('code') ?? '');
+  const [secret, setSecret] = useState(fromLink.get('secret') ?? '');
   const [answers, setAnswers] = useState(emptyAnswers);
   const [comment, setComment] = useState('');
   const send = useMutation({
-    mutationFn: () => dossierApi.publicRating(code.trim(), answers, comment.trim() || null),
+    mutationFn: () =>
+      dossierApi.publicRating(code.trim(), secret.trim(), answers, comment.trim() || null),
   });
   const another = () => {
     send.reset();
     setCode('');
+    setSecret('');
     setAnswers(emptyAnswers());
     setComment('');
   };
@@ -63,6 +69,17 @@ export function PublicRatingPage() {
                 required
                 autoComplete="off"
               />
+              <TextInput
+                label={t('dossiers.public.secret')}
+                description={t('dossiers.public.secretHint')}
+                value={secret}
+                onChange={(e) => setSecret(e.currentTarget.value)}
+                required
+                autoComplete="off"
+                autoCapitalize="characters"
+                spellCheck={false}
+                maxLength={40}
+              />
               <RatingQuestions
                 answers={answers}
                 onChange={setAnswers}
@@ -71,7 +88,11 @@ export function PublicRatingPage() {
               />
               <ErrorAlert error={send.error} />
               <Group>
-                <Button type="submit" loading={send.isPending} disabled={code.trim() === ''}>
+                <Button
+                  type="submit"
+                  loading={send.isPending}
+                  disabled={code.trim() === '' || secret.trim() === ''}
+                >
                   {t('dossiers.public.send')}
                 </Button>
               </Group>

@@ -1,8 +1,22 @@
 /**
  * Staff type in the paper rating form handed out with the result (one per dossier): find the
  * dossier by its code, answer the nine questions (or type the nine digits), save, go on to the next.
+ * The dossier found also shows what its receipt carries for the citizen's online rating: the
+ * rating code, the single-use link and its QR code.
  */
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Code,
+  Group,
+  Image,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,9 +26,56 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
-import { dossierApi, type Dossier } from './api.ts';
+import { dossierApi, type Dossier, type RatingReceipt } from './api.ts';
 import { RatingQuestions, emptyAnswers } from './RatingForm.tsx';
 import { DossiersTabs, pointsText } from './shared.tsx';
+
+/** The rating code, link and QR code to print on the dossier's receipt. */
+function ReceiptBox({ receipt }: { receipt: RatingReceipt }) {
+  const { t } = useTranslation();
+  const qr = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(receipt.qrSvg)}`;
+  return (
+    <Paper withBorder p="sm" bg="var(--mantine-color-gray-0)">
+      <Group align="flex-start" wrap="wrap">
+        <Stack gap={4} style={{ flex: '1 1 18rem' }}>
+          <Text fw={600}>{t('dossiers.rating.receipt.title')}</Text>
+          {receipt.rated ? (
+            <Text size="sm">{t('dossiers.rating.receipt.rated')}</Text>
+          ) : (
+            <>
+              <Text size="sm" c="dimmed">
+                {t('dossiers.rating.receipt.hint')}
+              </Text>
+              <Text size="sm">
+                {t('dossiers.rating.receipt.code')}: <Code>{receipt.code}</Code>
+              </Text>
+              <Text size="sm">
+                {t('dossiers.rating.receipt.secret')}:{' '}
+                <Code fz="md" data-testid="rating-secret">
+                  {receipt.secret}
+                </Code>
+              </Text>
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {t('dossiers.rating.receipt.link')}:{' '}
+                <Anchor href={receipt.link} target="_blank" rel="noreferrer">
+                  {receipt.link}
+                </Anchor>
+              </Text>
+            </>
+          )}
+        </Stack>
+        {receipt.rated ? null : (
+          <Image
+            src={qr}
+            alt={t('dossiers.rating.receipt.qr', { code: receipt.code })}
+            w={132}
+            h={132}
+          />
+        )}
+      </Group>
+    </Paper>
+  );
+}
 
 /** The staff entry page. */
 export function RatingEntryPage() {
@@ -36,12 +97,20 @@ export function RatingEntryPage() {
     enabled: code !== '',
     retry: false,
   });
+  // Only those who may enter the dossier's forms get its receipt; others see the form alone.
+  const receipt = useQuery({
+    queryKey: ['dossiers', 'receipt', code],
+    queryFn: ({ signal }) => dossierApi.ratingReceipt(code, signal),
+    enabled: code !== '' && dossier.isSuccess,
+    retry: false,
+  });
   const save = useMutation({
     mutationFn: () => dossierApi.enterRating(code, answers, comment.trim() || null),
     onSuccess: (d) => {
       setSaved(d);
       queryClient.setQueryData(['dossiers', 'one', code], d);
       void queryClient.invalidateQueries({ queryKey: ['dossiers', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: ['dossiers', 'receipt', code] });
     },
   });
 
@@ -110,6 +179,7 @@ export function RatingEntryPage() {
                 date: formatDateTime(d.receivedAt, language),
               })}
             </Text>
+            {receipt.data ? <ReceiptBox receipt={receipt.data} /> : null}
             {saved ? (
               <Alert
                 color="green"

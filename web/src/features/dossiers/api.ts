@@ -97,6 +97,15 @@ export interface ImportSource {
   updatedAt: string;
 }
 
+/** What the receipt carries for the citizen's online rating. */
+export interface RatingReceipt {
+  code: string;
+  secret: string;
+  link: string;
+  qrSvg: string;
+  rated: boolean;
+}
+
 export interface Dossier {
   code: string;
   unit: { id: number; code: string; name: string };
@@ -304,8 +313,18 @@ export const dossierApi = {
       ratings,
       comment,
     }),
-  publicRating: (code: string, ratings: (number | null)[], comment: string | null) =>
-    api.post<{ code: string }>('/public/dossier-ratings', { code, ratings, comment }),
+  publicRating: (
+    code: string,
+    secret: string,
+    ratings: (number | null)[],
+    comment: string | null,
+  ) => api.post<{ code: string }>('/public/dossier-ratings', { code, secret, ratings, comment }),
+  ratingReceipt: (code: string, signal?: AbortSignal) =>
+    api.get<RatingReceipt>(
+      `/dossiers/by-code/${encodeURIComponent(code)}/rating-receipt`,
+      undefined,
+      signal,
+    ),
   quarter: (unitId: number, period: string, signal?: AbortSignal) =>
     api.get<QuarterView>('/dossiers/quarter-view', { unitId, period }, signal),
   history: (unitId: number, period: string, quarters: number, signal?: AbortSignal) =>
