@@ -51,6 +51,7 @@ import { registerRemediationRoutes } from '../features/remediation/routes.ts';
 import { registerNotificationRoutes } from '../features/notifications/routes.ts';
 import { validationDetails } from './validation.ts';
 import { StorageUnavailableError } from '../infra/storage.ts';
+import { multipartFailure, refuseBadText, refusedValue } from './bad-input.ts';
 
 export const SESSION_COOKIE = 'parindex_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -95,6 +96,26 @@ function trustProxyOption(
   if (typeof trust !== 'number') return trust;
   return (_address, hop) => hop < trust;
 }
+
+/** What the OpenAPI document says an upload route's multipart body carries. */
+const MULTIPART_BODY = {
+  type: 'object',
+  properties: { file: { type: 'string', format: 'binary' } },
+  required: ['file'],
+};
+
+/**
+ * The zod schemas turned into the OpenAPI document; a route that `consumes` multipart/form-data
+ * and validates no body itself is documented with a file field, so clients (and the malformed-input
+ * test) know it takes an upload.
+ */
+const documentUploads: typeof jsonSchemaTransform = (input) => {
+  const out = jsonSchemaTransform(input);
+  const consumes = (input.schema as { consumes?: string[] } | undefined)?.consumes;
+  if (consumes?.includes('multipart/form-data') && !out.schema.body)
+    return { ...out, schema: { ...out.schema, body: MULTIPART_BODY } };
+  return out;
+};
 
 /** Builds the HTTP application. */
 export async function createApp(deps: Deps, options: { logger?: boolean } = {}): Promise<App> {
@@ -150,7 +171,7 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: documentUploads,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
@@ -176,6 +197,9 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
       }
     }
   });
+
+  // NUL bytes, lone surrogates and hostile nesting never reach a schema, a query or the database.
+  app.addHook('preValidation', refuseBadText);
 
   app.setErrorHandler((error, request, reply) =>
     sendError(error, request, reply, deps.config.maxUploadBytes),
@@ -295,6 +319,11 @@ function sendError(
               ? new AppError('invalid', 'invalid_json')
               : new AppError('invalid', 'bad_request', { detail: e.code ?? 'request' });
     return reply.code(statusOfKind[mapped.kind]).send(presentError(mapped, locale));
+  }
+  const badInput = multipartFailure(error, request) ?? refusedValue(error);
+  if (badInput) {
+    request.log.warn({ err: error }, 'bad input refused');
+    return reply.code(400).send(presentError(badInput, locale));
   }
   request.log.error({ err: error }, 'unexpected error');
   return reply.code(500).send(presentError(new AppError('invalid', 'internal_error'), locale));

@@ -3,8 +3,9 @@
  * A schema may also fail with a catalogue key as its message (`refine(…, { message: 'unit_validity' })`).
  */
 import type { FastifySchemaValidationError } from 'fastify';
-import type { ErrorDetail } from '../errors.ts';
+import { AppError, type ErrorDetail } from '../errors.ts';
 import { catalogues, type MessageKey } from '../i18n/messages.ts';
+import { idText, MAX_INT } from './schemas.ts';
 
 function fieldName(context: string | undefined, instancePath: string): string {
   const path = instancePath.replace(/^\//, '').replace(/\//g, '.');
@@ -56,4 +57,22 @@ export function validationDetails(
         return { field, key: 'field_invalid', params: { field } };
     }
   });
+}
+
+/**
+ * An id sent as a multipart form field (beside an uploaded file, so outside the route's schema):
+ * null when the field is absent or empty, a 400 naming the field when it is not an id the
+ * database's integer columns hold.
+ */
+export function formFieldId(value: string | undefined, field: string): number | null {
+  if (value === undefined || value.trim() === '') return null;
+  const parsed = idText.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const n = Number(value);
+  const detail: ErrorDetail = !Number.isInteger(n)
+    ? { field, key: 'field_type', params: { field, expected: '@type_integer' } }
+    : n < 1
+      ? { field, key: 'field_too_small', params: { field, min: 1 } }
+      : { field, key: 'field_too_big', params: { field, max: MAX_INT } };
+  throw new AppError('invalid', 'validation_failed', {}, [detail]);
 }

@@ -2,12 +2,12 @@
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requireActor, type App } from '../../http/app.ts';
-import { commonErrors, isoDate } from '../../http/schemas.ts';
+import { commonErrors, idText, isoDate } from '../../http/schemas.ts';
 import { listAudit } from './service.ts';
 
 const auditQuery = z.object({
-  unitId: z.coerce.number().int().positive().optional(),
-  userId: z.coerce.number().int().positive().optional(),
+  unitId: idText.optional(),
+  userId: idText.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   before: z.coerce.number().int().positive().optional(),

@@ -1,6 +1,6 @@
 /** Request shapes of campaigns: set-up, entries at each step, workflow actions, queries. */
 import { z } from 'zod';
-import { paging } from '../../http/schemas.ts';
+import { idNumber, idText, paging } from '../../http/schemas.ts';
 
 const band = z
   .object({
@@ -26,7 +26,7 @@ export const deadlines = z
 const campaignSet = z
   .object({
     unitKind: z.string().trim().min(1).max(40),
-    criteriaSetId: z.number().int().positive(),
+    criteriaSetId: idNumber,
     surveyMaxHundredths: z.number().int().min(0).max(100_000).nullable().optional(),
     bands: z.array(band).min(1).max(20).nullable().optional(),
   })
@@ -39,13 +39,13 @@ const campaignFields = {
   surveySource: z.enum(['entered', 'imported', 'sipas']).default('entered'),
   bands: z.array(band).min(1).max(20).nullable().default(null),
   // The appraising agency's unit; null: the owner unit; absent on an edit: unchanged.
-  appraisingUnitId: z.number().int().positive().nullable().optional(),
+  appraisingUnitId: idNumber.nullable().optional(),
 };
 
 export const createBody = z
   .object({
     ...campaignFields,
-    ownerUnitId: z.number().int().positive().nullable().default(null),
+    ownerUnitId: idNumber.nullable().default(null),
     criteriaSets: z.array(campaignSet).min(1).max(20),
   })
   .strict();
@@ -53,14 +53,14 @@ export const createBody = z
 export const updateBody = z
   .object({
     ...campaignFields,
-    version: z.number().int().positive(),
+    version: idNumber,
     criteriaSets: z.array(campaignSet).min(1).max(20).optional(),
   })
   .strict();
 
 export const participantsBody = z
   .object({
-    unitIds: z.array(z.number().int().positive()).max(10_000).optional(),
+    unitIds: z.array(idNumber).max(10_000).optional(),
     unitCodes: z.array(z.string().trim().min(1).max(32)).max(10_000).optional(),
   })
   .strict();
@@ -71,7 +71,7 @@ export const assignmentsBody = z
       .array(
         z
           .object({
-            userId: z.number().int().positive().optional(),
+            userId: idNumber.optional(),
             username: z.string().trim().min(1).max(100).optional(),
             nodeCodes: z.array(z.string().trim().max(40)).min(1).max(500),
             unitKind: z.string().trim().max(40).nullable().optional(),
@@ -83,8 +83,8 @@ export const assignmentsBody = z
   .strict();
 
 export const campaignUnitParams = z.object({
-  id: z.coerce.number().int().positive(),
-  unitId: z.coerce.number().int().positive(),
+  id: idText,
+  unitId: idText,
 });
 export const entryParams = campaignUnitParams.extend({ code: z.string().trim().min(1).max(40) });
 
@@ -96,7 +96,7 @@ const inputValue = z.union([
   z.object({ numerator: z.number().int().min(0), denominator: z.number().int().min(0) }).strict(),
 ]);
 
-const evidenceIds = z.array(z.number().int().positive()).max(100).default([]);
+const evidenceIds = z.array(idNumber).max(100).default([]);
 
 export const selfEntryBody = z
   .object({
@@ -134,7 +134,7 @@ export const actionBody = z
   .object({
     reason: z.string().max(5000).optional(),
     until: z.string().max(40).nullable().optional(),
-    version: z.number().int().positive().optional(),
+    version: idNumber.optional(),
   })
   .strict()
   .default({});
@@ -146,7 +146,7 @@ export const surveyBody = z
 export const queueQuery = z.object({
   ...paging,
   round: z.coerce.number().int().min(1).max(2).default(1),
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: idText.optional(),
   onlyOpen: z.enum(['true', 'false']).optional(),
 });
 

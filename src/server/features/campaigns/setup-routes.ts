@@ -10,7 +10,7 @@ import type { Actor } from '../../../domain/access.ts';
 import { AppError, presentError } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
 import { requireActor, type App } from '../../http/app.ts';
-import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
+import { commonErrors, errorBody, idNumber, idParam } from '../../http/schemas.ts';
 import { appendAuditEntry } from '../audit/repository.ts';
 import { surveyPointsForUnit } from '../sipas/service.ts';
 import { importScores, readScoresCsv, readScoresXlsx, type ScoreRow } from './import.ts';
@@ -188,7 +188,7 @@ export function registerCampaignSetupRoutes(app: App, deps: Deps): void {
         summary:
           'Lấy điểm điều tra xã hội học từ một đợt khảo sát SIPAS: điểm = điểm tối đa × chỉ số hài lòng của đơn vị (một giao dịch)',
         params: idParam,
-        body: z.object({ sipasCampaignId: z.number().int().positive() }).strict(),
+        body: z.object({ sipasCampaignId: idNumber }).strict(),
         response: {
           200: z.object({
             applied: z.number(),

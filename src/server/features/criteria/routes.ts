@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor, type App } from '../../http/app.ts';
 import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
+import { formFieldId } from '../../http/validation.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 import { exportCriteriaXlsx, importCriteriaXlsx } from './xlsx.ts';
@@ -256,7 +257,7 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
       const parsed = await importCriteriaXlsx(buffer);
       const id = await importCriteriaSetFromXlsx(deps, actor, parsed, {
         filename: file.filename,
-        ownerUnitId: owner ? Number(owner) : null,
+        ownerUnitId: formFieldId(owner, 'ownerUnitId'),
       });
       return reply.code(201).send(await service.getCriteriaSet(deps, actor, id));
     },

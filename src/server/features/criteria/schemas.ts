@@ -1,5 +1,6 @@
 /** Request and response shapes of criteria sets. */
 import { z } from 'zod';
+import { idNumber } from '../../http/schemas.ts';
 import { DOCUMENT_TYPES } from '../evidence/schemas.ts';
 import type { NodeInput } from './service.ts';
 
@@ -25,15 +26,15 @@ export const setMetaBody = z
 
 export const createSetBody = setMetaBody
   .extend({
-    ownerUnitId: z.number().int().positive().nullable().default(null),
+    ownerUnitId: idNumber.nullable().default(null),
     bundledId: z.string().max(100).optional(),
   })
   .strict();
 
-export const updateSetBody = setMetaBody.extend({ version: z.number().int().positive() }).strict();
+export const updateSetBody = setMetaBody.extend({ version: idNumber }).strict();
 
 const nodeShape = z.object({
-  id: z.number().int().positive().nullable().default(null),
+  id: idNumber.nullable().default(null),
   code: z
     .string()
     .trim()
@@ -67,7 +68,7 @@ export const nodeInput: z.ZodType<NodeInput, z.input<typeof nodeShape> & { child
   }) as unknown as z.ZodType<NodeInput, z.input<typeof nodeShape> & { children?: unknown[] }>;
 
 export const saveTreeBody = z
-  .object({ version: z.number().int().positive(), nodes: z.array(nodeInput).max(500) })
+  .object({ version: idNumber, nodes: z.array(nodeInput).max(500) })
   .strict();
 
 export const copyBody = z

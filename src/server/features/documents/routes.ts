@@ -7,7 +7,7 @@ import { DOCUMENT_TYPES } from '../../../domain/documents/templates.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor, type App } from '../../http/app.ts';
-import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
+import { commonErrors, errorBody, idNumber, idParam, idText } from '../../http/schemas.ts';
 import { localeFromHeader, translate, type MessageKey } from '../../i18n/messages.ts';
 import { contentDisposition } from '../evidence/routes.ts';
 import * as service from './service.ts';
@@ -15,34 +15,34 @@ import * as service from './service.ts';
 const body = z.record(z.string(), z.unknown());
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const typeParam = z.object({ type: z.enum(DOCUMENT_TYPES) });
-const unitQuery = z.object({ unitId: z.coerce.number().int().positive().optional() });
+const unitQuery = z.object({ unitId: idText.optional() });
 const PERIOD = /^\d{4}-Q[1-4]$/;
 
 const draftBody = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('self_assessment_report'),
-    campaignId: z.number().int().positive(),
-    unitId: z.number().int().positive(),
+    campaignId: idNumber,
+    unitId: idNumber,
     pdf: z.boolean().default(true),
   }),
   z.object({
     type: z.literal('campaign_report'),
-    campaignId: z.number().int().positive(),
+    campaignId: idNumber,
     pdf: z.boolean().default(true),
   }),
   z.object({
     type: z.literal('remediation_plan'),
-    planId: z.number().int().positive(),
+    planId: idNumber,
     pdf: z.boolean().default(true),
   }),
   z.object({
     type: z.literal('supervision_notice'),
-    supervisionId: z.number().int().positive(),
+    supervisionId: idNumber,
     pdf: z.boolean().default(true),
   }),
   z.object({
     type: z.literal('dossier_quarter_report'),
-    unitId: z.number().int().positive(),
+    unitId: idNumber,
     period: z.string().regex(PERIOD, 'field_format'),
     bands: z.string().max(100).optional(),
     pdf: z.boolean().default(true),

@@ -10,6 +10,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor, type App } from '../../http/app.ts';
 import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
+import { formFieldId } from '../../http/validation.ts';
 import {
   getImportJob,
   retryImportJob,
@@ -489,8 +490,8 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
         throw error;
       });
       try {
-        const unitId = Number(upload.fields.unitId);
-        if (!Number.isSafeInteger(unitId) || unitId <= 0) {
+        const unitId = formFieldId(upload.fields.unitId, 'unitId');
+        if (unitId === null) {
           throw new AppError('invalid', 'validation_failed', {}, [
             { field: 'unitId', key: 'field_required', params: { field: 'unitId' } },
           ]);

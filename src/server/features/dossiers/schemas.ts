@@ -1,6 +1,6 @@
 /** Request and response shapes of the dossier-handling evaluation. */
 import { z } from 'zod';
-import { paging } from '../../http/schemas.ts';
+import { idNumber, idText, paging } from '../../http/schemas.ts';
 
 export const RATE_KEYS = [
   'on-time-or-early',
@@ -17,7 +17,7 @@ export const period = z.string().regex(/^\d{4}-Q[1-4]$/, 'field_format');
 export const codeParam = z.object({ code: z.string().trim().min(1).max(100) });
 
 export const dossierListQuery = z.object({
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: idText.optional(),
   period: period.optional(),
   officialCode: z.string().trim().max(100).optional(),
   q: z.string().trim().max(100).optional(),
@@ -28,7 +28,7 @@ export const dossierListQuery = z.object({
 export const rateParams = z.object({ key: z.enum(RATE_KEYS) });
 
 export const rateDossiersQuery = z.object({
-  unitId: z.coerce.number().int().positive(),
+  unitId: idText,
   period,
   officialCode: z.string().trim().max(100).optional(),
   part: z.enum(['numerator', 'denominator']).default('numerator'),
@@ -36,7 +36,7 @@ export const rateDossiersQuery = z.object({
 });
 
 export const quarterQuery = z.object({
-  unitId: z.coerce.number().int().positive(),
+  unitId: idText,
   period,
   bands: z.string().max(60).optional(),
 });
@@ -123,22 +123,22 @@ export const dossierBody = z.object({
 export const dossierList = z.object({ items: z.array(dossierBody), total: z.number() });
 
 export const historyQuery = z.object({
-  unitId: z.coerce.number().int().positive(),
+  unitId: idText,
   period,
   quarters: z.coerce.number().int().min(1).max(12).default(4),
 });
 
-export const bandsQuery = z.object({ unitId: z.coerce.number().int().positive() });
+export const bandsQuery = z.object({ unitId: idText });
 
 export const bandsBody = z
-  .object({ unitId: z.number().int().positive(), presetId: z.string().trim().min(1).max(60) })
+  .object({ unitId: idNumber, presetId: z.string().trim().min(1).max(60) })
   .strict();
 
-export const postalCatalogueQuery = z.object({ unitId: z.coerce.number().int().positive() });
+export const postalCatalogueQuery = z.object({ unitId: idText });
 
 /** Pasted lines: one procedure code per line, its name after a tab, semicolon or comma. */
 export const postalCatalogueBody = z
-  .object({ unitId: z.number().int().positive(), text: z.string().max(2_000_000) })
+  .object({ unitId: idNumber, text: z.string().max(2_000_000) })
   .strict();
 
 export const postalCatalogueView = z.object({

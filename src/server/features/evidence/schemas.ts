@@ -1,7 +1,7 @@
 /** Request and response shapes of the evidence library. */
 import { z } from 'zod';
 import { parseUserDate } from '../../../domain/dates.ts';
-import { paging } from '../../http/schemas.ts';
+import { idNumber, idText, paging } from '../../http/schemas.ts';
 
 /** Kinds of administrative documents (Decree 30/2020/NĐ-CP) plus photos and anything else. */
 export const DOCUMENT_TYPES = [
@@ -63,11 +63,11 @@ export const updateBody = z
     issuedOn: issuedOn.nullable().transform((v) => v ?? null),
     issuer: z.string().trim().max(300).nullable().transform(blankToNull),
     summary: z.string().trim().min(1).max(2000),
-    version: z.number().int().positive(),
+    version: idNumber,
   })
   .strict();
 
-export const unitIdParam = z.object({ unitId: z.coerce.number().int().positive() });
+export const unitIdParam = z.object({ unitId: idText });
 
 export const listQuery = z.object({
   q: z.string().trim().max(100).optional(),
@@ -76,7 +76,7 @@ export const listQuery = z.object({
 });
 
 export const downloadQuery = z.object({
-  version: z.coerce.number().int().positive().optional(),
+  version: idText.optional(),
   inline: z.enum(['1', '0', 'true', 'false']).optional(),
 });
 
@@ -122,7 +122,7 @@ export const uploadResult = documentDetail.extend({
 
 /** What a sub-criterion needs of its evidence, to compute findings against (all optional). */
 export const checkQuery = z.object({
-  version: z.coerce.number().int().positive().optional(),
+  version: idText.optional(),
   kind: z.enum(DOCUMENT_TYPES).exclude(['photo']).optional(),
   signed: z.enum(['1', '0', 'true', 'false']).optional(),
   deadline: z
@@ -131,7 +131,7 @@ export const checkQuery = z.object({
     .optional(),
   year: z.coerce.number().int().min(2000).max(2200).optional(),
   // A campaign and sub-criterion code: the requirement configured on that node, in the campaign's year.
-  campaign: z.coerce.number().int().positive().optional(),
+  campaign: idText.optional(),
   node: z
     .string()
     .regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/, 'field_format')
@@ -140,8 +140,8 @@ export const checkQuery = z.object({
 });
 
 export const riskParams = z.object({
-  campaignId: z.coerce.number().int().positive(),
-  unitId: z.coerce.number().int().positive(),
+  campaignId: idText,
+  unitId: idText,
 });
 
 const finding = z.object({

@@ -6,13 +6,13 @@
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requireActor, type App } from '../../http/app.ts';
-import { commonErrors, idParam } from '../../http/schemas.ts';
+import { commonErrors, idParam, idText } from '../../http/schemas.ts';
 import { createNotificationScheduler } from './scheduler.ts';
 import * as service from './service.ts';
 
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  before: z.coerce.number().int().positive().optional(),
+  before: idText.optional(),
 });
 
 const notification = z.object({

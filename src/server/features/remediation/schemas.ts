@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { FINDING_GROUPS } from '../../../domain/remediation/supervision.ts';
 import { MEASURED_METRICS, TASK_STATUSES } from '../../../domain/remediation/plan.ts';
-import { isoDate } from '../../http/schemas.ts';
+import { idNumber, idText, isoDate } from '../../http/schemas.ts';
 
 const line = z.string().trim().min(1).max(2000);
 const lines = z.array(line).max(50);
@@ -34,16 +34,16 @@ export const createPlanBody = z
   .object({
     year: z.number().int().min(2000).max(2100),
     title: z.string().trim().min(1).max(1000).optional(),
-    campaignId: z.number().int().positive(),
+    campaignId: idNumber,
     /** The unit scored in the campaign when it is a predecessor of the plan's unit. */
-    sourceUnitId: z.number().int().positive().optional(),
+    sourceUnitId: idNumber.optional(),
     document: planDocument.optional(),
   })
   .strict();
 
 export const updatePlanBody = z
   .object({
-    version: z.number().int().positive(),
+    version: idNumber,
     title: z.string().trim().min(1).max(1000),
     document: planDocument,
   })
@@ -56,11 +56,11 @@ const taskTarget = {
 
 export const createTaskBody = z
   .object({
-    itemId: z.number().int().positive().nullable().default(null),
-    findingId: z.number().int().positive().nullable().default(null),
+    itemId: idNumber.nullable().default(null),
+    findingId: idNumber.nullable().default(null),
     content: z.string().trim().min(1).max(4000),
     output: z.string().trim().max(2000).default(''),
-    responsibleUserId: z.number().int().positive().nullable().default(null),
+    responsibleUserId: idNumber.nullable().default(null),
     responsibleLabel: shortText.default(''),
     deadline: isoDate.nullable().default(null),
     ...taskTarget,
@@ -69,10 +69,10 @@ export const createTaskBody = z
 
 export const updateTaskBody = z
   .object({
-    version: z.number().int().positive(),
+    version: idNumber,
     content: z.string().trim().min(1).max(4000),
     output: z.string().trim().max(2000),
-    responsibleUserId: z.number().int().positive().nullable(),
+    responsibleUserId: idNumber.nullable(),
     responsibleLabel: shortText,
     deadline: isoDate.nullable(),
     targetMetric: z.enum(MEASURED_METRICS).nullable(),
@@ -83,11 +83,11 @@ export const updateTaskBody = z
 /** What the responsible official reports. */
 export const progressBody = z
   .object({
-    version: z.number().int().positive(),
+    version: idNumber,
     status: z.enum(TASK_STATUSES),
     progressNote: z.string().trim().max(4000).default(''),
     currentPercent: percent.nullable().default(null),
-    evidence: z.array(z.number().int().positive()).max(50).default([]),
+    evidence: z.array(idNumber).max(50).default([]),
   })
   .strict();
 
@@ -136,19 +136,15 @@ const supervisionFields = {
   periodTo: isoDate,
   periodLabel: shortText.default(''),
   members: z.array(member).min(1).max(50),
-  campaignId: z.number().int().positive().nullable().default(null),
-  sourceUnitId: z.number().int().positive().nullable().default(null),
+  campaignId: idNumber.nullable().default(null),
+  sourceUnitId: idNumber.nullable().default(null),
   recommendations: z.array(recommendation).max(100).default([]),
   document: supervisionDocument.default(supervisionDocument.parse({})),
 };
 
-export const createSupervisionBody = z
-  .object({ unitId: z.number().int().positive(), ...supervisionFields })
-  .strict();
+export const createSupervisionBody = z.object({ unitId: idNumber, ...supervisionFields }).strict();
 
-export const updateSupervisionBody = z
-  .object({ version: z.number().int().positive(), ...supervisionFields })
-  .strict();
+export const updateSupervisionBody = z.object({ version: idNumber, ...supervisionFields }).strict();
 
 export const findingBody = z
   .object({
@@ -163,4 +159,4 @@ export const findingBody = z
   })
   .strict();
 
-export const listQuery = z.object({ unitId: z.coerce.number().int().positive().optional() });
+export const listQuery = z.object({ unitId: idText.optional() });

@@ -10,7 +10,7 @@ import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:z
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requireActor, type App } from '../../http/app.ts';
-import { commonErrors } from '../../http/schemas.ts';
+import { commonErrors, idText } from '../../http/schemas.ts';
 import { listCollectionForms } from './collection.service.ts';
 import { campaignPosters } from './posters.ts';
 import { campaignIdParam } from './schemas.ts';
@@ -126,7 +126,7 @@ export function registerSipasChannelRoutes(app: App, deps: Deps): void {
           'Áp phích mã QR của phiếu công khai (PDF, một trang cho mỗi đơn vị và lĩnh vực; lọc theo unit, field)',
         params: campaignIdParam,
         querystring: z.object({
-          unit: z.coerce.number().int().positive().optional(),
+          unit: idText.optional(),
           field: z.string().max(64).optional(),
         }),
       },

@@ -1,9 +1,9 @@
 /** Request and response schemas of the SIPAS routes (validation, types and OpenAPI). */
 import { z } from 'zod';
-import { isoDate, paging } from '../../http/schemas.ts';
+import { idNumber, idText, isoDate, paging } from '../../http/schemas.ts';
 import { CHANNELS } from './service.ts';
 
-export const campaignIdParam = z.object({ campaignId: z.coerce.number().int().positive() });
+export const campaignIdParam = z.object({ campaignId: idText });
 export const tokenParam = z.object({ token: z.string().min(10).max(200) });
 
 const answers = z.record(z.string().max(64), z.unknown());
@@ -12,7 +12,7 @@ const profile = z.record(z.string().max(64), z.unknown());
 /** The fields every channel sends for one filled-in form. */
 const submissionFields = {
   clientId: z.string().min(1).max(64),
-  unitId: z.coerce.number().int().positive(),
+  unitId: idText,
   fieldId: z.string().min(1).max(64),
   answers,
   profile,
@@ -22,7 +22,7 @@ const submissionFields = {
 
 export const publicSubmissionBody = z.object({
   ...submissionFields,
-  campaignId: z.number().int().positive(),
+  campaignId: idNumber,
   questionnaireId: z.string().min(1).max(64),
   questionnaireVersion: z.string().min(1).max(64),
   formToken: z.string().min(1).max(300),
@@ -43,7 +43,7 @@ export const batchBody = z.object({
     .array(
       z.object({
         ...submissionFields,
-        campaignId: z.number().int().positive(),
+        campaignId: idNumber,
         questionnaireId: z.string().min(1).max(64),
         questionnaireVersion: z.string().min(1).max(64),
         paperSerial: z.string().max(64).nullish(),
@@ -78,7 +78,7 @@ export const batchResult = z.object({
 });
 
 export const formQuery = z.object({
-  unit: z.coerce.number().int().positive().optional(),
+  unit: idText.optional(),
   field: z.string().max(64).optional(),
 });
 
@@ -117,8 +117,8 @@ export const campaignBody = z.object({
   periodStart: isoDate,
   periodEnd: isoDate,
   status: z.enum(['setup', 'open', 'closed']).default('open'),
-  ownerUnitId: z.number().int().positive().nullable(),
-  questionnaireId: z.number().int().positive(),
+  ownerUnitId: idNumber.nullable(),
+  questionnaireId: idNumber,
   fields: z.array(z.object({ id: z.string().max(64), name: z.string().max(300) })).max(100),
   channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length),
   satisfiedLevels: z.array(z.number().int()).max(5).default([4, 5]),
@@ -127,14 +127,14 @@ export const campaignBody = z.object({
   units: z
     .array(
       z.object({
-        unitId: z.number().int().positive(),
+        unitId: idNumber,
         transactions: z.record(z.string(), z.number().int()).default({}),
       }),
     )
     .max(5000),
 });
 
-export const campaignUpdateBody = campaignBody.extend({ version: z.number().int().positive() });
+export const campaignUpdateBody = campaignBody.extend({ version: idNumber });
 
 export const campaignView = z.object({
   id: z.number(),
@@ -233,7 +233,7 @@ const levelRow = z.object({
 });
 
 export const indexesQuery = z.object({
-  unit: z.coerce.number().int().positive().optional(),
+  unit: idText.optional(),
   field: z.string().max(64).optional(),
 });
 
@@ -285,7 +285,7 @@ export const indexesView = z.object({
 });
 
 export const responsesQuery = z.object({
-  unit: z.coerce.number().int().positive().optional(),
+  unit: idText.optional(),
   field: z.string().max(64).optional(),
   suggestions: z.enum(['true', 'false']).default('false'),
   q: z.string().max(200).optional(),
@@ -313,7 +313,7 @@ export const responseList = z.object({
 });
 
 export const linksBody = z.object({
-  unitId: z.number().int().positive(),
+  unitId: idNumber,
   fieldId: z.string().min(1).max(64),
   dossierCodes: z.array(z.string().trim().min(1).max(100)).min(1).max(1000),
 });

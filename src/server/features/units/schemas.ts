@@ -1,6 +1,6 @@
 /** Request and response shapes of the unit tree. */
 import { z } from 'zod';
-import { isoDate, paging } from '../../http/schemas.ts';
+import { idNumber, idText, isoDate, paging } from '../../http/schemas.ts';
 
 export const unitCode = z
   .string()
@@ -22,7 +22,7 @@ export const unitBody = z.object({
 
 export const unitListQuery = z.object({
   q: z.string().trim().max(100).optional(),
-  parentId: z.union([z.literal('root'), z.coerce.number().int().positive()]).optional(),
+  parentId: z.union([z.literal('root'), idText]).optional(),
   kind: z.string().max(40).optional(),
   current: z.enum(['true', 'false']).optional(),
   ...paging,
@@ -40,15 +40,13 @@ const unitFields = {
   code: unitCode,
   name: z.string().trim().min(1).max(200),
   kind: z.string().min(1).max(40),
-  parentId: z.number().int().positive().nullable(),
+  parentId: idNumber.nullable(),
   validFrom: isoDate.nullable().default(null),
   validTo: isoDate.nullable().default(null),
 };
 
 export const createUnitBody = z.object(unitFields).strict();
-export const updateUnitBody = z
-  .object({ ...unitFields, version: z.number().int().positive() })
-  .strict();
+export const updateUnitBody = z.object({ ...unitFields, version: idNumber }).strict();
 
 const lineageStep = unitBody.extend({
   mergeType: z.enum(['full', 'partial']),
@@ -65,8 +63,8 @@ export const lineageBody = z.object({
 
 export const addLineageBody = z
   .object({
-    predecessorId: z.number().int().positive(),
-    successorId: z.number().int().positive(),
+    predecessorId: idNumber,
+    successorId: idNumber,
     mergeType: z.enum(['full', 'partial']),
     effectiveDate: isoDate.nullable().default(null),
   })
@@ -74,8 +72,8 @@ export const addLineageBody = z
 
 /** A merger link named in the path: predecessor, then successor. */
 export const lineageParams = z.object({
-  predecessorId: z.coerce.number().int().positive().max(2_147_483_647),
-  successorId: z.coerce.number().int().positive().max(2_147_483_647),
+  predecessorId: idText,
+  successorId: idText,
 });
 
 /** Why a link is corrected or removed: kept in the audit log. */

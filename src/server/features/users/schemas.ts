@@ -1,11 +1,9 @@
 /** Request and response shapes of user administration. */
 import { z } from 'zod';
 import { ROLES } from '../../../domain/access.ts';
-import { paging } from '../../http/schemas.ts';
+import { idNumber, idText, paging } from '../../http/schemas.ts';
 
-const grant = z
-  .object({ role: z.enum(ROLES), unitId: z.number().int().positive().nullable() })
-  .strict();
+const grant = z.object({ role: z.enum(ROLES), unitId: idNumber.nullable() }).strict();
 
 export const userBody = z.object({
   id: z.number(),
@@ -54,7 +52,7 @@ export const updateUserBody = z
     fullName: z.string().trim().min(1).max(200),
     email: z.email().max(200).nullable(),
     disabled: z.boolean(),
-    version: z.number().int().positive(),
+    version: idNumber,
   })
   .strict();
 
@@ -63,6 +61,6 @@ export const resetPasswordResult = z.object({ temporaryPassword: z.string().null
 
 export const grantBody = grant;
 export const grantParams = z.object({
-  id: z.coerce.number().int().positive(),
-  grantId: z.coerce.number().int().positive(),
+  id: idText,
+  grantId: idText,
 });
