@@ -118,7 +118,9 @@ export async function runCampaignCommand(
       const file = args[1];
       if (id === null || !file) throw usage(IMPORT_USAGE);
       const content = readFileSync(file);
-      const rows = /\.xlsx$/i.test(file) ? await readScoresXlsx(content) : readScoresCsv(content);
+      const rows = /\.xlsx$/i.test(file)
+        ? await readScoresXlsx(content)
+        : await readScoresCsv(content);
       const result = await importScores(deps, actor, id, rows);
       console.log(
         `Đã nhập ${result.scores.toLocaleString('vi-VN')} dòng điểm và ${result.survey} điểm điều tra XHH của ${result.units} đơn vị${result.unitsAdded ? ` (thêm ${result.unitsAdded} đơn vị vào đợt)` : ''}.`,

@@ -70,6 +70,22 @@ const vi = {
   xlsx_not_xlsx: 'Tệp không phải bảng tính Excel (.xlsx).',
   xlsx_corrupt: 'Tệp Excel bị hỏng, không đọc được.',
   xlsx_bomb: 'Tệp Excel giải nén ra quá lớn (trên {limit}); có thể là tệp độc hại.',
+  file_corrupt: 'Tệp bị hỏng, không đọc được (phần {part}).',
+  file_too_many_entries:
+    'Tệp có quá nhiều phần bên trong ({count}, tối đa {limit}); có thể là tệp độc hại.',
+  file_part_too_large: 'Tệp quá lớn khi giải nén: phần {part} vượt {limit}; có thể là tệp độc hại.',
+  file_inflated_too_large:
+    'Tệp quá lớn khi giải nén: các phần cộng lại vượt {limit}; có thể là tệp độc hại.',
+  file_ratio_too_high:
+    'Tệp nén bất thường: phần {part} giải nén ra gấp {ratio} lần (tối đa {limit} lần); có thể là tệp độc hại.',
+  file_xml_doctype:
+    'Tệp bị từ chối: phần {part} có khai báo DOCTYPE hoặc ENTITY, điều tệp Office thật không có.',
+  file_too_many_cells: 'Bảng tính có quá nhiều ô: tới phần {part} đã vượt {limit} ô.',
+  file_too_heavy:
+    'Đọc tệp cần nhiều bộ nhớ hơn mức cho phép ({limit}) nên đã dừng; hãy chia tệp nhỏ hơn.',
+  file_too_slow: 'Đọc tệp quá {seconds} giây nên đã dừng; hãy chia tệp nhỏ hơn.',
+  file_unreadable: 'Không đọc được tệp; tệp có thể bị hỏng.',
+  file_queue_full: 'Máy chủ đang đọc nhiều tệp cùng lúc; hãy thử lại sau {seconds} giây.',
   xlsx_missing_sheet: 'Không tìm thấy trang «{sheet}» trong tệp Excel.',
   xlsx_empty_sheet: 'Trang «{sheet}» không có dữ liệu.',
   xlsx_too_many_rows: 'Trang «{sheet}» có {count} dòng, vượt giới hạn {limit} dòng.',
@@ -482,6 +498,23 @@ const en: Record<MessageKey, string> = {
   xlsx_not_xlsx: 'The file is not an Excel workbook (.xlsx).',
   xlsx_corrupt: 'The Excel file is damaged and cannot be read.',
   xlsx_bomb: 'The Excel file expands to more than {limit}; it may be malicious.',
+  file_corrupt: 'The file is damaged and cannot be read (part {part}).',
+  file_too_many_entries:
+    'The file holds too many parts ({count}, at most {limit}); it may be malicious.',
+  file_part_too_large:
+    'The file is too large once unpacked: part {part} exceeds {limit}; it may be malicious.',
+  file_inflated_too_large:
+    'The file is too large once unpacked: its parts together exceed {limit}; it may be malicious.',
+  file_ratio_too_high:
+    'The file is packed abnormally: part {part} unpacks to {ratio} times its size (at most {limit}); it may be malicious.',
+  file_xml_doctype:
+    'The file is refused: part {part} has a DOCTYPE or ENTITY declaration, which real Office files never have.',
+  file_too_many_cells: 'The workbook has too many cells: by part {part} it exceeds {limit} cells.',
+  file_too_heavy:
+    'Reading the file needed more memory than allowed ({limit}) and was stopped; split the file.',
+  file_too_slow: 'Reading the file took over {seconds} seconds and was stopped; split the file.',
+  file_unreadable: 'The file cannot be read; it may be damaged.',
+  file_queue_full: 'The server is reading many files at once; try again in {seconds} seconds.',
   xlsx_missing_sheet: 'The sheet “{sheet}” is missing from the workbook.',
   xlsx_empty_sheet: 'The sheet “{sheet}” has no data.',
   xlsx_too_many_rows: 'The sheet “{sheet}” has {count} rows, more than the limit of {limit}.',

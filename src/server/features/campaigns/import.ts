@@ -5,12 +5,13 @@
  * nothing is written unless the whole file is right. Used for earlier years' results and for
  * provinces that scored outside the system.
  */
-import { parse } from 'csv-parse/sync';
 import type { Actor } from '../../../domain/access.ts';
 import { parseHundredths } from '../../../domain/scoring/decimal.ts';
 import { compiledTreeOf } from '../../../domain/scoring/tree.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
+import { readCsvRecords } from '../../infra/csv-read.ts';
+import { plainText, readXlsxTable } from '../../infra/workbook.ts';
 import { appendAuditEntry } from '../audit/repository.ts';
 import { findUnitsByCodes } from '../units/repository.ts';
 import * as repo from './repository.ts';
@@ -66,45 +67,30 @@ function fromRecords(records: string[][], firstRow = 1): ScoreRow[] {
 }
 
 /** Reads a CSV score file (UTF-8, comma or semicolon separated). */
-export function readScoresCsv(content: Buffer): ScoreRow[] {
+export async function readScoresCsv(content: Buffer): Promise<ScoreRow[]> {
   const text = content.toString('utf8').replace(/^\uFEFF/, '');
   if (text.includes('\u0000')) throw new AppError('invalid', 'import_not_text');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
-  const records = parse(text, {
-    delimiter,
-    relax_column_count: true,
-    skip_empty_lines: true,
-  }) as string[][];
-  return fromRecords(records);
+  const parsed = await readCsvRecords(text, { delimiter });
+  if (!parsed.ok)
+    throw new AppError('invalid', 'bad_request', {
+      detail: `CSV${parsed.line ? ` (dòng ${parsed.line})` : ''}`,
+    });
+  return fromRecords(parsed.records);
 }
 
-/** Reads the first sheet of an Excel score file. */
+/** Reads the first sheet of an Excel score file (through the file guard, in a contained worker). */
 export async function readScoresXlsx(content: Buffer): Promise<ScoreRow[]> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('unsupported', 'xlsx_not_xlsx');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new AppError('invalid', 'import_empty');
+  const sheet = await readXlsxTable(content, MAX_ROWS + 1);
+  if (sheet.rows.length === 0) throw new AppError('invalid', 'import_empty');
+  // The rows as the sheet numbers them: an empty row in between stays an empty record.
   const records: string[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, SCORE_COLUMNS.length); c++) {
-      const v = row.getCell(c).value;
-      cells.push(
-        v === null || v === undefined
-          ? ''
-          : typeof v === 'object' && 'text' in v
-            ? String(v.text)
-            : String(v),
-      );
-    }
-    records.push(cells);
-  });
+  for (const row of sheet.rows) {
+    while (records.length < row.rowNumber - 1) records.push([]);
+    const width = Math.max(row.cells.length, SCORE_COLUMNS.length);
+    records.push(Array.from({ length: width }, (_, c) => plainText(row.cells[c])));
+  }
   return fromRecords(records);
 }
 

@@ -7,8 +7,9 @@
  * set's own fields and a third its classification bands. Export then import gives the same set.
  *
  * Reading is strict: every problem is reported with its sheet, row and column, and nothing is
- * saved unless the whole workbook is right. The file is checked as a zip first (type by content,
- * inflated size capped), so a renamed file or a zip bomb never reaches the spreadsheet library.
+ * saved unless the whole workbook is right. The file goes through the one file guard and is parsed
+ * in a contained worker (infra/workbook.ts), so a renamed file or a zip bomb never reaches the
+ * spreadsheet library and a heavy one cannot hold the server.
  */
 import ExcelJS from 'exceljs';
 import { parseUserDate } from '../../../domain/dates.ts';
@@ -20,7 +21,13 @@ import { DEFAULT_PAR_BANDS, type ClassBand } from '../../../domain/scoring/index
 import { parseRuleText, RULE_SYNTAX_HELP } from '../../../domain/scoring/rule-text.ts';
 import { searchKey } from '../../../domain/text.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
-import { cellText, columnLetter, openXlsx } from '../../infra/workbook.ts';
+import {
+  cellText,
+  columnLetter,
+  openXlsx,
+  type Cell,
+  type Workbook,
+} from '../../infra/workbook.ts';
 import type { NodeInput, NodeView, SetMeta } from './service.ts';
 
 export const SHEET_CRITERIA = 'Bộ chỉ số';
@@ -226,15 +233,14 @@ export async function exportCriteriaXlsx(meta: SetMeta, nodes: NodeView[]): Prom
 }
 
 /** A score cell: a number with at most two decimals (1,5 / 1.5 / 1.5 as a number). */
-function cellHundredths(cell: ExcelJS.Cell):
+function cellHundredths(cell: Cell):
   | { ok: true; value: number }
   | {
       ok: false;
       key: 'cell_required' | 'cell_not_number' | 'cell_too_many_decimals' | 'cell_negative';
       value: string;
     } {
-  const v = cell.value;
-  const raw = typeof v === 'object' && v !== null && 'result' in v ? v.result : v;
+  const raw = cell.value;
   if (typeof raw === 'number') {
     const scaled = Math.round(raw * 100);
     if (Math.abs(raw * 100 - scaled) > 1e-6)
@@ -293,8 +299,7 @@ export async function importCriteriaXlsx(
   ) => {
     if (errors.length < 200) errors.push({ sheet, row, column, key, params });
   };
-  const merges = (ws.model as { merges?: string[] }).merges ?? [];
-  for (const range of merges) {
+  for (const range of ws.merges) {
     const match = /^([A-Z]+)(\d+)/.exec(range);
     problem(Number(match?.[2] ?? 0), match?.[1] ?? '?', 'cell_merged', { range });
   }
@@ -444,7 +449,7 @@ export async function importCriteriaXlsx(
   return { meta, nodes: roots };
 }
 
-function readMeta(wb: ExcelJS.Workbook, errors: ErrorDetail[]): Partial<SetMeta> {
+function readMeta(wb: Workbook, errors: ErrorDetail[]): Partial<SetMeta> {
   const meta: Partial<SetMeta> = {};
   const info = wb.getWorksheet(SHEET_INFO);
   if (info) {

@@ -1,15 +1,15 @@
 /**
  * Reading a dossier file row by row without holding it: CSV through a splitter of its own (see
  * CsvSplitter: csv-parse took three times as long as PostgreSQL's COPY of the same file),
- * XLSX through exceljs's streaming reader (first worksheet) after the zip guard has checked the
- * archive. The type is decided by content, never by the file name.
+ * XLSX through the one file guard and exceljs's streaming reader (first worksheet), both in a
+ * contained worker that sends the rows back a batch at a time (infra/workbook.ts). The type is
+ * decided by content, never by the file name.
  */
 import { createReadStream } from 'node:fs';
-import { open, readFile, stat } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import { open, stat } from 'node:fs/promises';
 import type { CellValue } from '../../../domain/dossiers/dossier.ts';
 import { AppError } from '../../errors.ts';
-import { inspectZip } from '../../infra/zip-guard.ts';
+import { streamXlsxRows } from '../../infra/workbook.ts';
 
 export type FileKind = 'csv' | 'xlsx';
 
@@ -19,7 +19,6 @@ export interface FileRow {
   cells: CellValue[];
 }
 
-const MAX_XLSX_UNCOMPRESSED = 1024 * 1024 * 1024;
 const HEAD_BYTES = 64 * 1024;
 // CSV read at a time: the rows of one chunk stay alive while they are processed, and a smaller
 // batch spares the garbage collector copying them from one young generation space to the next.
@@ -38,21 +37,8 @@ export async function detectFileKind(filePath: string): Promise<FileKind> {
   } finally {
     await handle.close();
   }
-  if (head.readUInt32LE(0) === 0x04034b50) {
-    // The guard needs the whole archive; it is the compressed file, bounded by the upload limit.
-    const check = inspectZip(
-      await readFile(filePath),
-      { maxEntries: 10_000, maxUncompressedBytes: MAX_XLSX_UNCOMPRESSED },
-      ['xl/workbook.xml'],
-    );
-    if (!check.ok) {
-      if (check.problem.kind === 'too_large_uncompressed') {
-        throw new AppError('too_large', 'xlsx_bomb', { limit: '1 GB' });
-      }
-      throw new AppError('unsupported', 'dossier_import_wrong_type');
-    }
-    return 'xlsx';
-  }
+  // A workbook is guarded when its rows are first read (readHead), in the contained worker.
+  if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) return 'xlsx';
   if (head.includes(0)) throw new AppError('unsupported', 'dossier_import_wrong_type');
   try {
     // stream: true tolerates a character cut at the end of the sample.
@@ -81,25 +67,6 @@ async function csvLayout(filePath: string): Promise<{ delimiter: string; crOnly:
   } finally {
     await handle.close();
   }
-}
-
-/** A cell of exceljs as a plain value: text, number, boolean or date. */
-function plainCell(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-    return value;
-  }
-  if (value instanceof Date) return value;
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) {
-      const r = value.result;
-      return r === undefined || r === null || typeof r === 'object' ? null : r;
-    }
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return null;
-  }
-  return null;
 }
 
 /**
@@ -266,15 +233,7 @@ export async function* readFileRowBatches(
     }
     return;
   }
-  let batch: FileRow[] = [];
-  for await (const row of readXlsxRows(filePath)) {
-    batch.push(row);
-    if (batch.length >= batchRows) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
+  yield* readXlsxBatches(filePath, batchRows);
 }
 
 /** Streams the rows of the file one by one, the header first (see readFileRowBatches). */
@@ -282,29 +241,35 @@ export async function* readFileRows(filePath: string, kind: FileKind): AsyncGene
   for await (const batch of readFileRowBatches(filePath, kind)) yield* batch;
 }
 
-async function* readXlsxRows(filePath: string): AsyncGenerator<FileRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
+// Workbooks that passed the guard, by path, with the size and time of the file then: an import
+// reads its upload three times (check, first row, rows) and inflates it only once.
+const guarded = new Map<string, string>();
+
+async function* readXlsxBatches(filePath: string, batchRows: number): AsyncGenerator<FileRow[]> {
+  const file = await stat(filePath);
+  const stamp = `${file.size}:${file.mtimeMs}`;
+  const inspected = guarded.get(filePath) === stamp;
+  const remember = () => {
+    guarded.delete(filePath);
+    guarded.set(filePath, stamp);
+    if (guarded.size > 64) guarded.delete(guarded.keys().next().value!);
+  };
+  const rows = streamXlsxRows(filePath, { policy: 'dossiers', batchRows, inspected });
   try {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-        const values = row.values as ExcelJS.CellValue[];
-        // exceljs rows are 1-based: values[0] is always empty.
-        const cells: CellValue[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(plainCell(values[i]));
-        if (cells.every((c) => c === null || c === '')) continue;
-        yield { rowNumber: row.number, cells };
+    let first = true;
+    for await (const batch of rows) {
+      if (first) {
+        first = false;
+        remember();
       }
-      break; // the first worksheet only
+      yield batch;
     }
+    if (first) remember();
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('invalid', 'xlsx_corrupt');
+    // A zip that is no workbook (a Word file, say) is refused as the other wrong types are.
+    if (error instanceof AppError && error.code === 'xlsx_not_xlsx')
+      throw new AppError('unsupported', 'dossier_import_wrong_type');
+    throw error;
   }
 }
 

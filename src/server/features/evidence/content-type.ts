@@ -3,7 +3,8 @@
  * JPEG by their signatures, DOCX and XLSX as zip archives whose parts are a Word document or an
  * Excel workbook. Anything else (programs, web pages, plain text, other archives) is refused.
  */
-import { inspectZip } from '../../infra/zip-guard.ts';
+import { runContained } from '../../infra/contained.ts';
+import { zipRefusal, type ZipProblem } from '../../infra/zip-guard.ts';
 
 export const EVIDENCE_FORMATS = ['pdf', 'docx', 'xlsx', 'jpg', 'png'] as const;
 export type EvidenceFormat = (typeof EVIDENCE_FORMATS)[number];
@@ -19,10 +20,6 @@ export const MEDIA_TYPES: Record<EvidenceFormat, string> = {
 /** How many leading bytes `sniffSignature` needs. */
 export const SNIFF_BYTES = 1024;
 
-// An Office file may legitimately inflate well beyond its size (XML compresses ~10:1); beyond this
-// it is treated as a zip bomb rather than a document.
-const OFFICE_LIMITS = { maxEntries: 20_000, maxUncompressedBytes: 512 * 1024 * 1024 };
-
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -36,10 +33,25 @@ export function sniffSignature(head: Buffer): 'pdf' | 'png' | 'jpg' | 'zip' | nu
   return null;
 }
 
-/** DOCX or XLSX by the parts of a zip archive, or null for any other (or damaged) archive. */
-export function officeFormat(zip: Buffer): 'docx' | 'xlsx' | null {
-  const inspected = inspectZip(zip, OFFICE_LIMITS, ['[Content_Types].xml']);
-  if (!inspected.ok) return null;
+const GUARD = new URL('../../infra/zip-guard.ts', import.meta.url);
+
+/**
+ * DOCX or XLSX by the parts of a zip archive, or null for any other (or damaged) archive. The
+ * archive goes through the one file guard in a contained worker (evidence policy: stored, never
+ * parsed, so only what inflates like a bomb is refused, with its reason).
+ */
+export async function officeFormat(zip: Buffer): Promise<'docx' | 'xlsx' | null> {
+  const inspected = await runContained<
+    { ok: true; names: string[] } | { ok: false; problem: ZipProblem }
+  >(
+    { module: GUARD, fn: 'inspectBytes', args: [zip, 'evidence'] },
+    { heapMb: 64, timeoutMs: 30_000 },
+  );
+  if (!inspected.ok) {
+    const { kind } = inspected.problem;
+    if (kind === 'not_zip' || kind === 'corrupt' || kind === 'missing_part') return null;
+    throw zipRefusal(inspected.problem, 'xlsx');
+  }
   if (inspected.names.some((n) => n.startsWith('word/'))) return 'docx';
   if (inspected.names.some((n) => n.startsWith('xl/'))) return 'xlsx';
   return null;

@@ -12,7 +12,7 @@
  * importing the same file twice reports every row as already imported instead of counting it twice.
  */
 import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
+import { readCsvRecords } from '../../infra/csv-read.ts';
 import type { Actor } from '../../../domain/access.ts';
 import {
   ANSWER_LABELS,
@@ -28,7 +28,7 @@ import {
 import { searchKey } from '../../../domain/text.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound, type ErrorDetail } from '../../errors.ts';
-import { cellText, openXlsx } from '../../infra/workbook.ts';
+import { plainText, readXlsxTable, type PlainCell } from '../../infra/workbook.ts';
 import * as repo from './repository.ts';
 import {
   appendSipasAudit,
@@ -50,25 +50,16 @@ interface Table {
   hash: string;
 }
 
-function readCsv(content: Buffer): Table {
+async function readCsv(content: Buffer): Promise<Table> {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(content);
   } catch {
     throw new AppError('unsupported', 'sipas_import_unreadable');
   }
-  let records: string[][];
-  try {
-    records = parse(text, {
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      bom: true,
-      delimiter: [',', ';', '\t'],
-    }) as string[][];
-  } catch {
-    throw new AppError('invalid', 'sipas_import_unreadable');
-  }
+  const parsed = await readCsvRecords(text, { trim: true, bom: true, delimiter: [',', ';', '\t'] });
+  if (!parsed.ok) throw new AppError('invalid', 'sipas_import_unreadable');
+  const records = parsed.records;
   const [headers, ...rows] = records;
   if (!headers || rows.length === 0) throw new AppError('invalid', 'import_empty');
   return {
@@ -80,20 +71,21 @@ function readCsv(content: Buffer): Table {
 }
 
 async function readXlsx(content: Buffer): Promise<Table> {
-  const wb = await openXlsx(content, { maxBytes: Number.MAX_SAFE_INTEGER });
-  const ws = wb.worksheets[0];
-  if (!ws || ws.actualRowCount < 2) throw new AppError('invalid', 'import_empty');
-  const width = ws.columnCount;
-  const read = (r: number) =>
-    Array.from({ length: width }, (_, c) => cellText(ws.getRow(r).getCell(c + 1)));
-  const headers = read(1);
+  // One row more than allowed tells the file is too long without reading all of it.
+  const sheet = await readXlsxTable(content, MAX_IMPORT_ROWS + 2);
+  const [first, ...rest] = sheet.rows;
+  if (!first || first.rowNumber !== 1 || rest.length === 0)
+    throw new AppError('invalid', 'import_empty');
+  const width = Math.max(...sheet.rows.map((r) => r.cells.length));
+  const read = (cells: PlainCell[]) => Array.from({ length: width }, (_, c) => plainText(cells[c]));
+  const headers = read(first.cells);
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const cells = read(r);
+  for (const r of rest) {
+    const cells = read(r.cells);
     if (cells.every((c) => c === '')) continue;
     rows.push(cells);
-    rowNumbers.push(r);
+    rowNumbers.push(r.rowNumber);
   }
   if (rows.length === 0) throw new AppError('invalid', 'import_empty');
   return { headers, rows, rowNumbers, hash: createHash('sha256').update(content).digest('hex') };
@@ -103,7 +95,7 @@ async function readTable(content: Buffer): Promise<Table> {
   const table =
     content.length >= 4 && content.readUInt32LE(0) === 0x04034b50
       ? await readXlsx(content)
-      : readCsv(content);
+      : await readCsv(content);
   if (table.rows.length > MAX_IMPORT_ROWS) {
     throw new AppError('too_large', 'payload_too_large', {
       limit: `${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng`,

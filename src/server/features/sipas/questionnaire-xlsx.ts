@@ -25,7 +25,13 @@ import {
 import { searchKey } from '../../../domain/text.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { cellText, columnLetter, openXlsx } from '../../infra/workbook.ts';
+import {
+  cellText,
+  columnLetter,
+  openXlsx,
+  type Sheet,
+  type Workbook,
+} from '../../infra/workbook.ts';
 
 export const SHEET_QUESTIONS = 'Câu hỏi';
 export const SHEET_INFO = 'Thông tin';
@@ -187,7 +193,7 @@ class Problems {
 
 /** Finds the header row (one of the first 10) naming every required column. */
 function findColumns<F extends string>(
-  ws: ExcelJS.Worksheet,
+  ws: Sheet,
   columns: Column<F>[],
 ): { headerRow: number; at: (field: F) => string; index: Map<F, number> } {
   for (let r = 1; r <= Math.min(10, ws.rowCount); r++) {
@@ -469,7 +475,7 @@ function placeOfParent(places: Map<string, Place>, path: string): Place | undefi
 }
 
 function readProfile(
-  wb: ExcelJS.Workbook,
+  wb: Workbook,
   problems: Problems,
   places: Map<string, Place>,
 ): ProfileQuestion[] {

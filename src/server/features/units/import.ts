@@ -6,7 +6,7 @@
  *   code | mã, name | tên, kind | loại, parent_code | mã cấp trên, valid_from | hiệu lực từ,
  *   valid_to | hiệu lực đến
  */
-import { parse } from 'csv-parse/sync';
+import { readCsvRecords } from '../../infra/csv-read.ts';
 import { createHash } from 'node:crypto';
 import { can, permissionsOf, type Actor } from '../../../domain/access.ts';
 import { parseUserDate } from '../../../domain/dates.ts';
@@ -64,19 +64,12 @@ export async function importUnitsCsv(
     throw new AppError('forbidden', 'forbidden');
   }
   const text = decodeCsv(content);
-  let records: string[][];
-  try {
-    records = parse(text, {
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      bom: true,
-      delimiter: [',', ';'],
-    }) as string[][];
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    throw new AppError('invalid', 'bad_request', { detail: `CSV${line ? ` (dòng ${line})` : ''}` });
-  }
+  const parsed = await readCsvRecords(text, { trim: true, bom: true, delimiter: [',', ';'] });
+  if (!parsed.ok)
+    throw new AppError('invalid', 'bad_request', {
+      detail: `CSV${parsed.line ? ` (dòng ${parsed.line})` : ''}`,
+    });
+  const records = parsed.records;
   const [header, ...body] = records;
   if (!header || body.length === 0) throw new AppError('invalid', 'import_empty');
   if (body.length > MAX_IMPORT_ROWS) {
