@@ -109,13 +109,16 @@ function workbookParts(sheet: ZipPart, sharedStrings: ZipPart): ZipPart[] {
   ];
 }
 
-/** An .xlsx whose rows are given as text cells (inline strings), row 1 first. */
+/** An .xlsx whose rows are given as text cells (inline strings, up to 26 columns), row 1 first. */
 export function xlsxOf(rows: string[][]): Buffer {
   const xml = rows
     .map(
       (cells, r) =>
         `<row r="${r + 1}">${cells
-          .map((c) => `<c t="inlineStr"><is><t>${escape(c)}</t></is></c>`)
+          .map(
+            (c, i) =>
+              `<c r="${String.fromCharCode(65 + i)}${r + 1}" t="inlineStr"><is><t>${escape(c)}</t></is></c>`,
+          )
           .join('')}</row>`,
     )
     .join('');
@@ -180,7 +183,7 @@ export function largeXlsx(bytes: number): Buffer {
   for (let n = 1; size < target; n++) {
     let cells = '';
     for (let c = 0; c < 8; c++, at += 16)
-      cells += `<c t="inlineStr"><is><t>${random.slice(at, at + 16)}</t></is></c>`;
+      cells += `<c r="${String.fromCharCode(65 + c)}${n}" t="inlineStr"><is><t>${random.slice(at, at + 16)}</t></is></c>`;
     const row = `<row r="${n}">${cells}</row>`;
     rows.push(row);
     size += row.length;
