@@ -14,11 +14,12 @@
  *
  * Decisions to confirm with the product owner:
  * - A unit whose survey points are not in yet gets an index over the appraised part alone
- *   (`surveyMissing: true`), not 0 survey points; publication should wait for them.
+ *   (`surveyMissing`, `provisional: true`), not 0 survey points; publication waits for them.
  * - Survey points above the survey max are capped and reported.
  * - Per-criterion ranks compare points (as seed 004 prints "11,99/12 điểm, xếp hạng 1"); a
  *   criterion that is entirely N/A for a unit leaves that unit out of its ranking.
- * - Units are ranked within their unit kind on the published two-decimal index (index.ts).
+ * - Units are ranked and classed within their unit kind on the published two-decimal index
+ *   (index.ts; ADR 25).
  *
  * Speed: the tree is compiled once per criteria set and the roll-up buffers are reused across
  * units, so 3,321 units × 120 nodes is a few milliseconds of arithmetic.
@@ -94,7 +95,8 @@ export function resolveFinal(
   maxHundredths: number,
 ): FinalEntry | null {
   if (round1 !== undefined && round2 !== undefined) {
-    const reason = round2.reason;
+    // An empty round-2 reason leaves round 1's as the reason the points are (still) lost.
+    const reason = nonEmpty(round2.reason) ?? nonEmpty(round1.reason);
     switch (round2.disposition) {
       case 'addressed':
         return {
@@ -126,13 +128,16 @@ export function resolveFinal(
     return {
       score: round1.score,
       source: 'round1',
-      reason: round1.reason ?? null,
+      reason: nonEmpty(round1.reason),
       disposition: null,
     };
   }
   if (self !== undefined) return { score: self, source: 'self', reason: null, disposition: null };
   return null;
 }
+
+const nonEmpty = (text: string | null | undefined): string | null =>
+  text === undefined || text === null || text.trim() === '' ? null : text;
 
 function clampScore(score: number, max: number): number {
   if (!Number.isSafeInteger(score) || score < 0) return 0;
@@ -162,8 +167,23 @@ export interface CriterionResult {
   title: string;
   score: number;
   max: number;
+  /** Bonus and penalty points of the criterion's bonus and penalty nodes (outside its max). */
+  bonus: number;
+  penalty: number;
   /** null when the criterion is entirely N/A for the unit. */
   rank: number | null;
+}
+
+/**
+ * A bonus or penalty node (the top of a bonus or penalty subtree): its points outside the max,
+ * signed (+50 for a bonus of 0,50, −100 for a penalty of 1,00), and its cap.
+ */
+export interface AdjustmentResult {
+  code: string;
+  title: string;
+  kind: 'bonus' | 'penalty';
+  points: number;
+  cap: number;
 }
 
 /** A problem found while computing a unit's result. */
@@ -185,6 +205,11 @@ export interface UnitResult {
   maxSurveyHundredths: number | null;
   /** The set has a survey part but this unit's survey points are not in yet. */
   surveyMissing: boolean;
+  /**
+   * Provisional (tạm tính): the survey points are not in yet, so the index is over the appraised
+   * part alone, on the appraised max; never a final result.
+   */
+  provisional: boolean;
   /** null when nothing counts (every criterion excluded as N/A): no index, class or rank. */
   index: IndexValue | null;
   classLabel: string | null;
@@ -192,6 +217,8 @@ export interface UnitResult {
   rank: number | null;
   unitsRanked: number;
   criteria: CriterionResult[];
+  /** Bonus and penalty nodes with their signed points (in the total, outside the max). */
+  adjustments: AdjustmentResult[];
   lostPoints: LostPoint[];
   /** Leaves with no entry at any step (scored 0). */
   missing: string[];
@@ -243,13 +270,18 @@ interface Prepared {
   bands: readonly ClassBand[];
 }
 
-/** The bands a set uses: its own, else the campaign's, else the defaults. */
+/**
+ * The class bands of a unit kind in a campaign: the campaign's own (for this kind, else for the
+ * whole campaign), else those of its criteria set, else the defaults.
+ */
 export function bandsFor(
   set: CampaignCriteriaSet,
   campaign: ResultsCampaign,
 ): readonly ClassBand[] {
   if (set.bands && set.bands.length > 0) return set.bands;
-  return campaign.bands.length > 0 ? campaign.bands : DEFAULT_PAR_BANDS;
+  if (campaign.bands.length > 0) return campaign.bands;
+  if (set.setBands && set.setBands.length > 0) return set.setBands;
+  return DEFAULT_PAR_BANDS;
 }
 
 function prepare(set: CampaignCriteriaSet, campaign: ResultsCampaign): Prepared {
@@ -395,7 +427,21 @@ function scoreUnit(prepared: Prepared, unit: UnitAssessment, withLostPoints: boo
   }
 
   const criteria: CriterionResult[] = [];
+  const adjustments: AdjustmentResult[] = [];
   const criterionScores = new Map<string, number>();
+  // Every bonus or penalty subtree under a normal node (or at the top), with its signed points.
+  for (let i = 1; i < compiled.size; i++) {
+    const k = compiled.kind[i] ?? 0;
+    if (k === 0 || (compiled.kind[compiled.parent[i] ?? 0] ?? 0) !== 0) continue;
+    const magnitude = buffers.score[i] ?? 0;
+    adjustments.push({
+      code: compiled.codes[i] ?? '',
+      title: compiled.nodes[i]?.title ?? '',
+      kind: k === 1 ? 'bonus' : 'penalty',
+      points: k === 1 ? magnitude : -magnitude,
+      cap: compiled.max[i] ?? 0,
+    });
+  }
   for (const i of compiled.topLevel) {
     if (compiled.kind[i] !== 0) continue;
     const code = compiled.codes[i] ?? '';
@@ -406,6 +452,8 @@ function scoreUnit(prepared: Prepared, unit: UnitAssessment, withLostPoints: boo
       title: compiled.nodes[i]?.title ?? '',
       score,
       max: buffers.effectiveMax[i] ?? 0,
+      bonus: buffers.bonus[i] ?? 0,
+      penalty: buffers.penalty[i] ?? 0,
       rank: null,
     });
     if (!excluded) criterionScores.set(code, score);
@@ -439,11 +487,13 @@ function scoreUnit(prepared: Prepared, unit: UnitAssessment, withLostPoints: boo
       surveyHundredths: survey,
       maxSurveyHundredths: surveyMax,
       surveyMissing,
+      provisional: surveyMissing,
       index,
       classLabel: index === null ? null : classify(index.hundredths, prepared.bands),
       rank: null,
       unitsRanked: 0,
       criteria,
+      adjustments,
       lostPoints,
       missing,
       problems,

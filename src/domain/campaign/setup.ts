@@ -34,8 +34,10 @@ export interface CampaignCriteriaSet {
   tree: CriteriaNode;
   /** Max survey points on top of the tree (30 in a 70 + 30 scheme); null when none. */
   surveyMaxHundredths: number | null;
-  /** Class bands for this set; absent: the campaign's bands. */
+  /** The campaign's own class bands for this kind; absent: the campaign's bands. */
   bands?: readonly ClassBand[];
+  /** The criteria set's own class bands, used when the campaign sets none (see `bandsFor`). */
+  setBands?: readonly ClassBand[];
 }
 
 /** Deadlines as ISO dates ("2023-01-15", the whole day counts) or ISO instants with an offset. */
@@ -86,7 +88,10 @@ export interface CampaignSetup {
   criteriaSets: readonly CampaignCriteriaSet[];
   deadlines: CampaignDeadlines;
   surveySource: SurveySource;
-  /** Class bands of the campaign (a set may override them). */
+  /**
+   * Class bands of the campaign (a kind may override them); empty: each criteria set's own, else
+   * the defaults.
+   */
   bands: readonly ClassBand[];
   assignments: readonly AppraiserAssignment[];
 }
@@ -206,7 +211,8 @@ export function validateCampaign(campaign: CampaignSetup): SetupProblem[] {
     previous = { key, end };
   }
 
-  for (const message of validateClassBands(campaign.bands)) add('bands', message);
+  if (campaign.bands.length > 0)
+    for (const message of validateClassBands(campaign.bands)) add('bands', message);
 
   campaign.assignments.forEach((assignment, i) => {
     const sets = campaign.criteriaSets.filter(

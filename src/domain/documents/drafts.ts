@@ -139,6 +139,8 @@ export interface ScoredCriterion {
   /** Hundredths. */
   score: number;
   max: number;
+  /** Bonus minus penalty points counted in the criterion outside its max (hundredths; absent: 0). */
+  adjustment?: number;
 }
 
 export interface LostItem {
@@ -167,7 +169,14 @@ export interface SelfAssessmentInput {
   maxTotalHundredths: number;
   classLabel: string | null;
   rank: number | null;
-  unitsRanked: number;
+  unitsRanked: number | null;
+  /**
+   * 'self': drafted before the appraisal is open to the unit; the figures are its own
+   * self-assessment (no class, no rank). Absent: 'final'.
+   */
+  stage?: 'self' | 'final';
+  /** The survey points are not in yet: total and max are the appraised part alone. */
+  provisional?: boolean;
   criteria: ScoredCriterion[];
   lost: LostItem[];
   previous: { year: number; totalHundredths: number | null; ratioText: string | null } | null;
@@ -208,6 +217,16 @@ export function selfAssessmentReport(input: SelfAssessmentInput) {
       })),
     }));
   const zeroCount = input.lost.filter((l) => l.final === 0).length;
+  const selfOnly = input.stage === 'self';
+  const classText = selfOnly ? 'chưa xếp loại' : (input.classLabel ?? 'chưa xếp loại');
+  const rankText =
+    selfOnly || input.rank === null ? '' : `, xếp hạng ${input.rank}/${input.unitsRanked ?? ''}`;
+  const figure = `${total}/${points(input.maxTotalHundredths)} điểm${
+    input.provisional ? ' (tạm tính — chưa có điểm điều tra xã hội học)' : ''
+  }`;
+  const resultSentence = selfOnly
+    ? `Theo kết quả tự đánh giá của đơn vị (chưa được cấp trên thẩm định), chỉ số cải cách hành chính năm ${input.year} của ${unit} tự chấm đạt ${figure}.`
+    : `Sau khi thực hiện tự đánh giá và được cấp trên thẩm định, chỉ số cải cách hành chính năm ${input.year} của ${unit} đạt ${figure}, xếp loại ${classText}${rankText}.`;
   return {
     ...commonFields({
       issuer: input.unit,
@@ -225,14 +244,19 @@ export function selfAssessmentReport(input: SelfAssessmentInput) {
     previousYear: String(input.year - 1),
     total,
     maxTotal: points(input.maxTotalHundredths),
-    classLabel: input.classLabel ?? 'chưa xếp loại',
-    rankText: input.rank === null ? '' : `, xếp hạng ${input.rank}/${input.unitsRanked}`,
+    classLabel: classText,
+    rankText,
+    resultSentence,
     yearOverYear,
     organisationText: `${bodyInSentence(input.unit.name)} đã triển khai các văn bản chỉ đạo của cấp trên về cải cách hành chính năm ${input.year}, thực hiện tự đánh giá, chấm điểm theo Bộ chỉ số và cập nhật tài liệu kiểm chứng lên hệ thống.`,
     criteria: input.criteria.map((c) => ({
       title: c.title,
       score: points(c.score),
       max: points(c.max),
+      adjustment:
+        (c.adjustment ?? 0) === 0
+          ? ''
+          : ` (điểm thưởng, điểm trừ: ${(c.adjustment ?? 0) < 0 ? '−' : '+'}${points(Math.abs(c.adjustment ?? 0))})`,
     })),
     lostGroups,
     hasSipas: input.sipas !== null,

@@ -93,9 +93,10 @@ const TYPE_PLACEHOLDERS: Record<DocumentType, readonly Placeholder[]> = {
     text('maxTotal'),
     text('classLabel'),
     text('rankText'),
+    text('resultSentence'),
     text('yearOverYear'),
     text('organisationText'),
-    list('criteria', [text('title'), text('score'), text('max')]),
+    list('criteria', [text('title'), text('score'), text('max'), text('adjustment')]),
     list('lostGroups', [
       text('number'),
       text('title'),

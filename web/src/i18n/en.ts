@@ -505,6 +505,14 @@ export const en: Catalogue = {
       previousRank: 'Last year’s rank: {{rank}}',
       throughLineage: 'Through predecessor units: {{units}}',
       distribution: 'Class distribution: {{kind}}',
+      provisional: 'provisional',
+      provisionalNote: 'survey points not in yet',
+      provisionalHint:
+        'Provisional, on the appraised maximum, because the survey points are not in yet; not a final result.',
+      bandFrom: '{{from}} % and above',
+      bandRange: 'from {{from}} % to under {{to}} %',
+      bandRangeInclusive: 'from {{from}} % to {{to}} %',
+      classWithBand: '{{label}} ({{band}})',
     },
     scorecard: {
       heading: 'Unit result',
@@ -523,6 +531,10 @@ export const en: Catalogue = {
       round1: 'After round 1',
       final: 'Final',
       lost: 'Lost',
+      selfOnly:
+        "Round 1 is not closed: these are the unit's own self-assessed scores, without appraised scores, class or rank.",
+      selfScored: 'Self-assessed score (not appraised).',
+      adjustment: 'Bonus and penalty points: {{points}}',
     },
     public: {
       link: 'Public page',

@@ -505,6 +505,14 @@ export const vi = {
       previousRank: 'Xếp hạng năm trước: {{rank}}',
       throughLineage: 'Theo đơn vị tiền thân: {{units}}',
       distribution: 'Phân bố xếp loại: {{kind}}',
+      provisional: 'tạm tính',
+      provisionalNote: 'chưa có điểm khảo sát',
+      provisionalHint:
+        'Tạm tính trên điểm tối đa phần thẩm định vì chưa có điểm điều tra xã hội học; chưa phải kết quả chính thức.',
+      bandFrom: 'từ {{from}} % trở lên',
+      bandRange: 'từ {{from}} % đến dưới {{to}} %',
+      bandRangeInclusive: 'từ {{from}} % đến {{to}} %',
+      classWithBand: '{{label}} ({{band}})',
     },
     scorecard: {
       heading: 'Kết quả của đơn vị',
@@ -523,6 +531,10 @@ export const vi = {
       round1: 'Sau vòng 1',
       final: 'Cuối cùng',
       lost: 'Mất',
+      selfOnly:
+        'Vòng 1 chưa chốt: đây là kết quả tự chấm của đơn vị, chưa có điểm thẩm định, xếp loại và xếp hạng.',
+      selfScored: 'Theo điểm tự chấm (chưa thẩm định).',
+      adjustment: 'Điểm thưởng, điểm trừ: {{points}}',
     },
     public: {
       link: 'Trang công khai',

@@ -497,13 +497,14 @@ describe('explanation, round 2, approval and publication', () => {
       rank: 1,
       totalHundredths: 9500,
     });
-    expect(res.body.units[0].criteria[0]).toEqual({
+    expect(res.body.units[0].criteria[0]).toMatchObject({
       code: '1',
       title: expect.any(String),
       score: 650,
       max: 700,
       rank: 1,
     });
+    expect(res.body.units[0].provisional).toBe(false);
     expect(JSON.stringify(res.body)).not.toMatch(
       /Giải trình hợp lý|Kế hoạch CCHC ban hành chậm|evidence/,
     );

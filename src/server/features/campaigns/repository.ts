@@ -36,6 +36,8 @@ export interface CampaignSetRow {
   bands: ClassBand[] | null;
   set_name: string;
   set_status: 'draft' | 'frozen';
+  /** The criteria set's own bands (empty: none). */
+  set_bands: ClassBand[] | null;
 }
 
 export interface ParticipantRow {
@@ -216,7 +218,7 @@ export async function findCampaignSets(
   campaignId: number,
 ): Promise<CampaignSetRow[]> {
   return db.query<CampaignSetRow>(
-    `SELECT cs.*, s.name AS set_name, s.status AS set_status
+    `SELECT cs.*, s.name AS set_name, s.status AS set_status, s.bands AS set_bands
      FROM campaign_criteria_sets cs JOIN criteria_sets s ON s.id = cs.criteria_set_id
      WHERE cs.campaign_id = $1 ORDER BY cs.unit_kind`,
     [campaignId],
@@ -785,14 +787,18 @@ export async function saveSurveyPoints(
   await bumpScoresVersion(db, participantId);
 }
 
+/** The shape of stored results (criteria with bonus and penalty nodes as `kind`), part of the token. */
+const RESULTS_SHAPE = 'r2';
+
 /**
  * A summary of everything results depend on (entries and survey points through each unit's
  * `scores_version`, states, set-up); it changes with any of them. Reads the participants only, so
  * it stays cheap for a national campaign.
  */
 export async function changeToken(db: Queryable, campaignId: number): Promise<string> {
+  // The first part names the shape of the stored rows: results stored in an older shape are stale.
   const [row] = await db.query<{ token: string }>(
-    `SELECT concat_ws(':',
+    `SELECT concat_ws(':', '${RESULTS_SHAPE}',
        (SELECT count(*) || '.' || coalesce(sum(version), 0) || '.' || coalesce(sum(scores_version), 0)
         FROM campaign_participants WHERE campaign_id = $1),
        (SELECT version FROM campaigns WHERE id = $1)) AS token`,
@@ -823,7 +829,21 @@ export interface ResultRow {
   class_label: string | null;
   rank: number | null;
   units_ranked: number;
-  criteria: { code: string; title: string; score: number; max: number; rank: number | null }[];
+  /**
+   * The top-level criteria, then the top-level bonus and penalty nodes (`kind`, signed points in
+   * `score`, the cap in `max`).
+   */
+  criteria: {
+    code: string;
+    title: string;
+    score: number;
+    max: number;
+    rank: number | null;
+    kind?: 'bonus' | 'penalty';
+    /** A criterion's bonus and penalty points (absent: none). */
+    bonus?: number;
+    penalty?: number;
+  }[];
   computed_at: Date;
   unit_code?: string;
   unit_name?: string;

@@ -15,15 +15,15 @@ import {
   computeResults,
   type UnitAssessment,
 } from '../../../domain/campaign/results.ts';
-import { DEFAULT_PAR_BANDS } from '../../../domain/scoring/index.ts';
+import { DEFAULT_PAR_BANDS, type ClassBand } from '../../../domain/scoring/index.ts';
 import { divRoundHalfUp } from '../../../domain/scoring/decimal.ts';
-import type { EnteredScore } from '../../../domain/scoring/tree.ts';
+import { compiledTreeOf, type EnteredScore } from '../../../domain/scoring/tree.ts';
 import { formatPoints } from '../../../domain/scoring/decimal.ts';
 import { formatScaled } from '../../../domain/scoring/decimal.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../infra/db.ts';
-import { canReadAssessment, canSeeAllResults } from './policy.ts';
+import { canReadAssessment, canSeeAllResults, canSeeAppraisal } from './policy.ts';
 import * as repo from './repository.ts';
 import { round1Of, round2Of, selfScoresOf } from './assessment.service.ts';
 import {
@@ -169,13 +169,25 @@ export async function recomputeResults(
       class_label: r.classLabel,
       rank: r.rank,
       units_ranked: r.unitsRanked,
-      criteria: r.criteria.map((x) => ({
-        code: x.code,
-        title: x.title,
-        score: x.score,
-        max: x.max,
-        rank: x.rank,
-      })),
+      criteria: [
+        ...r.criteria.map((x) => ({
+          code: x.code,
+          title: x.title,
+          score: x.score,
+          max: x.max,
+          rank: x.rank,
+          ...(x.bonus !== 0 ? { bonus: x.bonus } : {}),
+          ...(x.penalty !== 0 ? { penalty: x.penalty } : {}),
+        })),
+        ...r.adjustments.map((x) => ({
+          code: x.code,
+          title: x.title,
+          score: x.points,
+          max: x.cap,
+          rank: null,
+          kind: x.kind,
+        })),
+      ],
     })),
     token,
     now,
@@ -256,7 +268,61 @@ async function historyOf(db: Queryable, year: number, rows: repo.ResultRow[]) {
   );
 }
 
-function presentResult(r: repo.ResultRow) {
+/** The class bands of a unit kind in the campaign (`bandsFor`: the campaign's, the set's, the defaults). */
+export function bandsOfKind(c: LoadedCampaign, kind: string): readonly ClassBand[] {
+  const set = c.setup.criteriaSets.find((s) => s.unitKind === kind);
+  return set ? bandsFor(set, c.setup) : DEFAULT_PAR_BANDS;
+}
+
+/** Signed points of a bonus or penalty node: "+0,50", "−1,00". */
+export const signedPoints = (hundredths: number): string =>
+  hundredths < 0 ? `−${formatPoints(-hundredths)}` : `+${formatPoints(hundredths)}`;
+
+type StoredCriterion = repo.ResultRow['criteria'][number];
+
+/**
+ * The criteria of a stored result; `adjustmentText` is the signed bonus and penalty points counted
+ * in the criterion outside its max ("+0,50", "−1,00"), null when none.
+ */
+const criteriaOf = (list: readonly StoredCriterion[]) =>
+  list
+    .filter((x) => x.kind === undefined)
+    .map((x) => {
+      const adjustment = (x.bonus ?? 0) - (x.penalty ?? 0);
+      const any = (x.bonus ?? 0) !== 0 || (x.penalty ?? 0) !== 0;
+      return {
+        code: x.code,
+        title: x.title,
+        score: x.score,
+        max: x.max,
+        rank: x.rank,
+        bonus: x.bonus ?? 0,
+        penalty: x.penalty ?? 0,
+        adjustmentText: any ? signedPoints(adjustment) : null,
+      };
+    });
+
+const adjustmentsOf = (list: readonly StoredCriterion[]) =>
+  list
+    .filter((x) => x.kind !== undefined)
+    .map((x) => ({
+      code: x.code,
+      title: x.title,
+      kind: x.kind!,
+      points: x.score,
+      pointsText: signedPoints(x.score),
+      cap: x.max,
+    }));
+
+/**
+ * One stored result as every view shows it. `provisional`: the survey points are not in yet, so
+ * the total and the index are over the appraised part alone (`maxTotalHundredths` is the
+ * appraised max); never a final result.
+ */
+function presentResult(r: repo.ResultRow, bands: readonly ClassBand[] = DEFAULT_PAR_BANDS) {
+  const provisional = r.max_survey_hundredths !== null && r.survey_hundredths === null;
+  const maxTotal = r.max_appraised_hundredths + (provisional ? 0 : (r.max_survey_hundredths ?? 0));
+  const total = r.appraised_hundredths + (r.survey_hundredths ?? 0);
   return {
     unitId: r.unit_id,
     unitCode: r.unit_code ?? '',
@@ -267,14 +333,19 @@ function presentResult(r: repo.ResultRow) {
     maxAppraisedHundredths: r.max_appraised_hundredths,
     surveyHundredths: r.survey_hundredths,
     maxSurveyHundredths: r.max_survey_hundredths,
-    totalHundredths: r.appraised_hundredths + (r.survey_hundredths ?? 0),
-    totalText: formatPoints(r.appraised_hundredths + (r.survey_hundredths ?? 0)),
+    totalHundredths: total,
+    totalText: formatPoints(total),
+    maxTotalHundredths: maxTotal,
+    maxTotalText: formatPoints(maxTotal),
+    provisional,
     indexHundredths: r.index_hundredths,
     indexText: r.index_hundredths === null ? null : formatScaled(r.index_hundredths, 2),
     classLabel: r.class_label,
+    classBand: bands.find((b) => b.label === r.class_label) ?? null,
     rank: r.rank,
     unitsRanked: r.units_ranked,
-    criteria: r.criteria,
+    criteria: criteriaOf(r.criteria),
+    adjustments: adjustmentsOf(r.criteria),
   };
 }
 
@@ -295,8 +366,7 @@ function classSummaries(c: LoadedCampaign, rows: repo.ResultRow[]) {
   const kinds = [...new Set(rows.map((r) => r.unit_kind))].sort();
   return kinds.map((kind) => {
     const list = rows.filter((r) => r.unit_kind === kind);
-    const set = c.setup.criteriaSets.find((s) => s.unitKind === kind);
-    const bands = set ? bandsFor(set, c.setup) : DEFAULT_PAR_BANDS;
+    const bands = bandsOfKind(c, kind);
     const indexed = list.filter((r) => r.index_hundredths !== null);
     const avgIndex =
       indexed.length === 0
@@ -320,6 +390,10 @@ function classSummaries(c: LoadedCampaign, rows: repo.ResultRow[]) {
       averageAppraisedHundredths: avgAppraised,
       averageAppraisedText: avgAppraised === null ? null : formatPoints(avgAppraised),
       maxAppraisedHundredths: list.reduce((a, r) => Math.max(a, r.max_appraised_hundredths), 0),
+      provisionalUnits: list.filter(
+        (r) => r.max_survey_hundredths !== null && r.survey_hundredths === null,
+      ).length,
+      bands,
       ...classShares(
         list.map((r) => r.class_label),
         bands,
@@ -365,7 +439,7 @@ export async function getResults(
     total,
     summaries,
     units: rows.map((r) => ({
-      ...presentResult(r),
+      ...presentResult(r, bandsOfKind(c, r.unit_kind)),
       previous: history.get(String(r.unit_id)) ?? null,
     })),
   };
@@ -380,27 +454,91 @@ export async function getPublicResults(deps: Deps, campaignId: number) {
   if (rows.length === 0) throw new AppError('not_found', 'campaign_not_published');
   return {
     campaign: { id: row.id, name: row.name, year: row.year },
-    units: rows.map((r) => ({
-      unitCode: r.unit_code ?? '',
-      unitName: r.unit_name ?? '',
-      unitKind: r.unit_kind,
-      totalHundredths: r.appraised_hundredths + (r.survey_hundredths ?? 0),
-      surveyHundredths: r.survey_hundredths,
-      indexHundredths: r.index_hundredths,
-      indexText: r.index_hundredths === null ? null : formatScaled(r.index_hundredths, 2),
-      classLabel: r.class_label,
-      rank: r.rank,
-      unitsRanked: r.units_ranked,
-      criteria: r.criteria.map((x) => ({
+    units: rows.map((r) => {
+      const v = presentResult(r, bandsOfKind(c, r.unit_kind));
+      return {
+        unitCode: v.unitCode,
+        unitName: v.unitName,
+        unitKind: v.unitKind,
+        totalHundredths: v.totalHundredths,
+        totalText: v.totalText,
+        maxTotalHundredths: v.maxTotalHundredths,
+        maxTotalText: v.maxTotalText,
+        provisional: v.provisional,
+        surveyHundredths: v.surveyHundredths,
+        indexHundredths: v.indexHundredths,
+        indexText: v.indexText,
+        classLabel: v.classLabel,
+        classBand: v.classBand,
+        rank: v.rank,
+        unitsRanked: v.unitsRanked,
+        criteria: v.criteria,
+        adjustments: v.adjustments,
+      };
+    }),
+  };
+}
+
+/**
+ * The result of one unit as this actor may read it: the stored result (the one every view reads)
+ * once the actor sees the appraisal, else — the unit's own side before round 1 is closed on it —
+ * its self-assessment alone (`stage: 'self'`: no appraised score, no class, no rank, no survey).
+ */
+async function unitResultFor(
+  deps: Deps,
+  c: LoadedCampaign,
+  p: repo.ParticipantRow,
+  assessment: UnitAssessment,
+  seesAppraisal: boolean,
+) {
+  const bands = bandsOfKind(c, p.unit_kind);
+  if (seesAppraisal) {
+    const stored = (await freshResults(deps, c)).find((r) => r.participant_id === p.id);
+    return stored ? { ...presentResult(stored, bands), stage: 'final' as const } : null;
+  }
+  const single = computeResults(c.setup, [assessment], { lostPoints: false }).units[0];
+  if (!single) return null;
+  const selfRow: repo.ResultRow = {
+    participant_id: p.id,
+    campaign_id: c.row.id,
+    unit_id: p.unit_id,
+    unit_kind: p.unit_kind,
+    appraised_hundredths: single.appraisedHundredths,
+    max_appraised_hundredths: single.maxAppraisedHundredths,
+    survey_hundredths: null,
+    max_survey_hundredths: single.maxSurveyHundredths,
+    index_hundredths: single.index?.hundredths ?? null,
+    class_label: null,
+    rank: null,
+    units_ranked: 0,
+    criteria: [
+      ...single.criteria.map((x) => ({
         code: x.code,
         title: x.title,
         score: x.score,
         max: x.max,
-        rank: x.rank,
+        rank: null,
+        ...(x.bonus !== 0 ? { bonus: x.bonus } : {}),
+        ...(x.penalty !== 0 ? { penalty: x.penalty } : {}),
       })),
-    })),
+      ...single.adjustments.map((x) => ({
+        code: x.code,
+        title: x.title,
+        score: x.points,
+        max: x.cap,
+        rank: null,
+        kind: x.kind,
+      })),
+    ],
+    computed_at: deps.clock.now(),
+    unit_code: p.unit_code,
+    unit_name: p.unit_name,
+    status: p.status,
   };
+  return { ...presentResult(selfRow, bands), unitsRanked: null, stage: 'self' as const };
 }
+
+const KIND_NAMES = ['normal', 'bonus', 'penalty'] as const;
 
 /** A unit's scorecard: every node self vs round 1 vs final, every lost point with its reason. */
 export async function getScorecard(deps: Deps, actor: Actor, campaignId: number, unitId: number) {
@@ -408,21 +546,28 @@ export async function getScorecard(deps: Deps, actor: Actor, campaignId: number,
   const p = await participantOf(deps.db, campaignId, unitId);
   if (!canReadAssessment(actor, p.unit_path, p.status))
     throw new AppError('forbidden', 'forbidden_unit', { unit: p.unit_name });
-  const unitSideBeforeRound1 =
-    !canSeeAllResults(actor, c.row.owner_unit_path) &&
-    ['not_started', 'draft', 'submitted', 'reopened', 'round1_in_progress'].includes(p.status);
+  // Before round 1 is closed on the unit, its own side (officers, head, People's Council) sees
+  // its self-assessment only: no round-1 score, class or rank.
+  const seesAppraisal = canSeeAppraisal(actor, p.unit_path, p.status);
   const [assessment] = await assessmentsOf(deps.db, c, [p]);
-  const unit: UnitAssessment = unitSideBeforeRound1
-    ? { ...assessment!, round1: [], round2: [] }
-    : assessment!;
-  const set = c.setup.criteriaSets.find((s) => s.unitKind === p.unit_kind);
-  treeFor(c, p.unit_kind, p.unit_name);
-  const { nodes } = compareRounds(set!, unit);
+  const unit: UnitAssessment = seesAppraisal
+    ? assessment!
+    : { ...assessment!, round1: [], round2: [], survey: null };
+  const { tree } = treeFor(c, p.unit_kind, p.unit_name);
+  const set = c.setup.criteriaSets.find((s) => s.unitKind === p.unit_kind)!;
+  const { nodes } = compareRounds(set, unit);
   const single = computeResults(c.setup, [unit]).units[0];
-  const stored = (await freshResults(deps, c)).find((r) => r.unit_id === unitId);
+  const result = await unitResultFor(deps, c, p, unit, seesAppraisal);
+  const stored =
+    result && result.stage === 'final'
+      ? (await freshResults(deps, c)).find((r) => r.participant_id === p.id)
+      : undefined;
   const history = stored
     ? ((await historyOf(deps.db, c.row.year, [stored])).get(String(unitId)) ?? null)
     : null;
+  const kindOf = new Map<string, number>();
+  const compiled = compiledTreeOf(tree);
+  compiled.codes.forEach((code, i) => kindOf.set(code, compiled.kind[i] ?? 0));
   return {
     campaign: presentCampaign(c.row, deps.clock.now()),
     unit: {
@@ -432,21 +577,35 @@ export async function getScorecard(deps: Deps, actor: Actor, campaignId: number,
       unitKind: p.unit_kind,
       status: p.status,
     },
-    result: stored ? presentResult(stored) : null,
+    /** 'self': the appraisal is not open to this reader yet; the scores are self-assessed. */
+    stage: seesAppraisal ? ('final' as const) : ('self' as const),
+    result,
     previous: history,
-    nodes: nodes.map((n) => ({
-      code: n.code,
-      title: n.title,
-      depth: n.depth,
-      isLeaf: n.isLeaf,
-      self: n.self,
-      afterRound1: n.afterRound1,
-      final: n.final,
-      lost: n.lost,
-      reason: n.reason,
-      round1Reason: n.round1?.reason ?? null,
-      disposition: n.round2?.disposition ?? null,
-    })),
+    nodes: nodes.map((n) => {
+      const kind = KIND_NAMES[kindOf.get(n.code) ?? 0] ?? 'normal';
+      const sign = kind === 'penalty' ? -1 : 1;
+      // Bonus and penalty nodes: their signed points outside the max, and their cap.
+      const signed = (v: { score: number; max: number }) =>
+        kind === 'normal' ? null : { points: sign * v.score, text: signedPoints(sign * v.score) };
+      return {
+        code: n.code,
+        title: n.title,
+        depth: n.depth,
+        isLeaf: n.isLeaf,
+        kind,
+        cap: kind === 'normal' ? null : (compiled.max[compiled.indexByCode.get(n.code) ?? 0] ?? 0),
+        self: n.self,
+        afterRound1: n.afterRound1,
+        final: n.final,
+        selfPoints: signed(n.self),
+        afterRound1Points: signed(n.afterRound1),
+        finalPoints: signed(n.final),
+        lost: n.lost,
+        reason: n.reason,
+        round1Reason: n.round1?.reason || null,
+        disposition: n.round2?.disposition ?? null,
+      };
+    }),
     lostPoints: single?.lostPoints ?? [],
   };
 }
@@ -468,11 +627,22 @@ export async function resultsTable(deps: Deps, actor: Actor, campaignId: number)
       index: u.indexHundredths === null ? null : u.indexHundredths / 100,
       class: u.classLabel,
       rank: u.rank,
+      unitsRanked: u.unitsRanked,
+      maxTotal: u.maxTotalHundredths / 100,
+      provisional: u.provisional,
       criteria: u.criteria.map((x) => ({
         code: x.code,
         score: x.score / 100,
         max: x.max / 100,
         rank: x.rank,
+        ...(x.bonus !== 0 || x.penalty !== 0
+          ? { bonus: x.bonus / 100, penalty: x.penalty / 100 }
+          : {}),
+      })),
+      adjustments: u.adjustments.map((x) => ({
+        code: x.code,
+        kind: x.kind,
+        points: x.points / 100,
       })),
     })),
   };
@@ -571,4 +741,27 @@ export async function resultsXlsx(table: Table): Promise<Buffer> {
   for (const col of [4, 5, 6]) ws.getColumn(col).numFmt = '0.00';
   ws.getColumn(2).width = 36;
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * A unit's standing for projections (the what-if of a remediation plan): its result exactly as
+ * its scorecard shows it, and the indexes of the other ranked units of its kind, which are used
+ * only to place the unit and never shown. null when the actor does not see an appraised result.
+ */
+export async function standingOf(deps: Deps, actor: Actor, campaignId: number, unitId: number) {
+  const card = await getScorecard(deps, actor, campaignId, unitId);
+  if (!card.result || card.result.stage !== 'final') return null;
+  const c = await loadCampaign(deps.db, campaignId);
+  const others = (await freshResults(deps, c))
+    .filter(
+      (r) =>
+        r.unit_kind === card.unit.unitKind && r.unit_id !== unitId && r.index_hundredths !== null,
+    )
+    .map((r) => ({ id: String(r.unit_id), indexHundredths: r.index_hundredths! }));
+  return {
+    campaign: { id: c.row.id, name: c.row.name, year: c.row.year },
+    result: card.result,
+    others,
+    bands: bandsOfKind(c, card.unit.unitKind),
+  };
 }

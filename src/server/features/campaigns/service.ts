@@ -24,11 +24,8 @@ import {
   type Refusal,
   type TransitionRecord,
 } from '../../../domain/campaign/workflow.ts';
-import {
-  DEFAULT_PAR_BANDS,
-  validateClassBands,
-  type ClassBand,
-} from '../../../domain/scoring/index.ts';
+import { validateClassBands, type ClassBand } from '../../../domain/scoring/index.ts';
+import { bandsFor } from '../../../domain/campaign/results.ts';
 import { validateTree, type CriteriaNode } from '../../../domain/scoring/tree.ts';
 import { AppError, notFound, type ErrorDetail } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
@@ -110,10 +107,11 @@ export async function loadCampaign(
       tree: trees.get(s.unit_kind)!.tree,
       surveyMaxHundredths: s.survey_max_hundredths,
       ...(s.bands ? { bands: s.bands } : {}),
+      ...(s.set_bands && s.set_bands.length > 0 ? { setBands: s.set_bands } : {}),
     })),
     deadlines: deadlinesOf(row),
     surveySource: row.survey_source,
-    bands: row.bands ?? DEFAULT_PAR_BANDS,
+    bands: row.bands ?? [],
     assignments: toDomainAssignments(assignments),
   };
   return { row, sets, trees, assignments, setup };
@@ -306,6 +304,11 @@ export async function getCampaign(
       name: s.set_name,
       surveyMaxHundredths: s.survey_max_hundredths,
       bands: s.bands,
+      // The bands the kind's results use: the campaign's, else the set's, else the defaults.
+      bandsInUse: bandsFor(
+        c.setup.criteriaSets.find((x) => x.unitKind === s.unit_kind)!,
+        c.setup,
+      ),
       maxHundredths: c.trees.get(s.unit_kind)?.tree.maxHundredths ?? 0,
     })),
     assignments: (runs ? c.assignments : []).map((a) => ({

@@ -128,18 +128,29 @@ async function gatherSelfAssessment(
     year,
     date: today(deps),
     signerName: await signerOf(deps.db, unitId),
+    // The one result the scorecard shows: self-assessed only before the appraisal is open to the
+    // reader, provisional (on the appraised max) while the survey points are not in.
     totalHundredths: r.totalHundredths,
-    maxTotalHundredths: r.maxAppraisedHundredths + (r.maxSurveyHundredths ?? 0),
+    maxTotalHundredths: r.maxTotalHundredths,
+    stage: r.stage,
+    provisional: r.provisional,
     classLabel: r.classLabel,
     rank: r.rank,
     unitsRanked: r.unitsRanked,
-    criteria: r.criteria.map((c) => ({ code: c.code, title: c.title, score: c.score, max: c.max })),
+    criteria: r.criteria.map((c) => ({
+      code: c.code,
+      title: c.title,
+      score: c.score,
+      max: c.max,
+      adjustment: c.bonus - c.penalty,
+    })),
     lost: card.lostPoints.map((l) => ({
       code: l.code,
       title: l.title,
       max: l.max,
       final: l.final,
-      reason: l.reason,
+      // A point lost at the unit's own score was never appraised: say so instead of "no reason".
+      reason: l.reason ?? (l.source === 'self' ? 'theo điểm tự chấm của đơn vị' : null),
     })),
     previous: prev
       ? {
@@ -169,8 +180,7 @@ async function gatherCampaignReport(
   const kinds = [...new Set(view.units.map((u) => u.unitKind))];
   const kindResults: KindResults[] = kinds.map((kind) => {
     const units = view.units.filter((u) => u.unitKind === kind);
-    const set = c.setup.criteriaSets.find((s) => s.unitKind === kind);
-    const bands = set?.bands ?? c.setup.bands;
+    const bands = results.bandsOfKind(c, kind);
     const summary = summarize(
       kind,
       units.map(

@@ -6,7 +6,6 @@
  * supervised unit; its findings quote the results and can become tasks of the unit's plan.
  */
 import { can, scopeOf, type Actor, type Permission } from '../../../domain/access.ts';
-import { criteriaSetFor } from '../../../domain/campaign/setup.ts';
 import { DEFAULT_DOSSIER_CONFIG } from '../../../domain/dossiers/config.ts';
 import { emptyTally, ratesOfTally } from '../../../domain/dossiers/aggregate.ts';
 import {
@@ -24,10 +23,8 @@ import {
   orderFindings,
 } from '../../../domain/remediation/supervision.ts';
 import { gainsPerItem, projectFixes } from '../../../domain/remediation/what-if.ts';
-import { DEFAULT_PAR_BANDS, type ClassBand } from '../../../domain/scoring/index.ts';
 import { appendAuditEntry } from '../audit/repository.ts';
-import { getResults, getScorecard } from '../campaigns/results.service.ts';
-import { loadCampaign } from '../campaigns/service.ts';
+import { getScorecard, standingOf } from '../campaigns/results.service.ts';
 import { areaCatalogues } from '../dossiers/postal-catalogue.service.ts';
 import { loadAccumulator } from '../dossiers/service.ts';
 import { surveyPointsForUnit } from '../sipas/service.ts';
@@ -158,7 +155,8 @@ type Scorecard = Awaited<ReturnType<typeof getScorecard>>;
 
 async function scorecardOf(deps: Deps, actor: Actor, campaignId: number, unitId: number) {
   const card = await getScorecard(deps, actor, campaignId, unitId);
-  if (card.result === null)
+  // A plan starts from appraised results, never from a self-assessment the reader sees alone.
+  if (card.result === null || card.result.stage !== 'final')
     throw new AppError('invalid', 'remediation_no_results', { unit: card.unit.unitName });
   return card;
 }
@@ -176,7 +174,7 @@ function baselineOf(card: Scorecard): repo.Baseline {
     indexHundredths: r.indexHundredths,
     classLabel: r.classLabel,
     rank: r.rank,
-    unitsRanked: r.unitsRanked,
+    unitsRanked: r.unitsRanked ?? 0,
   };
 }
 
@@ -459,6 +457,7 @@ export async function getPlan(deps: Deps, actor: Actor, planId: number) {
   const measured = await measuredRates(deps, plan.unit_id, plan.year);
   const codeOfItem = new Map(items.map((i) => [i.id, i.code]));
   const views = tasks.map((t) => presentTask(t, actor, canManage, today, measured));
+  const standing = await currentStanding(deps, actor, plan);
   const progress = planProgress(
     tasks.map((t) => ({
       id: String(t.id),
@@ -479,6 +478,7 @@ export async function getPlan(deps: Deps, actor: Actor, planId: number) {
     sourceCampaignId: plan.source_campaign_id,
     sourceUnitId: plan.source_unit_id,
     baseline: plan.baseline,
+    current: standing,
     document: planDocument.parse(plan.document ?? {}),
     version: plan.version,
     today,
@@ -697,12 +697,37 @@ export async function reportProgress(
   });
 }
 
+/**
+ * The source unit's result now, as its scorecard and the ranking show it (the baseline is the
+ * standing when the plan was made); null when the reader does not see an appraised result.
+ */
+async function currentStanding(deps: Deps, actor: Actor, plan: repo.PlanRow) {
+  if (plan.source_campaign_id === null || plan.source_unit_id === null) return null;
+  try {
+    const s = await standingOf(deps, actor, plan.source_campaign_id, plan.source_unit_id);
+    if (s === null) return null;
+    const r = s.result;
+    return {
+      indexHundredths: r.indexHundredths,
+      classLabel: r.classLabel,
+      rank: r.rank,
+      unitsRanked: r.unitsRanked,
+      provisional: r.provisional,
+      totalHundredths: r.totalHundredths,
+      maxTotalHundredths: r.maxTotalHundredths,
+    };
+  } catch (error) {
+    if (error instanceof AppError && (error.kind === 'forbidden' || error.kind === 'not_found'))
+      return null;
+    throw error;
+  }
+}
+
 /** Index, class and rank if the chosen items were fixed, and each item's own gain. */
 export async function whatIf(deps: Deps, actor: Actor, planId: number, codes: string[]) {
   const plan = await planFor(deps.db, actor, planId, 'remediation.read');
   if (plan.baseline === null || plan.source_campaign_id === null || plan.source_unit_id === null)
     throw new AppError('invalid', 'remediation_no_results', { unit: plan.unit_name });
-  const b = plan.baseline;
   const items = (await repo.listItems(deps.db, planId)).map((i) => ({
     code: i.code,
     lost: i.lost_hundredths,
@@ -710,28 +735,21 @@ export async function whatIf(deps: Deps, actor: Actor, planId: number, codes: st
   const unknown = codes.filter((c) => !items.some((i) => i.code === c));
   if (unknown.length > 0)
     throw new AppError('invalid', 'remediation_unknown_codes', { codes: unknown.join(', ') });
-  const results = await getResults(deps, actor, plan.source_campaign_id);
-  const own = results.units.find((u) => u.unitId === plan.source_unit_id);
-  const kind = own?.unitKind ?? null;
-  const others = results.units
-    .filter(
-      (u) => u.unitKind === kind && u.unitId !== plan.source_unit_id && u.indexHundredths !== null,
-    )
-    .map((u) => ({ id: String(u.unitId), indexHundredths: u.indexHundredths! }));
-  const c = await loadCampaign(deps.db, plan.source_campaign_id);
-  const set = kind ? criteriaSetFor(c.setup, kind) : undefined;
-  const bands: readonly ClassBand[] =
-    set?.bands && set.bands.length > 0
-      ? set.bands
-      : c.setup.bands.length > 0
-        ? c.setup.bands
-        : DEFAULT_PAR_BANDS;
+  // "Now" is the unit's result as its scorecard, the ranking and the plan header show it; the
+  // other units of its kind place it in the ranking without being shown.
+  const standing = await standingOf(deps, actor, plan.source_campaign_id, plan.source_unit_id);
+  if (standing === null)
+    throw new AppError('invalid', 'remediation_no_results', { unit: plan.unit_name });
+  const own = standing.result;
+  const others = standing.others;
+  const bands = standing.bands;
+  const c = { row: standing.campaign };
   const unit = {
     id: String(plan.source_unit_id),
-    appraised: own?.appraisedHundredths ?? b.appraisedHundredths,
-    maxAppraised: own?.maxAppraisedHundredths ?? b.maxAppraisedHundredths,
-    survey: own ? own.surveyHundredths : b.surveyHundredths,
-    maxSurvey: own ? own.maxSurveyHundredths : b.maxSurveyHundredths,
+    appraised: own.appraisedHundredths,
+    maxAppraised: own.maxAppraisedHundredths,
+    survey: own.surveyHundredths,
+    maxSurvey: own.surveyHundredths === null ? null : own.maxSurveyHundredths,
   };
   if (unit.maxAppraised <= 0)
     throw new AppError('invalid', 'remediation_no_results', { unit: plan.unit_name });

@@ -53,7 +53,13 @@ export function CriteriaChart({
   bars,
 }: {
   title: string;
-  bars: ReadonlyArray<{ code: string; title: string; score: number; max: number }>;
+  bars: ReadonlyArray<{
+    code: string;
+    title: string;
+    score: number;
+    max: number;
+    adjustmentText?: string | null;
+  }>;
 }) {
   const { t } = useTranslation();
   return (
@@ -73,7 +79,11 @@ export function CriteriaChart({
               color={
                 percent >= 99.99 ? 'var(--mantine-color-green-6)' : 'var(--mantine-color-blue-6)'
               }
-              value={`${points(bar.score)} / ${points(bar.max)}`}
+              value={
+                bar.adjustmentText
+                  ? `${points(bar.score)} / ${points(bar.max)} (${bar.adjustmentText})`
+                  : `${points(bar.score)} / ${points(bar.max)}`
+              }
             />
           );
         })}

@@ -22,7 +22,7 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { campaignApi } from './api.ts';
 import { CriteriaChart } from './Charts.tsx';
-import { points } from './format.ts';
+import { classText, points } from './format.ts';
 
 /** Published results for everyone. */
 export function PublicResultsPage() {
@@ -67,20 +67,24 @@ export function PublicResultsPage() {
                 </Table.Thead>
                 <Table.Tbody>
                   {units.map((u) => (
-                    <Table.Tr key={u.unitCode}>
-                      <Table.Td>
+                    <Table.Tr key={u.unitCode} data-unit-code={u.unitCode}>
+                      <Table.Td data-col="rank">
                         {t('campaigns.results.rankValue', {
                           rank: u.rank ?? '—',
                           of: u.unitsRanked ?? '—',
                         })}
                       </Table.Td>
                       <Table.Td>{u.unitName}</Table.Td>
-                      <Table.Td>{points(u.totalHundredths)}</Table.Td>
-                      <Table.Td>{u.indexText ?? '—'}</Table.Td>
-                      <Table.Td>
+                      <Table.Td data-col="total">
+                        {u.totalText ?? points(u.totalHundredths)}
+                        {u.maxTotalText ? ` / ${u.maxTotalText}` : ''}
+                        {u.provisional ? ` — ${t('campaigns.results.provisional')}` : ''}
+                      </Table.Td>
+                      <Table.Td data-col="index">{u.indexText ?? '—'}</Table.Td>
+                      <Table.Td data-col="class">
                         {u.classLabel ? (
                           <Badge variant="light" style={{ textTransform: 'none' }}>
-                            {u.classLabel}
+                            {classText(u.classLabel, u.classBand, t)}
                           </Badge>
                         ) : (
                           '—'
@@ -110,7 +114,9 @@ export function PublicResultsPage() {
                             {t('campaigns.public.criterionLine', {
                               code: c.code,
                               title: c.title,
-                              score: points(c.score),
+                              score: c.adjustmentText
+                                ? `${points(c.score)} (${c.adjustmentText})`
+                                : points(c.score),
                               max: points(c.max),
                               rank: c.rank ?? '—',
                             })}

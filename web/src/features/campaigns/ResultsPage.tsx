@@ -34,7 +34,7 @@ import { useLanguage } from '../../lib/use-language.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { exportUrl, type Results } from './api.ts';
 import { ClassChart } from './Charts.tsx';
-import { points } from './format.ts';
+import { classText } from './format.ts';
 import { useResults } from './hooks.ts';
 import { filterRanking } from './ranking.ts';
 
@@ -191,9 +191,14 @@ export function ResultsPage() {
               </Group>
               <Text size="sm">
                 {t('campaigns.results.index')}: {r.indexText ?? '—'} ·{' '}
-                {t('campaigns.results.total')}: {r.totalText}
+                {t('campaigns.results.total')}: {r.totalText} / {r.maxTotalText}
+                {r.provisional ? ` — ${t('campaigns.results.provisional')}` : ''}
               </Text>
-              {r.classLabel ? <Badge variant="light">{r.classLabel}</Badge> : null}
+              {r.classLabel ? (
+                <Badge variant="light" style={{ textTransform: 'none' }}>
+                  {classText(r.classLabel, r.classBand, t)}
+                </Badge>
+              ) : null}
               {r.previous ? <div>{yoy(r)}</div> : null}
             </Card>
           ))}
@@ -214,8 +219,8 @@ export function ResultsPage() {
             </Table.Thead>
             <Table.Tbody>
               {rows.map((r) => (
-                <Table.Tr key={r.unitId}>
-                  <Table.Td>
+                <Table.Tr key={r.unitId} data-unit-code={r.unitCode}>
+                  <Table.Td data-col="rank">
                     {t('campaigns.results.rankValue', {
                       rank: r.rank ?? '—',
                       of: r.unitsRanked ?? '—',
@@ -227,15 +232,20 @@ export function ResultsPage() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{kindName(r.unitKind)}</Table.Td>
-                  <Table.Td>
-                    {r.totalText} /{' '}
-                    {points(r.maxAppraisedHundredths + (r.maxSurveyHundredths ?? 0))}
+                  <Table.Td data-col="total">
+                    {r.totalText} / {r.maxTotalText}
+                    {r.provisional ? (
+                      <Text size="xs" c="dimmed" title={t('campaigns.results.provisionalHint')}>
+                        {t('campaigns.results.provisional')} —{' '}
+                        {t('campaigns.results.provisionalNote')}
+                      </Text>
+                    ) : null}
                   </Table.Td>
-                  <Table.Td>{r.indexText ?? '—'}</Table.Td>
-                  <Table.Td>
+                  <Table.Td data-col="index">{r.indexText ?? '—'}</Table.Td>
+                  <Table.Td data-col="class">
                     {r.classLabel ? (
                       <Badge variant="light" style={{ textTransform: 'none' }}>
-                        {r.classLabel}
+                        {classText(r.classLabel, r.classBand, t)}
                       </Badge>
                     ) : (
                       '—'

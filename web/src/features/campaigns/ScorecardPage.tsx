@@ -3,7 +3,9 @@
  * against the max; every node self vs round 1 vs final; every lost point with its reason.
  */
 import {
+  Alert,
   Anchor,
+  Badge,
   Breadcrumbs,
   DataList,
   Group,
@@ -22,12 +24,14 @@ import { useSession } from '../../lib/session.tsx';
 import { DraftDocumentButton } from '../documents/DraftDocumentButton.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
-import type { ScoreMax, Scorecard } from './api.ts';
+import type { ScoreMax, Scorecard, SignedPoints } from './api.ts';
 import { CriteriaChart } from './Charts.tsx';
-import { points } from './format.ts';
+import { classText, points } from './format.ts';
 import { useScorecard } from './hooks.ts';
 
-const cell = (v: ScoreMax | null) => (v ? points(v.score) : '—');
+// Bonus and penalty nodes show their signed points (+0,50 / −1,00), other nodes their score.
+const cell = (v: ScoreMax | null, signed?: SignedPoints | null) =>
+  signed ? signed.text : v ? points(v.score) : '—';
 
 /** The scorecard page. */
 export function ScorecardPage() {
@@ -98,30 +102,53 @@ function ScorecardView({ card }: { card: Scorecard }) {
           <Title order={3} size="h4" id="summary-title" mb="sm">
             {t('campaigns.scorecard.summary')}
           </Title>
+          {card.stage === 'self' ? (
+            <Alert color="yellow" mb="sm" data-testid="self-only">
+              {t('campaigns.scorecard.selfOnly')}
+            </Alert>
+          ) : null}
           {result ? (
             <DataList labelWidth={200}>
               <DataList.Item>
                 <DataList.ItemLabel>{t('campaigns.results.total')}</DataList.ItemLabel>
-                <DataList.ItemValue>
-                  {result.totalText} /{' '}
-                  {points(result.maxAppraisedHundredths + (result.maxSurveyHundredths ?? 0))}
+                <DataList.ItemValue data-testid="scorecard-total">
+                  {result.totalText} / {result.maxTotalText}
+                  {result.provisional ? (
+                    <>
+                      {' — '}
+                      {t('campaigns.results.provisionalNote')}{' '}
+                      <Badge
+                        color="yellow"
+                        variant="light"
+                        title={t('campaigns.results.provisionalHint')}
+                      >
+                        {t('campaigns.results.provisional')}
+                      </Badge>
+                    </>
+                  ) : null}
                 </DataList.ItemValue>
               </DataList.Item>
               <DataList.Item>
                 <DataList.ItemLabel>{t('campaigns.results.index')}</DataList.ItemLabel>
-                <DataList.ItemValue>{result.indexText ?? '—'}</DataList.ItemValue>
+                <DataList.ItemValue data-testid="scorecard-index">
+                  {result.indexText ?? '—'}
+                </DataList.ItemValue>
               </DataList.Item>
               <DataList.Item>
                 <DataList.ItemLabel>{t('campaigns.results.class')}</DataList.ItemLabel>
-                <DataList.ItemValue>{result.classLabel ?? '—'}</DataList.ItemValue>
+                <DataList.ItemValue data-testid="scorecard-class">
+                  {classText(result.classLabel, result.classBand, t)}
+                </DataList.ItemValue>
               </DataList.Item>
               <DataList.Item>
                 <DataList.ItemLabel>{t('campaigns.results.rank')}</DataList.ItemLabel>
-                <DataList.ItemValue>
-                  {t('campaigns.results.rankValue', {
-                    rank: result.rank ?? '—',
-                    of: result.unitsRanked ?? '—',
-                  })}
+                <DataList.ItemValue data-testid="scorecard-rank">
+                  {result.rank === null
+                    ? '—'
+                    : t('campaigns.results.rankValue', {
+                        rank: result.rank,
+                        of: result.unitsRanked ?? '—',
+                      })}
                 </DataList.ItemValue>
               </DataList.Item>
               <DataList.Item>
@@ -196,7 +223,11 @@ function ScorecardView({ card }: { card: Scorecard }) {
                   })}
                 </Text>
                 <Text size="sm" c="dimmed">
-                  {n.reason ?? n.round1Reason ?? t('campaigns.scorecard.noReason')}
+                  {n.reason ||
+                    n.round1Reason ||
+                    (n.source === 'self'
+                      ? t('campaigns.scorecard.selfScored')
+                      : t('campaigns.scorecard.noReason'))}
                   {n.disposition ? ` (${t(`campaigns.round2.dispositions.${n.disposition}`)})` : ''}
                 </Text>
               </li>
@@ -227,21 +258,27 @@ function ScorecardView({ card }: { card: Scorecard }) {
               {card.nodes
                 .filter((n) => n.depth > 0)
                 .map((n) => (
-                  <Table.Tr key={n.code}>
+                  <Table.Tr key={n.code} data-code={n.code}>
                     <Table.Td style={{ paddingLeft: `${(n.depth - 1) * 16 + 8}px` }}>
                       <Text size="sm" fw={n.depth === 1 ? 600 : 400}>
                         {n.code}. {n.title}
                       </Text>
-                      {n.isLeaf && n.lost > 0 && (n.reason ?? n.round1Reason) ? (
+                      {n.isLeaf && n.lost > 0 && (n.reason || n.round1Reason) ? (
                         <Text size="xs" c="dimmed">
-                          {n.reason ?? n.round1Reason}
+                          {n.reason || n.round1Reason}
                         </Text>
                       ) : null}
                     </Table.Td>
-                    <Table.Td>{n.final ? points(n.final.max) : '—'}</Table.Td>
-                    <Table.Td>{cell(n.self)}</Table.Td>
-                    <Table.Td>{cell(n.afterRound1)}</Table.Td>
-                    <Table.Td>{cell(n.final)}</Table.Td>
+                    <Table.Td>
+                      {n.kind && n.kind !== 'normal'
+                        ? `${n.kind === 'bonus' ? '+' : '−'}${points(n.cap ?? 0)}`
+                        : n.final
+                          ? points(n.final.max)
+                          : '—'}
+                    </Table.Td>
+                    <Table.Td>{cell(n.self, n.selfPoints)}</Table.Td>
+                    <Table.Td>{cell(n.afterRound1, n.afterRound1Points)}</Table.Td>
+                    <Table.Td>{cell(n.final, n.finalPoints)}</Table.Td>
                     <Table.Td>{n.lost > 0 ? points(n.lost) : ''}</Table.Td>
                   </Table.Tr>
                 ))}

@@ -215,6 +215,26 @@ export interface CriterionResult {
   score: number;
   max: number;
   rank: number | null;
+  /** Signed bonus and penalty points counted in the criterion outside its max ("+0,50"). */
+  adjustmentText?: string | null;
+}
+
+/** A class band over the index, in hundredths of a percent. */
+export interface ClassBand {
+  label: string;
+  fromPercent: number;
+  toPercent: number | null;
+  toInclusive?: boolean;
+}
+
+/** A bonus or penalty node with its signed points. */
+export interface Adjustment {
+  code: string;
+  title: string;
+  kind: 'bonus' | 'penalty';
+  points: number;
+  pointsText: string;
+  cap: number;
 }
 
 export interface PreviousResult {
@@ -241,12 +261,21 @@ export interface UnitResult {
   maxSurveyHundredths: number | null;
   totalHundredths: number;
   totalText: string;
+  /** The appraised max alone while the result is provisional. */
+  maxTotalHundredths: number;
+  maxTotalText: string;
+  /** The survey points are not in yet: tạm tính. */
+  provisional: boolean;
   indexHundredths: number | null;
   indexText: string | null;
   classLabel: string | null;
+  classBand: ClassBand | null;
   rank: number | null;
   unitsRanked: number | null;
   criteria: CriterionResult[];
+  adjustments: Adjustment[];
+  /** On a scorecard: 'self' when the reader sees the self-assessment alone. */
+  stage?: 'self' | 'final';
 }
 
 /** Counts and shares of each class among one unit kind's results (shares add up to 100 %). */
@@ -258,6 +287,8 @@ export interface ClassSummary {
   averageAppraisedHundredths: number | null;
   averageAppraisedText: string | null;
   maxAppraisedHundredths: number;
+  provisionalUnits?: number;
+  bands?: ClassBand[];
   classes: Array<{ label: string; count: number; shareTenths: number; shareText: string }>;
   unclassified: number;
 }
@@ -276,7 +307,13 @@ export interface ScoreMax {
   max: number;
 }
 
+export interface SignedPoints {
+  points: number;
+  text: string;
+}
+
 export interface Scorecard {
+  stage?: 'self' | 'final';
   campaign: Campaign;
   unit: { unitId: number; unitCode: string; unitName: string; unitKind: string; status: string };
   result: UnitResult | null;
@@ -289,6 +326,11 @@ export interface Scorecard {
     self: ScoreMax | null;
     afterRound1: ScoreMax | null;
     final: ScoreMax | null;
+    kind?: 'normal' | 'bonus' | 'penalty';
+    cap?: number | null;
+    selfPoints?: SignedPoints | null;
+    afterRound1Points?: SignedPoints | null;
+    finalPoints?: SignedPoints | null;
     lost: number;
     reason: string | null;
     round1Reason: string | null;
@@ -304,13 +346,18 @@ export interface PublicResults {
     unitName: string;
     unitKind: string;
     totalHundredths: number;
+    totalText?: string;
+    maxTotalText?: string;
+    provisional?: boolean;
     surveyHundredths: number | null;
     indexHundredths: number | null;
     indexText: string | null;
     classLabel: string | null;
+    classBand?: ClassBand | null;
     rank: number | null;
     unitsRanked: number | null;
     criteria: CriterionResult[];
+    adjustments?: Adjustment[];
   }>;
 }
 

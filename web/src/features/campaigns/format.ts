@@ -3,10 +3,11 @@
  * both languages as the methodology prints them, deadlines in words in Vietnamese ("ngày 05 tháng
  * 02 năm 2024") and numerically in English, and who may fire which workflow event.
  */
+import type { TFunction } from 'i18next';
 import type { Role } from '@domain/access.ts';
 import { TRANSITIONS, type AssessmentEventType } from '@domain/campaign/workflow.ts';
 import { formatDateInWords, formatDateShort } from '@domain/format.ts';
-import { formatPoints, parseHundredths } from '@domain/scoring/decimal.ts';
+import { formatPercentBound, formatPoints, parseHundredths } from '@domain/scoring/decimal.ts';
 import type { Language } from '../../i18n/i18n.ts';
 import type { Session } from '../../lib/session.tsx';
 
@@ -57,3 +58,27 @@ export function isUnitSide(session: Session, unitId: number): boolean {
 /** Percent of a part, for bars (0–100). */
 export const percentOf = (part: number, whole: number): number =>
   whole <= 0 ? 0 : Math.max(0, Math.min(100, (part / whole) * 100));
+
+/** A class band as words: "từ 80 % trở lên", "từ 65 % đến dưới 80 %". */
+export function bandText(
+  band: { fromPercent: number; toPercent: number | null; toInclusive?: boolean },
+  t: TFunction,
+): string {
+  const from = formatPercentBound(band.fromPercent);
+  if (band.toPercent === null) return t('campaigns.results.bandFrom', { from });
+  const to = formatPercentBound(band.toPercent);
+  return t(
+    band.toInclusive ? 'campaigns.results.bandRangeInclusive' : 'campaigns.results.bandRange',
+    { from, to },
+  );
+}
+
+/** A class with its band beside it ("Tốt (từ 80 % trở lên)"); "—" without a class. */
+export function classText(
+  label: string | null,
+  band: { fromPercent: number; toPercent: number | null; toInclusive?: boolean } | null | undefined,
+  t: TFunction,
+): string {
+  if (!label) return '—';
+  return band ? t('campaigns.results.classWithBand', { label, band: bandText(band, t) }) : label;
+}

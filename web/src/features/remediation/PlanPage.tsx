@@ -56,15 +56,18 @@ function Baseline({ plan }: { plan: Plan }) {
   const { t } = useTranslation();
   const b = plan.baseline;
   if (!b) return null;
+  // The unit's result now, as its scorecard and the what-if show it; the plan's starting figures
+  // only when the reader does not see the current result.
+  const now = plan.current ?? null;
   return (
-    <Text size="sm">
+    <Text size="sm" data-testid="plan-standing">
       {t('remediation.baseline', {
         year: b.campaignYear,
         unit: b.sourceUnitName,
-        index: idx(b.indexHundredths),
-        class: b.classLabel ?? '—',
-        rank: b.rank ?? '—',
-        of: b.unitsRanked,
+        index: idx(now ? now.indexHundredths : b.indexHundredths),
+        class: (now ? now.classLabel : b.classLabel) ?? '—',
+        rank: (now ? now.rank : b.rank) ?? '—',
+        of: (now ? now.unitsRanked : b.unitsRanked) ?? '—',
       })}
     </Text>
   );

@@ -80,6 +80,16 @@ export interface Plan {
   year: number;
   title: string;
   baseline: Baseline | null;
+  /** The source unit's result now (null when the reader does not see an appraised result). */
+  current?: {
+    indexHundredths: number | null;
+    classLabel: string | null;
+    rank: number | null;
+    unitsRanked: number | null;
+    provisional: boolean;
+    totalHundredths: number;
+    maxTotalHundredths: number;
+  } | null;
   document: Record<string, unknown>;
   version: number;
   items: PlanItem[];
