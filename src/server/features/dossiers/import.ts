@@ -460,9 +460,14 @@ const queues = new WeakMap<object, Promise<unknown>>();
 function enqueue<T>(key: object, work: () => Promise<T>): Promise<T> {
   const previous = queues.get(key) ?? Promise.resolve();
   const next = previous.then(work, work);
+  // The queue keeps only the fact that the last job ended, not its outcome (nor, through it,
+  // anything the job held).
   queues.set(
     key,
-    next.catch(() => undefined),
+    next.then(
+      () => undefined,
+      () => undefined,
+    ),
   );
   return next;
 }
