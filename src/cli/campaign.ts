@@ -24,7 +24,8 @@ import { findUnitsByCodes } from '../server/features/units/repository.ts';
 
 const CREATE_USAGE =
   'Cách dùng: parindex campaign create --name <tên> --year <năm> --criteria <id bộ chỉ số> --units <tệp mã đơn vị> [--survey-max <điểm>]';
-const IMPORT_USAGE = 'Cách dùng: parindex campaign import-scores <id đợt> <tệp.csv|xlsx>';
+const IMPORT_USAGE =
+  'Cách dùng: parindex campaign import-scores <id đợt> <tệp.csv|xlsx> [--enrol] (--enrol: thêm vào đợt các đơn vị chưa tham gia)';
 const RESULTS_USAGE =
   'Cách dùng: parindex campaign results <id đợt> [--format json|csv|xlsx] [--out <tệp>]';
 
@@ -114,14 +115,19 @@ export async function runCampaignCommand(
       return;
     }
     case 'import-scores': {
-      const id = positiveInt(args[0]);
-      const file = args[1];
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { enrol: { type: 'boolean' } },
+      });
+      const id = positiveInt(positionals[0]);
+      const file = positionals[1];
       if (id === null || !file) throw usage(IMPORT_USAGE);
       const content = readFileSync(file);
       const rows = /\.xlsx$/i.test(file)
         ? await readScoresXlsx(content)
         : await readScoresCsv(content);
-      const result = await importScores(deps, actor, id, rows);
+      const result = await importScores(deps, actor, id, rows, { enrol: values.enrol === true });
       console.log(
         `Đã nhập ${result.scores.toLocaleString('vi-VN')} dòng điểm và ${result.survey} điểm điều tra XHH của ${result.units} đơn vị${result.unitsAdded ? ` (thêm ${result.unitsAdded} đơn vị vào đợt)` : ''}.`,
       );

@@ -97,16 +97,18 @@ export async function readScoresXlsx(content: Buffer): Promise<ScoreRow[]> {
 const SCORE_FIELDS = ['self', 'round1', 'round2'] as const;
 
 /**
- * Imports scores into a campaign in one transaction: units not yet taking part are added (their
- * kind must have a criteria set), every score is checked against its node's max; then the results
- * are recomputed. Returns what was written; with `dryRun`, only checks and returns what would be.
+ * Imports scores into a campaign in one transaction: every score is checked against its node's
+ * max, a round-2 score needs a round-1 score on the same row (round 2 decides round 1's findings),
+ * and units not taking part are refused by row unless `enrol` (then they are added; their kind
+ * must have a criteria set); then the results are recomputed. Returns what was written; with
+ * `dryRun`, only checks and returns what would be.
  */
 export async function importScores(
   deps: Deps,
   actor: Actor,
   campaignId: number,
   rows: ScoreRow[],
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; enrol?: boolean } = {},
 ) {
   return deps.db.transaction(async (tx) => {
     const c = await loadCampaign(tx, campaignId, { lock: true });
@@ -140,6 +142,14 @@ export async function importScores(
       const u = p ? { kind: p.unit_kind } : units.get(r.unit_code);
       if (!u) {
         problem(r.row, 'unit_code', `Không có đơn vị mã «${r.unit_code}»`);
+        continue;
+      }
+      if (!p && !options.enrol) {
+        problem(
+          r.row,
+          'unit_code',
+          `Đơn vị «${r.unit_code}» chưa tham gia đợt đánh giá; kiểm tra mã, hoặc nhập với tuỳ chọn ghi danh (--enrol) để thêm đơn vị vào đợt`,
+        );
         continue;
       }
       const set = c.setup.criteriaSets.find((s) => s.unitKind === u.kind);
@@ -178,6 +188,17 @@ export async function importScores(
         if (max === null)
           problem(r.row, 'node_code', `Mã tiêu chí «${r.node_code}» không có trong bộ chỉ số`);
       }
+      if (
+        r.node_code.toLowerCase() !== 'survey' &&
+        values.round2 !== null &&
+        values.round1 === null &&
+        r.round1 === ''
+      )
+        problem(
+          r.row,
+          'round2',
+          `Có điểm vòng 2 nhưng không có điểm vòng 1 của mã «${r.node_code}»: vòng 2 chỉ quyết định lại kết luận của vòng 1`,
+        );
       if (max !== null) {
         for (const f of SCORE_FIELDS) {
           const v = values[f];

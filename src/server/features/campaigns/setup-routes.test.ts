@@ -77,16 +77,24 @@ describe('importing an earlier year', () => {
       '05545,1,8,,,',
       '05545,42,1,,,',
       '05545,2,abc,,,',
+      '05545,4,6,,5,',
     ].join('\n');
-    const res = await upload(agency, `/api/v1/campaigns/${id}/scores/preview`, 'diem.csv', bad);
+    const res = await upload(
+      agency,
+      `/api/v1/campaigns/${id}/scores/preview?enrol=1`,
+      'diem.csv',
+      bad,
+    );
     expect(res.status).toBe(200);
     expect(res.body.summary).toBeNull();
-    expect(res.body.totalRows).toBe(4);
+    expect(res.body.totalRows).toBe(5);
     expect(res.body.rows[0]).toMatchObject({ row: 2, unit_code: 'XXXXX', node_code: '1' });
     const where = res.body.problems.map(
       (p: { row: number; column: string }) => `${p.row}:${p.column}`,
     );
-    expect(where).toEqual(['2:unit_code', '3:self', '4:node_code', '5:self']);
+    expect(where).toEqual(['2:unit_code', '3:self', '4:node_code', '5:self', '6:round2']);
+    // A round-2 score without a round-1 score is refused, not dropped.
+    expect(res.body.problems[4].message).toContain('không có điểm vòng 1');
     expect(res.body.problems[0].message).toBe('Không có đơn vị mã «XXXXX»');
     expect(res.body.problems[1].message).toBe('Điểm 8 vượt điểm tối đa 7');
     const detail = await agency.get(`/api/v1/campaigns/${id}`);
@@ -96,7 +104,7 @@ describe('importing an earlier year', () => {
   it('refuses the import of the same file as a whole', async () => {
     const res = await upload(
       agency,
-      `/api/v1/campaigns/${id}/scores/import`,
+      `/api/v1/campaigns/${id}/scores/import?enrol=1`,
       'diem.csv',
       'unit_code,node_code,self,round1,round2,reason\n05545,1,8,,,\n05545,2,7,,,\n',
     );
@@ -107,9 +115,19 @@ describe('importing an earlier year', () => {
   });
 
   it('previews a good file with what it would write, then imports it', async () => {
-    const preview = await upload(
+    // Without enrolment the unit not taking part is refused, by row.
+    const refused = await upload(
       agency,
       `/api/v1/campaigns/${id}/scores/preview`,
+      'diem.csv',
+      QUY_KY_2025,
+    );
+    expect(refused.body.summary).toBeNull();
+    expect(refused.body.problems[0]).toMatchObject({ row: 2, column: 'unit_code' });
+    expect(refused.body.problems[0].message).toContain('chưa tham gia đợt đánh giá');
+    const preview = await upload(
+      agency,
+      `/api/v1/campaigns/${id}/scores/preview?enrol=1`,
       'diem.csv',
       QUY_KY_2025,
     );
@@ -120,7 +138,7 @@ describe('importing an earlier year', () => {
     expect((await agency.get(`/api/v1/campaigns/${id}`)).body.participants).toEqual([]);
     const imported = await upload(
       agency,
-      `/api/v1/campaigns/${id}/scores/import`,
+      `/api/v1/campaigns/${id}/scores/import?enrol=1`,
       'diem.csv',
       QUY_KY_2025,
     );
@@ -149,7 +167,8 @@ describe('importing an earlier year', () => {
     // Kim Phượng 2026: the same criteria, 30 survey points: 66 + 30 = 96 against Quy Kỳ's 66 + 25 = 91.
     const kimPhuong = QUY_KY_2025.replace(/05545/g, '05551').replace('survey,,,25', 'survey,,,30');
     expect(
-      (await upload(agency, `/api/v1/campaigns/${next}/scores/import`, 'd.csv', kimPhuong)).status,
+      (await upload(agency, `/api/v1/campaigns/${next}/scores/import?enrol=1`, 'd.csv', kimPhuong))
+        .status,
     ).toBe(200);
     const results = await agency.get(`/api/v1/campaigns/${next}/results`);
     expect(results.status).toBe(200);

@@ -89,6 +89,9 @@ async function readUpload(request: FastifyRequest): Promise<ScoreRow[]> {
     : readScoresCsv(content);
 }
 
+/** `enrol=1`: units of the file not taking part are added to the campaign instead of refused. */
+const enrolQuery = z.object({ enrol: z.enum(['0', '1']).optional() });
+
 export function registerCampaignSetupRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/v1/campaigns/:id/scores/preview',
@@ -99,6 +102,7 @@ export function registerCampaignSetupRoutes(app: App, deps: Deps): void {
           'Xem trước tệp điểm (CSV/XLSX: unit_code, node_code, self, round1, round2, reason; dòng survey): các dòng đầu và mọi lỗi theo dòng, cột; không ghi gì',
         consumes: ['multipart/form-data'],
         params: idParam,
+        querystring: enrolQuery,
         response: { 200: previewResponse, 413: errorBody, 415: errorBody, ...commonErrors },
       },
     },
@@ -108,7 +112,10 @@ export function registerCampaignSetupRoutes(app: App, deps: Deps): void {
       const rows = await readUpload(request);
       const first = rows.slice(0, PREVIEW_ROWS);
       try {
-        const result = await importScores(deps, actor, request.params.id, rows, { dryRun: true });
+        const result = await importScores(deps, actor, request.params.id, rows, {
+          dryRun: true,
+          enrol: request.query.enrol === '1',
+        });
         return { totalRows: rows.length, rows: first, problems: [], summary: result };
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'campaign_import_invalid') throw error;
@@ -132,6 +139,7 @@ export function registerCampaignSetupRoutes(app: App, deps: Deps): void {
           'Nhập tệp điểm vào đợt đánh giá (tất cả hoặc không dòng nào), rồi tính lại kết quả',
         consumes: ['multipart/form-data'],
         params: idParam,
+        querystring: enrolQuery,
         response: { 200: summary, 413: errorBody, 415: errorBody, ...commonErrors },
       },
     },
@@ -139,7 +147,9 @@ export function registerCampaignSetupRoutes(app: App, deps: Deps): void {
       const actor = requireActor(request);
       await manageable(deps, actor, request.params.id, true);
       const rows = await readUpload(request);
-      return importScores(deps, actor, request.params.id, rows);
+      return importScores(deps, actor, request.params.id, rows, {
+        enrol: request.query.enrol === '1',
+      });
     },
   );
 

@@ -97,8 +97,9 @@ export const setupApi = {
       `/campaigns/${id}/survey/from-sipas`,
       { sipasCampaignId },
     ),
+  // The wizard enrols the file's units not yet taking part; its preview shows how many first.
   preview: (id: number, file: File) =>
-    apiUpload<ScorePreview>(`/campaigns/${id}/scores/preview`, fileForm(file)),
+    apiUpload<ScorePreview>(`/campaigns/${id}/scores/preview?enrol=1`, fileForm(file)),
   importScores: (id: number, file: File) =>
-    apiUpload<ImportSummary>(`/campaigns/${id}/scores/import`, fileForm(file)),
+    apiUpload<ImportSummary>(`/campaigns/${id}/scores/import?enrol=1`, fileForm(file)),
 };
