@@ -3,10 +3,12 @@
  * import scores from a CSV or Excel file, print or write the results. They call the same service
  * functions as the HTTP API.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Actor } from '../domain/access.ts';
+import { CAMPAIGN_BAND_PRESETS, campaignBandsFrom } from '../domain/campaign/setup.ts';
 import { parseHundredths } from '../domain/scoring/decimal.ts';
+import type { ClassBand } from '../domain/scoring/index.ts';
 import type { Deps } from '../server/deps.ts';
 import { findSet } from '../server/features/criteria/repository.ts';
 import {
@@ -23,7 +25,7 @@ import { addParticipants, createCampaign } from '../server/features/campaigns/se
 import { findUnitsByCodes } from '../server/features/units/repository.ts';
 
 const CREATE_USAGE =
-  'Cách dùng: parindex campaign create --name <tên> --year <năm> --criteria <id bộ chỉ số> --units <tệp mã đơn vị> [--survey-max <điểm>]';
+  'Cách dùng: parindex campaign create --name <tên> --year <năm> --criteria <id bộ chỉ số> --units <tệp mã đơn vị> [--survey-max <điểm>] [--bands mac-dinh|bo-chi-so|<tệp JSON các mức xếp loại>] (mặc định: mức xếp loại của bộ chỉ số)';
 const IMPORT_USAGE =
   'Cách dùng: parindex campaign import-scores <id đợt> <tệp.csv|xlsx> [--enrol] (--enrol: thêm vào đợt các đơn vị chưa tham gia)';
 const RESULTS_USAGE =
@@ -64,6 +66,7 @@ export async function runCampaignCommand(
           criteria: { type: 'string' },
           units: { type: 'string' },
           'survey-max': { type: 'string' },
+          bands: { type: 'string' },
         },
       });
       const year = positiveInt(values.year);
@@ -75,6 +78,17 @@ export async function runCampaignCommand(
         const parsed = parseHundredths(values['survey-max']);
         if (!parsed.ok) throw usage(`--survey-max: ${parsed.error}`);
         surveyMax = parsed.value;
+      }
+      let bands: ClassBand[] | null = null;
+      if (values.bands !== undefined) {
+        const preset = Object.hasOwn(CAMPAIGN_BAND_PRESETS, values.bands);
+        if (!preset && !existsSync(values.bands))
+          throw usage(
+            `--bands: «${values.bands}» không phải tên mức có sẵn (${Object.keys(CAMPAIGN_BAND_PRESETS).join(', ')}) hay tệp có sẵn.`,
+          );
+        const read = campaignBandsFrom(preset ? values.bands : readFileSync(values.bands, 'utf8'));
+        if (!read.ok) throw usage(`--bands: ${read.problems.join('; ')}`);
+        bands = read.bands;
       }
       const lines = readFileSync(values.units, 'utf8')
         .replace(/^\uFEFF/, '')
@@ -101,7 +115,7 @@ export async function runCampaignCommand(
         ownerUnitId: set.owner_unit_id,
         deadlines: defaultDeadlines(year),
         surveySource: 'imported',
-        bands: null,
+        bands,
         criteriaSets: [
           {
             unitKind: set.unit_kind,

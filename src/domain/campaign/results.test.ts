@@ -12,6 +12,7 @@ import { arbScoredTree, leavesOf } from '../scoring/test-arbitraries.ts';
 import type { EnteredScore } from '../scoring/tree.ts';
 import type { Round1Entry, Round2Decision, Round2Disposition } from './assessment.ts';
 import {
+  bandsFor,
   compareRounds,
   computeResults,
   resolveFinal,
@@ -450,5 +451,43 @@ describe('speed', () => {
     expect(results.units).toHaveLength(3321);
     expect(results.summaries[0]?.classes.reduce((a, c) => a + c.count, 0)).toBe(3321);
     expect(elapsed).toBeLessThan(3_000);
+  });
+});
+
+describe('class bands of a unit kind', () => {
+  const five = [
+    { label: 'Xuất sắc', fromPercent: 9000, toPercent: null },
+    { label: 'Tốt', fromPercent: 8000, toPercent: 9000 },
+    { label: 'Khá', fromPercent: 6500, toPercent: 8000 },
+    { label: 'Trung bình', fromPercent: 5000, toPercent: 6500 },
+    { label: 'Yếu', fromPercent: 0, toPercent: 5000 },
+  ];
+  const own = [
+    { label: 'Đạt', fromPercent: 5000, toPercent: null },
+    { label: 'Chưa đạt', fromPercent: 0, toPercent: 5000 },
+  ];
+  const set = {
+    id: '1',
+    unitKind: 'commune',
+    tree: PAR_2025_COMMUNE_TEMPLATE.tree,
+    surveyMaxHundredths: 3000,
+  };
+
+  it('are the campaign’s own, else its criteria set’s, else the defaults', () => {
+    const labels = (bands: readonly { label: string }[]) => bands.map((b) => b.label);
+    // A campaign created from a set with five classes classes on those five.
+    expect(labels(bandsFor({ ...set, setBands: five }, { criteriaSets: [], bands: [] }))).toEqual(
+      labels(five),
+    );
+    expect(labels(bandsFor({ ...set, setBands: five }, { criteriaSets: [], bands: own }))).toEqual([
+      'Đạt',
+      'Chưa đạt',
+    ]);
+    expect(
+      labels(bandsFor({ ...set, setBands: five, bands: own }, { criteriaSets: [], bands: [] })),
+    ).toEqual(['Đạt', 'Chưa đạt']);
+    expect(labels(bandsFor(set, { criteriaSets: [], bands: [] }))).toEqual(
+      labels(DEFAULT_PAR_BANDS),
+    );
   });
 });

@@ -1,6 +1,7 @@
 /** Campaign set-up checks, appraiser assignments and deadline instants. */
 import { describe, expect, it } from 'vitest';
 import {
+  campaignBandsFrom,
   codeIsWithin,
   deadlineEnd,
   isAssigned,
@@ -61,5 +62,40 @@ describe('deadlines', () => {
     expect(deadlineEnd('2023-02-30')).toBeNaN();
     // An unreadable deadline counts as passed: nothing stays open by accident.
     expect(isPastDeadline('không rõ', new Date('2000-01-01T00:00:00Z'))).toBe(true);
+  });
+});
+
+describe('a campaign’s own class bands', () => {
+  const five = [
+    { label: 'Xuất sắc', fromPercent: 9000, toPercent: null },
+    { label: 'Tốt', fromPercent: 8000, toPercent: 9000 },
+    { label: 'Khá', fromPercent: 6500, toPercent: 8000 },
+    { label: 'Trung bình', fromPercent: 5000, toPercent: 6500 },
+    { label: 'Yếu', fromPercent: 0, toPercent: 5000 },
+  ];
+
+  it('reads a preset name or a JSON list of bands', () => {
+    const preset = campaignBandsFrom('mac-dinh');
+    expect(preset.ok && preset.bands?.map((b) => b.label)).toEqual([
+      'Tốt',
+      'Khá',
+      'Trung bình',
+      'Yếu',
+    ]);
+    expect(campaignBandsFrom('bo-chi-so')).toEqual({ ok: true, bands: null });
+    expect(campaignBandsFrom(JSON.stringify(five))).toEqual({ ok: true, bands: five });
+  });
+
+  it('refuses text that is not bands, and bands with a gap, naming the problem', () => {
+    expect(campaignBandsFrom('tot-kha')).toEqual({
+      ok: false,
+      problems: ['Mức xếp loại không phải JSON hợp lệ'],
+    });
+    expect(campaignBandsFrom('[{"label":"Tốt"}]').ok).toBe(false);
+    const gap = campaignBandsFrom(JSON.stringify(five.filter((b) => b.label !== 'Khá')));
+    expect(gap).toEqual({
+      ok: false,
+      problems: ['Không có mức xếp loại cho chỉ số từ 65 % đến dưới 80 %'],
+    });
   });
 });

@@ -8,7 +8,7 @@
  * string id); the server converts its numeric ids at the edge.
  */
 import type { ClassBand } from '../scoring/index.ts';
-import { validateClassBands } from '../scoring/index.ts';
+import { DEFAULT_PAR_BANDS, validateClassBands } from '../scoring/index.ts';
 import { isIsoDate } from '../scoring/rules.ts';
 import { compiledTreeOf, type CriteriaNode } from '../scoring/tree.ts';
 
@@ -232,4 +232,62 @@ export function validateCampaign(campaign: CampaignSetup): SetupProblem[] {
     }
   });
   return problems;
+}
+
+/**
+ * Named class-band choices of a campaign: `mac-dinh` the four default bands, `bo-chi-so` none of
+ * its own (each criteria set's bands, else the defaults: see `bandsFor`).
+ */
+export const CAMPAIGN_BAND_PRESETS: Readonly<Record<string, readonly ClassBand[] | null>> = {
+  'mac-dinh': DEFAULT_PAR_BANDS,
+  'bo-chi-so': null,
+};
+
+/**
+ * A campaign's own class bands from a preset name or the text of a JSON file (an array of
+ * `{label, fromPercent, toPercent, toInclusive?}` in hundredths of a percent): the bands (null:
+ * none of its own) or the problems, in Vietnamese.
+ */
+export function campaignBandsFrom(
+  presetOrJson: string,
+): { ok: true; bands: ClassBand[] | null } | { ok: false; problems: string[] } {
+  if (Object.hasOwn(CAMPAIGN_BAND_PRESETS, presetOrJson)) {
+    const preset = CAMPAIGN_BAND_PRESETS[presetOrJson] ?? null;
+    return { ok: true, bands: preset === null ? null : preset.map((b) => ({ ...b })) };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(presetOrJson.replace(/^\uFEFF/, ''));
+  } catch {
+    return { ok: false, problems: ['Mức xếp loại không phải JSON hợp lệ'] };
+  }
+  if (!Array.isArray(parsed))
+    return { ok: false, problems: ['Mức xếp loại phải là một danh sách các mức'] };
+  const bands: ClassBand[] = [];
+  const problems: string[] = [];
+  parsed.forEach((item: unknown, i) => {
+    const b = item as Partial<Record<keyof ClassBand, unknown>> | null;
+    if (
+      b === null ||
+      typeof b !== 'object' ||
+      typeof b.label !== 'string' ||
+      typeof b.fromPercent !== 'number' ||
+      !(b.toPercent === null || typeof b.toPercent === 'number') ||
+      !(b.toInclusive === undefined || typeof b.toInclusive === 'boolean')
+    ) {
+      problems.push(
+        `Mức thứ ${i + 1} phải có label, fromPercent, toPercent (số phần trăm × 100, hoặc null)`,
+      );
+      return;
+    }
+    bands.push({
+      label: b.label,
+      fromPercent: b.fromPercent,
+      toPercent: b.toPercent as number | null,
+      ...(b.toInclusive === true ? { toInclusive: true } : {}),
+    });
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  const invalid = validateClassBands(bands);
+  return invalid.length > 0 ? { ok: false, problems: invalid } : { ok: true, bands };
 }
