@@ -70,7 +70,6 @@ function spawn(task: ContainedTask, limits: ContainedLimits, stream: boolean): W
     workerData: { module: task.module.href, fn: task.fn, args: task.args, stream },
     resourceLimits: {
       maxOldGenerationSizeMb: limits.heapMb,
-      maxYoungGenerationSizeMb: 16,
       stackSizeMb: 4,
     },
     stdout: false,
@@ -131,8 +130,9 @@ export async function runContained<T>(task: ContainedTask, limits: ContainedLimi
 
 /**
  * Runs an async-generator task in its own worker and yields its items one at a time: the worker
- * makes the next only once this one is taken (so it never runs ahead of a slow consumer), and is
- * ended when the consumer stops or after `timeoutMs` without an item.
+ * makes the next while this one is used and sends it once this one is taken (so it runs at most
+ * one item ahead of a slow consumer), and is ended when the consumer stops or after `timeoutMs`
+ * without an item.
  */
 export async function* streamContained<T>(
   task: ContainedTask,

@@ -129,7 +129,8 @@ describe('every workbook route', () => {
       'accept-language': 'en',
     });
     expect(english.body.error.message).toMatch(/part xl\/sharedStrings\.xml/);
-  });
+    // Eleven uploads, each a worker started and 50–160 MB inflated: minutes on a busy machine.
+  }, 600_000);
 
   it('refuses a workbook with a DOCTYPE, and one with too many cells', async () => {
     const doctype = await send(
@@ -202,28 +203,38 @@ describe('three hostile files at once', () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     })();
-    const results = await Promise.all([
-      send(
-        admin,
-        'PUT',
-        '/api/v1/documents/templates/self_assessment_report',
-        await documentBomb(95 * MB, { lie: true }),
-        'mau.docx',
-      ),
-      send(admin, 'POST', `/api/v1/campaigns/${campaignId}/scores/preview`, stringsBomb, 'd.xlsx'),
-      send(admin, 'POST', '/api/v1/dossiers/import/preview', stringsBomb, 'h.xlsx', {
-        source: 'Nguồn thử',
-      }),
-      send(
-        admin,
-        'POST',
-        `/api/v1/sipas/campaigns/${sipasCampaignId}/import/preview`,
-        heavy,
-        'phieu.xlsx',
-      ),
-    ]);
-    done = true;
-    await poll;
+    let results: Awaited<ReturnType<typeof send>>[];
+    try {
+      results = await Promise.all([
+        send(
+          admin,
+          'PUT',
+          '/api/v1/documents/templates/self_assessment_report',
+          await documentBomb(95 * MB, { lie: true }),
+          'mau.docx',
+        ),
+        send(
+          admin,
+          'POST',
+          `/api/v1/campaigns/${campaignId}/scores/preview`,
+          stringsBomb,
+          'd.xlsx',
+        ),
+        send(admin, 'POST', '/api/v1/dossiers/import/preview', stringsBomb, 'h.xlsx', {
+          source: 'Nguồn thử',
+        }),
+        send(
+          admin,
+          'POST',
+          `/api/v1/sipas/campaigns/${sipasCampaignId}/import/preview`,
+          heavy,
+          'phieu.xlsx',
+        ),
+      ]);
+    } finally {
+      done = true;
+      await poll;
+    }
     for (const res of results) {
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
@@ -232,5 +243,5 @@ describe('three hostile files at once', () => {
     expect(polls).toBeGreaterThan(3);
     expect(slowest).toBeLessThan(1000);
     expect(peakRss).toBeLessThan(1.5 * 1024 * MB);
-  });
+  }, 300_000);
 });

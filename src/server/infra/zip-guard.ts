@@ -180,16 +180,25 @@ class PatternCounter {
   }
 
   push(chunk: Buffer): void {
-    const window = this.tail.length > 0 ? Buffer.concat([this.tail, chunk]) : chunk;
     this.patterns.forEach((pattern, i) => {
-      // A match lying wholly in the tail was counted with the previous chunk.
-      let at = window.indexOf(pattern);
+      let at = chunk.indexOf(pattern);
       while (at !== -1) {
-        if (at + pattern.length > this.tail.length) this.counts[i]! += 1;
-        at = window.indexOf(pattern, at + 1);
+        this.counts[i]! += 1;
+        at = chunk.indexOf(pattern, at + 1);
       }
     });
-    this.tail = Buffer.from(window.subarray(Math.max(0, window.length - this.keep)));
+    if (this.tail.length > 0) {
+      // Matches straddling the previous chunk and this one: they start in the tail.
+      const joint = Buffer.concat([this.tail, chunk.subarray(0, this.keep)]);
+      this.patterns.forEach((pattern, i) => {
+        let at = joint.indexOf(pattern);
+        while (at !== -1 && at < this.tail.length) {
+          if (at + pattern.length > this.tail.length) this.counts[i]! += 1;
+          at = joint.indexOf(pattern, at + 1);
+        }
+      });
+    }
+    this.tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - this.keep)));
   }
 }
 
