@@ -7,7 +7,9 @@
  * Method (default scale 0–2; indicators 1, 3 and 4 come from the data, the others from ratings):
  * indicator 1: early 2, on time 1, late 0; indicator 3: 0 requests 2, one 1, more 0; indicator 4:
  * one agency 2, two 1, more 0; each indicator = sum / dossiers, one decimal; class by total / max
- * with the bands of Decision 509 (Xuất sắc ≥ 90 %, Tốt 70–90 %, Trung bình below).
+ * with the bands of Decision 509 (Xuất sắc ≥ 90 %, Tốt 70–90 %, Trung bình below). The district
+ * classes units scored on fewer than nine indicators on the maximum of those scored (a setting on
+ * its "Cách tính" screen; the Circular's wording would measure them against all nine).
  *
  * Quarter 3 of 2021, huyện Điện Biên Đông (five communes):
  * - 03203: A1 early, A2 early; 0 requests; 1 agency → 2 + 2 + 2 = 6/6 = 100 % → Xuất sắc
@@ -129,6 +131,23 @@ test('import with a bad row, fix, classes by quarter, late dossiers, ratings', a
     page.getByText('Đã áp dụng bộ mức xếp loại cho Huyện Điện Biên Đông.'),
   ).toBeVisible();
 
+  // 3b. Units scored on three indicators are classed on those three (the district's reading).
+  // The tabs keep the district chosen on the previous one.
+  await page.getByRole('tab', { name: 'Cách tính' }).click();
+  await expect(page.getByRole('combobox', { name: 'Tỉnh hoặc huyện' })).toHaveValue(
+    /Điện Biên Đông/,
+  );
+  await expect(
+    page.getByText('Theo câu chữ của Thông tư (chưa có thiết lập riêng).'),
+  ).toBeVisible();
+  await page
+    .getByRole('radio', {
+      name: 'Xếp loại theo tổng điểm trên tổng điểm tối đa của các chỉ số được chấm',
+    })
+    .check();
+  await page.getByRole('button', { name: 'Lưu cách tính' }).click();
+  await expect(page.getByText('Đã lưu. Kết quả các quý được tính lại')).toBeVisible();
+
   // 4. The quarterly view.
   await page.getByRole('tab', { name: 'Kết quả quý' }).click();
   await expect(page.getByRole('combobox', { name: 'Huyện hoặc tỉnh' })).toHaveValue(
@@ -140,6 +159,12 @@ test('import with a bad row, fix, classes by quarter, late dossiers, ratings', a
     page.getByRole('heading', { name: 'Huyện Điện Biên Đông — Quý 3 năm 2021' }),
   ).toBeVisible();
   await expect(page.getByText('7 hồ sơ trong quý', { exact: false })).toBeVisible();
+  // The method is shown with the results.
+  await expect(page.getByText('Do Huyện Điện Biên Đông thiết lập.')).toBeVisible();
+  await expect(
+    page.getByText('Xếp loại theo tổng điểm trên tổng điểm tối đa của các chỉ số được chấm'),
+  ).toBeVisible();
+  await expect(page.getByText('Các giả định của phương pháp cần xác nhận')).toHaveCount(0);
 
   const classes = page.getByRole('list', { name: 'Số đơn vị theo mức xếp loại (5)' });
   for (const label of [
@@ -168,7 +193,7 @@ test('import with a bad row, fix, classes by quarter, late dossiers, ratings', a
   );
 
   // 5. Late dossiers, one click away.
-  await expect(page.getByRole('heading', { name: 'Hồ sơ trễ hạn (1)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Hồ sơ trễ hạn và quá hạn (1)' })).toBeVisible();
   await page.getByRole('link', { name: 'Xem tất cả hồ sơ trễ hạn' }).click();
   await expect(page.getByRole('heading', { name: 'Danh sách hồ sơ', level: 2 })).toBeVisible();
   await expect(page.getByText('1 hồ sơ', { exact: true })).toBeVisible();

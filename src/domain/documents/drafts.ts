@@ -394,6 +394,8 @@ export interface DossierQuarterInput {
     classLabel: string;
   }[];
   officials: { name: string; unitName: string; totalText: string }[];
+  /** How Circular 01 was read (the province's settings), one sentence each, in Vietnamese. */
+  method?: { source: string; lines: string[] } | undefined;
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
@@ -419,8 +421,13 @@ export function dossierQuarterReport(input: DossierQuarterInput) {
     quarter,
     year,
     periodText: `QUÝ ${quarter} NĂM ${year}`,
-    collectionText:
-      'Việc đánh giá được thực hiện qua thu thập ý kiến của tổ chức, cá nhân (phiếu tại Bộ phận Một cửa và trực tuyến theo mã hồ sơ) và qua số liệu của Hệ thống thông tin một cửa điện tử về thời hạn, số lần bổ sung hồ sơ và kênh nộp hồ sơ.',
+    collectionText: `Việc đánh giá được thực hiện qua thu thập ý kiến của tổ chức, cá nhân (phiếu tại Bộ phận Một cửa và trực tuyến theo mã hồ sơ) và qua số liệu của Hệ thống thông tin một cửa điện tử về thời hạn, số lần bổ sung hồ sơ và kênh nộp hồ sơ.${
+      input.method === undefined
+        ? ''
+        : ` Cách tính theo Thông tư 01/2018/TT-VPCP (${input.method.source}): ${input.method.lines
+            .map((l) => l.charAt(0).toLowerCase() + l.slice(1))
+            .join('; ')}.`
+    }`,
     units: count2(units),
     scored: count2(scored),
     levels: input.levels.map((l) => ({ levelName: l.levelName, result: l.summary })),

@@ -15,12 +15,14 @@ import {
 import {
   BANDS_SEED_003,
   DEFAULT_DOSSIER_CONFIG,
+  DEFAULT_METHOD,
   validateDossierConfig,
   type DossierEvaluationConfig,
+  type MethodSettings,
 } from './config.ts';
 import { dashboard766 } from './dashboard.ts';
 import type { Dossier, DossierChannel } from './dossier.ts';
-import { scoreDossier } from './scoring.ts';
+import { isOverdueUnfinished, scoreDossier, timelinessOf } from './scoring.ts';
 
 const T0 = Date.UTC(2024, 0, 10, 1, 0); // 10/01/2024 08:00 (+07)
 const DAY = 86_400_000;
@@ -88,6 +90,35 @@ describe('per-dossier scores', () => {
   });
 });
 
+describe('a due date without a time', () => {
+  // "12/01/2024" without a time is stored as 00:00 that day, Vietnam time.
+  const due = Date.UTC(2024, 0, 11, 17, 0);
+  const finishedThatMorning = dossier({ dueAt: due, finishedAt: due + 10 * 3_600_000 });
+
+  it('lasts its whole day by default, or ends at its first moment when so read', () => {
+    expect(timelinessOf(finishedThatMorning)).toBe('on-time');
+    expect(timelinessOf(finishedThatMorning, 'finished', 'start-of-day')).toBe('late');
+    const config = {
+      ...DEFAULT_DOSSIER_CONFIG,
+      method: { ...DEFAULT_METHOD, dueWithoutTime: 'start-of-day' as const },
+    };
+    expect(scoreDossier(finishedThatMorning, DEFAULT_DOSSIER_CONFIG).points[0]).toBe(100);
+    expect(scoreDossier(finishedThatMorning, config).points[0]).toBe(0);
+    // A due moment with a time is not touched by the reading.
+    const timed = dossier({ dueAt: due + 8 * 3_600_000, finishedAt: due + 10 * 3_600_000 });
+    expect(timelinessOf(timed, 'finished', 'end-of-day')).toBe('late');
+  });
+
+  it('makes an unfinished dossier overdue once the due day (or moment) has passed', () => {
+    const open = dossier({ dueAt: due, finishedAt: null });
+    const noon = due + 12 * 3_600_000;
+    expect(isOverdueUnfinished(open, noon)).toBe(false);
+    expect(isOverdueUnfinished(open, noon, 'finished', 'start-of-day')).toBe(true);
+    expect(isOverdueUnfinished(open, due + DAY)).toBe(true);
+    expect(isOverdueUnfinished(dossier({ dueAt: due }), due + 2 * DAY)).toBe(false);
+  });
+});
+
 describe('art. 15 aggregation', () => {
   it('averages to one decimal: 2, 1, 1 over three dossiers gives 1,3', () => {
     const acc = createDossierAccumulator(onlyIndicator1);
@@ -101,9 +132,47 @@ describe('art. 15 aggregation', () => {
     if (ev?.state !== 'scored') return;
     expect(ev.indicators[0]).toMatchObject({ score: 130, text: '1,3', scoredDossiers: 3 });
     expect(ev.indicators[1]).toMatchObject({ score: null, text: 'Chưa chấm' });
-    expect(ev.text).toBe('1,3/2');
+    // Scored on one indicator of nine: by default (the Circular's total of nine scores) the total
+    // is measured against the nine indicators' maximum.
+    expect(ev.text).toBe('1,3/18');
+    expect(ev.percent).toBe(722);
+    expect(ev.className).toBe('Không đạt');
     expect(ev.notScored).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
     expect(officialResults(acc)[0]?.officialCode).toBe('CB1');
+  });
+
+  it('classes a unit scored on fewer than nine indicators as its province reads Circular 01', () => {
+    const read = (fewIndicators: MethodSettings['fewIndicators']) => {
+      const acc = createDossierAccumulator({
+        ...onlyIndicator1,
+        method: { ...DEFAULT_METHOD, fewIndicators },
+      });
+      addDossier(acc, dossier({ code: 'a' }));
+      addDossier(acc, dossier({ code: 'b', finishedAt: T0 + 2 * DAY }));
+      const ev = unitResults(acc)[0]?.evaluation;
+      return ev?.state === 'scored' ? [ev.text, ev.className] : null;
+    };
+    // 2 and 1 average 1,5: of 2 it is 75 % (Tốt), of 18 it is 8,3 % (Không đạt).
+    expect(read('scored-max')).toEqual(['1,5/2', 'Tốt']);
+    expect(read('full-max')).toEqual(['1,5/18', 'Không đạt']);
+    expect(read('not-classed')).toEqual(['1,5/2', null]);
+  });
+
+  it('divides an indicator by every evaluated dossier, or by those scored on it', () => {
+    const read = (divisor: MethodSettings['divisor']) => {
+      const acc = createDossierAccumulator({
+        ...DEFAULT_DOSSIER_CONFIG,
+        method: { ...DEFAULT_METHOD, divisor },
+      });
+      // Both on time or early (indicator 1); only the first asked once for completion (ind. 3).
+      addDossier(acc, dossier({ code: 'a', completionRequests: 1 }));
+      addDossier(acc, dossier({ code: 'b', completionRequests: null }));
+      const ev = unitResults(acc)[0]?.evaluation;
+      return ev?.state === 'scored' ? ev.indicators[2]?.text : null;
+    };
+    // Indicator 3: one dossier with 1 point. Over both evaluated dossiers 0,5; over the one scored 1.
+    expect(read('evaluated')).toBe('0,5');
+    expect(read('scored')).toBe('1');
   });
 
   it('shows a seed-003-like quarter: 7 Xuất sắc, 4 Tốt, 1 Trung bình, 2 not scored', () => {

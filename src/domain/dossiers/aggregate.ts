@@ -33,6 +33,8 @@ import { scoreDossierInto, timelinessOf, type DossierScores, type Timeliness } f
 /** Counts for one group of dossiers (an official's or a unit's, in one period). */
 export interface DossierTally {
   dossiers: number;
+  /** Dossiers scored on at least one indicator (the divisor of `evaluated` method settings). */
+  evaluated: number;
   /** Sum of points per indicator (index = id − 1), in hundredths. */
   pointSums: number[];
   /** Dossiers scored per indicator. */
@@ -80,6 +82,7 @@ export interface DossierAccumulator {
 export function emptyTally(withProcedures: boolean): DossierTally {
   return {
     dossiers: 0,
+    evaluated: 0,
     pointSums: [0, 0, 0, 0, 0, 0, 0, 0, 0],
     scoredCounts: [0, 0, 0, 0, 0, 0, 0, 0, 0],
     early: 0,
@@ -141,13 +144,16 @@ export function addToTally(
   timeliness: Timeliness,
 ): void {
   tally.dossiers++;
+  let scored = false;
   for (let i = 0; i < 9; i++) {
     const p = points[i];
     if (p !== null && p !== undefined) {
       tally.pointSums[i] = (tally.pointSums[i] ?? 0) + p;
       tally.scoredCounts[i] = (tally.scoredCounts[i] ?? 0) + 1;
+      scored = true;
     }
   }
+  if (scored) tally.evaluated++;
   switch (timeliness) {
     case 'early':
       tally.early++;
@@ -240,13 +246,17 @@ export function addDossier(
     scoreDossierInto(scratch, dossier, acc.config);
     s = scratch;
   }
-  const timeliness = timelinessOf(dossier, acc.config.timelinessBasis);
+  const timeliness = timelinessOf(
+    dossier,
+    acc.config.timelinessBasis,
+    acc.config.method.dueWithoutTime,
+  );
   const group = unitGroupFor(acc, periodOfDossier(dossier, acc.config), dossier.unitCode);
   addToTally(group.tally, dossier, s.points, timeliness);
   const official = dossier.officialCode;
   if (official !== null) {
     let tally = group.officials.get(official);
-    if (tally === undefined) group.officials.set(official, (tally = emptyTally(false)));
+    if (tally === undefined) group.officials.set(official, (tally = emptyTally(true)));
     addToTally(tally, dossier, s.points, timeliness);
   }
 }
@@ -254,6 +264,7 @@ export function addDossier(
 /** Adds the counts of `source` into `target` (mutates target). */
 export function mergeTallyInto(target: DossierTally, source: DossierTally): void {
   target.dossiers += source.dossiers;
+  target.evaluated += source.evaluated;
   for (let i = 0; i < 9; i++) {
     target.pointSums[i] = (target.pointSums[i] ?? 0) + (source.pointSums[i] ?? 0);
     target.scoredCounts[i] = (target.scoredCounts[i] ?? 0) + (source.scoredCounts[i] ?? 0);
@@ -312,7 +323,7 @@ export function mergeDossierAccumulatorInto(
       mergeTallyInto(t.tally, group.tally);
       for (const [official, tally] of group.officials) {
         let o = t.officials.get(official);
-        if (o === undefined) t.officials.set(official, (o = emptyTally(false)));
+        if (o === undefined) t.officials.set(official, (o = emptyTally(true)));
         mergeTallyInto(o, tally);
       }
     }
@@ -371,9 +382,14 @@ export type Evaluation =
       notScored: IndicatorId[];
     };
 
-/** Per-indicator scores, total and class of a tally (art. 15 Circular 01). */
+/**
+ * Per-indicator scores, total and class of a tally (art. 15 Circular 01), read with the
+ * configuration's method settings: the divisor of an indicator (every evaluated dossier, or those
+ * scored on it) and how a group scored on fewer than the nine indicators is classed.
+ */
 export function evaluateTally(tally: DossierTally, config: DossierEvaluationConfig): Evaluation {
   if (tally.dossiers === 0) return { state: 'no-dossiers', label: NO_DOSSIERS_LABEL };
+  const { divisor, fewIndicators } = config.method;
   const indicators: IndicatorScore[] = [];
   const notScored: IndicatorId[] = [];
   let total = 0;
@@ -391,8 +407,9 @@ export function evaluateTally(tally: DossierTally, config: DossierEvaluationConf
       });
       continue;
     }
-    // sum / n in hundredths, rounded half-up to tenths of a point.
-    const score = mulDivRoundHalfUp(tally.pointSums[id - 1] ?? 0, 1, n * 10) * 10;
+    // sum / dossiers in hundredths, rounded half-up to tenths of a point.
+    const over = divisor === 'evaluated' ? Math.max(tally.evaluated, n) : n;
+    const score = mulDivRoundHalfUp(tally.pointSums[id - 1] ?? 0, 1, over * 10) * 10;
     total += score;
     max += config.scale.max;
     indicators.push({
@@ -406,7 +423,12 @@ export function evaluateTally(tally: DossierTally, config: DossierEvaluationConf
   if (notScored.length === INDICATOR_IDS.length) {
     return { state: 'not-scored', label: NOT_SCORED_LABEL, dossiers: tally.dossiers };
   }
+  // Fewer than nine indicators: the total over the nine's maximum, over those scored, or no class.
+  if (notScored.length > 0 && fewIndicators === 'full-max') {
+    max = config.scale.max * INDICATOR_IDS.length;
+  }
   const share = ratio(total, max);
+  const classed = notScored.length === 0 || fewIndicators !== 'not-classed';
   return {
     state: 'scored',
     dossiers: tally.dossiers,
@@ -415,7 +437,7 @@ export function evaluateTally(tally: DossierTally, config: DossierEvaluationConf
     max,
     text: `${formatPointsCompact(total)}/${formatPointsCompact(max)}`,
     percent: percentScaled(share, 2),
-    className: classify(share, config.bands.bands),
+    className: classed ? classify(share, config.bands.bands) : null,
     notScored,
   };
 }
@@ -427,8 +449,7 @@ export type RateBasis =
   | 'payment'
   | 'postal-catalogue-procedures'
   | 'postal-catalogue-dossiers'
-  | 'no-postal-catalogue'
-  | 'all-no-postal-catalogue';
+  | 'no-postal-catalogue';
 
 /** The Vietnamese wording of each basis, as the quarterly reports write it. */
 export const RATE_BASIS_TEXT: Readonly<Record<RateBasis, string>> = Object.freeze({
@@ -438,7 +459,6 @@ export const RATE_BASIS_TEXT: Readonly<Record<RateBasis, string>> = Object.freez
   'postal-catalogue-procedures': 'trên số TTHC trong danh mục bưu chính công ích',
   'postal-catalogue-dossiers': 'trên số hồ sơ của các TTHC trong danh mục bưu chính công ích',
   'no-postal-catalogue': 'chưa có danh mục TTHC thực hiện qua bưu chính công ích',
-  'all-no-postal-catalogue': 'trên tổng số hồ sơ (chưa có danh mục TTHC bưu chính công ích)',
 });
 
 /** A rate with its parts, target and (for late dossiers) the codes behind it. */
@@ -550,22 +570,80 @@ export function postalCountsOf(
   return counts;
 }
 
-/** The rates of a tally against the configured targets. */
+/** One group a figure counts: its tally and the postal catalogue that applies to it (null: none). */
+export interface RateMember {
+  tally: DossierTally;
+  /** The catalogue's codes; members under one catalogue share the same array. */
+  catalogue: readonly string[] | null;
+}
+
+/**
+ * The postal counts of a figure's members (ADR 18): a procedure counts once per catalogue, as
+ * having postal dossiers when any member under that catalogue had one; members under no catalogue
+ * are left out of both postal rates. Null when no member has a catalogue.
+ */
+export function postalCountsOfMembers(members: readonly RateMember[]): PostalCounts | null {
+  const byList = new Map<readonly string[], DossierTally[]>();
+  for (const m of members) {
+    if (m.catalogue === null) continue;
+    let group = byList.get(m.catalogue);
+    if (group === undefined) byList.set(m.catalogue, (group = []));
+    group.push(m.tally);
+  }
+  if (byList.size === 0) return null;
+  const out: PostalCounts = { procedures: 0, withPostal: 0, dossiers: 0, postal: 0 };
+  for (const [list, group] of byList) {
+    const procedures = new Map<string, { dossiers: number; postal: number }>();
+    for (const t of group) {
+      for (const [code, c] of t.procedures ?? []) {
+        const p = procedures.get(code);
+        if (p === undefined) procedures.set(code, { ...c });
+        else {
+          p.dossiers += c.dossiers;
+          p.postal += c.postal;
+        }
+      }
+    }
+    const counts = postalCountsOf(procedures, new Set(list));
+    out.procedures += counts.procedures;
+    out.withPostal += counts.withPostal;
+    out.dossiers += counts.dossiers;
+    out.postal += counts.postal;
+  }
+  return out;
+}
+
+/**
+ * The rates of one figure at any level — an official, a unit, a district with its communes, a
+ * province: the members' tallies summed, the postal rates against their catalogues. Every figure
+ * the product shows is computed here, and `rateMembership` says which dossiers each one counts.
+ */
+export function levelRates(
+  members: readonly RateMember[],
+  config: DossierEvaluationConfig,
+): Record<RateKey, Rate> {
+  const tally =
+    members.length === 1
+      ? (members[0] as RateMember).tally
+      : combineTallies(members.map((m) => m.tally));
+  return ratesWithPostalCounts(tally, config, postalCountsOfMembers(members));
+}
+
+/** The rates of one tally under one catalogue (null: none applies); see levelRates. */
 export function ratesOfTally(
   tally: DossierTally,
   config: DossierEvaluationConfig,
-  postalProcedures: ReadonlySet<string> | null = null,
+  postalProcedures: Iterable<string> | null = null,
 ): Record<RateKey, Rate> {
-  const counts =
-    postalProcedures === null || tally.procedures === null
-      ? null
-      : postalCountsOf(tally.procedures, postalProcedures);
-  return ratesWithPostalCounts(tally, config, counts);
+  return levelRates(
+    [{ tally, catalogue: postalProcedures === null ? null : [...postalProcedures] }],
+    config,
+  );
 }
 
 /**
  * The rates of a tally, the two postal ones from counts made against a catalogue (null: no
- * catalogue applies, so the procedures rate has no data and the dossiers rate is over all dossiers).
+ * catalogue applies, so both postal rates have no data).
  */
 export function ratesWithPostalCounts(
   tally: DossierTally,
@@ -580,13 +658,7 @@ export function ratesWithPostalCounts(
   let postalDossiersRate: Rate;
   if (postal === null) {
     postalProceduresRate = makeRate('postal-procedures', 0, null, 'no-postal-catalogue', config);
-    postalDossiersRate = makeRate(
-      'postal-dossiers',
-      tally.postal,
-      tally.dossiers,
-      'all-no-postal-catalogue',
-      config,
-    );
+    postalDossiersRate = makeRate('postal-dossiers', 0, null, 'no-postal-catalogue', config);
   } else {
     postalProceduresRate = makeRate(
       'postal-procedures',
@@ -634,7 +706,8 @@ export function ratesWithPostalCounts(
 
 /**
  * Whether a dossier counts in a rate's denominator and numerator: the same rules as
- * `ratesOfTally`, so a server can list the dossiers behind every number.
+ * `levelRates`, so a server can list the dossiers behind every number. `postalProcedures` is the
+ * catalogue of the member the dossier counts toward (null: none, so no postal rate counts it).
  */
 export function rateMembership(
   key: RateKey,
@@ -646,7 +719,7 @@ export function rateMembership(
   switch (key) {
     case 'on-time-or-early':
     case 'late': {
-      const t = timelinessOf(dossier, config.timelinessBasis);
+      const t = timelinessOf(dossier, config.timelinessBasis, config.method.dueWithoutTime);
       const decided = t === 'early' || t === 'on-time' || t === 'late';
       return {
         inDenominator: decided,
@@ -667,7 +740,7 @@ export function rateMembership(
       return { inDenominator: inCatalogue, inNumerator: inCatalogue && byPost };
     }
     case 'postal-dossiers': {
-      const inCatalogue = postalProcedures === null || postalProcedures.has(dossier.procedureCode);
+      const inCatalogue = postalProcedures?.has(dossier.procedureCode) ?? false;
       return { inDenominator: inCatalogue, inNumerator: inCatalogue && byPost };
     }
   }
@@ -694,6 +767,15 @@ function sortedGroups(acc: DossierAccumulator): UnitGroup[] {
   );
 }
 
+/** The catalogue list of a unit (its own, else the one for all), or null. */
+export function catalogueListFor(
+  catalogue: PostalCatalogue | undefined,
+  unitCode: string,
+): readonly string[] | null {
+  if (catalogue === undefined) return null;
+  return catalogue.byUnit?.[unitCode] ?? catalogue.all ?? null;
+}
+
 /** Results per unit and period, sorted by period then unit code. */
 export function unitResults(acc: DossierAccumulator, catalogue?: PostalCatalogue): GroupResult[] {
   return sortedGroups(acc).map((g) => ({
@@ -701,21 +783,33 @@ export function unitResults(acc: DossierAccumulator, catalogue?: PostalCatalogue
     unitCode: g.unitCode,
     officialCode: null,
     evaluation: evaluateTally(g.tally, acc.config),
-    rates: ratesOfTally(g.tally, acc.config, catalogueFor(catalogue, g.unitCode)),
+    rates: levelRates(
+      [{ tally: g.tally, catalogue: catalogueListFor(catalogue, g.unitCode) }],
+      acc.config,
+    ),
   }));
 }
 
-/** Results per official and period, sorted by period, unit code, official code. */
-export function officialResults(acc: DossierAccumulator): GroupResult[] {
+/**
+ * Results per official and period, sorted by period, unit code, official code; an official's
+ * postal rates use the catalogue of the official's unit, as the unit's do.
+ */
+export function officialResults(
+  acc: DossierAccumulator,
+  catalogue?: PostalCatalogue,
+): GroupResult[] {
   return sortedGroups(acc).flatMap((g) =>
     [...g.officials.keys()].sort(compareText).map((official) => {
-      const tally = g.officials.get(official) ?? emptyTally(false);
+      const tally = g.officials.get(official) ?? emptyTally(true);
       return {
         period: g.period,
         unitCode: g.unitCode,
         officialCode: official,
         evaluation: evaluateTally(tally, acc.config),
-        rates: ratesOfTally(tally, acc.config, null),
+        rates: levelRates(
+          [{ tally, catalogue: catalogueListFor(catalogue, g.unitCode) }],
+          acc.config,
+        ),
       };
     }),
   );
@@ -759,9 +853,7 @@ export interface QuarterView {
 
 /**
  * The postal counts of an area whose units may fall under different catalogues (`byUnit`, the same
- * list object for the units of one catalogue, else `all`): a procedure counts once per catalogue,
- * as having postal dossiers when any unit under that catalogue had one. Units under no catalogue
- * are left out, unless no unit has one (then null: the rates fall back to all dossiers).
+ * list object for the units of one catalogue, else `all`): see postalCountsOfMembers.
  */
 export function areaPostalCounts(
   units: readonly ViewUnit[],
@@ -769,36 +861,12 @@ export function areaPostalCounts(
   catalogue: PostalCatalogue | undefined,
 ): PostalCounts | null {
   if (catalogue === undefined) return null;
-  const byList = new Map<readonly string[], DossierTally[]>();
-  units.forEach((unit, i) => {
-    const list = catalogue.byUnit?.[unit.code] ?? catalogue.all;
-    const tally = tallies[i];
-    if (list === undefined || tally === undefined) return;
-    let group = byList.get(list);
-    if (group === undefined) byList.set(list, (group = []));
-    group.push(tally);
-  });
-  if (byList.size === 0) return null;
-  const out: PostalCounts = { procedures: 0, withPostal: 0, dossiers: 0, postal: 0 };
-  for (const [list, group] of byList) {
-    const procedures = new Map<string, { dossiers: number; postal: number }>();
-    for (const t of group) {
-      for (const [code, c] of t.procedures ?? []) {
-        const p = procedures.get(code);
-        if (p === undefined) procedures.set(code, { ...c });
-        else {
-          p.dossiers += c.dossiers;
-          p.postal += c.postal;
-        }
-      }
-    }
-    const counts = postalCountsOf(procedures, new Set(list));
-    out.procedures += counts.procedures;
-    out.withPostal += counts.withPostal;
-    out.dossiers += counts.dossiers;
-    out.postal += counts.postal;
-  }
-  return out;
+  return postalCountsOfMembers(
+    units.map((unit, i) => ({
+      tally: tallies[i] ?? emptyTally(true),
+      catalogue: catalogueListFor(catalogue, unit.code),
+    })),
+  );
 }
 
 /** Builds the quarterly view of the given units (units without dossiers appear as such). */

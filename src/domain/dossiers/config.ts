@@ -85,6 +85,40 @@ export type RateKey =
   | 'postal-procedures'
   | 'postal-dossiers';
 
+/**
+ * How the product reads Circular 01 where its text leaves a choice. Each is a per-province setting
+ * (ADR 27); the defaults follow the Circular's wording.
+ * - `divisor`: an indicator's score is its points summed over the dossiers divided by every
+ *   evaluated dossier (`evaluated`, the Circular's "tổng số hồ sơ được đánh giá"; a dossier not
+ *   scored on that indicator counts 0) or only by those scored on it (`scored`).
+ * - `fewIndicators`: a group scored on fewer than the nine indicators is classed on its total over
+ *   the nine indicators' maximum (`full-max`, the Circular's total of nine scores), on the maximum
+ *   of the indicators scored (`scored-max`), or not classed (`not-classed`).
+ * - `dueWithoutTime`: a due date given without a time (stored at 00:00 Vietnam time) lasts the whole
+ *   day (`end-of-day`, the Circular's "ngày hẹn trả") or ends at its first moment (`start-of-day`).
+ */
+export interface MethodSettings {
+  divisor: 'evaluated' | 'scored';
+  fewIndicators: 'full-max' | 'scored-max' | 'not-classed';
+  dueWithoutTime: 'end-of-day' | 'start-of-day';
+}
+
+/** The allowed values of each method setting, in the order the screens offer them. */
+export const METHOD_OPTIONS: {
+  readonly [K in keyof MethodSettings]: readonly MethodSettings[K][];
+} = Object.freeze({
+  divisor: ['evaluated', 'scored'],
+  fewIndicators: ['full-max', 'scored-max', 'not-classed'],
+  dueWithoutTime: ['end-of-day', 'start-of-day'],
+});
+
+/** The Circular's wording: the settings a province has until its standing agency changes them. */
+export const DEFAULT_METHOD: MethodSettings = Object.freeze({
+  divisor: 'evaluated',
+  fewIndicators: 'full-max',
+  dueWithoutTime: 'end-of-day',
+});
+
 /** The whole evaluation configuration; versioned so stored results name what produced them. */
 export interface DossierEvaluationConfig {
   version: string;
@@ -99,6 +133,8 @@ export interface DossierEvaluationConfig {
   /** Which moment puts a dossier in a quarter (unfinished dossiers fall back to receipt). */
   periodBasis: 'finished' | 'received';
   bands: BandPreset;
+  /** The province's readings of Circular 01 (see MethodSettings). */
+  method: MethodSettings;
   targets: Readonly<Partial<Record<RateKey, RateTarget>>>;
   /** Defaults that could not be checked against the published texts. */
   toConfirm: readonly string[];
@@ -176,6 +212,7 @@ export const DEFAULT_DOSSIER_CONFIG: DossierEvaluationConfig = Object.freeze({
   timelinessBasis: 'finished',
   periodBasis: 'finished',
   bands: BANDS_CIRCULAR_01,
+  method: DEFAULT_METHOD,
   targets: SEED_001_TARGETS,
   toConfirm: Object.freeze([
     'Thang điểm 0–2 cho mỗi chỉ số (tối đa 18 điểm)',
@@ -183,8 +220,7 @@ export const DEFAULT_DOSSIER_CONFIG: DossierEvaluationConfig = Object.freeze({
     'Chỉ số 3: không phải bổ sung 2, một lần 1, từ hai lần 0',
     'Chỉ số 4: số cơ quan tham gia giải quyết (gồm cơ quan tiếp nhận): 1 → 2, 2 → 1, từ 3 → 0',
     'Chỉ số 2, 5–9 lấy từ phiếu đánh giá của người dân, nếu không có thì từ phiếu tự đánh giá',
-    'Điểm chỉ số chia cho số hồ sơ được chấm chỉ số đó (hồ sơ chưa chấm không tính là 0)',
-    'Mức xếp loại theo tỷ lệ tổng điểm trên tổng điểm tối đa của các chỉ số được chấm: Xuất sắc ≥ 90 %, Tốt 70–<90 %, Đạt 50–<70 %, Không đạt < 50 %',
+    'Mức xếp loại theo tỷ lệ tổng điểm trên tổng điểm tối đa: Xuất sắc ≥ 90 %, Tốt 70–<90 %, Đạt 50–<70 %, Không đạt < 50 %',
     'Quý của hồ sơ theo ngày có kết quả; hồ sơ chưa có kết quả theo ngày tiếp nhận',
     'Tỷ lệ thanh toán trực tuyến tính trên hồ sơ có nghĩa vụ tài chính (cột để trống = không có)',
     'Tỷ lệ TTHC bưu chính công ích có phát sinh hồ sơ: hồ sơ nhận hoặc trả qua bưu chính',

@@ -4,8 +4,16 @@
  * counts, channel), otherwise from the ratings in the configured order (the citizen's form, then
  * the unit's self-assessment). With neither it is not scored: null, never zero.
  */
-import { INDICATOR_IDS, type DossierEvaluationConfig, type IndicatorRule } from './config.ts';
-import { vietnamDay, type Dossier } from './dossier.ts';
+import {
+  DEFAULT_METHOD,
+  INDICATOR_IDS,
+  type DossierEvaluationConfig,
+  type IndicatorRule,
+  type MethodSettings,
+} from './config.ts';
+import { VIETNAM_OFFSET_MS, vietnamDay, type Dossier } from './dossier.ts';
+
+const DAY_MS = 86_400_000;
 
 /** Where an indicator's points came from. */
 export type ScoreSource = 'data' | 'citizen' | 'self';
@@ -28,20 +36,54 @@ export interface DossierScores {
   sources: (ScoreSource | null)[];
 }
 
+/** Whether a due moment is a date given without a time: 00:00 Vietnam time exactly. */
+export function isDateOnly(ms: number): boolean {
+  return (ms + VIETNAM_OFFSET_MS) % DAY_MS === 0;
+}
+
+/**
+ * The last moment a dossier is still on time: its due moment, or for a due date without a time
+ * read as lasting the whole day, the end of that day.
+ */
+export function effectiveDue(
+  due: number,
+  dueWithoutTime: MethodSettings['dueWithoutTime'] = DEFAULT_METHOD.dueWithoutTime,
+): number {
+  return dueWithoutTime === 'end-of-day' && isDateOnly(due) ? due + DAY_MS - 1 : due;
+}
+
 /**
  * Early when finished on a Vietnam calendar day before the due day, late when after the due
- * moment, otherwise on time; pending without the moment, no-due-date without a due time.
+ * moment (see effectiveDue), otherwise on time; pending without the moment, no-due-date without a
+ * due time.
  */
 export function timelinessOf(
   dossier: Dossier,
   basis: DossierEvaluationConfig['timelinessBasis'] = 'finished',
+  dueWithoutTime: MethodSettings['dueWithoutTime'] = DEFAULT_METHOD.dueWithoutTime,
 ): Timeliness {
   const moment = basis === 'finished' ? dossier.finishedAt : dossier.returnedAt;
   if (moment === null) return 'pending';
   const due = dossier.dueAt;
   if (due === null) return 'no-due-date';
-  if (moment > due) return 'late';
+  if (moment > effectiveDue(due, dueWithoutTime)) return 'late';
   return vietnamDay(moment) < vietnamDay(due) ? 'early' : 'on-time';
+}
+
+/**
+ * Whether a dossier is past its due moment without a result at `asOf` (the moment of the
+ * evaluation): an unfinished dossier already late, listed with the late ones.
+ */
+export function isOverdueUnfinished(
+  dossier: Dossier,
+  asOf: number,
+  basis: DossierEvaluationConfig['timelinessBasis'] = 'finished',
+  dueWithoutTime: MethodSettings['dueWithoutTime'] = DEFAULT_METHOD.dueWithoutTime,
+): boolean {
+  const moment = basis === 'finished' ? dossier.finishedAt : dossier.returnedAt;
+  return (
+    moment === null && dossier.dueAt !== null && asOf > effectiveDue(dossier.dueAt, dueWithoutTime)
+  );
 }
 
 function fromData(rule: IndicatorRule, dossier: Dossier, timeliness: Timeliness): number | null {
@@ -96,7 +138,7 @@ export function scoreDossierInto(
   config: DossierEvaluationConfig,
 ): void {
   const { points, sources } = out;
-  const timeliness = timelinessOf(dossier, config.timelinessBasis);
+  const timeliness = timelinessOf(dossier, config.timelinessBasis, config.method.dueWithoutTime);
   const { min, max } = config.scale;
   const rules = rulesOf(config);
   for (let i = 0; i < 9; i++) {

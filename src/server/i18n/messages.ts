@@ -293,6 +293,22 @@ const vi = {
   dossier_rating_empty: 'Phiếu đánh giá chưa có điểm chỉ số nào.',
   dossier_unknown_bands: 'Không có bộ mức xếp loại «{id}».',
   dossier_bad_period: 'Quý «{period}» không hợp lệ (dạng 2024-Q1).',
+  dossier_unit_outside_area: 'Đơn vị «{unit}» không thuộc «{area}».',
+  dossier_method_title: 'Cách tính theo Thông tư 01/2018/TT-VPCP',
+  dossier_method_source_default: 'theo câu chữ của Thông tư, chưa có thiết lập riêng',
+  dossier_method_source_unit: 'do {unit} thiết lập',
+  dossier_method_divisor_evaluated:
+    'Điểm mỗi chỉ số chia cho tổng số hồ sơ được đánh giá (hồ sơ không được chấm chỉ số đó tính 0 điểm)',
+  dossier_method_divisor_scored: 'Điểm mỗi chỉ số chia cho số hồ sơ được chấm chỉ số đó',
+  'dossier_method_fewIndicators_full-max':
+    'Đơn vị chấm dưới 9 chỉ số: xếp loại theo tổng điểm trên tổng điểm tối đa của 9 chỉ số',
+  'dossier_method_fewIndicators_scored-max':
+    'Đơn vị chấm dưới 9 chỉ số: xếp loại theo tổng điểm trên tổng điểm tối đa của các chỉ số được chấm',
+  'dossier_method_fewIndicators_not-classed': 'Đơn vị chấm dưới 9 chỉ số: không xếp loại',
+  'dossier_method_dueWithoutTime_end-of-day':
+    'Ngày hẹn trả không ghi giờ: đúng hạn đến hết ngày hẹn trả',
+  'dossier_method_dueWithoutTime_start-of-day':
+    'Ngày hẹn trả không ghi giờ: hạn là 00:00 của ngày hẹn trả',
   dossier_postal_catalogue_invalid:
     'Danh mục có {count} dòng lỗi; danh mục chưa được thay đổi. Hãy sửa các dòng được liệt kê rồi lưu lại.',
   dossier_postal_catalogue_empty:
@@ -756,6 +772,23 @@ const en: Record<MessageKey, string> = {
   dossier_rating_empty: 'The rating form has no indicator rated.',
   dossier_unknown_bands: 'There is no class band preset “{id}”.',
   dossier_bad_period: 'The quarter “{period}” is not valid (use 2024-Q1).',
+  dossier_unit_outside_area: 'The unit “{unit}” is not part of “{area}”.',
+  dossier_method_title: 'Method under Circular 01/2018/TT-VPCP',
+  dossier_method_source_default: 'as the Circular words it, no setting of its own',
+  dossier_method_source_unit: 'set by {unit}',
+  dossier_method_divisor_evaluated:
+    'Each indicator is divided by all evaluated dossiers (a dossier not scored on it counts 0)',
+  dossier_method_divisor_scored: 'Each indicator is divided by the dossiers scored on it',
+  'dossier_method_fewIndicators_full-max':
+    'Units scored on fewer than 9 indicators: classed on their total over the maximum of all 9',
+  'dossier_method_fewIndicators_scored-max':
+    'Units scored on fewer than 9 indicators: classed on their total over the maximum of those scored',
+  'dossier_method_fewIndicators_not-classed':
+    'Units scored on fewer than 9 indicators: not classed',
+  'dossier_method_dueWithoutTime_end-of-day':
+    'Due date without a time: on time until the end of the due day',
+  'dossier_method_dueWithoutTime_start-of-day':
+    'Due date without a time: due at 00:00 of the due day',
   dossier_postal_catalogue_invalid:
     'The catalogue has {count} rows with errors; it was not changed. Correct the rows listed and save again.',
   dossier_postal_catalogue_empty:

@@ -279,6 +279,12 @@ export function createAppRouter() {
               }),
             },
             {
+              path: 'dossiers/method',
+              lazy: async () => ({
+                Component: (await import('../features/dossiers/MethodPage.tsx')).MethodPage,
+              }),
+            },
+            {
               path: 'dossiers/postal-catalogue',
               lazy: async () => ({
                 Component: (await import('../features/dossiers/PostalCataloguePage.tsx'))

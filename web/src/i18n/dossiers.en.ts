@@ -11,6 +11,7 @@ export const dossiersEn: typeof dossiersVi = {
     rating: 'Enter rating forms',
     dashboard: 'Decision 766 dashboard',
     bands: 'Class bands',
+    method: 'Method',
     postal: 'Postal-service catalogue',
   },
   area: {
@@ -32,6 +33,7 @@ export const dossiersEn: typeof dossiersVi = {
     late: 'Late',
     pending: 'No result yet',
     'no-due-date': 'No due date',
+    overdue: 'Late, or without a result and past due',
   },
   rates: {
     'on-time-or-early': 'Early or on time',
@@ -151,13 +153,16 @@ export const dossiersEn: typeof dossiersVi = {
     numLink: 'See the {{count}} dossiers of the numerator of “{{rate}}”',
     denLink: 'See the {{count}} dossiers of the denominator of “{{rate}}”',
     unitRatesTitle: 'Rates per unit',
-    lateTitle: 'Late dossiers ({{count}})',
+    lateTitle: 'Late and overdue dossiers ({{count}})',
     noLate: 'No late dossier this quarter.',
     allLate: 'See every late dossier',
     chartsTitle: 'Rates over the quarters',
     area: 'Whole area',
     areaDossiers: '{{count}} dossiers in the quarter',
-    toConfirm: 'Assumptions of the method to confirm',
+    lateAsOf: 'Late dossiers and dossiers without a result already past due, as of {{time}}',
+    overdueOpen: 'No result, past due',
+    withoutPostalCatalogue:
+      '{{count}} units with dossiers but no postal-service catalogue: left out of both postal rates',
     unitDossiers: 'See the dossiers of {{unit}}',
   },
   list: {
@@ -229,6 +234,36 @@ export const dossiersEn: typeof dossiersVi = {
     thanks: 'Thank you for rating dossier {{code}}.',
     another: 'Rate another dossier',
   },
+  method: {
+    title: 'Method under Circular 01/2018/TT-VPCP',
+    link: 'Method settings',
+    pageTitle: 'How dossier results are computed',
+    intro:
+      'Where Circular 01/2018/TT-VPCP leaves a choice, the province sets it here; the default is the Circular’s wording. Every unit under it is computed this way, and its results say so.',
+    sourceDefault: 'As the Circular words it (no setting of its own).',
+    sourceUnit: 'Set by {{unit}}.',
+    divisorLabel: 'Divisor of each indicator',
+    fewIndicatorsLabel: 'Units scored on fewer than 9 indicators',
+    dueWithoutTimeLabel: 'Due date without a time',
+    defaultMark: '(the Circular’s wording)',
+    save: 'Save the method',
+    saved: 'Saved. Every quarter’s results now follow this method.',
+    readOnly: 'Only the standing agency (who manages the province’s criteria) may change it.',
+    divisor: {
+      evaluated:
+        'Each indicator divided by all evaluated dossiers (a dossier not scored on it counts 0)',
+      scored: 'Each indicator divided by the dossiers scored on it',
+    },
+    fewIndicators: {
+      'full-max': 'Classed on the total over the maximum of all 9 indicators',
+      'scored-max': 'Classed on the total over the maximum of the indicators scored',
+      'not-classed': 'Not classed',
+    },
+    dueWithoutTime: {
+      'end-of-day': 'On time until the end of the due day',
+      'start-of-day': 'Due at 00:00 of the due day',
+    },
+  },
   basis: {
     decided: 'of the dossiers with a result and a due date',
     all: 'of all dossiers',
@@ -237,7 +272,6 @@ export const dossiersEn: typeof dossiersVi = {
     'postal-catalogue-dossiers':
       'of the dossiers of the procedures in the postal-service catalogue',
     'no-postal-catalogue': 'no catalogue of procedures offered through the postal service yet',
-    'all-no-postal-catalogue': 'of all dossiers (no postal-service catalogue yet)',
   },
   summary: {
     class: 'rated {{label}}: {{n}}',

@@ -12,6 +12,7 @@ export const dossiersVi = {
     rating: 'Nhập phiếu đánh giá',
     dashboard: 'Bảng theo dõi 766',
     bands: 'Mức xếp loại',
+    method: 'Cách tính',
     postal: 'Danh mục bưu chính công ích',
   },
   area: {
@@ -33,6 +34,7 @@ export const dossiersVi = {
     late: 'Trễ hạn',
     pending: 'Chưa có kết quả',
     'no-due-date': 'Không có ngày hẹn trả',
+    overdue: 'Trễ hạn hoặc chưa có kết quả đã quá hạn',
   },
   rates: {
     'on-time-or-early': 'Trước và đúng hạn',
@@ -152,13 +154,16 @@ export const dossiersVi = {
     numLink: 'Xem {{count}} hồ sơ của tử số «{{rate}}»',
     denLink: 'Xem {{count}} hồ sơ của mẫu số «{{rate}}»',
     unitRatesTitle: 'Tỷ lệ từng đơn vị',
-    lateTitle: 'Hồ sơ trễ hạn ({{count}})',
+    lateTitle: 'Hồ sơ trễ hạn và quá hạn ({{count}})',
     noLate: 'Không có hồ sơ trễ hạn trong quý.',
     allLate: 'Xem tất cả hồ sơ trễ hạn',
     chartsTitle: 'Tỷ lệ qua các quý',
     area: 'Toàn địa bàn',
     areaDossiers: '{{count}} hồ sơ trong quý',
-    toConfirm: 'Các giả định của phương pháp cần xác nhận',
+    lateAsOf: 'Gồm hồ sơ trễ hạn và hồ sơ chưa có kết quả đã quá hạn, tính đến {{time}}',
+    overdueOpen: 'Chưa có kết quả, quá hạn',
+    withoutPostalCatalogue:
+      '{{count}} đơn vị có hồ sơ nhưng chưa có danh mục TTHC bưu chính công ích: không tính vào hai tỷ lệ bưu chính',
     unitDossiers: 'Xem hồ sơ của {{unit}}',
   },
   list: {
@@ -230,6 +235,36 @@ export const dossiersVi = {
     thanks: 'Cảm ơn ông/bà đã đánh giá hồ sơ {{code}}.',
     another: 'Đánh giá hồ sơ khác',
   },
+  method: {
+    title: 'Cách tính theo Thông tư 01/2018/TT-VPCP',
+    link: 'Thiết lập cách tính',
+    pageTitle: 'Cách tính kết quả giải quyết TTHC',
+    intro:
+      'Những điểm Thông tư 01/2018/TT-VPCP không quy định rõ được tỉnh thiết lập tại đây; mặc định theo câu chữ của Thông tư. Kết quả của mọi đơn vị trực thuộc dùng thiết lập này và ghi rõ cách tính.',
+    sourceDefault: 'Theo câu chữ của Thông tư (chưa có thiết lập riêng).',
+    sourceUnit: 'Do {{unit}} thiết lập.',
+    divisorLabel: 'Mẫu số của mỗi chỉ số',
+    fewIndicatorsLabel: 'Đơn vị được chấm dưới 9 chỉ số',
+    dueWithoutTimeLabel: 'Ngày hẹn trả không ghi giờ',
+    defaultMark: '(theo Thông tư)',
+    save: 'Lưu cách tính',
+    saved: 'Đã lưu. Kết quả các quý được tính lại theo cách tính mới.',
+    readOnly: 'Chỉ cơ quan thường trực (người quản lý bộ chỉ số của tỉnh) được thay đổi.',
+    divisor: {
+      evaluated:
+        'Điểm mỗi chỉ số chia cho tổng số hồ sơ được đánh giá (hồ sơ không được chấm chỉ số đó tính 0 điểm)',
+      scored: 'Điểm mỗi chỉ số chia cho số hồ sơ được chấm chỉ số đó',
+    },
+    fewIndicators: {
+      'full-max': 'Xếp loại theo tổng điểm trên tổng điểm tối đa của 9 chỉ số',
+      'scored-max': 'Xếp loại theo tổng điểm trên tổng điểm tối đa của các chỉ số được chấm',
+      'not-classed': 'Không xếp loại',
+    },
+    dueWithoutTime: {
+      'end-of-day': 'Đúng hạn đến hết ngày hẹn trả',
+      'start-of-day': 'Hạn là 00:00 của ngày hẹn trả',
+    },
+  },
   basis: {
     decided: 'trên số hồ sơ đã có kết quả và có ngày hẹn trả',
     all: 'trên tổng số hồ sơ',
@@ -237,7 +272,6 @@ export const dossiersVi = {
     'postal-catalogue-procedures': 'trên số TTHC trong danh mục bưu chính công ích',
     'postal-catalogue-dossiers': 'trên số hồ sơ của các TTHC trong danh mục bưu chính công ích',
     'no-postal-catalogue': 'chưa có danh mục TTHC thực hiện qua bưu chính công ích',
-    'all-no-postal-catalogue': 'trên tổng số hồ sơ (chưa có danh mục TTHC bưu chính công ích)',
   },
   summary: {
     class: '{{n}} đơn vị đạt loại {{label}}',

@@ -290,6 +290,7 @@ async function gatherDossierQuarter(
       unitName: o.unitName,
       totalText: o.evaluation.state === 'scored' ? o.evaluation.text : '',
     })),
+    method: dossiers.methodSentences(view.method),
   });
   return {
     data,

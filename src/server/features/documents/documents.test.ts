@@ -263,6 +263,10 @@ describe('campaign report (seed 004) and dossier quarterly report (seed 003)', (
     expect(text).toContain(
       '- Cấp xã: 01 đơn vị đạt loại Xuất sắc; 01 đơn vị đạt loại Tốt; 01 đơn vị đạt loại Trung bình; 01 đơn vị chưa phát sinh hồ sơ; 01 chưa thực hiện việc chấm điểm.',
     );
+    // The readings of Circular 01 the figures were computed with (no setting: its wording).
+    expect(text.join('\n')).toContain(
+      'Cách tính theo Thông tư 01/2018/TT-VPCP (theo câu chữ của Thông tư, chưa có thiết lập riêng): điểm mỗi chỉ số chia cho tổng số hồ sơ được đánh giá',
+    );
   });
 });
 

@@ -41,6 +41,7 @@ import {
   type MessageParams,
 } from '../../i18n/messages.ts';
 import { appendAuditEntry } from '../audit/repository.ts';
+import { rereadJobDueDates } from './method.repository.ts';
 import {
   detectFileKind,
   estimateCsvRows,
@@ -143,7 +144,7 @@ export function deriveDossier(
   }
   return {
     period: periodOfDossier(dossier, config),
-    timeliness: timelinessOf(dossier, config.timelinessBasis),
+    timeliness: timelinessOf(dossier, config.timelinessBasis, config.method.dueWithoutTime),
     handlingSeconds:
       dossier.finishedAt === null
         ? null
@@ -904,6 +905,8 @@ async function recordSuccess(
 ): Promise<void> {
   const { actor, spec } = job;
   const { input } = spec;
+  // Provinces that end a due date without a time at its first moment read these dossiers so.
+  await rereadJobDueDates(tx, spec.jobId, job.config);
   await repo.finishJob(
     tx,
     spec.jobId,

@@ -260,6 +260,12 @@ describe('replacing the catalogue from a file', () => {
       text: 'Không có dữ liệu',
       basis: 'chưa có danh mục TTHC thực hiện qua bưu chính công ích',
     });
-    expect(unit.body.rates['postal-dossiers']).toMatchObject({ num: 2, den: 4 });
+    // A unit under no catalogue is left out of both postal rates (nothing to measure against).
+    expect(unit.body.rates['postal-dossiers']).toMatchObject({
+      num: 0,
+      den: 0,
+      text: 'Không có dữ liệu',
+      basisKey: 'no-postal-catalogue',
+    });
   });
 });

@@ -562,33 +562,28 @@ export interface DossierFilter {
   scopePaths: string[] | null;
   /** Units outside the scope paths whose dossiers count inside them (merged into them). */
   scopeUnitIds?: readonly number[] | undefined;
-  unitPath?: string | undefined;
-  /** Units outside `unitPath` whose dossiers count inside it (merged into it). */
-  unitIds?: readonly number[] | undefined;
+  /**
+   * The dossiers a figure counts: those of these units, each with the unit owning the postal
+   * catalogue that applies to the member it counts toward (null: none, so no postal rate counts it).
+   */
+  members?:
+    | { unitIds: readonly number[]; catalogueOwners?: readonly (number | null)[] | undefined }
+    | undefined;
   period?: string | undefined;
   officialCode?: string | undefined;
   q?: string | undefined;
   rate?: { key: RateKey; part: 'numerator' | 'denominator' } | undefined;
-  /**
-   * Whether a postal catalogue applies in the listed area: then the postal-dossiers rate counts
-   * only dossiers of catalogue procedures (units under no catalogue are left out), as the results do.
-   */
-  postalCatalogueApplies?: boolean | undefined;
   timeliness?: string | undefined;
+  /** Late dossiers as the late list shows them: finished late, or unfinished and past due. */
+  overdue?: { asOf: Date; dueWithoutTime: 'end-of-day' | 'start-of-day' } | undefined;
 }
 
-// A dossier's procedure is in the postal catalogue of its unit's nearest ancestor (itself included).
+// The dossier's procedure is in the catalogue that applies to its member (m.owner, see members).
 const IN_POSTAL_CATALOGUE = `EXISTS (SELECT 1 FROM dossier_postal_procedures pp
-  WHERE pp.procedure_code = d.procedure_code AND pp.unit_id = (
-    SELECT c.unit_id FROM dossier_postal_catalogues c JOIN units cu ON cu.id = c.unit_id
-    WHERE u.path LIKE cu.path || '%' ORDER BY length(cu.path) DESC LIMIT 1))`;
+  WHERE pp.unit_id = m.owner AND pp.procedure_code = d.procedure_code)`;
 
 /** The SQL condition that puts a dossier in a rate's numerator or denominator (as rateMembership). */
-function rateCondition(
-  key: RateKey,
-  part: 'numerator' | 'denominator',
-  catalogueApplies: boolean,
-): string {
+function rateCondition(key: RateKey, part: 'numerator' | 'denominator'): string {
   const decided = `d.timeliness IN ('early', 'on-time', 'late')`;
   const byPost = `(d.channel = 'postal' OR d.returned_by_post IS TRUE)`;
   switch (key) {
@@ -603,12 +598,24 @@ function rateCondition(
     case 'online-payment':
       return part === 'numerator' ? 'd.online_payment IS TRUE' : 'd.online_payment IS NOT NULL';
     case 'postal-dossiers':
-      if (!catalogueApplies) return part === 'numerator' ? byPost : 'TRUE';
-      return part === 'numerator' ? `${IN_POSTAL_CATALOGUE} AND ${byPost}` : IN_POSTAL_CATALOGUE;
     case 'postal-procedures':
       // The dossiers of the catalogue's procedures; those by post make their procedure count.
       return part === 'numerator' ? `${IN_POSTAL_CATALOGUE} AND ${byPost}` : IN_POSTAL_CATALOGUE;
   }
+}
+
+/**
+ * Finished late, or without a result and past its due moment at $asOf; a due date without a time
+ * lasts its whole day when so read (ADR 27). The first arm and `finished_at IS NULL` match the
+ * partial index `dossiers_overdue_idx`.
+ */
+function overdueCondition(p: (v: unknown) => string, o: NonNullable<DossierFilter['overdue']>) {
+  const dateOnly = `mod(extract(epoch FROM d.due_at) + 25200, 86400) = 0`;
+  const grace =
+    o.dueWithoutTime === 'end-of-day'
+      ? `CASE WHEN ${dateOnly} THEN interval '1 day' - interval '1 millisecond' ELSE interval '0' END`
+      : `interval '0'`;
+  return `(d.timeliness = 'late' OR (d.finished_at IS NULL AND d.due_at + ${grace} < ${p(o.asOf.toISOString())}::timestamptz))`;
 }
 
 /** Lists dossiers, newest receipt first, with the total. */
@@ -624,34 +631,107 @@ export async function listDossiers(
     params.push(v);
     return `$${params.length}`;
   };
-  if (f.scopePaths !== null) {
+  let members = '';
+  if (f.members !== undefined) {
+    if (f.members.unitIds.length === 0) return { items: [], total: 0 };
+    const ids = p(f.members.unitIds);
+    if (f.members.catalogueOwners !== undefined) {
+      members = `JOIN unnest(${ids}::int[], ${p(f.members.catalogueOwners)}::int[]) AS m(unit_id, owner)
+      ON m.unit_id = d.unit_id`;
+    }
+    where.push(`d.unit_id = ANY(${ids}::int[])`);
+  } else if (f.scopePaths !== null) {
     if (f.scopePaths.length === 0) return { items: [], total: 0 };
     const merged = f.scopeUnitIds?.length ? [`d.unit_id = ANY(${p(f.scopeUnitIds)}::int[])`] : [];
     where.push(
       `(${[...f.scopePaths.map((s) => `u.path LIKE ${p(`${s}%`)}`), ...merged].join(' OR ')})`,
     );
   }
-  if (f.unitPath) {
-    where.push(
-      f.unitIds?.length
-        ? `(u.path LIKE ${p(`${f.unitPath}%`)} OR d.unit_id = ANY(${p(f.unitIds)}::int[]))`
-        : `u.path LIKE ${p(`${f.unitPath}%`)}`,
-    );
-  }
   if (f.period) where.push(`d.period = ${p(f.period)}`);
   if (f.officialCode) where.push(`d.official_code = ${p(f.officialCode)}`);
   if (f.timeliness) where.push(`d.timeliness = ${p(f.timeliness)}`);
+  if (f.overdue) where.push(overdueCondition(p, f.overdue));
   if (f.q) where.push(`d.code LIKE ${p(`${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
-  if (f.rate) where.push(rateCondition(f.rate.key, f.rate.part, f.postalCatalogueApplies === true));
+  if (f.rate) {
+    if (f.members?.catalogueOwners === undefined) {
+      throw new Error('A rate lists the dossiers of its members, with their catalogues');
+    }
+    where.push(rateCondition(f.rate.key, f.rate.part));
+  }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const from = `FROM dossiers d JOIN units u ON u.id = d.unit_id ${members}`;
   const [count] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM dossiers d JOIN units u ON u.id = d.unit_id ${clause}`,
+    `SELECT count(*)::int AS n ${from} ${clause}`,
     params,
   );
   const items = await db.query<DossierDbRow>(
-    `${DOSSIER_SELECT} ${clause} ORDER BY d.received_at DESC, d.code LIMIT ${p(limit)} OFFSET ${p(offset)}`,
+    `SELECT d.*, u.name AS unit_name, u.path AS unit_path,
+       r.ratings AS form_ratings, r.channel AS form_channel
+     ${from} LEFT JOIN dossier_ratings r ON r.dossier_code = d.code
+     ${clause} ORDER BY d.received_at DESC, d.code LIMIT ${p(limit)} OFFSET ${p(offset)}`,
     params,
   );
+  return { items, total: count?.n ?? 0 };
+}
+
+/**
+ * The procedures behind a postal-procedures figure: for each catalogue that applies to the members
+ * (`owners`, the catalogue owner of each member unit; null: none), its procedures with the
+ * members' dossiers and postal dossiers of the period; `withPostal` keeps those with a postal one.
+ */
+export async function postalProcedureRows(
+  db: Queryable,
+  f: {
+    period: string;
+    unitIds: readonly number[];
+    owners: readonly (number | null)[];
+    officialCode?: string | undefined;
+    withPostal: boolean;
+  },
+  limit: number,
+  offset: number,
+): Promise<{
+  items: Array<{
+    owner_id: number;
+    code: string;
+    name: string | null;
+    dossiers: number;
+    postal: number;
+  }>;
+  total: number;
+}> {
+  const params: unknown[] = [f.period, f.unitIds, f.owners, f.officialCode ?? null];
+  const base = `WITH m AS (SELECT * FROM unnest($2::int[], $3::int[]) AS m(unit_id, owner)
+       WHERE owner IS NOT NULL),
+     counts AS (
+       SELECT m.owner, d.procedure_code, count(*)::int AS dossiers,
+         count(*) FILTER (WHERE d.channel = 'postal' OR d.returned_by_post)::int AS postal
+       FROM dossiers d JOIN m ON m.unit_id = d.unit_id
+       WHERE d.period = $1 AND d.unit_id = ANY($2::int[])
+         AND ($4::text IS NULL OR d.official_code = $4)
+       GROUP BY m.owner, d.procedure_code),
+     rows AS (
+       SELECT pp.unit_id AS owner_id, pp.procedure_code AS code, pp.procedure_name AS name,
+         coalesce(c.dossiers, 0) AS dossiers, coalesce(c.postal, 0) AS postal
+       FROM dossier_postal_procedures pp
+       LEFT JOIN counts c ON c.owner = pp.unit_id AND c.procedure_code = pp.procedure_code
+       WHERE pp.unit_id IN (SELECT owner FROM m)
+         ${f.withPostal ? 'AND coalesce(c.postal, 0) > 0' : ''})`;
+  const [count] = await db.query<{ n: number }>(
+    `${base} SELECT count(*)::int AS n FROM rows`,
+    params,
+  );
+  const items = await db.query<{
+    owner_id: number;
+    code: string;
+    name: string | null;
+    dossiers: number;
+    postal: number;
+  }>(`${base} SELECT * FROM rows ORDER BY code, owner_id LIMIT $5 OFFSET $6`, [
+    ...params,
+    limit,
+    offset,
+  ]);
   return { items, total: count?.n ?? 0 };
 }
 
@@ -662,6 +742,7 @@ export interface TallyRow {
   unit_id: number;
   official_code: string | null;
   dossiers: number;
+  evaluated: number;
   s1: number;
   s2: number;
   s3: number;
@@ -700,6 +781,7 @@ export interface TallyRow {
 }
 
 const TALLY_SELECT = `count(*)::int AS dossiers,
+  count(*) FILTER (WHERE num_nonnulls(p1, p2, p3, p4, p5, p6, p7, p8, p9) > 0)::int AS evaluated,
   ${[1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => `coalesce(sum(p${i}), 0)::bigint AS s${i}, count(p${i})::int AS n${i}`).join(',\n  ')},
   count(*) FILTER (WHERE timeliness = 'early')::int AS early,
   count(*) FILTER (WHERE timeliness = 'on-time')::int AS on_time,
@@ -841,6 +923,7 @@ export interface FoldedTallyRow extends TallyRow {
 // The columns of TALLY_SELECT, all additive; these are bigint, the others int.
 const TALLY_COLUMNS = [
   'dossiers',
+  'evaluated',
   ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((i) => [`s${i}`, `n${i}`]),
   'early',
   'on_time',
@@ -912,18 +995,27 @@ export async function foldedProcedureCounts(
   units: readonly number[],
   targets: readonly number[],
   codes: readonly string[],
-): Promise<Array<{ unit_id: number; procedure_code: string; dossiers: number; postal: number }>> {
+): Promise<
+  Array<{
+    unit_id: number;
+    official_code: string | null;
+    by_unit: boolean;
+    procedure_code: string;
+    dossiers: number;
+    postal: number;
+  }>
+> {
   if (codes.length === 0) return [];
   return db.query(
     `WITH fine AS (
-       SELECT unit_id, procedure_code, count(*)::int AS dossiers,
+       SELECT unit_id, official_code, procedure_code, count(*)::int AS dossiers,
          count(*) FILTER (WHERE channel = 'postal' OR returned_by_post)::int AS postal
        FROM dossiers WHERE period = $1 AND unit_id = ANY($2::int[]) AND procedure_code = ANY($4::text[])
-       GROUP BY unit_id, procedure_code)
-     SELECT f.target AS unit_id, t.procedure_code, sum(t.dossiers)::int AS dossiers,
-       sum(t.postal)::int AS postal
+       GROUP BY unit_id, official_code, procedure_code)
+     SELECT f.target AS unit_id, t.official_code, GROUPING(t.official_code) = 1 AS by_unit,
+       t.procedure_code, sum(t.dossiers)::int AS dossiers, sum(t.postal)::int AS postal
      FROM fine t JOIN unnest($2::int[], $3::int[]) AS f(unit_id, target) ON f.unit_id = t.unit_id
-     GROUP BY f.target, t.procedure_code`,
+     GROUP BY GROUPING SETS ((f.target, t.procedure_code), (f.target, t.official_code, t.procedure_code))`,
     [period, units, targets, codes],
   );
 }

@@ -281,7 +281,8 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
     {
       schema: {
         tags: ['dossiers'],
-        summary: 'Các hồ sơ đứng sau một tỷ lệ (tử số hoặc mẫu số) của một đơn vị trong quý',
+        summary:
+          'Các hồ sơ đứng sau một tỷ lệ (tử số hoặc mẫu số) của một đơn vị (trong kết quả của khu vực within) hoặc một công chức trong quý: đúng các hồ sơ được đếm',
         params: schemas.rateParams,
         querystring: schemas.rateDossiersQuery,
         response: { 200: schemas.dossierList, ...commonErrors },
@@ -289,11 +290,39 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       const q = request.query;
-      return service.listDossiers(deps, requireActor(request), {
+      return service.listRateDossiers(deps, requireActor(request), {
         unitId: q.unitId,
+        within: q.within,
+        scope: q.scope,
         period: q.period,
         officialCode: q.officialCode,
         rate: { key: request.params.key, part: q.part },
+        limit: q.limit,
+        offset: q.offset,
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers/rates/postal-procedures/procedures',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary:
+          'Các TTHC đứng sau tỷ lệ TTHC bưu chính công ích có phát sinh hồ sơ (mẫu số: danh mục; tử số: có hồ sơ qua bưu chính)',
+        querystring: schemas.rateDossiersQuery,
+        response: { 200: schemas.procedureList, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      return service.listRateProcedures(deps, requireActor(request), {
+        unitId: q.unitId,
+        within: q.within,
+        scope: q.scope,
+        period: q.period,
+        officialCode: q.officialCode,
+        part: q.part,
         limit: q.limit,
         offset: q.offset,
       });
@@ -428,6 +457,36 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
     },
     async (request) =>
       service.chooseBands(deps, requireActor(request), request.body.unitId, request.body.presetId),
+  );
+
+  app.get(
+    '/api/v1/dossiers/method',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary:
+          'Cách hiểu Thông tư 01 áp dụng cho một đơn vị (mẫu số của chỉ số, xếp loại khi chấm dưới 9 chỉ số, ngày hẹn trả không ghi giờ)',
+        querystring: schemas.bandsQuery,
+        response: { 200: z.unknown(), ...commonErrors },
+      },
+    },
+    async (request) => service.getMethodSettings(deps, requireActor(request), request.query.unitId),
+  );
+
+  app.put(
+    '/api/v1/dossiers/method',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Thiết lập cách hiểu Thông tư 01 cho một tỉnh/huyện (có ghi nhật ký)',
+        body: schemas.methodBody,
+        response: { 200: z.unknown(), ...commonErrors },
+      },
+    },
+    async (request) => {
+      const { unitId, ...method } = request.body;
+      return service.saveMethodSettings(deps, requireActor(request), unitId, method);
+    },
   );
 
   app.get(

@@ -1,5 +1,6 @@
 /** Request and response shapes of the dossier-handling evaluation. */
 import { z } from 'zod';
+import { METHOD_OPTIONS } from '../../../domain/dossiers/config.ts';
 import { idNumber, idText, paging } from '../../http/schemas.ts';
 
 export const RATE_KEYS = [
@@ -21,7 +22,8 @@ export const dossierListQuery = z.object({
   period: period.optional(),
   officialCode: z.string().trim().max(100).optional(),
   q: z.string().trim().max(100).optional(),
-  timeliness: z.enum(['early', 'on-time', 'late', 'pending', 'no-due-date']).optional(),
+  /** `overdue`: the late list (finished late, or unfinished and past due now). */
+  timeliness: z.enum(['early', 'on-time', 'late', 'pending', 'no-due-date', 'overdue']).optional(),
   ...paging,
 });
 
@@ -29,6 +31,10 @@ export const rateParams = z.object({ key: z.enum(RATE_KEYS) });
 
 export const rateDossiersQuery = z.object({
   unitId: idText,
+  /** The area whose view shows the figure (default: the unit); the unit's subtree is counted. */
+  within: idText.optional(),
+  /** `own`: the unit's own desk (its result alone), not its subtree. */
+  scope: z.enum(['subtree', 'own']).default('subtree'),
   period,
   officialCode: z.string().trim().max(100).optional(),
   part: z.enum(['numerator', 'denominator']).default('numerator'),
@@ -121,6 +127,30 @@ export const dossierBody = z.object({
 });
 
 export const dossierList = z.object({ items: z.array(dossierBody), total: z.number() });
+
+export const procedureList = z.object({
+  items: z.array(
+    z.object({
+      catalogueUnitId: z.number(),
+      code: z.string(),
+      name: z.string().nullable(),
+      dossiers: z.number(),
+      postal: z.number(),
+    }),
+  ),
+  total: z.number(),
+});
+
+export const methodBody = z
+  .object({
+    unitId: idNumber,
+    divisor: z.enum(METHOD_OPTIONS.divisor as ['evaluated', 'scored']),
+    fewIndicators: z.enum(
+      METHOD_OPTIONS.fewIndicators as ['full-max', 'scored-max', 'not-classed'],
+    ),
+    dueWithoutTime: z.enum(METHOD_OPTIONS.dueWithoutTime as ['end-of-day', 'start-of-day']),
+  })
+  .strict();
 
 export const historyQuery = z.object({
   unitId: idText,

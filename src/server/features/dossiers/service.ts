@@ -8,23 +8,30 @@
 import ExcelJS from 'exceljs';
 import { can, scopeOf, type Actor } from '../../../domain/access.ts';
 import {
+  combineTallies,
   createDossierAccumulator,
   emptyTally,
   evaluateTally,
+  levelRates,
   officialResults,
   quarterView,
-  ratesOfTally,
   type DossierAccumulator,
   type DossierTally,
+  type RateMember,
   type UnitGroup,
 } from '../../../domain/dossiers/aggregate.ts';
 import {
   BAND_PRESETS,
   DEFAULT_DOSSIER_CONFIG,
+  DEFAULT_METHOD,
   INDICATOR_IDS,
+  METHOD_OPTIONS,
   type DossierEvaluationConfig,
+  type MethodSettings,
   type RateKey,
 } from '../../../domain/dossiers/config.ts';
+import { formatTimestamp } from '../../../domain/dossiers/dossier.ts';
+import { translate, type MessageKey } from '../../i18n/messages.ts';
 import { dashboard766 } from '../../../domain/dossiers/dashboard.ts';
 import { formatPointsCompact } from '../../../domain/scoring/decimal.ts';
 import type { Deps } from '../../deps.ts';
@@ -34,9 +41,10 @@ import { appendAuditEntry } from '../audit/repository.ts';
 import { hitRateCounter } from '../auth/repository.ts';
 import { deriveDossier, dossierFromDb } from './import.ts';
 import * as bandsRepo from './bands.repository.ts';
+import * as methodRepo from './method.repository.ts';
 import {
   areaCatalogues,
-  catalogueSetFor,
+  pathIds,
   postalCatalogueOf,
   type AreaCatalogues,
 } from './postal-catalogue.service.ts';
@@ -113,7 +121,11 @@ async function mergedInto(deps: Deps, paths: readonly string[]): Promise<number[
   return [...ids];
 }
 
-/** Dossiers in the actor's scope, optionally of one unit's subtree, quarter, official or rate. */
+/**
+ * Dossiers in the actor's scope, optionally of one unit's subtree (with the units merged into it),
+ * quarter, official or timeliness; `overdue` lists the late list of a quarterly view: finished
+ * late, or without a result and past due now.
+ */
 export async function listDossiers(
   deps: Deps,
   actor: Actor,
@@ -122,48 +134,163 @@ export async function listDossiers(
     period?: string | undefined;
     officialCode?: string | undefined;
     q?: string | undefined;
-    rate?: { key: RateKey; part: 'numerator' | 'denominator' } | undefined;
     timeliness?: string | undefined;
     limit: number;
     offset: number;
   },
 ): Promise<{ items: DossierView[]; total: number }> {
-  const scopePaths = scopeOf(actor, 'dossier.read');
-  const scopeUnitIds = scopePaths === null ? undefined : await mergedInto(deps, scopePaths);
-  let unitPath: string | undefined;
-  let unitIds: number[] | undefined;
-  let postalCatalogueApplies: boolean | undefined;
-  if (input.unitId !== undefined) {
-    const unit = await repo.findUnitRef(deps.db, input.unitId);
-    if (!unit) throw new AppError('not_found', 'not_found', { what: '@entity_unit' });
-    if (!can(actor, 'dossier.read', unit.path)) {
-      throw new AppError('forbidden', 'forbidden_unit', { unit: unit.name });
-    }
-    unitPath = unit.path;
-    unitIds = await mergedInto(deps, [unit.path]);
-    if (input.rate?.key === 'postal-dossiers') {
-      postalCatalogueApplies = (await areaCatalogues(deps.db, unit.path)).any;
-    }
-  }
   if (input.period !== undefined) checkPeriod(input.period);
+  const overdue = input.timeliness === 'overdue';
+  let filter: repo.DossierFilter;
+  let method = DEFAULT_METHOD;
+  if (input.unitId !== undefined) {
+    const unit = await readableUnit(deps, actor, input.unitId);
+    const fold = await repo.foldIntoArea(deps.db, unit.path);
+    method = (await effectiveMethod(deps.db, unit)).method;
+    filter = { scopePaths: null, members: { unitIds: fold.map((f) => f.unit_id) } };
+  } else {
+    const scopePaths = scopeOf(actor, 'dossier.read');
+    const scopeUnitIds = scopePaths === null ? undefined : await mergedInto(deps, scopePaths);
+    filter = { scopePaths, scopeUnitIds };
+  }
   const result = await repo.listDossiers(
     deps.db,
     {
-      scopePaths,
-      scopeUnitIds,
-      unitPath,
-      unitIds,
+      ...filter,
       period: input.period,
       officialCode: input.officialCode,
       q: input.q,
-      rate: input.rate,
-      postalCatalogueApplies,
-      timeliness: input.timeliness,
+      timeliness: overdue ? undefined : input.timeliness,
+      overdue: overdue
+        ? { asOf: deps.clock.now(), dueWithoutTime: method.dueWithoutTime }
+        : undefined,
     },
     input.limit,
     input.offset,
   );
   return { items: result.items.map(presentDossier), total: result.total };
+}
+
+/**
+ * The members of a figure: the dossiers' units with the catalogue owner of the unit each counts
+ * toward. A unit's figure in the view of the area `within` (default: the unit itself) counts the
+ * dossiers of every unit folding into the unit's subtree; an official's, or with `own`, those
+ * folding into the unit itself — as the figures are computed (figuresOf).
+ */
+async function figureMembers(
+  deps: Deps,
+  actor: Actor,
+  input: { unitId: number; within?: number | undefined; own: boolean },
+): Promise<{ unitIds: number[]; catalogueOwners: (number | null)[] }> {
+  const unit = await readableUnit(deps, actor, input.unitId);
+  const area =
+    input.within === undefined || input.within === unit.id
+      ? unit
+      : await readableUnit(deps, actor, input.within);
+  if (!unit.path.startsWith(area.path)) {
+    throw new AppError('invalid', 'dossier_unit_outside_area', {
+      unit: unit.name,
+      area: area.name,
+    });
+  }
+  const fold = await repo.foldIntoArea(deps.db, area.path);
+  const catalogues = await areaCatalogues(deps.db, area.path);
+  const pathOf = new Map(fold.map((f) => [f.unit_id, f.path]));
+  const unitIds: number[] = [];
+  const catalogueOwners: (number | null)[] = [];
+  for (const f of fold) {
+    const targetPath = pathOf.get(f.target) ?? '';
+    const counted = input.own ? f.target === unit.id : targetPath.startsWith(unit.path);
+    if (!counted) continue;
+    unitIds.push(f.unit_id);
+    catalogueOwners.push(catalogues.forPath(targetPath)?.ownerId ?? null);
+  }
+  return { unitIds, catalogueOwners };
+}
+
+/** The dossiers behind one part of a rate of a figure (see figureMembers); exactly those it counts. */
+export async function listRateDossiers(
+  deps: Deps,
+  actor: Actor,
+  input: {
+    unitId: number;
+    within?: number | undefined;
+    scope?: 'subtree' | 'own' | undefined;
+    period: string;
+    officialCode?: string | undefined;
+    rate: { key: RateKey; part: 'numerator' | 'denominator' };
+    limit: number;
+    offset: number;
+  },
+): Promise<{ items: DossierView[]; total: number }> {
+  checkPeriod(input.period);
+  const members = await figureMembers(deps, actor, {
+    unitId: input.unitId,
+    within: input.within,
+    own: input.scope === 'own' || input.officialCode !== undefined,
+  });
+  const result = await repo.listDossiers(
+    deps.db,
+    {
+      scopePaths: null,
+      members,
+      period: input.period,
+      officialCode: input.officialCode,
+      rate: input.rate,
+    },
+    input.limit,
+    input.offset,
+  );
+  return { items: result.items.map(presentDossier), total: result.total };
+}
+
+/**
+ * The procedures behind the postal-procedures rate of a figure: the denominator lists the
+ * procedures of the catalogues that apply (once per catalogue), the numerator those with a dossier
+ * received or returned by post.
+ */
+export async function listRateProcedures(
+  deps: Deps,
+  actor: Actor,
+  input: {
+    unitId: number;
+    within?: number | undefined;
+    scope?: 'subtree' | 'own' | undefined;
+    period: string;
+    officialCode?: string | undefined;
+    part: 'numerator' | 'denominator';
+    limit: number;
+    offset: number;
+  },
+) {
+  checkPeriod(input.period);
+  const members = await figureMembers(deps, actor, {
+    unitId: input.unitId,
+    within: input.within,
+    own: input.scope === 'own' || input.officialCode !== undefined,
+  });
+  const result = await repo.postalProcedureRows(
+    deps.db,
+    {
+      period: input.period,
+      unitIds: members.unitIds,
+      owners: members.catalogueOwners,
+      officialCode: input.officialCode,
+      withPostal: input.part === 'numerator',
+    },
+    input.limit,
+    input.offset,
+  );
+  return {
+    items: result.items.map((r) => ({
+      catalogueUnitId: r.owner_id,
+      code: r.code,
+      name: r.name,
+      dossiers: r.dossiers,
+      postal: r.postal,
+    })),
+    total: result.total,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -203,12 +330,16 @@ async function recordRating(
     check?: (row: repo.DossierDbRow | undefined) => void;
   },
 ): Promise<DossierView> {
-  const config = DEFAULT_DOSSIER_CONFIG;
-  const ratings = ratingsToHundredths(input.ratings, config);
+  const ratings = ratingsToHundredths(input.ratings, DEFAULT_DOSSIER_CONFIG);
   return deps.db.transaction(async (tx) => {
     const row = await repo.findDossier(tx, input.code);
     input.check?.(row);
     if (!row) throw notFoundDossier();
+    // Its timeliness is read as its province reads a due date without a time.
+    const config = configWithBands(
+      undefined,
+      (await effectiveMethod(tx, { path: row.unit_path })).method,
+    );
     if (actor !== null && !can(actor, 'dossier.import', row.unit_path)) {
       throw new AppError('forbidden', 'forbidden_unit', { unit: row.unit_name });
     }
@@ -345,16 +476,36 @@ function checkPeriod(period: string): { from: string; to: string } {
 }
 
 /** The configuration with the chosen class bands (bands do not change stored points). */
-export function configWithBands(bandsId: string | undefined): DossierEvaluationConfig {
-  if (bandsId === undefined) return DEFAULT_DOSSIER_CONFIG;
+export function configWithBands(
+  bandsId: string | undefined,
+  method: MethodSettings = DEFAULT_METHOD,
+): DossierEvaluationConfig {
+  const base =
+    method === DEFAULT_METHOD ? DEFAULT_DOSSIER_CONFIG : { ...DEFAULT_DOSSIER_CONFIG, method };
+  if (bandsId === undefined) return base;
   const preset = BAND_PRESETS.find((b) => b.id === bandsId);
   if (!preset) throw new AppError('invalid', 'dossier_unknown_bands', { id: bandsId });
-  return { ...DEFAULT_DOSSIER_CONFIG, bands: preset };
+  return { ...base, bands: preset };
+}
+
+/** The configuration of a unit's results: its bands (or those asked for) and its method settings. */
+async function configFor(
+  deps: Deps,
+  unit: repo.UnitRef,
+  bands: string | undefined,
+): Promise<{ config: DossierEvaluationConfig; method: MethodView }> {
+  const method = await effectiveMethod(deps.db, unit);
+  const config = configWithBands(
+    bands ?? (await effectiveBands(deps, unit)).presetId,
+    method.method,
+  );
+  return { config, method: presentMethod(method) };
 }
 
 function tallyFromRow(r: repo.TallyRow, withProcedures: boolean): DossierTally {
   const t = emptyTally(withProcedures);
   t.dossiers = r.dossiers;
+  t.evaluated = r.evaluated;
   t.pointSums = [r.s1, r.s2, r.s3, r.s4, r.s5, r.s6, r.s7, r.s8, r.s9];
   t.scoredCounts = [r.n1, r.n2, r.n3, r.n4, r.n5, r.n6, r.n7, r.n8, r.n9];
   t.early = r.early;
@@ -382,7 +533,7 @@ function tallyFromRow(r: repo.TallyRow, withProcedures: boolean): DossierTally {
  * repeat across validity periods), officials inside their unit. With `fold`, each dossier counts
  * toward the unit its own unit merged into (see repo.foldIntoArea), in one scan; `unitIds` is then
  * not used. Per-procedure counts (for the postal rates) are loaded for `procedureCodes` only, the
- * codes of the postal catalogues that apply: none, no extra scan.
+ * codes of the postal catalogues that apply, for units and their officials: none, no extra scan.
  */
 export async function loadAccumulator(
   deps: Deps,
@@ -429,14 +580,17 @@ async function fillAccumulator(
     }
     for (const r of rows) {
       if (r.by_unit || r.official_code === null) continue;
-      groups.get(String(r.unit_id))?.officials.set(r.official_code, tallyFromRow(r, false));
+      groups.get(String(r.unit_id))?.officials.set(r.official_code, tallyFromRow(r, true));
     }
     const counts = await repo.foldedProcedureCounts(db, period, units, targets, procedureCodes);
     for (const p of counts) {
-      groups.get(String(p.unit_id))?.tally.procedures?.set(p.procedure_code, {
-        dossiers: p.dossiers,
-        postal: p.postal,
-      });
+      const group = groups.get(String(p.unit_id));
+      const tally = p.by_unit
+        ? group?.tally
+        : p.official_code === null
+          ? undefined
+          : group?.officials.get(p.official_code);
+      tally?.procedures?.set(p.procedure_code, { dossiers: p.dossiers, postal: p.postal });
     }
     return acc;
   }
@@ -449,7 +603,7 @@ async function fillAccumulator(
     groups.set(key, { period, unitCode: key, tally: tallyFromRow(r, true), officials: new Map() });
   }
   for (const r of officials) {
-    groups.get(String(r.unit_id))?.officials.set(r.official_code as string, tallyFromRow(r, false));
+    groups.get(String(r.unit_id))?.officials.set(r.official_code as string, tallyFromRow(r, true));
   }
   if (unitIds !== null && unitIds.length > 0) {
     for (const p of await repo.procedureCounts(db, period, unitIds, procedureCodes)) {
@@ -481,122 +635,192 @@ function levelOf(unit: repo.UnitRef): string {
   return COMMUNE_LEVEL.has(kind) ? 'commune' : kind;
 }
 
-/**
- * The units an area reports in a quarter and where each unit's dossiers count: the units of its
- * subtree valid in the quarter, except those that merged whole into another unit of the area,
- * whose dossiers count toward that unit (the current xã Kim Phượng carries xã Quy Kỳ's dossiers
- * received before 1 July 2025), and the units that merged into the area from outside it.
- */
-async function areaUnits(
-  deps: Deps,
-  area: repo.UnitRef,
-  from: string,
-  to: string,
-): Promise<{ units: repo.UnitRef[]; fold: repo.FoldPair[] }> {
-  const fold = await repo.foldIntoArea(deps.db, area.path);
-  const targets = new Set<number>();
-  for (const f of fold) {
-    if (
-      (f.valid_from === null || f.valid_from <= to) &&
-      (f.valid_to === null || f.valid_to >= from)
-    )
-      targets.add(f.target);
-  }
-  return { units: await repo.unitRefsByIds(deps.db, [...targets]), fold };
+/** What every figure of an area's quarter is computed from. */
+interface AreaFigures {
+  acc: DossierAccumulator;
+  /** The units the area reports: valid in the quarter, or holding dossiers counted in it. */
+  units: repo.UnitRef[];
+  fold: repo.FoldPair[];
+  catalogues: AreaCatalogues;
+  /** A unit's tally and catalogue, as levelRates takes them. */
+  member(unit: repo.UnitRef): RateMember;
 }
 
 /**
- * The quarterly view of a district or province: its units (the direct subordinates valid in the
- * quarter, with the dossiers of the units merged into them) by class with counts and a summary line per kind of unit, the officials' table, the
- * area's rates against targets and its late dossiers.
+ * The figures of an area in a quarter. Every dossier counts toward one unit: its own, or the unit
+ * it merged into whole, as far as the chain stays in the area (the current xã Kim Phượng carries
+ * xã Quy Kỳ's dossiers received before 1 July 2025); units that merged into the area from outside
+ * are included. The units reported are those valid in the quarter and any holding dossiers.
+ */
+async function areaFigures(
+  deps: Deps,
+  area: repo.UnitRef,
+  period: string,
+  config: DossierEvaluationConfig,
+): Promise<AreaFigures> {
+  const { from, to } = checkPeriod(period);
+  const fold = await repo.foldIntoArea(deps.db, area.path);
+  const catalogues = await areaCatalogues(deps.db, area.path);
+  const acc = await loadAccumulator(deps, config, period, null, fold, catalogues.allCodes);
+  const groups = acc.periods.get(period) ?? new Map<string, UnitGroup>();
+  const targets = new Set<number>();
+  for (const f of fold) {
+    if (f.unit_id !== f.target) continue;
+    const valid =
+      (f.valid_from === null || f.valid_from <= to) && (f.valid_to === null || f.valid_to >= from);
+    if (valid || groups.has(String(f.target))) targets.add(f.target);
+  }
+  const units = await repo.unitRefsByIds(deps.db, [...targets]);
+  return {
+    acc,
+    units,
+    fold,
+    catalogues,
+    member(unit) {
+      return {
+        tally: groups.get(String(unit.id))?.tally ?? emptyTally(true),
+        catalogue: catalogues.forPath(unit.path)?.codes ?? null,
+      };
+    },
+  };
+}
+
+/** How many of these members have dossiers but no postal catalogue (left out of the postal rates). */
+function withoutCatalogue(members: readonly RateMember[]): number {
+  return members.filter((m) => m.catalogue === null && m.tally.dossiers > 0).length;
+}
+
+/**
+ * The quarterly view of a district or province: its direct subordinates (each with the dossiers of
+ * its whole subtree and of the units merged into it) by class with counts and a summary line per
+ * kind of unit, the officials' table, the area's rates against targets and its late list, with the
+ * method settings the figures were computed with.
  */
 export async function getQuarterView(
   deps: Deps,
   actor: Actor,
   input: { unitId: number; period: string; bands?: string | undefined },
 ) {
+  return (await quarterViewWithArea(deps, actor, input)).view;
+}
+
+async function quarterViewWithArea(
+  deps: Deps,
+  actor: Actor,
+  input: { unitId: number; period: string; bands?: string | undefined },
+) {
   const area = await readableUnit(deps, actor, input.unitId);
-  const { from, to } = checkPeriod(input.period);
-  const config = configWithBands(input.bands ?? (await effectiveBands(deps, area)).presetId);
-  const { units: all, fold } = await areaUnits(deps, area, from, to);
+  const period = input.period;
+  checkPeriod(period);
+  const { config, method } = await configFor(deps, area, input.bands);
+  const fig = await areaFigures(deps, area, period, config);
   const depth = area.path.split('/').length;
-  const children = all.filter((u) => u.path.split('/').length === depth + 1);
-  const catalogues = await areaCatalogues(deps.db, area.path);
-  const catalogue = postalCatalogueOf(catalogues, all);
-  const acc = await loadAccumulator(deps, config, input.period, null, fold, catalogues.allCodes);
-  const byId = new Map(all.map((u) => [String(u.id), u]));
+  // The direct subordinates: those reported, and the parents of reported units deeper down.
+  const childIds = new Set<number>();
+  for (const u of fig.units) {
+    // '/12/340/' splits into 4 parts for 2 ids: the area's child is the id after the area's own.
+    const child = pathIds(u.path)[depth - 2];
+    if (child !== undefined) childIds.add(child);
+  }
+  const known = new Map(fig.units.map((u) => [u.id, u]));
+  const missing = [...childIds].filter((id) => !known.has(id));
+  const children = [
+    ...fig.units.filter((u) => childIds.has(u.id)),
+    ...(await repo.unitRefsByIds(deps.db, missing)),
+  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Each subordinate's figure: its subtree's units summed, by the one rule of levelRates.
+  const rowAcc = createDossierAccumulator(config);
+  const rowGroups = new Map<string, UnitGroup>();
+  rowAcc.periods.set(period, rowGroups);
+  const rowMembers = new Map<number, RateMember[]>();
+  for (const child of children) {
+    const members = fig.units.filter((u) => u.path.startsWith(child.path)).map(fig.member);
+    rowMembers.set(child.id, members);
+    rowGroups.set(String(child.id), {
+      period,
+      unitCode: String(child.id),
+      tally: combineTallies(members.map((m) => m.tally)),
+      officials: new Map(),
+    });
+  }
   const kinds = [...new Set(children.map(levelOf))];
   const groups = kinds.map((kind) => {
     const units = children.filter((u) => levelOf(u) === kind);
     const view = quarterView(
-      acc,
-      input.period,
+      rowAcc,
+      period,
       units.map((u) => ({ code: String(u.id), name: u.name })),
-      catalogue,
     );
     return {
       kind,
       summary: view.summary,
       counts: view.counts,
-      rows: view.rows.map((r) => {
-        const unit = byId.get(r.unitCode) as repo.UnitRef;
-        const tally = acc.periods.get(input.period)?.get(r.unitCode)?.tally ?? emptyTally(true);
+      rows: view.rows.map((r, i) => {
+        const unit = units[i] as repo.UnitRef;
+        const members = rowMembers.get(unit.id) ?? [];
         return {
           unitId: unit.id,
           unitCode: unit.code,
           unitName: unit.name,
           label: r.label,
           evaluation: r.evaluation,
-          rates: stripCodes(ratesOfTally(tally, config, catalogueSetFor(catalogues, unit.path))),
+          rates: stripCodes(levelRates(members, config)),
+          withoutPostalCatalogue: withoutCatalogue(members),
         };
       }),
     };
   });
   // The whole area: every unit of the subtree, the area unit itself included.
-  const areaView = quarterView(
-    acc,
-    input.period,
-    all.map((u) => ({ code: String(u.id), name: u.name })),
-    catalogue,
-  );
-  const officials = officialResults(acc).map((r) => {
-    const unit = byId.get(r.unitCode) as repo.UnitRef;
-    return {
-      unitId: unit.id,
-      unitCode: unit.code,
-      unitName: unit.name,
-      officialCode: r.officialCode as string,
-      evaluation: r.evaluation,
-      rates: r.rates,
-    };
-  });
+  const areaMembers = fig.units.map(fig.member);
+  const areaTally = combineTallies(areaMembers.map((m) => m.tally));
+  const byId = new Map(fig.units.map((u) => [String(u.id), u]));
+  const catalogue = postalCatalogueOf(fig.catalogues, fig.units);
+  const officials = officialResults(fig.acc, catalogue)
+    .filter((r) => byId.has(r.unitCode))
+    .map((r) => {
+      const unit = byId.get(r.unitCode) as repo.UnitRef;
+      return {
+        unitId: unit.id,
+        unitCode: unit.code,
+        unitName: unit.name,
+        officialCode: r.officialCode as string,
+        evaluation: r.evaluation,
+        rates: stripCodes(r.rates),
+      };
+    });
+  const asOf = deps.clock.now();
   const late = await repo.listDossiers(
     deps.db,
     {
       scopePaths: null,
-      unitPath: area.path,
-      unitIds: fold.filter((f) => !f.path.startsWith(area.path)).map((f) => f.unit_id),
-      period: input.period,
-      timeliness: 'late',
+      members: { unitIds: fig.fold.map((f) => f.unit_id) },
+      period,
+      overdue: { asOf, dueWithoutTime: config.method.dueWithoutTime },
     },
     LATE_LISTED,
     0,
   );
-  return {
+  const view = {
     unit: { id: area.id, code: area.code, name: area.name },
-    period: input.period,
+    period,
     bands: config.bands,
+    method,
     groups,
     area: {
-      dossiers: areaView.area.dossiers,
-      evaluation: areaView.areaEvaluation,
-      rates: stripCodes(areaView.rates),
+      dossiers: areaTally.dossiers,
+      evaluation: evaluateTally(areaTally, config),
+      rates: stripCodes(levelRates(areaMembers, config)),
+      withoutPostalCatalogue: withoutCatalogue(areaMembers),
     },
     officials,
-    postalCatalogue: postalCatalogueSummary(catalogues, area.path),
-    late: { total: late.total, items: late.items.map(presentDossier) },
-    toConfirm: config.toConfirm,
+    postalCatalogue: postalCatalogueSummary(fig.catalogues, area.path),
+    late: {
+      total: late.total,
+      asOf: asOf.toISOString(),
+      items: late.items.map(presentDossier),
+    },
   };
+  return { view, lateUnitIds: fig.fold.map((f) => f.unit_id) };
 }
 
 /** Which postal catalogue the results of a unit or area used (null: none applies). */
@@ -615,7 +839,10 @@ function stripCodes<T extends { codes?: string[] }>(rates: Record<RateKey, T>): 
   return out;
 }
 
-/** One unit's result in a quarter (its own dossiers): evaluation, rates and its officials. */
+/**
+ * One unit's result in a quarter (its own desk: its dossiers and those of the units merged into
+ * it): evaluation, rates and its officials, with the method settings used.
+ */
 export async function getUnitResult(
   deps: Deps,
   actor: Actor,
@@ -623,7 +850,7 @@ export async function getUnitResult(
 ) {
   const unit = await readableUnit(deps, actor, input.unitId);
   checkPeriod(input.period);
-  const config = configWithBands(input.bands ?? (await effectiveBands(deps, unit)).presetId);
+  const { config, method } = await configFor(deps, unit, input.bands);
   // Its own dossiers and those of the units that merged into it.
   const fold = (await repo.foldIntoArea(deps.db, unit.path)).filter((f) => f.target === unit.id);
   const catalogues = await areaCatalogues(deps.db, unit.path);
@@ -631,13 +858,15 @@ export async function getUnitResult(
   const acc = await loadAccumulator(deps, config, input.period, null, fold, own?.codes ?? []);
   const group = acc.periods.get(input.period)?.get(String(unit.id));
   const tally = group?.tally ?? emptyTally(true);
+  const catalogue = postalCatalogueOf(catalogues, [unit]);
   return {
     unit: { id: unit.id, code: unit.code, name: unit.name },
     period: input.period,
+    method,
     evaluation: evaluateTally(tally, config),
-    rates: stripCodes(ratesOfTally(tally, config, catalogueSetFor(catalogues, unit.path))),
+    rates: stripCodes(levelRates([{ tally, catalogue: own?.codes ?? null }], config)),
     postalCatalogue: postalCatalogueSummary(catalogues, unit.path),
-    officials: officialResults(acc).map((r) => ({
+    officials: officialResults(acc, catalogue).map((r) => ({
       officialCode: r.officialCode as string,
       evaluation: r.evaluation,
       rates: stripCodes(r.rates),
@@ -652,29 +881,57 @@ export async function getDashboard766(
   input: { unitId: number; period: string },
 ) {
   const unit = await readableUnit(deps, actor, input.unitId);
-  const { from, to } = checkPeriod(input.period);
-  const { units: all, fold } = await areaUnits(deps, unit, from, to);
-  const acc = await loadAccumulator(deps, DEFAULT_DOSSIER_CONFIG, input.period, null, fold);
-  const { area } = quarterView(
-    acc,
-    input.period,
-    all.map((u) => ({ code: String(u.id) })),
-  );
+  checkPeriod(input.period);
+  const { config } = await configFor(deps, unit, undefined);
+  const fig = await areaFigures(deps, unit, input.period, config);
+  const area = combineTallies(fig.units.map((u) => fig.member(u).tally));
   return {
     unit: { id: unit.id, code: unit.code, name: unit.name },
     period: input.period,
     dossiers: area.dossiers,
-    dashboard: dashboard766(area, DEFAULT_DOSSIER_CONFIG),
+    dashboard: dashboard766(area, config),
   };
 }
 
-/** The quarterly view as an Excel workbook: units, officials, late dossiers. */
+const TIMELINESS_TEXT: Record<string, string> = {
+  late: 'Trễ hạn',
+  pending: 'Chưa có kết quả, quá hạn',
+};
+
+/** The method settings as a report words them: where they come from, and one sentence each. */
+export function methodSentences(method: MethodView): { source: string; lines: string[] } {
+  return {
+    source:
+      method.setOn === null
+        ? translate('vi', 'dossier_method_source_default')
+        : translate('vi', 'dossier_method_source_unit', { unit: method.setOn.name }),
+    lines: METHOD_KEYS.map((k) =>
+      translate('vi', `dossier_method_${k}_${method.values[k]}` as MessageKey),
+    ),
+  };
+}
+
+/** The method settings as the exports print them: one line per reading, in Vietnamese. */
+export function methodLines(method: MethodView): string[] {
+  const source =
+    method.setOn === null
+      ? translate('vi', 'dossier_method_source_default')
+      : translate('vi', 'dossier_method_source_unit', { unit: method.setOn.name });
+  return [
+    `${translate('vi', 'dossier_method_title')} (${source}):`,
+    ...METHOD_KEYS.map(
+      (k) => `- ${translate('vi', `dossier_method_${k}_${method.values[k]}` as MessageKey)}`,
+    ),
+  ];
+}
+
+/** The quarterly view as an Excel workbook: units, officials, late dossiers (Vietnam time). */
 export async function exportQuarterViewXlsx(
   deps: Deps,
   actor: Actor,
   input: { unitId: number; period: string; bands?: string | undefined },
 ): Promise<{ filename: string; buffer: Buffer }> {
-  const view = await getQuarterView(deps, actor, input);
+  const { view, lateUnitIds: unitIds } = await quarterViewWithArea(deps, actor, input);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'parindex';
   const units = wb.addWorksheet('Kết quả đơn vị', { views: [{ state: 'frozen', ySplit: 3 }] });
@@ -711,6 +968,7 @@ export async function exportQuarterViewXlsx(
     units.addRow([g.summary]).font = { italic: true };
     units.addRow([]);
   }
+  for (const line of methodLines(view.method)) units.addRow([line]).font = { italic: true };
   units.columns.forEach((c, i) => {
     c.width = i === 1 ? 36 : 12;
   });
@@ -736,22 +994,45 @@ export async function exportQuarterViewXlsx(
   }
   const late = wb.addWorksheet('Hồ sơ trễ hạn');
   late.addRow([
+    `Hồ sơ trễ hạn và hồ sơ chưa có kết quả đã quá hạn, tính đến ${formatTimestamp(Date.parse(view.late.asOf))} (giờ Việt Nam)`,
+  ]).font = { italic: true };
+  late.addRow([
     'Mã hồ sơ',
     'Đơn vị',
     'Thủ tục',
     'Ngày tiếp nhận',
     'Ngày hẹn trả',
     'Ngày có kết quả',
+    'Tình trạng',
   ]).font = { bold: true };
-  for (const d of view.late.items) {
-    late.addRow([
-      d.code,
-      d.unit.name,
-      d.procedureName || d.procedureCode,
-      d.receivedAt,
-      d.dueAt,
-      d.finishedAt,
-    ]);
+  const time = (iso: string | null) => (iso === null ? '' : formatTimestamp(Date.parse(iso)));
+  // Every late dossier, page by page through the index the late list reads.
+  const asOf = new Date(view.late.asOf);
+  for (let offset = 0; offset < view.late.total; offset += LATE_EXPORT_PAGE) {
+    const page = await repo.listDossiers(
+      deps.db,
+      {
+        scopePaths: null,
+        members: { unitIds },
+        period: view.period,
+        overdue: { asOf, dueWithoutTime: view.method.values.dueWithoutTime },
+      },
+      LATE_EXPORT_PAGE,
+      offset,
+    );
+    for (const row of page.items) {
+      const d = presentDossier(row);
+      late.addRow([
+        d.code,
+        d.unit.name,
+        d.procedureName || d.procedureCode,
+        time(d.receivedAt),
+        time(d.dueAt),
+        time(d.finishedAt),
+        TIMELINESS_TEXT[d.timeliness] ?? d.timeliness,
+      ]);
+    }
+    if (page.items.length === 0) break;
   }
   const rates = wb.addWorksheet('Tỷ lệ');
   rates.addRow(['Chỉ tiêu', 'Tử số', 'Mẫu số', 'Tỷ lệ', 'Chỉ tiêu giao', 'Đạt']).font = {
@@ -767,11 +1048,18 @@ export async function exportQuarterViewXlsx(
       r.target?.met === null || r.target === null ? '' : r.target.met ? 'Đạt' : 'Chưa đạt',
     ]);
   }
+  if (view.area.withoutPostalCatalogue > 0) {
+    rates.addRow([
+      `${view.area.withoutPostalCatalogue} đơn vị chưa có danh mục TTHC bưu chính công ích không được tính vào hai tỷ lệ bưu chính`,
+    ]);
+  }
   return {
     filename: `ket-qua-giai-quyet-tthc-${view.unit.code}-${view.period}.xlsx`,
     buffer: Buffer.from(await wb.xlsx.writeBuffer()),
   };
 }
+
+const LATE_EXPORT_PAGE = 5000;
 
 /** Import sources with their saved mappings. */
 export async function listImportSources(deps: Deps, actor: Actor) {
@@ -798,7 +1086,7 @@ export function quarterBefore(period: string, back: number): string {
 
 /**
  * The area's rates in each of the `quarters` quarters ending with `period` (oldest first), for the
- * charts: one GROUP BY per quarter over the units valid in it.
+ * charts: one GROUP BY per quarter, the same figures as the quarterly view's.
  */
 export async function getRatesHistory(
   deps: Deps,
@@ -811,26 +1099,13 @@ export async function getRatesHistory(
   for (let back = input.quarters - 1; back >= 0; back--) {
     periods.push(quarterBefore(input.period, back));
   }
-  const catalogues = await areaCatalogues(deps.db, area.path);
+  const { config } = await configFor(deps, area, undefined);
   const items = [];
   for (const period of periods) {
-    const { from, to } = checkPeriod(period);
-    const { units: all, fold } = await areaUnits(deps, area, from, to);
-    const acc = await loadAccumulator(
-      deps,
-      DEFAULT_DOSSIER_CONFIG,
-      period,
-      null,
-      fold,
-      catalogues.allCodes,
-    );
-    const view = quarterView(
-      acc,
-      period,
-      all.map((u) => ({ code: String(u.id) })),
-      postalCatalogueOf(catalogues, all),
-    );
-    items.push({ period, dossiers: view.area.dossiers, rates: stripCodes(view.rates) });
+    const fig = await areaFigures(deps, area, period, config);
+    const members = fig.units.map(fig.member);
+    const dossiers = members.reduce((n, m) => n + m.tally.dossiers, 0);
+    items.push({ period, dossiers, rates: stripCodes(levelRates(members, config)) });
   }
   return { unit: { id: area.id, code: area.code, name: area.name }, items };
 }
@@ -838,20 +1113,12 @@ export async function getRatesHistory(
 // ---------------------------------------------------------------------------------------------
 // Class bands per province
 
-function ancestorIds(path: string): number[] {
-  return path
-    .split('/')
-    .filter((p) => p !== '')
-    .map(Number)
-    .filter((n) => Number.isSafeInteger(n));
-}
-
 /** The bands that apply to a unit: the choice of its nearest ancestor (itself included). */
 export async function effectiveBands(
   deps: Deps,
   unit: repo.UnitRef,
 ): Promise<{ presetId: string | undefined; chosenOn: { id: number; name: string } | null }> {
-  const ids = ancestorIds(unit.path);
+  const ids = pathIds(unit.path);
   const choices = await bandsRepo.choicesOn(deps.db, ids);
   for (const id of [...ids].reverse()) {
     const c = choices.find((x) => x.unit_id === id);
@@ -906,4 +1173,119 @@ export async function chooseBands(deps: Deps, actor: Actor, unitId: number, pres
     );
   });
   return getBandSettings(deps, actor, unitId);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Readings of Circular 01 per province (ADR 27)
+
+const METHOD_KEYS = ['divisor', 'fewIndicators', 'dueWithoutTime'] as const;
+
+/** The method settings that apply to a unit, and where they were set (null: the default). */
+export interface EffectiveMethod {
+  method: MethodSettings;
+  setOn: { id: number; name: string } | null;
+}
+
+/** The method settings as results show them. */
+export interface MethodView {
+  values: MethodSettings;
+  setOn: { id: number; name: string } | null;
+  /** Whether every value is the Circular's wording (the default). */
+  isDefault: boolean;
+}
+
+function presentMethod(m: EffectiveMethod): MethodView {
+  return {
+    values: m.method,
+    setOn: m.setOn,
+    isDefault: METHOD_KEYS.every((k) => m.method[k] === DEFAULT_METHOD[k]),
+  };
+}
+
+/** The settings that apply to a unit: those of its nearest ancestor (itself included). */
+export async function effectiveMethod(
+  db: Queryable,
+  unit: { path: string },
+): Promise<EffectiveMethod> {
+  const ids = pathIds(unit.path);
+  const rows = await methodRepo.settingsOn(db, ids);
+  for (const id of [...ids].reverse()) {
+    const r = rows.find((x) => x.unit_id === id);
+    if (r) {
+      return {
+        method: {
+          divisor: r.divisor,
+          fewIndicators: r.few_indicators,
+          dueWithoutTime: r.due_without_time,
+        },
+        setOn: { id: r.unit_id, name: r.unit_name },
+      };
+    }
+  }
+  return { method: DEFAULT_METHOD, setOn: null };
+}
+
+/** The settings of a unit, the options, and whether the actor may change them there. */
+export async function getMethodSettings(deps: Deps, actor: Actor, unitId: number) {
+  const unit = await readableUnit(deps, actor, unitId);
+  const m = await effectiveMethod(deps.db, unit);
+  return {
+    unit: { id: unit.id, code: unit.code, name: unit.name },
+    ...presentMethod(m),
+    defaults: DEFAULT_METHOD,
+    options: METHOD_OPTIONS,
+    canChange: can(actor, 'criteria.manage', unit.path),
+  };
+}
+
+/**
+ * Records a province's (or district's) readings of Circular 01, by those who manage its
+ * methodology, with an audit entry. A changed reading of due dates without a time re-reads the
+ * timeliness of the subtree's dossiers finished on such a due day, in the same transaction.
+ */
+export async function saveMethodSettings(
+  deps: Deps,
+  actor: Actor,
+  unitId: number,
+  method: MethodSettings,
+) {
+  const unit = await readableUnit(deps, actor, unitId);
+  if (!can(actor, 'criteria.manage', unit.path)) {
+    throw new AppError('forbidden', 'forbidden_unit', { unit: unit.name });
+  }
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const before = await methodRepo.saveSettings(
+      tx,
+      { unitId: unit.id, method, userId: actor.userId || null },
+      now,
+    );
+    const reread = await methodRepo.rereadDueDates(
+      tx,
+      { path: unit.path },
+      methodRepo.timelinessPoints(DEFAULT_DOSSIER_CONFIG),
+    );
+    await appendAuditEntry(
+      tx,
+      {
+        actorId: actor.userId || null,
+        actorName: actor.username,
+        action: 'dossier.method',
+        entity: 'unit',
+        entityId: String(unit.id),
+        unitId: unit.id,
+        before:
+          before === null
+            ? null
+            : {
+                divisor: before.divisor,
+                fewIndicators: before.few_indicators,
+                dueWithoutTime: before.due_without_time,
+              },
+        after: { ...method, dossiersReread: reread },
+      },
+      now,
+    );
+  });
+  return getMethodSettings(deps, actor, unitId);
 }

@@ -31,7 +31,7 @@ import { RATE_KEYS, dossierApi, type Dossier, type DossierFilter, type RateKey }
 import { AreaPeriodPicker, DossiersTabs, pointsText, useAreaPeriod } from './shared.tsx';
 
 const PAGE = 25;
-const TIMELINESS = ['early', 'on-time', 'late', 'pending', 'no-due-date'] as const;
+const TIMELINESS = ['early', 'on-time', 'late', 'pending', 'no-due-date', 'overdue'] as const;
 
 /** One dossier: its data, the points of each indicator and the citizen's rating. */
 function DossierDetail({ d }: { d: Dossier }) {
@@ -114,6 +114,8 @@ export function DossierListPage() {
     : undefined;
   const part = params.get('part') === 'denominator' ? 'denominator' : 'numerator';
   const officialCode = params.get('officialCode') ?? undefined;
+  const within = Number(params.get('within')) || undefined;
+  const scope = params.get('scope') === 'own' ? 'own' : undefined;
   const timeliness = params.get('timeliness') ?? undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [q, setQ] = useState(params.get('q') ?? '');
@@ -135,7 +137,7 @@ export function DossierListPage() {
   }, [debounced]);
 
   const filter: DossierFilter = rate
-    ? { unitId: unitId ?? undefined, period, officialCode, rate, part }
+    ? { unitId: unitId ?? undefined, period, officialCode, rate, part, within, scope }
     : {
         unitId: unitId ?? undefined,
         period,
@@ -204,7 +206,15 @@ export function DossierListPage() {
             variant="subtle"
             onClick={() => {
               setQ('');
-              update({ rate: null, part: null, officialCode: null, timeliness: null, q: null });
+              update({
+                rate: null,
+                part: null,
+                within: null,
+                scope: null,
+                officialCode: null,
+                timeliness: null,
+                q: null,
+              });
             }}
           >
             {t('dossiers.list.clear')}

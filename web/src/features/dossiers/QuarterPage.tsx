@@ -5,7 +5,6 @@
  * the dossiers behind it, late dossiers, the rates over the last quarters, and the Excel export.
  */
 import {
-  Alert,
   Anchor,
   Button,
   Group,
@@ -53,17 +52,52 @@ import {
 
 const INDICATORS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
-/** The address of the dossier list behind one part of a rate. */
+/**
+ * The address of the dossier list behind one part of a rate: the figure of `unitId` as the view of
+ * `within` shows it (its subtree), or of an official of the unit.
+ */
 export function rateListUrl(
   unitId: number,
   period: string,
   rate: RateKey,
   part: 'numerator' | 'denominator',
   officialCode?: string,
+  within?: number,
 ): string {
   const p = new URLSearchParams({ unitId: String(unitId), period, rate, part });
   if (officialCode) p.set('officialCode', officialCode);
+  if (within !== undefined && within !== unitId) p.set('within', String(within));
   return `/dossiers/list?${p.toString()}`;
+}
+
+/** The method settings the figures were computed with, shown with them. */
+function MethodNote({ view }: { view: QuarterView }) {
+  const { t } = useTranslation();
+  const m = view.method;
+  return (
+    <Paper withBorder p="md">
+      <Stack gap={4}>
+        <Group justify="space-between">
+          <Title order={3} size="h4">
+            {t('dossiers.method.title')}
+          </Title>
+          <Anchor component={Link} to={`/dossiers/method?unitId=${view.unit.id}`} size="sm">
+            {t('dossiers.method.link')}
+          </Anchor>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {m.setOn === null
+            ? t('dossiers.method.sourceDefault')
+            : t('dossiers.method.sourceUnit', { unit: m.setOn.name })}
+        </Text>
+        <List size="sm">
+          <List.Item>{t(`dossiers.method.divisor.${m.values.divisor}`)}</List.Item>
+          <List.Item>{t(`dossiers.method.fewIndicators.${m.values.fewIndicators}`)}</List.Item>
+          <List.Item>{t(`dossiers.method.dueWithoutTime.${m.values.dueWithoutTime}`)}</List.Item>
+        </List>
+      </Stack>
+    </Paper>
+  );
 }
 
 /** "3 / 40" with each number linking to its dossiers. */
@@ -72,18 +106,20 @@ function RateParts({
   unitId,
   period,
   officialCode,
+  within,
 }: {
   rate: Rate;
   unitId: number;
   period: string;
   officialCode?: string;
+  within?: number;
 }) {
   const { t } = useTranslation();
   const name = t(`dossiers.rates.${rate.key}`);
   const link = (part: 'numerator' | 'denominator', count: number) => (
     <Anchor
       component={Link}
-      to={rateListUrl(unitId, period, rate.key, part, officialCode)}
+      to={rateListUrl(unitId, period, rate.key, part, officialCode, within)}
       aria-label={t(
         part === 'numerator' ? 'dossiers.quarter.numLink' : 'dossiers.quarter.denLink',
         {
@@ -227,6 +263,8 @@ function QuarterContent({ view }: { view: QuarterView }) {
         </Group>
       </Group>
 
+      <MethodNote view={view} />
+
       <Paper withBorder p="md">
         <Stack gap="sm">
           <Title order={3} size="h4">
@@ -328,6 +366,13 @@ function QuarterContent({ view }: { view: QuarterView }) {
                     <Table.Td ta="right">{rateText(t, rate)}</Table.Td>
                     <Table.Td>
                       <RateParts rate={rate} unitId={view.unit.id} period={period} />
+                      {key.startsWith('postal') && view.area.withoutPostalCatalogue > 0 ? (
+                        <Text size="xs" c="dimmed">
+                          {t('dossiers.quarter.withoutPostalCatalogue', {
+                            count: view.area.withoutPostalCatalogue,
+                          })}
+                        </Text>
+                      ) : null}
                     </Table.Td>
                     <Table.Td>
                       <TargetBadge rate={rate} />
@@ -371,7 +416,12 @@ function QuarterContent({ view }: { view: QuarterView }) {
                           >
                             {rateText(t, rate)}
                           </Text>
-                          <RateParts rate={rate} unitId={r.unitId} period={period} />
+                          <RateParts
+                            rate={rate}
+                            unitId={r.unitId}
+                            period={period}
+                            within={view.unit.id}
+                          />
                         </Table.Td>
                       );
                     })}
@@ -427,6 +477,7 @@ function QuarterContent({ view }: { view: QuarterView }) {
                         unitId={o.unitId}
                         period={period}
                         officialCode={o.officialCode}
+                        within={view.unit.id}
                       />
                     </Table.Td>
                   </Table.Tr>
@@ -441,6 +492,9 @@ function QuarterContent({ view }: { view: QuarterView }) {
         <Title order={3} size="h4">
           {t('dossiers.quarter.lateTitle', { count: view.late.total })}
         </Title>
+        <Text size="sm" c="dimmed">
+          {t('dossiers.quarter.lateAsOf', { time: formatDateTime(view.late.asOf, language) })}
+        </Text>
         {view.late.total === 0 ? (
           <Text size="sm" c="dimmed">
             {t('dossiers.quarter.noLate')}
@@ -459,6 +513,7 @@ function QuarterContent({ view }: { view: QuarterView }) {
                     <Table.Th>{t('dossiers.list.procedure')}</Table.Th>
                     <Table.Th>{t('dossiers.list.due')}</Table.Th>
                     <Table.Th>{t('dossiers.list.finished')}</Table.Th>
+                    <Table.Th>{t('dossiers.import.timelinessCol')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -471,12 +526,22 @@ function QuarterContent({ view }: { view: QuarterView }) {
                       <Table.Td>
                         {d.finishedAt ? formatDateTime(d.finishedAt, language) : '—'}
                       </Table.Td>
+                      <Table.Td>
+                        {t(
+                          d.timeliness === 'late'
+                            ? 'dossiers.timeliness.late'
+                            : 'dossiers.quarter.overdueOpen',
+                        )}
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            <Anchor component={Link} to={rateListUrl(view.unit.id, period, 'late', 'numerator')}>
+            <Anchor
+              component={Link}
+              to={`/dossiers/list?unitId=${view.unit.id}&period=${period}&timeliness=overdue`}
+            >
               {t('dossiers.quarter.allLate')}
             </Anchor>
           </>
@@ -493,14 +558,6 @@ function QuarterContent({ view }: { view: QuarterView }) {
           <ErrorAlert error={history.error} />
         )}
       </Stack>
-
-      <Alert variant="light" color="gray" title={t('dossiers.quarter.toConfirm')}>
-        <List size="sm">
-          {view.toConfirm.map((c) => (
-            <List.Item key={c}>{c}</List.Item>
-          ))}
-        </List>
-      </Alert>
     </Stack>
   );
 }

@@ -190,9 +190,16 @@ export interface QuarterView {
       label: string;
       evaluation: Evaluation;
       rates: Rates;
+      withoutPostalCatalogue: number;
     }>;
   }>;
-  area: { dossiers: number; evaluation: Evaluation; rates: Rates };
+  area: {
+    dossiers: number;
+    evaluation: Evaluation;
+    rates: Rates;
+    /** Units with dossiers but no postal catalogue: left out of both postal rates. */
+    withoutPostalCatalogue: number;
+  };
   officials: Array<{
     unitId: number;
     unitCode: string;
@@ -201,8 +208,28 @@ export interface QuarterView {
     evaluation: Evaluation;
     rates: Rates;
   }>;
-  late: { total: number; items: Dossier[] };
-  toConfirm: string[];
+  late: { total: number; asOf: string; items: Dossier[] };
+  method: MethodView;
+}
+
+/** How the province reads Circular 01 where its text leaves a choice (server: MethodSettings). */
+export interface MethodValues {
+  divisor: 'evaluated' | 'scored';
+  fewIndicators: 'full-max' | 'scored-max' | 'not-classed';
+  dueWithoutTime: 'end-of-day' | 'start-of-day';
+}
+
+export interface MethodView {
+  values: MethodValues;
+  setOn: { id: number; name: string } | null;
+  isDefault: boolean;
+}
+
+export interface MethodSettings extends MethodView {
+  unit: { id: number; code: string; name: string };
+  defaults: MethodValues;
+  options: { [K in keyof MethodValues]: MethodValues[K][] };
+  canChange: boolean;
 }
 
 export interface RatesHistory {
@@ -259,6 +286,10 @@ export interface DossierFilter {
   timeliness?: string | undefined;
   rate?: RateKey | undefined;
   part?: 'numerator' | 'denominator' | undefined;
+  /** The area whose view showed the figure (its unit's subtree is counted there). */
+  within?: number | undefined;
+  /** `own`: a unit's own desk, as its unit result counts it. */
+  scope?: 'subtree' | 'own' | undefined;
 }
 
 function importForm(file: File, source: string, mapping: ColumnMapping | null): FormData {
@@ -288,7 +319,7 @@ export const dossierApi = {
     api.get<ImportJob>(`/dossiers/jobs/${id}`, undefined, signal),
   retryJob: (id: number) => api.post<{ jobId: number }>(`/dossiers/jobs/${id}/retry`, {}),
   list: (filter: DossierFilter, limit: number, offset: number, signal?: AbortSignal) => {
-    const { rate, part, ...rest } = filter;
+    const { rate, part, within, scope, ...rest } = filter;
     const query: Record<string, QueryValue> = { ...rest, limit, offset };
     if (rate) {
       return api.get<{ items: Dossier[]; total: number }>(
@@ -297,6 +328,8 @@ export const dossierApi = {
           unitId: rest.unitId,
           period: rest.period,
           officialCode: rest.officialCode,
+          within,
+          scope,
           part,
           limit,
           offset,
@@ -335,6 +368,10 @@ export const dossierApi = {
     api.get<BandSettings>('/dossiers/bands', { unitId }, signal),
   chooseBands: (unitId: number, presetId: string) =>
     api.put<BandSettings>('/dossiers/bands', { unitId, presetId }),
+  method: (unitId: number, signal?: AbortSignal) =>
+    api.get<MethodSettings>('/dossiers/method', { unitId }, signal),
+  saveMethod: (unitId: number, values: MethodValues) =>
+    api.put<MethodSettings>('/dossiers/method', { unitId, ...values }),
   postalCatalogue: (unitId: number, signal?: AbortSignal) =>
     api.get<PostalCatalogue>('/dossiers/postal-catalogue', { unitId }, signal),
   replacePostalCatalogue: (unitId: number, text: string) =>

@@ -19,6 +19,7 @@ const TABS = [
   ['rating', '/dossiers/rating'],
   ['dashboard', '/dossiers/dashboard'],
   ['bands', '/dossiers/bands'],
+  ['method', '/dossiers/method'],
   ['postal', '/dossiers/postal-catalogue'],
 ] as const;
 
