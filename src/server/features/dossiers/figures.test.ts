@@ -148,7 +148,7 @@ beforeAll(async () => {
     text: '1.001193\n2.000635\n9.999999',
   });
   expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-});
+}, 300_000);
 afterAll(async () => h.close());
 
 /** The drill-down totals of every rate of a figure, checked against the figure. */
@@ -225,7 +225,7 @@ describe('the province view', () => {
       );
     }
     expect(view.officials.some((o) => o.officialCode === 'CB-HUYEN')).toBe(true);
-  });
+  }, 300_000);
 });
 
 describe('the district view and a unit result', () => {
@@ -264,7 +264,7 @@ describe('the district view and a unit result', () => {
         `official ${o.officialCode}`,
       );
     }
-  });
+  }, 300_000);
 });
 
 describe('the late list', () => {
