@@ -443,6 +443,56 @@ const vi = {
     'Đợt đánh giá «{campaign}»: Hội đồng đã kết thúc thẩm định vòng 2 và phê duyệt kết quả của {unit}.',
   notify_email_greeting: 'Kính gửi {name},',
   notify_email_link: 'Xem chi tiết: {link}',
+  // backup and restore (the console)
+  restore_no_file: 'Không tìm thấy tệp sao lưu «{file}».',
+  restore_not_backup: 'Tệp sao lưu bị hỏng hoặc không phải bản sao lưu parindex.',
+  restore_unknown_version:
+    'Bản sao lưu có định dạng phiên bản {version}, phiên bản parindex này không đọc được. Hãy cập nhật parindex.',
+  restore_newer_schema:
+    'Bản sao lưu (tạo lúc {created}) được tạo bởi phiên bản parindex mới hơn (migration {migrations}). Hãy cập nhật parindex rồi khôi phục lại; chưa có gì được ghi.',
+  restore_not_empty:
+    'Cơ sở dữ liệu đích không trống (bảng «{table}» có {rows} dòng). Hãy khôi phục vào một cơ sở dữ liệu mới; chưa có gì được ghi.',
+  restore_files_not_empty:
+    'Thư mục tệp đã lưu «{dir}» không trống. Hãy khôi phục vào một thư mục dữ liệu mới; chưa có gì được ghi.',
+  restore_truncated: 'Bản sao lưu bị cắt cụt (thiếu phần kết thúc); chưa có gì được khôi phục.',
+  restore_unknown_table:
+    'Bảng «{table}» trong bản sao lưu không có trong phiên bản này; chưa có gì được khôi phục.',
+  restore_unknown_column:
+    'Bảng «{table}» trong bản sao lưu có cột «{column}» mà phiên bản này không có; chưa có gì được khôi phục.',
+  restore_table_count:
+    'Bảng «{table}» trong bản sao lưu có {rows} dòng thay vì {expected}; chưa có gì được khôi phục.',
+  restore_rows_refused:
+    'Cơ sở dữ liệu từ chối dữ liệu của bảng «{table}» ({reason}); chưa có gì được khôi phục.',
+  restore_bad_path:
+    'Đường dẫn tệp không hợp lệ trong bản sao lưu: «{file}»; chưa có gì được khôi phục.',
+  restore_file_damaged:
+    'Tệp «{file}» trong bản sao lưu bị hỏng (kích thước hoặc mã băm SHA-256 không khớp); chưa có gì được khôi phục.',
+  restore_incomplete:
+    'Bản sao lưu không đầy đủ: {rows}/{expected} dòng, {files}/{expectedFiles} tệp; chưa có gì được khôi phục.',
+  // audit log verification and its anchor outside the database
+  audit_chain_intact: 'Nhật ký toàn vẹn: {count} bản ghi, chuỗi băm khớp.',
+  audit_chain_altered:
+    'Bản ghi #{id} đã bị sửa (nội dung không khớp mã băm). {count} bản ghi trước đó còn nguyên vẹn.',
+  audit_chain_removed_before:
+    'Có bản ghi bị xóa ngay trước bản ghi #{id} (sau bản ghi #{previous}).',
+  audit_chain_removed_first: 'Có bản ghi bị xóa ngay trước bản ghi #{id} (ở đầu nhật ký).',
+  audit_chain_removed_at_end:
+    'Các bản ghi cuối nhật ký đã bị xóa: bản ghi cuối phải là #{expected}, nhưng chỉ còn đến #{last}.',
+  audit_anchor_none:
+    'Chưa cấu hình neo ngoài cơ sở dữ liệu (PARINDEX_AUDIT_KEY): chỉ kiểm tra được chuỗi băm bên trong cơ sở dữ liệu; người có quyền sửa cơ sở dữ liệu có thể viết lại hoặc xóa toàn bộ nhật ký mà không bị phát hiện.',
+  audit_anchor_no_checkpoints:
+    'Chưa có mốc neo nào trong {where}: chưa thể đối chiếu nhật ký với bên ngoài cơ sở dữ liệu.',
+  audit_anchor_ok:
+    'Khớp với {count} mốc neo đã ký trong {where}; mốc mới nhất «{name}» ({at}) đến bản ghi #{id}.',
+  audit_anchor_unanchored: '{count} bản ghi sau mốc mới nhất chưa được neo.',
+  audit_anchor_wrong_key:
+    'Mốc neo «{name}» được ký bằng một khóa khác với PARINDEX_AUDIT_KEY hiện tại (mã khóa {found}, khóa hiện tại {expected}): hãy dùng đúng khóa đã ký các mốc.',
+  audit_anchor_forged: 'Mốc neo «{name}» có chữ ký không hợp lệ: tệp mốc đã bị sửa hoặc giả mạo.',
+  audit_anchor_unreadable: 'Không đọc được mốc neo «{name}»: tệp không đúng định dạng.',
+  audit_anchor_rewritten:
+    'Nhật ký đã bị viết lại: mốc neo «{name}» ({at}) ghi nhận bản ghi #{id} với mã băm {expected}, nhưng trong cơ sở dữ liệu bản ghi #{id} có mã băm {found}.',
+  audit_anchor_truncated:
+    'Nhật ký đã bị cắt bớt hoặc xóa: mốc neo «{name}» ({at}) ghi nhận nhật ký đến bản ghi #{id}, nhưng cơ sở dữ liệu chỉ còn {count} bản ghi (đến #{last}).',
   campaign_survey_no_sipas_answers:
     'Đợt khảo sát SIPAS đã chọn chưa có câu trả lời nào của các đơn vị tham gia (hoặc bộ chỉ số không có phần điểm điều tra); chưa có điểm nào được ghi.',
   notify_email_footer:
@@ -924,6 +974,58 @@ const en: Record<MessageKey, string> = {
     'Campaign “{campaign}”: the council finished round 2 and approved the result of {unit}.',
   notify_email_greeting: 'Dear {name},',
   notify_email_link: 'Details: {link}',
+  // backup and restore (the console)
+  restore_no_file: 'Backup file “{file}” not found.',
+  restore_not_backup: 'The backup file is damaged or is not a parindex backup.',
+  restore_unknown_version:
+    'The backup is in format version {version}, which this version of parindex cannot read. Update parindex.',
+  restore_newer_schema:
+    'The backup (made at {created}) comes from a newer version of parindex (migrations {migrations}). Update parindex and restore again; nothing was written.',
+  restore_not_empty:
+    'The target database is not empty (table “{table}” has {rows} rows). Restore into a new database; nothing was written.',
+  restore_files_not_empty:
+    'The stored-files folder “{dir}” is not empty. Restore into a new data folder; nothing was written.',
+  restore_truncated: 'The backup is cut short (its end is missing); nothing was restored.',
+  restore_unknown_table:
+    'The backup’s table “{table}” does not exist in this version; nothing was restored.',
+  restore_unknown_column:
+    'The backup’s table “{table}” has a column “{column}” this version does not have; nothing was restored.',
+  restore_table_count:
+    'The backup’s table “{table}” has {rows} rows instead of {expected}; nothing was restored.',
+  restore_rows_refused:
+    'The database refused the rows of table “{table}” ({reason}); nothing was restored.',
+  restore_bad_path: 'Invalid file path in the backup: “{file}”; nothing was restored.',
+  restore_file_damaged:
+    'The file “{file}” in the backup is damaged (size or SHA-256 does not match); nothing was restored.',
+  restore_incomplete:
+    'The backup is incomplete: {rows}/{expected} rows, {files}/{expectedFiles} files; nothing was restored.',
+  // audit log verification and its anchor outside the database
+  audit_chain_intact: 'Audit log intact: {count} entries, hash chain matches.',
+  audit_chain_altered:
+    'Entry #{id} was altered (its content does not match its hash). The {count} entries before it are intact.',
+  audit_chain_removed_before:
+    'An entry was removed just before entry #{id} (after entry #{previous}).',
+  audit_chain_removed_first:
+    'An entry was removed just before entry #{id} (at the start of the log).',
+  audit_chain_removed_at_end:
+    'Entries were removed from the end of the log: the last should be #{expected}, but it ends at #{last}.',
+  audit_anchor_none:
+    'No anchor outside the database is configured (PARINDEX_AUDIT_KEY): only the hash chain inside the database was checked; anyone who can write to the database can rewrite or empty the whole log undetected.',
+  audit_anchor_no_checkpoints:
+    'No checkpoint yet in {where}: the log cannot yet be checked against anything outside the database.',
+  audit_anchor_ok:
+    'Matches {count} signed checkpoints in {where}; the latest, “{name}” ({at}), covers up to entry #{id}.',
+  audit_anchor_unanchored: '{count} entries after the latest checkpoint are not anchored yet.',
+  audit_anchor_wrong_key:
+    'Checkpoint “{name}” was signed with a key other than the current PARINDEX_AUDIT_KEY (key id {found}, current key {expected}): use the key that signed the checkpoints.',
+  audit_anchor_forged:
+    'Checkpoint “{name}” has an invalid signature: the checkpoint file was altered or forged.',
+  audit_anchor_unreadable:
+    'Checkpoint “{name}” cannot be read: the file is not in the expected format.',
+  audit_anchor_rewritten:
+    'The log was rewritten: checkpoint “{name}” ({at}) recorded entry #{id} with hash {expected}, but in the database entry #{id} has hash {found}.',
+  audit_anchor_truncated:
+    'The log was cut short or emptied: checkpoint “{name}” ({at}) recorded the log up to entry #{id}, but the database holds only {count} entries (up to #{last}).',
   campaign_survey_no_sipas_answers:
     'The chosen SIPAS survey has no answers for the participating units (or the criteria set has no survey part); no points were saved.',
   notify_email_footer:

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER } from './copy-binary.ts';
 
 export type Row = Record<string, unknown>;
@@ -34,6 +34,13 @@ export interface Queryable {
 export interface Tx extends Queryable {
   exec(sql: string): Promise<void>;
   copyIn(table: string, columns: readonly string[], format?: CopyFormat): Promise<CopyWriter>;
+  /**
+   * Reads every row of `table` (its `columns`, in order; both quoted identifiers) in COPY's text
+   * format, as the transaction sees them, a few megabytes at a time: PostgreSQL streams
+   * `COPY … TO STDOUT` (pg-copy-streams); the embedded database runs `COPY … TO '/dev/blob'` over
+   * successive ranges of the table's pages, since its adapter cannot stream COPY.
+   */
+  copyOut(table: string, columns: readonly string[]): AsyncIterable<Uint8Array>;
 }
 
 /** COPY's formats; `binary` data is whole rows of copy-binary.ts, header and trailer added here. */
@@ -111,6 +118,9 @@ export async function openEmbeddedDb(dataDir: string | null): Promise<Db> {
           async copyIn(table: string, columns: readonly string[], format: CopyFormat = 'text') {
             return blobCopyWriter(tx, table, columns, format);
           },
+          copyOut(table: string, columns: readonly string[]) {
+            return blobCopyReader(tx, table, columns);
+          },
         }),
       );
     },
@@ -161,6 +171,37 @@ function blobCopyWriter(
       size = 0;
     },
   };
+}
+
+// Pages of a table read by one embedded `COPY … TO '/dev/blob'` (8 MB of heap at 8 KB a page).
+const EMBEDDED_COPY_OUT_PAGES = 1024;
+
+/**
+ * The embedded database's bulk read: one `COPY (SELECT …) TO '/dev/blob'` per range of heap pages
+ * (a TID range scan: each range costs its own pages only, unlike OFFSET). Rows written into pages
+ * past the size read at the start are caught by the last range, which has no upper bound.
+ */
+async function* blobCopyReader(
+  source: Pick<PGlite, 'query'>,
+  table: string,
+  columns: readonly string[],
+): AsyncGenerator<Uint8Array> {
+  const [{ pages } = { pages: 0 }] = (
+    await source.query<{ pages: number }>(
+      `SELECT (pg_relation_size($1::regclass) / current_setting('block_size')::int)::int AS pages`,
+      [table],
+    )
+  ).rows;
+  for (let start = 0; ; start += EMBEDDED_COPY_OUT_PAGES) {
+    const end = start + EMBEDDED_COPY_OUT_PAGES;
+    const last = end >= pages;
+    const range = `ctid >= '(${start},0)'::tid${last ? '' : ` AND ctid < '(${end},0)'::tid`}`;
+    const result = await source.query(
+      `COPY (SELECT ${columns.join(', ')} FROM ${table} WHERE ${range}) TO '/dev/blob'`,
+    );
+    if (result.blob && result.blob.size > 0) yield new Uint8Array(await result.blob.arrayBuffer());
+    if (last) return;
+  }
 }
 
 // Bytes of COPY data a writer may hold for the server before it waits.
@@ -264,6 +305,9 @@ export async function openPostgresDb(url: string, poolSize = 10): Promise<Db> {
           async copyIn(table: string, columns: readonly string[], format: CopyFormat = 'text') {
             // The load ends before the transaction does; a failed one aborts the transaction.
             return streamCopyWriter(conn, table, columns, format, () => undefined);
+          },
+          copyOut(table: string, columns: readonly string[]) {
+            return conn.query(copyTo(`COPY ${table} (${columns.join(', ')}) TO STDOUT`));
           },
         });
         await conn.query('COMMIT');
