@@ -15,7 +15,13 @@ import { AppError, presentError } from '../server/errors.ts';
 import { createApp } from '../server/http/app.ts';
 import { migrate } from '../server/infra/migrate.ts';
 import { openDb } from '../server/infra/db.ts';
-import { describeVerify, verifyAudit } from '../server/features/audit/service.ts';
+import {
+  anchorFailed,
+  describeAnchor,
+  describeVerify,
+  verifyAudit,
+} from '../server/features/audit/service.ts';
+import { verifyAnchor, writeCheckpoint } from '../server/features/audit/checkpoints.ts';
 import { importUnitsCsv } from '../server/features/units/import.ts';
 import { findUnitsByCodes } from '../server/features/units/repository.ts';
 import { createUser } from '../server/features/users/service.ts';
@@ -48,7 +54,8 @@ const USAGE = `Cách dùng: parindex <lệnh> [tùy chọn]
   user create --username <tên> --full-name <họ tên> [--role <vai trò> --unit <mã đơn vị>] [--password <mật khẩu>]
                                 tạo tài khoản (không có --role: quản trị hệ thống toàn quốc)
   units import <tệp.csv>        nhập đơn vị (cột: code,name,kind,parent_code,valid_from,valid_to)
-  audit verify                  kiểm tra chuỗi băm của nhật ký, báo bản ghi đầu tiên bị sửa/xóa
+  audit verify                  kiểm tra chuỗi băm của nhật ký, báo bản ghi đầu tiên bị sửa/xóa, và đối chiếu
+                                với các mốc neo đã ký bên ngoài cơ sở dữ liệu (PARINDEX_AUDIT_KEY)
   backup <tệp>                  sao lưu cơ sở dữ liệu và tệp đã lưu vào một tệp
   restore <tệp>                 khôi phục từ bản sao lưu vào một cơ sở dữ liệu trống
   demo                          nạp dữ liệu mẫu vào cơ sở dữ liệu
@@ -76,11 +83,18 @@ class UsageError extends Error {}
 async function withDeps<T>(
   work: (deps: Deps, report: StartupReport) => Promise<T>,
   overrides: { demo?: boolean } = {},
+  options: { checkpoint?: boolean } = {},
 ): Promise<T> {
   const config = { ...loadConfig(), ...overrides };
   const { deps, report } = await startDeps(config);
   try {
-    return await work(deps, report);
+    const result = await work(deps, report);
+    // What the command appended to the audit log is anchored before the process ends (ADR 24).
+    if (options.checkpoint !== false)
+      await writeCheckpoint(deps).catch((error: Error) =>
+        console.error(`Cảnh báo: chưa ghi được mốc neo nhật ký: ${error.message}`),
+      );
+    return result;
   } finally {
     await closeDeps(deps);
   }
@@ -245,9 +259,13 @@ async function run(argv: string[]): Promise<void> {
         async (deps) => {
           const result = await verifyAudit(deps);
           console.log(describeVerify(result));
-          if (!result.ok) process.exitCode = 1;
+          const anchor = await verifyAnchor(deps);
+          for (const line of describeAnchor(anchor)) console.log(line);
+          if (!result.ok || anchorFailed(anchor)) process.exitCode = 1;
         },
         { demo: false },
+        // Verifying never anchors: a checkpoint of a tampered log would vouch for it.
+        { checkpoint: false },
       );
       return;
     }

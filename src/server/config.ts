@@ -101,6 +101,12 @@ const envSchema = z
     PARINDEX_SMTP_SECURE: flag.optional(),
     PARINDEX_SMTP_FROM: optionalText,
     PARINDEX_NOTIFY_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+    PARINDEX_AUDIT_KEY: optionalText.pipe(
+      z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
+    ),
+    PARINDEX_AUDIT_CHECKPOINT_DIR: optionalText,
+    PARINDEX_AUDIT_CHECKPOINT_EVERY: positiveInt(100),
+    PARINDEX_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -180,7 +186,24 @@ export interface Config {
   smtp: SmtpConfig | null;
   /** Minutes between two deadline scans in the server process; 0: only `parindex notifications run`. */
   notifyIntervalMinutes: number;
+  /** The audit chain's anchor outside the database (ADR 24). */
+  audit: AuditAnchorConfig;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+/** Signed checkpoints of the audit chain's head, written outside the database. */
+export interface AuditAnchorConfig {
+  /** HMAC key of the checkpoints; null: no anchor (the chain is checked inside the database only). */
+  key: string | null;
+  /**
+   * Folder of the checkpoints; null: the S3 bucket's `audit-checkpoints/` when stored files go to
+   * a bucket, else `<dataDir>/audit-checkpoints`.
+   */
+  checkpointDir: string | null;
+  /** A checkpoint once this many entries were appended since the last one. */
+  everyEntries: number;
+  /** A checkpoint at least this often while entries are appended; 0: only by count and at shutdown. */
+  everyMinutes: number;
 }
 
 /** Thrown with every problem of the environment listed. */
@@ -241,6 +264,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : null,
     notifyIntervalMinutes: e.PARINDEX_NOTIFY_INTERVAL_MINUTES,
+    audit: {
+      key: e.PARINDEX_AUDIT_KEY ?? null,
+      checkpointDir: e.PARINDEX_AUDIT_CHECKPOINT_DIR
+        ? path.resolve(e.PARINDEX_AUDIT_CHECKPOINT_DIR)
+        : null,
+      everyEntries: e.PARINDEX_AUDIT_CHECKPOINT_EVERY,
+      everyMinutes: e.PARINDEX_AUDIT_CHECKPOINT_MINUTES,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -114,9 +114,13 @@ function toEntry(row: AuditRow): ChainedEntry {
   };
 }
 
-/** Reads the whole chain in id order, a page at a time, for verification. */
-export async function* readChain(db: Queryable, pageSize = 5000): AsyncGenerator<ChainedEntry> {
-  let after = -1;
+/** Reads the chain in id order after entry `from` (default: all), a page at a time. */
+export async function* readChain(
+  db: Queryable,
+  pageSize = 5000,
+  from = -1,
+): AsyncGenerator<ChainedEntry> {
+  let after = from;
   for (;;) {
     const rows = await db.query<AuditRow>(
       'SELECT * FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2',

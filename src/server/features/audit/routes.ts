@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requireActor, type App } from '../../http/app.ts';
 import { commonErrors, idText, isoDate } from '../../http/schemas.ts';
+import { createCheckpointScheduler } from './checkpoints.ts';
 import { listAudit } from './service.ts';
 
 const auditQuery = z.object({
@@ -34,6 +35,10 @@ const auditList = z.object({
 });
 
 export function registerAuditRoutes(app: App, deps: Deps): void {
+  // Signed checkpoints of the chain's head, outside the database (ADR 24); a last one at shutdown.
+  const checkpoints = createCheckpointScheduler(deps, app.log);
+  app.addHook('onClose', async () => checkpoints.stop());
+
   app.get(
     '/api/v1/audit',
     {

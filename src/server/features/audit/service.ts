@@ -5,6 +5,8 @@ import { AppError } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
 import { findUnit } from '../units/repository.ts';
 import * as repo from './repository.ts';
+import type { AnchorVerdict } from './checkpoints.ts';
+import { translate, type Locale } from '../../i18n/messages.ts';
 
 /** Lists audit entries newest first, limited to the units the actor may audit. */
 export async function listAudit(
@@ -66,16 +68,87 @@ export async function verifyAudit(deps: Deps): Promise<ChainVerdict> {
 }
 
 /** The verification result in words, for the CLI and the web app. */
-export function describeVerify(result: ChainVerdict): string {
+export function describeVerify(result: ChainVerdict, locale: Locale = 'vi'): string {
   if (result.ok)
-    return `Nhật ký toàn vẹn: ${result.count.toLocaleString('vi-VN')} bản ghi, chuỗi băm khớp.`;
+    return translate(locale, 'audit_chain_intact', {
+      count: result.count.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB'),
+    });
   const p = result.problem;
   switch (p.kind) {
     case 'altered':
-      return `Bản ghi #${p.id} đã bị sửa (nội dung không khớp mã băm). ${result.count} bản ghi trước đó còn nguyên vẹn.`;
+      return translate(locale, 'audit_chain_altered', { id: p.id, count: result.count });
     case 'removed_before':
-      return `Có bản ghi bị xóa ngay trước bản ghi #${p.id}${p.expectedPrevious !== null ? ` (sau bản ghi #${p.expectedPrevious})` : ' (ở đầu nhật ký)'}.`;
+      return p.expectedPrevious !== null
+        ? translate(locale, 'audit_chain_removed_before', {
+            id: p.id,
+            previous: p.expectedPrevious,
+          })
+        : translate(locale, 'audit_chain_removed_first', { id: p.id });
     case 'removed_at_end':
-      return `Các bản ghi cuối nhật ký đã bị xóa: bản ghi cuối phải là #${p.expectedLastId}, nhưng chỉ còn đến #${p.lastId ?? '—'}.`;
+      return translate(locale, 'audit_chain_removed_at_end', {
+        expected: p.expectedLastId,
+        last: p.lastId ?? '—',
+      });
+  }
+}
+
+/** Whether the comparison with the checkpoints found the log altered, or could not be trusted. */
+export function anchorFailed(verdict: AnchorVerdict): boolean {
+  return !['no_key', 'no_checkpoints', 'ok'].includes(verdict.kind);
+}
+
+/** The comparison with the checkpoints in words, one sentence a line. */
+export function describeAnchor(verdict: AnchorVerdict, locale: Locale = 'vi'): string[] {
+  const n = (x: number) => x.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB');
+  switch (verdict.kind) {
+    case 'no_key':
+      return [translate(locale, 'audit_anchor_none')];
+    case 'no_checkpoints':
+      return [translate(locale, 'audit_anchor_no_checkpoints', { where: verdict.where })];
+    case 'ok':
+      return [
+        translate(locale, 'audit_anchor_ok', {
+          count: n(verdict.count),
+          where: verdict.where,
+          name: verdict.latest.name,
+          at: verdict.latest.at,
+          id: verdict.latest.lastId,
+        }),
+        ...(verdict.unanchored > 0
+          ? [translate(locale, 'audit_anchor_unanchored', { count: n(verdict.unanchored) })]
+          : []),
+      ];
+    case 'unreadable':
+      return [translate(locale, 'audit_anchor_unreadable', { name: verdict.name })];
+    case 'other_key':
+      return [
+        translate(locale, 'audit_anchor_wrong_key', {
+          name: verdict.name,
+          found: verdict.found,
+          expected: verdict.expected,
+        }),
+      ];
+    case 'forged':
+      return [translate(locale, 'audit_anchor_forged', { name: verdict.name })];
+    case 'rewritten':
+      return [
+        translate(locale, 'audit_anchor_rewritten', {
+          name: verdict.name,
+          at: verdict.at,
+          id: verdict.lastId,
+          expected: verdict.expected,
+          found: verdict.found,
+        }),
+      ];
+    case 'truncated':
+      return [
+        translate(locale, 'audit_anchor_truncated', {
+          name: verdict.name,
+          at: verdict.at,
+          id: verdict.lastId,
+          count: n(verdict.count),
+          last: verdict.last ?? '—',
+        }),
+      ];
   }
 }
