@@ -238,7 +238,8 @@ function streamCopyWriter(
       // The stream says "wait" past 16 KB; waiting only past a few megabytes keeps the server
       // loading one batch while the caller prepares the next.
       if (!stream.write(chunk) && stream.writableLength > COPY_BUFFERED_BYTES) {
-        await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+        // `once` gives up its listeners either way (an 'error' rejects it): none pile up.
+        await once(stream, 'drain').catch(() => undefined);
         if (failure) throw failure;
       }
     },

@@ -15,9 +15,12 @@ import { fixedClock } from '../../infra/clock.ts';
 import { createStorage } from '../../infra/storage.ts';
 import { openTestDb } from '../../test-support/harness.ts';
 import { appendAuditEntry, readChain } from './repository.ts';
+import S3rver from 's3rver';
+import { signCheckpoint, checkpointName } from '../../../domain/audit-checkpoint.ts';
 import {
   AnchorMismatchError,
   createCheckpointScheduler,
+  createS3CheckpointStore,
   verifyAnchor,
   writeCheckpoint,
 } from './checkpoints.ts';
@@ -229,14 +232,49 @@ describe('the audit chain anchored outside the database', { timeout: 300_000 }, 
     expect(checkpointsIn(deps.dir)).toHaveLength(0); // one entry (the admin's), fewer than 3
     await append(deps, 3);
     await eventually(() => checkpointsIn(deps.dir).length === 1);
+    const before = checkpointsIn(deps.dir);
     await append(deps, 1);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(checkpointsIn(deps.dir)).toHaveLength(1); // one entry since: not yet
     await scheduler.stop();
     const names = checkpointsIn(deps.dir);
-    expect(names).toHaveLength(2);
+    expect(names).toHaveLength(before.length + 1);
     const [last] = await deps.db.query<{ last_id: number }>('SELECT last_id FROM audit_head');
     expect(names[1]).toContain(`-${String(last!.last_id).padStart(12, '0')}-`);
     expect((await verifyAnchor(deps)).kind).toBe('ok');
+  });
+});
+
+describe('checkpoints in an S3-compatible bucket', () => {
+  it('are written under audit-checkpoints/ and listed in the order of their entry', async () => {
+    const server = new S3rver({
+      address: '127.0.0.1',
+      port: 0,
+      silent: true,
+      directory: path.join(work, 's3'),
+      configureBuckets: [{ name: 'parindex-files' }],
+    });
+    const { port } = await server.run();
+    const store = createS3CheckpointStore({
+      kind: 's3',
+      endpoint: `http://127.0.0.1:${port}`,
+      bucket: 'parindex-files',
+      accessKeyId: 'S3RVER',
+      secretAccessKey: 'S3RVER',
+      region: 'us-east-1',
+      timeoutMs: 5000,
+    });
+    try {
+      const at = new Date('2026-03-02T02:00:00.000Z');
+      const late = signCheckpoint(KEY, { lastId: 120, lastHash: 'b'.repeat(64) }, at);
+      const early = signCheckpoint(KEY, { lastId: 7, lastHash: 'a'.repeat(64) }, at);
+      await store.write(checkpointName(late), JSON.stringify(late));
+      await store.write(checkpointName(early), JSON.stringify(early));
+      await store.write('unrelated.txt', 'x');
+      expect(store.where).toBe('s3://parindex-files/audit-checkpoints/');
+      expect(await store.list()).toEqual([checkpointName(early), checkpointName(late)]);
+      expect(JSON.parse(await store.read(checkpointName(late)))).toEqual(late);
+    } finally {
+      store.client.destroy();
+      await server.close();
+    }
   });
 });

@@ -71,6 +71,8 @@ export function createS3CheckpointStore(
     region: options.region,
     forcePathStyle: true,
     credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
+    // A bucket that does not answer fails the checkpoint (logged), never hangs the server.
+    requestHandler: { connectionTimeout: options.timeoutMs, socketTimeout: options.timeoutMs },
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
