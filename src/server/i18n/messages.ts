@@ -186,6 +186,8 @@ const vi = {
   campaign_appraising_unit_outside:
     'Đơn vị «{unit}» không thuộc phạm vi của cơ quan chủ trì đợt đánh giá nên không thể là cơ quan thẩm định.',
   campaign_closed: 'Đợt đánh giá «{name}» đã kết thúc; không thể thay đổi.',
+  campaign_publish_needs_survey:
+    'Kết quả của {unit} còn tạm tính (chưa có điểm điều tra xã hội học): nhập điểm khảo sát, hoặc công bố không có điểm khảo sát kèm lý do.',
   campaign_set_has_problems:
     'Bộ chỉ số «{name}» còn {count} lỗi; hãy sửa trước khi dùng cho đợt đánh giá.',
   campaign_unit_kind_missing:
@@ -685,6 +687,8 @@ const en: Record<MessageKey, string> = {
   campaign_appraising_unit_outside:
     '“{unit}” is outside the scope of the agency running the campaign, so it cannot appraise it.',
   campaign_closed: 'The campaign “{name}” is closed; nothing can change.',
+  campaign_publish_needs_survey:
+    'The result of {unit} is provisional (no survey points yet): enter the survey points, or publish without them giving a reason.',
   campaign_set_has_problems:
     'The criteria set “{name}” has {count} problems; fix them before using it in a campaign.',
   campaign_unit_kind_missing: 'The campaign has no criteria set for the kind of “{unit}” ({kind}).',

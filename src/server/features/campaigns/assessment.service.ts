@@ -435,10 +435,45 @@ export async function actOnUnit(
       throw new AppError('conflict', 'conflict');
     const now = deps.clock.now();
     const outcome = applyTransition(c, p, eventFor(action, tree, entries, input), actor, now);
+    if (action === 'publish') await checkSurveyBeforePublishing(tx, actor, c, p, input, now);
     await commitTransition(tx, actor, c, p, outcome, now, { always: true });
     const updated = await participantOf(tx, campaignId, unitId);
     return { participant: presentParticipant(updated) };
   });
+}
+
+/**
+ * A result is published final only with its survey points: while they are not in (the result is
+ * provisional), publishing needs a recorded decision to publish without them, with its reason
+ * (audited in the same transaction).
+ */
+async function checkSurveyBeforePublishing(
+  tx: Queryable,
+  actor: Actor,
+  c: LoadedCampaign,
+  p: repo.ParticipantRow,
+  input: { reason?: string | undefined },
+  now: Date,
+): Promise<void> {
+  const set = c.setup.criteriaSets.find((s) => s.unitKind === p.unit_kind);
+  if (!set || set.surveyMaxHundredths === null) return;
+  const survey = await repo.findSurveyPoints(tx, c.row.id);
+  if (survey.some((s) => s.participant_id === p.id)) return;
+  const reason = input.reason?.trim() ?? '';
+  if (reason === '')
+    throw new AppError('conflict', 'campaign_publish_needs_survey', { unit: p.unit_name });
+  await appendAuditEntry(
+    tx,
+    {
+      ...auditActor(actor),
+      action: 'campaign.publish_without_survey',
+      entity: 'campaign_participant',
+      entityId: p.id,
+      unitId: p.unit_id,
+      after: { campaignId: c.row.id, reason },
+    },
+    now,
+  );
 }
 
 function eventFor(

@@ -204,3 +204,31 @@ describe('the same result in every view', () => {
     expect(text).toContain('đạt 0/0 điểm (điểm thưởng, điểm trừ: +0,5)');
   }, 120_000);
 });
+
+describe('publishing without the survey points', () => {
+  it('is refused until a reason is recorded, then shows the result as provisional', async () => {
+    // The unit's result approved while its survey points are not in yet.
+    await h.deps.db.query(
+      `UPDATE campaign_participants SET status = 'approved', version = version + 1
+       WHERE campaign_id = $1 AND unit_id = $2`,
+      [c2026, phuongTien],
+    );
+    const url = `/api/v1/campaigns/${c2026}/units/${phuongTien}/publish`;
+    // The province's standing agency publishes its units' results.
+    const refused = await agency.post(url);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('còn tạm tính');
+    expect((await h.anonymous().get(`/api/v1/public/campaigns/${c2026}/results`)).status).toBe(404);
+    const reason = 'Hội đồng quyết định công bố trước, bổ sung điểm khảo sát sau.';
+    const published = await agency.post(url, { reason });
+    expect(published.status).toBe(200);
+    expect(published.body.participant.status).toBe('published');
+    const pub = await h.anonymous().get(`/api/v1/public/campaigns/${c2026}/results`);
+    const unit = pub.body.units.find((u: { unitCode: string }) => u.unitCode === '05563');
+    expect(unit).toMatchObject({ provisional: true, totalText: '69,00', maxTotalText: '70,00' });
+    const [audit] = await h.deps.db.query<{ after: { reason: string } }>(
+      `SELECT after FROM audit_log WHERE action = 'campaign.publish_without_survey'`,
+    );
+    expect(audit?.after.reason).toBe(reason);
+  });
+});
