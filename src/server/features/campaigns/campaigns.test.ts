@@ -615,12 +615,26 @@ describe('the demo campaigns (seeds 000 and 002)', () => {
     expect(c2026).toMatchObject({ status: 'open', participants: 3 });
     const queue = await appraiser.get(`/api/v1/campaigns/${c2026.id}/queue?limit=50`);
     expect(queue.body.total).toBe(3);
-    const detail = (await officer.get(`/api/v1/campaigns/${c2026.id}`)).body;
+    // The national administrator sees every participant; a province's agency and a commune's
+    // officer only the units their grants reach.
+    const admin = await h.login('admin');
+    const all = (await admin.get(`/api/v1/campaigns/${c2026.id}`)).body;
     expect(
-      detail.participants
+      all.participants
         .map((p: { unitCode: string; status: string }) => `${p.unitCode} ${p.status}`)
         .sort(),
     ).toEqual(['05551 reopened', '05563 round1_in_progress', '22504 reopened']);
+    const inProvince = (await agency.get(`/api/v1/campaigns/${c2026.id}`)).body;
+    expect(inProvince.participants.map((p: { unitCode: string }) => p.unitCode).sort()).toEqual([
+      '05551',
+      '05563',
+    ]);
+    const detail = (await officer.get(`/api/v1/campaigns/${c2026.id}`)).body;
+    expect(
+      detail.participants.map(
+        (p: { unitCode: string; status: string }) => `${p.unitCode} ${p.status}`,
+      ),
+    ).toEqual(['05551 reopened']);
     const sheet = await officer.get(`/api/v1/campaigns/${c2026.id}/units/${kimPhuong}/sheet`);
     expect(sheet.body.possibleActions).toContain('saveDraft');
   });
