@@ -77,6 +77,18 @@ const CSRF_EXEMPT = new Set([
   '/api/v1/public/dossier-ratings',
 ]);
 
+/**
+ * Whether a route of the API answers without a session: signing in and out and the public pages'
+ * routes. Every other route answers 401 to a caller without a session before its input is read.
+ */
+export function isPublicRoute(routeUrl: string): boolean {
+  return (
+    routeUrl.startsWith('/api/v1/public/') ||
+    routeUrl === '/api/v1/auth/login' ||
+    routeUrl === '/api/v1/auth/logout'
+  );
+}
+
 /** The application instance, typed by its zod schemas. */
 export type App = FastifyInstance<
   RawServerDefault,
@@ -196,6 +208,14 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
         throw new AppError('forbidden', 'csrf_invalid');
       }
     }
+  });
+
+  // No session, no look at the input: a caller who is not signed in learns nothing of a route's
+  // body or parameters (a 401, not a 400 naming the fields).
+  app.addHook('preValidation', async (request) => {
+    const routeUrl = request.routeOptions.url ?? '';
+    if (routeUrl.startsWith('/api/v1/') && !request.session && !isPublicRoute(routeUrl))
+      throw new AppError('unauthenticated', 'not_authenticated');
   });
 
   // NUL bytes, lone surrogates and hostile nesting never reach a schema, a query or the database.
