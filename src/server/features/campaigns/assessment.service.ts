@@ -38,7 +38,14 @@ import { translate, type Locale } from '../../i18n/messages.ts';
 import type { Queryable } from '../../infra/db.ts';
 import { appendAuditEntry } from '../audit/repository.ts';
 import type { NodeView } from '../criteria/service.ts';
-import { actionsOn, canReadAssessment, canSeeAppraisal, isStaffFor, staffScope } from './policy.ts';
+import {
+  actionsOn,
+  canReadAssessment,
+  canSeeAppraisal,
+  isStaffFor,
+  staffScope,
+  worksOnUnit,
+} from './policy.ts';
 import * as repo from './repository.ts';
 import {
   applyTransition,
@@ -165,9 +172,12 @@ async function linkEvidence(
 }
 
 /** Loads campaign, participant (locked) and the unit's entries for a write. */
-async function forWrite(tx: Queryable, campaignId: number, unitId: number) {
+async function forWrite(tx: Queryable, actor: Actor, campaignId: number, unitId: number) {
   const c = await loadCampaign(tx, campaignId);
   const p = await participantOf(tx, campaignId, unitId, true);
+  // Who works on neither side of this unit is refused before its state or versions are told.
+  if (!worksOnUnit(actor, p.unit_path))
+    throw new AppError('forbidden', 'forbidden_unit', { unit: p.unit_name });
   const entries = await repo.findEntries(tx, [p.id]);
   return { c, p, entries, tree: treeFor(c, p.unit_kind, p.unit_name).tree };
 }
@@ -357,7 +367,7 @@ export async function saveSelfEntry(
   input: SelfEntryInput,
 ) {
   return deps.db.transaction(async (tx) => {
-    const { c, p, entries, tree } = await forWrite(tx, campaignId, unitId);
+    const { c, p, entries, tree } = await forWrite(tx, actor, campaignId, unitId);
     const now = deps.clock.now();
     const outcome = applyTransition(c, p, { type: 'saveDraft' }, actor, now);
     const evidence = input.evidence ?? [];
@@ -430,7 +440,7 @@ export async function actOnUnit(
   } = {},
 ) {
   return deps.db.transaction(async (tx) => {
-    const { c, p, entries, tree } = await forWrite(tx, campaignId, unitId);
+    const { c, p, entries, tree } = await forWrite(tx, actor, campaignId, unitId);
     if (input.version !== undefined && input.version !== p.version)
       throw new AppError('conflict', 'conflict');
     const now = deps.clock.now();
@@ -527,9 +537,11 @@ export async function actOnAll(
     publish: ['approved'],
     lockExplanations: ['round1_closed', 'explaining'],
   };
-  const participants = (await repo.findParticipants(deps.db, campaignId)).filter((p) =>
-    from[action].includes(p.status),
-  );
+  // Only the units the actor works on: the refusals must not list another province's units.
+  const all = await repo.findParticipants(deps.db, campaignId);
+  const mine = all.filter((p) => worksOnUnit(actor, p.unit_path));
+  if (mine.length === 0 && all.length > 0) throw new AppError('forbidden', 'forbidden');
+  const participants = mine.filter((p) => from[action].includes(p.status));
   let done = 0;
   const refused: { unitId: number; unitName: string; message: string }[] = [];
   for (const p of participants) {
@@ -569,7 +581,7 @@ export async function saveRound1Entry(
   input: Round1Input,
 ) {
   return deps.db.transaction(async (tx) => {
-    const { c, p, entries, tree } = await forWrite(tx, campaignId, unitId);
+    const { c, p, entries, tree } = await forWrite(tx, actor, campaignId, unitId);
     const now = deps.clock.now();
     const outcome = applyTransition(c, p, { type: 'scoreRound1', nodeCode: code }, actor, now);
     const score: EnteredScore | null = input.notApplicable ? 'na' : input.scoreHundredths;
@@ -625,7 +637,7 @@ export async function saveExplanation(
   input: { version: number; text: string; evidence?: number[] | undefined },
 ) {
   return deps.db.transaction(async (tx) => {
-    const { c, p, entries } = await forWrite(tx, campaignId, unitId);
+    const { c, p, entries } = await forWrite(tx, actor, campaignId, unitId);
     const now = deps.clock.now();
     const findings = round1Findings(selfScoresOf(entries), round1Of(entries));
     const outcome = applyTransition(
@@ -678,7 +690,7 @@ export async function saveRound2Decision(
   input: Round2Input,
 ) {
   return deps.db.transaction(async (tx) => {
-    const { c, p, entries, tree } = await forWrite(tx, campaignId, unitId);
+    const { c, p, entries, tree } = await forWrite(tx, actor, campaignId, unitId);
     const now = deps.clock.now();
     const selfScores = selfScoresOf(entries);
     const findings = round1Findings(selfScores, round1Of(entries));

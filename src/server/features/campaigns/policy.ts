@@ -57,6 +57,14 @@ export function staffScope(actor: Actor): string[] | null {
   return paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
 }
 
+/**
+ * Does the actor work on this unit's assessment at all: as staff over it or on the unit's own side?
+ * Nobody else may fire an action or save an entry on it, whatever its state.
+ */
+export function worksOnUnit(actor: Actor, unitPath: string): boolean {
+  return isStaffFor(actor, unitPath) || UNIT_SIDE_ROLES.some((r) => hasRoleOn(actor, r, unitPath));
+}
+
 /** May the actor read a unit's assessment (its self-assessment, evidence, explanations)? */
 export function canReadAssessment(
   actor: Actor,
