@@ -1,0 +1,671 @@
+/**
+ * Who may call which route, as data: every route of the OpenAPI document × each role of the
+ * product (one demo account per role) × the side of the object asked about, with the answer the
+ * product must give. The test access-matrix.test.ts runs it on both databases; a route of the
+ * OpenAPI document without an entry here fails that test by name.
+ *
+ * Actors, in the order of the letters of an expectation:
+ *   anonymous     no session
+ *   admin         system_admin, national
+ *   agencyTN      standing_agency of Thái Nguyên (19)      agencyKH  the same of Khánh Hòa (56)
+ *   chairTN       council_chair of Thái Nguyên             appraiserTN  appraiser of Thái Nguyên
+ *   headKP        unit_head of xã Kim Phượng (Thái Nguyên) officerKP   unit_officer of xã Kim Phượng
+ *   councilPT     council_member of xã Phượng Tiến (Thái Nguyên)
+ *   enumeratorDL  enumerator of xã Đại Lãnh (Khánh Hòa)
+ * Sides (targets): T asks about objects of Thái Nguyên (xã Kim Phượng's unit, evidence, dossier,
+ * plan, the province's survey…), K about those of Khánh Hòa (xã Đại Lãnh). For agencyTN a T
+ * object is in its subtree and a K object in another province; for officerKP T is its own unit.
+ * Routes on national objects (a criteria set, the national campaign) have T only.
+ *
+ * Letters: a = allowed (any answer but 401/403: 2xx, or 400/404/409 for the matrix's dummy body
+ * or missing object), 1 = 401, 3 = 403, 4 = 404 (the product hides that the object exists).
+ */
+import type { Fixtures, Side } from './access-matrix-runner.ts';
+
+export const ACTORS = [
+  'anonymous',
+  'admin',
+  'agencyTN',
+  'agencyKH',
+  'chairTN',
+  'appraiserTN',
+  'headKP',
+  'officerKP',
+  'councilPT',
+  'enumeratorDL',
+] as const;
+export type ActorKey = (typeof ACTORS)[number];
+export type TargetKey = 'T' | 'K';
+export type Answer = 'a' | '1' | '3' | '4' | '5';
+
+export interface MatrixEntry {
+  /** Method and OpenAPI path, e.g. 'GET /api/v1/units/{id}'. */
+  route: string;
+  /** One letter per actor (ACTORS order) for side T and, when the route is about a unit, K. */
+  expect: { T: string; K?: string };
+  /** Query string of the request on one side. */
+  query?: (side: Side, f: Fixtures) => Record<string, string>;
+  /** Body of a write (default `{}`), or made from the side's fixtures. */
+  body?: unknown | ((side: Side, f: Fixtures) => unknown);
+  /** Why an answer is what it is, when not obvious. */
+  note?: string;
+  /**
+   * Send this read's requests one at a time: the route answers 500 to concurrent requests on
+   * PostgreSQL (a fault of its own, not of access; named in `note`).
+   */
+  serial?: boolean;
+}
+
+/**
+ * The matrix sends `{}` (or nothing readable as a file) to this write: the body is checked before
+ * the unit, so every signed-in actor gets 400 and only the anonymous column tests access here; who
+ * may write is tested by the feature's own tests.
+ */
+const DUMMY_BODY = 'dummy body: validated (400) before the unit is checked';
+
+/** Known fault, not of access: seen in this matrix, left to the route's owners. */
+const CONCURRENT_500 =
+  'answers 500 to some of several concurrent requests on PostgreSQL (staff roles); sent one at a time';
+
+// Expectations used by many routes.
+/** Anyone, signed in or not. */
+const PUBLIC = 'aaaaaaaaaa';
+/** Anyone signed in. */
+const SIGNED_IN = '1aaaaaaaaa';
+
+export const MATRIX: readonly MatrixEntry[] = [
+  { route: 'GET /healthz', expect: { T: PUBLIC } },
+  { route: 'GET /readyz', expect: { T: PUBLIC } },
+  { route: 'GET /api/v1/auth/me', expect: { T: SIGNED_IN } },
+  { route: 'GET /api/v1/units', expect: { T: SIGNED_IN } },
+  { route: 'GET /api/v1/unit-kinds', expect: { T: SIGNED_IN } },
+  { route: 'GET /api/v1/units/{id}', expect: { T: SIGNED_IN, K: SIGNED_IN } },
+  { route: 'GET /api/v1/units/{id}/lineage', expect: { T: SIGNED_IN, K: SIGNED_IN } },
+  { route: 'GET /api/v1/users', expect: { T: '1a33333333' } },
+  { route: 'GET /api/v1/users/{id}', expect: { T: '1a33333333', K: '1a33333333' } },
+  {
+    route: 'GET /api/v1/audit',
+    expect: { T: '1aa3a3a333', K: '1a3a333333' },
+    query: (s) => ({ unitId: String(s.unit) }),
+  },
+  { route: 'GET /api/v1/criteria-sets', expect: { T: SIGNED_IN } },
+  { route: 'GET /api/v1/criteria-sets/bundled', expect: { T: SIGNED_IN } },
+  { route: 'GET /api/v1/criteria-sets/{id}', expect: { T: SIGNED_IN, K: SIGNED_IN } },
+  { route: 'GET /api/v1/criteria-sets/{id}/mapping', expect: { T: SIGNED_IN, K: SIGNED_IN } },
+  {
+    route: 'GET /api/v1/criteria-sets/{id}/export.xlsx',
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  { route: 'GET /api/v1/campaigns', expect: { T: SIGNED_IN } },
+  { route: 'GET /api/v1/campaigns/{id}', expect: { T: SIGNED_IN, K: SIGNED_IN } },
+  { route: 'GET /api/v1/campaigns/{id}/appraisers', expect: { T: '1a33333333', K: '1a33333333' } },
+  {
+    route: 'GET /api/v1/campaigns/{id}/units/{unitId}/sheet',
+    expect: { T: '1aa3aaaa33', K: '1a3a333333' },
+  },
+  { route: 'GET /api/v1/campaigns/{id}/queue', expect: { T: SIGNED_IN, K: SIGNED_IN } },
+  {
+    route: 'GET /api/v1/campaigns/{id}/round1/progress',
+    expect: { T: '1aaaaa3333', K: '1aaaaa3333' },
+  },
+  {
+    route: 'GET /api/v1/campaigns/{id}/results',
+    serial: true,
+    note: CONCURRENT_500,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  {
+    route: 'GET /api/v1/campaigns/{id}/units/{unitId}/scorecard',
+    serial: true,
+    note: CONCURRENT_500,
+    expect: { T: '1aa3aaaa33', K: '1a3a333333' },
+  },
+  {
+    route: 'GET /api/v1/campaigns/{id}/results.csv',
+    serial: true,
+    note: CONCURRENT_500,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  {
+    route: 'GET /api/v1/campaigns/{id}/results.xlsx',
+    serial: true,
+    note: CONCURRENT_500,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  {
+    route: 'GET /api/v1/public/campaigns/{id}/results',
+    expect: { T: '4444444444', K: '4444444444' },
+  },
+  { route: 'GET /api/v1/campaigns/{id}/survey', expect: { T: '1a33333333', K: '1a33333333' } },
+  { route: 'GET /api/v1/units/{unitId}/evidence', expect: { T: '1aa3aaaa33', K: '1a3a333333' } },
+  { route: 'GET /api/v1/evidence/{id}', expect: { T: '1aa3aaaa33', K: '1a3a333333' } },
+  { route: 'GET /api/v1/evidence/{id}/download', expect: { T: '1aa3aaaa33', K: '1a3a333333' } },
+  { route: 'GET /api/v1/evidence/{id}/check', expect: { T: '1aa3aaaa33', K: '1a3a333333' } },
+  {
+    route: 'GET /api/v1/campaigns/{campaignId}/units/{unitId}/evidence-risks',
+    expect: { T: '1aa3aaaa33', K: '1a3a333333' },
+  },
+  { route: 'GET /api/v1/evidence-rechecks/{id}', expect: { T: '1444444444', K: '1444444444' } },
+  { route: 'GET /api/v1/dossiers/jobs/{id}', expect: { T: '1a44444a44', K: '1a44444444' } },
+  { route: 'GET /api/v1/dossiers/sources', expect: { T: '1aaa333a33' } },
+  {
+    route: 'GET /api/v1/dossiers',
+    expect: { T: '1aa3a3aa33', K: '1a3a333333' },
+    query: (s) => ({ unitId: String(s.unit), period: '2025-Q3' }),
+  },
+  { route: 'GET /api/v1/dossiers/by-code/{code}', expect: { T: '1aa4a4aa44', K: '1a4a444444' } },
+  {
+    route: 'GET /api/v1/dossiers/rates/{key}/dossiers',
+    expect: { T: '1aa3a3aa33', K: '1a3a333333' },
+    query: (s) => ({ unitId: String(s.unit), period: '2025-Q3', part: 'numerator' }),
+  },
+  {
+    route: 'GET /api/v1/dossiers/quarter-view',
+    expect: { T: '1aa3a3aa33', K: '1a3a333333' },
+    query: (s) => ({ unitId: String(s.unit), period: '2025-Q3' }),
+  },
+  {
+    route: 'GET /api/v1/dossiers/quarter-view.xlsx',
+    expect: { T: '1aa3a3aa33', K: '1a3a333333' },
+    query: (s) => ({ unitId: String(s.unit), period: '2025-Q3' }),
+  },
+  {
+    route: 'GET /api/v1/dossiers/unit-result',
+    expect: { T: '1aa3a3aa33', K: '1a3a333333' },
+    query: (s) => ({ unitId: String(s.unit), period: '2025-Q3' }),
+  },
+  {
+    route: 'GET /api/v1/dossiers/dashboard-766',
+    expect: { T: '1aa3a3aa33', K: '1a3a333333' },
+    query: (s) => ({ unitId: String(s.unit), period: '2025-Q3' }),
+  },
+  { route: 'GET /api/v1/dossiers/columns', expect: { T: SIGNED_IN } },
+  {
+    route: 'GET /api/v1/dossiers/rates-history',
+    expect: { T: '1aa3a3aa33', K: '1a3a333333' },
+    query: (s) => ({ unitId: String(s.unit), period: '2025-Q3' }),
+  },
+  {
+    route: 'GET /api/v1/dossiers/bands',
+    expect: { T: '1aa3a3aa33', K: '1a3a333333' },
+    query: (s) => ({ unitId: String(s.unit) }),
+  },
+  {
+    route: 'GET /api/v1/dossiers/postal-catalogue',
+    expect: { T: '1aa3a3aa33', K: '1a3a333333' },
+    query: (s) => ({ unitId: String(s.unit) }),
+  },
+  { route: 'GET /api/v1/sipas/collection-forms', expect: { T: '1aaa333a3a' } },
+  {
+    route: 'GET /api/v1/sipas/campaigns/{campaignId}/posters.pdf',
+    expect: { T: '1aa3333333', K: '1444444444' },
+  },
+  {
+    route: 'GET /api/v1/public/sipas/forms/{campaignId}',
+    expect: { T: '4444444444', K: '4444444444' },
+  },
+  { route: 'GET /api/v1/public/sipas/links/{token}', expect: { T: '4444444444', K: '4444444444' } },
+  { route: 'GET /api/v1/sipas/questionnaires', expect: { T: '1aaa333333' } },
+  { route: 'GET /api/v1/sipas/questionnaires/{id}', expect: { T: '1aaa333333', K: '1aaa333333' } },
+  {
+    route: 'GET /api/v1/sipas/questionnaires/{id}/export',
+    expect: { T: '1aaa333333', K: '1aaa333333' },
+  },
+  {
+    route: 'GET /api/v1/sipas/questionnaires/{id}/export.xlsx',
+    expect: { T: '1aaa333333', K: '1aaa333333' },
+  },
+  { route: 'GET /api/v1/sipas/campaigns', expect: { T: SIGNED_IN } },
+  {
+    route: 'GET /api/v1/sipas/campaigns/{campaignId}',
+    expect: { T: '1aa3333333', K: '1444444444' },
+  },
+  {
+    route: 'GET /api/v1/sipas/campaigns/{campaignId}/indexes',
+    expect: { T: '1aa3333333', K: '1444444444' },
+  },
+  {
+    route: 'GET /api/v1/sipas/campaigns/{campaignId}/indexes.xlsx',
+    expect: { T: '1aa3333333', K: '1444444444' },
+  },
+  {
+    route: 'GET /api/v1/sipas/campaigns/{campaignId}/responses',
+    expect: { T: '1aa3333333', K: '1444444444' },
+  },
+  {
+    route: 'GET /api/v1/sipas/campaigns/{campaignId}/survey-points',
+    expect: { T: '1aa3333333', K: '1444444444' },
+    query: () => ({ surveyMax: '1000' }),
+  },
+  {
+    route: 'GET /api/v1/sipas/campaigns/{campaignId}/entry-form',
+    expect: { T: '1aa3333333', K: '1444444444' },
+  },
+  { route: 'GET /api/v1/documents/jobs/{id}', expect: { T: '1444444444', K: '1444444444' } },
+  { route: 'GET /api/v1/documents/jobs/{id}/docx', expect: { T: '1444444444', K: '1444444444' } },
+  { route: 'GET /api/v1/documents/jobs/{id}/pdf', expect: { T: '1444444444', K: '1444444444' } },
+  {
+    route: 'GET /api/v1/documents/templates',
+    expect: { T: '1aa3333333', K: '1a3a333333' },
+    query: (s) => ({ unitId: String(s.unit) }),
+  },
+  {
+    route: 'GET /api/v1/documents/templates/{type}/file',
+    expect: { T: '1aa3333333', K: '1a3a333333' },
+    query: (s) => ({ unitId: String(s.unit) }),
+  },
+  { route: 'GET /api/v1/units/{id}/result-sources', expect: { T: '1aa3a3aa33', K: '1a3a333333' } },
+  {
+    route: 'GET /api/v1/remediation-plans',
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    query: (s) => ({ unitId: String(s.unit) }),
+  },
+  { route: 'GET /api/v1/remediation-plans/{id}', expect: { T: '1aa3a3aa33', K: '1444444444' } },
+  {
+    route: 'GET /api/v1/remediation-plans/{id}/export.xlsx',
+    expect: { T: '1aa3a3aa33', K: '1444444444' },
+  },
+  { route: 'GET /api/v1/remediation-tasks/overdue', expect: { T: SIGNED_IN } },
+  {
+    route: 'GET /api/v1/supervisions',
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    query: (s) => ({ unitId: String(s.unit) }),
+  },
+  {
+    route: 'GET /api/v1/supervisions/{id}',
+    serial: true,
+    note: CONCURRENT_500,
+    expect: { T: '1aa3a333a3', K: '1444444444' },
+  },
+  {
+    route: 'GET /api/v1/supervisions/{id}/export.xlsx',
+    serial: true,
+    note: CONCURRENT_500,
+    expect: { T: '1aa3a333a3', K: '1444444444' },
+  },
+  { route: 'GET /api/v1/notifications', expect: { T: SIGNED_IN } },
+  {
+    route: 'POST /api/v1/units',
+    expect: { T: '1aa3333333', K: '1a3a333333' },
+    body: (s: Side) => ({
+      code: `MT-${s.unit}`,
+      name: 'Đơn vị thử',
+      kind: 'other',
+      parentId: s.unit,
+      validFrom: null,
+      validTo: null,
+    }),
+  },
+  {
+    route: 'PUT /api/v1/units/{id}',
+    expect: { T: '1aa3333333', K: '1a3a333333' },
+    body: (s: Side) => ({
+      code: `MT-X-${s.unit}`,
+      name: 'Đơn vị thử',
+      kind: 'other',
+      parentId: s.province,
+      validFrom: null,
+      validTo: null,
+      version: 999,
+    }),
+    note: 'version 999: an allowed actor gets 409 and the unit is left as it is',
+  },
+  {
+    route: 'POST /api/v1/unit-lineage',
+    expect: { T: '1aa3333333', K: '1a3a333333' },
+    body: (s: Side) => ({
+      predecessorId: s.unit,
+      successorId: s.province,
+      mergeType: 'partial',
+      effectiveDate: null,
+    }),
+  },
+  {
+    route: 'PUT /api/v1/unit-lineage/{predecessorId}/{successorId}',
+    expect: { T: '1aa3333333', K: '1a3a333333' },
+    body: { mergeType: 'partial', effectiveDate: null, reason: 'Kiểm tra quyền' },
+  },
+  { route: 'POST /api/v1/units/import', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  {
+    route: 'POST /api/v1/users',
+    expect: { T: '1a33333333' },
+    body: { username: 'matran.moi', fullName: 'Tài khoản thử' },
+  },
+  {
+    route: 'PUT /api/v1/users/{id}',
+    expect: { T: '1a33333333', K: '1a33333333' },
+    body: { fullName: 'Tài khoản thử', email: null, disabled: false, version: 999 },
+  },
+  { route: 'POST /api/v1/users/{id}/reset-password', expect: { T: '1a33333333', K: '1a33333333' } },
+  {
+    route: 'POST /api/v1/users/{id}/grants',
+    expect: { T: '1a33333333', K: '1a33333333' },
+    body: (s: Side) => ({ role: 'unit_head', unitId: s.unit }),
+  },
+  { route: 'POST /api/v1/criteria-sets', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  {
+    route: 'PUT /api/v1/criteria-sets/{id}',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  {
+    route: 'PUT /api/v1/criteria-sets/{id}/tree',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  { route: 'POST /api/v1/criteria-sets/{id}/freeze', expect: { T: '1aa3333333', K: '1aa3333333' } },
+  {
+    route: 'POST /api/v1/criteria-sets/{id}/copy',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  {
+    route: 'PUT /api/v1/criteria-sets/{id}/mapping',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  { route: 'POST /api/v1/criteria-sets/import', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  { route: 'POST /api/v1/campaigns', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  {
+    route: 'PUT /api/v1/campaigns/{id}',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  {
+    route: 'POST /api/v1/campaigns/{id}/participants',
+    expect: { T: '1a33333333', K: '1a33333333' },
+  },
+  {
+    route: 'PUT /api/v1/campaigns/{id}/assignments',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  { route: 'POST /api/v1/campaigns/{id}/open', expect: { T: '1a33333333', K: '1a33333333' } },
+  { route: 'POST /api/v1/campaigns/{id}/close', expect: { T: '1a33333333', K: '1a33333333' } },
+  {
+    route: 'PUT /api/v1/campaigns/{id}/units/{unitId}/entries/{code}/self',
+    expect: { T: '133333aa33', K: '1333333333' },
+    body: { version: 999, inputs: {}, evidence: [] },
+  },
+  {
+    route: 'PUT /api/v1/campaigns/{id}/units/{unitId}/entries/{code}/round1',
+    expect: { T: '1aa3aaaa33', K: '1a3a333333' },
+    body: { version: 999, scoreHundredths: null },
+  },
+  {
+    route: 'PUT /api/v1/campaigns/{id}/units/{unitId}/entries/{code}/explanation',
+    expect: { T: '1aa3aaaa33', K: '1a3a333333' },
+    body: { version: 999, text: 'Giải trình', evidence: [] },
+  },
+  {
+    route: 'PUT /api/v1/campaigns/{id}/units/{unitId}/entries/{code}/round2',
+    expect: { T: '1aa3aaaa33', K: '1a3a333333' },
+    body: { version: 999, disposition: 'addressed', reason: 'Đã khắc phục' },
+  },
+  {
+    route: 'POST /api/v1/campaigns/{id}/units/{unitId}/submit',
+    expect: { T: '1aa3aaaa33', K: '1a3a333333' },
+    body: { version: 999 },
+    note: 'version 999: an allowed actor gets 409 and nothing changes',
+  },
+  {
+    route: 'POST /api/v1/campaigns/{id}/units/{unitId}/withdraw',
+    expect: { T: '1aa3aaaa33', K: '1a3a333333' },
+    body: { version: 999 },
+    note: 'version 999: an allowed actor gets 409 and nothing changes',
+  },
+  {
+    route: 'POST /api/v1/campaigns/{id}/units/{unitId}/reopen',
+    expect: { T: '1aa3aaaa33', K: '1a3a333333' },
+    body: { version: 999 },
+    note: 'version 999: an allowed actor gets 409 and nothing changes',
+  },
+  {
+    route: 'POST /api/v1/campaigns/{id}/units/{unitId}/close-round1',
+    expect: { T: '1aa3aaaa33', K: '1a3a333333' },
+    body: { version: 999 },
+    note: 'version 999: an allowed actor gets 409 and nothing changes',
+  },
+  {
+    route: 'POST /api/v1/campaigns/{id}/units/{unitId}/lock-explanations',
+    expect: { T: '1aa3aaaa33', K: '1a3a333333' },
+    body: { version: 999 },
+    note: 'version 999: an allowed actor gets 409 and nothing changes',
+  },
+  {
+    route: 'POST /api/v1/campaigns/{id}/units/{unitId}/approve',
+    expect: { T: '1aa3aaaa33', K: '1a3a333333' },
+    body: { version: 999 },
+    note: 'version 999: an allowed actor gets 409 and nothing changes',
+  },
+  {
+    route: 'POST /api/v1/campaigns/{id}/units/{unitId}/reopen-result',
+    expect: { T: '1aa3aaaa33', K: '1a3a333333' },
+    body: { version: 999 },
+    note: 'version 999: an allowed actor gets 409 and nothing changes',
+  },
+  {
+    route: 'POST /api/v1/campaigns/{id}/units/{unitId}/publish',
+    expect: { T: '1aa3aaaa33', K: '1a3a333333' },
+    body: { version: 999 },
+    note: 'version 999: an allowed actor gets 409 and nothing changes',
+  },
+  {
+    route: 'POST /api/v1/campaigns/{id}/round1/close',
+    expect: { T: '1aaaaaaaa3', K: '1aaaaaaaa3' },
+  },
+  { route: 'POST /api/v1/campaigns/{id}/publish', expect: { T: '1aaaaaaaa3', K: '1aaaaaaaa3' } },
+  {
+    route: 'PUT /api/v1/campaigns/{id}/units/{unitId}/survey',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  {
+    route: 'POST /api/v1/campaigns/{id}/scores/preview',
+    expect: { T: '1a33333333', K: '1a33333333' },
+  },
+  {
+    route: 'POST /api/v1/campaigns/{id}/scores/import',
+    expect: { T: '1a33333333', K: '1a33333333' },
+  },
+  {
+    route: 'POST /api/v1/campaigns/{id}/survey/from-sipas',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  {
+    route: 'POST /api/v1/units/{unitId}/evidence',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  {
+    route: 'PUT /api/v1/evidence/{id}',
+    expect: { T: '1aa333aa33', K: '1a3a333333' },
+    body: {
+      number: null,
+      type: 'plan',
+      issuedOn: null,
+      issuer: null,
+      summary: 'Kiểm tra quyền',
+      version: 999,
+    },
+  },
+  {
+    route: 'POST /api/v1/evidence/{id}/versions',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  {
+    route: 'POST /api/v1/units/{unitId}/evidence/rechecks',
+    expect: { T: '1aa333aa33', K: '1a3a333333' },
+  },
+  { route: 'POST /api/v1/dossiers/import/preview', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  { route: 'POST /api/v1/dossiers/import', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  {
+    route: 'POST /api/v1/dossiers/by-code/{code}/rating',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  { route: 'POST /api/v1/public/dossier-ratings', expect: { T: PUBLIC } },
+  { route: 'PUT /api/v1/dossiers/bands', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  { route: 'PUT /api/v1/dossiers/postal-catalogue', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  {
+    route: 'POST /api/v1/dossiers/postal-catalogue/file',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN },
+  },
+  { route: 'POST /api/v1/public/sipas/responses', expect: { T: PUBLIC } },
+  { route: 'POST /api/v1/sipas/questionnaires', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  {
+    route: 'PUT /api/v1/sipas/questionnaires/{id}',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  {
+    route: 'POST /api/v1/sipas/questionnaires/import',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN },
+  },
+  { route: 'POST /api/v1/sipas/campaigns', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  {
+    route: 'PUT /api/v1/sipas/campaigns/{campaignId}',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  {
+    route: 'POST /api/v1/sipas/campaigns/{campaignId}/responses/paper',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  { route: 'POST /api/v1/sipas/responses/batch', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  {
+    route: 'POST /api/v1/sipas/campaigns/{campaignId}/links',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  {
+    route: 'POST /api/v1/sipas/campaigns/{campaignId}/import/preview',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  {
+    route: 'POST /api/v1/sipas/campaigns/{campaignId}/import',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  {
+    route: 'POST /api/v1/sipas/campaigns/{campaignId}/import/check',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  { route: 'POST /api/v1/documents', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  {
+    route: 'PUT /api/v1/documents/templates/{type}',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    query: (s) => ({ unitId: String(s.unit) }),
+  },
+  {
+    route: 'POST /api/v1/units/{id}/remediation-plans',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  {
+    route: 'PUT /api/v1/remediation-plans/{id}',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  {
+    route: 'POST /api/v1/remediation-plans/{id}/what-if',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  {
+    route: 'POST /api/v1/remediation-plans/{id}/tasks',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  {
+    route: 'PUT /api/v1/remediation-tasks/{id}',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  {
+    route: 'PUT /api/v1/remediation-tasks/{id}/progress',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  { route: 'POST /api/v1/supervisions', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  {
+    route: 'PUT /api/v1/supervisions/{id}',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  {
+    route: 'POST /api/v1/supervisions/{id}/findings',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  {
+    route: 'PUT /api/v1/supervision-findings/{id}',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN, K: SIGNED_IN },
+  },
+  { route: 'POST /api/v1/notifications/{id}/read', expect: { T: '1444444444', K: '1444444444' } },
+  { route: 'POST /api/v1/notifications/read-all', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  {
+    route: 'DELETE /api/v1/unit-lineage/{predecessorId}/{successorId}',
+    expect: { T: '14a3333333', K: '143a333333' },
+    body: { reason: 'Kiểm tra quyền' },
+  },
+  {
+    route: 'DELETE /api/v1/users/{id}/grants/{grantId}',
+    expect: { T: '1a33333333', K: '1a33333333' },
+  },
+  { route: 'DELETE /api/v1/criteria-sets/{id}', expect: { T: '1aa3333333', K: '1aa3333333' } },
+  {
+    route: 'DELETE /api/v1/campaigns/{id}/participants/{unitId}',
+    expect: { T: '1a33333333', K: '1a33333333' },
+  },
+  { route: 'DELETE /api/v1/evidence/{id}', expect: { T: '1444444a33', K: '144a333333' } },
+  {
+    route: 'DELETE /api/v1/dossiers/postal-catalogue',
+    expect: { T: '1443333333', K: '1434333333' },
+    query: (s) => ({ unitId: String(s.unit) }),
+  },
+  {
+    route: 'DELETE /api/v1/sipas/questionnaires/{id}',
+    expect: { T: '1aaa333333', K: '1aaa333333' },
+  },
+  {
+    route: 'DELETE /api/v1/sipas/campaigns/{campaignId}',
+    expect: { T: '1aa3333333', K: '1444444444' },
+  },
+  {
+    route: 'DELETE /api/v1/documents/templates/{type}',
+    expect: { T: '1aa3333333', K: '1a3a333333' },
+    query: (s) => ({ unitId: String(s.unit) }),
+  },
+  { route: 'DELETE /api/v1/remediation-tasks/{id}', expect: { T: '144444a333', K: '1444444444' } },
+  {
+    route: 'DELETE /api/v1/supervision-findings/{id}',
+    expect: { T: '14444444a3', K: '1444444444' },
+  },
+  { route: 'POST /api/v1/auth/login', expect: { T: PUBLIC } },
+  { route: 'POST /api/v1/auth/logout', expect: { T: PUBLIC } },
+  { route: 'POST /api/v1/auth/password', expect: { T: SIGNED_IN } },
+  { route: 'DELETE /api/v1/remediation-plans/{id}', expect: { T: '144444a333', K: '1444444444' } },
+  {
+    route: 'GET /api/v1/dossiers/by-code/{code}/rating-receipt',
+    expect: { T: '1aa4343a44', K: '1a4a444444' },
+  },
+  {
+    route: 'GET /api/v1/dossiers/rates/postal-procedures/procedures',
+    note: 'no unit or period sent: 400 to everyone signed in',
+    expect: { T: SIGNED_IN },
+  },
+  { route: 'GET /api/v1/dossiers/method', expect: { T: SIGNED_IN } },
+  { route: 'POST /api/v1/dossiers/jobs/{id}/retry', expect: { T: '1a44444a44', K: '1a44444444' } },
+  { route: 'PUT /api/v1/dossiers/method', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  { route: 'POST /api/v1/documents/jobs/{id}/retry', expect: { T: '1444444444', K: '1444444444' } },
+];
