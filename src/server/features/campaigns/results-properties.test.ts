@@ -1,12 +1,14 @@
 /**
  * Every view of a campaign's result agrees, on random campaign states: a few communes on the 2025
  * commune template (eight criteria, a bonus node 9.1 and a penalty node 9.2 outside the max, 30
- * survey points), random self, round-1 and round-2 scores in quarter points (so ties happen),
+ * survey points), copied with criterion 8 "not applicable: excluded" and criterion 6 "not
+ * applicable: counts 0", declared not applicable at random by the unit's officer; random self, round-1 and round-2 scores in quarter points (so ties happen),
  * bonus and penalty points, survey points present or missing. The scorecard, the ranking, the
  * public page (after publication), the CSV export and the CLI's results table must show the same
  * total, index, class and rank per unit and the same score per criterion, and those figures must
  * be what the methodology gives, computed here on their own (ADR 7, ADR 25): the final score of a
- * node is round 2's, else round 1's, else the self score; bonus and penalty each capped at their
+ * node is round 2's, else round 1's, else the self score (0 when not applicable, and out of the max
+ * too when excluded); bonus and penalty each capped at their
  * node's max; the appraised total kept within 0 and the appraised max; the index on 100 with the
  * survey points, else on the appraised max (provisional), rounded half-up to 0,01 %; class from
  * the bands on that two-decimal index; competition rank (1, 1, 3) among the units of the kind.
@@ -14,7 +16,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../domain/access.ts';
-import { DEFAULT_PAR_BANDS } from '../../../domain/scoring/index.ts';
 import { createHarness, type Client, type Harness } from '../../test-support/harness.ts';
 import { importScores, type ScoreRow } from './import.ts';
 import { resultsTable } from './results.service.ts';
@@ -22,7 +23,10 @@ import { resultsTable } from './results.service.ts';
 let h: Harness;
 let agency: Client;
 let admin: Client;
-let templateId = 0;
+let setId = 0;
+let bands: ReadonlyArray<{ label: string; fromPercent: number; toPercent: number | null }> = [];
+/** Each commune's officer, who declares a criterion not applicable in the self-assessment. */
+const officers = new Map<string, Client>();
 /** Communes of Thái Nguyên, in code order: the units of every generated campaign. */
 let communes: Array<{ id: number; code: string }> = [];
 
@@ -47,13 +51,37 @@ const CRITERIA: ReadonlyArray<[string, number]> = [
 const APPRAISED_MAX = 7000;
 const SURVEY_MAX = 3000;
 const ADJUSTMENT_CAP = 200;
+const NA_EXCLUDED = '8';
+const NA_ZERO = '6';
 
 beforeAll(async () => {
   h = await createHarness();
   agency = await h.login('noivu.thainguyen');
   admin = await h.login('admin');
   const sets = (await agency.get('/api/v1/criteria-sets')).body.items;
-  templateId = sets.find((s: { origin: string }) => s.origin === 'bundled:khung-2025-xa').id;
+  const templateId = sets.find((s: { origin: string }) => s.origin === 'bundled:khung-2025-xa').id;
+  const copy = await admin.post(`/api/v1/criteria-sets/${templateId}/copy`, {
+    year: 2026,
+    name: 'Khung 2025 cấp xã, có tiêu chí không áp dụng',
+  });
+  expect(copy.status).toBe(201);
+  setId = copy.body.set.id;
+  bands = copy.body.set.bands;
+  const withNa = (nodes: any[]): any[] =>
+    nodes.map((n) => ({
+      ...n,
+      ...(n.code === NA_EXCLUDED ? { notApplicable: 'exclude' } : {}),
+      ...(n.code === NA_ZERO ? { notApplicable: 'zero' } : {}),
+      children: withNa(n.children ?? []),
+    }));
+  const saved = await admin.put(`/api/v1/criteria-sets/${setId}/tree`, {
+    version: copy.body.set.version,
+    nodes: withNa(copy.body.nodes),
+  });
+  expect({ status: saved.status, body: saved.status === 200 ? null : saved.body }).toEqual({
+    status: 200,
+    body: null,
+  });
   const [province] = await h.deps.db.query<{ path: string }>(
     `SELECT path FROM units WHERE name LIKE '%Thái Nguyên' AND kind = 'province' AND valid_to IS NULL`,
   );
@@ -63,6 +91,15 @@ beforeAll(async () => {
     [`${province!.path}%`],
   );
   expect(communes.length).toBeGreaterThanOrEqual(3);
+  for (const c of communes) {
+    const created = await admin.post('/api/v1/users', {
+      username: `canbo.tt.${c.code}`,
+      fullName: `Cán bộ đơn vị ${c.code}`,
+      grants: [{ role: 'unit_officer', unitId: c.id }],
+    });
+    expect(created.status).toBe(201);
+    officers.set(c.code, await h.login(`canbo.tt.${c.code}`, created.body.temporaryPassword));
+  }
 }, 120_000);
 afterAll(async () => h?.close());
 
@@ -87,6 +124,8 @@ interface UnitState {
   bonus: { self: number; round1: number | null; round2: number | null };
   penalty: { self: number; round1: number | null; round2: number | null };
   survey: number | null;
+  /** Criteria the unit declares not applicable. */
+  notApplicable: string[];
 }
 
 const randomUnit: fc.Arbitrary<UnitState> = fc.record({
@@ -94,6 +133,7 @@ const randomUnit: fc.Arbitrary<UnitState> = fc.record({
   bonus: nodeScores(ADJUSTMENT_CAP),
   penalty: nodeScores(ADJUSTMENT_CAP),
   survey: fc.option(quarters(SURVEY_MAX), { freq: 2 }),
+  notApplicable: fc.subarray([NA_ZERO, NA_EXCLUDED]),
 });
 
 const scored = (v: number) => ({ self: v, round1: null, round2: null });
@@ -110,6 +150,7 @@ const edgeUnit: fc.Arbitrary<UnitState> = fc
     bonus: scored(full ? adjustment : 0),
     penalty: scored(full ? 0 : adjustment),
     survey,
+    notApplicable: [],
   }));
 
 const unitState = fc.oneof(
@@ -134,16 +175,21 @@ const halfUpDiv = (a: number, b: number) => Math.floor((2 * a + b) / (2 * b));
 
 function expected(units: UnitState[]) {
   const rows = units.map((u) => {
-    const criteria = u.criteria.map(finalOf);
+    const criteria = u.criteria.map((s, k) =>
+      u.notApplicable.includes(CRITERIA[k]![0]) ? 0 : finalOf(s),
+    );
+    const appraisedMax =
+      APPRAISED_MAX -
+      (u.notApplicable.includes(NA_EXCLUDED) ? CRITERIA.find(([c]) => c === NA_EXCLUDED)![1] : 0);
     const appraisedRaw =
       criteria.reduce((a, b) => a + b, 0) +
       Math.min(finalOf(u.bonus), ADJUSTMENT_CAP) -
       Math.min(finalOf(u.penalty), ADJUSTMENT_CAP);
-    const appraised = Math.max(0, Math.min(APPRAISED_MAX, appraisedRaw));
+    const appraised = Math.max(0, Math.min(appraisedMax, appraisedRaw));
     const total = appraised + (u.survey ?? 0);
-    const max = APPRAISED_MAX + (u.survey === null ? 0 : SURVEY_MAX);
+    const max = appraisedMax + (u.survey === null ? 0 : SURVEY_MAX);
     const index = halfUpDiv(total * 10_000, max);
-    const band = DEFAULT_PAR_BANDS.find(
+    const band = bands.find(
       (b) =>
         index >= b.fromPercent &&
         (b.toPercent === null ||
@@ -183,7 +229,7 @@ async function buildCampaign(units: UnitState[]): Promise<number> {
       round2: '2026-04-10',
       publication: '2026-04-30',
     },
-    criteriaSets: [{ unitKind: 'commune', criteriaSetId: templateId }],
+    criteriaSets: [{ unitKind: 'commune', criteriaSetId: setId }],
   });
   expect(created.status).toBe(201);
   const id = created.body.campaign.id as number;
@@ -204,15 +250,16 @@ async function buildCampaign(units: UnitState[]): Promise<number> {
       ['9.2', u.penalty],
     ];
     for (const [code, s] of nodes)
-      rows.push({
-        row: rows.length + 2,
-        unit_code: codes[i]!,
-        node_code: code,
-        self: text(s.self),
-        round1: text(s.round1),
-        round2: text(s.round2),
-        reason: s.round1 === null ? '' : 'Thiếu tài liệu kiểm chứng',
-      });
+      if (!u.notApplicable.includes(code))
+        rows.push({
+          row: rows.length + 2,
+          unit_code: codes[i]!,
+          node_code: code,
+          self: text(s.self),
+          round1: text(s.round1),
+          round2: text(s.round2),
+          reason: s.round1 === null ? '' : 'Thiếu tài liệu kiểm chứng',
+        });
     if (u.survey !== null)
       rows.push({
         row: rows.length + 2,
@@ -224,6 +271,20 @@ async function buildCampaign(units: UnitState[]): Promise<number> {
         reason: '',
       });
   });
+  // The officer declares the criteria not applicable in the self-assessment.
+  for (const [i, u] of units.entries())
+    for (const code of u.notApplicable) {
+      const res = await officers
+        .get(codes[i]!)!
+        .put(`/api/v1/campaigns/${id}/units/${communes[i]!.id}/entries/${code}/self`, {
+          version: 0,
+          inputs: { notApplicable: true },
+        });
+      expect({ status: res.status, body: res.status === 200 ? null : res.body }).toEqual({
+        status: 200,
+        body: null,
+      });
+    }
   await importScores(h.deps, ADMIN, id, rows);
   return id;
 }
