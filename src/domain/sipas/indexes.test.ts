@@ -256,7 +256,7 @@ describe('properties', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 30_000);
 
   it('shares of a row add up to 100 % with largest-remainder rounding', () => {
     fc.assert(
