@@ -4,7 +4,8 @@
  * survey points), copied with criterion 8 "not applicable: excluded" and criterion 6 "not
  * applicable: counts 0", declared not applicable at random by the unit's officer; random self, round-1 and round-2 scores in quarter points (so ties happen),
  * bonus and penalty points, survey points present or missing. The scorecard, the ranking, the
- * public page (after publication), the CSV export and the CLI's results table must show the same
+ * public page (after publication), the CSV export, the CLI's results table and a drafted
+ * self-assessment report (one unit per state) must show the same
  * total, index, class and rank per unit and the same score per criterion, and those figures must
  * be what the methodology gives, computed here on their own (ADR 7, ADR 25): the final score of a
  * node is round 2's, else round 1's, else the self score (0 when not applicable, and out of the max
@@ -14,6 +15,7 @@
  * the bands on that two-decimal index; competition rank (1, 1, 3) among the units of the kind.
  */
 import fc from 'fast-check';
+import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../domain/access.ts';
 import { createHarness, type Client, type Harness } from '../../test-support/harness.ts';
@@ -408,6 +410,44 @@ async function views(id: number, units: UnitState[]) {
   return out;
 }
 
+/** The text of a drafted document (paragraph per line). */
+function docxText(docx: Buffer): string {
+  const xml = new PizZip(docx).file('word/document.xml')!.asText();
+  return xml
+    .split(/<\/w:p>/)
+    .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+    .join('\n');
+}
+
+/** Drafts a unit's self-assessment report as the standing agency and returns its text. */
+async function draftReport(campaignId: number, unitId: number): Promise<string> {
+  const started = await agency.post('/api/v1/documents', {
+    type: 'self_assessment_report',
+    campaignId,
+    unitId,
+    pdf: false,
+  });
+  expect(started.status).toBe(202);
+  let job = started.body;
+  for (let i = 0; i < 600 && (job.status === 'queued' || job.status === 'running'); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    job = (await agency.get(`/api/v1/documents/jobs/${job.id}`)).body;
+  }
+  expect(job.status).toBe('succeeded');
+  const file = await agency.request('GET', `/api/v1/documents/jobs/${job.id}/docx`, undefined, {
+    accept: '*/*',
+  });
+  expect(file.status).toBe(200);
+  return docxText(file.raw);
+}
+
+/** Points as a document writes them: decimal comma, no trailing zeros (69, 69,5, 69,25). */
+const docPoints = (hundredths: number) =>
+  (hundredths / 100)
+    .toFixed(2)
+    .replace(/\.?0+$/, '')
+    .replace('.', ',');
+
 describe('every view of a random campaign state', () => {
   it('shows the methodology’s total, index, class, rank and criterion scores everywhere', async () => {
     await fc.assert(
@@ -432,6 +472,21 @@ describe('every view of a random campaign state', () => {
             );
             expect({ view, unit: i, ...got, criteria }).toEqual({ view, unit: i, ...want[i]! });
           });
+        // The drafted report of one unit states its total, class and rank.
+        const i = runs % units.length;
+        const e = want[i]!;
+        const text = await draftReport(id, communes[i]!.id);
+        const max =
+          APPRAISED_MAX +
+          (e.provisional ? 0 : SURVEY_MAX) -
+          (units[i]!.notApplicable.includes(NA_EXCLUDED)
+            ? CRITERIA.find(([c]) => c === NA_EXCLUDED)![1]
+            : 0);
+        expect(text).toContain(
+          `đạt ${docPoints(e.total)}/${docPoints(max)} điểm${
+            e.provisional ? ' (tạm tính — chưa có điểm điều tra xã hội học)' : ''
+          }, xếp loại ${e.classLabel}, xếp hạng ${e.rank}/${e.unitsRanked}.`,
+        );
       }),
       { seed: 20261207, numRuns: 20, endOnFailure: true },
     );
