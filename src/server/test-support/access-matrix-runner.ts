@@ -332,18 +332,11 @@ export async function runMatrix(
   const targetsOf = (e: MatrixEntry): TargetKey[] =>
     e.expect.K === undefined ? ['T'] : ['T', 'K'];
   const cells: Cell[] = [];
-  // Reads that compute a campaign's results answer 500 to concurrent requests on PostgreSQL (a
-  // fault of results, not of access): sent one at a time like the entries marked serial.
-  const computesResults = (e: MatrixEntry) =>
-    /results|scorecard|remediation-plans\/\{id\}|supervisions\/\{id\}/.test(e.route);
-  const serial = (e: MatrixEntry) => e.serial === true || computesResults(e);
   const reads = entries
-    .filter((e) => phase(e.route) === 0 && !serial(e))
+    .filter((e) => phase(e.route) === 0)
     .flatMap((e) => targetsOf(e).flatMap((t) => ACTORS.map((a) => () => send(e, a, t))));
   for (let i = 0; i < reads.length; i += batch)
     cells.push(...(await Promise.all(reads.slice(i, i + batch).map((j) => j()))));
-  for (const e of entries.filter((x) => phase(x.route) === 0 && serial(x)))
-    for (const t of targetsOf(e)) for (const a of ACTORS) cells.push(await send(e, a, t));
   // Each write route's actors one after the other; a few routes of the same phase at once.
   const sequence = async (entry: MatrixEntry): Promise<Cell[]> => {
     const done: Cell[] = [];

@@ -49,11 +49,6 @@ export interface MatrixEntry {
   body?: unknown | ((side: Side, f: Fixtures) => unknown);
   /** Why an answer is what it is, when not obvious. */
   note?: string;
-  /**
-   * Send this read's requests one at a time: the route answers 500 to concurrent requests on
-   * PostgreSQL (a fault of its own, not of access; named in `note`).
-   */
-  serial?: boolean;
 }
 
 /**
@@ -62,10 +57,6 @@ export interface MatrixEntry {
  * may write is tested by the feature's own tests.
  */
 const DUMMY_BODY = 'dummy body: validated (400) before the unit is checked';
-
-/** Known fault, not of access: seen in this matrix, left to the route's owners. */
-const CONCURRENT_500 =
-  'answers 500 to some of several concurrent requests on PostgreSQL (staff roles); sent one at a time';
 
 // Expectations used by many routes.
 /** Anyone, signed in or not. */
@@ -110,26 +101,18 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   {
     route: 'GET /api/v1/campaigns/{id}/results',
-    serial: true,
-    note: CONCURRENT_500,
     expect: { T: SIGNED_IN, K: SIGNED_IN },
   },
   {
     route: 'GET /api/v1/campaigns/{id}/units/{unitId}/scorecard',
-    serial: true,
-    note: CONCURRENT_500,
     expect: { T: '1aa3aaaa33', K: '1a3a333333' },
   },
   {
     route: 'GET /api/v1/campaigns/{id}/results.csv',
-    serial: true,
-    note: CONCURRENT_500,
     expect: { T: SIGNED_IN, K: SIGNED_IN },
   },
   {
     route: 'GET /api/v1/campaigns/{id}/results.xlsx',
-    serial: true,
-    note: CONCURRENT_500,
     expect: { T: SIGNED_IN, K: SIGNED_IN },
   },
   {
@@ -273,14 +256,10 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   {
     route: 'GET /api/v1/supervisions/{id}',
-    serial: true,
-    note: CONCURRENT_500,
     expect: { T: '1aa3a333a3', K: '1444444444' },
   },
   {
     route: 'GET /api/v1/supervisions/{id}/export.xlsx',
-    serial: true,
-    note: CONCURRENT_500,
     expect: { T: '1aa3a333a3', K: '1444444444' },
   },
   { route: 'GET /api/v1/notifications', expect: { T: SIGNED_IN } },

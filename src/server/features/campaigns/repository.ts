@@ -807,6 +807,15 @@ export async function changeToken(db: Queryable, campaignId: number): Promise<st
   return row?.token ?? '';
 }
 
+/**
+ * Holds the campaign's row until the caller's transaction ends, so that two computations of its
+ * results (two readers finding them stale, or a reader and a workflow action) run one after the
+ * other instead of both deleting and inserting the same rows.
+ */
+export async function lockCampaignForResults(db: Queryable, campaignId: number): Promise<void> {
+  await db.query('SELECT id FROM campaigns WHERE id = $1 FOR UPDATE', [campaignId]);
+}
+
 /** The token the stored results were computed from. */
 export async function resultsToken(db: Queryable, campaignId: number): Promise<string | null> {
   const [row] = await db.query<{ results_token: string | null }>(

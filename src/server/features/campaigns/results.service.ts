@@ -149,6 +149,7 @@ export async function recomputeResults(
   campaignId: number,
   now: Date,
 ): Promise<number> {
+  await repo.lockCampaignForResults(db, campaignId);
   const c = await loadCampaign(db, campaignId);
   const token = await repo.changeToken(db, campaignId);
   const packed = await repo.findPackedScores(db, campaignId);
@@ -199,7 +200,13 @@ export async function recomputeResults(
 async function freshResults(deps: Deps, c: LoadedCampaign): Promise<repo.ResultRow[]> {
   const stored = await repo.resultsToken(deps.db, c.row.id);
   if (stored === null || stored !== (await repo.changeToken(deps.db, c.row.id))) {
-    await deps.db.transaction((tx) => recomputeResults(tx, c.row.id, deps.clock.now()));
+    await deps.db.transaction(async (tx) => {
+      // Another reader may have computed them while this one waited for the campaign's row.
+      await repo.lockCampaignForResults(tx, c.row.id);
+      const now = await repo.resultsToken(tx, c.row.id);
+      if (now !== null && now === (await repo.changeToken(tx, c.row.id))) return;
+      await recomputeResults(tx, c.row.id, deps.clock.now());
+    });
   }
   return repo.findResults(deps.db, c.row.id);
 }
