@@ -140,6 +140,35 @@ export function unpackScores(
 }
 
 /**
+ * A unit's criteria as results store them: each criterion with its bonus and penalty points when
+ * it has any, then the bonus and penalty nodes themselves (`kind`), whose score is their points.
+ */
+function storedCriteria(
+  r: ReturnType<typeof computeResults>['units'][number],
+  withRank: boolean,
+): repo.ResultRow['criteria'] {
+  return [
+    ...r.criteria.map((x) => ({
+      code: x.code,
+      title: x.title,
+      score: x.score,
+      max: x.max,
+      rank: withRank ? x.rank : null,
+      ...(x.bonus !== 0 ? { bonus: x.bonus } : {}),
+      ...(x.penalty !== 0 ? { penalty: x.penalty } : {}),
+    })),
+    ...r.adjustments.map((x) => ({
+      code: x.code,
+      title: x.title,
+      score: x.points,
+      max: x.cap,
+      rank: null,
+      kind: x.kind,
+    })),
+  ];
+}
+
+/**
  * Recomputes and stores every unit's result (in the caller's transaction or its own). The scores
  * arrive packed, one row per unit; the domain computes; the results are written in a few
  * set-based statements.
@@ -170,25 +199,7 @@ export async function recomputeResults(
       class_label: r.classLabel,
       rank: r.rank,
       units_ranked: r.unitsRanked,
-      criteria: [
-        ...r.criteria.map((x) => ({
-          code: x.code,
-          title: x.title,
-          score: x.score,
-          max: x.max,
-          rank: x.rank,
-          ...(x.bonus !== 0 ? { bonus: x.bonus } : {}),
-          ...(x.penalty !== 0 ? { penalty: x.penalty } : {}),
-        })),
-        ...r.adjustments.map((x) => ({
-          code: x.code,
-          title: x.title,
-          score: x.points,
-          max: x.cap,
-          rank: null,
-          kind: x.kind,
-        })),
-      ],
+      criteria: storedCriteria(r, true),
     })),
     token,
     now,
@@ -518,25 +529,7 @@ async function unitResultFor(
     class_label: null,
     rank: null,
     units_ranked: 0,
-    criteria: [
-      ...single.criteria.map((x) => ({
-        code: x.code,
-        title: x.title,
-        score: x.score,
-        max: x.max,
-        rank: null,
-        ...(x.bonus !== 0 ? { bonus: x.bonus } : {}),
-        ...(x.penalty !== 0 ? { penalty: x.penalty } : {}),
-      })),
-      ...single.adjustments.map((x) => ({
-        code: x.code,
-        title: x.title,
-        score: x.points,
-        max: x.cap,
-        rank: null,
-        kind: x.kind,
-      })),
-    ],
+    criteria: storedCriteria(single, false),
     computed_at: deps.clock.now(),
     unit_code: p.unit_code,
     unit_name: p.unit_name,
