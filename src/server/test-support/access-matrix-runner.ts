@@ -323,10 +323,13 @@ export async function runMatrix(
   const send = async (entry: MatrixEntry, actor: ActorKey, target: TargetKey): Promise<Cell> => {
     const method = entry.route.split(' ')[0]!;
     const url = urlOf(entry, f, target);
+    const upload = entry.upload?.(f[target], f);
     const res =
       method === 'GET'
         ? await clients[actor].get(url)
-        : await clients[actor].request(method, url, bodyOf(entry, f, target));
+        : upload
+          ? await clients[actor].request(method, url, upload.body, upload.headers)
+          : await clients[actor].request(method, url, bodyOf(entry, f, target));
     return { route: entry.route, actor, target, status: res.status };
   };
   const targetsOf = (e: MatrixEntry): TargetKey[] =>

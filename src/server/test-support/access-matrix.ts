@@ -20,6 +20,7 @@
  * Letters: a = allowed (any answer but 401/403: 2xx, or 400/404/409 for the matrix's dummy body
  * or missing object), 1 = 401, 3 = 403, 4 = 404 (the product hides that the object exists).
  */
+import { multipart, samplePdf } from '../features/evidence/test-files.ts';
 import type { Fixtures, Side } from './access-matrix-runner.ts';
 
 export const ACTORS = [
@@ -47,6 +48,8 @@ export interface MatrixEntry {
   query?: (side: Side, f: Fixtures) => Record<string, string>;
   /** Body of a write (default `{}`), or made from the side's fixtures. */
   body?: unknown | ((side: Side, f: Fixtures) => unknown);
+  /** A multipart body (a file upload) with its content type, instead of `body`. */
+  upload?: (side: Side, f: Fixtures) => { body: Buffer; headers: Record<string, string> };
   /** Why an answer is what it is, when not obvious. */
   note?: string;
 }
@@ -347,8 +350,20 @@ export const MATRIX: readonly MatrixEntry[] = [
   { route: 'POST /api/v1/campaigns', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
   {
     route: 'PUT /api/v1/campaigns/{id}',
-    note: DUMMY_BODY,
-    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    expect: { T: '1a33333333', K: '1a33333333' },
+    body: {
+      name: 'Đợt thử',
+      year: 2026,
+      deadlines: {
+        selfAssessment: '2026-03-01',
+        round1: '2026-04-01',
+        explanations: '2026-05-01',
+        round2: '2026-06-01',
+        publication: '2026-07-01',
+      },
+      version: 999,
+    },
+    note: 'version 999: an allowed actor gets 409 and the campaign is left as it is',
   },
   {
     route: 'POST /api/v1/campaigns/{id}/participants',
@@ -356,8 +371,9 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   {
     route: 'PUT /api/v1/campaigns/{id}/assignments',
-    note: DUMMY_BODY,
-    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    expect: { T: '1a33333333', K: '1a33333333' },
+    body: { assignments: [{ username: 'khong.ton.tai', nodeCodes: ['1'] }] },
+    note: 'an unknown appraiser: an allowed actor gets 400 and the assignments are left as they are',
   },
   { route: 'POST /api/v1/campaigns/{id}/open', expect: { T: '1a33333333', K: '1a33333333' } },
   { route: 'POST /api/v1/campaigns/{id}/close', expect: { T: '1a33333333', K: '1a33333333' } },
@@ -436,8 +452,8 @@ export const MATRIX: readonly MatrixEntry[] = [
   { route: 'POST /api/v1/campaigns/{id}/publish', expect: { T: '1aaaaaaaa3', K: '1aaaaaaaa3' } },
   {
     route: 'PUT /api/v1/campaigns/{id}/units/{unitId}/survey',
-    note: DUMMY_BODY,
-    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    expect: { T: '1a33333333', K: '1a33333333' },
+    body: { pointsHundredths: 0 },
   },
   {
     route: 'POST /api/v1/campaigns/{id}/scores/preview',
@@ -454,8 +470,13 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   {
     route: 'POST /api/v1/units/{unitId}/evidence',
-    note: DUMMY_BODY,
-    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    expect: { T: '1aa333aa33', K: '1a3a333333' },
+    upload: () =>
+      multipart(
+        { name: 'bao-cao.pdf', content: samplePdf('Bao cao thu quyen'), type: 'application/pdf' },
+        { number: '02/BC-UBND', type: 'plan', issuedOn: '2026-02-01', summary: 'Báo cáo thử' },
+      ),
+    note: 'the same file each time: the first allowed actor gets 201, the later ones 200 (duplicate)',
   },
   {
     route: 'PUT /api/v1/evidence/{id}',
@@ -471,8 +492,14 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   {
     route: 'POST /api/v1/evidence/{id}/versions',
-    note: DUMMY_BODY,
-    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    expect: { T: '1aa333aa33', K: '1a3a333333' },
+    upload: () =>
+      multipart({
+        name: 'ke-hoach-sua.pdf',
+        content: samplePdf('Ke hoach sua doi'),
+        type: 'application/pdf',
+      }),
+    note: 'the same file each time: the first allowed actor gets 201, the later ones 200 (duplicate)',
   },
   {
     route: 'POST /api/v1/units/{unitId}/evidence/rechecks',
@@ -482,11 +509,17 @@ export const MATRIX: readonly MatrixEntry[] = [
   { route: 'POST /api/v1/dossiers/import', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
   {
     route: 'POST /api/v1/dossiers/by-code/{code}/rating',
-    note: DUMMY_BODY,
-    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    expect: { T: '1aa3333a33', K: '1a3a333333' },
+    body: { ratings: [1, 1, 1, 1, 1, 1, 1, 1, 1], comment: null },
+    note: 'one paper form per dossier: the first allowed actor gets 201, the later ones 409',
   },
   { route: 'POST /api/v1/public/dossier-ratings', expect: { T: PUBLIC } },
-  { route: 'PUT /api/v1/dossiers/bands', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  {
+    route: 'PUT /api/v1/dossiers/bands',
+    expect: { T: '1aa3333333', K: '1a3a333333' },
+    body: (s: Side) => ({ unitId: s.unit, presetId: 'khong-co-bang-nay' }),
+    note: 'an unknown preset: an allowed actor gets 400 and the choice is left as it is',
+  },
   { route: 'PUT /api/v1/dossiers/postal-catalogue', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
   {
     route: 'POST /api/v1/dossiers/postal-catalogue/file',
@@ -546,49 +579,78 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   {
     route: 'POST /api/v1/units/{id}/remediation-plans',
-    note: DUMMY_BODY,
-    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    expect: { T: '1a3333a333', K: '1a33333333' },
+    body: (_s: Side, f: Fixtures) => ({ year: 2026, campaignId: f.campaign }),
   },
   {
     route: 'PUT /api/v1/remediation-plans/{id}',
-    note: DUMMY_BODY,
-    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    expect: { T: '1a3333a333', K: '1444444444' },
+    body: { version: 999, title: 'Kế hoạch thử', document: {} },
+    note: 'version 999: an allowed actor gets 409 and the plan is left as it is',
   },
   {
     route: 'POST /api/v1/remediation-plans/{id}/what-if',
-    note: DUMMY_BODY,
-    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    expect: { T: '1aa3a3aa33', K: '1444444444' },
+    body: { codes: [] },
   },
   {
     route: 'POST /api/v1/remediation-plans/{id}/tasks',
-    note: DUMMY_BODY,
-    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    expect: { T: '1a3333a333', K: '1444444444' },
+    body: { content: 'Nhiệm vụ thử' },
   },
   {
     route: 'PUT /api/v1/remediation-tasks/{id}',
-    note: DUMMY_BODY,
-    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    expect: { T: '1a3333a333', K: '1444444444' },
+    body: {
+      version: 999,
+      content: 'Nhiệm vụ thử',
+      output: '',
+      responsibleUserId: null,
+      responsibleLabel: '',
+      deadline: null,
+      targetMetric: null,
+      targetPercent: null,
+    },
+    note: 'version 999: an allowed actor gets 409 and the task is left as it is',
   },
   {
     route: 'PUT /api/v1/remediation-tasks/{id}/progress',
-    note: DUMMY_BODY,
-    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    expect: { T: '1a3333aa33', K: '1444444444' },
+    body: { version: 999, status: 'in_progress' },
+    note: 'version 999: an allowed actor gets 409 and the task is left as it is',
   },
-  { route: 'POST /api/v1/supervisions', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  {
+    route: 'POST /api/v1/supervisions',
+    expect: { T: '1a33333333', K: '1a33333333' },
+    body: (s: Side) => ({
+      unitId: s.unit,
+      planNumber: '01/KH-HĐND',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-06-30',
+      members: [{ name: 'Nguyễn Văn A', role: 'Trưởng đoàn' }],
+    }),
+  },
   {
     route: 'PUT /api/v1/supervisions/{id}',
-    note: DUMMY_BODY,
-    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    expect: { T: '1a333333a3', K: '1444444444' },
+    body: {
+      version: 999,
+      planNumber: '01/KH-HĐND',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-06-30',
+      members: [{ name: 'Nguyễn Văn A', role: 'Trưởng đoàn' }],
+    },
+    note: 'version 999: an allowed actor gets 409 and the supervision is left as it is',
   },
   {
     route: 'POST /api/v1/supervisions/{id}/findings',
-    note: DUMMY_BODY,
-    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    expect: { T: '1a333333a3', K: '1444444444' },
+    body: { group: 'fix_now', code: 'MT-1', title: 'Nội dung thử' },
   },
   {
     route: 'PUT /api/v1/supervision-findings/{id}',
-    note: DUMMY_BODY,
-    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    expect: { T: '1a333333a3', K: '1444444444' },
+    body: { group: 'fix_now', code: 'MT-0', title: 'Nội dung thử' },
   },
   { route: 'POST /api/v1/notifications/{id}/read', expect: { T: '1444444444', K: '1444444444' } },
   { route: 'POST /api/v1/notifications/read-all', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
@@ -645,6 +707,16 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   { route: 'GET /api/v1/dossiers/method', expect: { T: SIGNED_IN } },
   { route: 'POST /api/v1/dossiers/jobs/{id}/retry', expect: { T: '1a44444a44', K: '1a44444444' } },
-  { route: 'PUT /api/v1/dossiers/method', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  {
+    route: 'PUT /api/v1/dossiers/method',
+    expect: { T: '1aa3333333', K: '1a3a333333' },
+    body: (s: Side) => ({
+      unitId: s.unit,
+      divisor: 'evaluated',
+      fewIndicators: 'full-max',
+      dueWithoutTime: 'end-of-day',
+    }),
+    note: 'the default method: an allowed actor saves what is already in force',
+  },
   { route: 'POST /api/v1/documents/jobs/{id}/retry', expect: { T: '1444444444', K: '1444444444' } },
 ];
