@@ -61,6 +61,18 @@ export interface MatrixEntry {
  */
 const DUMMY_BODY = 'dummy body: validated (400) before the unit is checked';
 
+/** A dossier file of one row received by the unit `unitCode`, as a multipart upload. */
+function dossierFile(unitCode: string, code: string) {
+  const header =
+    'Mã hồ sơ,Mã thủ tục,Mã đơn vị tiếp nhận,Cán bộ tiếp nhận,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả,Hình thức nộp';
+  const row = [code, '1.001193', unitCode, 'CB1', '05/08/2025 08:00', '05/08/2025 17:00'];
+  const csv = `${header}\n${[...row, '05/08/2025 16:00', 'Trực tiếp'].join(',')}`;
+  return multipart(
+    { name: 'ho-so.csv', content: Buffer.from(csv), type: 'text/csv' },
+    { source: 'Ma trận' },
+  );
+}
+
 // Expectations used by many routes.
 /** Anyone, signed in or not. */
 const PUBLIC = 'aaaaaaaaaa';
@@ -324,22 +336,41 @@ export const MATRIX: readonly MatrixEntry[] = [
     expect: { T: '1a33333333', K: '1a33333333' },
     body: (s: Side) => ({ role: 'unit_head', unitId: s.unit }),
   },
-  { route: 'POST /api/v1/criteria-sets', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  {
+    route: 'POST /api/v1/criteria-sets',
+    expect: { T: '1aa3333333', K: '1a3a333333' },
+    body: (s: Side) => ({
+      name: 'Bộ tiêu chí thử của tỉnh',
+      year: 2027,
+      unitKind: 'commune',
+      bands: [{ label: 'Tốt', fromPercent: 0, toPercent: null }],
+      ownerUnitId: s.province,
+    }),
+    note: "each allowed actor creates a set of the side's province",
+  },
   {
     route: 'PUT /api/v1/criteria-sets/{id}',
-    note: DUMMY_BODY,
-    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    expect: { T: '1aa3333333', K: '1aa3333333' },
+    body: {
+      name: 'Bộ thử',
+      year: 2026,
+      unitKind: 'commune',
+      bands: [{ label: 'Tốt', fromPercent: 0, toPercent: null }],
+      version: 999,
+    },
+    note: 'version 999: an allowed actor gets 409 and the set is left as it is',
   },
   {
     route: 'PUT /api/v1/criteria-sets/{id}/tree',
-    note: DUMMY_BODY,
-    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    expect: { T: '1aa3333333', K: '1aa3333333' },
+    body: { version: 999, nodes: [] },
+    note: 'version 999: an allowed actor gets 409 and the tree is left as it is',
   },
   { route: 'POST /api/v1/criteria-sets/{id}/freeze', expect: { T: '1aa3333333', K: '1aa3333333' } },
   {
     route: 'POST /api/v1/criteria-sets/{id}/copy',
-    note: DUMMY_BODY,
-    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    expect: { T: '1aa3333333', K: '1aa3333333' },
+    body: { year: 2027, name: 'Bản sao thử' },
   },
   {
     route: 'PUT /api/v1/criteria-sets/{id}/mapping',
@@ -347,7 +378,24 @@ export const MATRIX: readonly MatrixEntry[] = [
     expect: { T: SIGNED_IN, K: SIGNED_IN },
   },
   { route: 'POST /api/v1/criteria-sets/import', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
-  { route: 'POST /api/v1/campaigns', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  {
+    route: 'POST /api/v1/campaigns',
+    expect: { T: '1aa3333333', K: '1a3a333333' },
+    body: (s: Side, f: Fixtures) => ({
+      name: 'Đợt thử của tỉnh',
+      year: 2027,
+      deadlines: {
+        selfAssessment: '2026-03-01',
+        round1: '2026-04-01',
+        explanations: '2026-05-01',
+        round2: '2026-06-01',
+        publication: '2026-07-01',
+      },
+      ownerUnitId: s.province,
+      criteriaSets: [{ unitKind: 'commune', criteriaSetId: f.criteriaSet }],
+    }),
+    note: "each allowed actor creates a campaign of the side's province",
+  },
   {
     route: 'PUT /api/v1/campaigns/{id}',
     expect: { T: '1a33333333', K: '1a33333333' },
@@ -505,7 +553,13 @@ export const MATRIX: readonly MatrixEntry[] = [
     route: 'POST /api/v1/units/{unitId}/evidence/rechecks',
     expect: { T: '1aa333aa33', K: '1a3a333333' },
   },
-  { route: 'POST /api/v1/dossiers/import/preview', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  {
+    route: 'POST /api/v1/dossiers/import/preview',
+    expect: { T: '1aaa333a33', K: '1aaa333a33' },
+    upload: (s: Side, f: Fixtures) =>
+      dossierFile(s === f.T ? '05551' : '22504', s === f.T ? 'MT-KP-2' : 'MT-DL-2'),
+    note: 'the preview reads only the file sent: whoever may import dossiers may preview a file, and a row of a unit outside their own is shown as an error',
+  },
   { route: 'POST /api/v1/dossiers/import', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
   {
     route: 'POST /api/v1/dossiers/by-code/{code}/rating',
@@ -653,7 +707,11 @@ export const MATRIX: readonly MatrixEntry[] = [
     body: { group: 'fix_now', code: 'MT-0', title: 'Nội dung thử' },
   },
   { route: 'POST /api/v1/notifications/{id}/read', expect: { T: '1444444444', K: '1444444444' } },
-  { route: 'POST /api/v1/notifications/read-all', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  {
+    route: 'POST /api/v1/notifications/read-all',
+    expect: { T: SIGNED_IN },
+    note: 'every signed-in person marks their own notifications',
+  },
   {
     route: 'DELETE /api/v1/unit-lineage/{predecessorId}/{successorId}',
     expect: { T: '14a3333333', K: '143a333333' },
