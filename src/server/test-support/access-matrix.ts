@@ -513,8 +513,8 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   {
     route: 'POST /api/v1/campaigns/{id}/survey/from-sipas',
-    note: DUMMY_BODY,
-    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    expect: { T: '1a33333333', K: '1433333333' },
+    body: (s: Side) => ({ sipasCampaignId: s.sipasCampaign }),
   },
   {
     route: 'POST /api/v1/units/{unitId}/evidence',
@@ -560,7 +560,13 @@ export const MATRIX: readonly MatrixEntry[] = [
       dossierFile(s === f.T ? '05551' : '22504', s === f.T ? 'MT-KP-2' : 'MT-DL-2'),
     note: 'the preview reads only the file sent: whoever may import dossiers may preview a file, and a row of a unit outside their own is shown as an error',
   },
-  { route: 'POST /api/v1/dossiers/import', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  {
+    route: 'POST /api/v1/dossiers/import',
+    expect: { T: '1aaa333a33', K: '1aaa333a33' },
+    upload: (s: Side, f: Fixtures) =>
+      dossierFile(s === f.T ? '05551' : '22504', s === f.T ? 'MT-KP-3' : 'MT-DL-3'),
+    note: 'whoever may import dossiers gets the job (202); a row of a unit outside their own is refused as the file is read, as the preview shows',
+  },
   {
     route: 'POST /api/v1/dossiers/by-code/{code}/rating',
     expect: { T: '1aa3333a33', K: '1a3a333333' },
@@ -624,7 +630,16 @@ export const MATRIX: readonly MatrixEntry[] = [
     note: DUMMY_BODY,
     expect: { T: SIGNED_IN, K: SIGNED_IN },
   },
-  { route: 'POST /api/v1/documents', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  {
+    route: 'POST /api/v1/documents',
+    expect: { T: '1aa333aa33', K: '1a3a333333' },
+    body: (s: Side, f: Fixtures) => ({
+      type: 'self_assessment_report',
+      campaignId: f.campaign,
+      unitId: s.unit,
+      pdf: false,
+    }),
+  },
   {
     route: 'PUT /api/v1/documents/templates/{type}',
     note: DUMMY_BODY,
