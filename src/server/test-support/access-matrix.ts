@@ -374,8 +374,8 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   {
     route: 'PUT /api/v1/criteria-sets/{id}/mapping',
-    note: DUMMY_BODY,
-    expect: { T: SIGNED_IN, K: SIGNED_IN },
+    expect: { T: '1aa3333333', K: '1aa3333333' },
+    body: { entries: [] },
   },
   { route: 'POST /api/v1/criteria-sets/import', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
   {
@@ -580,7 +580,12 @@ export const MATRIX: readonly MatrixEntry[] = [
     body: (s: Side) => ({ unitId: s.unit, presetId: 'khong-co-bang-nay' }),
     note: 'an unknown preset: an allowed actor gets 400 and the choice is left as it is',
   },
-  { route: 'PUT /api/v1/dossiers/postal-catalogue', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
+  {
+    route: 'PUT /api/v1/dossiers/postal-catalogue',
+    expect: { T: '1aa3333333', K: '1a3a333333' },
+    body: (s: Side) => ({ unitId: s.unit, text: '1.001193\tThủ tục thử' }),
+    note: 'the same one-line list each time; the deletion removes it again',
+  },
   {
     route: 'POST /api/v1/dossiers/postal-catalogue/file',
     note: DUMMY_BODY,
@@ -744,7 +749,8 @@ export const MATRIX: readonly MatrixEntry[] = [
   { route: 'DELETE /api/v1/evidence/{id}', expect: { T: '1444444a33', K: '144a333333' } },
   {
     route: 'DELETE /api/v1/dossiers/postal-catalogue',
-    expect: { T: '1443333333', K: '1434333333' },
+    expect: { T: '14a3333333', K: '143a333333' },
+    note: 'the list the PUT set on the unit is removed by the agency of its province; the administrator, after it, finds none (404)',
     query: (s) => ({ unitId: String(s.unit) }),
   },
   {
