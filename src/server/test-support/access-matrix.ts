@@ -588,8 +588,17 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   {
     route: 'POST /api/v1/dossiers/postal-catalogue/file',
-    note: DUMMY_BODY,
-    expect: { T: SIGNED_IN },
+    expect: { T: '1aa3333333', K: '1a3a333333' },
+    upload: (s: Side) =>
+      multipart(
+        {
+          name: 'buu-chinh.csv',
+          content: Buffer.from('1.001193,Thủ tục thử\n'),
+          type: 'text/csv',
+        },
+        { unitId: String(s.unit) },
+      ),
+    note: "a one-line list of postal procedures for the side's unit",
   },
   { route: 'POST /api/v1/public/sipas/responses', expect: { T: PUBLIC } },
   { route: 'POST /api/v1/sipas/questionnaires', note: DUMMY_BODY, expect: { T: SIGNED_IN } },
