@@ -203,10 +203,20 @@ test('the unit officer self-assesses with evidence and submits', async ({ page }
 
 test('another unit’s officer cannot open Kim Phượng’s self-assessment before publication', async ({
   page,
+  request,
 }) => {
+  const admin = await apiAs(request, ADMIN.username, ADMIN.password);
+  const units = (await admin.get('/api/v1/units?q=kim%20phuong&current=true')) as {
+    items: { id: number; code: string }[];
+  };
+  const kimPhuong = units.items.find((u) => u.code === '05551');
+  expect(kimPhuong).toBeTruthy();
   await signIn(page, OTHER_OFFICER.username, OTHER_OFFICER.password);
   await openCampaign(page);
-  await kimPhuongRow(page).getByRole('link', { name: 'Phiếu chấm điểm' }).click();
+  // Kim Phượng is not among the participants this officer sees; its sheet, asked for by address,
+  // is refused.
+  await expect(kimPhuongRow(page)).toHaveCount(0);
+  await page.goto(`/campaigns/${campaignId}/units/${kimPhuong!.id}`);
   const refusal = page.getByRole('alert');
   await expect(refusal).toContainText('Không mở được phiếu');
   await expect(refusal).toContainText(
