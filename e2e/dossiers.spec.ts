@@ -209,8 +209,13 @@ test('import with a bad row, fix, classes by quarter, late dossiers, ratings', a
   // 6. Staff type in B1's paper form: data scores indicators 1, 3, 4 (2 each); the form gives
   // 1, 2, 1, 2, 1, 2 to indicators 2, 5–9: 6 + 9 = 15.
   await page.getByRole('tab', { name: 'Nhập phiếu đánh giá' }).click();
-  await page.getByLabel('Mã hồ sơ').fill('E2E-B1');
-  await page.getByRole('button', { name: 'Tìm hồ sơ' }).click();
+  // The tab's page may still be replacing the list's when the code is typed (the code box then
+  // comes back empty): type it again until the dossier is found.
+  await expect(async () => {
+    await page.getByLabel('Mã hồ sơ').fill('E2E-B1');
+    await page.getByRole('button', { name: 'Tìm hồ sơ' }).click();
+    await expect(page.getByLabel('Nhập nhanh 9 chữ số')).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   await page.getByLabel('Nhập nhanh 9 chữ số').fill('212121212');
   await page.getByRole('button', { name: 'Lưu phiếu' }).click();
   await expect(
