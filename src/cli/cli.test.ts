@@ -3,7 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Each test runs the command several times as its own process (each start migrates and loads the
+// catalogue): on a busy machine that takes longer than the suite's minute, so the tests get the
+// same five minutes as one command.
+vi.setConfig({ testTimeout: 300_000 });
 import { openEmbeddedDb } from '../server/infra/db.ts';
 
 const run = promisify(execFile);
