@@ -1,8 +1,11 @@
 /**
  * Configuration, parsed once at start-up from the environment. Every problem is reported at once;
- * no other module reads process.env. `.env.example` documents each variable.
+ * no other module reads process.env. `.env.example` documents each variable. The settings of the
+ * external programs (LibreOffice, OCR, trust anchors), looked up where those programs are found,
+ * are read through `toolsConfig()`, validated with the rest at start-up.
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const flag = z
@@ -58,6 +61,21 @@ const trustProxy = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** The web build shipped beside the sources. */
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** The external programs' settings: read where each program is found (toolsConfig). */
+const toolsSchema = z.object({
+  PARINDEX_SOFFICE: optionalText,
+  PARINDEX_PDF_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  PARINDEX_OCR: z
+    .enum(['on', 'off', ''])
+    .optional()
+    .transform((v) => v !== 'off'),
+  PARINDEX_TRUST_ANCHORS_DIR: optionalText.transform((v) => v?.trim() || undefined),
+  PATH: z.string().optional(),
+});
+
 const envSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -107,10 +125,12 @@ const envSchema = z
     PARINDEX_AUDIT_CHECKPOINT_DIR: optionalText,
     PARINDEX_AUDIT_CHECKPOINT_EVERY: positiveInt(100),
     PARINDEX_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
+    PARINDEX_WEB_DIST: optionalText,
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
   })
+  .extend(toolsSchema.shape)
   .superRefine((e, ctx) => {
     if ((e.PARINDEX_SMTP_URL || e.PARINDEX_SMTP_HOST) && !e.PARINDEX_SMTP_FROM) {
       ctx.addIssue({
@@ -189,6 +209,22 @@ export interface Config {
   /** The audit chain's anchor outside the database (ADR 24). */
   audit: AuditAnchorConfig;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** The built web app (index.html, khao-sat/, thu-thap/, assets). */
+  webDist: string;
+}
+
+/** How the external programs are found and bounded. */
+export interface ToolsConfig {
+  /** LibreOffice binary set by the operator; undefined: the usual Debian places. */
+  soffice: string | undefined;
+  /** Longest a PDF conversion may take. */
+  pdfTimeoutMs: number;
+  /** False: OCR off whatever is installed. */
+  ocr: boolean;
+  /** Folder of the CA certificates that make a signature's chain trusted; undefined: none. */
+  trustAnchorsDir: string | undefined;
+  /** The system's search path, where the programs are looked for first (and given to them). */
+  searchPath: string[];
 }
 
 /** Signed checkpoints of the audit chain's head, written outside the database. */
@@ -209,13 +245,32 @@ export interface AuditAnchorConfig {
 /** Thrown with every problem of the environment listed. */
 export class ConfigError extends Error {}
 
+function configError(issues: z.core.$ZodIssue[]): ConfigError {
+  const lines = issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+  return new ConfigError(`Cấu hình không hợp lệ (biến môi trường):\n${lines.join('\n')}`);
+}
+
+/**
+ * The external programs' settings from an environment map (process.env by default). Read by the
+ * modules that find those programs; `loadConfig` validates the same variables at start-up.
+ */
+export function toolsConfig(env: NodeJS.ProcessEnv = process.env): ToolsConfig {
+  const parsed = toolsSchema.safeParse(env);
+  if (!parsed.success) throw configError(parsed.error.issues);
+  const e = parsed.data;
+  return {
+    soffice: e.PARINDEX_SOFFICE,
+    pdfTimeoutMs: e.PARINDEX_PDF_TIMEOUT_SECONDS * 1000,
+    ocr: e.PARINDEX_OCR,
+    trustAnchorsDir: e.PARINDEX_TRUST_ANCHORS_DIR,
+    searchPath: (e.PATH ?? '').split(':').filter(Boolean),
+  };
+}
+
 /** Parses the configuration from an environment map (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Cấu hình không hợp lệ (biến môi trường):\n${lines.join('\n')}`);
-  }
+  if (!parsed.success) throw configError(parsed.error.issues);
   const e = parsed.data;
   return {
     port: e.PORT,
@@ -273,5 +328,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       everyMinutes: e.PARINDEX_AUDIT_CHECKPOINT_MINUTES,
     },
     logLevel: e.LOG_LEVEL,
+    webDist: e.PARINDEX_WEB_DIST ? path.resolve(e.PARINDEX_WEB_DIST) : DEFAULT_WEB_DIST,
   };
 }

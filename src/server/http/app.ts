@@ -5,7 +5,6 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
@@ -55,10 +54,6 @@ import { multipartFailure, refuseBadText, refusedValue } from './bad-input.ts';
 
 export const SESSION_COOKIE = 'parindex_session';
 export const CSRF_HEADER = 'x-csrf-token';
-// PARINDEX_WEB_DIST lets a build live elsewhere (parallel test runs each build their own copy).
-const WEB_DIST =
-  process.env.PARINDEX_WEB_DIST ??
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -231,7 +226,7 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
     if (
       request.url.startsWith('/api/') ||
       isFile ||
-      !existsSync(path.join(WEB_DIST, 'index.html')) ||
+      !existsSync(path.join(deps.config.webDist, 'index.html')) ||
       request.method !== 'GET'
     ) {
       const body = presentError(
@@ -267,9 +262,9 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
   registerRemediationRoutes(app, deps);
   registerNotificationRoutes(app, deps);
 
-  if (existsSync(WEB_DIST)) {
+  if (existsSync(deps.config.webDist)) {
     await app.register(fastifyStatic, {
-      root: WEB_DIST,
+      root: deps.config.webDist,
       // Files are looked up per request, so a rebuilt web app is served without a restart.
       wildcard: true,
       preCompressed: true,

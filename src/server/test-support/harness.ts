@@ -96,7 +96,12 @@ export async function createHarness(
   options: { storage?: FileStorage } = {},
 ): Promise<Harness> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'parindex-test-'));
-  const base = loadConfig({ PARINDEX_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const base = loadConfig({
+    PARINDEX_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    // A web build of its own, for test runs side by side.
+    PARINDEX_WEB_DIST: process.env.PARINDEX_WEB_DIST,
+  });
   const fullConfig: Config = {
     ...base,
     adminPassword: ADMIN_PASSWORD,

@@ -10,18 +10,16 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { toolsConfig } from '../../config.ts';
 
 const CANDIDATES = [
   '/usr/bin/soffice',
   '/usr/lib/libreoffice/program/soffice',
   '/usr/bin/libreoffice',
 ];
-// A 60-page annex takes LibreOffice a minute or more on a small, busy server.
-const TIMEOUT_MS = Number(process.env.PARINDEX_PDF_TIMEOUT_SECONDS ?? 600) * 1000;
-
 /** The LibreOffice binary (PARINDEX_SOFFICE, else the usual Debian places), or null. */
 export function sofficePath(): string | null {
-  const configured = process.env.PARINDEX_SOFFICE;
+  const configured = toolsConfig().soffice;
   if (configured) return existsSync(configured) ? configured : null;
   return CANDIDATES.find((p) => existsSync(p)) ?? null;
 }
@@ -51,7 +49,8 @@ export function docxToPdf(docx: Buffer): Promise<Buffer | null> {
             dir,
             input,
           ],
-          { timeout: TIMEOUT_MS, killSignal: 'SIGKILL' },
+          // A 60-page annex takes LibreOffice a minute or more on a small, busy server.
+          { timeout: toolsConfig().pdfTimeoutMs, killSignal: 'SIGKILL' },
           (error) => (error ? reject(error) : resolve()),
         );
       });

@@ -17,6 +17,7 @@ import { execFile } from 'node:child_process';
 import { access, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { toolsConfig } from '../../config.ts';
 
 export interface OcrLimits {
   /** Wall-clock limit for each program run (one page rendered, one page read). */
@@ -53,7 +54,7 @@ export interface OcrTools {
 const SEARCH_PATH = ['/usr/local/bin', '/usr/bin', '/bin'];
 
 async function findProgram(name: string): Promise<string | null> {
-  const dirs = [...(process.env.PATH ?? '').split(':').filter(Boolean), ...SEARCH_PATH];
+  const dirs = [...toolsConfig().searchPath, ...SEARCH_PATH];
   for (const dir of dirs) {
     const candidate = path.join(dir, name);
     try {
@@ -92,7 +93,7 @@ function run(
         maxBuffer: 16 * 1024 * 1024,
         encoding: 'utf8',
         env: {
-          PATH: process.env.PATH ?? '/usr/bin:/bin',
+          PATH: toolsConfig().searchPath.join(':') || '/usr/bin:/bin',
           OMP_THREAD_LIMIT: '1',
           LC_ALL: 'C.UTF-8',
         },
@@ -115,7 +116,7 @@ let detected: Promise<OcrTools> | null = null;
 export function detectOcrTools(): Promise<OcrTools> {
   detected ??= (async (): Promise<OcrTools> => {
     const none: OcrTools = { tesseract: null, pdftoppm: null, prlimit: null };
-    if (process.env.PARINDEX_OCR === 'off') return none;
+    if (!toolsConfig().ocr) return none;
     const [tesseract, pdftoppm, prlimit] = await Promise.all(
       ['tesseract', 'pdftoppm', 'prlimit'].map(findProgram),
     );

@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as pkijs from 'pkijs';
+import { toolsConfig } from '../../config.ts';
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+?)-----END CERTIFICATE-----/g;
 /** Files larger than this are not certificates; they are skipped. */
@@ -53,7 +54,7 @@ let cached: { key: string; anchors: TrustAnchors | null } | null = null;
  * none is configured or the directory cannot be read.
  */
 export function configuredTrustAnchors(): TrustAnchors | null {
-  const directory = process.env.PARINDEX_TRUST_ANCHORS_DIR?.trim() ?? '';
+  const directory = toolsConfig().trustAnchorsDir ?? '';
   if (cached && cached.key === directory) return cached.anchors;
   let anchors: TrustAnchors | null = null;
   if (directory !== '') {

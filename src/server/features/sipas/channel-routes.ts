@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
@@ -30,11 +29,6 @@ const collectionForm = z.object({
 export const SURVEY_PAGE = '/khao-sat/';
 export const FIELD_APP_PAGE = '/thu-thap/';
 
-// Where the web build is, as the composition root (http/app.ts) finds it.
-const WEB_DIST =
-  process.env.PARINDEX_WEB_DIST ??
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
-
 const positiveId = (value: unknown): number | undefined => {
   const n = typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : NaN;
   return n > 0 ? n : undefined;
@@ -58,7 +52,7 @@ export function registerSipasChannelRoutes(app: App, deps: Deps): void {
   app.get(SURVEY_PAGE, { schema: { hide: true } }, async (request, reply) => {
     let html: string;
     try {
-      html = await readFile(path.join(WEB_DIST, 'khao-sat', 'index.html'), 'utf8');
+      html = await readFile(path.join(deps.config.webDist, 'khao-sat', 'index.html'), 'utf8');
     } catch {
       return reply.callNotFound();
     }
