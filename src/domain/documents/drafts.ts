@@ -76,8 +76,51 @@ export function points(hundredths: number): string {
   return text.includes(',') ? text.replace(/0+$/, '').replace(/,$/, '') : text;
 }
 
-/** Counts of units with the leading zero the seeds use under ten: 1 → "01", 14 → "14". */
-export const count2 = (n: number): string => String(n).padStart(2, '0');
+/** Counts of units with the leading zero the seeds use under ten: 1 → "01", 14 → "14"; none is "0". */
+export const count2 = (n: number): string => (n === 0 ? '0' : String(n).padStart(2, '0'));
+
+/**
+ * Characters of a header line that fit the left column of the Decree 30 header on one line (bold
+ * capitals, 12 pt); a longer name is broken where the seeds break it, never inside a name.
+ */
+export const HEADER_LINE_CHARS = 22;
+
+/**
+ * An issuing body's name as the header prints it: "UBND XÃ QUY KỲ" on one line; a name too long
+ * for the column as "ỦY BAN NHÂN DÂN" over the place ("HUYỆN ĐIỆN BIÊN ĐÔNG"); any other long
+ * name broken between words at the line nearest the middle, so no word is split.
+ */
+export function headerLines(upperName: string): string {
+  if (upperName.length <= HEADER_LINE_CHARS) return upperName;
+  if (upperName.startsWith('UBND ')) {
+    const place = upperName.slice(5);
+    if (place.length <= HEADER_LINE_CHARS) return `ỦY BAN NHÂN DÂN\n${place}`;
+    return `ỦY BAN NHÂN DÂN\n${headerLines(place)}`;
+  }
+  const words = upperName.split(' ');
+  let best = 1;
+  for (let i = 1; i < words.length; i++) {
+    const a = words.slice(0, i).join(' ').length;
+    const b = words.slice(i).join(' ').length;
+    const bestA = words.slice(0, best).join(' ').length;
+    const bestB = words.slice(best).join(' ').length;
+    if (Math.max(a, b) < Math.max(bestA, bestB)) best = i;
+  }
+  return `${words.slice(0, best).join(' ')}\n${words.slice(best).join(' ')}`;
+}
+
+/** "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH" → its authority line and the title under it. */
+function splitSignTitle(title: string): { authority: string | null; title: string } {
+  const lines = title
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (lines.length > 1 && /^(TM|KT|TL|TUQ|Q)\.\s*/iu.test(lines[0]!))
+    return { authority: lines[0]!, title: lines.slice(1).join('\n') };
+  if (lines.length === 1 && /^(TM|TL|TUQ)\.\s*/iu.test(lines[0]!))
+    return { authority: lines[0]!, title: '' };
+  return { authority: null, title: lines.join('\n') };
+}
 
 /** The header, title and signing block of a document issued by `issuer` on `date`. */
 export function commonFields(input: {
@@ -98,35 +141,58 @@ export function commonFields(input: {
   place?: string;
 }): CommonFields {
   const isAdministrative = prefixOf(input.issuer.name) !== null;
-  const recipients = [...input.recipients, 'Lưu: VT.'];
+  // The file copy is listed once: the document's own "Lưu: VT, VP" replaces the default one.
+  const givenRecipients = input.recipients
+    .map((r) =>
+      r
+        .trim()
+        .replace(/^[-–+]\s*/u, '')
+        .replace(/[;.,]+$/u, ''),
+    )
+    .filter(Boolean);
+  const recipients = givenRecipients.some((r) => /^lưu\s*:/iu.test(r))
+    ? [
+        ...givenRecipients.filter((r) => !/^lưu\s*:/iu.test(r)),
+        givenRecipients.find((r) => /^lưu\s*:/iu.test(r))!,
+      ]
+    : [...givenRecipients, 'Lưu: VT'];
   // A number may come with its symbol ("04/TB-HĐND", or "/TB-HĐND" with the number still blank).
   const given = input.number?.trim() ?? '';
+  const sign = splitSignTitle(input.signTitle ?? '');
   const symbol = given.includes('/')
     ? `Số: ${given.startsWith('/') ? `      ${given}` : given}`
     : `Số: ${given || '      '}/${input.symbolCode}-${input.council ? 'HĐND' : prefixOf(input.issuer.name) ? 'UBND' : 'CQ'}`;
   return {
-    parentBody: input.issuer.parentName && !input.council ? bodyName(input.issuer.parentName) : '',
+    parentBody:
+      input.issuer.parentName && !input.council
+        ? headerLines(bodyName(input.issuer.parentName))
+        : '',
     issuingBody: input.council
-      ? `HỘI ĐỒNG NHÂN DÂN\n${input.issuer.name.toLocaleUpperCase('vi')}`
-      : bodyName(input.issuer.name),
+      ? `HỘI ĐỒNG NHÂN DÂN\n${headerLines(input.issuer.name.toLocaleUpperCase('vi'))}`
+      : headerLines(bodyName(input.issuer.name)),
     symbol,
     placeDate: `${input.place?.trim() || placeName(input.issuer.name)}, ${formatDateInWords(input.date)}`,
     typeName: input.typeName,
     summary: input.summary,
     recipients: recipients.map((r, i) => ({
-      text: `- ${r}${i < recipients.length - 1 ? ';' : ''}`,
+      text: `- ${r}${i < recipients.length - 1 ? ';' : '.'}`,
     })),
-    signAuthority: input.council
-      ? 'TM. THƯỜNG TRỰC HĐND'
-      : isAdministrative
-        ? 'TM. ỦY BAN NHÂN DÂN'
-        : 'THỦ TRƯỞNG CƠ QUAN',
-    signTitle: input.signTitle?.trim()
-      ? input.signTitle.trim().toLocaleUpperCase('vi')
-      : input.council || isAdministrative
-        ? 'CHỦ TỊCH'
-        : '',
-    signerName: input.signerName ?? '',
+    // A title typed with its authority line ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH") prints it once.
+    signAuthority:
+      sign.authority?.toLocaleUpperCase('vi') ??
+      (input.council
+        ? 'TM. THƯỜNG TRỰC HĐND'
+        : isAdministrative
+          ? 'TM. ỦY BAN NHÂN DÂN'
+          : 'THỦ TRƯỞNG CƠ QUAN'),
+    signTitle: sign.title
+      ? sign.title.toLocaleUpperCase('vi')
+      : sign.authority
+        ? ''
+        : input.council || isAdministrative
+          ? 'CHỦ TỊCH'
+          : '',
+    signerName: input.signerName?.trim() ?? '',
   };
 }
 
@@ -183,6 +249,22 @@ export interface SelfAssessmentInput {
   sipas: { indexText: string; fields: SipasFieldRow[] } | null;
 }
 
+/** Bonus or penalty points with their sign and two decimals: 50 → "+0,50", −25 → "−0,25". */
+export const signedPoints = (hundredths: number): string =>
+  `${hundredths < 0 ? '−' : '+'}${formatHundredths(Math.abs(hundredths), 2)}`;
+
+/**
+ * How a criterion's result reads: "đạt 6/10 điểm", or for a criterion that only holds bonus and
+ * penalty points (max 0) those points ("+0,50 điểm").
+ */
+export function resultText(score: number, max: number, adjustment: number): string {
+  if (max === 0) return `${signedPoints(adjustment)} điểm`;
+  return `đạt ${points(score)}/${points(max)} điểm`;
+}
+
+/** A reason as quoted inside a line: no trailing full stop or semicolon before what follows. */
+const inLine = (text: string): string => text.trim().replace(/[.;,:\s]+$/u, '');
+
 const cellText = (c: { count: number; text: string } | undefined): string =>
   c ? `${c.count} (${c.text.replace(/\s%/u, '%')})` : '';
 
@@ -211,7 +293,7 @@ export function selfAssessmentReport(input: SelfAssessmentInput) {
       items: (byCriterion.get(c.code) ?? []).map((item) => ({
         // A criterion scored as a whole (no sub-criteria entered) is one item of its own group.
         title: item.code === c.code ? 'Điểm chung của tiêu chí' : item.title,
-        reason: item.reason ?? 'chưa ghi lý do',
+        reason: inLine(item.reason ?? 'chưa ghi lý do'),
         final: points(item.final),
         max: points(item.max),
       })),
@@ -235,7 +317,7 @@ export function selfAssessmentReport(input: SelfAssessmentInput) {
       typeName: 'BÁO CÁO',
       summary,
       recipients: [
-        input.unit.parentName ? `${bodyName(input.unit.parentName)} (b/c)` : 'Cấp trên (b/c)',
+        input.unit.parentName ? `${bodyInSentence(input.unit.parentName)} (b/c)` : 'Cấp trên (b/c)',
       ],
       signerName: input.signerName,
     }),
@@ -253,10 +335,12 @@ export function selfAssessmentReport(input: SelfAssessmentInput) {
       title: c.title,
       score: points(c.score),
       max: points(c.max),
+      resultText: resultText(c.score, c.max, c.adjustment ?? 0),
+      // Bonus and penalty inside a scored criterion; a bonus-only criterion shows them as its result.
       adjustment:
-        (c.adjustment ?? 0) === 0
+        (c.adjustment ?? 0) === 0 || c.max === 0
           ? ''
-          : ` (điểm thưởng, điểm trừ: ${(c.adjustment ?? 0) < 0 ? '−' : '+'}${points(Math.abs(c.adjustment ?? 0))})`,
+          : ` (điểm thưởng, điểm trừ: ${signedPoints(c.adjustment ?? 0)})`,
     })),
     lostGroups,
     hasSipas: input.sipas !== null,
@@ -292,7 +376,13 @@ export interface KindResults {
   best: { name: string; hundredths: number } | null;
   /** In band order (best first), each with the units in it. */
   classes: { label: string; count: number; shareText: string; unitNames: string[] }[];
-  criteria: { title: string; averageHundredths: number; maxHundredths: number }[];
+  criteria: {
+    title: string;
+    averageHundredths: number;
+    maxHundredths: number;
+    /** Average bonus minus penalty (hundredths), shown for a criterion of max 0. */
+    averageAdjustmentHundredths?: number;
+  }[];
 }
 
 export interface CampaignReportInput {
@@ -303,6 +393,8 @@ export interface CampaignReportInput {
   year: number;
   kinds: KindResults[];
   surveyMaxText: string | null;
+  /** The survey linked to the campaign, over the issuer's area, when it has results. */
+  sipas?: { indexText: string; elements: { element: string; indexText: string }[] } | null;
   annex: {
     rank: number | null;
     unitName: string;
@@ -339,6 +431,11 @@ export function campaignReport(input: CampaignReportInput) {
         title: c.title,
         average: points(c.averageHundredths),
         max: points(c.maxHundredths),
+        resultText: resultText(
+          c.averageHundredths,
+          c.maxHundredths,
+          c.averageAdjustmentHundredths ?? 0,
+        ),
       })),
     };
   });
@@ -348,7 +445,17 @@ export function campaignReport(input: CampaignReportInput) {
       date: input.date,
       symbolCode: 'BC',
       typeName: 'BÁO CÁO',
-      summary: `Kết quả xác định Chỉ số cải cách hành chính năm ${input.year} – ${input.campaignName}`,
+      // Seed 004: "… áp dụng đối với UBND huyện; các cơ quan chuyên môn cấp huyện; UBND các xã, thị
+      // trấn; Chỉ số SIPAS của huyện Bảo Yên năm 2022" — the kinds the campaign scored.
+      summary: `Kết quả xác định Chỉ số cải cách hành chính áp dụng đối với ${input.kinds
+        .map((k) =>
+          /^[A-ZĐ][a-zà-ỹ]/u.test(k.kindName)
+            ? k.kindName.charAt(0).toLocaleLowerCase('vi') + k.kindName.slice(1)
+            : k.kindName,
+        )
+        .join(
+          '; ',
+        )}${input.sipas ? '; Chỉ số SIPAS' : ''} của ${inSentence(area)} năm ${input.year}`,
       recipients: ['Các cơ quan, đơn vị được đánh giá'],
       signerName: input.signerName,
     }),
@@ -364,6 +471,7 @@ export function campaignReport(input: CampaignReportInput) {
       'Các cơ quan, đơn vị đã tự đánh giá và cập nhật tài liệu kiểm chứng trên hệ thống; kết quả phản ánh khách quan việc thực hiện nhiệm vụ cải cách hành chính năm qua.',
     directionText:
       'Các cơ quan, đơn vị rà soát các tiêu chí bị trừ điểm, xây dựng kế hoạch khắc phục và cập nhật tài liệu kiểm chứng đầy đủ trong năm tiếp theo.',
+    closingText: `Trên đây là báo cáo kết quả xác định Chỉ số cải cách hành chính năm ${input.year} của ${bodyInSentence(area)}./.`,
     annex: input.annex.map((a) => ({
       rank: a.rank === null ? '' : String(a.rank),
       unitName: a.unitName,
@@ -414,7 +522,9 @@ export function dossierQuarterReport(input: DossierQuarterInput) {
       symbolCode: 'BC',
       typeName: 'BÁO CÁO',
       summary: `Kết quả chấm điểm đánh giá việc giải quyết thủ tục hành chính Quý ${quarter} năm ${year} trên địa bàn ${area}`,
-      recipients: input.issuer.parentName ? [`${bodyName(input.issuer.parentName)} (b/c)`] : [],
+      recipients: input.issuer.parentName
+        ? [`${bodyInSentence(input.issuer.parentName)} (b/c)`]
+        : [],
       signerName: input.signerName,
     }),
     areaName: area,
@@ -438,6 +548,7 @@ export function dossierQuarterReport(input: DossierQuarterInput) {
       'Kết quả đánh giá được công khai tại cơ quan và trên trang thông tin điện tử; là căn cứ xem xét mức độ hoàn thành nhiệm vụ của cán bộ, công chức, viên chức tại Bộ phận Một cửa.',
     difficultiesText:
       'Việc lấy ý kiến đánh giá của tổ chức, cá nhân còn hạn chế; một số đơn vị chưa cập nhật đầy đủ thông tin hồ sơ trên hệ thống.',
+    closingText: `Trên đây là Báo cáo kết quả thực hiện việc thẩm định đánh giá giải quyết thủ tục hành chính Quý ${quarter} năm ${year}, của ${bodyInSentence(input.issuer.name)}./.`,
     annex: input.annex.map((a, i) => ({
       number: String(i + 1),
       unitName: a.unitName,

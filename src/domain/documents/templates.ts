@@ -96,7 +96,13 @@ const TYPE_PLACEHOLDERS: Record<DocumentType, readonly Placeholder[]> = {
     text('resultSentence'),
     text('yearOverYear'),
     text('organisationText'),
-    list('criteria', [text('title'), text('score'), text('max'), text('adjustment')]),
+    list('criteria', [
+      text('title'),
+      text('score'),
+      text('max'),
+      text('resultText'),
+      text('adjustment'),
+    ]),
     list('lostGroups', [
       text('number'),
       text('title'),
@@ -132,13 +138,14 @@ const TYPE_PLACEHOLDERS: Record<DocumentType, readonly Placeholder[]> = {
       text('best'),
       text('classesText'),
       text('bottomText'),
-      list('criteria', [text('title'), text('average'), text('max')]),
+      list('criteria', [text('title'), text('average'), text('max'), text('resultText')]),
     ]),
     flag('hasSipas'),
     text('sipasText'),
     list('sipasElements', [text('element'), text('index')]),
     text('assessmentText'),
     text('directionText'),
+    text('closingText'),
     list('annex', [
       text('rank'),
       text('unitName'),
@@ -161,6 +168,7 @@ const TYPE_PLACEHOLDERS: Record<DocumentType, readonly Placeholder[]> = {
     text('ratesText'),
     text('handlingText'),
     text('difficultiesText'),
+    text('closingText'),
     list('annex', [
       text('number'),
       text('unitName'),

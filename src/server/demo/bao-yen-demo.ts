@@ -21,8 +21,10 @@ import { recomputeResults } from '../features/campaigns/results.service.ts';
 import { findUnitsByCodes } from '../features/units/repository.ts';
 import { DEMO_DISTRICTS } from './demo-units.ts';
 
+// The name is printed in the drafted report: it says nothing of the figures being illustrative
+// (the criteria set's description does).
 export const BAO_YEN_CAMPAIGN_NAME =
-  'Xác định Chỉ số CCHC năm 2022 của UBND các xã huyện Bảo Yên (Lào Cai) — điểm từng xã là số liệu minh họa, tổng hợp khớp báo cáo';
+  'Xác định Chỉ số CCHC năm 2022 của UBND các xã, thị trấn huyện Bảo Yên (Lào Cai)';
 
 /**
  * Illustrative appraised points (hundredths, of 70) and survey points (of 30) per commune, in the

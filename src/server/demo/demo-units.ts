@@ -172,4 +172,42 @@ export const DEMO_ACCOUNTS: Array<{
     unitCode: '22504',
     unitCurrent: true,
   },
+  // The heads who sign the drafted documents, by the name the seeds print (Bảo Yên's report and
+  // Kim Phượng's plan print none: those names are illustrative), and the offices that draft seeds
+  // 003 and 004 without the administrator.
+  {
+    username: 'chutich.quyky',
+    fullName: 'Luân Đức Quỳnh',
+    role: 'unit_head',
+    unitCode: '05545',
+    unitCurrent: false,
+  },
+  {
+    username: 'chutich.dienbiendong',
+    fullName: 'Bùi Ngọc La',
+    role: 'unit_head',
+    unitCode: 'H-DIENBIENDONG',
+    unitCurrent: false,
+  },
+  {
+    username: 'vanphong.dienbiendong',
+    fullName: 'Văn phòng HĐND-UBND huyện Điện Biên Đông (demo)',
+    role: 'standing_agency',
+    unitCode: 'H-DIENBIENDONG',
+    unitCurrent: false,
+  },
+  {
+    username: 'chutich.baoyen',
+    fullName: 'Nguyễn Văn An',
+    role: 'unit_head',
+    unitCode: 'H-BAOYEN',
+    unitCurrent: false,
+  },
+  {
+    username: 'noivu.baoyen',
+    fullName: 'Phòng Nội vụ huyện Bảo Yên (demo)',
+    role: 'standing_agency',
+    unitCode: 'H-BAOYEN',
+    unitCurrent: false,
+  },
 ];

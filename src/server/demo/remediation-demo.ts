@@ -367,7 +367,7 @@ export async function loadRemediationDemo(tx: Queryable, now: Date): Promise<voi
           place: 'Kim Phượng',
           issuedOn: '2023-04-10',
           bases: [
-            'Căn cứ kết quả Chỉ số cải cách hành chính năm 2022 của UBND xã Quy Kỳ do UBND tỉnh Thái Nguyên công bố (dữ liệu mẫu);',
+            'Căn cứ kết quả Chỉ số cải cách hành chính năm 2022 của UBND xã Quy Kỳ do UBND tỉnh Thái Nguyên công bố;',
             'Căn cứ Báo cáo kết quả tự đánh giá, chấm điểm Chỉ số CCHC năm 2022 của UBND xã Quy Kỳ;',
           ],
           purposes: [
@@ -397,7 +397,8 @@ export async function loadRemediationDemo(tx: Queryable, now: Date): Promise<voi
             'Lưu: VT, VP',
           ],
           signerTitle: 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH',
-          signerName: '',
+          // Illustrative: seed 001's signer is the chairman of xã Đại Lãnh, not of Kim Phượng.
+          signerName: 'Nguyễn Văn Hùng',
         }),
       },
       head,

@@ -377,7 +377,29 @@ const vi = {
   document_template_empty: 'Tệp mẫu văn bản rỗng.',
   document_template_not_docx: 'Tệp mẫu không phải tệp Word (.docx) hợp lệ.',
   document_template_broken:
-    'Mẫu văn bản không dùng được: {reason}. Hãy kiểm tra các trường trong dấu ngoặc nhọn { } (mở và đóng đủ, không tách đôi). Mẫu cũ vẫn được giữ nguyên.',
+    'Mẫu văn bản không dùng được: {problem} ({place}){more}. Hãy sửa trong Word rồi tải lên lại; mẫu cũ vẫn được giữ nguyên.',
+  document_template_problem_unopened_tag: 'trường «{tag}» có dấu đóng «}» mà thiếu dấu mở «{»',
+  document_template_problem_unclosed_tag: 'trường «{tag}» mở bằng «{» nhưng thiếu dấu đóng «}»',
+  document_template_problem_duplicate_open_tag: 'trường «{tag}» có hai dấu mở «{» liền nhau',
+  document_template_problem_duplicate_close_tag: 'trường «{tag}» có hai dấu đóng «}» liền nhau',
+  document_template_problem_unopened_loop:
+    'danh sách «{tag}» có dòng đóng «{/{tag}}» mà thiếu dòng mở «{#{tag}}»',
+  document_template_problem_unclosed_loop:
+    'danh sách «{tag}» mở bằng «{#{tag}}» nhưng thiếu dòng đóng «{/{tag}}»',
+  document_template_problem_closing_tag_does_not_match_opening_tag:
+    'dòng đóng của danh sách «{tag}» không khớp với dòng mở trước nó',
+  document_template_problem_unbalanced_loop_tags:
+    'các danh sách lồng nhau quanh «{tag}» mở và đóng không đúng thứ tự',
+  document_template_problem_raw_xml_tag_should_be_only_text_in_paragraph:
+    'trường «{tag}» phải đứng một mình trong đoạn văn',
+  document_template_problem_loop_position_invalid:
+    'danh sách «{tag}» mở và đóng ở hai chỗ không cùng cấp (ví dụ một đầu trong bảng, một đầu ngoài bảng)',
+  document_template_problem_malformed_xml: 'tệp Word bị hỏng cấu trúc gần «{tag}»',
+  document_template_problem_unreadable: 'không đọc được các trường của mẫu gần «{tag}»',
+  document_template_place_body: 'trong phần thân văn bản',
+  document_template_place_header: 'ở phần đầu trang',
+  document_template_place_footer: 'ở phần chân trang',
+  document_template_more: '; và {count} lỗi khác',
   document_template_unknown_placeholder:
     'Mẫu văn bản có trường không tồn tại: {names}. Xem danh sách trường được dùng trong trang Mẫu văn bản. Mẫu cũ vẫn được giữ nguyên.',
   document_job_failed:
@@ -912,7 +934,31 @@ const en: Record<MessageKey, string> = {
   document_template_empty: 'The template file is empty.',
   document_template_not_docx: 'The template is not a valid Word file (.docx).',
   document_template_broken:
-    'The template cannot be used: {reason}. Check the fields in curly braces { } (each opened and closed, not split). The previous template stays in use.',
+    'The template cannot be used: {problem} ({place}){more}. Correct it in Word and upload it again; the previous template stays in use.',
+  document_template_problem_unopened_tag:
+    'the field «{tag}» has a closing «}» without its opening «{»',
+  document_template_problem_unclosed_tag:
+    'the field «{tag}» opens with «{» but never closes with «}»',
+  document_template_problem_duplicate_open_tag: 'the field «{tag}» has two opening «{» in a row',
+  document_template_problem_duplicate_close_tag: 'the field «{tag}» has two closing «}» in a row',
+  document_template_problem_unopened_loop:
+    'the list «{tag}» has a closing «{/{tag}}» without its opening «{#{tag}}»',
+  document_template_problem_unclosed_loop:
+    'the list «{tag}» opens with «{#{tag}}» but has no closing «{/{tag}}»',
+  document_template_problem_closing_tag_does_not_match_opening_tag:
+    'the closing line of the list «{tag}» does not match the opening before it',
+  document_template_problem_unbalanced_loop_tags:
+    'the nested lists around «{tag}» open and close in the wrong order',
+  document_template_problem_raw_xml_tag_should_be_only_text_in_paragraph:
+    'the field «{tag}» must stand alone in its paragraph',
+  document_template_problem_loop_position_invalid:
+    'the list «{tag}» opens and closes at different levels (for instance one end inside a table, the other outside)',
+  document_template_problem_malformed_xml: 'the Word file is damaged near «{tag}»',
+  document_template_problem_unreadable: 'the template’s fields could not be read near «{tag}»',
+  document_template_place_body: 'in the body',
+  document_template_place_header: 'in the page header',
+  document_template_place_footer: 'in the page footer',
+  document_template_more: '; and {count} more',
   document_template_unknown_placeholder:
     'The template has fields that do not exist: {names}. See the list of fields on the Document templates page. The previous template stays in use.',
   document_job_failed:

@@ -212,10 +212,13 @@ async function gatherCampaignReport(
       criteria: codes.map((code) => {
         const scores = units.flatMap((u) => u.criteria.filter((x) => x.code === code));
         const sum = scores.reduce((s, x) => s + x.score, 0);
+        const adjustments = scores.reduce((s, x) => s + x.bonus - x.penalty, 0);
         return {
           title: scores[0]?.title ?? code,
           averageHundredths: scores.length === 0 ? 0 : Math.round(sum / scores.length),
           maxHundredths: scores.reduce((m, x) => Math.max(m, x.max), 0),
+          averageAdjustmentHundredths:
+            scores.length === 0 ? 0 : Math.round(adjustments / scores.length),
         };
       }),
     };
@@ -225,7 +228,7 @@ async function gatherCampaignReport(
   const data = campaignReport({
     issuer: await unitRef(deps.db, issuerUnitId),
     date: today(deps),
-    signerName: null,
+    signerName: await signerOf(deps.db, issuerUnitId),
     campaignName: c.row.name,
     year: c.row.year,
     kinds: kindResults,
@@ -344,7 +347,8 @@ async function gatherPlan(deps: Deps, actor: Actor, planId: number): Promise<Gat
       itemCode: t.itemId === null ? null : (itemCode.get(t.itemId) ?? null),
       content: t.content,
       output: t.output,
-      responsible: t.responsibleName ?? t.responsibleLabel ?? '',
+      // The post as the plan names it (seed 001: "Công chức Văn phòng – Thống kê"), else the account.
+      responsible: t.responsibleLabel || t.responsibleName || '',
       deadline: t.deadline,
       targetText: t.target ? percentText(t.target.targetPercent) : null,
     })),

@@ -66,25 +66,45 @@ function centred(text: string, style: RunStyle = {}, after = 0): Paragraph {
 function rule(column: number, width: number): Paragraph {
   const side = Math.max(0, Math.round((column - width) / 2));
   return new Paragraph({
-    spacing: { before: 0, after: 60, line: 120, lineRule: 'exact' },
+    // Spaced from the line above so the rule never touches or strikes through its descenders.
+    spacing: { before: 80, after: 60, line: 120, lineRule: 'exact' },
     indent: { left: side, right: side },
-    border: { top: { ...LINE, space: 1 } },
+    border: { top: { ...LINE, space: 4 } },
     children: [run('', { size: 4 })],
   });
 }
 
 /** A body paragraph: justified, first-line indent, 6 pt after, line spacing 1,15. */
-function body(text: string | TextRun[], style: RunStyle = {}): Paragraph {
+function body(
+  text: string | TextRun[],
+  style: RunStyle = {},
+  flow: { keepNext?: boolean; pageBreakBefore?: boolean } = {},
+): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: INDENT },
     spacing: { before: 0, after: 120, line: 276 },
+    keepNext: flow.keepNext ?? false,
+    keepLines: flow.keepNext ?? false,
+    pageBreakBefore: flow.pageBreakBefore ?? false,
     children: typeof text === 'string' ? [run(text, style)] : text,
   });
 }
 
-/** A section heading (I., 1., a)): bold, indented like the body. */
-const heading = (text: string) => body(text, { bold: true });
+/** A section heading (I., 1., a)): bold, indented like the body, kept with what follows. */
+const heading = (text: string) => body(text, { bold: true }, { keepNext: true });
+/** A line that introduces what follows (a group title, "Kết quả theo lĩnh vực:"), kept with it. */
+const lead = (text: string, style: RunStyle = {}) => body(text, style, { keepNext: true });
+/** An annex title: centred, bold, on a new page after the signature, kept with its table. */
+const annexTitle = (text: string, first: boolean) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: first ? 0 : 240, after: 120, line: 276 },
+    keepNext: true,
+    keepLines: true,
+    pageBreakBefore: first,
+    children: [run(text, { bold: true })],
+  });
 /** A line holding only a loop or condition tag; docxtemplater removes it when rendering. */
 const tag = (text: string) =>
   new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(text)] });
@@ -157,7 +177,8 @@ function loopTable(
 
 /** The header: issuing bodies and number on the left, national name and motto on the right. */
 function headerBlock(): Table {
-  const left = Math.round(TEXT_WIDTH * 0.38);
+  // 40 %: a body name of up to 22 capitals (bold, 12 pt) fits on one line (see headerLines).
+  const left = Math.round(TEXT_WIDTH * 0.4);
   const right = TEXT_WIDTH - left;
   const column = (width: number, children: Paragraph[]) =>
     new TableCell({ width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS, children });
@@ -211,7 +232,9 @@ function signingBlock(): Table {
     columnWidths: [left, right],
     borders: NO_BORDERS,
     rows: [
+      // One row that never splits: the signature stays with its last recipients.
       new TableRow({
+        cantSplit: true,
         children: [
           new TableCell({
             width: { size: left, type: WidthType.DXA },
@@ -243,145 +266,168 @@ function signingBlock(): Table {
 }
 
 const spacer = () => new Paragraph({ spacing: { before: 0, after: 120 }, children: [] });
+/** The empty line before the signing block, kept with it and with the closing sentence. */
+const beforeSignature = () =>
+  new Paragraph({ spacing: { before: 0, after: 120 }, keepNext: true, children: [] });
 
-function selfAssessmentBody(): (Paragraph | Table)[] {
-  return [
-    heading('I. CÔNG TÁC TỔ CHỨC, TRIỂN KHAI THỰC HIỆN'),
-    body('{organisationText}'),
-    heading('II. PHÂN TÍCH KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}'),
-    heading('1. Tổng quan về chỉ số cải cách hành chính'),
-    body('{resultSentence}'),
-    heading('2. Đánh giá kết quả chung đạt được'),
-    body('{yearOverYear}'),
-    tag('{#criteria}'),
-    body('- {title}: đạt {score}/{max} điểm{adjustment};'),
-    tag('{/criteria}'),
-    heading('3. Kết quả chi tiết các tiêu chí, tiêu chí thành phần chưa đạt điểm tối đa'),
-    tag('{#lostGroups}'),
-    body('{number}. {title}:', { bold: true }),
-    tag('{#items}'),
-    body('+ {title}: {reason}: {final}/{max} điểm.'),
-    tag('{/items}'),
-    tag('{/lostGroups}'),
-    heading('III. CHỈ SỐ HÀI LÒNG ĐỐI VỚI SỰ PHỤC VỤ HÀNH CHÍNH'),
-    tag('{#hasSipas}'),
-    body('{sipasOverall}'),
-    body('Kết quả theo lĩnh vực:'),
-    loopTable(
-      'sipasFields',
-      [
-        { title: 'Lĩnh vực', field: 'field', share: 19 },
-        { title: 'Số phiếu', field: 'answers', share: 8, align: 'center' },
-        { title: 'Rất hài lòng', field: 'verySatisfied', share: 12, align: 'center' },
-        { title: 'Hài lòng', field: 'satisfied', share: 12, align: 'center' },
-        { title: 'Bình thường', field: 'neutral', share: 12, align: 'center' },
-        { title: 'Không hài lòng', field: 'dissatisfied', share: 12, align: 'center' },
-        { title: 'Rất không hài lòng', field: 'veryDissatisfied', share: 12, align: 'center' },
-        { title: 'Tỷ lệ hài lòng', field: 'satisfiedShare', share: 13, align: 'center' },
-      ],
-      22,
-    ),
-    spacer(),
-    tag('{/hasSipas}'),
-    tag('{^hasSipas}'),
-    body('Chưa có kết quả khảo sát sự hài lòng của đơn vị trong năm {year}.'),
-    tag('{/hasSipas}'),
-    heading('IV. NGUYÊN NHÂN CỦA NHỮNG HẠN CHẾ'),
-    body('{causesText}'),
-    heading('V. GIẢI PHÁP KHẮC PHỤC'),
-    body('{solutionsText}'),
-    heading('VI. KIẾN NGHỊ, ĐỀ XUẤT'),
-    body('{recommendationsText}'),
-    body(
-      'Trên đây là báo cáo kết quả tự đánh giá chỉ số cải cách hành chính năm {year} của {unitName}./.',
-    ),
-  ];
+/** A document's parts: its body before the signature and its annexes after it. */
+interface Parts {
+  main: (Paragraph | Table)[];
+  annex?: (Paragraph | Table)[];
 }
 
-function campaignReportBody(): (Paragraph | Table)[] {
-  return [
-    heading('I. TỔNG QUAN VỀ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}'),
-    heading('1. Đối tượng đánh giá'),
-    tag('{#kinds}'),
-    body('- {kindName}: {units} đơn vị.'),
-    tag('{/kinds}'),
-    heading('2. Phương pháp xác định Chỉ số cải cách hành chính'),
-    body('{methodText}'),
-    heading('II. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}'),
-    tag('{#kinds}'),
-    heading('{number}. Đối với {kindName}'),
-    body(
-      'Tổng điểm trung bình đạt {average}/{max} điểm; {best}. {classesText}{bottomText}. Điểm trung bình theo tiêu chí:',
-    ),
-    tag('{#criteria}'),
-    body('- {title}: đạt {average}/{max} điểm;'),
-    tag('{/criteria}'),
-    tag('{/kinds}'),
-    heading('III. KẾT QUẢ CHỈ SỐ HÀI LÒNG (SIPAS)'),
-    tag('{#hasSipas}'),
-    body('{sipasText}'),
-    tag('{#sipasElements}'),
-    body('- Chỉ số hài lòng về {element} đạt {index}.'),
-    tag('{/sipasElements}'),
-    tag('{/hasSipas}'),
-    tag('{^hasSipas}'),
-    body('Chưa có kết quả khảo sát sự hài lòng trong hệ thống cho năm {year}.'),
-    tag('{/hasSipas}'),
-    heading('IV. NHẬN XÉT, ĐÁNH GIÁ'),
-    body('{assessmentText}'),
-    heading('V. PHƯƠNG HƯỚNG, NHIỆM VỤ'),
-    body('{directionText}'),
-    heading('PHỤ LỤC: KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} CỦA CÁC ĐƠN VỊ'),
-    loopTable('annex', [
-      { title: 'Hạng', field: 'rank', share: 7, align: 'center' },
-      { title: 'Đơn vị', field: 'unitName', share: 30 },
-      { title: 'Loại đơn vị', field: 'kindName', share: 17 },
-      { title: 'Điểm thẩm định', field: 'appraised', share: 11, align: 'right' },
-      { title: 'Điểm điều tra XHH', field: 'survey', share: 11, align: 'right' },
-      { title: 'Chỉ số (%)', field: 'index', share: 11, align: 'right' },
-      { title: 'Xếp loại', field: 'classLabel', share: 13, align: 'center' },
-    ]),
-    spacer(),
-  ];
+function selfAssessmentBody(): Parts {
+  return {
+    main: [
+      heading('I. CÔNG TÁC TỔ CHỨC, TRIỂN KHAI THỰC HIỆN'),
+      body('{organisationText}'),
+      heading('II. PHÂN TÍCH KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}'),
+      heading('1. Tổng quan về chỉ số cải cách hành chính'),
+      body('{resultSentence}'),
+      heading('2. Đánh giá kết quả chung đạt được'),
+      body('{yearOverYear}'),
+      tag('{#criteria}'),
+      body('- {title}: {resultText}{adjustment};'),
+      tag('{/criteria}'),
+      heading('3. Kết quả chi tiết các tiêu chí, tiêu chí thành phần chưa đạt điểm tối đa'),
+      tag('{#lostGroups}'),
+      lead('{number}. {title}:', { bold: true }),
+      tag('{#items}'),
+      body('+ {title}: {reason}: {final}/{max} điểm.'),
+      tag('{/items}'),
+      tag('{/lostGroups}'),
+      heading('III. CHỈ SỐ HÀI LÒNG ĐỐI VỚI SỰ PHỤC VỤ HÀNH CHÍNH'),
+      tag('{#hasSipas}'),
+      body('{sipasOverall}'),
+      lead('Kết quả theo lĩnh vực:'),
+      loopTable(
+        'sipasFields',
+        [
+          { title: 'Lĩnh vực', field: 'field', share: 19 },
+          { title: 'Số phiếu', field: 'answers', share: 8, align: 'center' },
+          { title: 'Rất hài lòng', field: 'verySatisfied', share: 12, align: 'center' },
+          { title: 'Hài lòng', field: 'satisfied', share: 12, align: 'center' },
+          { title: 'Bình thường', field: 'neutral', share: 12, align: 'center' },
+          { title: 'Không hài lòng', field: 'dissatisfied', share: 12, align: 'center' },
+          { title: 'Rất không hài lòng', field: 'veryDissatisfied', share: 12, align: 'center' },
+          { title: 'Tỷ lệ hài lòng', field: 'satisfiedShare', share: 13, align: 'center' },
+        ],
+        22,
+      ),
+      spacer(),
+      tag('{/hasSipas}'),
+      tag('{^hasSipas}'),
+      body('Chưa có kết quả khảo sát sự hài lòng của đơn vị trong năm {year}.'),
+      tag('{/hasSipas}'),
+      heading('IV. NGUYÊN NHÂN CỦA NHỮNG HẠN CHẾ'),
+      body('{causesText}'),
+      heading('V. GIẢI PHÁP KHẮC PHỤC'),
+      body('{solutionsText}'),
+      heading('VI. KIẾN NGHỊ, ĐỀ XUẤT'),
+      body('{recommendationsText}'),
+      lead(
+        'Trên đây là báo cáo kết quả tự đánh giá chỉ số cải cách hành chính năm {year} của {unitName}./.',
+      ),
+    ],
+  };
 }
 
-function dossierQuarterBody(): (Paragraph | Table)[] {
-  return [
-    heading('I. CĂN CỨ VÀ CÁCH THỨC ĐÁNH GIÁ'),
-    body(
-      'Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính; Thông tư số 01/2018/TT-VPCP ngày 23 tháng 11 năm 2018 của Văn phòng Chính phủ hướng dẫn thi hành một số quy định của Nghị định số 61/2018/NĐ-CP.',
-    ),
-    body('{collectionText}'),
-    heading('II. KẾT QUẢ ĐÁNH GIÁ {periodText}'),
-    body(
-      'Tổng số đơn vị thuộc phạm vi đánh giá: {units}; số đơn vị đã được chấm điểm: {scored}. Kết quả cụ thể:',
-    ),
-    tag('{#levels}'),
-    body('- {levelName}: {result}.'),
-    tag('{/levels}'),
-    body('{ratesText}'),
-    heading('III. XỬ LÝ KẾT QUẢ ĐÁNH GIÁ'),
-    body('{handlingText}'),
-    heading('IV. KHÓ KHĂN, VƯỚNG MẮC'),
-    body('{difficultiesText}'),
-    heading('PHỤ LỤC I: KẾT QUẢ ĐÁNH GIÁ CỦA CÁC ĐƠN VỊ'),
-    loopTable('annex', [
-      { title: 'STT', field: 'number', share: 6, align: 'center' },
-      { title: 'Đơn vị', field: 'unitName', share: 32 },
-      { title: 'Số hồ sơ', field: 'dossiers', share: 14, align: 'right' },
-      { title: 'Tổng điểm', field: 'total', share: 16, align: 'right' },
-      { title: 'Xếp loại', field: 'classLabel', share: 22, align: 'center' },
-    ]),
-    spacer(),
-    heading('PHỤ LỤC II: KẾT QUẢ ĐÁNH GIÁ CỦA CÁN BỘ, CÔNG CHỨC'),
-    loopTable('officials', [
-      { title: 'STT', field: 'number', share: 8, align: 'center' },
-      { title: 'Họ và tên', field: 'name', share: 34 },
-      { title: 'Đơn vị', field: 'unitName', share: 40 },
-      { title: 'Tổng điểm', field: 'total', share: 18, align: 'right' },
-    ]),
-    spacer(),
-  ];
+function campaignReportBody(): Parts {
+  return {
+    main: [
+      heading('I. TỔNG QUAN VỀ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}'),
+      heading('1. Đối tượng đánh giá'),
+      tag('{#kinds}'),
+      body('- {kindName}: {units} đơn vị.'),
+      tag('{/kinds}'),
+      heading('2. Phương pháp xác định Chỉ số cải cách hành chính'),
+      body('{methodText}'),
+      heading('II. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}'),
+      tag('{#kinds}'),
+      heading('{number}. Đối với {kindName}'),
+      body(
+        'Tổng điểm trung bình đạt {average}/{max} điểm; {best}. {classesText}{bottomText}. Điểm trung bình theo tiêu chí:',
+      ),
+      tag('{#criteria}'),
+      body('- {title}: {resultText};'),
+      tag('{/criteria}'),
+      tag('{/kinds}'),
+      heading('III. KẾT QUẢ CHỈ SỐ HÀI LÒNG (SIPAS)'),
+      tag('{#hasSipas}'),
+      body('{sipasText}'),
+      tag('{#sipasElements}'),
+      body('- Chỉ số hài lòng về {element} đạt {index}.'),
+      tag('{/sipasElements}'),
+      tag('{/hasSipas}'),
+      tag('{^hasSipas}'),
+      body('Chưa có kết quả khảo sát sự hài lòng trong hệ thống cho năm {year}.'),
+      tag('{/hasSipas}'),
+      heading('IV. NHẬN XÉT, ĐÁNH GIÁ'),
+      body('{assessmentText}'),
+      heading('V. PHƯƠNG HƯỚNG, NHIỆM VỤ'),
+      body('{directionText}'),
+      lead('{closingText}'),
+    ],
+    annex: [
+      annexTitle('PHỤ LỤC', true),
+      annexTitle('KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} CỦA CÁC ĐƠN VỊ', false),
+      // "Hạng" and the figures must fit their column on one line (12 pt, bold header).
+      loopTable('annex', [
+        { title: 'Hạng', field: 'rank', share: 10, align: 'center' },
+        { title: 'Đơn vị', field: 'unitName', share: 29 },
+        { title: 'Loại đơn vị', field: 'kindName', share: 17 },
+        { title: 'Điểm thẩm định', field: 'appraised', share: 11, align: 'right' },
+        { title: 'Điểm điều tra XHH', field: 'survey', share: 11, align: 'right' },
+        { title: 'Chỉ số (%)', field: 'index', share: 10, align: 'right' },
+        { title: 'Xếp loại', field: 'classLabel', share: 12, align: 'center' },
+      ]),
+    ],
+  };
+}
+
+function dossierQuarterBody(): Parts {
+  return {
+    main: [
+      heading('I. CĂN CỨ VÀ CÁCH THỨC ĐÁNH GIÁ'),
+      body(
+        'Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính; Thông tư số 01/2018/TT-VPCP ngày 23 tháng 11 năm 2018 của Văn phòng Chính phủ hướng dẫn thi hành một số quy định của Nghị định số 61/2018/NĐ-CP.',
+      ),
+      body('{collectionText}'),
+      heading('II. KẾT QUẢ ĐÁNH GIÁ {periodText}'),
+      body(
+        'Tổng số đơn vị thuộc phạm vi đánh giá: {units}; số đơn vị đã được chấm điểm: {scored}. Kết quả cụ thể:',
+      ),
+      tag('{#levels}'),
+      body('- {levelName}: {result}.'),
+      tag('{/levels}'),
+      body('{ratesText}'),
+      heading('III. XỬ LÝ KẾT QUẢ ĐÁNH GIÁ'),
+      body('{handlingText}'),
+      heading('IV. KHÓ KHĂN, VƯỚNG MẮC'),
+      body('{difficultiesText}'),
+      lead('{closingText}'),
+    ],
+    annex: [
+      annexTitle('PHỤ LỤC I', true),
+      annexTitle('KẾT QUẢ ĐÁNH GIÁ CỦA CÁC ĐƠN VỊ', false),
+      loopTable('annex', [
+        { title: 'STT', field: 'number', share: 6, align: 'center' },
+        { title: 'Đơn vị', field: 'unitName', share: 32 },
+        { title: 'Số hồ sơ', field: 'dossiers', share: 14, align: 'right' },
+        { title: 'Tổng điểm', field: 'total', share: 16, align: 'right' },
+        { title: 'Xếp loại', field: 'classLabel', share: 22, align: 'center' },
+      ]),
+      spacer(),
+      annexTitle('PHỤ LỤC II', false),
+      annexTitle('KẾT QUẢ ĐÁNH GIÁ CỦA CÁN BỘ, CÔNG CHỨC', false),
+      loopTable('officials', [
+        { title: 'STT', field: 'number', share: 8, align: 'center' },
+        { title: 'Họ và tên', field: 'name', share: 34 },
+        { title: 'Đơn vị', field: 'unitName', share: 40 },
+        { title: 'Tổng điểm', field: 'total', share: 18, align: 'right' },
+      ]),
+    ],
+  };
 }
 
 const TASK_COLUMNS = [
@@ -393,95 +439,99 @@ const TASK_COLUMNS = [
   { title: 'Chỉ tiêu', field: 'target', share: 14, align: 'center' as const },
 ];
 
-function remediationPlanBody(): (Paragraph | Table)[] {
-  return [
-    tag('{#bases}'),
-    body('{text}', { italics: true }),
-    tag('{/bases}'),
-    body(
-      '{unitName} xây dựng Kế hoạch triển khai thực hiện các giải pháp khắc phục những hạn chế, thiếu sót, cải thiện chỉ số cải cách hành chính năm {year} như sau:',
-    ),
-    heading('I. MỤC ĐÍCH, YÊU CẦU'),
-    heading('1. Mục đích'),
-    tag('{#purposes}'),
-    body('- {text}'),
-    tag('{/purposes}'),
-    tag('{#goals}'),
-    body('- {text}'),
-    tag('{/goals}'),
-    heading('2. Yêu cầu'),
-    tag('{#requirements}'),
-    body('- {text}'),
-    tag('{/requirements}'),
-    heading('II. NỘI DUNG, NHIỆM VỤ, GIẢI PHÁP THỰC HIỆN'),
-    tag('{#groups}'),
-    heading('{number}. {title}'),
-    tag('{#items}'),
-    body('+ Mục {code}: {title}: {pointsText}. Lí do mất điểm: {reason}'),
-    tag('{/items}'),
-    loopTable('tasks', TASK_COLUMNS, 22),
-    spacer(),
-    tag('{/groups}'),
-    tag('{#hasGeneralTasks}'),
-    heading('Các nhiệm vụ chung'),
-    loopTable('generalTasks', TASK_COLUMNS, 22),
-    spacer(),
-    tag('{/hasGeneralTasks}'),
-    heading('III. TỔ CHỨC THỰC HIỆN'),
-    tag('{#organisation}'),
-    body('{text}'),
-    tag('{/organisation}'),
-  ];
+function remediationPlanBody(): Parts {
+  return {
+    main: [
+      tag('{#bases}'),
+      body('{text}', { italics: true }),
+      tag('{/bases}'),
+      body(
+        '{unitName} xây dựng Kế hoạch triển khai thực hiện các giải pháp khắc phục những hạn chế, thiếu sót, cải thiện chỉ số cải cách hành chính năm {year} như sau:',
+      ),
+      heading('I. MỤC ĐÍCH, YÊU CẦU'),
+      heading('1. Mục đích'),
+      tag('{#purposes}'),
+      body('- {text}'),
+      tag('{/purposes}'),
+      tag('{#goals}'),
+      body('- {text}'),
+      tag('{/goals}'),
+      heading('2. Yêu cầu'),
+      tag('{#requirements}'),
+      body('- {text}'),
+      tag('{/requirements}'),
+      heading('II. NỘI DUNG, NHIỆM VỤ, GIẢI PHÁP THỰC HIỆN'),
+      tag('{#groups}'),
+      heading('{number}. {title}'),
+      tag('{#items}'),
+      body('+ Mục {code}: {title}: {pointsText}. Lí do mất điểm: {reason}'),
+      tag('{/items}'),
+      loopTable('tasks', TASK_COLUMNS, 22),
+      spacer(),
+      tag('{/groups}'),
+      tag('{#hasGeneralTasks}'),
+      heading('Các nhiệm vụ chung'),
+      loopTable('generalTasks', TASK_COLUMNS, 22),
+      spacer(),
+      tag('{/hasGeneralTasks}'),
+      heading('III. TỔ CHỨC THỰC HIỆN'),
+      tag('{#organisation}'),
+      body('{text}'),
+      tag('{/organisation}'),
+    ],
+  };
 }
 
-function supervisionNoticeBody(): (Paragraph | Table)[] {
-  return [
-    body('{introText}'),
-    body('Qua giám sát, Thường trực Hội đồng nhân dân thông báo kết luận như sau:'),
-    heading('I. ĐÁNH GIÁ VIỆC THỰC HIỆN KẾ HOẠCH GIÁM SÁT'),
-    body('- Đoàn giám sát gồm các thành viên:', { bold: true }),
-    tag('{#members}'),
-    body('{number}. {name} - {role};'),
-    tag('{/members}'),
-    heading('II. KẾT QUẢ GIÁM SÁT'),
-    heading('1. Khái quát chung'),
-    tag('{#background}'),
-    body('{text}'),
-    tag('{/background}'),
-    heading('2. Những kết quả đạt được'),
-    tag('{#strengths}'),
-    body('- {text}'),
-    tag('{/strengths}'),
-    heading('3. Những hạn chế, tồn tại cần khắc phục và hoàn thiện'),
-    tag('{#limitations}'),
-    body('- {text}'),
-    tag('{/limitations}'),
-    heading('4. Về kết quả thực hiện công tác cải cách hành chính'),
-    tag('{#reports}'),
-    body('Theo {text}.'),
-    tag('{/reports}'),
-    tag('{#findingGroups}'),
-    body('{title}', { bold: true, italics: true }),
-    tag('{#findings}'),
-    body('+ {text}'),
-    tag('{/findings}'),
-    tag('{/findingGroups}'),
-    heading('III. NHỮNG ĐỀ XUẤT, KIẾN NGHỊ CỦA ĐOÀN GIÁM SÁT'),
-    heading('1. Đối với lãnh đạo Ủy ban nhân dân:'),
-    tag('{#leadership}'),
-    body('- {text}'),
-    tag('{/leadership}'),
-    heading('2. Đối với các công chức chuyên môn thuộc UBND:'),
-    tag('{#officers}'),
-    body('- {text}'),
-    tag('{/officers}'),
-    body(
-      'Trên đây là thông báo kết luận của Thường trực HĐND đối với {supervised} về kết quả giám sát việc thực hiện công tác cải cách hành chính {periodLabel}./.',
-    ),
-  ];
+function supervisionNoticeBody(): Parts {
+  return {
+    main: [
+      body('{introText}'),
+      body('Qua giám sát, Thường trực Hội đồng nhân dân thông báo kết luận như sau:'),
+      heading('I. ĐÁNH GIÁ VIỆC THỰC HIỆN KẾ HOẠCH GIÁM SÁT'),
+      lead('- Đoàn giám sát gồm các thành viên:', { bold: true }),
+      tag('{#members}'),
+      body('{number}. {name} - {role};'),
+      tag('{/members}'),
+      heading('II. KẾT QUẢ GIÁM SÁT'),
+      heading('1. Khái quát chung'),
+      tag('{#background}'),
+      body('{text}'),
+      tag('{/background}'),
+      heading('2. Những kết quả đạt được'),
+      tag('{#strengths}'),
+      body('- {text}'),
+      tag('{/strengths}'),
+      heading('3. Những hạn chế, tồn tại cần khắc phục và hoàn thiện'),
+      tag('{#limitations}'),
+      body('- {text}'),
+      tag('{/limitations}'),
+      heading('4. Về kết quả thực hiện công tác cải cách hành chính'),
+      tag('{#reports}'),
+      body('Theo {text}.'),
+      tag('{/reports}'),
+      tag('{#findingGroups}'),
+      lead('{title}', { bold: true, italics: true }),
+      tag('{#findings}'),
+      body('+ {text}'),
+      tag('{/findings}'),
+      tag('{/findingGroups}'),
+      heading('III. NHỮNG ĐỀ XUẤT, KIẾN NGHỊ CỦA ĐOÀN GIÁM SÁT'),
+      heading('1. Đối với lãnh đạo Ủy ban nhân dân:'),
+      tag('{#leadership}'),
+      body('- {text}'),
+      tag('{/leadership}'),
+      heading('2. Đối với các công chức chuyên môn thuộc UBND:'),
+      tag('{#officers}'),
+      body('- {text}'),
+      tag('{/officers}'),
+      lead(
+        'Trên đây là thông báo kết luận của Thường trực HĐND đối với {supervised} về kết quả giám sát việc thực hiện công tác cải cách hành chính {periodLabel}./.',
+      ),
+    ],
+  };
 }
 
-const BODIES: Record<DocumentType, () => (Paragraph | Table)[]> = {
+const BODIES: Record<DocumentType, () => Parts> = {
   remediation_plan: remediationPlanBody,
   supervision_notice: supervisionNoticeBody,
   self_assessment_report: selfAssessmentBody,
@@ -491,6 +541,7 @@ const BODIES: Record<DocumentType, () => (Paragraph | Table)[]> = {
 
 /** The shipped template of a document type, as a .docx file. */
 export async function defaultTemplate(type: DocumentType): Promise<Buffer> {
+  const parts = BODIES[type]();
   const doc = new Document({
     creator: 'parindex',
     title: type,
@@ -524,7 +575,15 @@ export async function defaultTemplate(type: DocumentType): Promise<Buffer> {
             ],
           }),
         },
-        children: [headerBlock(), ...titleBlock(), ...BODIES[type](), spacer(), signingBlock()],
+        // Annexes come after the signature, each on a new page.
+        children: [
+          headerBlock(),
+          ...titleBlock(),
+          ...parts.main,
+          beforeSignature(),
+          signingBlock(),
+          ...(parts.annex ?? []),
+        ],
       },
     ],
   });

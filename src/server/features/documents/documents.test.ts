@@ -424,7 +424,12 @@ describe('templates belong to the users', () => {
     );
     const res = await upload(agency, broken);
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/Mẫu văn bản không dùng được/);
+    // Explained in words, naming the placeholder and where it is, not as a raw code.
+    expect(res.body.error.message).toMatch(
+      /^Mẫu văn bản không dùng được: trường «organisationText/,
+    );
+    expect(res.body.error.message).toContain('thiếu dấu đóng «}» (trong phần thân văn bản)');
+    expect(res.body.error.message).not.toMatch(/unclosed_tag/);
     const notWord = await upload(agency, Buffer.from('%PDF-1.4 not a template'), 'mau.docx');
     expect(notWord.status).toBe(415);
     expect(notWord.body.error.message).toMatch(/không phải tệp Word/);

@@ -14,6 +14,43 @@ export interface TemplateProblem {
   id: string;
   /** The tag involved ("lostGroups", "{unitNam"), or the part of the file. */
   context: string;
+  /** The part of the Word file it is in ("word/document.xml", "word/header1.xml"), when known. */
+  file?: string;
+}
+
+/** Problems a template can have that the catalogue explains; any other is "unreadable". */
+const EXPLAINED = new Set([
+  'unopened_tag',
+  'unclosed_tag',
+  'duplicate_open_tag',
+  'duplicate_close_tag',
+  'unopened_loop',
+  'unclosed_loop',
+  'closing_tag_does_not_match_opening_tag',
+  'unbalanced_loop_tags',
+  'raw_xml_tag_should_be_only_text_in_paragraph',
+  'loop_position_invalid',
+  'malformed_xml',
+]);
+
+/**
+ * The message parameters that explain a template's first problem in the reader's language: the
+ * problem (a nested catalogue key), the placeholder and where in the file it is, and how many
+ * other problems there are.
+ */
+export function templateProblemParams(problems: TemplateProblem[]): Record<string, string> {
+  const first = problems[0] ?? { id: 'unreadable', context: '' };
+  const kind = EXPLAINED.has(first.id) ? first.id : 'unreadable';
+  const file = first.file ?? 'word/document.xml';
+  const place = /header/.test(file) ? 'header' : /footer/.test(file) ? 'footer' : 'body';
+  const tag = first.context.replace(/^[{#/^]+|}+$/g, '').trim();
+  return {
+    problem: `@document_template_problem_${kind}`,
+    tag: tag || '…',
+    place: `@document_template_place_${place}`,
+    more: problems.length > 1 ? `@document_template_more` : '',
+    count: String(problems.length - 1),
+  };
 }
 
 /** The template is not a Word file, or its tags do not parse. */
@@ -41,7 +78,8 @@ function problemsOf(error: unknown): TemplateProblem[] {
   const list = inner && inner.length > 0 ? inner : [e];
   return list.map((x) => ({
     id: x.properties?.id ?? 'unreadable',
-    context: x.properties?.xtag ?? x.properties?.file ?? '',
+    context: x.properties?.xtag ?? '',
+    ...(x.properties?.file ? { file: x.properties.file } : {}),
   }));
 }
 

@@ -20,7 +20,7 @@ import { appendAuditEntry } from '../audit/repository.ts';
 import { gather, type DocumentParams } from './data.ts';
 import { defaultTemplate } from './default-templates.ts';
 import { docxToPdf, sofficePath } from './pdf.ts';
-import { renderTemplate, TemplateError } from './render.ts';
+import { renderTemplate, templateProblemParams, TemplateError } from './render.ts';
 import * as repo from './repository.ts';
 
 export const MAX_TEMPLATE_BYTES = 10 * 1024 * 1024;
@@ -313,7 +313,7 @@ async function runJob(
   } catch (error) {
     const refusal: { code: string; params: Record<string, string> } =
       error instanceof TemplateError
-        ? { code: 'document_template_broken', params: { reason: error.message } }
+        ? { code: 'document_template_broken', params: templateProblemParams(error.problems) }
         : { code: 'document_job_failed', params: {} };
     await repo.updateJob(deps.db, jobId, {
       status: 'failed',

@@ -14,7 +14,13 @@ import {
 import { unknownPlaceholders, type DocumentType } from '../../../domain/documents/templates.ts';
 import { AppError } from '../../errors.ts';
 import { guardZip } from '../../infra/zip-guard.ts';
-import { inspectTemplate, renderTemplate, TemplateError, type TemplateProblem } from './render.ts';
+import {
+  inspectTemplate,
+  renderTemplate,
+  templateProblemParams,
+  TemplateError,
+  type TemplateProblem,
+} from './render.ts';
 
 /** Sample values for a trial render of an uploaded template (every list has one item). */
 function sampleData(type: DocumentType): object {
@@ -161,11 +167,7 @@ function sampleData(type: DocumentType): object {
 function templateRefusal(problems: TemplateProblem[]): AppError {
   const first = problems[0];
   if (first?.id === 'not_docx') return new AppError('unsupported', 'document_template_not_docx');
-  const reasons = problems
-    .slice(0, 5)
-    .map((p) => (p.context ? `${p.id} «${p.context}»` : p.id))
-    .join('; ');
-  return new AppError('invalid', 'document_template_broken', { reason: reasons });
+  return new AppError('invalid', 'document_template_broken', templateProblemParams(problems));
 }
 
 /** Guards and trial-renders a template; resolves to null or throws the refusal. */

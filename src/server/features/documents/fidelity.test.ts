@@ -1,0 +1,342 @@
+/**
+ * The five drafted documents against the seed documents they reproduce. Each is drafted from the
+ * demo data through the HTTP API by the account that would draft it, its text is read back out of
+ * the Word file (paragraph by paragraph, line breaks kept) and compared section by section with
+ * an expected text written here from the seed: headings, numbers and their order, whitespace
+ * aside. Where the demo is not the seed's own unit (seed 001 is xã Đại Lãnh's plan, the demo plan
+ * is xã Kim Phượng's), the structure is compared and the figures are the ones this test computes
+ * from the plan itself. Every document is also checked for what must never be printed: a part
+ * twice, an empty signer, a placeholder or an internal note, a heading left at a page foot.
+ */
+import PizZip from 'pizzip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createHarness,
+  DEMO_PASSWORD,
+  unitIdByCode,
+  type Client,
+  type Harness,
+} from '../../test-support/harness.ts';
+
+let h: Harness;
+let admin: Client;
+
+beforeAll(async () => {
+  h = await createHarness();
+  admin = await h.login('admin');
+}, 120_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+interface Drafted {
+  xml: string;
+  /** Paragraphs of the body, in order; a line break inside one is "\n". */
+  lines: string[];
+}
+
+/** Drafts a document as `client`, waits for the job and reads the Word file back. */
+async function draft(client: Client, body: object): Promise<Drafted> {
+  const started = await client.post('/api/v1/documents', { ...body, pdf: false });
+  expect(started.status).toBe(202);
+  let job = started.body;
+  for (let i = 0; i < 600 && (job.status === 'queued' || job.status === 'running'); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    job = (await client.get(`/api/v1/documents/jobs/${job.id}`)).body;
+  }
+  expect(job.status).toBe('succeeded');
+  const res = await client.request('GET', `/api/v1/documents/jobs/${job.id}/docx`, undefined, {
+    accept: '*/*',
+  });
+  expect(res.status).toBe(200);
+  const xml = new PizZip(res.raw).file('word/document.xml')!.asText();
+  const lines = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+    .map((p) =>
+      [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)]
+        .map((t) => t[1] ?? '\n')
+        .join('')
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"'),
+    )
+    .map((l) => l.replace(/[ \t]+/g, ' ').trim())
+    .filter((l) => l !== '');
+  return { xml, lines };
+}
+
+/** Whitespace aside. */
+const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * The text between two lines (exclusive), found by their start: a section of the document.
+ * Fails naming the heading when it is missing.
+ */
+function section(doc: Drafted, from: string, to?: string): string[] {
+  const start = doc.lines.findIndex((l) => norm(l).startsWith(norm(from)));
+  expect(start, `heading «${from}»`).toBeGreaterThan(-1);
+  const end =
+    to === undefined
+      ? doc.lines.length
+      : doc.lines.findIndex((l, i) => i > start && norm(l).startsWith(norm(to)));
+  expect(end, `heading «${to}» after «${from}»`).toBeGreaterThan(start);
+  return doc.lines.slice(start + 1, end).map(norm);
+}
+
+/** Lines appear in this order (each found after the previous one). */
+function expectInOrder(lines: string[], expected: string[]): void {
+  let at = -1;
+  for (const e of expected) {
+    const i = lines.findIndex((l, k) => k > at && norm(l) === norm(e));
+    expect(i, `«${e}» in order`).toBeGreaterThan(at);
+    at = i;
+  }
+}
+
+/** What no drafted document may carry, and the flow every one must have. */
+function expectClean(doc: Drafted, opts: { annex?: string } = {}): void {
+  const text = doc.lines.join('\n');
+  // No placeholder left, no internal note, no slip.
+  expect(text).not.toMatch(/[{}]/);
+  expect(text).not.toMatch(/minh họa|dữ liệu mẫu|\(demo\)/);
+  expect(text).not.toMatch(/\.\s*:/);
+  expect(text).not.toMatch(/\b0\/0 điểm/);
+  expect(text).not.toMatch(/(^|\s)00(\s|\/)/);
+  expect(text).not.toMatch(/undefined|null|NaN/);
+  // The signing block once: its authority, the file copy and a signer's name.
+  const authorities = doc.lines.filter((l) => /^(TM|KT)\. /.test(l));
+  expect(new Set(authorities).size).toBe(authorities.length);
+  expect(doc.lines.filter((l) => /^- Lưu\b/.test(l))).toHaveLength(1);
+  const received = doc.lines.indexOf('Nơi nhận:');
+  expect(received).toBeGreaterThan(-1);
+  // After the recipients: the authority and title in capitals, then the signer's name.
+  const block = doc.lines.slice(received + 1).filter((l) => !l.startsWith('- '));
+  const signer = block.find((l, i) => i > 0 && l !== l.toLocaleUpperCase('vi'));
+  expect(signer, 'the signer is named').toBeDefined();
+  // Annexes come after the signature, on a new page.
+  if (opts.annex) {
+    const annex = doc.lines.indexOf(opts.annex);
+    expect(annex).toBeGreaterThan(doc.lines.indexOf(signer!));
+  }
+  // Headings are kept with what follows; the signature row never splits.
+  expect(doc.xml).toMatch(/<w:keepNext\/>/);
+  expect(doc.xml).toMatch(/<w:cantSplit\/>/);
+}
+
+/** The header lines of the issuing body: none longer than the column holds on one line. */
+function expectHeaderFits(doc: Drafted, bodyLines: string[]): void {
+  for (const l of bodyLines) expect(l.length).toBeLessThanOrEqual(22);
+  const joined = doc.lines.slice(0, 4).join('\n');
+  for (const l of bodyLines) expect(joined).toContain(l);
+}
+
+describe('seed 000: xã Quy Kỳ’s self-assessment report, 2022', () => {
+  let doc: Drafted;
+
+  beforeAll(async () => {
+    // The standing agency over the commune drafts it (a unit head does not read survey results).
+    const head = await h.login('noivu.thainguyen', DEMO_PASSWORD);
+    const campaigns = (await admin.get('/api/v1/campaigns')).body.items;
+    const c2022 = campaigns.find(
+      (c: { year: number; name: string }) => c.year === 2022 && /Định Hóa/.test(c.name),
+    ).id;
+    const quyKy = await unitIdByCode(admin, '05545');
+    doc = await draft(head, { type: 'self_assessment_report', campaignId: c2022, unitId: quyKy });
+  }, 180_000);
+
+  it('carries the seed’s header, summary and signature', () => {
+    expectClean(doc);
+    expectHeaderFits(doc, ['UBND HUYỆN ĐỊNH HÓA', 'UBND XÃ QUY KỲ']);
+    expect(doc.lines).toContain('Số: /BC-UBND');
+    expectInOrder(doc.lines, [
+      'BÁO CÁO',
+      'Kết quả tự đánh giá chỉ số cải cách hành chính, sự hài lòng của tổ chức, cá nhân đối với sự phục vụ hành chính năm 2022 của UBND xã Quy Kỳ',
+    ]);
+    expectInOrder(doc.lines.slice(doc.lines.indexOf('Nơi nhận:')), [
+      'TM. ỦY BAN NHÂN DÂN',
+      'CHỦ TỊCH',
+      'Luân Đức Quỳnh',
+    ]);
+  });
+
+  it('gives section II.2 as the seed: last year, this year and the eight criteria in order', () => {
+    const lines = section(doc, '2. Đánh giá kết quả chung đạt được', '3. ');
+    expect(lines[0]).toBe(
+      'Chỉ số điểm cải cách hành chính năm 2021 đạt 65 điểm; năm 2022 đạt 58,25 điểm = 89,6% so với cùng kỳ năm 2021.',
+    );
+    // Seed 000, II.2.
+    expect(lines.slice(1)).toEqual([
+      '- Công tác lãnh đạo, chỉ đạo: đạt 6/10 điểm;',
+      '- Xây dựng và tổ chức thực thi pháp luật: đạt 6/7 điểm;',
+      '- Cải cách thủ tục hành chính: đạt 5/20 điểm;',
+      '- Hoạt động của Chính quyền cơ sở: đạt 13,5/20 điểm;',
+      '- Cải cách chế độ công vụ: đạt 9/10 điểm;',
+      '- Cải cách tài chính công: đạt 3/5 điểm;',
+      '- Xây dựng chính quyền điện tử, chính quyền số: đạt 6,25/12 điểm;',
+      '- Thực hiện nhiệm vụ phát triển kinh tế xã hội ở địa phương: đạt 9,5/16 điểm;',
+    ]);
+  });
+
+  it('gives the satisfaction index of 62,50 % and the four fields’ forms as the seed counts them', () => {
+    const lines = section(doc, 'III. CHỈ SỐ HÀI LÒNG');
+    expect(lines.join('\n')).toContain(
+      'Năm 2022 kết quả chỉ số hài lòng đối với sự phục vụ của cơ quan hành chính xã Quy Kỳ đạt 62,50 %.',
+    );
+    // Seed 000: tư pháp – hộ tịch 14 forms, 0 very satisfied, 10 satisfied (71,43 %), 4 neutral.
+    expectInOrder(lines, ['Tư pháp – Hộ tịch', '14', '0 (0,00%)', '10 (71,43%)', '4 (28,57%)']);
+    expectInOrder(lines, ['Lao động – Thương binh và Xã hội', '7', '1 (14,29%)', '5 (71,43%)']);
+    expectInOrder(lines, ['Đất đai', '12', '0 (0,00%)', '6 (50,00%)', '6 (50,00%)']);
+    expectInOrder(lines, ['Công an', '7', '0 (0,00%)', '4 (57,14%)', '3 (42,86%)']);
+  });
+});
+
+describe('seed 002: the People’s Council notice on xã Phượng Tiến, 2023', () => {
+  let doc: Drafted;
+
+  beforeAll(async () => {
+    const council = await h.login('hdnd.phuongtien', DEMO_PASSWORD);
+    const list = (await council.get('/api/v1/supervisions')).body.items;
+    const s = list.find((x: { unitName?: string }) => /Phượng Tiến/.test(x.unitName ?? ''));
+    doc = await draft(council, { type: 'supervision_notice', supervisionId: s.id });
+  }, 180_000);
+
+  it('carries the seed’s header, summary, recipients and signature, each once', () => {
+    expectClean(doc);
+    expect(doc.lines[0]).toBe('HỘI ĐỒNG NHÂN DÂN\nXÃ PHƯỢNG TIẾN');
+    expect(doc.lines).toContain('Số: /TB-HĐND');
+    expect(doc.lines).toContain('Phượng Tiến, ngày 15 tháng 9 năm 2023');
+    expectInOrder(doc.lines, [
+      'THÔNG BÁO',
+      'Kết luận của Thường trực HĐND về kết quả giám sát việc thực hiện công tác cải cách hành chính 08 tháng đầu năm 2023, phân tích làm rõ nguyên nhân, xác định trách nhiệm và kết quả khắc phục những thiếu sót, hạn chế, tồn tại trong thực hiện công tác cải cách hành chính năm 2022',
+    ]);
+    // Seed 002's "Nơi nhận" and signing block, line for line.
+    expect(section(doc, 'Nơi nhận:')).toEqual([
+      '- TT Đảng ủy, TTHĐND (b/c);',
+      '- Lãnh đạo UBND xã;',
+      '- TT UBMTTQ xã;',
+      '- Các thành viên đoàn giám sát;',
+      '- Đại biểu HĐND xã;',
+      '- Đơn vị được giám sát;',
+      '- Lưu: VT.',
+      'TM. THƯỜNG TRỰC HĐND',
+      'KT. CHỦ TỊCH PHÓ CHỦ TỊCH',
+      'Lương Anh Nghiêm',
+    ]);
+  });
+
+  it('gives the findings in the seed’s three groups, with the points it quotes', () => {
+    const lines = section(doc, '4. Về kết quả thực hiện', 'III. ').join('\n');
+    const g1 = lines.indexOf('Những nội dung mà UBND cần kiểm tra cụ thể');
+    const g2 = lines.indexOf('Những nội dung còn thiếu sót, hạn chế cần bổ sung, khắc phục ngay');
+    const g3 = lines.indexOf('Những nội dung cần tăng cường tham mưu');
+    expect(g1).toBeGreaterThan(-1);
+    expect(g2).toBeGreaterThan(g1);
+    expect(g3).toBeGreaterThan(g2);
+    expect(lines).toMatch(
+      /Mục 2\.2: Rà soát và xử lý văn bản sau rà soát: Điểm tối đa 1,5 điểm, .*thẩm định 1 điểm \(thiếu 0,5 điểm\)/,
+    );
+    expect(lines).toMatch(/Mục 7\.2: Xây dựng Chương trình, kế hoạch chuyển đổi số/);
+  });
+});
+
+describe('seed 003: huyện Điện Biên Đông’s quarterly report on dossier handling, Q2 2021', () => {
+  let doc: Drafted;
+
+  beforeAll(async () => {
+    const head = await h.login('chutich.dienbiendong', DEMO_PASSWORD);
+    const district = await unitIdByCode(admin, 'H-DIENBIENDONG');
+    doc = await draft(head, {
+      type: 'dossier_quarter_report',
+      unitId: district,
+      period: '2021-Q2',
+      bands: 'dien-bien-dong-509-2020',
+    });
+  }, 180_000);
+
+  it('carries the seed’s header, summary, closing and signature, with the annexes after it', () => {
+    expectClean(doc, { annex: 'PHỤ LỤC I' });
+    expectHeaderFits(doc, ['UBND TỈNH ĐIỆN BIÊN', 'ỦY BAN NHÂN DÂN', 'HUYỆN ĐIỆN BIÊN ĐÔNG']);
+    expectInOrder(doc.lines, [
+      'BÁO CÁO',
+      'Kết quả chấm điểm đánh giá việc giải quyết thủ tục hành chính Quý II năm 2021 trên địa bàn huyện Điện Biên Đông',
+      'Trên đây là Báo cáo kết quả thực hiện việc thẩm định đánh giá giải quyết thủ tục hành chính Quý II năm 2021, của UBND huyện Điện Biên Đông./.',
+      'Nơi nhận:',
+      '- Lưu: VT.',
+      'TM. ỦY BAN NHÂN DÂN',
+      'CHỦ TỊCH',
+      'Bùi Ngọc La',
+      'PHỤ LỤC I',
+      'PHỤ LỤC II',
+    ]);
+  });
+});
+
+describe('seed 004: huyện Bảo Yên’s report on the 2022 index', () => {
+  let doc: Drafted;
+
+  beforeAll(async () => {
+    const office = await h.login('noivu.baoyen', DEMO_PASSWORD);
+    const list = (await office.get('/api/v1/campaigns')).body.items;
+    const c = list.find((x: { name: string }) => /Bảo Yên/.test(x.name));
+    doc = await draft(office, { type: 'campaign_report', campaignId: c.id });
+  }, 180_000);
+
+  it('gives the communes’ section with the seed’s average, classes and shares', () => {
+    expectClean(doc, { annex: 'PHỤ LỤC' });
+    const text = doc.lines.join('\n');
+    // Seed 004, III.3: average 58,7/70; Tốt 14/17 (82,3 %), Khá 01/17 (5,9 %), Trung bình 02/17 (11,8 %).
+    expect(text).toContain('Tổng điểm trung bình đạt 58,7/70 điểm');
+    expect(text).toContain('Xếp loại Tốt: 14/17 đơn vị (82,3%)');
+    expect(text).toContain('Xếp loại Khá: 01/17 đơn vị (5,9%)');
+    expect(text).toContain('Xếp loại Trung bình: 02/17 đơn vị (11,8%)');
+    // The bonus criterion shows its points, not "0/0".
+    expect(text).toMatch(
+      /Điểm thưởng, điểm trừ trong công tác cải cách hành chính: [+−]\d+,\d{2} điểm;/,
+    );
+  });
+});
+
+describe('seed 001: a remediation plan (xã Kim Phượng’s, in seed 001’s form)', () => {
+  let doc: Drafted;
+  let plan: {
+    tasks: { content: string; responsibleLabel: string | null }[];
+    items: { code: string }[];
+  };
+
+  beforeAll(async () => {
+    const head = await h.login('chutich.kimphuong', DEMO_PASSWORD);
+    const plans = (await head.get('/api/v1/remediation-plans')).body.items;
+    const p = plans.find((x: { unitName: string }) => x.unitName === 'Xã Kim Phượng');
+    plan = (await head.get(`/api/v1/remediation-plans/${p.id}`)).body;
+    doc = await draft(head, { type: 'remediation_plan', planId: p.id });
+  }, 180_000);
+
+  it('prints the signing authority once and the file copy once, as seed 001 does', () => {
+    expectClean(doc);
+    expect(section(doc, 'Nơi nhận:')).toEqual([
+      '- Phòng Nội vụ huyện (b/c);',
+      '- TT Đảng ủy, HĐND xã (b/c);',
+      '- Chủ tịch, Phó Chủ tịch UBND xã;',
+      '- Mặt trận, các đoàn thể;',
+      '- Các công chức;',
+      '- Trang thông tin điện tử xã;',
+      '- Lưu: VT, VP.',
+      'TM. ỦY BAN NHÂN DÂN',
+      'CHỦ TỊCH',
+      'Nguyễn Văn Hùng',
+    ]);
+  });
+
+  it('has seed 001’s sections in order and every task of the plan in a table', () => {
+    expectInOrder(doc.lines, [
+      'KẾ HOẠCH',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      '1. Mục đích',
+      '2. Yêu cầu',
+      'II. NỘI DUNG, NHIỆM VỤ, GIẢI PHÁP THỰC HIỆN',
+      'III. TỔ CHỨC THỰC HIỆN',
+    ]);
+    for (const t of plan.tasks) expect(doc.lines).toContain(norm(t.content));
+  });
+});
