@@ -248,14 +248,14 @@ function ParticipantList({
           </>
         ) : null}
         {p.explanationRequested && p.explanationRequested.length > 0 ? (
-          <Text size="xs" c="orange.8">
+          <Text size="xs" c="orange">
             {t('campaigns.participants.explanationRequested', {
               codes: p.explanationRequested.join(', '),
             })}
           </Text>
         ) : null}
         {p.resultReopened ? (
-          <Text size="xs" c="orange.8">
+          <Text size="xs" c="orange">
             {t('campaigns.participants.resultReopened', {
               by: p.resultReopened.byName ?? '',
               reason: p.resultReopened.reason,

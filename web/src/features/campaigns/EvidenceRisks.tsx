@@ -120,7 +120,7 @@ function RiskItem({ risk }: { risk: EvidenceRisk }) {
         {document}
       </Text>
       {risk.errorMessage ? (
-        <Text size="sm" c="orange.8" mb={4}>
+        <Text size="sm" c="orange" mb={4}>
           {risk.errorMessage}
         </Text>
       ) : null}

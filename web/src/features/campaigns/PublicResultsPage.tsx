@@ -38,7 +38,7 @@ export function PublicResultsPage() {
     (a, b) => a.unitKind.localeCompare(b.unitKind) || (a.rank ?? 1e9) - (b.rank ?? 1e9),
   );
   return (
-    <Container size="lg" py="md">
+    <Container component="main" size="lg" py="md">
       <Stack>
         <Group justify="space-between">
           <Text fw={600}>{t('app.fullName')}</Text>

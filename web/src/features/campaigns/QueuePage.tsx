@@ -301,7 +301,7 @@ function Round1Form({ campaignId, item }: { campaignId: number; item: QueueItem 
           {t('campaigns.round1.save')}
         </Button>
         {saved ? (
-          <Text size="sm" c="green.8" role="status">
+          <Text size="sm" c="green" role="status">
             {t('campaigns.save.saved')}
           </Text>
         ) : null}
@@ -397,7 +397,7 @@ function Round2Form({ campaignId, item }: { campaignId: number; item: QueueItem 
           {t('campaigns.round2.save')}
         </Button>
         {saved ? (
-          <Text size="sm" c="green.8" role="status">
+          <Text size="sm" c="green" role="status">
             {t('campaigns.save.saved')}
           </Text>
         ) : null}

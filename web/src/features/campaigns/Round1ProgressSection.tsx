@@ -73,7 +73,7 @@ export function Round1ProgressSection({
           )
         ) : null}
         {notice ? (
-          <Text size="sm" c="green.8" role="status">
+          <Text size="sm" c="green" role="status">
             {notice}
           </Text>
         ) : null}

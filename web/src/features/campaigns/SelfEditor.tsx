@@ -484,13 +484,13 @@ function SaveStatus({
       );
     case 'saved':
       return (
-        <Text size="sm" c="green.8" role="status">
+        <Text size="sm" c="green" role="status">
           {t('campaigns.save.saved')}
         </Text>
       );
     case 'incomplete':
       return (
-        <Text size="sm" c="orange.8" role="status">
+        <Text size="sm" c="orange" role="status">
           {state.invalid.length
             ? t('campaigns.save.invalid', { fields: state.invalid.map(labelOf).join(', ') })
             : t('campaigns.save.incomplete', { fields: state.missing.map(labelOf).join(', ') })}

@@ -72,7 +72,7 @@ export function SetupSection({ detail }: { detail: CampaignDetail }) {
       </Title>
       <Stack>
         {notice ? (
-          <Text c="green.8" role="status">
+          <Text c="green" role="status">
             {notice}
           </Text>
         ) : null}

@@ -184,14 +184,14 @@ function SheetView({ sheet, onRefetch }: { sheet: Sheet; onRefetch: () => void }
             })}
           </Text>
         ) : (
-          <Text size="sm" mt={4} c="green.8">
+          <Text size="sm" mt={4} c="green">
             {t('campaigns.sheet.allDone')}
           </Text>
         )}
         {progress.problems.length > 0 ? (
           <Stack gap={2} mt="xs">
             {progress.problems.map((pr, i) => (
-              <Text key={i} size="sm" c="orange.8">
+              <Text key={i} size="sm" c="orange">
                 {t('campaigns.sheet.problemLine', { code: pr.code, message: pr.message })}
               </Text>
             ))}
@@ -515,7 +515,7 @@ function ExplanationEditor({
             {t('campaigns.explanation.save')}
           </Button>
           {saved ? (
-            <Text size="sm" c="green.8" role="status">
+            <Text size="sm" c="green" role="status">
               {t('campaigns.save.saved')}
             </Text>
           ) : null}

@@ -78,7 +78,7 @@ export function UnitActions({
         </Text>
       ) : null}
       {done ? (
-        <Text size="sm" c="green.8" role="status">
+        <Text size="sm" c="green" role="status">
           {done}
         </Text>
       ) : null}

@@ -303,7 +303,7 @@ function SetEditor({ detail, onReload }: { detail: CriteriaSetDetail; onReload: 
                 <Text
                   fw={600}
                   id="problems-title"
-                  c={problems.length > 0 ? 'orange.8' : 'green.8'}
+                  c={problems.length > 0 ? 'orange' : 'green'}
                   aria-live="polite"
                 >
                   {problems.length > 0

@@ -79,7 +79,7 @@ function Groups({ data, columnLabel }: { data: Dashboard766; columnLabel: (c: st
                       <Table.Td>
                         <Text size="sm">{dashboardText(t, 'items', i.key, i.name)}</Text>
                         {i.missingFields.length > 0 ? (
-                          <Text size="xs" c="orange.8">
+                          <Text size="xs" c="orange">
                             {t('dossiers.dashboard.missing', {
                               fields: i.missingFields
                                 .map((f) => dashboardText(t, 'fields', f.field, f.label))
@@ -108,7 +108,7 @@ function Groups({ data, columnLabel }: { data: Dashboard766; columnLabel: (c: st
                 </Text>
               ) : null}
               {g.missingFields.length > 0 ? (
-                <List size="xs" c="orange.8">
+                <List size="xs" c="orange">
                   <List.Item>
                     {t('dossiers.dashboard.missing', {
                       fields: g.missingFields

@@ -62,14 +62,16 @@ export function NotificationBell() {
       shadow="md"
       withinPortal
     >
-      <Popover.Target>
-        <Indicator
-          label={unread > 99 ? '99+' : unread}
-          size={18}
-          color="red"
-          disabled={unread === 0}
-          offset={4}
-        >
+      {/* The popover's roles (aria-expanded, aria-controls) go on the button itself, not on the
+          indicator's box around it, where they mean nothing. */}
+      <Indicator
+        label={unread > 99 ? '99+' : unread}
+        size={18}
+        color="red"
+        disabled={unread === 0}
+        offset={4}
+      >
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             size="lg"
@@ -88,8 +90,8 @@ export function NotificationBell() {
           >
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown p={0} role="dialog" aria-label={t('notifications.title')}>
         <Group justify="space-between" px="sm" py="xs" wrap="nowrap">
           <Text fw={600}>{t('notifications.title')}</Text>

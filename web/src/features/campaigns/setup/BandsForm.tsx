@@ -91,7 +91,7 @@ export function BandsForm({ detail }: { detail: SetupDetail }) {
       </Text>
       <ErrorAlert error={save.error} fields={['bands']} />
       {saved ? (
-        <Text c="green.8" role="status">
+        <Text c="green" role="status">
           {saved === 'own' ? t('campaignSetup.saved') : t('campaignSetup.bands.restored')}
         </Text>
       ) : null}
@@ -146,7 +146,7 @@ export function BandsForm({ detail }: { detail: SetupDetail }) {
       {problems.length > 0 ? (
         <Stack gap={2} role="alert">
           {problems.map((p) => (
-            <Text key={p} size="sm" c="red.8">
+            <Text key={p} size="sm" c="red">
               {p}
             </Text>
           ))}

@@ -124,7 +124,7 @@ export function GeneralForm({ detail }: { detail: SetupDetail }) {
           ]}
         />
         {saved && !save.isPending ? (
-          <Text c="green.8" role="status">
+          <Text c="green" role="status">
             {t('campaignSetup.saved')}
           </Text>
         ) : null}

@@ -116,7 +116,7 @@ export function ScoreImportPanel({ id, closed }: { id: number; closed: boolean }
                       {COLUMNS.map((c) => (
                         <Table.Td
                           key={c}
-                          c={bad.has(c) ? 'red.8' : undefined}
+                          c={bad.has(c) ? 'red' : undefined}
                           fw={bad.has(c) ? 700 : undefined}
                         >
                           {r[c]}
@@ -130,7 +130,7 @@ export function ScoreImportPanel({ id, closed }: { id: number; closed: boolean }
           </Table.ScrollContainer>
           {run.data ? (
             <Stack gap={4}>
-              <Text c="green.8" role="status">
+              <Text c="green" role="status">
                 {t('campaignSetup.import.done', { ...run.data })}
               </Text>
               <Text size="sm">{t('campaignSetup.import.closeHint')}</Text>

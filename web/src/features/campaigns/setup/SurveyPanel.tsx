@@ -118,7 +118,7 @@ export function SurveyPanel({ id }: { id: number }) {
         </Text>
         <ErrorAlert error={fromSipas.error} />
         {fromSipas.data ? (
-          <Text c="green.8" role="status">
+          <Text c="green" role="status">
             {t('campaignSetup.survey.sipasDone', { count: fromSipas.data.applied })}
             {fromSipas.data.withoutAnswers.length > 0
               ? ` ${t('campaignSetup.survey.sipasMissing', {
