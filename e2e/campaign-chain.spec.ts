@@ -1,7 +1,8 @@
 /**
  * The whole yearly cycle in the browser, each step by the person who does it: xã Kim Phượng's
  * officer self-assesses with evidence and submits; the appraiser scores round 1 with reasons; the
- * council chair closes round 1; the unit answers each finding and locks its explanations; round 2
+ * council chair, refused at first because criterion 4 has no appraiser, accepts its self score with
+ * a reason and closes round 1; the unit answers each finding and locks its explanations; round 2
  * decides every finding; the chair approves; the standing agency publishes; the public page shows
  * the rank. Along the way: another unit's officer is refused Kim Phượng's sheet before
  * publication, the appraiser is not offered the criterion not assigned to them, and the unit is
@@ -25,6 +26,7 @@ const REPORT_PDF = `bao-cao-khac-phuc-${TAG}.pdf`;
 const REASON_1 = 'Kế hoạch CCHC ban hành chậm 15 ngày so với quy định.';
 const REASON_2 = 'Thuyết minh chưa nêu số hồ sơ giải quyết trễ hạn.';
 const REASON_3 = 'Chưa có báo cáo chuyển đổi số quý IV.';
+const ACCEPT_REASON = 'Tổ chức bộ máy do Sở Nội vụ theo dõi cả năm; chấp nhận điểm tự chấm.';
 
 let campaignId = 0;
 
@@ -285,6 +287,30 @@ test('the council chair sees round 1 done and closes it for the unit', async ({ 
   ).toContainText('3/3 nội dung');
   // Beside the unit's status: the criterion the appraiser asked it to explain.
   await expect(kimPhuongRow(page)).toContainText('Đề nghị giải trình: 2');
+
+  // Criterion 4 has no appraiser: closing round 1 is refused, naming it.
+  const row = kimPhuongRow(page);
+  await row.getByRole('button', { name: 'Chốt thẩm định vòng 1', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Chốt thẩm định vòng 1' })
+    .getByRole('button', { name: 'Chốt thẩm định vòng 1', exact: true })
+    .click();
+  await expect(row.getByRole('alert')).toContainText(
+    'Chưa thể chốt thẩm định vòng 1 của Xã Kim Phượng: 1 tiêu chí thành phần chưa có người thẩm định và chưa được Chủ tịch Hội đồng chấp nhận điểm tự chấm: 4 Cải cách tổ chức bộ máy.',
+  );
+  // The chair accepts its self score, with a reason, for the units they chair.
+  const coverage = page.getByRole('region', { name: 'Tiêu chí chưa có người thẩm định' });
+  const four = coverage.getByRole('row').filter({ hasText: 'Cải cách tổ chức bộ máy' });
+  await expect(four).toContainText('Chưa chấp nhận: Xã Kim Phượng, Xã Phượng Tiến');
+  await four.getByRole('checkbox', { name: 'Chọn tiêu chí 4' }).check();
+  await coverage.getByRole('textbox', { name: 'Lý do chấp nhận điểm tự chấm' }).fill(ACCEPT_REASON);
+  await coverage.getByRole('button', { name: 'Chấp nhận điểm tự chấm' }).click();
+  await expect(coverage.getByRole('status')).toHaveText(
+    'Đã ghi nhận chấp nhận điểm tự chấm của tiêu chí 4.',
+  );
+  await expect(four).toContainText(`Xã Kim Phượng: đã chấp nhận điểm tự chấm — ${ACCEPT_REASON}`);
+  await expect(four).not.toContainText('Chưa chấp nhận');
+
   await actOnKimPhuong(page, 'Chốt thẩm định vòng 1', 'Đã chốt thẩm định vòng 1');
   // The chair may also lock the explanations, but not before their deadline: the row says why.
   await expect(kimPhuongRow(page)).toContainText(

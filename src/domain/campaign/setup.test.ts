@@ -6,9 +6,12 @@ import {
   deadlineEnd,
   isAssigned,
   isPastDeadline,
+  unacceptedLeaves,
+  unappraisedLeaves,
   validateCampaign,
 } from './setup.ts';
-import { CAMPAIGN, KIM_PHUONG } from './test-factories.ts';
+import type { CriteriaNode } from '../scoring/tree.ts';
+import { CAMPAIGN, COMMUNE_SET, KIM_PHUONG } from './test-factories.ts';
 
 describe('campaign set-up', () => {
   it('accepts the test campaign', () => {
@@ -51,6 +54,47 @@ describe('assignments', () => {
     expect(isAssigned(CAMPAIGN.assignments, 31, 'commune', '2.3')).toBe(true);
     expect(isAssigned(CAMPAIGN.assignments, 31, 'commune', '7.2')).toBe(false);
     expect(isAssigned(CAMPAIGN.assignments, 32, 'department', '7.2')).toBe(false);
+  });
+});
+
+/** Every leaf of a tree with its top-level criterion, walked here independently of the engine. */
+function leavesOf(node: CriteriaNode, top = ''): { code: string; top: string }[] {
+  if (node.children.length === 0) return [{ code: node.code, top }];
+  return node.children.flatMap((child) => leavesOf(child, top || child.code));
+}
+
+describe('appraisal coverage', () => {
+  const all = COMMUNE_SET.tree.children.flatMap((c) => leavesOf(c, c.code));
+
+  it('lists every leaf no assignment covers, in the set’s order, with its title', () => {
+    // Appraiser 31 scores criteria 1 and 2, appraiser 32 criterion 7 (communes only).
+    const expected = all.filter((l) => !['1', '2', '7'].includes(l.top)).map((l) => l.code);
+    const found = unappraisedLeaves(CAMPAIGN, 'commune');
+    expect(expected.length).toBeGreaterThan(0);
+    expect(found.map((l) => l.code)).toEqual(expected);
+    expect(found.every((l) => l.title.trim() !== '')).toBe(true);
+  });
+
+  it('counts an assignment limited to another kind as no appraiser', () => {
+    const found = unappraisedLeaves(
+      { ...CAMPAIGN, assignments: [{ userId: 31, nodeCodes: [''], unitKind: 'department' }] },
+      'commune',
+    );
+    expect(found.map((l) => l.code)).toEqual(all.map((l) => l.code));
+  });
+
+  it('is empty when every leaf has an appraiser, or the campaign has no set for the kind', () => {
+    const everything = { ...CAMPAIGN, assignments: [{ userId: 31, nodeCodes: [''] }] };
+    expect(unappraisedLeaves(everything, 'commune')).toEqual([]);
+    expect(unappraisedLeaves(CAMPAIGN, 'department')).toEqual([]);
+  });
+
+  it('leaves out the leaves whose self score was accepted', () => {
+    const found = unappraisedLeaves(CAMPAIGN, 'commune');
+    const first = found[0]!.code;
+    expect(unacceptedLeaves(found, new Set([first])).map((l) => l.code)).toEqual(
+      found.slice(1).map((l) => l.code),
+    );
   });
 });
 

@@ -130,6 +130,52 @@ export function isAssigned(
   );
 }
 
+/** A sub-criterion (leaf) of a unit kind's set that no appraiser is assigned to. */
+export interface UnappraisedLeaf {
+  code: string;
+  title: string;
+  maxHundredths: number;
+}
+
+/**
+ * Appraisal coverage (ADR 26): the leaves of the set used for `unitKind` that no assignment
+ * covers, in the set's order. Bonus and penalty leaves count too: they are appraised like any
+ * other. Empty when every leaf has an appraiser, or when the campaign has no set for the kind.
+ */
+export function unappraisedLeaves(
+  campaign: Pick<CampaignSetup, 'criteriaSets' | 'assignments'>,
+  unitKind: UnitKind,
+): UnappraisedLeaf[] {
+  const set = criteriaSetFor(campaign, unitKind);
+  if (!set) return [];
+  const compiled = compiledTreeOf(set.tree);
+  const mine = campaign.assignments.filter(
+    (a) => a.unitKind === undefined || a.unitKind === unitKind,
+  );
+  const out: UnappraisedLeaf[] = [];
+  for (const i of compiled.leaves) {
+    const code = compiled.codes[i] ?? '';
+    if (mine.some((a) => a.nodeCodes.some((scope) => codeIsWithin(code, scope)))) continue;
+    out.push({
+      code,
+      title: compiled.nodes[i]?.title ?? '',
+      maxHundredths: compiled.max[i] ?? 0,
+    });
+  }
+  return out;
+}
+
+/**
+ * The unappraised leaves that still block closing round 1 or approving a result on a unit: those
+ * whose self score the council chair has not accepted for it (`accepted`: codes accepted).
+ */
+export function unacceptedLeaves(
+  unappraised: readonly UnappraisedLeaf[],
+  accepted: ReadonlySet<string>,
+): UnappraisedLeaf[] {
+  return unappraised.filter((leaf) => !accepted.has(leaf.code));
+}
+
 /** Milliseconds since the epoch at which a deadline ends; NaN when it is not a valid date. */
 export function deadlineEnd(deadline: string): number {
   if (/^\d{4}-\d{2}-\d{2}$/.test(deadline)) {

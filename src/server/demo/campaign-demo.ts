@@ -11,9 +11,12 @@
  *   after it); Kim Phượng and Đại Lãnh were reopened by their standing agencies until a date in
  *   the future, Phượng Tiến is in round 1 with some scores from `thamdinh.thainguyen`; every other
  *   deadline is in the future. So the unit officers have a sheet to finish, the appraiser a queue,
- *   the chair a round to close and the council member a sheet to read.
+ *   the chair a round to close and the council member a sheet to read. Criteria 1–3 are assigned
+ *   to the appraiser; for criteria 4–9 the council chair accepted the self score of the Thái
+ *   Nguyên communes with a reason (ADR 26).
  */
 import { checkSelfEntry } from '../../domain/campaign/assessment.ts';
+import { unappraisedLeaves } from '../../domain/campaign/setup.ts';
 import { toHundredths } from '../../domain/scoring/decimal.ts';
 import { compiledTreeOf, type CriteriaNode } from '../../domain/scoring/tree.ts';
 import type { Queryable } from '../infra/db.ts';
@@ -376,6 +379,44 @@ export async function loadCampaignDemo(tx: Queryable, now: Date): Promise<void> 
         },
       },
       agencyKh,
+      now,
+    );
+  }
+  // Criteria 4–9 have no appraiser in the demo: the council chair accepted the self score of each
+  // for the Thái Nguyên communes, with a reason (ADR 26), so round 1 can be closed on them.
+  const chairTn = await userId(tx, 'hoidong.thainguyen');
+  const unappraised = unappraisedLeaves(
+    {
+      criteriaSets: [
+        { id: String(set2026), unitKind: 'commune', tree: tree2026, surveyMaxHundredths: null },
+      ],
+      assignments: appraiser ? [{ userId: appraiser, nodeCodes: ['1', '2', '3'] }] : [],
+    },
+    'commune',
+  ).map((l) => l.code);
+  const acceptReason =
+    'Dữ liệu mẫu: các tiêu chí 4–9 do sở, ngành theo dõi trong năm và không phân công thẩm định riêng; Hội đồng chấp nhận điểm tự chấm.';
+  for (const p of [pt, km]) {
+    if (!p || !chairTn) continue;
+    await repo.upsertAcceptances(
+      tx,
+      c2026,
+      unappraised.map((code) => ({ participantId: p.id, code })),
+      acceptReason,
+      chairTn,
+      now,
+    );
+    await appendAuditEntry(
+      tx,
+      {
+        actorId: chairTn,
+        actorName: 'hoidong.thainguyen',
+        action: 'campaign.accept_self_score',
+        entity: 'campaign_participant',
+        entityId: p.id,
+        unitId: p.unit_id,
+        after: { campaignId: c2026, codes: unappraised, reason: acceptReason },
+      },
       now,
     );
   }

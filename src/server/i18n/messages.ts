@@ -188,6 +188,13 @@ const vi = {
   campaign_closed: 'Đợt đánh giá «{name}» đã kết thúc; không thể thay đổi.',
   campaign_publish_needs_survey:
     'Kết quả của {unit} còn tạm tính (chưa có điểm điều tra xã hội học): nhập điểm khảo sát, hoặc công bố không có điểm khảo sát kèm lý do.',
+  campaign_unappraised:
+    'Chưa thể {action} của {unit}: {count} tiêu chí thành phần chưa có người thẩm định và chưa được Chủ tịch Hội đồng chấp nhận điểm tự chấm: {list}. Hãy phân công thẩm định các tiêu chí này, hoặc chấp nhận điểm tự chấm của chúng kèm lý do.',
+  campaign_unappraised_item: 'Tiêu chí {code} «{title}» chưa có người thẩm định.',
+  campaign_coverage_closeRound1: 'chốt thẩm định vòng 1',
+  campaign_coverage_approve: 'phê duyệt kết quả',
+  campaign_code_not_unappraised:
+    'Mã «{code}» không phải tiêu chí chưa có người thẩm định trong các đơn vị bạn phụ trách.',
   campaign_set_has_problems:
     'Bộ chỉ số «{name}» còn {count} lỗi; hãy sửa trước khi dùng cho đợt đánh giá.',
   campaign_unit_kind_missing:
@@ -711,6 +718,13 @@ const en: Record<MessageKey, string> = {
   campaign_closed: 'The campaign “{name}” is closed; nothing can change.',
   campaign_publish_needs_survey:
     'The result of {unit} is provisional (no survey points yet): enter the survey points, or publish without them giving a reason.',
+  campaign_unappraised:
+    'Cannot {action} for {unit}: {count} sub-criteria have no appraiser and their self score has not been accepted by the council chair: {list}. Assign appraisers to them, or accept their self score giving a reason.',
+  campaign_unappraised_item: 'Criterion {code} “{title}” has no appraiser.',
+  campaign_coverage_closeRound1: 'close round 1',
+  campaign_coverage_approve: 'approve the result',
+  campaign_code_not_unappraised:
+    'The code “{code}” is not a sub-criterion without an appraiser in the units you chair.',
   campaign_set_has_problems:
     'The criteria set “{name}” has {count} problems; fix them before using it in a campaign.',
   campaign_unit_kind_missing: 'The campaign has no criteria set for the kind of “{unit}” ({kind}).',

@@ -115,6 +115,11 @@ export const MATRIX: readonly MatrixEntry[] = [
     expect: { T: '1aaaaa3333', K: '1aaaaa3333' },
   },
   {
+    route: 'GET /api/v1/campaigns/{id}/coverage',
+    expect: { T: '1aaaaa3333', K: '1aaaaa3333' },
+    note: 'the staff over a participant, each over the units in their scope',
+  },
+  {
     route: 'GET /api/v1/campaigns/{id}/results',
     expect: { T: SIGNED_IN, K: SIGNED_IN },
   },
@@ -492,6 +497,12 @@ export const MATRIX: readonly MatrixEntry[] = [
     expect: { T: '1aa3aaaa33', K: '1a3a333333' },
     body: { version: 999 },
     note: 'version 999: an allowed actor gets 409 and nothing changes',
+  },
+  {
+    route: 'POST /api/v1/campaigns/{id}/self-score-acceptances',
+    expect: { T: '1333a33333', K: '1333a33333' },
+    body: { codes: ['8'], reason: 'Tiêu chí 8 không phân công thẩm định (ma trận quyền).' },
+    note: 'only whoever may close round 1 on a unit (the council chair over it) accepts a self score',
   },
   {
     route: 'POST /api/v1/campaigns/{id}/round1/close',

@@ -535,6 +535,25 @@ export const en: Catalogue = {
         "Round 1 is not closed: these are the unit's own self-assessed scores, without appraised scores, class or rank.",
       selfScored: 'Self-assessed score (not appraised).',
       adjustment: 'Bonus and penalty points: {{points}}',
+      selfScoreAccepted:
+        'No appraiser assigned; the council chair accepted the self score: {{reason}} ({{by}}, {{at}})',
+      selfScoreAcceptedShort: 'Self score accepted: {{reason}}',
+    },
+    coverage: {
+      title: 'Sub-criteria without an appraiser',
+      allAssigned: 'Every sub-criterion has an appraiser.',
+      hint: 'Round 1 cannot be closed on a unit, nor its result approved, while a sub-criterion below has no appraiser, unless the council chair accepts its self score for that unit, giving a reason.',
+      select: 'Select',
+      selectOne: 'Select criterion {{code}}',
+      criterion: 'Criterion',
+      selfScore: 'Self score',
+      acceptedFor: '{{unit}}: self score accepted — {{reason}} ({{by}}, {{at}})',
+      waitingFor: 'Not accepted: {{units}}',
+      reason: 'Reason for accepting the self score',
+      reasonHint:
+        'Applies to the selected criteria in every unit whose council you chair; recorded in the audit log.',
+      accept: 'Accept the self score',
+      accepted: 'The self score of criteria {{codes}} is accepted.',
     },
     public: {
       link: 'Public page',

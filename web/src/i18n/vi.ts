@@ -535,6 +535,25 @@ export const vi = {
         'Vòng 1 chưa chốt: đây là kết quả tự chấm của đơn vị, chưa có điểm thẩm định, xếp loại và xếp hạng.',
       selfScored: 'Theo điểm tự chấm (chưa thẩm định).',
       adjustment: 'Điểm thưởng, điểm trừ: {{points}}',
+      selfScoreAccepted:
+        'Không phân công thẩm định; Chủ tịch Hội đồng chấp nhận điểm tự chấm: {{reason}} ({{by}}, {{at}})',
+      selfScoreAcceptedShort: 'Chấp nhận điểm tự chấm: {{reason}}',
+    },
+    coverage: {
+      title: 'Tiêu chí chưa có người thẩm định',
+      allAssigned: 'Mọi tiêu chí thành phần đều đã được phân công thẩm định.',
+      hint: 'Chưa thể chốt thẩm định vòng 1 hay phê duyệt kết quả của một đơn vị khi còn tiêu chí dưới đây chưa có người thẩm định, trừ khi Chủ tịch Hội đồng chấp nhận điểm tự chấm của tiêu chí đó cho đơn vị, kèm lý do.',
+      select: 'Chọn',
+      selectOne: 'Chọn tiêu chí {{code}}',
+      criterion: 'Tiêu chí',
+      selfScore: 'Điểm tự chấm',
+      acceptedFor: '{{unit}}: đã chấp nhận điểm tự chấm — {{reason}} ({{by}}, {{at}})',
+      waitingFor: 'Chưa chấp nhận: {{units}}',
+      reason: 'Lý do chấp nhận điểm tự chấm',
+      reasonHint:
+        'Áp dụng cho các tiêu chí đã chọn, ở mọi đơn vị mà bạn là Chủ tịch Hội đồng; được ghi vào nhật ký.',
+      accept: 'Chấp nhận điểm tự chấm',
+      accepted: 'Đã ghi nhận chấp nhận điểm tự chấm của tiêu chí {{codes}}.',
     },
     public: {
       link: 'Trang công khai',

@@ -46,6 +46,7 @@ import {
   staffScope,
   worksOnUnit,
 } from './policy.ts';
+import { requireCoverage } from './coverage.service.ts';
 import * as repo from './repository.ts';
 import {
   applyTransition,
@@ -445,6 +446,7 @@ export async function actOnUnit(
       throw new AppError('conflict', 'conflict');
     const now = deps.clock.now();
     const outcome = applyTransition(c, p, eventFor(action, tree, entries, input), actor, now);
+    if (action === 'closeRound1' || action === 'approve') await requireCoverage(tx, c, p, action);
     if (action === 'publish') await checkSurveyBeforePublishing(tx, actor, c, p, input, now);
     await commitTransition(tx, actor, c, p, outcome, now, { always: true });
     const updated = await participantOf(tx, campaignId, unitId);

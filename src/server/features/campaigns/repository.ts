@@ -1006,3 +1006,50 @@ export async function findUsersByUsername(
   );
   return new Map(rows.map((r) => [r.username.toLowerCase(), r.id]));
 }
+
+/** A self score the council chair accepted for a sub-criterion no appraiser is assigned to. */
+export interface AcceptanceRow {
+  participant_id: number;
+  node_code: string;
+  reason: string;
+  accepted_by: number | null;
+  accepted_by_name: string | null;
+  accepted_at: Date;
+}
+
+/** The accepted self scores of a campaign, or of some of its participants. */
+export async function findAcceptances(
+  db: Queryable,
+  campaignId: number,
+  participantIds?: number[],
+): Promise<AcceptanceRow[]> {
+  return db.query<AcceptanceRow>(
+    `SELECT a.participant_id, a.node_code, a.reason, a.accepted_by, us.full_name AS accepted_by_name,
+            a.accepted_at
+     FROM campaign_self_score_acceptances a LEFT JOIN users us ON us.id = a.accepted_by
+     WHERE a.campaign_id = $1 AND ($2::int[] IS NULL OR a.participant_id = ANY($2::int[]))
+     ORDER BY a.participant_id, a.node_code`,
+    [campaignId, participantIds ?? null],
+  );
+}
+
+/** Records (or records again, with the new reason) accepted self scores. */
+export async function upsertAcceptances(
+  db: Queryable,
+  campaignId: number,
+  rows: { participantId: number; code: string }[],
+  reason: string,
+  by: number | null,
+  at: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.query(
+    `INSERT INTO campaign_self_score_acceptances
+       (participant_id, node_code, campaign_id, reason, accepted_by, accepted_at)
+     SELECT p, c, $3, $4, $5, $6 FROM unnest($1::int[], $2::text[]) AS x(p, c)
+     ON CONFLICT (participant_id, node_code)
+     DO UPDATE SET reason = EXCLUDED.reason, accepted_by = EXCLUDED.accepted_by,
+                   accepted_at = EXCLUDED.accepted_at`,
+    [rows.map((r) => r.participantId), rows.map((r) => r.code), campaignId, reason, by, at],
+  );
+}

@@ -23,6 +23,7 @@ import { formatScaled } from '../../../domain/scoring/decimal.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../infra/db.ts';
+import { acceptancesOf, type AcceptedSelfScore } from './coverage.service.ts';
 import { canReadAssessment, canSeeAllResults, canSeeAppraisal } from './policy.ts';
 import * as repo from './repository.ts';
 import { round1Of, round2Of, selfScoresOf } from './assessment.service.ts';
@@ -565,6 +566,10 @@ export async function getScorecard(deps: Deps, actor: Actor, campaignId: number,
   const history = stored
     ? ((await historyOf(deps.db, c.row.year, [stored])).get(String(unitId)) ?? null)
     : null;
+  // Sub-criteria without an appraiser whose self score the chair accepted, with the reason.
+  const accepted = seesAppraisal
+    ? await acceptancesOf(deps.db, campaignId, p.id)
+    : new Map<string, AcceptedSelfScore>();
   const kindOf = new Map<string, number>();
   const compiled = compiledTreeOf(tree);
   compiled.codes.forEach((code, i) => kindOf.set(code, compiled.kind[i] ?? 0));
@@ -604,6 +609,7 @@ export async function getScorecard(deps: Deps, actor: Actor, campaignId: number,
         reason: n.reason,
         round1Reason: n.round1?.reason || null,
         disposition: n.round2?.disposition ?? null,
+        selfScoreAccepted: accepted.get(n.code) ?? null,
       };
     }),
     lostPoints: single?.lostPoints ?? [],

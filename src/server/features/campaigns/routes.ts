@@ -8,6 +8,7 @@ import type { Deps } from '../../deps.ts';
 import { requireActor, type App } from '../../http/app.ts';
 import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
 import * as assessment from './assessment.service.ts';
+import * as coverage from './coverage.service.ts';
 import * as results from './results.service.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
@@ -150,6 +151,32 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     },
     async (request) =>
       service.listAppraiserAccounts(deps, requireActor(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/campaigns/:id/coverage',
+    {
+      schema: {
+        ...ok('Tiêu chí thành phần chưa có người thẩm định và điểm tự chấm đã được chấp nhận'),
+        params: idParam,
+      },
+    },
+    async (request) => coverage.getCoverage(deps, requireActor(request), request.params.id),
+  );
+
+  app.post(
+    '/api/v1/campaigns/:id/self-score-acceptances',
+    {
+      schema: {
+        ...ok(
+          'Chủ tịch Hội đồng chấp nhận điểm tự chấm của tiêu chí chưa có người thẩm định (có lý do)',
+        ),
+        params: idParam,
+        body: schemas.acceptSelfScoresBody,
+      },
+    },
+    async (request) =>
+      coverage.acceptSelfScores(deps, requireActor(request), request.params.id, request.body),
   );
 
   app.post(

@@ -157,3 +157,11 @@ export const resultsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(10_000).optional(),
   offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });
+
+/** The council chair accepts the self score of sub-criteria no appraiser is assigned to. */
+export const acceptSelfScoresBody = z
+  .object({
+    codes: z.array(z.string().trim().min(1).max(50)).min(1).max(500),
+    reason: z.string().max(5000),
+  })
+  .strict();

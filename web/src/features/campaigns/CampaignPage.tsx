@@ -28,6 +28,7 @@ import { useIsMobile } from '../../lib/use-is-mobile.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import type { CampaignDetail, Participant } from './api.ts';
+import { CoverageSection } from './CoverageSection.tsx';
 import { DEADLINE_KEYS } from './CreateCampaignModal.tsx';
 import { deadlineText, isUnitSide, percentOf, points, rolesOf } from './format.ts';
 import { useCampaign } from './hooks.ts';
@@ -178,6 +179,7 @@ function CampaignView({ detail }: { detail: CampaignDetail }) {
         </Group>
       ) : null}
       {detail.canManage ? <SetupSection detail={detail} /> : null}
+      {detail.canManage || staff ? <CoverageSection campaignId={campaign.id} /> : null}
       {roles.has('council_chair') || roles.has('standing_agency') || roles.has('system_admin') ? (
         <Round1ProgressSection campaignId={campaign.id} mayClose={roles.has('council_chair')} />
       ) : null}

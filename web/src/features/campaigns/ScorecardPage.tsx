@@ -20,7 +20,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { permissionsOf } from '@domain/access.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatDateTime } from '../../lib/dates.ts';
 import { useSession } from '../../lib/session.tsx';
+import { useLanguage } from '../../lib/use-language.ts';
 import { DraftDocumentButton } from '../documents/DraftDocumentButton.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -62,6 +64,11 @@ function ScorecardView({ card }: { card: Scorecard }) {
   const criteria = result?.criteria ?? [];
   // The domain's list: a node under an entered ancestor does not count (the ancestor replaced it).
   const lost = card.lostPoints.filter((n) => n.lost > 0);
+  // Sub-criteria without an appraiser whose self score the council chair accepted.
+  const accepted = new Map(
+    card.nodes.flatMap((n) => (n.selfScoreAccepted ? [[n.code, n.selfScoreAccepted]] : [])),
+  );
+  const language = useLanguage();
   // The unit's own staff and the standing agency draft its report (the server checks the unit).
   const session = useSession();
   const mayDraft = session.grants.some((g) =>
@@ -225,6 +232,11 @@ function ScorecardView({ card }: { card: Scorecard }) {
                 <Text size="sm" c="dimmed">
                   {n.reason ||
                     n.round1Reason ||
+                    (accepted.get(n.code)
+                      ? t('campaigns.scorecard.selfScoreAcceptedShort', {
+                          reason: accepted.get(n.code)?.reason ?? '',
+                        })
+                      : null) ||
                     (n.source === 'self'
                       ? t('campaigns.scorecard.selfScored')
                       : t('campaigns.scorecard.noReason'))}
@@ -266,6 +278,15 @@ function ScorecardView({ card }: { card: Scorecard }) {
                       {n.isLeaf && n.lost > 0 && (n.reason || n.round1Reason) ? (
                         <Text size="xs" c="dimmed">
                           {n.reason || n.round1Reason}
+                        </Text>
+                      ) : null}
+                      {n.selfScoreAccepted ? (
+                        <Text size="xs" c="teal.9" data-testid="self-score-accepted">
+                          {t('campaigns.scorecard.selfScoreAccepted', {
+                            reason: n.selfScoreAccepted.reason,
+                            by: n.selfScoreAccepted.by ?? '',
+                            at: formatDateTime(n.selfScoreAccepted.at, language),
+                          })}
                         </Text>
                       ) : null}
                     </Table.Td>

@@ -335,8 +335,36 @@ export interface Scorecard {
     reason: string | null;
     round1Reason: string | null;
     disposition: Disposition | null;
+    /** No appraiser was assigned to this sub-criterion: the chair accepted the self score. */
+    selfScoreAccepted?: AcceptedSelfScore | null;
   }>;
   lostPoints: LostPoint[];
+}
+
+/** A self score the council chair accepted for a sub-criterion without an appraiser. */
+export interface AcceptedSelfScore {
+  reason: string;
+  by: string | null;
+  byUserId: number | null;
+  at: string;
+}
+
+/** Sub-criteria without an appraiser, per unit kind, and for which units their self score stands. */
+export interface Coverage {
+  complete: boolean;
+  mayAccept: boolean;
+  kinds: Array<{
+    unitKind: string;
+    unappraised: Array<{
+      code: string;
+      title: string;
+      maxHundredths: number;
+      acceptedFor: Array<
+        { unitId: number; unitCode: string; unitName: string } & AcceptedSelfScore
+      >;
+      waitingFor: Array<{ unitId: number; unitCode: string; unitName: string }>;
+    }>;
+  }>;
 }
 
 export interface PublicResults {
@@ -422,6 +450,10 @@ export const campaignApi = {
   ) => api.put<CampaignDetail>(`/campaigns/${id}/assignments`, { assignments }),
   open: (id: number) => api.post<CampaignDetail>(`/campaigns/${id}/open`),
   close: (id: number) => api.post<CampaignDetail>(`/campaigns/${id}/close`),
+  coverage: (id: number, signal?: AbortSignal) =>
+    api.get<Coverage>(`/campaigns/${id}/coverage`, undefined, signal),
+  acceptSelfScores: (id: number, body: { codes: string[]; reason: string }) =>
+    api.post<Coverage>(`/campaigns/${id}/self-score-acceptances`, body),
   closeRound1All: (id: number) =>
     api.post<{ done: number; refused: Array<{ unitName: string; message: string }> }>(
       `/campaigns/${id}/round1/close`,

@@ -10,6 +10,7 @@ export const campaignKeys = {
   sheet: (id: number, unitId: number) => ['campaigns', 'sheet', id, unitId] as const,
   queue: (id: number, q: object) => ['campaigns', 'queue', id, q] as const,
   progress: (id: number) => ['campaigns', 'progress', id] as const,
+  coverage: (id: number) => ['campaigns', 'coverage', id] as const,
   results: (id: number, filter: object) => ['campaigns', 'results', id, filter] as const,
   scorecard: (id: number, unitId: number) => ['campaigns', 'scorecard', id, unitId] as const,
   evidence: (id: number) => ['evidence', 'document', id] as const,
@@ -126,5 +127,15 @@ export function useEvidenceLibrary(unitId: number, q: string, enabled: boolean) 
     queryFn: ({ signal }) => campaignApi.evidenceList(unitId, q, signal),
     enabled,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Sub-criteria without an appraiser and the self scores the chair accepted for them. */
+export function useCoverage(id: number, enabled: boolean) {
+  return useQuery({
+    queryKey: campaignKeys.coverage(id),
+    queryFn: ({ signal }) => campaignApi.coverage(id, signal),
+    enabled: enabled && id > 0,
+    retry: false,
   });
 }
