@@ -1,5 +1,6 @@
 // Lint rules: typescript-eslint's recommended set for the server, the CLI, the tests and the web app,
-// plus the rules of hooks for React.
+// plus the rules of hooks for React, and the domain core's zone (it imports no server, CLI or web
+// code and does no I/O). `npm run lint` also runs scripts/check-cycles.mjs: no import cycle in src/.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
@@ -35,6 +36,38 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // The domain core is pure: no server, CLI or web code, no I/O.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/cli/**', '**/web/**'],
+              message: 'src/domain imports nothing from the server, the CLI or the web app.',
+            },
+            {
+              group: [
+                'node:fs',
+                'node:fs/*',
+                'node:child_process',
+                'node:net',
+                'node:http',
+                'node:https',
+                'node:worker_threads',
+                'fastify',
+                'pg',
+                '@electric-sql/*',
+              ],
+              message: 'src/domain does no I/O: pass the data in from a service.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -11,16 +11,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, {
-  LogController,
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyRequest,
-  type RawReplyDefaultExpression,
-  type RawRequestDefaultExpression,
-  type RawServerDefault,
-} from 'fastify';
+import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -28,11 +19,10 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Actor } from '../../domain/access.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, presentError, statusOfKind } from '../errors.ts';
-import { localeFromHeader, type Locale } from '../i18n/messages.ts';
-import { csrfMatches, resolveSession, type SessionInfo } from '../features/auth/service.ts';
+import { localeFromHeader } from '../i18n/messages.ts';
+import { csrfMatches, resolveSession } from '../features/auth/service.ts';
 import { registerAuthRoutes } from '../features/auth/routes.ts';
 import { registerUnitRoutes } from '../features/units/routes.ts';
 import { registerUserRoutes } from '../features/users/routes.ts';
@@ -51,17 +41,8 @@ import { registerNotificationRoutes } from '../features/notifications/routes.ts'
 import { validationDetails } from './validation.ts';
 import { StorageUnavailableError } from '../infra/storage.ts';
 import { multipartFailure, refuseBadText, refusedValue } from './bad-input.ts';
-
-export const SESSION_COOKIE = 'parindex_session';
-export const CSRF_HEADER = 'x-csrf-token';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    session: SessionInfo | null;
-    sessionToken: string | undefined;
-    locale: Locale;
-  }
-}
+import { CSRF_HEADER, isPublicRoute, SESSION_COOKIE } from './session.ts';
+import type { App } from './types.ts';
 
 /** Paths that change state without a session, so without an anti-forgery token. */
 // The public SIPAS answer and dossier rating use no session, so a staff member's cookie must not
@@ -72,26 +53,7 @@ const CSRF_EXEMPT = new Set([
   '/api/v1/public/dossier-ratings',
 ]);
 
-/**
- * Whether a route of the API answers without a session: signing in and out and the public pages'
- * routes. Every other route answers 401 to a caller without a session before its input is read.
- */
-export function isPublicRoute(routeUrl: string): boolean {
-  return (
-    routeUrl.startsWith('/api/v1/public/') ||
-    routeUrl === '/api/v1/auth/login' ||
-    routeUrl === '/api/v1/auth/logout'
-  );
-}
-
-/** The application instance, typed by its zod schemas. */
-export type App = FastifyInstance<
-  RawServerDefault,
-  RawRequestDefaultExpression,
-  RawReplyDefaultExpression,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
+export type { App } from './types.ts';
 
 /**
  * Fastify's trust of reverse proxies: a number of hops becomes a function of the hop (its types
@@ -342,15 +304,4 @@ function sendError(
   }
   request.log.error({ err: error }, 'unexpected error');
   return reply.code(500).send(presentError(new AppError('invalid', 'internal_error'), locale));
-}
-
-/** The signed-in actor, or a 401. */
-export function requireSession(request: FastifyRequest): SessionInfo {
-  if (!request.session) throw new AppError('unauthenticated', 'not_authenticated');
-  return request.session;
-}
-
-/** The signed-in actor, or a 401. */
-export function requireActor(request: FastifyRequest): Actor {
-  return requireSession(request).actor;
 }

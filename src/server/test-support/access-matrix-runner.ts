@@ -13,32 +13,10 @@ import {
   type MatrixEntry,
   type TargetKey,
 } from './access-matrix.ts';
+import type { Fixtures, Side } from './access-matrix-fixtures.ts';
 import { unitIdByCode, type Client, type Harness } from './harness.ts';
 
-/** Ids of the objects a route is asked about, on one side (T: Thái Nguyên, K: Khánh Hòa). */
-export interface Side {
-  unit: number;
-  province: number;
-  user: number;
-  grant: number;
-  evidence: number;
-  dossierCode: string;
-  dossierJob: number;
-  plan: number;
-  task: number;
-  supervision: number;
-  finding: number;
-  sipasCampaign: number;
-}
-
-export interface Fixtures {
-  T: Side;
-  K: Side;
-  campaign: number;
-  criteriaSet: number;
-  questionnaire: number;
-  templateType: string;
-}
+export type { Fixtures, Side } from './access-matrix-fixtures.ts';
 
 /** An id no object has: an allowed actor gets 404. */
 export const MISSING = 999_999;

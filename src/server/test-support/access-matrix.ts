@@ -21,7 +21,7 @@
  * or missing object), 1 = 401, 3 = 403, 4 = 404 (the product hides that the object exists).
  */
 import { multipart, samplePdf } from '../features/evidence/test-files.ts';
-import type { Fixtures, Side } from './access-matrix-runner.ts';
+import type { Fixtures, Side } from './access-matrix-fixtures.ts';
 
 export const ACTORS = [
   'anonymous',

@@ -1,7 +1,8 @@
 /** HTTP routes of the audit log. */
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { requireActor, type App } from '../../http/app.ts';
+import { requireActor } from '../../http/session.ts';
+import type { App } from '../../http/types.ts';
 import { commonErrors, idText, isoDate } from '../../http/schemas.ts';
 import { createCheckpointScheduler } from './checkpoints.ts';
 import { listAudit } from './service.ts';

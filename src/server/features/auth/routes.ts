@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { permissionsOf, type Permission } from '../../../domain/access.ts';
 import type { Deps } from '../../deps.ts';
-import { requireSession, SESSION_COOKIE, type App } from '../../http/app.ts';
+import { requireSession, SESSION_COOKIE } from '../../http/session.ts';
+import type { App } from '../../http/types.ts';
 import { commonErrors, errorBody } from '../../http/schemas.ts';
 import { changeOwnPassword, login, logout, type SessionInfo } from './service.ts';
 import { changePasswordBody, loginBody, sessionBody } from './schemas.ts';

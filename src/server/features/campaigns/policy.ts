@@ -10,7 +10,7 @@ import { compiledTreeOf, type CriteriaNode } from '../../../domain/scoring/tree.
 import type { Locale } from '../../i18n/messages.ts';
 import { refusalText } from './refusals.ts';
 import type { ParticipantRow } from './repository.ts';
-import type { LoadedCampaign } from './service.ts';
+import type { LoadedCampaign } from './loaded-campaign.ts';
 
 /** Roles that work on every unit of a campaign in their scope. */
 const STAFF_ROLES: readonly Role[] = [

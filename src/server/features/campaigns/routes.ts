@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { requireActor, type App } from '../../http/app.ts';
+import { requireActor } from '../../http/session.ts';
+import type { App } from '../../http/types.ts';
 import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
 import * as assessment from './assessment.service.ts';
 import * as coverage from './coverage.service.ts';

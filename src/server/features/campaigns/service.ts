@@ -43,6 +43,7 @@ import {
   runsCampaign,
   seesParticipant,
 } from './policy.ts';
+import type { LoadedCampaign } from './loaded-campaign.ts';
 import { refusalKey, refusalParams } from './refusals.ts';
 import * as repo from './repository.ts';
 
@@ -52,15 +53,7 @@ export const auditActor = (actor: Actor) => ({
 });
 export const userIdOf = (actor: Actor): number | null => (actor.userId > 0 ? actor.userId : null);
 
-/** A campaign loaded for a use-case: its row, sets with their trees, assignments, domain set-up. */
-export interface LoadedCampaign {
-  row: repo.CampaignRow;
-  sets: repo.CampaignSetRow[];
-  /** Domain tree and the API's node view of each unit kind's set. */
-  trees: Map<string, { tree: CriteriaNode; nodes: NodeView[] }>;
-  assignments: repo.AssignmentRow[];
-  setup: CampaignSetup;
-}
+export type { LoadedCampaign } from './loaded-campaign.ts';
 
 export function deadlinesOf(row: repo.CampaignRow): CampaignDeadlines {
   return {

@@ -6,10 +6,11 @@ import { z } from 'zod';
 import { DOCUMENT_TYPES } from '../../../domain/documents/templates.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
-import { requireActor, type App } from '../../http/app.ts';
+import { requireActor } from '../../http/session.ts';
+import type { App } from '../../http/types.ts';
 import { commonErrors, errorBody, idNumber, idParam, idText } from '../../http/schemas.ts';
 import { localeFromHeader, translate, type MessageKey } from '../../i18n/messages.ts';
-import { contentDisposition } from '../evidence/routes.ts';
+import { contentDisposition } from '../../http/download.ts';
 import * as service from './service.ts';
 
 const body = z.record(z.string(), z.unknown());

@@ -8,7 +8,8 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
-import { requireActor, type App } from '../../http/app.ts';
+import { requireActor } from '../../http/session.ts';
+import type { App } from '../../http/types.ts';
 import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
 import { formFieldId } from '../../http/validation.ts';
 import {

@@ -9,7 +9,7 @@ import {
   type Client,
   type Harness,
 } from '../../test-support/harness.ts';
-import { CSRF_HEADER, SESSION_COOKIE } from '../../http/app.ts';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../http/session.ts';
 import {
   multipart,
   sampleDocx,

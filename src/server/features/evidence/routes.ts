@@ -4,7 +4,8 @@ import type { FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
-import { requireActor, type App } from '../../http/app.ts';
+import { requireActor } from '../../http/session.ts';
+import type { App } from '../../http/types.ts';
 import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
 import { validationDetails } from '../../http/validation.ts';
 import { translate } from '../../i18n/messages.ts';
@@ -12,6 +13,7 @@ import * as checks from './check.service.ts';
 import * as rechecks from './recheck.service.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
+import { contentDisposition } from '../../http/download.ts';
 
 /**
  * The file response may only show itself: no scripts, no requests, embeddable by our own pages
@@ -20,21 +22,6 @@ import * as service from './service.ts';
  */
 const FILE_CSP =
   "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'";
-
-/** `Content-Disposition` with an ASCII fallback and the exact UTF-8 name (RFC 6266 / 5987). */
-export function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {
-  const ascii = filename
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  const encoded = encodeURIComponent(filename).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
 
 /** Checks text fields against a schema, turning problems into the usual 400 naming each field. */
 function parseWith<T>(schema: z.ZodType<T>, fields: Record<string, string>): T {

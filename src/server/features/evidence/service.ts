@@ -27,7 +27,7 @@ import {
   SNIFF_BYTES,
   type EvidenceFormat,
 } from './content-type.ts';
-import { scheduleEvidenceChecks } from './check.service.ts';
+import { scheduleEvidenceChecks } from './check-worker.ts';
 import * as repo from './repository.ts';
 import type { DocumentType, UploadFields } from './schemas.ts';
 

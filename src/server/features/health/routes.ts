@@ -1,7 +1,7 @@
 /** Liveness and readiness probes. */
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import type { App } from '../../http/app.ts';
+import type { App } from '../../http/types.ts';
 
 export function registerHealthRoutes(app: App, deps: Deps): void {
   app.get(

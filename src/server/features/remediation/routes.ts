@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { requireActor, type App } from '../../http/app.ts';
+import { requireActor } from '../../http/session.ts';
+import type { App } from '../../http/types.ts';
 import { commonErrors, idParam } from '../../http/schemas.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
-import { requireActor, type App } from '../../http/app.ts';
+import { requireActor } from '../../http/session.ts';
+import type { App } from '../../http/types.ts';
 import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
 import { importUnitsCsv } from './import.ts';
 import * as schemas from './schemas.ts';

@@ -1,6 +1,7 @@
 /** HTTP routes of user administration. */
 import type { Deps } from '../../deps.ts';
-import { requireActor, type App } from '../../http/app.ts';
+import { requireActor } from '../../http/session.ts';
+import type { App } from '../../http/types.ts';
 import { commonErrors, idParam } from '../../http/schemas.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';

@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// Fails when the TypeScript sources under src/ import each other in a cycle. Every relative
+// import, export … from and import() counts, type-only ones too (a cycle of types is a cycle of
+// knowledge between modules). Part of `npm run lint`. Prints each cycle as a chain of files.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const src = path.join(root, 'src');
+
+function sources(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return sources(full);
+    return /\.tsx?$/.test(e.name) && !/\.d\.ts$/.test(e.name) ? [full] : [];
+  });
+}
+
+/** The relative module specifiers a file names. */
+function specifiers(file) {
+  const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
+  const out = [];
+  const visit = (node) => {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    )
+      out.push(node.moduleSpecifier.text);
+    else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    )
+      out.push(node.arguments[0].text);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out.filter((s) => s.startsWith('.'));
+}
+
+const files = sources(src);
+const known = new Set(files);
+const graph = new Map(
+  files.map((f) => [
+    f,
+    [
+      ...new Set(
+        specifiers(f)
+          .map((s) => path.resolve(path.dirname(f), s))
+          .filter((t) => known.has(t)),
+      ),
+    ],
+  ]),
+);
+
+// Tarjan's strongly connected components; every component of more than one file holds a cycle.
+let index = 0;
+const stack = [];
+const meta = new Map();
+const components = [];
+function connect(v) {
+  meta.set(v, { index, low: index, onStack: true });
+  index++;
+  stack.push(v);
+  for (const w of graph.get(v)) {
+    if (!meta.has(w)) {
+      connect(w);
+      meta.get(v).low = Math.min(meta.get(v).low, meta.get(w).low);
+    } else if (meta.get(w).onStack) meta.get(v).low = Math.min(meta.get(v).low, meta.get(w).index);
+  }
+  if (meta.get(v).low === meta.get(v).index) {
+    const component = [];
+    let w;
+    do {
+      w = stack.pop();
+      meta.get(w).onStack = false;
+      component.push(w);
+    } while (w !== v);
+    if (component.length > 1 || graph.get(v).includes(v)) components.push(component);
+  }
+}
+for (const f of files) if (!meta.has(f)) connect(f);
+
+/** One shortest cycle through the component's first file, for the message. */
+function cycleIn(component) {
+  const inside = new Set(component);
+  const start = component.sort()[0];
+  const previous = new Map([[start, null]]);
+  const queue = [start];
+  while (queue.length) {
+    const v = queue.shift();
+    for (const w of graph.get(v)) {
+      if (!inside.has(w)) continue;
+      if (w === start) {
+        const chain = [start];
+        for (let x = v; x !== start; x = previous.get(x)) chain.splice(1, 0, x);
+        return [...chain, start];
+      }
+      if (!previous.has(w)) {
+        previous.set(w, v);
+        queue.push(w);
+      }
+    }
+  }
+  return component;
+}
+
+const rel = (f) => path.relative(root, f);
+if (components.length === 0) {
+  console.log(`No import cycle among ${files.length} files of src/.`);
+} else {
+  for (const c of components) {
+    console.error(`Import cycle (${c.length} files): ${cycleIn(c).map(rel).join(' → ')}`);
+  }
+  console.error(`${components.length} import cycle(s) in src/; see above.`);
+  process.exit(1);
+}
