@@ -38,6 +38,7 @@ import { registerSipasEntryRoutes } from '../features/sipas/entry-routes.ts';
 import { registerDocumentRoutes } from '../features/documents/routes.ts';
 import { registerRemediationRoutes } from '../features/remediation/routes.ts';
 import { registerNotificationRoutes } from '../features/notifications/routes.ts';
+import { registerSocialSurveyRoutes } from '../features/social-survey/routes.ts';
 import { validationDetails } from './validation.ts';
 import { StorageUnavailableError } from '../infra/storage.ts';
 import { multipartFailure, refuseBadText, refusedValue } from './bad-input.ts';
@@ -223,6 +224,7 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
   registerDocumentRoutes(app, deps);
   registerRemediationRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  registerSocialSurveyRoutes(app, deps);
 
   if (existsSync(deps.config.webDist)) {
     await app.register(fastifyStatic, {

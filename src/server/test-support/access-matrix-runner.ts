@@ -193,6 +193,8 @@ function paramValue(route: string, name: string, f: Fixtures, side: Side): strin
       return 'not-a-token';
     case 'key':
       return 'late';
+    case 'unitKind':
+      return 'commune';
   }
   const byResource: Record<string, () => number> = {
     units: () => side.unit,

@@ -527,6 +527,59 @@ export const MATRIX: readonly MatrixEntry[] = [
     expect: { T: '1a33333333', K: '1433333333' },
     body: (s: Side) => ({ sipasCampaignId: s.sipasCampaign }),
   },
+  // The sociological survey of a campaign (national here: only the administrator manages it).
+  { route: 'GET /api/v1/campaigns/{id}/social-survey', expect: { T: '1a33333333' } },
+  { route: 'POST /api/v1/campaigns/{id}/social-survey', expect: { T: '1a33333333' } },
+  {
+    route: 'PUT /api/v1/campaigns/{id}/social-survey/questionnaires/{unitKind}',
+    expect: { T: '1a33333333' },
+    body: {
+      version: null,
+      design: {
+        method: 'favourable',
+        scale: { levels: [], excluded: [], favourable: [] },
+        nodes: [],
+        groups: [],
+        questions: [],
+        rules: [],
+      },
+    },
+  },
+  {
+    route: 'GET /api/v1/campaigns/{id}/social-survey/questionnaires/{unitKind}/export.xlsx',
+    expect: { T: '1a33333333' },
+  },
+  {
+    route: 'POST /api/v1/campaigns/{id}/social-survey/questionnaires/{unitKind}/import',
+    expect: { T: '1a33333333' },
+  },
+  { route: 'POST /api/v1/campaigns/{id}/social-survey/open', expect: { T: '1a33333333' } },
+  { route: 'POST /api/v1/campaigns/{id}/social-survey/close', expect: { T: '1a33333333' } },
+  {
+    route: 'POST /api/v1/campaigns/{id}/social-survey/respondents',
+    expect: { T: '1a33333333' },
+    body: { respondents: [{ code: 'MT1', group: 'G', fullName: 'Ma trận' }] },
+  },
+  { route: 'POST /api/v1/campaigns/{id}/social-survey/invitations', expect: { T: '1a33333333' } },
+  {
+    route: 'POST /api/v1/campaigns/{id}/social-survey/responses',
+    expect: { T: '1a33333333' },
+    body: { responses: [{ group: 'G', ratedUnitCode: '05551', answers: { Q1: '5' } }] },
+  },
+  {
+    route: 'POST /api/v1/campaigns/{id}/social-survey/responses/import',
+    expect: { T: '1a33333333' },
+  },
+  { route: 'GET /api/v1/campaigns/{id}/social-survey/progress', expect: { T: '1a33333333' } },
+  { route: 'GET /api/v1/campaigns/{id}/social-survey/results', expect: { T: '1a33333333' } },
+  { route: 'GET /api/v1/campaigns/{id}/social-survey/results.xlsx', expect: { T: '1a33333333' } },
+  { route: 'GET /api/v1/public/social-survey/{token}', expect: { T: '4444444444' } },
+  {
+    route: 'POST /api/v1/public/social-survey/{token}',
+    expect: { T: '4444444444' },
+    body: { answers: { Q1: '5' } },
+    note: 'an unknown link: 404 for everyone',
+  },
   {
     route: 'POST /api/v1/units/{unitId}/evidence',
     expect: { T: '1aa333aa33', K: '1a3a333333' },

@@ -470,7 +470,8 @@ async function checkSurveyBeforePublishing(
   const set = c.setup.criteriaSets.find((s) => s.unitKind === p.unit_kind);
   if (!set || set.surveyMaxHundredths === null) return;
   const survey = await repo.findSurveyPoints(tx, c.row.id);
-  if (survey.some((s) => s.participant_id === p.id)) return;
+  // Points of a sociological survey still open are provisional: not yet the unit's survey points.
+  if (survey.some((s) => s.participant_id === p.id && !s.provisional)) return;
   const reason = input.reason?.trim() ?? '';
   if (reason === '')
     throw new AppError('conflict', 'campaign_publish_needs_survey', { unit: p.unit_name });

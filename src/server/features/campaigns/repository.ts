@@ -459,7 +459,8 @@ export async function findPackedScores(
     unit_id: number;
     unit_kind: string;
     survey_points: number | null;
-    survey_source: 'entered' | 'imported' | 'sipas' | null;
+    survey_source: 'entered' | 'imported' | 'sipas' | 'survey' | null;
+    survey_provisional: boolean | null;
     scores: string | null;
   }[]
 > {
@@ -474,7 +475,7 @@ export async function findPackedScores(
          AND (self_na OR self_score_hundredths IS NOT NULL OR round1_na OR round1_score_hundredths IS NOT NULL)
        GROUP BY participant_id)
      SELECT p.id AS participant_id, p.unit_id, p.unit_kind, s.points_hundredths AS survey_points,
-       s.source AS survey_source, packed.scores
+       s.source AS survey_source, s.provisional AS survey_provisional, packed.scores
      FROM campaign_participants p
      LEFT JOIN packed ON packed.participant_id = p.id
      LEFT JOIN campaign_survey_points s ON s.participant_id = p.id
@@ -760,10 +761,15 @@ export async function findSurveyPoints(
   db: Queryable,
   campaignId: number,
 ): Promise<
-  { participant_id: number; points_hundredths: number; source: 'entered' | 'imported' | 'sipas' }[]
+  {
+    participant_id: number;
+    points_hundredths: number;
+    source: 'entered' | 'imported' | 'sipas' | 'survey';
+    provisional: boolean;
+  }[]
 > {
   return db.query(
-    'SELECT participant_id, points_hundredths, source FROM campaign_survey_points WHERE campaign_id = $1',
+    'SELECT participant_id, points_hundredths, source, provisional FROM campaign_survey_points WHERE campaign_id = $1',
     [campaignId],
   );
 }
@@ -777,18 +783,32 @@ export async function saveSurveyPoints(
   source: string,
   by: number | null,
   now: Date,
+  provisional = false,
 ): Promise<void> {
   await db.query(
-    `INSERT INTO campaign_survey_points (participant_id, campaign_id, points_hundredths, source, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO campaign_survey_points (participant_id, campaign_id, points_hundredths, source, updated_by, updated_at, provisional)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (participant_id) DO UPDATE SET points_hundredths = EXCLUDED.points_hundredths, source = EXCLUDED.source,
-       updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
-    [participantId, campaignId, points, source, by, now.toISOString()],
+       updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at, provisional = EXCLUDED.provisional`,
+    [participantId, campaignId, points, source, by, now.toISOString(), provisional],
   );
   await bumpScoresVersion(db, participantId);
 }
 
+/** Removes survey points a survey computed earlier (when its answers no longer give a total). */
+export async function deleteComputedSurveyPoints(
+  db: Queryable,
+  participantId: number,
+): Promise<void> {
+  const rows = await db.query(
+    "DELETE FROM campaign_survey_points WHERE participant_id = $1 AND source = 'survey' RETURNING participant_id",
+    [participantId],
+  );
+  if (rows.length > 0) await bumpScoresVersion(db, participantId);
+}
+
 /** The shape of stored results (criteria with bonus and penalty nodes as `kind`), part of the token. */
-const RESULTS_SHAPE = 'r2';
+const RESULTS_SHAPE = 'r3';
 
 /**
  * A summary of everything results depend on (entries and survey points through each unit's
@@ -834,6 +854,8 @@ export interface ResultRow {
   max_appraised_hundredths: number;
   survey_hundredths: number | null;
   max_survey_hundredths: number | null;
+  /** The survey points come from a survey still open: the result is provisional. */
+  survey_provisional: boolean;
   index_hundredths: number | null;
   class_label: string | null;
   rank: number | null;
@@ -873,9 +895,9 @@ export async function replaceResults(
     const part = rows.slice(i, i + chunk);
     await db.query(
       `INSERT INTO campaign_results (participant_id, campaign_id, unit_id, unit_kind, appraised_hundredths, max_appraised_hundredths,
-         survey_hundredths, max_survey_hundredths, index_hundredths, class_label, rank, units_ranked, criteria, computed_at)
+         survey_hundredths, max_survey_hundredths, survey_provisional, index_hundredths, class_label, rank, units_ranked, criteria, computed_at)
        SELECT r.participant_id, $1, r.unit_id, r.unit_kind, r.appraised_hundredths, r.max_appraised_hundredths, r.survey_hundredths,
-         r.max_survey_hundredths, r.index_hundredths, r.class_label, r.rank, r.units_ranked, r.criteria, $2
+         r.max_survey_hundredths, coalesce(r.survey_provisional, false), r.index_hundredths, r.class_label, r.rank, r.units_ranked, r.criteria, $2
        FROM json_populate_recordset(NULL::campaign_results, $3::json) r`,
       [campaignId, now.toISOString(), JSON.stringify(part)],
     );

@@ -65,7 +65,7 @@ async function assessmentsOf(
       round2: round2Of(rows),
       survey: s
         ? {
-            source: s.source === 'sipas' ? 'entered' : s.source,
+            source: s.source === 'imported' ? 'imported' : 'entered',
             pointsHundredths: s.points_hundredths,
           }
         : null,
@@ -184,6 +184,9 @@ export async function recomputeResults(
   const token = await repo.changeToken(db, campaignId);
   const packed = await repo.findPackedScores(db, campaignId);
   const unitOf = new Map(packed.map((p) => [String(p.participant_id), p.unit_id]));
+  const provisionalOf = new Map(
+    packed.map((p) => [String(p.participant_id), p.survey_provisional === true]),
+  );
   const results = computeResults(c.setup, packed.map(unpackScores), { lostPoints: false });
   await repo.replaceResults(
     db,
@@ -196,6 +199,7 @@ export async function recomputeResults(
       max_appraised_hundredths: r.maxAppraisedHundredths,
       survey_hundredths: r.surveyHundredths,
       max_survey_hundredths: r.maxSurveyHundredths,
+      survey_provisional: r.surveyHundredths !== null && provisionalOf.get(r.unitId) === true,
       index_hundredths: r.index?.hundredths ?? null,
       class_label: r.classLabel,
       rank: r.rank,
@@ -333,14 +337,21 @@ const adjustmentsOf = (list: readonly StoredCriterion[]) =>
       cap: x.max,
     }));
 
+/** Is a stored result provisional: survey points not in yet, or from a survey still open? */
+const isProvisional = (r: repo.ResultRow) =>
+  (r.max_survey_hundredths !== null && r.survey_hundredths === null) || r.survey_provisional;
+
 /**
  * One stored result as every view shows it. `provisional`: the survey points are not in yet, so
  * the total and the index are over the appraised part alone (`maxTotalHundredths` is the
- * appraised max); never a final result.
+ * appraised max), or they come from a sociological survey still open (counted, but they may
+ * change); never a final result.
  */
 function presentResult(r: repo.ResultRow, bands: readonly ClassBand[] = DEFAULT_PAR_BANDS) {
-  const provisional = r.max_survey_hundredths !== null && r.survey_hundredths === null;
-  const maxTotal = r.max_appraised_hundredths + (provisional ? 0 : (r.max_survey_hundredths ?? 0));
+  const provisional = isProvisional(r);
+  const maxTotal =
+    r.max_appraised_hundredths +
+    (r.survey_hundredths === null ? 0 : (r.max_survey_hundredths ?? 0));
   const total = r.appraised_hundredths + (r.survey_hundredths ?? 0);
   return {
     unitId: r.unit_id,
@@ -409,9 +420,7 @@ function classSummaries(c: LoadedCampaign, rows: repo.ResultRow[]) {
       averageAppraisedHundredths: avgAppraised,
       averageAppraisedText: avgAppraised === null ? null : formatPoints(avgAppraised),
       maxAppraisedHundredths: list.reduce((a, r) => Math.max(a, r.max_appraised_hundredths), 0),
-      provisionalUnits: list.filter(
-        (r) => r.max_survey_hundredths !== null && r.survey_hundredths === null,
-      ).length,
+      provisionalUnits: list.filter(isProvisional).length,
       bands,
       ...classShares(
         list.map((r) => r.class_label),
@@ -526,6 +535,7 @@ async function unitResultFor(
     max_appraised_hundredths: single.maxAppraisedHundredths,
     survey_hundredths: null,
     max_survey_hundredths: single.maxSurveyHundredths,
+    survey_provisional: false,
     index_hundredths: single.index?.hundredths ?? null,
     class_label: null,
     rank: null,
@@ -770,4 +780,46 @@ export async function standingOf(deps: Deps, actor: Actor, campaignId: number, u
     others,
     bands: bandsOfKind(c, card.unit.unitKind),
   };
+}
+
+/**
+ * Writes the survey points a sociological survey computed for some units of a campaign, marked
+ * provisional while the survey is open (null points: the unit's answers give no total yet, so
+ * points computed earlier are removed; points typed or imported are left alone). Every view reads
+ * them from the stored results, recomputed on their next read since the units' scores changed.
+ */
+export async function applyComputedSurveyPoints(
+  db: Queryable,
+  input: {
+    campaignId: number;
+    points: readonly { unitId: number; pointsHundredths: number | null }[];
+    provisional: boolean;
+    by: number | null;
+    now: Date;
+  },
+): Promise<number> {
+  const participants = new Map(
+    (await repo.findParticipants(db, input.campaignId)).map((p) => [p.unit_id, p.id]),
+  );
+  let applied = 0;
+  for (const p of input.points) {
+    const participantId = participants.get(p.unitId);
+    if (participantId === undefined) continue;
+    if (p.pointsHundredths === null) {
+      await repo.deleteComputedSurveyPoints(db, participantId);
+      continue;
+    }
+    await repo.saveSurveyPoints(
+      db,
+      input.campaignId,
+      participantId,
+      p.pointsHundredths,
+      'survey',
+      input.by,
+      input.now,
+      input.provisional,
+    );
+    applied++;
+  }
+  return applied;
 }

@@ -1,0 +1,227 @@
+/** Validation and response shapes of the sociological survey's routes (zod: types and OpenAPI). */
+import { z } from 'zod';
+import { idNumber, idText } from '../../http/schemas.ts';
+
+const code = z.string().trim().min(1).max(32);
+const text = z.string().trim().min(1).max(1000);
+
+export const designBody = z
+  .object({
+    method: z.enum(['favourable', 'mean']),
+    scale: z
+      .object({
+        levels: z
+          .array(
+            z
+              .object({ code, label: text, valueHundredths: z.number().int().min(0).max(10000) })
+              .strict(),
+          )
+          .max(20),
+        excluded: z.array(z.object({ code, label: text }).strict()).max(10),
+        favourable: z.array(code).max(20),
+      })
+      .strict(),
+    nodes: z
+      .array(
+        z
+          .object({
+            code,
+            title: text,
+            maxHundredths: z.number().int().min(0).max(100_000),
+            source: z.enum(['questions', 'sipas']),
+          })
+          .strict(),
+      )
+      .max(50),
+    groups: z
+      .array(
+        z.object({ code, name: text, weight: z.number().int().min(1).max(1_000_000) }).strict(),
+      )
+      .max(30),
+    questions: z
+      .array(
+        z
+          .object({
+            code,
+            text,
+            nodes: z.array(code).max(50),
+            groups: z.array(code).max(30),
+          })
+          .strict(),
+      )
+      .max(200),
+    rules: z
+      .array(
+        z
+          .object({
+            group: code,
+            raterKind: z.string().trim().max(32),
+            scope: z.enum(['same_parent', 'province']),
+            sampleSize: z.number().int().min(0).max(100_000),
+          })
+          .strict(),
+      )
+      .max(30),
+  })
+  .strict();
+
+export const campaignParam = z.object({ id: idText });
+export const kindParam = z.object({ id: idText, unitKind: z.string().trim().min(1).max(32) });
+export const tokenParam = z.object({ token: z.string().min(10).max(200) });
+
+export const createBody = z.object({ sipasCampaignId: idNumber.nullable().optional() }).strict();
+export const questionnaireBody = z
+  .object({ design: designBody, version: idNumber.nullable() })
+  .strict();
+
+export const respondentsBody = z
+  .object({
+    respondents: z
+      .array(
+        z
+          .object({
+            code,
+            group: code,
+            fullName: text,
+            unitCode: z.string().trim().max(32).nullable().optional(),
+            email: z.string().trim().email().max(254).nullable().optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(20_000),
+  })
+  .strict();
+
+const answersRecord = z.record(code, z.string().trim().max(32));
+
+export const responsesBody = z
+  .object({
+    responses: z
+      .array(
+        z
+          .object({
+            group: code,
+            ratedUnitCode: code,
+            raterUnitCode: z.string().trim().max(32).nullable().optional(),
+            respondentCode: z.string().trim().max(32).nullable().optional(),
+            answers: answersRecord,
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(5_000),
+  })
+  .strict();
+
+export const linkAnswerBody = z.object({ answers: answersRecord }).strict();
+
+const option = z.object({ code: z.string(), label: z.string() });
+
+export const surveyResponse = z.object({
+  id: z.number(),
+  campaignId: z.number(),
+  campaignName: z.string(),
+  status: z.enum(['draft', 'open', 'closed']),
+  sipasCampaignId: z.number().nullable(),
+  closedAt: z.string().nullable(),
+  unitKinds: z.array(
+    z.object({
+      unitKind: z.string(),
+      criteriaSetId: z.number(),
+      criteriaSetName: z.string(),
+      surveyMaxHundredths: z.number().nullable(),
+      questionnaire: z.object({ version: z.number(), design: designBody }).nullable(),
+    }),
+  ),
+});
+
+const groupFigure = z.object({
+  group: z.string(),
+  weight: z.number(),
+  answers: z.number(),
+  excluded: z.number(),
+  valid: z.number(),
+  favourable: z.number(),
+  valueSumHundredths: z.number(),
+  shareHundredths: z.number().nullable(),
+  formula: z.string().nullable(),
+});
+
+export const resultsResponse = z.object({
+  status: z.enum(['draft', 'open', 'closed']),
+  provisional: z.boolean(),
+  units: z.array(
+    z.object({
+      unitId: z.number(),
+      unitCode: z.string(),
+      unitName: z.string(),
+      unitKind: z.string(),
+      pointsHundredths: z.number().nullable(),
+      maxHundredths: z.number().nullable(),
+      nodes: z.array(
+        z.object({
+          code: z.string(),
+          title: z.string(),
+          source: z.enum(['questions', 'sipas']),
+          maxHundredths: z.number(),
+          questions: z.array(z.string()),
+          shareHundredths: z.number().nullable(),
+          pointsHundredths: z.number().nullable(),
+          formula: z.string().nullable(),
+        }),
+      ),
+      questions: z.array(
+        z.object({
+          question: z.string(),
+          groups: z.array(groupFigure),
+          shareHundredths: z.number().nullable(),
+          formula: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const progressResponse = z.object({
+  status: z.enum(['draft', 'open', 'closed']),
+  units: z.array(
+    z.object({
+      unitId: z.number(),
+      unitCode: z.string(),
+      unitName: z.string(),
+      unitKind: z.string(),
+      groups: z.array(
+        z.object({
+          group: z.string(),
+          name: z.string(),
+          responses: z.number(),
+          invited: z.number(),
+          linksUsed: z.number(),
+          sampleSize: z.number(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const invitationsResponse = z.object({
+  created: z.number(),
+  links: z.array(
+    z.object({
+      respondentCode: z.string(),
+      fullName: z.string(),
+      unitCode: z.string(),
+      unitName: z.string(),
+      token: z.string(),
+    }),
+  ),
+});
+
+export const linkFormResponse = z.object({
+  unitName: z.string(),
+  respondentName: z.string(),
+  questions: z.array(z.object({ code: z.string(), text: z.string() })),
+  levels: z.array(option),
+  excluded: z.array(option),
+});
