@@ -246,8 +246,20 @@ export interface SelfAssessmentInput {
   criteria: ScoredCriterion[];
   lost: LostItem[];
   previous: { year: number; totalHundredths: number | null; ratioText: string | null } | null;
-  sipas: { indexText: string; fields: SipasFieldRow[] } | null;
+  sipas: {
+    indexText: string;
+    fields: SipasFieldRow[];
+    /** Forms counted, which levels count as satisfied, how the overall index is taken. */
+    responses?: number;
+    satisfiedLabel?: string;
+    methodLabel?: string;
+    elements?: { name: string; indexText: string }[];
+  } | null;
+  /** Solutions per criterion (criterion or sub-criterion code), from the remediation plan. */
+  solutions?: { code: string; text: string }[];
 }
+
+const LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k'];
 
 /** Bonus or penalty points with their sign and two decimals: 50 → "+0,50", −25 → "−0,25". */
 export const signedPoints = (hundredths: number): string =>
@@ -285,11 +297,13 @@ export function selfAssessmentReport(input: SelfAssessmentInput) {
     const key = top?.code ?? '';
     byCriterion.set(key, [...(byCriterion.get(key) ?? []), item]);
   }
+  // Seed 000 lists every criterion under II.3, one at its max saying so.
   const lostGroups = input.criteria
-    .filter((c) => byCriterion.has(c.code))
+    .filter((c) => c.max > 0)
     .map((c, i) => ({
       number: `3.${i + 1}`,
       title: c.title,
+      full: !byCriterion.has(c.code),
       items: (byCriterion.get(c.code) ?? []).map((item) => ({
         // A criterion scored as a whole (no sub-criteria entered) is one item of its own group.
         title: item.code === c.code ? 'Điểm chung của tiêu chí' : item.title,
@@ -357,6 +371,27 @@ export function selfAssessmentReport(input: SelfAssessmentInput) {
       veryDissatisfied: cellText(f.cells[4]),
       satisfiedShare: f.satisfiedText,
     })),
+    hasSolutions: (input.solutions ?? []).length > 0,
+    solutionGroups: input.criteria
+      .map((c) => ({
+        title: c.title,
+        items: (input.solutions ?? [])
+          .filter((x) => x.code === c.code || x.code.startsWith(`${c.code}.`))
+          .map((x) => ({ text: x.text })),
+      }))
+      .filter((g) => g.items.length > 0)
+      .map((g, i) => ({ number: String(i + 1), ...g })),
+    sipasMethodText: input.sipas
+      ? `Đo lường sự hài lòng của tổ chức, cá nhân đối với sự phục vụ của cơ quan hành chính nhà nước được đánh giá qua ${count2(input.sipas.elements?.length ?? 5)} yếu tố của dịch vụ hành chính công:`
+      : '',
+    sipasElements: (input.sipas?.elements ?? []).map((e, i) => ({
+      letter: LETTERS[i] ?? String(i + 1),
+      name: e.name,
+      index: e.indexText,
+    })),
+    sipasCountsText: input.sipas
+      ? `Tổng số phiếu hợp lệ: ${input.sipas.responses ?? input.sipas.fields.reduce((s, f) => s + f.valid, 0)} phiếu; tỷ lệ hài lòng tính theo mức ${input.sipas.satisfiedLabel ?? 'Hài lòng'}${input.sipas.methodLabel ? `; chỉ số chung: ${input.sipas.methodLabel.charAt(0).toLocaleLowerCase('vi')}${input.sipas.methodLabel.slice(1)}` : ''}.`
+      : '',
     causesText: `Năm ${input.year} còn ${input.lost.length} tiêu chí, tiêu chí thành phần chưa đạt điểm tối đa, trong đó ${zeroCount} tiêu chí thành phần không đạt điểm (chi tiết tại mục II.3).`,
     solutionsText:
       'Rà soát từng tiêu chí, tiêu chí thành phần bị trừ điểm; xây dựng kế hoạch khắc phục với nhiệm vụ, sản phẩm đầu ra, người thực hiện và thời hạn cụ thể; cập nhật đầy đủ tài liệu kiểm chứng có ký số đúng ngày ban hành.',
@@ -605,6 +640,8 @@ export interface PlanInput {
     responsible: string;
     deadline: string | null;
     targetText: string | null;
+    /** What the target measures ("sipas_satisfaction"…), when measured by the system. */
+    targetMetric?: string | null;
   }[];
 }
 
@@ -638,7 +675,8 @@ export function remediationPlan(input: PlanInput) {
     const itemCodes = new Set(items.map((i) => i.code));
     const tasks = input.tasks.filter((t) => t.itemCode !== null && itemCodes.has(t.itemCode));
     return {
-      number: `${gi + 1}`,
+      number: `1.${gi + 1}`,
+      hasTasks: tasks.length > 0,
       title: input.criteria.find((c) => c.code === code)?.title ?? `Tiêu chí ${code}`,
       items: items.map((i) => ({
         code: i.code,
@@ -656,7 +694,22 @@ export function remediationPlan(input: PlanInput) {
       })),
     };
   });
-  const general = input.tasks.filter((t) => t.itemCode === null);
+  const taskRow = (t: PlanInput['tasks'][number], i: number) => ({
+    number: String(i + 1),
+    content: t.content,
+    output: t.output,
+    responsible: t.responsible,
+    deadline: t.deadline ? formatDateShort(t.deadline) : '',
+    target: t.targetText ?? '',
+  });
+  // Tasks of the plan as a whole: those aimed at the satisfaction index form seed 001's part 2.
+  const sipasTasks = input.tasks.filter(
+    (t) => t.itemCode === null && t.targetMetric === 'sipas_satisfaction',
+  );
+  const general = input.tasks.filter(
+    (t) => t.itemCode === null && t.targetMetric !== 'sipas_satisfaction',
+  );
+  const sipasTarget = sipasTasks.find((t) => t.targetText)?.targetText;
   return {
     ...commonFields({
       issuer: input.unit,
@@ -677,15 +730,13 @@ export function remediationPlan(input: PlanInput) {
     requirements: requirements.map((text) => ({ text })),
     goals: input.goals.map((text) => ({ text })),
     groups,
+    sipasText: sipasTarget
+      ? `Mục tiêu chung về chỉ số mức độ hài lòng của tổ chức, cá nhân đối với sự phục vụ của cơ quan hành chính nhà nước trong năm ${input.year} phải đạt từ ${sipasTarget.replace(/\s%/u, '%')} trở lên; các nhiệm vụ cụ thể:`
+      : `Phân tích kết quả khảo sát sự hài lòng năm ${input.year - 1}, khắc phục những nội dung người dân, tổ chức chưa hài lòng và nâng cao chất lượng phục vụ tại Bộ phận Một cửa.`,
+    hasSipasTasks: sipasTasks.length > 0,
+    sipasTasks: sipasTasks.map(taskRow),
     hasGeneralTasks: general.length > 0,
-    generalTasks: general.map((t, i) => ({
-      number: String(i + 1),
-      content: t.content,
-      output: t.output,
-      responsible: t.responsible,
-      deadline: t.deadline ? formatDateShort(t.deadline) : '',
-      target: t.targetText ?? '',
-    })),
+    generalTasks: general.map(taskRow),
     organisation: (input.organisation.length > 0
       ? input.organisation
       : [
@@ -710,7 +761,9 @@ export interface SupervisionInput {
   planDate: string | null;
   meetingDate: string | null;
   periodLabel: string;
-  members: { name: string; role: string }[];
+  /** The year of the results the supervision compares (its source campaign's), when known. */
+  resultsYear?: number | null;
+  members: { name: string; position?: string; role: string }[];
   reports: string[];
   background: string[];
   strengths: string[];
@@ -732,6 +785,19 @@ export const FINDING_GROUP_HEADINGS = {
   improve_gradually:
     'Những nội dung cần tăng cường tham mưu, chủ động thực hiện và từng bước khắc phục những hạn chế của năm trước:',
 } as const;
+
+const isLeader = (role: string) => /^(trưởng đoàn|phó (trưởng )?đoàn)$/iu.test(role.trim());
+
+function leadersText(members: { name: string; position?: string; role: string }[]): string {
+  const leaders = members.filter((m) => isLeader(m.role));
+  if (leaders.length === 0) return '';
+  return `do ${leaders
+    .map(
+      (m) =>
+        `${m.name}${m.position?.trim() ? ` - ${m.position.trim()}` : ''} làm ${m.role.trim().toLocaleLowerCase('vi')}`,
+    )
+    .join('; ')}.`;
+}
 
 export function supervisionNotice(input: SupervisionInput) {
   const period = input.periodLabel || 'kỳ giám sát';
@@ -757,8 +823,20 @@ export function supervisionNotice(input: SupervisionInput) {
     }),
     supervised: input.supervised,
     periodLabel: period,
+    resultsYearText: input.resultsYear ? ` năm ${input.resultsYear}` : '',
     introText: `Thực hiện ${plan}. ${input.meetingDate ? `Ngày ${formatDateShort(input.meetingDate)}, ` : ''}Thường trực HĐND đã thành lập đoàn và thực hiện giám sát trực tiếp đối với ${input.supervised} về việc thực hiện công tác cải cách hành chính ${period}.`,
-    members: input.members.map((m, i) => ({ number: String(i + 1), name: m.name, role: m.role })),
+    // Seed 002: the head and deputy head in one sentence, then the other members numbered with
+    // their posts ("1. Ma Văn Quyết - Phó Bí thư …: Thành viên;").
+    leadersText: leadersText(input.members),
+    members: input.members
+      .filter((m) => !isLeader(m.role))
+      .map((m, i) => ({
+        number: String(i + 1),
+        name: m.name,
+        position: m.position?.trim() ?? '',
+        role: m.role,
+        line: `${i + 1}. ${m.name}${m.position?.trim() ? ` - ${m.position.trim()}` : ''}: ${m.role};`,
+      })),
     reports: input.reports.map((text) => ({ text })),
     background: input.background.map((text) => ({ text })),
     strengths: input.strengths.map((text) => ({ text })),

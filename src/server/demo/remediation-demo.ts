@@ -76,6 +76,46 @@ export const SEED_000_ZERO_POINTS: Record<string, string[]> = {
   ],
 };
 
+/** Seed 000's "các giải pháp thực hiện" for the criteria the demo plan has no task for. */
+const SEED_000_SOLUTIONS: [code: string, content: string, output: string, post: string][] = [
+  [
+    '2',
+    'Tổ chức thực hiện rà soát văn bản quy phạm pháp luật; công khai văn bản QPPL theo quy định.',
+    'Kế hoạch rà soát; văn bản QPPL được công khai',
+    'Công chức Tư pháp – Hộ tịch',
+  ],
+  [
+    '4',
+    'Bố trí nơi tiếp công dân theo quy định; tổ chức tiếp công dân của người đứng đầu chính quyền cơ sở.',
+    'Nơi tiếp công dân; lịch tiếp công dân của Chủ tịch UBND xã',
+    'Công chức Văn phòng – Thống kê',
+  ],
+  [
+    '5',
+    'Đánh giá, xếp loại cán bộ, công chức trên cơ sở kết quả công việc được giao.',
+    'Kết quả đánh giá, xếp loại cán bộ, công chức',
+    'Công chức Văn phòng – Thống kê',
+  ],
+  [
+    '6',
+    'Thực hiện đúng quy định về định mức sử dụng trang thiết bị, tài sản công; thực hiện khoán biên chế, kinh phí.',
+    'Quy chế chi tiêu nội bộ; báo cáo khoán biên chế, kinh phí',
+    'Công chức Tài chính – Kế toán',
+  ],
+  [
+    '7',
+    'Thành lập Ban chỉ đạo, Tổ, bộ phận về chuyển đổi số; bố trí công chức chuyên môn phụ trách chuyển đổi số.',
+    'Quyết định thành lập; văn bản phân công phụ trách chuyển đổi số',
+    'Công chức Văn hóa – Xã hội',
+  ],
+  [
+    '8',
+    'Thực hiện thu ngân sách hàng năm của địa phương theo kế hoạch được giao.',
+    'Báo cáo kết quả thu ngân sách năm',
+    'Công chức Tài chính – Kế toán',
+  ],
+];
+
 interface SeedFinding {
   group: FindingGroup;
   code: string;
@@ -484,6 +524,19 @@ export async function loadRemediationDemo(tx: Queryable, now: Date): Promise<voi
         targetMetric: null,
         targetPercent: null,
       },
+      // Seed 000's solutions per criterion, one task for each criterion that lost points and had
+      // none above (by post, no account: the commune has no demo account for these officials).
+      ...SEED_000_SOLUTIONS.map(([code, content, output, post]) => ({
+        itemId: itemId.get(code) ?? null,
+        findingId: null,
+        content,
+        output,
+        responsibleUserId: null,
+        responsibleLabel: post,
+        deadline: '2023-12-31',
+        targetMetric: null,
+        targetPercent: null,
+      })),
       {
         itemId: null,
         findingId: null,

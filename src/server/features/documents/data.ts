@@ -84,6 +84,32 @@ export function fileNameOf(parts: string[]): string {
     .trim();
 }
 
+/**
+ * The tasks of the remediation plan made from a unit's results in a campaign, by criterion code,
+ * when there is one the actor may read: the report's solutions per criterion.
+ */
+async function planSolutions(
+  deps: Deps,
+  actor: Actor,
+  campaignId: number,
+  unitId: number,
+): Promise<{ code: string; text: string }[]> {
+  const planId = await repo.findPlanFrom(deps.db, campaignId, unitId);
+  if (planId === null) return [];
+  try {
+    const plan = await remediation.getPlan(deps, actor, planId);
+    const codeOf = new Map(plan.items.map((i) => [i.id, i.code]));
+    return plan.tasks.flatMap((t) => {
+      const code = t.itemId === null ? undefined : codeOf.get(t.itemId);
+      return code === undefined ? [] : [{ code, text: t.content }];
+    });
+  } catch (error) {
+    if (error instanceof AppError && (error.kind === 'forbidden' || error.kind === 'not_found'))
+      return [];
+    throw error;
+  }
+}
+
 /** The SIPAS results of a unit in a year, when a survey covered it and the actor may read it. */
 async function sipasOfUnit(deps: Deps, actor: Actor, unitId: number, year: number) {
   const sipasId = await repo.findSipasCampaignOf(deps.db, unitId, year);
@@ -93,6 +119,10 @@ async function sipasOfUnit(deps: Deps, actor: Actor, unitId: number, year: numbe
     if (view.all.published.index.hundredths === null) return null;
     return {
       indexText: view.all.published.index.text,
+      responses: view.all.responses,
+      satisfiedLabel: view.satisfiedLabel,
+      methodLabel: view.overallMethodLabel,
+      elements: view.all.elements.map((e) => ({ name: e.name, indexText: e.index.text })),
       fields: view.table.rows.map((r) => ({
         label: r.label,
         valid: r.valid,
@@ -160,6 +190,7 @@ async function gatherSelfAssessment(
         }
       : null,
     sipas: await sipasOfUnit(deps, actor, unitId, year),
+    solutions: await planSolutions(deps, actor, campaignId, unitId),
   });
   return {
     data,
@@ -351,6 +382,7 @@ async function gatherPlan(deps: Deps, actor: Actor, planId: number): Promise<Gat
       responsible: t.responsibleLabel || t.responsibleName || '',
       deadline: t.deadline,
       targetText: t.target ? percentText(t.target.targetPercent) : null,
+      targetMetric: t.target?.metric ?? null,
     })),
   });
   return {
@@ -403,6 +435,10 @@ async function gatherSupervision(
     planDate: s.planDate,
     meetingDate: d.meetingDate,
     periodLabel: s.periodLabel,
+    resultsYear:
+      s.campaignId === null
+        ? null
+        : ((await loadCampaign(deps.db, s.campaignId).catch(() => null))?.row.year ?? null),
     members: s.members,
     reports: d.reports,
     background: d.background,

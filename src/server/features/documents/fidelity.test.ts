@@ -178,8 +178,68 @@ describe('seed 000: xã Quy Kỳ’s self-assessment report, 2022', () => {
     ]);
   });
 
+  it('has the seed’s sections in its order, every criterion under II.3', () => {
+    expectInOrder(doc.lines, [
+      'I. CÔNG TÁC TỔ CHỨC, TRIỂN KHAI THỰC HIỆN',
+      'II. PHÂN TÍCH KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022',
+      '1. Tổng quan về chỉ số cải cách hành chính',
+      '2. Đánh giá kết quả chung đạt được',
+      '3. Kết quả chi tiết điểm các tiêu chí, tiêu chí thành phần chưa đạt',
+      '3.1. Công tác lãnh đạo, chỉ đạo:',
+      '3.2. Xây dựng và tổ chức thực thi pháp luật:',
+      '3.3. Cải cách thủ tục hành chính:',
+      '3.4. Hoạt động của Chính quyền cơ sở:',
+      '3.5. Cải cách chế độ công vụ:',
+      '3.6. Cải cách tài chính công:',
+      '3.7. Xây dựng chính quyền điện tử, chính quyền số:',
+      '3.8. Thực hiện nhiệm vụ phát triển kinh tế xã hội ở địa phương:',
+      '4. Nguyên nhân tồn tại, hạn chế đối với các thành phần tiêu chí chưa đạt điểm',
+      '5. Các giải pháp thực hiện',
+      'III. CHỈ SỐ HÀI LÒNG ĐỐI VỚI SỰ PHỤC VỤ HÀNH CHÍNH',
+      '1. Các tiêu chí đo lường sự hài lòng của tổ chức, cá nhân đối với sự phục vụ của cơ quan hành chính nhà nước',
+      '2. Phân tích chỉ số hài lòng',
+      'IV. KIẾN NGHỊ, ĐỀ XUẤT',
+      'Trên đây là báo cáo kết quả tự đánh giá chỉ số cải cách hành chính năm 2022 của xã Quy Kỳ./.',
+    ]);
+    // Each criterion's lost points under it, with its points (the demo scores Quy Kỳ by criterion).
+    const group1 = section(doc, '3.1. Công tác lãnh đạo, chỉ đạo:', '3.2. ');
+    expect(group1).toHaveLength(1);
+    expect(group1[0]).toMatch(/^\+ .+: 6\/10 điểm\.$/);
+  });
+
+  it('gives the solutions per criterion from the plan made from these results', async () => {
+    const plans = (await admin.get('/api/v1/remediation-plans')).body.items;
+    const p = plans.find((x: { unitName: string }) => x.unitName === 'Xã Kim Phượng');
+    const plan = (await admin.get(`/api/v1/remediation-plans/${p.id}`)).body as {
+      items: { id: number; code: string; title: string }[];
+      tasks: { itemId: number | null; content: string }[];
+    };
+    const lines = section(doc, '5. Các giải pháp thực hiện', 'III. ');
+    // Seed 000's solutions, numbered per criterion in the criteria's order.
+    expectInOrder(lines, [
+      '2. Xây dựng và tổ chức thực thi pháp luật',
+      '- Tổ chức thực hiện rà soát văn bản quy phạm pháp luật; công khai văn bản QPPL theo quy định.',
+    ]);
+    expect(lines).toContain(
+      '- Thành lập Ban chỉ đạo, Tổ, bộ phận về chuyển đổi số; bố trí công chức chuyên môn phụ trách chuyển đổi số.',
+    );
+    // Every task of the plan tied to a criterion is there, and only those.
+    const tied = plan.tasks.filter((t) => t.itemId !== null);
+    expect(lines.filter((l) => l.startsWith('- '))).toHaveLength(tied.length);
+    for (const t of tied) expect(lines).toContain(`- ${norm(t.content)}`);
+  });
+
   it('gives the satisfaction index of 62,50 % and the four fields’ forms as the seed counts them', () => {
     const lines = section(doc, 'III. CHỈ SỐ HÀI LÒNG');
+    // The method: the five elements, and the forms counted (seed 000: 14 + 7 + 12 + 7).
+    expectInOrder(lines, [
+      'a) Tiếp cận dịch vụ.',
+      'b) Thủ tục hành chính.',
+      'c) Công chức trực tiếp giải quyết công việc.',
+      'd) Kết quả giải quyết công việc.',
+      'đ) Tiếp nhận, giải quyết góp ý, phản ánh, kiến nghị.',
+    ]);
+    expect(lines.join('\n')).toContain('Tổng số phiếu hợp lệ: 40 phiếu');
     expect(lines.join('\n')).toContain(
       'Năm 2022 kết quả chỉ số hài lòng đối với sự phục vụ của cơ quan hành chính xã Quy Kỳ đạt 62,50 %.',
     );
@@ -225,8 +285,26 @@ describe('seed 002: the People’s Council notice on xã Phượng Tiến, 2023'
     ]);
   });
 
+  it('names the team with their posts and numbers the sections as the seed does', () => {
+    expectInOrder(doc.lines, [
+      'I. ĐÁNH GIÁ VIỆC THỰC HIỆN KẾ HOẠCH GIÁM SÁT',
+      '- Đoàn giám sát: do Trần Tiến Lâm - Chủ tịch HĐND xã làm trưởng đoàn; Lương Anh Nghiêm - Phó Chủ tịch HĐND xã làm phó đoàn.',
+      'Tham gia đoàn có các thành viên:',
+      '1. Ma Văn Quyết - Phó Bí thư Thường trực Đảng ủy xã, đại biểu HĐND: Thành viên;',
+      '2. Hoàng Thị Tuyên - Chủ tịch UBMTTQ xã: Thành viên;',
+      'II. KẾT QUẢ GIÁM SÁT',
+      '1. Khái quát chung',
+      '2. Những kết quả đạt được',
+      '2.1. Ưu điểm',
+      '2.2. Những hạn chế, tồn tại cần khắc phục và hoàn thiện',
+      '2.3. Về kết quả thực hiện công tác cải cách hành chính năm 2022',
+      'III. NHỮNG ĐỀ XUẤT, KIẾN NGHỊ CỦA ĐOÀN GIÁM SÁT',
+      '1. Đối với lãnh đạo Ủy ban nhân dân:',
+    ]);
+  });
+
   it('gives the findings in the seed’s three groups, with the points it quotes', () => {
-    const lines = section(doc, '4. Về kết quả thực hiện', 'III. ').join('\n');
+    const lines = section(doc, '2.3. Về kết quả thực hiện', 'III. ').join('\n');
     const g1 = lines.indexOf('Những nội dung mà UBND cần kiểm tra cụ thể');
     const g2 = lines.indexOf('Những nội dung còn thiếu sót, hạn chế cần bổ sung, khắc phục ngay');
     const g3 = lines.indexOf('Những nội dung cần tăng cường tham mưu');
@@ -335,8 +413,25 @@ describe('seed 001: a remediation plan (xã Kim Phượng’s, in seed 001’s f
       '1. Mục đích',
       '2. Yêu cầu',
       'II. NỘI DUNG, NHIỆM VỤ, GIẢI PHÁP THỰC HIỆN',
+      '1. Đối với nội dung cải thiện chỉ số đánh giá, xếp hạng cải cách hành chính',
+      '2. Nội dung cải thiện chỉ số mức độ hài lòng của tổ chức, cá nhân đối với sự phục vụ của cơ quan hành chính nhà nước',
+      // The plan's satisfaction target (85 %) as seed 001 words it.
+      'Mục tiêu chung về chỉ số mức độ hài lòng của tổ chức, cá nhân đối với sự phục vụ của cơ quan hành chính nhà nước trong năm 2023 phải đạt từ 85% trở lên; các nhiệm vụ cụ thể:',
       'III. TỔ CHỨC THỰC HIỆN',
     ]);
     for (const t of plan.tasks) expect(doc.lines).toContain(norm(t.content));
+    // One part per criterion that lost points, numbered 1.1, 1.2… as the seed does.
+    const criteria = new Set(plan.items.map((i) => i.code.split('.')[0]));
+    const parts = section(
+      doc,
+      '1. Đối với nội dung cải thiện',
+      '2. Nội dung cải thiện chỉ số mức độ hài lòng',
+    ).filter((l) => /^1\.\d+\. /.test(l));
+    expect(parts.map((l) => l.split(' ')[0])).toEqual([...criteria].map((_, i) => `1.${i + 1}.`));
+    // No task table is printed empty: every table has a row below its header.
+    const tables = [...doc.xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((t) => t[0]);
+    const taskTables = tables.filter((t) => t.includes('>Sản phẩm đầu ra<'));
+    expect(taskTables.length).toBeGreaterThanOrEqual(criteria.size);
+    for (const t of taskTables) expect(t.split('<w:tr>').length - 1).toBeGreaterThan(1);
   });
 });

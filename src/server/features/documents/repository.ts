@@ -213,6 +213,20 @@ export async function findUnitHeadName(db: Queryable, unitId: number): Promise<s
   return rows[0]?.full_name ?? null;
 }
 
+/** The latest remediation plan made from a unit's results in a campaign. */
+export async function findPlanFrom(
+  db: Queryable,
+  campaignId: number,
+  unitId: number,
+): Promise<number | null> {
+  const rows = await db.query<{ id: number }>(
+    `SELECT id FROM remediation_plans WHERE source_campaign_id = $1 AND source_unit_id = $2
+      ORDER BY year DESC, id DESC LIMIT 1`,
+    [campaignId, unitId],
+  );
+  return rows[0]?.id ?? null;
+}
+
 /** The latest SIPAS campaign of a year that surveyed the unit. */
 export async function findSipasCampaignOf(
   db: Queryable,
