@@ -75,6 +75,29 @@ describe('findings on evidence', () => {
     ]);
   });
 
+  it('puts the points at risk for a signing day other than the issue day unless the rule says warning', () => {
+    const late = [signed({ signingTime: '2023-05-12T02:00:00.000Z' })];
+    expect(evidenceFindings(PLAN, late, {}).map((f) => [f.code, f.severity])).toEqual([
+      ['signing_date_differs', 'problem'],
+    ]);
+    expect(
+      evidenceFindings(PLAN, late, { signingDateDiffers: 'warning' }).map((f) => f.severity),
+    ).toEqual(['warning']);
+  });
+
+  it('says a signer’s chain was not checked when no trust anchors are configured', () => {
+    expect(evidenceFindings(PLAN, [signed({ trust: 'not_checked' })], {})).toEqual([
+      {
+        code: 'trust_not_checked',
+        severity: 'warning',
+        params: { signer: 'Luân Đức Quỳnh' },
+        message:
+          'Không kiểm tra được chứng thư số của Luân Đức Quỳnh có thuộc tổ chức chứng thực chữ ký số được tin cậy hay không: máy chủ chưa được cấu hình chứng thư gốc (ví dụ chứng thư gốc quốc gia).',
+      },
+    ]);
+    expect(evidenceFindings(PLAN, [signed({ trust: 'trusted' })], {})).toEqual([]);
+  });
+
   it('flags a late document, another year and another type', () => {
     expect(messages(PLAN, [], { deadline: '2023-03-31', year: 2024, kind: 'report' })).toEqual([
       'Văn bản ban hành ngày 10/05/2023, sau thời hạn 31/03/2023.',

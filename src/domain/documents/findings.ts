@@ -15,7 +15,10 @@ export interface SignatureFacts {
   /** The signing time the signature claims (ISO instant), if any. */
   signingTime: string | null;
   signerName: string | null;
-  /** The signer's chain reaches a configured trusted CA; 'not_checked' without configured CAs. */
+  /**
+   * The signer's chain reaches a configured trusted CA; 'not_checked' without configured CAs (said
+   * as a warning); left out, nothing is said about trust.
+   */
   trust?: 'trusted' | 'not_trusted' | 'not_checked';
 }
 
@@ -25,6 +28,11 @@ export interface EvidenceRequirement {
   mustBeSigned?: boolean;
   /** Last day of issue allowed, "YYYY-MM-DD". */
   deadline?: string;
+  /**
+   * What a signing day other than the printed issue day costs: `problem` puts the claimed points at
+   * risk (the default: seed 000's appraisers scored such a plan 0), `warning` only says so.
+   */
+  signingDateDiffers?: 'problem' | 'warning';
   /** The campaign's year: documents should be issued in it. */
   year?: number;
 }
@@ -59,6 +67,7 @@ export type FindingCode =
   | 'signature_invalid'
   | 'changed_after_signing'
   | 'signer_not_trusted'
+  | 'trust_not_checked'
   | 'signing_date_differs'
   | 'issued_after_deadline'
   | 'other_year'
@@ -123,6 +132,8 @@ function messageOf(code: FindingCode, p: Record<string, string | number>): strin
       return `Tệp đã bị sửa sau khi ${p.signer} ký số; cơ quan thẩm định sẽ thấy chữ ký không còn bảo đảm toàn vẹn.`;
     case 'signer_not_trusted':
       return `Chứng thư số của ${p.signer} không thuộc tổ chức chứng thực chữ ký số được tin cậy; cơ quan thẩm định có thể không công nhận chữ ký.`;
+    case 'trust_not_checked':
+      return `Không kiểm tra được chứng thư số của ${p.signer} có thuộc tổ chức chứng thực chữ ký số được tin cậy hay không: máy chủ chưa được cấu hình chứng thư gốc (ví dụ chứng thư gốc quốc gia).`;
     case 'signing_date_differs':
       return `Ngày ký số (${p.signedOn}) khác ngày ban hành ghi trên văn bản (${p.issuedOn}).`;
     case 'issued_after_deadline':
@@ -171,6 +182,8 @@ export function evidenceFindings(
     if (!s.valid) out.push(finding('signature_invalid', 'problem', { signer }));
     else if (s.trust === 'not_trusted')
       out.push(finding('signer_not_trusted', 'problem', { signer }));
+    else if (s.trust === 'not_checked')
+      out.push(finding('trust_not_checked', 'warning', { signer }));
   });
   // Only the last signature must cover the file: earlier ones are followed by the later signatures.
   const last = signatures.at(-1);
@@ -188,7 +201,7 @@ export function evidenceFindings(
     const signedOn = vietnamDay(first.signingTime);
     if (signedOn !== issuedOn)
       out.push(
-        finding('signing_date_differs', 'warning', {
+        finding('signing_date_differs', requirement.signingDateDiffers ?? 'problem', {
           signedOn: displayDate(signedOn),
           issuedOn: displayDate(issuedOn),
         }),

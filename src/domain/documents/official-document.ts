@@ -113,6 +113,9 @@ const CAPACITY = /^(TM|KT|Q|TL|TUQ)\s*\.\s*(.*)$/u;
 // (`\b` only knows ASCII letters, hence the explicit spaces.)
 const LEVEL_START = /^(XÃ|PHƯỜNG|THỊ TRẤN|THỊ XÃ|HUYỆN|QUẬN|THÀNH PHỐ|TỈNH|ĐẶC KHU)(?=\s|$)/u;
 const LEVEL_ANYWHERE = /(?:^|\s)(XÃ|PHƯỜNG|THỊ TRẤN|HUYỆN|QUẬN|THÀNH PHỐ|TỈNH|ĐẶC KHU)(?=\s|$)/u;
+// Words that name a body (a line holding one starts a body of its own).
+const ORGAN =
+  /(?:^|\s)(UBND|HĐND|ỦY|UỶ|HỘI|SỞ|PHÒNG|BAN|BỘ|CỤC|TRUNG TÂM|CÔNG AN|ĐẢNG|ĐOÀN|TRƯỜNG|TỔ|MẶT TRẬN|VIỆN|CHI)(?=\s|$)/u;
 
 /** Cells of a line: columns printed side by side are separated by tabs. */
 interface Line {
@@ -178,13 +181,24 @@ function readDate(cell: string): {
   return null;
 }
 
-/** Joins header lines into bodies: "HỘI ĐỒNG NHÂN DÂN" + "XÃ PHƯƠNG TIẾN" is one body. */
+/**
+ * Joins header lines into bodies: "HỘI ĐỒNG NHÂN DÂN" + "XÃ PHƯƠNG TIẾN" is one body, and so is
+ * a name wrapped in its column ("ỦY BAN NHÂN DÂN XÃ BẢO" + "CƯỜNG": a short line naming no body
+ * and no level continues the place name above it).
+ */
 function bodiesOf(lines: string[]): string[] {
   const bodies: string[] = [];
   for (const line of lines) {
     const last = bodies.at(-1);
-    if (last !== undefined && LEVEL_START.test(line) && !LEVEL_ANYWHERE.test(last))
-      bodies[bodies.length - 1] = `${last} ${line}`;
+    const continues =
+      last !== undefined &&
+      ((LEVEL_START.test(line) && !LEVEL_ANYWHERE.test(last)) ||
+        (LEVEL_ANYWHERE.test(last) &&
+          !LEVEL_ANYWHERE.test(line) &&
+          !LEVEL_START.test(line) &&
+          !ORGAN.test(line) &&
+          line.split(' ').length <= 3));
+    if (continues) bodies[bodies.length - 1] = `${last} ${line}`;
     else bodies.push(line);
   }
   return bodies;
@@ -357,7 +371,10 @@ export function readOfficialDocument(text: string): OfficialDocumentMetadata {
       }
       const cell = line.cells.join(' ');
       if (isRule(cell)) break;
-      if (/^(Căn cứ|Kính gửi|Thực hiện)\b/iu.test(cell)) break;
+      if (/^(Căn cứ|Kính gửi|Thực hiện)(?=[\s:]|$)/iu.test(cell)) break;
+      // A summary line never ends a sentence: a line that does is the body (a Word file's
+      // paragraphs follow one another without the gap a printed page leaves).
+      if (parts.length > 0 && /[.;:]$/u.test(cell)) break;
       parts.push(cell);
     }
     result.summary = parts.join(' ').trim() || result.summary;

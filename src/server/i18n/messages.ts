@@ -123,14 +123,17 @@ const vi = {
   evidence_file_unavailable:
     'Không đọc được tệp của tài liệu «{summary}» trong kho lưu trữ. Hãy báo quản trị viên.',
   evidence_check_encrypted: 'Tệp PDF được đặt mật khẩu (mã hóa) nên không đọc được nội dung.',
-  evidence_check_corrupt: 'Tệp PDF bị hỏng hoặc không đầy đủ nên không đọc được nội dung.',
+  evidence_check_corrupt: 'Tệp bị hỏng hoặc không đầy đủ nên không đọc được nội dung.',
   evidence_check_too_large: 'Tệp quá lớn để tự kiểm tra.',
   evidence_check_timeout: 'Đọc nội dung tệp quá lâu nên đã dừng; hãy kiểm tra tệp bằng mắt.',
   evidence_check_scan: 'Bản quét (ảnh), chưa đọc được chữ: máy chủ chưa có nhận dạng chữ (OCR).',
   evidence_check_scan_no_text:
     'Bản quét (ảnh) đã qua nhận dạng chữ (OCR) nhưng không đọc được chữ nào; hãy quét lại rõ hơn.',
-  evidence_check_format_not_checked: 'Chỉ tự kiểm tra tệp PDF; định dạng này chưa được đọc.',
+  evidence_check_format_not_checked:
+    'Chỉ tự kiểm tra tệp PDF, Word (.docx), OpenDocument (.odt) và ảnh quét; định dạng này chưa được đọc.',
   evidence_check_file_unavailable: 'Không mở được tệp trong kho lưu trữ để kiểm tra.',
+  evidence_check_not_finished:
+    'Hệ thống chưa đọc xong phiên bản hiện tại của tài liệu nên chưa thể xác nhận kết quả đọc; hãy thử lại sau ít phút.',
   evidence_finding_no_evidence:
     'Tiêu chí có điểm tự chấm nhưng chưa gắn tài liệu kiểm chứng nào; cơ quan thẩm định sẽ không có căn cứ để công nhận điểm.',
   evidence_finding_not_read:
@@ -142,6 +145,8 @@ const vi = {
     'Tệp đã bị sửa sau khi {signer} ký số; cơ quan thẩm định sẽ thấy chữ ký không còn bảo đảm toàn vẹn.',
   evidence_finding_signer_not_trusted:
     'Chứng thư số của {signer} không thuộc tổ chức chứng thực chữ ký số được tin cậy; cơ quan thẩm định có thể không công nhận chữ ký.',
+  evidence_finding_trust_not_checked:
+    'Không kiểm tra được chứng thư số của {signer} có thuộc tổ chức chứng thực chữ ký số được tin cậy hay không: máy chủ chưa được cấu hình chứng thư gốc (ví dụ chứng thư gốc quốc gia).',
   evidence_finding_signing_date_differs:
     'Ngày ký số ({signedOn}) khác ngày ban hành ghi trên văn bản ({issuedOn}).',
   evidence_finding_issued_after_deadline:
@@ -735,14 +740,17 @@ const en: Record<MessageKey, string> = {
     'The file of the document “{summary}” cannot be read from storage. Tell an administrator.',
   evidence_check_encrypted:
     'The PDF is password-protected (encrypted); its content cannot be read.',
-  evidence_check_corrupt: 'The PDF is damaged or incomplete; its content cannot be read.',
+  evidence_check_corrupt: 'The file is damaged or incomplete; its content cannot be read.',
   evidence_check_too_large: 'The file is too large to be checked.',
   evidence_check_timeout: 'Reading the file took too long and was stopped; check it by eye.',
   evidence_check_scan: 'A scan (image), not read: text recognition (OCR) is not available.',
   evidence_check_scan_no_text:
     'A scan (image) went through text recognition (OCR) but no text was found; scan it again more clearly.',
-  evidence_check_format_not_checked: 'Only PDF files are checked; this format was not read.',
+  evidence_check_format_not_checked:
+    'Only PDF, Word (.docx), OpenDocument (.odt) files and scans are checked; this format was not read.',
   evidence_check_file_unavailable: 'The stored file could not be opened to be checked.',
+  evidence_check_not_finished:
+    'The current version of the document has not been read yet, so its reading cannot be confirmed; try again in a few minutes.',
   evidence_finding_not_read:
     'The file’s content could not be read (a scan or not a text document); the appraiser will have to read it.',
   evidence_finding_not_signed:
@@ -755,6 +763,8 @@ const en: Record<MessageKey, string> = {
     'The file was changed after {signer} signed it; the appraiser will see that the signature no longer guarantees its integrity.',
   evidence_finding_signer_not_trusted:
     'The certificate of {signer} does not chain to a trusted certification authority; the appraiser may not accept the signature.',
+  evidence_finding_trust_not_checked:
+    'Whether the certificate of {signer} chains to a trusted certification authority could not be checked: no root certificates (such as the national root) are configured on the server.',
   evidence_finding_signing_date_differs:
     'The signing date ({signedOn}) differs from the issue date printed on the document ({issuedOn}).',
   evidence_finding_issued_after_deadline:

@@ -8,7 +8,7 @@
  * entities (billion laughs, external entities), and worksheets with more cells than the use allows.
  * What each use allows is a policy below; the limits are data, the code the same for all.
  */
-import { createInflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { AppError } from '../errors.ts';
 
 export type ZipProblem =
@@ -92,7 +92,11 @@ export const ZIP_POLICIES = {
     maxCells: 40_000_000,
     requiredParts: ['[Content_Types].xml', 'xl/workbook.xml'],
   },
-  /** An evidence file: stored and typed, never parsed, so only bombs are refused. */
+  /**
+   * An evidence file: stored and typed, so only bombs are refused (a Word document's or an
+   * OpenDocument text's body is then read under `evidenceText`). An OpenDocument file has no
+   * `[Content_Types].xml`, so no part is required here; the parts tell the format.
+   */
   evidence: {
     ...base,
     maxEntries: 20_000,
@@ -100,7 +104,17 @@ export const ZIP_POLICIES = {
     maxTotalBytes: 512 * MB,
     maxRatio: 1000,
     maxCells: Number.MAX_SAFE_INTEGER,
-    requiredParts: ['[Content_Types].xml'],
+    requiredParts: [],
+  },
+  /** The text of an evidence document (.docx, .odt) read for its Decree 30 metadata. */
+  evidenceText: {
+    ...base,
+    maxEntries: 5000,
+    maxPartBytes: 32 * MB,
+    partLimits: [{ pattern: /^(word\/media|Pictures)\//, limit: 64 * MB }],
+    maxTotalBytes: 256 * MB,
+    maxCells: Number.MAX_SAFE_INTEGER,
+    requiredParts: [],
   },
 } satisfies Record<string, ZipPolicy>;
 
@@ -392,13 +406,53 @@ export async function guardZip(
   return result.names;
 }
 
-/** The task the contained worker runs for a file only typed, never parsed (evidence). */
+/**
+ * The task the contained worker runs for a file only typed (evidence): its entry names and, for
+ * an OpenDocument file, its declared media type (the `mimetype` part).
+ */
 export async function inspectBytes(
   data: Uint8Array,
   policyName: ZipPolicyName,
-): Promise<{ ok: true; names: string[] } | { ok: false; problem: ZipProblem }> {
-  return inspectZip(
-    Buffer.from(data.buffer, data.byteOffset, data.byteLength),
-    ZIP_POLICIES[policyName],
-  );
+): Promise<
+  { ok: true; names: string[]; mimetype: string | null } | { ok: false; problem: ZipProblem }
+> {
+  const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const inspected = await inspectZip(buffer, ZIP_POLICIES[policyName]);
+  if (!inspected.ok) return inspected;
+  if (!inspected.names.includes('mimetype')) return { ...inspected, mimetype: null };
+  const parts = await readZipParts(buffer, policyName, ['mimetype']);
+  const mimetype = parts.ok ? (parts.parts.mimetype?.toString('latin1').trim() ?? null) : null;
+  return { ...inspected, mimetype: mimetype && mimetype.length <= 100 ? mimetype : null };
+}
+
+/**
+ * The inflated content of some parts of an archive that passes the guard under `policyName`
+ * (a part absent from the archive is absent from the answer). Each part is inflated within the
+ * policy's cap for it, so what the guard measured is what comes back.
+ */
+export async function readZipParts(
+  buffer: Buffer,
+  policyName: ZipPolicyName,
+  wanted: string[],
+): Promise<{ ok: true; parts: Record<string, Buffer> } | { ok: false; problem: ZipProblem }> {
+  const policy = ZIP_POLICIES[policyName];
+  const inspected = await inspectZip(buffer, policy);
+  if (!inspected.ok) return inspected;
+  const directory = centralDirectory(buffer, policy.maxEntries);
+  if (!directory.ok) return directory;
+  const parts: Record<string, Buffer> = {};
+  for (const entry of directory.entries) {
+    if (!wanted.includes(entry.name)) continue;
+    const data = buffer.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+    if (entry.method === 0) parts[entry.name] = Buffer.from(data);
+    else
+      try {
+        parts[entry.name] = inflateRawSync(data, {
+          maxOutputLength: partLimit(policy, entry.name),
+        });
+      } catch {
+        return { ok: false, problem: { kind: 'corrupt', part: entry.name } };
+      }
+  }
+  return { ok: true, parts };
 }

@@ -9,11 +9,13 @@ import { notificationsEn } from './notifications.en.ts';
 import { campaignSetupEn } from './campaignSetup.en.ts';
 
 import { evidenceCheckEn } from './evidenceCheck.en.ts';
+import { evidenceReadingEn } from './evidenceReading.en.ts';
 
 export const en: Catalogue = {
   sipas: sipasEn,
   campaignSetup: campaignSetupEn,
   evidenceCheck: evidenceCheckEn,
+  evidenceReading: evidenceReadingEn,
   notifications: notificationsEn,
   remediation: remediationEn,
   app: {

@@ -32,6 +32,9 @@ export const evidenceCheckEn: typeof evidenceCheckVi = {
     kind: 'Required type of document',
     anyKind: 'No particular type',
     mustBeSigned: 'Must be signed digitally',
+    signingDateOnlyWarns: 'A signing date other than the issue date is only a note',
+    signingDateOnlyWarnsHint:
+      'Left clear: a signing date other than the issue date printed on the document puts the claimed points at risk (as appraisers have scored it).',
     deadline: 'Issued on or before',
     none: 'No requirement',
     summarySigned: 'signed digitally',

@@ -29,6 +29,9 @@ export const evidenceCheckVi = {
     kind: 'Loại văn bản yêu cầu',
     anyKind: 'Không yêu cầu loại cụ thể',
     mustBeSigned: 'Phải có chữ ký số',
+    signingDateOnlyWarns: 'Ngày ký số khác ngày ban hành chỉ là lưu ý',
+    signingDateOnlyWarnsHint:
+      'Để trống: ngày ký số khác ngày ban hành ghi trên văn bản làm điểm tự chấm có thể bị trừ (như cơ quan thẩm định đã chấm).',
     deadline: 'Ban hành chậm nhất ngày',
     none: 'Không có yêu cầu',
     summarySigned: 'phải ký số',

@@ -12,11 +12,13 @@ import { notificationsVi } from './notifications.vi.ts';
 import { campaignSetupVi } from './campaignSetup.vi.ts';
 
 import { evidenceCheckVi } from './evidenceCheck.vi.ts';
+import { evidenceReadingVi } from './evidenceReading.vi.ts';
 
 export const vi = {
   sipas: sipasVi,
   campaignSetup: campaignSetupVi,
   evidenceCheck: evidenceCheckVi,
+  evidenceReading: evidenceReadingVi,
   notifications: notificationsVi,
   remediation: remediationVi,
   app: {

@@ -56,6 +56,8 @@ const nodeShape = z.object({
       kind: z.enum(DOCUMENT_TYPES).exclude(['photo']).optional(),
       mustBeSigned: z.boolean().optional(),
       deadline: z.iso.date().optional(),
+      // What a signing day other than the issue day costs (default: the points are at risk).
+      signingDateDiffers: z.enum(['problem', 'warning']).optional(),
     })
     .strict()
     .nullable()

@@ -13,6 +13,7 @@ import type { Deps } from '../../deps.ts';
 import { StorageUnavailableError } from '../../infra/storage.ts';
 import { formatOfMediaType } from './content-type.ts';
 import { ocrImage, ocrPdf, type OcrResult } from './ocr.ts';
+import { readOfficeText, type OfficeTextResult } from './office-text.ts';
 import { inspectPdfSignatures, type PdfSignature } from './pdf-signatures.ts';
 import { extractPdfText } from './pdf-text.ts';
 import { configuredTrustAnchors } from './trust-anchors.ts';
@@ -66,6 +67,27 @@ function fromOcr(ocr: OcrResult, signatures: PdfSignature[] | null): CheckOutcom
   }
 }
 
+/** What the text of a Word or OpenDocument file gave (such files carry no PDF signature). */
+function fromOffice(text: OfficeTextResult): CheckOutcome {
+  const none = { metadata: null, signatures: null, readBy: null };
+  switch (text.status) {
+    case 'ok':
+      return {
+        status: 'done',
+        metadata: readOfficialDocument(text.text),
+        signatures: [],
+        error: null,
+        readBy: 'text',
+      };
+    case 'too_large':
+      return { status: 'unreadable', ...none, error: 'too_large' };
+    case 'timeout':
+      return { status: 'unreadable', ...none, error: 'timeout' };
+    case 'unreadable':
+      return { status: 'unreadable', ...none, error: 'corrupt' };
+  }
+}
+
 async function readStored(deps: Deps, key: string): Promise<Buffer> {
   const { stream } = await deps.storage.get(key);
   const chunks: Buffer[] = [];
@@ -81,6 +103,7 @@ async function readStored(deps: Deps, key: string): Promise<Buffer> {
 export async function checkFile(bytes: Buffer, mediaType: string): Promise<CheckOutcome> {
   const format = formatOfMediaType(mediaType);
   if (format === 'jpg' || format === 'png') return fromOcr(await ocrImage(bytes, format), null);
+  if (format === 'docx' || format === 'odt') return fromOffice(await readOfficeText(bytes, format));
   if (format !== 'pdf')
     return {
       status: 'unreadable',

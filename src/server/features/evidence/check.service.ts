@@ -25,6 +25,7 @@ import type { Queryable } from '../../infra/db.ts';
 import { notFound } from '../../errors.ts';
 import type { PdfSignature } from './pdf-signatures.ts';
 import { scheduleEvidenceChecks, type CheckError, type ReadBy } from './check-worker.ts';
+import { configuredTrustAnchors } from './trust-anchors.ts';
 import * as repo from './repository.ts';
 import { getEvidence, unitFor } from './service.ts';
 
@@ -47,6 +48,8 @@ export interface CheckView {
   metadata: OfficialDocumentMetadata | null;
   signatures: PdfSignature[];
   changedAfterSigning: boolean;
+  /** Trust anchors are configured; without them every chain is "not checked". */
+  trustAnchorsConfigured: boolean;
   findings: Finding[];
   checkedAt: string | null;
 }
@@ -90,6 +93,7 @@ async function viewOf(
     metadata,
     signatures,
     changedAfterSigning: last !== undefined && !last.coversWholeFile,
+    trustAnchorsConfigured: (configuredTrustAnchors()?.certificates.length ?? 0) > 0,
     findings:
       status === 'pending' ? [] : evidenceFindings(metadata, signatures.map(facts), requirement),
     checkedAt: row?.checked_at ? new Date(row.checked_at).toISOString() : null,

@@ -1,17 +1,19 @@
 /**
  * What an evidence file really is, read from its content and never from its name: PDF, PNG and
- * JPEG by their signatures, DOCX and XLSX as zip archives whose parts are a Word document or an
- * Excel workbook. Anything else (programs, web pages, plain text, other archives) is refused.
+ * JPEG by their signatures, DOCX, XLSX and ODT as zip archives whose parts are a Word document, an
+ * Excel workbook or an OpenDocument text. Anything else (programs, web pages, plain text, other
+ * archives) is refused.
  */
 import { runContained } from '../../infra/contained.ts';
 import { zipRefusal, type ZipProblem } from '../../infra/zip-guard.ts';
 
-export const EVIDENCE_FORMATS = ['pdf', 'docx', 'xlsx', 'jpg', 'png'] as const;
+export const EVIDENCE_FORMATS = ['pdf', 'docx', 'odt', 'xlsx', 'jpg', 'png'] as const;
 export type EvidenceFormat = (typeof EVIDENCE_FORMATS)[number];
 
 export const MEDIA_TYPES: Record<EvidenceFormat, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  odt: 'application/vnd.oasis.opendocument.text',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   jpg: 'image/jpeg',
   png: 'image/png',
@@ -23,7 +25,7 @@ export const SNIFF_BYTES = 1024;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
-/** The format the first bytes announce; 'zip' still has to be opened to tell DOCX from XLSX. */
+/** The format the first bytes announce; 'zip' still has to be opened to tell DOCX, XLSX, ODT. */
 export function sniffSignature(head: Buffer): 'pdf' | 'png' | 'jpg' | 'zip' | null {
   if (head.subarray(0, 8).equals(PNG_SIGNATURE)) return 'png';
   if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpg';
@@ -36,13 +38,13 @@ export function sniffSignature(head: Buffer): 'pdf' | 'png' | 'jpg' | 'zip' | nu
 const GUARD = new URL('../../infra/zip-guard.ts', import.meta.url);
 
 /**
- * DOCX or XLSX by the parts of a zip archive, or null for any other (or damaged) archive. The
- * archive goes through the one file guard in a contained worker (evidence policy: stored, never
- * parsed, so only what inflates like a bomb is refused, with its reason).
+ * DOCX, XLSX or ODT by the parts of a zip archive, or null for any other (or damaged) archive.
+ * The archive goes through the one file guard in a contained worker (evidence policy: only what
+ * inflates like a bomb is refused, with its reason).
  */
-export async function officeFormat(zip: Buffer): Promise<'docx' | 'xlsx' | null> {
+export async function officeFormat(zip: Buffer): Promise<'docx' | 'xlsx' | 'odt' | null> {
   const inspected = await runContained<
-    { ok: true; names: string[] } | { ok: false; problem: ZipProblem }
+    { ok: true; names: string[]; mimetype: string | null } | { ok: false; problem: ZipProblem }
   >(
     { module: GUARD, fn: 'inspectBytes', args: [zip, 'evidence'] },
     { heapMb: 64, timeoutMs: 30_000 },
@@ -52,8 +54,11 @@ export async function officeFormat(zip: Buffer): Promise<'docx' | 'xlsx' | null>
     if (kind === 'not_zip' || kind === 'corrupt' || kind === 'missing_part') return null;
     throw zipRefusal(inspected.problem, 'xlsx');
   }
-  if (inspected.names.some((n) => n.startsWith('word/'))) return 'docx';
-  if (inspected.names.some((n) => n.startsWith('xl/'))) return 'xlsx';
+  const office = inspected.names.includes('[Content_Types].xml');
+  if (office && inspected.names.some((n) => n.startsWith('word/'))) return 'docx';
+  if (office && inspected.names.some((n) => n.startsWith('xl/'))) return 'xlsx';
+  if (inspected.mimetype === MEDIA_TYPES.odt && inspected.names.includes('content.xml'))
+    return 'odt';
   return null;
 }
 

@@ -105,7 +105,87 @@ describe.skipIf(!vietnameseFont)('checking uploaded evidence', () => {
       signingTimeSource: 'signed_attribute',
       trust: 'not_checked',
     });
-    expect(check.findings).toEqual([]);
+    // No trust anchors are configured here: the signer's chain could not be checked, and says so.
+    expect(check.trustAnchorsConfigured).toBe(false);
+    expect(check.findings).toEqual([
+      {
+        code: 'trust_not_checked',
+        severity: 'warning',
+        message:
+          'Không kiểm tra được chứng thư số của Luân Đức Quỳnh có thuộc tổ chức chứng thực chữ ký số được tin cậy hay không: máy chủ chưa được cấu hình chứng thư gốc (ví dụ chứng thư gốc quốc gia).',
+      },
+    ]);
+  });
+
+  it('records the reading the officer confirms, with the signature state the check found', async () => {
+    const signed = await signPdf(
+      await textPdf(decree30Lines('Quy Kỳ, ngày 09 tháng 5 năm 2023')),
+      signer,
+      new Date('2023-05-09T02:00:00Z'),
+    );
+    const { body, headers } = multipart({ name: 'ke-hoach-xac-nhan.pdf', content: signed });
+    const uploaded = await officer.request<any>(
+      'POST',
+      `/api/v1/units/${kimPhuong}/evidence`,
+      body,
+      headers,
+    );
+    const id = uploaded.body.id;
+    expect(uploaded.body).toMatchObject({ signerName: null, confirmed: null });
+    // Confirming before the check has read the file is refused, and nothing changes.
+    const early = await officer.put(`/api/v1/evidence/${id}`, {
+      number: '87/KH-UBND',
+      type: 'plan',
+      issuedOn: '09/05/2023',
+      issuer: 'UỶ BAN NHÂN DÂN XÃ QUY KỲ',
+      summary: 'Cải cách hành chính năm 2023',
+      signerName: 'Luân Đức Quỳnh',
+      confirmReading: true,
+      version: uploaded.body.version,
+    });
+    if (early.status !== 200) {
+      expect(early.status).toBe(409);
+      expect(early.body.error.code).toBe('evidence_check_not_finished');
+    }
+    await drainEvidenceChecks(h.deps);
+    const current = await officer.get<any>(`/api/v1/evidence/${id}`);
+    const saved = await officer.put<any>(`/api/v1/evidence/${id}`, {
+      number: '87/KH-UBND',
+      type: 'plan',
+      issuedOn: '09/05/2023',
+      issuer: 'UỶ BAN NHÂN DÂN XÃ QUY KỲ',
+      summary: 'Cải cách hành chính năm 2023',
+      signerName: 'Luân Đức Quỳnh',
+      signerTitle: 'CHỦ TỊCH',
+      confirmReading: true,
+      version: current.body.version,
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({
+      number: '87/KH-UBND',
+      issuedOn: '2023-05-09',
+      signerName: 'Luân Đức Quỳnh',
+      signerTitle: 'CHỦ TỊCH',
+      confirmed: {
+        versionNo: 1,
+        signatureStatus: 'valid',
+        signatureTrust: 'not_checked',
+        by: expect.any(String),
+      },
+    });
+    // Another reader sees the same record; an edit without the signer keeps it.
+    const again = await officer.put<any>(`/api/v1/evidence/${id}`, {
+      number: '87/KH-UBND',
+      type: 'plan',
+      issuedOn: '09/05/2023',
+      issuer: 'UỶ BAN NHÂN DÂN XÃ QUY KỲ',
+      summary: 'Kế hoạch cải cách hành chính năm 2023',
+      version: saved.body.version,
+    });
+    expect(again.body).toMatchObject({
+      signerName: 'Luân Đức Quỳnh',
+      confirmed: { signatureStatus: 'valid' },
+    });
   });
 
   it('says the file was changed after signing when an update is appended', async () => {
@@ -113,9 +193,13 @@ describe.skipIf(!vietnameseFont)('checking uploaded evidence', () => {
     const check = await uploadAndCheck('ke-hoach-sua.pdf', changed);
     expect(check.changedAfterSigning).toBe(true);
     expect(check.signatures[0]).toMatchObject({ status: 'valid', coversWholeFile: false });
-    expect(check.findings.map((f: any) => f.message)).toEqual([
-      'Tệp đã bị sửa sau khi Luân Đức Quỳnh ký số; cơ quan thẩm định sẽ thấy chữ ký không còn bảo đảm toàn vẹn.',
+    expect(check.findings.map((f: any) => f.code)).toEqual([
+      'trust_not_checked',
+      'changed_after_signing',
     ]);
+    expect(check.findings[1].message).toBe(
+      'Tệp đã bị sửa sau khi Luân Đức Quỳnh ký số; cơ quan thẩm định sẽ thấy chữ ký không còn bảo đảm toàn vẹn.',
+    );
   });
 
   it('says when a byte inside the signed range was altered', async () => {
@@ -126,17 +210,17 @@ describe.skipIf(!vietnameseFont)('checking uploaded evidence', () => {
     expect(inspection).toMatchObject({ status: 'ok', signatures: [{ status: 'digest_mismatch' }] });
   });
 
-  it('flags a signing date other than the printed date', async () => {
+  it('flags a signing date other than the printed date as putting the points at risk', async () => {
     const later = await signPdf(
       await textPdf(decree30Lines('Quy Kỳ, ngày 08 tháng 5 năm 2023')),
       signer,
       new Date('2023-05-12T03:00:00Z'),
     );
     const check = await uploadAndCheck('ke-hoach-ngay.pdf', later);
-    expect(check.findings).toEqual([
+    expect(check.findings.filter((f: any) => f.code !== 'trust_not_checked')).toEqual([
       {
         code: 'signing_date_differs',
-        severity: 'warning',
+        severity: 'problem',
         message: 'Ngày ký số (12/05/2023) khác ngày ban hành ghi trên văn bản (08/05/2023).',
       },
     ]);

@@ -13,6 +13,13 @@ export interface DocumentRow {
   version: number;
   created_at: Date;
   updated_at: Date;
+  signer_name: string | null;
+  signer_title: string | null;
+  signature_status: 'none' | 'valid' | 'invalid' | null;
+  signature_trust: 'trusted' | 'not_trusted' | 'not_checked' | null;
+  confirmed_version: number | null;
+  confirmed_by_name: string | null;
+  confirmed_at: Date | null;
 }
 
 export interface VersionRow {
@@ -34,7 +41,9 @@ export interface VersionRow {
 export type DocumentWithFile = DocumentRow & { file: VersionRow };
 
 const DOC_COLUMNS =
-  'd.id, d.unit_id, d.doc_number, d.doc_type, d.issued_on, d.issuer, d.summary, d.current_version, d.version, d.created_at, d.updated_at';
+  'd.id, d.unit_id, d.doc_number, d.doc_type, d.issued_on, d.issuer, d.summary, d.current_version, d.version, d.created_at, d.updated_at, ' +
+  'd.signer_name, d.signer_title, d.signature_status, d.signature_trust, d.confirmed_version, d.confirmed_at, ' +
+  '(SELECT c.full_name FROM users c WHERE c.id = d.confirmed_by) AS confirmed_by_name';
 const VERSION_COLUMNS =
   'v.id, v.document_id, v.unit_id, v.version_no, v.blob_key, v.sha256, v.size_bytes, v.media_type, v.original_filename, v.uploaded_by, u.full_name AS uploaded_by_name, v.uploaded_at';
 
@@ -238,6 +247,44 @@ export async function updateDocument(
     ],
   );
   return rows.length > 0;
+}
+
+/** The signer recorded in the library (left as it is when not given). */
+export async function updateSigner(
+  tx: Queryable,
+  id: number,
+  signer: { name?: string | null | undefined; title?: string | null | undefined },
+): Promise<void> {
+  if (signer.name !== undefined)
+    await tx.query('UPDATE evidence_documents SET signer_name = $2 WHERE id = $1', [
+      id,
+      signer.name,
+    ]);
+  if (signer.title !== undefined)
+    await tx.query('UPDATE evidence_documents SET signer_title = $2 WHERE id = $1', [
+      id,
+      signer.title,
+    ]);
+}
+
+/** Records that the officer confirmed the reading of `versionNo`, with its signature's state. */
+export async function confirmReading(
+  tx: Queryable,
+  id: number,
+  reading: {
+    versionNo: number;
+    signatureStatus: 'none' | 'valid' | 'invalid';
+    signatureTrust: 'trusted' | 'not_trusted' | 'not_checked' | null;
+    by: number;
+  },
+  now: Date,
+): Promise<void> {
+  await tx.query(
+    `UPDATE evidence_documents SET signature_status = $2, signature_trust = $3,
+       confirmed_version = $4, confirmed_by = $5, confirmed_at = $6
+     WHERE id = $1`,
+    [id, reading.signatureStatus, reading.signatureTrust, reading.versionNo, reading.by, now],
+  );
 }
 
 /** Removes a document and its version rows; returns the storage keys of its files. */

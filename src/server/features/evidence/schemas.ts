@@ -63,6 +63,12 @@ export const updateBody = z
     issuedOn: issuedOn.nullable().transform((v) => v ?? null),
     issuer: z.string().trim().max(300).nullable().transform(blankToNull),
     summary: z.string().trim().min(1).max(2000),
+    // The signer as printed (name, own title); left out: unchanged.
+    signerName: z.string().trim().max(200).nullable().transform(blankToNull).optional(),
+    signerTitle: z.string().trim().max(200).nullable().transform(blankToNull).optional(),
+    // The officer confirms what the check read from the current version (its signature's state
+    // is recorded from the check, never from the request).
+    confirmReading: z.boolean().optional(),
     version: idNumber,
   })
   .strict();
@@ -104,6 +110,18 @@ export const documentBody = z.object({
   updatedAt: z.string(),
   file: fileVersion,
   downloadUrl: z.string(),
+  signerName: z.string().nullable(),
+  signerTitle: z.string().nullable(),
+  // What the officer confirmed of the check's reading, null until confirmed.
+  confirmed: z
+    .object({
+      versionNo: z.number(),
+      signatureStatus: z.enum(['none', 'valid', 'invalid']),
+      signatureTrust: z.enum(['trusted', 'not_trusted', 'not_checked']).nullable(),
+      by: z.string().nullable(),
+      at: z.string(),
+    })
+    .nullable(),
 });
 
 export const documentList = z.object({ items: z.array(documentBody), total: z.number() });
@@ -189,6 +207,8 @@ export const checkResult = z.object({
   // One entry per signature (src/server/features/evidence/pdf-signatures.ts), in signing order.
   signatures: z.array(z.record(z.string(), z.unknown())),
   changedAfterSigning: z.boolean(),
+  // Whether trust anchors are configured: without them every chain is "not checked".
+  trustAnchorsConfigured: z.boolean(),
   findings: z.array(
     z.object({
       code: z.string(),

@@ -61,6 +61,15 @@ export interface DocumentView {
   updatedAt: string;
   file: FileVersionView;
   downloadUrl: string;
+  signerName: string | null;
+  signerTitle: string | null;
+  confirmed: {
+    versionNo: number;
+    signatureStatus: 'none' | 'valid' | 'invalid';
+    signatureTrust: 'trusted' | 'not_trusted' | 'not_checked' | null;
+    by: string | null;
+    at: string;
+  } | null;
 }
 
 export interface DocumentDetailView extends DocumentView {
@@ -105,6 +114,18 @@ export function presentDocument(row: repo.DocumentWithFile): DocumentView {
     updatedAt: iso(row.updated_at),
     file: presentVersion(row.file),
     downloadUrl: `/api/v1/evidence/${row.id}/download`,
+    signerName: row.signer_name ?? null,
+    signerTitle: row.signer_title ?? null,
+    confirmed:
+      row.confirmed_version != null && row.confirmed_at && row.signature_status
+        ? {
+            versionNo: row.confirmed_version,
+            signatureStatus: row.signature_status,
+            signatureTrust: row.signature_trust ?? null,
+            by: row.confirmed_by_name ?? null,
+            at: iso(row.confirmed_at),
+          }
+        : null,
   };
 }
 
@@ -447,6 +468,32 @@ export async function addEvidenceVersion(
   });
 }
 
+/**
+ * The state of a version's last signature as its finished check found it (what the officer
+ * confirms into the library), or null while the check has not finished.
+ */
+async function readingOf(
+  tx: Queryable,
+  versionId: number,
+): Promise<{
+  signatureStatus: 'none' | 'valid' | 'invalid';
+  signatureTrust: 'trusted' | 'not_trusted' | 'not_checked' | null;
+} | null> {
+  const check = await repo.findCheck(tx, versionId);
+  if (!check || check.status === 'pending') return null;
+  const signatures = (check.signatures ?? []) as {
+    status: string;
+    coversWholeFile: boolean;
+    trust?: 'trusted' | 'not_trusted' | 'not_checked';
+  }[];
+  const last = signatures.at(-1);
+  if (!last) return { signatureStatus: 'none', signatureTrust: null };
+  return {
+    signatureStatus: last.status === 'valid' && last.coversWholeFile ? 'valid' : 'invalid',
+    signatureTrust: last.trust ?? 'not_checked',
+  };
+}
+
 /** Edits a document's metadata; refused when someone else changed it since `version`. */
 export async function updateEvidence(
   deps: Deps,
@@ -458,12 +505,19 @@ export async function updateEvidence(
     issuedOn: string | null;
     issuer: string | null;
     summary: string;
+    signerName?: string | null | undefined;
+    signerTitle?: string | null | undefined;
+    confirmReading?: boolean | undefined;
     version: number;
   },
 ): Promise<DocumentDetailView> {
   return deps.db.transaction(async (tx) => {
     const { doc, unit } = await documentFor(tx, actor, id, 'evidence.write');
     const now = deps.clock.now();
+    // A reading can only be confirmed once the check of the current version has finished.
+    const reading = input.confirmReading ? await readingOf(tx, doc.file.id) : null;
+    if (input.confirmReading && !reading)
+      throw new AppError('conflict', 'evidence_check_not_finished');
     const ok = await repo.updateDocument(
       tx,
       id,
@@ -479,6 +533,14 @@ export async function updateEvidence(
       now,
     );
     if (!ok) throw new AppError('conflict', 'conflict');
+    await repo.updateSigner(tx, id, { name: input.signerName, title: input.signerTitle });
+    if (reading)
+      await repo.confirmReading(
+        tx,
+        id,
+        { ...reading, versionNo: doc.current_version, by: actor.userId },
+        now,
+      );
     const after = (await repo.findDocument(tx, id))!;
     const metadata = (d: DocumentView) => ({
       number: d.number,
@@ -486,6 +548,15 @@ export async function updateEvidence(
       issuedOn: d.issuedOn,
       issuer: d.issuer,
       summary: d.summary,
+      signerName: d.signerName,
+      signerTitle: d.signerTitle,
+      confirmed: d.confirmed
+        ? {
+            versionNo: d.confirmed.versionNo,
+            signatureStatus: d.confirmed.signatureStatus,
+            signatureTrust: d.confirmed.signatureTrust,
+          }
+        : null,
     });
     await appendAuditEntry(
       tx,

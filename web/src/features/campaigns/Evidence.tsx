@@ -1,7 +1,8 @@
 /**
  * Evidence attached to an entry: the attached documents with an inline preview (PDF and images
- * through the download URL with `inline=1`), and, when editable, uploading a file into the unit's
- * evidence library or picking a document already there.
+ * through the download URL with `inline=1`) and what the check read from each (EvidenceReading.tsx),
+ * and, when editable, uploading a file into the unit's evidence library or picking a document
+ * already there.
  */
 import {
   Anchor,
@@ -22,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useIsMobile } from '../../lib/use-is-mobile.ts';
 import { campaignApi, type EvidenceDocument } from './api.ts';
+import { EvidenceReading } from './EvidenceReading.tsx';
 import { campaignKeys, useEvidenceDocument, useEvidenceLibrary } from './hooks.ts';
 
 const previewable = (doc: EvidenceDocument) =>
@@ -83,35 +85,38 @@ function AttachedDocument({
   const doc = useEvidenceDocument(id);
   const name = doc.data ? doc.data.summary || doc.data.file.filename : `#${id}`;
   return (
-    <Group gap="xs" wrap="nowrap" component="li">
-      {doc.isLoading ? <Loader size="xs" /> : null}
-      {doc.data && previewable(doc.data) ? (
-        <Anchor
-          component="button"
-          type="button"
-          size="sm"
-          onClick={() => doc.data && onPreview(doc.data)}
-          style={{ textAlign: 'left' }}
-        >
-          {name}
-        </Anchor>
-      ) : doc.data ? (
-        <Anchor href={doc.data.downloadUrl} size="sm">
-          {name}
-        </Anchor>
-      ) : (
-        <Text size="sm" c={doc.error ? 'red' : undefined}>
-          {doc.error ? t('campaigns.evidence.unreadable', { id }) : name}
-        </Text>
-      )}
-      {onRemove ? (
-        <CloseButton
-          size="sm"
-          aria-label={t('campaigns.evidence.remove', { name })}
-          onClick={onRemove}
-        />
-      ) : null}
-    </Group>
+    <Stack gap={2} component="li">
+      <Group gap="xs" wrap="nowrap">
+        {doc.isLoading ? <Loader size="xs" /> : null}
+        {doc.data && previewable(doc.data) ? (
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            onClick={() => doc.data && onPreview(doc.data)}
+            style={{ textAlign: 'left' }}
+          >
+            {name}
+          </Anchor>
+        ) : doc.data ? (
+          <Anchor href={doc.data.downloadUrl} size="sm">
+            {name}
+          </Anchor>
+        ) : (
+          <Text size="sm" c={doc.error ? 'red' : undefined}>
+            {doc.error ? t('campaigns.evidence.unreadable', { id }) : name}
+          </Text>
+        )}
+        {onRemove ? (
+          <CloseButton
+            size="sm"
+            aria-label={t('campaigns.evidence.remove', { name })}
+            onClick={onRemove}
+          />
+        ) : null}
+      </Group>
+      {doc.data ? <EvidenceReading doc={doc.data} editable={onRemove !== null} /> : null}
+    </Stack>
   );
 }
 
@@ -269,7 +274,7 @@ export function EvidenceField({
       <Group gap="xs">
         <FileButton
           onChange={(f) => void upload(f)}
-          accept="application/pdf,image/*,.doc,.docx,.xls,.xlsx"
+          accept="application/pdf,image/*,.doc,.docx,.odt,.xls,.xlsx"
         >
           {(props) => (
             <Button {...props} size="xs" variant="light" loading={uploading}>

@@ -409,6 +409,18 @@ export interface EvidenceDocument {
   file: { filename: string; mediaType: string; size: number };
   downloadUrl: string;
   notice?: string | null;
+  version: number;
+  /** The signer as recorded in the library (confirmed or corrected by the officer). */
+  signerName: string | null;
+  signerTitle: string | null;
+  /** What the officer confirmed of the check's reading; null until confirmed. */
+  confirmed: {
+    versionNo: number;
+    signatureStatus: 'none' | 'valid' | 'invalid';
+    signatureTrust: 'trusted' | 'not_trusted' | 'not_checked' | null;
+    by: string | null;
+    at: string;
+  } | null;
 }
 
 export interface CampaignInput {

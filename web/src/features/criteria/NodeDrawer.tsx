@@ -295,6 +295,12 @@ function NodeDetails({
           checked={node.mustBeSigned}
           onChange={(e) => onChange({ mustBeSigned: e.currentTarget.checked })}
         />
+        <Checkbox
+          label={t('evidenceCheck.node.signingDateOnlyWarns')}
+          description={t('evidenceCheck.node.signingDateOnlyWarnsHint')}
+          checked={node.signingDateOnlyWarns}
+          onChange={(e) => onChange({ signingDateOnlyWarns: e.currentTarget.checked })}
+        />
         <TextInput
           type="date"
           label={t('evidenceCheck.node.deadline')}

@@ -61,6 +61,8 @@ export interface EvidenceRequirementValue {
   mustBeSigned?: boolean;
   /** "YYYY-MM-DD". */
   deadline?: string;
+  /** What a signing day other than the issue day costs; absent: the points are at risk. */
+  signingDateDiffers?: 'problem' | 'warning';
 }
 
 /** A node as the editor saves it; `id` null for a new node. */

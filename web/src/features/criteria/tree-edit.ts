@@ -40,6 +40,8 @@ export interface EditNode {
   /** What the evidence checks expect: a type of document, a digital signature, an issue deadline. */
   requiredKind: RequiredKind | null;
   mustBeSigned: boolean;
+  /** A signing day other than the issue day only warns (default: it puts the points at risk). */
+  signingDateOnlyWarns: boolean;
   /** "YYYY-MM-DD" or empty. */
   evidenceDeadline: string;
   children: EditNode[];
@@ -69,6 +71,7 @@ export function newNode(): EditNode {
     toBeConfirmed: false,
     requiredKind: null,
     mustBeSigned: false,
+    signingDateOnlyWarns: false,
     evidenceDeadline: '',
     children: [],
   };
@@ -92,6 +95,7 @@ export function fromServer(nodes: readonly NodeView[]): EditNode[] {
     toBeConfirmed: n.toBeConfirmed,
     requiredKind: n.evidenceRequirement?.kind ?? null,
     mustBeSigned: n.evidenceRequirement?.mustBeSigned ?? false,
+    signingDateOnlyWarns: n.evidenceRequirement?.signingDateDiffers === 'warning',
     evidenceDeadline: n.evidenceRequirement?.deadline ?? '',
     children: fromServer(n.children),
   }));
@@ -119,6 +123,7 @@ export function requirementOf(n: EditNode): EvidenceRequirementValue | null {
   const value: EvidenceRequirementValue = {
     ...(n.requiredKind ? { kind: n.requiredKind } : {}),
     ...(n.mustBeSigned ? { mustBeSigned: true } : {}),
+    ...(n.signingDateOnlyWarns ? { signingDateDiffers: 'warning' as const } : {}),
     ...(/^\d{4}-\d{2}-\d{2}$/.test(n.evidenceDeadline) ? { deadline: n.evidenceDeadline } : {}),
   };
   return Object.keys(value).length > 0 ? value : null;
