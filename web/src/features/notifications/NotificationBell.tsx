@@ -61,9 +61,12 @@ export function NotificationBell() {
       width={360}
       shadow="md"
       withinPortal
+      // The button says itself that it opens the dialog (aria-expanded, aria-haspopup), and the
+      // dialog keeps its own name instead of being labelled by the button's unread count.
+      withRoles={false}
     >
-      {/* The popover's roles (aria-expanded, aria-controls) go on the button itself, not on the
-          indicator's box around it, where they mean nothing. */}
+      {/* The popover's target is the button itself, not the indicator's box around it, where
+          aria-expanded means nothing. */}
       <Indicator
         label={unread > 99 ? '99+' : unread}
         size={18}
