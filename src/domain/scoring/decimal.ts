@@ -114,7 +114,9 @@ export function mulDivRoundHalfUp(a: number, b: number, den: number): number {
   if (Number.isSafeInteger(2 * p + d)) {
     q = floorDivSafe(2 * p + d, 2 * d);
   } else {
-    const big = (2n * BigInt(Math.abs(a)) * BigInt(Math.abs(b)) + BigInt(d)) / (2n * BigInt(d));
+    // BigInt(2), not 2n: the web build's target (browsers of about 2020) has no BigInt literals.
+    const two = BigInt(2);
+    const big = (two * BigInt(Math.abs(a)) * BigInt(Math.abs(b)) + BigInt(d)) / (two * BigInt(d));
     q = toSafeNumber(big);
   }
   // Never return -0: it is a distinct value to strict equality checks downstream.

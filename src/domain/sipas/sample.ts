@@ -142,7 +142,11 @@ export interface SampleSize {
   formula: string;
 }
 
-const SCALE = 100_000_000n; // (10 000 hundredths of a percent per unit)²
+// BigInt() rather than literals (1n): the web build lowers syntax for browsers of about 2020, where
+// a literal would keep the whole script from parsing; a call fails only where it runs.
+const ZERO = BigInt(0);
+const ONE = BigInt(1);
+const SCALE = BigInt(100_000_000); // (10 000 hundredths of a percent per unit)²
 
 /** Writes a count with Vietnamese grouping: 1000 → "1.000". */
 export function formatCount(count: number): string {
@@ -163,7 +167,7 @@ export function sampleSize(transactions: number, marginOfError = 500): SampleSiz
   const den = SCALE + n * e * e;
   const g = gcd(num, den);
   const exact = ratio(Number(num / g), Number(den / g));
-  const target = Number((num + den - 1n) / den);
+  const target = Number((num + den - ONE) / den);
   const eText = formatPointsCompact(marginOfError);
   const eDecimal = `0,${String(marginOfError).padStart(4, '0').replace(/0+$/, '')}`;
   const unrounded = formatScaled(mulDivRoundHalfUp(exact.num, 100, exact.den), 2);
@@ -176,10 +180,10 @@ export function sampleSize(transactions: number, marginOfError = 500): SampleSiz
 }
 
 function gcd(a: bigint, b: bigint): bigint {
-  let x = a < 0n ? -a : a;
-  let y = b < 0n ? -b : b;
-  while (y !== 0n) [x, y] = [y, x % y];
-  return x === 0n ? 1n : x;
+  let x = a < ZERO ? -a : a;
+  let y = b < ZERO ? -b : b;
+  while (y !== ZERO) [x, y] = [y, x % y];
+  return x === ZERO ? ONE : x;
 }
 
 /** Transactions of one field at one unit in the survey period. */
