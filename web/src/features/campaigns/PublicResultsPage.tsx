@@ -22,7 +22,7 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { campaignApi } from './api.ts';
 import { CriteriaChart } from './Charts.tsx';
-import { classText, points } from './format.ts';
+import { classColor, classText, points } from './format.ts';
 
 /** Published results for everyone. */
 export function PublicResultsPage() {
@@ -83,7 +83,7 @@ export function PublicResultsPage() {
                       <Table.Td data-col="index">{u.indexText ?? '—'}</Table.Td>
                       <Table.Td data-col="class">
                         {u.classLabel ? (
-                          <Badge variant="light" style={{ textTransform: 'none' }}>
+                          <Badge variant="light" color={classColor(u.classBand)}>
                             {classText(u.classLabel, u.classBand, t)}
                           </Badge>
                         ) : (

@@ -34,7 +34,7 @@ import { useLanguage } from '../../lib/use-language.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { exportUrl, type Results } from './api.ts';
 import { ClassChart } from './Charts.tsx';
-import { classText } from './format.ts';
+import { classColor, classText } from './format.ts';
 import { useResults } from './hooks.ts';
 import { filterRanking } from './ranking.ts';
 
@@ -195,7 +195,7 @@ export function ResultsPage() {
                 {r.provisional ? ` — ${t('campaigns.results.provisional')}` : ''}
               </Text>
               {r.classLabel ? (
-                <Badge variant="light" style={{ textTransform: 'none' }}>
+                <Badge variant="light" color={classColor(r.classBand)}>
                   {classText(r.classLabel, r.classBand, t)}
                 </Badge>
               ) : null}
@@ -244,7 +244,7 @@ export function ResultsPage() {
                   <Table.Td data-col="index">{r.indexText ?? '—'}</Table.Td>
                   <Table.Td data-col="class">
                     {r.classLabel ? (
-                      <Badge variant="light" style={{ textTransform: 'none' }}>
+                      <Badge variant="light" color={classColor(r.classBand)}>
                         {classText(r.classLabel, r.classBand, t)}
                       </Badge>
                     ) : (

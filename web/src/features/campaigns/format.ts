@@ -82,3 +82,16 @@ export function classText(
   if (!label) return '—';
   return band ? t('campaigns.results.classWithBand', { label, band: bandText(band, t) }) : label;
 }
+
+/**
+ * The colour of a class badge, from where its band starts: the higher the class, the greener
+ * (each class its own colour; the theme keeps every one readable on its light background).
+ */
+export function classColor(band: { fromPercent: number } | null | undefined): string {
+  if (!band) return 'gray';
+  if (band.fromPercent >= 90) return 'green';
+  if (band.fromPercent >= 80) return 'teal';
+  if (band.fromPercent >= 70) return 'blue';
+  if (band.fromPercent >= 50) return 'yellow';
+  return 'red';
+}
