@@ -9,6 +9,8 @@ const DAY = 86_400_000;
 /** A day counted from today in Vietnam, as "YYYY-MM-DD". */
 const vnDay = (offset: number) =>
   new Date(Date.now() + 7 * 3_600_000 + offset * DAY).toISOString().slice(0, 10);
+/** The same day as the screens write and take it: "dd/mm/yyyy". */
+const vnDayShown = (offset: number) => vnDay(offset).split('-').reverse().join('/');
 
 async function agencyApi(request: APIRequestContext) {
   const login = await request.post('/api/v1/auth/login', {
@@ -101,6 +103,8 @@ test('the standing agency edits a campaign in preparation: name, deadline, surve
   page,
   request,
 }) => {
+  // Five tabs, a reload and the calendar: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   const name = `Chỉ số CCHC (thiết lập ${Date.now()})`;
   const id = await createCampaign(request, name, 20);
   await signIn(page, 'noivu.thainguyen');
@@ -109,7 +113,8 @@ test('the standing agency edits a campaign in preparation: name, deadline, surve
   await expect(page.getByRole('heading', { name: `Thiết lập: ${name}` })).toBeVisible();
 
   await page.getByLabel('Tên đợt đánh giá').fill(`${name} (sửa)`);
-  await page.getByLabel('Hạn tự đánh giá', { exact: false }).first().fill(vnDay(21));
+  // Dates are typed day first, whatever the browser's language.
+  await page.getByLabel('Hạn tự đánh giá', { exact: false }).first().fill(vnDayShown(21));
   await page.getByRole('textbox', { name: 'Điểm điều tra tối đa, dòng 1' }).fill('25');
   // The district appraises its communes (as in 2022): named while the campaign is in preparation.
   await page.getByRole('combobox', { name: 'Cơ quan thẩm định' }).fill('dinh hoa');
@@ -124,7 +129,29 @@ test('the standing agency edits a campaign in preparation: name, deadline, surve
   await expect(page.getByRole('textbox', { name: 'Điểm điều tra tối đa, dòng 1' })).toHaveValue(
     '25',
   );
-  await expect(page.getByLabel('Hạn tự đánh giá', { exact: false }).first()).toHaveValue(vnDay(21));
+  await expect(page.getByLabel('Hạn tự đánh giá', { exact: false }).first()).toHaveValue(
+    vnDayShown(21),
+  );
+  // The calendar beside it opens on that day's month with the day chosen; picking the next day
+  // writes it into the field.
+  await page
+    .getByRole('button', { name: 'Chọn ngày trên lịch: Hạn tự đánh giá, chấm điểm' })
+    .first()
+    .click();
+  const calendar = page.getByRole('dialog', { name: 'Lịch' });
+  const [y, m] = vnDay(21).split('-').map(Number);
+  await expect(calendar).toContainText(`Tháng ${m} năm ${y}`);
+  await expect(calendar.getByRole('button', { name: vnDayShown(21) })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  if (vnDay(22).slice(5, 7) !== vnDay(21).slice(5, 7)) {
+    await calendar.getByRole('button', { name: 'Tháng sau' }).click();
+  }
+  await calendar.getByRole('button', { name: vnDayShown(22) }).click();
+  await expect(page.getByLabel('Hạn tự đánh giá', { exact: false }).first()).toHaveValue(
+    vnDayShown(22),
+  );
 
   await page.getByRole('tab', { name: 'Xếp loại' }).click();
   await expect(page.getByText('đang dùng các mức xếp loại của bộ chỉ số')).toBeVisible();

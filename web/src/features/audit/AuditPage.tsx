@@ -13,7 +13,6 @@ import {
   Stack,
   Switch,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +27,7 @@ import { usePageTitle } from '../../lib/use-page-title.ts';
 import { AuditList } from './AuditList.tsx';
 import { useAuditLog } from './hooks.ts';
 import { UserFilter } from './UserFilter.tsx';
+import { DateField } from '../../components/DateField.tsx';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -150,17 +150,15 @@ export function AuditPage() {
               ) : null}
             </Stack>
           )}
-          <TextInput
-            type="date"
+          <DateField
             label={t('audit.from')}
             value={from ?? ''}
-            onChange={(e) => setFilter({ from: e.currentTarget.value || null })}
+            onChange={(value) => setFilter({ from: value || null })}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('audit.to')}
             value={to ?? ''}
-            onChange={(e) => setFilter({ to: e.currentTarget.value || null })}
+            onChange={(value) => setFilter({ to: value || null })}
           />
         </SimpleGrid>
         {filtered ? (

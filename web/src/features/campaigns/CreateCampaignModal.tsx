@@ -17,6 +17,7 @@ import { useIsMobile } from '../../lib/use-is-mobile.ts';
 import { campaignApi, type Deadlines } from './api.ts';
 import { points } from './format.ts';
 import { useCreateCampaign } from './hooks.ts';
+import { DateField } from '../../components/DateField.tsx';
 
 export const DEADLINE_KEYS: ReadonlyArray<keyof Deadlines> = [
   'selfAssessment',
@@ -109,16 +110,12 @@ export function CreateCampaignModal({
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {DEADLINE_KEYS.map((key) => (
-              <TextInput
+              <DateField
                 key={key}
-                type="date"
                 required
                 label={t(`campaigns.deadlines.${key}`)}
                 value={deadlines[key]}
-                onChange={(e) => {
-                  const value = e.currentTarget.value;
-                  setDeadlines((d) => ({ ...d, [key]: value }));
-                }}
+                onChange={(value) => setDeadlines((d) => ({ ...d, [key]: value }))}
                 error={fieldError(create.error, `deadlines.${key}`)}
               />
             ))}

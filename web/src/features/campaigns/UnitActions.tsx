@@ -1,5 +1,5 @@
 /** The workflow buttons on one unit (submit, withdraw, reopen, close round 1, approve…). */
-import { Button, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import type { AssessmentEventType } from '@domain/campaign/workflow.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useSession } from '../../lib/session.tsx';
 import { ACTION_PATHS, campaignApi, type Participant } from './api.ts';
 import { mayFire } from './format.ts';
 import { useCampaignMutation } from './hooks.ts';
+import { DateField } from '../../components/DateField.tsx';
 
 const NEEDS_REASON: ReadonlySet<AssessmentEventType> = new Set(['reopen', 'reopenResult']);
 const UNIT_ACTIONS: AssessmentEventType[] = [
@@ -116,12 +117,7 @@ export function UnitActions({
           />
         ) : null}
         {pending === 'reopen' ? (
-          <TextInput
-            type="date"
-            label={t('campaigns.actions.until')}
-            value={until}
-            onChange={(e) => setUntil(e.currentTarget.value)}
-          />
+          <DateField label={t('campaigns.actions.until')} value={until} onChange={setUntil} />
         ) : null}
         {pending && act.error ? <ErrorAlert error={act.error} /> : null}
       </ConfirmDialog>

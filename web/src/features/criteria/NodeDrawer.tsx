@@ -25,6 +25,7 @@ import { REQUIRED_KINDS, type NodeKindValue, type NotApplicableValue } from './a
 import { RuleHelpButton } from './RuleHelp.tsx';
 import { RulePreview } from './RulePreview.tsx';
 import { maxOf, ruleOf, type EditNode, type NodePatch } from './tree-edit.ts';
+import { DateField } from '../../components/DateField.tsx';
 
 interface NodeDrawerProps {
   node: EditNode | null;
@@ -301,11 +302,10 @@ function NodeDetails({
           checked={node.signingDateOnlyWarns}
           onChange={(e) => onChange({ signingDateOnlyWarns: e.currentTarget.checked })}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('evidenceCheck.node.deadline')}
           value={node.evidenceDeadline}
-          onChange={(e) => onChange({ evidenceDeadline: e.currentTarget.value })}
+          onChange={(value) => onChange({ evidenceDeadline: value })}
         />
       </Stack>
       {preview}

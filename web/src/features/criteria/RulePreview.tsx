@@ -13,6 +13,7 @@ import {
   type RuleInputDescriptor,
   type ScoringRule,
 } from '@domain/scoring/rules.ts';
+import { DateField } from '../../components/DateField.tsx';
 
 type Raw = Record<string, string>;
 
@@ -125,11 +126,10 @@ export function RulePreview({
           case 'date':
             return (
               <Group key={input.key} gap="sm" align="flex-end">
-                <TextInput
-                  type="date"
+                <DateField
                   label={input.label}
                   value={raw[input.key] ?? ''}
-                  onChange={set(input.key)}
+                  onChange={(value) => setRaw((r) => ({ ...r, [input.key]: value }))}
                   disabled={checks[`${input.key}.none`] ?? false}
                   w={200}
                 />

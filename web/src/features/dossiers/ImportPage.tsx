@@ -130,7 +130,11 @@ function PreviewTable({ preview }: { preview: Preview }) {
                   <Table.Td>
                     {r.dossier.unitName} ({r.dossier.unitCode})
                   </Table.Td>
-                  <Table.Td>{new Date(r.dossier.receivedAt).toLocaleString('vi-VN')}</Table.Td>
+                  <Table.Td>
+                    {new Date(r.dossier.receivedAt).toLocaleString('vi-VN', {
+                      timeZone: 'Asia/Ho_Chi_Minh',
+                    })}
+                  </Table.Td>
                   <Table.Td>
                     {t(`dossiers.channel.${r.dossier.channel}` as 'dossiers.channel.counter')}
                   </Table.Td>

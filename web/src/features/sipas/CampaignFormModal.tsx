@@ -38,6 +38,7 @@ import {
 } from './api.ts';
 import { useQuestionnaires, useSipasMutation } from './hooks.ts';
 import { liveSample, parseCount, parseMarginPercent } from './logic.ts';
+import { DateField } from '../../components/DateField.tsx';
 
 interface UnitRow {
   unitId: number;
@@ -181,19 +182,17 @@ function CampaignForm({
           error={err('name')}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            type="date"
+          <DateField
             label={t('sipas.form.periodStart')}
             value={periodStart}
-            onChange={(e) => setPeriodStart(e.currentTarget.value)}
+            onChange={setPeriodStart}
             required
             error={err('periodStart')}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('sipas.form.periodEnd')}
             value={periodEnd}
-            onChange={(e) => setPeriodEnd(e.currentTarget.value)}
+            onChange={setPeriodEnd}
             required
             error={err('periodEnd')}
           />

@@ -2,12 +2,13 @@
  * Correcting or removing a merger link recorded in error. Both take a reason, kept in the audit
  * log; the server checks that the user manages both units.
  */
-import { Button, Group, Modal, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import { useIsMobile } from '../../lib/use-is-mobile.ts';
 import { useCorrectMerger, useRemoveMerger } from './hooks.ts';
+import { DateField } from '../../components/DateField.tsx';
 
 const FIELDS = ['mergeType', 'effectiveDate', 'reason'] as const;
 
@@ -100,11 +101,10 @@ function EditForm({
                 <Radio value="partial" label={t('units.mergeTypePartial')} />
               </Group>
             </Radio.Group>
-            <TextInput
-              type="date"
+            <DateField
               label={t('units.effectiveDate')}
               value={effectiveDate}
-              onChange={(e) => setEffectiveDate(e.currentTarget.value)}
+              onChange={setEffectiveDate}
               error={fieldError(mutation.error, 'effectiveDate')}
             />
           </>

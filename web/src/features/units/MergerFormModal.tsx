@@ -1,5 +1,5 @@
 /** Recording that an older unit went, wholly or partly, into this one. */
-import { Button, Group, Modal, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
@@ -7,6 +7,7 @@ import { UnitPicker, type PickedUnit } from '../../components/UnitPicker.tsx';
 import type { Unit } from '../../lib/units.ts';
 import { useIsMobile } from '../../lib/use-is-mobile.ts';
 import { useAddMerger } from './hooks.ts';
+import { DateField } from '../../components/DateField.tsx';
 
 const FIELDS = ['predecessorId', 'successorId', 'mergeType', 'effectiveDate'] as const;
 
@@ -92,11 +93,10 @@ function MergerForm({
             <Radio value="partial" label={t('units.mergeTypePartial')} />
           </Group>
         </Radio.Group>
-        <TextInput
-          type="date"
+        <DateField
           label={t('units.effectiveDate')}
           value={effectiveDate}
-          onChange={(e) => setEffectiveDate(e.currentTarget.value)}
+          onChange={setEffectiveDate}
           error={fieldError(mutation.error, 'effectiveDate')}
         />
         <Group justify="flex-end">

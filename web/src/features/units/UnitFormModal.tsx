@@ -11,6 +11,7 @@ import type { Unit, UnitKind } from '../../lib/units.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useIsMobile } from '../../lib/use-is-mobile.ts';
 import { useCreateUnit, useUpdateUnit } from './hooks.ts';
+import { DateField } from '../../components/DateField.tsx';
 
 const FIELDS = ['code', 'name', 'kind', 'parentId', 'validFrom', 'validTo'] as const;
 
@@ -156,18 +157,16 @@ function UnitForm({
           />
         ) : null}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            type="date"
+          <DateField
             label={t('units.validFrom')}
             value={validFrom}
-            onChange={(e) => setValidFrom(e.currentTarget.value)}
+            onChange={setValidFrom}
             error={errorOf('validFrom')}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('units.validTo')}
             value={validTo}
-            onChange={(e) => setValidTo(e.currentTarget.value)}
+            onChange={setValidTo}
             error={errorOf('validTo')}
           />
         </SimpleGrid>

@@ -26,6 +26,7 @@ import { DEADLINE_KEYS } from '../CreateCampaignModal.tsx';
 import { parsePoints, points, pointsInput } from '../format.ts';
 import type { SetupDetail, SurveySource } from './api.ts';
 import { useSaveSetup } from './hooks.ts';
+import { DateField } from '../../../components/DateField.tsx';
 
 interface SetRow {
   criteriaSetId: string | null;
@@ -146,16 +147,12 @@ export function GeneralForm({ detail }: { detail: SetupDetail }) {
             error={fieldError(save.error, 'year')}
           />
           {DEADLINE_KEYS.map((key) => (
-            <TextInput
+            <DateField
               key={key}
-              type="date"
               required
               label={t(`campaigns.deadlines.${key}`)}
               value={deadlines[key].slice(0, 10)}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                setDeadlines((d) => ({ ...d, [key]: value }));
-              }}
+              onChange={(value) => setDeadlines((d) => ({ ...d, [key]: value }))}
               error={fieldError(save.error, `deadlines.${key}`)}
             />
           ))}
