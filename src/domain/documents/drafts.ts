@@ -557,8 +557,18 @@ export function dossierQuarterReport(input: DossierQuarterInput) {
       symbolCode: 'BC',
       typeName: 'BÁO CÁO',
       summary: `Kết quả chấm điểm đánh giá việc giải quyết thủ tục hành chính Quý ${quarter} năm ${year} trên địa bàn ${area}`,
+      // Seed 003: the province's office, the district's offices and communes, its website.
       recipients: input.issuer.parentName
-        ? [`${bodyInSentence(input.issuer.parentName)} (b/c)`]
+        ? [
+            `Văn phòng ${bodyInSentence(input.issuer.parentName)}`,
+            ...(prefixOf(input.issuer.name) === 'Huyện'
+              ? [
+                  'Các phòng, ban chuyên môn thuộc UBND huyện',
+                  'UBND các xã, thị trấn',
+                  'Trang thông tin điện tử huyện',
+                ]
+              : []),
+          ]
         : [],
       signerName: input.signerName,
     }),

@@ -340,6 +340,11 @@ describe('seed 003: huyện Điện Biên Đông’s quarterly report on dossier
       'Kết quả chấm điểm đánh giá việc giải quyết thủ tục hành chính Quý II năm 2021 trên địa bàn huyện Điện Biên Đông',
       'Trên đây là Báo cáo kết quả thực hiện việc thẩm định đánh giá giải quyết thủ tục hành chính Quý II năm 2021, của UBND huyện Điện Biên Đông./.',
       'Nơi nhận:',
+      // Seed 003's recipients, line for line.
+      '- Văn phòng UBND tỉnh Điện Biên;',
+      '- Các phòng, ban chuyên môn thuộc UBND huyện;',
+      '- UBND các xã, thị trấn;',
+      '- Trang thông tin điện tử huyện;',
       '- Lưu: VT.',
       'TM. ỦY BAN NHÂN DÂN',
       'CHỦ TỊCH',
