@@ -421,6 +421,9 @@ export const en: Catalogue = {
       reopenResult: 'Reopen the result',
       publish: 'Publish the result',
       reason: 'Reason',
+      publishWithoutSurveyReason: 'Reason for publishing without the survey points',
+      publishWithoutSurveyHint:
+        'The result is provisional (no sociological survey points yet). The decision and its reason are recorded in the audit log and shown with the result.',
       until: 'Editable until (optional)',
     },
     confirm: {
@@ -550,6 +553,8 @@ export const en: Catalogue = {
       selfScoreAccepted:
         'No appraiser assigned; the council chair accepted the self score: {{reason}} ({{by}}, {{at}})',
       selfScoreAcceptedShort: 'Self score accepted: {{reason}}',
+      publishedWithoutSurvey:
+        'Published without the survey points (provisional result): {{reason}} ({{by}}, {{at}})',
     },
     coverage: {
       title: 'Sub-criteria without an appraiser',
@@ -569,6 +574,7 @@ export const en: Catalogue = {
     },
     public: {
       link: 'Public page',
+      publishedWithoutSurvey: 'Published without the survey points: {{reason}}',
       title: 'PAR Index results',
       intro: 'Published results: index, class, rank and points per criterion.',
       tableLabel: 'Published results',

@@ -422,6 +422,9 @@ export const vi = {
       reopenResult: 'Mở lại kết quả',
       publish: 'Công bố kết quả',
       reason: 'Lý do',
+      publishWithoutSurveyReason: 'Lý do công bố khi chưa có điểm khảo sát',
+      publishWithoutSurveyHint:
+        'Kết quả còn tạm tính (chưa có điểm điều tra xã hội học). Quyết định công bố và lý do được ghi vào nhật ký và hiển thị cùng kết quả.',
       until: 'Được sửa đến ngày (không bắt buộc)',
     },
     confirm: {
@@ -550,6 +553,8 @@ export const vi = {
       selfScoreAccepted:
         'Không phân công thẩm định; Chủ tịch Hội đồng chấp nhận điểm tự chấm: {{reason}} ({{by}}, {{at}})',
       selfScoreAcceptedShort: 'Chấp nhận điểm tự chấm: {{reason}}',
+      publishedWithoutSurvey:
+        'Công bố khi chưa có điểm khảo sát (kết quả tạm tính): {{reason}} ({{by}}, {{at}})',
     },
     coverage: {
       title: 'Tiêu chí chưa có người thẩm định',
@@ -569,6 +574,7 @@ export const vi = {
     },
     public: {
       link: 'Trang công khai',
+      publishedWithoutSurvey: 'Công bố khi chưa có điểm khảo sát: {{reason}}',
       title: 'Kết quả Chỉ số CCHC',
       intro: 'Kết quả đã công bố: chỉ số, xếp loại, xếp hạng và điểm từng tiêu chí.',
       tableLabel: 'Kết quả đã công bố',

@@ -1075,3 +1075,34 @@ export async function upsertAcceptances(
     [rows.map((r) => r.participantId), rows.map((r) => r.code), campaignId, reason, by, at],
   );
 }
+
+/** A decision to publish a unit's result without its survey points, as the audit log keeps it. */
+export interface PublishedWithoutSurveyRow {
+  participant_id: number;
+  reason: string;
+  actor_name: string | null;
+  at: Date;
+}
+
+/**
+ * The latest decision to publish without survey points of each of these units in this campaign
+ * (`campaign.publish_without_survey`, written with the publication in one transaction), read
+ * through the audit log's index on the unit.
+ */
+export async function findPublishedWithoutSurvey(
+  db: Queryable,
+  campaignId: number,
+  unitIds: number[],
+): Promise<Map<number, PublishedWithoutSurveyRow>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await db.query<PublishedWithoutSurveyRow>(
+    `SELECT DISTINCT ON (entity_id) entity_id::int AS participant_id, after->>'reason' AS reason,
+            actor_name, at
+     FROM audit_log
+     WHERE unit_id = ANY($2::int[]) AND action = 'campaign.publish_without_survey'
+       AND entity = 'campaign_participant' AND (after->>'campaignId')::int = $1
+     ORDER BY entity_id, id DESC`,
+    [campaignId, unitIds],
+  );
+  return new Map(rows.map((r) => [r.participant_id, r]));
+}

@@ -230,5 +230,18 @@ describe('publishing without the survey points', () => {
       `SELECT after FROM audit_log WHERE action = 'campaign.publish_without_survey'`,
     );
     expect(audit?.after.reason).toBe(reason);
+    // The public page and the scorecard say it was published without the survey points, and why.
+    expect(unit.publishedWithoutSurvey).toEqual({
+      reason,
+      by: 'noivu.thainguyen',
+      at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
+    const card = await agency.get(`/api/v1/campaigns/${c2026}/units/${phuongTien}/scorecard`);
+    expect(card.body.publishedWithoutSurvey).toEqual(unit.publishedWithoutSurvey);
+    // A unit published with its survey points carries no such decision.
+    const others = pub.body.units.filter((u: { unitCode: string }) => u.unitCode !== '05563');
+    expect(
+      others.every((u: { publishedWithoutSurvey: unknown }) => u.publishedWithoutSurvey === null),
+    ).toBe(true);
   });
 });

@@ -480,6 +480,11 @@ export async function getPublicResults(deps: Deps, campaignId: number) {
   const c = await loadCampaign(deps.db, campaignId);
   const rows = (await freshResults(deps, c)).filter((r) => r.status === 'published');
   if (rows.length === 0) throw new AppError('not_found', 'campaign_not_published');
+  const withoutSurvey = await repo.findPublishedWithoutSurvey(
+    deps.db,
+    campaignId,
+    rows.map((r) => r.unit_id),
+  );
   return {
     campaign: { id: row.id, name: row.name, year: row.year },
     units: rows.map((r) => {
@@ -502,9 +507,19 @@ export async function getPublicResults(deps: Deps, campaignId: number) {
         unitsRanked: v.unitsRanked,
         criteria: v.criteria,
         adjustments: v.adjustments,
+        // Published while provisional: the recorded decision and its reason.
+        publishedWithoutSurvey: v.provisional
+          ? presentWithoutSurvey(withoutSurvey.get(r.participant_id))
+          : null,
       };
     }),
   };
+}
+
+function presentWithoutSurvey(row: repo.PublishedWithoutSurveyRow | undefined) {
+  return row
+    ? { reason: row.reason, by: row.actor_name, at: new Date(row.at).toISOString() }
+    : null;
 }
 
 /**
@@ -623,6 +638,13 @@ export async function getScorecard(deps: Deps, actor: Actor, campaignId: number,
       };
     }),
     lostPoints: single?.lostPoints ?? [],
+    /** Published while provisional (no survey points): the recorded decision and its reason. */
+    publishedWithoutSurvey:
+      seesAppraisal && p.status === 'published' && result?.provisional
+        ? presentWithoutSurvey(
+            (await repo.findPublishedWithoutSurvey(deps.db, campaignId, [p.unit_id])).get(p.id),
+          )
+        : null,
   };
 }
 

@@ -79,6 +79,13 @@ export function PublicResultsPage() {
                         {u.totalText ?? points(u.totalHundredths)}
                         {u.maxTotalText ? ` / ${u.maxTotalText}` : ''}
                         {u.provisional ? ` — ${t('campaigns.results.provisional')}` : ''}
+                        {u.publishedWithoutSurvey ? (
+                          <Text size="xs" c="orange.9" data-testid="published-without-survey">
+                            {t('campaigns.public.publishedWithoutSurvey', {
+                              reason: u.publishedWithoutSurvey.reason,
+                            })}
+                          </Text>
+                        ) : null}
                       </Table.Td>
                       <Table.Td data-col="index">{u.indexText ?? '—'}</Table.Td>
                       <Table.Td data-col="class">

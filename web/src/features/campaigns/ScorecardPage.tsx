@@ -114,6 +114,15 @@ function ScorecardView({ card }: { card: Scorecard }) {
               {t('campaigns.scorecard.selfOnly')}
             </Alert>
           ) : null}
+          {card.publishedWithoutSurvey ? (
+            <Alert color="orange" mb="sm" data-testid="published-without-survey">
+              {t('campaigns.scorecard.publishedWithoutSurvey', {
+                reason: card.publishedWithoutSurvey.reason,
+                by: card.publishedWithoutSurvey.by ?? '',
+                at: formatDateTime(card.publishedWithoutSurvey.at, language),
+              })}
+            </Alert>
+          ) : null}
           {result ? (
             <DataList labelWidth={200}>
               <DataList.Item>

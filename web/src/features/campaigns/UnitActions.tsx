@@ -44,9 +44,14 @@ export function UnitActions({
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState('');
   const [done, setDone] = useState<string | null>(null);
+  // Publishing a provisional result (no survey points yet) is a decision recorded with a reason:
+  // the server refuses it without one, and the dialog then asks for it.
+  const [withoutSurvey, setWithoutSurvey] = useState(false);
+  const askedReason = (event: AssessmentEventType) =>
+    NEEDS_REASON.has(event) || (event === 'publish' && withoutSurvey);
   const act = useCampaignMutation((event: AssessmentEventType) =>
     campaignApi.act(campaignId, p.unitId, ACTION_PATHS[event] ?? event, {
-      ...(NEEDS_REASON.has(event) ? { reason } : {}),
+      ...(askedReason(event) ? { reason } : {}),
       ...(event === 'reopen' ? { until: until || null } : {}),
     }),
   );
@@ -66,6 +71,7 @@ export function UnitActions({
               act.reset();
               setDone(null);
               setReason('');
+              setWithoutSurvey(false);
               setPending(a);
             }}
           >
@@ -103,11 +109,24 @@ export function UnitActions({
               setPending(null);
             },
             onError: (error) => {
+              if (error instanceof ApiError && error.code === 'campaign_publish_needs_survey') {
+                setWithoutSurvey(true);
+                return;
+              }
               if (!(error instanceof ApiError) || error.status !== 400) setPending(null);
             },
           });
         }}
       >
+        {pending === 'publish' && withoutSurvey ? (
+          <Textarea
+            label={t('campaigns.actions.publishWithoutSurveyReason')}
+            description={t('campaigns.actions.publishWithoutSurveyHint')}
+            required
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
+        ) : null}
         {pending && NEEDS_REASON.has(pending) ? (
           <Textarea
             label={t('campaigns.actions.reason')}

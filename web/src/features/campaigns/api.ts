@@ -339,6 +339,8 @@ export interface Scorecard {
     selfScoreAccepted?: AcceptedSelfScore | null;
   }>;
   lostPoints: LostPoint[];
+  /** Published while provisional: the recorded decision and its reason. */
+  publishedWithoutSurvey?: PublishedWithoutSurvey | null;
 }
 
 /** A self score the council chair accepted for a sub-criterion without an appraiser. */
@@ -386,7 +388,16 @@ export interface PublicResults {
     unitsRanked: number | null;
     criteria: CriterionResult[];
     adjustments?: Adjustment[];
+    /** Published while provisional: the recorded decision and its reason. */
+    publishedWithoutSurvey?: PublishedWithoutSurvey | null;
   }>;
+}
+
+/** A decision to publish a result without its survey points. */
+export interface PublishedWithoutSurvey {
+  reason: string;
+  by: string | null;
+  at: string;
 }
 
 export interface CriteriaSetSummary {
