@@ -7,7 +7,7 @@
  */
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
-import type { App } from '../../http/app.ts';
+import type { App } from '../../http/types.ts';
 import { translate, type Locale } from '../../i18n/messages.ts';
 import { getLinkForm } from './service.ts';
 
