@@ -1,6 +1,7 @@
 // Lint rules: typescript-eslint's recommended set for the server, the CLI, the tests and the web app,
-// plus the rules of hooks for React, and the domain core's zone (it imports no server, CLI or web
-// code and does no I/O). `npm run lint` also runs scripts/check-cycles.mjs: no import cycle in src/.
+// plus the rules of hooks for React, type-aware checks of promises and switches in src/, and the
+// domain core's zone (it imports no server, CLI or web code and does no I/O). `npm run lint` also
+// runs scripts/check-cycles.mjs: no import cycle in src/.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
@@ -36,6 +37,22 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // Type-aware rules for the server, the CLI and the domain: no promise left floating (`void`
+    // marks one started on purpose), and a switch over a union names every member (or has a
+    // default).
+    files: ['src/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
     },
   },
   {
