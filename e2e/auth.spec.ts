@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { signIn } from './support/session.ts';
 
 test('a demo user signs in, sees their name, and signs out', async ({ page }) => {
-  await page.goto('/units');
+  await page.goto('/');
   // Not signed in yet: the app sends the visitor to the sign-in page.
   await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
 
@@ -11,7 +11,9 @@ test('a demo user signs in, sees their name, and signs out', async ({ page }) =>
   await expect(
     page.getByRole('banner').getByText('Công chức CCHC xã Kim Phượng (demo)'),
   ).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Đơn vị cấp cao nhất' })).toBeVisible();
+  // The page after sign-in is the person's to-do list: the officer's sheet to finish is on it.
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('link', { name: /^Tự đánh giá của Xã Kim Phượng/ })).toBeVisible();
 
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await expect(page.getByText('Bạn đã đăng xuất.')).toBeVisible();

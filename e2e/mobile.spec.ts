@@ -1,6 +1,6 @@
 /** The units pages on a phone: no sideways scrolling, cards instead of tables, a menu behind a burger. */
 import { expect, test, type Page } from '@playwright/test';
-import { searchUnits, signIn } from './support/session.ts';
+import { searchUnits, openUnits, signIn } from './support/session.ts';
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
@@ -12,6 +12,7 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
 
 test('search and open a unit on a phone', async ({ page }) => {
   await signIn(page, 'noivu.khanhhoa');
+  await openUnits(page);
   await expectNoSidewaysScroll(page);
 
   await searchUnits(page, 'dai lanh', 'Xã Đại Lãnh');

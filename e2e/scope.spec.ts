@@ -3,13 +3,14 @@
  * refused, with the server's reason, on another province.
  */
 import { expect, test } from '@playwright/test';
-import { onlyActiveUnits, searchUnits, signIn } from './support/session.ts';
+import { onlyActiveUnits, searchUnits, openUnits, signIn } from './support/session.ts';
 
 const code = `E2E-${Date.now().toString(36).toUpperCase()}`;
 const name = `Phòng thử nghiệm ${code}`;
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, 'noivu.khanhhoa');
+  await openUnits(page);
   await onlyActiveUnits(page);
 });
 

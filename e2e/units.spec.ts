@@ -1,9 +1,10 @@
 /** Finding units without diacritics, telling past units apart, and following a merger. */
 import { expect, test } from '@playwright/test';
-import { onlyActiveUnits, searchUnits, signIn } from './support/session.ts';
+import { onlyActiveUnits, searchUnits, openUnits, signIn } from './support/session.ts';
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, 'canbo.kimphuong');
+  await openUnits(page);
 });
 
 test('search ignores diacritics and marks units that are no longer valid', async ({ page }) => {

@@ -4,7 +4,7 @@ import { expect, type Page } from '@playwright/test';
 export const DEMO_PASSWORD = 'demo-parindex';
 export const ADMIN = { username: 'admin', password: 'admin-e2e-password' };
 
-/** Opens the sign-in page, signs in and waits for the first page of the app. */
+/** Opens the sign-in page, signs in and waits for the first page of the app, "Việc cần làm". */
 export async function signIn(
   page: Page,
   username: string,
@@ -14,6 +14,12 @@ export async function signIn(
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('heading', { name: 'Việc cần làm', level: 2 })).toBeVisible();
+}
+
+/** Opens the units page. */
+export async function openUnits(page: Page): Promise<void> {
+  await page.goto('/units');
   await expect(page.getByRole('heading', { name: 'Đơn vị', exact: true, level: 2 })).toBeVisible();
 }
 

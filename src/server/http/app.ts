@@ -39,6 +39,7 @@ import { registerDocumentRoutes } from '../features/documents/routes.ts';
 import { registerRemediationRoutes } from '../features/remediation/routes.ts';
 import { registerNotificationRoutes } from '../features/notifications/routes.ts';
 import { registerSocialSurveyRoutes } from '../features/social-survey/routes.ts';
+import { registerHomeRoutes } from '../features/home/routes.ts';
 import { validationDetails } from './validation.ts';
 import { StorageUnavailableError } from '../infra/storage.ts';
 import { multipartFailure, refuseBadText, refusedValue } from './bad-input.ts';
@@ -225,6 +226,7 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
   registerRemediationRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerSocialSurveyRoutes(app, deps);
+  registerHomeRoutes(app, deps);
 
   if (existsSync(deps.config.webDist)) {
     await app.register(fastifyStatic, {

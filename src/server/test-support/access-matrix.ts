@@ -284,6 +284,11 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   { route: 'GET /api/v1/notifications', expect: { T: SIGNED_IN } },
   {
+    route: 'GET /api/v1/me/tasks',
+    expect: { T: SIGNED_IN },
+    note: 'every signed-in person reads their own tasks, computed within their grants',
+  },
+  {
     route: 'POST /api/v1/units',
     expect: { T: '1aa3333333', K: '1a3a333333' },
     body: (s: Side) => ({

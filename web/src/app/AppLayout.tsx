@@ -34,6 +34,7 @@ export function AppLayout() {
   const restricted = session.user.mustChangePassword;
 
   const links = [
+    { to: '/', label: t('home.nav'), shown: !restricted },
     { to: '/units', label: t('nav.units'), shown: !restricted },
     { to: '/criteria', label: t('nav.criteria'), shown: !restricted },
     { to: '/campaigns', label: t('campaigns.nav'), shown: !restricted },
@@ -80,7 +81,7 @@ export function AppLayout() {
               aria-expanded={opened}
               aria-controls="main-navigation"
             />
-            <UnstyledButton component={Link} to="/units" onClick={close}>
+            <UnstyledButton component={Link} to="/" onClick={close}>
               <Title order={1} size="h4">
                 {t('app.name')}
               </Title>
@@ -118,7 +119,11 @@ export function AppLayout() {
               component={Link}
               to={link.to}
               label={link.label}
-              active={location.pathname === link.to || location.pathname.startsWith(`${link.to}/`)}
+              active={
+                link.to === '/'
+                  ? location.pathname === '/'
+                  : location.pathname === link.to || location.pathname.startsWith(`${link.to}/`)
+              }
               onClick={close}
             />
           ))}

@@ -2,7 +2,7 @@
  * The routes of the app. Each feature page is its own chunk, fetched when first visited, so the
  * sign-in page and the units list load without the code of the administration screens.
  */
-import { Navigate, createBrowserRouter } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { LoadingState } from '../components/LoadingState.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -45,7 +45,12 @@ export function createAppRouter() {
         {
           element: <AppLayout />,
           children: [
-            { index: true, element: <Navigate to="/units" replace /> },
+            {
+              index: true,
+              lazy: async () => ({
+                Component: (await import('../features/home/HomePage.tsx')).HomePage,
+              }),
+            },
             {
               path: 'units',
               lazy: async () => ({

@@ -5,6 +5,7 @@ import type { Catalogue } from './vi.ts';
 import { sipasEn } from './sipas.en.ts';
 
 import { notificationsEn } from './notifications.en.ts';
+import { homeEn } from './home.en.ts';
 
 import { campaignSetupEn } from './campaignSetup.en.ts';
 
@@ -17,6 +18,7 @@ export const en: Catalogue = {
   evidenceCheck: evidenceCheckEn,
   evidenceReading: evidenceReadingEn,
   notifications: notificationsEn,
+  home: homeEn,
   remediation: remediationEn,
   app: {
     name: 'PAR Index',

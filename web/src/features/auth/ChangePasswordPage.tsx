@@ -47,7 +47,7 @@ export function ChangePasswordPage() {
           setCurrentPassword('');
           setNewPassword('');
           setConfirmPassword('');
-          if (forced) void navigate('/units', { replace: true });
+          if (forced) void navigate('/', { replace: true });
           else setDone(true);
         },
       },

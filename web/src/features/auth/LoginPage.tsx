@@ -19,7 +19,7 @@ interface LoginState {
 function safeTarget(from: string | undefined): string {
   return from && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login')
     ? from
-    : '/units';
+    : '/';
 }
 
 /** Sign-in form. */
