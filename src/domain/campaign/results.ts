@@ -274,10 +274,10 @@ interface Prepared {
  * The class bands of a unit kind in a campaign: the campaign's own (for this kind, else for the
  * whole campaign), else those of its criteria set, else the defaults.
  */
-export function bandsFor(
-  set: CampaignCriteriaSet,
-  campaign: ResultsCampaign,
-): readonly ClassBand[] {
+export function bandsFor<
+  S extends Pick<CampaignCriteriaSet, 'unitKind' | 'bands' | 'setBands'>,
+  C extends Pick<ResultsCampaign, 'bands'>,
+>(set: S, campaign: C): readonly ClassBand[] {
   if (set.bands && set.bands.length > 0) return set.bands;
   if (campaign.bands.length > 0) return campaign.bands;
   if (set.setBands && set.setBands.length > 0) return set.setBands;

@@ -205,6 +205,8 @@ const vi = {
   campaign_unit_kind_missing:
     'Đợt đánh giá chưa có bộ chỉ số cho loại đơn vị của «{unit}» ({kind}).',
   campaign_not_published: 'Kết quả của đợt đánh giá này chưa được công bố.',
+  results_cursor_invalid:
+    'Con trỏ trang (cursor) không hợp lệ: hãy dùng giá trị nextCursor của trang trước.',
   campaign_import_invalid: 'Tệp điểm có {count} lỗi; chưa có điểm nào được nhập.',
   campaign_survey_above_max: 'Điểm điều tra xã hội học {points} vượt điểm tối đa {max}.',
   campaign_survey_not_configured:
@@ -823,6 +825,8 @@ const en: Record<MessageKey, string> = {
     'The criteria set “{name}” has {count} problems; fix them before using it in a campaign.',
   campaign_unit_kind_missing: 'The campaign has no criteria set for the kind of “{unit}” ({kind}).',
   campaign_not_published: 'The results of this campaign have not been published.',
+  results_cursor_invalid:
+    'The page cursor (cursor) is not valid: use the nextCursor of the previous page.',
   campaign_import_invalid: 'The score file has {count} problems; no score was imported.',
   campaign_survey_above_max: 'Survey points {points} are above the maximum {max}.',
   campaign_survey_not_configured: 'The criteria set of this unit kind has no survey part.',

@@ -808,7 +808,13 @@ export async function deleteComputedSurveyPoints(
 }
 
 /** The shape of stored results (criteria with bonus and penalty nodes as `kind`), part of the token. */
-const RESULTS_SHAPE = 'r3';
+const RESULTS_SHAPE = 'r4';
+
+/** The change token of campaign `id` (an SQL expression naming the campaign's id) as SQL. */
+const tokenSql = (id: string, version: string) => `concat_ws(':', '${RESULTS_SHAPE}',
+  (SELECT count(*) || '.' || coalesce(sum(version), 0) || '.' || coalesce(sum(scores_version), 0)
+   FROM campaign_participants WHERE campaign_id = ${id}),
+  ${version})`;
 
 /**
  * A summary of everything results depend on (entries and survey points through each unit's
@@ -818,13 +824,23 @@ const RESULTS_SHAPE = 'r3';
 export async function changeToken(db: Queryable, campaignId: number): Promise<string> {
   // The first part names the shape of the stored rows: results stored in an older shape are stale.
   const [row] = await db.query<{ token: string }>(
-    `SELECT concat_ws(':', '${RESULTS_SHAPE}',
-       (SELECT count(*) || '.' || coalesce(sum(version), 0) || '.' || coalesce(sum(scores_version), 0)
-        FROM campaign_participants WHERE campaign_id = $1),
-       (SELECT version FROM campaigns WHERE id = $1)) AS token`,
+    `SELECT ${tokenSql('$1', '(SELECT version FROM campaigns WHERE id = $1)')} AS token`,
     [campaignId],
   );
   return row?.token ?? '';
+}
+
+/** The token the stored results were computed from, and the one they would be computed from now. */
+export async function resultsTokens(
+  db: Queryable,
+  campaignId: number,
+): Promise<{ stored: string | null; current: string }> {
+  const [row] = await db.query<{ stored: string | null; current: string }>(
+    `SELECT c.results_token AS stored, ${tokenSql('c.id', 'c.version')} AS current
+     FROM campaigns c WHERE c.id = $1`,
+    [campaignId],
+  );
+  return { stored: row?.stored ?? null, current: row?.current ?? '' };
 }
 
 /**
@@ -834,15 +850,6 @@ export async function changeToken(db: Queryable, campaignId: number): Promise<st
  */
 export async function lockCampaignForResults(db: Queryable, campaignId: number): Promise<void> {
   await db.query('SELECT id FROM campaigns WHERE id = $1 FOR UPDATE', [campaignId]);
-}
-
-/** The token the stored results were computed from. */
-export async function resultsToken(db: Queryable, campaignId: number): Promise<string | null> {
-  const [row] = await db.query<{ results_token: string | null }>(
-    'SELECT results_token FROM campaigns WHERE id = $1',
-    [campaignId],
-  );
-  return row?.results_token ?? null;
 }
 
 export interface ResultRow {
@@ -876,9 +883,40 @@ export interface ResultRow {
     penalty?: number;
   }[];
   computed_at: Date;
+  /** The unit's place in the campaign's ranking (kind, rank with the unranked last, name, id). */
+  position: number;
   unit_code?: string;
   unit_name?: string;
   status?: string;
+}
+
+/**
+ * The order of a campaign's ranking for results about to be stored: by unit kind, rank (the
+ * unranked last), the unit's name, its id, as the database orders them. Returns each
+ * participant's position, from 1.
+ */
+export async function rankingPositions(
+  db: Queryable,
+  rows: readonly {
+    participant_id: number;
+    unit_id: number;
+    unit_kind: string;
+    rank: number | null;
+  }[],
+): Promise<Map<number, number>> {
+  if (rows.length === 0) return new Map();
+  const order = await db.query<{ participant_id: number; n: number }>(
+    `SELECT x.participant_id, row_number() OVER (ORDER BY x.unit_kind, x.rank NULLS LAST, u.name, u.id)::int AS n
+     FROM unnest($1::int[], $2::int[], $3::text[], $4::int[]) AS x(participant_id, unit_id, unit_kind, rank)
+     JOIN units u ON u.id = x.unit_id`,
+    [
+      rows.map((r) => r.participant_id),
+      rows.map((r) => r.unit_id),
+      rows.map((r) => r.unit_kind),
+      rows.map((r) => r.rank),
+    ],
+  );
+  return new Map(order.map((o) => [o.participant_id, o.n]));
 }
 
 /** Replaces the stored results of a campaign. */
@@ -895,50 +933,253 @@ export async function replaceResults(
     const part = rows.slice(i, i + chunk);
     await db.query(
       `INSERT INTO campaign_results (participant_id, campaign_id, unit_id, unit_kind, appraised_hundredths, max_appraised_hundredths,
-         survey_hundredths, max_survey_hundredths, survey_provisional, index_hundredths, class_label, rank, units_ranked, criteria, computed_at)
+         survey_hundredths, max_survey_hundredths, survey_provisional, index_hundredths, class_label, rank, units_ranked, criteria, computed_at, position)
        SELECT r.participant_id, $1, r.unit_id, r.unit_kind, r.appraised_hundredths, r.max_appraised_hundredths, r.survey_hundredths,
-         r.max_survey_hundredths, coalesce(r.survey_provisional, false), r.index_hundredths, r.class_label, r.rank, r.units_ranked, r.criteria, $2
+         r.max_survey_hundredths, coalesce(r.survey_provisional, false), r.index_hundredths, r.class_label, r.rank, r.units_ranked, r.criteria, $2,
+         r.position
        FROM json_populate_recordset(NULL::campaign_results, $3::json) r`,
       [campaignId, now.toISOString(), JSON.stringify(part)],
     );
   }
   await db.query(
-    'UPDATE campaigns SET results_computed_at = $2, results_token = $3 WHERE id = $1',
+    `UPDATE campaigns SET results_computed_at = $2, results_token = $3, results_counts = coalesce((
+       SELECT json_agg(json_build_object('unit_kind', g.unit_kind, 'class_label', g.class_label, 'published', g.published,
+         'units', g.units, 'indexed', g.indexed, 'index_sum', g.index_sum, 'appraised_sum', g.appraised_sum,
+         'max_appraised', g.max_appraised, 'provisional', g.provisional) ORDER BY g.unit_kind, g.class_label, g.published)
+       FROM (SELECT r.unit_kind, r.class_label, p.status = 'published' AS published, count(*) AS units,
+               count(r.index_hundredths) AS indexed, coalesce(sum(r.index_hundredths), 0) AS index_sum,
+               sum(r.appraised_hundredths) AS appraised_sum, max(r.max_appraised_hundredths) AS max_appraised,
+               count(*) FILTER (WHERE (r.max_survey_hundredths IS NOT NULL AND r.survey_hundredths IS NULL) OR r.survey_provisional) AS provisional
+             FROM campaign_results r JOIN campaign_participants p ON p.id = r.participant_id
+             WHERE r.campaign_id = $1 GROUP BY r.unit_kind, r.class_label, p.status = 'published') g), '[]')
+     WHERE id = $1`,
     [campaignId, now.toISOString(), token],
   );
 }
 
-/** Stored results of a campaign with unit code, name and state, by kind and rank. */
+/** The stored results counted per unit kind, class and publication (`campaigns.results_counts`). */
+export interface ResultsClassCount {
+  unit_kind: string;
+  class_label: string | null;
+  published: boolean;
+  units: number;
+  indexed: number;
+  index_sum: number;
+  appraised_sum: number;
+  max_appraised: number;
+  provisional: number;
+}
+
+/**
+ * What a ranking page needs besides its rows, in one query: the campaign, its criteria sets (no
+ * trees), the token its results were computed from and the one they would be computed from now,
+ * and the stored results' counts.
+ */
+export async function findResultsHeader(
+  db: Queryable,
+  campaignId: number,
+): Promise<
+  | {
+      campaign: CampaignRow;
+      sets: CampaignSetRow[];
+      stored: string | null;
+      current: string;
+      counts: ResultsClassCount[] | null;
+    }
+  | undefined
+> {
+  const [row] = await db.query<
+    CampaignRow & {
+      sets_json: CampaignSetRow[] | null;
+      stored_token: string | null;
+      current_token: string;
+      counts_json: ResultsClassCount[] | null;
+    }
+  >(
+    `SELECT ${CAMPAIGN_COLUMNS},
+       (SELECT json_agg(json_build_object('campaign_id', cs.campaign_id, 'unit_kind', cs.unit_kind,
+          'criteria_set_id', cs.criteria_set_id, 'survey_max_hundredths', cs.survey_max_hundredths, 'bands', cs.bands,
+          'set_name', s.name, 'set_status', s.status, 'set_bands', s.bands) ORDER BY cs.unit_kind)
+        FROM campaign_criteria_sets cs JOIN criteria_sets s ON s.id = cs.criteria_set_id WHERE cs.campaign_id = c.id) AS sets_json,
+       c.results_token AS stored_token,
+       ${tokenSql('c.id', 'c.version')} AS current_token,
+       c.results_counts AS counts_json
+     FROM ${CAMPAIGN_FROM} WHERE c.id = $1`,
+    [campaignId],
+  );
+  if (!row) return undefined;
+  const { sets_json, stored_token, current_token, counts_json, ...campaign } = row;
+  return {
+    campaign,
+    sets: sets_json ?? [],
+    stored: stored_token,
+    current: current_token,
+    counts: counts_json,
+  };
+}
+
+/** Stored results of a campaign with unit code, name and state, in the ranking's order. */
 export async function findResults(db: Queryable, campaignId: number): Promise<ResultRow[]> {
   return db.query<ResultRow>(
     `SELECT r.*, u.code AS unit_code, u.name AS unit_name, p.status
      FROM campaign_results r JOIN units u ON u.id = r.unit_id JOIN campaign_participants p ON p.id = r.participant_id
-     WHERE r.campaign_id = $1 ORDER BY r.unit_kind, r.rank NULLS LAST, u.name, u.id`,
+     WHERE r.campaign_id = $1 ORDER BY r.position`,
     [campaignId],
   );
 }
 
-/** Previous-year results: stored results of that year's campaigns, then recorded historical ones. */
-export async function findPreviousResults(
+/** The stored result of one participant, with unit code, name and state. */
+export async function findResult(
+  db: Queryable,
+  campaignId: number,
+  participantId: number,
+): Promise<ResultRow | undefined> {
+  const [row] = await db.query<ResultRow>(
+    `SELECT r.*, u.code AS unit_code, u.name AS unit_name, p.status
+     FROM campaign_results r JOIN units u ON u.id = r.unit_id JOIN campaign_participants p ON p.id = r.participant_id
+     WHERE r.campaign_id = $1 AND r.participant_id = $2`,
+    [campaignId, participantId],
+  );
+  return row;
+}
+
+/** Which stored results a ranking reads. */
+export interface ResultsSelection {
+  /** Only units whose results are published (a reader who does not run the campaign). */
+  publishedOnly: boolean;
+  unitKind?: string | undefined;
+  classLabel?: string | undefined;
+  /** Folded text (`searchKey`) found in the unit's name, or text found in its code. */
+  search?: { folded: string; code: string } | undefined;
+}
+
+function selectionWhere(
+  campaignId: number,
+  s: ResultsSelection,
+  withClassAndSearch: boolean,
+): { where: string; params: unknown[] } {
+  const params: unknown[] = [campaignId];
+  const parts = ['r.campaign_id = $1'];
+  if (s.publishedOnly) parts.push("p.status = 'published'");
+  if (s.unitKind !== undefined) {
+    params.push(s.unitKind);
+    parts.push(`r.unit_kind = $${params.length}`);
+  }
+  if (withClassAndSearch && s.classLabel !== undefined) {
+    params.push(s.classLabel);
+    parts.push(`r.class_label = $${params.length}`);
+  }
+  if (withClassAndSearch && s.search !== undefined) {
+    params.push(s.search.folded, s.search.code);
+    parts.push(
+      `(strpos(u.search_key, $${params.length - 1}) > 0 OR strpos(lower(u.code), $${params.length}) > 0)`,
+    );
+  }
+  return { where: parts.join(' AND '), params };
+}
+
+/**
+ * One page of a campaign's ranking: the selected results after `afterPosition` (a cursor: the
+ * position of the last unit of the previous page), skipping `offset`, at most `limit` (all when
+ * undefined), in the ranking's order. Read through the (campaign, position) indexes.
+ */
+export async function findResultsPage(
+  db: Queryable,
+  campaignId: number,
+  s: ResultsSelection,
+  page: {
+    afterPosition?: number | undefined;
+    offset?: number | undefined;
+    limit?: number | undefined;
+  },
+): Promise<ResultRow[]> {
+  const { where, params } = selectionWhere(campaignId, s, true);
+  let sql = `SELECT r.*, u.code AS unit_code, u.name AS unit_name, p.status
+     FROM campaign_results r JOIN units u ON u.id = r.unit_id JOIN campaign_participants p ON p.id = r.participant_id
+     WHERE ${where}`;
+  if (page.afterPosition !== undefined) {
+    params.push(page.afterPosition);
+    sql += ` AND r.position > $${params.length}`;
+  }
+  sql += ' ORDER BY r.position';
+  if (page.limit !== undefined) {
+    params.push(page.limit);
+    sql += ` LIMIT $${params.length}`;
+  }
+  if (page.offset !== undefined && page.offset > 0) {
+    params.push(page.offset);
+    sql += ` OFFSET $${params.length}`;
+  }
+  return db.query<ResultRow>(sql, params);
+}
+
+/** How many results the selection holds (with its class and search filters). */
+export async function countResults(
+  db: Queryable,
+  campaignId: number,
+  s: ResultsSelection,
+): Promise<number> {
+  const { where, params } = selectionWhere(campaignId, s, true);
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n
+     FROM campaign_results r JOIN units u ON u.id = r.unit_id JOIN campaign_participants p ON p.id = r.participant_id
+     WHERE ${where}`,
+    params,
+  );
+  return row?.n ?? 0;
+}
+
+/**
+ * What year over year needs for some units, in one query: the lineage links reaching them (up to
+ * a few links back, within each unit's province: a link from another province carries no
+ * results, ADR 19), and the previous year's results of the units and of their predecessors:
+ * recorded historical results first, then stored results of that year's campaigns (published, or
+ * of a closed campaign).
+ */
+export async function findHistoryInputs(
   db: Queryable,
   year: number,
-): Promise<
-  {
+  unitIds: readonly number[],
+): Promise<{
+  links: { predecessor_id: number; successor_id: number; merge_type: 'full' | 'partial' }[];
+  previous: {
     unit_id: number;
     index_hundredths: number;
     max_hundredths: number;
     rank: number | null;
     units_ranked: number | null;
-  }[]
-> {
-  return db.query(
-    `SELECT h.unit_id, h.index_hundredths, h.max_hundredths, h.rank, h.units_ranked FROM historical_results h WHERE h.year = $1
-     UNION ALL
-     SELECT r.unit_id, r.index_hundredths, r.max_appraised_hundredths + coalesce(r.max_survey_hundredths, 0), r.rank, r.units_ranked
-     FROM campaign_results r JOIN campaigns c ON c.id = r.campaign_id JOIN campaign_participants p ON p.id = r.participant_id
-     WHERE c.year = $1 AND r.index_hundredths IS NOT NULL AND (p.status = 'published' OR c.status = 'closed')`,
-    [year],
+  }[];
+}> {
+  if (unitIds.length === 0) return { links: [], previous: [] };
+  const [row] = await db.query<{ links: unknown; previous: unknown }>(
+    `WITH RECURSIVE back(predecessor_id, successor_id, merge_type, depth) AS (
+       SELECT predecessor_id, successor_id, merge_type, 1 FROM unit_lineage_in_province WHERE successor_id = ANY($2::int[])
+       UNION
+       SELECT l.predecessor_id, l.successor_id, l.merge_type, b.depth + 1 FROM unit_lineage_in_province l JOIN back b ON l.successor_id = b.predecessor_id
+       WHERE b.depth < 5),
+     links AS (SELECT DISTINCT predecessor_id, successor_id, merge_type FROM back),
+     ids AS (SELECT unnest($2::int[]) AS id UNION SELECT predecessor_id FROM links),
+     previous AS (
+       SELECT 1 AS source, h.unit_id, h.index_hundredths, h.max_hundredths, h.rank, h.units_ranked FROM historical_results h
+       WHERE h.year = $1 AND h.unit_id IN (SELECT id FROM ids)
+       UNION ALL
+       SELECT 2, r.unit_id, r.index_hundredths, r.max_appraised_hundredths + coalesce(r.max_survey_hundredths, 0), r.rank, r.units_ranked
+       FROM campaign_results r JOIN campaigns c ON c.id = r.campaign_id JOIN campaign_participants p ON p.id = r.participant_id
+       WHERE c.year = $1 AND r.unit_id IN (SELECT id FROM ids) AND r.index_hundredths IS NOT NULL
+         AND (p.status = 'published' OR c.status = 'closed'))
+     SELECT (SELECT coalesce(json_agg(l), '[]') FROM links l) AS links,
+       (SELECT coalesce(json_agg(json_build_object('unit_id', x.unit_id, 'index_hundredths', x.index_hundredths,
+          'max_hundredths', x.max_hundredths, 'rank', x.rank, 'units_ranked', x.units_ranked) ORDER BY x.source, x.unit_id), '[]')
+        FROM previous x) AS previous`,
+    [year, unitIds],
   );
+  const parse = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
+  return {
+    links: parse(row?.links ?? []) as Awaited<ReturnType<typeof findHistoryInputs>>['links'],
+    previous: parse(row?.previous ?? []) as Awaited<
+      ReturnType<typeof findHistoryInputs>
+    >['previous'],
+  };
 }
 
 /** Records a historical result of a unit (replacing one of the same year). */
@@ -974,26 +1215,6 @@ export async function saveHistoricalResult(
       by,
       now.toISOString(),
     ],
-  );
-}
-
-/**
- * Lineage links reaching the given units (up to a few links back), within each unit's province: a
- * link from another province carries no results (ADR 19).
- */
-export async function findLineageLinks(
-  db: Queryable,
-  unitIds: number[],
-): Promise<{ predecessor_id: number; successor_id: number; merge_type: 'full' | 'partial' }[]> {
-  if (unitIds.length === 0) return [];
-  return db.query(
-    `WITH RECURSIVE back(predecessor_id, successor_id, merge_type, depth) AS (
-       SELECT predecessor_id, successor_id, merge_type, 1 FROM unit_lineage_in_province WHERE successor_id = ANY($1::int[])
-       UNION
-       SELECT l.predecessor_id, l.successor_id, l.merge_type, b.depth + 1 FROM unit_lineage_in_province l JOIN back b ON l.successor_id = b.predecessor_id
-       WHERE b.depth < 5)
-     SELECT DISTINCT predecessor_id, successor_id, merge_type FROM back`,
-    [unitIds],
   );
 }
 

@@ -20,6 +20,7 @@ import { divRoundHalfUp } from '../../../domain/scoring/decimal.ts';
 import { compiledTreeOf, type EnteredScore } from '../../../domain/scoring/tree.ts';
 import { formatPoints } from '../../../domain/scoring/decimal.ts';
 import { formatScaled } from '../../../domain/scoring/decimal.ts';
+import { searchKey } from '../../../domain/text.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../infra/db.ts';
@@ -188,11 +189,21 @@ export async function recomputeResults(
     packed.map((p) => [String(p.participant_id), p.survey_provisional === true]),
   );
   const results = computeResults(c.setup, packed.map(unpackScores), { lostPoints: false });
+  const positions = await repo.rankingPositions(
+    db,
+    results.units.map((r) => ({
+      participant_id: Number(r.unitId),
+      unit_id: unitOf.get(r.unitId)!,
+      unit_kind: r.unitKind,
+      rank: r.rank,
+    })),
+  );
   await repo.replaceResults(
     db,
     campaignId,
     results.units.map((r) => ({
       participant_id: Number(r.unitId),
+      position: positions.get(Number(r.unitId))!,
       unit_id: unitOf.get(r.unitId)!,
       unit_kind: r.unitKind,
       appraised_hundredths: r.appraisedHundredths,
@@ -212,24 +223,46 @@ export async function recomputeResults(
   return results.units.length;
 }
 
+/**
+ * Recomputes the stored results first when anything changed since they were computed (one query
+ * when nothing did).
+ */
+async function ensureFresh(deps: Deps, campaignId: number): Promise<void> {
+  const tokens = await repo.resultsTokens(deps.db, campaignId);
+  if (tokens.stored !== null && tokens.stored === tokens.current) return;
+  await deps.db.transaction(async (tx) => {
+    // Another reader may have computed them while this one waited for the campaign's row.
+    await repo.lockCampaignForResults(tx, campaignId);
+    const now = await repo.resultsTokens(tx, campaignId);
+    if (now.stored !== null && now.stored === now.current) return;
+    await recomputeResults(tx, campaignId, deps.clock.now());
+  });
+}
+
 /** Stored results, recomputed first when anything changed since they were computed. */
 async function freshResults(deps: Deps, c: LoadedCampaign): Promise<repo.ResultRow[]> {
-  const stored = await repo.resultsToken(deps.db, c.row.id);
-  if (stored === null || stored !== (await repo.changeToken(deps.db, c.row.id))) {
-    await deps.db.transaction(async (tx) => {
-      // Another reader may have computed them while this one waited for the campaign's row.
-      await repo.lockCampaignForResults(tx, c.row.id);
-      const now = await repo.resultsToken(tx, c.row.id);
-      if (now !== null && now === (await repo.changeToken(tx, c.row.id))) return;
-      await recomputeResults(tx, c.row.id, deps.clock.now());
-    });
-  }
+  await ensureFresh(deps, c.row.id);
   return repo.findResults(deps.db, c.row.id);
+}
+
+/** One unit's stored result, recomputed first when anything changed since. */
+async function freshResult(
+  deps: Deps,
+  c: LoadedCampaign,
+  participantId: number,
+): Promise<repo.ResultRow | undefined> {
+  await ensureFresh(deps, c.row.id);
+  return repo.findResult(deps.db, c.row.id, participantId);
 }
 
 /** Year over year for stored results: own previous-year results, else through lineage. */
 async function historyOf(db: Queryable, year: number, rows: repo.ResultRow[]) {
-  const previousRows = await repo.findPreviousResults(db, year - 1);
+  if (rows.length === 0) return new Map<string, never>();
+  const { links, previous: previousRows } = await repo.findHistoryInputs(
+    db,
+    year - 1,
+    rows.map((r) => r.unit_id),
+  );
   const previous = new Map<string, PreviousResult>();
   for (const r of previousRows) {
     const id = String(r.unit_id);
@@ -243,10 +276,6 @@ async function historyOf(db: Queryable, year: number, rows: repo.ResultRow[]) {
         unitsRanked: r.units_ranked,
       });
   }
-  const links = await repo.findLineageLinks(
-    db,
-    rows.map((r) => r.unit_id),
-  );
   const histories = yearOverYearWithLineage(
     rows.map((r) => ({
       unitId: String(r.unit_id),
@@ -293,8 +322,26 @@ async function historyOf(db: Queryable, year: number, rows: repo.ResultRow[]) {
 
 /** The class bands of a unit kind in the campaign (`bandsFor`: the campaign's, the set's, the defaults). */
 export function bandsOfKind(c: LoadedCampaign, kind: string): readonly ClassBand[] {
-  const set = c.setup.criteriaSets.find((s) => s.unitKind === kind);
-  return set ? bandsFor(set, c.setup) : DEFAULT_PAR_BANDS;
+  return bandsOfSets(c.row, c.sets, kind);
+}
+
+/** The same from the campaign's row and sets alone (no criteria trees). */
+function bandsOfSets(
+  row: repo.CampaignRow,
+  sets: readonly repo.CampaignSetRow[],
+  kind: string,
+): readonly ClassBand[] {
+  const set = sets.find((s) => s.unit_kind === kind);
+  return set
+    ? bandsFor(
+        {
+          unitKind: kind,
+          ...(set.bands ? { bands: set.bands } : {}),
+          ...(set.set_bands && set.set_bands.length > 0 ? { setBands: set.set_bands } : {}),
+        },
+        { bands: row.bands ?? [] },
+      )
+    : DEFAULT_PAR_BANDS;
 }
 
 /** Signed points of a bonus or penalty node: "+0,50", "−1,00". */
@@ -382,58 +429,90 @@ function presentResult(r: repo.ResultRow, bands: readonly ClassBand[] = DEFAULT_
 export interface ResultsFilter {
   unitKind?: string | undefined;
   classLabel?: string | undefined;
+  /** Found in the unit's name (without diacritics or case) or its code. */
   q?: string | undefined;
   /** A page of the ranking (after the filters); without it, every unit. */
   limit?: number | undefined;
   offset?: number | undefined;
+  /** The `nextCursor` of the previous page: the page starts after that unit. */
+  cursor?: string | undefined;
+}
+
+/** A cursor names the position of the last unit of a page in the stored ranking. */
+const cursorOf = (position: number): string => `p${position}`;
+
+function positionOfCursor(cursor: string): number {
+  const m = /^p([1-9][0-9]{0,8})$/.exec(cursor);
+  if (!m) throw new AppError('invalid', 'results_cursor_invalid', { field: 'cursor' });
+  return Number(m[1]);
 }
 
 /**
- * Per unit kind of the given results: units, average index and appraised points, and the count
+ * Per unit kind of the given counts: units, average index and appraised points, and the count
  * and share of each class (shares by largest remainder, adding up to 100 %).
  */
-function classSummaries(c: LoadedCampaign, rows: repo.ResultRow[]) {
-  const kinds = [...new Set(rows.map((r) => r.unit_kind))].sort();
+function classSummaries(
+  kindBands: (kind: string) => readonly ClassBand[],
+  counts: readonly repo.ResultsClassCount[],
+) {
+  const kinds = [...new Set(counts.map((r) => r.unit_kind))].sort();
   return kinds.map((kind) => {
-    const list = rows.filter((r) => r.unit_kind === kind);
-    const bands = bandsOfKind(c, kind);
-    const indexed = list.filter((r) => r.index_hundredths !== null);
+    const list = counts.filter((r) => r.unit_kind === kind);
+    const bands = kindBands(kind);
+    const sum = (f: (r: repo.ResultsClassCount) => number) => list.reduce((a, r) => a + f(r), 0);
+    const units = sum((r) => r.units);
+    const indexed = sum((r) => r.indexed);
     const avgIndex =
-      indexed.length === 0
+      indexed === 0
         ? null
         : divRoundHalfUp(
-            indexed.reduce((a, r) => a + (r.index_hundredths ?? 0), 0),
-            indexed.length,
+            sum((r) => r.index_sum),
+            indexed,
           );
     const avgAppraised =
-      list.length === 0
+      units === 0
         ? null
         : divRoundHalfUp(
-            list.reduce((a, r) => a + r.appraised_hundredths, 0),
-            list.length,
+            sum((r) => r.appraised_sum),
+            units,
           );
     return {
       unitKind: kind,
-      units: list.length,
+      units,
       averageIndexHundredths: avgIndex,
       averageIndexText: avgIndex === null ? null : formatScaled(avgIndex, 2),
       averageAppraisedHundredths: avgAppraised,
       averageAppraisedText: avgAppraised === null ? null : formatPoints(avgAppraised),
-      maxAppraisedHundredths: list.reduce((a, r) => Math.max(a, r.max_appraised_hundredths), 0),
-      provisionalUnits: list.filter(isProvisional).length,
+      maxAppraisedHundredths: list.reduce((a, r) => Math.max(a, r.max_appraised), 0),
+      provisionalUnits: sum((r) => r.provisional),
       bands,
       ...classShares(
-        list.map((r) => r.class_label),
+        list.flatMap((r) => Array<string | null>(r.units).fill(r.class_label)),
         bands,
       ),
     };
   });
 }
 
+/** The campaign, its sets and its stored results' counts, the results recomputed first when stale. */
+async function freshHeader(deps: Deps, campaignId: number) {
+  const header = await repo.findResultsHeader(deps.db, campaignId);
+  if (!header) throw notFound('entity_campaign');
+  if (header.stored !== null && header.stored === header.current && header.counts !== null)
+    return { ...header, counts: header.counts };
+  await ensureFresh(deps, campaignId);
+  const again = await repo.findResultsHeader(deps.db, campaignId);
+  if (!again) throw notFound('entity_campaign');
+  return { ...again, counts: again.counts ?? [] };
+}
+
 /**
  * The ranking of a campaign per unit kind, with year over year and the class summary of each
  * kind. Staff see every unit at any time; others see published units only. With `limit`, one
- * page of the (filtered) ranking; `total` counts the filtered units.
+ * page of the (filtered) ranking, after `cursor` and/or skipping `offset`; `total` counts the
+ * filtered units and `nextCursor` names the page after this one (null: none). A page reads its
+ * rows from the stored results through their indexes, and the class summary from the counts
+ * stored with them (ADR 28).
  */
 export async function getResults(
   deps: Deps,
@@ -441,33 +520,46 @@ export async function getResults(
   campaignId: number,
   filter: ResultsFilter = {},
 ) {
-  const c = await loadCampaign(deps.db, campaignId);
-  const all = actor !== null && canSeeAllResults(actor, c.row.owner_unit_path);
-  let rows = await freshResults(deps, c);
-  if (!all) rows = rows.filter((r) => r.status === 'published' || c.row.status === 'closed');
-  if (filter.unitKind) rows = rows.filter((r) => r.unit_kind === filter.unitKind);
-  const summaries = classSummaries(c, rows);
-  if (filter.classLabel) rows = rows.filter((r) => r.class_label === filter.classLabel);
-  if (filter.q) {
-    const q = filter.q.toLowerCase();
-    rows = rows.filter(
-      (r) =>
-        (r.unit_name ?? '').toLowerCase().includes(q) ||
-        (r.unit_code ?? '').toLowerCase().includes(q),
-    );
-  }
-  const total = rows.length;
-  const offset = filter.offset ?? 0;
-  if (filter.limit !== undefined || offset > 0)
-    rows = rows.slice(offset, filter.limit === undefined ? undefined : offset + filter.limit);
-  const history = await historyOf(deps.db, c.row.year, rows);
+  const afterPosition = filter.cursor === undefined ? undefined : positionOfCursor(filter.cursor);
+  const { campaign: row, sets, counts } = await freshHeader(deps, campaignId);
+  const kindBands = (kind: string) => bandsOfSets(row, sets, kind);
+  const all = actor !== null && canSeeAllResults(actor, row.owner_unit_path);
+  const selection: repo.ResultsSelection = {
+    publishedOnly: !all && row.status !== 'closed',
+    unitKind: filter.unitKind || undefined,
+    classLabel: filter.classLabel || undefined,
+    search: filter.q ? { folded: searchKey(filter.q), code: filter.q.toLowerCase() } : undefined,
+  };
+  const visible = counts.filter(
+    (r) =>
+      (!selection.publishedOnly || r.published) &&
+      (selection.unitKind === undefined || r.unit_kind === selection.unitKind),
+  );
+  // The summary counts the visible units of the kind, before the class and name filters.
+  const summaries = classSummaries(kindBands, visible);
+  const total = selection.search
+    ? await repo.countResults(deps.db, campaignId, selection)
+    : visible
+        .filter((r) => selection.classLabel === undefined || r.class_label === selection.classLabel)
+        .reduce((a, r) => a + r.units, 0);
+  // One more than the page tells whether a page follows.
+  const read = await repo.findResultsPage(deps.db, campaignId, selection, {
+    afterPosition,
+    offset: filter.offset,
+    limit: filter.limit === undefined ? undefined : filter.limit + 1,
+  });
+  const rows = filter.limit === undefined ? read : read.slice(0, filter.limit);
+  const last = rows[rows.length - 1];
+  const more = read.length > rows.length;
+  const history = await historyOf(deps.db, row.year, rows);
   return {
-    campaign: presentCampaign(c.row, deps.clock.now()),
+    campaign: presentCampaign(row, deps.clock.now()),
     complete: all,
     total,
+    nextCursor: more && last ? cursorOf(last.position) : null,
     summaries,
     units: rows.map((r) => ({
-      ...presentResult(r, bandsOfKind(c, r.unit_kind)),
+      ...presentResult(r, kindBands(r.unit_kind)),
       previous: history.get(String(r.unit_id)) ?? null,
     })),
   };
@@ -536,7 +628,7 @@ async function unitResultFor(
 ) {
   const bands = bandsOfKind(c, p.unit_kind);
   if (seesAppraisal) {
-    const stored = (await freshResults(deps, c)).find((r) => r.participant_id === p.id);
+    const stored = await freshResult(deps, c, p.id);
     return stored ? { ...presentResult(stored, bands), stage: 'final' as const } : null;
   }
   const single = computeResults(c.setup, [assessment], { lostPoints: false }).units[0];
@@ -557,6 +649,7 @@ async function unitResultFor(
     units_ranked: 0,
     criteria: storedCriteria(single, false),
     computed_at: deps.clock.now(),
+    position: 0,
     unit_code: p.unit_code,
     unit_name: p.unit_name,
     status: p.status,
@@ -584,10 +677,7 @@ export async function getScorecard(deps: Deps, actor: Actor, campaignId: number,
   const { nodes } = compareRounds(set, unit);
   const single = computeResults(c.setup, [unit]).units[0];
   const result = await unitResultFor(deps, c, p, unit, seesAppraisal);
-  const stored =
-    result && result.stage === 'final'
-      ? (await freshResults(deps, c)).find((r) => r.participant_id === p.id)
-      : undefined;
+  const stored = result && result.stage === 'final' ? await freshResult(deps, c, p.id) : undefined;
   const history = stored
     ? ((await historyOf(deps.db, c.row.year, [stored])).get(String(unitId)) ?? null)
     : null;

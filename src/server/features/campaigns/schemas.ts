@@ -156,6 +156,7 @@ export const resultsQuery = z.object({
   q: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(10_000).optional(),
   offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  cursor: z.string().max(20).optional(),
 });
 
 /** The council chair accepts the self score of sub-criteria no appraiser is assigned to. */
