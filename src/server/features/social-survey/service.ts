@@ -517,10 +517,12 @@ export async function createInvitations(deps: Deps, actor: Actor, campaignId: nu
   });
 }
 
-/** Two unit paths ('/1/25/300/') are in the same province: their first two ids agree. */
+/** Two unit paths ('/25/300/' and '/25/301/') are in the same province. */
 function sameProvince(a: string, b: string): boolean {
-  const head = (p: string) => p.split('/').slice(0, 3).join('/');
-  return head(a) === head(b);
+  // A path starts with the province's id, whatever the depth (communes sit right under their
+  // province since 2025, under a district before).
+  const root = (p: string) => p.split('/').find((id) => id !== '');
+  return root(a) === root(b);
 }
 
 // --- answers --------------------------------------------------------------------------------
