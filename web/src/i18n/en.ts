@@ -372,6 +372,7 @@ export const en: Catalogue = {
       notIssued: 'Not issued',
       bonusItems: 'Items earning bonus points',
       penaltyItems: 'Items losing points',
+      items: 'Number of items',
       notApplicable: 'Not applicable',
     },
     self: {

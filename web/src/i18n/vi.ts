@@ -373,6 +373,7 @@ export const vi = {
       notIssued: 'Không ban hành',
       bonusItems: 'Số nội dung được cộng điểm',
       penaltyItems: 'Số nội dung bị trừ điểm',
+      items: 'Số nội dung',
       notApplicable: 'Không áp dụng (KAD)',
     },
     self: {

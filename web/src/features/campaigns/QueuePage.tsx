@@ -24,9 +24,10 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
+import { formatDay } from '../../lib/dates.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { campaignApi, type Disposition, type QueueItem } from './api.ts';
 import { EvidenceList } from './Evidence.tsx';
@@ -36,6 +37,17 @@ import { useCampaign, useCampaignMutation, useQueue } from './hooks.ts';
 import { ComputedScore } from './SelfEditor.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
+/** Inputs of the scoring rules named in the catalogue (`campaigns.inputs`). */
+const INPUT_NAMES = [
+  'score',
+  'achieved',
+  'rate',
+  'incidents',
+  'issuedOn',
+  'items',
+  'notApplicable',
+] as const;
+
 const PAGE_SIZE = 10;
 
 /** The appraiser's queue. */
@@ -43,8 +55,12 @@ export function QueuePage() {
   const { t } = useTranslation();
   usePageTitle(t('campaigns.queue.title'));
   const id = Number(useParams().id);
+  const location = useLocation();
   const campaign = useCampaign(id);
-  const [round, setRound] = useState<1 | 2>(1);
+  // "?round=2" opens round 2 (the home page links there).
+  const [round, setRound] = useState<1 | 2>(() =>
+    new URLSearchParams(location.search).get('round') === '2' ? 2 : 1,
+  );
   const [onlyOpen, setOnlyOpen] = useState(false);
   const [page, setPage] = useState(1);
   const queue = useQueue(id, { round, onlyOpen, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
@@ -144,6 +160,20 @@ function QueueCard({
 }) {
   const { t } = useTranslation();
   const self = item.entry?.self;
+  // The unit's figures by the names the sheet gives them, never by their keys.
+  const inputName = (key: string): string =>
+    (INPUT_NAMES as readonly string[]).includes(key)
+      ? t(`campaigns.inputs.${key as (typeof INPUT_NAMES)[number]}`)
+      : key;
+  const inputValue = (key: string, v: unknown): string => {
+    if (v === null || v === undefined) return t('common.none');
+    if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
+    if (typeof v === 'object' && 'numerator' in v && 'denominator' in v)
+      return `${String(v.numerator)}/${String(v.denominator)}`;
+    if (key === 'score' && typeof v === 'number') return points(v);
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDay(v);
+    return String(v);
+  };
   return (
     <Paper withBorder p="md" component="li" aria-label={`${item.unitName} · ${item.code}`}>
       <Group justify="space-between" mb="xs" wrap="wrap">
@@ -168,10 +198,7 @@ function QueueCard({
                 <Text size="sm">
                   {t('campaigns.queue.inputs')}:{' '}
                   {Object.entries(self.inputs)
-                    .map(
-                      ([k, v]) =>
-                        `${k} = ${v === null ? '—' : typeof v === 'object' ? `${v.numerator}/${v.denominator}` : k === 'score' && typeof v === 'number' ? points(v) : String(v)}`,
-                    )
+                    .map(([k, v]) => `${inputName(k)}: ${inputValue(k, v)}`)
                     .join('; ')}
                 </Text>
               ) : null}
