@@ -22,7 +22,7 @@ import {
   resultsXlsx,
 } from '../server/features/campaigns/results.service.ts';
 import { addParticipants, createCampaign } from '../server/features/campaigns/service.ts';
-import { findUnitsByCodes } from '../server/features/units/repository.ts';
+import { findUnitsByCodes, listKinds } from '../server/features/units/repository.ts';
 
 const CREATE_USAGE =
   'Cách dùng: parindex campaign create --name <tên> --year <năm> --criteria <id bộ chỉ số> --units <tệp mã đơn vị> [--survey-max <điểm>] [--bands mac-dinh|bo-chi-so|<tệp JSON các mức xếp loại>] (mặc định: mức xếp loại của bộ chỉ số)';
@@ -105,10 +105,14 @@ export async function runCampaignCommand(
       );
       if (missing.length) throw usage(`Không tìm thấy đơn vị: ${missing.join('; ')}`);
       const wrongKind = codes.filter((c) => found.get(c)?.kind !== set.unit_kind);
-      if (wrongKind.length)
+      if (wrongKind.length) {
+        const kindName =
+          (await listKinds(deps.db)).find((k) => k.code === set.unit_kind)?.name_vi ??
+          set.unit_kind;
         throw usage(
-          `Bộ chỉ số «${set.name}» dành cho loại đơn vị «${set.unit_kind}»; các đơn vị khác loại: ${wrongKind.join(', ')}`,
+          `Bộ chỉ số «${set.name}» dành cho loại đơn vị «${kindName}»; các đơn vị khác loại: ${wrongKind.join(', ')}`,
         );
+      }
       const id = await createCampaign(deps, actor, {
         name: values.name,
         year,

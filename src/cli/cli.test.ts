@@ -72,7 +72,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('parindex CLI', () => {
   it('prints its usage in Vietnamese and refuses an unknown command', async () => {
-    expect((await parindex(dirA, 'help')).stdout).toMatch(/Cách dùng: parindex <lệnh>/);
+    const help = (await parindex(dirA, 'help')).stdout;
+    expect(help).toMatch(/Cách dùng: parindex <lệnh>/);
+    // Each role is listed as --role takes it, next to its name.
+    expect(help).toMatch(/^ +standing_agency +Cơ quan thường trực \(Nội vụ\)$/m);
+    expect(help).toMatch(/^ +enumerator +Điều tra viên$/m);
     const unknown = await parindex(dirA, 'fly');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Không có lệnh «fly»/);

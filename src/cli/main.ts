@@ -12,6 +12,7 @@ import { recoverInterruptedJobs } from '../server/features/jobs/recovery.ts';
 import { scheduleEvidenceChecks } from '../server/features/evidence/check.service.ts';
 import type { Deps } from '../server/deps.ts';
 import { AppError, presentError } from '../server/errors.ts';
+import { roleName } from '../server/i18n/messages.ts';
 import { createApp } from '../server/http/app.ts';
 import { migrate } from '../server/infra/migrate.ts';
 import { openDb } from '../server/infra/db.ts';
@@ -35,6 +36,9 @@ import { importCriteriaSetFromXlsx } from '../server/features/criteria/import.ts
 import { startDossierImport } from '../server/features/dossiers/import.ts';
 import { runCampaignCommand } from './campaign.ts';
 import { runEvidenceCommand } from './evidence.ts';
+
+/** The roles as `--role` takes them, each with its name ("standing_agency   Cơ quan thường trực (Nội vụ)"). */
+const ROLE_LIST = ROLES.map((r) => `  ${r.padEnd(18)} ${roleName('vi', r)}`).join('\n');
 
 const countNodes = (nodes: NodeView[]): number =>
   nodes.reduce((n, x) => n + 1 + countNodes(x.children), 0);
@@ -76,7 +80,8 @@ const USAGE = `Cách dùng: parindex <lệnh> [tùy chọn]
   notifications run             quét hạn chót và diễn biến các đợt đánh giá, ghi thông báo (mỗi việc một lần)
                                 và gửi thư điện tử đang chờ khi đã cấu hình SMTP (dùng cho cron)
 
-Vai trò: ${ROLES.join(', ')}`;
+Vai trò (--role):
+${ROLE_LIST}`;
 
 class UsageError extends Error {}
 
@@ -118,7 +123,8 @@ function printStartup(report: StartupReport): void {
   }
   if (report.demoAccounts?.length) {
     console.log(`Đã nạp dữ liệu mẫu. Tài khoản mẫu (mật khẩu «${DEMO_PASSWORD}»):`);
-    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(22)} ${a.role}`);
+    for (const a of DEMO_ACCOUNTS)
+      console.log(`  ${a.username.padEnd(22)} ${roleName('vi', a.role)}`);
   }
 }
 
@@ -212,7 +218,7 @@ async function run(argv: string[]): Promise<void> {
         throw new UsageError('Cần --username và --full-name.');
       const role = (values.role ?? 'system_admin') as Role;
       if (!ROLES.includes(role))
-        throw new UsageError(`Vai trò «${role}» không tồn tại. Vai trò: ${ROLES.join(', ')}`);
+        throw new UsageError(`Vai trò «${role}» không tồn tại. Vai trò (--role):\n${ROLE_LIST}`);
       await withDeps(
         async (deps) => {
           let unitId: number | null = null;
@@ -405,7 +411,9 @@ async function run(argv: string[]): Promise<void> {
               `Lượt nhập ${jobId}: đã nhập ${n(job.rowsDone)} hồ sơ (${n(job.inserted)} mới, ${n(job.updated)} cập nhật).`,
             );
             for (const [period, count] of Object.entries(job.periods ?? {}).sort())
-              console.log(`  ${period}: ${n(count)} hồ sơ`);
+              console.log(
+                `  ${period.replace(/^(\d{4})-Q([1-4])$/, 'Quý $2/$1')}: ${n(count)} hồ sơ`,
+              );
           } else {
             console.error(`Lượt nhập ${jobId} không thành công: ${job.message ?? ''}`);
             for (const p of job.problems)

@@ -14,3 +14,20 @@ export function contentDisposition(kind: 'inline' | 'attachment', filename: stri
   );
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
+
+/** Words for a file name in plain ASCII: "Cấp xã, phường" → "cap-xa-phuong". */
+export function fileNameWords(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** A quarter in a file name's words: "2026-Q4" → "quy-4-2026"; any other text as its words. */
+export function quarterFileName(period: string): string {
+  const m = /^(\d{4})-Q([1-4])$/.exec(period);
+  return m ? `quy-${m[2]}-${m[1]}` : fileNameWords(period);
+}

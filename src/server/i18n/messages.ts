@@ -619,6 +619,15 @@ const vi = {
     'Đợt khảo sát SIPAS đã chọn chưa có câu trả lời nào của các đơn vị tham gia (hoặc bộ chỉ số không có phần điểm điều tra); chưa có điểm nào được ghi.',
   notify_email_footer:
     'Thư được gửi tự động từ hệ thống Chỉ số cải cách hành chính; vui lòng không trả lời thư này.',
+  // names of roles, for the command line
+  role_system_admin: 'Quản trị hệ thống',
+  role_standing_agency: 'Cơ quan thường trực (Nội vụ)',
+  role_unit_officer: 'Công chức phụ trách CCHC',
+  role_unit_head: 'Thủ trưởng đơn vị',
+  role_appraiser: 'Thành viên tổ thẩm định',
+  role_council_chair: 'Chủ tịch Hội đồng thẩm định',
+  role_council_member: 'Đại biểu HĐND',
+  role_enumerator: 'Điều tra viên',
 };
 
 export type MessageKey = keyof typeof vi;
@@ -1276,6 +1285,14 @@ const en: Record<MessageKey, string> = {
     'The chosen SIPAS survey has no answers for the participating units (or the criteria set has no survey part); no points were saved.',
   notify_email_footer:
     'This message was sent automatically by the Administrative Reform Index system; please do not reply.',
+  role_system_admin: 'System administrator',
+  role_standing_agency: 'Standing agency (Home Affairs)',
+  role_unit_officer: 'Unit PAR officer',
+  role_unit_head: 'Head of unit',
+  role_appraiser: 'Appraisal team member',
+  role_council_chair: 'Appraisal council chair',
+  role_council_member: "People's Council member",
+  role_enumerator: 'Survey enumerator',
 };
 
 const catalogue: Record<Locale, Record<MessageKey, string>> = { vi, en };
@@ -1309,6 +1326,12 @@ export function localeFromHeader(header: string | undefined): Locale {
   if (!header) return 'vi';
   const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('en') ? 'en' : 'vi';
+}
+
+/** A role's name ("standing_agency" → "Cơ quan thường trực (Nội vụ)"). */
+export function roleName(locale: Locale, role: string): string {
+  const key = `role_${role}`;
+  return key in catalogue[locale] ? catalogue[locale][key as MessageKey] : role;
 }
 
 /** Exposed for the catalogue completeness test. */

@@ -84,6 +84,12 @@ export function fileNameOf(parts: string[]): string {
     .trim();
 }
 
+/** A quarter as a file name says it: "2021-Q2" → "quý 2 năm 2021". */
+function quarterWords(period: string): string {
+  const m = /^(\d{4})-Q([1-4])$/.exec(period);
+  return m ? `quý ${m[2]} năm ${m[1]}` : period;
+}
+
 /**
  * The tasks of the remediation plan made from a unit's results in a campaign, by criterion code,
  * when there is one the actor may read: the report's solutions per criterion.
@@ -329,7 +335,11 @@ async function gatherDossierQuarter(
   return {
     data,
     issuerUnitId: unitId,
-    fileName: fileNameOf(['Báo cáo đánh giá giải quyết TTHC', period, view.unit.name]),
+    fileName: fileNameOf([
+      'Báo cáo đánh giá giải quyết TTHC',
+      quarterWords(period),
+      view.unit.name,
+    ]),
   };
 }
 

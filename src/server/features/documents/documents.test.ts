@@ -254,6 +254,7 @@ describe('campaign report (seed 004) and dossier quarterly report (seed 003)', (
       pdf: false,
     });
     expect(res.body.status).toBe('succeeded');
+    expect(res.body.fileName).toMatch(/^Báo cáo đánh giá giải quyết TTHC quý 2 năm 2021 /);
     const docx = await download(admin, res.body.id, 'docx');
     expectDecree30Layout(docx, 'BÁO CÁO', /^Số: +\/BC-UBND$/);
     const text = paragraphs(docx);

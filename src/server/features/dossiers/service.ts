@@ -37,6 +37,7 @@ import { formatPointsCompact } from '../../../domain/scoring/decimal.ts';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../infra/db.ts';
 import { AppError } from '../../errors.ts';
+import { quarterFileName } from '../../http/download.ts';
 import { appendAuditEntry } from '../audit/repository.ts';
 import { hitRateCounter } from '../auth/repository.ts';
 import { deriveDossier, dossierFromDb } from './import.ts';
@@ -1054,7 +1055,7 @@ export async function exportQuarterViewXlsx(
     ]);
   }
   return {
-    filename: `ket-qua-giai-quyet-tthc-${view.unit.code}-${view.period}.xlsx`,
+    filename: `ket-qua-giai-quyet-tthc-${view.unit.code}-${quarterFileName(view.period)}.xlsx`,
     buffer: Buffer.from(await wb.xlsx.writeBuffer()),
   };
 }

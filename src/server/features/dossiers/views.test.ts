@@ -101,6 +101,10 @@ describe('class bands chosen per district', () => {
     const xlsx = await admin.get(
       `/api/v1/dossiers/quarter-view.xlsx?unitId=${district}&period=2021-Q2`,
     );
+    // The file names the quarter in words ("quy-2-2021"), not as the key "2021-Q2".
+    expect(String(xlsx.headers['content-disposition'])).toMatch(
+      /^attachment; filename="ket-qua-giai-quyet-tthc-[^"]+-quy-2-2021\.xlsx"$/,
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.raw as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('Kết quả đơn vị')!;

@@ -8,9 +8,11 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
+import { fileNameWords } from '../../http/download.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { commonErrors, errorBody } from '../../http/schemas.ts';
+import { listKinds } from '../units/repository.ts';
 import { readAnswersTable } from './import.ts';
 import { registerSocialSurveyPage } from './page.ts';
 import * as schemas from './schemas.ts';
@@ -114,11 +116,13 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         version: kind.questionnaire.version,
         locale: request.locale,
       });
+      // The unit kind by its name, not its code: "bang-hoi-xa-v1.xlsx".
+      const kindName = (await listKinds(deps.db)).find((k) => k.code === kind.unitKind)?.name_vi;
       return reply
         .header('content-type', XLSX)
         .header(
           'content-disposition',
-          `attachment; filename="bang-hoi-${kind.unitKind}-v${kind.questionnaire.version}.xlsx"`,
+          `attachment; filename="bang-hoi-${fileNameWords(kindName ?? kind.unitKind)}-v${kind.questionnaire.version}.xlsx"`,
         )
         .send(body);
     },

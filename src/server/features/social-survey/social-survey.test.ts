@@ -274,6 +274,10 @@ describe('designing the survey', () => {
     expect(b.status).toBe(200);
     const file = await agency.get(`${base()}/questionnaires/district_office/export.xlsx`);
     expect(file.status).toBe(200);
+    // The file is named by the unit kind's words, not its code.
+    expect(String(file.headers['content-disposition'])).toBe(
+      'attachment; filename="bang-hoi-phong-ban-chuyen-mon-cap-huyen-truoc-2025-v1.xlsx"',
+    );
     const boundary = '----xlsx';
     const body = Buffer.concat([
       Buffer.from(
