@@ -50,6 +50,9 @@ test('admin creates a user with a grant, sees the temporary password, and the us
   await page.getByRole('textbox', { name: 'Mật khẩu mới', exact: true }).fill('mat-khau-moi-2025');
   await page.getByRole('textbox', { name: 'Nhập lại mật khẩu mới' }).fill('mat-khau-moi-2025');
   await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-  await expect(page.getByRole('heading', { name: 'Đơn vị', exact: true, level: 2 })).toBeVisible();
+  // After the change the person lands on their home page, signed in under their own name.
+  await expect(
+    page.getByRole('heading', { name: 'Việc cần làm', exact: true, level: 2 }),
+  ).toBeVisible();
   await expect(page.getByRole('banner').getByText(fullName)).toBeVisible();
 });
