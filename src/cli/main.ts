@@ -35,6 +35,8 @@ import { exportCriteriaXlsx, importCriteriaXlsx } from '../server/features/crite
 import { importCriteriaSetFromXlsx } from '../server/features/criteria/import.ts';
 import { startDossierImport } from '../server/features/dossiers/import.ts';
 import { runCampaignCommand } from './campaign.ts';
+import { runJobsCommand } from './jobs.ts';
+import { startJobs } from '../server/jobs.ts';
 import { runEvidenceCommand } from './evidence.ts';
 
 /** The roles as `--role` takes them, each with its name ("standing_agency   Cơ quan thường trực (Nội vụ)"). */
@@ -77,6 +79,11 @@ const USAGE = `Cách dùng: parindex <lệnh> [tùy chọn]
   campaign results <id đợt> [--format json|csv|xlsx] [--out <tệp>]
                                 in hoặc ghi kết quả: tổng điểm, điểm điều tra, chỉ số, xếp loại, xếp hạng
   evidence recheck <mã đơn vị>  đọc và kiểm tra lại mọi tài liệu kiểm chứng của đơn vị, in tiến độ
+  jobs list [--status <trạng thái>] [--kind <loại>]
+                                liệt kê các việc chạy nền gần nhất (đọc tài liệu kiểm chứng, nhập hồ sơ…)
+  jobs show <id>                xem một việc: trạng thái, số lần chạy, tiến độ, lỗi
+  jobs run [<id>]               chạy ngay các việc đang chờ (hoặc việc <id>, chạy lại nếu đã lỗi/gián đoạn)
+  jobs cancel <id>              hủy một việc đang chờ hoặc yêu cầu dừng việc đang chạy
   notifications run             quét hạn chót và diễn biến các đợt đánh giá, ghi thông báo (mỗi việc một lần)
                                 và gửi thư điện tử đang chờ khi đã cấu hình SMTP (dùng cho cron)
 
@@ -144,6 +151,8 @@ async function serve(): Promise<void> {
   printStartup(report);
   const app = await createApp(deps);
   printRecovery(report);
+  // Background work (ADR 37): jobs queued before a stop, or left by a process that died, run here.
+  await startJobs(deps);
   // Checks queued before a stop are resumed; jobs of other processes that stop meanwhile are
   // marked interrupted within a minute (ADR 23).
   void scheduleEvidenceChecks(deps);
@@ -364,6 +373,14 @@ async function run(argv: string[]): Promise<void> {
         (deps) =>
           runEvidenceCommand(deps, CONSOLE_ACTOR, sub, rest, (message) => new UsageError(message)),
         { demo: false },
+      );
+      return;
+    }
+    case 'jobs': {
+      await withDeps(
+        (deps) => runJobsCommand(deps, sub, rest, (message) => new UsageError(message)),
+        { demo: false },
+        { checkpoint: sub === 'run' },
       );
       return;
     }

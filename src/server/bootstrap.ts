@@ -115,8 +115,12 @@ export async function startDeps(
   }
 }
 
-/** Releases what startDeps took: the job owner's connection, then the database. */
+/**
+ * Releases what startDeps took: the job runner (its running jobs are queued again), the job
+ * owner's connection, then the database.
+ */
 export async function closeDeps(deps: Deps): Promise<void> {
+  await deps.jobs?.stop();
   await deps.owner?.close();
   await deps.db.close();
 }

@@ -293,6 +293,12 @@ const vi = {
   dossier_import_file_gone:
     'Không còn tệp của lượt nhập này trên máy chủ (đã chạy lại, hoặc lượt nhập chạy từ dòng lệnh); hãy tải tệp lên lại.',
   job_not_interrupted: 'Chỉ chạy lại được việc đã bị gián đoạn.',
+  job_status_queued: 'Đang chờ',
+  job_status_running: 'Đang chạy',
+  job_status_succeeded: 'Hoàn tất',
+  job_status_failed: 'Thất bại',
+  job_status_cancelled: 'Đã hủy',
+  job_status_interrupted: 'Bị gián đoạn',
   dossier_layout_changed:
     'Các cột của tệp không khớp với cách ghép cột đã lưu cho nguồn «{source}» (thiếu cột: {columns}). Hãy xem trước và ghép lại cột; chưa có hồ sơ nào được nhập.',
   dossier_mapping_unknown_headers: 'Cách ghép cột nêu những cột không có trong tệp: {columns}.',
@@ -921,6 +927,12 @@ const en: Record<MessageKey, string> = {
   dossier_import_file_gone:
     'The file of this import is no longer on the server (it was run again, or the import ran from the command line); upload the file again.',
   job_not_interrupted: 'Only an interrupted job can be run again.',
+  job_status_queued: 'Queued',
+  job_status_running: 'Running',
+  job_status_succeeded: 'Done',
+  job_status_failed: 'Failed',
+  job_status_cancelled: 'Cancelled',
+  job_status_interrupted: 'Interrupted',
   dossier_layout_changed:
     'The file’s columns do not match the mapping saved for the source “{source}” (missing: {columns}). Preview and map the columns again; nothing was imported.',
   dossier_mapping_unknown_headers: 'The mapping names columns the file does not have: {columns}.',

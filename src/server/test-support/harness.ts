@@ -12,6 +12,7 @@ import pg from 'pg';
 import { loadConfig, type Config } from '../config.ts';
 import type { Deps } from '../deps.ts';
 import { prepareDatabase } from '../bootstrap.ts';
+import { startJobs } from '../jobs.ts';
 import { createApp, type App } from '../http/app.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../http/session.ts';
 import { fixedClock } from '../infra/clock.ts';
@@ -117,6 +118,8 @@ export async function createHarness(
   await prepareDatabase(db, fullConfig, clock);
   const storage = options.storage ?? createStorage(fullConfig);
   const deps: Deps = { db, clock, config: fullConfig, storage };
+  // Background work runs as in the server: one job runner for this database (ADR 37).
+  await startJobs(deps, { pollMs: 100 });
   const app = await createApp(deps, { logger: false });
   await app.ready();
 
@@ -179,6 +182,7 @@ export async function createHarness(
       return makeClient(cookie, (JSON.parse(res.body) as { csrfToken: string }).csrfToken);
     },
     async close() {
+      await deps.jobs?.stop();
       await app.close();
       await db.close();
       await drop();

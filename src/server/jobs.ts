@@ -1,0 +1,40 @@
+/**
+ * The background work of the product, composed (ADR 37): every kind of job the features define,
+ * given to one runner of this process. The server starts it in the background (`serve`); commands
+ * run jobs through it in the foreground (`parindex jobs run`); `closeDeps` stops it.
+ */
+import type { Deps } from './deps.ts';
+import { createJobRunner, type JobHandler, type JobRunner } from './infra/jobs.ts';
+
+/** Every kind of job, with what runs it. */
+export function jobHandlers(deps: Deps): JobHandler<never>[] {
+  void deps;
+  return [];
+}
+
+/**
+ * Gives `deps` its job runner (this process's owner number, ADR 23, or a fresh one where no owner
+ * was claimed) and, unless `background` is false, starts it.
+ */
+export async function startJobs(
+  deps: Deps,
+  options: { background?: boolean; pollMs?: number } = {},
+): Promise<JobRunner> {
+  if (deps.jobs) return deps.jobs;
+  let owner = deps.owner?.id;
+  if (owner === undefined) {
+    const [row] = await deps.db.query<{ id: number }>(`SELECT nextval('job_owner_seq')::int AS id`);
+    owner = row!.id;
+  }
+  const runner = createJobRunner({
+    db: deps.db,
+    clock: deps.clock,
+    owner,
+    ...(deps.owner ? { isGone: (o: number | null) => deps.owner!.isGone(o) } : {}),
+    handlers: jobHandlers(deps),
+    ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
+  });
+  deps.jobs = runner;
+  if (options.background !== false) runner.start();
+  return runner;
+}
