@@ -6,9 +6,10 @@
  * plain DOM code, no React, under 60 KB gzipped, built on its own into one self-contained page:
  * see surveyPage) and the offline field-collection app for
  * enumerators (thu-thap/index.html) with its service worker, written to the stable address
- * thu-thap/sw.js (a service worker's address must not change between releases).
+ * thu-thap/sw.js (a service worker's address must not change between releases), and the light
+ * public results page (ket-qua/index.html, plain DOM code: see resultsPage).
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
@@ -32,18 +33,59 @@ function precompress(outDir: string): Plugin {
     name: 'parindex-precompress',
     apply: 'build',
     closeBundle() {
-      const assets = path.join(outDir, 'assets');
-      for (const name of readdirSync(assets)) {
-        if (!/\.(js|css)$/.test(name)) continue;
-        const file = path.join(assets, name);
-        const content = readFileSync(file);
-        if (content.length < 1024) continue;
-        writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
-        writeFileSync(
-          `${file}.br`,
-          brotliCompressSync(content, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
-        );
-      }
+      compressAssets(outDir);
+    },
+  };
+}
+
+function compressAssets(outDir: string): void {
+  const assets = path.join(outDir, 'assets');
+  for (const name of readdirSync(assets)) {
+    if (!/\.(js|css)$/.test(name)) continue;
+    const file = path.join(assets, name);
+    if (existsSync(`${file}.gz`)) continue;
+    const content = readFileSync(file);
+    if (content.length < 1024) continue;
+    writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+    writeFileSync(
+      `${file}.br`,
+      brotliCompressSync(content, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
+    );
+  }
+}
+
+/**
+ * The public results page (ket-qua/index.html, served at /public/campaigns/<id>): built on its
+ * own, like the survey page, so no chunk is shared with the staff app and the page loads only its
+ * own small script and style sheet (under 60 KB gzipped in all). Its assets go beside the app's.
+ */
+function resultsPage(outDir: string): Plugin {
+  return {
+    name: 'parindex-results-page',
+    apply: 'build',
+    async closeBundle() {
+      await build({
+        configFile: false,
+        root: webRoot,
+        logLevel: 'warn',
+        resolve: { alias: { '@domain': domainRoot } },
+        build: {
+          outDir,
+          emptyOutDir: false,
+          sourcemap: false,
+          target: TARGET,
+          modulePreload: false,
+          cssCodeSplit: false,
+          rolldownOptions: {
+            input: path.join(webRoot, 'ket-qua/index.html'),
+            output: {
+              entryFileNames: 'assets/results-[hash].js',
+              assetFileNames: 'assets/results-[hash][extname]',
+            },
+          },
+        },
+      });
+      compressAssets(outDir);
     },
   };
 }
@@ -103,7 +145,7 @@ function surveyPage(outDir: string): Plugin {
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), precompress(outDir), surveyPage(outDir)],
+  plugins: [react(), precompress(outDir), surveyPage(outDir), resultsPage(outDir)],
   resolve: { alias: { '@domain': domainRoot } },
   build: {
     outDir,

@@ -197,6 +197,9 @@ export async function loadCampaignDemo(tx: Queryable, now: Date): Promise<void> 
       agencyTn,
       now,
     );
+  // The decision the district published the 2022 results by (an illustrative number and date).
+  for (const p of [quyKy, phuongTien])
+    await repo.setPublicationDecision(tx, p.id, '215/QĐ-UBND', '2023-03-20');
   await repo.setCampaignStatus(tx, c2022, 'open', agencyTn, now);
   await recomputeResults(tx, c2022, now);
   await repo.setCampaignStatus(tx, c2022, 'closed', agencyTn, now);

@@ -20,15 +20,6 @@ export function createAppRouter() {
       lazy: async () => ({ Component: (await import('../features/auth/LoginPage.tsx')).LoginPage }),
     },
     {
-      // Published results are public: no sign-in, no app frame.
-      path: '/public/campaigns/:id',
-      ErrorBoundary: RouteError,
-      HydrateFallback: LoadingState,
-      lazy: async () => ({
-        Component: (await import('../features/campaigns/PublicResultsPage.tsx')).PublicResultsPage,
-      }),
-    },
-    {
       // Citizens rate their dossier without signing in.
       path: '/public/danh-gia-ho-so',
       ErrorBoundary: RouteError,

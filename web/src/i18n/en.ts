@@ -427,6 +427,9 @@ export const en: Catalogue = {
       publishWithoutSurveyReason: 'Reason for publishing without the survey points',
       publishWithoutSurveyHint:
         'The result is provisional (no sociological survey points yet). The decision and its reason are recorded in the audit log and shown with the result.',
+      decisionNumber: 'Publication decision number',
+      decisionNumberHint: 'Number and symbol, e.g. 215/QĐ-UBND; printed on the public page.',
+      decisionDate: 'Date the publication decision was signed',
       until: 'Editable until (optional)',
     },
     confirm: {
@@ -577,13 +580,6 @@ export const en: Catalogue = {
     },
     public: {
       link: 'Public page',
-      publishedWithoutSurvey: 'Published without the survey points: {{reason}}',
-      title: 'PAR Index results',
-      intro: 'Published results: index, class, rank and points per criterion.',
-      tableLabel: 'Published results',
-      criteriaTitle: 'Points per criterion',
-      criteriaOf: 'Points per criterion: {{unit}}',
-      criterionLine: '{{code}}. {{title}}: {{score}}/{{max}} points, rank {{rank}}',
     },
     charts: {
       criterion: 'C {{code}}',

@@ -428,6 +428,9 @@ export const vi = {
       publishWithoutSurveyReason: 'Lý do công bố khi chưa có điểm khảo sát',
       publishWithoutSurveyHint:
         'Kết quả còn tạm tính (chưa có điểm điều tra xã hội học). Quyết định công bố và lý do được ghi vào nhật ký và hiển thị cùng kết quả.',
+      decisionNumber: 'Số quyết định công bố',
+      decisionNumberHint: 'Số và ký hiệu, ví dụ 215/QĐ-UBND; in trên trang công khai.',
+      decisionDate: 'Ngày ký quyết định công bố',
       until: 'Được sửa đến ngày (không bắt buộc)',
     },
     confirm: {
@@ -577,13 +580,6 @@ export const vi = {
     },
     public: {
       link: 'Trang công khai',
-      publishedWithoutSurvey: 'Công bố khi chưa có điểm khảo sát: {{reason}}',
-      title: 'Kết quả Chỉ số CCHC',
-      intro: 'Kết quả đã công bố: chỉ số, xếp loại, xếp hạng và điểm từng tiêu chí.',
-      tableLabel: 'Kết quả đã công bố',
-      criteriaTitle: 'Điểm từng tiêu chí',
-      criteriaOf: 'Điểm từng tiêu chí: {{unit}}',
-      criterionLine: '{{code}}. {{title}}: {{score}}/{{max}} điểm, xếp hạng {{rank}}',
     },
     charts: {
       criterion: 'TC {{code}}',

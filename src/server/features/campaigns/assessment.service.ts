@@ -438,6 +438,8 @@ export async function actOnUnit(
     reason?: string | undefined;
     until?: string | null | undefined;
     version?: number | undefined;
+    decisionNumber?: string | undefined;
+    decisionDate?: string | undefined;
   } = {},
 ) {
   return deps.db.transaction(async (tx) => {
@@ -449,6 +451,14 @@ export async function actOnUnit(
     if (action === 'closeRound1' || action === 'approve') await requireCoverage(tx, c, p, action);
     if (action === 'publish') await checkSurveyBeforePublishing(tx, actor, c, p, input, now);
     await commitTransition(tx, actor, c, p, outcome, now, { always: true });
+    // The decision it is published by, shown on the public page (recorded with the publication).
+    if (action === 'publish')
+      await repo.setPublicationDecision(
+        tx,
+        p.id,
+        input.decisionNumber ?? null,
+        input.decisionDate ?? null,
+      );
     const updated = await participantOf(tx, campaignId, unitId);
     return { participant: presentParticipant(updated) };
   });
@@ -534,6 +544,7 @@ export async function actOnAll(
   campaignId: number,
   action: 'closeRound1' | 'publish' | 'lockExplanations',
   locale: Locale = 'vi',
+  decision: { decisionNumber?: string | undefined; decisionDate?: string | undefined } = {},
 ) {
   const from: Record<typeof action, string[]> = {
     closeRound1: ['round1_in_progress'],
@@ -549,7 +560,7 @@ export async function actOnAll(
   const refused: { unitId: number; unitName: string; message: string }[] = [];
   for (const p of participants) {
     try {
-      await actOnUnit(deps, actor, campaignId, p.unit_id, action);
+      await actOnUnit(deps, actor, campaignId, p.unit_id, action, decision);
       done++;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

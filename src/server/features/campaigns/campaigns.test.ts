@@ -482,7 +482,25 @@ describe('explanation, round 2, approval and publication', () => {
     expect((await agency.post(`${unitUrl()}/approve`)).status).toBe(403);
     expect((await chair.post(`${unitUrl()}/approve`)).body.participant.status).toBe('approved');
     expect((await chair.post(`${unitUrl()}/publish`)).status).toBe(403);
-    expect((await agency.post(`${base()}/publish`)).body).toMatchObject({ done: 1, refused: [] });
+    // The decision it is published by: a date that does not exist is refused, naming the field,
+    // and nothing is published.
+    const badDate = await agency.post(`${base()}/publish`, {
+      decisionNumber: '125/QĐ-UBND',
+      decisionDate: '2026-02-30',
+    });
+    expect(badDate.status).toBe(400);
+    expect(badDate.body.error.details[0]).toMatchObject({ field: 'decisionDate' });
+    expect((await h.anonymous().get(`/api/v1/public/campaigns/${campaignId}/results`)).status).toBe(
+      404,
+    );
+    expect(
+      (
+        await agency.post(`${base()}/publish`, {
+          decisionNumber: '125/QĐ-UBND',
+          decisionDate: '2026-03-16',
+        })
+      ).body,
+    ).toMatchObject({ done: 1, refused: [] });
   });
 
   it('shows the published result on the public page without reasons or evidence', async () => {
@@ -505,6 +523,7 @@ describe('explanation, round 2, approval and publication', () => {
       rank: 1,
     });
     expect(res.body.units[0].provisional).toBe(false);
+    expect(res.body.units[0].decision).toEqual({ number: '125/QĐ-UBND', date: '2026-03-16' });
     expect(JSON.stringify(res.body)).not.toMatch(
       /Giải trình hợp lý|Kế hoạch CCHC ban hành chậm|evidence/,
     );

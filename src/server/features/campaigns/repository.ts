@@ -1297,6 +1297,36 @@ export async function upsertAcceptances(
   );
 }
 
+/** Records the decision a unit's result is published by (number and date, either may be absent). */
+export async function setPublicationDecision(
+  db: Queryable,
+  participantId: number,
+  number: string | null,
+  date: string | null,
+): Promise<void> {
+  await db.query(
+    `UPDATE campaign_participants
+     SET publication_decision_number = $2, publication_decision_date = $3::date
+     WHERE id = $1`,
+    [participantId, number, date],
+  );
+}
+
+/** The decisions the published results of these participants were published by. */
+export async function findPublicationDecisions(
+  db: Queryable,
+  participantIds: number[],
+): Promise<Map<number, { number: string | null; date: string | null }>> {
+  if (participantIds.length === 0) return new Map();
+  const rows = await db.query<{ id: number; number: string | null; date: string | null }>(
+    `SELECT id, publication_decision_number AS number,
+            to_char(publication_decision_date, 'YYYY-MM-DD') AS date
+     FROM campaign_participants WHERE id = ANY($1::int[])`,
+    [participantIds],
+  );
+  return new Map(rows.map((r) => [r.id, { number: r.number, date: r.date }]));
+}
+
 /** A decision to publish a unit's result without its survey points, as the audit log keeps it. */
 export interface PublishedWithoutSurveyRow {
   participant_id: number;

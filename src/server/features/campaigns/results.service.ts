@@ -577,6 +577,10 @@ export async function getPublicResults(deps: Deps, campaignId: number) {
     campaignId,
     rows.map((r) => r.unit_id),
   );
+  const decisions = await repo.findPublicationDecisions(
+    deps.db,
+    rows.map((r) => r.participant_id),
+  );
   return {
     campaign: { id: row.id, name: row.name, year: row.year },
     units: rows.map((r) => {
@@ -603,9 +607,15 @@ export async function getPublicResults(deps: Deps, campaignId: number) {
         publishedWithoutSurvey: v.provisional
           ? presentWithoutSurvey(withoutSurvey.get(r.participant_id))
           : null,
+        // The decision the result was published by (Quyết định công bố), when recorded.
+        decision: presentDecision(decisions.get(r.participant_id)),
       };
     }),
   };
+}
+
+function presentDecision(d: { number: string | null; date: string | null } | undefined) {
+  return d && (d.number || d.date) ? { number: d.number, date: d.date } : null;
 }
 
 function presentWithoutSurvey(row: repo.PublishedWithoutSurveyRow | undefined) {

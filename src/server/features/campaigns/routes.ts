@@ -3,6 +3,8 @@
  * the appraiser's queue, the chair's progress, results (ranking, scorecard, CSV and Excel) and the
  * public, unauthenticated page of published results.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requireActor } from '../../http/session.ts';
@@ -324,7 +326,13 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/api/v1/campaigns/:id/publish',
-    { schema: { ...ok('Công bố kết quả mọi đơn vị đã được phê duyệt'), params: idParam } },
+    {
+      schema: {
+        ...ok('Công bố kết quả mọi đơn vị đã được phê duyệt (theo một quyết định công bố)'),
+        params: idParam,
+        body: schemas.publishAllBody,
+      },
+    },
     async (request) =>
       assessment.actOnAll(
         deps,
@@ -332,6 +340,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
         request.params.id,
         'publish',
         request.locale,
+        request.body ?? {},
       ),
   );
 
@@ -450,4 +459,16 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     },
     async (request) => results.getPublicResults(deps, request.params.id),
   );
+
+  // The public results page itself: a light page of its own in the web build (ket-qua/), which
+  // reads the endpoint above. Never cached, so a release is seen at once.
+  app.get('/public/campaigns/:id', { schema: { hide: true } }, async (_request, reply) => {
+    let html: string;
+    try {
+      html = await readFile(path.join(deps.config.webDist, 'ket-qua', 'index.html'), 'utf8');
+    } catch {
+      return reply.callNotFound();
+    }
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
+  });
 }

@@ -1,5 +1,6 @@
 /** Request shapes of campaigns: set-up, entries at each step, workflow actions, queries. */
 import { z } from 'zod';
+import { isIsoDate } from '../../../domain/scoring/rules.ts';
 import { idNumber, idText, paging } from '../../http/schemas.ts';
 
 const band = z
@@ -130,14 +131,27 @@ export const round2Body = z
   })
   .strict();
 
+/** The decision a result is published by: its number and symbol ("125/QĐ-UBND") and its date. */
+const decisionFields = {
+  decisionNumber: z.string().trim().min(1).max(100).optional(),
+  decisionDate: z
+    .string()
+    .refine((v) => isIsoDate(v), 'field_format')
+    .optional(),
+};
+
 export const actionBody = z
   .object({
     reason: z.string().max(5000).optional(),
     until: z.string().max(40).nullable().optional(),
     version: idNumber.optional(),
+    ...decisionFields,
   })
   .strict()
   .default({});
+
+/** Publishing every approved result at once, by one decision. */
+export const publishAllBody = z.object(decisionFields).strict().default({});
 
 export const surveyBody = z
   .object({ pointsHundredths: z.number().int().min(0).max(10_000_000) })

@@ -126,7 +126,8 @@ function CampaignView({ detail }: { detail: CampaignDetail }) {
         <Button variant="default" component={Link} to={`/campaigns/${campaign.id}/results`}>
           {t('campaigns.results.link')}
         </Button>
-        <Button variant="subtle" component={Link} to={`/public/campaigns/${campaign.id}`}>
+        {/* The public page is a light page of its own (web/ket-qua/), not a route of this app. */}
+        <Button variant="subtle" component="a" href={`/public/campaigns/${campaign.id}`}>
           {t('campaigns.public.link')}
         </Button>
       </Group>

@@ -20,6 +20,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { UnitPicker, type PickedUnit } from '../../components/UnitPicker.tsx';
 import { campaignApi, type CampaignDetail } from './api.ts';
+import { DecisionFields, NO_DECISION, decisionBody, type Decision } from './DecisionFields.tsx';
 import { useCampaignMutation } from './hooks.ts';
 
 interface AssignmentRow {
@@ -59,7 +60,8 @@ export function SetupSection({ detail }: { detail: CampaignDetail }) {
     ),
   );
   const open = useCampaignMutation(() => campaignApi.open(id));
-  const publish = useCampaignMutation(() => campaignApi.publishAll(id));
+  const [decision, setDecision] = useState<Decision>(NO_DECISION);
+  const publish = useCampaignMutation(() => campaignApi.publishAll(id, decisionBody(decision)));
   const close = useCampaignMutation(() => campaignApi.close(id));
 
   const setup = campaign.status === 'setup';
@@ -188,7 +190,13 @@ export function SetupSection({ detail }: { detail: CampaignDetail }) {
           ) : null}
           {campaign.status === 'open' ? (
             <>
-              <Button variant="light" onClick={() => setConfirm('publish')}>
+              <Button
+                variant="light"
+                onClick={() => {
+                  setDecision(NO_DECISION);
+                  setConfirm('publish');
+                }}
+              >
                 {t('campaigns.setup.publishAll')}
               </Button>
               <Button variant="default" color="red" onClick={() => setConfirm('close')}>
@@ -236,6 +244,7 @@ export function SetupSection({ detail }: { detail: CampaignDetail }) {
             });
         }}
       >
+        {confirm === 'publish' ? <DecisionFields value={decision} onChange={setDecision} /> : null}
         <ErrorAlert error={running.error} />
       </ConfirmDialog>
     </Paper>

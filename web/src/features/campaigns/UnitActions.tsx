@@ -11,6 +11,7 @@ import { ACTION_PATHS, campaignApi, type Participant } from './api.ts';
 import { mayFire } from './format.ts';
 import { useCampaignMutation } from './hooks.ts';
 import { DateField } from '../../components/DateField.tsx';
+import { DecisionFields, NO_DECISION, decisionBody, type Decision } from './DecisionFields.tsx';
 
 const NEEDS_REASON: ReadonlySet<AssessmentEventType> = new Set(['reopen', 'reopenResult']);
 const UNIT_ACTIONS: AssessmentEventType[] = [
@@ -43,6 +44,7 @@ export function UnitActions({
   const [pending, setPending] = useState<AssessmentEventType | null>(null);
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState('');
+  const [decision, setDecision] = useState<Decision>(NO_DECISION);
   const [done, setDone] = useState<string | null>(null);
   // Publishing a provisional result (no survey points yet) is a decision recorded with a reason:
   // the server refuses it without one, and the dialog then asks for it.
@@ -53,6 +55,7 @@ export function UnitActions({
     campaignApi.act(campaignId, p.unitId, ACTION_PATHS[event] ?? event, {
       ...(askedReason(event) ? { reason } : {}),
       ...(event === 'reopen' ? { until: until || null } : {}),
+      ...(event === 'publish' ? decisionBody(decision) : {}),
     }),
   );
   const actions = UNIT_ACTIONS.filter((a) => possibleActions.includes(a) && mayFire(session, a));
@@ -72,6 +75,7 @@ export function UnitActions({
               setDone(null);
               setReason('');
               setWithoutSurvey(false);
+              setDecision(NO_DECISION);
               setPending(a);
             }}
           >
@@ -118,6 +122,7 @@ export function UnitActions({
           });
         }}
       >
+        {pending === 'publish' ? <DecisionFields value={decision} onChange={setDecision} /> : null}
         {pending === 'publish' && withoutSurvey ? (
           <Textarea
             label={t('campaigns.actions.publishWithoutSurveyReason')}

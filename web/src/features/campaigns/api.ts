@@ -390,6 +390,8 @@ export interface PublicResults {
     adjustments?: Adjustment[];
     /** Published while provisional: the recorded decision and its reason. */
     publishedWithoutSurvey?: PublishedWithoutSurvey | null;
+    /** The decision the result was published by, when recorded. */
+    decision?: { number: string | null; date: string | null } | null;
   }>;
 }
 
@@ -481,9 +483,10 @@ export const campaignApi = {
     api.post<{ done: number; refused: Array<{ unitName: string; message: string }> }>(
       `/campaigns/${id}/round1/close`,
     ),
-  publishAll: (id: number) =>
+  publishAll: (id: number, decision: { decisionNumber?: string; decisionDate?: string } = {}) =>
     api.post<{ done: number; refused: Array<{ unitName: string; message: string }> }>(
       `/campaigns/${id}/publish`,
+      decision,
     ),
   criteriaSets: (signal?: AbortSignal) =>
     api.get<{ items: CriteriaSetSummary[] }>('/criteria-sets', undefined, signal),
