@@ -315,9 +315,10 @@ describe('Excel', () => {
       kind: 'report',
       mustBeSigned: true,
       deadline: '2024-12-15',
+      signingDateDiffers: 'warning',
     };
     byCode.get('7.2')!.evidenceRequirement = { kind: 'regulation' };
-    byCode.get('1')!.evidenceRequirement = { mustBeSigned: true };
+    byCode.get('1')!.evidenceRequirement = { mustBeSigned: true, signingDateDiffers: 'problem' };
     const saved = await agency.put(`/api/v1/criteria-sets/${copy.body.set.id}/tree`, {
       version: copy.body.set.version,
       nodes,
@@ -343,13 +344,13 @@ describe('Excel', () => {
       return ws.getRow(found);
     };
     const shown = (code: string) =>
-      ['Loại văn bản yêu cầu', 'Phải ký số', 'Hạn ban hành'].map(
+      ['Loại văn bản yêu cầu', 'Phải ký số', 'Hạn ban hành', 'Ngày ký khác ngày ban hành'].map(
         (name) => rowOf(code).getCell(col(name)).value ?? '',
       );
-    expect(shown('2.2')).toEqual(['báo cáo', 'x', '15/12/2024']);
-    expect(shown('7.2')).toEqual(['quy chế, quy định', '', '']);
-    expect(shown('1')).toEqual(['', 'x', '']);
-    expect(shown('2.3')).toEqual(['', '', '']);
+    expect(shown('2.2')).toEqual(['báo cáo', 'x', '15/12/2024', 'cảnh báo']);
+    expect(shown('7.2')).toEqual(['quy chế, quy định', '', '', '']);
+    expect(shown('1')).toEqual(['', 'x', '', 'mất điểm']);
+    expect(shown('2.3')).toEqual(['', '', '', '']);
 
     const imported = await upload(agency, res.rawPayload);
     expect(imported.status).toBe(201);
@@ -358,24 +359,34 @@ describe('Excel', () => {
       kind: 'report',
       mustBeSigned: true,
       deadline: '2024-12-15',
+      signingDateDiffers: 'warning',
     });
     expect(back.get('7.2')!.evidenceRequirement).toEqual({ kind: 'regulation' });
-    expect(back.get('1')!.evidenceRequirement).toEqual({ mustBeSigned: true });
+    expect(back.get('1')!.evidenceRequirement).toEqual({
+      mustBeSigned: true,
+      signingDateDiffers: 'problem',
+    });
     expect(back.get('2.3')!.evidenceRequirement).toBeNull();
     expect(strip(imported.body.nodes)).toEqual(strip(saved.body.nodes));
   });
 
-  it('refuses an unknown type of document or an impossible deadline, naming row and column', async () => {
+  it('refuses an unknown type of document, an impossible deadline or signing-date rule, naming row and column', async () => {
     const before = await countSets();
     const file = await workbook([
-      [...HEADER, 'Loại văn bản yêu cầu', 'Phải ký số', 'Hạn ban hành'],
-      ['1', 'Kế hoạch CCHC', '2', '', '', '', 'chấm điểm', 'Kế hoạch', 'có', '31/12/2026'],
-      ['2', 'Giấy mời họp', '1', '', '', '', 'chấm điểm', 'giấy mời', '', '31/02/2026'],
-      ['3', 'Báo cáo', '1', '', '', '', 'chấm điểm', '', 'chắc chắn', ''],
+      [
+        ...HEADER,
+        'Loại văn bản yêu cầu',
+        'Phải ký số',
+        'Hạn ban hành',
+        'Ngày ký khác ngày ban hành',
+      ],
+      ['1', 'Kế hoạch CCHC', '2', '', '', '', 'chấm điểm', 'Kế hoạch', 'có', '31/12/2026', ''],
+      ['2', 'Giấy mời họp', '1', '', '', '', 'chấm điểm', 'giấy mời', '', '31/02/2026', ''],
+      ['3', 'Báo cáo', '1', '', '', '', 'chấm điểm', '', 'chắc chắn', '', 'bỏ qua'],
     ]);
     const res = await upload(agency, file);
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe('Tệp Excel có 3 lỗi; chưa có dữ liệu nào được lưu.');
+    expect(res.body.error.message).toBe('Tệp Excel có 4 lỗi; chưa có dữ liệu nào được lưu.');
     expect(res.body.error.details).toEqual([
       {
         sheet: 'Bộ chỉ số',
@@ -394,6 +405,12 @@ describe('Excel', () => {
         row: 4,
         column: 'I (Phải ký số)',
         message: 'giá trị «chắc chắn» không hợp lệ; dùng: x (có), để trống (không)',
+      },
+      {
+        sheet: 'Bộ chỉ số',
+        row: 4,
+        column: 'K (Ngày ký khác ngày ban hành)',
+        message: 'giá trị «bỏ qua» không hợp lệ; dùng: mất điểm, cảnh báo, để trống (mất điểm)',
       },
     ]);
     expect(await countSets()).toBe(before);

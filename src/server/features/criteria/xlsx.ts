@@ -2,8 +2,8 @@
  * Criteria sets as Excel workbooks, in the layout provinces publish their annexes in: one row per
  * criterion with its code (STT), title, max score, how it is scored, the evidence required, the
  * appraising agency, the scoring rule in the documented text syntax, and what the automatic checks
- * expect of its evidence (type of document, must be signed, issue deadline; the year is the
- * campaign's). A second sheet holds the
+ * expect of its evidence (type of document, must be signed, issue deadline — the year is the
+ * campaign's —, and what a signing day other than the issue day costs). A second sheet holds the
  * set's own fields and a third its classification bands. Export then import gives the same set.
  *
  * Reading is strict: every problem is reported with its sheet, row and column, and nothing is
@@ -51,7 +51,8 @@ type Field =
   | 'toBeConfirmed'
   | 'requiredKind'
   | 'mustBeSigned'
-  | 'deadline';
+  | 'deadline'
+  | 'signingDateDiffers';
 
 /** Column headers as written on export, and the other names accepted on import (folded). */
 const COLUMNS: Array<{
@@ -147,9 +148,18 @@ const COLUMNS: Array<{
     width: 13,
     required: false,
   },
+  {
+    field: 'signingDateDiffers',
+    header: 'Ngày ký khác ngày ban hành',
+    aliases: ['ngay ky khac ngay ban hanh', 'ngay ky so khac ngay ban hanh'],
+    width: 16,
+    required: false,
+  },
 ];
 
 const YES = ['x', 'co', 'yes', 'true', '1'];
+/** What a signing day other than the issue day costs (ADR 34); empty: the default, points at risk. */
+const SIGNING_DATE_TEXT = { problem: 'mất điểm', warning: 'cảnh báo' } as const;
 const KIND_TEXT = { normal: 'thường', bonus: 'thưởng', penalty: 'trừ' } as const;
 const NA_TEXT = { exclude: 'loại trừ', zero: 'tính 0' } as const;
 const INFO_KEYS = {
@@ -187,6 +197,9 @@ export async function exportCriteriaXlsx(meta: SetMeta, nodes: NodeView[]): Prom
         // Written as text ("15/01/2026") like the scores, whatever the reader's locale.
         deadline: n.evidenceRequirement?.deadline
           ? formatDateShort(n.evidenceRequirement.deadline)
+          : '',
+        signingDateDiffers: n.evidenceRequirement?.signingDateDiffers
+          ? SIGNING_DATE_TEXT[n.evidenceRequirement.signingDateDiffers]
           : '',
       });
       if (depth === 1) row.font = { bold: true };
@@ -410,6 +423,16 @@ export async function importCriteriaXlsx(
       if (deadline) requirement.deadline = deadline;
       else problem(r, at('deadline'), 'cell_bad_date', { value: deadlineText });
     }
+    const signingText = searchKey(text('signingDateDiffers'));
+    if (signingText === searchKey(SIGNING_DATE_TEXT.problem) || signingText === 'problem')
+      requirement.signingDateDiffers = 'problem';
+    else if (signingText === searchKey(SIGNING_DATE_TEXT.warning) || signingText === 'warning')
+      requirement.signingDateDiffers = 'warning';
+    else if (signingText !== '')
+      problem(r, at('signingDateDiffers'), 'cell_bad_value', {
+        value: text('signingDateDiffers'),
+        options: `${SIGNING_DATE_TEXT.problem}, ${SIGNING_DATE_TEXT.warning}, để trống (${SIGNING_DATE_TEXT.problem})`,
+      });
     const node: NodeInput = {
       id: null,
       code,
