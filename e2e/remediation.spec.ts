@@ -1,7 +1,7 @@
 /**
  * Remediation plans and People's Council supervision as their users see them: xã Kim Phượng's
  * head makes a plan from the 2022 results of xã Quy Kỳ (seed 000, merged into Kim Phượng) with
- * every criterion that lost points, most first, assigns a task and sees what fixing it would
+ * every sub-criterion that lost points, most first, assigns a task and sees what fixing it would
  * gain; the officer completes it with a PDF as evidence; the People's Council of xã Phượng Tiến
  * records a supervision with seed 002's findings and their points.
  */
@@ -68,12 +68,15 @@ test.describe.serial('a remediation plan from seed 000', () => {
     await expect(
       page.getByText(/Kết quả 2022 \(Xã Quy Kỳ\): chỉ số 58,25, xếp loại Trung bình/),
     ).toBeVisible();
-    // Seed 000: 5/20 in administrative procedures is the biggest loss, then 13,5/20 and 9,5/16.
+    // Seed 000's sub-criteria below their max (ADR 39), most points lost first: the rest of
+    // criterion 3 (3,5 of 6,5 lost), the rest of criterion 7 (1,25), then the one-point losses.
     const items = page.getByRole('article');
-    await expect(items.nth(0)).toContainText('Tối đa 20 · tự chấm 5 · thẩm định 5 · mất 15');
-    await expect(items.nth(1)).toContainText('Tối đa 20 · tự chấm 13,5 · thẩm định 13,5 · mất 6,5');
-    await expect(items.nth(2)).toContainText('Tối đa 16 · tự chấm 9,5 · thẩm định 9,5 · mất 6,5');
-    await expect(items).toHaveCount(9); // eight criteria that lost points, and general tasks
+    await expect(items.nth(0)).toContainText('Tối đa 6,5 · tự chấm 3 · thẩm định 3 · mất 3,5');
+    await expect(items.nth(1)).toContainText(
+      'Tối đa 5,5 · tự chấm 4,25 · thẩm định 4,25 · mất 1,25',
+    );
+    await expect(items.nth(2)).toContainText('Tối đa 1 · tự chấm 0 · thẩm định 0 · mất 1');
+    await expect(items).toHaveCount(60); // 59 sub-criteria that lost points, and general tasks
 
     await items.nth(0).getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
     const form = page.getByRole('dialog');
@@ -89,10 +92,10 @@ test.describe.serial('a remediation plan from seed 000', () => {
     await expect(task).toContainText('Hạn 30/06/2024');
     await expect(page.getByText('Toàn kế hoạch: 0/1 nhiệm vụ hoàn thành, 1 quá hạn')).toBeVisible();
 
-    // What if criterion 3 were fixed: 58,25 + 15 = 73,25 of 100, "Khá".
-    await page.getByRole('checkbox', { name: /^3\. / }).check();
+    // What if the rest of criterion 3 were fixed: 58,25 + 3,5 = 61,75 of 100, still "Trung bình".
+    await page.getByRole('checkbox', { name: /^3\.5\. / }).check();
     await expect(page.getByTestId('what-if-result')).toContainText(
-      'Dự kiến: chỉ số 73,25 (+15,00), xếp loại Khá',
+      'Dự kiến: chỉ số 61,75 (+3,50), xếp loại Trung bình',
     );
 
     // The text of the plan as the official document will print it.

@@ -441,6 +441,9 @@ export interface CampaignReportInput {
   }[];
 }
 
+/** "93,37 %" as the seeds print it: "93,37%". */
+const noSpacePercent = (text: string): string => text.replace(/\s%/u, '%');
+
 export function campaignReport(input: CampaignReportInput) {
   const area = input.issuer.name;
   const kinds = input.kinds.map((k, i) => {
@@ -451,9 +454,20 @@ export function campaignReport(input: CampaignReportInput) {
           `Xếp loại ${c.label}: ${count2(c.count)}/${count2(k.units)} đơn vị (${c.shareText})${ci > 0 && c.unitNames.length <= 5 ? `: ${c.unitNames.join(', ')}` : ''}`,
       )
       .join('; ');
+    // Seed 004, III.1: a kind with one unit (the district itself) gives its own total and class;
+    // the others their average, best unit and classes.
+    const single = k.units === 1 && k.best !== null;
+    const summaryText = single
+      ? `Tổng điểm đạt ${points(k.best!.hundredths)}/${points(k.maxHundredths)} điểm${classes[0] ? `, xếp loại ${classes[0].label}` : ''}. Trong đó kết quả của các tiêu chí:`
+      : `Tổng điểm trung bình đạt ${points(k.averageHundredths)}/${points(k.maxHundredths)} điểm; ${
+          k.best
+            ? `${k.best.name} đạt điểm cao nhất (${points(k.best.hundredths)}/${points(k.maxHundredths)})`
+            : 'chưa có đơn vị được xếp hạng'
+        }. ${classesText}. Điểm trung bình theo tiêu chí:`;
     return {
       number: String(i + 1),
       kindName: k.kindName,
+      summaryText,
       units: count2(k.units),
       average: points(k.averageHundredths),
       max: points(k.maxHundredths),
@@ -499,9 +513,15 @@ export function campaignReport(input: CampaignReportInput) {
     areaName: area,
     methodText: `Chỉ số được xác định qua tự đánh giá của các cơ quan, đơn vị; thẩm định hai vòng của Hội đồng thẩm định (vòng 1 chấm và nêu lý do từng điểm bị trừ, đơn vị giải trình, vòng 2 xem xét từng nội dung giải trình)${input.surveyMaxText ? `; điểm điều tra xã hội học tối đa ${input.surveyMaxText} điểm` : ''}. Chỉ số của mỗi đơn vị là tổng điểm thẩm định và điểm điều tra xã hội học.`,
     kinds,
-    hasSipas: false,
-    sipasText: '',
-    sipasElements: [] as { element: string; index: string }[],
+    // Seed 004, III: the overall index, then one line per element ("yếu tố tiếp cận dịch vụ").
+    hasSipas: Boolean(input.sipas),
+    sipasText: input.sipas
+      ? `Chỉ số hài lòng của người dân, tổ chức về sự phục vụ hành chính nói chung của ${inSentence(area)} năm ${input.year} đạt ${noSpacePercent(input.sipas.indexText)}. Trong đó:`
+      : '',
+    sipasElements: (input.sipas?.elements ?? []).map((e) => ({
+      element: `yếu tố ${e.element.charAt(0).toLocaleLowerCase('vi')}${e.element.slice(1)}`,
+      index: noSpacePercent(e.indexText),
+    })),
     assessmentText:
       'Các cơ quan, đơn vị đã tự đánh giá và cập nhật tài liệu kiểm chứng trên hệ thống; kết quả phản ánh khách quan việc thực hiện nhiệm vụ cải cách hành chính năm qua.',
     directionText:

@@ -144,6 +144,7 @@ const TYPE_PLACEHOLDERS: Record<DocumentType, readonly Placeholder[]> = {
     list('kinds', [
       text('number'),
       text('kindName'),
+      text('summaryText'),
       text('units'),
       text('average'),
       text('max'),

@@ -3,7 +3,7 @@
  * stays fast:
  * - 2022, Thái Nguyên communes on the bundled frozen set, finished and published: xã Quy Kỳ as in
  *   seed 000 (criterion scores 6; 6; 5; 13,5; 9; 3; 6,25; 9,5 = 58,25, Trung bình; 65 in 2021, so
- *   89,6 %) and xã Phượng Tiến with seed 002's findings (2.2, 2.3, 7.2) and their quoted reasons.
+ *   89,6 %), scored and appraised per sub-criterion with the seed's deductions and reasons and xã Phượng Tiến with seed 002's findings (2.2, 2.3, 7.2) and their quoted reasons.
  *   Phượng Tiến's other sub-criteria are illustrative (self-scored and kept at their max).
  * - 2026, in progress on a frozen copy of the 2025 commune template, with xã Kim Phượng, xã Phượng
  *   Tiến and xã Đại Lãnh. Units of two provinces take part, so the campaign is national (no owner
@@ -44,6 +44,72 @@ export const SEED_002_REASONS = {
 
 /** Seed 000's criterion scores of xã Quy Kỳ, 2022. */
 export const SEED_000_SCORES = ['6', '6', '5', '13,5', '9', '3', '6,25', '9,5'];
+
+/** Seed 000, section II.4: why sub-criteria lost points where II.3 gives no reason of its own. */
+const NO_EVIDENCE = 'Thiếu văn bản minh chứng theo yêu cầu';
+/** Seed 000: the report gives the details of these points in its attached scoring table. */
+const IN_TABLE = 'Chi tiết tại biểu chấm điểm kèm theo';
+
+/**
+ * Seed 000, II.3: xã Quy Kỳ's 2022 sub-criteria below their max, with the appraised score and the
+ * reason. The seed prints each as "0 điểm", but its zeros do not add up to its criterion totals
+ * on the bundled set's maxima; the scores here do (ADR 39): one yes/no item kept at its max
+ * where the seed's zeros exceed the loss (1.3.1, 6.2), partial scores on items scored by points
+ * or by a rate, and the points the seed does not place on the criterion's "remaining content".
+ */
+export const SEED_000_LOST: { code: string; score: string; reason: string }[] = [
+  {
+    code: '1.1.1',
+    score: '0',
+    reason: 'Bổ sung nội dung văn bản, ký số lại không đúng với ngày ban hành văn bản',
+  },
+  { code: '1.3.2', score: '0', reason: 'Không có báo cáo xử lý các vấn đề sau tự kiểm tra' },
+  { code: '1.5', score: '0', reason: 'Không có sáng kiến, giải pháp CCHC được công nhận' },
+  { code: '1.6', score: '0', reason: 'Văn bản chưa thể hiện Chủ tịch UBND xã phụ trách' },
+  { code: '2.3', score: '1,5', reason: 'Chưa công khai văn bản quy phạm pháp luật theo quy định' },
+  { code: '2.4', score: '0,5', reason: 'Không có báo cáo kết quả theo dõi thi hành pháp luật' },
+  { code: '3.1.1', score: '0', reason: NO_EVIDENCE },
+  { code: '3.2.1', score: '0', reason: 'Quy chế hoạt động ban hành năm 2019' },
+  ...['3.2.2', '3.2.3', '3.2.4', '3.2.5', '3.2.6', '3.2.7', '3.2.8', '3.2.9', '3.2.10'].map(
+    (code) => ({ code, score: '0', reason: NO_EVIDENCE }),
+  ),
+  ...['3.3.1', '3.3.2', '3.3.3', '3.3.4', '3.3.5', '3.3.6', '3.3.7', '3.3.8'].map((code) => ({
+    code,
+    score: '0',
+    reason: NO_EVIDENCE,
+  })),
+  ...['3.4.1', '3.4.2', '3.4.3'].map((code) => ({ code, score: '0', reason: NO_EVIDENCE })),
+  { code: '3.5', score: '3', reason: IN_TABLE },
+  { code: '4.2.1', score: '1', reason: NO_EVIDENCE },
+  { code: '4.2.2', score: '0,5', reason: NO_EVIDENCE },
+  { code: '4.2.3', score: '0', reason: NO_EVIDENCE },
+  { code: '4.2.4', score: '0,5', reason: NO_EVIDENCE },
+  ...['4.3.1', '4.3.2', '4.3.3', '4.3.4'].map((code) => ({
+    code,
+    score: '0',
+    reason: NO_EVIDENCE,
+  })),
+  { code: '5.5', score: '3,5', reason: IN_TABLE },
+  { code: '6.1', score: '0', reason: NO_EVIDENCE },
+  { code: '6.3', score: '0', reason: NO_EVIDENCE },
+  ...['7.1.1', '7.1.2'].map((code) => ({ code, score: '0', reason: NO_EVIDENCE })),
+  { code: '7.3', score: '4,25', reason: IN_TABLE },
+  ...['7.4.1', '7.4.2', '7.4.3', '7.4.4', '7.4.5', '7.4.6'].map((code) => ({
+    code,
+    score: '0',
+    reason: NO_EVIDENCE,
+  })),
+  { code: '8.1.1', score: '1', reason: NO_EVIDENCE },
+  { code: '8.2', score: '1', reason: NO_EVIDENCE },
+  ...['8.3.1', '8.3.2', '8.3.3', '8.3.4', '8.3.5'].map((code) => ({
+    code,
+    score: '0',
+    reason: NO_EVIDENCE,
+  })),
+  { code: '8.4.2', score: '0', reason: NO_EVIDENCE },
+  { code: '8.4.3', score: '0,5', reason: NO_EVIDENCE },
+  { code: '8.5.1', score: '1', reason: NO_EVIDENCE },
+];
 
 const DAY = 86_400_000;
 /** The date in Vietnam time (UTC+7) `days` from `now`, as an ISO date. */
@@ -143,23 +209,36 @@ export async function loadCampaignDemo(tx: Queryable, now: Date): Promise<void> 
   const phuongTien = participants.get('05566')!;
   const at2022 = new Date('2022-12-10T03:00:00Z');
   const at2023 = new Date('2023-01-10T03:00:00Z');
-  // Quy Kỳ: the report gives one score per criterion; a criterion score replaces its sub-criteria.
-  for (const [i, score] of SEED_000_SCORES.entries()) {
+  const tree2022 = (await treeOf(tx, set2022.id, set2022.name)).tree;
+  // Quy Kỳ: every sub-criterion self-scored and appraised; those below their max as seed 000 lists
+  // them, with its reasons; the others at their max.
+  const lostQuyKy = new Map(SEED_000_LOST.map((l) => [l.code, l]));
+  for (const leaf of leaves(tree2022)) {
+    if (leaf.kind !== 0) continue;
+    const lost = lostQuyKy.get(leaf.code);
+    const score = lost ? toHundredths(lost.score) : leaf.max;
     await repo.saveEntry(
       tx,
-      { campaignId: c2022, participantId: quyKy.id, code: String(i + 1) },
+      { campaignId: c2022, participantId: quyKy.id, code: leaf.code },
       0,
       {
-        self_score_hundredths: toHundredths(score),
+        self_score_hundredths: score,
         self_explanation:
           'Theo Báo cáo kết quả tự đánh giá, chấm điểm Chỉ số CCHC năm 2022 của UBND xã Quy Kỳ.',
         self_at: at2022,
+        ...(lost
+          ? {
+              round1_score_hundredths: score,
+              round1_reason: lost.reason,
+              round1_by: appraiser,
+              round1_at: at2023,
+            }
+          : {}),
       },
-      null,
-      at2022,
+      lost ? appraiser : null,
+      lost ? at2023 : at2022,
     );
   }
-  const tree2022 = (await treeOf(tx, set2022.id, set2022.name)).tree;
   const self2022: Record<string, number> = { '7.2': 50 };
   for (const leaf of leaves(tree2022)) {
     if (leaf.kind !== 0) continue;

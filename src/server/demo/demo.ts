@@ -15,11 +15,11 @@ import { BUNDLED_CRITERIA_SETS } from '../../domain/scoring/bundled-sets.ts';
 import { DEFAULT_PAR_BANDS } from '../../domain/scoring/index.ts';
 import { fromDomainNode, insertSetWithTree } from '../features/criteria/service.ts';
 import { freezeSet } from '../features/criteria/repository.ts';
-import { loadBaoYenDemo } from './bao-yen-demo.ts';
+import { BAO_YEN_CAMPAIGN_NAME, loadBaoYenDemo } from './bao-yen-demo.ts';
 import { BAO_YEN_OFFICES, DEMO_ACCOUNTS, DEMO_DISTRICTS, DEMO_PASSWORD } from './demo-units.ts';
 import { loadDossierDemo } from '../features/dossiers/demo.ts';
 import { loadCampaignDemo } from './campaign-demo.ts';
-import { loadSipasDemo } from './sipas-demo.ts';
+import { loadBaoYenSipasDemo, loadSipasDemo } from './sipas-demo.ts';
 import { loadRemediationDemo } from './remediation-demo.ts';
 
 /** Has the demo been loaded into this database? */
@@ -133,6 +133,7 @@ export async function loadDemo(tx: Queryable, now: Date): Promise<{ accounts: st
   await loadCampaignDemo(tx, now);
   await loadBaoYenDemo(tx, now);
   await loadSipasDemo(tx, now);
+  await loadBaoYenSipasDemo(tx, now, BAO_YEN_CAMPAIGN_NAME);
   await loadRemediationDemo(tx, now);
   return { accounts: created };
 }

@@ -142,6 +142,28 @@ async function sipasOfUnit(deps: Deps, actor: Actor, unitId: number, year: numbe
   }
 }
 
+/**
+ * The results of the SIPAS survey linked to an index campaign (seed 004, III), over every unit
+ * of it the actor may read, when it has any and the actor may read them.
+ */
+async function linkedSipas(deps: Deps, actor: Actor, campaignId: number) {
+  const sipasId = await repo.findLinkedSipasCampaign(deps.db, campaignId);
+  if (sipasId === null) return null;
+  try {
+    const view = await sipas.campaignIndexes(deps, actor, sipasId, {});
+    if (view.all.published.index.hundredths === null) return null;
+    return {
+      indexText: view.all.published.index.text,
+      elements: view.all.elements
+        .filter((e) => e.index.hundredths !== null)
+        .map((e) => ({ element: e.name, indexText: e.index.text })),
+    };
+  } catch (error) {
+    if (error instanceof AppError && error.kind === 'forbidden') return null;
+    throw error;
+  }
+}
+
 async function gatherSelfAssessment(
   deps: Deps,
   actor: Actor,
@@ -214,7 +236,13 @@ async function gatherCampaignReport(
   // The report speaks of every unit: only those who see the complete ranking may draft it.
   if (!view.complete) throw new AppError('forbidden', 'forbidden');
   const c = await loadCampaign(deps.db, campaignId);
-  const kinds = [...new Set(view.units.map((u) => u.unitKind))];
+  // Seed 004's order: the district itself, its offices, then the communes.
+  const kindOrder = Object.keys(KIND_PHRASES);
+  const position = (kind: string) =>
+    kindOrder.includes(kind) ? kindOrder.indexOf(kind) : kindOrder.length;
+  const kinds = [...new Set(view.units.map((u) => u.unitKind))].sort(
+    (a, b) => position(a) - position(b),
+  );
   const kindResults: KindResults[] = kinds.map((kind) => {
     const units = view.units.filter((u) => u.unitKind === kind);
     const bands = results.bandsOfKind(c, kind);
@@ -270,6 +298,7 @@ async function gatherCampaignReport(
     year: c.row.year,
     kinds: kindResults,
     surveyMaxText: surveyMax ? String(surveyMax / 100).replace('.', ',') : null,
+    sipas: await linkedSipas(deps, actor, campaignId),
     annex: view.units.map((u) => ({
       rank: u.rank,
       unitName: u.unitName,

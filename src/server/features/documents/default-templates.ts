@@ -367,9 +367,7 @@ function campaignReportBody(): Parts {
       heading('II. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}'),
       tag('{#kinds}'),
       heading('{number}. Đối với {kindName}'),
-      body(
-        'Tổng điểm trung bình đạt {average}/{max} điểm; {best}. {classesText}{bottomText}. Điểm trung bình theo tiêu chí:',
-      ),
+      body('{summaryText}'),
       tag('{#criteria}'),
       body('- {title}: {resultText};'),
       tag('{/criteria}'),

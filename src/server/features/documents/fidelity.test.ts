@@ -201,10 +201,186 @@ describe('seed 000: xã Quy Kỳ’s self-assessment report, 2022', () => {
       'IV. KIẾN NGHỊ, ĐỀ XUẤT',
       'Trên đây là báo cáo kết quả tự đánh giá chỉ số cải cách hành chính năm 2022 của xã Quy Kỳ./.',
     ]);
-    // Each criterion's lost points under it, with its points (the demo scores Quy Kỳ by criterion).
-    const group1 = section(doc, '3.1. Công tác lãnh đạo, chỉ đạo:', '3.2. ');
-    expect(group1).toHaveLength(1);
-    expect(group1[0]).toMatch(/^\+ .+: 6\/10 điểm\.$/);
+  });
+
+  it('lists under II.3 every sub-criterion below its max with its points and reason, as the seed does', () => {
+    // Seed 000, II.3, sub-criterion by sub-criterion. Where the seed's zeros exceed a criterion's
+    // loss on the set's maxima, the demo scores them as ADR 39 records (partial points, 1.3.1 and
+    // 6.2 kept, unplaced points on the criterion's remaining content "chi tiết tại biểu").
+    const none = 'Thiếu văn bản minh chứng theo yêu cầu';
+    const table = 'Chi tiết tại biểu chấm điểm kèm theo';
+    const rest = (c: string) => `Nội dung còn lại của tiêu chí ${c} (chưa xác định từ tài liệu)`;
+    const expected: [heading: string, next: string, items: [string, string, string][]][] = [
+      [
+        '3.1. Công tác lãnh đạo, chỉ đạo:',
+        '3.2. ',
+        [
+          [
+            'Thời điểm ban hành kế hoạch CCHC năm',
+            'Bổ sung nội dung văn bản, ký số lại không đúng với ngày ban hành văn bản',
+            '0/1',
+          ],
+          [
+            'Xử lý các vấn đề sau kiểm tra CCHC',
+            'Không có báo cáo xử lý các vấn đề sau tự kiểm tra',
+            '0/1',
+          ],
+          [
+            'Sáng kiến, giải pháp trong công tác CCHC',
+            'Không có sáng kiến, giải pháp CCHC được công nhận',
+            '0/1',
+          ],
+          [
+            'Người đứng đầu chính quyền trực tiếp phụ trách CCHC',
+            'Văn bản chưa thể hiện Chủ tịch UBND xã phụ trách',
+            '0/1',
+          ],
+        ],
+      ],
+      [
+        '3.2. Xây dựng và tổ chức thực thi pháp luật:',
+        '3.3. ',
+        [
+          [
+            'Công tác tuyên truyền, phổ biến, giáo dục pháp luật',
+            'Chưa công khai văn bản quy phạm pháp luật theo quy định',
+            '1,5/2',
+          ],
+          [
+            'Thực hiện các hoạt động theo dõi thi hành pháp luật',
+            'Không có báo cáo kết quả theo dõi thi hành pháp luật',
+            '0,5/1',
+          ],
+        ],
+      ],
+      [
+        '3.3. Cải cách thủ tục hành chính:',
+        '3.4. ',
+        [
+          ['Thực hiện kế hoạch kiểm soát thủ tục hành chính', none, '0/1'],
+          ['Quy chế hoạt động của bộ phận một cửa', 'Quy chế hoạt động ban hành năm 2019', '0/0,5'],
+          ['Diện tích phòng làm việc một cửa', none, '0/0,5'],
+          ['Trang thiết bị một cửa', none, '0/0,5'],
+          [
+            'Công khai danh sách cán bộ, công chức, viên chức làm việc tại bộ phận một cửa',
+            none,
+            '0/0,5',
+          ],
+          [
+            'Phân công lãnh đạo trực tại bộ phận một cửa để ký văn bản, giấy tờ phục vụ cá nhân, tổ chức',
+            none,
+            '0/0,5',
+          ],
+          ['Thực hiện liên thông lĩnh vực đất đai', none, '0/0,5'],
+          [
+            'Thực hiện liên thông với huyện, các cơ quan liên quan TTHC về đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi',
+            none,
+            '0/0,5',
+          ],
+          [
+            'Liên thông TTHC đăng ký khai tử, xoá thường trú, hưởng chế độ tử tuất, hỗ trợ mai táng phí',
+            none,
+            '0/0,5',
+          ],
+          ['Đổi mới cơ chế một cửa, liên thông', none, '0/0,5'],
+          ['Thực hiện đánh giá kết quả giải quyết TTHC', none, '0/0,5'],
+          ['Đăng tải TTHC trên trang thông tin điện tử của địa phương', none, '0/0,5'],
+          ['Công khai tại bộ phận một cửa', none, '0/0,5'],
+          ['Công khai trên trang thông tin điện tử', none, '0/0,5'],
+          ['Hướng dẫn công khai thực hiện bằng phiếu TTHC', none, '0/0,5'],
+          ['Xây dựng và niêm yết bộ hồ sơ mẫu tại bộ phận một cửa', none, '0/0,5'],
+          [
+            'Xây dựng và đăng tải video hướng dẫn thực hiện TTHC trên trang thông tin điện tử hoặc công khai tại Bộ phận một cửa',
+            none,
+            '0/0,5',
+          ],
+          ['Công khai địa chỉ tiếp nhận phản ánh, kiến nghị', none, '0/0,5'],
+          [
+            'Công khai kết quả giải quyết hồ sơ TTHC trên cổng dịch vụ công trực tuyến của tỉnh',
+            none,
+            '0/0,5',
+          ],
+          ['Thủ tục hành chính Công an, quân sự', none, '0/0,5'],
+          [
+            'TTHC theo Quyết định số 1291/QĐ-TTg của Thủ tướng Chính phủ (Công an, quân sự)',
+            none,
+            '0/0,5',
+          ],
+          ['Tạo tài khoản cho cá nhân trên cổng dịch vụ công quốc gia', none, '0/0,5'],
+          [rest('3'), table, '3/6,5'],
+        ],
+      ],
+      [
+        '3.4. Hoạt động của Chính quyền cơ sở:',
+        '3.5. ',
+        [
+          ['Hoạt động của UBND cấp xã', none, '1/2'],
+          ['Giải quyết ý kiến, kiến nghị, phản ánh của người dân', none, '0,5/1'],
+          ['Nơi tiếp công dân', none, '0/0,5'],
+          ['Tiếp nhận, giải quyết đơn khiếu nại, tố cáo', none, '0,5/1'],
+          ['Hình thức nhân dân bàn và biểu quyết để cấp có thẩm quyền quyết định', none, '0/1'],
+          ['Nội dung nhân dân tham gia ý kiến', none, '0/1'],
+          ['Kiến nghị sau giám sát của Ban thanh tra nhân dân', none, '0/1'],
+          ['Kiến nghị sau giám sát của Ban giám sát cộng đồng', none, '0/1'],
+        ],
+      ],
+      ['3.5. Cải cách chế độ công vụ:', '3.6. ', [[rest('5'), table, '3,5/4,5']]],
+      [
+        '3.6. Cải cách tài chính công:',
+        '3.7. ',
+        [
+          ['Thực hiện đúng quy định về định mức sử dụng trang thiết bị, tài sản công', none, '0/1'],
+          ['Thực hiện khoán biên chế, kinh phí', none, '0/1'],
+        ],
+      ],
+      [
+        '3.7. Xây dựng chính quyền điện tử, chính quyền số:',
+        '3.8. ',
+        [
+          [
+            'Gắn kết, lồng ghép chuyển đổi số, xây dựng chính quyền số với phong trào thi đua và lựa chọn, vinh danh, khen thưởng cho các điển hình tiên tiến về chuyển đổi số',
+            none,
+            '0/0,5',
+          ],
+          ['Bố trí công chức chuyên môn phụ trách chuyển đổi số', none, '0/0,5'],
+          [rest('7'), table, '4,25/5,5'],
+          ['Chữ ký điện tử, chữ ký số', none, '0/0,5'],
+          ['Cung cấp dịch vụ công trực tuyến', none, '0/0,5'],
+          ['Tỷ lệ dịch vụ công đủ điều kiện cung cấp ở mức độ 4', none, '0/1'],
+          ['Dịch vụ công trực tuyến cung cấp có phát sinh hồ sơ', none, '0/0,5'],
+          [
+            'Tiếp nhận và trả kết quả giải quyết TTHC qua dịch vụ Bưu chính công ích',
+            none,
+            '0/0,5',
+          ],
+          ['Tỷ lệ hồ sơ trả kết quả qua dịch vụ bưu chính', none, '0/0,5'],
+        ],
+      ],
+      [
+        '3.8. Thực hiện nhiệm vụ phát triển kinh tế xã hội ở địa phương:',
+        '4. ',
+        [
+          ['Thực hiện chỉ tiêu phát triển kinh tế xã hội được giao', none, '1/2'],
+          [
+            'Thực hiện chương trình xây dựng nông thôn mới và quản lý các hoạt động xây dựng',
+            none,
+            '1/2',
+          ],
+          ['Hệ thống đường giao thông', none, '0/0,5'],
+          ['Đường điện liên thôn', none, '0/0,5'],
+          ['Đường trục thôn, đường ngõ', none, '0/0,5'],
+          ['Hệ thống chiếu sáng', none, '0/0,5'],
+          ['Hệ thống điện lưới quốc gia', none, '0/0,5'],
+          ['Tiêm phòng cho trẻ em', none, '0/1'],
+          ['Tỷ lệ người dân dùng nước sạch theo quy định', none, '0,5/1'],
+          ['Quản lý sử dụng đất và công tác giải phóng mặt bằng', none, '1/1,5'],
+        ],
+      ],
+    ];
+    for (const [heading, next, items] of expected)
+      expect(section(doc, heading, next), heading).toEqual(
+        items.map(([title, reason, pts]) => `+ ${title}: ${reason}: ${pts} điểm.`),
+      );
   });
 
   it('gives the solutions per criterion from the plan made from these results', async () => {
@@ -377,6 +553,24 @@ describe('seed 004: huyện Bảo Yên’s report on the 2022 index', () => {
     expect(text).toMatch(
       /Điểm thưởng, điểm trừ trong công tác cải cách hành chính: [+−]\d+,\d{2} điểm;/,
     );
+  });
+
+  it('gives the district’s satisfaction index from the survey linked to the campaign, as seed 004 does', () => {
+    // Seed 004's summary names the SIPAS index among what it reports.
+    expect(
+      doc.lines.find((l) => l.startsWith('Kết quả xác định Chỉ số cải cách hành chính')),
+    ).toMatch(/; Chỉ số SIPAS của huyện Bảo Yên năm 2022$/);
+    // Seed 004, III: 93,37 % overall; access 96,82 %, procedure 93,43 %, civil servants 93,43 %,
+    // result 90,91 %.
+    const lines = section(doc, 'III. KẾT QUẢ CHỈ SỐ HÀI LÒNG', 'IV. ');
+    expect(lines.slice(0, 5)).toEqual([
+      'Chỉ số hài lòng của người dân, tổ chức về sự phục vụ hành chính nói chung của huyện Bảo Yên năm 2022 đạt 93,37%. Trong đó:',
+      '- Chỉ số hài lòng về yếu tố tiếp cận dịch vụ đạt 96,82%.',
+      '- Chỉ số hài lòng về yếu tố thủ tục hành chính đạt 93,43%.',
+      '- Chỉ số hài lòng về yếu tố công chức trực tiếp giải quyết công việc đạt 93,43%.',
+      '- Chỉ số hài lòng về yếu tố kết quả giải quyết công việc đạt 90,91%.',
+    ]);
+    expect(lines.join('\n')).not.toContain('Chưa có kết quả');
   });
 });
 

@@ -241,3 +241,15 @@ export async function findSipasCampaignOf(
   );
   return rows[0]?.id ?? null;
 }
+
+/** The SIPAS campaign linked to an index campaign through its sociological survey, if any. */
+export async function findLinkedSipasCampaign(
+  db: Queryable,
+  campaignId: number,
+): Promise<number | null> {
+  const rows = await db.query<{ id: number | null }>(
+    'SELECT sipas_campaign_id AS id FROM social_surveys WHERE campaign_id = $1',
+    [campaignId],
+  );
+  return rows[0]?.id ?? null;
+}

@@ -187,7 +187,14 @@ describe('a plan from results', () => {
     });
     expect(res.status).toBe(201);
     plan = res.body;
-    expect(plan.items.map((i) => i.code)).toEqual(['3', '4', '8', '7', '1', '6', '2', '5']);
+    // Seed 000's sub-criteria below their max (ADR 39): 59 of them, most points lost first.
+    expect(plan.items).toHaveLength(59);
+    expect(plan.items.slice(0, 4).map((i) => [i.code, i.lostHundredths])).toEqual([
+      ['3.5', 350],
+      ['7.3', 125],
+      ['1.1.1', 100],
+      ['1.3.2', 100],
+    ]);
     const again = await head.post(`/api/v1/units/${kimPhuong}/remediation-plans`, {
       year: 2024,
       campaignId: campaign2022,
@@ -207,7 +214,7 @@ describe('a plan from results', () => {
   });
 
   it('takes tasks for the unit’s officials only, with a rate for measured targets', async () => {
-    const item3 = plan.items.find((i) => i.code === '3')!;
+    const item3 = plan.items.find((i) => i.code === '3.3.5')!;
     const ok = await head.post<{ id: number; plan: PlanView }>(
       `/api/v1/remediation-plans/${plan.id}/tasks`,
       {
@@ -221,7 +228,7 @@ describe('a plan from results', () => {
     );
     expect(ok.status).toBe(201);
     await head.post(`/api/v1/remediation-plans/${plan.id}/tasks`, {
-      itemId: plan.items.find((i) => i.code === '1')!.id,
+      itemId: plan.items.find((i) => i.code === '1.3.2')!.id,
       content: 'Ban hành kế hoạch tự kiểm tra CCHC',
       responsibleUserId: headId,
       deadline: '2099-12-31',
@@ -367,9 +374,10 @@ describe('a plan from results', () => {
     expect(none.body.current).toMatchObject({ indexHundredths: 5825, classLabel: 'Trung bình' });
     expect(none.body.projected).toEqual(none.body.current);
     // Criterion 3 lost 15 of 20 points: 58,25 + 15 = 73,25 of 100, "Khá".
-    const three = await head.post(`/api/v1/remediation-plans/${plan.id}/what-if`, { codes: ['3'] });
+    const codes = plan.items.filter((i) => i.code.startsWith('3.')).map((i) => i.code);
+    const three = await head.post(`/api/v1/remediation-plans/${plan.id}/what-if`, { codes });
     expect(three.body.projected).toMatchObject({ indexHundredths: 7325, classLabel: 'Khá' });
-    expect(three.body.perItem[0]).toMatchObject({ code: '3', gained: 1500 });
+    expect(three.body.perItem[0]).toMatchObject({ code: '3.5', gained: 350 });
     const unknown = await head.post(`/api/v1/remediation-plans/${plan.id}/what-if`, {
       codes: ['9.9'],
     });
@@ -504,8 +512,8 @@ describe('a plan from results', () => {
     await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
     const rows: unknown[][] = [];
     wb.getWorksheet('Kế hoạch')!.eachRow((r) => rows.push(r.values as unknown[]));
-    const row3 = rows.find((r) => r[1] === '3' && String(r[8]).includes('hồ sơ mẫu'));
-    expect(row3?.slice(3, 7)).toEqual([20, 5, 5, 15]);
+    const row3 = rows.find((r) => r[1] === '3.3.5' && String(r[8]).includes('hồ sơ mẫu'));
+    expect(row3?.slice(3, 7)).toEqual([0.5, 0, 0, 0.5]);
     expect(row3?.[15]).toBe('Đã hoàn thành');
   });
 });
