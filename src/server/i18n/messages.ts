@@ -191,6 +191,13 @@ const vi = {
   campaign_appraising_unit_outside:
     'Đơn vị «{unit}» không thuộc phạm vi của cơ quan chủ trì đợt đánh giá nên không thể là cơ quan thẩm định.',
   campaign_closed: 'Đợt đánh giá «{name}» đã kết thúc; không thể thay đổi.',
+  campaign_bulk_reason: 'lý do mở lại',
+  campaign_bulk_not_participant: 'Đơn vị mã số {id} không tham gia đợt đánh giá này.',
+  campaign_remind_forbidden:
+    'Chỉ Cơ quan thường trực, Chủ tịch Hội đồng hoặc quản trị viên phụ trách {unit} được nhắc việc.',
+  campaign_remind_not_open: 'Đợt đánh giá «{name}» không đang mở; không có việc để nhắc.',
+  campaign_remind_nothing_due: 'Không có việc chờ {unit} (hồ sơ {status}).',
+  campaign_remind_no_one: 'Chưa có tài khoản cán bộ hoặc lãnh đạo của {unit} để nhận lời nhắc.',
   campaign_publish_needs_survey:
     'Kết quả của {unit} còn tạm tính (chưa có điểm điều tra xã hội học): nhập điểm khảo sát, hoặc công bố không có điểm khảo sát kèm lý do.',
   campaign_unappraised:
@@ -569,6 +576,8 @@ const vi = {
   notify_round2_closed_title: 'Đã phê duyệt kết quả: {unit}',
   notify_round2_closed_body:
     'Đợt đánh giá «{campaign}»: Hội đồng đã kết thúc thẩm định vòng 2 và phê duyệt kết quả của {unit}.',
+  notify_reminder_title: 'Nhắc việc: {unit}',
+  notify_reminder_body: 'Đợt đánh giá «{campaign}»: {by} nhắc việc. {task} Hạn: {date}.',
   notify_email_greeting: 'Kính gửi {name},',
   notify_email_link: 'Xem chi tiết: {link}',
   // backup and restore (the console)
@@ -827,6 +836,13 @@ const en: Record<MessageKey, string> = {
   campaign_appraising_unit_outside:
     '“{unit}” is outside the scope of the agency running the campaign, so it cannot appraise it.',
   campaign_closed: 'The campaign “{name}” is closed; nothing can change.',
+  campaign_bulk_reason: 'reason for reopening',
+  campaign_bulk_not_participant: 'The unit with id {id} does not take part in this campaign.',
+  campaign_remind_forbidden:
+    'Only the standing agency, the council chair or an administrator over {unit} may send a reminder.',
+  campaign_remind_not_open: 'The campaign “{name}” is not open; there is nothing to remind of.',
+  campaign_remind_nothing_due: 'Nothing waits on {unit} (the assessment is {status}).',
+  campaign_remind_no_one: '{unit} has no officer or head account to receive the reminder.',
   campaign_publish_needs_survey:
     'The result of {unit} is provisional (no survey points yet): enter the survey points, or publish without them giving a reason.',
   campaign_unappraised:
@@ -1239,6 +1255,8 @@ const en: Record<MessageKey, string> = {
   notify_round2_closed_title: 'Result approved: {unit}',
   notify_round2_closed_body:
     'Campaign “{campaign}”: the council finished round 2 and approved the result of {unit}.',
+  notify_reminder_title: 'Reminder: {unit}',
+  notify_reminder_body: 'Campaign “{campaign}”: {by} sends a reminder. {task} Deadline: {date}.',
   notify_email_greeting: 'Dear {name},',
   notify_email_link: 'Details: {link}',
   // backup and restore (the console)

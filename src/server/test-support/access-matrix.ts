@@ -515,6 +515,12 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   { route: 'POST /api/v1/campaigns/{id}/publish', expect: { T: '1aaaaaaaa3', K: '1aaaaaaaa3' } },
   {
+    route: 'POST /api/v1/campaigns/{id}/participants/bulk',
+    expect: { T: '1aa3aa3333', K: '1a3a333333' },
+    body: (s: Side) => ({ action: 'remind', unitIds: [s.unit] }),
+    note: 'staff over the unit get 200 (a reminder, or a refusal by unit: appraiserTN); anyone who is staff over none of the units, 403',
+  },
+  {
     route: 'PUT /api/v1/campaigns/{id}/units/{unitId}/survey',
     expect: { T: '1a33333333', K: '1a33333333' },
     body: { pointsHundredths: 0 },

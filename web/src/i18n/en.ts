@@ -306,6 +306,32 @@ export const en: Catalogue = {
       explanationRequested: 'Asked to explain: {{codes}}',
       resultReopened: 'Result reopened ({{by}}): {{reason}}',
       refused: '{{action}}: {{message}}',
+      select: 'Select {{unit}}',
+      selectAll: 'Select all units',
+    },
+    bulk: {
+      label: 'Actions on the selected units',
+      selected: '{{count}} unit(s) selected',
+      approve: 'Approve',
+      publish: 'Publish',
+      remind: 'Remind',
+      reopen: 'Reopen',
+      confirm_approve:
+        'Approve the results of the {{count}} selected unit(s) as the council? A unit that is not ready is left as it is, with the reason.',
+      confirm_publish:
+        'Publish the results of the {{count}} selected unit(s)? A unit that is not ready is left as it is, with the reason.',
+      confirm_remind:
+        'Send a reminder to the officers and heads of the {{count}} selected unit(s) (bell and e-mail)?',
+      confirm_reopen:
+        'Reopen the self-assessment of the {{count}} selected unit(s)? A unit that cannot be reopened is left as it is, with the reason.',
+      reason: 'Reason for reopening',
+      until: 'New deadline for the units (empty: until round 1 starts)',
+      summaryTitle: '{{action}}: outcome',
+      done: 'Done: {{count}} unit(s)',
+      doneUnit: '{{unit}}: {{status}}',
+      reminded: '{{unit}}: {{count}} person(s) reminded',
+      refusedTitle: 'Not done: {{count}} unit(s)',
+      refusedUnit: '{{unit}}: {{message}}',
     },
     setup: {
       title: 'Campaign set-up',
@@ -1033,6 +1059,7 @@ export const en: Catalogue = {
       campaign_assign: 'Assign appraisers',
       campaign_participants_add: 'Add participating units',
       campaign_participants_remove: 'Remove a unit from a campaign',
+      campaign_remind: 'Remind a unit',
       campaign_publish_without_survey: 'Publish without survey points',
       campaign_scores_import: 'Import scores from a file',
       campaign_survey_save: 'Enter survey points',

@@ -308,6 +308,32 @@ export const vi = {
       explanationRequested: 'Đề nghị giải trình: {{codes}}',
       resultReopened: 'Kết quả được mở lại ({{by}}): {{reason}}',
       refused: '{{action}}: {{message}}',
+      select: 'Chọn {{unit}}',
+      selectAll: 'Chọn tất cả đơn vị',
+    },
+    bulk: {
+      label: 'Thao tác với các đơn vị đã chọn',
+      selected: 'Đã chọn {{count}} đơn vị',
+      approve: 'Duyệt',
+      publish: 'Công bố',
+      remind: 'Nhắc',
+      reopen: 'Mở lại',
+      confirm_approve:
+        'Hội đồng phê duyệt kết quả của {{count}} đơn vị đã chọn? Đơn vị nào chưa đủ điều kiện sẽ được giữ nguyên và nêu lý do.',
+      confirm_publish:
+        'Công bố kết quả của {{count}} đơn vị đã chọn? Đơn vị nào chưa đủ điều kiện sẽ được giữ nguyên và nêu lý do.',
+      confirm_remind:
+        'Gửi lời nhắc cho cán bộ và lãnh đạo của {{count}} đơn vị đã chọn (chuông thông báo và thư điện tử)?',
+      confirm_reopen:
+        'Mở lại tự chấm cho {{count}} đơn vị đã chọn? Đơn vị nào không thể mở lại sẽ được giữ nguyên và nêu lý do.',
+      reason: 'Lý do mở lại',
+      until: 'Hạn mới cho đơn vị (để trống: đến khi bắt đầu thẩm định vòng 1)',
+      summaryTitle: '{{action}}: kết quả',
+      done: 'Đã thực hiện: {{count}} đơn vị',
+      doneUnit: '{{unit}}: {{status}}',
+      reminded: '{{unit}}: đã nhắc {{count}} người',
+      refusedTitle: 'Không thực hiện: {{count}} đơn vị',
+      refusedUnit: '{{unit}}: {{message}}',
     },
     setup: {
       title: 'Thiết lập đợt đánh giá',
@@ -1035,6 +1061,7 @@ export const vi = {
       campaign_assign: 'Phân công thẩm định',
       campaign_participants_add: 'Thêm đơn vị tham gia',
       campaign_participants_remove: 'Bỏ đơn vị khỏi đợt đánh giá',
+      campaign_remind: 'Nhắc việc đơn vị',
       campaign_publish_without_survey: 'Công bố khi chưa có điểm điều tra xã hội học',
       campaign_scores_import: 'Nhập điểm từ tệp',
       campaign_survey_save: 'Nhập điểm điều tra xã hội học',

@@ -11,6 +11,7 @@ import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
 import * as assessment from './assessment.service.ts';
+import * as bulk from './bulk.service.ts';
 import * as coverage from './coverage.service.ts';
 import * as results from './results.service.ts';
 import * as schemas from './schemas.ts';
@@ -310,6 +311,21 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
         ),
     );
   }
+
+  app.post(
+    '/api/v1/campaigns/:id/participants/bulk',
+    {
+      schema: {
+        ...ok(
+          'Duyệt, công bố, mở lại tự chấm hoặc nhắc việc nhiều đơn vị một lần; trả lời việc đã làm và việc bị từ chối (lý do theo từng đơn vị)',
+        ),
+        params: idParam,
+        body: schemas.bulkBody,
+      },
+    },
+    async (request) =>
+      bulk.actOnUnits(deps, requireActor(request), request.params.id, request.body, request.locale),
+  );
 
   app.post(
     '/api/v1/campaigns/:id/round1/close',

@@ -153,6 +153,16 @@ export const actionBody = z
 /** Publishing every approved result at once, by one decision. */
 export const publishAllBody = z.object(decisionFields).strict().default({});
 
+export const bulkBody = z
+  .object({
+    action: z.enum(['approve', 'publish', 'reopen', 'remind']),
+    unitIds: z.array(idNumber).min(1).max(2000),
+    reason: z.string().max(5000).optional(),
+    until: z.string().max(40).nullable().optional(),
+    ...decisionFields,
+  })
+  .strict();
+
 export const surveyBody = z
   .object({ pointsHundredths: z.number().int().min(0).max(10_000_000) })
   .strict();

@@ -265,3 +265,13 @@ export async function markEmailFailed(
     [id, error.slice(0, 500), maxAttempts],
   );
 }
+
+/** How many round-1 findings of a participant are flagged "needs explanation". */
+export async function explanationsAsked(db: Queryable, participantId: number): Promise<number> {
+  const rows = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM campaign_entries
+      WHERE participant_id = $1 AND round1_needs_explanation`,
+    [participantId],
+  );
+  return rows[0]?.n ?? 0;
+}

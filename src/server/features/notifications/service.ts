@@ -10,6 +10,8 @@
  * - explanations deadline: officers and heads of each unit with findings still to explain;
  * - publication deadline: the council chair and the standing agency over the campaign's owner;
  * - round 1 closed, explanation requested, round 2 closed: officers and heads of the unit.
+ * A reminder sent by the standing agency or the chair (campaigns' bulk actions) is recorded there
+ * and rendered here (kind `reminder`).
  */
 import type { Actor } from '../../../domain/access.ts';
 import {
@@ -215,6 +217,14 @@ export function renderNotice(
       title: translate(locale, 'notify_task_overdue_title', p),
       text: translate(locale, 'notify_task_overdue_body', p),
     };
+  if (kind === 'reminder') {
+    const key = String(params.deadlineKey) as DeadlineKey;
+    const task = translate(locale, `notify_task_${key}` as MessageKey, p);
+    return {
+      title: translate(locale, 'notify_reminder_title', p),
+      text: translate(locale, 'notify_reminder_body', { ...p, task }),
+    };
+  }
   const known = ['round1_closed', 'explanation_requested', 'round2_closed'];
   const k = known.includes(kind) ? kind : 'round1_closed';
   return {

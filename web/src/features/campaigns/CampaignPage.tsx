@@ -9,6 +9,7 @@ import {
   Breadcrumbs,
   Button,
   Card,
+  Checkbox,
   DataList,
   Group,
   Paper,
@@ -19,6 +20,7 @@ import {
   Title,
 } from '@mantine/core';
 import { eventsFrom } from '@domain/campaign/workflow.ts';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -28,6 +30,7 @@ import { useIsMobile } from '../../lib/use-is-mobile.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import type { CampaignDetail, Participant } from './api.ts';
+import { BulkActions, bulkActionsFor } from './BulkActions.tsx';
 import { CoverageSection } from './CoverageSection.tsx';
 import { DEADLINE_KEYS } from './CreateCampaignModal.tsx';
 import { deadlineText, isUnitSide, percentOf, points, rolesOf } from './format.ts';
@@ -200,12 +203,45 @@ function ParticipantList({
   const { t } = useTranslation();
   const language = useLanguage();
   const mobile = useIsMobile();
+  const session = useSession();
+  // Units ticked for a bulk action (approve, publish, remind, reopen), by unit id.
+  const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
+  const selectable = staff && bulkActionsFor(session).length > 0;
   if (participants.length === 0)
     return (
       <Text size="sm" c="dimmed">
         {t('campaigns.participants.none')}
       </Text>
     );
+  const selected = participants.filter((p) => ticked.has(p.unitId));
+  const toggle = (unitId: number, on: boolean) =>
+    setTicked((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(unitId);
+      else next.delete(unitId);
+      return next;
+    });
+  const allTicked = selected.length === participants.length;
+  const tickAll = (
+    <Checkbox
+      aria-label={t('campaigns.participants.selectAll')}
+      checked={allTicked}
+      indeterminate={selected.length > 0 && !allTicked}
+      onChange={(e) =>
+        setTicked(e.currentTarget.checked ? new Set(participants.map((p) => p.unitId)) : new Set())
+      }
+    />
+  );
+  const tick = (p: Participant) => (
+    <Checkbox
+      aria-label={t('campaigns.participants.select', { unit: p.unitName })}
+      checked={ticked.has(p.unitId)}
+      onChange={(e) => toggle(p.unitId, e.currentTarget.checked)}
+    />
+  );
+  const bulk = selectable ? (
+    <BulkActions campaignId={campaignId} selected={selected} onDone={() => setTicked(new Set())} />
+  ) : null;
   const actions = (p: Participant) =>
     staff ? (
       <UnitActions
@@ -278,57 +314,71 @@ function ParticipantList({
   };
   if (mobile)
     return (
-      <Stack
-        gap="xs"
-        component="ul"
-        p={0}
-        m={0}
-        style={{ listStyle: 'none' }}
-        aria-label={t('campaigns.participants.title')}
-      >
-        {participants.map((p) => (
-          <Card key={p.unitId} component="li" withBorder padding="sm">
-            <Text fw={500}>{p.unitName}</Text>
-            <Group gap="xs">
-              <StatusBadge status={p.status} />
-            </Group>
-            {notes(p)}
-            {links(p)}
-            {actions(p)}
-          </Card>
-        ))}
-      </Stack>
+      <>
+        {bulk}
+        {selectable ? <Group mb="xs">{tickAll}</Group> : null}
+        <Stack
+          gap="xs"
+          component="ul"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+          aria-label={t('campaigns.participants.title')}
+        >
+          {participants.map((p) => (
+            <Card key={p.unitId} component="li" withBorder padding="sm">
+              <Group gap="xs" wrap="nowrap">
+                {selectable ? tick(p) : null}
+                <Text fw={500}>{p.unitName}</Text>
+              </Group>
+              <Group gap="xs">
+                <StatusBadge status={p.status} />
+              </Group>
+              {notes(p)}
+              {links(p)}
+              {actions(p)}
+            </Card>
+          ))}
+        </Stack>
+      </>
     );
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table aria-label={t('campaigns.participants.title')} verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('campaigns.participants.unit')}</Table.Th>
-            <Table.Th scope="col">{t('campaigns.participants.status')}</Table.Th>
-            <Table.Th scope="col">{t('campaigns.participants.open')}</Table.Th>
-            {staff ? <Table.Th scope="col">{t('campaigns.participants.actions')}</Table.Th> : null}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {participants.map((p) => (
-            <Table.Tr key={p.unitId}>
-              <Table.Td>
-                {p.unitName}{' '}
-                <Text span size="xs" c="dimmed">
-                  ({p.unitCode})
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <StatusBadge status={p.status} />
-                {notes(p)}
-              </Table.Td>
-              <Table.Td>{links(p)}</Table.Td>
-              {staff ? <Table.Td>{actions(p)}</Table.Td> : null}
+    <>
+      {bulk}
+      <Table.ScrollContainer minWidth={640}>
+        <Table aria-label={t('campaigns.participants.title')} verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              {selectable ? <Table.Th w={40}>{tickAll}</Table.Th> : null}
+              <Table.Th scope="col">{t('campaigns.participants.unit')}</Table.Th>
+              <Table.Th scope="col">{t('campaigns.participants.status')}</Table.Th>
+              <Table.Th scope="col">{t('campaigns.participants.open')}</Table.Th>
+              {staff ? (
+                <Table.Th scope="col">{t('campaigns.participants.actions')}</Table.Th>
+              ) : null}
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Thead>
+          <Table.Tbody>
+            {participants.map((p) => (
+              <Table.Tr key={p.unitId}>
+                {selectable ? <Table.Td>{tick(p)}</Table.Td> : null}
+                <Table.Td>
+                  {p.unitName}{' '}
+                  <Text span size="xs" c="dimmed">
+                    ({p.unitCode})
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge status={p.status} />
+                  {notes(p)}
+                </Table.Td>
+                <Table.Td>{links(p)}</Table.Td>
+                {staff ? <Table.Td>{actions(p)}</Table.Td> : null}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </>
   );
 }

@@ -457,6 +457,23 @@ export const ACTION_PATHS: Partial<Record<AssessmentEventType, string>> = {
 
 const unitPath = (id: number, unitId: number) => `/campaigns/${id}/units/${unitId}`;
 
+/** An action on several units at once. */
+export type BulkAction = 'approve' | 'publish' | 'remind' | 'reopen';
+export interface BulkRequest {
+  action: BulkAction;
+  unitIds: number[];
+  reason?: string;
+  until?: string | null;
+  decisionNumber?: string;
+  decisionDate?: string;
+}
+/** What a bulk action did, and per unit what it refused and why. */
+export interface BulkResult {
+  action: BulkAction;
+  done: Array<{ unitId: number; unitName: string; status: AssessmentStatus; reminded?: number }>;
+  refused: Array<{ unitId: number; unitName: string; code: string; message: string }>;
+}
+
 export const campaignApi = {
   list: (signal?: AbortSignal) =>
     api.get<{ items: Array<Campaign & { participants: number }> }>('/campaigns', undefined, signal),
@@ -483,6 +500,8 @@ export const campaignApi = {
     api.post<{ done: number; refused: Array<{ unitName: string; message: string }> }>(
       `/campaigns/${id}/round1/close`,
     ),
+  bulk: (id: number, body: BulkRequest) =>
+    api.post<BulkResult>(`/campaigns/${id}/participants/bulk`, body),
   publishAll: (id: number, decision: { decisionNumber?: string; decisionDate?: string } = {}) =>
     api.post<{ done: number; refused: Array<{ unitName: string; message: string }> }>(
       `/campaigns/${id}/publish`,
