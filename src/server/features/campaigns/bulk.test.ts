@@ -271,6 +271,8 @@ describe('approve and publish', () => {
     const second = await agency.post<BulkAnswer>(bulkUrl(), {
       action: 'publish',
       unitIds: [kimPhuong, phuongTien],
+      decisionNumber: '125/QĐ-UBND',
+      decisionDate: '2026-04-20',
     });
     expect(second.body.done).toEqual([
       { unitId: kimPhuong, unitName: 'Xã Kim Phượng', status: 'published' },
@@ -278,5 +280,21 @@ describe('approve and publish', () => {
     expect(second.body.refused.map((r) => r.unitName)).toEqual(['Xã Phượng Tiến']);
     expect(await statusOf(kimPhuong)).toBe('published');
     expect(await auditActions(kimPhuong, 'campaign.publish')).toEqual(['campaign.publish']);
+    // The decision it was published by is recorded on the published unit only.
+    const decisions = await h.deps.db.query<{
+      unit_id: number;
+      n: string | null;
+      d: string | null;
+    }>(
+      `SELECT unit_id, publication_decision_number AS n, publication_decision_date::text AS d
+         FROM campaign_participants WHERE campaign_id = $1 AND unit_id = ANY($2::int[])
+        ORDER BY unit_id`,
+      [c2026, [kimPhuong, phuongTien]],
+    );
+    expect(decisions.find((r) => r.unit_id === kimPhuong)).toMatchObject({
+      n: '125/QĐ-UBND',
+      d: '2026-04-20',
+    });
+    expect(decisions.find((r) => r.unit_id === phuongTien)).toMatchObject({ n: null, d: null });
   });
 });
