@@ -22,25 +22,88 @@ if (ocrReason) console.warn(`OCR tests skipped: ${ocrReason}`);
 
 const PDF = 'application/pdf';
 
-/** A TSV row of Tesseract for one word. */
-const word = (text: string, left: number, top: number, width: number, height = 40) =>
-  ['5', '1', '1', '1', '1', '1', left, top, width, height, '95', text].join('\t');
+/** A TSV row of Tesseract for one word of its block and line. */
+const word = (
+  text: string,
+  left: number,
+  top: number,
+  width: number,
+  height = 40,
+  [block, line] = [1, 1],
+) => ['5', '1', block, '1', line, '1', left, top, width, height, '95', text].join('\t');
+
+const TSV_HEADER =
+  'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext';
 
 describe('putting OCR words back into lines', () => {
   it('joins words of one row, separates columns by a tab and gaps by a blank line', () => {
     const tsv = [
-      'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext',
+      TSV_HEADER,
       word('Số:', 250, 300, 60),
       word('87/KH-UBND', 325, 302, 200),
       // The right column, on the same row, far to the right.
-      word('Quy', 1300, 298, 70),
-      word('Kỳ,', 1385, 300, 60),
+      word('Quy', 1300, 298, 70, 40, [2, 1]),
+      word('Kỳ,', 1385, 300, 60, 40, [2, 1]),
       // The next line after a gap of two line heights.
-      word('KẾ', 1000, 450, 60),
-      word('HOẠCH', 1075, 452, 150),
+      word('KẾ', 1000, 450, 60, 40, [3, 1]),
+      word('HOẠCH', 1075, 452, 150, 40, [3, 1]),
       '4\t1\t1\t1\t1\t0\t0\t0\t10\t10\t-1\t',
     ].join('\n');
     expect(layoutOcrWords(tsv)).toBe('Số: 87/KH-UBND\tQuy Kỳ,\n\nKẾ HOẠCH');
+  });
+
+  it('reads the header columns apart when their lines fall between each other', () => {
+    // The issuing body wraps in its narrow column; the motto sits halfway between its two lines,
+    // and Tesseract gives the parent body and the national name as one line.
+    const tsv = [
+      TSV_HEADER,
+      word('UBND', 200, 100, 110, 30, [1, 1]),
+      word('HUYỆN', 320, 100, 130, 30, [1, 1]),
+      word('CỘNG', 800, 102, 110, 30, [1, 1]),
+      word('HÒA', 920, 102, 90, 30, [1, 1]),
+      word('ỦY', 180, 140, 50, 30, [2, 1]),
+      word('BAN', 240, 140, 80, 30, [2, 1]),
+      word('XÃ', 330, 140, 50, 30, [2, 1]),
+      word('Độc', 820, 158, 60, 30, [2, 2]),
+      word('lập', 890, 158, 50, 30, [2, 2]),
+      word('CƯỜNG', 250, 176, 130, 30, [2, 3]),
+      word('Số:', 230, 230, 50, 30, [2, 4]),
+      word('87/KH-UBND', 290, 230, 200, 30, [2, 4]),
+      word('ngày', 850, 230, 80, 30, [2, 4]),
+      // A speck in the gutter that Tesseract itself does not believe.
+      word('^-IA', 600, 150, 60, 8, [2, 2]).replace('\t95\t', '\t0\t'),
+      // The type name centred under the header, then a summary line across both columns.
+      word('KẾ', 700, 265, 50, 30, [3, 1]),
+      word('HOẠCH', 760, 265, 110, 30, [3, 1]),
+      word('Cải', 450, 300, 50, 30, [4, 1]),
+      word('cách', 510, 300, 80, 30, [4, 1]),
+      word('năm', 600, 300, 70, 30, [4, 1]),
+      word('2023', 680, 300, 80, 30, [4, 1]),
+    ].join('\n');
+    expect(layoutOcrWords(tsv).split('\n')).toEqual([
+      'UBND HUYỆN\tCỘNG HÒA',
+      'ỦY BAN XÃ\tĐộc lập',
+      'CƯỜNG\tngày',
+      'Số: 87/KH-UBND\tKẾ HOẠCH',
+      'Cải cách năm 2023',
+    ]);
+  });
+
+  it('puts the words of a page fed askew back on their lines', () => {
+    // A page turned by 3°: each word 5 px lower per 100 px across, so the end of a long line
+    // comes down to the height of the start of the next one.
+    const askew = (text: string, left: number, top: number, width: number, line: number) =>
+      word(text, left, top + Math.round(0.0524 * left), width, 30, [1, line]);
+    const long = 'Căn cứ Kế hoạch số 12/KH-UBND ngày 05/01/2023 của Ủy ban nhân dân huyện'.split(
+      ' ',
+    );
+    const tsv = [
+      TSV_HEADER,
+      ...long.map((w, i) => askew(w, 200 + i * 85, 300, 75, 1)),
+      askew('hành', 200, 345, 75, 2),
+      askew('chính.', 285, 345, 90, 2),
+    ].join('\n');
+    expect(layoutOcrWords(tsv).split('\n')).toEqual([long.join(' '), 'hành chính.']);
   });
 
   it('reads the first pages of a long scan and its last one', () => {
