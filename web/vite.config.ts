@@ -153,6 +153,9 @@ export default defineConfig({
     sourcemap: false,
     target: TARGET,
     rolldownOptions: {
+      // The timings warning depends on how busy the machine is, not on the code: `npm start` stays
+      // quiet (precompressing at brotli's best level alone can take seconds on a loaded machine).
+      checks: { bundlerTimings: false },
       input: {
         main: path.join(webRoot, 'index.html'),
         collect: path.join(webRoot, 'thu-thap/index.html'),
