@@ -355,7 +355,7 @@ async function gatherDossierQuarter(
       classLabel: r.label,
     })),
     officials: view.officials.map((o) => ({
-      name: o.officialCode,
+      name: o.officialName ?? o.officialCode,
       unitName: o.unitName,
       totalText: o.evaluation.state === 'scored' ? o.evaluation.text : '',
     })),

@@ -529,6 +529,21 @@ describe('seed 003: huyện Điện Biên Đông’s quarterly report on dossier
       'PHỤ LỤC II',
     ]);
   });
+
+  it('names the officials in annex II, never by their one-stop code', () => {
+    const annex = section(doc, 'PHỤ LỤC II');
+    expect(annex.join('\n')).not.toMatch(/CB-\d/);
+    // The demo's one-stop officials of the three communes whose dossiers were scored.
+    for (const name of [
+      'Lò Văn Thắng',
+      'Vừ Thị Mai',
+      'Giàng A Lử',
+      'Thào Thị Dua',
+      'Lầu A Sùng',
+      'Mùa Thị Chứ',
+    ])
+      expect(annex).toContain(name);
+  });
 });
 
 describe('seed 004: huyện Bảo Yên’s report on the 2022 index', () => {

@@ -20,6 +20,14 @@ const DEMO_COMMUNES: Array<{ code: string; profile: Profile; dossiers: number }>
   { code: '03211', profile: 'unscored', dossiers: 30 },
 ];
 
+/** The two one-stop officials of each demo commune (codes CB-<commune>-1 and -2), by name. */
+const DEMO_OFFICIALS: Record<string, [string, string]> = {
+  '03203': ['Lò Văn Thắng', 'Vừ Thị Mai'],
+  '03205': ['Giàng A Lử', 'Thào Thị Dua'],
+  '03208': ['Lầu A Sùng', 'Mùa Thị Chứ'],
+  '03211': ['Sùng A Páo', 'Lý Thị Hoa'],
+};
+
 const PROCEDURES = [
   ['1.001193', 'Đăng ký khai sinh (minh họa)', 'Hộ tịch'],
   ['2.000635', 'Chứng thực bản sao từ bản chính (minh họa)', 'Chứng thực'],
@@ -123,6 +131,12 @@ export async function loadDossierDemo(tx: Queryable, now: Date): Promise<number>
   for (const commune of DEMO_COMMUNES) {
     const unit = units.find((u) => u.code === commune.code && u.valid_to !== null);
     if (!unit) continue;
+    for (const [k, fullName] of (DEMO_OFFICIALS[commune.code] ?? []).entries())
+      await repo.saveOfficialName(tx, {
+        unitId: unit.id,
+        officialCode: `CB-${commune.code}-${k + 1}`,
+        fullName,
+      });
     for (let i = 0; i < commune.dossiers; i++) {
       const d = demoDossier(
         `MINHHOA-${commune.code}-${String(i + 1).padStart(4, '0')}`,

@@ -1059,3 +1059,29 @@ export async function findUnitRef(db: Queryable, id: number): Promise<UnitRef | 
   );
   return rows[0];
 }
+
+/** The names of officials by unit and one-stop code ("unitId\u0000code" → full name). */
+export async function officialNames(
+  db: Queryable,
+  unitIds: readonly number[],
+): Promise<Map<string, string>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await db.query<{ unit_id: number; official_code: string; full_name: string }>(
+    `SELECT unit_id, official_code, full_name FROM dossier_officials
+      WHERE unit_id = ANY($1::int[])`,
+    [unitIds],
+  );
+  return new Map(rows.map((r) => [`${r.unit_id}\u0000${r.official_code}`, r.full_name]));
+}
+
+/** Records the name of an official of a unit by their one-stop code. */
+export async function saveOfficialName(
+  db: Queryable,
+  input: { unitId: number; officialCode: string; fullName: string },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO dossier_officials (unit_id, official_code, full_name) VALUES ($1, $2, $3)
+     ON CONFLICT (unit_id, official_code) DO UPDATE SET full_name = EXCLUDED.full_name`,
+    [input.unitId, input.officialCode, input.fullName],
+  );
+}

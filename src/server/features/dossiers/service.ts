@@ -776,6 +776,10 @@ async function quarterViewWithArea(
   const areaTally = combineTallies(areaMembers.map((m) => m.tally));
   const byId = new Map(fig.units.map((u) => [String(u.id), u]));
   const catalogue = postalCatalogueOf(fig.catalogues, fig.units);
+  const names = await repo.officialNames(
+    deps.db,
+    fig.units.map((u) => u.id),
+  );
   const officials = officialResults(fig.acc, catalogue)
     .filter((r) => byId.has(r.unitCode))
     .map((r) => {
@@ -785,6 +789,8 @@ async function quarterViewWithArea(
         unitCode: unit.code,
         unitName: unit.name,
         officialCode: r.officialCode as string,
+        // The official's name when the unit recorded it (seed 003 names them), else null.
+        officialName: names.get(`${unit.id}\u0000${r.officialCode as string}`) ?? null,
         evaluation: r.evaluation,
         rates: stripCodes(r.rates),
       };
