@@ -1,7 +1,8 @@
 // Lint rules: typescript-eslint's recommended set for the server, the CLI, the tests and the web app,
-// plus the rules of hooks for React, type-aware checks of promises and switches in src/, and the
-// domain core's zone (it imports no server, CLI or web code and does no I/O). `npm run lint` also
-// runs scripts/check-cycles.mjs: no import cycle in src/.
+// plus the rules of hooks for React, type-aware checks of promises and switches in src/, the
+// domain core's zone (it imports no server, CLI or web code and does no I/O) and the API
+// contract's (src/shared/ imports zod and the domain only; the web app takes it as types only).
+// `npm run lint` also runs scripts/check-cycles.mjs: no import cycle in src/.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
@@ -88,9 +89,42 @@ export default tseslint.config(
     },
   },
   {
+    // The contract of the API's answers (src/shared/contract/): zod schemas and their types, read
+    // by the server and the web app; nothing of the server.
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/cli/**', '**/web/**', 'node:*', 'fastify', 'pg'],
+              message: 'src/shared depends on zod and the domain only: the web app reads it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The answers' types come from the server's contract, as types: no zod in the bundle.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@shared/*'],
+              allowTypeImports: true,
+              message: 'Import the contract with `import type`: its schemas stay on the server.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // Test clients read JSON bodies of many shapes.

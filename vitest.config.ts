@@ -16,7 +16,12 @@ export default defineConfig({
       },
       {
         // The web app reaches the pure domain through the same alias as its Vite build.
-        resolve: { alias: { '@domain': fileURLToPath(new URL('./src/domain', import.meta.url)) } },
+        resolve: {
+          alias: {
+            '@domain': fileURLToPath(new URL('./src/domain', import.meta.url)),
+            '@shared': fileURLToPath(new URL('./src/shared', import.meta.url)),
+          },
+        },
         test: {
           name: 'web',
           include: ['web/src/**/*.test.ts'],

@@ -1,6 +1,7 @@
 /**
  * Build of the web app: sources in web/, output in web/dist (served by the API server). The pure
- * domain helpers in src/domain/ are shared with the server through the `@domain` alias.
+ * domain helpers in src/domain/ are shared with the server through the `@domain` alias, the types of
+ * the API's answers (src/shared/contract/) through `@shared`, imported as types only.
  *
  * Several pages: the staff app (index.html), the light public survey form (khao-sat/index.html,
  * plain DOM code, no React, under 60 KB gzipped, built on its own into one self-contained page:
@@ -18,6 +19,7 @@ import { build, defineConfig, type Plugin } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const domainRoot = fileURLToPath(new URL('../src/domain', import.meta.url));
+const sharedRoot = fileURLToPath(new URL('../src/shared', import.meta.url));
 // Old phones still answer the public survey: syntax is lowered for browsers of about 2020
 // (Chrome 80, Safari 13); the staff app gains a few bytes (ADR 11).
 const TARGET = ['es2019', 'chrome80', 'safari13', 'firefox78'];
@@ -68,7 +70,7 @@ function resultsPage(outDir: string): Plugin {
         configFile: false,
         root: webRoot,
         logLevel: 'warn',
-        resolve: { alias: { '@domain': domainRoot } },
+        resolve: { alias: { '@domain': domainRoot, '@shared': sharedRoot } },
         build: {
           outDir,
           emptyOutDir: false,
@@ -108,7 +110,7 @@ function surveyPage(outDir: string): Plugin {
           configFile: false,
           root: webRoot,
           logLevel: 'warn',
-          resolve: { alias: { '@domain': domainRoot } },
+          resolve: { alias: { '@domain': domainRoot, '@shared': sharedRoot } },
           build: {
             outDir: scratch,
             emptyOutDir: true,
@@ -146,7 +148,7 @@ function surveyPage(outDir: string): Plugin {
 export default defineConfig({
   root: webRoot,
   plugins: [react(), precompress(outDir), surveyPage(outDir), resultsPage(outDir)],
-  resolve: { alias: { '@domain': domainRoot } },
+  resolve: { alias: { '@domain': domainRoot, '@shared': sharedRoot } },
   build: {
     outDir,
     emptyOutDir: true,
@@ -184,7 +186,12 @@ export default defineConfig({
   server: {
     port: 5173,
     fs: {
-      allow: [webRoot, domainRoot, fileURLToPath(new URL('../node_modules', import.meta.url))],
+      allow: [
+        webRoot,
+        domainRoot,
+        sharedRoot,
+        fileURLToPath(new URL('../node_modules', import.meta.url)),
+      ],
     },
     proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
   },

@@ -15,6 +15,7 @@ import Fastify, { LogController, type FastifyReply, type FastifyRequest } from '
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -143,6 +144,7 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
       },
     },
     transform: documentUploads,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 

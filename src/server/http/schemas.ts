@@ -48,3 +48,15 @@ export const commonErrors = {
   404: errorBody,
   409: errorBody,
 };
+
+/**
+ * The successful answer of a file download, for the OpenAPI document: a binary body of one of the
+ * given media types (Fastify sends a file's bytes or stream as they are; nothing is serialised).
+ */
+export function fileAnswer(description: string, ...mediaTypes: [string, ...string[]]) {
+  const schema = z.any().meta({ type: 'string', format: 'binary' });
+  return {
+    description,
+    content: Object.fromEntries(mediaTypes.map((type) => [type, { schema }])),
+  };
+}

@@ -1,5 +1,6 @@
 /** HTTP routes of the audit log. */
 import { z } from 'zod';
+import { jsonValue } from '../../../shared/contract/json.ts';
 import type { Deps } from '../../deps.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
@@ -28,8 +29,8 @@ const auditList = z.object({
       entityId: z.string().nullable(),
       unitId: z.number().nullable(),
       unitName: z.string().nullable(),
-      before: z.unknown(),
-      after: z.unknown(),
+      before: jsonValue,
+      after: jsonValue,
     }),
   ),
   nextBefore: z.number().nullable(),

@@ -7,6 +7,7 @@ import { findUnit } from '../units/repository.ts';
 import * as repo from './repository.ts';
 import type { AnchorVerdict } from './checkpoints.ts';
 import { translate, type Locale } from '../../i18n/messages.ts';
+import type { JsonValue } from '../../../shared/contract/json.ts';
 
 /** Lists audit entries newest first, limited to the units the actor may audit. */
 export async function listAudit(
@@ -53,8 +54,9 @@ export async function listAudit(
       entityId: e.entityId,
       unitId: e.unitId,
       unitName: e.unitName,
-      before: e.before,
-      after: e.after,
+      // jsonb columns: what the database gives back is JSON.
+      before: e.before as JsonValue,
+      after: e.after as JsonValue,
     })),
     nextBefore: entries.length > f.limit ? page[page.length - 1]!.id : null,
   };

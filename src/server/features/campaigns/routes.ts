@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
-import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
+import { commonErrors, fileAnswer, errorBody, idParam } from '../../http/schemas.ts';
 import * as assessment from './assessment.service.ts';
 import * as bulk from './bulk.service.ts';
 import * as coverage from './coverage.service.ts';
@@ -434,7 +434,14 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/v1/campaigns/:id/results.csv',
-    { schema: { tags: ['campaigns'], summary: 'Tải kết quả dạng CSV', params: idParam } },
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary: 'Tải kết quả dạng CSV',
+        params: idParam,
+        response: { 200: fileAnswer('Tệp CSV', 'text/csv') },
+      },
+    },
     async (request, reply) => {
       const table = await results.resultsTable(deps, requireActor(request), request.params.id);
       return reply
@@ -449,7 +456,19 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/v1/campaigns/:id/results.xlsx',
-    { schema: { tags: ['campaigns'], summary: 'Tải kết quả dạng Excel', params: idParam } },
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary: 'Tải kết quả dạng Excel',
+        params: idParam,
+        response: {
+          200: fileAnswer(
+            'Tệp Excel',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ),
+        },
+      },
+    },
     async (request, reply) => {
       const table = await results.resultsTable(deps, requireActor(request), request.params.id);
       return reply

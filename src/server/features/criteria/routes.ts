@@ -5,43 +5,13 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
-import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
+import { commonErrors, fileAnswer, errorBody, idParam } from '../../http/schemas.ts';
 import { formFieldId } from '../../http/validation.ts';
+import * as contract from '../../../shared/contract/criteria.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 import { exportCriteriaXlsx, importCriteriaXlsx } from './xlsx.ts';
 import { importCriteriaSetFromXlsx } from './import.ts';
-
-const setDetail = z.object({
-  set: z.object({
-    id: z.number(),
-    name: z.string(),
-    year: z.number(),
-    unitKind: z.string(),
-    description: z.string(),
-    surveyMaxHundredths: z.number().nullable(),
-    bands: z.array(
-      z.object({
-        label: z.string(),
-        fromPercent: z.number(),
-        toPercent: z.number().nullable(),
-        toInclusive: z.boolean().optional(),
-      }),
-    ),
-    status: z.enum(['draft', 'frozen']),
-    basedOnId: z.number().nullable(),
-    origin: z.string().nullable(),
-    ownerUnitId: z.number().nullable(),
-    ownerUnitName: z.string().nullable(),
-    version: z.number(),
-    updatedAt: z.string(),
-    frozenAt: z.string().nullable(),
-  }),
-  nodes: z.array(z.unknown()),
-  maxHundredths: z.number(),
-  problems: z.array(z.object({ code: z.string(), message: z.string() })),
-  canEdit: z.boolean(),
-});
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -53,7 +23,7 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
         tags: ['criteria'],
         summary: 'Danh sách bộ chỉ số',
         querystring: schemas.listQuery,
-        response: { 200: z.object({ items: z.array(z.unknown()) }), ...commonErrors },
+        response: { 200: contract.criteriaSetList, ...commonErrors },
       },
     },
     async (request) => {
@@ -68,7 +38,7 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
         tags: ['criteria'],
         summary: 'Bộ chỉ số mẫu có sẵn và hướng dẫn cú pháp quy tắc chấm',
         response: {
-          200: z.object({ items: z.array(z.unknown()), ruleSyntaxHelp: z.string() }),
+          200: contract.bundledSetList,
           401: errorBody,
         },
       },
@@ -86,7 +56,7 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
         tags: ['criteria'],
         summary: 'Một bộ chỉ số: cây tiêu chí, tổng điểm, các lỗi cần sửa',
         params: idParam,
-        response: { 200: setDetail, ...commonErrors },
+        response: { 200: contract.criteriaSetDetail, ...commonErrors },
       },
     },
     async (request) => service.getCriteriaSet(deps, requireActor(request), request.params.id),
@@ -99,7 +69,7 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
         tags: ['criteria'],
         summary: 'Tạo bộ chỉ số (trống hoặc từ bộ mẫu)',
         body: schemas.createSetBody,
-        response: { 201: setDetail, ...commonErrors },
+        response: { 201: contract.criteriaSetDetail, ...commonErrors },
       },
     },
     async (request, reply) => {
@@ -117,7 +87,7 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
         summary: 'Sửa thông tin bộ chỉ số (tên, năm, điểm điều tra XHH, xếp loại)',
         params: idParam,
         body: schemas.updateSetBody,
-        response: { 200: setDetail, ...commonErrors },
+        response: { 200: contract.criteriaSetDetail, ...commonErrors },
       },
     },
     async (request) =>
@@ -132,7 +102,7 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
         summary: 'Lưu toàn bộ cây tiêu chí (kiểm tra phiên bản)',
         params: idParam,
         body: schemas.saveTreeBody,
-        response: { 200: setDetail, 413: errorBody, ...commonErrors },
+        response: { 200: contract.criteriaSetDetail, 413: errorBody, ...commonErrors },
       },
     },
     async (request) =>
@@ -146,7 +116,7 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
         tags: ['criteria'],
         summary: 'Khóa bộ chỉ số (không còn lỗi)',
         params: idParam,
-        response: { 200: setDetail, ...commonErrors },
+        response: { 200: contract.criteriaSetDetail, ...commonErrors },
       },
     },
     async (request) => service.freezeCriteriaSet(deps, requireActor(request), request.params.id),
@@ -176,7 +146,7 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
         summary: 'Tạo bộ chỉ số năm mới từ bộ này',
         params: idParam,
         body: schemas.copyBody,
-        response: { 201: setDetail, ...commonErrors },
+        response: { 201: contract.criteriaSetDetail, ...commonErrors },
       },
     },
     async (request, reply) => {
@@ -226,7 +196,19 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/v1/criteria-sets/:id/export.xlsx',
-    { schema: { tags: ['criteria'], summary: 'Tải bộ chỉ số dạng Excel', params: idParam } },
+    {
+      schema: {
+        tags: ['criteria'],
+        summary: 'Tải bộ chỉ số dạng Excel',
+        params: idParam,
+        response: {
+          200: fileAnswer(
+            'Tệp Excel',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ),
+        },
+      },
+    },
     async (request, reply) => {
       const detail = await service.getCriteriaSet(deps, requireActor(request), request.params.id);
       const buffer = await exportCriteriaXlsx(detail.set, detail.nodes);
@@ -245,7 +227,12 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
         tags: ['criteria'],
         summary: 'Nhập bộ chỉ số từ Excel (multipart: file; trường tùy chọn ownerUnitId)',
         consumes: ['multipart/form-data'],
-        response: { 201: setDetail, 413: errorBody, 415: errorBody, ...commonErrors },
+        response: {
+          201: contract.criteriaSetDetail,
+          413: errorBody,
+          415: errorBody,
+          ...commonErrors,
+        },
       },
     },
     async (request, reply) => {

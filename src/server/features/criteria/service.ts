@@ -15,6 +15,7 @@ import {
   type ClassBand,
 } from '../../../domain/scoring/index.ts';
 import { formatRuleText, parseRuleText } from '../../../domain/scoring/rule-text.ts';
+import type { ScoringRule } from '../../../domain/scoring/rules.ts';
 import { validateTree, type CriteriaNode } from '../../../domain/scoring/tree.ts';
 import { AppError, notFound, type ErrorDetail } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
@@ -48,7 +49,7 @@ export interface NodeInput {
 export interface NodeView extends NodeInput {
   id: number;
   evidenceRequirement: NodeEvidenceRequirement | null;
-  rule: unknown;
+  rule: ScoringRule | null;
   copiedFromId: number | null;
   children: NodeView[];
 }

@@ -8,7 +8,14 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
-import { commonErrors, errorBody, idNumber, idParam, idText } from '../../http/schemas.ts';
+import {
+  commonErrors,
+  fileAnswer,
+  errorBody,
+  idNumber,
+  idParam,
+  idText,
+} from '../../http/schemas.ts';
 import { localeFromHeader, translate, type MessageKey } from '../../i18n/messages.ts';
 import { contentDisposition } from '../../http/download.ts';
 import * as service from './service.ts';
@@ -120,6 +127,13 @@ export function registerDocumentRoutes(app: App, deps: Deps): void {
           tags: ['documents'],
           summary: kind === 'docx' ? 'Tải văn bản Word' : 'Tải văn bản PDF',
           params: idParam,
+          response: {
+            200: fileAnswer(
+              'Văn bản',
+              'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+              'application/pdf',
+            ),
+          },
         },
       },
       async (request, reply) => {
@@ -156,6 +170,12 @@ export function registerDocumentRoutes(app: App, deps: Deps): void {
         summary: 'Tải mẫu Word đang dùng (shipped=1: mẫu gốc của phần mềm)',
         params: typeParam,
         querystring: unitQuery.extend({ shipped: z.enum(['0', '1']).optional() }),
+        response: {
+          200: fileAnswer(
+            'Mẫu Word',
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          ),
+        },
       },
     },
     async (request, reply) => {

@@ -10,7 +10,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
-import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
+import { commonErrors, fileAnswer, errorBody, idParam } from '../../http/schemas.ts';
 import { formFieldId } from '../../http/validation.ts';
 import {
   getImportJob,
@@ -351,6 +351,12 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
         tags: ['dossiers'],
         summary: 'Xuất kết quả quý ra Excel',
         querystring: schemas.quarterQuery,
+        response: {
+          200: fileAnswer(
+            'Tệp Excel',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ),
+        },
       },
     },
     async (request, reply) => {

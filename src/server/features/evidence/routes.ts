@@ -6,7 +6,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
-import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
+import { commonErrors, errorBody, fileAnswer, idParam } from '../../http/schemas.ts';
 import { validationDetails } from '../../http/validation.ts';
 import { translate } from '../../i18n/messages.ts';
 import * as checks from './check.service.ts';
@@ -216,7 +216,7 @@ export function registerEvidenceRoutes(app: App, deps: Deps): void {
           'Tải tệp về (phiên bản hiện hành hoặc ?version=); inline=1 để xem trước PDF và ảnh trong trình duyệt',
         params: idParam,
         querystring: schemas.downloadQuery,
-        response: { 200: z.any(), ...commonErrors },
+        response: { 200: fileAnswer('Tệp', 'application/octet-stream'), ...commonErrors },
       },
     },
     async (request, reply) => {

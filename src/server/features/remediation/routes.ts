@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
-import { commonErrors, idParam } from '../../http/schemas.ts';
+import { commonErrors, fileAnswer, idParam } from '../../http/schemas.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 import { planXlsx, supervisionXlsx } from './xlsx.ts';
@@ -103,7 +103,19 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/v1/remediation-plans/:id/export.xlsx',
-    { schema: { tags, summary: 'Tải kế hoạch khắc phục dạng Excel', params: idParam } },
+    {
+      schema: {
+        tags,
+        summary: 'Tải kế hoạch khắc phục dạng Excel',
+        params: idParam,
+        response: {
+          200: fileAnswer(
+            'Tệp Excel',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ),
+        },
+      },
+    },
     async (request, reply) => {
       const plan = await service.getPlan(deps, requireActor(request), request.params.id);
       return reply
@@ -242,7 +254,19 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/v1/supervisions/:id/export.xlsx',
-    { schema: { tags, summary: 'Tải kết luận giám sát dạng Excel', params: idParam } },
+    {
+      schema: {
+        tags,
+        summary: 'Tải kết luận giám sát dạng Excel',
+        params: idParam,
+        response: {
+          200: fileAnswer(
+            'Tệp Excel',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ),
+        },
+      },
+    },
     async (request, reply) => {
       const s = await service.getSupervision(deps, requireActor(request), request.params.id);
       return reply

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
-import { commonErrors, idText } from '../../http/schemas.ts';
+import { commonErrors, fileAnswer, idText } from '../../http/schemas.ts';
 import { listCollectionForms } from './collection.service.ts';
 import { campaignPosters } from './posters.ts';
 import { campaignIdParam } from './schemas.ts';
@@ -124,6 +124,7 @@ export function registerSipasChannelRoutes(app: App, deps: Deps): void {
           unit: idText.optional(),
           field: z.string().max(64).optional(),
         }),
+        response: { 200: fileAnswer('Tệp PDF', 'application/pdf') },
       },
     },
     async (request, reply) => {

@@ -8,7 +8,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
-import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
+import { commonErrors, fileAnswer, errorBody, idParam } from '../../http/schemas.ts';
 import { registerSipasChannelRoutes } from './channel-routes.ts';
 import { importResponses, previewImport } from './import.ts';
 import * as schemas from './schemas.ts';
@@ -200,7 +200,12 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/v1/sipas/questionnaires/:id/export',
     {
-      schema: { tags, summary: 'Xuất mẫu phiếu ra tệp JSON', params: idParam },
+      schema: {
+        tags,
+        summary: 'Xuất mẫu phiếu ra tệp JSON',
+        params: idParam,
+        response: { 200: fileAnswer('Tệp JSON của mẫu phiếu', 'application/json') },
+      },
     },
     async (request, reply) => {
       const file = await service.exportQuestionnaireJson(
@@ -222,6 +227,12 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Xuất mẫu phiếu ra tệp Excel (mỗi câu hỏi một dòng)',
         params: idParam,
+        response: {
+          200: fileAnswer(
+            'Tệp Excel',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ),
+        },
       },
     },
     async (request, reply) => {
@@ -447,6 +458,12 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
         summary: 'Xuất chỉ số ra Excel',
         params: schemas.campaignIdParam,
         querystring: schemas.indexesQuery,
+        response: {
+          200: fileAnswer(
+            'Tệp Excel',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ),
+        },
       },
     },
     async (request, reply) => {

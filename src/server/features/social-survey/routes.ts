@@ -11,7 +11,7 @@ import { AppError } from '../../errors.ts';
 import { fileNameWords } from '../../http/download.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
-import { commonErrors, errorBody } from '../../http/schemas.ts';
+import { commonErrors, fileAnswer, errorBody } from '../../http/schemas.ts';
 import { listKinds } from '../units/repository.ts';
 import { readAnswersTable } from './import.ts';
 import { registerSocialSurveyPage } from './page.ts';
@@ -103,6 +103,12 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Xuất bảng hỏi của một loại đơn vị ra Excel (kèm phiên bản)',
         params: schemas.kindParam,
+        response: {
+          200: fileAnswer(
+            'Tệp Excel',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ),
+        },
       },
     },
     async (request, reply) => {
@@ -318,6 +324,12 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         summary:
           'Kết quả điều tra xã hội học ra Excel: theo đơn vị, theo câu hỏi và nhóm đối tượng',
         params: schemas.campaignParam,
+        response: {
+          200: fileAnswer(
+            'Tệp Excel',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ),
+        },
       },
     },
     async (request, reply) => {

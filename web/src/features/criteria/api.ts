@@ -3,67 +3,34 @@ import type { ClassBand } from '@domain/scoring/index.ts';
 import { OFFICIAL_DOCUMENT_KINDS } from '@domain/documents/official-document.ts';
 import { api, apiUpload } from '../../lib/api-client.ts';
 
-export type SetStatus = 'draft' | 'frozen';
-export type NodeKindValue = 'normal' | 'bonus' | 'penalty';
-export type NotApplicableValue = 'exclude' | 'zero';
+// The answers' shapes are the server's own (src/shared/contract/criteria.ts).
+import type {
+  BundledSet,
+  CriteriaSet,
+  CriteriaSetDetail,
+  CriteriaSetSummary,
+  EvidenceRequirementValue,
+  NodeKindValue,
+  NodeView,
+  NotApplicableValue,
+  SetStatus,
+} from '@shared/contract/criteria.ts';
 
-/** A set's own fields, as the server presents them. */
-export interface CriteriaSet {
-  id: number;
-  name: string;
-  year: number;
-  unitKind: string;
-  description: string;
-  surveyMaxHundredths: number | null;
-  bands: ClassBand[];
-  status: SetStatus;
-  basedOnId: number | null;
-  origin: string | null;
-  ownerUnitId: number | null;
-  ownerUnitName: string | null;
-  version: number;
-  updatedAt: string;
-  frozenAt: string | null;
-}
-
-/** One row of the list: the set with its node count and the total of its criteria. */
-export interface CriteriaSetSummary extends CriteriaSet {
-  nodeCount: number;
-  maxHundredths: number;
-}
-
-/** A node as the server reads it. */
-export interface NodeView {
-  id: number;
-  code: string;
-  title: string;
-  maxHundredths: number;
-  ruleText: string | null;
-  notApplicable: NotApplicableValue | null;
-  kind: NodeKindValue | null;
-  guidance: string | null;
-  evidence: string | null;
-  agency: string | null;
-  source: string | null;
-  toBeConfirmed: boolean;
-  /** What the automatic checks expect of this node's evidence (null: nothing in particular). */
-  evidenceRequirement?: EvidenceRequirementValue | null;
-  copiedFromId: number | null;
-  children: NodeView[];
-}
+export type {
+  BundledSet,
+  CriteriaSet,
+  CriteriaSetDetail,
+  CriteriaSetSummary,
+  EvidenceRequirementValue,
+  NodeKindValue,
+  NodeView,
+  NotApplicableValue,
+  SetStatus,
+};
 
 /** Types of documents a node may require of its evidence (Decree 30). */
 export const REQUIRED_KINDS = OFFICIAL_DOCUMENT_KINDS;
 export type RequiredKind = (typeof REQUIRED_KINDS)[number];
-
-export interface EvidenceRequirementValue {
-  kind?: RequiredKind;
-  mustBeSigned?: boolean;
-  /** "YYYY-MM-DD". */
-  deadline?: string;
-  /** What a signing day other than the issue day costs; absent: the points are at risk. */
-  signingDateDiffers?: 'problem' | 'warning';
-}
 
 /** A node as the editor saves it; `id` null for a new node. */
 export interface NodeInput {
@@ -81,25 +48,6 @@ export interface NodeInput {
   toBeConfirmed: boolean;
   evidenceRequirement?: EvidenceRequirementValue | null;
   children: NodeInput[];
-}
-
-/** One set with its tree, the problems the server sees and whether the caller may edit it. */
-export interface CriteriaSetDetail {
-  set: CriteriaSet;
-  nodes: NodeView[];
-  maxHundredths: number;
-  problems: Array<{ code: string; message: string }>;
-  canEdit: boolean;
-}
-
-/** A template shipped with the app. */
-export interface BundledSet {
-  id: string;
-  name: string;
-  unitKind: 'commune' | 'department';
-  year: number | null;
-  surveyMaxHundredths: number | null;
-  description: string;
 }
 
 export interface SetMetaInput {

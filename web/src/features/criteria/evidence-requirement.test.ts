@@ -8,6 +8,7 @@ const view = (evidenceRequirement: NodeView['evidenceRequirement']): NodeView =>
   title: 'Ban hành kế hoạch CCHC',
   maxHundredths: 700,
   ruleText: null,
+  rule: null,
   notApplicable: null,
   kind: null,
   guidance: null,
