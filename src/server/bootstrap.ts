@@ -5,7 +5,7 @@
 import type { Config } from './config.ts';
 import type { Deps } from './deps.ts';
 import { systemClock, type Clock } from './infra/clock.ts';
-import { openDb, type Db } from './infra/db.ts';
+import { lockForTransaction, openDb, type Db } from './infra/db.ts';
 import { migrate } from './infra/migrate.ts';
 import { claimJobOwner } from './infra/job-owner.ts';
 import { createStorage } from './infra/storage.ts';
@@ -49,7 +49,7 @@ export async function prepareDatabase(
   const adminPassword = config.adminPassword ?? generatePassword();
   const adminHash = await hashPassword(adminPassword);
   await db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock(7262003)');
+    await lockForTransaction(tx, 7262003);
     const now = clock.now();
     if ((await countUnits(tx)) === 0) report.officialUnits = await loadOfficialUnits(tx, now);
     if ((await countUsers(tx)) === 0) {

@@ -20,6 +20,7 @@ import * as repo from '../features/campaigns/repository.ts';
 import { recomputeResults } from '../features/campaigns/results.service.ts';
 import { findUnitsByCodes } from '../features/units/repository.ts';
 import { DEMO_DISTRICTS } from './demo-units.ts';
+import { findSetByOrigin } from './repository.ts';
 
 // The name is printed in the drafted report: it says nothing of the figures being illustrative
 // (the criteria set's description does).
@@ -79,9 +80,7 @@ function finalScores(
 /** Adds the Bảo Yên 2022 campaign (in the caller's transaction); nothing when its units are missing. */
 export async function loadBaoYenDemo(tx: Queryable, now: Date): Promise<void> {
   const district = DEMO_DISTRICTS.find((d) => d.code === 'H-BAOYEN');
-  const [template] = await tx.query<{ id: number; name: string }>(
-    "SELECT id, name FROM criteria_sets WHERE origin = 'bundled:khung-2025-xa' ORDER BY id LIMIT 1",
-  );
+  const template = await findSetByOrigin(tx, 'bundled:khung-2025-xa');
   if (!district || !template) return;
   const units = await findUnitsByCodes(tx, ['H-BAOYEN', ...district.communeCodes]);
   const communes = district.communeCodes.flatMap((code) => {

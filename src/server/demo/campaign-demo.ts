@@ -32,6 +32,7 @@ import {
 import * as repo from '../features/campaigns/repository.ts';
 import { recomputeResults } from '../features/campaigns/results.service.ts';
 import { findUnitsByCodes } from '../features/units/repository.ts';
+import { findSetByOrigin, findUserId } from './repository.ts';
 
 /** Seed 002's reasons, quoted from the HĐND xã Phượng Tiến supervision notice. */
 export const SEED_002_REASONS = {
@@ -116,26 +117,6 @@ const DAY = 86_400_000;
 const vnDate = (now: Date, days: number): string =>
   new Date(now.getTime() + days * DAY + 7 * 3_600_000).toISOString().slice(0, 10);
 
-async function userId(tx: Queryable, username: string): Promise<number | null> {
-  const [row] = await tx.query<{ id: number }>(
-    'SELECT id FROM users WHERE lower(username) = lower($1)',
-    [username],
-  );
-  return row?.id ?? null;
-}
-
-async function setByOrigin(
-  tx: Queryable,
-  origin: string,
-): Promise<{ id: number; name: string } | undefined> {
-  return (
-    await tx.query<{ id: number; name: string }>(
-      'SELECT id, name FROM criteria_sets WHERE origin = $1 ORDER BY id LIMIT 1',
-      [origin],
-    )
-  )[0];
-}
-
 async function treeOf(
   tx: Queryable,
   setId: number,
@@ -159,13 +140,13 @@ function leaves(tree: CriteriaNode): { code: string; max: number; kind: number }
 export async function loadCampaignDemo(tx: Queryable, now: Date): Promise<void> {
   const units = await findUnitsByCodes(tx, ['19', '05545', '05566', '05551', '05563', '22504']);
   const unit = (code: string) => units.get(code);
-  const appraiser = await userId(tx, 'thamdinh.thainguyen');
-  const agencyTn = await userId(tx, 'noivu.thainguyen');
-  const agencyKh = await userId(tx, 'noivu.khanhhoa');
-  const officer = await userId(tx, 'canbo.kimphuong');
+  const appraiser = await findUserId(tx, 'thamdinh.thainguyen');
+  const agencyTn = await findUserId(tx, 'noivu.thainguyen');
+  const agencyKh = await findUserId(tx, 'noivu.khanhhoa');
+  const officer = await findUserId(tx, 'canbo.kimphuong');
   const officerPt = officer;
-  const set2022 = await setByOrigin(tx, 'bundled:thai-nguyen-xa-2022');
-  const template = await setByOrigin(tx, 'bundled:khung-2025-xa');
+  const set2022 = await findSetByOrigin(tx, 'bundled:thai-nguyen-xa-2022');
+  const template = await findSetByOrigin(tx, 'bundled:khung-2025-xa');
   if (!set2022 || !template || !unit('05545') || !unit('05566')) return;
 
   // ---- 2022: finished and published.
@@ -466,7 +447,7 @@ export async function loadCampaignDemo(tx: Queryable, now: Date): Promise<void> 
   }
   // Criteria 4–9 have no appraiser in the demo: the council chair accepted the self score of each
   // for the Thái Nguyên communes, with a reason (ADR 26), so round 1 can be closed on them.
-  const chairTn = await userId(tx, 'hoidong.thainguyen');
+  const chairTn = await findUserId(tx, 'hoidong.thainguyen');
   const unappraised = unappraisedLeaves(
     {
       criteriaSets: [

@@ -6,6 +6,7 @@
 import type { Role } from '../../domain/access.ts';
 import { searchKey } from '../../domain/text.ts';
 import type { Queryable } from '../infra/db.ts';
+import { hasSetting, settingOnce } from '../infra/settings.ts';
 import { appendAuditEntry } from '../features/audit/repository.ts';
 import { hashPassword } from '../features/auth/password.ts';
 import * as units from '../features/units/repository.ts';
@@ -16,6 +17,7 @@ import { DEFAULT_PAR_BANDS } from '../../domain/scoring/index.ts';
 import { fromDomainNode, insertSetWithTree } from '../features/criteria/service.ts';
 import { freezeSet } from '../features/criteria/repository.ts';
 import { BAO_YEN_CAMPAIGN_NAME, loadBaoYenDemo } from './bao-yen-demo.ts';
+import { moveCommunesUnder } from './repository.ts';
 import { BAO_YEN_OFFICES, DEMO_ACCOUNTS, DEMO_DISTRICTS, DEMO_PASSWORD } from './demo-units.ts';
 import { loadDossierDemo } from '../features/dossiers/demo.ts';
 import { loadCampaignDemo } from './campaign-demo.ts';
@@ -24,7 +26,7 @@ import { loadRemediationDemo } from './remediation-demo.ts';
 
 /** Has the demo been loaded into this database? */
 export async function isDemoLoaded(db: Queryable): Promise<boolean> {
-  return (await db.query("SELECT 1 FROM app_settings WHERE key = 'demo_loaded'")).length > 0;
+  return hasSetting(db, 'demo_loaded');
 }
 
 /** Adds the demo units and accounts (in the caller's transaction). */
@@ -47,10 +49,7 @@ export async function loadDemo(tx: Queryable, now: Date): Promise<{ accounts: st
       now,
     );
     // The old communes move from under the province to under their district.
-    await tx.query(
-      `UPDATE units SET parent_id = $1 WHERE code = ANY($2::text[]) AND valid_to = $3 AND parent_id = $4`,
-      [district.id, d.communeCodes, LAST_DAY_BEFORE_REFORM, province.id],
-    );
+    await moveCommunesUnder(tx, district.id, province.id, d.communeCodes, LAST_DAY_BEFORE_REFORM);
     if (d.code === 'H-BAOYEN') {
       await units.insertUnitsBulk(
         tx,
@@ -113,10 +112,7 @@ export async function loadDemo(tx: Queryable, now: Date): Promise<{ accounts: st
   }
 
   await loadDossierDemo(tx, now);
-  await tx.query(
-    `INSERT INTO app_settings (key, value) VALUES ('demo_loaded', $1) ON CONFLICT (key) DO NOTHING`,
-    [JSON.stringify({ at: now.toISOString() })],
-  );
+  await settingOnce(tx, 'demo_loaded', { at: now.toISOString() });
   await appendAuditEntry(
     tx,
     {

@@ -15,6 +15,12 @@ import type { Queryable } from '../infra/db.ts';
 import { appendAuditEntry } from '../features/audit/repository.ts';
 import * as repo from '../features/remediation/repository.ts';
 import { planDocument, supervisionDocument } from '../features/remediation/schemas.ts';
+import {
+  findCampaignOfUnitCode,
+  findStoredResult,
+  findUnitByCode,
+  findUserId,
+} from './repository.ts';
 
 /** Seed 000: the sub-criteria of xã Quy Kỳ scored 0 in 2022, per criterion. */
 export const SEED_000_ZERO_POINTS: Record<string, string[]> = {
@@ -332,40 +338,23 @@ const SEED_002_RECOMMENDATIONS: { audience: 'leadership' | 'officers'; text: str
   },
 ];
 
-async function one<T extends object>(tx: Queryable, sql: string, params: unknown[]) {
-  return (await tx.query<T>(sql, params))[0];
-}
-
 /** Adds the demo plan and supervision (in the caller's transaction). */
 export async function loadRemediationDemo(tx: Queryable, now: Date): Promise<void> {
   // Thái Nguyên's 2022 campaign: the one xã Quy Kỳ (05545) took part in.
-  const campaign = await one<{ id: number; name: string; year: number }>(
-    tx,
-    `SELECT c.id, c.name, c.year FROM campaigns c
-     JOIN campaign_participants p ON p.campaign_id = c.id JOIN units u ON u.id = p.unit_id
-     WHERE c.year = 2022 AND u.code = '05545' ORDER BY c.id LIMIT 1`,
-    [],
-  );
-  const unitByCode = async (code: string, current: boolean) =>
-    one<{ id: number; name: string }>(
-      tx,
-      `SELECT id, name FROM units WHERE code = $1 AND (valid_to IS NULL) = $2 ORDER BY id LIMIT 1`,
-      [code, current],
-    );
+  const campaign = await findCampaignOfUnitCode(tx, 2022, '05545');
+  const unitByCode = (code: string, current: boolean) => findUnitByCode(tx, code, current);
   const kimPhuong = await unitByCode('05551', true);
   const quyKy = await unitByCode('05545', false);
   const phuongTien = await unitByCode('05563', true);
   const phuongTienOld = await unitByCode('05566', false);
-  const user = async (username: string) =>
-    (await one<{ id: number }>(tx, 'SELECT id FROM users WHERE lower(username) = $1', [username]))
-      ?.id ?? null;
+  const user = (username: string) => findUserId(tx, username);
   const head = await user('chutich.kimphuong');
   const officer = await user('canbo.kimphuong');
   const council = await user('hdnd.phuongtien');
   if (!campaign || !kimPhuong || !quyKy || !phuongTien || !phuongTienOld) return;
 
   // ---- Kim Phượng's 2023 plan from Quy Kỳ's 2022 results.
-  const result = await one<{
+  const result = await findStoredResult<{
     appraised_hundredths: number;
     max_appraised_hundredths: number;
     survey_hundredths: number | null;
@@ -375,10 +364,7 @@ export async function loadRemediationDemo(tx: Queryable, now: Date): Promise<voi
     rank: number | null;
     units_ranked: number;
     criteria: { code: string; title: string; score: number; max: number }[];
-  }>(tx, 'SELECT * FROM campaign_results WHERE campaign_id = $1 AND unit_id = $2', [
-    campaign.id,
-    quyKy.id,
-  ]);
+  }>(tx, campaign.id, quyKy.id);
   if (result) {
     const planId = await repo.insertPlan(
       tx,

@@ -400,3 +400,16 @@ export class EmbeddedDbLockedError extends Error {
     );
   }
 }
+
+/** Resolves when the database answers a trivial query; rejects when it cannot be reached. */
+export async function ping(db: Queryable): Promise<void> {
+  await db.query('SELECT 1');
+}
+
+/**
+ * Waits for the advisory lock `key`, held until the transaction ends: the processes sharing a
+ * database do the work it guards one at a time.
+ */
+export async function lockForTransaction(tx: Tx, key: number): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [key]);
+}

@@ -28,7 +28,13 @@ import { entryHash } from '../../../domain/audit-chain.ts';
 import type { Config } from '../../config.ts';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../infra/db.ts';
-import { readChain, readHead } from './repository.ts';
+import {
+  chainSize,
+  countEntriesAfter,
+  findEntryHashes,
+  readChain,
+  readHead,
+} from './repository.ts';
 
 /** Where checkpoints are kept. */
 export interface CheckpointStore {
@@ -142,10 +148,8 @@ async function continues(db: Queryable, from: ChainHead | null, head: ChainHead)
   let prevHash = from?.lastHash ?? '0'.repeat(64);
   let prevId = from?.lastId ?? 0;
   if (from) {
-    const [row] = await db.query<{ hash: string }>('SELECT hash FROM audit_log WHERE id = $1', [
-      from.lastId,
-    ]);
-    if (row?.hash !== from.lastHash) return false;
+    const stored = await findEntryHashes(db, [from.lastId]);
+    if (stored.get(from.lastId) !== from.lastHash) return false;
   }
   for await (const entry of readChain(db, 5000, prevId)) {
     if (entry.prevHash !== prevHash || entryHash(entry, entry.prevHash) !== entry.hash)
@@ -300,18 +304,8 @@ export async function verifyAnchor(
     checkpoints.push({ name, c });
   }
   const ids = checkpoints.map((x) => x.c.lastId);
-  const stored = new Map(
-    (
-      await deps.db.query<{ id: number; hash: string }>(
-        'SELECT id, hash FROM audit_log WHERE id = ANY($1::int8[])',
-        [ids],
-      )
-    ).map((r) => [r.id, r.hash]),
-  );
-  const [{ count, last } = { count: 0, last: null }] = await deps.db.query<{
-    count: number;
-    last: number | null;
-  }>('SELECT count(*)::int8 AS count, max(id) AS last FROM audit_log');
+  const stored = await findEntryHashes(deps.db, ids);
+  const { count, last } = await chainSize(deps.db);
   for (const { name, c } of checkpoints) {
     const hash = stored.get(c.lastId);
     if (hash === undefined)
@@ -327,10 +321,7 @@ export async function verifyAnchor(
       };
   }
   const latest = checkpoints[checkpoints.length - 1]!;
-  const [{ n } = { n: 0 }] = await deps.db.query<{ n: number }>(
-    'SELECT count(*)::int8 AS n FROM audit_log WHERE id > $1',
-    [latest.c.lastId],
-  );
+  const n = await countEntriesAfter(deps.db, latest.c.lastId);
   return {
     kind: 'ok',
     where: store.where,

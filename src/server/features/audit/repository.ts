@@ -9,6 +9,7 @@ import {
   type ChainedEntry,
 } from '../../../domain/audit-chain.ts';
 import type { Queryable } from '../../infra/db.ts';
+import { sqlParams } from '../../infra/sql.ts';
 
 const AUDIT_LOCK_KEY = 7_262_002;
 
@@ -159,11 +160,7 @@ export async function listAuditEntries(
   f: AuditFilter,
 ): Promise<Array<ChainedEntry & { unitName: string | null }>> {
   const where: string[] = [];
-  const params: unknown[] = [];
-  const p = (v: unknown): string => {
-    params.push(v);
-    return `$${params.length}`;
-  };
+  const { values: params, p } = sqlParams();
   if (f.unitPaths) {
     if (f.unitPaths.length === 0) return [];
     where.push(
@@ -184,4 +181,33 @@ export async function listAuditEntries(
     ...toEntry(row),
     unitName: row.unit_name,
   }));
+}
+
+/** The stored hashes of some entries, by id (an entry no longer there is missing). */
+export async function findEntryHashes(
+  db: Queryable,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  const rows = await db.query<{ id: number; hash: string }>(
+    'SELECT id, hash FROM audit_log WHERE id = ANY($1::int8[])',
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.hash]));
+}
+
+/** How many entries the log holds and the id of the last. */
+export async function chainSize(db: Queryable): Promise<{ count: number; last: number | null }> {
+  const [row] = await db.query<{ count: number; last: number | null }>(
+    'SELECT count(*)::int8 AS count, max(id) AS last FROM audit_log',
+  );
+  return row ?? { count: 0, last: null };
+}
+
+/** How many entries come after the entry `id`. */
+export async function countEntriesAfter(db: Queryable, id: number): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    'SELECT count(*)::int8 AS n FROM audit_log WHERE id > $1',
+    [id],
+  );
+  return row?.n ?? 0;
 }

@@ -227,3 +227,25 @@ export async function findGrants(
     unitCode: r.code,
   }));
 }
+
+/** A user's own new password: no longer one to change at the next sign-in. */
+export async function setOwnPassword(
+  db: Queryable,
+  userId: number,
+  passwordHash: string,
+  now: Date,
+): Promise<void> {
+  await db.query(
+    'UPDATE users SET password_hash = $2, must_change_password = false, updated_at = $3, version = version + 1 WHERE id = $1',
+    [userId, passwordHash, now.toISOString()],
+  );
+}
+
+/** Ends every session of a user but the one whose token hash is `keepIdHash`. */
+export async function deleteOtherSessions(
+  db: Queryable,
+  userId: number,
+  keepIdHash: string,
+): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2', [userId, keepIdHash]);
+}

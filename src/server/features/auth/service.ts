@@ -251,14 +251,8 @@ export async function changeOwnPassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.transaction(async (tx) => {
-    await tx.query(
-      'UPDATE users SET password_hash = $2, must_change_password = false, updated_at = $3, version = version + 1 WHERE id = $1',
-      [actor.userId, passwordHash, deps.clock.now().toISOString()],
-    );
-    await tx.query('DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2', [
-      actor.userId,
-      hashToken(currentToken),
-    ]);
+    await repo.setOwnPassword(tx, actor.userId, passwordHash, deps.clock.now());
+    await repo.deleteOtherSessions(tx, actor.userId, hashToken(currentToken));
     await appendAuditEntry(
       tx,
       {

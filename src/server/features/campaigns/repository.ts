@@ -2,6 +2,13 @@
 import type { ClassBand } from '../../../domain/scoring/index.ts';
 import type { RuleInputValues } from '../../../domain/scoring/rules.ts';
 import type { Queryable } from '../../infra/db.ts';
+import {
+  insertColumns,
+  setColumns,
+  sqlParams,
+  type Columns,
+  type SqlParams,
+} from '../../infra/sql.ts';
 
 export interface CampaignRow {
   id: number;
@@ -146,19 +153,22 @@ export interface CampaignValues {
   appraisingUnitId?: number | null | undefined;
 }
 
-const campaignParams = (v: CampaignValues) => [
-  v.year,
-  v.name,
-  v.deadlines.selfAssessment,
-  v.deadlines.round1,
-  v.deadlines.explanations,
-  v.deadlines.round2,
-  v.deadlines.publication,
-  v.surveySource,
-  v.bands === null ? null : JSON.stringify(v.bands),
-  v.ownerUnitId,
-  v.appraisingUnitId ?? null,
-];
+/** The columns of a campaign that an insert and an update both write. */
+const campaignColumns = (v: CampaignValues, by: number | null, now: Date): Columns => ({
+  year: v.year,
+  name: v.name,
+  deadline_self_assessment: v.deadlines.selfAssessment,
+  deadline_round1: v.deadlines.round1,
+  deadline_explanations: v.deadlines.explanations,
+  deadline_round2: v.deadlines.round2,
+  deadline_publication: v.deadlines.publication,
+  survey_source: v.surveySource,
+  bands: v.bands === null ? null : JSON.stringify(v.bands),
+  owner_unit_id: v.ownerUnitId,
+  appraising_unit_id: v.appraisingUnitId ?? null,
+  updated_by: by,
+  updated_at: now.toISOString(),
+});
 
 /** Creates a campaign in set-up. */
 export async function insertCampaign(
@@ -167,12 +177,14 @@ export async function insertCampaign(
   by: number | null,
   now: Date,
 ): Promise<number> {
+  const params = sqlParams();
+  const { names, placeholders } = insertColumns(
+    { ...campaignColumns(v, by, now), created_by: by, created_at: now.toISOString() },
+    params,
+  );
   const [row] = await db.query<{ id: number }>(
-    `INSERT INTO campaigns (year, name, deadline_self_assessment, deadline_round1, deadline_explanations, deadline_round2,
-       deadline_publication, survey_source, bands, owner_unit_id, appraising_unit_id, created_by, updated_by,
-       created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $13) RETURNING id`,
-    [...campaignParams(v), by, now.toISOString()],
+    `INSERT INTO campaigns ${names} VALUES ${placeholders} RETURNING id`,
+    params.values,
   );
   return row!.id;
 }
@@ -186,12 +198,11 @@ export async function updateCampaign(
   by: number | null,
   now: Date,
 ): Promise<boolean> {
+  const params = sqlParams([id, version]);
   const rows = await db.query(
-    `UPDATE campaigns SET year = $3, name = $4, deadline_self_assessment = $5, deadline_round1 = $6, deadline_explanations = $7,
-       deadline_round2 = $8, deadline_publication = $9, survey_source = $10, bands = $11, owner_unit_id = $12,
-       appraising_unit_id = $13, updated_by = $14, updated_at = $15, version = version + 1
+    `UPDATE campaigns SET ${setColumns(campaignColumns(v, by, now), params)}, version = version + 1
      WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, version, ...campaignParams(v), by, now.toISOString()],
+    params.values,
   );
   return rows.length === 1;
 }
@@ -1057,22 +1068,16 @@ function selectionWhere(
   campaignId: number,
   s: ResultsSelection,
   withClassAndSearch: boolean,
-): { where: string; params: unknown[] } {
-  const params: unknown[] = [campaignId];
-  const parts = ['r.campaign_id = $1'];
+): { where: string; params: SqlParams } {
+  const params = sqlParams();
+  const parts = [`r.campaign_id = ${params.p(campaignId)}`];
   if (s.publishedOnly) parts.push("p.status = 'published'");
-  if (s.unitKind !== undefined) {
-    params.push(s.unitKind);
-    parts.push(`r.unit_kind = $${params.length}`);
-  }
-  if (withClassAndSearch && s.classLabel !== undefined) {
-    params.push(s.classLabel);
-    parts.push(`r.class_label = $${params.length}`);
-  }
+  if (s.unitKind !== undefined) parts.push(`r.unit_kind = ${params.p(s.unitKind)}`);
+  if (withClassAndSearch && s.classLabel !== undefined)
+    parts.push(`r.class_label = ${params.p(s.classLabel)}`);
   if (withClassAndSearch && s.search !== undefined) {
-    params.push(s.search.folded, s.search.code);
     parts.push(
-      `(strpos(u.search_key, $${params.length - 1}) > 0 OR strpos(lower(u.code), $${params.length}) > 0)`,
+      `(strpos(u.search_key, ${params.p(s.search.folded)}) > 0 OR strpos(lower(u.code), ${params.p(s.search.code)}) > 0)`,
     );
   }
   return { where: parts.join(' AND '), params };
@@ -1097,20 +1102,11 @@ export async function findResultsPage(
   let sql = `SELECT r.*, u.code AS unit_code, u.name AS unit_name, p.status
      FROM campaign_results r JOIN units u ON u.id = r.unit_id JOIN campaign_participants p ON p.id = r.participant_id
      WHERE ${where}`;
-  if (page.afterPosition !== undefined) {
-    params.push(page.afterPosition);
-    sql += ` AND r.position > $${params.length}`;
-  }
+  if (page.afterPosition !== undefined) sql += ` AND r.position > ${params.p(page.afterPosition)}`;
   sql += ' ORDER BY r.position';
-  if (page.limit !== undefined) {
-    params.push(page.limit);
-    sql += ` LIMIT $${params.length}`;
-  }
-  if (page.offset !== undefined && page.offset > 0) {
-    params.push(page.offset);
-    sql += ` OFFSET $${params.length}`;
-  }
-  return db.query<ResultRow>(sql, params);
+  if (page.limit !== undefined) sql += ` LIMIT ${params.p(page.limit)}`;
+  if (page.offset !== undefined && page.offset > 0) sql += ` OFFSET ${params.p(page.offset)}`;
+  return db.query<ResultRow>(sql, params.values);
 }
 
 /** How many results the selection holds (with its class and search filters). */
@@ -1124,7 +1120,7 @@ export async function countResults(
     `SELECT count(*)::int AS n
      FROM campaign_results r JOIN units u ON u.id = r.unit_id JOIN campaign_participants p ON p.id = r.participant_id
      WHERE ${where}`,
-    params,
+    params.values,
   );
   return row?.n ?? 0;
 }

@@ -4,6 +4,7 @@ import type { ClassBand } from '../../../domain/scoring/index.ts';
 import type { ScoringRule, NotApplicablePolicy } from '../../../domain/scoring/rules.ts';
 import type { NodeKind } from '../../../domain/scoring/tree.ts';
 import type { Queryable } from '../../infra/db.ts';
+import { insertColumns, setColumns, sqlParams, type Columns } from '../../infra/sql.ts';
 
 export interface SetRow {
   id: number;
@@ -57,15 +58,9 @@ export async function listSets(
   f: { year?: number | undefined; unitKind?: string | undefined },
 ): Promise<SetRow[]> {
   const where: string[] = [];
-  const params: unknown[] = [];
-  if (f.year !== undefined) {
-    params.push(f.year);
-    where.push(`s.year = $${params.length}`);
-  }
-  if (f.unitKind) {
-    params.push(f.unitKind);
-    where.push(`s.unit_kind = $${params.length}`);
-  }
+  const { values: params, p } = sqlParams();
+  if (f.year !== undefined) where.push(`s.year = ${p(f.year)}`);
+  if (f.unitKind) where.push(`s.unit_kind = ${p(f.unitKind)}`);
   return db.query<SetRow>(
     `SELECT ${SET_COLUMNS},
        (SELECT count(*)::int FROM criteria_nodes n WHERE n.set_id = s.id) AS node_count,
@@ -211,30 +206,33 @@ export interface NodeValues {
   evidenceRequirement: NodeEvidenceRequirement | null;
 }
 
-const nodeParams = (v: NodeValues) => [
-  v.parentId,
-  v.position,
-  v.code,
-  v.title,
-  v.maxHundredths,
-  v.rule === null ? null : JSON.stringify(v.rule),
-  v.notApplicable,
-  v.kind,
-  v.guidance,
-  v.evidence,
-  v.agency,
-  v.source,
-  v.toBeConfirmed,
-  v.copiedFromId,
-  v.evidenceRequirement === null ? null : JSON.stringify(v.evidenceRequirement),
-];
+/** The columns of a node that an insert and an update both write. */
+const nodeColumns = (v: NodeValues): Columns => ({
+  parent_id: v.parentId,
+  position: v.position,
+  code: v.code,
+  title: v.title,
+  max_hundredths: v.maxHundredths,
+  rule: v.rule === null ? null : JSON.stringify(v.rule),
+  not_applicable: v.notApplicable,
+  kind: v.kind,
+  guidance: v.guidance,
+  evidence: v.evidence,
+  agency: v.agency,
+  source: v.source,
+  to_be_confirmed: v.toBeConfirmed,
+  copied_from_id: v.copiedFromId,
+  evidence_requirement:
+    v.evidenceRequirement === null ? null : JSON.stringify(v.evidenceRequirement),
+});
 
 /** Inserts a node. */
 export async function insertNode(db: Queryable, setId: number, v: NodeValues): Promise<number> {
+  const params = sqlParams();
+  const { names, placeholders } = insertColumns({ set_id: setId, ...nodeColumns(v) }, params);
   const [row] = await db.query<{ id: number }>(
-    `INSERT INTO criteria_nodes (set_id, parent_id, position, code, title, max_hundredths, rule, not_applicable, kind, guidance, evidence, agency, source, to_be_confirmed, copied_from_id, evidence_requirement)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
-    [setId, ...nodeParams(v)],
+    `INSERT INTO criteria_nodes ${names} VALUES ${placeholders} RETURNING id`,
+    params.values,
   );
   return row!.id;
 }
@@ -246,12 +244,10 @@ export async function updateNode(
   id: number,
   v: NodeValues,
 ): Promise<void> {
+  const params = sqlParams([setId, id]);
   await db.query(
-    `UPDATE criteria_nodes SET parent_id = $3, position = $4, code = $5, title = $6, max_hundredths = $7, rule = $8, not_applicable = $9,
-       kind = $10, guidance = $11, evidence = $12, agency = $13, source = $14, to_be_confirmed = $15, copied_from_id = $16,
-       evidence_requirement = $17
-     WHERE set_id = $1 AND id = $2`,
-    [setId, id, ...nodeParams(v)],
+    `UPDATE criteria_nodes SET ${setColumns(nodeColumns(v), params)} WHERE set_id = $1 AND id = $2`,
+    params.values,
   );
 }
 
@@ -296,4 +292,18 @@ export async function saveMapping(
      ON CONFLICT (from_set_id, to_set_id) DO UPDATE SET entries = EXCLUDED.entries, updated_at = EXCLUDED.updated_at`,
     [fromSetId, toSetId, JSON.stringify(entries), now.toISOString()],
   );
+}
+
+/** The node a node was copied from (a set copied for a new year), or null. */
+export async function findNodeCopiedFrom(db: Queryable, id: number): Promise<number | null> {
+  const [row] = await db.query<{ copied_from_id: number | null }>(
+    'SELECT copied_from_id FROM criteria_nodes WHERE id = $1',
+    [id],
+  );
+  return row?.copied_from_id ?? null;
+}
+
+/** Makes every node of a set a root, before the tree is written again. */
+export async function detachNodes(db: Queryable, setId: number): Promise<void> {
+  await db.query('UPDATE criteria_nodes SET parent_id = NULL WHERE set_id = $1', [setId]);
 }

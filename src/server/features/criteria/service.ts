@@ -278,15 +278,9 @@ async function writeTree(
       let id: number;
       if (n.id !== null && existing.has(n.id) && !kept.has(n.id)) {
         id = n.id;
-        const previous = (
-          await tx.query<{ copied_from_id: number | null }>(
-            'SELECT copied_from_id FROM criteria_nodes WHERE id = $1',
-            [id],
-          )
-        )[0];
         await repo.updateNode(tx, setId, id, {
           ...values,
-          copiedFromId: previous?.copied_from_id ?? null,
+          copiedFromId: await repo.findNodeCopiedFrom(tx, id),
         });
       } else {
         id = await repo.insertNode(tx, setId, values);
@@ -296,7 +290,7 @@ async function writeTree(
     }
   };
   // Detach everything first so that moves between parents never trip over the old structure.
-  await tx.query('UPDATE criteria_nodes SET parent_id = NULL WHERE set_id = $1', [setId]);
+  await repo.detachNodes(tx, setId);
   await walk(nodes, null);
   await repo.deleteNodes(
     tx,

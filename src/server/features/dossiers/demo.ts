@@ -180,6 +180,6 @@ export async function loadDossierDemo(tx: Queryable, now: Date): Promise<number>
   if (n === 0) return 0;
   await repo.insertStagingBatch(tx, 'dossier_staging', columns);
   await repo.upsertFromStaging(tx, 'dossier_staging', DEFAULT_DOSSIER_CONFIG.version, null, now);
-  await tx.query('DELETE FROM dossier_staging');
+  await repo.clearStaging(tx, 'dossier_staging');
   return n;
 }

@@ -5,9 +5,10 @@
  * per database (`app_settings`), so an import writes nothing more and every dossier, old or new,
  * has one. Fifty bits: with the public form's limit of attempts per address, not guessable.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { Queryable } from '../../infra/db.ts';
+import { databaseKey } from '../../infra/settings.ts';
 
 export const RATING_SECRET_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const RATING_SECRET_LENGTH = 10;
@@ -15,27 +16,9 @@ export const RATING_SECRET_LENGTH = 10;
 export const PUBLIC_RATING_PATH = '/public/danh-gia-ho-so';
 
 const KEY_SETTING = 'dossier_rating_key';
-const keyCache = new WeakMap<object, Promise<Buffer>>();
-
 /** The key of the secrets, created once per database and shared by every process. */
 export function ratingKey(db: Queryable & object): Promise<Buffer> {
-  let key = keyCache.get(db);
-  if (!key) {
-    key = (async () => {
-      await db.query(
-        'INSERT INTO app_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING',
-        [KEY_SETTING, JSON.stringify(randomBytes(32).toString('base64'))],
-      );
-      const rows = await db.query<{ value: string }>(
-        'SELECT value FROM app_settings WHERE key = $1',
-        [KEY_SETTING],
-      );
-      return Buffer.from(rows[0]!.value, 'base64');
-    })();
-    keyCache.set(db, key);
-    key.catch(() => keyCache.delete(db));
-  }
-  return key;
+  return databaseKey(db, KEY_SETTING);
 }
 
 /** The secret of a dossier code, unformatted (ten characters of the alphabet). */

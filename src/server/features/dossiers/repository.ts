@@ -1,6 +1,7 @@
 /** SQL for dossiers, their import sources, jobs, staging tables and rating forms. */
 import type { RateKey } from '../../../domain/dossiers/config.ts';
 import type { Queryable } from '../../infra/db.ts';
+import { sqlParams } from '../../infra/sql.ts';
 
 export interface UnitRef {
   id: number;
@@ -262,6 +263,14 @@ const stagingName = (jobId: number): string => `dossier_staging_job_${Math.trunc
 const INSERT_STAGING_SQL = (table: string): string =>
   `INSERT INTO ${table} SELECT * FROM unnest(${STAGING_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')})`;
 
+/**
+ * Room for the hash aggregates of a quarter's sums per unit and official, which would otherwise
+ * spill to disk on a national view (ADR 10); for the rest of the transaction only.
+ */
+export async function allowAggregateMemory(tx: Queryable): Promise<void> {
+  await tx.query(`SET LOCAL work_mem = '64MB'`);
+}
+
 /** Creates the job's own unlogged staging table (dropped after the job). */
 export async function createStaging(db: Queryable, jobId: number): Promise<string> {
   const table = stagingName(jobId);
@@ -281,6 +290,11 @@ export async function insertStagingBatch(
 
 /** The staging columns, in order, for `Db.copyIn`. */
 export const STAGING_COPY_COLUMNS: readonly string[] = STAGING_COLUMNS.map(([c]) => c);
+
+/** Empties a staging table (the shared `dossier_staging` after a load through it). */
+export async function clearStaging(db: Queryable, table: string): Promise<void> {
+  await db.query(`DELETE FROM ${table}`);
+}
 
 export async function dropStaging(db: Queryable, table: string): Promise<void> {
   await db.query(`DROP TABLE IF EXISTS ${table}`);
@@ -626,11 +640,7 @@ export async function listDossiers(
   offset: number,
 ): Promise<{ items: DossierDbRow[]; total: number }> {
   const where: string[] = [];
-  const params: unknown[] = [];
-  const p = (v: unknown): string => {
-    params.push(v);
-    return `$${params.length}`;
-  };
+  const { values: params, p } = sqlParams();
   let members = '';
   if (f.members !== undefined) {
     if (f.members.unitIds.length === 0) return { items: [], total: 0 };

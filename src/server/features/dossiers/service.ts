@@ -544,15 +544,11 @@ export async function loadAccumulator(
   fold?: readonly repo.FoldPair[],
   procedureCodes: readonly string[] = [],
 ): Promise<DossierAccumulator> {
-  // Room for the hash aggregates of a quarter's sums per unit and official, which would otherwise
-  // spill to disk on a national view (ADR 10); for these statements only.
   return deps.db.transaction(async (tx) => {
-    await tx.query(`SET LOCAL work_mem = '${AGGREGATE_WORK_MEM}'`);
+    await repo.allowAggregateMemory(tx);
     return fillAccumulator(tx, config, period, unitIds, fold, procedureCodes);
   });
 }
-
-const AGGREGATE_WORK_MEM = '64MB';
 
 async function fillAccumulator(
   db: Queryable,

@@ -12,7 +12,6 @@ import {
   type EvidenceAttachment,
   type EvidenceRequirement,
   type Finding,
-  type NodeEvidenceRequirement,
   type SignatureFacts,
 } from '../../../domain/documents/findings.ts';
 import {
@@ -111,18 +110,7 @@ export async function nodeRequirement(
   unitId: number,
   nodeCode: string,
 ): Promise<EvidenceRequirement | null> {
-  const rows = await db.query<{
-    year: number;
-    evidence_requirement: NodeEvidenceRequirement | null;
-  }>(
-    `SELECT c.year, n.evidence_requirement
-     FROM campaigns c
-     JOIN campaign_participants p ON p.campaign_id = c.id AND p.unit_id = $2
-     JOIN campaign_criteria_sets cs ON cs.campaign_id = c.id AND cs.unit_kind = p.unit_kind
-     JOIN criteria_nodes n ON n.set_id = cs.criteria_set_id AND n.code = $3
-     WHERE c.id = $1`,
-    [campaignId, unitId, nodeCode],
-  );
+  const rows = await repo.findNodeRequirement(db, campaignId, unitId, nodeCode);
   const row = rows[0];
   return row ? { ...(row.evidence_requirement ?? {}), year: row.year } : null;
 }
@@ -181,36 +169,12 @@ async function sameFileFindingsOf(
   campaignId: number,
   unitId: number,
 ): Promise<Map<string, Finding>> {
-  const rows = await db.query<{
-    node_code: string;
-    node_id: number;
-    set_id: number;
-    required_kind: string | null;
-    evidence_id: number;
-    sha256: string;
-    doc_type: string;
-    read_kind: string | null;
-  }>(
-    `SELECT r.node_code, n.id AS node_id, n.set_id, n.evidence_requirement->>'kind' AS required_kind,
-       d.id AS evidence_id, v.sha256, d.doc_type, ch.metadata->>'kind' AS read_kind
-     FROM campaign_participants p
-     JOIN campaign_criteria_sets cs ON cs.campaign_id = p.campaign_id AND cs.unit_kind = p.unit_kind
-     JOIN campaign_evidence_refs r ON r.participant_id = p.id AND r.step = 'self'
-     JOIN criteria_nodes n ON n.set_id = cs.criteria_set_id AND n.code = r.node_code
-     JOIN evidence_documents d ON d.id = r.evidence_id AND d.unit_id = p.unit_id
-     JOIN evidence_versions v ON v.document_id = d.id AND v.version_no = d.current_version
-     LEFT JOIN evidence_checks ch ON ch.version_id = v.id
-     WHERE p.campaign_id = $1 AND p.unit_id = $2`,
-    [campaignId, unitId],
-  );
+  const rows = await repo.findSelfAttachments(db, campaignId, unitId);
   const out = new Map<string, Finding>();
   const setId = rows[0]?.set_id;
   if (setId === undefined) return out;
   // The top-level criterion of each node, walking up the tree.
-  const nodes = await db.query<{ id: number; parent_id: number | null; code: string }>(
-    'SELECT id, parent_id, code FROM criteria_nodes WHERE set_id = $1',
-    [setId],
-  );
+  const nodes = await repo.findSetNodeLinks(db, setId);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const criterionOf = (id: number): string => {
     let node = byId.get(id);
@@ -276,39 +240,8 @@ export async function assessmentEvidenceRisks(
   unitId: number,
 ): Promise<EvidenceRiskReport> {
   await unitFor(deps.db, actor, unitId, 'evidence.read');
-  const entries = await deps.db.query<{
-    year: number;
-    node_code: string;
-    title: string;
-    max_hundredths: number;
-    self_score_hundredths: number | null;
-    self_na: boolean;
-    self_evidence: (string | number)[];
-    evidence_requirement: NodeEvidenceRequirement | null;
-  }>(
-    `SELECT c.year, n.code AS node_code, n.title, n.max_hundredths, e.self_score_hundredths,
-       coalesce(e.self_na, false) AS self_na,
-       (SELECT coalesce(jsonb_agg(r.evidence_id ORDER BY r.evidence_id), '[]'::jsonb)
-        FROM campaign_evidence_refs r
-        WHERE r.participant_id = p.id AND r.node_code = n.code AND r.step = 'self') AS self_evidence,
-       n.evidence_requirement
-     FROM campaigns c
-     JOIN campaign_participants p ON p.campaign_id = c.id AND p.unit_id = $2
-     JOIN campaign_criteria_sets cs ON cs.campaign_id = c.id AND cs.unit_kind = p.unit_kind
-     JOIN criteria_nodes n ON n.set_id = cs.criteria_set_id
-     LEFT JOIN campaign_entries e ON e.participant_id = p.id AND e.node_code = n.code
-     WHERE c.id = $1 AND (e.participant_id IS NOT NULL OR n.evidence_requirement IS NOT NULL)
-       AND NOT EXISTS (SELECT 1 FROM criteria_nodes k WHERE k.parent_id = n.id)
-     ORDER BY n.code`,
-    [campaignId, unitId],
-  );
-  const year =
-    entries[0]?.year ??
-    (
-      await deps.db.query<{ year: number }>('SELECT year FROM campaigns WHERE id = $1', [
-        campaignId,
-      ])
-    )[0]?.year;
+  const entries = await repo.findSelfEntriesWithRequirements(deps.db, campaignId, unitId);
+  const year = entries[0]?.year ?? (await repo.findCampaignYear(deps.db, campaignId));
   if (year === undefined) throw notFound('entity_campaign');
   const sameFile = await sameFileFindingsOf(deps.db, campaignId, unitId);
   const risks: EvidenceRisk[] = [];

@@ -50,7 +50,7 @@ export async function startEvidenceRecheck(
   const outcome = await deps.db.transaction(async (tx) => {
     const unit = await unitFor(tx, actor, unitId, 'evidence.write');
     // One batch at a time per unit: two clicks (or two officers) share the same progress.
-    await tx.query('SELECT id FROM units WHERE id = $1 FOR UPDATE', [unit.id]);
+    await repo.lockUnitForRecheck(tx, unit.id);
     const running = await repo.findUnfinishedRecheck(tx, unit.id, MAX_ATTEMPTS);
     if (running) return { started: false, batch: present(running) };
     const now = deps.clock.now();

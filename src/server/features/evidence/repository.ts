@@ -1,5 +1,7 @@
 /** SQL for the evidence library: documents and their file versions. The only place that knows those tables. */
+import type { NodeEvidenceRequirement } from '../../../domain/documents/findings.ts';
 import type { Queryable } from '../../infra/db.ts';
+import { sqlParams } from '../../infra/sql.ts';
 
 export interface DocumentRow {
   id: number;
@@ -104,11 +106,7 @@ export async function searchDocuments(
   db: Queryable,
   s: DocumentSearch,
 ): Promise<{ items: DocumentWithFile[]; total: number }> {
-  const params: unknown[] = [];
-  const p = (v: unknown): string => {
-    params.push(v);
-    return `$${params.length}`;
-  };
+  const { values: params, p } = sqlParams();
   const where = [`d.unit_id = ${p(s.unitId)}`];
   if (s.q) {
     for (const word of s.q.split(' ').filter(Boolean).slice(0, 8))
@@ -500,4 +498,115 @@ export async function findUnfinishedRecheck(
     [unitId, maxAttempts],
   );
   return rows[0];
+}
+
+/**
+ * The evidence requirement of a campaign's criteria node for a participating unit (the node of
+ * the set the unit is assessed with), with the campaign's year.
+ */
+export async function findNodeRequirement(
+  db: Queryable,
+  campaignId: number,
+  unitId: number,
+  nodeCode: string,
+): Promise<Array<{ year: number; evidence_requirement: NodeEvidenceRequirement | null }>> {
+  return db.query<{
+    year: number;
+    evidence_requirement: NodeEvidenceRequirement | null;
+  }>(
+    `SELECT c.year, n.evidence_requirement
+     FROM campaigns c
+     JOIN campaign_participants p ON p.campaign_id = c.id AND p.unit_id = $2
+     JOIN campaign_criteria_sets cs ON cs.campaign_id = c.id AND cs.unit_kind = p.unit_kind
+     JOIN criteria_nodes n ON n.set_id = cs.criteria_set_id AND n.code = $3
+     WHERE c.id = $1`,
+    [campaignId, unitId, nodeCode],
+  );
+}
+
+/** The documents a unit's self-assessment cites, per node, with their content and types. */
+export async function findSelfAttachments(db: Queryable, campaignId: number, unitId: number) {
+  return db.query<{
+    node_code: string;
+    node_id: number;
+    set_id: number;
+    required_kind: string | null;
+    evidence_id: number;
+    sha256: string;
+    doc_type: string;
+    read_kind: string | null;
+  }>(
+    `SELECT r.node_code, n.id AS node_id, n.set_id, n.evidence_requirement->>'kind' AS required_kind,
+       d.id AS evidence_id, v.sha256, d.doc_type, ch.metadata->>'kind' AS read_kind
+     FROM campaign_participants p
+     JOIN campaign_criteria_sets cs ON cs.campaign_id = p.campaign_id AND cs.unit_kind = p.unit_kind
+     JOIN campaign_evidence_refs r ON r.participant_id = p.id AND r.step = 'self'
+     JOIN criteria_nodes n ON n.set_id = cs.criteria_set_id AND n.code = r.node_code
+     JOIN evidence_documents d ON d.id = r.evidence_id AND d.unit_id = p.unit_id
+     JOIN evidence_versions v ON v.document_id = d.id AND v.version_no = d.current_version
+     LEFT JOIN evidence_checks ch ON ch.version_id = v.id
+     WHERE p.campaign_id = $1 AND p.unit_id = $2`,
+    [campaignId, unitId],
+  );
+}
+
+/** The nodes of a criteria set as links to their parents. */
+export async function findSetNodeLinks(db: Queryable, setId: number) {
+  return db.query<{ id: number; parent_id: number | null; code: string }>(
+    'SELECT id, parent_id, code FROM criteria_nodes WHERE set_id = $1',
+    [setId],
+  );
+}
+
+/**
+ * The leaves of a unit's self-assessment that hold an entry or need evidence: the score claimed,
+ * the evidence cited and the node's requirement, with the campaign's year.
+ */
+export async function findSelfEntriesWithRequirements(
+  db: Queryable,
+  campaignId: number,
+  unitId: number,
+) {
+  return db.query<{
+    year: number;
+    node_code: string;
+    title: string;
+    max_hundredths: number;
+    self_score_hundredths: number | null;
+    self_na: boolean;
+    self_evidence: (string | number)[];
+    evidence_requirement: NodeEvidenceRequirement | null;
+  }>(
+    `SELECT c.year, n.code AS node_code, n.title, n.max_hundredths, e.self_score_hundredths,
+       coalesce(e.self_na, false) AS self_na,
+       (SELECT coalesce(jsonb_agg(r.evidence_id ORDER BY r.evidence_id), '[]'::jsonb)
+        FROM campaign_evidence_refs r
+        WHERE r.participant_id = p.id AND r.node_code = n.code AND r.step = 'self') AS self_evidence,
+       n.evidence_requirement
+     FROM campaigns c
+     JOIN campaign_participants p ON p.campaign_id = c.id AND p.unit_id = $2
+     JOIN campaign_criteria_sets cs ON cs.campaign_id = c.id AND cs.unit_kind = p.unit_kind
+     JOIN criteria_nodes n ON n.set_id = cs.criteria_set_id
+     LEFT JOIN campaign_entries e ON e.participant_id = p.id AND e.node_code = n.code
+     WHERE c.id = $1 AND (e.participant_id IS NOT NULL OR n.evidence_requirement IS NOT NULL)
+       AND NOT EXISTS (SELECT 1 FROM criteria_nodes k WHERE k.parent_id = n.id)
+     ORDER BY n.code`,
+    [campaignId, unitId],
+  );
+}
+
+/** A campaign's year, or undefined when there is no such campaign. */
+export async function findCampaignYear(
+  db: Queryable,
+  campaignId: number,
+): Promise<number | undefined> {
+  const [row] = await db.query<{ year: number }>('SELECT year FROM campaigns WHERE id = $1', [
+    campaignId,
+  ]);
+  return row?.year;
+}
+
+/** Locks a unit's row until the transaction ends: one re-check batch is started at a time. */
+export async function lockUnitForRecheck(tx: Queryable, unitId: number): Promise<void> {
+  await tx.query('SELECT id FROM units WHERE id = $1 FOR UPDATE', [unitId]);
 }

@@ -1,6 +1,7 @@
 /** Liveness and readiness probes. */
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
+import { ping } from '../../infra/db.ts';
 import type { App } from '../../http/types.ts';
 
 export function registerHealthRoutes(app: App, deps: Deps): void {
@@ -38,10 +39,7 @@ export function registerHealthRoutes(app: App, deps: Deps): void {
       },
     },
     async (_request, reply) => {
-      const [database, storage] = await Promise.allSettled([
-        deps.db.query('SELECT 1'),
-        deps.storage.check(),
-      ]);
+      const [database, storage] = await Promise.allSettled([ping(deps.db), deps.storage.check()]);
       const reasons: Array<'database' | 'storage'> = [];
       if (database.status === 'rejected') reasons.push('database');
       if (storage.status === 'rejected') reasons.push('storage');

@@ -11,6 +11,7 @@ import { selfAssessmentProgress, round1Findings } from '../../../domain/campaign
 import { isPastDeadline, deadlineEnd } from '../../../domain/campaign/setup.ts';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../infra/db.ts';
+import * as repo from './repository.ts';
 import {
   appraiserQueue,
   round1Of,
@@ -260,24 +261,7 @@ const inScope = (scope: string[] | null, path: string) =>
 async function remediationItems(db: Queryable, actor: Actor, now: Date): Promise<TaskItem[]> {
   const out: TaskItem[] = [];
   const today = vnToday(now);
-  const rows = await db.query<{
-    id: number;
-    plan_id: number;
-    plan_title: string;
-    unit_name: string;
-    unit_path: string;
-    content: string;
-    deadline: string | null;
-    responsible_user_id: number | null;
-  }>(
-    `SELECT t.id, t.plan_id, p.title AS plan_title, u.name AS unit_name, u.path AS unit_path,
-            t.content, to_char(t.deadline, 'YYYY-MM-DD') AS deadline, t.responsible_user_id
-     FROM remediation_tasks t
-     JOIN remediation_plans p ON p.id = t.plan_id
-     JOIN units u ON u.id = p.unit_id
-     WHERE t.status IN ('not_started', 'in_progress')
-     ORDER BY t.deadline NULLS LAST, t.id`,
-  );
+  const rows = await repo.findOpenTasks(db);
   if (roleIn(actor, 'unit_officer') || roleIn(actor, 'unit_head'))
     for (const r of rows) {
       if (r.responsible_user_id !== actor.userId) continue;
@@ -325,23 +309,7 @@ async function remediationItems(db: Queryable, actor: Actor, now: Date): Promise
 async function supervisionItems(db: Queryable, actor: Actor, now: Date): Promise<TaskItem[]> {
   if (!roleIn(actor, 'council_member')) return [];
   const scope = scopeOf(actor, 'supervision.manage');
-  const rows = await db.query<{
-    id: number;
-    plan_number: string;
-    unit_name: string;
-    unit_path: string;
-    period_to: string;
-    findings: number;
-    without_task: number;
-  }>(
-    `SELECT s.id, s.plan_number, u.name AS unit_name, u.path AS unit_path,
-            to_char(s.period_to, 'YYYY-MM-DD') AS period_to,
-            (SELECT count(*)::int FROM supervision_findings f WHERE f.supervision_id = s.id) AS findings,
-            (SELECT count(*)::int FROM supervision_findings f WHERE f.supervision_id = s.id
-               AND NOT EXISTS (SELECT 1 FROM remediation_tasks t WHERE t.finding_id = f.id)) AS without_task
-     FROM supervisions s JOIN units u ON u.id = s.unit_id
-     ORDER BY s.period_to DESC, s.id DESC`,
-  );
+  const rows = await repo.findSupervisions(db);
   return rows
     .filter((r) => inScope(scope, r.unit_path))
     .map((r) =>
@@ -365,25 +333,7 @@ async function sipasItems(db: Queryable, actor: Actor, now: Date): Promise<TaskI
   const paths = actor.grants.filter((g) => g.role === 'enumerator').map((g) => g.unitPath);
   const national = paths.includes(null);
   const today = vnToday(now);
-  const rows = await db.query<{
-    id: number;
-    name: string;
-    period_end: string;
-    unit_name: string;
-    unit_path: string;
-    answers: number;
-  }>(
-    `SELECT c.id, c.name, to_char(c.period_end, 'YYYY-MM-DD') AS period_end,
-            u.name AS unit_name, u.path AS unit_path,
-            (SELECT count(*)::int FROM sipas_responses r
-              WHERE r.campaign_id = c.id AND r.unit_id = u.id) AS answers
-     FROM sipas_campaigns c
-     JOIN sipas_campaign_units cu ON cu.campaign_id = c.id
-     JOIN units u ON u.id = cu.unit_id
-     WHERE c.status = 'open' AND c.period_end >= $1::date
-     ORDER BY c.period_end, c.id, u.name`,
-    [today],
-  );
+  const rows = await repo.findOpenSurveyUnits(db, today);
   return rows
     .filter((r) => national || paths.some((p) => p !== null && r.unit_path.startsWith(p)))
     .map((r) =>
@@ -398,31 +348,9 @@ async function sipasItems(db: Queryable, actor: Actor, now: Date): Promise<TaskI
 /** The administrator: accounts needing attention and the health of the system. */
 async function adminItems(deps: Deps, actor: Actor, now: Date): Promise<TaskItem[]> {
   if (!roleIn(actor, 'system_admin')) return [];
-  const [accounts] = await deps.db.query<{
-    total: number;
-    disabled: number;
-    must_change: number;
-    locked: number;
-    without_role: number;
-  }>(
-    `SELECT count(*)::int AS total,
-            count(*) FILTER (WHERE disabled)::int AS disabled,
-            count(*) FILTER (WHERE must_change_password AND NOT disabled)::int AS must_change,
-            count(*) FILTER (WHERE locked_until > $1)::int AS locked,
-            count(*) FILTER (WHERE NOT disabled AND NOT EXISTS
-              (SELECT 1 FROM role_grants g WHERE g.user_id = users.id))::int AS without_role
-     FROM users`,
-    [now],
-  );
-  const [checks] = await deps.db.query<{ pending: number; unreadable: number }>(
-    `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
-            count(*) FILTER (WHERE status = 'unreadable')::int AS unreadable
-     FROM evidence_checks`,
-  );
-  const [jobs] = await deps.db.query<{ interrupted: number }>(
-    `SELECT (SELECT count(*)::int FROM dossier_import_jobs
-               WHERE status = 'interrupted' AND retried_by IS NULL) AS interrupted`,
-  );
+  const accounts = await repo.countAccounts(deps.db, now);
+  const checks = await repo.countEvidenceChecks(deps.db);
+  const jobs = await repo.countInterruptedImports(deps.db);
   let storageOk = 1;
   try {
     await deps.storage.check();

@@ -715,3 +715,27 @@ export async function tasksFromFindings(
     [findingIds],
   );
 }
+
+/** A unit's materialised path, or undefined when there is no such unit. */
+export async function findUnitPath(
+  db: Queryable,
+  unitId: number,
+): Promise<{ path: string } | undefined> {
+  const [row] = await db.query<{ path: string }>('SELECT path FROM units WHERE id = $1', [unitId]);
+  return row;
+}
+
+/** The SIPAS survey of a year that took in the unit and ended last, if any. */
+export async function findLatestSurveyOfUnit(
+  db: Queryable,
+  unitId: number,
+  year: number,
+): Promise<{ id: number; name: string } | undefined> {
+  const [row] = await db.query<{ id: number; name: string }>(
+    `SELECT c.id, c.name FROM sipas_campaigns c JOIN sipas_campaign_units cu ON cu.campaign_id = c.id
+     WHERE cu.unit_id = $1 AND c.period_start <= make_date($2, 12, 31) AND c.period_end >= make_date($2, 1, 1)
+     ORDER BY c.period_end DESC, c.id DESC LIMIT 1`,
+    [unitId, year],
+  );
+  return row;
+}

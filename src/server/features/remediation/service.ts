@@ -342,9 +342,7 @@ async function measuredRates(
   year: number,
 ): Promise<Map<MeasuredMetric, { percent: number | null; source: string }>> {
   const out = new Map<MeasuredMetric, { percent: number | null; source: string }>();
-  const [unit] = await deps.db.query<{ path: string }>('SELECT path FROM units WHERE id = $1', [
-    unitId,
-  ]);
+  const unit = await repo.findUnitPath(deps.db, unitId);
   // The postal rates are measured against the catalogue that applies to the unit (ADR 18).
   const catalogues = unit === undefined ? null : await areaCatalogues(deps.db, unit.path);
   const postal = unit === undefined || catalogues === null ? null : catalogues.forPath(unit.path);
@@ -382,12 +380,7 @@ async function measuredRates(
     out.set('dossier_postal', { percent: rates['postal-dossiers'].percent, source });
     break;
   }
-  const [sipas] = await deps.db.query<{ id: number; name: string }>(
-    `SELECT c.id, c.name FROM sipas_campaigns c JOIN sipas_campaign_units cu ON cu.campaign_id = c.id
-     WHERE cu.unit_id = $1 AND c.period_start <= make_date($2, 12, 31) AND c.period_end >= make_date($2, 1, 1)
-     ORDER BY c.period_end DESC, c.id DESC LIMIT 1`,
-    [unitId, year],
-  );
+  const sipas = await repo.findLatestSurveyOfUnit(deps.db, unitId, year);
   if (sipas) {
     const points = await surveyPointsForUnit(deps, sipas.id, unitId, 10_000);
     out.set('sipas_satisfaction', { percent: points?.points ?? null, source: sipas.name });

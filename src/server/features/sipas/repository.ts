@@ -3,6 +3,7 @@
  * dossier links. The only module of the feature that speaks to the database.
  */
 import type { Queryable } from '../../infra/db.ts';
+import { insertColumns, setColumns, sqlParams, type Columns } from '../../infra/sql.ts';
 
 export interface QuestionnaireRow {
   id: number;
@@ -142,31 +143,36 @@ export interface CampaignWrite {
   marginOfError: number;
 }
 
+/** The columns of a survey campaign that an insert and an update both write. */
+const campaignColumns = (c: CampaignWrite, now: Date): Columns => ({
+  name: c.name,
+  period_start: c.periodStart,
+  period_end: c.periodEnd,
+  status: c.status,
+  owner_unit_id: c.ownerUnitId,
+  questionnaire_id: c.questionnaireId,
+  fields: JSON.stringify(c.fields),
+  channels: c.channels,
+  satisfied_levels: c.satisfiedLevels,
+  overall_method: c.overallMethod,
+  margin_of_error: c.marginOfError,
+  updated_at: now.toISOString(),
+});
+
 export async function insertCampaign(
   db: Queryable,
   c: CampaignWrite,
   createdBy: number | null,
   now: Date,
 ): Promise<number> {
+  const params = sqlParams();
+  const { names, placeholders } = insertColumns(
+    { ...campaignColumns(c, now), created_by: createdBy, created_at: now.toISOString() },
+    params,
+  );
   const rows = await db.query<{ id: number }>(
-    `INSERT INTO sipas_campaigns (name, period_start, period_end, status, owner_unit_id, questionnaire_id,
-       fields, channels, satisfied_levels, overall_method, margin_of_error, created_by, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id`,
-    [
-      c.name,
-      c.periodStart,
-      c.periodEnd,
-      c.status,
-      c.ownerUnitId,
-      c.questionnaireId,
-      JSON.stringify(c.fields),
-      c.channels,
-      c.satisfiedLevels,
-      c.overallMethod,
-      c.marginOfError,
-      createdBy,
-      now.toISOString(),
-    ],
+    `INSERT INTO sipas_campaigns ${names} VALUES ${placeholders} RETURNING id`,
+    params.values,
   );
   return rows[0]!.id;
 }
@@ -179,27 +185,11 @@ export async function updateCampaign(
   c: CampaignWrite,
   now: Date,
 ): Promise<boolean> {
+  const params = sqlParams([id, version]);
   const rows = await db.query(
-    `UPDATE sipas_campaigns SET name = $3, period_start = $4, period_end = $5, status = $6, owner_unit_id = $7,
-       questionnaire_id = $8, fields = $9, channels = $10, satisfied_levels = $11, overall_method = $12,
-       margin_of_error = $13, version = version + 1, updated_at = $14
+    `UPDATE sipas_campaigns SET ${setColumns(campaignColumns(c, now), params)}, version = version + 1
      WHERE id = $1 AND version = $2 RETURNING id`,
-    [
-      id,
-      version,
-      c.name,
-      c.periodStart,
-      c.periodEnd,
-      c.status,
-      c.ownerUnitId,
-      c.questionnaireId,
-      JSON.stringify(c.fields),
-      c.channels,
-      c.satisfiedLevels,
-      c.overallMethod,
-      c.marginOfError,
-      now.toISOString(),
-    ],
+    params.values,
   );
   return rows.length > 0;
 }

@@ -32,6 +32,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError, notFound, type ErrorDetail } from '../../errors.ts';
 import { translate, type Locale } from '../../i18n/messages.ts';
 import type { Queryable } from '../../infra/db.ts';
+import { databaseKey } from '../../infra/settings.ts';
 import * as repo from './repository.ts';
 import {
   appendSipasAudit,
@@ -43,27 +44,9 @@ import {
 
 const TOKEN_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 const SECRET_KEY = 'sipas_form_secret';
-const secretCache = new WeakMap<object, Promise<Buffer>>();
-
 /** The HMAC secret of form tokens, created once per database and shared by every process. */
-async function formSecret(db: Queryable & object): Promise<Buffer> {
-  let secret = secretCache.get(db);
-  if (!secret) {
-    secret = (async () => {
-      await db.query(
-        `INSERT INTO app_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`,
-        [SECRET_KEY, JSON.stringify(randomBytes(32).toString('base64'))],
-      );
-      const rows = await db.query<{ value: string }>(
-        'SELECT value FROM app_settings WHERE key = $1',
-        [SECRET_KEY],
-      );
-      return Buffer.from(rows[0]!.value, 'base64');
-    })();
-    secretCache.set(db, secret);
-    secret.catch(() => secretCache.delete(db));
-  }
-  return secret;
+function formSecret(db: Queryable & object): Promise<Buffer> {
+  return databaseKey(db, SECRET_KEY);
 }
 
 function sign(secret: Buffer, payload: string): string {

@@ -1,5 +1,6 @@
 /** SQL for units, their kinds and their lineage. The only place that knows the units tables. */
 import type { Queryable } from '../../infra/db.ts';
+import { sqlParams } from '../../infra/sql.ts';
 
 export interface UnitRow {
   id: number;
@@ -66,11 +67,7 @@ export async function searchUnits(
   s: UnitSearch,
 ): Promise<{ items: UnitRow[]; total: number }> {
   const where: string[] = [];
-  const params: unknown[] = [];
-  const p = (v: unknown): string => {
-    params.push(v);
-    return `$${params.length}`;
-  };
+  const { values: params, p } = sqlParams();
   if (s.q) {
     const words = s.q.split(' ').filter(Boolean).slice(0, 8);
     const byName = words.map((w) => `u.search_key LIKE ${p(`%${escapeLike(w)}%`)}`).join(' AND ');

@@ -1,6 +1,7 @@
 /** SQL for user accounts and their role grants. */
 import type { Role } from '../../../domain/access.ts';
 import type { Queryable } from '../../infra/db.ts';
+import { sqlParams } from '../../infra/sql.ts';
 
 export interface UserRow {
   id: number;
@@ -36,11 +37,7 @@ export async function listUsers(
   f: { q?: string | undefined; scopePaths: string[] | null; limit: number; offset: number },
 ): Promise<{ items: UserRow[]; total: number }> {
   const where: string[] = [];
-  const params: unknown[] = [];
-  const p = (v: unknown): string => {
-    params.push(v);
-    return `$${params.length}`;
-  };
+  const { values: params, p } = sqlParams();
   if (f.q)
     where.push(
       `(lower(u.username) LIKE ${p(`%${f.q.toLowerCase()}%`)} OR lower(u.full_name) LIKE ${p(`%${f.q.toLowerCase()}%`)})`,
