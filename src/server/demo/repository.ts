@@ -51,6 +51,18 @@ export async function findCampaignOfUnitCode(
   return row;
 }
 
+/** The first PAR campaign of a name. */
+export async function findCampaignByName(
+  tx: Queryable,
+  name: string,
+): Promise<{ id: number } | undefined> {
+  const [row] = await tx.query<{ id: number }>(
+    'SELECT id FROM campaigns WHERE name = $1 ORDER BY id LIMIT 1',
+    [name],
+  );
+  return row;
+}
+
 /** The first unit of a code, current (no end date) or ended. */
 export async function findUnitByCode(
   tx: Queryable,

@@ -12,6 +12,7 @@ import * as units from '../features/units/repository.ts';
 import * as repo from '../features/sipas/repository.ts';
 import * as socialSurvey from '../features/social-survey/repository.ts';
 import { ensureDefaultQuestionnaire } from '../features/sipas/service.ts';
+import { findCampaignByName } from './repository.ts';
 
 export const SIPAS_DEMO_NAME = 'Khảo sát sự hài lòng xã Quy Kỳ năm 2022 (demo, theo báo cáo mẫu)';
 const QUY_KY = '05545';
@@ -124,10 +125,7 @@ export async function loadBaoYenSipasDemo(
 ): Promise<void> {
   const found = await units.findUnitsByCodes(tx, ['H-BAOYEN']);
   const district = found.get('H-BAOYEN');
-  const [campaign] = await tx.query<{ id: number }>(
-    'SELECT id FROM campaigns WHERE name = $1 ORDER BY id LIMIT 1',
-    [campaignName],
-  );
+  const campaign = await findCampaignByName(tx, campaignName);
   if (!district || !campaign) return;
   const questionnaireId = await ensureDefaultQuestionnaire(tx, now);
   const field = { id: 'chung', name: 'Các lĩnh vực giải quyết thủ tục hành chính' };
