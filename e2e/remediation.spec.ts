@@ -103,16 +103,36 @@ test.describe.serial('a remediation plan from seed 000', () => {
     const doc = page.getByRole('dialog', { name: 'Sửa nội dung văn bản' });
     await doc.getByRole('textbox', { name: 'Số văn bản' }).fill('15/KH-UBND');
     await doc.getByRole('textbox', { name: 'Ngày ban hành' }).fill('10/04/2024');
+    // The legal bases are a list: one box per basis, added, removed and moved one by one.
+    await expect(doc.getByText('Chưa có căn cứ nào.')).toBeVisible();
+    const addBasis = doc.getByRole('button', { name: 'Thêm căn cứ' });
+    await addBasis.click();
     await doc
-      .getByRole('textbox', { name: 'Căn cứ' })
-      .fill(
-        'Căn cứ kết quả Chỉ số CCHC năm 2022 của UBND xã Quy Kỳ;\nCăn cứ Kế hoạch CCHC năm 2024 của UBND xã;',
-      );
+      .getByRole('textbox', { name: 'Căn cứ 1', exact: true })
+      .fill('Căn cứ Kế hoạch CCHC năm 2024 của UBND xã;');
+    await addBasis.click();
+    await doc
+      .getByRole('textbox', { name: 'Căn cứ 2', exact: true })
+      .fill('Căn cứ kết quả Chỉ số CCHC năm 2022 của UBND xã Quy Kỳ;');
+    await addBasis.click();
+    await doc.getByRole('textbox', { name: 'Căn cứ 3', exact: true }).fill('Căn cứ nhầm;');
+    await doc.getByRole('button', { name: 'Xóa căn cứ 3' }).click();
+    await expect(doc.getByRole('textbox', { name: 'Căn cứ 3', exact: true })).toHaveCount(0);
+    await doc.getByRole('button', { name: 'Đưa căn cứ 2 lên' }).click();
+    await expect(doc.getByRole('textbox', { name: 'Căn cứ 1', exact: true })).toHaveValue(
+      'Căn cứ kết quả Chỉ số CCHC năm 2022 của UBND xã Quy Kỳ;',
+    );
     await doc.getByRole('button', { name: 'Lưu' }).click();
     await expect(doc).toBeHidden();
     await expect(page.getByText('15/KH-UBND')).toBeVisible();
     await expect(page.getByText('10/04/2024')).toBeVisible();
-    await expect(page.getByText(/Căn cứ Kế hoạch CCHC năm 2024 của UBND xã;/)).toBeVisible();
+    // Saved in the new order, without the removed one.
+    await expect(
+      page.getByText(
+        /Căn cứ kết quả Chỉ số CCHC năm 2022 của UBND xã Quy Kỳ;\s*Căn cứ Kế hoạch CCHC năm 2024 của UBND xã;/,
+      ),
+    ).toBeVisible();
+    await expect(page.getByText(/Căn cứ nhầm/)).toHaveCount(0);
   });
 
   test('the officer completes their task with evidence', async ({ page }) => {

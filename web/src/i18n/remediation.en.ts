@@ -141,7 +141,17 @@ export const remediationEn: typeof remediationVi = {
     'The text of the document (number, date, bases, recipients, signer…) is not entered yet.',
   editDocument: 'Edit the text of the document',
   linesHint:
-    'Multi-line boxes: one entry per line (one basis, one recipient…). Dates as dd/mm/yyyy.',
+    'Multi-line boxes: one entry per line (one purpose, one recipient…). Dates as dd/mm/yyyy.',
+  listEntry: '{{item}} {{n}}',
+  listEmpty: 'No {{item}} yet.',
+  listAdd: 'Add a {{item}}',
+  listUp: 'Move {{item}} {{n}} up',
+  listDown: 'Move {{item}} {{n}} down',
+  listRemove: 'Remove {{item}} {{n}}',
+  up: 'Up',
+  down: 'Down',
+  remove: 'Remove',
+  docItem: { bases: 'basis' },
   doc: {
     number: 'Number',
     place: 'Place',

@@ -141,7 +141,17 @@ export const remediationVi = {
   documentEmpty: 'Chưa nhập nội dung văn bản (số, ngày, căn cứ, nơi nhận, người ký…).',
   editDocument: 'Sửa nội dung văn bản',
   linesHint:
-    'Các ô nhiều dòng: mỗi dòng là một mục (một căn cứ, một nơi nhận…). Ngày ghi dd/mm/yyyy.',
+    'Các ô nhiều dòng: mỗi dòng là một mục (một mục đích, một nơi nhận…). Ngày ghi dd/mm/yyyy.',
+  listEntry: '{{item}} {{n}}',
+  listEmpty: 'Chưa có {{item}} nào.',
+  listAdd: 'Thêm {{item}}',
+  listUp: 'Đưa {{item}} {{n}} lên',
+  listDown: 'Đưa {{item}} {{n}} xuống',
+  listRemove: 'Xóa {{item}} {{n}}',
+  up: 'Lên',
+  down: 'Xuống',
+  remove: 'Xóa',
+  docItem: { bases: 'căn cứ' },
   doc: {
     number: 'Số văn bản',
     place: 'Địa danh',

@@ -1,11 +1,14 @@
 /**
  * The text of the official document a plan or a supervision produces (number, place and date,
- * bases, purposes, recipients, signer…): shown to readers, edited by those who manage it. Lists are
- * typed one entry per line; dates as dd/mm/yyyy.
+ * bases, purposes, recipients, signer…): shown to readers, edited by those who manage it. The
+ * legal bases are an editable list (one box per basis, added, removed and moved one by one, as the
+ * plan prints them one per paragraph); other lists are typed one entry per line; dates as
+ * dd/mm/yyyy.
  */
 import {
   Button,
   Card,
+  Group,
   Modal,
   SimpleGrid,
   Stack,
@@ -23,7 +26,7 @@ import { formatDay } from '../../lib/dates.ts';
 import { useIsMobile } from '../../lib/use-is-mobile.ts';
 import type { remediationVi } from '../../i18n/remediation.vi.ts';
 
-export type FieldKind = 'text' | 'date' | 'lines' | 'multiline';
+export type FieldKind = 'text' | 'date' | 'lines' | 'list' | 'multiline';
 
 type DocKey = keyof typeof remediationVi.doc;
 
@@ -36,7 +39,7 @@ export const PLAN_FIELDS: DocField[] = [
   { key: 'number', kind: 'text' },
   { key: 'place', kind: 'text' },
   { key: 'issuedOn', kind: 'date' },
-  { key: 'bases', kind: 'lines' },
+  { key: 'bases', kind: 'list' },
   { key: 'purposes', kind: 'lines' },
   { key: 'requirements', kind: 'lines' },
   { key: 'goals', kind: 'lines' },
@@ -65,7 +68,8 @@ export const SUPERVISION_FIELDS: DocField[] = [
 type Doc = Record<string, unknown>;
 
 const asText = (field: DocField, value: unknown): string => {
-  if (field.kind === 'lines') return Array.isArray(value) ? value.join('\n') : '';
+  if (field.kind === 'lines' || field.kind === 'list')
+    return Array.isArray(value) ? value.join('\n') : '';
   if (field.kind === 'date') return typeof value === 'string' && value ? formatDay(value) : '';
   return typeof value === 'string' ? value : '';
 };
@@ -86,11 +90,16 @@ export function DocumentText({
   const mobile = useIsMobile();
   const [editing, setEditing] = useState(false);
   const [values, setValues] = useState<Record<string, string>>({});
+  const [lists, setLists] = useState<Record<string, string[]>>({});
   const [dateError, setDateError] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: () => {
       const doc: Doc = {};
       for (const f of fields) {
+        if (f.kind === 'list') {
+          doc[f.key] = (lists[f.key] ?? []).map((x) => x.trim()).filter(Boolean);
+          continue;
+        }
         const v = (values[f.key] ?? '').trim();
         doc[f.key] =
           f.kind === 'lines'
@@ -139,6 +148,16 @@ export function DocumentText({
           mt="sm"
           onClick={() => {
             setValues(Object.fromEntries(fields.map((f) => [f.key, asText(f, document[f.key])])));
+            setLists(
+              Object.fromEntries(
+                fields
+                  .filter((f) => f.kind === 'list')
+                  .map((f) => {
+                    const v = document[f.key];
+                    return [f.key, Array.isArray(v) ? v.map(String) : []];
+                  }),
+              ),
+            );
             setEditing(true);
           }}
         >
@@ -192,6 +211,16 @@ export function DocumentText({
               </Text>
             ) : null}
             {fields
+              .filter((f) => f.kind === 'list')
+              .map((f) => (
+                <ListField
+                  key={f.key}
+                  field={f.key}
+                  items={lists[f.key] ?? []}
+                  onChange={(items) => setLists((x) => ({ ...x, [f.key]: items }))}
+                />
+              ))}
+            {fields
               .filter((f) => f.kind === 'lines' || f.kind === 'multiline')
               .map((f) => (
                 <Textarea
@@ -215,5 +244,98 @@ export function DocumentText({
         </form>
       </Modal>
     </Card>
+  );
+}
+
+/** An editable list: one box per entry, added, removed and moved one at a time. */
+function ListField({
+  field,
+  items,
+  onChange,
+}: {
+  field: DocKey;
+  items: string[];
+  onChange: (items: string[]) => void;
+}) {
+  const { t } = useTranslation();
+  const item = t(`remediation.docItem.${field}`, { defaultValue: t(`remediation.doc.${field}`) });
+  // "Căn cứ 1": the entry's label starts with a capital, as a field label does.
+  const label = item.charAt(0).toLocaleUpperCase() + item.slice(1);
+  const move = (from: number, to: number) => {
+    const next = [...items];
+    const [moved] = next.splice(from, 1);
+    next.splice(to, 0, moved ?? '');
+    onChange(next);
+  };
+  return (
+    <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+      <legend>
+        <Text size="sm" fw={500}>
+          {t(`remediation.doc.${field}`)}
+        </Text>
+      </legend>
+      <Stack gap="xs">
+        {items.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('remediation.listEmpty', { item })}
+          </Text>
+        ) : null}
+        {items.map((value, i) => {
+          const n = i + 1;
+          return (
+            <Stack key={i} gap={4}>
+              <Textarea
+                label={t('remediation.listEntry', { item: label, n })}
+                autosize
+                minRows={1}
+                maxRows={6}
+                value={value}
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  onChange(items.map((x, k) => (k === i ? v : x)));
+                }}
+              />
+              <Group gap="xs">
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  disabled={i === 0}
+                  aria-label={t('remediation.listUp', { item, n })}
+                  onClick={() => move(i, i - 1)}
+                >
+                  {t('remediation.up')}
+                </Button>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  disabled={i === items.length - 1}
+                  aria-label={t('remediation.listDown', { item, n })}
+                  onClick={() => move(i, i + 1)}
+                >
+                  {t('remediation.down')}
+                </Button>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="red"
+                  aria-label={t('remediation.listRemove', { item, n })}
+                  onClick={() => onChange(items.filter((_, k) => k !== i))}
+                >
+                  {t('remediation.remove')}
+                </Button>
+              </Group>
+            </Stack>
+          );
+        })}
+        <Button
+          size="xs"
+          variant="light"
+          style={{ alignSelf: 'flex-start' }}
+          onClick={() => onChange([...items, ''])}
+        >
+          {t('remediation.listAdd', { item })}
+        </Button>
+      </Stack>
+    </fieldset>
   );
 }
