@@ -4,9 +4,9 @@
  * council chair, refused at first because criterion 4 has no appraiser, accepts its self score with
  * a reason and closes round 1; the unit answers each finding and locks its explanations; round 2
  * decides every finding; the chair approves; the standing agency publishes; the public page shows
- * the rank. Along the way: another unit's officer is refused Kim Phượng's sheet before
- * publication, the appraiser is not offered the criterion not assigned to them, and the unit is
- * not offered the appraiser's score.
+ * the rank; the officer then reads "published" on the campaign page and the sheet. Along the way:
+ * another unit's officer is refused Kim Phượng's sheet before publication, the appraiser is not
+ * offered the criterion not assigned to them, and the unit is not offered the appraiser's score.
  *
  * Set-up goes through the API: a four-criterion set of its own (10 + 10 + 10 + 5 points, no survey
  * share), Kim Phượng and Phượng Tiến taking part, criteria 1–3 assigned to the appraiser, and an
@@ -436,4 +436,16 @@ test('the standing agency publishes; the public page shows the rank', async ({ p
   await expect(row).toContainText('Tốt');
   await expect(table.getByRole('row').filter({ hasText: 'Xã Phượng Tiến' })).toHaveCount(0);
   await expect(page.getByText(REASON_1)).toHaveCount(0);
+});
+
+test('after publication the officer reads "published" on the campaign page and the sheet', async ({
+  page,
+}) => {
+  await signIn(page, 'canbo.kimphuong');
+  await openCampaign(page);
+  await expect(page.getByTestId('state-banner')).toContainText('Đã công bố kết quả');
+  await page.getByRole('link', { name: 'Tự đánh giá: Xã Kim Phượng' }).click();
+  await expect(page.getByTestId('state-banner')).toContainText('Đã công bố kết quả');
+  await expect(page.getByText('có thể nộp')).toHaveCount(0);
+  await expect(page.getByText('Được mở lại')).toHaveCount(0);
 });

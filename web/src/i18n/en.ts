@@ -361,6 +361,49 @@ export const en: Catalogue = {
         close: 'Close the campaign? Nothing can change afterwards.',
       },
     },
+    state: {
+      not_started: {
+        title: 'Not started',
+        text: 'Self-assess every item and submit before {{date}}.',
+      },
+      draft: { title: 'Self-assessing', text: 'Complete every item, then submit before {{date}}.' },
+      reopened: {
+        title: 'Reopened for self-assessment',
+        text: 'You may edit and submit again before {{date}}.',
+      },
+      submitted: {
+        title: 'Self-assessment submitted',
+        text: 'Waiting for the appraisers. Until {{date}} it can still be withdrawn, changed and submitted again.',
+      },
+      round1_in_progress: {
+        title: 'In round-1 appraisal',
+        text: 'The appraisers are scoring; the self scores are locked.',
+      },
+      round1_closed: {
+        title: 'Round 1 closed',
+        text: 'See the appraised scores and the finding on each criterion; explain the findings asked for before {{explanations}}.',
+      },
+      explaining: {
+        title: 'Explaining',
+        text: 'Explain the findings asked for before {{explanations}}.',
+      },
+      explanations_locked: {
+        title: 'Explanations locked',
+        text: 'The appraisers consider the explanations in round 2.',
+      },
+      round2_in_progress: {
+        title: 'In round-2 appraisal',
+        text: 'The appraisers are considering the explanations; the result is not final yet.',
+      },
+      approved: {
+        title: 'Result approved by the council',
+        text: 'The result is approved and waits to be published.',
+      },
+      published: {
+        title: 'Result published',
+        text: 'The result is final; see the unit’s result.',
+      },
+    },
     sheet: {
       heading: 'Self-assessment sheet',
       title: 'Self-assessment: {{unit}}',
@@ -374,6 +417,7 @@ export const en: Catalogue = {
       progressText: '{{done}}/{{total}} items done; self-assessed points {{points}}/{{max}}.',
       leftText: '{{count}} items left to complete: {{codes}}.',
       allDone: 'Every item is complete; ready to submit.',
+      allDoneLocked: 'Every item is complete.',
       problemLine: '{{code}}: {{message}}',
       submitBlocked: 'Submission is possible once every item is complete.',
       readOnly: 'Read only',

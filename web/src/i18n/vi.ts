@@ -363,6 +363,49 @@ export const vi = {
         close: 'Kết thúc đợt đánh giá? Sau đó không thay đổi được gì nữa.',
       },
     },
+    state: {
+      not_started: {
+        title: 'Chưa tự chấm',
+        text: 'Hãy tự chấm mọi nội dung và nộp trước {{date}}.',
+      },
+      draft: { title: 'Đang tự chấm', text: 'Hoàn thành mọi nội dung rồi nộp trước {{date}}.' },
+      reopened: {
+        title: 'Được mở lại để tự chấm',
+        text: 'Được sửa và nộp lại trước {{date}}.',
+      },
+      submitted: {
+        title: 'Đã nộp bản tự chấm',
+        text: 'Đang chờ tổ thẩm định. Trước {{date}} vẫn có thể rút lại để sửa rồi nộp lại.',
+      },
+      round1_in_progress: {
+        title: 'Đang thẩm định vòng 1',
+        text: 'Tổ thẩm định đang chấm; điểm tự chấm đã chốt, không sửa được.',
+      },
+      round1_closed: {
+        title: 'Đã chốt thẩm định vòng 1',
+        text: 'Xem điểm thẩm định và kết luận từng tiêu chí; giải trình các kết luận được đề nghị trước {{explanations}}.',
+      },
+      explaining: {
+        title: 'Đang giải trình',
+        text: 'Giải trình các kết luận được đề nghị trước {{explanations}}.',
+      },
+      explanations_locked: {
+        title: 'Đã chốt giải trình',
+        text: 'Tổ thẩm định xem xét giải trình ở vòng 2.',
+      },
+      round2_in_progress: {
+        title: 'Đang thẩm định vòng 2',
+        text: 'Tổ thẩm định đang xem xét giải trình; kết quả chưa chính thức.',
+      },
+      approved: {
+        title: 'Hội đồng đã phê duyệt kết quả',
+        text: 'Kết quả đã được phê duyệt và đang chờ công bố.',
+      },
+      published: {
+        title: 'Đã công bố kết quả',
+        text: 'Kết quả đã chính thức; xem kết quả của đơn vị.',
+      },
+    },
     sheet: {
       heading: 'Phiếu tự đánh giá',
       title: 'Phiếu tự đánh giá: {{unit}}',
@@ -376,6 +419,7 @@ export const vi = {
       progressText: 'Đã hoàn thành {{done}}/{{total}} nội dung; điểm tự chấm {{points}}/{{max}}.',
       leftText: 'Còn {{count}} nội dung chưa hoàn thành: {{codes}}.',
       allDone: 'Đã hoàn thành mọi nội dung; có thể nộp.',
+      allDoneLocked: 'Đã hoàn thành mọi nội dung.',
       problemLine: '{{code}}: {{message}}',
       submitBlocked: 'Chỉ nộp được khi mọi nội dung đã hoàn thành.',
       readOnly: 'Chỉ xem',

@@ -37,6 +37,7 @@ import { deadlineText, isUnitSide, percentOf, points, rolesOf } from './format.t
 import { useCampaign } from './hooks.ts';
 import { Round1ProgressSection } from './Round1ProgressSection.tsx';
 import { SetupSection } from './SetupSection.tsx';
+import { StateBanner } from './StateBanner.tsx';
 import { PhaseBadge, StatusBadge } from './StatusBadge.tsx';
 import { UnitActions } from './UnitActions.tsx';
 
@@ -110,6 +111,11 @@ function CampaignView({ detail }: { detail: CampaignDetail }) {
           </Text>
         </Group>
       </Stack>
+
+      {/* The user's own units: where each stands now, in words. */}
+      {mine.map((p) => (
+        <StateBanner key={p.unitId} participant={p} deadlines={campaign.deadlines} />
+      ))}
 
       <Group gap="sm">
         {mine.map((p) => (
@@ -272,7 +278,7 @@ function ParticipantList({
     const refused = staff ? (p.refusedActions ?? []).filter((r) => STAFF_ACTIONS.has(r.event)) : [];
     return (
       <Stack gap={0} data-testid="participant-notes">
-        {p.reopened ? (
+        {p.reopened && p.status === 'reopened' ? (
           <>
             <Text size="xs" c="dimmed">
               {t('campaigns.participants.reopenedUntil', {

@@ -35,6 +35,7 @@ import { UnitActions } from './UnitActions.tsx';
 import { deadlineText, isUnitSide, percentOf, points } from './format.ts';
 import { campaignKeys, useCampaignMutation, useSheet } from './hooks.ts';
 import { ComputedScore, SelfEditor, useInputLabel } from './SelfEditor.tsx';
+import { StateBanner } from './StateBanner.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
 const SELF_EDITABLE = new Set(['not_started', 'draft', 'reopened']);
@@ -147,16 +148,7 @@ function SheetView({ sheet, onRefetch }: { sheet: Sheet; onRefetch: () => void }
         </Anchor>
       </Group>
 
-      {p.reopened ? (
-        <Alert color="orange" variant="light" title={t('campaigns.sheet.reopenedTitle')}>
-          {t('campaigns.sheet.reopenedText', {
-            reason: p.reopened.reason.replace(/\.\s*$/, ''),
-            until: p.reopened.until
-              ? deadlineText(p.reopened.until, language)
-              : t('campaigns.sheet.untilRound1'),
-          })}
-        </Alert>
-      ) : null}
+      <StateBanner participant={p} deadlines={sheet.campaign.deadlines} />
 
       <Paper withBorder p="md" component="section" aria-labelledby="progress-title">
         <Title order={3} size="h4" id="progress-title" mb="xs">
@@ -185,7 +177,12 @@ function SheetView({ sheet, onRefetch }: { sheet: Sheet; onRefetch: () => void }
           </Text>
         ) : (
           <Text size="sm" mt={4} c="green">
-            {t('campaigns.sheet.allDone')}
+            {/* "Ready to submit" only while it can be submitted. */}
+            {t(
+              SELF_EDITABLE.has(p.status) && editable
+                ? 'campaigns.sheet.allDone'
+                : 'campaigns.sheet.allDoneLocked',
+            )}
           </Text>
         )}
         {progress.problems.length > 0 ? (
@@ -207,7 +204,8 @@ function SheetView({ sheet, onRefetch }: { sheet: Sheet; onRefetch: () => void }
 
       <PreSubmissionCheck campaignId={campaignId} unitId={p.unitId} canRecheck={unitSide} />
 
-      {lockReason && unitSide ? (
+      {/* From submission on, the state banner says why the sheet is read only. */}
+      {lockReason && unitSide && SELF_EDITABLE.has(p.status) ? (
         <Alert color="gray" variant="light" title={t('campaigns.sheet.readOnly')} role="status">
           {lockReason}
         </Alert>
