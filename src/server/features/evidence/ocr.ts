@@ -491,8 +491,11 @@ async function readImage(
   format: 'png' | 'jpg',
   limits: OcrLimits,
 ): Promise<RunResult> {
-  const ready = await straighten(tools, tesseract, image, format, limits);
-  if ('failed' in ready) return { ...ready.failed, reason: 'imagemagick' };
+  const straightened = await straighten(tools, tesseract, image, format, limits);
+  if ('failed' in straightened && straightened.failed.timedOut)
+    return { ...straightened.failed, reason: 'timeout' };
+  // A page ImageMagick refuses (its own resource policy, a format quirk) is read as it came.
+  const ready = 'failed' in straightened ? { image } : straightened;
   // --psm 3: automatic page segmentation (the header's two columns are separate blocks).
   const args = [ready.image, 'stdout', '-l', 'vie', '--psm', '3', 'tsv'];
   const result = await run(tools, tesseract, args, limits);
