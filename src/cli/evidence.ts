@@ -1,6 +1,6 @@
 /**
  * The `parindex evidence` commands: `recheck <unit code>` reads every document of a unit's evidence
- * library again, through the same background queue as uploads, and draws the batch's progress on
+ * library again, through the same job runner as uploads (ADR 37), and draws the batch's progress on
  * the terminal until it is done.
  */
 import type { Actor } from '../domain/access.ts';
@@ -11,6 +11,7 @@ import {
   startEvidenceRecheck,
 } from '../server/features/evidence/recheck.service.ts';
 import { findUnitsByCodes } from '../server/features/units/repository.ts';
+import { startJobs } from '../server/jobs.ts';
 import { createProgressBar } from './progress.ts';
 
 const RECHECK_USAGE = 'Cách dùng: parindex evidence recheck <mã đơn vị>';
@@ -29,6 +30,8 @@ export async function runEvidenceCommand(
   if (!code || args.length > 1) throw usage(RECHECK_USAGE);
   const unit = (await findUnitsByCodes(deps.db, [code])).get(code);
   if (!unit) throw usage(`Không tìm thấy đơn vị có mã «${code}».`);
+  // The checks are jobs (ADR 37): this process runs them while it draws the progress.
+  await startJobs(deps);
   const { started, batch } = await startEvidenceRecheck(deps, actor, unit.id);
   if (!started)
     console.log(`Đơn vị «${unit.name}» đang có một lượt đọc lại chưa xong; theo dõi lượt đó.`);

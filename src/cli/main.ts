@@ -9,7 +9,6 @@ import { ROLES, type Actor, type Role } from '../domain/access.ts';
 import { loadConfig, ConfigError } from '../server/config.ts';
 import { closeDeps, startDeps, type StartupReport } from '../server/bootstrap.ts';
 import { recoverInterruptedJobs } from '../server/features/jobs/recovery.ts';
-import { scheduleEvidenceChecks } from '../server/features/evidence/check.service.ts';
 import type { Deps } from '../server/deps.ts';
 import { AppError, presentError } from '../server/errors.ts';
 import { roleName } from '../server/i18n/messages.ts';
@@ -153,12 +152,10 @@ async function serve(): Promise<void> {
   printRecovery(report);
   // Background work (ADR 37): jobs queued before a stop, or left by a process that died, run here.
   await startJobs(deps);
-  // Checks queued before a stop are resumed; jobs of other processes that stop meanwhile are
-  // marked interrupted within a minute (ADR 23).
-  void scheduleEvidenceChecks(deps);
+  // Imports and drafts of other processes that stop meanwhile are marked interrupted within a
+  // minute (ADR 23).
   const sweep = setInterval(() => {
     if (deps.owner) void recoverInterruptedJobs(deps, deps.owner).catch(() => undefined);
-    void scheduleEvidenceChecks(deps);
   }, 60_000);
   sweep.unref();
   let stopping = false;

@@ -4,12 +4,14 @@
  * run jobs through it in the foreground (`parindex jobs run`); `closeDeps` stops it.
  */
 import type { Deps } from './deps.ts';
+import { nextOwnerNumber } from './infra/job-owner.ts';
 import { createJobRunner, type JobHandler, type JobRunner } from './infra/jobs.ts';
+import { documentDraftJob } from './features/documents/service.ts';
+import { evidenceCheckJob } from './features/evidence/check.service.ts';
 
 /** Every kind of job, with what runs it. */
 export function jobHandlers(deps: Deps): JobHandler<never>[] {
-  void deps;
-  return [];
+  return [evidenceCheckJob(deps) as JobHandler<never>, documentDraftJob(deps) as JobHandler<never>];
 }
 
 /**
@@ -21,11 +23,7 @@ export async function startJobs(
   options: { background?: boolean; pollMs?: number } = {},
 ): Promise<JobRunner> {
   if (deps.jobs) return deps.jobs;
-  let owner = deps.owner?.id;
-  if (owner === undefined) {
-    const [row] = await deps.db.query<{ id: number }>(`SELECT nextval('job_owner_seq')::int AS id`);
-    owner = row!.id;
-  }
+  const owner = deps.owner?.id ?? (await nextOwnerNumber(deps.db));
   const runner = createJobRunner({
     db: deps.db,
     clock: deps.clock,

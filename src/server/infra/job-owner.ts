@@ -6,7 +6,7 @@
  * the lock. The embedded database is opened by one process only: every other owner is gone.
  */
 import pg from 'pg';
-import type { Db } from './db.ts';
+import type { Db, Queryable } from './db.ts';
 
 /** The advisory lock space of job owners (the second key is the owner number). */
 const LOCK_SPACE = 7262024;
@@ -19,7 +19,8 @@ export interface JobOwner {
   close(): Promise<void>;
 }
 
-async function nextOwnerNumber(db: Db): Promise<number> {
+/** A fresh owner number, for a runner that holds no lock (tests, a runner of its own). */
+export async function nextOwnerNumber(db: Queryable): Promise<number> {
   const [row] = await db.query<{ id: number }>(`SELECT nextval('job_owner_seq')::int AS id`);
   return row!.id;
 }

@@ -131,6 +131,36 @@ export async function enqueueJob(
   return { id: open.id, created: false };
 }
 
+/**
+ * Queues many jobs of one kind at once (a batch), skipping those whose dedupe key has an open job.
+ * Returns how many were queued.
+ */
+export async function enqueueJobs(
+  q: Queryable,
+  now: Date,
+  kind: string,
+  items: readonly { payload: unknown; dedupeKey?: string; maxAttempts?: number }[],
+): Promise<number> {
+  if (items.length === 0) return 0;
+  const rows = await q.query<{ id: number }>(
+    `INSERT INTO jobs (kind, payload, dedupe_key, max_attempts, run_after, created_at, updated_at)
+     SELECT $1, t.payload::jsonb, t.dedupe_key, t.max_attempts, $5, $5, $5
+     FROM unnest($2::text[], $3::text[], $4::int[]) WITH ORDINALITY
+       AS t(payload, dedupe_key, max_attempts, n)
+     ORDER BY t.n
+     ON CONFLICT (dedupe_key) WHERE status IN ('queued', 'running') DO NOTHING
+     RETURNING id`,
+    [
+      kind,
+      items.map((i) => json(i.payload ?? {})),
+      items.map((i) => i.dedupeKey ?? null),
+      items.map((i) => i.maxAttempts ?? 3),
+      now,
+    ],
+  );
+  return rows.length;
+}
+
 export async function getJob(q: Queryable, id: number): Promise<Job | null> {
   const [row] = await q.query<JobRow>('SELECT * FROM jobs WHERE id = $1', [id]);
   return row ? toJob(row) : null;
@@ -197,10 +227,28 @@ export interface JobHandler<P = unknown> {
   run(context: JobContext<P>): Promise<unknown>;
   /** Jobs of this kind run at once in one process (default 1). */
   concurrency?: number;
+  /**
+   * Queues the work of this kind that has no open job (work saved before the kind ran as jobs);
+   * called when a runner starts.
+   */
+  resume?(): Promise<void>;
 }
 
 /** Thrown by a job that must not be tried again (bad input, a refused file). */
 export class JobFailure extends Error {}
+
+/**
+ * Thrown by a job that could not start its work (a service out of reach): it is queued again
+ * after `delayMs` without spending an attempt.
+ */
+export class JobDeferred extends Error {
+  constructor(
+    readonly delayMs: number,
+    message = 'deferred',
+  ) {
+    super(message);
+  }
+}
 
 /** Why a running job's signal aborted. */
 export type AbortReason = 'cancelled' | 'lease_lost' | 'stopping';
@@ -239,6 +287,8 @@ export interface JobRunner {
    * returns false when it could not be claimed.
    */
   runJob(id: number): Promise<boolean>;
+  /** Lets every kind queue its work that has no open job (done by `start`). */
+  resume(): Promise<void>;
   /** Takes over jobs whose lease expired or whose owner is gone; returns their ids. */
   takeOver(): Promise<{ requeued: number[]; interrupted: number[] }>;
   /** Stops claiming, aborts the running jobs and waits for them to end (they are queued again). */
@@ -341,6 +391,15 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       return;
     }
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof JobDeferred) {
+      await db.query(
+        `UPDATE jobs SET status = 'queued', attempts = GREATEST(attempts - 1, 0), error = $3,
+           run_after = $4, updated_at = $5, lease_owner = NULL, lease_expires_at = NULL
+         WHERE ${mine}`,
+        [row.id, owner, message, new Date(now.getTime() + error.delayMs), now],
+      );
+      return;
+    }
     const final = error instanceof JobFailure || row.attempts >= row.max_attempts;
     if (final) {
       await db.query(
@@ -467,8 +526,13 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     };
   }
 
+  async function resume(): Promise<void> {
+    for (const handler of handlers.values()) await handler.resume?.();
+  }
+
   return {
     owner,
+    resume,
     start() {
       if (started) return;
       started = true;
@@ -482,6 +546,9 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       every(Math.max(1, Math.floor(leaseMs / 3)), renew);
       every(Math.max(pollMs, Math.floor(leaseMs / 2)), async () => void (await takeOver()));
       void takeOver().catch(onError);
+      void resume()
+        .catch(onError)
+        .finally(() => tick());
       tick();
     },
     wake() {

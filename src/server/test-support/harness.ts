@@ -119,7 +119,7 @@ export async function createHarness(
   const storage = options.storage ?? createStorage(fullConfig);
   const deps: Deps = { db, clock, config: fullConfig, storage };
   // Background work runs as in the server: one job runner for this database (ADR 37).
-  await startJobs(deps, { pollMs: 100 });
+  await startJobs(deps, { pollMs: 500 });
   const app = await createApp(deps, { logger: false });
   await app.ready();
 

@@ -175,6 +175,7 @@ export async function updateJob(
       | 'error_params'
       | 'finished_at'
       | 'retried_by'
+      | 'owner'
     >
   > & { template_id?: number | null },
 ): Promise<void> {

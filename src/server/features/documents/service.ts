@@ -16,6 +16,7 @@ import {
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { runContained } from '../../infra/contained.ts';
+import { enqueueJob, type JobHandler } from '../../infra/jobs.ts';
 import { appendAuditEntry } from '../audit/repository.ts';
 import { gather, type DocumentParams } from './data.ts';
 import { defaultTemplate } from './default-templates.ts';
@@ -264,7 +265,13 @@ async function runJob(
 ): Promise<JobView> {
   const now = () => deps.clock.now();
   try {
-    await repo.updateJob(deps.db, jobId, { status: 'running', progress: 30, step: 'render' });
+    // The process drafting it owns it now (ADR 23: it is interrupted if this process dies).
+    await repo.updateJob(deps.db, jobId, {
+      status: 'running',
+      progress: 30,
+      step: 'render',
+      ...(deps.jobs ? { owner: deps.jobs.owner } : {}),
+    });
     const issuer = issuerUnitId === null ? null : await repo.findUnit(deps.db, issuerUnitId);
     const own = await repo.findTemplateFor(deps.db, type, issuer?.path ?? null);
     let template: Buffer;
@@ -325,37 +332,71 @@ async function runJob(
   return presentJob((await repo.findJob(deps.db, jobId))!);
 }
 
+/** The job kind that drafts one document (ADR 37). */
+export const DOCUMENT_DRAFT = 'document.draft';
+
+interface DraftPayload {
+  documentJobId: number;
+  type: DocumentType;
+  /** The values gathered with the rights of the user who asked, when they asked. */
+  data: object;
+  issuerUnitId: number | null;
+  pdf: boolean;
+}
+
 /**
- * Starts drafting a document: gathers its values (refusing what the actor may not read) and
- * records the job; the Word file and the PDF are made in the background. `finished` settles when
- * the job ends (tests and the CLI wait on it; the web app polls).
+ * The drafting job: renders the Word file (and the PDF) of a `document_jobs` row, which keeps
+ * what the web app polls. It runs once: a draft whose process died becomes interrupted and is
+ * drafted again on request (ADR 23). Two drafts at a time per process (LibreOffice is heavy).
+ */
+export function documentDraftJob(deps: Deps): JobHandler<DraftPayload> {
+  return {
+    kind: DOCUMENT_DRAFT,
+    concurrency: 2,
+    async run({ payload: p }) {
+      const view = await runJob(deps, p.documentJobId, p.type, p.data, p.issuerUnitId, p.pdf);
+      return { status: view.status, pdfStatus: view.pdfStatus };
+    },
+  };
+}
+
+/**
+ * Starts drafting a document: gathers its values (refusing what the actor may not read), records
+ * the drafting job and queues it for the job runner, in one transaction; the Word file and the
+ * PDF are made in the background while the web app polls the job.
  */
 export async function startDocument(
   deps: Deps,
   actor: Actor,
   params: DocumentParams,
   options: { pdf: boolean } = { pdf: true },
-): Promise<{ job: JobView; finished: Promise<JobView> }> {
+): Promise<{ job: JobView }> {
   const gathered = await gather(deps, actor, params);
-  const jobId = await repo.insertJob(
-    deps.db,
-    {
-      docType: params.type,
-      params,
-      fileName: gathered.fileName,
-      createdBy: actor.userId,
-      owner: deps.owner?.id ?? null,
-    },
-    deps.clock.now(),
-  );
-  const finished = new Promise<JobView>((resolve) => {
-    setImmediate(() => {
-      void runJob(deps, jobId, params.type, gathered.data, gathered.issuerUnitId, options.pdf).then(
-        resolve,
-      );
-    });
+  const now = deps.clock.now();
+  const jobId = await deps.db.transaction(async (tx) => {
+    const id = await repo.insertJob(
+      tx,
+      {
+        docType: params.type,
+        params,
+        fileName: gathered.fileName,
+        createdBy: actor.userId,
+        owner: deps.jobs?.owner ?? deps.owner?.id ?? null,
+      },
+      now,
+    );
+    const payload: DraftPayload = {
+      documentJobId: id,
+      type: params.type,
+      data: gathered.data,
+      issuerUnitId: gathered.issuerUnitId,
+      pdf: options.pdf,
+    };
+    await enqueueJob(tx, now, DOCUMENT_DRAFT, payload, { maxAttempts: 1 });
+    return id;
   });
-  return { job: presentJob((await repo.findJob(deps.db, jobId))!), finished };
+  deps.jobs?.wake();
+  return { job: presentJob((await repo.findJob(deps.db, jobId))!) };
 }
 
 /** Drafts the document of an interrupted job again, with its parameters, as a new job. */
@@ -363,7 +404,7 @@ export async function retryDocumentJob(
   deps: Deps,
   actor: Actor,
   id: number,
-): Promise<{ job: JobView; finished: Promise<JobView> }> {
+): Promise<{ job: JobView }> {
   const row = await loadOwnJob(deps, actor, id);
   if (row.status !== 'interrupted') throw new AppError('conflict', 'job_not_interrupted');
   const started = await startDocument(deps, actor, row.params as DocumentParams);

@@ -1,15 +1,24 @@
 /**
  * The background reading of evidence files: after an upload, each new file version is read off
  * the request path for its Decree 30 metadata and its digital signatures, and the result is kept
- * per version. The queue is the table itself (pending rows); one in-process worker per database
- * drains it, started by each upload and on demand, so a restart simply picks up what was left
- * pending. What the officer sees of a check is built in check.service.ts.
+ * per version (`evidence_checks`). Each pending check is a job of the job runner (ADR 37), queued
+ * in the transaction that saved the version, so a restart, or another server, picks up what was
+ * left. What the officer sees of a check is built in check.service.ts.
  */
 import {
   readOfficialDocument,
   type OfficialDocumentMetadata,
 } from '../../../domain/documents/official-document.ts';
 import type { Deps } from '../../deps.ts';
+import type { Queryable } from '../../infra/db.ts';
+import { nextOwnerNumber } from '../../infra/job-owner.ts';
+import {
+  createJobRunner,
+  enqueueJob,
+  enqueueJobs,
+  JobDeferred,
+  type JobHandler,
+} from '../../infra/jobs.ts';
 import { StorageUnavailableError } from '../../infra/storage.ts';
 import { formatOfMediaType } from './content-type.ts';
 import { ocrImage, ocrPdf, type OcrResult } from './ocr.ts';
@@ -151,17 +160,59 @@ export async function checkFile(bytes: Buffer, mediaType: string): Promise<Check
   }
 }
 
-async function runOne(deps: Deps): Promise<boolean> {
-  const job = await repo.claimPendingCheck(deps.db, MAX_ATTEMPTS);
-  if (!job) return false;
+/** The job kind that reads one file version (ADR 37); its payload is `{ versionId }`. */
+export const EVIDENCE_CHECK = 'evidence.check';
+
+const checkJob = (versionId: number) => ({
+  dedupeKey: `${EVIDENCE_CHECK}:${versionId}`,
+  maxAttempts: MAX_ATTEMPTS,
+});
+
+/**
+ * Queues the check of a document's version, in the caller's transaction: its pending row, and the
+ * job that reads it. Nothing is queued for a version already checked or queued.
+ */
+export async function queueEvidenceCheck(
+  q: Queryable,
+  now: Date,
+  documentId: number,
+  versionNo: number,
+): Promise<void> {
+  const versionId = await repo.queueCheck(q, documentId, versionNo);
+  if (versionId !== null)
+    await enqueueJob(q, now, EVIDENCE_CHECK, { versionId }, checkJob(versionId));
+}
+
+/** Queues the job of each given version whose check is pending (a batch re-check). */
+export async function queueEvidenceCheckJobs(
+  q: Queryable,
+  now: Date,
+  versionIds: readonly number[],
+): Promise<void> {
+  await enqueueJobs(
+    q,
+    now,
+    EVIDENCE_CHECK,
+    versionIds.map((versionId) => ({ payload: { versionId }, ...checkJob(versionId) })),
+  );
+}
+
+/**
+ * Reads one version and keeps the outcome. A check no longer pending (read meanwhile, or its
+ * document deleted) is skipped; a storage out of reach leaves it pending and tries again in a
+ * minute without spending an attempt.
+ */
+async function runCheck(deps: Deps, versionId: number): Promise<unknown> {
+  const job = await repo.beginCheck(deps.db, versionId);
+  if (!job) return { skipped: true };
   let outcome: CheckOutcome;
   try {
     outcome = await checkFile(await readStored(deps, job.blob_key), job.media_type);
   } catch (error) {
-    // The storage is out of reach, not the file: the check stays queued for the next pass.
+    // The storage is out of reach, not the file: the check stays queued for a later try.
     if (error instanceof StorageUnavailableError) {
-      await repo.releaseCheckAttempt(deps.db, job.version_id);
-      return false;
+      await repo.releaseCheckAttempt(deps.db, versionId);
+      throw new JobDeferred(STORAGE_RETRY_MS, error.message);
     }
     outcome = {
       status: 'unreadable',
@@ -171,34 +222,52 @@ async function runOne(deps: Deps): Promise<boolean> {
       readBy: null,
     };
   }
-  await repo.saveCheck(deps.db, job.version_id, outcome, deps.clock.now());
-  return true;
+  await repo.saveCheck(deps.db, versionId, outcome, deps.clock.now());
+  return { status: outcome.status, error: outcome.error };
 }
 
-const running = new WeakMap<object, Promise<void>>();
+const STORAGE_RETRY_MS = 60_000;
 
 /**
- * Starts draining the pending checks in the background unless a worker already runs for this
- * database; returns the running worker (tests and shutdown await it, uploads do not).
+ * The evidence check job: one file at a time per process (reading is CPU-bound and runs in a
+ * bounded worker). At start it queues a job for every pending check that has none (checks saved
+ * before checks were jobs).
  */
-export function scheduleEvidenceChecks(deps: Deps): Promise<void> {
-  const current = running.get(deps.db);
-  if (current) {
-    // Work queued while the worker finishes its last item is picked up by a second pass.
-    const again = current.then(() => scheduleEvidenceChecks(deps));
-    return again;
-  }
-  const worker = new Promise<void>((resolve) => setImmediate(resolve))
-    .then(async () => {
-      while (await runOne(deps));
-    })
-    .catch(() => undefined)
-    .finally(() => running.delete(deps.db));
-  running.set(deps.db, worker);
-  return worker;
+export function evidenceCheckJob(deps: Deps): JobHandler<{ versionId: number }> {
+  return {
+    kind: EVIDENCE_CHECK,
+    concurrency: 1,
+    run: ({ payload }) => runCheck(deps, payload.versionId),
+    async resume() {
+      const now = deps.clock.now();
+      await queueEvidenceCheckJobs(
+        deps.db,
+        now,
+        await repo.listPendingChecks(deps.db, MAX_ATTEMPTS),
+      );
+    },
+  };
 }
 
-/** Waits for the background checks of this database to finish (shutdown, tests). */
+/** Looks for checks to run now (after an upload or a re-check was saved). */
+export function scheduleEvidenceChecks(deps: Deps): void {
+  deps.jobs?.wake();
+}
+
+/**
+ * Runs the queued checks of this database until none is left, in this call (commands and tests);
+ * where no runner was started, through a runner of its own for this kind.
+ */
 export async function drainEvidenceChecks(deps: Deps): Promise<void> {
-  await running.get(deps.db);
+  if (deps.jobs) {
+    await deps.jobs.runUntilIdle([EVIDENCE_CHECK]);
+    return;
+  }
+  const runner = createJobRunner({
+    db: deps.db,
+    clock: deps.clock,
+    owner: await nextOwnerNumber(deps.db),
+    handlers: [evidenceCheckJob(deps) as JobHandler<never>],
+  });
+  await runner.runUntilIdle();
 }

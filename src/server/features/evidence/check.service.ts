@@ -23,7 +23,12 @@ import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../infra/db.ts';
 import { notFound } from '../../errors.ts';
 import type { PdfSignature } from './pdf-signatures.ts';
-import { scheduleEvidenceChecks, type CheckError, type ReadBy } from './check-worker.ts';
+import {
+  queueEvidenceCheck,
+  scheduleEvidenceChecks,
+  type CheckError,
+  type ReadBy,
+} from './check-worker.ts';
 import { configuredTrustAnchors } from './trust-anchors.ts';
 import * as repo from './repository.ts';
 import { getEvidence, unitFor } from './service.ts';
@@ -31,6 +36,8 @@ import { getEvidence, unitFor } from './service.ts';
 export {
   checkFile,
   drainEvidenceChecks,
+  EVIDENCE_CHECK,
+  evidenceCheckJob,
   MAX_ATTEMPTS,
   scheduleEvidenceChecks,
   type CheckError,
@@ -74,8 +81,8 @@ async function viewOf(
   if (!version) throw notFound('entity_evidence_version');
   let row = await repo.findCheck(deps.db, version.id);
   if (!row) {
-    await repo.queueCheck(deps.db, documentId, versionNo);
-    void scheduleEvidenceChecks(deps);
+    await queueEvidenceCheck(deps.db, deps.clock.now(), documentId, versionNo);
+    scheduleEvidenceChecks(deps);
     row = await repo.findCheck(deps.db, version.id);
   }
   const metadata = (row?.metadata ?? null) as OfficialDocumentMetadata | null;

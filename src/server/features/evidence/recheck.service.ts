@@ -1,14 +1,14 @@
 /**
  * Re-checking a unit's whole evidence library as a batch (after trust anchors or OCR were
- * installed, or the reader improved): every document's current version is queued again for the
- * background worker that reads uploads, and the batch's progress is counted from those checks, so
+ * installed, or the reader improved): every document's current version is queued again as a job
+ * of the job runner that reads uploads (ADR 37), and the batch's progress is counted from those checks, so
  * the request returns at once and a progress bar can poll it.
  */
 import type { Actor } from '../../../domain/access.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
 import { appendAuditEntry } from '../audit/repository.ts';
-import { MAX_ATTEMPTS, scheduleEvidenceChecks } from './check.service.ts';
+import { MAX_ATTEMPTS, queueEvidenceCheckJobs, scheduleEvidenceChecks } from './check-worker.ts';
 import * as repo from './repository.ts';
 import { unitFor } from './service.ts';
 
@@ -60,6 +60,7 @@ export async function startEvidenceRecheck(
       actor.userId > 0 ? actor.userId : null,
       now,
     );
+    await queueEvidenceCheckJobs(tx, now, await repo.listRecheckVersions(tx, id));
     const batch = (await repo.findRecheckBatch(tx, id, MAX_ATTEMPTS))!;
     await appendAuditEntry(
       tx,
@@ -76,7 +77,7 @@ export async function startEvidenceRecheck(
     );
     return { started: true, batch: present(batch) };
   });
-  if (outcome.started) void scheduleEvidenceChecks(deps);
+  if (outcome.started) scheduleEvidenceChecks(deps);
   return outcome;
 }
 
@@ -89,7 +90,7 @@ export async function getEvidenceRecheck(
   const row = await repo.findRecheckBatch(deps.db, id, MAX_ATTEMPTS);
   if (!row) throw notFound('entity_evidence_recheck');
   await unitFor(deps.db, actor, row.unit_id, 'evidence.read');
-  // A server restarted mid-batch left its checks pending: pick them up again.
-  if (row.finished < row.total) void scheduleEvidenceChecks(deps);
+  // Checks left by a server that stopped are taken over by the job runner (ADR 37).
+  if (row.finished < row.total) scheduleEvidenceChecks(deps);
   return present(row);
 }

@@ -324,7 +324,8 @@ export async function findEvidenceUses(
   );
 }
 
-// Checks of evidence files (table evidence_checks): a queue of pending versions and their results.
+// Checks of evidence files (table evidence_checks): one row per version, pending until read, and
+// what was read; the job runner (ADR 37) runs the reading.
 
 export interface CheckRow {
   version_id: number;
@@ -336,39 +337,47 @@ export interface CheckRow {
   read_by: 'text' | 'ocr' | null;
 }
 
-/** Queues the check of a document's version (once). */
+/** Queues the check of a document's version (once): the version's id, null when already queued. */
 export async function queueCheck(
   db: Queryable,
   documentId: number,
   versionNo: number,
-): Promise<void> {
-  await db.query(
+): Promise<number | null> {
+  const rows = await db.query<{ version_id: number }>(
     `INSERT INTO evidence_checks (version_id)
      SELECT id FROM evidence_versions WHERE document_id = $1 AND version_no = $2
-     ON CONFLICT (version_id) DO NOTHING`,
+     ON CONFLICT (version_id) DO NOTHING RETURNING version_id`,
     [documentId, versionNo],
   );
+  return rows[0]?.version_id ?? null;
 }
 
 /**
- * Takes the oldest pending check that has not failed too often, counting the attempt; other
- * servers skip a row being taken.
+ * Starts reading a version whose check is pending, counting the attempt; undefined when it is no
+ * longer pending (read meanwhile, or its document deleted).
  */
-export async function claimPendingCheck(
+export async function beginCheck(
   db: Queryable,
-  maxAttempts: number,
-): Promise<{ version_id: number; blob_key: string; media_type: string } | undefined> {
-  const rows = await db.query<{ version_id: number; blob_key: string; media_type: string }>(
+  versionId: number,
+): Promise<{ blob_key: string; media_type: string } | undefined> {
+  const rows = await db.query<{ blob_key: string; media_type: string }>(
     `UPDATE evidence_checks c SET attempts = c.attempts + 1
      FROM evidence_versions v
-     WHERE v.id = c.version_id AND c.version_id = (
-       SELECT version_id FROM evidence_checks
-       WHERE status = 'pending' AND attempts < $1
-       ORDER BY created_at, version_id LIMIT 1 FOR UPDATE SKIP LOCKED)
-     RETURNING c.version_id, v.blob_key, v.media_type`,
-    [maxAttempts],
+     WHERE v.id = c.version_id AND c.version_id = $1 AND c.status = 'pending'
+     RETURNING v.blob_key, v.media_type`,
+    [versionId],
   );
   return rows[0];
+}
+
+/** The versions whose check is pending and has not been given up, oldest first. */
+export async function listPendingChecks(db: Queryable, maxAttempts: number): Promise<number[]> {
+  const rows = await db.query<{ version_id: number }>(
+    `SELECT version_id FROM evidence_checks WHERE status = 'pending' AND attempts < $1
+     ORDER BY created_at, version_id`,
+    [maxAttempts],
+  );
+  return rows.map((r) => r.version_id);
 }
 
 /** Gives back the attempt a claimed check counted (it could not be tried). */
@@ -460,6 +469,15 @@ export async function insertRecheckBatch(
     [batch!.id, now],
   );
   return batch!.id;
+}
+
+/** The versions a batch asked to read again. */
+export async function listRecheckVersions(db: Queryable, batchId: number): Promise<number[]> {
+  const rows = await db.query<{ version_id: number }>(
+    'SELECT version_id FROM evidence_recheck_items WHERE batch_id = $1 ORDER BY version_id',
+    [batchId],
+  );
+  return rows.map((r) => r.version_id);
 }
 
 const PROGRESS_SQL = `SELECT b.id, b.unit_id, b.created_at,

@@ -352,11 +352,6 @@ export function registerEvidenceRoutes(app: App, deps: Deps): void {
     async (request) => rechecks.getEvidenceRecheck(deps, requireActor(request), request.params.id),
   );
 
-  // Background checks still reading a file finish before the database closes.
-  app.addHook('onClose', async () => {
-    await checks.drainEvidenceChecks(deps);
-  });
-
   app.delete(
     '/api/v1/evidence/:id',
     {

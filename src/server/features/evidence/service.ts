@@ -27,7 +27,7 @@ import {
   SNIFF_BYTES,
   type EvidenceFormat,
 } from './content-type.ts';
-import { scheduleEvidenceChecks } from './check-worker.ts';
+import { queueEvidenceCheck, scheduleEvidenceChecks } from './check-worker.ts';
 import * as repo from './repository.ts';
 import type { DocumentType, UploadFields } from './schemas.ts';
 
@@ -319,7 +319,7 @@ async function commitStaged(
   }
   if (duplicate) await deps.storage.delete(staged.key);
   // The new file is read in the background; the upload answers at once.
-  else void scheduleEvidenceChecks(deps);
+  else scheduleEvidenceChecks(deps);
   const doc = await repo.findDocument(deps.db, documentId);
   if (!doc) throw notFound('entity_evidence');
   return {
@@ -387,7 +387,7 @@ export async function uploadEvidence(
       versionFields(staged, actor),
       now,
     );
-    await repo.queueCheck(tx, id, 1);
+    await queueEvidenceCheck(tx, now, id, 1);
     await appendAuditEntry(
       tx,
       {
@@ -437,7 +437,7 @@ export async function addEvidenceVersion(
     const now = deps.clock.now();
     const versionNo = doc.current_version + 1;
     await repo.insertVersion(tx, id, unit.id, versionNo, versionFields(staged, actor), now);
-    await repo.queueCheck(tx, id, versionNo);
+    await queueEvidenceCheck(tx, now, id, versionNo);
     await repo.setCurrentVersion(
       tx,
       id,
