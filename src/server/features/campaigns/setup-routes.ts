@@ -2,24 +2,21 @@
  * HTTP routes of a campaign's data set-up beyond its form: importing scores and survey points from
  * a file (CSV or Excel; a preview that writes nothing, then the import, all or nothing) — used for
  * the results of earlier years and for survey points — the survey points of every unit, and
- * taking them from a SIPAS campaign (points = survey max × the unit's satisfaction index).
+ * taking them from a SIPAS campaign; the use-cases are in setup.service.ts and import.ts.
  */
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Actor } from '../../../domain/access.ts';
 import { AppError, presentError } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { commonErrors, errorBody, idNumber, idParam } from '../../http/schemas.ts';
-import { appendAuditEntry } from '../audit/repository.ts';
-import { surveyPointsForUnit } from '../sipas/service.ts';
 import { importScores, readScoresCsv, readScoresXlsx, type ScoreRow } from './import.ts';
-import { canManageCampaign } from './policy.ts';
-import * as repo from './repository.ts';
-import { recomputeResults } from './results.service.ts';
-import { findSurveyPoints } from './setup-repository.ts';
-import { auditActor, userIdOf } from './service.ts';
+import {
+  campaignSurveyPoints,
+  manageableCampaign,
+  surveyPointsFromSipas,
+} from './setup.service.ts';
 
 const PREVIEW_ROWS = 20;
 const XLSX_MAGIC = Buffer.from('PK\u0003\u0004', 'latin1');
@@ -69,15 +66,6 @@ const surveyResponse = z.object({
   ),
 });
 
-async function manageable(deps: Deps, actor: Actor, id: number, write: boolean) {
-  const row = await repo.findCampaign(deps.db, id);
-  if (!row) throw new AppError('not_found', 'not_found', { what: '@entity_campaign' });
-  if (!canManageCampaign(actor, row.owner_unit_path)) throw new AppError('forbidden', 'forbidden');
-  if (write && row.status === 'closed')
-    throw new AppError('conflict', 'campaign_closed', { name: row.name });
-  return row;
-}
-
 /** The rows of an uploaded score file, read as Excel when it is a zip, else as CSV. */
 async function readUpload(request: FastifyRequest): Promise<ScoreRow[]> {
   if (!request.isMultipart()) throw new AppError('unsupported', 'unsupported_media_type');
@@ -109,7 +97,7 @@ export function registerCampaignSetupRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       const actor = requireActor(request);
-      await manageable(deps, actor, request.params.id, true);
+      await manageableCampaign(deps, actor, request.params.id, true);
       const rows = await readUpload(request);
       const first = rows.slice(0, PREVIEW_ROWS);
       try {
@@ -146,7 +134,7 @@ export function registerCampaignSetupRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       const actor = requireActor(request);
-      await manageable(deps, actor, request.params.id, true);
+      await manageableCampaign(deps, actor, request.params.id, true);
       const rows = await readUpload(request);
       return importScores(deps, actor, request.params.id, rows, {
         enrol: request.query.enrol === '1',
@@ -165,29 +153,7 @@ export function registerCampaignSetupRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => {
-      const row = await manageable(deps, requireActor(request), request.params.id, false);
-      const [participants, sets, points] = await Promise.all([
-        repo.findParticipants(deps.db, row.id),
-        repo.findCampaignSets(deps.db, row.id),
-        findSurveyPoints(deps.db, row.id),
-      ]);
-      const byParticipant = new Map(points.map((p) => [p.participant_id, p]));
-      return {
-        surveySource: row.survey_source,
-        items: participants.map((p) => {
-          const set = sets.find((s) => s.unit_kind === p.unit_kind);
-          const saved = byParticipant.get(p.id);
-          return {
-            unitId: p.unit_id,
-            unitCode: p.unit_code,
-            unitName: p.unit_name,
-            unitKind: p.unit_kind,
-            surveyMaxHundredths: set?.survey_max_hundredths ?? null,
-            pointsHundredths: saved?.points_hundredths ?? null,
-            source: saved?.source ?? null,
-          };
-        }),
-      };
+      return campaignSurveyPoints(deps, requireActor(request), request.params.id);
     },
   );
 
@@ -210,58 +176,12 @@ export function registerCampaignSetupRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => {
-      const actor = requireActor(request);
-      const row = await manageable(deps, actor, request.params.id, true);
-      const [participants, sets] = await Promise.all([
-        repo.findParticipants(deps.db, row.id),
-        repo.findCampaignSets(deps.db, row.id),
-      ]);
-      const computed: { participantId: number; unitId: number; points: number }[] = [];
-      const withoutAnswers: { unitId: number; unitName: string }[] = [];
-      for (const p of participants) {
-        const max = sets.find((s) => s.unit_kind === p.unit_kind)?.survey_max_hundredths ?? null;
-        if (max === null) continue;
-        const result = await surveyPointsForUnit(
-          deps,
-          request.body.sipasCampaignId,
-          p.unit_id,
-          max,
-        );
-        if (result === null) withoutAnswers.push({ unitId: p.unit_id, unitName: p.unit_name });
-        else computed.push({ participantId: p.id, unitId: p.unit_id, points: result.points });
-      }
-      if (computed.length === 0 && participants.length > 0)
-        throw new AppError('invalid', 'campaign_survey_no_sipas_answers');
-      await deps.db.transaction(async (tx) => {
-        const now = deps.clock.now();
-        for (const c of computed)
-          await repo.saveSurveyPoints(
-            tx,
-            row.id,
-            c.participantId,
-            c.points,
-            'sipas',
-            userIdOf(actor),
-            now,
-          );
-        await appendAuditEntry(
-          tx,
-          {
-            ...auditActor(actor),
-            action: 'campaign.survey.sipas',
-            entity: 'campaign',
-            entityId: row.id,
-            unitId: row.owner_unit_id,
-            after: {
-              sipasCampaignId: request.body.sipasCampaignId,
-              units: computed.map((c) => ({ unitId: c.unitId, pointsHundredths: c.points })),
-            },
-          },
-          now,
-        );
-        await recomputeResults(tx, row.id, now);
-      });
-      return { applied: computed.length, withoutAnswers };
+      return surveyPointsFromSipas(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.body.sipasCampaignId,
+      );
     },
   );
 }
