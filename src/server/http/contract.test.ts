@@ -51,6 +51,7 @@ const NOT_YET_TYPED = new Set<string>([
   'POST /api/v1/campaigns/{id}/close',
   'POST /api/v1/campaigns/{id}/open',
   'POST /api/v1/campaigns/{id}/participants',
+  'POST /api/v1/campaigns/{id}/participants/bulk',
   'POST /api/v1/campaigns/{id}/publish',
   'POST /api/v1/campaigns/{id}/round1/close',
   'POST /api/v1/campaigns/{id}/self-score-acceptances',
