@@ -101,6 +101,12 @@ export const BAO_YEN_OFFICES: Array<{ code: string; name: string; fromSeed: bool
 
 export const DEMO_PASSWORD = 'demo-parindex';
 
+/**
+ * A demo account's e-mail address, under the reserved top-level domain `.example` (RFC 2606): the
+ * notices show who would be written to, and no mail can reach a real person.
+ */
+export const demoEmail = (username: string): string => `${username}@parindex.example`;
+
 /** One account per role, on the unit where the seed documents put that person. */
 export const DEMO_ACCOUNTS: Array<{
   username: string;

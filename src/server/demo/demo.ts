@@ -18,10 +18,16 @@ import { fromDomainNode, insertSetWithTree } from '../features/criteria/service.
 import { freezeSet } from '../features/criteria/repository.ts';
 import { BAO_YEN_CAMPAIGN_NAME, loadBaoYenDemo } from './bao-yen-demo.ts';
 import { moveCommunesUnder } from './repository.ts';
-import { BAO_YEN_OFFICES, DEMO_ACCOUNTS, DEMO_DISTRICTS, DEMO_PASSWORD } from './demo-units.ts';
+import {
+  BAO_YEN_OFFICES,
+  DEMO_ACCOUNTS,
+  DEMO_DISTRICTS,
+  DEMO_PASSWORD,
+  demoEmail,
+} from './demo-units.ts';
 import { loadDossierDemo } from '../features/dossiers/demo.ts';
 import { loadCampaignDemo } from './campaign-demo.ts';
-import { loadBaoYenSipasDemo, loadSipasDemo } from './sipas-demo.ts';
+import { loadBaoYenSipasDemo, loadDaiLanhSipasDemo, loadSipasDemo } from './sipas-demo.ts';
 import { loadRemediationDemo } from './remediation-demo.ts';
 
 /** Has the demo been loaded into this database? */
@@ -78,7 +84,7 @@ export async function loadDemo(tx: Queryable, now: Date): Promise<{ accounts: st
       {
         username: a.username,
         fullName: a.fullName,
-        email: null,
+        email: demoEmail(a.username),
         passwordHash,
         mustChangePassword: false,
       },
@@ -129,6 +135,7 @@ export async function loadDemo(tx: Queryable, now: Date): Promise<{ accounts: st
   await loadCampaignDemo(tx, now);
   await loadBaoYenDemo(tx, now);
   await loadSipasDemo(tx, now);
+  await loadDaiLanhSipasDemo(tx, now);
   await loadBaoYenSipasDemo(tx, now, BAO_YEN_CAMPAIGN_NAME);
   await loadRemediationDemo(tx, now);
   return { accounts: created };

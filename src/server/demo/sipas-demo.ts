@@ -95,6 +95,56 @@ export async function loadSipasDemo(tx: Queryable, now: Date): Promise<void> {
   await repo.insertResponsesBulk(tx, rows, now);
 }
 
+/** The demo enumerator's survey (xã Đại Lãnh, Khánh Hòa), open whatever the day the demo is loaded. */
+export const SIPAS_DAI_LANH_NAME = 'Khảo sát sự hài lòng xã Đại Lãnh (dữ liệu mẫu)';
+const DAI_LANH = '22504';
+const KHANH_HOA = '56';
+const DAY_MS = 86_400_000;
+
+/** The day in Vietnam time (UTC+7) `days` from `now`, as an ISO date. */
+const vnDay = (now: Date, days: number): string =>
+  new Date(now.getTime() + days * DAY_MS + 7 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * An open survey for the demo enumerator of xã Đại Lãnh: it started a month before the demo was
+ * loaded and ends two months after, so the enumerator always has forms to collect (paper, the
+ * field app, the web form and its QR code).
+ */
+export async function loadDaiLanhSipasDemo(tx: Queryable, now: Date): Promise<void> {
+  const found = await units.findUnitsByCodes(tx, [DAI_LANH, KHANH_HOA]);
+  const daiLanh = found.get(DAI_LANH);
+  if (!daiLanh) return;
+  const questionnaireId = await ensureDefaultQuestionnaire(tx, now);
+  const fields = [
+    { id: 'tu-phap-ho-tich', name: 'Tư pháp – Hộ tịch', transactions: 120 },
+    { id: 'dat-dai', name: 'Đất đai', transactions: 80 },
+  ];
+  const id = await repo.insertCampaign(
+    tx,
+    {
+      name: SIPAS_DAI_LANH_NAME,
+      periodStart: vnDay(now, -30),
+      periodEnd: vnDay(now, 60),
+      status: 'open',
+      ownerUnitId: found.get(KHANH_HOA)?.id ?? null,
+      questionnaireId,
+      fields: fields.map((f) => ({ id: f.id, name: f.name })),
+      channels: ['web', 'qr', 'paper', 'kiosk', 'offline'],
+      satisfiedLevels: [4, 5],
+      overallMethod: 'overall-question',
+      marginOfError: 500,
+    },
+    null,
+    now,
+  );
+  await repo.replaceCampaignUnits(
+    tx,
+    id,
+    [daiLanh.id],
+    fields.map((f) => ({ unitId: daiLanh.id, fieldId: f.id, transactions: f.transactions })),
+  );
+}
+
 export const SIPAS_BAO_YEN_NAME = 'Khảo sát sự hài lòng huyện Bảo Yên năm 2022';
 
 /**

@@ -178,6 +178,21 @@ describe('the enumerator and the administrator', () => {
   it('gives the enumerator its open survey and the field app with a QR code', async () => {
     const admin = await h.login('admin', ADMIN_PASSWORD);
     const khanhHoa = await h.login('noivu.khanhhoa');
+    // The demo gives the enumerator an open survey of its own commune from the day it is loaded.
+    const surveys = await khanhHoa.get('/api/v1/sipas/campaigns');
+    const demo = surveys.body.items.find(
+      (c: { name: string }) => c.name === 'Khảo sát sự hài lòng xã Đại Lãnh (dữ liệu mẫu)',
+    );
+    expect(demo).toMatchObject({ status: 'open' });
+    const demoItem = expect.objectContaining({
+      link: `/sipas/${demo.id}/paper`,
+      subject: demo.name,
+      unitName: 'Xã Đại Lãnh',
+      due: demo.periodEnd,
+    });
+    expect(of(await tasksOf(await h.login('dieutra.dailanh')), 'sipas_collect')).toEqual([
+      demoItem,
+    ]);
     const questionnaires = await khanhHoa.get('/api/v1/sipas/questionnaires');
     const created = await khanhHoa.post('/api/v1/sipas/campaigns', {
       name: 'Khảo sát xã Đại Lãnh 2026',
@@ -192,15 +207,19 @@ describe('the enumerator and the administrator', () => {
     expect(created.status).toBe(201);
     const enumerator = await h.login('dieutra.dailanh');
     const t = await tasksOf(enumerator);
-    expect(of(t, 'sipas_collect')).toEqual([
-      expect.objectContaining({
-        link: `/sipas/${created.body.id}/paper`,
-        subject: 'Khảo sát xã Đại Lãnh 2026',
-        unitName: 'Xã Đại Lãnh',
-        due: '2026-06-30',
-        figures: { answers: 0 },
-      }),
-    ]);
+    expect(of(t, 'sipas_collect')).toHaveLength(2);
+    expect(of(t, 'sipas_collect')).toEqual(
+      expect.arrayContaining([
+        demoItem,
+        expect.objectContaining({
+          link: `/sipas/${created.body.id}/paper`,
+          subject: 'Khảo sát xã Đại Lãnh 2026',
+          unitName: 'Xã Đại Lãnh',
+          due: '2026-06-30',
+          figures: { answers: 0 },
+        }),
+      ]),
+    );
     expect(t.fieldApp!.url).toMatch(/\/thu-thap\/$/);
     expect(t.fieldApp!.qrSvg).toMatch(/^<svg[^>]*>/);
     // Nobody else is sent to collect answers or shown the field app.
