@@ -21,6 +21,7 @@ import {
 import { ALL_COLUMNS, REQUIRED_COLUMNS, cleanMapping, type ColumnMapping } from './mapping.ts';
 import { DOSSIER_COLUMN_LABELS } from '../../../domain/dossiers/dossier.ts';
 import * as postal from './postal-catalogue.service.ts';
+import * as contract from '../../../shared/contract/dossiers.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 
@@ -192,7 +193,7 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
       schema: {
         tags: ['dossiers'],
         summary: 'Các nguồn nhập hồ sơ và cách ghép cột đã lưu',
-        response: { 200: z.object({ items: z.array(z.unknown()) }), ...commonErrors },
+        response: { 200: contract.importSourceList, ...commonErrors },
       },
     },
     async (request) => ({ items: await service.listImportSources(deps, requireActor(request)) }),
@@ -433,7 +434,7 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
         tags: ['dossiers'],
         summary: 'Tỷ lệ của một huyện/tỉnh qua các quý (đến quý đã chọn), cho biểu đồ',
         querystring: schemas.historyQuery,
-        response: { 200: z.unknown(), ...commonErrors },
+        response: { 200: contract.ratesHistory, ...commonErrors },
       },
     },
     async (request) => service.getRatesHistory(deps, requireActor(request), request.query),
@@ -446,7 +447,7 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
         tags: ['dossiers'],
         summary: 'Bộ mức xếp loại áp dụng cho một đơn vị (chọn theo tỉnh/huyện) và các bộ có sẵn',
         querystring: schemas.bandsQuery,
-        response: { 200: z.unknown(), ...commonErrors },
+        response: { 200: contract.bandSettings, ...commonErrors },
       },
     },
     async (request) => service.getBandSettings(deps, requireActor(request), request.query.unitId),
@@ -459,7 +460,7 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
         tags: ['dossiers'],
         summary: 'Chọn bộ mức xếp loại cho một tỉnh/huyện (áp dụng cho các đơn vị trực thuộc)',
         body: schemas.bandsBody,
-        response: { 200: z.unknown(), ...commonErrors },
+        response: { 200: contract.bandSettings, ...commonErrors },
       },
     },
     async (request) =>
@@ -474,7 +475,7 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
         summary:
           'Cách hiểu Thông tư 01 áp dụng cho một đơn vị (mẫu số của chỉ số, xếp loại khi chấm dưới 9 chỉ số, ngày hẹn trả không ghi giờ)',
         querystring: schemas.bandsQuery,
-        response: { 200: z.unknown(), ...commonErrors },
+        response: { 200: contract.methodSettings, ...commonErrors },
       },
     },
     async (request) => service.getMethodSettings(deps, requireActor(request), request.query.unitId),
@@ -487,7 +488,7 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
         tags: ['dossiers'],
         summary: 'Thiết lập cách hiểu Thông tư 01 cho một tỉnh/huyện (có ghi nhật ký)',
         body: schemas.methodBody,
-        response: { 200: z.unknown(), ...commonErrors },
+        response: { 200: contract.methodSettings, ...commonErrors },
       },
     },
     async (request) => {

@@ -14,7 +14,7 @@ import { usePageTitle } from '../../lib/use-page-title.ts';
 import { dossierApi, type Band } from './api.ts';
 import { AreaPeriodPicker, DossiersTabs, useAreaPeriod } from './shared.tsx';
 
-function BandLines({ bands }: { bands: Band[] }) {
+function BandLines({ bands }: { bands: readonly Band[] }) {
   const { t } = useTranslation();
   return (
     <Text size="sm" c="dimmed" component="div">

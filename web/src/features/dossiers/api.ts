@@ -6,6 +6,28 @@
  */
 import { api, apiUpload, type QueryValue } from '../../lib/api-client.ts';
 import type { ClassCount } from './logic.ts';
+// The answers' shapes are the server's own (src/shared/contract/dossiers.ts).
+import type {
+  BandSettings,
+  ImportSource,
+  MethodSettings,
+  MethodValues,
+  MethodView,
+  Rate,
+  Rates,
+  RatesHistory,
+} from '@shared/contract/dossiers.ts';
+
+export type {
+  BandSettings,
+  ImportSource,
+  MethodSettings,
+  MethodValues,
+  MethodView,
+  Rate,
+  Rates,
+  RatesHistory,
+};
 
 export const RATE_KEYS = [
   'on-time-or-early',
@@ -89,14 +111,6 @@ export interface ImportJob {
   retriedBy: number | null;
 }
 
-export interface ImportSource {
-  id: number;
-  name: string;
-  mapping: ColumnMapping;
-  headers: string[];
-  updatedAt: string;
-}
-
 /** What the receipt carries for the citizen's online rating. */
 export interface RatingReceipt {
   code: string;
@@ -154,21 +168,6 @@ export type Evaluation =
       notScored: number[];
     };
 
-export interface Rate {
-  key: RateKey;
-  label: string;
-  basis: string;
-  /** What the denominator counts, as a key of the catalogue (dossiers.basis). */
-  basisKey: string;
-  num: number;
-  den: number;
-  percent: number | null;
-  text: string;
-  target: { minPercent: number; text: string; met: boolean | null; source: string } | null;
-}
-
-export type Rates = Record<RateKey, Rate>;
-
 export interface Band {
   label: string;
   fromPercent: number;
@@ -212,31 +211,6 @@ export interface QuarterView {
   method: MethodView;
 }
 
-/** How the province reads Circular 01 where its text leaves a choice (server: MethodSettings). */
-export interface MethodValues {
-  divisor: 'evaluated' | 'scored';
-  fewIndicators: 'full-max' | 'scored-max' | 'not-classed';
-  dueWithoutTime: 'end-of-day' | 'start-of-day';
-}
-
-export interface MethodView {
-  values: MethodValues;
-  setOn: { id: number; name: string } | null;
-  isDefault: boolean;
-}
-
-export interface MethodSettings extends MethodView {
-  unit: { id: number; code: string; name: string };
-  defaults: MethodValues;
-  options: { [K in keyof MethodValues]: MethodValues[K][] };
-  canChange: boolean;
-}
-
-export interface RatesHistory {
-  unit: { id: number; code: string; name: string };
-  items: Array<{ period: string; dossiers: number; rates: Rates }>;
-}
-
 export interface Dashboard766 {
   unit: { id: number; code: string; name: string };
   period: string;
@@ -267,15 +241,6 @@ export interface Dashboard766 {
     max: number;
     averageHandlingHoursTenths: number | null;
   };
-}
-
-export interface BandSettings {
-  unit: { id: number; code: string; name: string };
-  presets: Array<{ id: string; name: string; bands: Band[] }>;
-  defaultPresetId: string;
-  effectivePresetId: string;
-  chosenOn: { id: number; name: string } | null;
-  canChange: boolean;
 }
 
 export interface DossierFilter {
