@@ -306,6 +306,8 @@ const vi = {
   job_status_failed: 'Thất bại',
   job_status_cancelled: 'Đã hủy',
   job_status_interrupted: 'Bị gián đoạn',
+  job_kind_evidence_check: 'Kiểm tra tài liệu kiểm chứng',
+  job_kind_document_draft: 'Soạn văn bản',
   dossier_layout_changed:
     'Các cột của tệp không khớp với cách ghép cột đã lưu cho nguồn «{source}» (thiếu cột: {columns}). Hãy xem trước và ghép lại cột; chưa có hồ sơ nào được nhập.',
   dossier_mapping_unknown_headers: 'Cách ghép cột nêu những cột không có trong tệp: {columns}.',
@@ -949,6 +951,8 @@ const en: Record<MessageKey, string> = {
   job_status_failed: 'Failed',
   job_status_cancelled: 'Cancelled',
   job_status_interrupted: 'Interrupted',
+  job_kind_evidence_check: 'Evidence check',
+  job_kind_document_draft: 'Document draft',
   dossier_layout_changed:
     'The file’s columns do not match the mapping saved for the source “{source}” (missing: {columns}). Preview and map the columns again; nothing was imported.',
   dossier_mapping_unknown_headers: 'The mapping names columns the file does not have: {columns}.',
