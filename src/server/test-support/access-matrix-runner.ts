@@ -176,9 +176,8 @@ function paramValue(route: string, name: string, f: Fixtures, side: Side): strin
     case 'unitId':
       return String(side.unit);
     case 'campaignId':
-      return String(
-        before === 'campaigns' && route.includes('/sipas/') ? side.sipasCampaign : f.campaign,
-      );
+      // Every SIPAS route names a SIPAS survey, never the PAR campaign of the same number.
+      return String(route.includes('/sipas/') ? side.sipasCampaign : f.campaign);
     case 'code':
       return before === 'by-code' ? side.dossierCode : '1';
     case 'predecessorId':

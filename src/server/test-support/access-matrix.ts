@@ -204,8 +204,9 @@ export const MATRIX: readonly MatrixEntry[] = [
     expect: { T: '1aa3333333', K: '1444444444' },
   },
   {
+    // Side T's survey is open: its public form is for anyone; side K names no survey.
     route: 'GET /api/v1/public/sipas/forms/{campaignId}',
-    expect: { T: '4444444444', K: '4444444444' },
+    expect: { T: PUBLIC, K: '4444444444' },
   },
   { route: 'GET /api/v1/public/sipas/links/{token}', expect: { T: '4444444444', K: '4444444444' } },
   { route: 'GET /api/v1/sipas/questionnaires', expect: { T: '1aaa333333' } },
