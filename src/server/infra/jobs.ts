@@ -563,6 +563,12 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
           await launch(row).done;
           continue;
         }
+        // A background pass may hold the row it is claiming (SKIP LOCKED hides it from this
+        // claim): wait for that pass, whose claims then show among the active jobs.
+        if (ticking) {
+          await ticking.catch(() => undefined);
+          continue;
+        }
         const mine = [...active.values()].filter((a) => !kinds || kinds.includes(a.kind));
         if (mine.length === 0) return ran;
         await Promise.all(mine.map((a) => a.done));
