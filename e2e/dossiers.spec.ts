@@ -299,3 +299,27 @@ test('the dossier pages fit a phone', async ({ browser }) => {
   }
   await context.close();
 });
+
+test('a district office opens on its own district, units with dossiers first', async ({ page }) => {
+  // The demo's quarter 2 of 2021 in huyện Điện Biên Đông: four communes have dossiers (03203,
+  // 03205, 03208 and 03211, whose dossiers are not scored), 03214 has none.
+  await signIn(page, 'vanphong.dienbiendong');
+  await page.getByRole('link', { name: 'Hồ sơ TTHC' }).click();
+  await page.getByRole('combobox', { name: 'Quý', exact: true }).fill('Quý 2 năm 2021');
+  await page.getByRole('option', { name: 'Quý 2 năm 2021' }).click();
+  // No unit was picked: the office's own district is shown.
+  await expect(
+    page.getByRole('heading', { name: 'Huyện Điện Biên Đông — Quý 2 năm 2021' }),
+  ).toBeVisible();
+  const rows = page.getByRole('table', { name: 'Kết quả từng đơn vị' }).locator('tbody tr');
+  const texts = await rows.allInnerTexts();
+  const empty = texts.map((t) => t.includes('Chưa phát sinh hồ sơ'));
+  expect(empty.filter((e) => !e)).toHaveLength(4);
+  // Every unit without dossiers comes after every unit with some.
+  expect(empty.indexOf(true)).toBe(4);
+  expect(empty.slice(4).every(Boolean)).toBe(true);
+
+  await page.getByRole('checkbox', { name: `Chỉ đơn vị có hồ sơ (4/${texts.length})` }).check();
+  await expect(rows).toHaveCount(4);
+  await expect(rows.filter({ hasText: 'Chưa phát sinh hồ sơ' })).toHaveCount(0);
+});

@@ -76,6 +76,8 @@ export function UnitPicker({
       disabled={disabled}
       searchable
       clearable
+      // Choosing the chosen unit again keeps it (the clear button empties the field).
+      allowDeselect={false}
       searchValue={search}
       onSearchChange={setSearch}
       value={value ? String(value.id) : null}

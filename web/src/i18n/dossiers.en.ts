@@ -131,6 +131,8 @@ export const dossiersEn: typeof dossiersVi = {
     bands: 'Class bands: {{name}}',
     classes: 'Units by class',
     classesChart: 'Units per class',
+    onlyWithData: 'Only units with dossiers ({{count}}/{{total}})',
+    noneWithData: 'No unit has dossiers in this quarter.',
     unitsTitle: 'Results per unit',
     unitCol: 'Unit',
     dossiersCol: 'Dossiers',

@@ -132,6 +132,8 @@ export const dossiersVi = {
     bands: 'Mức xếp loại: {{name}}',
     classes: 'Xếp loại các đơn vị',
     classesChart: 'Số đơn vị theo mức xếp loại',
+    onlyWithData: 'Chỉ đơn vị có hồ sơ ({{count}}/{{total}})',
+    noneWithData: 'Không đơn vị nào có hồ sơ trong quý này.',
     unitsTitle: 'Kết quả từng đơn vị',
     unitCol: 'Đơn vị',
     dossiersCol: 'Số hồ sơ',

@@ -7,6 +7,7 @@
 import {
   Anchor,
   Button,
+  Checkbox,
   Group,
   List,
   Paper,
@@ -18,6 +19,7 @@ import {
 } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DraftDocumentButton } from '../documents/DraftDocumentButton.tsx';
@@ -218,6 +220,7 @@ function QuarterContent({ view }: { view: QuarterView }) {
     queryFn: ({ signal }) => dossierApi.history(view.unit.id, view.period, 4, signal),
   });
   const period = view.period;
+  const [onlyWithData, setOnlyWithData] = useState(false);
   // A unit without subordinates (a commune) is shown as its own single row.
   const grouped = view.groups.flatMap((g) => g.rows);
   const allRows =
@@ -233,6 +236,11 @@ function QuarterContent({ view }: { view: QuarterView }) {
             rates: view.area.rates,
           },
         ];
+  // Units with dossiers first (in the server's order), then those without; or only the former.
+  const withData = allRows.filter((r) => r.evaluation.state !== 'no-dossiers');
+  const shownRows = onlyWithData
+    ? withData
+    : [...withData, ...allRows.filter((r) => r.evaluation.state === 'no-dossiers')];
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">
@@ -292,9 +300,26 @@ function QuarterContent({ view }: { view: QuarterView }) {
       </Paper>
 
       <Stack gap="xs">
-        <Title order={3} size="h4">
-          {t('dossiers.quarter.unitsTitle')}
-        </Title>
+        <Group justify="space-between" align="flex-end">
+          <Title order={3} size="h4">
+            {t('dossiers.quarter.unitsTitle')}
+          </Title>
+          {allRows.length > 1 ? (
+            <Checkbox
+              label={t('dossiers.quarter.onlyWithData', {
+                count: withData.length,
+                total: allRows.length,
+              })}
+              checked={onlyWithData}
+              onChange={(e) => setOnlyWithData(e.currentTarget.checked)}
+            />
+          ) : null}
+        </Group>
+        {shownRows.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('dossiers.quarter.noneWithData')}
+          </Text>
+        ) : null}
         <Table.ScrollContainer minWidth={1000}>
           <Table striped highlightOnHover aria-label={t('dossiers.quarter.unitsTitle')}>
             <Table.Thead>
@@ -306,7 +331,7 @@ function QuarterContent({ view }: { view: QuarterView }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {allRows.map((r) => (
+              {shownRows.map((r) => (
                 <Table.Tr key={r.unitId}>
                   <Table.Td>
                     <Anchor

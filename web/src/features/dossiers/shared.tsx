@@ -5,11 +5,13 @@
 import { Badge, Group, Select, Tabs, Text } from '@mantine/core';
 import { formatPointsCompact } from '@domain/scoring/decimal.ts';
 import type { TFunction } from 'i18next';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { UnitPicker, type PickedUnit } from '../../components/UnitPicker.tsx';
+import { useSession } from '../../lib/session.tsx';
 import { useUnitDetail } from '../../lib/units.ts';
+import { permissionsOf } from '@domain/access.ts';
 import type { Evaluation, Rate } from './api.ts';
 
 const TABS = [
@@ -33,7 +35,7 @@ export function DossiersTabs() {
   const keep = new URLSearchParams();
   for (const key of ['unitId', 'period']) {
     const v = params.get(key);
-    if (v) keep.set(key, v);
+    if (v !== null) keep.set(key, v);
   }
   const search = keep.toString();
   return (
@@ -90,19 +92,34 @@ function quarterOptions(t: TFunction): { value: string; label: string }[] {
   return out;
 }
 
-/** The unit and quarter in the address. */
+/**
+ * The unit a person works for, where dossier screens open: the unit of their first grant that
+ * reads dossiers (a commune officer's commune, a standing agency's province); none for a
+ * nationwide role.
+ */
+export function useOwnDossierUnit(): number | null {
+  const session = useSession();
+  const grant = session.grants.find(
+    (g) => g.unitId !== null && permissionsOf(g.role).includes('dossier.read'),
+  );
+  return grant?.unitId ?? null;
+}
+
+/**
+ * The unit and quarter in the address. Without a unit in the address the person's own unit is
+ * shown; an emptied picker (`unitId=`) shows none.
+ */
 export function useAreaPeriod() {
   const [params, setParams] = useSearchParams();
-  const unitId = Number(params.get('unitId')) || null;
+  const own = useOwnDossierUnit();
+  const unitParam = params.get('unitId');
+  const unitId = unitParam === null ? own : Number(unitParam) || null;
   const periodParam = params.get('period');
   const period =
     periodParam && /^\d{4}-Q[1-4]$/.test(periodParam) ? periodParam : lastCompleteQuarter();
   const set = (next: { unitId?: number | null; period?: string | null }) => {
     const p = new URLSearchParams(params);
-    if (next.unitId !== undefined) {
-      if (next.unitId === null) p.delete('unitId');
-      else p.set('unitId', String(next.unitId));
-    }
+    if (next.unitId !== undefined) p.set('unitId', next.unitId === null ? '' : String(next.unitId));
     if (next.period !== undefined) {
       if (next.period === null) p.delete('period');
       else p.set('period', next.period);
@@ -138,11 +155,15 @@ export function AreaPeriodPicker({
     [detail.data],
   );
   const options = useMemo(() => quarterOptions(t), [t]);
+  // The picker starts afresh when another unit is shown, not when typing clears the choice: the
+  // typed text stays.
+  const [shownId, setShownId] = useState<number | null>(null);
+  if (picked && picked.id !== shownId) setShownId(picked.id);
   return (
     <Group align="flex-end" wrap="wrap" gap="sm">
       <div style={{ flex: '1 1 18rem', minWidth: 0 }}>
         <UnitPicker
-          key={picked?.id ?? 'none'}
+          key={shownId ?? 'none'}
           label={unitLabel ?? t('dossiers.area.unit')}
           placeholder={t('dossiers.area.unitHint')}
           value={picked}
