@@ -355,6 +355,34 @@ const vi = {
     'Dòng {row}: mã TTHC «{value}» không hợp lệ (chỉ gồm chữ không dấu, chữ số và các dấu . _ - /, tối đa 50 ký tự).',
   dossier_postal_row_code_duplicate: 'Dòng {row}: mã TTHC «{code}» đã có ở dòng {first}.',
   dossier_postal_row_name_too_long: 'Dòng {row}: tên thủ tục dài quá {max} ký tự.',
+  dossier_official_exists:
+    'Đơn vị «{unit}» đã có cán bộ mã «{code}» ({name}); hãy sửa tên thay vì thêm mới.',
+  dossier_official_none: 'Đơn vị «{unit}» chưa ghi tên cán bộ mã «{code}».',
+  'dossier_official_code-missing': 'Thiếu mã cán bộ.',
+  'dossier_official_code-too-long': 'Mã cán bộ dài quá {max} ký tự.',
+  'dossier_official_code-invalid':
+    'Mã cán bộ có ký tự điều khiển (xuống dòng, tab); mã là một dòng chữ.',
+  'dossier_official_name-missing': 'Thiếu họ và tên cán bộ.',
+  'dossier_official_name-too-long': 'Họ và tên dài quá {max} ký tự.',
+  dossier_officials_invalid:
+    'Tệp có {count} lỗi; danh sách cán bộ chưa được thay đổi. Hãy sửa các dòng được liệt kê rồi tải lên lại.',
+  dossier_officials_empty:
+    'Tệp chưa có cán bộ nào: mỗi dòng một mã cán bộ và họ tên; danh sách chưa được thay đổi.',
+  dossier_officials_too_many: 'Tệp có hơn {max} cán bộ; danh sách chưa được thay đổi.',
+  dossier_officials_wrong_type:
+    'Tệp không phải CSV hay Excel (.xlsx); danh sách cán bộ chưa được thay đổi.',
+  dossier_officials_not_utf8:
+    'Tệp CSV không ở bảng mã UTF-8 (có thể là TCVN3 hoặc Windows-1258). Hãy lưu lại dưới dạng “CSV UTF-8” rồi tải lên lại; danh sách cán bộ chưa được thay đổi.',
+  'dossier_officials_row_code-missing': 'Dòng {row}, cột «{column}»: thiếu mã cán bộ.',
+  'dossier_officials_row_code-too-long':
+    'Dòng {row}, cột «{column}»: mã cán bộ dài quá {max} ký tự.',
+  'dossier_officials_row_code-invalid':
+    'Dòng {row}, cột «{column}»: mã cán bộ có ký tự điều khiển.',
+  'dossier_officials_row_code-duplicate':
+    'Dòng {row}, cột «{column}»: mã cán bộ «{code}» đã có ở dòng {first}.',
+  'dossier_officials_row_name-missing': 'Dòng {row}, cột «{column}»: thiếu họ và tên.',
+  'dossier_officials_row_name-too-long':
+    'Dòng {row}, cột «{column}»: họ và tên dài quá {max} ký tự.',
   // SIPAS
   entity_sipas_campaign: 'đợt khảo sát sự hài lòng',
   entity_sipas_questionnaire: 'mẫu phiếu khảo sát',
@@ -1036,6 +1064,35 @@ const en: Record<MessageKey, string> = {
     'Row {row}: the procedure code “{code}” is already on row {first}.',
   dossier_postal_row_name_too_long:
     'Row {row}: the procedure name is longer than {max} characters.',
+  dossier_official_exists:
+    '“{unit}” already has an official with code “{code}” ({name}); edit the name instead of adding it again.',
+  dossier_official_none: '“{unit}” has no name recorded for the official with code “{code}”.',
+  'dossier_official_code-missing': 'The official’s code is missing.',
+  'dossier_official_code-too-long': 'The official’s code is longer than {max} characters.',
+  'dossier_official_code-invalid':
+    'The official’s code contains control characters (line breaks, tabs); a code is one line of text.',
+  'dossier_official_name-missing': 'The official’s full name is missing.',
+  'dossier_official_name-too-long': 'The full name is longer than {max} characters.',
+  dossier_officials_invalid:
+    'The file has {count} errors; the list of officials was not changed. Correct the rows listed and upload it again.',
+  dossier_officials_empty:
+    'The file names no official: one code and full name per row; the list was not changed.',
+  dossier_officials_too_many: 'The file names more than {max} officials; the list was not changed.',
+  dossier_officials_wrong_type:
+    'The file is neither CSV nor Excel (.xlsx); the list of officials was not changed.',
+  dossier_officials_not_utf8:
+    'The CSV file is not UTF-8 (it may be TCVN3 or Windows-1258). Save it as “CSV UTF-8” and upload it again; the list of officials was not changed.',
+  'dossier_officials_row_code-missing':
+    'Row {row}, column “{column}”: the official’s code is missing.',
+  'dossier_officials_row_code-too-long':
+    'Row {row}, column “{column}”: the official’s code is longer than {max} characters.',
+  'dossier_officials_row_code-invalid':
+    'Row {row}, column “{column}”: the official’s code contains control characters.',
+  'dossier_officials_row_code-duplicate':
+    'Row {row}, column “{column}”: the official’s code “{code}” is already on row {first}.',
+  'dossier_officials_row_name-missing': 'Row {row}, column “{column}”: the full name is missing.',
+  'dossier_officials_row_name-too-long':
+    'Row {row}, column “{column}”: the full name is longer than {max} characters.',
   entity_sipas_campaign: 'satisfaction survey',
   entity_sipas_questionnaire: 'survey questionnaire',
   entity_sipas_link: 'survey link',

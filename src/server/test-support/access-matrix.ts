@@ -198,6 +198,11 @@ export const MATRIX: readonly MatrixEntry[] = [
     expect: { T: '1aa3a3aa33', K: '1a3a333333' },
     query: (s) => ({ unitId: String(s.unit) }),
   },
+  {
+    route: 'GET /api/v1/dossiers/officials',
+    expect: { T: '1aa3a3aa33', K: '1a3a333333' },
+    query: (s) => ({ unitId: String(s.unit) }),
+  },
   { route: 'GET /api/v1/sipas/collection-forms', expect: { T: '1aaa333a3a' } },
   {
     route: 'GET /api/v1/sipas/campaigns/{campaignId}/posters.pdf',
@@ -663,6 +668,27 @@ export const MATRIX: readonly MatrixEntry[] = [
     note: 'the same one-line list each time; the deletion removes it again',
   },
   {
+    route: 'POST /api/v1/dossiers/officials',
+    expect: { T: '1aa3333a33', K: '1a3a333333' },
+    body: (s: Side) => ({ unitId: s.unit, code: 'MT-1', fullName: 'Cán bộ thử' }),
+    note: 'the first allowed actor names the official, the next ones find the code taken (409)',
+  },
+  {
+    route: 'PUT /api/v1/dossiers/officials',
+    expect: { T: '1aa3333a33', K: '1a3a333333' },
+    body: (s: Side) => ({ unitId: s.unit, code: 'MT-1', fullName: 'Cán bộ thử (sửa)' }),
+  },
+  {
+    route: 'POST /api/v1/dossiers/officials/file',
+    expect: { T: '1aa3333a33', K: '1a3a333333' },
+    upload: (s: Side) =>
+      multipart(
+        { name: 'can-bo.csv', content: Buffer.from('MT-2,Cán bộ thử hai\n'), type: 'text/csv' },
+        { unitId: String(s.unit) },
+      ),
+    note: "a one-line list of officials for the side's unit",
+  },
+  {
     route: 'POST /api/v1/dossiers/postal-catalogue/file',
     expect: { T: '1aa3333333', K: '1a3a333333' },
     upload: (s: Side) =>
@@ -832,6 +858,12 @@ export const MATRIX: readonly MatrixEntry[] = [
     expect: { T: '1a33333333', K: '1a33333333' },
   },
   { route: 'DELETE /api/v1/evidence/{id}', expect: { T: '1444444a33', K: '144a333333' } },
+  {
+    route: 'DELETE /api/v1/dossiers/officials',
+    expect: { T: '1aa3333a33', K: '1a3a333333' },
+    note: 'the first allowed actor removes the name, the next ones find none (404)',
+    query: (s) => ({ unitId: String(s.unit), code: 'MT-1' }),
+  },
   {
     route: 'DELETE /api/v1/dossiers/postal-catalogue',
     expect: { T: '14a3333333', K: '143a333333' },

@@ -106,3 +106,13 @@ export type BandSettings = z.infer<typeof bandSettings>;
 export type MethodValues = z.infer<typeof methodValues>;
 export type MethodView = z.infer<typeof methodView>;
 export type MethodSettings = z.infer<typeof methodSettings>;
+
+/** The one-stop officials a unit names (seed 003's annex prints their names, not their codes). */
+export const dossierOfficials = z.object({
+  unit: unitRef,
+  officials: z.array(z.object({ code: z.string(), fullName: z.string() })),
+  /** Officials' codes found in the unit's dossiers that have no name yet (at most 200). */
+  unnamedCodes: z.array(z.string()),
+  canEdit: z.boolean(),
+});
+export type DossierOfficials = z.infer<typeof dossierOfficials>;

@@ -288,6 +288,12 @@ export function createAppRouter() {
               }),
             },
             {
+              path: 'dossiers/officials',
+              lazy: async () => ({
+                Component: (await import('../features/dossiers/OfficialsPage.tsx')).OfficialsPage,
+              }),
+            },
+            {
               path: 'change-password',
               lazy: async () => ({
                 Component: (await import('../features/auth/ChangePasswordPage.tsx'))

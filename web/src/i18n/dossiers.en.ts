@@ -13,6 +13,7 @@ export const dossiersEn: typeof dossiersVi = {
     bands: 'Class bands',
     method: 'Method',
     postal: 'Postal-service catalogue',
+    officials: 'One-stop officials',
   },
   area: {
     unit: 'District or province',
@@ -384,5 +385,41 @@ export const dossiersEn: typeof dossiersVi = {
     removed: 'This unit’s own catalogue was removed.',
     readOnly:
       'You can only read this; the province’s standing agency for administrative reform replaces the catalogue.',
+  },
+  officials: {
+    title: 'One-stop desk officials',
+    intro:
+      'The one-stop system records the official who received a dossier by a code. Record the full name for each code so that the quarterly results and the dossier-handling report name the officials instead of their codes.',
+    unit: 'Unit',
+    count: '{{count}} officials named.',
+    none: 'No official of this unit is named yet.',
+    code: 'Official’s code',
+    fullName: 'Full name',
+    actions: 'Actions',
+    edit: 'Edit',
+    editLabel: 'Edit the name of the official with code {{code}}',
+    remove: 'Remove',
+    removeLabel: 'Remove the name of the official with code {{code}}',
+    confirmRemove:
+      'Remove the name of the official with code {{code}} ({{name}})? The report will print the code again.',
+    save: 'Save',
+    cancel: 'Cancel',
+    addTitle: 'Add an official',
+    add: 'Add',
+    added: 'The official with code {{code}} is named.',
+    renamed: 'The name of the official with code {{code}} is corrected.',
+    removed: 'The name of the official with code {{code}} is removed.',
+    unnamedTitle: 'Codes in dossiers without a name',
+    unnamedHint:
+      'Officials’ codes found in this unit’s dossiers that have no name yet. Pick one to name it.',
+    nameThis: 'Name code {{code}}',
+    fileTitle: 'Import from a CSV/Excel file',
+    file: 'File of officials',
+    fileHint:
+      'The first column is the official’s code, the second the full name; a header row, if any, is skipped. Codes already named are renamed, new ones added; if any row is wrong nothing is saved.',
+    upload: 'Upload',
+    imported: '{{count}} officials named from the file.',
+    readOnly:
+      'You can only read this; the unit’s officers or the standing agency above it record the names.',
   },
 };

@@ -14,6 +14,7 @@ export const dossiersVi = {
     bands: 'Mức xếp loại',
     method: 'Cách tính',
     postal: 'Danh mục bưu chính công ích',
+    officials: 'Cán bộ một cửa',
   },
   area: {
     unit: 'Huyện hoặc tỉnh',
@@ -384,5 +385,40 @@ export const dossiersVi = {
     removed: 'Đã bỏ danh mục riêng.',
     readOnly:
       'Bạn chỉ xem được; cơ quan thường trực cải cách hành chính của tỉnh mới thay được danh mục.',
+  },
+  officials: {
+    title: 'Cán bộ Bộ phận Một cửa',
+    intro:
+      'Hệ thống một cửa điện tử ghi cán bộ tiếp nhận hồ sơ bằng mã. Ghi họ tên cho từng mã để kết quả quý và báo cáo đánh giá giải quyết TTHC nêu tên cán bộ thay cho mã.',
+    unit: 'Đơn vị',
+    count: '{{count}} cán bộ đã ghi tên.',
+    none: 'Đơn vị chưa ghi tên cán bộ nào.',
+    code: 'Mã cán bộ',
+    fullName: 'Họ và tên',
+    actions: 'Thao tác',
+    edit: 'Sửa',
+    editLabel: 'Sửa họ tên của cán bộ mã {{code}}',
+    remove: 'Xóa',
+    removeLabel: 'Xóa tên của cán bộ mã {{code}}',
+    confirmRemove: 'Xóa tên của cán bộ mã {{code}} ({{name}})? Báo cáo sẽ in lại mã.',
+    save: 'Lưu',
+    cancel: 'Hủy',
+    addTitle: 'Thêm cán bộ',
+    add: 'Thêm',
+    added: 'Đã ghi tên cán bộ mã {{code}}.',
+    renamed: 'Đã sửa tên cán bộ mã {{code}}.',
+    removed: 'Đã xóa tên cán bộ mã {{code}}.',
+    unnamedTitle: 'Mã trong hồ sơ chưa có tên',
+    unnamedHint:
+      'Các mã cán bộ có trong hồ sơ của đơn vị nhưng chưa được ghi họ tên. Chọn một mã để ghi tên.',
+    nameThis: 'Ghi tên cho mã {{code}}',
+    fileTitle: 'Nhập từ tệp CSV/Excel',
+    file: 'Tệp danh sách cán bộ',
+    fileHint:
+      'Cột thứ nhất là mã cán bộ, cột thứ hai là họ và tên; dòng tiêu đề (nếu có) được bỏ qua. Mã đã có tên thì được sửa tên, mã mới được thêm; nếu có dòng lỗi thì không lưu gì.',
+    upload: 'Tải lên',
+    imported: 'Đã ghi tên {{count}} cán bộ từ tệp.',
+    readOnly:
+      'Bạn chỉ xem được; cán bộ của đơn vị hoặc cơ quan thường trực cấp trên mới ghi được tên.',
   },
 };

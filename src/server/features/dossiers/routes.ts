@@ -20,6 +20,7 @@ import {
 } from './import.ts';
 import { ALL_COLUMNS, REQUIRED_COLUMNS, cleanMapping, type ColumnMapping } from './mapping.ts';
 import { DOSSIER_COLUMN_LABELS } from '../../../domain/dossiers/dossier.ts';
+import * as officials from './officials.service.ts';
 import * as postal from './postal-catalogue.service.ts';
 import * as contract from '../../../shared/contract/dossiers.ts';
 import * as schemas from './schemas.ts';
@@ -583,5 +584,96 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
     },
     async (request) =>
       postal.deletePostalCatalogue(deps, requireActor(request), request.query.unitId),
+  );
+
+  app.get(
+    '/api/v1/dossiers/officials',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary:
+          'Cán bộ Bộ phận Một cửa của một đơn vị theo mã trên hệ thống một cửa, với họ tên đơn vị ghi; các mã trong hồ sơ chưa có tên',
+        querystring: schemas.officialsQuery,
+        response: { 200: contract.dossierOfficials, ...commonErrors },
+      },
+    },
+    async (request) => officials.getOfficials(deps, requireActor(request), request.query.unitId),
+  );
+
+  app.post(
+    '/api/v1/dossiers/officials',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Ghi họ tên một cán bộ theo mã (mã đã có tên: 409)',
+        body: schemas.officialBody,
+        response: { 200: contract.dossierOfficials, ...commonErrors },
+      },
+    },
+    async (request) => officials.addOfficial(deps, requireActor(request), request.body),
+  );
+
+  app.put(
+    '/api/v1/dossiers/officials',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Sửa họ tên của một cán bộ đã ghi (mã chưa ghi: 404)',
+        body: schemas.officialBody,
+        response: { 200: contract.dossierOfficials, ...commonErrors },
+      },
+    },
+    async (request) => officials.renameOfficial(deps, requireActor(request), request.body),
+  );
+
+  app.delete(
+    '/api/v1/dossiers/officials',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Bỏ họ tên của một cán bộ (báo cáo lại in mã)',
+        querystring: schemas.officialDeleteQuery,
+        response: { 200: contract.dossierOfficials, ...commonErrors },
+      },
+    },
+    async (request) => officials.removeOfficial(deps, requireActor(request), request.query),
+  );
+
+  app.post(
+    '/api/v1/dossiers/officials/file',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary:
+          'Ghi họ tên cán bộ từ tệp CSV/XLSX (multipart: unitId, file; cột 1 mã cán bộ, cột 2 họ và tên); lỗi ở dòng nào thì không lưu gì',
+        consumes: ['multipart/form-data'],
+        response: {
+          200: contract.dossierOfficials.extend({ imported: z.number() }),
+          413: errorBody,
+          415: errorBody,
+          ...commonErrors,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const upload = await receiveUpload(request, deps).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'dossier_import_empty') {
+          throw new AppError('invalid', 'dossier_officials_empty');
+        }
+        throw error;
+      });
+      try {
+        const unitId = formFieldId(upload.fields.unitId, 'unitId');
+        if (unitId === null) {
+          throw new AppError('invalid', 'validation_failed', {}, [
+            { field: 'unitId', key: 'field_required', params: { field: 'unitId' } },
+          ]);
+        }
+        return await officials.importOfficials(deps, actor, unitId, upload.filePath);
+      } finally {
+        await unlink(upload.filePath).catch(() => undefined);
+      }
+    },
   );
 }

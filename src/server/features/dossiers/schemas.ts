@@ -178,3 +178,19 @@ export const postalCatalogueView = z.object({
   procedures: z.array(z.object({ code: z.string(), name: z.string().nullable() })),
   canEdit: z.boolean(),
 });
+
+export const officialsQuery = z.object({ unitId: idText });
+
+/** One official named by the unit; the code and name are checked by the domain's rules. */
+export const officialBody = z
+  .object({
+    unitId: idNumber,
+    code: z.string().max(1_000),
+    fullName: z.string().max(1_000),
+  })
+  .strict();
+
+export const officialDeleteQuery = z.object({
+  unitId: idText,
+  code: z.string().trim().min(1).max(1_000),
+});

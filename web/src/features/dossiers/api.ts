@@ -2,13 +2,14 @@
  * Calls of the dossier screens: import (preview, job, sources), the dossier list and one dossier,
  * ratings (staff entry of the paper form, the public online form), the quarterly view, rates over
  * quarters, the Decision 766 dashboard, the class bands chosen per province and the province's
- * catalogue of procedures offered through the public postal service.
+ * catalogue of procedures offered through the public postal service, the one-stop officials' names.
  */
 import { api, apiUpload, type QueryValue } from '../../lib/api-client.ts';
 import type { ClassCount } from './logic.ts';
 // The answers' shapes are the server's own (src/shared/contract/dossiers.ts).
 import type {
   BandSettings,
+  DossierOfficials,
   ImportSource,
   MethodSettings,
   MethodValues,
@@ -20,6 +21,7 @@ import type {
 
 export type {
   BandSettings,
+  DossierOfficials,
   ImportSource,
   MethodSettings,
   MethodValues,
@@ -349,4 +351,20 @@ export const dossierApi = {
   },
   deletePostalCatalogue: (unitId: number) =>
     api.delete<PostalCatalogue>(`/dossiers/postal-catalogue?unitId=${unitId}`),
+  officials: (unitId: number, signal?: AbortSignal) =>
+    api.get<DossierOfficials>('/dossiers/officials', { unitId }, signal),
+  addOfficial: (unitId: number, code: string, fullName: string) =>
+    api.post<DossierOfficials>('/dossiers/officials', { unitId, code, fullName }),
+  renameOfficial: (unitId: number, code: string, fullName: string) =>
+    api.put<DossierOfficials>('/dossiers/officials', { unitId, code, fullName }),
+  removeOfficial: (unitId: number, code: string) =>
+    api.delete<DossierOfficials>(
+      `/dossiers/officials?${new URLSearchParams({ unitId: String(unitId), code }).toString()}`,
+    ),
+  uploadOfficials: (unitId: number, file: File) => {
+    const form = new FormData();
+    form.append('unitId', String(unitId));
+    form.append('file', file);
+    return apiUpload<DossierOfficials & { imported: number }>('/dossiers/officials/file', form);
+  },
 };

@@ -23,6 +23,7 @@ const TABS = [
   ['bands', '/dossiers/bands'],
   ['method', '/dossiers/method'],
   ['postal', '/dossiers/postal-catalogue'],
+  ['officials', '/dossiers/officials'],
 ] as const;
 
 /** Links between the dossier pages, keeping the chosen unit and quarter. */
