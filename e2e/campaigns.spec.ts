@@ -30,6 +30,23 @@ function tinyPdf(): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
+/**
+ * The sub-criteria of criteria 3 to 9 of the demo's 2026 set, which xã Kim Phượng has not scored
+ * (the demo scored those of criteria 1 and 2).
+ */
+const KIM_PHUONG_LEFT = [
+  ...['3.1.1', '3.1.2', '3.1.3', '3.2.1', '3.2.2', '3.2.3', '3.3.1', '3.3.2', '3.3.3'],
+  ...['3.4', '3.5', '3.6', '3.7'],
+  ...['4.1', '4.2.1', '4.2.2', '4.3', '4.4'],
+  ...['5.1.1', '5.1.2', '5.2.1', '5.2.2', '5.3', '5.4', '5.5'],
+  ...['6.1', '6.2', '6.3', '6.4', '6.5', '6.6'],
+  ...['7.1', '7.2.1', '7.2.2', '7.3.1', '7.3.2', '7.3.3', '7.4', '7.5', '7.6'],
+  ...['8.1', '8.2', '8.3', '8.4', '8.5'],
+  ...['9.1', '9.2'],
+];
+const leftText = (codes: string[]) =>
+  `Còn ${codes.length} nội dung chưa hoàn thành: ${codes.join(', ')}.`;
+
 async function openCampaign(page: Page, name: RegExp): Promise<void> {
   await page
     .getByRole('navigation', { name: 'Điều hướng chính' })
@@ -73,7 +90,7 @@ test('the published 2022 campaign shows xã Quy Kỳ at 58,25, Trung bình, 89,6
   await expect(lost).toContainText('7.2');
 });
 
-test('a unit officer self-assesses a criterion with a PDF and sees what is left to submit', async ({
+test('a unit officer self-assesses a sub-criterion with a PDF and sees what is left to submit', async ({
   page,
 }) => {
   await signIn(page, 'canbo.kimphuong');
@@ -82,15 +99,14 @@ test('a unit officer self-assesses a criterion with a PDF and sees what is left 
   await expect(
     page.getByRole('heading', { name: 'Phiếu tự đánh giá: Xã Kim Phượng' }),
   ).toBeVisible();
-  await expect(page.getByTestId('left-to-do')).toHaveText(
-    'Còn 8 nội dung chưa hoàn thành: 3, 4, 5, 6, 7, 8, 9.1, 9.2.',
-  );
+  await expect(page.getByTestId('left-to-do')).toHaveText(leftText(KIM_PHUONG_LEFT));
 
-  await page.getByRole('button', { name: /^3\. / }).click();
-  const panel = page.getByRole('region', { name: /^3\. / });
-  await panel.getByRole('textbox', { name: 'Điểm chấm' }).fill('11,5');
+  // 3.1.2, the review of procedures, is scored by the appraiser's judgement up to 1 point.
+  await page.getByRole('button', { name: /^3\.1\.2\. / }).click();
+  const panel = page.getByRole('region', { name: /^3\.1\.2\. / });
+  await panel.getByRole('textbox', { name: 'Điểm chấm' }).fill('0,75');
   await expect(panel.getByRole('status').filter({ hasText: 'Đã lưu' })).toBeVisible();
-  await expect(panel).toContainText('11,50/12,00 điểm');
+  await expect(panel).toContainText('0,75/1,00 điểm');
 
   const chooser = page.waitForEvent('filechooser');
   await panel.getByRole('button', { name: 'Tải tệp lên' }).click();
@@ -108,45 +124,50 @@ test('a unit officer self-assesses a criterion with a PDF and sees what is left 
 
   // Progress follows: one item fewer; submitting waits for the rest.
   await expect(page.getByTestId('left-to-do')).toHaveText(
-    'Còn 7 nội dung chưa hoàn thành: 4, 5, 6, 7, 8, 9.1, 9.2.',
+    leftText(KIM_PHUONG_LEFT.filter((code) => code !== '3.1.2')),
   );
   await expect(page.getByRole('button', { name: 'Nộp bản tự chấm' })).toBeDisabled();
   await expect(page.getByText('Chỉ nộp được khi mọi nội dung đã hoàn thành.')).toBeVisible();
 
   // The evidence is kept: after a reload it is still attached and can be previewed.
   await page.reload();
-  await page.getByRole('button', { name: /^3\. / }).click();
-  const again = page.getByRole('region', { name: /^3\. / });
+  await page.getByRole('button', { name: /^3\.1\.2\. / }).click();
+  const again = page.getByRole('region', { name: /^3\.1\.2\. / });
   await again.getByRole('button', { name: 'ke-hoach-cchc-2026.pdf', exact: true }).click();
   await expect(page.getByRole('dialog', { name: /Xem tài liệu/ }).locator('iframe')).toBeVisible();
 });
 
-test('the appraiser scores an assigned criterion from the queue with a reason', async ({
+test('the appraiser scores an assigned sub-criterion from the queue with a reason', async ({
   page,
 }) => {
   await signIn(page, 'thamdinh.thainguyen');
   await openCampaign(page, CAMPAIGN_2026);
   await page.getByRole('link', { name: 'Việc thẩm định của tôi' }).click();
   await expect(page.getByRole('heading', { name: 'Việc thẩm định', level: 2 })).toBeVisible();
-  const item = page.getByRole('listitem', { name: 'Xã Phượng Tiến · 3' });
-  await expect(item).toContainText('11,00/12,00 điểm');
+  // Criteria 1 and 2 are scored: the 13 sub-criteria of criterion 3 are open, ten to a page,
+  // 3.4 (digitised dossiers, which the unit scored 1 of 2) the tenth.
+  await page.getByRole('switch', { name: 'Chỉ nội dung chưa chấm' }).check();
+  const item = page.getByRole('listitem', { name: 'Xã Phượng Tiến · 3.4' });
+  await expect(item).toContainText('1,00/2,00 điểm');
   const score = item.getByRole('textbox', { name: 'Điểm thẩm định' });
-  await score.fill('10');
+  await score.fill('0,75');
   await item.getByRole('button', { name: 'Lưu điểm thẩm định' }).click();
   await expect(item.getByRole('alert')).toHaveText(
     'Điểm thấp hơn điểm tối đa: phải ghi lý do mất điểm.',
   );
   await item
     .getByRole('textbox', { name: /Lý do mất điểm/ })
-    .fill('Thiếu báo cáo kết quả kiểm tra công vụ quý IV.');
+    .fill('Số liệu số hóa chưa trích xuất từ Hệ thống thông tin giải quyết TTHC.');
   await item.getByRole('button', { name: 'Lưu điểm thẩm định' }).click();
   await expect(item.getByRole('status')).toHaveText('Đã lưu');
+  // After a reload the whole queue shows again: 3.4 is the 25th of 28 items, on the third page.
   await page.reload();
+  await page.getByRole('button', { name: '3', exact: true }).click();
   await expect(
     page
-      .getByRole('listitem', { name: 'Xã Phượng Tiến · 3' })
+      .getByRole('listitem', { name: 'Xã Phượng Tiến · 3.4' })
       .getByRole('textbox', { name: 'Điểm thẩm định' }),
-  ).toHaveValue('10');
+  ).toHaveValue('0,75');
 });
 
 test('the public page of the 2022 campaign shows the ranking without signing in', async ({

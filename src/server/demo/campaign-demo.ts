@@ -5,19 +5,22 @@
  *   seed 000 (criterion scores 6; 6; 5; 13,5; 9; 3; 6,25; 9,5 = 58,25, Trung bình; 65 in 2021, so
  *   89,6 %), scored and appraised per sub-criterion with the seed's deductions and reasons and xã Phượng Tiến with seed 002's findings (2.2, 2.3, 7.2) and their quoted reasons.
  *   Phượng Tiến's other sub-criteria are illustrative (self-scored and kept at their max).
- * - 2026, in progress on a frozen copy of the 2025 commune template, with xã Kim Phượng, xã Phượng
- *   Tiến and xã Đại Lãnh. Units of two provinces take part, so the campaign is national (no owner
+ * - 2026, in progress on a frozen copy of the bundled 2026 commune set (sub-criteria, rules and
+ *   evidence requirements in every area), with xã Kim Phượng, xã Phượng Tiến and xã Đại Lãnh. Units of two provinces take part, so the campaign is national (no owner
  *   unit). The self-assessment deadline was yesterday so that round 1 can run (appraisal starts
  *   after it); Kim Phượng and Đại Lãnh were reopened by their standing agencies until a date in
  *   the future, Phượng Tiến is in round 1 with some scores from `thamdinh.thainguyen`; every other
  *   deadline is in the future. So the unit officers have a sheet to finish, the appraiser a queue,
- *   the chair a round to close and the council member a sheet to read. Criteria 1–3 are assigned
- *   to the appraiser; for criteria 4–9 the council chair accepted the self score of the Thái
- *   Nguyên communes with a reason (ADR 26).
+ *   the chair a round to close and the council member a sheet to read. Phượng Tiến scored every
+ *   sub-criterion at its max but 3.4 (one point short) and a bonus of 0,50; round 1 kept criterion
+ *   1 and took 0,50 off 2.2.1 with a reason. Kim Phượng scored criteria 1 and 2 (6 and 6,5 of 7).
+ *   Criteria 1–3 are assigned to the appraiser; for criteria 4–9 the council chair accepted the
+ *   self score of the Thái Nguyên communes with a reason (ADR 26).
  */
 import { checkSelfEntry } from '../../domain/campaign/assessment.ts';
 import { unappraisedLeaves } from '../../domain/campaign/setup.ts';
 import { toHundredths } from '../../domain/scoring/decimal.ts';
+import type { RuleInputValues, ScoringRule } from '../../domain/scoring/rules.ts';
 import { compiledTreeOf, type CriteriaNode } from '../../domain/scoring/tree.ts';
 import type { Queryable } from '../infra/db.ts';
 import { appendAuditEntry } from '../features/audit/repository.ts';
@@ -112,6 +115,15 @@ export const SEED_000_LOST: { code: string; score: string; reason: string }[] = 
   { code: '8.5.1', score: '1', reason: NO_EVIDENCE },
 ];
 
+/** The 2026 demo: the sub-criterion Phượng Tiến scored one point short of its max. */
+export const PT_SHORT_CODE = '3.4';
+/** The 2026 demo: what round 1 took off Phượng Tiến, and why. */
+export const PT_ROUND1_LOST = {
+  code: '2.2.1',
+  lost: 50,
+  reason: 'Chưa ban hành kế hoạch rà soát văn bản QPPL năm 2026 đúng hạn (dữ liệu mẫu).',
+} as const;
+
 const DAY = 86_400_000;
 /** The date in Vietnam time (UTC+7) `days` from `now`, as an ISO date. */
 const vnDate = (now: Date, days: number): string =>
@@ -126,14 +138,41 @@ async function treeOf(
   return { tree: toDomainTree(name, nodes), nodes };
 }
 
-/** Leaves of a tree with their max and kind. */
-function leaves(tree: CriteriaNode): { code: string; max: number; kind: number }[] {
+/** Leaves of a tree with their max, kind and rule. */
+function leaves(
+  tree: CriteriaNode,
+): { code: string; max: number; kind: number; rule: ScoringRule | undefined }[] {
   const c = compiledTreeOf(tree);
   return Array.from(c.leaves, (i) => ({
     code: c.codes[i] ?? '',
     max: c.max[i] ?? 0,
     kind: c.kind[i] ?? 0,
+    rule: c.nodes[i]?.rule,
   }));
+}
+
+/**
+ * What a unit enters on a sub-criterion to reach its max under the node's rule: the max itself, "met",
+ * every item of a rate, no incident, a document issued by the deadline; one bonus item, no penalty.
+ */
+export function inputsAtMax(rule: ScoringRule | undefined, max: number): RuleInputValues {
+  switch (rule?.type) {
+    case 'yes_no':
+      return { achieved: true };
+    case 'bands':
+    case 'proportional':
+      return { rate: { numerator: 10, denominator: 10 } };
+    case 'deduction':
+      return { incidents: 0 };
+    case 'timeliness':
+      return { issuedOn: rule.deadline };
+    case 'bonus':
+      return { items: 1 };
+    case 'penalty':
+      return { items: 0 };
+    default:
+      return { score: max };
+  }
 }
 
 /** Adds the demo campaigns (in the caller's transaction). */
@@ -146,7 +185,7 @@ export async function loadCampaignDemo(tx: Queryable, now: Date): Promise<void> 
   const officer = await findUserId(tx, 'canbo.kimphuong');
   const officerPt = officer;
   const set2022 = await findSetByOrigin(tx, 'bundled:thai-nguyen-xa-2022');
-  const template = await findSetByOrigin(tx, 'bundled:khung-2025-xa');
+  const template = await findSetByOrigin(tx, 'bundled:chi-so-2026-xa');
   if (!set2022 || !template || !unit('05545') || !unit('05566')) return;
 
   // ---- 2022: finished and published.
@@ -279,14 +318,14 @@ export async function loadCampaignDemo(tx: Queryable, now: Date): Promise<void> 
     now,
   );
 
-  // ---- 2026: in progress on a frozen copy of the 2025 commune template.
+  // ---- 2026: in progress on a frozen copy of the bundled 2026 commune set.
   const templateRow = await findSet(tx, template.id);
   const templateTree = await treeOf(tx, template.id, template.name);
   const strip = (n: NodeView): NodeInput => ({ ...n, id: null, children: n.children.map(strip) });
   const set2026 = await insertSetWithTree(
     tx,
     {
-      name: 'Bộ chỉ số CCHC cấp xã năm 2026 (bản sao khung 2025, dữ liệu mẫu)',
+      name: 'Bộ chỉ số CCHC cấp xã năm 2026 (bản sao bộ chỉ số kèm theo, dữ liệu mẫu)',
       year: 2026,
       unitKind: 'commune',
       description: templateRow?.description ?? '',
@@ -343,7 +382,7 @@ export async function loadCampaignDemo(tx: Queryable, now: Date): Promise<void> 
   const selfSave = async (
     p: repo.ParticipantRow,
     code: string,
-    inputs: Record<string, number>,
+    inputs: RuleInputValues,
     by: number | null,
   ) => {
     const checked = checkSelfEntry(tree2026, {
@@ -351,6 +390,8 @@ export async function loadCampaignDemo(tx: Queryable, now: Date): Promise<void> 
       inputs,
       explanation: 'Dữ liệu mẫu: tài liệu kiểm chứng sẽ được bổ sung từ thư viện tài liệu.',
     });
+    if (checked.problems.length > 0 || typeof checked.score !== 'number')
+      throw new Error(`demo 2026: ${code}: ${checked.problems.map((p) => p.message).join('; ')}`);
     await repo.saveEntry(
       tx,
       { campaignId: c2026, participantId: p.id, code },
@@ -370,25 +411,25 @@ export async function loadCampaignDemo(tx: Queryable, now: Date): Promise<void> 
   const pt = p2026.get('05563');
   if (pt) {
     // Phượng Tiến submitted every leaf and is in round 1: criteria 1 and 2 already appraised.
+    // Every leaf at its max but 3.4, whose rate of digitised dossiers (45 of 90) gives 1 of 2
+    // points; one bonus item (+0,50), no penalty.
     for (const leaf of leaves(tree2026)) {
-      const inputs: Record<string, number> =
-        leaf.kind === 0
-          ? { score: leaf.max - (leaf.code === '3' ? 100 : 0) }
-          : { items: leaf.kind === 1 ? 1 : 0 };
+      const inputs =
+        leaf.code === PT_SHORT_CODE
+          ? { rate: { numerator: 45, denominator: 90 } }
+          : inputsAtMax(leaf.rule, leaf.max);
       await selfSave(pt, leaf.code, inputs, officerPt);
     }
-    for (const [code, score, reason] of [
-      ['1', null, null],
-      ['2', 50, 'Chưa ban hành kế hoạch rà soát văn bản QPPL năm 2026 đúng hạn (dữ liệu mẫu).'],
-    ] as const) {
-      const max = leaves(tree2026).find((l) => l.code === code)?.max ?? 0;
+    for (const leaf of leaves(tree2026)) {
+      if (!leaf.code.startsWith('1.') && !leaf.code.startsWith('2.')) continue;
+      const lost = leaf.code === PT_ROUND1_LOST.code;
       await repo.saveEntry(
         tx,
-        { campaignId: c2026, participantId: pt.id, code },
+        { campaignId: c2026, participantId: pt.id, code: leaf.code },
         1,
         {
-          round1_score_hundredths: score === null ? max : max - score,
-          round1_reason: reason,
+          round1_score_hundredths: lost ? leaf.max - PT_ROUND1_LOST.lost : leaf.max,
+          round1_reason: lost ? PT_ROUND1_LOST.reason : null,
           round1_by: appraiser,
           round1_at: now,
         },
@@ -407,8 +448,22 @@ export async function loadCampaignDemo(tx: Queryable, now: Date): Promise<void> 
   }
   const km = p2026.get('05551');
   if (km) {
-    for (const code of ['1', '2'])
-      await selfSave(km, code, { score: code === '1' ? 600 : 650 }, officer);
+    // Kim Phượng scored criteria 1 and 2: 6 of 7 (1.1.2: 80 % of its plan done gives 0,5 of 1;
+    // 1.3.2: half the issues found handled gives 0,5 of 1) and 6,5 of 7 (2.3 judged 1 of 1,5).
+    const kmInputs: Record<string, RuleInputValues> = {
+      '1.1.2': { rate: { numerator: 8, denominator: 10 } },
+      '1.3.2': { rate: { numerator: 2, denominator: 4 } },
+      '2.3': { score: 100 },
+    };
+    for (const leaf of leaves(tree2026)) {
+      if (!leaf.code.startsWith('1.') && !leaf.code.startsWith('2.')) continue;
+      await selfSave(
+        km,
+        leaf.code,
+        kmInputs[leaf.code] ?? inputsAtMax(leaf.rule, leaf.max),
+        officer,
+      );
+    }
     await repo.updateParticipantState(
       tx,
       km.id,

@@ -1,6 +1,6 @@
 /**
  * Campaigns through the HTTP API, on the demo's 2026 national campaign (xã Kim Phượng and xã Đại
- * Lãnh reopened, xã Phượng Tiến in round 1 with criteria 1 and 2 appraised): what each person may
+ * Lãnh reopened, xã Phượng Tiến in round 1 with the sub-criteria of criteria 1 and 2 appraised): what each person may
  * do on a unit and why not, the chair's round-1 progress on a national campaign, the appraiser's
  * queue with what is done, appraiser accounts to assign, the class summary of the results, evidence
  * cited by entries, and the integrity rules (versions, deadlines, maxima, assignments, units).
@@ -130,7 +130,9 @@ describe('round-1 progress on a national campaign', () => {
       '05563',
     ]);
     expect(res.body.appraisers).toEqual([
-      expect.objectContaining({ username: 'thamdinh.thainguyen', scored: 2, total: 3 }),
+      // Phượng Tiến in round 1: the sub-criteria of criteria 1 (8), 2 (7) and 3 (13) assigned, those
+      // of 1 and 2 scored.
+      expect.objectContaining({ username: 'thamdinh.thainguyen', scored: 15, total: 28 }),
     ]);
   });
 
@@ -145,21 +147,37 @@ describe('round-1 progress on a national campaign', () => {
 
 describe('the appraiser’s queue', () => {
   it('says which items are done and that the unit’s round is under way, and pages the open ones', async () => {
+    // Phượng Tiến's 28 sub-criteria of criteria 1–3; those of 1 and 2 (15) scored in round 1.
     const page = (await appraiser.get(`/api/v1/campaigns/${c2026}/queue?limit=2&offset=0`)).body;
-    expect(page.total).toBe(3);
+    expect(page.total).toBe(28);
     expect(page.items.map((i: { code: string; done: boolean }) => `${i.code}:${i.done}`)).toEqual([
-      '1:true',
-      '2:true',
+      '1.1.1:true',
+      '1.1.2:true',
     ]);
     expect(page.items[0]).toMatchObject({ unitCode: '05563', unitInProgress: true });
-    const rest = (await appraiser.get(`/api/v1/campaigns/${c2026}/queue?limit=2&offset=2`)).body;
+    const rest = (await appraiser.get(`/api/v1/campaigns/${c2026}/queue?limit=2&offset=14`)).body;
     expect(rest.items.map((i: { code: string; done: boolean }) => `${i.code}:${i.done}`)).toEqual([
-      '3:false',
+      '2.5:true',
+      '3.1.1:false',
     ]);
-    const open = (await appraiser.get(`/api/v1/campaigns/${c2026}/queue?onlyOpen=true&limit=10`))
+    const open = (await appraiser.get(`/api/v1/campaigns/${c2026}/queue?onlyOpen=true&limit=20`))
       .body;
-    expect(open.total).toBe(1);
-    expect(open.items.map((i: { code: string }) => i.code)).toEqual(['3']);
+    expect(open.total).toBe(13);
+    expect(open.items.map((i: { code: string }) => i.code)).toEqual([
+      '3.1.1',
+      '3.1.2',
+      '3.1.3',
+      '3.2.1',
+      '3.2.2',
+      '3.2.3',
+      '3.3.1',
+      '3.3.2',
+      '3.3.3',
+      '3.4',
+      '3.5',
+      '3.6',
+      '3.7',
+    ]);
     const other = await agencyKh.get(`/api/v1/campaigns/${c2026}/queue?limit=10`);
     expect(other.body.total).toBe(0);
   });
@@ -206,26 +224,26 @@ describe('results with the class summary', () => {
 describe('integrity of entries', () => {
   it('gives the later of two sessions saving the same node a 409 naming who saved first', async () => {
     const other = await h.login('thamdinh.thainguyen');
-    const version = await entryVersion(appraiser, phuongTien, '3');
-    const first = await appraiser.put(`${unitUrl(phuongTien)}/entries/3/round1`, {
+    const version = await entryVersion(appraiser, phuongTien, '3.4');
+    const first = await appraiser.put(`${unitUrl(phuongTien)}/entries/3.4/round1`, {
       version,
-      scoreHundredths: 1100,
-      reason: 'Thiếu báo cáo tháng 12 (kiểm thử).',
+      scoreHundredths: 100,
+      reason: 'Thiếu số liệu số hóa tháng 12 (kiểm thử).',
     });
     expect(first.status).toBe(200);
-    const second = await other.put(`${unitUrl(phuongTien)}/entries/3/round1`, {
+    const second = await other.put(`${unitUrl(phuongTien)}/entries/3.4/round1`, {
       version,
-      scoreHundredths: 1200,
+      scoreHundredths: 200,
     });
     expect(second.status).toBe(409);
     expect(second.body.error.message).toMatch(
-      /^Tiêu chí 3 vừa được Thành viên tổ thẩm định Thái Nguyên \(demo\) lưu lúc .+; nội dung của bạn chưa được lưu/,
+      /^Tiêu chí 3\.4 vừa được Thành viên tổ thẩm định Thái Nguyên \(demo\) lưu lúc .+; nội dung của bạn chưa được lưu/,
     );
   });
 
   it('refuses a round-1 score above the max in place, and criteria not assigned', async () => {
-    const version = await entryVersion(appraiser, phuongTien, '1');
-    const above = await appraiser.put(`${unitUrl(phuongTien)}/entries/1/round1`, {
+    const version = await entryVersion(appraiser, phuongTien, '1.4');
+    const above = await appraiser.put(`${unitUrl(phuongTien)}/entries/1.4/round1`, {
       version,
       scoreHundredths: 99_999,
       reason: 'x',
@@ -234,30 +252,30 @@ describe('integrity of entries', () => {
     expect(above.body.error.details).toEqual([
       { field: 'score', message: expect.stringMatching(/^Điểm thẩm định 999,99 vượt điểm tối đa/) },
     ]);
-    const notAssigned = await appraiser.put(`${unitUrl(phuongTien)}/entries/5/round1`, {
-      version: await entryVersion(appraiser, phuongTien, '5'),
+    const notAssigned = await appraiser.put(`${unitUrl(phuongTien)}/entries/5.3/round1`, {
+      version: await entryVersion(appraiser, phuongTien, '5.3'),
       scoreHundredths: 100,
       reason: 'x',
     });
     expect(notAssigned.status).toBe(403);
     expect(notAssigned.body.error.message).toBe(
-      'Tài khoản không được phân công thẩm định tiêu chí 5',
+      'Tài khoản không được phân công thẩm định tiêu chí 5.3',
     );
   });
 
   it('keeps a unit out of another unit’s self-assessment and away from appraisal scores', async () => {
     expect((await officer.get(`${unitUrl(phuongTien)}/sheet`)).status).toBe(403);
     expect((await officer.get(`${unitUrl(phuongTien)}/scorecard`)).status).toBe(403);
-    const own = await officer.put(`${unitUrl(kimPhuong)}/entries/1/round1`, {
-      version: await entryVersion(officer, kimPhuong, '1'),
-      scoreHundredths: 700,
+    const own = await officer.put(`${unitUrl(kimPhuong)}/entries/1.4/round1`, {
+      version: await entryVersion(officer, kimPhuong, '1.4'),
+      scoreHundredths: 100,
     });
     // Its own unit is back in self-assessment: no round 1 there for anyone.
     expect(own.status).toBe(409);
     expect(own.body.error.code).toBe('workflow_invalid_state');
-    const other = await officer.put(`${unitUrl(phuongTien)}/entries/1/round1`, {
+    const other = await officer.put(`${unitUrl(phuongTien)}/entries/1.4/round1`, {
       version: 2,
-      scoreHundredths: 700,
+      scoreHundredths: 100,
     });
     expect(other.status).toBe(403);
   });
@@ -274,18 +292,19 @@ describe('evidence cited by entries', () => {
     const up = await officer.request('POST', `/api/v1/units/${kimPhuong}/evidence`, body, headers);
     expect(up.status).toBe(201);
     docId = up.body.id;
-    for (const code of ['1', '2']) {
+    // Two sub-criteria that each ask for a plan: 1.4 (propaganda) and 2.3 (legal education).
+    for (const code of ['1.4', '2.3']) {
       const res = await officer.put(`${unitUrl(kimPhuong)}/entries/${code}/self`, {
         version: await entryVersion(officer, kimPhuong, code),
-        inputs: { score: 500 },
+        inputs: { score: 100 },
         explanation: 'Có kế hoạch kèm theo.',
         evidence: [docId],
       });
       expect(res.status).toBe(200);
     }
-    const foreign = await officer.put(`${unitUrl(kimPhuong)}/entries/3/self`, {
-      version: await entryVersion(officer, kimPhuong, '3'),
-      inputs: { score: 500 },
+    const foreign = await officer.put(`${unitUrl(kimPhuong)}/entries/3.1.2/self`, {
+      version: await entryVersion(officer, kimPhuong, '3.1.2'),
+      inputs: { score: 50 },
       explanation: 'x',
       evidence: [docId, 999_999],
     });
@@ -304,13 +323,13 @@ describe('evidence cited by entries', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toBe(
       'Tài liệu «Kế hoạch cải cách hành chính năm 2026» đang được dùng làm tài liệu kiểm chứng ở 2 nơi nên không thể xóa: ' +
-        'Xác định Chỉ số CCHC năm 2026 cấp xã (dữ liệu mẫu), Xã Kim Phượng, tiêu chí 1 (tự chấm); ' +
-        'Xác định Chỉ số CCHC năm 2026 cấp xã (dữ liệu mẫu), Xã Kim Phượng, tiêu chí 2 (tự chấm).',
+        'Xác định Chỉ số CCHC năm 2026 cấp xã (dữ liệu mẫu), Xã Kim Phượng, tiêu chí 1.4 (tự chấm); ' +
+        'Xác định Chỉ số CCHC năm 2026 cấp xã (dữ liệu mẫu), Xã Kim Phượng, tiêu chí 2.3 (tự chấm).',
     );
-    for (const code of ['1', '2'])
+    for (const code of ['1.4', '2.3'])
       await officer.put(`${unitUrl(kimPhuong)}/entries/${code}/self`, {
         version: await entryVersion(officer, kimPhuong, code),
-        inputs: { score: 500 },
+        inputs: { score: 100 },
         explanation: 'Tài liệu sẽ bổ sung sau.',
         evidence: [],
       });
@@ -330,9 +349,9 @@ describe('deadlines', () => {
       message:
         'Đã hết hạn tự đánh giá, chấm điểm; chỉ cơ quan thường trực mới mở lại được cho đơn vị',
     });
-    const save = await officer.put(`${unitUrl(kimPhuong)}/entries/1/self`, {
-      version: await entryVersion(officer, kimPhuong, '1'),
-      inputs: { score: 600 },
+    const save = await officer.put(`${unitUrl(kimPhuong)}/entries/1.4/self`, {
+      version: await entryVersion(officer, kimPhuong, '1.4'),
+      inputs: { score: 100 },
       explanation: 'x',
     });
     expect(save.status).toBe(409);

@@ -632,8 +632,10 @@ describe('the demo campaigns (seeds 000 and 002)', () => {
       (c: { year: number; name: string }) => c.year === 2026 && /dữ liệu mẫu/.test(c.name),
     );
     expect(c2026).toMatchObject({ status: 'open', participants: 3 });
+    // Phượng Tiến, in round 1, has 28 sub-criteria under the appraiser's criteria 1, 2 and 3
+    // (8 + 7 + 13).
     const queue = await appraiser.get(`/api/v1/campaigns/${c2026.id}/queue?limit=50`);
-    expect(queue.body.total).toBe(3);
+    expect(queue.body.total).toBe(28);
     // The national administrator sees every participant; a province's agency and a commune's
     // officer only the units their grants reach.
     const admin = await h.login('admin');

@@ -59,17 +59,18 @@ describe('notes beside a unit’s status', () => {
   it('lists the criteria the appraiser asked to explain, to the staff only', async () => {
     const queue = (await appraiser.get(`/api/v1/campaigns/${c2026}/queue?round=1&limit=100`)).body
       .items as { unitId: number; code: string; version: number }[];
-    const item = queue.find((i) => i.unitId === phuongTien && i.code === '3')!;
-    const saved = await appraiser.put(`${unitUrl()}/entries/3/round1`, {
+    // 3.4, the rate of digitised dossiers, which the unit scored 1 of 2.
+    const item = queue.find((i) => i.unitId === phuongTien && i.code === '3.4')!;
+    const saved = await appraiser.put(`${unitUrl()}/entries/3.4/round1`, {
       version: item.version,
-      scoreHundredths: 1000,
-      reason: 'Thiếu báo cáo kết quả kiểm tra công vụ quý IV.',
+      scoreHundredths: 75,
+      reason: 'Số liệu số hóa chưa trích xuất từ Hệ thống thông tin giải quyết TTHC.',
       needsExplanation: true,
     });
     expect(saved.status).toBe(200);
 
-    expect((await phuongTienAs(agency)).explanationRequested).toEqual(['3']);
-    expect((await phuongTienAs(chair)).explanationRequested).toEqual(['3']);
+    expect((await phuongTienAs(agency)).explanationRequested).toEqual(['3.4']);
+    expect((await phuongTienAs(chair)).explanationRequested).toEqual(['3.4']);
     // Another commune's officer does not see xã Phượng Tiến among the participants at all.
     expect(await otherCommuneSees(officerKp)).toBe(false);
   });
@@ -98,7 +99,7 @@ describe('notes beside a unit’s status', () => {
     const findings = (
       await appraiser.get(`/api/v1/campaigns/${c2026}/queue?round=2&unitId=${phuongTien}&limit=100`)
     ).body.items as { code: string; version: number }[];
-    expect(findings.map((f) => f.code)).toContain('3');
+    expect(findings.map((f) => f.code)).toContain('3.4');
     for (const f of findings) {
       const decided = await appraiser.put(`${unitUrl()}/entries/${f.code}/round2`, {
         version: f.version,

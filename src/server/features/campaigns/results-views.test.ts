@@ -1,8 +1,8 @@
 /**
  * One result, read by every view, and nothing appraised shown to the unit before round 1 closes:
  * on the demo's 2026 campaign, xã Phượng Tiến is in round 1 (self score the max everywhere but
- * criterion 3, one point short; round 1 took 0,50 off criterion 2 with a reason; a bonus of 0,50
- * under criterion 9; no survey points yet).
+ * sub-criterion 3.4, one point short; round 1 took 0,50 off 2.2.1, in criterion 2, with a reason;
+ * a bonus of 0,50 under criterion 9; no survey points yet).
  */
 import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,7 +85,7 @@ describe('before round 1 is closed on the unit', () => {
       expect(r.rank).toBeNull();
       expect(r.unitsRanked).toBeNull();
       expect(r.surveyHundredths).toBeNull();
-      // Self: every criterion at its max but criterion 3 (one point short), bonus 0,50:
+      // Self: every sub-criterion at its max but 3.4 (one point short), bonus 0,50:
       // 70 − 1 + 0,50 = 69,50 of the appraised 70.
       expect(r.totalText).toBe('69,50');
       expect(r.maxTotalText).toBe('70,00');
@@ -135,7 +135,7 @@ describe('the same result in every view', () => {
     const card = (await agency.get(scorecardUrl())).body;
     expect(card.stage).toBe('final');
     const r = card.result;
-    // Appraised: 70 − 1 (criterion 3, self) − 0,50 (criterion 2, round 1) + 0,50 bonus = 69,00;
+    // Appraised: 70 − 1 (3.4, self) − 0,50 (2.2.1, round 1) + 0,50 bonus = 69,00;
     // no survey points: provisional, on the appraised max 70: 69/70 = 98,57 %.
     expect(r.totalText).toBe('69,00');
     expect(r.maxTotalText).toBe('70,00');
@@ -158,8 +158,10 @@ describe('the same result in every view', () => {
     const bonus = card.nodes.find((n: { code: string }) => n.code === '9.1');
     expect(bonus.finalPoints.text).toBe('+0,50');
     // A reason entered in round 1 is the reason shown.
-    const lost2 = card.lostPoints.find((l: { code: string }) => l.code === '2');
+    const lost2 = card.lostPoints.find((l: { code: string }) => l.code === '2.2.1');
     expect(lost2.reason).toContain(ROUND1_REASON);
+    // Criterion 2 shows the 0,50 its sub-criterion lost.
+    expect(r.criteria.find((c: { code: string }) => c.code === '2').score).toBe(650);
   });
 
   it('ranks and classes the unit the same in the ranking, the export and the scorecard', async () => {

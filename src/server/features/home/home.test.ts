@@ -66,8 +66,9 @@ describe('the unit side', () => {
       due: '2026-03-16',
       overdue: false,
     });
-    // The demo self-scored criteria 1 and 2.
-    expect(self!.figures.done).toBe(2);
+    // The demo self-scored the sub-criteria of criteria 1 and 2: 1.1.1, 1.1.2, 1.2, 1.3.1, 1.3.2,
+    // 1.4, 1.5, 1.6 and 2.1.1, 2.1.2, 2.2.1, 2.2.2, 2.3, 2.4, 2.5.
+    expect(self!.figures.done).toBe(15);
     const sheet = await officer.get(`/api/v1/campaigns/${c2026}/units/${kimPhuong}/sheet`);
     expect(sheet.status).toBe(200);
     expect(self!.figures.total).toBe(sheet.body.progress.leavesTotal);
@@ -90,7 +91,7 @@ describe('the unit side', () => {
       link: `/campaigns/${c2026}/units/${kimPhuong}`,
       role: 'unit_head',
     });
-    expect(submit!.figures.left).toBe((submit!.figures.total ?? 0) - 2);
+    expect(submit!.figures.left).toBe((submit!.figures.total ?? 0) - 15);
     const [plan] = of(t, 'plan_tasks_due');
     expect(plan!.link).toMatch(/^\/remediation\/plans\/\d+$/);
     // The 2023 plan's deadlines are long past on the demo's 2026 clock.
