@@ -144,9 +144,9 @@ test('the appraiser scores an assigned sub-criterion from the queue with a reaso
   await openCampaign(page, CAMPAIGN_2026);
   await page.getByRole('link', { name: 'Việc thẩm định của tôi' }).click();
   await expect(page.getByRole('heading', { name: 'Việc thẩm định', level: 2 })).toBeVisible();
-  // Criteria 1 and 2 are scored: the 13 sub-criteria of criterion 3 are open, ten to a page,
-  // 3.4 (digitised dossiers, which the unit scored 1 of 2) the tenth.
-  await page.getByRole('switch', { name: 'Chỉ nội dung chưa chấm' }).check();
+  // The 28 sub-criteria of criteria 1–3, ten to a page: 3.4 (digitised dossiers, which the unit
+  // scored 1 of 2) is the 25th, on the third page.
+  await page.getByRole('button', { name: '3', exact: true }).click();
   const item = page.getByRole('listitem', { name: 'Xã Phượng Tiến · 3.4' });
   await expect(item).toContainText('1,00/2,00 điểm');
   const score = item.getByRole('textbox', { name: 'Điểm thẩm định' });
@@ -160,7 +160,6 @@ test('the appraiser scores an assigned sub-criterion from the queue with a reaso
     .fill('Số liệu số hóa chưa trích xuất từ Hệ thống thông tin giải quyết TTHC.');
   await item.getByRole('button', { name: 'Lưu điểm thẩm định' }).click();
   await expect(item.getByRole('status')).toHaveText('Đã lưu');
-  // After a reload the whole queue shows again: 3.4 is the 25th of 28 items, on the third page.
   await page.reload();
   await page.getByRole('button', { name: '3', exact: true }).click();
   await expect(
