@@ -116,6 +116,7 @@ function pages(): { account: string | null; path: string; ready: (p: Page) => Pr
     { account: 'noivu.thainguyen', path: '/documents/templates', ready: heading },
     { account: 'admin', path: '/users', ready: heading },
     { account: 'admin', path: '/audit', ready: heading },
+    { account: 'admin', path: '/outbox', ready: heading },
   ];
 }
 

@@ -35,6 +35,7 @@ import { importCriteriaSetFromXlsx } from '../server/features/criteria/import.ts
 import { startDossierImport } from '../server/features/dossiers/import.ts';
 import { runCampaignCommand } from './campaign.ts';
 import { runJobsCommand } from './jobs.ts';
+import { runMailCommand } from './mail.ts';
 import { startJobs } from '../server/jobs.ts';
 import { runEvidenceCommand } from './evidence.ts';
 
@@ -85,6 +86,9 @@ const USAGE = `Cách dùng: parindex <lệnh> [tùy chọn]
   jobs cancel <id>              hủy một việc đang chờ hoặc yêu cầu dừng việc đang chạy
   notifications run             quét hạn chót và diễn biến các đợt đánh giá, ghi thông báo (mỗi việc một lần)
                                 và gửi thư điện tử đang chờ khi đã cấu hình SMTP (dùng cho cron)
+  mail list [--to <địa chỉ>] [--limit <số thư>]
+                                hộp thư đi: thư điện tử được giữ lại khi chưa cấu hình SMTP, mới nhất trước
+  mail show <mã thư>            xem một thư trong hộp thư đi: người nhận, tiêu đề, nội dung
 
 Vai trò (--role):
 ${ROLE_LIST}`;
@@ -381,6 +385,15 @@ async function run(argv: string[]): Promise<void> {
       );
       return;
     }
+    case 'mail': {
+      await withDeps(
+        (deps) =>
+          runMailCommand(deps, CONSOLE_ACTOR, sub, rest, (message) => new UsageError(message)),
+        { demo: false },
+        { checkpoint: false },
+      );
+      return;
+    }
     case 'notifications': {
       if (sub !== 'run') throw new UsageError('Cách dùng: parindex notifications run');
       await withDeps(
@@ -389,7 +402,7 @@ async function run(argv: string[]): Promise<void> {
             await import('../server/features/notifications/service.ts');
           const r = await runNotificationScan(deps, { overdueTasks: true });
           console.log(
-            `Đã quét ${r.campaigns} đợt đánh giá đang mở: ${r.created} thông báo mới, ${r.emailed} thư đã gửi${r.emailFailed ? `, ${r.emailFailed} thư chưa gửi được (sẽ thử lại)` : ''}${deps.config.smtp ? '' : ' (chưa cấu hình SMTP: chỉ thông báo trong ứng dụng)'}.`,
+            `Đã quét ${r.campaigns} đợt đánh giá đang mở: ${r.created} thông báo mới, ${deps.config.smtp ? `${r.emailed} thư đã gửi${r.emailFailed ? `, ${r.emailFailed} thư chưa gửi được (sẽ thử lại)` : ''}` : `${r.kept} thư giữ lại trong hộp thư đi (chưa cấu hình SMTP; xem: parindex mail list)`}.`,
           );
           if (r.emailFailed) process.exitCode = 1;
         },

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateInWords, formatDateShort, formatHundredths } from './format.ts';
+import {
+  formatDateInWords,
+  formatDateShort,
+  formatDateTimeShort,
+  formatHundredths,
+} from './format.ts';
 import { searchKey } from './text.ts';
 
 describe('Vietnamese number formatting', () => {
@@ -19,6 +24,11 @@ describe('Vietnamese dates', () => {
     expect(formatDateInWords('2023-05-10')).toBe('ngày 10 tháng 5 năm 2023');
     expect(formatDateInWords('2021-12-31')).toBe('ngày 31 tháng 12 năm 2021');
     expect(formatDateShort('2022-12-19')).toBe('19/12/2022');
+  });
+
+  it('writes a moment day first in Vietnam time, the day after late in the UTC evening', () => {
+    expect(formatDateTimeShort('2026-03-02T02:05:00.000Z')).toBe('02/03/2026 09:05');
+    expect(formatDateTimeShort(new Date('2026-12-31T18:30:00.000Z'))).toBe('01/01/2027 01:30');
   });
 });
 

@@ -58,3 +58,14 @@ export function formatDateShort(date: string | Date): string {
   const { d, m, y } = parts(date);
   return `${pad2(d)}/${pad2(m)}/${y}`;
 }
+
+/**
+ * A moment as tables show it, in Vietnam time (UTC+7 all year) whatever the machine's time zone:
+ * "05/02/2024 14:30".
+ */
+export function formatDateTimeShort(instant: string | Date): string {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  const vn = new Date(ms + 7 * 3_600_000);
+  const day = vn.toISOString().slice(0, 10);
+  return `${formatDateShort(day)} ${pad2(vn.getUTCHours())}:${pad2(vn.getUTCMinutes())}`;
+}

@@ -584,6 +584,7 @@ const vi = {
     'Nhiệm vụ «{task}» của «{plan}» đã quá thời hạn {date} mà chưa hoàn thành. Hãy cập nhật tiến độ, đính kèm tài liệu kiểm chứng hoặc đề nghị điều chỉnh thời hạn.',
   // notifications (the bell and e-mails)
   entity_notification: 'thông báo',
+  entity_outbox_mail: 'thư trong hộp thư đi',
   notify_deadline_selfAssessment: 'Hạn tự đánh giá, chấm điểm',
   notify_deadline_round1: 'Hạn thẩm định vòng 1',
   notify_deadline_explanations: 'Hạn giải trình',
@@ -1294,6 +1295,7 @@ const en: Record<MessageKey, string> = {
   notify_task_overdue_body:
     'The task «{task}» of «{plan}» passed its deadline of {date} and is not done. Update its progress, attach evidence or ask for a new deadline.',
   entity_notification: 'the notification',
+  entity_outbox_mail: 'the mail in the outbox',
   notify_deadline_selfAssessment: 'Self-assessment deadline',
   notify_deadline_round1: 'Round 1 appraisal deadline',
   notify_deadline_explanations: 'Explanations deadline',

@@ -208,6 +208,7 @@ function paramValue(route: string, name: string, f: Fixtures, side: Side): strin
     supervisions: () => side.supervision,
     'supervision-findings': () => side.finding,
     notifications: () => MISSING,
+    outbox: () => MISSING,
     jobs: () => (route.includes('/dossiers/') ? side.dossierJob : MISSING),
   };
   const pick = byResource[before];

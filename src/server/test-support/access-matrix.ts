@@ -290,6 +290,12 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   { route: 'GET /api/v1/notifications', expect: { T: SIGNED_IN } },
   {
+    route: 'GET /api/v1/outbox',
+    expect: { T: '1a33333333' },
+    note: "the mails kept without SMTP carry every account's notices: the national administrator only",
+  },
+  { route: 'GET /api/v1/outbox/{id}', expect: { T: '1a33333333' } },
+  {
     route: 'GET /api/v1/me/tasks',
     expect: { T: SIGNED_IN },
     note: 'every signed-in person reads their own tasks, computed within their grants',

@@ -21,6 +21,7 @@ import { NotificationBell } from '../features/notifications/NotificationBell.tsx
 import { permissionsOf } from '@domain/access.ts';
 import { useLogout } from '../features/auth/hooks.ts';
 import { useSession } from '../lib/session.tsx';
+import { isNationalAdmin } from './RequirePermission.tsx';
 import { useIsMobile } from '../lib/use-is-mobile.ts';
 
 /** Header, menu and the current page. */
@@ -49,6 +50,7 @@ export function AppLayout() {
     },
     { to: '/users', label: t('nav.users'), shown: !restricted && session.permissions.manageUsers },
     { to: '/audit', label: t('nav.audit'), shown: !restricted && session.permissions.readAudit },
+    { to: '/outbox', label: t('outbox.nav'), shown: !restricted && isNationalAdmin(session) },
     {
       to: '/documents/templates',
       label: t('documents.nav'),

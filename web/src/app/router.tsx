@@ -6,7 +6,7 @@ import { createBrowserRouter } from 'react-router';
 import { LoadingState } from '../components/LoadingState.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
-import { RequirePermission } from './RequirePermission.tsx';
+import { RequireNationalAdmin, RequirePermission } from './RequirePermission.tsx';
 import { RequireSession } from './RequireSession.tsx';
 import { RouteError } from './RouteError.tsx';
 
@@ -109,6 +109,19 @@ export function createAppRouter() {
                     <RequirePermission permission="readAudit">
                       <AuditPage />
                     </RequirePermission>
+                  ),
+                };
+              },
+            },
+            {
+              path: 'outbox',
+              lazy: async () => {
+                const { OutboxPage } = await import('../features/outbox/OutboxPage.tsx');
+                return {
+                  Component: () => (
+                    <RequireNationalAdmin>
+                      <OutboxPage />
+                    </RequireNationalAdmin>
                   ),
                 };
               },

@@ -5,6 +5,7 @@ import type { Catalogue } from './vi.ts';
 import { sipasEn } from './sipas.en.ts';
 
 import { notificationsEn } from './notifications.en.ts';
+import { outboxEn } from './outbox.en.ts';
 import { homeEn } from './home.en.ts';
 
 import { campaignSetupEn } from './campaignSetup.en.ts';
@@ -18,6 +19,7 @@ export const en: Catalogue = {
   evidenceCheck: evidenceCheckEn,
   evidenceReading: evidenceReadingEn,
   notifications: notificationsEn,
+  outbox: outboxEn,
   home: homeEn,
   remediation: remediationEn,
   app: {

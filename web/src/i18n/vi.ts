@@ -8,6 +8,7 @@ import { sipasVi } from './sipas.vi.ts';
 import { remediationVi } from './remediation.vi.ts';
 
 import { notificationsVi } from './notifications.vi.ts';
+import { outboxVi } from './outbox.vi.ts';
 import { homeVi } from './home.vi.ts';
 
 import { campaignSetupVi } from './campaignSetup.vi.ts';
@@ -21,6 +22,7 @@ export const vi = {
   evidenceCheck: evidenceCheckVi,
   evidenceReading: evidenceReadingVi,
   notifications: notificationsVi,
+  outbox: outboxVi,
   home: homeVi,
   remediation: remediationVi,
   app: {

@@ -181,7 +181,6 @@ async function remindUnit(
       link: `/campaigns/${campaign.id}/units/${p.unit_id}`,
       campaignId: campaign.id,
     })),
-    deps.config.smtp !== null,
     now,
   );
   await appendAuditEntry(

@@ -117,19 +117,18 @@ export interface NewNotice {
 
 /**
  * Records the notices not recorded before (same user and key: skipped); returns how many are new.
- * With `email`, those of users with an address wait to be e-mailed.
+ * Those of users with an address wait to be e-mailed: sent with SMTP, else kept in the outbox.
  */
 export async function insertNotices(
   db: Queryable,
   notices: readonly NewNotice[],
-  email: boolean,
   now: Date,
 ): Promise<number> {
   if (notices.length === 0) return 0;
   const rows = await db.query<{ id: number }>(
     `INSERT INTO notifications (user_id, key, kind, params, link, campaign_id, created_at, email_status)
-     SELECT x.user_id, x.key, x.kind, x.params, x.link, x.campaign_id, $3,
-            CASE WHEN $2::boolean AND coalesce(us.email, '') <> '' THEN 'pending' ELSE 'none' END
+     SELECT x.user_id, x.key, x.kind, x.params, x.link, x.campaign_id, $2,
+            CASE WHEN coalesce(us.email, '') <> '' THEN 'pending' ELSE 'none' END
        FROM jsonb_to_recordset($1::jsonb)
             AS x(user_id int, key text, kind text, params jsonb, link text, campaign_id int)
        JOIN users us ON us.id = x.user_id
@@ -146,7 +145,6 @@ export async function insertNotices(
           campaign_id: n.campaignId,
         })),
       ),
-      email,
       now,
     ],
   );
@@ -209,6 +207,7 @@ export async function markAllRead(db: Queryable, userId: number, now: Date): Pro
 
 export interface PendingEmailRow {
   id: number;
+  user_id: number;
   kind: string;
   params: Record<string, string | number>;
   link: string;
@@ -235,7 +234,8 @@ export async function claimPendingEmails(
                         AND (email_claimed_at IS NULL OR email_claimed_at < $2::timestamptz - interval '10 minutes')
                       ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
         RETURNING id, user_id, kind, params, link, email_attempts)
-     SELECT c.id, c.kind, c.params, c.link, c.email_attempts, us.email, us.full_name, us.locale
+     SELECT c.id, c.user_id, c.kind, c.params, c.link, c.email_attempts, us.email, us.full_name,
+            us.locale
        FROM claimed c JOIN users us ON us.id = c.user_id
       ORDER BY c.id`,
     [limit, now],
@@ -274,4 +274,119 @@ export async function explanationsAsked(db: Queryable, participantId: number): P
     [participantId],
   );
   return rows[0]?.n ?? 0;
+}
+
+/** Notices that will not be e-mailed after all (their account has no address any more). */
+export async function markEmailNone(db: Queryable, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(
+    `UPDATE notifications SET email_status = 'none', email_claimed_at = NULL WHERE id = ANY($1::int[])`,
+    [ids],
+  );
+}
+
+/** A mail kept in the outbox (no SMTP server), as written. */
+export interface KeptMail {
+  notificationId: number;
+  userId: number;
+  to: string;
+  subject: string;
+  text: string;
+  locale: string;
+}
+
+/**
+ * Keeps mails in the outbox and marks their notices 'kept', in the caller's transaction (the one
+ * that claimed them). A notice already kept is not kept twice.
+ */
+export async function keepMails(
+  db: Queryable,
+  mails: readonly KeptMail[],
+  now: Date,
+): Promise<number> {
+  if (mails.length === 0) return 0;
+  const rows = await db.query<{ id: number }>(
+    `INSERT INTO mail_outbox (notification_id, user_id, recipient, subject, body, locale, created_at)
+     SELECT x.notification_id, x.user_id, x.recipient, x.subject, x.body, x.locale, $2
+       FROM jsonb_to_recordset($1::jsonb)
+            AS x(notification_id int, user_id int, recipient text, subject text, body text, locale text)
+     ON CONFLICT (notification_id) DO NOTHING
+     RETURNING id`,
+    [
+      JSON.stringify(
+        mails.map((m) => ({
+          notification_id: m.notificationId,
+          user_id: m.userId,
+          recipient: m.to,
+          subject: m.subject,
+          body: m.text,
+          locale: m.locale,
+        })),
+      ),
+      now,
+    ],
+  );
+  await db.query(
+    `UPDATE notifications SET email_status = 'kept', emailed_at = $2, email_error = NULL,
+            email_attempts = email_attempts + 1, email_claimed_at = NULL
+      WHERE id = ANY($1::int[])`,
+    [mails.map((m) => m.notificationId), now],
+  );
+  return rows.length;
+}
+
+export interface OutboxRow {
+  id: number;
+  notification_id: number | null;
+  kind: string | null;
+  link: string | null;
+  user_id: number | null;
+  full_name: string | null;
+  recipient: string;
+  subject: string;
+  body: string;
+  locale: string;
+  created_at: Date;
+}
+
+const OUTBOX_COLUMNS = `m.id, m.notification_id, n.kind, n.link, m.user_id, us.full_name, m.recipient,
+       m.subject, m.body, m.locale, m.created_at`;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The outbox, newest first, optionally only mails whose address contains `recipient`. */
+export async function listOutbox(
+  db: Queryable,
+  q: { limit: number; before?: number | undefined; recipient?: string | undefined },
+): Promise<OutboxRow[]> {
+  const recipient = q.recipient?.trim();
+  return db.query<OutboxRow>(
+    `SELECT ${OUTBOX_COLUMNS}
+       FROM mail_outbox m
+       LEFT JOIN notifications n ON n.id = m.notification_id
+       LEFT JOIN users us ON us.id = m.user_id
+      WHERE ($1::int IS NULL OR m.id < $1)
+        AND ($2::text IS NULL OR lower(m.recipient) LIKE '%' || lower($2) || '%')
+      ORDER BY m.id DESC LIMIT $3`,
+    [q.before ?? null, recipient ? escapeLike(recipient) : null, q.limit],
+  );
+}
+
+export async function countOutbox(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM mail_outbox');
+  return row?.n ?? 0;
+}
+
+export async function findOutboxMail(db: Queryable, id: number): Promise<OutboxRow | null> {
+  const [row] = await db.query<OutboxRow>(
+    `SELECT ${OUTBOX_COLUMNS}
+       FROM mail_outbox m
+       LEFT JOIN notifications n ON n.id = m.notification_id
+       LEFT JOIN users us ON us.id = m.user_id
+      WHERE m.id = $1`,
+    [id],
+  );
+  return row ?? null;
 }

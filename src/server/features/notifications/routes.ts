@@ -1,13 +1,16 @@
 /**
- * HTTP routes of notifications (the bell): the signed-in user's own notices, marking them read.
+ * HTTP routes of notifications (the bell): the signed-in user's own notices, marking them read;
+ * the outbox of mails kept without an SMTP server, for the national administrator (ADR 43).
  * Also starts the deadline scan of the server process and asks for a scan of a campaign whenever
  * one of its workflow actions succeeds, so "round 1 closed" reaches the unit within seconds.
  */
 import { z } from 'zod';
+import { outboxList, outboxMail } from '../../../shared/contract/outbox.ts';
 import type { Deps } from '../../deps.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { commonErrors, idParam, idText } from '../../http/schemas.ts';
+import { getOutboxMail, listOutbox } from './outbox.ts';
 import { createNotificationScheduler } from './scheduler.ts';
 import * as service from './service.ts';
 
@@ -30,12 +33,19 @@ const listResponse = z.object({
   items: z.array(notification),
   nextBefore: z.number().nullable(),
 });
+const outboxQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  before: idText.optional(),
+  recipient: z.string().trim().max(200).optional(),
+});
+
 const unreadResponse = z.object({ unread: z.number() });
 
 // Workflow actions after which a campaign's notices may change (a unit's action, all units at once).
-// Opening a campaign or changing its deadlines may make a deadline notice due at once.
+// Opening a campaign or changing its deadlines may make a deadline notice due at once; a bulk
+// action (a reminder among them) has its e-mails sent, or kept, within seconds.
 const WORKFLOW_ACTION =
-  /^\/api\/v1\/campaigns\/(\d+)(\/(units\/\d+\/[a-z0-9-]+|round1\/close|publish|open))?$/;
+  /^\/api\/v1\/campaigns\/(\d+)(\/(units\/\d+\/[a-z0-9-]+|round1\/close|publish|open|participants\/bulk))?$/;
 
 export function registerNotificationRoutes(app: App, deps: Deps): void {
   const scheduler = createNotificationScheduler(deps, app.log, {
@@ -85,5 +95,32 @@ export function registerNotificationRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => service.markAllNotificationsRead(deps, requireActor(request)),
+  );
+
+  app.get(
+    '/api/v1/outbox',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary:
+          'Hộp thư đi: thư điện tử được giữ lại vì chưa cấu hình SMTP (mới nhất trước), lọc theo địa chỉ người nhận; chỉ quản trị hệ thống toàn quốc',
+        querystring: outboxQuery,
+        response: { 200: outboxList, ...commonErrors },
+      },
+    },
+    async (request) => listOutbox(deps, requireActor(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/outbox/:id',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Một thư trong hộp thư đi, đầy đủ nội dung; chỉ quản trị hệ thống toàn quốc',
+        params: idParam,
+        response: { 200: outboxMail, ...commonErrors },
+      },
+    },
+    async (request) => getOutboxMail(deps, requireActor(request), request.params.id),
   );
 }

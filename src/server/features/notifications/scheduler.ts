@@ -33,7 +33,7 @@ export function createNotificationScheduler(
           deps,
           campaignId === undefined ? { overdueTasks: true } : { campaignId },
         );
-        if (report.created || report.emailed || report.emailFailed)
+        if (report.created || report.emailed || report.emailFailed || report.kept)
           log.info({ notifications: report }, 'notification scan');
       } catch (error) {
         log.error({ err: error }, 'notification scan failed');

@@ -2,7 +2,8 @@
  * Notifications: a scan of the open campaigns at the clock's time records what each person must be
  * told — deadlines 7 and 2 days ahead, round 1 closed on a unit (and the explanations it asks
  * for), round 2 closed — once per person and event (idempotent keys), then e-mails those waiting
- * when SMTP is configured. The bell reads and marks them.
+ * when SMTP is configured, or keeps them in the outbox when it is not (ADR 43). The bell reads and
+ * marks them.
  *
  * Who is told what:
  * - self-assessment deadline: officers and heads of each unit that has not submitted;
@@ -48,6 +49,8 @@ export interface ScanReport {
   created: number;
   emailed: number;
   emailFailed: number;
+  /** Mails kept in the outbox (no SMTP server). */
+  kept: number;
 }
 
 /** The notices due now for one open campaign (before removing those already recorded). */
@@ -160,14 +163,12 @@ export async function runNotificationScan(
   let created = 0;
   for (const c of campaigns) {
     const notices = await noticesFor(deps, c, now);
-    created += await deps.db.transaction((tx) =>
-      repo.insertNotices(tx, notices, deps.config.smtp !== null, now),
-    );
+    created += await deps.db.transaction((tx) => repo.insertNotices(tx, notices, now));
   }
   // Remediation tasks past their deadline, told to the official responsible (full scans).
   const overdue = options.overdueTasks ? await overdueTaskNotices(deps.db, now) : [];
   created += await deps.db.transaction(async (tx) => {
-    const n = await repo.insertNotices(tx, overdue, deps.config.smtp !== null, now);
+    const n = await repo.insertNotices(tx, overdue, now);
     await markOverdueNotified(
       tx,
       overdue.map((o) => o.taskId),
@@ -175,12 +176,14 @@ export async function runNotificationScan(
     );
     return n;
   });
-  const mail = options.email === false ? { sent: 0, failed: 0 } : await sendPendingEmails(deps);
+  const mail =
+    options.email === false ? { sent: 0, failed: 0, kept: 0 } : await sendPendingEmails(deps);
   return {
     campaigns: campaigns.length,
     created,
     emailed: mail.sent,
     emailFailed: mail.failed,
+    kept: mail.kept,
   };
 }
 
@@ -257,10 +260,43 @@ export function composeEmail(
   };
 }
 
-/** Sends the e-mails waiting (nothing when SMTP is not configured). */
-export async function sendPendingEmails(deps: Deps): Promise<{ sent: number; failed: number }> {
+/**
+ * Without an SMTP server, keeps the e-mails waiting in the outbox: each batch is claimed, written
+ * and its notices marked 'kept' in one transaction, so a mail is kept once or not at all.
+ */
+async function keepPendingEmails(deps: Deps): Promise<number> {
+  let kept = 0;
+  for (;;) {
+    const batch = await deps.db.transaction(async (tx) => {
+      const now = deps.clock.now();
+      const rows = await repo.claimPendingEmails(tx, EMAIL_BATCH, now);
+      // An address removed since the notice was recorded: nothing to keep.
+      await repo.markEmailNone(
+        tx,
+        rows.filter((row) => !row.email).map((row) => row.id),
+      );
+      const mails = rows
+        .filter((row) => row.email)
+        .map((row) => ({
+          ...composeEmail(deps, row),
+          notificationId: row.id,
+          userId: row.user_id,
+          locale: row.locale === 'en' ? 'en' : 'vi',
+        }));
+      kept += await repo.keepMails(tx, mails, now);
+      return rows.length;
+    });
+    if (batch < EMAIL_BATCH) break;
+  }
+  return kept;
+}
+
+/** Sends the e-mails waiting, or keeps them in the outbox when SMTP is not configured. */
+export async function sendPendingEmails(
+  deps: Deps,
+): Promise<{ sent: number; failed: number; kept: number }> {
   const smtp = deps.config.smtp;
-  if (!smtp) return { sent: 0, failed: 0 };
+  if (!smtp) return { sent: 0, failed: 0, kept: await keepPendingEmails(deps) };
   let sent = 0;
   let failed = 0;
   for (;;) {
@@ -283,7 +319,7 @@ export async function sendPendingEmails(deps: Deps): Promise<{ sent: number; fai
     // A failing server: leave the rest for the next scan.
     if (batch.length < EMAIL_BATCH || failed > 0) break;
   }
-  return { sent, failed };
+  return { sent, failed, kept: 0 };
 }
 
 /** The bell: the user's latest notices with their text, and how many are unread. */

@@ -1,0 +1,31 @@
+/** English texts of the outbox page (`en.outbox`). */
+export const outboxEn = {
+  nav: 'Outbox',
+  title: 'Outbox',
+  intro: 'The e-mails the system writes to people from their notices, newest first.',
+  noSmtpTitle: 'No mail server (SMTP) is configured',
+  noSmtp:
+    'E-mails are not sent: they are kept here, exactly as their recipients would receive them. Once an SMTP server is configured (PARINDEX_SMTP_*), mails are sent and those kept stay readable here.',
+  smtpTitle: 'A mail server (SMTP) is configured',
+  smtp: 'E-mails are sent. Below are the mails kept before SMTP was configured.',
+  filter: 'Filter by recipient',
+  filterLabel: 'Recipient address contains',
+  filterPlaceholder: 'e.g. canbo.kimphuong',
+  apply: 'Filter',
+  clear: 'Clear filter',
+  count: '{{shown}} of {{total}} mails',
+  date: 'Date and time',
+  recipient: 'Recipient',
+  subject: 'Subject',
+  open: 'Read mail',
+  openMail: 'Read the mail «{{subject}}» to {{to}}',
+  empty: 'The outbox is empty: no mail has been kept yet.',
+  emptyFiltered: 'No mail to an address containing «{{to}}».',
+  language: 'Language',
+  languages: {
+    vi: 'Vietnamese',
+    en: 'English',
+  },
+  body: 'Text of the mail',
+  openPage: 'Open the page the notice is about',
+};

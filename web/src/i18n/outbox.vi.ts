@@ -1,0 +1,31 @@
+/** Vietnamese texts of the outbox page (`vi.outbox`); the mails themselves come from the server. */
+export const outboxVi = {
+  nav: 'Hộp thư đi',
+  title: 'Hộp thư đi',
+  intro: 'Các thư điện tử hệ thống viết cho người dùng từ thông báo của họ, mới nhất trước.',
+  noSmtpTitle: 'Chưa cấu hình máy chủ thư (SMTP)',
+  noSmtp:
+    'Thư điện tử không được gửi đi mà được giữ lại ở đây, đúng như người nhận sẽ nhận được. Khi cấu hình máy chủ SMTP (PARINDEX_SMTP_*), thư sẽ được gửi và các thư đã giữ lại vẫn xem được ở đây.',
+  smtpTitle: 'Đã cấu hình máy chủ thư (SMTP)',
+  smtp: 'Thư điện tử được gửi đi. Dưới đây là các thư được giữ lại trước khi cấu hình SMTP.',
+  filter: 'Lọc theo người nhận',
+  filterLabel: 'Địa chỉ người nhận chứa',
+  filterPlaceholder: 'ví dụ: canbo.kimphuong',
+  apply: 'Lọc',
+  clear: 'Bỏ lọc',
+  count: '{{shown}} / {{total}} thư',
+  date: 'Ngày giờ',
+  recipient: 'Người nhận',
+  subject: 'Tiêu đề',
+  open: 'Xem thư',
+  openMail: 'Xem thư «{{subject}}» gửi {{to}}',
+  empty: 'Hộp thư đi trống: chưa có thư nào được giữ lại.',
+  emptyFiltered: 'Không có thư nào gửi tới địa chỉ chứa «{{to}}».',
+  language: 'Ngôn ngữ',
+  languages: {
+    vi: 'Tiếng Việt',
+    en: 'Tiếng Anh',
+  },
+  body: 'Nội dung thư',
+  openPage: 'Mở trang thông báo nói đến',
+};
