@@ -106,5 +106,7 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => {
   const gray = t.colors.gray;
   light['--mantine-color-anchor'] = readableShade(t.colors[t.primaryColor]!, white);
   light['--mantine-color-dimmed'] = readableShade(gray, toHex(gray[1]));
+  // A file field's "Chọn tệp…" is drawn as text, not as an input's placeholder: readable too.
+  light['--mantine-color-placeholder'] = readableShade(gray, white);
   return { variables: {}, light, dark: {} };
 };

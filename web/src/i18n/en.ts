@@ -28,6 +28,12 @@ export const en: Catalogue = {
     skipToContent: 'Skip to main content',
   },
   common: {
+    pageControl: {
+      first: 'First page',
+      previous: 'Previous page',
+      next: 'Next page',
+      last: 'Last page',
+    },
     loading: 'Loading…',
     save: 'Save',
     cancel: 'Cancel',
@@ -569,12 +575,6 @@ export const en: Catalogue = {
       count: '{{total}} items',
       unitSide: 'The unit’s self-assessment',
       inputs: 'Figures',
-      page: {
-        first: 'First page',
-        previous: 'Previous page',
-        next: 'Next page',
-        last: 'Last page',
-      },
     },
     results: {
       link: 'Results and ranking',

@@ -31,6 +31,12 @@ export const vi = {
     skipToContent: 'Bỏ qua, đến nội dung chính',
   },
   common: {
+    pageControl: {
+      first: 'Trang đầu',
+      previous: 'Trang trước',
+      next: 'Trang sau',
+      last: 'Trang cuối',
+    },
     loading: 'Đang tải…',
     save: 'Lưu',
     cancel: 'Hủy',
@@ -569,12 +575,6 @@ export const vi = {
       count: '{{total}} nội dung',
       unitSide: 'Đơn vị tự chấm',
       inputs: 'Số liệu',
-      page: {
-        first: 'Trang đầu',
-        previous: 'Trang trước',
-        next: 'Trang sau',
-        last: 'Trang cuối',
-      },
     },
     results: {
       link: 'Kết quả, xếp hạng',

@@ -139,7 +139,7 @@ export function QueuePage() {
               value={page}
               onChange={setPage}
               getControlProps={(control) => ({
-                'aria-label': t(`campaigns.queue.page.${control}`),
+                'aria-label': t(`common.pageControl.${control}`),
               })}
             />
           ) : null}

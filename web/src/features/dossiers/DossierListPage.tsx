@@ -310,6 +310,9 @@ export function DossierListPage() {
               value={page}
               onChange={(p) => update({ page: String(p) })}
               aria-label={t('dossiers.list.page')}
+              getControlProps={(control) => ({
+                'aria-label': t(`common.pageControl.${control}`),
+              })}
             />
           ) : null}
         </>
