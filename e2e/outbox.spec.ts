@@ -1,8 +1,8 @@
 /**
  * The outbox (ADR 43): the e2e server has no SMTP server, so the reminder the standing agency sends
- * xã Kim Phượng is kept as an e-mail; the administrator opens "Hộp thư đi" from the menu, reads
- * why mails are kept there, finds the officer's mail by address and opens it. axe finds no critical
- * or serious violation on the page nor in the open mail.
+ * xã Kim Phượng is kept as an e-mail; the administrator opens "Hộp thư đi" from "Việc cần làm" (the
+ * menu has it too), reads why mails are kept there, finds the officer's mail by address and opens
+ * it. axe finds no critical or serious violation on the page, in the open mail, nor on a phone.
  */
 import { expect, test } from '@playwright/test';
 import { apiAs } from './support/api.ts';
@@ -40,9 +40,16 @@ test('the administrator reads the reminder kept for the officer in the outbox', 
   await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
   await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill(ADMIN.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  // The menu and "Việc cần làm" both lead there.
+  await expect(
+    page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', {
+      name: 'Hộp thư đi',
+    }),
+  ).toHaveAttribute('href', '/outbox');
   await page
-    .getByRole('navigation', { name: 'Điều hướng chính' })
-    .getByRole('link', { name: 'Hộp thư đi' })
+    .getByRole('link', {
+      name: /^Hộp thư đi: \d+ thư điện tử được giữ lại vì chưa cấu hình máy chủ thư \(SMTP\)$/,
+    })
     .click();
   await expect(page.getByRole('heading', { name: 'Hộp thư đi', level: 2 })).toBeVisible();
   await expect(page.getByText('Chưa cấu hình máy chủ thư (SMTP)')).toBeVisible();

@@ -41,6 +41,7 @@ export const homeEn = {
       'Accounts: {{total}} accounts, {{locked}} temporarily locked, {{mustChange}} waiting for a password change, {{withoutRole}} without a role, {{disabled}} disabled',
     health:
       'System health: {{storage}}; {{pendingChecks}} files waiting to be read, {{unreadableChecks}} unreadable files, {{interruptedImports}} interrupted dossier imports',
+    outbox: 'Outbox: {{mails}} e-mails kept because no mail server (SMTP) is configured',
     storageOk: 'file storage working',
     storageDown: 'file storage NOT reachable',
   },

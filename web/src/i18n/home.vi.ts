@@ -40,6 +40,7 @@ export const homeVi = {
       'Tài khoản: {{total}} tài khoản, {{locked}} đang tạm khóa, {{mustChange}} chờ đổi mật khẩu, {{withoutRole}} chưa có vai trò, {{disabled}} đã vô hiệu hóa',
     health:
       'Tình trạng hệ thống: {{storage}}; {{pendingChecks}} tệp chờ đọc, {{unreadableChecks}} tệp không đọc được, {{interruptedImports}} lần nhập hồ sơ bị gián đoạn',
+    outbox: 'Hộp thư đi: {{mails}} thư điện tử được giữ lại vì chưa cấu hình máy chủ thư (SMTP)',
     storageOk: 'kho lưu tệp hoạt động',
     storageDown: 'kho lưu tệp KHÔNG truy cập được',
   },

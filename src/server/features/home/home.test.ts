@@ -239,6 +239,11 @@ describe('the enumerator and the administrator', () => {
     const [health] = of(t, 'health');
     expect(health!.figures.storageOk).toBe(1);
     // No campaign work for an administrator (separation of duties).
-    expect(kinds(t)).toEqual(['accounts', 'health']);
+    // Without SMTP, the e-mails kept in the outbox (ADR 43).
+    const [outbox] = of(t, 'outbox');
+    expect(outbox!.link).toBe('/outbox');
+    const kept = await admin.get('/api/v1/outbox');
+    expect(outbox!.figures.mails).toBe(kept.body.total);
+    expect(kinds(t)).toEqual(['accounts', 'health', 'outbox']);
   });
 });

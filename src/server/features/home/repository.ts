@@ -109,3 +109,9 @@ export async function countInterruptedImports(db: Queryable) {
   );
   return row;
 }
+
+/** E-mails kept in the outbox (no SMTP server, ADR 43). */
+export async function countOutbox(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM mail_outbox');
+  return row?.n ?? 0;
+}

@@ -42,6 +42,7 @@ export const TASK_KINDS = [
   'sipas_collect',
   'accounts',
   'health',
+  'outbox',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -345,7 +346,10 @@ async function sipasItems(db: Queryable, actor: Actor, now: Date): Promise<TaskI
     );
 }
 
-/** The administrator: accounts needing attention and the health of the system. */
+/**
+ * The administrator: accounts needing attention and the health of the system; without SMTP, the
+ * national administrator also sees how many e-mails the outbox keeps (ADR 43).
+ */
 async function adminItems(deps: Deps, actor: Actor, now: Date): Promise<TaskItem[]> {
   if (!roleIn(actor, 'system_admin')) return [];
   const accounts = await repo.countAccounts(deps.db, now);
@@ -375,6 +379,14 @@ async function adminItems(deps: Deps, actor: Actor, now: Date): Promise<TaskItem
         interruptedImports: jobs?.interrupted ?? 0,
       },
     }),
+    ...(deps.config.smtp === null &&
+    actor.grants.some((g) => g.role === 'system_admin' && g.unitId === null)
+      ? [
+          item('outbox', 'system_admin', '/outbox', '', now, {
+            figures: { mails: await repo.countOutbox(deps.db) },
+          }),
+        ]
+      : []),
   ];
 }
 

@@ -20,7 +20,8 @@ export type TaskKind =
   | 'supervision'
   | 'sipas_collect'
   | 'accounts'
-  | 'health';
+  | 'health'
+  | 'outbox';
 
 export interface TaskItem {
   kind: TaskKind;
