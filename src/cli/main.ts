@@ -26,6 +26,7 @@ import { importUnitsCsv } from '../server/features/units/import.ts';
 import { findUnitsByCodes } from '../server/features/units/repository.ts';
 import { createUser } from '../server/features/users/service.ts';
 import { isDemoLoaded, loadDemo } from '../server/demo/demo.ts';
+import { loadDemoEvidence } from '../server/demo/evidence-demo.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../server/demo/demo-units.ts';
 import { backupToFile, restoreFromFile } from '../server/infra/backup.ts';
 import { createProgressBar } from './progress.ts';
@@ -466,6 +467,7 @@ async function run(argv: string[]): Promise<void> {
             return;
           }
           const result = await deps.db.transaction((tx) => loadDemo(tx, deps.clock.now()));
+          await loadDemoEvidence(deps);
           printStartup({ ...report, demoAccounts: result.accounts });
         },
         { demo: false },

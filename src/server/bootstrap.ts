@@ -16,6 +16,7 @@ import { countUnits } from './features/units/repository.ts';
 import { loadOfficialUnits } from './features/units/official-list.ts';
 import { countUsers, insertGrant, insertUser } from './features/users/repository.ts';
 import { isDemoLoaded, loadDemo } from './demo/demo.ts';
+import { loadDemoEvidence } from './demo/evidence-demo.ts';
 
 export interface StartupReport {
   migrationsApplied: string[];
@@ -104,6 +105,9 @@ export async function startDeps(
     const deps: Deps = { db, clock, config, storage: createStorage(config), owner };
     try {
       report.recovered = await recoverInterruptedJobs(deps, owner);
+      // The demo's evidence file goes to the file storage; storage out of reach must not stop
+      // the start (/readyz says so): the file is added at a later start.
+      if (config.demo) await loadDemoEvidence(deps).catch(() => false);
     } catch (error) {
       await owner.close();
       throw error;
