@@ -86,7 +86,8 @@ const USAGE = `Cách dùng: parindex <lệnh> [tùy chọn]
   jobs run [<id>]               chạy ngay các việc đang chờ (hoặc việc <id>, chạy lại nếu đã lỗi/gián đoạn)
   jobs cancel <id>              hủy một việc đang chờ hoặc yêu cầu dừng việc đang chạy
   notifications run             quét hạn chót và diễn biến các đợt đánh giá, ghi thông báo (mỗi việc một lần)
-                                và gửi thư điện tử đang chờ khi đã cấu hình SMTP (dùng cho cron)
+                                và gửi thư điện tử đang chờ khi đã cấu hình SMTP, không thì giữ lại trong hộp
+                                thư đi (dùng cho cron)
   mail list [--to <địa chỉ>] [--limit <số thư>]
                                 hộp thư đi: thư điện tử được giữ lại khi chưa cấu hình SMTP, mới nhất trước
   mail show <mã thư>            xem một thư trong hộp thư đi: người nhận, tiêu đề, nội dung
