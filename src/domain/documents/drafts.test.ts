@@ -63,6 +63,33 @@ describe('the campaign report (seed 004)', () => {
     expect(data.hasSipas).toBe(false);
   });
 
+  it('compares the district with the year before as seed 004 does', () => {
+    const district = (previous: KindResults['previous']) =>
+      report(
+        [
+          kind({
+            kindName: 'UBND cấp huyện',
+            units: 1,
+            maxHundredths: 10000,
+            best: { name: 'Huyện Bảo Yên', hundredths: 9429 },
+            classes: [{ label: 'Tốt', count: 1, shareText: '100,0%', unitNames: [] }],
+            previous,
+          }),
+        ],
+        null,
+      ).kinds[0]!.summaryText;
+    // Seed 004, III.1: 94,29 in 2022 against 90,53 in 2021, 3,76 points more.
+    expect(district({ year: 2021, indexHundredths: 9053, currentIndexHundredths: 9429 })).toBe(
+      'Tổng điểm đạt 94,29/100 điểm (cao hơn năm 2021 là 3,76 điểm; năm 2021 đạt 90,53/100 điểm), xếp loại Tốt. Trong đó kết quả của các tiêu chí:',
+    );
+    expect(district({ year: 2021, indexHundredths: 9500, currentIndexHundredths: 9429 })).toContain(
+      '(thấp hơn năm 2021 là 0,71 điểm; năm 2021 đạt 95/100 điểm)',
+    );
+    expect(district(null)).toBe(
+      'Tổng điểm đạt 94,29/100 điểm, xếp loại Tốt. Trong đó kết quả của các tiêu chí:',
+    );
+  });
+
   it('reports the linked survey’s index and its elements as the seed words them', () => {
     const data = report([kind({})], {
       indexText: '93,37 %',

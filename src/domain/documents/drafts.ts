@@ -409,6 +409,11 @@ export interface KindResults {
   averageHundredths: number;
   maxHundredths: number;
   best: { name: string; hundredths: number } | null;
+  /**
+   * A kind of one unit: its index the year before and this year (hundredths of a percent), for
+   * seed 004's "cao hơn năm 2021 là 3,76 điểm; năm 2021 đạt 90,53/100 điểm".
+   */
+  previous?: { year: number; indexHundredths: number; currentIndexHundredths: number } | null;
   /** In band order (best first), each with the units in it. */
   classes: { label: string; count: number; shareText: string; unitNames: string[] }[];
   criteria: {
@@ -418,6 +423,27 @@ export interface KindResults {
     /** Average bonus minus penalty (hundredths), shown for a criterion of max 0. */
     averageAdjustmentHundredths?: number;
   }[];
+}
+
+/**
+ * Seed 004's comparison with the year before, for a kind of one unit: " (cao hơn năm 2021 là
+ * 3,76 điểm; năm 2021 đạt 90,53/100 điểm)". On a 100-point scale the index is the points; on
+ * another it is compared as a percentage.
+ */
+function yearOverYear(k: KindResults): string {
+  const p = k.previous;
+  if (!p) return '';
+  const onHundred = k.maxHundredths === 10000;
+  const unit = onHundred ? ' điểm' : ' điểm phần trăm';
+  const diff = p.currentIndexHundredths - p.indexHundredths;
+  const then = onHundred
+    ? `${points(p.indexHundredths)}/100 điểm`
+    : `${points(p.indexHundredths)}%`;
+  const change =
+    diff === 0
+      ? `bằng năm ${p.year}`
+      : `${diff > 0 ? 'cao' : 'thấp'} hơn năm ${p.year} là ${points(Math.abs(diff))}${unit}`;
+  return ` (${change}; năm ${p.year} đạt ${then})`;
 }
 
 export interface CampaignReportInput {
@@ -458,7 +484,7 @@ export function campaignReport(input: CampaignReportInput) {
     // the others their average, best unit and classes.
     const single = k.units === 1 && k.best !== null;
     const summaryText = single
-      ? `Tổng điểm đạt ${points(k.best!.hundredths)}/${points(k.maxHundredths)} điểm${classes[0] ? `, xếp loại ${classes[0].label}` : ''}. Trong đó kết quả của các tiêu chí:`
+      ? `Tổng điểm đạt ${points(k.best!.hundredths)}/${points(k.maxHundredths)} điểm${yearOverYear(k)}${classes[0] ? `, xếp loại ${classes[0].label}` : ''}. Trong đó kết quả của các tiêu chí:`
       : `Tổng điểm trung bình đạt ${points(k.averageHundredths)}/${points(k.maxHundredths)} điểm; ${
           k.best
             ? `${k.best.name} đạt điểm cao nhất (${points(k.best.hundredths)}/${points(k.maxHundredths)})`

@@ -23,6 +23,7 @@ import {
 import {
   INDICATOR_IDS,
   INDICATOR_NAMES,
+  type BandPreset,
   type DossierEvaluationConfig,
   type IndicatorId,
   type RateKey,
@@ -869,31 +870,19 @@ export function areaPostalCounts(
   );
 }
 
-/** Builds the quarterly view of the given units (units without dossiers appear as such). */
-export function quarterView(
-  acc: DossierAccumulator,
-  period: string,
-  units: readonly ViewUnit[],
-  catalogue?: PostalCatalogue,
-): QuarterView {
-  const config = acc.config;
-  const rows: QuarterViewRow[] = [];
-  const tallies: DossierTally[] = [];
+/**
+ * How many units of a level have each class or state, in the bands' order then the states, and
+ * the sentence seed 003 writes of them ("07 đơn vị đạt loại Xuất sắc; 05 đơn vị chưa phát sinh
+ * hồ sơ; …"), from each unit's label.
+ */
+export function levelCounts(
+  labels: readonly string[],
+  bands: BandPreset,
+): { counts: QuarterView['counts']; summary: string } {
   const byLabel = new Map<string, number>();
-  for (const unit of units) {
-    const group = acc.periods.get(period)?.get(unit.code);
-    const tally = group?.tally ?? emptyTally(true);
-    tallies.push(tally);
-    const evaluation = evaluateTally(tally, config);
-    const label =
-      evaluation.state === 'scored'
-        ? (evaluation.className ?? UNCLASSIFIED_LABEL)
-        : evaluation.label;
-    byLabel.set(label, (byLabel.get(label) ?? 0) + 1);
-    rows.push({ unitCode: unit.code, unitName: unit.name ?? unit.code, evaluation, label });
-  }
+  for (const label of labels) byLabel.set(label, (byLabel.get(label) ?? 0) + 1);
   const order = [
-    ...config.bands.bands.map((b) => b.label),
+    ...bands.bands.map((b) => b.label),
     UNCLASSIFIED_LABEL,
     NO_DOSSIERS_LABEL,
     NOT_SCORED_LABEL,
@@ -917,6 +906,34 @@ export function quarterView(
       return `${n} đơn vị đạt loại ${label}`;
     })
     .join('; ');
+  return { counts, summary };
+}
+
+/** Builds the quarterly view of the given units (units without dossiers appear as such). */
+export function quarterView(
+  acc: DossierAccumulator,
+  period: string,
+  units: readonly ViewUnit[],
+  catalogue?: PostalCatalogue,
+): QuarterView {
+  const config = acc.config;
+  const rows: QuarterViewRow[] = [];
+  const tallies: DossierTally[] = [];
+  for (const unit of units) {
+    const group = acc.periods.get(period)?.get(unit.code);
+    const tally = group?.tally ?? emptyTally(true);
+    tallies.push(tally);
+    const evaluation = evaluateTally(tally, config);
+    const label =
+      evaluation.state === 'scored'
+        ? (evaluation.className ?? UNCLASSIFIED_LABEL)
+        : evaluation.label;
+    rows.push({ unitCode: unit.code, unitName: unit.name ?? unit.code, evaluation, label });
+  }
+  const { counts, summary } = levelCounts(
+    rows.map((r) => r.label),
+    config.bands,
+  );
   const area = combineTallies(tallies);
   return {
     period,

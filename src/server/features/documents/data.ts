@@ -23,6 +23,7 @@ import { AppError } from '../../errors.ts';
 import type { Queryable } from '../../infra/db.ts';
 import * as results from '../campaigns/results.service.ts';
 import { loadCampaign } from '../campaigns/service.ts';
+import { levelCounts, UNCLASSIFIED_LABEL } from '../../../domain/dossiers/aggregate.ts';
 import * as dossiers from '../dossiers/service.ts';
 import * as remediation from '../remediation/service.ts';
 import { FINDING_GROUPS } from '../../../domain/remediation/supervision.ts';
@@ -268,6 +269,17 @@ async function gatherCampaignReport(
       averageHundredths: summary.averageAppraisedHundredths,
       maxHundredths: summary.maxAppraisedHundredths,
       best: best ? { name: best.unitName, hundredths: best.appraisedHundredths } : null,
+      // One unit (the district itself): its result the year before, as its history holds it.
+      previous:
+        units.length === 1 &&
+        units[0]!.previous?.indexHundredths != null &&
+        units[0]!.indexHundredths !== null
+          ? {
+              year: units[0]!.previous.year ?? c.row.year - 1,
+              indexHundredths: units[0]!.previous.indexHundredths,
+              currentIndexHundredths: units[0]!.indexHundredths,
+            }
+          : null,
       classes: summary.classes.map((cl) => ({
         label: cl.label,
         count: cl.count,
@@ -331,14 +343,51 @@ async function gatherDossierQuarter(
   bands: string | undefined,
 ): Promise<Gathered> {
   const view = await dossiers.getQuarterView(deps, actor, { unitId, period, bands });
-  const rows = view.groups.flatMap((g) => g.rows);
+  // The area's own one-stop desk (a district's, seed 003's "Cấp huyện" beside the communes), read
+  // with the same bands: a row of its own when it received dossiers.
+  const own = await dossiers.getUnitResult(deps, actor, { unitId, period, bands });
+  const desk =
+    own.evaluation.state === 'no-dossiers'
+      ? []
+      : [
+          {
+            unitName: view.unit.name,
+            evaluation: own.evaluation,
+            label:
+              own.evaluation.state === 'scored'
+                ? (own.evaluation.className ?? UNCLASSIFIED_LABEL)
+                : own.evaluation.label,
+          },
+        ];
+  // The desk and the district's offices make the area's own level ("Cấp huyện"), first as in
+  // the seed; the subordinate levels follow.
+  const area = await repo.findUnit(deps.db, unitId);
+  const groups = [
+    ...(desk.length > 0 && !view.groups.some((g) => g.kind === 'office')
+      ? [{ kind: 'office', rows: desk }]
+      : []),
+    ...view.groups.map((g) => (g.kind === 'office' ? { ...g, rows: [...desk, ...g.rows] } : g)),
+  ]
+    .sort((a, b) => Number(b.kind === 'office') - Number(a.kind === 'office'))
+    .map((g) => ({
+      ...g,
+      levelName:
+        g.kind === 'office' && (desk.length > 0 || area?.kind === 'district')
+          ? (LEVEL_NAMES[area?.kind === 'province' ? 'province' : 'district'] as string)
+          : (LEVEL_NAMES[g.kind] ?? g.kind),
+      summary: levelCounts(
+        g.rows.map((r) => r.label),
+        view.bands,
+      ).summary,
+    }));
+  const rows = groups.flatMap((g) => g.rows);
   const data = dossierQuarterReport({
     issuer: await unitRef(deps.db, unitId),
     date: today(deps),
     signerName: await signerOf(deps.db, unitId),
     period,
-    levels: view.groups.map((g) => ({
-      levelName: LEVEL_NAMES[g.kind] ?? g.kind,
+    levels: groups.map((g) => ({
+      levelName: g.levelName,
       units: g.rows.length,
       scored: g.rows.filter((r) => r.evaluation.state === 'scored').length,
       summary: g.summary,

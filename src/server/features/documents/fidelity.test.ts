@@ -494,19 +494,204 @@ describe('seed 002: the People’s Council notice on xã Phượng Tiến, 2023'
   });
 });
 
+interface ListedDossier {
+  unit: { id: number; name: string };
+  officialCode: string | null;
+  dueAt: string | null;
+  finishedAt: string | null;
+  completionRequests: number | null;
+  agenciesInvolved: number | null;
+  importedCitizenRatings: Array<number | null> | null;
+}
+
+interface ExpectedQuarter {
+  units: Array<{ name: string; district: boolean; dossiers: number; total: string; label: string }>;
+  officials: Array<{ name: string; unitName: string; total: string }>;
+}
+
+/** The day in Vietnam (UTC+7) of an instant. */
+const vnDay = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * One dossier's points per indicator, in hundredths, by the default scale of DOMAIN.md and the
+ * Circular (0–2 points): 1 early 2 / on time 1 / late 0; 3 no request to complete 2, one 1, more 0;
+ * 4 one agency 2, two 1, more 0; 2 and 5–9 from the citizen's form. null: not scored on it.
+ */
+function pointsOf(d: ListedDossier): Array<number | null> {
+  const p: Array<number | null> = Array.from({ length: 9 }, () => null);
+  if (d.dueAt !== null && d.finishedAt !== null) {
+    p[0] =
+      vnDay(d.finishedAt) < vnDay(d.dueAt)
+        ? 200
+        : Date.parse(d.finishedAt) <= Date.parse(d.dueAt)
+          ? 100
+          : 0;
+  }
+  if (d.completionRequests !== null) {
+    p[2] = d.completionRequests === 0 ? 200 : d.completionRequests === 1 ? 100 : 0;
+  }
+  if (d.agenciesInvolved !== null) {
+    p[3] = d.agenciesInvolved <= 1 ? 200 : d.agenciesInvolved === 2 ? 100 : 0;
+  }
+  for (const i of [1, 4, 5, 6, 7, 8]) p[i] = d.importedCitizenRatings?.[i] ?? null;
+  return p;
+}
+
+const tenths = (hundredths: number) =>
+  `${Math.floor(hundredths / 100)}${hundredths % 100 === 0 ? '' : `,${(hundredths % 100) / 10}`}`;
+
+/**
+ * Art. 15 of Circular 01 over a group of dossiers: each indicator is its points summed over the
+ * dossiers evaluated, divided by their number and rounded half-up to one decimal; the total is
+ * the sum, over 2 points per indicator scored; the class by Decision 509's bands (Xuất sắc from
+ * 90 %, Tốt from 70 %, Trung bình below).
+ */
+function evaluate(dossiers: ListedDossier[]): { total: string; label: string } {
+  if (dossiers.length === 0) return { total: '', label: 'Chưa phát sinh hồ sơ' };
+  const points = dossiers.map(pointsOf).filter((p) => p.some((x) => x !== null));
+  if (points.length === 0) return { total: '', label: 'Chưa thực hiện chấm điểm' };
+  let total = 0;
+  let max = 0;
+  for (let i = 0; i < 9; i++) {
+    const scored = points.filter((p) => p[i] !== null);
+    if (scored.length === 0) continue;
+    const sum = scored.reduce((a, p) => a + (p[i] as number), 0);
+    // Hundredths, rounded half-up to tenths of a point, in integers.
+    total += Math.floor((sum + 5 * points.length) / (10 * points.length)) * 10;
+    max += 200;
+  }
+  const label =
+    total * 100 >= max * 90 ? 'Xuất sắc' : total * 100 >= max * 70 ? 'Tốt' : 'Trung bình';
+  return { total: `${tenths(total)}/${max / 100}`, label };
+}
+
+/** The sentence of a level, from its units' labels, in the bands' order then the states. */
+function summaryOf(units: ExpectedQuarter['units']): string {
+  const order = [
+    'Xuất sắc',
+    'Tốt',
+    'Trung bình',
+    'Chưa phát sinh hồ sơ',
+    'Chưa thực hiện chấm điểm',
+  ];
+  return order
+    .map((label) => [label, units.filter((u) => u.label === label).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([label, n]) => {
+      const count = String(n).padStart(2, '0');
+      if (label === 'Chưa phát sinh hồ sơ') return `${count} đơn vị chưa phát sinh hồ sơ`;
+      if (label === 'Chưa thực hiện chấm điểm') return `${count} chưa thực hiện việc chấm điểm`;
+      return `${count} đơn vị đạt loại ${label}`;
+    })
+    .join('; ');
+}
+
+/** What seed 003's figures must be, computed here from the district's dossiers as listed. */
+async function expectedQuarter(
+  client: Client,
+  district: number,
+  period: string,
+): Promise<ExpectedQuarter> {
+  const dossiers: ListedDossier[] = [];
+  for (let offset = 0; ; offset += 200) {
+    const page = await client.get(
+      `/api/v1/dossiers?unitId=${district}&period=${period}&limit=200&offset=${offset}`,
+    );
+    expect(page.status).toBe(200);
+    dossiers.push(...page.body.items);
+    if (page.body.items.length < 200) break;
+  }
+  const units = (await admin.get(`/api/v1/units?parentId=${district}&limit=200`)).body
+    .items as Array<{
+    id: number;
+    name: string;
+  }>;
+  const all = [{ id: district, name: 'Huyện Điện Biên Đông' }, ...units];
+  const names = new Map<string, string>();
+  for (const u of all) {
+    for (const o of (await client.get(`/api/v1/dossiers/officials?unitId=${u.id}`)).body.officials)
+      names.set(`${u.id}/${o.code}`, o.fullName);
+  }
+  const officials = new Map<
+    string,
+    { unit: { id: number; name: string }; items: ListedDossier[] }
+  >();
+  for (const d of dossiers) {
+    const key = `${d.unit.id}/${d.officialCode}`;
+    const entry = officials.get(key) ?? { unit: d.unit, items: [] };
+    entry.items.push(d);
+    officials.set(key, entry);
+  }
+  return {
+    units: all.map((u) => {
+      const own = dossiers.filter((d) => d.unit.id === u.id);
+      return { name: u.name, district: u.id === district, dossiers: own.length, ...evaluate(own) };
+    }),
+    officials: [...officials].map(([key, o]) => ({
+      name: names.get(key) ?? key,
+      unitName: o.unit.name,
+      total: evaluate(o.items).total,
+    })),
+  };
+}
+
 describe('seed 003: huyện Điện Biên Đông’s quarterly report on dossier handling, Q2 2021', () => {
   let doc: Drafted;
+  let expected: ExpectedQuarter;
 
   beforeAll(async () => {
     const head = await h.login('chutich.dienbiendong', DEMO_PASSWORD);
     const district = await unitIdByCode(admin, 'H-DIENBIENDONG');
+    // No bands named: the district classes with those it chose (Decision 509).
     doc = await draft(head, {
       type: 'dossier_quarter_report',
       unitId: district,
       period: '2021-Q2',
-      bands: 'dien-bien-dong-509-2020',
     });
+    expected = await expectedQuarter(head, district, '2021-Q2');
   }, 180_000);
+
+  it('gives the district level before the communes, as seed 003 does', () => {
+    const lines = section(doc, 'II. KẾT QUẢ ĐÁNH GIÁ', 'III. ');
+    const levels = lines.filter((l) => /^- Cấp (huyện|xã): /.test(l));
+    // The district's own desk, then the five communes (the demo's profiles of seed 003's classes).
+    expect(levels).toEqual([
+      `- Cấp huyện: ${summaryOf(expected.units.filter((u) => u.district))}.`,
+      `- Cấp xã: ${summaryOf(expected.units.filter((u) => !u.district))}.`,
+    ]);
+    expect(levels[0]).toBe('- Cấp huyện: 01 đơn vị đạt loại Xuất sắc.');
+    expect(levels[1]).toBe(
+      '- Cấp xã: 01 đơn vị đạt loại Xuất sắc; 01 đơn vị đạt loại Tốt; 01 đơn vị đạt loại Trung bình; 01 đơn vị chưa phát sinh hồ sơ; 01 chưa thực hiện việc chấm điểm.',
+    );
+  });
+
+  it('prints every unit’s and official’s total and class as Circular 01 computes them from the dossiers', () => {
+    const annex = section(doc, 'PHỤ LỤC I', 'PHỤ LỤC II');
+    // The district's own desk first, then the communes, each row: name, dossiers, total, class.
+    const rowAt = (name: string) => annex.indexOf(name);
+    expect(rowAt('Huyện Điện Biên Đông')).toBeGreaterThan(-1);
+    for (const u of expected.units) {
+      const at = rowAt(u.name);
+      expect(at, u.name).toBeGreaterThan(-1);
+      // A unit without a total has an empty cell there, which the text leaves out.
+      const row = [u.name, String(u.dossiers), ...(u.total === '' ? [] : [u.total]), u.label];
+      expect(annex.slice(at, at + row.length), u.name).toEqual(row);
+    }
+    expect(rowAt('Huyện Điện Biên Đông')).toBeLessThan(
+      Math.min(...expected.units.filter((u) => !u.district).map((u) => rowAt(u.name))),
+    );
+    const officials = section(doc, 'PHỤ LỤC II');
+    expect(expected.officials.length).toBe(10);
+    for (const o of expected.officials) {
+      const at = officials.indexOf(o.name);
+      expect(at, o.name).toBeGreaterThan(-1);
+      const row = [o.name, o.unitName, ...(o.total === '' ? [] : [o.total])];
+      expect(officials.slice(at, at + row.length), o.name).toEqual(row);
+    }
+    // The desk's two officials are named too.
+    expect(officials).toContain('Quàng Văn Hải');
+    expect(officials).toContain('Lường Thị Thu');
+  });
 
   it('carries the seed’s header, summary, closing and signature, with the annexes after it', () => {
     expectClean(doc, { annex: 'PHỤ LỤC I' });

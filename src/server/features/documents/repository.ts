@@ -192,12 +192,13 @@ export interface UnitBrief {
   id: number;
   name: string;
   path: string;
+  kind: string;
   parent_name: string | null;
 }
 
 export async function findUnit(db: Queryable, id: number): Promise<UnitBrief | null> {
   const rows = await db.query<UnitBrief>(
-    `SELECT u.id, u.name, u.path, p.name AS parent_name
+    `SELECT u.id, u.name, u.path, u.kind, p.name AS parent_name
        FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.id = $1`,
     [id],
   );

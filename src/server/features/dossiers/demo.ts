@@ -1,31 +1,36 @@
 /**
  * Illustrative dossiers for the demo: one quarter (Q2 2021) of huyện Điện Biên Đông's communes in
  * the shape of seed 003 — a commune rated Xuất sắc, one Tốt, one Trung bình (with the district's
- * bands, preset `dien-bien-dong-509-2020`), one whose dossiers carry no score, one with no dossiers.
+ * bands, preset `dien-bien-dong-509-2020`, which the district has chosen), one whose dossiers carry
+ * no score, one with no dossiers — and the district's own desk, rated Xuất sắc.
  * Generated, not real: codes start with "MINHHOA-" and procedure names say "(minh họa)".
  */
-import { DEFAULT_DOSSIER_CONFIG } from '../../../domain/dossiers/config.ts';
+import { BANDS_SEED_003, DEFAULT_DOSSIER_CONFIG } from '../../../domain/dossiers/config.ts';
 import type { Dossier, DossierChannel } from '../../../domain/dossiers/dossier.ts';
 import type { Queryable } from '../../infra/db.ts';
 import { deriveDossier } from './import.ts';
+import * as bandsRepo from './bands.repository.ts';
 import * as repo from './repository.ts';
 
 type Profile = 'excellent' | 'good' | 'average' | 'unscored';
 
-/** Commune code → profile and number of dossiers (03214 has none). */
+/** Unit code → profile and number of dossiers (commune 03214 has none). */
 const DEMO_COMMUNES: Array<{ code: string; profile: Profile; dossiers: number }> = [
   { code: '03203', profile: 'excellent', dossiers: 90 },
   { code: '03205', profile: 'good', dossiers: 80 },
   { code: '03208', profile: 'average', dossiers: 60 },
   { code: '03211', profile: 'unscored', dossiers: 30 },
+  // The district's own one-stop desk, seed 003's "Cấp huyện" beside the communes.
+  { code: 'H-DIENBIENDONG', profile: 'excellent', dossiers: 40 },
 ];
 
-/** The two one-stop officials of each demo commune (codes CB-<commune>-1 and -2), by name. */
+/** The two one-stop officials of each demo desk (codes CB-<unit>-1 and -2), by name. */
 const DEMO_OFFICIALS: Record<string, [string, string]> = {
   '03203': ['Lò Văn Thắng', 'Vừ Thị Mai'],
   '03205': ['Giàng A Lử', 'Thào Thị Dua'],
   '03208': ['Lầu A Sùng', 'Mùa Thị Chứ'],
   '03211': ['Sùng A Páo', 'Lý Thị Hoa'],
+  'H-DIENBIENDONG': ['Quàng Văn Hải', 'Lường Thị Thu'],
 };
 
 const PROCEDURES = [
@@ -178,6 +183,15 @@ export async function loadDossierDemo(tx: Queryable, now: Date): Promise<number>
     }
   }
   if (n === 0) return 0;
+  // The district classes with its own bands (Decision 509: Xuất sắc / Tốt / Trung bình).
+  const district = units.find((u) => u.code === 'H-DIENBIENDONG' && u.valid_to !== null);
+  if (district) {
+    await bandsRepo.saveChoice(
+      tx,
+      { unitId: district.id, presetId: BANDS_SEED_003.id, userId: null },
+      now,
+    );
+  }
   await repo.insertStagingBatch(tx, 'dossier_staging', columns);
   await repo.upsertFromStaging(tx, 'dossier_staging', DEFAULT_DOSSIER_CONFIG.version, null, now);
   await repo.clearStaging(tx, 'dossier_staging');

@@ -207,8 +207,9 @@ describe('the province view', () => {
     expect(row.evaluation.dossiers).toBe(3);
     expect(row.rates['online-full']).toMatchObject({ num: 1, den: 3 });
     // Huyện Điện Biên Đông's communes of 2021 merged into today's communes, which the province
-    // view counts them toward (ADR on mergers): its row keeps its desk's four dossiers.
-    expect(rows.find((r) => r.unitId === district)!.evaluation.dossiers).toBe(4);
+    // view counts them toward (ADR on mergers): its row keeps its desk's dossiers, the demo's
+    // 40 and the four added here.
+    expect(rows.find((r) => r.unitId === district)!.evaluation.dossiers).toBe(44);
     // No unit of the province but the old commune 03203 has a catalogue: the others are left out.
     expect(view.area.withoutPostalCatalogue).toBeGreaterThan(0);
     expect(row.rates['postal-dossiers']).toMatchObject({ num: 0, den: 0 });
@@ -244,11 +245,11 @@ describe('the district view and a unit result', () => {
         `official ${o.officialCode}`,
       );
     }
-    // The district's own desk: its four dossiers only.
+    // The district's own desk: its dossiers only (the demo's 40 and the four added here).
     const own = await admin.get<{ rates: Rates; evaluation: { dossiers: number } }>(
       `/api/v1/dossiers/unit-result?unitId=${district}&period=${PERIOD}`,
     );
-    expect(own.body.evaluation.dossiers).toBe(4);
+    expect(own.body.evaluation.dossiers).toBe(44);
     await expectParity(own.body.rates, { unitId: district, scope: 'own' }, 'desk');
     // A commune's official, through the commune's own result: the catalogue applies to both.
     const c = await admin.get<{

@@ -53,8 +53,9 @@ describe('rates over quarters', () => {
       '2021-Q2',
       '2021-Q3',
     ]);
-    // The demo's four communes hold 90 + 80 + 60 + 30 dossiers, all in Q2 2021.
-    expect(res.body.items.map((i: { dossiers: number }) => i.dossiers)).toEqual([0, 260, 0]);
+    // The demo's four communes hold 90 + 80 + 60 + 30 dossiers and the district's own desk 40,
+    // all in Q2 2021.
+    expect(res.body.items.map((i: { dossiers: number }) => i.dossiers)).toEqual([0, 300, 0]);
     expect(res.body.items[0].rates['on-time-or-early'].percent).toBeNull();
   });
 });
@@ -65,10 +66,19 @@ describe('class bands chosen per district', () => {
     const url = `/api/v1/dossiers/quarter-view?unitId=${district}&period=2021-Q2`;
     const labelsOf = (body: Counts) =>
       body.groups.find((g) => g.kind === 'commune')?.counts.map((c) => c.label);
-    // Default: the four labels of Circular 01, so no "Trung bình".
+    // The demo's district chose its Decision 509 bands; set back to Circular 01's four labels,
+    // there is no "Trung bình".
+    const demo = await admin.get(`/api/v1/dossiers/bands?unitId=${district}`);
+    expect(demo.body).toMatchObject({
+      effectivePresetId: 'dien-bien-dong-509-2020',
+      chosenOn: { id: district },
+    });
+    const circular = await admin.put('/api/v1/dossiers/bands', {
+      unitId: district,
+      presetId: 'tt01-2018',
+    });
+    expect(circular.status).toBe(200);
     expect(labelsOf((await admin.get<Counts>(url)).body)).not.toContain('Trung bình');
-    const before = await admin.get(`/api/v1/dossiers/bands?unitId=${district}`);
-    expect(before.body).toMatchObject({ effectivePresetId: 'tt01-2018', chosenOn: null });
 
     const officer = await h.login('canbo.kimphuong');
     const refused = await officer.put('/api/v1/dossiers/bands', {
