@@ -38,10 +38,15 @@ describe('the demo’s evidence file', () => {
     );
     expect(plans).toHaveLength(1);
     const sheet = await officer.get(`/api/v1/campaigns/${c2026}/units/${kimPhuong}/sheet`);
-    const flat = (nodes: { code: string; children: unknown[] }[]): { code: string; entry: any }[] =>
-      nodes.flatMap((n) => [n, ...flat(n.children as never)]);
-    const node = flat(sheet.body.nodes).find((n) => n.code === '1.1.1');
-    expect(node.entry.self.evidence.map(Number)).toEqual([plans[0].id]);
+    interface SheetNode {
+      code: string;
+      entry: { self: { evidence: string[] } } | null;
+      children: SheetNode[];
+    }
+    const flat = (nodes: SheetNode[]): SheetNode[] =>
+      nodes.flatMap((n) => [n, ...flat(n.children)]);
+    const node = flat(sheet.body.nodes as SheetNode[]).find((n) => n.code === '1.1.1');
+    expect(node?.entry?.self.evidence.map(Number)).toEqual([plans[0].id]);
   });
 
   it('shows the officer the plan read and found unsigned, where a signed plan is asked', async () => {
