@@ -16,7 +16,10 @@ test.beforeEach(async ({ page }) => {
 
 test('adds a sub-unit under its own province and finds it in the log', async ({ page }) => {
   await searchUnits(page, 'khanh hoa', 'Tỉnh Khánh Hòa');
-  await page.getByRole('link', { name: 'Tỉnh Khánh Hòa', exact: true }).click();
+  await page
+    .getByRole('table', { name: 'Kết quả tìm kiếm' })
+    .getByRole('link', { name: 'Tỉnh Khánh Hòa', exact: true })
+    .click();
   await expect(page.getByRole('heading', { name: 'Tỉnh Khánh Hòa', level: 2 })).toBeVisible();
 
   await page.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).click();

@@ -21,9 +21,10 @@ test('search ignores diacritics and marks units that are no longer valid', async
 
 test('only active units when asked', async ({ page }) => {
   await searchUnits(page, 'kim phuong', 'Xã Kim Phượng');
-  await expect(page.getByRole('link', { name: 'Xã Kim Phượng', exact: true })).toHaveCount(2);
+  const results = page.getByRole('table', { name: 'Kết quả tìm kiếm' });
+  await expect(results.getByRole('link', { name: 'Xã Kim Phượng', exact: true })).toHaveCount(2);
   await onlyActiveUnits(page);
-  await expect(page.getByRole('link', { name: 'Xã Kim Phượng', exact: true })).toHaveCount(1);
+  await expect(results.getByRole('link', { name: 'Xã Kim Phượng', exact: true })).toHaveCount(1);
   await expect(page.getByRole('row').filter({ hasText: 'Xã Kim Phượng' })).toContainText(
     'Tỉnh Thái Nguyên',
   );
@@ -59,4 +60,10 @@ test('browsing the tree from the top-level units down', async ({ page }) => {
     .getByRole('link', { name: 'Tất cả đơn vị' })
     .click();
   await expect(page.getByRole('heading', { name: 'Đơn vị cấp cao nhất' })).toBeVisible();
+});
+
+test('the officer goes to its own commune from the units page', async ({ page }) => {
+  // The list starts at the provinces; the officer's commune is one link above it.
+  await page.getByRole('link', { name: 'Xã Kim Phượng', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Xã Kim Phượng', level: 2 })).toBeVisible();
 });

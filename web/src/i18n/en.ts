@@ -695,6 +695,7 @@ export const en: Catalogue = {
     enumerator: 'Survey enumerator',
   },
   units: {
+    ownUnits: 'Your units:',
     title: 'Units',
     searchLabel: 'Find a unit',
     searchPlaceholder: 'Name or code, with or without diacritics (e.g. quy ky)',

@@ -695,6 +695,7 @@ export const vi = {
     enumerator: 'Điều tra viên',
   },
   units: {
+    ownUnits: 'Đơn vị của bạn:',
     title: 'Đơn vị',
     searchLabel: 'Tìm đơn vị',
     searchPlaceholder: 'Tên hoặc mã, gõ có dấu hay không dấu đều được (ví dụ: quy ky)',

@@ -2,18 +2,38 @@
  * The units page: search by name or code (with or without diacritics), or browse from the top-level
  * units; optionally only units valid today.
  */
-import { Alert, Stack, Switch, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
+import { useSession } from '../../lib/session.tsx';
 import { useUnitKinds } from '../../lib/units.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useUnitList } from './hooks.ts';
 import { UnitList } from './UnitList.tsx';
+
+/** The units the person holds a role on, one link each: where their work starts. */
+function OwnUnits() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const own = new Map<number, string>();
+  for (const g of session.grants) if (g.unitId !== null) own.set(g.unitId, g.unitName ?? '');
+  if (own.size === 0) return null;
+  return (
+    <Group gap="xs" wrap="wrap">
+      <Text size="sm">{t('units.ownUnits')}</Text>
+      {[...own].map(([id, name]) => (
+        <Anchor key={id} component={Link} to={`/units/${id}`} size="sm" fw={500}>
+          {name}
+        </Anchor>
+      ))}
+    </Group>
+  );
+}
 
 /** Search and browse units. */
 export function UnitsPage() {
@@ -67,6 +87,7 @@ export function UnitsPage() {
   return (
     <Stack>
       <Title order={2}>{t('units.title')}</Title>
+      <OwnUnits />
       <form onSubmit={submit} role="search">
         <Stack gap="sm">
           <TextInput
