@@ -16,9 +16,13 @@ test.use({ bypassCSP: true });
 test.beforeAll(async ({ request }) => {
   const agency = await apiAs(request, 'noivu.thainguyen');
   const campaigns = (await agency.get('/api/v1/campaigns')) as {
-    items: { id: number; year: number }[];
+    items: { id: number; year: number; name: string }[];
   };
-  const c2026 = campaigns.items.find((c) => c.year === 2026);
+  // The demo's 2026 campaign, which xã Kim Phượng takes part in (other specs may create more
+  // campaigns of that year).
+  const c2026 = campaigns.items.find(
+    (c) => c.year === 2026 && /năm 2026 cấp xã \(dữ liệu mẫu\)/.test(c.name),
+  );
   expect(c2026).toBeDefined();
   const units = (await agency.get('/api/v1/units?q=kim%20phuong')) as {
     items: { id: number; code: string }[];
