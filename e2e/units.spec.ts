@@ -33,7 +33,10 @@ test('only active units when asked', async ({ page }) => {
 test('the page of Xã Kim Phượng shows Xã Quy Kỳ among its predecessors', async ({ page }) => {
   await onlyActiveUnits(page);
   await searchUnits(page, 'kim phuong', 'Xã Kim Phượng');
-  await page.getByRole('link', { name: 'Xã Kim Phượng', exact: true }).click();
+  await page
+    .getByRole('table', { name: 'Kết quả tìm kiếm' })
+    .getByRole('link', { name: 'Xã Kim Phượng', exact: true })
+    .click();
 
   await expect(page.getByRole('heading', { name: 'Xã Kim Phượng', level: 2 })).toBeVisible();
   const breadcrumbs = page.getByRole('navigation', { name: 'Vị trí trong cây đơn vị' });
