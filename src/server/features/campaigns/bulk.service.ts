@@ -11,6 +11,7 @@
  */
 import { hasRoleOn, type Actor } from '../../../domain/access.ts';
 import { deadlineDay, EXPLAINING, SELF_PENDING } from '../../../domain/campaign/notices.ts';
+import type { AssessmentStatus } from '../../../domain/campaign/workflow.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
 import { translate, type Locale } from '../../i18n/messages.ts';
@@ -40,7 +41,7 @@ export interface BulkInput {
 export interface BulkDone {
   unitId: number;
   unitName: string;
-  status: string;
+  status: AssessmentStatus;
   /** How many people were reminded (remind). */
   reminded?: number;
 }
@@ -101,7 +102,12 @@ export async function actOnUnits(
         const reminded = await deps.db.transaction((tx) =>
           remindUnit(deps, tx, actor, campaign, p),
         );
-        done.push({ unitId, unitName: p.unit_name, status: p.status, reminded });
+        done.push({
+          unitId,
+          unitName: p.unit_name,
+          status: p.status as AssessmentStatus,
+          reminded,
+        });
         continue;
       }
       const event = input.action;

@@ -16,12 +16,19 @@ import * as coverage from './coverage.service.ts';
 import * as results from './results.service.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
+import * as contract from '../../../shared/contract/campaigns.ts';
 
 const body = z.record(z.string(), z.unknown());
 const ok = (summary: string) => ({
   tags: ['campaigns'],
   summary,
   response: { 200: body, ...commonErrors },
+});
+/** A route's summary and its typed answer. */
+const answers = <T extends z.ZodType>(summary: string, schema: T) => ({
+  tags: ['campaigns'],
+  summary,
+  response: { 200: schema, ...commonErrors },
 });
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -40,10 +47,14 @@ const UNIT_ACTIONS: Record<string, { action: assessment.UnitAction; summary: str
 };
 
 export function registerCampaignRoutes(app: App, deps: Deps): void {
-  app.get('/api/v1/campaigns', { schema: ok('Danh sách đợt đánh giá') }, async (request) => {
-    requireActor(request);
-    return service.listCampaigns(deps);
-  });
+  app.get(
+    '/api/v1/campaigns',
+    { schema: answers('Danh sách đợt đánh giá', contract.campaignList) },
+    async (request) => {
+      requireActor(request);
+      return service.listCampaigns(deps);
+    },
+  );
 
   app.post(
     '/api/v1/campaigns',
@@ -52,7 +63,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
         tags: ['campaigns'],
         summary: 'Tạo đợt đánh giá (bộ chỉ số được khóa khi dùng)',
         body: schemas.createBody,
-        response: { 201: body, ...commonErrors },
+        response: { 201: contract.campaignDetail, ...commonErrors },
       },
     },
     async (request, reply) => {
@@ -67,7 +78,13 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/v1/campaigns/:id',
     {
-      schema: { ...ok('Một đợt đánh giá: thiết lập, đơn vị tham gia, phân công'), params: idParam },
+      schema: {
+        ...answers(
+          'Một đợt đánh giá: thiết lập, đơn vị tham gia, phân công',
+          contract.campaignDetail,
+        ),
+        params: idParam,
+      },
     },
     async (request) =>
       service.getCampaign(deps, requireActor(request), request.params.id, deps.db, request.locale),
@@ -77,7 +94,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     '/api/v1/campaigns/:id',
     {
       schema: {
-        ...ok('Sửa đợt đánh giá (kiểm tra phiên bản)'),
+        ...answers('Sửa đợt đánh giá (kiểm tra phiên bản)', contract.campaignDetail),
         params: idParam,
         body: schemas.updateBody,
       },
@@ -96,7 +113,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     '/api/v1/campaigns/:id/participants',
     {
       schema: {
-        ...ok('Thêm đơn vị tham gia (theo id hoặc mã)'),
+        ...answers('Thêm đơn vị tham gia (theo id hoặc mã)', contract.participantsAdded),
         params: idParam,
         body: schemas.participantsBody,
       },
@@ -130,7 +147,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     '/api/v1/campaigns/:id/assignments',
     {
       schema: {
-        ...ok('Phân công thẩm định (thay toàn bộ)'),
+        ...answers('Phân công thẩm định (thay toàn bộ)', contract.campaignDetail),
         params: idParam,
         body: schemas.assignmentsBody,
       },
@@ -149,7 +166,10 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     '/api/v1/campaigns/:id/appraisers',
     {
       schema: {
-        ...ok('Tài khoản thẩm định có thể phân công trong đợt đánh giá'),
+        ...answers(
+          'Tài khoản thẩm định có thể phân công trong đợt đánh giá',
+          contract.appraiserAccounts,
+        ),
         params: idParam,
       },
     },
@@ -185,14 +205,19 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/api/v1/campaigns/:id/open',
-    { schema: { ...ok('Mở đợt đánh giá sau khi kiểm tra thiết lập'), params: idParam } },
+    {
+      schema: {
+        ...answers('Mở đợt đánh giá sau khi kiểm tra thiết lập', contract.campaignDetail),
+        params: idParam,
+      },
+    },
     async (request) =>
       service.openCampaign(deps, requireActor(request), request.params.id, request.locale),
   );
 
   app.post(
     '/api/v1/campaigns/:id/close',
-    { schema: { ...ok('Kết thúc đợt đánh giá'), params: idParam } },
+    { schema: { ...answers('Kết thúc đợt đánh giá', contract.campaignDetail), params: idParam } },
     async (request) =>
       service.closeCampaign(deps, requireActor(request), request.params.id, request.locale),
   );
@@ -299,7 +324,13 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
   for (const [path, { action, summary }] of Object.entries(UNIT_ACTIONS)) {
     app.post(
       `/api/v1/campaigns/:id/units/:unitId/${path}`,
-      { schema: { ...ok(summary), params: schemas.campaignUnitParams, body: schemas.actionBody } },
+      {
+        schema: {
+          ...answers(summary, contract.unitActionOutcome),
+          params: schemas.campaignUnitParams,
+          body: schemas.actionBody,
+        },
+      },
       async (request) =>
         assessment.actOnUnit(
           deps,
@@ -316,8 +347,9 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     '/api/v1/campaigns/:id/participants/bulk',
     {
       schema: {
-        ...ok(
+        ...answers(
           'Duyệt, công bố, mở lại tự chấm hoặc nhắc việc nhiều đơn vị một lần; trả lời việc đã làm và việc bị từ chối (lý do theo từng đơn vị)',
+          contract.bulkOutcome,
         ),
         params: idParam,
         body: schemas.bulkBody,
@@ -329,7 +361,12 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/api/v1/campaigns/:id/round1/close',
-    { schema: { ...ok('Chốt thẩm định vòng 1 mọi đơn vị đang thẩm định'), params: idParam } },
+    {
+      schema: {
+        ...answers('Chốt thẩm định vòng 1 mọi đơn vị đang thẩm định', contract.allUnitsOutcome),
+        params: idParam,
+      },
+    },
     async (request) =>
       assessment.actOnAll(
         deps,
@@ -344,7 +381,10 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     '/api/v1/campaigns/:id/publish',
     {
       schema: {
-        ...ok('Công bố kết quả mọi đơn vị đã được phê duyệt (theo một quyết định công bố)'),
+        ...answers(
+          'Công bố kết quả mọi đơn vị đã được phê duyệt (theo một quyết định công bố)',
+          contract.allUnitsOutcome,
+        ),
         params: idParam,
         body: schemas.publishAllBody,
       },

@@ -8,81 +8,24 @@ import type { LostPoint } from '@domain/campaign/results.ts';
 import type { RuleInputDescriptor } from '@domain/scoring/rules.ts';
 import { api, apiUpload } from '../../lib/api-client.ts';
 
-export interface Deadlines {
-  selfAssessment: string;
-  round1: string;
-  explanations: string;
-  round2: string;
-  publication: string;
-}
+import type {
+  BulkOutcome as BulkResult,
+  Campaign,
+  CampaignDetail,
+  Deadlines,
+  Participant,
+} from '@shared/contract/campaigns.ts';
 
-export type CampaignPhase =
-  'setup' | 'self_assessment' | 'round1' | 'explanations' | 'round2' | 'approval' | 'closed';
-
-export interface Campaign {
-  id: number;
-  year: number;
-  name: string;
-  status: 'setup' | 'open' | 'closed';
-  phase: CampaignPhase;
-  phaseLabel: string;
-  deadlines: Deadlines;
-  ownerUnitId: number | null;
-  ownerUnitName: string | null;
-  /** The appraising agency; null: the owner unit appraises. */
-  appraisingUnitId: number | null;
-  appraisingUnitName: string | null;
-  appraisingUnitCode: string | null;
-  version: number;
-  openedAt: string | null;
-  updatedAt: string;
-}
-
-export interface ReopenNote {
-  reason: string;
-  byUserId: number;
-  at: string;
-  until: string | null;
-}
-
-export interface Participant {
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  unitKind: string;
-  status: AssessmentStatus;
-  statusLabel: string;
-  reopened: ReopenNote | null;
-  version: number;
-  /** Criteria the appraisers asked the unit to explain (empty when the user may not see them). */
-  explanationRequested?: string[];
-  /** Why the approved result was reopened, while it is decided again. */
-  resultReopened?: { reason: string; at: string; byName: string | null } | null;
-  /** Actions the unit's state allows but refused to this user now, with the reason. */
-  refusedActions?: Array<{ event: AssessmentEventType; code: string; message: string }>;
-}
-
-export interface Assignment {
-  userId: number;
-  username: string;
-  fullName: string;
-  nodeCodes: string[];
-  unitKind: string | null;
-}
-
-export interface CampaignDetail {
-  campaign: Campaign;
-  criteriaSets: Array<{
-    unitKind: string;
-    criteriaSetId: number;
-    name: string;
-    surveyMaxHundredths: number | null;
-    maxHundredths: number;
-  }>;
-  assignments: Assignment[];
-  participants: Participant[];
-  canManage: boolean;
-}
+export type {
+  Assignment,
+  BulkOutcome as BulkResult,
+  Campaign,
+  CampaignDetail,
+  CampaignPhase,
+  Deadlines,
+  Participant,
+  ReopenNote,
+} from '@shared/contract/campaigns.ts';
 
 export type InputValue =
   number | boolean | string | null | { numerator: number; denominator: number };
@@ -467,13 +410,6 @@ export interface BulkRequest {
   decisionNumber?: string;
   decisionDate?: string;
 }
-/** What a bulk action did, and per unit what it refused and why. */
-export interface BulkResult {
-  action: BulkAction;
-  done: Array<{ unitId: number; unitName: string; status: AssessmentStatus; reminded?: number }>;
-  refused: Array<{ unitId: number; unitName: string; code: string; message: string }>;
-}
-
 export const campaignApi = {
   list: (signal?: AbortSignal) =>
     api.get<{ items: Array<Campaign & { participants: number }> }>('/campaigns', undefined, signal),

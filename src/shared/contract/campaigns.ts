@@ -1,0 +1,189 @@
+/**
+ * What the campaign set-up and workflow routes answer: a campaign, its participants with what the
+ * reader may do on each, its sets and assignments, and the outcome of workflow actions (one unit,
+ * several units, every unit). Served through these schemas and read by the web app as types.
+ */
+import { z } from 'zod';
+import { ASSESSMENT_STATUSES } from '../../domain/campaign/workflow.ts';
+import { classBand } from './criteria.ts';
+
+export const campaignStatus = z.enum(['setup', 'open', 'closed']);
+export const campaignPhase = z.enum([
+  'setup',
+  'self_assessment',
+  'round1',
+  'explanations',
+  'round2',
+  'approval',
+  'closed',
+]);
+export const assessmentStatus = z.enum(ASSESSMENT_STATUSES);
+export const assessmentEventType = z.enum([
+  'saveDraft',
+  'submit',
+  'withdraw',
+  'reopen',
+  'scoreRound1',
+  'closeRound1',
+  'explain',
+  'lockExplanations',
+  'decideRound2',
+  'approve',
+  'reopenResult',
+  'publish',
+]);
+
+/** The five deadlines, as calendar days ("2026-03-31"). */
+export const deadlines = z.object({
+  selfAssessment: z.string(),
+  round1: z.string(),
+  explanations: z.string(),
+  round2: z.string(),
+  publication: z.string(),
+});
+
+/** A campaign's own fields and the phase its deadlines put it in today. */
+export const campaign = z.object({
+  id: z.number(),
+  year: z.number(),
+  name: z.string(),
+  status: campaignStatus,
+  phase: campaignPhase,
+  phaseLabel: z.string(),
+  deadlines,
+  surveySource: z.enum(['entered', 'imported', 'sipas']),
+  bands: z.array(classBand).nullable(),
+  ownerUnitId: z.number().nullable(),
+  ownerUnitName: z.string().nullable(),
+  /** The appraising agency; null: the owner unit appraises. */
+  appraisingUnitId: z.number().nullable(),
+  appraisingUnitName: z.string().nullable(),
+  appraisingUnitCode: z.string().nullable(),
+  version: z.number(),
+  openedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+
+export const campaignList = z.object({
+  items: z.array(campaign.extend({ participants: z.number() })),
+});
+
+/** Why a unit's self-assessment was reopened, and until when. */
+export const reopenNote = z.object({
+  reason: z.string(),
+  byUserId: z.number(),
+  at: z.string(),
+  until: z.string().nullable(),
+});
+
+/** A unit taking part and where its assessment stands. */
+export const participant = z.object({
+  unitId: z.number(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  unitKind: z.string(),
+  status: assessmentStatus,
+  statusLabel: z.string(),
+  reopened: reopenNote.nullable(),
+  version: z.number(),
+});
+
+/** An action the unit's state allows but refused to this reader now (a deadline, a lock). */
+export const refusedAction = z.object({
+  event: assessmentEventType,
+  code: z.string(),
+  message: z.string(),
+});
+
+/** A participant as the campaign page lists it for its reader. */
+export const participantForReader = participant.extend({
+  possibleActions: z.array(assessmentEventType),
+  refusedActions: z.array(refusedAction),
+  /** Criteria the appraisers asked the unit to explain (empty when the reader may not see them). */
+  explanationRequested: z.array(z.string()),
+  /** Why the approved result was reopened, while it is decided again. */
+  resultReopened: z
+    .object({ reason: z.string(), at: z.string(), byName: z.string().nullable() })
+    .nullable(),
+});
+
+export const campaignCriteriaSet = z.object({
+  unitKind: z.string(),
+  criteriaSetId: z.number(),
+  name: z.string(),
+  surveyMaxHundredths: z.number().nullable(),
+  bands: z.array(classBand).nullable(),
+  /** The bands the kind's results use: the campaign's, else the set's, else the defaults. */
+  bandsInUse: z.array(classBand).readonly(),
+  maxHundredths: z.number(),
+});
+
+export const assignment = z.object({
+  userId: z.number(),
+  username: z.string(),
+  fullName: z.string(),
+  nodeCodes: z.array(z.string()),
+  unitKind: z.string().nullable(),
+});
+
+/** One campaign as its page shows it to the reader. */
+export const campaignDetail = z.object({
+  campaign,
+  criteriaSets: z.array(campaignCriteriaSet),
+  assignments: z.array(assignment),
+  participants: z.array(participantForReader),
+  canManage: z.boolean(),
+});
+
+export const participantsAdded = z.object({
+  added: z.number(),
+  participants: z.array(participant),
+});
+
+/** Appraiser accounts that may be assigned, with what each holds now. */
+export const appraiserAccounts = z.object({
+  items: z.array(
+    z.object({
+      userId: z.number(),
+      username: z.string(),
+      fullName: z.string(),
+      unitId: z.number().nullable(),
+      unitName: z.string().nullable(),
+      assignedNodeCodes: z.array(z.string()),
+    }),
+  ),
+});
+
+/** A workflow action on one unit: the unit's new state. */
+export const unitActionOutcome = z.object({ participant });
+
+/** An action on several units: what was done and what was refused, unit by unit. */
+export const bulkOutcome = z.object({
+  action: z.enum(['approve', 'publish', 'reopen', 'remind']),
+  done: z.array(
+    z.object({
+      unitId: z.number(),
+      unitName: z.string(),
+      status: assessmentStatus,
+      reminded: z.number().optional(),
+    }),
+  ),
+  refused: z.array(
+    z.object({ unitId: z.number(), unitName: z.string(), code: z.string(), message: z.string() }),
+  ),
+});
+
+/** An action on every unit in the right state: how many were done, and each refusal. */
+export const allUnitsOutcome = z.object({
+  done: z.number(),
+  refused: z.array(z.object({ unitId: z.number(), unitName: z.string(), message: z.string() })),
+});
+
+export type Campaign = z.infer<typeof campaign>;
+export type CampaignPhase = z.infer<typeof campaignPhase>;
+export type Deadlines = z.infer<typeof deadlines>;
+export type Participant = z.infer<typeof participantForReader>;
+export type ReopenNote = z.infer<typeof reopenNote>;
+export type Assignment = z.infer<typeof assignment>;
+export type CampaignDetail = z.infer<typeof campaignDetail>;
+export type BulkOutcome = z.infer<typeof bulkOutcome>;
