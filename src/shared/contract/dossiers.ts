@@ -116,3 +116,220 @@ export const dossierOfficials = z.object({
   canEdit: z.boolean(),
 });
 export type DossierOfficials = z.infer<typeof dossierOfficials>;
+
+/** One dossier as the list, the quarterly view's late dossiers and a dossier's page show it. */
+export const dossier = z.object({
+  code: z.string(),
+  unit: unitRef,
+  officialCode: z.string().nullable(),
+  procedureCode: z.string(),
+  procedureName: z.string(),
+  field: z.string(),
+  receivedAt: z.string(),
+  dueAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  returnedAt: z.string().nullable(),
+  completionRequests: z.number().nullable(),
+  agenciesInvolved: z.number().nullable(),
+  channel: z.string(),
+  onlinePayment: z.boolean().nullable(),
+  returnedByPost: z.boolean().nullable(),
+  status: z.string(),
+  period: z.string(),
+  timeliness: z.string(),
+  points: z.array(z.number().nullable()),
+  total: z.number(),
+  rating: z
+    .object({ channel: z.string().nullable(), ratings: z.array(z.number().nullable()) })
+    .nullable(),
+  importedCitizenRatings: z.array(z.number().nullable()).nullable(),
+});
+
+/** One of Circular 01's nine indicators over a group of dossiers (hundredths, one decimal). */
+export const indicatorScore = z.object({
+  id: z.number(),
+  name: z.string(),
+  score: z.number().nullable(),
+  text: z.string(),
+  scoredDossiers: z.number(),
+});
+
+/** A group's evaluation, with its own states for "no dossiers" and "not scored" (never zero). */
+export const evaluation = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('no-dossiers'), label: z.string() }),
+  z.object({ state: z.literal('not-scored'), label: z.string(), dossiers: z.number() }),
+  z.object({
+    state: z.literal('scored'),
+    dossiers: z.number(),
+    indicators: z.array(indicatorScore),
+    total: z.number(),
+    max: z.number(),
+    text: z.string(),
+    percent: z.number(),
+    className: z.string().nullable(),
+    notScored: z.array(z.number()),
+  }),
+]);
+
+/** How many units fall in a class, or in one of the two states. */
+export const classCount = z.object({
+  label: z.string(),
+  count: z.number(),
+  kind: z.enum(['class', 'unclassified', 'no-dossiers', 'not-scored']),
+});
+
+const bandPreset = z.object({
+  id: z.string(),
+  name: z.string(),
+  bands: z.array(classBand).readonly(),
+});
+
+/** Which postal catalogue the figures used: the unit it is set on and how many procedures. */
+const postalCatalogueUsed = z
+  .object({ setOnUnitId: z.number(), procedures: z.number() })
+  .nullable();
+
+/** A district's or province's quarter: units by class, officials, rates and late dossiers. */
+export const quarterView = z.object({
+  unit: unitRef,
+  period: z.string(),
+  bands: bandPreset,
+  method: methodView,
+  groups: z.array(
+    z.object({
+      kind: z.string(),
+      summary: z.string(),
+      counts: z.array(classCount),
+      rows: z.array(
+        z.object({
+          unitId: z.number(),
+          unitCode: z.string(),
+          unitName: z.string(),
+          label: z.string(),
+          evaluation,
+          rates,
+          /** Dossiers of units with no postal catalogue: left out of both postal rates. */
+          withoutPostalCatalogue: z.number(),
+        }),
+      ),
+    }),
+  ),
+  area: z.object({
+    dossiers: z.number(),
+    evaluation,
+    rates,
+    withoutPostalCatalogue: z.number(),
+  }),
+  officials: z.array(
+    z.object({
+      unitId: z.number(),
+      unitCode: z.string(),
+      unitName: z.string(),
+      officialCode: z.string(),
+      /** The official's name when the unit recorded it, else null. */
+      officialName: z.string().nullable(),
+      evaluation,
+      rates,
+    }),
+  ),
+  postalCatalogue: postalCatalogueUsed,
+  late: z.object({ total: z.number(), asOf: z.string(), items: z.array(dossier) }),
+});
+
+/** One unit's quarter and each of its one-stop officials. */
+export const unitResult = z.object({
+  unit: unitRef,
+  period: z.string(),
+  method: methodView,
+  evaluation,
+  rates,
+  postalCatalogue: postalCatalogueUsed,
+  officials: z.array(z.object({ officialCode: z.string(), evaluation, rates })),
+});
+
+const fieldNeed = z.object({ field: z.string(), label: z.string() });
+
+/** The Decision 766 dashboard over a unit's subtree in a quarter (points in hundredths). */
+export const dashboard766 = z.object({
+  unit: unitRef,
+  period: z.string(),
+  dossiers: z.number(),
+  dashboard: z.object({
+    groups: z.array(
+      z.object({
+        key: z.enum(['publicity', 'progress', 'digitisation', 'online-services', 'satisfaction']),
+        name: z.string(),
+        max: z.number(),
+        indicators: z.array(
+          z.object({
+            key: z.string(),
+            name: z.string(),
+            max: z.number(),
+            points: z.number().nullable(),
+            rate: z.object({ num: z.number(), den: z.number() }).nullable(),
+            rateText: z.string().nullable(),
+            usedFields: z.array(z.string()),
+            missingFields: z.array(fieldNeed),
+          }),
+        ),
+        points: z.number().nullable(),
+        computedMax: z.number(),
+        complete: z.boolean(),
+        text: z.string(),
+        usedFields: z.array(z.string()),
+        missingFields: z.array(fieldNeed),
+      }),
+    ),
+    points: z.number(),
+    computedMax: z.number(),
+    max: z.number(),
+    averageHandlingHoursTenths: z.number().nullable(),
+  }),
+});
+
+export type Dossier = z.infer<typeof dossier>;
+export type Evaluation = z.infer<typeof evaluation>;
+export type IndicatorScore = z.infer<typeof indicatorScore>;
+export type QuarterView = z.infer<typeof quarterView>;
+export type UnitResult = z.infer<typeof unitResult>;
+export type Dashboard766 = z.infer<typeof dashboard766>;
+
+/** A refused row of a dossier file: its row, column and what is wrong. */
+export const rowProblem = z.object({ row: z.number(), column: z.string(), message: z.string() });
+
+/** Which product field each column of a file feeds (field → the file's header). */
+const columnMapping = z.record(z.string(), z.string());
+
+/** What the import would read from a file: its columns, the mapping and the first rows checked. */
+export const importPreview = z.object({
+  fileKind: z.enum(['csv', 'xlsx']),
+  headers: z.array(z.string()),
+  source: z.object({ name: z.string(), savedMapping: columnMapping }).nullable(),
+  mapping: columnMapping,
+  mappingFrom: z.enum(['given', 'saved', 'names']),
+  layoutChanged: z.boolean(),
+  missingHeaders: z.array(z.string()),
+  unmappedRequired: z.array(z.string()),
+  rows: z.array(
+    z.object({
+      row: z.number(),
+      ok: z.boolean(),
+      dossier: z
+        .object({
+          code: z.string(),
+          unitCode: z.string(),
+          unitName: z.string(),
+          receivedAt: z.string(),
+          channel: z.string(),
+          period: z.string(),
+          timeliness: z.string(),
+          points: z.array(z.number().nullable()),
+        })
+        .nullable(),
+      problems: z.array(rowProblem),
+    }),
+  ),
+});
+
+export type ImportPreview = z.infer<typeof importPreview>;
+export type RowProblem = z.infer<typeof rowProblem>;

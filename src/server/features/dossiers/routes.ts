@@ -92,7 +92,7 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
         summary:
           'Xem trước tệp hồ sơ (multipart: file, source, mapping JSON tùy chọn): cột của tệp, cách ghép cột đề xuất, các dòng đầu đã đọc',
         consumes: ['multipart/form-data'],
-        response: { 200: z.unknown(), 413: errorBody, 415: errorBody, ...commonErrors },
+        response: { 200: contract.importPreview, 413: errorBody, 415: errorBody, ...commonErrors },
       },
     },
     async (request) => {
@@ -340,7 +340,7 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
         summary:
           'Kết quả quý của một huyện/tỉnh: đơn vị theo mức xếp loại, bảng công chức, tỷ lệ, hồ sơ trễ hạn',
         querystring: schemas.quarterQuery,
-        response: { 200: z.unknown(), ...commonErrors },
+        response: { 200: contract.quarterView, ...commonErrors },
       },
     },
     async (request) => service.getQuarterView(deps, requireActor(request), request.query),
@@ -381,7 +381,7 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
         tags: ['dossiers'],
         summary: 'Kết quả quý của một đơn vị và từng công chức tiếp nhận',
         querystring: schemas.quarterQuery,
-        response: { 200: z.unknown(), ...commonErrors },
+        response: { 200: contract.unitResult, ...commonErrors },
       },
     },
     async (request) => service.getUnitResult(deps, requireActor(request), request.query),
@@ -394,7 +394,7 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
         tags: ['dossiers'],
         summary: 'Bảng theo dõi theo Quyết định 766/QĐ-TTg trên dữ liệu hồ sơ đã nhập',
         querystring: schemas.quarterQuery.omit({ bands: true }),
-        response: { 200: z.unknown(), ...commonErrors },
+        response: { 200: contract.dashboard766, ...commonErrors },
       },
     },
     async (request) => service.getDashboard766(deps, requireActor(request), request.query),

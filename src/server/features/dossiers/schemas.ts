@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { METHOD_OPTIONS } from '../../../domain/dossiers/config.ts';
 import { idNumber, idText, paging } from '../../http/schemas.ts';
+import * as contract from '../../../shared/contract/dossiers.ts';
 
 export const RATE_KEYS = [
   'on-time-or-early',
@@ -99,32 +100,7 @@ export const jobBody = z.object({
   retriedBy: z.number().nullable(),
 });
 
-export const dossierBody = z.object({
-  code: z.string(),
-  unit: z.object({ id: z.number(), code: z.string(), name: z.string() }),
-  officialCode: z.string().nullable(),
-  procedureCode: z.string(),
-  procedureName: z.string(),
-  field: z.string(),
-  receivedAt: z.string(),
-  dueAt: z.string().nullable(),
-  finishedAt: z.string().nullable(),
-  returnedAt: z.string().nullable(),
-  completionRequests: z.number().nullable(),
-  agenciesInvolved: z.number().nullable(),
-  channel: z.string(),
-  onlinePayment: z.boolean().nullable(),
-  returnedByPost: z.boolean().nullable(),
-  status: z.string(),
-  period: z.string(),
-  timeliness: z.string(),
-  points: z.array(z.number().nullable()),
-  total: z.number(),
-  rating: z
-    .object({ channel: z.string().nullable(), ratings: z.array(z.number().nullable()) })
-    .nullable(),
-  importedCitizenRatings: z.array(z.number().nullable()).nullable(),
-});
+export const dossierBody = contract.dossier;
 
 export const dossierList = z.object({ items: z.array(dossierBody), total: z.number() });
 

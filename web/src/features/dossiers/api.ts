@@ -5,30 +5,45 @@
  * catalogue of procedures offered through the public postal service, the one-stop officials' names.
  */
 import { api, apiUpload, type QueryValue } from '../../lib/api-client.ts';
-import type { ClassCount } from './logic.ts';
 // The answers' shapes are the server's own (src/shared/contract/dossiers.ts).
 import type {
   BandSettings,
+  Dashboard766,
+  Dossier,
   DossierOfficials,
+  Evaluation,
+  ImportPreview as Preview,
+  IndicatorScore,
   ImportSource,
   MethodSettings,
   MethodValues,
   MethodView,
+  QuarterView,
   Rate,
   Rates,
   RatesHistory,
+  RowProblem,
+  UnitResult,
 } from '@shared/contract/dossiers.ts';
 
 export type {
   BandSettings,
+  Dashboard766,
+  Dossier,
   DossierOfficials,
+  Evaluation,
+  Preview,
+  IndicatorScore,
   ImportSource,
   MethodSettings,
   MethodValues,
   MethodView,
+  QuarterView,
   Rate,
   Rates,
   RatesHistory,
+  RowProblem,
+  UnitResult,
 };
 
 export const RATE_KEYS = [
@@ -58,38 +73,6 @@ export interface ImportColumn {
 }
 
 export type ColumnMapping = Record<string, string>;
-
-export interface RowProblem {
-  row: number;
-  column: string;
-  message: string;
-}
-
-export interface Preview {
-  fileKind: 'csv' | 'xlsx';
-  headers: string[];
-  source: { name: string; savedMapping: ColumnMapping } | null;
-  mapping: ColumnMapping;
-  mappingFrom: 'given' | 'saved' | 'names';
-  layoutChanged: boolean;
-  missingHeaders: string[];
-  unmappedRequired: string[];
-  rows: Array<{
-    row: number;
-    ok: boolean;
-    dossier: {
-      code: string;
-      unitCode: string;
-      unitName: string;
-      receivedAt: string;
-      channel: string;
-      period: string;
-      timeliness: string;
-      points: (number | null)[];
-    } | null;
-    problems: Array<{ row: number; column: string; message: string }>;
-  }>;
-}
 
 export interface ImportJob {
   id: number;
@@ -122,127 +105,10 @@ export interface RatingReceipt {
   rated: boolean;
 }
 
-export interface Dossier {
-  code: string;
-  unit: { id: number; code: string; name: string };
-  officialCode: string | null;
-  procedureCode: string;
-  procedureName: string;
-  field: string;
-  receivedAt: string;
-  dueAt: string | null;
-  finishedAt: string | null;
-  returnedAt: string | null;
-  completionRequests: number | null;
-  agenciesInvolved: number | null;
-  channel: string;
-  onlinePayment: boolean | null;
-  returnedByPost: boolean | null;
-  status: string;
-  period: string;
-  timeliness: string;
-  points: (number | null)[];
-  total: number;
-  rating: { channel: string | null; ratings: (number | null)[] } | null;
-  importedCitizenRatings: (number | null)[] | null;
-}
-
-export interface IndicatorScore {
-  id: number;
-  name: string;
-  score: number | null;
-  text: string;
-  scoredDossiers: number;
-}
-
-export type Evaluation =
-  | { state: 'no-dossiers'; label: string }
-  | { state: 'not-scored'; label: string; dossiers: number }
-  | {
-      state: 'scored';
-      dossiers: number;
-      indicators: IndicatorScore[];
-      total: number;
-      max: number;
-      text: string;
-      percent: number;
-      className: string | null;
-      notScored: number[];
-    };
-
 export interface Band {
   label: string;
   fromPercent: number;
   toPercent: number | null;
-}
-
-export interface QuarterView {
-  unit: { id: number; code: string; name: string };
-  period: string;
-  bands: { id: string; name: string; bands: Band[] };
-  groups: Array<{
-    kind: string;
-    summary: string;
-    counts: ClassCount[];
-    rows: Array<{
-      unitId: number;
-      unitCode: string;
-      unitName: string;
-      label: string;
-      evaluation: Evaluation;
-      rates: Rates;
-      withoutPostalCatalogue: number;
-    }>;
-  }>;
-  area: {
-    dossiers: number;
-    evaluation: Evaluation;
-    rates: Rates;
-    /** Units with dossiers but no postal catalogue: left out of both postal rates. */
-    withoutPostalCatalogue: number;
-  };
-  officials: Array<{
-    unitId: number;
-    unitCode: string;
-    unitName: string;
-    officialCode: string;
-    evaluation: Evaluation;
-    rates: Rates;
-  }>;
-  late: { total: number; asOf: string; items: Dossier[] };
-  method: MethodView;
-}
-
-export interface Dashboard766 {
-  unit: { id: number; code: string; name: string };
-  period: string;
-  dossiers: number;
-  dashboard: {
-    groups: Array<{
-      key: string;
-      name: string;
-      max: number;
-      points: number | null;
-      computedMax: number;
-      complete: boolean;
-      text: string;
-      usedFields: string[];
-      missingFields: Array<{ field: string; label: string }>;
-      indicators: Array<{
-        key: string;
-        name: string;
-        max: number;
-        points: number | null;
-        rateText: string | null;
-        usedFields: string[];
-        missingFields: Array<{ field: string; label: string }>;
-      }>;
-    }>;
-    points: number;
-    computedMax: number;
-    max: number;
-    averageHandlingHoursTenths: number | null;
-  };
 }
 
 export interface DossierFilter {
