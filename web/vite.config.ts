@@ -7,8 +7,9 @@
  * plain DOM code, no React, under 60 KB gzipped, built on its own into one self-contained page:
  * see surveyPage) and the offline field-collection app for
  * enumerators (thu-thap/index.html) with its service worker, written to the stable address
- * thu-thap/sw.js (a service worker's address must not change between releases), and the light
- * public results page (ket-qua/index.html, plain DOM code: see resultsPage).
+ * thu-thap/sw.js (a service worker's address must not change between releases), the light
+ * public results page (ket-qua/index.html, plain DOM code: see lightPage) and the light sign-in
+ * page (dang-nhap/index.html, plain DOM code, served at /login: see lightPage, ADR 41).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -35,15 +36,19 @@ function precompress(outDir: string): Plugin {
     name: 'parindex-precompress',
     apply: 'build',
     closeBundle() {
-      compressAssets(outDir);
+      // The light pages' assets are written by their own builds meanwhile, which compress them.
+      compressAssets(
+        outDir,
+        (name) => !LIGHT_PAGES.some((page) => name.startsWith(`${page.name}-`)),
+      );
     },
   };
 }
 
-function compressAssets(outDir: string): void {
+function compressAssets(outDir: string, include: (name: string) => boolean): void {
   const assets = path.join(outDir, 'assets');
   for (const name of readdirSync(assets)) {
-    if (!/\.(js|css)$/.test(name)) continue;
+    if (!/\.(js|css)$/.test(name) || !include(name)) continue;
     const file = path.join(assets, name);
     if (existsSync(`${file}.gz`)) continue;
     const content = readFileSync(file);
@@ -57,37 +62,67 @@ function compressAssets(outDir: string): void {
 }
 
 /**
- * The public results page (ket-qua/index.html, served at /public/campaigns/<id>): built on its
- * own, like the survey page, so no chunk is shared with the staff app and the page loads only its
- * own small script and style sheet (under 60 KB gzipped in all). Its assets go beside the app's.
+ * The light pages, each built on its own, so no chunk is shared with the staff app or with each
+ * other and a page loads only its own small script and style sheet; their assets go beside the
+ * app's, named after the page. The public results page (ket-qua/index.html, served at
+ * /public/campaigns/<id>, under 60 KB gzipped in all) and the sign-in page (dang-nhap/index.html,
+ * served at /login, under 150 KB for a cold visit, ADR 41).
  */
-function resultsPage(outDir: string): Plugin {
+const LIGHT_PAGES = [
+  { name: 'results', entry: 'ket-qua/index.html' },
+  { name: 'sign-in', entry: 'dang-nhap/index.html' },
+];
+
+function lightPages(outDir: string): Plugin {
   return {
-    name: 'parindex-results-page',
+    name: 'parindex-light-pages',
     apply: 'build',
     async closeBundle() {
-      await build({
-        configFile: false,
-        root: webRoot,
-        logLevel: 'warn',
-        resolve: { alias: { '@domain': domainRoot, '@shared': sharedRoot } },
-        build: {
-          outDir,
-          emptyOutDir: false,
-          sourcemap: false,
-          target: TARGET,
-          modulePreload: false,
-          cssCodeSplit: false,
-          rolldownOptions: {
-            input: path.join(webRoot, 'ket-qua/index.html'),
-            output: {
-              entryFileNames: 'assets/results-[hash].js',
-              assetFileNames: 'assets/results-[hash][extname]',
-            },
-          },
+      // One after the other: each compresses only its own assets once they are all written.
+      for (const { name, entry } of LIGHT_PAGES) await buildLightPage(name, entry, outDir);
+    },
+  };
+}
+
+async function buildLightPage(name: string, entry: string, outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    root: webRoot,
+    logLevel: 'warn',
+    resolve: { alias: { '@domain': domainRoot, '@shared': sharedRoot } },
+    build: {
+      outDir,
+      emptyOutDir: false,
+      sourcemap: false,
+      target: TARGET,
+      modulePreload: false,
+      cssCodeSplit: false,
+      rolldownOptions: {
+        input: path.join(webRoot, entry),
+        output: {
+          entryFileNames: `assets/${name}-[hash].js`,
+          assetFileNames: `assets/${name}-[hash][extname]`,
         },
+      },
+    },
+  });
+  compressAssets(outDir, (file) => file.startsWith(`${name}-`));
+}
+
+/**
+ * In development the sign-in page's address (/login) opens its page in dang-nhap/, as the server
+ * does in production (the staff app no longer has a /login route).
+ */
+function signInAddressInDev(): Plugin {
+  return {
+    name: 'parindex-sign-in-dev',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const url = req.url ?? '';
+        if (/^\/login(?:[?#]|$)/.test(url)) req.url = `/dang-nhap/${url.slice('/login'.length)}`;
+        next();
       });
-      compressAssets(outDir);
     },
   };
 }
@@ -147,7 +182,13 @@ function surveyPage(outDir: string): Plugin {
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), precompress(outDir), surveyPage(outDir), resultsPage(outDir)],
+  plugins: [
+    react(),
+    precompress(outDir),
+    surveyPage(outDir),
+    lightPages(outDir),
+    signInAddressInDev(),
+  ],
   resolve: { alias: { '@domain': domainRoot, '@shared': sharedRoot } },
   build: {
     outDir,

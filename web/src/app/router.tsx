@@ -1,6 +1,7 @@
 /**
  * The routes of the app. Each feature page is its own chunk, fetched when first visited, so the
- * sign-in page and the units list load without the code of the administration screens.
+ * units list loads without the code of the administration screens. The sign-in page (/login) is
+ * not among them: a light page of its own, served by the server (ADR 41).
  */
 import { createBrowserRouter } from 'react-router';
 import { LoadingState } from '../components/LoadingState.tsx';
@@ -13,12 +14,6 @@ import { RouteError } from './RouteError.tsx';
 /** Builds the browser router. */
 export function createAppRouter() {
   return createBrowserRouter([
-    {
-      path: '/login',
-      ErrorBoundary: RouteError,
-      HydrateFallback: LoadingState,
-      lazy: async () => ({ Component: (await import('../features/auth/LoginPage.tsx')).LoginPage }),
-    },
     {
       // Citizens rate their dossier without signing in.
       path: '/public/danh-gia-ho-so',

@@ -192,7 +192,13 @@ async function draw(): Promise<void> {
     h('p', { id: 'network', role: 'status' }, navigator.onLine ? t.online : t.offline),
     signedIn ? h('p', {}, t.signedInAs(signedIn)) : null,
     signInNeeded
-      ? h('p', { class: 'notice warn' }, t.signInNeeded, ' ', h('a', { href: '/login' }, t.signIn))
+      ? h(
+          'p',
+          { class: 'notice warn' },
+          t.signInNeeded,
+          ' ',
+          h('a', { href: '/login?next=%2Fthu-thap%2F' }, t.signIn),
+        )
       : null,
     await queueView(),
     forms.length === 0

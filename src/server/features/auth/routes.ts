@@ -7,6 +7,7 @@ import type { App } from '../../http/types.ts';
 import { commonErrors, errorBody } from '../../http/schemas.ts';
 import { changeOwnPassword, login, logout, type SessionInfo } from './service.ts';
 import { changePasswordBody, loginBody, sessionBody } from './schemas.ts';
+import { registerSignInPage } from './sign-in-page.ts';
 
 function presentSession(s: SessionInfo): z.infer<typeof sessionBody> {
   const has = (p: Permission) => s.grants.some((g) => permissionsOf(g.role).includes(p));
@@ -37,6 +38,8 @@ function presentSession(s: SessionInfo): z.infer<typeof sessionBody> {
 }
 
 export function registerAuthRoutes(app: App, deps: Deps): void {
+  registerSignInPage(app, deps);
+
   app.post(
     '/api/v1/auth/login',
     {

@@ -1,11 +1,5 @@
-/** Calls of sign-in, sign-out and password change. */
+/** Calls of sign-out and password change (signing in is the sign-in page's, web/src/sign-in). */
 import { api } from '../../lib/api-client.ts';
-import type { Session } from '../../lib/session.tsx';
-
-/** Signs in; the server sets the session cookie. */
-export function login(input: { username: string; password: string }): Promise<Session> {
-  return api.post<Session>('/auth/login', input);
-}
 
 /** Ends the session. */
 export function logout(): Promise<void> {

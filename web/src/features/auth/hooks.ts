@@ -1,49 +1,23 @@
-/** Sign-in, sign-out and password change as mutations that keep the cached session right. */
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+/** Sign-out and password change as mutations that keep the cached session right. */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { setCsrfToken } from '../../lib/api-client.ts';
 import { fetchSession, sessionQueryKey } from '../../lib/session.tsx';
-import { changePassword, login, logout } from './api.ts';
-
-/** Drops every cached answer except the session itself (its observers stay subscribed). */
-function forgetAllButSession(client: QueryClient): void {
-  client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
-}
-
-/** Signs in and stores the new session. */
-export function useLogin() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: login,
-    onSuccess: (session) => {
-      // Whatever another account had cached must not leak into this one.
-      forgetAllButSession(client);
-      setCsrfToken(session.csrfToken);
-      client.setQueryData(sessionQueryKey, session);
-    },
-  });
-}
+import { signInAddress } from '../../lib/sign-in-address.ts';
+import { changePassword, logout } from './api.ts';
 
 /**
- * Signs out: first leaves for the sign-in page (which then says "you have signed out"), then forgets
- * the session and every cached answer. In the other order the protected pages would notice the
- * missing session first and redirect on their own, without that message.
+ * Signs out, then leaves the app for the sign-in page (a light page of its own, ADR 41) with a full
+ * page load, which forgets every cached answer; that page then says "you have signed out".
  */
 export function useLogout() {
-  const client = useQueryClient();
-  const navigate = useNavigate();
   return useMutation({
     mutationFn: logout,
-    onSettled: async () => {
-      // flushSync: the sign-in page is on screen before the session disappears below.
-      await navigate('/login', { replace: true, state: { loggedOut: true }, flushSync: true });
+    onSettled: () => {
       setCsrfToken(null);
-      forgetAllButSession(client);
-      client.setQueryData(sessionQueryKey, null);
+      window.location.replace(signInAddress({ signedOut: true }));
     },
   });
 }
-
 /** Changes the own password, then re-reads the session (no longer "must change"). */
 export function useChangePassword() {
   const client = useQueryClient();
