@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { questionnaire } from '../../../shared/contract/sipas.ts';
 import type { Deps } from '../../deps.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
@@ -20,8 +21,7 @@ const collectionForm = z.object({
   campaignId: z.number(),
   campaignName: z.string(),
   periodEnd: z.string(),
-  /** The domain Questionnaire (src/domain/sipas/questionnaire.ts). */
-  questionnaire: z.unknown(),
+  questionnaire: questionnaire,
   units: z.array(z.object({ id: z.number(), name: z.string() })),
   fields: z.array(z.object({ id: z.string(), name: z.string() })),
 });

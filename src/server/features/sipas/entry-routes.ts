@@ -6,6 +6,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { questionnaire } from '../../../shared/contract/sipas.ts';
 import { can } from '../../../domain/access.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -21,8 +22,7 @@ const entryForm = z.object({
   campaignName: z.string(),
   status: z.string(),
   channels: z.array(z.string()),
-  /** The domain Questionnaire (src/domain/sipas/questionnaire.ts). */
-  questionnaire: z.unknown(),
+  questionnaire: questionnaire,
   fields: z.array(z.object({ id: z.string(), name: z.string() })),
   units: z.array(z.object({ id: z.number(), name: z.string() })),
 });

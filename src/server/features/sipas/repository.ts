@@ -2,6 +2,7 @@
  * SQL of the SIPAS feature: questionnaires, survey campaigns with units and targets, responses,
  * dossier links. The only module of the feature that speaks to the database.
  */
+import type { AnswerValue } from '../../../domain/sipas/questionnaire.ts';
 import type { Queryable } from '../../infra/db.ts';
 import { insertColumns, setColumns, sqlParams, type Columns } from '../../infra/sql.ts';
 
@@ -514,8 +515,9 @@ export interface ResponseListRow {
   unit_id: number;
   field_id: string;
   channel: string;
-  answers: Record<string, unknown>;
-  profile: Record<string, unknown>;
+  /** Checked against the questionnaire when the response was accepted. */
+  answers: Record<string, AnswerValue>;
+  profile: Record<string, string>;
   suggestion: string | null;
   client_id: string;
   dossier_code: string | null;

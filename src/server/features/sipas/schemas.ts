@@ -1,6 +1,7 @@
 /** Request and response schemas of the SIPAS routes (validation, types and OpenAPI). */
 import { z } from 'zod';
 import { idNumber, idText, isoDate, paging } from '../../http/schemas.ts';
+import * as contract from '../../../shared/contract/sipas.ts';
 import { CHANNELS } from './service.ts';
 
 export const campaignIdParam = z.object({ campaignId: idText });
@@ -83,14 +84,13 @@ export const formQuery = z.object({
 });
 
 /** The questionnaire document: checked by the domain validator, which locates every problem. */
-const questionnaireDocument = z.record(z.string(), z.unknown());
+const questionnaireDocument = contract.questionnaireDocument;
 
 export const publicForm = z.object({
   campaignId: z.number(),
   campaignName: z.string(),
   periodEnd: z.string(),
-  /** The domain Questionnaire (src/domain/sipas/questionnaire.ts). */
-  questionnaire: z.unknown(),
+  questionnaire: contract.questionnaire,
   units: z.array(z.object({ id: z.number(), name: z.string() })),
   fields: z.array(z.object({ id: z.string(), name: z.string() })),
   formToken: z.string(),
@@ -105,8 +105,7 @@ export const questionnaireView = z.object({
   version: z.string(),
   name: z.string(),
   inUse: z.boolean(),
-  /** The domain Questionnaire (src/domain/sipas/questionnaire.ts). */
-  document: z.unknown(),
+  document: contract.questionnaire,
   updatedAt: z.string(),
 });
 
@@ -301,8 +300,8 @@ export const responseList = z.object({
       unitName: z.string(),
       fieldId: z.string(),
       channel: z.string(),
-      answers: z.record(z.string(), z.unknown()),
-      profile: z.record(z.string(), z.unknown()),
+      answers: z.record(z.string(), contract.answerValue),
+      profile: z.record(z.string(), z.string()),
       suggestion: z.string().nullable(),
       clientId: z.string(),
       dossierCode: z.string().nullable(),
