@@ -187,3 +187,34 @@ export type ReopenNote = z.infer<typeof reopenNote>;
 export type Assignment = z.infer<typeof assignment>;
 export type CampaignDetail = z.infer<typeof campaignDetail>;
 export type BulkOutcome = z.infer<typeof bulkOutcome>;
+
+/** A problem with one entry, at a node and a field. */
+export const entryProblem = z.object({
+  code: z.string(),
+  issue: z.string(),
+  field: z.string(),
+  message: z.string(),
+});
+
+/** A self-assessment entry saved: its score ('na': not applicable), the working, its problems. */
+export const selfSaved = z.object({
+  code: z.string(),
+  version: z.number(),
+  score: z.union([z.number(), z.literal('na')]).nullable(),
+  working: z.string(),
+  problems: z.array(entryProblem),
+  status: assessmentStatus,
+});
+
+/** An appraisal step saved on one criterion: its new version and the unit's state. */
+export const entrySaved = z.object({
+  code: z.string(),
+  version: z.number(),
+  status: assessmentStatus,
+});
+
+/** A unit's survey points as typed in (hundredths). */
+export const surveyPointsSaved = z.object({ unitId: z.number(), pointsHundredths: z.number() });
+
+export type SelfSaved = z.infer<typeof selfSaved>;
+export type EntryProblem = z.infer<typeof entryProblem>;

@@ -245,7 +245,10 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     '/api/v1/campaigns/:id/units/:unitId/entries/:code/self',
     {
       schema: {
-        ...ok('Lưu tự chấm một tiêu chí (tự động lưu, kiểm tra phiên bản)'),
+        ...answers(
+          'Lưu tự chấm một tiêu chí (tự động lưu, kiểm tra phiên bản)',
+          contract.selfSaved,
+        ),
         params: schemas.entryParams,
         body: schemas.selfEntryBody,
       },
@@ -265,7 +268,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     '/api/v1/campaigns/:id/units/:unitId/entries/:code/round1',
     {
       schema: {
-        ...ok('Chấm thẩm định vòng 1 một tiêu chí'),
+        ...answers('Chấm thẩm định vòng 1 một tiêu chí', contract.entrySaved),
         params: schemas.entryParams,
         body: schemas.round1Body,
       },
@@ -285,7 +288,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     '/api/v1/campaigns/:id/units/:unitId/entries/:code/explanation',
     {
       schema: {
-        ...ok('Giải trình một kết luận thẩm định vòng 1'),
+        ...answers('Giải trình một kết luận thẩm định vòng 1', contract.entrySaved),
         params: schemas.entryParams,
         body: schemas.explanationBody,
       },
@@ -305,7 +308,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     '/api/v1/campaigns/:id/units/:unitId/entries/:code/round2',
     {
       schema: {
-        ...ok('Kết luận thẩm định vòng 2 một tiêu chí'),
+        ...answers('Kết luận thẩm định vòng 2 một tiêu chí', contract.entrySaved),
         params: schemas.entryParams,
         body: schemas.round2Body,
       },
@@ -404,7 +407,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     '/api/v1/campaigns/:id/units/:unitId/survey',
     {
       schema: {
-        ...ok('Nhập điểm điều tra xã hội học của đơn vị'),
+        ...answers('Nhập điểm điều tra xã hội học của đơn vị', contract.surveyPointsSaved),
         params: schemas.campaignUnitParams,
         body: schemas.surveyBody,
       },

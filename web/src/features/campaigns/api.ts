@@ -13,7 +13,9 @@ import type {
   Campaign,
   CampaignDetail,
   Deadlines,
+  EntryProblem,
   Participant,
+  SelfSaved,
 } from '@shared/contract/campaigns.ts';
 
 export type {
@@ -23,8 +25,10 @@ export type {
   CampaignDetail,
   CampaignPhase,
   Deadlines,
+  EntryProblem,
   Participant,
   ReopenNote,
+  SelfSaved,
 } from '@shared/contract/campaigns.ts';
 
 export type InputValue =
@@ -78,13 +82,6 @@ export interface SheetNode {
   children: SheetNode[];
 }
 
-export interface EntryProblem {
-  code: string;
-  issue: string;
-  field: string;
-  message: string;
-}
-
 export interface Sheet {
   campaign: { id: number; name: string; year: number; deadlines: Deadlines };
   participant: Participant;
@@ -105,15 +102,6 @@ export interface Sheet {
   possibleActions: AssessmentEventType[];
   /** What the unit's state allows but is refused to this user now, with the reason. */
   refusedActions: Array<{ event: AssessmentEventType; code: string; message: string }>;
-}
-
-export interface SelfSaved {
-  code: string;
-  version: number;
-  score: number | 'na' | null;
-  working: string;
-  problems: EntryProblem[];
-  status: AssessmentStatus;
 }
 
 export interface QueueItem {
