@@ -218,3 +218,36 @@ export const surveyPointsSaved = z.object({ unitId: z.number(), pointsHundredths
 
 export type SelfSaved = z.infer<typeof selfSaved>;
 export type EntryProblem = z.infer<typeof entryProblem>;
+
+const unitNamed = z.object({ unitId: z.number(), unitCode: z.string(), unitName: z.string() });
+
+/** A self score the council chair accepted for a criterion no appraiser holds, and why. */
+export const acceptedSelfScore = z.object({
+  reason: z.string(),
+  by: z.string().nullable(),
+  byUserId: z.number().nullable(),
+  at: z.string(),
+});
+
+/** Criteria without an appraiser, per unit kind, and for which units their self score stands. */
+export const coverage = z.object({
+  complete: z.boolean(),
+  mayAccept: z.boolean(),
+  kinds: z.array(
+    z.object({
+      unitKind: z.string(),
+      unappraised: z.array(
+        z.object({
+          code: z.string(),
+          title: z.string(),
+          maxHundredths: z.number(),
+          acceptedFor: z.array(unitNamed.extend(acceptedSelfScore.shape)),
+          waitingFor: z.array(unitNamed),
+        }),
+      ),
+    }),
+  ),
+});
+
+export type AcceptedSelfScore = z.infer<typeof acceptedSelfScore>;
+export type Coverage = z.infer<typeof coverage>;

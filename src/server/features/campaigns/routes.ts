@@ -181,7 +181,10 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     '/api/v1/campaigns/:id/coverage',
     {
       schema: {
-        ...ok('Tiêu chí thành phần chưa có người thẩm định và điểm tự chấm đã được chấp nhận'),
+        ...answers(
+          'Tiêu chí thành phần chưa có người thẩm định và điểm tự chấm đã được chấp nhận',
+          contract.coverage,
+        ),
         params: idParam,
       },
     },
@@ -192,8 +195,9 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     '/api/v1/campaigns/:id/self-score-acceptances',
     {
       schema: {
-        ...ok(
+        ...answers(
           'Chủ tịch Hội đồng chấp nhận điểm tự chấm của tiêu chí chưa có người thẩm định (có lý do)',
+          contract.coverage,
         ),
         params: idParam,
         body: schemas.acceptSelfScoresBody,

@@ -9,9 +9,11 @@ import type { RuleInputDescriptor } from '@domain/scoring/rules.ts';
 import { api, apiUpload } from '../../lib/api-client.ts';
 
 import type {
+  AcceptedSelfScore,
   BulkOutcome as BulkResult,
   Campaign,
   CampaignDetail,
+  Coverage,
   Deadlines,
   EntryProblem,
   Participant,
@@ -24,6 +26,7 @@ export type {
   Campaign,
   CampaignDetail,
   CampaignPhase,
+  Coverage,
   Deadlines,
   EntryProblem,
   Participant,
@@ -275,31 +278,6 @@ export interface Scorecard {
 }
 
 /** A self score the council chair accepted for a sub-criterion without an appraiser. */
-export interface AcceptedSelfScore {
-  reason: string;
-  by: string | null;
-  byUserId: number | null;
-  at: string;
-}
-
-/** Sub-criteria without an appraiser, per unit kind, and for which units their self score stands. */
-export interface Coverage {
-  complete: boolean;
-  mayAccept: boolean;
-  kinds: Array<{
-    unitKind: string;
-    unappraised: Array<{
-      code: string;
-      title: string;
-      maxHundredths: number;
-      acceptedFor: Array<
-        { unitId: number; unitCode: string; unitName: string } & AcceptedSelfScore
-      >;
-      waitingFor: Array<{ unitId: number; unitCode: string; unitName: string }>;
-    }>;
-  }>;
-}
-
 export interface PublicResults {
   campaign: { id: number; name: string; year: number };
   units: Array<{
