@@ -423,6 +423,10 @@ describe('links by e-mail and reminders', () => {
     const form = await h.anonymous().get(`/api/v1/public/social-survey/${token}`);
     expect(form.status).toBe(200);
     expect(form.body.unitName).toBe(unitName);
+    // A request without a body makes links without mailing them (the route's first form).
+    const plain = await agency.request('POST', `${base()}/invitations`);
+    expect([plain.status, plain.body]).toEqual([200, { created: 0, links: [] }]);
+    expect(plain.body).toEqual({ created: 0, links: [] });
     // Nothing new to make: nothing mailed.
     expect((await agency.post(`${base()}/invitations`, { sendEmail: true })).body).toEqual({
       created: 0,

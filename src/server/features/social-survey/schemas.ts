@@ -126,13 +126,16 @@ export const fromAccountsBody = z
 
 export const respondentsAdded = z.object({ added: z.number(), kept: z.number() });
 
-/** Making the personal links: optionally e-mailed, with the deadline the mail states. */
+/**
+ * Making the personal links: optionally e-mailed, with the deadline the mail states. No body at
+ * all (null to the validator) is the route's first form: links made, none mailed.
+ */
 export const invitationsBody = z
   .object({ sendEmail: z.boolean().optional(), deadline: isoDate.optional() })
   .strict()
-  .optional();
+  .nullish();
 
-export const remindBody = z.object({ deadline: isoDate.optional() }).strict().optional();
+export const remindBody = z.object({ deadline: isoDate.optional() }).strict().nullish();
 
 export const remindResponse = z.object({
   reissued: z.number(),
