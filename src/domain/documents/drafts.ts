@@ -465,6 +465,41 @@ export interface CampaignReportInput {
     indexText: string | null;
     classLabel: string | null;
   }[];
+  /**
+   * The campaign's sociological survey (ADR 35), once open: per unit its survey points, each
+   * node's points and the responses per respondent group; provisional while the survey is open.
+   */
+  socialSurvey?: {
+    provisional: boolean;
+    units: {
+      unitName: string;
+      pointsHundredths: number | null;
+      maxHundredths: number | null;
+      nodes: { title: string; pointsHundredths: number | null; maxHundredths: number }[];
+      groups: { name: string; responses: number }[];
+    }[];
+  } | null;
+}
+
+/**
+ * One unit's line of the survey part: "- Xã A: 25,5/30 điểm (Nút 1: 2,5/3 điểm; Nút 2: 23/27
+ * điểm); số phiếu: Lãnh đạo UBND xã 20, Công chức 75."
+ */
+function surveyUnitLine(
+  u: NonNullable<CampaignReportInput['socialSurvey']>['units'][number],
+): string {
+  const nodes = u.nodes
+    .map(
+      (n) =>
+        `${n.title}: ${n.pointsHundredths === null ? 'chưa đủ phiếu' : `${points(n.pointsHundredths)}/${points(n.maxHundredths)} điểm`}`,
+    )
+    .join('; ');
+  const total =
+    u.pointsHundredths === null
+      ? 'chưa đủ phiếu để tính điểm'
+      : `${points(u.pointsHundredths)}${u.maxHundredths === null ? '' : `/${points(u.maxHundredths)}`} điểm`;
+  const responses = u.groups.map((g) => `${g.name} ${g.responses}`).join(', ');
+  return `- ${u.unitName}: ${total}${nodes ? ` (${nodes})` : ''}; số phiếu: ${responses || '0'}.`;
 }
 
 /** "93,37 %" as the seeds print it: "93,37%". */
@@ -548,6 +583,13 @@ export function campaignReport(input: CampaignReportInput) {
       element: `yếu tố ${e.element.charAt(0).toLocaleLowerCase('vi')}${e.element.slice(1)}`,
       index: noSpacePercent(e.indexText),
     })),
+    // The survey part, numbered after the kinds in section II.
+    hasSocialSurvey: Boolean(input.socialSurvey && input.socialSurvey.units.length > 0),
+    socialSurveyNumber: String(kinds.length + 1),
+    socialSurveyText: input.socialSurvey
+      ? `Điểm điều tra xã hội học của từng cơ quan, đơn vị${input.socialSurvey.provisional ? ' (tạm tính: cuộc điều tra chưa kết thúc)' : ''}, theo từng nút điều tra, kèm số phiếu theo nhóm đối tượng:`
+      : '',
+    socialSurveyUnits: (input.socialSurvey?.units ?? []).map((u) => ({ line: surveyUnitLine(u) })),
     assessmentText:
       'Các cơ quan, đơn vị đã tự đánh giá và cập nhật tài liệu kiểm chứng trên hệ thống; kết quả phản ánh khách quan việc thực hiện nhiệm vụ cải cách hành chính năm qua.',
     directionText:

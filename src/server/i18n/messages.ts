@@ -665,6 +665,26 @@ const vi = {
     'Đợt khảo sát SIPAS đã chọn chưa có câu trả lời nào của các đơn vị tham gia (hoặc bộ chỉ số không có phần điểm điều tra); chưa có điểm nào được ghi.',
   notify_email_footer:
     'Thư được gửi tự động từ hệ thống Chỉ số cải cách hành chính; vui lòng không trả lời thư này.',
+  // sociological survey: respondents from accounts and files, links by e-mail (ADR 45)
+  survey_unknown_unit_kind: 'Không có loại đơn vị «{kind}».',
+  survey_campaign_without_province:
+    'Đợt đánh giá chưa có cơ quan chủ trì thuộc một tỉnh, nên không chọn được đơn vị theo loại trong tỉnh.',
+  survey_respondent_code_missing: 'Thiếu mã người trả lời.',
+  survey_respondent_code_long: 'Mã người trả lời dài quá {max} ký tự.',
+  survey_respondent_duplicate_row: 'Mã người trả lời «{code}» đã có ở dòng {row}.',
+  survey_respondent_name_missing: 'Thiếu họ và tên.',
+  survey_respondent_name_long: 'Họ và tên dài quá {max} ký tự.',
+  survey_respondent_group_missing: 'Thiếu nhóm đối tượng.',
+  survey_respondent_email_invalid: '«{value}» không phải là địa chỉ thư điện tử.',
+  survey_mail_subject: 'Mời trả lời phiếu điều tra xã hội học về {unit}',
+  survey_mail_reminder_subject: 'Nhắc trả lời phiếu điều tra xã hội học về {unit}',
+  survey_mail_body:
+    'Trong khuôn khổ «{campaign}», xin mời Ông/Bà cho ý kiến đánh giá về {unit} qua phiếu điều tra xã hội học tại đường dẫn cá nhân dưới đây:',
+  survey_mail_reminder_body:
+    'Ông/Bà chưa trả lời phiếu điều tra xã hội học về {unit} trong khuôn khổ «{campaign}». Đường dẫn gửi trước đây không còn dùng được; xin mời Ông/Bà trả lời tại đường dẫn mới dưới đây:',
+  survey_mail_deadline: 'Hạn trả lời: {date}.',
+  survey_mail_single_use:
+    'Đường dẫn dành riêng cho Ông/Bà và chỉ dùng được một lần; xin không chuyển cho người khác.',
   // names of roles, for the command line
   role_system_admin: 'Quản trị hệ thống',
   role_standing_agency: 'Cơ quan thường trực (Nội vụ)',
@@ -1378,6 +1398,24 @@ const en: Record<MessageKey, string> = {
     'The chosen SIPAS survey has no answers for the participating units (or the criteria set has no survey part); no points were saved.',
   notify_email_footer:
     'This message was sent automatically by the Administrative Reform Index system; please do not reply.',
+  survey_unknown_unit_kind: 'There is no unit kind “{kind}”.',
+  survey_campaign_without_province:
+    'The campaign has no lead agency within a province, so units cannot be chosen by kind within the province.',
+  survey_respondent_code_missing: 'The respondent code is missing.',
+  survey_respondent_code_long: 'The respondent code is longer than {max} characters.',
+  survey_respondent_duplicate_row: 'The respondent code “{code}” is already on row {row}.',
+  survey_respondent_name_missing: 'The full name is missing.',
+  survey_respondent_name_long: 'The full name is longer than {max} characters.',
+  survey_respondent_group_missing: 'The respondent group is missing.',
+  survey_respondent_email_invalid: '“{value}” is not an e-mail address.',
+  survey_mail_subject: 'Invitation to the sociological survey about {unit}',
+  survey_mail_reminder_subject: 'Reminder: the sociological survey about {unit}',
+  survey_mail_body:
+    'As part of “{campaign}”, you are invited to rate {unit} through the sociological survey at your personal link below:',
+  survey_mail_reminder_body:
+    'You have not yet answered the sociological survey about {unit} (“{campaign}”). The link sent earlier no longer works; please answer at the new link below:',
+  survey_mail_deadline: 'Please answer by {date}.',
+  survey_mail_single_use: 'This link is yours alone and works once; please do not pass it on.',
   role_system_admin: 'System administrator',
   role_standing_agency: 'Standing agency (Home Affairs)',
   role_unit_officer: 'Unit PAR officer',

@@ -583,7 +583,20 @@ export const MATRIX: readonly MatrixEntry[] = [
     expect: { T: '1a33333333' },
     body: { respondents: [{ code: 'MT1', group: 'G', fullName: 'Ma trận' }] },
   },
+  {
+    route: 'POST /api/v1/campaigns/{id}/social-survey/respondents/from-accounts',
+    expect: { T: '1a33333333' },
+    body: { group: 'G', roles: ['council_member'] },
+  },
+  {
+    route: 'POST /api/v1/campaigns/{id}/social-survey/respondents/import',
+    expect: { T: '1a33333333' },
+  },
   { route: 'POST /api/v1/campaigns/{id}/social-survey/invitations', expect: { T: '1a33333333' } },
+  {
+    route: 'POST /api/v1/campaigns/{id}/social-survey/invitations/remind',
+    expect: { T: '1a33333333' },
+  },
   {
     route: 'POST /api/v1/campaigns/{id}/social-survey/responses',
     expect: { T: '1a33333333' },

@@ -191,6 +191,12 @@ export const en: Catalogue = {
       bottomText: 'Note on the lowest unit (leave empty if unused)',
       sipasText: 'Satisfaction index paragraph',
       sipasElements: 'Satisfaction index per element (repeated)',
+      hasSocialSurvey: 'The campaign has an opened sociological survey (condition)',
+      socialSurveyNumber: 'Number of the sociological survey part among the results: “3”',
+      socialSurveyText:
+        'Opening sentence of the survey part (says “provisional” while the survey is open)',
+      socialSurveyUnits: 'Survey points of each unit (repeated)',
+      line: 'One line: the unit’s survey points, each node’s points and the responses per respondent group',
       element: 'Element',
       index: 'Index',
       assessmentText: 'Assessment paragraph',

@@ -192,6 +192,12 @@ export const vi = {
       bottomText: 'Ghi chú về đơn vị thấp nhất (để trống nếu không dùng)',
       sipasText: 'Đoạn kết quả chỉ số hài lòng',
       sipasElements: 'Chỉ số hài lòng theo yếu tố (lặp lại)',
+      hasSocialSurvey: 'Đợt đánh giá có cuộc điều tra xã hội học đã mở (điều kiện)',
+      socialSurveyNumber: 'Số thứ tự của mục điều tra xã hội học trong phần kết quả: «3»',
+      socialSurveyText:
+        'Câu mở đầu mục điều tra xã hội học (ghi «tạm tính» khi cuộc điều tra chưa kết thúc)',
+      socialSurveyUnits: 'Điểm điều tra xã hội học của từng đơn vị (lặp lại)',
+      line: 'Một dòng: điểm điều tra, điểm từng nút và số phiếu theo nhóm đối tượng của đơn vị',
       element: 'Tên yếu tố',
       index: 'Chỉ số',
       assessmentText: 'Đoạn nhận xét, đánh giá',

@@ -28,6 +28,7 @@ import * as dossiers from '../dossiers/service.ts';
 import * as remediation from '../remediation/service.ts';
 import { FINDING_GROUPS } from '../../../domain/remediation/supervision.ts';
 import * as sipas from '../sipas/service.ts';
+import * as socialSurvey from '../social-survey/service.ts';
 import * as repo from './repository.ts';
 
 /** What a document is about. */
@@ -228,6 +229,20 @@ async function gatherSelfAssessment(
   };
 }
 
+/** The survey's part of the report, its units in the report's order of kinds. */
+async function surveyPartInOrder(
+  deps: Deps,
+  campaignId: number,
+  position: (kind: string) => number,
+) {
+  const part = await socialSurvey.surveyReportPart(deps, campaignId);
+  if (!part) return null;
+  return {
+    ...part,
+    units: [...part.units].sort((a, b) => position(a.unitKind) - position(b.unitKind)),
+  };
+}
+
 async function gatherCampaignReport(
   deps: Deps,
   actor: Actor,
@@ -311,6 +326,7 @@ async function gatherCampaignReport(
     kinds: kindResults,
     surveyMaxText: surveyMax ? String(surveyMax / 100).replace('.', ',') : null,
     sipas: await linkedSipas(deps, actor, campaignId),
+    socialSurvey: await surveyPartInOrder(deps, campaignId, position),
     annex: view.units.map((u) => ({
       rank: u.rank,
       unitName: u.unitName,

@@ -390,3 +390,41 @@ export async function findOutboxMail(db: Queryable, id: number): Promise<OutboxR
   );
   return row ?? null;
 }
+
+/** Keeps mails written outside the notices (a survey link, ADR 45) in the outbox. */
+export async function keepMailsWithoutNotice(
+  db: Queryable,
+  mails: readonly {
+    userId: number | null;
+    to: string;
+    subject: string;
+    text: string;
+    locale: string;
+  }[],
+  now: Date,
+): Promise<number> {
+  let kept = 0;
+  for (let i = 0; i < mails.length; i += 500) {
+    const rows = await db.query<{ id: number }>(
+      `INSERT INTO mail_outbox (notification_id, user_id, recipient, subject, body, locale, created_at)
+       SELECT NULL, x.user_id, x.recipient, x.subject, x.body, x.locale, $2
+         FROM jsonb_to_recordset($1::jsonb)
+              AS x(user_id int, recipient text, subject text, body text, locale text)
+       RETURNING id`,
+      [
+        JSON.stringify(
+          mails.slice(i, i + 500).map((m) => ({
+            user_id: m.userId,
+            recipient: m.to,
+            subject: m.subject,
+            body: m.text,
+            locale: m.locale,
+          })),
+        ),
+        now,
+      ],
+    );
+    kept += rows.length;
+  }
+  return kept;
+}

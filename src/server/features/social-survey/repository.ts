@@ -34,6 +34,9 @@ export interface RespondentRow {
   unit_kind: string | null;
   unit_path: string | null;
   email: string | null;
+  user_id: number | null;
+  /** The language of the respondent's account, when they hold one. */
+  locale: string | null;
 }
 
 /** What the survey needs of its campaign. */
@@ -222,11 +225,13 @@ export async function saveQuestionnaire(
 }
 
 const RESPONDENT_COLUMNS = `r.id, r.code, r.group_code, r.full_name, r.unit_id, u.code AS unit_code,
-  u.name AS unit_name, u.parent_id AS unit_parent_id, u.kind AS unit_kind, u.path AS unit_path, r.email`;
+  u.name AS unit_name, u.parent_id AS unit_parent_id, u.kind AS unit_kind, u.path AS unit_path, r.email,
+  r.user_id, us.locale`;
 
 export async function findRespondents(db: Queryable, surveyId: number): Promise<RespondentRow[]> {
   return db.query<RespondentRow>(
     `SELECT ${RESPONDENT_COLUMNS} FROM social_survey_respondents r LEFT JOIN units u ON u.id = r.unit_id
+     LEFT JOIN users us ON us.id = r.user_id
      WHERE r.survey_id = $1 ORDER BY r.code`,
     [surveyId],
   );
@@ -456,4 +461,77 @@ export async function progressCounts(
      FROM res FULL JOIN inv ON inv.unit_id = res.unit_id AND inv.group_code = res.group_code`,
     [surveyId],
   );
+}
+
+/** An active account that can be a respondent, with the unit it is asked from. */
+export interface SurveyAccount {
+  user_id: number;
+  username: string;
+  full_name: string;
+  email: string | null;
+  unit_id: number;
+}
+
+/**
+ * Active accounts holding one of `roles` on a participating unit of the campaign, or (with
+ * `unitKind`) on a current unit of that kind in the province `provinceId` starts the paths of; each
+ * once, with the deepest such unit (then the lowest unit code).
+ */
+export async function findAccountsForSurvey(
+  db: Queryable,
+  q: { campaignId: number; roles: string[]; unitKind: string | null; provinceId: string | null },
+): Promise<SurveyAccount[]> {
+  return db.query<SurveyAccount>(
+    `SELECT DISTINCT ON (us.id) us.id AS user_id, us.username, us.full_name,
+       nullif(trim(coalesce(us.email, '')), '') AS email, u.id AS unit_id
+     FROM role_grants g JOIN users us ON us.id = g.user_id JOIN units u ON u.id = g.unit_id
+     WHERE NOT us.disabled AND g.role = ANY($2::text[])
+       AND CASE WHEN $3::text IS NULL
+         THEN u.id IN (SELECT unit_id FROM campaign_participants WHERE campaign_id = $1)
+         ELSE u.kind = $3::text AND u.path LIKE '/' || $4::text || '/%' AND u.valid_to IS NULL END
+     ORDER BY us.id, u.depth DESC, u.code`,
+    [q.campaignId, q.roles, q.unitKind, q.provinceId],
+  );
+}
+
+/** An unused link of a survey, with what its reminder says and to whom. */
+export interface UnusedInvitation {
+  id: number;
+  full_name: string;
+  email: string | null;
+  user_id: number | null;
+  locale: string | null;
+  rated_unit_name: string;
+}
+
+export async function findUnusedInvitations(
+  db: Queryable,
+  surveyId: number,
+): Promise<UnusedInvitation[]> {
+  return db.query<UnusedInvitation>(
+    `SELECT i.id, r.full_name, nullif(trim(coalesce(r.email, '')), '') AS email, r.user_id,
+       us.locale, u.name AS rated_unit_name
+     FROM social_survey_invitations i
+     JOIN social_survey_respondents r ON r.id = i.respondent_id
+     JOIN units u ON u.id = i.rated_unit_id
+     LEFT JOIN users us ON us.id = r.user_id
+     WHERE i.survey_id = $1 AND i.used_at IS NULL
+     ORDER BY i.id
+     FOR UPDATE OF i`,
+    [surveyId],
+  );
+}
+
+/** Gives links new tokens (their hashes); the old tokens stop working. */
+export async function replaceInvitationHashes(
+  db: Queryable,
+  rows: { id: number; tokenHash: string }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db.query(
+      `UPDATE social_survey_invitations i SET token_hash = x.token_hash
+       FROM json_to_recordset($1::json) AS x(id integer, token_hash text) WHERE i.id = x.id`,
+      [JSON.stringify(rows.slice(i, i + 1000).map((r) => ({ id: r.id, token_hash: r.tokenHash })))],
+    );
+  }
 }

@@ -230,17 +230,81 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
   );
 
   app.post(
+    `${base}/respondents/from-accounts`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Thêm người trả lời từ tài khoản của hệ thống: tài khoản đang hoạt động giữ một trong các vai trò trên đơn vị tham gia đợt đánh giá, hoặc trên đơn vị thuộc loại đã chọn trong tỉnh của đợt; tất cả hoặc không',
+        params: schemas.campaignParam,
+        body: schemas.fromAccountsBody,
+        response: { 200: schemas.respondentsAdded, ...commonErrors },
+      },
+    },
+    async (request) =>
+      service.addRespondentsFromAccounts(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.body,
+      ),
+  );
+
+  app.post(
+    `${base}/respondents/import`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Nhập người trả lời từ tệp CSV/XLSX (cột ma, ho_ten, nhom, don_vi, email); tất cả hoặc không, lỗi theo dòng và cột',
+        consumes: ['multipart/form-data'],
+        params: schemas.campaignParam,
+        response: {
+          200: schemas.respondentsAdded,
+          413: errorBody,
+          415: errorBody,
+          ...commonErrors,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await service.getSurvey(deps, actor, request.params.id);
+      const table = await readAnswersTable(await uploaded(request));
+      return service.importRespondents(deps, actor, request.params.id, table);
+    },
+  );
+
+  app.post(
     `${base}/invitations`,
     {
       schema: {
         tags,
         summary:
-          'Tạo đường dẫn cá nhân dùng một lần theo quy tắc ai đánh giá đơn vị nào (không tự đánh giá đơn vị mình); mã chỉ trả về một lần',
+          'Tạo đường dẫn cá nhân dùng một lần theo quy tắc ai đánh giá đơn vị nào (không tự đánh giá đơn vị mình); mã chỉ trả về một lần; có thể gửi thư điện tử cho người trả lời',
         params: schemas.campaignParam,
+        body: schemas.invitationsBody,
         response: { 200: schemas.invitationsResponse, ...commonErrors },
       },
     },
-    async (request) => service.createInvitations(deps, requireActor(request), request.params.id),
+    async (request) =>
+      service.createInvitations(deps, requireActor(request), request.params.id, request.body ?? {}),
+  );
+
+  app.post(
+    `${base}/invitations/remind`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Nhắc người chưa trả lời: mỗi đường dẫn chưa dùng của người có địa chỉ thư được thay bằng đường dẫn mới (đường dẫn cũ hết hiệu lực) và gửi thư',
+        params: schemas.campaignParam,
+        body: schemas.remindBody,
+        response: { 200: schemas.remindResponse, ...commonErrors },
+      },
+    },
+    async (request) =>
+      service.remindInvitations(deps, requireActor(request), request.params.id, request.body ?? {}),
   );
 
   app.post(

@@ -1,6 +1,7 @@
 /** Validation and response shapes of the sociological survey's routes (zod: types and OpenAPI). */
 import { z } from 'zod';
-import { idNumber, idText } from '../../http/schemas.ts';
+import { ROLES } from '../../../domain/access.ts';
+import { idNumber, idText, isoDate } from '../../http/schemas.ts';
 
 const code = z.string().trim().min(1).max(32);
 const text = z.string().trim().min(1).max(1000);
@@ -104,7 +105,7 @@ export const responsesBody = z
             group: code,
             ratedUnitCode: code,
             raterUnitCode: z.string().trim().max(32).nullable().optional(),
-            respondentCode: z.string().trim().max(32).nullable().optional(),
+            respondentCode: z.string().trim().max(100).nullable().optional(),
             answers: answersRecord,
           })
           .strict(),
@@ -113,6 +114,34 @@ export const responsesBody = z
       .max(5_000),
   })
   .strict();
+
+/** Respondents drawn from the product's accounts (ADR 45). */
+export const fromAccountsBody = z
+  .object({
+    group: code,
+    roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
+    unitKind: z.string().trim().min(1).max(32).optional(),
+  })
+  .strict();
+
+export const respondentsAdded = z.object({ added: z.number(), kept: z.number() });
+
+/**
+ * Making the personal links: optionally e-mailed, with the deadline the mail states. No body at
+ * all (null to the validator) is the route's first form: links made, none mailed.
+ */
+export const invitationsBody = z
+  .object({ sendEmail: z.boolean().optional(), deadline: isoDate.optional() })
+  .strict()
+  .nullish();
+
+export const remindBody = z.object({ deadline: isoDate.optional() }).strict().nullish();
+
+export const remindResponse = z.object({
+  reissued: z.number(),
+  emailed: z.number(),
+  withoutEmail: z.number(),
+});
 
 export const linkAnswerBody = z.object({ answers: answersRecord }).strict();
 
@@ -191,6 +220,10 @@ export const progressResponse = z.object({
       unitCode: z.string(),
       unitName: z.string(),
       unitKind: z.string(),
+      /** Personal links made to rate this unit, all groups. */
+      invited: z.number().optional(),
+      /** Of those, links already used to answer. */
+      linksUsed: z.number().optional(),
       groups: z.array(
         z.object({
           group: z.string(),
@@ -207,6 +240,10 @@ export const progressResponse = z.object({
 
 export const invitationsResponse = z.object({
   created: z.number(),
+  /** New links e-mailed (sent, or kept in the outbox without SMTP); only when asked. */
+  emailed: z.number().optional(),
+  /** New links whose respondent has no e-mail address; only when e-mailing was asked. */
+  withoutEmail: z.number().optional(),
   links: z.array(
     z.object({
       respondentCode: z.string(),

@@ -6,7 +6,9 @@
  * into the campaign's stored results (provisional until the survey closes).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Actor } from '../../../domain/access.ts';
+import { z } from 'zod';
+import type { Actor, Role } from '../../../domain/access.ts';
+import { formatDateShort } from '../../../domain/format.ts';
 import {
   levelKind,
   validateDesign,
@@ -21,6 +23,9 @@ import { formatPoints, type Ratio } from '../../../domain/scoring/decimal.ts';
 import { AppError, notFound, type ErrorDetail } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../infra/db.ts';
+import { translate, type Locale } from '../../i18n/messages.ts';
+import { keepDirectMails, sendDirectMails, type DirectMail } from '../notifications/direct-mail.ts';
+import { listKinds } from '../units/repository.ts';
 import { appendAuditEntry } from '../audit/repository.ts';
 import { canManageCampaign } from '../campaigns/policy.ts';
 import { applyComputedSurveyPoints, recomputeResults } from '../campaigns/results.service.ts';
@@ -367,6 +372,58 @@ export interface RespondentInput {
   email?: string | null | undefined;
 }
 
+/** A respondent ready to store. */
+interface NewRespondent {
+  code: string;
+  group: string;
+  fullName: string;
+  unitId: number | null;
+  userId: number | null;
+  email: string | null;
+}
+
+/** The respondent groups of the survey's questionnaires. */
+function groupsOf(loaded: Loaded): Set<string> {
+  return new Set(loaded.questionnaires.flatMap((q) => q.design.groups.map((g) => g.code)));
+}
+
+function refuse(problems: ErrorDetail[]): never {
+  throw new AppError(
+    'invalid',
+    'survey_rows_invalid',
+    { count: problems.length },
+    problems.slice(0, MAX_PROBLEMS),
+  );
+}
+
+/** Stores checked respondents (codes already there are kept) and audits it; in the caller's transaction. */
+async function storeRespondents(
+  deps: Deps,
+  tx: Queryable,
+  actor: Actor,
+  loaded: Loaded,
+  rows: NewRespondent[],
+  source: 'list' | 'accounts' | 'file',
+  extra: Record<string, unknown> = {},
+) {
+  const added = await repo.insertRespondents(tx, loaded.survey.id, rows);
+  const now = deps.clock.now();
+  await appendAuditEntry(
+    tx,
+    {
+      ...auditActor(actor),
+      action:
+        source === 'list' ? 'social_survey.respondents.add' : `social_survey.respondents.${source}`,
+      entity: 'social_survey',
+      entityId: loaded.survey.id,
+      unitId: loaded.campaign.owner_unit_id,
+      after: { added, rows: rows.length, ...extra },
+    },
+    now,
+  );
+  return { added, kept: rows.length - added };
+}
+
 /** Adds respondents (a list: all or nothing, each problem by row); codes already there are kept. */
 export async function addRespondents(
   deps: Deps,
@@ -377,9 +434,7 @@ export async function addRespondents(
   return deps.db.transaction(async (tx) => {
     const loaded = await requireSurvey(tx, actor, campaignId, true);
     requireStatus(loaded.survey, ['draft', 'open']);
-    const groups = new Set(
-      loaded.questionnaires.flatMap((q) => q.design.groups.map((g) => g.code)),
-    );
+    const groups = groupsOf(loaded);
     const units = await repo.findUnitsByCode(
       tx,
       rows.map((r) => r.unitCode ?? '').filter((c) => c !== ''),
@@ -407,16 +462,12 @@ export async function addRespondents(
           params: { code: r.unitCode },
         });
     });
-    if (problems.length > 0)
-      throw new AppError(
-        'invalid',
-        'survey_rows_invalid',
-        { count: problems.length },
-        problems.slice(0, MAX_PROBLEMS),
-      );
-    const added = await repo.insertRespondents(
+    if (problems.length > 0) refuse(problems);
+    return storeRespondents(
+      deps,
       tx,
-      loaded.survey.id,
+      actor,
+      loaded,
       rows.map((r) => ({
         code: r.code,
         group: r.group,
@@ -425,31 +476,274 @@ export async function addRespondents(
         userId: null,
         email: r.email ?? null,
       })),
+      'list',
     );
-    const now = deps.clock.now();
-    await appendAuditEntry(
-      tx,
-      {
-        ...auditActor(actor),
-        action: 'social_survey.respondents.add',
-        entity: 'social_survey',
-        entityId: loaded.survey.id,
-        unitId: loaded.campaign.owner_unit_id,
-        after: { added, rows: rows.length },
-      },
-      now,
-    );
-    return { added, kept: rows.length - added };
   });
+}
+
+/** The respondent code of an account in a group: stable, so adding the same accounts again keeps them. */
+export const accountRespondentCode = (group: string, username: string) =>
+  `${group}-${username.toLowerCase()}`;
+
+/**
+ * Makes respondents of a group from the product's active accounts holding one of `roles`: on a
+ * participating unit of the campaign, or (with `unitKind`) on a current unit of that kind in the
+ * province of the campaign's owner unit (People's Council delegates, department leaders). Each
+ * account comes once, with the deepest unit it holds such a role on; code `<group>-<username>`.
+ */
+export async function addRespondentsFromAccounts(
+  deps: Deps,
+  actor: Actor,
+  campaignId: number,
+  input: { group: string; roles: Role[]; unitKind?: string | undefined },
+) {
+  return deps.db.transaction(async (tx) => {
+    const loaded = await requireSurvey(tx, actor, campaignId, true);
+    requireStatus(loaded.survey, ['draft', 'open']);
+    if (!groupsOf(loaded).has(input.group))
+      throw new AppError('invalid', 'survey_unknown_group', { code: input.group }, [
+        { field: 'group', key: 'survey_unknown_group', params: { code: input.group } },
+      ]);
+    let province: string | null = null;
+    if (input.unitKind !== undefined) {
+      if (!(await listKinds(tx)).some((k) => k.code === input.unitKind))
+        throw new AppError('invalid', 'survey_unknown_unit_kind', { kind: input.unitKind }, [
+          { field: 'unitKind', key: 'survey_unknown_unit_kind', params: { kind: input.unitKind } },
+        ]);
+      province = provinceOf(loaded.campaign.owner_unit_path);
+      if (province === null) throw new AppError('conflict', 'survey_campaign_without_province');
+    }
+    const accounts = await repo.findAccountsForSurvey(tx, {
+      campaignId,
+      roles: input.roles,
+      unitKind: input.unitKind ?? null,
+      provinceId: province,
+    });
+    return storeRespondents(
+      deps,
+      tx,
+      actor,
+      loaded,
+      accounts.map((a) => ({
+        code: accountRespondentCode(input.group, a.username),
+        group: input.group,
+        fullName: a.full_name,
+        unitId: a.unit_id,
+        userId: a.user_id,
+        email: a.email,
+      })),
+      'accounts',
+      { group: input.group, roles: input.roles, unitKind: input.unitKind ?? null },
+    );
+  });
+}
+
+/** The columns of a respondents file. */
+export const RESPONDENT_COLUMNS = {
+  code: 'ma',
+  fullName: 'ho_ten',
+  group: 'nhom',
+  unitCode: 'don_vi',
+  email: 'email',
+} as const;
+
+const EMAIL = z.email().max(254);
+const MAX_CODE = 100;
+const MAX_NAME = 1000;
+
+/**
+ * Adds respondents read from a file (columns ma, ho_ten, nhom, don_vi, email): all or nothing,
+ * each refusal naming its row and column; codes already there are kept.
+ */
+export async function importRespondents(
+  deps: Deps,
+  actor: Actor,
+  campaignId: number,
+  table: { headers: string[]; rows: string[][]; rowNumbers: number[] },
+) {
+  return deps.db.transaction(async (tx) => {
+    const loaded = await requireSurvey(tx, actor, campaignId, true);
+    requireStatus(loaded.survey, ['draft', 'open']);
+    const headers = table.headers.map((h) => h.trim().toLowerCase());
+    const index = (name: string) => headers.indexOf(name);
+    const missing = [
+      RESPONDENT_COLUMNS.code,
+      RESPONDENT_COLUMNS.fullName,
+      RESPONDENT_COLUMNS.group,
+    ].filter((c) => index(c) === -1);
+    if (missing.length > 0)
+      throw new AppError('invalid', 'import_missing_columns', { columns: missing.join(', ') });
+    const cell = (row: string[], name: string) => {
+      const i = index(name);
+      return i === -1 ? '' : (row[i] ?? '').trim();
+    };
+    const groups = groupsOf(loaded);
+    const units = await repo.findUnitsByCode(
+      tx,
+      table.rows.map((r) => cell(r, RESPONDENT_COLUMNS.unitCode)).filter((c) => c !== ''),
+    );
+    const problems: ErrorDetail[] = [];
+    const seen = new Map<string, number>();
+    const out: NewRespondent[] = [];
+    table.rows.forEach((r, n) => {
+      const row = table.rowNumbers[n]!;
+      const at = (column: string) => ({ row, column });
+      const before = problems.length;
+      const code = cell(r, RESPONDENT_COLUMNS.code);
+      const fullName = cell(r, RESPONDENT_COLUMNS.fullName);
+      const group = cell(r, RESPONDENT_COLUMNS.group);
+      const unitCode = cell(r, RESPONDENT_COLUMNS.unitCode);
+      const email = cell(r, RESPONDENT_COLUMNS.email);
+      if (code === '')
+        problems.push({ ...at(RESPONDENT_COLUMNS.code), key: 'survey_respondent_code_missing' });
+      else if (code.length > MAX_CODE)
+        problems.push({
+          ...at(RESPONDENT_COLUMNS.code),
+          key: 'survey_respondent_code_long',
+          params: { max: MAX_CODE },
+        });
+      else if (seen.has(code))
+        problems.push({
+          ...at(RESPONDENT_COLUMNS.code),
+          key: 'survey_respondent_duplicate_row',
+          params: { code, row: seen.get(code)! },
+        });
+      else seen.set(code, row);
+      if (fullName === '')
+        problems.push({
+          ...at(RESPONDENT_COLUMNS.fullName),
+          key: 'survey_respondent_name_missing',
+        });
+      else if (fullName.length > MAX_NAME)
+        problems.push({
+          ...at(RESPONDENT_COLUMNS.fullName),
+          key: 'survey_respondent_name_long',
+          params: { max: MAX_NAME },
+        });
+      if (group === '')
+        problems.push({ ...at(RESPONDENT_COLUMNS.group), key: 'survey_respondent_group_missing' });
+      else if (!groups.has(group))
+        problems.push({
+          ...at(RESPONDENT_COLUMNS.group),
+          key: 'survey_unknown_group',
+          params: { code: group },
+        });
+      if (unitCode !== '' && !units.has(unitCode))
+        problems.push({
+          ...at(RESPONDENT_COLUMNS.unitCode),
+          key: 'survey_unknown_unit',
+          params: { code: unitCode },
+        });
+      if (email !== '' && !EMAIL.safeParse(email).success)
+        problems.push({
+          ...at(RESPONDENT_COLUMNS.email),
+          key: 'survey_respondent_email_invalid',
+          params: { value: email.slice(0, 100) },
+        });
+      if (problems.length === before)
+        out.push({
+          code,
+          group,
+          fullName,
+          unitId: unitCode === '' ? null : units.get(unitCode)!.id,
+          userId: null,
+          email: email === '' ? null : email,
+        });
+    });
+    if (problems.length > 0) refuse(problems);
+    return storeRespondents(deps, tx, actor, loaded, out, 'file');
+  });
+}
+
+/** The province id a unit path starts with, or null without an owner unit. */
+function provinceOf(path: string | null): string | null {
+  return path?.split('/').find((id) => id !== '') ?? null;
+}
+
+/** An ISO date that exists (2026-02-31 does not), else a refusal naming the field. */
+function checkDeadline(deadline: string | undefined): string | null {
+  if (deadline === undefined) return null;
+  const d = new Date(`${deadline}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== deadline)
+    throw new AppError('invalid', 'validation_failed', {}, [
+      { field: 'deadline', key: 'field_format', params: { field: 'deadline' } },
+    ]);
+  return deadline;
+}
+
+interface LinkMail {
+  respondent: {
+    full_name: string;
+    email: string | null;
+    user_id: number | null;
+    locale: string | null;
+  };
+  unitName: string;
+  token: string;
+}
+
+/** The mail carrying a personal link, in the respondent's language (Vietnamese unless their account reads English). */
+function linkMail(
+  deps: Deps,
+  campaignName: string,
+  link: LinkMail,
+  deadline: string | null,
+  reminder: boolean,
+): DirectMail {
+  const locale: Locale = link.respondent.locale === 'en' ? 'en' : 'vi';
+  const url = `${deps.config.publicUrl}/dieu-tra/${link.token}`;
+  const p = { unit: link.unitName, campaign: campaignName };
+  const date = deadline ? (locale === 'vi' ? formatDateShort(deadline) : deadline) : null;
+  return {
+    to: link.respondent.email!,
+    userId: link.respondent.user_id,
+    locale,
+    subject: translate(
+      locale,
+      reminder ? 'survey_mail_reminder_subject' : 'survey_mail_subject',
+      p,
+    ),
+    text: [
+      translate(locale, 'notify_email_greeting', { name: link.respondent.full_name }),
+      '',
+      translate(locale, reminder ? 'survey_mail_reminder_body' : 'survey_mail_body', p),
+      '',
+      url,
+      '',
+      ...(date ? [translate(locale, 'survey_mail_deadline', { date }), ''] : []),
+      translate(locale, 'survey_mail_single_use'),
+      '',
+      '--',
+      translate(locale, 'notify_email_footer'),
+    ].join('\n'),
+  };
+}
+
+/**
+ * Delivers link mails: without SMTP they are kept in the outbox inside the transaction making the
+ * links; with SMTP the returned function sends them once that transaction has committed.
+ */
+async function deliverInside(deps: Deps, tx: Queryable, mails: DirectMail[], now: Date) {
+  if (!deps.config.smtp) await keepDirectMails(tx, mails, now);
+}
+async function deliverAfter(deps: Deps, mails: DirectMail[]) {
+  if (deps.config.smtp) await sendDirectMails(deps, mails);
 }
 
 /**
  * Makes the personal single-use links the rating rules call for (an open survey): each respondent
  * of a rule's group rates every participating unit of the questionnaire's kind in the rule's
- * scope, never their own unit. Returns the new links once (only their hashes are stored).
+ * scope, never their own unit. Returns the new links once (only their hashes are stored). With
+ * `sendEmail`, each new link whose respondent has an address is e-mailed too.
  */
-export async function createInvitations(deps: Deps, actor: Actor, campaignId: number) {
-  return deps.db.transaction(async (tx) => {
+export async function createInvitations(
+  deps: Deps,
+  actor: Actor,
+  campaignId: number,
+  options: { sendEmail?: boolean | undefined; deadline?: string | undefined } = {},
+) {
+  const deadline = checkDeadline(options.deadline);
+  const result = await deps.db.transaction(async (tx) => {
     const loaded = await requireSurvey(tx, actor, campaignId, true);
     requireStatus(loaded.survey, ['open']);
     const [respondents, units, existing] = await Promise.all([
@@ -465,6 +759,8 @@ export async function createInvitations(deps: Deps, actor: Actor, campaignId: nu
       token: string;
     }[] = [];
     const rows: { respondentId: number; unitId: number; tokenHash: string }[] = [];
+    const mails: DirectMail[] = [];
+    let withoutEmail = 0;
     for (const q of loaded.questionnaires) {
       for (const rule of q.design.rules) {
         for (const r of respondents) {
@@ -495,12 +791,26 @@ export async function createInvitations(deps: Deps, actor: Actor, campaignId: nu
               unitName: u.unit_name,
               token,
             });
+            if (options.sendEmail) {
+              if (r.email)
+                mails.push(
+                  linkMail(
+                    deps,
+                    loaded.campaign.name,
+                    { respondent: r, unitName: u.unit_name, token },
+                    deadline,
+                    false,
+                  ),
+                );
+              else withoutEmail += 1;
+            }
           }
         }
       }
     }
     const now = deps.clock.now();
     await repo.insertInvitations(tx, loaded.survey.id, rows, now);
+    await deliverInside(deps, tx, mails, now);
     await appendAuditEntry(
       tx,
       {
@@ -509,12 +819,82 @@ export async function createInvitations(deps: Deps, actor: Actor, campaignId: nu
         entity: 'social_survey',
         entityId: loaded.survey.id,
         unitId: loaded.campaign.owner_unit_id,
-        after: { created: rows.length },
+        after: {
+          created: rows.length,
+          ...(options.sendEmail ? { emailed: mails.length, withoutEmail, deadline } : {}),
+        },
       },
       now,
     );
-    return { created: links.length, links };
+    return {
+      answer: {
+        created: links.length,
+        ...(options.sendEmail ? { emailed: mails.length, withoutEmail } : {}),
+        links,
+      },
+      mails,
+    };
   });
+  await deliverAfter(deps, result.mails);
+  return result.answer;
+}
+
+/**
+ * Reminds the respondents who have not answered (an open survey): every unused link whose
+ * respondent has an address gets a fresh token in place of the stored hash (the old link stops
+ * working: only hashes are kept, so a reminder must carry a new link) and is e-mailed.
+ */
+export async function remindInvitations(
+  deps: Deps,
+  actor: Actor,
+  campaignId: number,
+  options: { deadline?: string | undefined } = {},
+) {
+  const deadline = checkDeadline(options.deadline);
+  const result = await deps.db.transaction(async (tx) => {
+    const loaded = await requireSurvey(tx, actor, campaignId, true);
+    requireStatus(loaded.survey, ['open']);
+    const unused = await repo.findUnusedInvitations(tx, loaded.survey.id);
+    const withEmail = unused.filter((i) => i.email);
+    const hashes: { id: number; tokenHash: string }[] = [];
+    const mails: DirectMail[] = [];
+    for (const inv of withEmail) {
+      const token = randomBytes(24).toString('base64url');
+      hashes.push({ id: inv.id, tokenHash: hashToken(token) });
+      mails.push(
+        linkMail(
+          deps,
+          loaded.campaign.name,
+          { respondent: inv, unitName: inv.rated_unit_name, token },
+          deadline,
+          true,
+        ),
+      );
+    }
+    const now = deps.clock.now();
+    await repo.replaceInvitationHashes(tx, hashes);
+    await deliverInside(deps, tx, mails, now);
+    const answer = {
+      reissued: hashes.length,
+      emailed: mails.length,
+      withoutEmail: unused.length - withEmail.length,
+    };
+    await appendAuditEntry(
+      tx,
+      {
+        ...auditActor(actor),
+        action: 'social_survey.invitations.remind',
+        entity: 'social_survey',
+        entityId: loaded.survey.id,
+        unitId: loaded.campaign.owner_unit_id,
+        after: { ...answer, deadline },
+      },
+      now,
+    );
+    return { answer, mails };
+  });
+  await deliverAfter(deps, result.mails);
+  return result.answer;
 }
 
 /** Two unit paths ('/25/300/' and '/25/301/') are in the same province. */
@@ -910,6 +1290,12 @@ export async function surveyProgress(deps: Deps, actor: Actor, campaignId: numbe
         unitCode: u.unit_code,
         unitName: u.unit_name,
         unitKind: u.unit_kind,
+        invited: counts
+          .filter((x) => x.unit_id === u.unit_id)
+          .reduce((sum, x) => sum + x.invited, 0),
+        linksUsed: counts
+          .filter((x) => x.unit_id === u.unit_id)
+          .reduce((sum, x) => sum + x.used, 0),
         groups: groups.map((g) => {
           const c = counts.find((x) => x.unit_id === u.unit_id && x.group_code === g.code);
           const sample = q!.design.rules
@@ -924,6 +1310,71 @@ export async function surveyProgress(deps: Deps, actor: Actor, campaignId: numbe
             sampleSize: sample,
           };
         }),
+      };
+    }),
+  };
+}
+
+// --- the campaign report --------------------------------------------------------------------
+
+/** What the campaign report says of the survey, per unit. */
+export interface SurveyReportPart {
+  provisional: boolean;
+  units: {
+    unitId: number;
+    unitName: string;
+    unitKind: string;
+    pointsHundredths: number | null;
+    maxHundredths: number | null;
+    nodes: { title: string; pointsHundredths: number | null; maxHundredths: number }[];
+    groups: { name: string; responses: number }[];
+  }[];
+}
+
+/**
+ * The survey's part of the campaign report (seed 004): every participating unit's survey points
+ * with each node's points, and the responses per respondent group — the numbers of
+ * `GET …/social-survey/results`, provisional while the survey is open. Null when the campaign has
+ * no survey or it is still a draft. The caller has checked who may draft the report.
+ */
+export async function surveyReportPart(
+  deps: Deps,
+  campaignId: number,
+): Promise<SurveyReportPart | null> {
+  const [campaign, survey] = await Promise.all([
+    repo.findCampaignView(deps.db, campaignId),
+    repo.findSurveyByCampaign(deps.db, campaignId),
+  ]);
+  if (!campaign || !survey || survey.status === 'draft') return null;
+  const loaded: Loaded = {
+    campaign,
+    survey,
+    questionnaires: await repo.findQuestionnaires(deps.db, survey.id),
+  };
+  const computed = await computeAll(deps, deps.db, loaded, null);
+  const counts = await repo.progressCounts(deps.db, survey.id);
+  return {
+    provisional: survey.status !== 'closed',
+    units: computed.map(({ unit, points }) => {
+      const design = loaded.questionnaires.find((q) => q.unit_kind === unit.unit_kind)?.design;
+      return {
+        unitId: unit.unit_id,
+        unitName: unit.unit_name,
+        unitKind: unit.unit_kind,
+        pointsHundredths: points?.pointsHundredths ?? null,
+        maxHundredths:
+          points?.maxHundredths ?? design?.nodes.reduce((s, n) => s + n.maxHundredths, 0) ?? null,
+        nodes: (design?.nodes ?? []).map((n) => ({
+          title: n.title,
+          pointsHundredths: points?.nodes.find((x) => x.code === n.code)?.pointsHundredths ?? null,
+          maxHundredths: n.maxHundredths,
+        })),
+        groups: (design?.groups ?? []).map((g) => ({
+          name: g.name,
+          responses:
+            counts.find((c) => c.unit_id === unit.unit_id && c.group_code === g.code)?.responses ??
+            0,
+        })),
       };
     }),
   };

@@ -6,6 +6,7 @@
  * (provisional until the survey closes). Bad files are refused by row and column with nothing
  * saved; a respondent never rates their own unit and answers once per unit.
  */
+import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createHarness,
@@ -482,6 +483,13 @@ describe('points', () => {
     expect(given.length).toBeGreaterThan(1000);
   });
 
+  it('gives the campaign report a survey part, provisional while the survey is open', async () => {
+    const lines = await reportSurveyPart();
+    expect(lines[1]).toBe(
+      'Điểm điều tra xã hội học của từng cơ quan, đơn vị (tạm tính: cuộc điều tra chưa kết thúc), theo từng nút điều tra, kèm số phiếu theo nhóm đối tượng:',
+    );
+  });
+
   it('makes the points final when the survey closes', async () => {
     expect((await agency.post(`${base()}/close`, {})).body.unitsWithPoints).toBe(14);
     const campaign = await agency.get(`/api/v1/campaigns/${campaignId}/results`);
@@ -496,4 +504,70 @@ describe('points', () => {
     expect(xlsx.status).toBe(200);
     expect(xlsx.raw.subarray(0, 2).toString()).toBe('PK');
   });
+
+  it('prints in the campaign report each unit’s survey points per node and responses per group', async () => {
+    const lines = await reportSurveyPart();
+    expect(lines[0]).toBe('3. Kết quả điều tra xã hội học');
+    expect(lines[1]).toBe(
+      'Điểm điều tra xã hội học của từng cơ quan, đơn vị, theo từng nút điều tra, kèm số phiếu theo nhóm đối tượng:',
+    );
+    // Office 1 (T901): its nodes from the answers alone; 20 commune leaders answered by link,
+    // 75 officials on paper (300 rows over 4 offices). Commune 1 (T911): 12 office leaders by
+    // link, 30 delegates on paper (300 rows over 10 communes).
+    const line = (code: string, name: string, design: typeof OFFICE_DESIGN, counts: string) => {
+      const nodes = design.nodes.map((n) => ({ ...n, pts: expectedNode(design, code, n)! }));
+      const total = nodes.reduce((s, n) => s + n.pts, 0);
+      const parts = nodes.map((n) => `${n.title}: ${pts(n.pts)}/${pts(n.maxHundredths)} điểm`);
+      return `- ${name}: ${pts(total)}/30 điểm (${parts.join('; ')}); số phiếu: ${counts}.`;
+    };
+    expect(lines).toContain(
+      line('T901', 'Phòng chuyên môn 1', OFFICE_DESIGN, 'Lãnh đạo UBND xã 20, Công chức 75'),
+    );
+    expect(lines).toContain(
+      line('T911', 'Xã Thử 1', COMMUNE_DESIGN, 'Lãnh đạo phòng, ban 12, Đại biểu HĐND 30'),
+    );
+    // Every unit once: the 4 offices before the 10 communes, as the report orders its kinds.
+    const units = lines.slice(2);
+    expect(units).toHaveLength(14);
+    expect(units.slice(0, 4).every((l) => l.startsWith('- Phòng chuyên môn'))).toBe(true);
+  });
 });
+
+/** Points as the report prints them: "25,5", "30". */
+function pts(hundredths: number): string {
+  const text = `${Math.floor(hundredths / 100)},${String(hundredths % 100).padStart(2, '0')}`;
+  return text.replace(/0+$/, '').replace(/,$/, '');
+}
+
+/** The survey part of the campaign report, drafted by the agency, from its heading to section III. */
+async function reportSurveyPart(): Promise<string[]> {
+  const started = await agency.post('/api/v1/documents', {
+    type: 'campaign_report',
+    campaignId,
+    pdf: false,
+  });
+  expect(started.status).toBe(202);
+  let job = started.body;
+  for (let i = 0; i < 600 && (job.status === 'queued' || job.status === 'running'); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    job = (await agency.get(`/api/v1/documents/jobs/${job.id}`)).body;
+  }
+  expect(job.status).toBe('succeeded');
+  const res = await agency.request('GET', `/api/v1/documents/jobs/${job.id}/docx`, undefined, {
+    accept: '*/*',
+  });
+  expect(res.status).toBe(200);
+  const xml = new PizZip(res.raw).file('word/document.xml')!.asText();
+  const lines = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+    .map((p) =>
+      [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+        .map((t) => t[1])
+        .join('')
+        .replace(/&amp;/g, '&'),
+    )
+    .filter((l) => l.trim() !== '');
+  const start = lines.findIndex((l) => / Kết quả điều tra xã hội học$/.test(l));
+  const end = lines.findIndex((l) => l.startsWith('III. KẾT QUẢ CHỈ SỐ HÀI LÒNG'));
+  expect(start).toBeGreaterThan(0);
+  return lines.slice(start, end);
+}
