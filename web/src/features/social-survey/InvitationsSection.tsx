@@ -112,10 +112,10 @@ export function InvitationsSection({ survey }: { survey: Survey }) {
               {t('socialSurvey.invitations.once')}
             </Alert>
             <Group>
-              <Button variant="light" onClick={csv}>
+              <Button variant="default" onClick={csv}>
                 {t('socialSurvey.invitations.downloadCsv')}
               </Button>
-              <Button variant="light" onClick={() => setSlips((s) => !s)} aria-expanded={slips}>
+              <Button variant="default" onClick={() => setSlips((s) => !s)} aria-expanded={slips}>
                 {slips
                   ? t('socialSurvey.invitations.hideSlips')
                   : t('socialSurvey.invitations.showSlips')}

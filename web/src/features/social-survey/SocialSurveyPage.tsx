@@ -229,7 +229,9 @@ function StatusPanel({ survey }: { survey: Survey }) {
         <ErrorAlert error={change.error} />
         <Group>
           {survey.status === 'draft' ? (
-            <Button onClick={() => setConfirm('open')}>{t('socialSurvey.status.openAction')}</Button>
+            <Button onClick={() => setConfirm('open')}>
+              {t('socialSurvey.status.openAction')}
+            </Button>
           ) : null}
           {survey.status === 'open' ? (
             <Button color="red" variant="light" onClick={() => setConfirm('close')}>
