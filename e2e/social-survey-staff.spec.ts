@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type FileChooser, type Page } from '@playwright/test';
 import { apiAs } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { signIn } from './support/session.ts';
@@ -64,7 +64,7 @@ async function respondentsXlsx(rows: string[][]): Promise<Buffer> {
 async function chooseFile(
   page: Page,
   label: string | RegExp,
-  file: Parameters<import('@playwright/test').FileChooser['setFiles']>[0],
+  file: Parameters<FileChooser['setFiles']>[0],
 ) {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: label }).click();
