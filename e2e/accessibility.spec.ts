@@ -102,6 +102,12 @@ function pages(): { account: string | null; path: string; ready: (p: Page) => Pr
     { account: 'noivu.thainguyen', path: '/campaigns', ready: heading },
     { account: 'noivu.thainguyen', path: `/campaigns/${ids.campaign2026}`, ready: heading },
     { account: 'noivu.thainguyen', path: `/campaigns/${ids.campaign2022}/results`, ready: heading },
+    // The sociological survey of a campaign (the national one is the administrator's): to create.
+    {
+      account: 'admin',
+      path: `/campaigns/${ids.campaign2026}/social-survey`,
+      ready: (p) => expect(p.getByRole('heading', { level: 3 }).first()).toBeVisible(),
+    },
     {
       account: 'noivu.thainguyen',
       path: `/campaigns/${ids.campaign2022}/units/${ids.quyKy}/scorecard`,

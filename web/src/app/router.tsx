@@ -185,6 +185,13 @@ export function createAppRouter() {
               }),
             },
             {
+              path: 'campaigns/:id/social-survey',
+              lazy: async () => ({
+                Component: (await import('../features/social-survey/SocialSurveyPage.tsx'))
+                  .SocialSurveyPage,
+              }),
+            },
+            {
               path: 'campaigns/:id/results',
               lazy: async () => ({
                 Component: (await import('../features/campaigns/ResultsPage.tsx')).ResultsPage,

@@ -6,6 +6,7 @@ import { sipasEn } from './sipas.en.ts';
 
 import { notificationsEn } from './notifications.en.ts';
 import { outboxEn } from './outbox.en.ts';
+import { socialSurveyEn } from './socialSurvey.en.ts';
 import { homeEn } from './home.en.ts';
 
 import { campaignSetupEn } from './campaignSetup.en.ts';
@@ -20,6 +21,7 @@ export const en: Catalogue = {
   evidenceReading: evidenceReadingEn,
   notifications: notificationsEn,
   outbox: outboxEn,
+  socialSurvey: socialSurveyEn,
   home: homeEn,
   remediation: remediationEn,
   app: {

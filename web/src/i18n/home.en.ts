@@ -31,6 +31,8 @@ export const homeEn = {
       'Progress: {{submitted}}/{{total}} units submitted their self-assessment, {{published}} published',
     late_units: 'Units late with their self-assessment: {{count}} not submitted',
     campaign_setup: 'Finish setting up and open the campaign',
+    social_survey:
+      'Sociological survey open: {{responses}} questionnaires received; see the progress',
     plan_task: 'Task assigned to you in the remediation plan of {{unit}}',
     plan_tasks_due:
       'Remediation plan of {{unit}}: {{late}} tasks overdue, {{due}} tasks due in the next {{days}} days',

@@ -30,6 +30,7 @@ export const homeVi = {
       'Tiến độ: {{submitted}}/{{total}} đơn vị đã nộp tự chấm, {{published}} đơn vị đã công bố',
     late_units: 'Đơn vị quá hạn tự chấm: {{count}} đơn vị chưa nộp',
     campaign_setup: 'Hoàn tất thiết lập và mở đợt đánh giá',
+    social_survey: 'Điều tra xã hội học đang mở: {{responses}} phiếu đã nhận; xem tiến độ',
     plan_task: 'Việc được giao trong kế hoạch khắc phục của {{unit}}',
     plan_tasks_due:
       'Kế hoạch khắc phục của {{unit}}: {{late}} việc quá hạn, {{due}} việc đến hạn trong {{days}} ngày tới',

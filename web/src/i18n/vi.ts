@@ -9,6 +9,7 @@ import { remediationVi } from './remediation.vi.ts';
 
 import { notificationsVi } from './notifications.vi.ts';
 import { outboxVi } from './outbox.vi.ts';
+import { socialSurveyVi } from './socialSurvey.vi.ts';
 import { homeVi } from './home.vi.ts';
 
 import { campaignSetupVi } from './campaignSetup.vi.ts';
@@ -23,6 +24,7 @@ export const vi = {
   evidenceReading: evidenceReadingVi,
   notifications: notificationsVi,
   outbox: outboxVi,
+  socialSurvey: socialSurveyVi,
   home: homeVi,
   remediation: remediationVi,
   app: {

@@ -247,3 +247,65 @@ describe('the enumerator and the administrator', () => {
     expect(kinds(t)).toEqual(['accounts', 'health', 'outbox']);
   });
 });
+
+describe('the sociological survey', () => {
+  it('reminds the standing agency of its open survey, with the answers so far, and no one else', async () => {
+    const agency = await h.login('noivu.thainguyen');
+    const sets = await agency.get('/api/v1/criteria-sets');
+    const setId = (sets.body.items as { id: number; origin: string }[]).find(
+      (s) => s.origin === 'bundled:khung-2025-xa',
+    )!.id;
+    const created = await agency.post('/api/v1/campaigns', {
+      name: 'Đợt có điều tra xã hội học',
+      year: 2026,
+      deadlines: {
+        selfAssessment: '2027-01-10',
+        round1: '2027-01-20',
+        explanations: '2027-01-31',
+        round2: '2027-02-10',
+        publication: '2027-02-28',
+      },
+      criteriaSets: [{ unitKind: 'commune', criteriaSetId: setId }],
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.campaign.id as number;
+    const base = `/api/v1/campaigns/${id}/social-survey`;
+    expect(
+      (await agency.post(`/api/v1/campaigns/${id}/participants`, { unitCodes: ['05551'] })).status,
+    ).toBeLessThan(300);
+    expect((await agency.post(base, {})).status).toBe(201);
+    const design = {
+      method: 'favourable',
+      scale: {
+        levels: [
+          { code: '1', label: 'Kém', valueHundredths: 0 },
+          { code: '2', label: 'Tốt', valueHundredths: 10000 },
+        ],
+        excluded: [],
+        favourable: ['2'],
+      },
+      nodes: [{ code: 'X1', title: 'Đánh giá', maxHundredths: 3000, source: 'questions' }],
+      groups: [{ code: 'ND', name: 'Người dân', weight: 1 }],
+      questions: [{ code: 'Q1', text: 'Hài lòng?', nodes: ['X1'], groups: ['ND'] }],
+      rules: [],
+    };
+    expect(
+      (await agency.put(`${base}/questionnaires/commune`, { version: null, design })).status,
+    ).toBe(200);
+    // A draft is not yet something to follow.
+    expect(of(await tasksOf(agency), 'social_survey')).toEqual([]);
+    expect((await agency.post(`${base}/open`, {})).status).toBe(200);
+    const link = `/campaigns/${id}/social-survey?tab=progress`;
+    expect(of(await tasksOf(agency), 'social_survey')).toEqual([
+      expect.objectContaining({ link, role: 'standing_agency', figures: { responses: 0 } }),
+    ]);
+    const entered = await agency.post(`${base}/responses`, {
+      responses: [{ group: 'ND', ratedUnitCode: '05551', answers: { Q1: '2' } }],
+    });
+    expect(entered.status).toBe(200);
+    expect(of(await tasksOf(agency), 'social_survey')[0]!.figures).toEqual({ responses: 1 });
+    // Another province's agency and the commune's officer get nothing of it.
+    expect(of(await tasksOf(await h.login('noivu.khanhhoa')), 'social_survey')).toEqual([]);
+    expect(of(await tasksOf(await h.login('canbo.kimphuong')), 'social_survey')).toEqual([]);
+  });
+});

@@ -115,3 +115,21 @@ export async function countOutbox(db: Queryable): Promise<number> {
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM mail_outbox');
   return row?.n ?? 0;
 }
+
+/** Open sociological surveys (ADR 35), with their campaign's owner unit and the answers so far. */
+export async function findOpenSocialSurveys(db: Queryable) {
+  return db.query<{
+    campaign_id: number;
+    campaign_name: string;
+    owner_unit_path: string | null;
+    responses: number;
+  }>(
+    `SELECT s.campaign_id, c.name AS campaign_name, ou.path AS owner_unit_path,
+            (SELECT count(*)::int FROM social_survey_responses r WHERE r.survey_id = s.id) AS responses
+     FROM social_surveys s
+     JOIN campaigns c ON c.id = s.campaign_id
+     LEFT JOIN units ou ON ou.id = c.owner_unit_id
+     WHERE s.status = 'open'
+     ORDER BY s.campaign_id`,
+  );
+}

@@ -36,6 +36,7 @@ export const TASK_KINDS = [
   'campaign_progress',
   'late_units',
   'campaign_setup',
+  'social_survey',
   'plan_task',
   'plan_tasks_due',
   'supervision',
@@ -255,6 +256,23 @@ function setupItem(actor: Actor, c: campaignRepo.CampaignRow, now: Date): TaskIt
   });
 }
 
+/** Open sociological surveys of campaigns the standing agency manages: answers so far, to progress. */
+async function socialSurveyItems(db: Queryable, actor: Actor, now: Date): Promise<TaskItem[]> {
+  if (!roleIn(actor, 'standing_agency')) return [];
+  return (await repo.findOpenSocialSurveys(db))
+    .filter((s) => canManageCampaign(actor, s.owner_unit_path))
+    .map((s) =>
+      item(
+        'social_survey',
+        'standing_agency',
+        `/campaigns/${s.campaign_id}/social-survey?tab=progress`,
+        s.campaign_name,
+        now,
+        { figures: { responses: s.responses } },
+      ),
+    );
+}
+
 const inScope = (scope: string[] | null, path: string) =>
   scope === null || scope.some((s) => path.startsWith(s));
 
@@ -415,6 +433,7 @@ export async function myTasks(deps: Deps, actor: Actor, origin: string) {
     const c = await loadCampaign(deps.db, row.id);
     items.push(...(await campaignItems(deps, actor, c, now)));
   }
+  items.push(...(await socialSurveyItems(deps.db, actor, now)));
   items.push(...(await remediationItems(deps.db, actor, now)));
   items.push(...(await supervisionItems(deps.db, actor, now)));
   items.push(...(await sipasItems(deps.db, actor, now)));

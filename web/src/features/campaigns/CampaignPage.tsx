@@ -186,6 +186,9 @@ function CampaignView({ detail }: { detail: CampaignDetail }) {
           <Button variant="light" component={Link} to={`/campaigns/${campaign.id}/setup`}>
             {t('campaignSetup.link')}
           </Button>
+          <Button variant="light" component={Link} to={`/campaigns/${campaign.id}/social-survey`}>
+            {t('socialSurvey.link')}
+          </Button>
         </Group>
       ) : null}
       {detail.canManage ? <SetupSection detail={detail} /> : null}

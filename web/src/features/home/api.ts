@@ -15,6 +15,7 @@ export type TaskKind =
   | 'campaign_progress'
   | 'late_units'
   | 'campaign_setup'
+  | 'social_survey'
   | 'plan_task'
   | 'plan_tasks_due'
   | 'supervision'
