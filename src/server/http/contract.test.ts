@@ -21,7 +21,6 @@ const NOT_YET_TYPED = new Set<string>([
   'GET /api/v1/campaigns/{id}/units/{unitId}/sheet',
   'GET /api/v1/documents/jobs/{id}',
   'GET /api/v1/documents/templates',
-  'GET /api/v1/evidence/{id}/check',
   'GET /api/v1/public/campaigns/{id}/results',
   'GET /api/v1/remediation-plans',
   'GET /api/v1/remediation-plans/{id}',

@@ -272,8 +272,6 @@ export function registerEvidenceRoutes(app: App, deps: Deps): void {
       });
       return {
         ...view,
-        metadata: view.metadata as Record<string, unknown> | null,
-        signatures: view.signatures as unknown as Record<string, unknown>[],
         errorMessage: view.error ? translate(request.locale, `evidence_check_${view.error}`) : null,
         findings: view.findings.map((f) => ({
           code: f.code,

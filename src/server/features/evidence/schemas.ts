@@ -1,5 +1,6 @@
 /** Request and response shapes of the evidence library. */
 import { z } from 'zod';
+import * as evidenceContract from '../../../shared/contract/evidence.ts';
 import { parseUserDate } from '../../../domain/dates.ts';
 import { idNumber, idText, paging } from '../../http/schemas.ts';
 
@@ -193,31 +194,7 @@ export const riskReport = z.object({
   ),
 });
 
-/** The background check of a file: what was read, the signatures, and the findings. */
-export const checkResult = z.object({
-  documentId: z.number(),
-  versionNo: z.number(),
-  status: z.enum(['pending', 'done', 'unreadable']),
-  error: z.string().nullable(),
-  errorMessage: z.string().nullable(),
-  // How the text was read: the PDF's text layer, or OCR of a scan (null when not read).
-  readBy: z.enum(['text', 'ocr']).nullable(),
-  // The reader's output (src/domain/documents/official-document.ts), null for a scan.
-  metadata: z.record(z.string(), z.unknown()).nullable(),
-  // One entry per signature (src/server/features/evidence/pdf-signatures.ts), in signing order.
-  signatures: z.array(z.record(z.string(), z.unknown())),
-  changedAfterSigning: z.boolean(),
-  // Whether trust anchors are configured: without them every chain is "not checked".
-  trustAnchorsConfigured: z.boolean(),
-  findings: z.array(
-    z.object({
-      code: z.string(),
-      severity: z.enum(['problem', 'warning']),
-      message: z.string(),
-    }),
-  ),
-  checkedAt: z.string().nullable(),
-});
+export const checkResult = evidenceContract.checkResult;
 
 /** A batch re-check of a unit's evidence library and how far it has gone. */
 export const recheckProgress = z.object({

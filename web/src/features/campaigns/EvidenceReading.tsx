@@ -23,41 +23,11 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { api } from '../../lib/api-client.ts';
 import { useIsMobile } from '../../lib/use-is-mobile.ts';
+import type { EvidenceCheck } from '@shared/contract/evidence.ts';
 import type { EvidenceDocument } from './api.ts';
 import { campaignKeys } from './hooks.ts';
 
-interface CertificateName {
-  commonName: string | null;
-  organization: string | null;
-}
-
-interface SignatureRead {
-  status: 'valid' | 'digest_mismatch' | 'signature_invalid' | 'unreadable';
-  coversWholeFile: boolean;
-  signer: CertificateName | null;
-  issuer: CertificateName | null;
-  trust: 'trusted' | 'not_trusted' | 'not_checked';
-}
-
-interface MetadataRead {
-  number: string | null;
-  kind: string | null;
-  issuer: string | null;
-  issuedOn: string | null;
-  summary: string | null;
-  signing: { title: string; name: string | null } | null;
-}
-
-export interface EvidenceCheck {
-  status: 'pending' | 'done' | 'unreadable';
-  errorMessage: string | null;
-  readBy: 'text' | 'ocr' | null;
-  metadata: MetadataRead | null;
-  signatures: SignatureRead[];
-  changedAfterSigning: boolean;
-  trustAnchorsConfigured: boolean;
-  checkedAt: string | null;
-}
+export type { EvidenceCheck };
 
 const checkKey = (id: number) => ['evidence', 'check', id] as const;
 
