@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import { expect, test, type FileChooser, type Page } from '@playwright/test';
 import { apiAs } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
-import { signIn } from './support/session.ts';
+import { ADMIN, signIn } from './support/session.ts';
 
 test.use({ bypassCSP: true });
 
@@ -56,7 +56,7 @@ function expectedPoints(
 async function respondentsXlsx(rows: string[][]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Nguoi tra loi');
-  sheet.addRow(['ma_nguoi_tra_loi', 'nhom', 'ho_ten', 'don_vi']);
+  sheet.addRow(['ma_nguoi_tra_loi', 'nhom', 'ho_ten', 'don_vi', 'email']);
   for (const r of rows) sheet.addRow(r);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
@@ -142,6 +142,8 @@ test('the standing agency runs a sociological survey from its screens', async ({
   ).toBeVisible();
   await expect(page.getByText('Phiên bản 2', { exact: true })).toBeVisible();
 
+  const binhMail = `binh.${Date.now()}@example.vn`;
+
   // Respondents: a list naming an unknown group is refused by row and column, then the right one.
   await page.getByRole('tab', { name: 'Người trả lời' }).click();
   await chooseFile(page, /^Tệp danh sách/, {
@@ -160,8 +162,8 @@ test('the standing agency runs a sociological survey from its screens', async ({
     name: 'nguoi-tra-loi.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: await respondentsXlsx([
-      ['LD-PT', 'LD', 'Trần Thị Bình', '05566'],
-      ['LD-KP', 'LD', 'Lê Văn Cường', '05551'],
+      ['LD-PT', 'LD', 'Trần Thị Bình', '05566', binhMail],
+      ['LD-KP', 'LD', 'Lê Văn Cường', '05551', ''],
     ]),
   });
   await page.getByRole('button', { name: 'Thêm từ tệp' }).click();
@@ -177,10 +179,18 @@ test('the standing agency runs a sociological survey from its screens', async ({
   await page.getByRole('dialog').getByRole('button', { name: 'Mở cuộc điều tra' }).click();
   await expect(status.getByText('Đang mở', { exact: true })).toBeVisible();
 
-  // The links, shown once.
+  // The links, shown once, and e-mailed to the respondent who has an address.
   await page.getByRole('tab', { name: 'Đường dẫn, mã QR' }).click();
+  await page
+    .getByRole('checkbox', { name: 'Gửi đường dẫn qua thư điện tử cho người trả lời có địa chỉ' })
+    .check();
   await page.getByRole('button', { name: 'Tạo đường dẫn' }).click();
   await expect(page.getByRole('heading', { name: 'Đã tạo 2 đường dẫn' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({
+      hasText: 'Đã gửi thư cho 1 người; 1 người không có địa chỉ thư điện tử.',
+    }),
+  ).toBeVisible();
   await expect(
     page.getByRole('alert').filter({ hasText: 'Các đường dẫn chỉ hiện một lần' }),
   ).toBeVisible();
@@ -192,6 +202,14 @@ test('the standing agency runs a sociological survey from its screens', async ({
   );
   const url = (await binhRow.getByText(/\/dieu-tra\//).textContent())!.trim();
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/dieu-tra\/[A-Za-z0-9_-]{32}$/);
+  // Without SMTP the mail is kept in the outbox, carrying the same link.
+  const admin = await apiAs(request, ADMIN.username, ADMIN.password);
+  const outbox = (await admin.get(`/api/v1/outbox?recipient=${encodeURIComponent(binhMail)}`)) as {
+    items: { id: number; to: string }[];
+  };
+  expect(outbox.items.map((m) => m.to)).toEqual([binhMail]);
+  const mail = (await admin.get(`/api/v1/outbox/${outbox.items[0]!.id}`)) as { text: string };
+  expect(mail.text).toContain(`/dieu-tra/${url.split('/dieu-tra/')[1]}`);
   const csvDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Tải danh sách đường dẫn (CSV)' }).click();
   const csv = readFileSync(await (await csvDownload).path(), 'utf8');

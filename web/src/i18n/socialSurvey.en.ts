@@ -162,6 +162,19 @@ export const socialSurveyEn = {
     unit: 'Unit they work for',
     email: 'E-mail',
   },
+  fromAccounts: {
+    title: 'Add from accounts',
+    intro:
+      'Adds every active account holding one of the chosen roles on a unit taking part in the campaign or, when a unit kind is chosen, on the units of that kind in the province. Name, unit and e-mail address come from the account; people already in the group are kept.',
+    group: 'Respondent group',
+    roles: 'Roles',
+    unitKind: 'Unit kind (optional)',
+    unitKindHint: 'Empty: the units taking part in the campaign.',
+    unitKindNone: 'Units taking part in the campaign',
+    submit: 'Add from accounts',
+    added: '{{added}} people added, {{kept}} people kept.',
+    refusedTitle: 'The respondents could not be added',
+  },
   invitations: {
     title: 'Personal single-use links',
     intro:
@@ -194,6 +207,20 @@ export const socialSurveyEn = {
     leave:
       'The links just created cannot be shown again. Download the CSV file or print the QR slips before leaving.',
     leaveConfirm: 'Leave anyway',
+    sendEmail: 'E-mail the links to respondents who have an address',
+    sendEmailHint:
+      'Each new link is sent to its respondent’s e-mail address; respondents without one still get their link through the list or the QR slips.',
+    deadline: 'Answer deadline stated in the mail (optional)',
+    deadlineHint: 'A dd/mm/yyyy date; only stated in the mail, it does not lock the links.',
+    mailed: 'Mail sent to {{emailed}} people; {{withoutEmail}} people have no e-mail address.',
+    remind: 'Remind those who have not answered',
+    remindConfirm: {
+      title: 'Remind those who have not answered?',
+      message:
+        'Each unused link of a respondent with an e-mail address is replaced by a new link sent by e-mail. Their old links (in the list, the QR slips or an earlier mail) stop working. Links of respondents without an address are kept as they are.',
+    },
+    reminded:
+      '{{reissued}} unused links replaced; mail sent to {{emailed}} people; {{withoutEmail}} people have no e-mail address (their links are kept).',
   },
   slips: {
     title: 'QR slips to print',

@@ -159,6 +159,19 @@ export const socialSurveyVi = {
     unit: 'Đơn vị công tác',
     email: 'Thư điện tử',
   },
+  fromAccounts: {
+    title: 'Thêm từ tài khoản',
+    intro:
+      'Thêm mọi tài khoản đang hoạt động giữ một trong các vai trò đã chọn trên đơn vị tham gia đợt đánh giá; nếu chọn loại đơn vị, thì trên các đơn vị loại đó trong tỉnh. Họ tên, đơn vị và địa chỉ thư điện tử lấy từ tài khoản; người đã có trong nhóm được giữ nguyên.',
+    group: 'Nhóm đối tượng',
+    roles: 'Vai trò',
+    unitKind: 'Loại đơn vị (không bắt buộc)',
+    unitKindHint: 'Để trống: các đơn vị tham gia đợt đánh giá.',
+    unitKindNone: 'Đơn vị tham gia đợt đánh giá',
+    submit: 'Thêm từ tài khoản',
+    added: 'Đã thêm {{added}} người, giữ nguyên {{kept}} người.',
+    refusedTitle: 'Chưa thêm được người trả lời',
+  },
   invitations: {
     title: 'Đường dẫn cá nhân dùng một lần',
     intro:
@@ -191,6 +204,21 @@ export const socialSurveyVi = {
     leave:
       'Các đường dẫn vừa tạo sẽ không hiện lại được. Hãy tải tệp CSV hoặc in phiếu QR trước khi rời trang.',
     leaveConfirm: 'Vẫn rời trang',
+    sendEmail: 'Gửi đường dẫn qua thư điện tử cho người trả lời có địa chỉ',
+    sendEmailHint:
+      'Mỗi đường dẫn mới được gửi tới địa chỉ thư điện tử của người trả lời; người không có địa chỉ vẫn nhận đường dẫn qua danh sách hoặc phiếu QR.',
+    deadline: 'Hạn trả lời ghi trong thư (không bắt buộc)',
+    deadlineHint: 'Ngày dd/mm/yyyy; chỉ ghi trong thư, không khóa đường dẫn.',
+    mailed:
+      'Đã gửi thư cho {{emailed}} người; {{withoutEmail}} người không có địa chỉ thư điện tử.',
+    remind: 'Nhắc người chưa trả lời',
+    remindConfirm: {
+      title: 'Nhắc người chưa trả lời?',
+      message:
+        'Mỗi đường dẫn chưa dùng của người trả lời có địa chỉ thư điện tử được thay bằng một đường dẫn mới và gửi qua thư điện tử. Các đường dẫn cũ của họ (trong danh sách, phiếu QR hoặc thư trước) hết hiệu lực. Đường dẫn của người không có địa chỉ được giữ nguyên.',
+    },
+    reminded:
+      'Đã thay {{reissued}} đường dẫn chưa dùng; đã gửi thư cho {{emailed}} người; {{withoutEmail}} người không có địa chỉ thư điện tử (đường dẫn được giữ nguyên).',
   },
   slips: {
     title: 'Phiếu QR để in',

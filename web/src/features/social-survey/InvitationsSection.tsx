@@ -3,10 +3,23 @@
  * rules give, never their own) and shown once, since only their hashes are kept: a table with a
  * copy button per link, a CSV file of them, and a printable page of QR slips (one per link).
  */
-import { Alert, Button, CopyButton, Group, Image, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  CopyButton,
+  Group,
+  Image,
+  Paper,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard.tsx';
 import { surveyApi, type InvitationLink, type Survey } from './api.ts';
@@ -33,7 +46,14 @@ export function InvitationsSection({ survey }: { survey: Survey }) {
   const id = survey.campaignId;
   const [links, setLinks] = useState<InvitationLink[] | null>(null);
   const [slips, setSlips] = useState(false);
-  const invite = useSurveyMutation(id, () => surveyApi.invite(id));
+  const [sendEmail, setSendEmail] = useState(false);
+  const [deadline, setDeadline] = useState('');
+  const [mailed, setMailed] = useState<{ emailed: number; withoutEmail: number } | null>(null);
+  const [confirmRemind, setConfirmRemind] = useState(false);
+  const invite = useSurveyMutation(id, () =>
+    surveyApi.invite(id, sendEmail ? { deadline: deadline || undefined } : undefined),
+  );
+  const remind = useSurveyMutation(id, () => surveyApi.remind(id, deadline || undefined));
   const shown = links !== null && links.length > 0;
 
   const csv = () =>
@@ -73,23 +93,68 @@ export function InvitationsSection({ survey }: { survey: Survey }) {
               )}
             </Alert>
           ) : (
-            <Group>
-              <Button
-                loading={invite.isPending}
-                onClick={() =>
-                  invite.mutate(undefined, {
-                    onSuccess: (r) => {
-                      setLinks(r.links);
-                      setSlips(false);
-                    },
-                  })
-                }
-              >
-                {t('socialSurvey.invitations.create')}
-              </Button>
-            </Group>
+            <>
+              <Checkbox
+                label={t('socialSurvey.invitations.sendEmail')}
+                description={t('socialSurvey.invitations.sendEmailHint')}
+                checked={sendEmail}
+                onChange={(e) => setSendEmail(e.currentTarget.checked)}
+              />
+              <DateField
+                label={t('socialSurvey.invitations.deadline')}
+                description={t('socialSurvey.invitations.deadlineHint')}
+                value={deadline}
+                onChange={setDeadline}
+                w={{ base: '100%', sm: 240 }}
+              />
+              <Group>
+                <Button
+                  loading={invite.isPending}
+                  onClick={() => {
+                    setMailed(null);
+                    remind.reset();
+                    invite.mutate(undefined, {
+                      onSuccess: (r) => {
+                        setLinks(r.links);
+                        setSlips(false);
+                        setMailed(
+                          r.emailed === undefined
+                            ? null
+                            : { emailed: r.emailed, withoutEmail: r.withoutEmail ?? 0 },
+                        );
+                      },
+                    });
+                  }}
+                >
+                  {t('socialSurvey.invitations.create')}
+                </Button>
+                <Button
+                  variant="default"
+                  loading={remind.isPending}
+                  onClick={() => {
+                    invite.reset();
+                    setMailed(null);
+                    remind.reset();
+                    setConfirmRemind(true);
+                  }}
+                >
+                  {t('socialSurvey.invitations.remind')}
+                </Button>
+              </Group>
+            </>
           )}
           <ErrorAlert error={invite.error} />
+          <ErrorAlert error={remind.error} />
+          {mailed ? (
+            <Alert color="green" variant="light" role="status">
+              {t('socialSurvey.invitations.mailed', mailed)}
+            </Alert>
+          ) : null}
+          {remind.data ? (
+            <Alert color="green" variant="light" role="status">
+              {t('socialSurvey.invitations.reminded', remind.data)}
+            </Alert>
+          ) : null}
           {links !== null && links.length === 0 ? (
             <Alert color="gray" variant="light" role="status">
               {t('socialSurvey.invitations.noneNew')}
@@ -170,6 +235,16 @@ export function InvitationsSection({ survey }: { survey: Survey }) {
         </Paper>
       ) : null}
       {shown && slips ? <QrSlips links={links} /> : null}
+      <ConfirmDialog
+        opened={confirmRemind}
+        title={t('socialSurvey.invitations.remindConfirm.title')}
+        message={t('socialSurvey.invitations.remindConfirm.message')}
+        confirmLabel={t('socialSurvey.invitations.remind')}
+        color="blue"
+        loading={remind.isPending}
+        onClose={() => setConfirmRemind(false)}
+        onConfirm={() => remind.mutate(undefined, { onSettled: () => setConfirmRemind(false) })}
+      />
       <UnsavedChangesGuard
         dirty={shown}
         title={t('socialSurvey.invitations.leaveTitle')}

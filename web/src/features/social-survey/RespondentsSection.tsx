@@ -9,7 +9,9 @@ import {
   Button,
   FileInput,
   Group,
+  MultiSelect,
   Paper,
+  Select,
   Stack,
   Text,
   Textarea,
@@ -17,8 +19,12 @@ import {
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '@domain/access.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FileProblemsAlert } from '../../components/FileProblemsAlert.tsx';
 import { ApiError, type ApiErrorDetail } from '../../lib/api-client.ts';
+import { useUnitKinds } from '../../lib/units.ts';
+import { useLanguage } from '../../lib/use-language.ts';
 import { surveyApi, type Survey } from './api.ts';
 import { useSurveyMutation } from './hooks.ts';
 import { ResponsiveTable } from './shared.tsx';
@@ -210,6 +216,7 @@ export function RespondentsSection({ survey }: { survey: Survey }) {
           <FileProblemsAlert error={problem} title={t('socialSurvey.respondents.refusedTitle')} />
         </Stack>
       </Paper>
+      {editable ? <FromAccounts id={id} groups={groups} /> : null}
       {read && add.data ? (
         <Paper withBorder p="md" component="section" aria-labelledby="respondents-list-title">
           <Stack gap="sm">
@@ -258,5 +265,84 @@ export function RespondentsSection({ survey }: { survey: Survey }) {
         </Paper>
       ) : null}
     </Stack>
+  );
+}
+
+/**
+ * Respondents drawn from the product's accounts (ADR 45): the active accounts holding one of the
+ * roles on a unit taking part, or, with a unit kind, on a unit of that kind in the province.
+ */
+function FromAccounts({ id, groups }: { id: number; groups: Map<string, string> }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { kinds, kindName } = useUnitKinds(language);
+  const [group, setGroup] = useState<string | null>(null);
+  const [roles, setRoles] = useState<Role[]>([]);
+  const [unitKind, setUnitKind] = useState<string | null>(null);
+  const add = useSurveyMutation(id, () =>
+    surveyApi.addFromAccounts(id, {
+      group: group ?? '',
+      roles,
+      ...(unitKind ? { unitKind } : {}),
+    }),
+  );
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="from-accounts-title">
+      <Stack gap="sm">
+        <Title order={3} size="h4" id="from-accounts-title">
+          {t('socialSurvey.fromAccounts.title')}
+        </Title>
+        <Text size="sm">{t('socialSurvey.fromAccounts.intro')}</Text>
+        <Group align="flex-end" gap="sm">
+          <Select
+            label={t('socialSurvey.fromAccounts.group')}
+            data={[...groups].map(([code, name]) => ({ value: code, label: `${name} (${code})` }))}
+            value={group}
+            onChange={setGroup}
+            required
+            w={{ base: '100%', sm: 280 }}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <MultiSelect
+            label={t('socialSurvey.fromAccounts.roles')}
+            data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+            value={roles}
+            onChange={(next) => setRoles(ROLES.filter((r) => next.includes(r)))}
+            required
+            w={{ base: '100%', sm: 360 }}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Select
+            label={t('socialSurvey.fromAccounts.unitKind')}
+            description={t('socialSurvey.fromAccounts.unitKindHint')}
+            placeholder={t('socialSurvey.fromAccounts.unitKindNone')}
+            data={kinds.map((k) => ({ value: k.code, label: kindName(k.code) }))}
+            value={unitKind}
+            onChange={setUnitKind}
+            clearable
+            w={{ base: '100%', sm: 280 }}
+            comboboxProps={{ withinPortal: true }}
+          />
+        </Group>
+        <Group>
+          <Button
+            disabled={!group || roles.length === 0}
+            loading={add.isPending}
+            onClick={() => {
+              add.reset();
+              add.mutate(undefined);
+            }}
+          >
+            {t('socialSurvey.fromAccounts.submit')}
+          </Button>
+        </Group>
+        {add.data ? (
+          <Alert color="green" variant="light" role="status">
+            {t('socialSurvey.fromAccounts.added', { added: add.data.added, kept: add.data.kept })}
+          </Alert>
+        ) : null}
+        <ErrorAlert error={add.error} title={t('socialSurvey.fromAccounts.refusedTitle')} />
+      </Stack>
+    </Paper>
   );
 }

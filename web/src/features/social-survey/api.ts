@@ -3,6 +3,7 @@
  * questionnaires per unit kind, opening and closing, respondents, single-use links, paper entry and
  * file import of answers, progress and results. Every call needs `campaign.manage` on the campaign.
  */
+import type { Role } from '@domain/access.ts';
 import { api, apiUpload } from '../../lib/api-client.ts';
 
 export type SurveyStatus = 'draft' | 'open' | 'closed';
@@ -76,6 +77,21 @@ export interface InvitationLink {
   unitCode: string;
   unitName: string;
   token: string;
+}
+
+export interface InvitationsResult {
+  created: number;
+  /** Only when e-mailing was asked. */
+  emailed?: number;
+  withoutEmail?: number;
+  links: InvitationLink[];
+}
+
+/** Respondents drawn from the accounts holding one of the roles (ADR 45). */
+export interface FromAccountsInput {
+  group: string;
+  roles: Role[];
+  unitKind?: string;
 }
 
 export interface ProgressUnit {
@@ -158,8 +174,19 @@ export const surveyApi = {
     api.post<{ status: SurveyStatus; unitsWithPoints: number }>(`${base(id)}/${action}`),
   addRespondents: (id: number, respondents: RespondentInput[]) =>
     api.post<{ added: number; kept: number }>(`${base(id)}/respondents`, { respondents }),
-  invite: (id: number) =>
-    api.post<{ created: number; links: InvitationLink[] }>(`${base(id)}/invitations`),
+  addFromAccounts: (id: number, body: FromAccountsInput) =>
+    api.post<{ added: number; kept: number }>(`${base(id)}/respondents/from-accounts`, body),
+  /** Without e-mail the body is empty: the route refuses keys it does not know. */
+  invite: (id: number, mail?: { deadline?: string }) =>
+    api.post<InvitationsResult>(
+      `${base(id)}/invitations`,
+      mail ? { sendEmail: true, ...(mail.deadline ? { deadline: mail.deadline } : {}) } : {},
+    ),
+  remind: (id: number, deadline?: string) =>
+    api.post<{ reissued: number; emailed: number; withoutEmail: number }>(
+      `${base(id)}/invitations/remind`,
+      deadline ? { deadline } : {},
+    ),
   enter: (id: number, responses: ResponseInput[]) =>
     api.post<{ saved: number; units: number }>(`${base(id)}/responses`, { responses }),
   importResponses: (id: number, file: File) =>
