@@ -18,9 +18,9 @@ import {
 } from '../../http/schemas.ts';
 import { localeFromHeader, translate, type MessageKey } from '../../i18n/messages.ts';
 import { contentDisposition } from '../../http/download.ts';
+import * as contract from '../../../shared/contract/documents.ts';
 import * as service from './service.ts';
 
-const body = z.record(z.string(), z.unknown());
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const typeParam = z.object({ type: z.enum(DOCUMENT_TYPES) });
 const unitQuery = z.object({ unitId: idText.optional() });
@@ -65,7 +65,7 @@ export function registerDocumentRoutes(app: App, deps: Deps): void {
         tags: ['documents'],
         summary: 'Lập văn bản (Nghị định 30/2020) từ dữ liệu: chạy nền, trả về công việc',
         body: draftBody,
-        response: { 202: body, ...commonErrors },
+        response: { 202: contract.documentJob, ...commonErrors },
       },
     },
     async (request, reply) => {
@@ -83,7 +83,7 @@ export function registerDocumentRoutes(app: App, deps: Deps): void {
         tags: ['documents'],
         summary: 'Tiến độ lập một văn bản',
         params: idParam,
-        response: { 200: body, ...commonErrors },
+        response: { 200: contract.documentJobState, ...commonErrors },
       },
     },
     async (request) => {
@@ -106,7 +106,7 @@ export function registerDocumentRoutes(app: App, deps: Deps): void {
         summary:
           'Lập lại văn bản của một việc bị gián đoạn (máy chủ dừng giữa chừng), cùng tham số: trả về việc mới',
         params: idParam,
-        response: { 202: body, ...commonErrors },
+        response: { 202: contract.documentJob, ...commonErrors },
       },
     },
     async (request, reply) => {
@@ -155,7 +155,7 @@ export function registerDocumentRoutes(app: App, deps: Deps): void {
         tags: ['documents'],
         summary: 'Các loại văn bản, trường dữ liệu và mẫu đang dùng của một đơn vị',
         querystring: unitQuery,
-        response: { 200: body, ...commonErrors },
+        response: { 200: contract.templatesView, ...commonErrors },
       },
     },
     async (request) =>
@@ -203,7 +203,7 @@ export function registerDocumentRoutes(app: App, deps: Deps): void {
         consumes: ['multipart/form-data'],
         params: typeParam,
         querystring: unitQuery,
-        response: { 200: body, 413: errorBody, 415: errorBody, ...commonErrors },
+        response: { 200: contract.templatesView, 413: errorBody, 415: errorBody, ...commonErrors },
       },
     },
     async (request) => {
@@ -228,7 +228,7 @@ export function registerDocumentRoutes(app: App, deps: Deps): void {
         summary: 'Bỏ mẫu đã tải lên, quay về mẫu cấp trên hoặc mẫu gốc',
         params: typeParam,
         querystring: unitQuery,
-        response: { 200: body, ...commonErrors },
+        response: { 200: contract.templatesView, ...commonErrors },
       },
     },
     async (request) => {

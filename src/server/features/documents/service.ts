@@ -218,7 +218,8 @@ function presentJob(row: repo.JobRow) {
   return {
     id: row.id,
     type: row.doc_type,
-    params: row.params,
+    // Stored as asked for by startDocument.
+    params: row.params as DocumentParams,
     status: row.status,
     progress: row.progress,
     step: row.step,

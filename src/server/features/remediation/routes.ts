@@ -7,15 +7,23 @@ import type { Deps } from '../../deps.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { commonErrors, fileAnswer, idParam } from '../../http/schemas.ts';
+import * as contract from '../../../shared/contract/remediation.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 import { planXlsx, supervisionXlsx } from './xlsx.ts';
 
-const body = z.record(z.string(), z.unknown());
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['remediation'];
-const ok = (summary: string) => ({ tags, summary, response: { 200: body, ...commonErrors } });
-const created = (summary: string) => ({ tags, summary, response: { 201: body, ...commonErrors } });
+const ok = <T extends z.ZodType>(summary: string, schema: T) => ({
+  tags,
+  summary,
+  response: { 200: schema, ...commonErrors },
+});
+const created = <T extends z.ZodType>(summary: string, schema: T) => ({
+  tags,
+  summary,
+  response: { 201: schema, ...commonErrors },
+});
 const noContent = (summary: string) => ({
   tags,
   summary,
@@ -27,7 +35,7 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
     '/api/v1/units/:id/result-sources',
     {
       schema: {
-        ...ok('Các đợt đánh giá có kết quả của đơn vị (kể cả đơn vị cũ)'),
+        ...ok('Các đợt đánh giá có kết quả của đơn vị (kể cả đơn vị cũ)', contract.resultSources),
         params: idParam,
       },
     },
@@ -36,7 +44,12 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/v1/remediation-plans',
-    { schema: { ...ok('Danh sách kế hoạch khắc phục'), querystring: schemas.listQuery } },
+    {
+      schema: {
+        ...ok('Danh sách kế hoạch khắc phục', contract.planList),
+        querystring: schemas.listQuery,
+      },
+    },
     async (request) => service.listPlans(deps, requireActor(request), request.query.unitId),
   );
 
@@ -44,7 +57,7 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
     '/api/v1/units/:id/remediation-plans',
     {
       schema: {
-        ...created('Lập kế hoạch khắc phục từ kết quả thẩm định'),
+        ...created('Lập kế hoạch khắc phục từ kết quả thẩm định', contract.plan),
         params: idParam,
         body: schemas.createPlanBody,
       },
@@ -58,14 +71,20 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/v1/remediation-plans/:id',
-    { schema: { ...ok('Kế hoạch khắc phục và theo dõi thực hiện'), params: idParam } },
+    {
+      schema: { ...ok('Kế hoạch khắc phục và theo dõi thực hiện', contract.plan), params: idParam },
+    },
     async (request) => service.getPlan(deps, requireActor(request), request.params.id),
   );
 
   app.put(
     '/api/v1/remediation-plans/:id',
     {
-      schema: { ...ok('Sửa kế hoạch khắc phục'), params: idParam, body: schemas.updatePlanBody },
+      schema: {
+        ...ok('Sửa kế hoạch khắc phục', contract.plan),
+        params: idParam,
+        body: schemas.updatePlanBody,
+      },
     },
     async (request) => {
       const actor = requireActor(request);
@@ -92,7 +111,7 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
     '/api/v1/remediation-plans/:id/what-if',
     {
       schema: {
-        ...ok('Dự kiến chỉ số, xếp loại, xếp hạng nếu khắc phục các mục đã chọn'),
+        ...ok('Dự kiến chỉ số, xếp loại, xếp hạng nếu khắc phục các mục đã chọn', contract.whatIf),
         params: idParam,
         body: schemas.whatIfBody,
       },
@@ -131,7 +150,11 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/v1/remediation-plans/:id/tasks',
     {
-      schema: { ...created('Thêm nhiệm vụ'), params: idParam, body: schemas.createTaskBody },
+      schema: {
+        ...created('Thêm nhiệm vụ', contract.taskCreated),
+        params: idParam,
+        body: schemas.createTaskBody,
+      },
     },
     async (request, reply) => {
       const actor = requireActor(request);
@@ -178,7 +201,7 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/v1/remediation-tasks/overdue',
-    { schema: ok('Nhiệm vụ quá hạn chưa hoàn thành') },
+    { schema: ok('Nhiệm vụ quá hạn chưa hoàn thành', contract.overdueTasks) },
     async (request) => service.overdueTasks(deps, requireActor(request)),
   );
 
@@ -186,13 +209,23 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/v1/supervisions',
-    { schema: { ...ok('Danh sách cuộc giám sát của HĐND'), querystring: schemas.listQuery } },
+    {
+      schema: {
+        ...ok('Danh sách cuộc giám sát của HĐND', contract.supervisionList),
+        querystring: schemas.listQuery,
+      },
+    },
     async (request) => service.listSupervisions(deps, requireActor(request), request.query.unitId),
   );
 
   app.post(
     '/api/v1/supervisions',
-    { schema: { ...created('Ghi nhận cuộc giám sát'), body: schemas.createSupervisionBody } },
+    {
+      schema: {
+        ...created('Ghi nhận cuộc giám sát', contract.supervision),
+        body: schemas.createSupervisionBody,
+      },
+    },
     async (request, reply) => {
       const actor = requireActor(request);
       const id = await service.createSupervision(deps, actor, request.body);
@@ -203,7 +236,10 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/v1/supervisions/:id',
     {
-      schema: { ...ok('Cuộc giám sát: kết luận, kết quả và kế hoạch của đơn vị'), params: idParam },
+      schema: {
+        ...ok('Cuộc giám sát: kết luận, kết quả và kế hoạch của đơn vị', contract.supervision),
+        params: idParam,
+      },
     },
     async (request) => service.getSupervision(deps, requireActor(request), request.params.id),
   );
@@ -211,7 +247,11 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
   app.put(
     '/api/v1/supervisions/:id',
     {
-      schema: { ...ok('Sửa cuộc giám sát'), params: idParam, body: schemas.updateSupervisionBody },
+      schema: {
+        ...ok('Sửa cuộc giám sát', contract.supervision),
+        params: idParam,
+        body: schemas.updateSupervisionBody,
+      },
     },
     async (request) => {
       const actor = requireActor(request);
@@ -223,7 +263,11 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/v1/supervisions/:id/findings',
     {
-      schema: { ...created('Thêm nội dung kết luận'), params: idParam, body: schemas.findingBody },
+      schema: {
+        ...created('Thêm nội dung kết luận', contract.created),
+        params: idParam,
+        body: schemas.findingBody,
+      },
     },
     async (request, reply) => {
       const actor = requireActor(request);

@@ -99,7 +99,7 @@ function TemplateCard({
   type: DocumentType;
   unitId: number | null;
   own: { fileName: string; uploadedAt: string; uploadedBy: string | null } | null;
-  placeholders: Placeholder[];
+  placeholders: readonly Placeholder[];
 }) {
   const { t } = useTranslation();
   const upload = useUploadTemplate(unitId);
@@ -182,7 +182,7 @@ function TemplateCard({
   );
 }
 
-function PlaceholderTable({ placeholders }: { placeholders: Placeholder[] }) {
+function PlaceholderTable({ placeholders }: { placeholders: readonly Placeholder[] }) {
   const { t, i18n } = useTranslation();
   const rows: { tag: string; name: string; depth: number }[] = [];
   const walk = (list: readonly Placeholder[], depth: number) => {

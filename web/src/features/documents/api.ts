@@ -2,7 +2,14 @@
  * Calls of official documents: draft one (a background job), follow the job, and the Word
  * templates a province may replace.
  */
-import type { DocumentType, Placeholder } from '@domain/documents/templates.ts';
+import type { DocumentType } from '@domain/documents/templates.ts';
+// The answers' shapes are the server's own (src/shared/contract/documents.ts).
+import type {
+  DocumentJob,
+  DocumentJobState,
+  TemplateInfo,
+  TemplatesView,
+} from '@shared/contract/documents.ts';
 import { api, apiRequest } from '../../lib/api-client.ts';
 
 /** What a document is about; the server checks the user may read all of it. */
@@ -12,38 +19,11 @@ export type DraftRequest =
   | { type: 'dossier_quarter_report'; unitId: number; period: string; bands?: string }
   | { type: 'remediation_plan'; planId: number }
   | { type: 'supervision_notice'; supervisionId: number };
-
-export interface DocumentJob {
-  id: number;
-  type: DocumentType;
-  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'interrupted';
-  progress: number;
-  step: string | null;
-  fileName: string | null;
-  docxReady: boolean;
-  pdfStatus: 'none' | 'running' | 'ready' | 'failed' | 'unavailable';
-  errorMessage: string | null;
-}
-
-export interface TemplateInfo {
-  id: number;
-  unitId: number | null;
-  unitName: string | null;
-  fileName: string;
-  sizeBytes: number;
-  uploadedBy: string | null;
-  uploadedAt: string;
-}
-
-export interface TemplatesView {
-  unitId: number | null;
-  pdfAvailable: boolean;
-  types: { type: DocumentType; placeholders: Placeholder[]; own: TemplateInfo | null }[];
-}
+export type { DocumentJob, DocumentJobState, TemplateInfo, TemplatesView };
 
 export const documentsApi = {
   start: (request: DraftRequest) => api.post<DocumentJob>('/documents', request),
-  job: (id: number) => api.get<DocumentJob>(`/documents/jobs/${id}`),
+  job: (id: number) => api.get<DocumentJobState>(`/documents/jobs/${id}`),
   /** Drafts an interrupted job's document again: a new job. */
   retry: (id: number) => api.post<DocumentJob>(`/documents/jobs/${id}/retry`, {}),
   fileUrl: (id: number, kind: 'docx' | 'pdf') => `/api/v1/documents/jobs/${id}/${kind}`,
