@@ -251,3 +251,101 @@ export const coverage = z.object({
 
 export type AcceptedSelfScore = z.infer<typeof acceptedSelfScore>;
 export type Coverage = z.infer<typeof coverage>;
+
+/** A value typed into a scoring rule's input: a number, a yes/no, a text, or a rate. */
+export const inputValue = z.union([
+  z.number(),
+  z.boolean(),
+  z.string(),
+  z.null(),
+  z.object({ numerator: z.number(), denominator: z.number() }),
+]);
+export const round2Disposition = z.enum(['addressed', 'defended', 'still_open']);
+/** Evidence cited by an entry: documents of the unit's library (ids) or links. */
+const evidenceRefs = z.array(z.union([z.number(), z.string()]));
+
+/** One criterion's entry at every step: self score, round 1, explanation, round 2. */
+export const entry = z.object({
+  version: z.number(),
+  self: z.object({
+    inputs: z.record(z.string(), inputValue.optional()).nullable(),
+    score: z.number().nullable(),
+    notApplicable: z.boolean(),
+    working: z.string().nullable(),
+    explanation: z.string().nullable(),
+    evidence: evidenceRefs,
+    at: z.string().nullable(),
+  }),
+  round1: z
+    .object({
+      score: z.number().nullable(),
+      notApplicable: z.boolean(),
+      reason: z.string().nullable(),
+      needsExplanation: z.boolean(),
+      byUserId: z.number().nullable(),
+      at: z.string().nullable(),
+    })
+    .nullable(),
+  explanation: z
+    .object({ text: z.string(), evidence: evidenceRefs, at: z.string().nullable() })
+    .nullable(),
+  round2: z
+    .object({
+      disposition: round2Disposition,
+      score: z.number().nullable(),
+      reason: z.string().nullable(),
+      byUserId: z.number().nullable(),
+      at: z.string().nullable(),
+    })
+    .nullable(),
+  updatedAt: z.string(),
+  updatedBy: z.string().nullable(),
+});
+
+/** One criterion of one unit in the appraiser's queue. */
+export const queueItem = z.object({
+  unitId: z.number(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  status: assessmentStatus,
+  code: z.string(),
+  title: z.string(),
+  maxHundredths: z.number(),
+  version: z.number(),
+  /** Scored (round 1) or decided (round 2) already. */
+  done: z.boolean(),
+  /** The unit's round is under way. */
+  unitInProgress: z.boolean(),
+  entry: entry.nullable(),
+});
+
+/** A page of the appraiser's queue. */
+export const queuePage = z.object({
+  total: z.number(),
+  limit: z.number(),
+  offset: z.number(),
+  items: z.array(queueItem),
+});
+
+/** Round-1 progress per appraiser, the units in scope and how many are in each state. */
+export const round1Progress = z.object({
+  appraisers: z.array(
+    z.object({
+      userId: z.number(),
+      username: z.string(),
+      fullName: z.string(),
+      nodeCodes: z.array(z.string()),
+      scored: z.number(),
+      total: z.number(),
+    }),
+  ),
+  units: z.array(participant),
+  statusCounts: z.record(z.string(), z.number()),
+});
+
+export type InputValue = z.infer<typeof inputValue>;
+export type Disposition = z.infer<typeof round2Disposition>;
+export type Entry = z.infer<typeof entry>;
+export type QueueItem = z.infer<typeof queueItem>;
+export type QueuePage = z.infer<typeof queuePage>;
+export type Round1Progress = z.infer<typeof round1Progress>;

@@ -3,7 +3,7 @@
  * actions, the appraiser's queue, the chair's progress, results and scorecards, the public page,
  * and the unit's evidence library (upload, list, one document).
  */
-import type { AssessmentEventType, AssessmentStatus } from '@domain/campaign/workflow.ts';
+import type { AssessmentEventType } from '@domain/campaign/workflow.ts';
 import type { LostPoint } from '@domain/campaign/results.ts';
 import type { RuleInputDescriptor } from '@domain/scoring/rules.ts';
 import { api, apiUpload } from '../../lib/api-client.ts';
@@ -15,8 +15,13 @@ import type {
   CampaignDetail,
   Coverage,
   Deadlines,
+  Disposition,
+  Entry,
   EntryProblem,
+  InputValue,
   Participant,
+  QueuePage,
+  Round1Progress,
   SelfSaved,
 } from '@shared/contract/campaigns.ts';
 
@@ -28,48 +33,19 @@ export type {
   CampaignPhase,
   Coverage,
   Deadlines,
+  Disposition,
+  Entry,
   EntryProblem,
+  InputValue,
   Participant,
+  QueueItem,
+  QueuePage,
   ReopenNote,
+  Round1Progress,
   SelfSaved,
 } from '@shared/contract/campaigns.ts';
 
-export type InputValue =
-  number | boolean | string | null | { numerator: number; denominator: number };
-export type Inputs = Record<string, InputValue>;
-
-export interface Entry {
-  version: number;
-  self: {
-    inputs: Inputs | null;
-    score: number | null;
-    notApplicable: boolean;
-    working: string | null;
-    explanation: string | null;
-    evidence: Array<number | string>;
-    at: string | null;
-  };
-  round1: {
-    score: number | null;
-    notApplicable: boolean;
-    reason: string | null;
-    needsExplanation: boolean;
-    byUserId: number | null;
-    at: string | null;
-  } | null;
-  explanation: { text: string; evidence: Array<number | string>; at: string | null } | null;
-  round2: {
-    disposition: Disposition;
-    score: number | null;
-    reason: string | null;
-    byUserId: number | null;
-    at: string | null;
-  } | null;
-  updatedAt: string;
-  updatedBy: string | null;
-}
-
-export type Disposition = 'addressed' | 'defended' | 'still_open';
+export type Inputs = Record<string, InputValue | undefined>;
 
 export interface SheetNode {
   code: string;
@@ -105,42 +81,6 @@ export interface Sheet {
   possibleActions: AssessmentEventType[];
   /** What the unit's state allows but is refused to this user now, with the reason. */
   refusedActions: Array<{ event: AssessmentEventType; code: string; message: string }>;
-}
-
-export interface QueueItem {
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  status: AssessmentStatus;
-  code: string;
-  title: string;
-  maxHundredths: number;
-  version: number;
-  /** Scored (round 1) or decided (round 2) already. */
-  done: boolean;
-  /** The unit's round is under way. */
-  unitInProgress: boolean;
-  entry: Entry | null;
-}
-
-export interface QueuePage {
-  total: number;
-  limit: number;
-  offset: number;
-  items: QueueItem[];
-}
-
-export interface Round1Progress {
-  appraisers: Array<{
-    userId: number;
-    username: string;
-    fullName: string;
-    nodeCodes: string[];
-    scored: number;
-    total: number;
-  }>;
-  units: Participant[];
-  statusCounts: Record<string, number>;
 }
 
 export interface CriterionResult {
