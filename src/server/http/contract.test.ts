@@ -16,7 +16,6 @@ const NOT_YET_TYPED = new Set<string>([
   'GET /api/v1/campaigns/{id}/results',
   'GET /api/v1/campaigns/{id}/units/{unitId}/scorecard',
   'GET /api/v1/campaigns/{id}/units/{unitId}/sheet',
-  'GET /api/v1/public/campaigns/{id}/results',
 ]);
 
 let h: Harness;

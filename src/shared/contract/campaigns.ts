@@ -349,3 +349,72 @@ export type Entry = z.infer<typeof entry>;
 export type QueueItem = z.infer<typeof queueItem>;
 export type QueuePage = z.infer<typeof queuePage>;
 export type Round1Progress = z.infer<typeof round1Progress>;
+
+/**
+ * A top-level criterion of a result: its score over its max and its rank among the units of the
+ * kind; `adjustmentText` is the signed bonus and penalty points counted in it outside its max
+ * ("+0,50"), null when none.
+ */
+export const criterionResult = z.object({
+  code: z.string(),
+  title: z.string(),
+  score: z.number(),
+  max: z.number(),
+  rank: z.number().nullable(),
+  bonus: z.number(),
+  penalty: z.number(),
+  adjustmentText: z.string().nullable(),
+});
+
+/** A bonus or penalty node with its signed points. */
+export const adjustment = z.object({
+  code: z.string(),
+  title: z.string(),
+  kind: z.enum(['bonus', 'penalty']),
+  points: z.number(),
+  pointsText: z.string(),
+  cap: z.number(),
+});
+
+/** A decision to publish a result without its survey points. */
+export const publishedWithoutSurvey = z.object({
+  reason: z.string(),
+  by: z.string().nullable(),
+  at: z.string(),
+});
+
+/** The published results of a campaign, as anyone may read them. */
+export const publicResults = z.object({
+  campaign: z.object({ id: z.number(), name: z.string(), year: z.number() }),
+  units: z.array(
+    z.object({
+      unitCode: z.string(),
+      unitName: z.string(),
+      unitKind: z.string(),
+      totalHundredths: z.number(),
+      totalText: z.string(),
+      maxTotalHundredths: z.number(),
+      maxTotalText: z.string(),
+      /** The survey points are not in yet, or come from a survey still open: tạm tính. */
+      provisional: z.boolean(),
+      surveyHundredths: z.number().nullable(),
+      indexHundredths: z.number().nullable(),
+      indexText: z.string().nullable(),
+      classLabel: z.string().nullable(),
+      classBand: classBand.nullable(),
+      rank: z.number().nullable(),
+      unitsRanked: z.number().nullable(),
+      criteria: z.array(criterionResult),
+      adjustments: z.array(adjustment),
+      /** Published while provisional: the recorded decision and its reason. */
+      publishedWithoutSurvey: publishedWithoutSurvey.nullable(),
+      /** The decision the result was published by, when recorded. */
+      decision: z.object({ number: z.string().nullable(), date: z.string().nullable() }).nullable(),
+    }),
+  ),
+});
+
+export type CriterionResult = z.infer<typeof criterionResult>;
+export type Adjustment = z.infer<typeof adjustment>;
+export type PublishedWithoutSurvey = z.infer<typeof publishedWithoutSurvey>;
+export type PublicResults = z.infer<typeof publicResults>;

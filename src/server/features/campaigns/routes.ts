@@ -544,7 +544,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
         summary:
           'Kết quả đã công bố (không cần đăng nhập): chỉ số, xếp loại, xếp hạng, điểm từng tiêu chí',
         params: idParam,
-        response: { 200: body, 404: errorBody },
+        response: { 200: contract.publicResults, 404: errorBody },
       },
     },
     async (request) => results.getPublicResults(deps, request.params.id),

@@ -13,13 +13,17 @@ import type {
   BulkOutcome as BulkResult,
   Campaign,
   CampaignDetail,
+  Adjustment,
   Coverage,
+  CriterionResult,
   Deadlines,
   Disposition,
   Entry,
   EntryProblem,
   InputValue,
   Participant,
+  PublicResults,
+  PublishedWithoutSurvey,
   QueuePage,
   Round1Progress,
   SelfSaved,
@@ -38,6 +42,8 @@ export type {
   EntryProblem,
   InputValue,
   Participant,
+  PublicResults,
+  PublishedWithoutSurvey,
   QueueItem,
   QueuePage,
   ReopenNote,
@@ -83,32 +89,12 @@ export interface Sheet {
   refusedActions: Array<{ event: AssessmentEventType; code: string; message: string }>;
 }
 
-export interface CriterionResult {
-  code: string;
-  title: string;
-  score: number;
-  max: number;
-  rank: number | null;
-  /** Signed bonus and penalty points counted in the criterion outside its max ("+0,50"). */
-  adjustmentText?: string | null;
-}
-
 /** A class band over the index, in hundredths of a percent. */
 export interface ClassBand {
   label: string;
   fromPercent: number;
   toPercent: number | null;
   toInclusive?: boolean;
-}
-
-/** A bonus or penalty node with its signed points. */
-export interface Adjustment {
-  code: string;
-  title: string;
-  kind: 'bonus' | 'penalty';
-  points: number;
-  pointsText: string;
-  cap: number;
 }
 
 export interface PreviousResult {
@@ -215,40 +201,6 @@ export interface Scorecard {
   lostPoints: LostPoint[];
   /** Published while provisional: the recorded decision and its reason. */
   publishedWithoutSurvey?: PublishedWithoutSurvey | null;
-}
-
-/** A self score the council chair accepted for a sub-criterion without an appraiser. */
-export interface PublicResults {
-  campaign: { id: number; name: string; year: number };
-  units: Array<{
-    unitCode: string;
-    unitName: string;
-    unitKind: string;
-    totalHundredths: number;
-    totalText?: string;
-    maxTotalText?: string;
-    provisional?: boolean;
-    surveyHundredths: number | null;
-    indexHundredths: number | null;
-    indexText: string | null;
-    classLabel: string | null;
-    classBand?: ClassBand | null;
-    rank: number | null;
-    unitsRanked: number | null;
-    criteria: CriterionResult[];
-    adjustments?: Adjustment[];
-    /** Published while provisional: the recorded decision and its reason. */
-    publishedWithoutSurvey?: PublishedWithoutSurvey | null;
-    /** The decision the result was published by, when recorded. */
-    decision?: { number: string | null; date: string | null } | null;
-  }>;
-}
-
-/** A decision to publish a result without its survey points. */
-export interface PublishedWithoutSurvey {
-  reason: string;
-  by: string | null;
-  at: string;
 }
 
 export interface CriteriaSetSummary {
