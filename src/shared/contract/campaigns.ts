@@ -418,3 +418,106 @@ export type CriterionResult = z.infer<typeof criterionResult>;
 export type Adjustment = z.infer<typeof adjustment>;
 export type PublishedWithoutSurvey = z.infer<typeof publishedWithoutSurvey>;
 export type PublicResults = z.infer<typeof publicResults>;
+
+/** One unit's stored result as every view shows it (`status` empty when unknown). */
+export const unitResult = z.object({
+  unitId: z.number(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  unitKind: z.string(),
+  status: z.string(),
+  appraisedHundredths: z.number(),
+  maxAppraisedHundredths: z.number(),
+  surveyHundredths: z.number().nullable(),
+  maxSurveyHundredths: z.number().nullable(),
+  totalHundredths: z.number(),
+  totalText: z.string(),
+  /** The appraised max alone while the result is provisional. */
+  maxTotalHundredths: z.number(),
+  maxTotalText: z.string(),
+  /** The survey points are not in yet, or come from a survey still open: tạm tính. */
+  provisional: z.boolean(),
+  indexHundredths: z.number().nullable(),
+  indexText: z.string().nullable(),
+  classLabel: z.string().nullable(),
+  classBand: classBand.nullable(),
+  rank: z.number().nullable(),
+  unitsRanked: z.number().nullable(),
+  criteria: z.array(criterionResult),
+  adjustments: z.array(adjustment),
+});
+
+/** Last year's result of the unit (its own, or of the units it came from), and the change. */
+export const previousResult = z.object({
+  year: z.number().nullable(),
+  source: z.enum(['own', 'lineage', 'none']),
+  indexHundredths: z.number().nullable(),
+  indexText: z.string().nullable(),
+  rank: z.number().nullable(),
+  rankChange: z.number().nullable(),
+  ratioText: z.string().nullable(),
+  ratioTenths: z.number().nullable(),
+  differenceText: z.string().nullable(),
+  fromUnits: z.array(z.object({ unitId: z.number(), unitName: z.string() })),
+});
+
+const scoreMax = z.object({ score: z.number(), max: z.number() });
+const signedPoints = z.object({ points: z.number(), text: z.string() });
+
+/** A point lost on a node, and why. */
+export const lostPoint = z.object({
+  code: z.string(),
+  title: z.string(),
+  max: z.number(),
+  final: z.number(),
+  lost: z.number(),
+  source: z.enum(['self', 'round1', 'round2']).nullable(),
+  reason: z.string().nullable(),
+  round1Reason: z.string().nullable(),
+  disposition: round2Disposition.nullable(),
+});
+
+/** A unit's scorecard: every node self vs round 1 vs final, every lost point with its reason. */
+export const scorecard = z.object({
+  campaign,
+  unit: z.object({
+    unitId: z.number(),
+    unitCode: z.string(),
+    unitName: z.string(),
+    unitKind: z.string(),
+    status: z.string(),
+  }),
+  /** 'self': the appraisal is not open to this reader yet; the scores are self-assessed. */
+  stage: z.enum(['self', 'final']),
+  result: unitResult.extend({ stage: z.enum(['self', 'final']) }).nullable(),
+  previous: previousResult.nullable(),
+  nodes: z.array(
+    z.object({
+      code: z.string(),
+      title: z.string(),
+      depth: z.number(),
+      isLeaf: z.boolean(),
+      kind: z.enum(['normal', 'bonus', 'penalty']),
+      cap: z.number().nullable(),
+      self: scoreMax,
+      afterRound1: scoreMax,
+      final: scoreMax,
+      selfPoints: signedPoints.nullable(),
+      afterRound1Points: signedPoints.nullable(),
+      finalPoints: signedPoints.nullable(),
+      lost: z.number(),
+      reason: z.string().nullable(),
+      round1Reason: z.string().nullable(),
+      disposition: round2Disposition.nullable(),
+      /** No appraiser was assigned to this sub-criterion: the chair accepted the self score. */
+      selfScoreAccepted: acceptedSelfScore.nullable(),
+    }),
+  ),
+  lostPoints: z.array(lostPoint).readonly(),
+  /** Published while provisional: the recorded decision and its reason. */
+  publishedWithoutSurvey: publishedWithoutSurvey.nullable(),
+});
+
+export type UnitResult = z.infer<typeof unitResult>;
+export type PreviousResult = z.infer<typeof previousResult>;
+export type Scorecard = z.infer<typeof scorecard>;

@@ -479,7 +479,10 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     '/api/v1/campaigns/:id/units/:unitId/scorecard',
     {
       schema: {
-        ...ok('Kết quả của đơn vị: tự chấm, vòng 1, vòng 2 và lý do mất điểm'),
+        ...answers(
+          'Kết quả của đơn vị: tự chấm, vòng 1, vòng 2 và lý do mất điểm',
+          contract.scorecard,
+        ),
         params: schemas.campaignUnitParams,
       },
     },

@@ -4,29 +4,27 @@
  * and the unit's evidence library (upload, list, one document).
  */
 import type { AssessmentEventType } from '@domain/campaign/workflow.ts';
-import type { LostPoint } from '@domain/campaign/results.ts';
 import type { RuleInputDescriptor } from '@domain/scoring/rules.ts';
 import { api, apiUpload } from '../../lib/api-client.ts';
 
 import type {
-  AcceptedSelfScore,
   BulkOutcome as BulkResult,
   Campaign,
   CampaignDetail,
-  Adjustment,
   Coverage,
-  CriterionResult,
   Deadlines,
   Disposition,
   Entry,
   EntryProblem,
   InputValue,
   Participant,
+  PreviousResult,
   PublicResults,
-  PublishedWithoutSurvey,
   QueuePage,
   Round1Progress,
+  Scorecard,
   SelfSaved,
+  UnitResult,
 } from '@shared/contract/campaigns.ts';
 
 export type {
@@ -42,13 +40,16 @@ export type {
   EntryProblem,
   InputValue,
   Participant,
+  PreviousResult,
   PublicResults,
   PublishedWithoutSurvey,
   QueueItem,
   QueuePage,
   ReopenNote,
   Round1Progress,
+  Scorecard,
   SelfSaved,
+  UnitResult,
 } from '@shared/contract/campaigns.ts';
 
 export type Inputs = Record<string, InputValue | undefined>;
@@ -97,47 +98,6 @@ export interface ClassBand {
   toInclusive?: boolean;
 }
 
-export interface PreviousResult {
-  year: number;
-  source: string;
-  indexHundredths: number | null;
-  indexText: string | null;
-  rank: number | null;
-  rankChange: number | null;
-  ratioText: string | null;
-  differenceText: string | null;
-  fromUnits: Array<{ unitId: number; unitName: string }>;
-}
-
-export interface UnitResult {
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  unitKind: string;
-  status: string;
-  appraisedHundredths: number;
-  maxAppraisedHundredths: number;
-  surveyHundredths: number | null;
-  maxSurveyHundredths: number | null;
-  totalHundredths: number;
-  totalText: string;
-  /** The appraised max alone while the result is provisional. */
-  maxTotalHundredths: number;
-  maxTotalText: string;
-  /** The survey points are not in yet: tạm tính. */
-  provisional: boolean;
-  indexHundredths: number | null;
-  indexText: string | null;
-  classLabel: string | null;
-  classBand: ClassBand | null;
-  rank: number | null;
-  unitsRanked: number | null;
-  criteria: CriterionResult[];
-  adjustments: Adjustment[];
-  /** On a scorecard: 'self' when the reader sees the self-assessment alone. */
-  stage?: 'self' | 'final';
-}
-
 /** Counts and shares of each class among one unit kind's results (shares add up to 100 %). */
 export interface ClassSummary {
   unitKind: string;
@@ -170,37 +130,6 @@ export interface ScoreMax {
 export interface SignedPoints {
   points: number;
   text: string;
-}
-
-export interface Scorecard {
-  stage?: 'self' | 'final';
-  campaign: Campaign;
-  unit: { unitId: number; unitCode: string; unitName: string; unitKind: string; status: string };
-  result: UnitResult | null;
-  previous: PreviousResult | null;
-  nodes: Array<{
-    code: string;
-    title: string;
-    depth: number;
-    isLeaf: boolean;
-    self: ScoreMax | null;
-    afterRound1: ScoreMax | null;
-    final: ScoreMax | null;
-    kind?: 'normal' | 'bonus' | 'penalty';
-    cap?: number | null;
-    selfPoints?: SignedPoints | null;
-    afterRound1Points?: SignedPoints | null;
-    finalPoints?: SignedPoints | null;
-    lost: number;
-    reason: string | null;
-    round1Reason: string | null;
-    disposition: Disposition | null;
-    /** No appraiser was assigned to this sub-criterion: the chair accepted the self score. */
-    selfScoreAccepted?: AcceptedSelfScore | null;
-  }>;
-  lostPoints: LostPoint[];
-  /** Published while provisional: the recorded decision and its reason. */
-  publishedWithoutSurvey?: PublishedWithoutSurvey | null;
 }
 
 export interface CriteriaSetSummary {
