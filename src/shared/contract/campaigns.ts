@@ -251,3 +251,273 @@ export const coverage = z.object({
 
 export type AcceptedSelfScore = z.infer<typeof acceptedSelfScore>;
 export type Coverage = z.infer<typeof coverage>;
+
+/** A value typed into a scoring rule's input: a number, a yes/no, a text, or a rate. */
+export const inputValue = z.union([
+  z.number(),
+  z.boolean(),
+  z.string(),
+  z.null(),
+  z.object({ numerator: z.number(), denominator: z.number() }),
+]);
+export const round2Disposition = z.enum(['addressed', 'defended', 'still_open']);
+/** Evidence cited by an entry: documents of the unit's library (ids) or links. */
+const evidenceRefs = z.array(z.union([z.number(), z.string()]));
+
+/** One criterion's entry at every step: self score, round 1, explanation, round 2. */
+export const entry = z.object({
+  version: z.number(),
+  self: z.object({
+    inputs: z.record(z.string(), inputValue.optional()).nullable(),
+    score: z.number().nullable(),
+    notApplicable: z.boolean(),
+    working: z.string().nullable(),
+    explanation: z.string().nullable(),
+    evidence: evidenceRefs,
+    at: z.string().nullable(),
+  }),
+  round1: z
+    .object({
+      score: z.number().nullable(),
+      notApplicable: z.boolean(),
+      reason: z.string().nullable(),
+      needsExplanation: z.boolean(),
+      byUserId: z.number().nullable(),
+      at: z.string().nullable(),
+    })
+    .nullable(),
+  explanation: z
+    .object({ text: z.string(), evidence: evidenceRefs, at: z.string().nullable() })
+    .nullable(),
+  round2: z
+    .object({
+      disposition: round2Disposition,
+      score: z.number().nullable(),
+      reason: z.string().nullable(),
+      byUserId: z.number().nullable(),
+      at: z.string().nullable(),
+    })
+    .nullable(),
+  updatedAt: z.string(),
+  updatedBy: z.string().nullable(),
+});
+
+/** One criterion of one unit in the appraiser's queue. */
+export const queueItem = z.object({
+  unitId: z.number(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  status: assessmentStatus,
+  code: z.string(),
+  title: z.string(),
+  maxHundredths: z.number(),
+  version: z.number(),
+  /** Scored (round 1) or decided (round 2) already. */
+  done: z.boolean(),
+  /** The unit's round is under way. */
+  unitInProgress: z.boolean(),
+  entry: entry.nullable(),
+});
+
+/** A page of the appraiser's queue. */
+export const queuePage = z.object({
+  total: z.number(),
+  limit: z.number(),
+  offset: z.number(),
+  items: z.array(queueItem),
+});
+
+/** Round-1 progress per appraiser, the units in scope and how many are in each state. */
+export const round1Progress = z.object({
+  appraisers: z.array(
+    z.object({
+      userId: z.number(),
+      username: z.string(),
+      fullName: z.string(),
+      nodeCodes: z.array(z.string()),
+      scored: z.number(),
+      total: z.number(),
+    }),
+  ),
+  units: z.array(participant),
+  statusCounts: z.record(z.string(), z.number()),
+});
+
+export type InputValue = z.infer<typeof inputValue>;
+export type Disposition = z.infer<typeof round2Disposition>;
+export type Entry = z.infer<typeof entry>;
+export type QueueItem = z.infer<typeof queueItem>;
+export type QueuePage = z.infer<typeof queuePage>;
+export type Round1Progress = z.infer<typeof round1Progress>;
+
+/**
+ * A top-level criterion of a result: its score over its max and its rank among the units of the
+ * kind; `adjustmentText` is the signed bonus and penalty points counted in it outside its max
+ * ("+0,50"), null when none.
+ */
+export const criterionResult = z.object({
+  code: z.string(),
+  title: z.string(),
+  score: z.number(),
+  max: z.number(),
+  rank: z.number().nullable(),
+  bonus: z.number(),
+  penalty: z.number(),
+  adjustmentText: z.string().nullable(),
+});
+
+/** A bonus or penalty node with its signed points. */
+export const adjustment = z.object({
+  code: z.string(),
+  title: z.string(),
+  kind: z.enum(['bonus', 'penalty']),
+  points: z.number(),
+  pointsText: z.string(),
+  cap: z.number(),
+});
+
+/** A decision to publish a result without its survey points. */
+export const publishedWithoutSurvey = z.object({
+  reason: z.string(),
+  by: z.string().nullable(),
+  at: z.string(),
+});
+
+/** The published results of a campaign, as anyone may read them. */
+export const publicResults = z.object({
+  campaign: z.object({ id: z.number(), name: z.string(), year: z.number() }),
+  units: z.array(
+    z.object({
+      unitCode: z.string(),
+      unitName: z.string(),
+      unitKind: z.string(),
+      totalHundredths: z.number(),
+      totalText: z.string(),
+      maxTotalHundredths: z.number(),
+      maxTotalText: z.string(),
+      /** The survey points are not in yet, or come from a survey still open: tạm tính. */
+      provisional: z.boolean(),
+      surveyHundredths: z.number().nullable(),
+      indexHundredths: z.number().nullable(),
+      indexText: z.string().nullable(),
+      classLabel: z.string().nullable(),
+      classBand: classBand.nullable(),
+      rank: z.number().nullable(),
+      unitsRanked: z.number().nullable(),
+      criteria: z.array(criterionResult),
+      adjustments: z.array(adjustment),
+      /** Published while provisional: the recorded decision and its reason. */
+      publishedWithoutSurvey: publishedWithoutSurvey.nullable(),
+      /** The decision the result was published by, when recorded. */
+      decision: z.object({ number: z.string().nullable(), date: z.string().nullable() }).nullable(),
+    }),
+  ),
+});
+
+export type CriterionResult = z.infer<typeof criterionResult>;
+export type Adjustment = z.infer<typeof adjustment>;
+export type PublishedWithoutSurvey = z.infer<typeof publishedWithoutSurvey>;
+export type PublicResults = z.infer<typeof publicResults>;
+
+/** One unit's stored result as every view shows it (`status` empty when unknown). */
+export const unitResult = z.object({
+  unitId: z.number(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  unitKind: z.string(),
+  status: z.string(),
+  appraisedHundredths: z.number(),
+  maxAppraisedHundredths: z.number(),
+  surveyHundredths: z.number().nullable(),
+  maxSurveyHundredths: z.number().nullable(),
+  totalHundredths: z.number(),
+  totalText: z.string(),
+  /** The appraised max alone while the result is provisional. */
+  maxTotalHundredths: z.number(),
+  maxTotalText: z.string(),
+  /** The survey points are not in yet, or come from a survey still open: tạm tính. */
+  provisional: z.boolean(),
+  indexHundredths: z.number().nullable(),
+  indexText: z.string().nullable(),
+  classLabel: z.string().nullable(),
+  classBand: classBand.nullable(),
+  rank: z.number().nullable(),
+  unitsRanked: z.number().nullable(),
+  criteria: z.array(criterionResult),
+  adjustments: z.array(adjustment),
+});
+
+/** Last year's result of the unit (its own, or of the units it came from), and the change. */
+export const previousResult = z.object({
+  year: z.number().nullable(),
+  source: z.enum(['own', 'lineage', 'none']),
+  indexHundredths: z.number().nullable(),
+  indexText: z.string().nullable(),
+  rank: z.number().nullable(),
+  rankChange: z.number().nullable(),
+  ratioText: z.string().nullable(),
+  ratioTenths: z.number().nullable(),
+  differenceText: z.string().nullable(),
+  fromUnits: z.array(z.object({ unitId: z.number(), unitName: z.string() })),
+});
+
+const scoreMax = z.object({ score: z.number(), max: z.number() });
+const signedPoints = z.object({ points: z.number(), text: z.string() });
+
+/** A point lost on a node, and why. */
+export const lostPoint = z.object({
+  code: z.string(),
+  title: z.string(),
+  max: z.number(),
+  final: z.number(),
+  lost: z.number(),
+  source: z.enum(['self', 'round1', 'round2']).nullable(),
+  reason: z.string().nullable(),
+  round1Reason: z.string().nullable(),
+  disposition: round2Disposition.nullable(),
+});
+
+/** A unit's scorecard: every node self vs round 1 vs final, every lost point with its reason. */
+export const scorecard = z.object({
+  campaign,
+  unit: z.object({
+    unitId: z.number(),
+    unitCode: z.string(),
+    unitName: z.string(),
+    unitKind: z.string(),
+    status: z.string(),
+  }),
+  /** 'self': the appraisal is not open to this reader yet; the scores are self-assessed. */
+  stage: z.enum(['self', 'final']),
+  result: unitResult.extend({ stage: z.enum(['self', 'final']) }).nullable(),
+  previous: previousResult.nullable(),
+  nodes: z.array(
+    z.object({
+      code: z.string(),
+      title: z.string(),
+      depth: z.number(),
+      isLeaf: z.boolean(),
+      kind: z.enum(['normal', 'bonus', 'penalty']),
+      cap: z.number().nullable(),
+      self: scoreMax,
+      afterRound1: scoreMax,
+      final: scoreMax,
+      selfPoints: signedPoints.nullable(),
+      afterRound1Points: signedPoints.nullable(),
+      finalPoints: signedPoints.nullable(),
+      lost: z.number(),
+      reason: z.string().nullable(),
+      round1Reason: z.string().nullable(),
+      disposition: round2Disposition.nullable(),
+      /** No appraiser was assigned to this sub-criterion: the chair accepted the self score. */
+      selfScoreAccepted: acceptedSelfScore.nullable(),
+    }),
+  ),
+  lostPoints: z.array(lostPoint).readonly(),
+  /** Published while provisional: the recorded decision and its reason. */
+  publishedWithoutSurvey: publishedWithoutSurvey.nullable(),
+});
+
+export type UnitResult = z.infer<typeof unitResult>;
+export type PreviousResult = z.infer<typeof previousResult>;
+export type Scorecard = z.infer<typeof scorecard>;

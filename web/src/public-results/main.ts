@@ -10,45 +10,14 @@ import { formatDateShort } from '@domain/format.ts';
 import { formatPercentBound, formatPoints } from '@domain/scoring/decimal.ts';
 import { h, replace } from '../public-form/dom.ts';
 import { RESULTS_TEXTS, pickLocale, type ResultsTexts } from './texts.ts';
+import type { CriterionResult, PublicResults as Results } from '@shared/contract/campaigns.ts';
 
 /** The same key as the staff app's language choice: one choice per browser. */
 const LANG_KEY = 'parindex.language';
 
-interface Band {
-  label: string;
-  fromPercent: number;
-  toPercent: number | null;
-  toInclusive?: boolean;
-}
-interface Criterion {
-  code: string;
-  title: string;
-  score: number;
-  max: number;
-  rank: number | null;
-  adjustmentText?: string | null;
-}
-interface UnitResult {
-  unitCode: string;
-  unitName: string;
-  unitKind: string;
-  totalHundredths: number;
-  totalText?: string | null;
-  maxTotalText?: string | null;
-  provisional?: boolean;
-  indexText: string | null;
-  classLabel: string | null;
-  classBand?: Band | null;
-  rank: number | null;
-  unitsRanked: number | null;
-  criteria: Criterion[];
-  publishedWithoutSurvey?: { reason: string } | null;
-  decision?: { number: string | null; date: string | null } | null;
-}
-interface Results {
-  campaign: { id: number; name: string; year: number };
-  units: UnitResult[];
-}
+type UnitResult = Results['units'][number];
+type Band = NonNullable<UnitResult['classBand']>;
+type Criterion = CriterionResult;
 
 function remembered(): string | null {
   try {

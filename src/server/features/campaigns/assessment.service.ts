@@ -871,7 +871,7 @@ export async function appraiserQueue(
         unitId: p.unit_id,
         unitCode: p.unit_code,
         unitName: p.unit_name,
-        status: p.status,
+        status: p.status as AssessmentStatus,
         code,
         title: compiled.nodes[index]?.title ?? '',
         maxHundredths: compiled.max[index] ?? 0,

@@ -430,7 +430,10 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     '/api/v1/campaigns/:id/queue',
     {
       schema: {
-        ...ok('Việc thẩm định của tài khoản: các tiêu chí được phân công ở mọi đơn vị, phân trang'),
+        ...answers(
+          'Việc thẩm định của tài khoản: các tiêu chí được phân công ở mọi đơn vị, phân trang',
+          contract.queuePage,
+        ),
         params: idParam,
         querystring: schemas.queueQuery,
       },
@@ -449,7 +452,12 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/v1/campaigns/:id/round1/progress',
-    { schema: { ...ok('Tiến độ thẩm định vòng 1 theo người thẩm định'), params: idParam } },
+    {
+      schema: {
+        ...answers('Tiến độ thẩm định vòng 1 theo người thẩm định', contract.round1Progress),
+        params: idParam,
+      },
+    },
     async (request) => assessment.round1Progress(deps, requireActor(request), request.params.id),
   );
 
@@ -471,7 +479,10 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     '/api/v1/campaigns/:id/units/:unitId/scorecard',
     {
       schema: {
-        ...ok('Kết quả của đơn vị: tự chấm, vòng 1, vòng 2 và lý do mất điểm'),
+        ...answers(
+          'Kết quả của đơn vị: tự chấm, vòng 1, vòng 2 và lý do mất điểm',
+          contract.scorecard,
+        ),
         params: schemas.campaignUnitParams,
       },
     },
@@ -536,7 +547,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
         summary:
           'Kết quả đã công bố (không cần đăng nhập): chỉ số, xếp loại, xếp hạng, điểm từng tiêu chí',
         params: idParam,
-        response: { 200: body, 404: errorBody },
+        response: { 200: contract.publicResults, 404: errorBody },
       },
     },
     async (request) => results.getPublicResults(deps, request.params.id),

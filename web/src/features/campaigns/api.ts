@@ -3,21 +3,28 @@
  * actions, the appraiser's queue, the chair's progress, results and scorecards, the public page,
  * and the unit's evidence library (upload, list, one document).
  */
-import type { AssessmentEventType, AssessmentStatus } from '@domain/campaign/workflow.ts';
-import type { LostPoint } from '@domain/campaign/results.ts';
+import type { AssessmentEventType } from '@domain/campaign/workflow.ts';
 import type { RuleInputDescriptor } from '@domain/scoring/rules.ts';
 import { api, apiUpload } from '../../lib/api-client.ts';
 
 import type {
-  AcceptedSelfScore,
   BulkOutcome as BulkResult,
   Campaign,
   CampaignDetail,
   Coverage,
   Deadlines,
+  Disposition,
+  Entry,
   EntryProblem,
+  InputValue,
   Participant,
+  PreviousResult,
+  PublicResults,
+  QueuePage,
+  Round1Progress,
+  Scorecard,
   SelfSaved,
+  UnitResult,
 } from '@shared/contract/campaigns.ts';
 
 export type {
@@ -28,48 +35,24 @@ export type {
   CampaignPhase,
   Coverage,
   Deadlines,
+  Disposition,
+  Entry,
   EntryProblem,
+  InputValue,
   Participant,
+  PreviousResult,
+  PublicResults,
+  PublishedWithoutSurvey,
+  QueueItem,
+  QueuePage,
   ReopenNote,
+  Round1Progress,
+  Scorecard,
   SelfSaved,
+  UnitResult,
 } from '@shared/contract/campaigns.ts';
 
-export type InputValue =
-  number | boolean | string | null | { numerator: number; denominator: number };
-export type Inputs = Record<string, InputValue>;
-
-export interface Entry {
-  version: number;
-  self: {
-    inputs: Inputs | null;
-    score: number | null;
-    notApplicable: boolean;
-    working: string | null;
-    explanation: string | null;
-    evidence: Array<number | string>;
-    at: string | null;
-  };
-  round1: {
-    score: number | null;
-    notApplicable: boolean;
-    reason: string | null;
-    needsExplanation: boolean;
-    byUserId: number | null;
-    at: string | null;
-  } | null;
-  explanation: { text: string; evidence: Array<number | string>; at: string | null } | null;
-  round2: {
-    disposition: Disposition;
-    score: number | null;
-    reason: string | null;
-    byUserId: number | null;
-    at: string | null;
-  } | null;
-  updatedAt: string;
-  updatedBy: string | null;
-}
-
-export type Disposition = 'addressed' | 'defended' | 'still_open';
+export type Inputs = Record<string, InputValue | undefined>;
 
 export interface SheetNode {
   code: string;
@@ -107,109 +90,12 @@ export interface Sheet {
   refusedActions: Array<{ event: AssessmentEventType; code: string; message: string }>;
 }
 
-export interface QueueItem {
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  status: AssessmentStatus;
-  code: string;
-  title: string;
-  maxHundredths: number;
-  version: number;
-  /** Scored (round 1) or decided (round 2) already. */
-  done: boolean;
-  /** The unit's round is under way. */
-  unitInProgress: boolean;
-  entry: Entry | null;
-}
-
-export interface QueuePage {
-  total: number;
-  limit: number;
-  offset: number;
-  items: QueueItem[];
-}
-
-export interface Round1Progress {
-  appraisers: Array<{
-    userId: number;
-    username: string;
-    fullName: string;
-    nodeCodes: string[];
-    scored: number;
-    total: number;
-  }>;
-  units: Participant[];
-  statusCounts: Record<string, number>;
-}
-
-export interface CriterionResult {
-  code: string;
-  title: string;
-  score: number;
-  max: number;
-  rank: number | null;
-  /** Signed bonus and penalty points counted in the criterion outside its max ("+0,50"). */
-  adjustmentText?: string | null;
-}
-
 /** A class band over the index, in hundredths of a percent. */
 export interface ClassBand {
   label: string;
   fromPercent: number;
   toPercent: number | null;
   toInclusive?: boolean;
-}
-
-/** A bonus or penalty node with its signed points. */
-export interface Adjustment {
-  code: string;
-  title: string;
-  kind: 'bonus' | 'penalty';
-  points: number;
-  pointsText: string;
-  cap: number;
-}
-
-export interface PreviousResult {
-  year: number;
-  source: string;
-  indexHundredths: number | null;
-  indexText: string | null;
-  rank: number | null;
-  rankChange: number | null;
-  ratioText: string | null;
-  differenceText: string | null;
-  fromUnits: Array<{ unitId: number; unitName: string }>;
-}
-
-export interface UnitResult {
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  unitKind: string;
-  status: string;
-  appraisedHundredths: number;
-  maxAppraisedHundredths: number;
-  surveyHundredths: number | null;
-  maxSurveyHundredths: number | null;
-  totalHundredths: number;
-  totalText: string;
-  /** The appraised max alone while the result is provisional. */
-  maxTotalHundredths: number;
-  maxTotalText: string;
-  /** The survey points are not in yet: tạm tính. */
-  provisional: boolean;
-  indexHundredths: number | null;
-  indexText: string | null;
-  classLabel: string | null;
-  classBand: ClassBand | null;
-  rank: number | null;
-  unitsRanked: number | null;
-  criteria: CriterionResult[];
-  adjustments: Adjustment[];
-  /** On a scorecard: 'self' when the reader sees the self-assessment alone. */
-  stage?: 'self' | 'final';
 }
 
 /** Counts and shares of each class among one unit kind's results (shares add up to 100 %). */
@@ -244,71 +130,6 @@ export interface ScoreMax {
 export interface SignedPoints {
   points: number;
   text: string;
-}
-
-export interface Scorecard {
-  stage?: 'self' | 'final';
-  campaign: Campaign;
-  unit: { unitId: number; unitCode: string; unitName: string; unitKind: string; status: string };
-  result: UnitResult | null;
-  previous: PreviousResult | null;
-  nodes: Array<{
-    code: string;
-    title: string;
-    depth: number;
-    isLeaf: boolean;
-    self: ScoreMax | null;
-    afterRound1: ScoreMax | null;
-    final: ScoreMax | null;
-    kind?: 'normal' | 'bonus' | 'penalty';
-    cap?: number | null;
-    selfPoints?: SignedPoints | null;
-    afterRound1Points?: SignedPoints | null;
-    finalPoints?: SignedPoints | null;
-    lost: number;
-    reason: string | null;
-    round1Reason: string | null;
-    disposition: Disposition | null;
-    /** No appraiser was assigned to this sub-criterion: the chair accepted the self score. */
-    selfScoreAccepted?: AcceptedSelfScore | null;
-  }>;
-  lostPoints: LostPoint[];
-  /** Published while provisional: the recorded decision and its reason. */
-  publishedWithoutSurvey?: PublishedWithoutSurvey | null;
-}
-
-/** A self score the council chair accepted for a sub-criterion without an appraiser. */
-export interface PublicResults {
-  campaign: { id: number; name: string; year: number };
-  units: Array<{
-    unitCode: string;
-    unitName: string;
-    unitKind: string;
-    totalHundredths: number;
-    totalText?: string;
-    maxTotalText?: string;
-    provisional?: boolean;
-    surveyHundredths: number | null;
-    indexHundredths: number | null;
-    indexText: string | null;
-    classLabel: string | null;
-    classBand?: ClassBand | null;
-    rank: number | null;
-    unitsRanked: number | null;
-    criteria: CriterionResult[];
-    adjustments?: Adjustment[];
-    /** Published while provisional: the recorded decision and its reason. */
-    publishedWithoutSurvey?: PublishedWithoutSurvey | null;
-    /** The decision the result was published by, when recorded. */
-    decision?: { number: string | null; date: string | null } | null;
-  }>;
-}
-
-/** A decision to publish a result without its survey points. */
-export interface PublishedWithoutSurvey {
-  reason: string;
-  by: string | null;
-  at: string;
 }
 
 export interface CriteriaSetSummary {
