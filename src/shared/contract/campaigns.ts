@@ -521,3 +521,125 @@ export const scorecard = z.object({
 export type UnitResult = z.infer<typeof unitResult>;
 export type PreviousResult = z.infer<typeof previousResult>;
 export type Scorecard = z.infer<typeof scorecard>;
+
+/** One unit kind's summary: averages and the share of each class. */
+export const classSummary = z.object({
+  unitKind: z.string(),
+  units: z.number(),
+  averageIndexHundredths: z.number().nullable(),
+  averageIndexText: z.string().nullable(),
+  averageAppraisedHundredths: z.number().nullable(),
+  averageAppraisedText: z.string().nullable(),
+  maxAppraisedHundredths: z.number(),
+  /** Units whose result is provisional (survey points not in, or from a survey still open). */
+  provisionalUnits: z.number(),
+  bands: z.array(classBand).readonly(),
+  classes: z.array(
+    z.object({
+      label: z.string(),
+      count: z.number(),
+      /** Tenths of a percent, adding up to 1000 (largest remainder). */
+      shareTenths: z.number(),
+      shareText: z.string(),
+    }),
+  ),
+  unclassified: z.number(),
+});
+
+/** The ranking: per kind its summary, then one page of units with last year's result. */
+export const results = z.object({
+  campaign,
+  complete: z.boolean(),
+  /** Units after the filters (the ranking may be paged). */
+  total: z.number(),
+  /** Where the next page starts; null on the last page. */
+  nextCursor: z.string().nullable(),
+  summaries: z.array(classSummary),
+  units: z.array(unitResult.extend({ previous: previousResult.nullable() })),
+});
+
+export type ClassSummary = z.infer<typeof classSummary>;
+export type Results = z.infer<typeof results>;
+
+/** The input a scoring rule asks of the unit, as the sheet's form shows it. */
+export const ruleInput = z.discriminatedUnion('type', [
+  z.object({
+    key: z.string(),
+    type: z.literal('score'),
+    label: z.string(),
+    maxHundredths: z.number().nullable(),
+  }),
+  z.object({
+    key: z.string(),
+    type: z.literal('boolean'),
+    label: z.string(),
+    optional: z.boolean(),
+  }),
+  z.object({
+    key: z.string(),
+    type: z.literal('rate'),
+    label: z.string(),
+    numeratorLabel: z.string(),
+    denominatorLabel: z.string(),
+    allowAbove100: z.boolean(),
+  }),
+  z.object({ key: z.string(), type: z.literal('count'), label: z.string() }),
+  z.object({ key: z.string(), type: z.literal('date'), label: z.string(), nullLabel: z.string() }),
+]);
+
+/** A criterion on a unit's sheet, with its rule's inputs, its entry and its children. */
+export interface SheetNode {
+  code: string;
+  title: string;
+  maxHundredths: number;
+  kind: string;
+  guidance: string | null;
+  evidenceExpected: string | null;
+  isLeaf: boolean;
+  inputs: z.infer<typeof ruleInput>[];
+  assignedToMe: boolean;
+  entry: Entry | null;
+  children: SheetNode[];
+}
+
+export const sheetNode: z.ZodType<SheetNode> = z
+  .object({
+    code: z.string(),
+    title: z.string(),
+    maxHundredths: z.number(),
+    kind: z.string(),
+    guidance: z.string().nullable(),
+    evidenceExpected: z.string().nullable(),
+    isLeaf: z.boolean(),
+    inputs: z.array(ruleInput),
+    assignedToMe: z.boolean(),
+    entry: entry.nullable(),
+    get children() {
+      return z.array(sheetNode);
+    },
+  })
+  .meta({ id: 'SheetNode' });
+
+/** A unit's sheet: the tree with its entries, the progress and what the reader may do now. */
+export const sheet = z.object({
+  campaign: z.object({ id: z.number(), name: z.string(), year: z.number(), deadlines }),
+  participant,
+  maxHundredths: z.number(),
+  nodes: z.array(sheetNode),
+  progress: z.object({
+    leavesTotal: z.number(),
+    leavesDone: z.number(),
+    leavesLeft: z.array(z.string()),
+    leavesWithProblems: z.array(z.string()),
+    problems: z.array(entryProblem),
+    pointsEntered: z.number(),
+    maxHundredths: z.number(),
+    blockingProblems: z.number(),
+  }),
+  findings: z.array(z.string()),
+  possibleActions: z.array(assessmentEventType),
+  refusedActions: z.array(refusedAction),
+});
+
+export type Sheet = z.infer<typeof sheet>;
+export type ParticipantState = z.infer<typeof participant>;

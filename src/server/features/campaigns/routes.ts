@@ -18,12 +18,6 @@ import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 import * as contract from '../../../shared/contract/campaigns.ts';
 
-const body = z.record(z.string(), z.unknown());
-const ok = (summary: string) => ({
-  tags: ['campaigns'],
-  summary,
-  response: { 200: body, ...commonErrors },
-});
 /** A route's summary and its typed answer. */
 const answers = <T extends z.ZodType>(summary: string, schema: T) => ({
   tags: ['campaigns'],
@@ -231,7 +225,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     '/api/v1/campaigns/:id/units/:unitId/sheet',
     {
       schema: {
-        ...ok('Phiếu tự đánh giá của đơn vị: cây tiêu chí, điểm, tiến độ'),
+        ...answers('Phiếu tự đánh giá của đơn vị: cây tiêu chí, điểm, tiến độ', contract.sheet),
         params: schemas.campaignUnitParams,
       },
     },
@@ -466,7 +460,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
     '/api/v1/campaigns/:id/results',
     {
       schema: {
-        ...ok('Xếp hạng theo loại đơn vị, so sánh với năm trước'),
+        ...answers('Xếp hạng theo loại đơn vị, so sánh với năm trước', contract.results),
         params: idParam,
         querystring: schemas.resultsQuery,
       },

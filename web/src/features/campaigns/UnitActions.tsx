@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ApiError } from '../../lib/api-client.ts';
 import { useSession } from '../../lib/session.tsx';
-import { ACTION_PATHS, campaignApi, type Participant } from './api.ts';
+import { ACTION_PATHS, campaignApi, type ParticipantState } from './api.ts';
 import { mayFire } from './format.ts';
 import { useCampaignMutation } from './hooks.ts';
 import { DateField } from '../../components/DateField.tsx';
@@ -34,7 +34,7 @@ export function UnitActions({
   compact = false,
 }: {
   campaignId: number;
-  participant: Participant;
+  participant: ParticipantState;
   possibleActions: readonly AssessmentEventType[];
   blockingProblems?: number;
   compact?: boolean;

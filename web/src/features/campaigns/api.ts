@@ -4,7 +4,6 @@
  * and the unit's evidence library (upload, list, one document).
  */
 import type { AssessmentEventType } from '@domain/campaign/workflow.ts';
-import type { RuleInputDescriptor } from '@domain/scoring/rules.ts';
 import { api, apiUpload } from '../../lib/api-client.ts';
 
 import type {
@@ -14,17 +13,15 @@ import type {
   Coverage,
   Deadlines,
   Disposition,
-  Entry,
-  EntryProblem,
   InputValue,
   Participant,
-  PreviousResult,
   PublicResults,
   QueuePage,
+  Results,
   Round1Progress,
   Scorecard,
   SelfSaved,
-  UnitResult,
+  Sheet,
 } from '@shared/contract/campaigns.ts';
 
 export type {
@@ -33,6 +30,7 @@ export type {
   Campaign,
   CampaignDetail,
   CampaignPhase,
+  ClassSummary,
   Coverage,
   Deadlines,
   Disposition,
@@ -40,55 +38,23 @@ export type {
   EntryProblem,
   InputValue,
   Participant,
+  ParticipantState,
   PreviousResult,
   PublicResults,
   PublishedWithoutSurvey,
   QueueItem,
   QueuePage,
   ReopenNote,
+  Results,
   Round1Progress,
   Scorecard,
   SelfSaved,
+  Sheet,
+  SheetNode,
   UnitResult,
 } from '@shared/contract/campaigns.ts';
 
 export type Inputs = Record<string, InputValue | undefined>;
-
-export interface SheetNode {
-  code: string;
-  title: string;
-  maxHundredths: number;
-  kind: string;
-  guidance: string | null;
-  evidenceExpected: string | null;
-  isLeaf: boolean;
-  inputs: RuleInputDescriptor[];
-  assignedToMe: boolean;
-  entry: Entry | null;
-  children: SheetNode[];
-}
-
-export interface Sheet {
-  campaign: { id: number; name: string; year: number; deadlines: Deadlines };
-  participant: Participant;
-  maxHundredths: number;
-  nodes: SheetNode[];
-  progress: {
-    leavesTotal: number;
-    leavesDone: number;
-    leavesLeft: string[];
-    leavesWithProblems: string[];
-    problems: EntryProblem[];
-    pointsEntered: number;
-    maxHundredths: number;
-    blockingProblems: number;
-  };
-  findings: string[];
-  /** What this user may do on this unit now. */
-  possibleActions: AssessmentEventType[];
-  /** What the unit's state allows but is refused to this user now, with the reason. */
-  refusedActions: Array<{ event: AssessmentEventType; code: string; message: string }>;
-}
 
 /** A class band over the index, in hundredths of a percent. */
 export interface ClassBand {
@@ -99,29 +65,6 @@ export interface ClassBand {
 }
 
 /** Counts and shares of each class among one unit kind's results (shares add up to 100 %). */
-export interface ClassSummary {
-  unitKind: string;
-  units: number;
-  averageIndexHundredths: number | null;
-  averageIndexText: string | null;
-  averageAppraisedHundredths: number | null;
-  averageAppraisedText: string | null;
-  maxAppraisedHundredths: number;
-  provisionalUnits?: number;
-  bands?: ClassBand[];
-  classes: Array<{ label: string; count: number; shareTenths: number; shareText: string }>;
-  unclassified: number;
-}
-
-export interface Results {
-  campaign: Campaign;
-  complete: boolean;
-  /** Units after the filters (the ranking may be paged). */
-  total: number;
-  summaries: ClassSummary[];
-  units: Array<UnitResult & { previous: PreviousResult | null }>;
-}
-
 export interface ScoreMax {
   score: number;
   max: number;
