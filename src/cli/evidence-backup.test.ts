@@ -91,5 +91,7 @@ describe('backup and restore with the evidence library', () => {
     } finally {
       await b.db.close();
     }
-  });
+    // Two data directories migrated and loaded, a backup and a restore through the command line:
+    // about 30 s alone, more on a loaded machine.
+  }, 180_000);
 });
