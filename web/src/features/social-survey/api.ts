@@ -4,6 +4,7 @@
  * file import of answers, progress and results. Every call needs `campaign.manage` on the campaign.
  */
 import type { Role } from '@domain/access.ts';
+import type { GroupFigure } from '@domain/social-survey/points.ts';
 import { api, apiUpload } from '../../lib/api-client.ts';
 
 export type SurveyStatus = 'draft' | 'open' | 'closed';
@@ -109,17 +110,8 @@ export interface ProgressUnit {
   }>;
 }
 
-export interface GroupFigure {
-  group: string;
-  weight: number;
-  answers: number;
-  excluded: number;
-  valid: number;
-  favourable: number;
-  valueSumHundredths: number;
-  shareHundredths: number | null;
-  formula: string | null;
-}
+/** What one group answered to one question about one unit (the domain's own shape). */
+export type { GroupFigure };
 
 export interface ResultUnit {
   unitId: number;
