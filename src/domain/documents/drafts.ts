@@ -409,6 +409,14 @@ export interface KindResults {
   averageHundredths: number;
   maxHundredths: number;
   best: { name: string; hundredths: number } | null;
+  /** How a unit of the kind is counted in seed 004's sentences: "12 cơ quan", "17 đơn vị". */
+  noun?: string;
+  /** Units with every appraised point ("có 02 đơn vị đạt 70/70 điểm: …"). */
+  fullMarks?: string[];
+  /** The survey's share of the kind's scale (hundredths), when the kind's set has one. */
+  surveyMaxHundredths?: number | null;
+  /** The criteria set the kind was scored with. */
+  setName?: string | null;
   /**
    * A kind of one unit: its index the year before and this year (hundredths of a percent), for
    * seed 004's "cao hơn năm 2021 là 3,76 điểm; năm 2021 đạt 90,53/100 điểm".
@@ -454,6 +462,22 @@ export interface CampaignReportInput {
   year: number;
   kinds: KindResults[];
   surveyMaxText: string | null;
+  /**
+   * How the year ran (seed 004, II): the self-assessment deadline and how many units submitted,
+   * the appraisers assigned, the deadlines of the two rounds and of the explanations between.
+   */
+  progress?: {
+    selfAssessmentDeadline: string;
+    participants: number;
+    /** Null when the results were imported, so who submitted is not known. */
+    submitted: number | null;
+    appraisers: number;
+    round1Deadline: string;
+    explanationsDeadline: string;
+    round2Deadline: string;
+    /** Units that never sent their self-assessment. */
+    notSubmitted: string[];
+  } | null;
   /** The survey linked to the campaign, over the issuer's area, when it has results. */
   sipas?: { indexText: string; elements: { element: string; indexText: string }[] } | null;
   annex: {
@@ -505,38 +529,68 @@ function surveyUnitLine(
 /** "93,37 %" as the seeds print it: "93,37%". */
 const noSpacePercent = (text: string): string => text.replace(/\s%/u, '%');
 
+/** "Các cơ quan…" → "các cơ quan…"; "UBND các xã" is left as it is (only a capitalised word is lowered). */
+const lowerFirst = (text: string): string =>
+  /^[A-ZĐ][a-zà-ỹ]/u.test(text) ? text.charAt(0).toLocaleLowerCase('vi') + text.slice(1) : text;
+
+/** "Xã Xuân Hòa" → "UBND xã Xuân Hòa", as seed 004 names units inside its sentences. */
+const unitsInSentence = (names: string[]): string => names.map(bodyInSentence).join(', ');
+
 export function campaignReport(input: CampaignReportInput) {
   const area = input.issuer.name;
   const kinds = input.kinds.map((k, i) => {
+    const noun = k.noun ?? 'đơn vị';
     const classes = k.classes.filter((c) => c.count > 0);
+    const absent = k.classes.filter((c) => c.count === 0).map((c) => c.label);
     const classesText = classes
       .map(
         (c, ci) =>
-          `Xếp loại ${c.label}: ${count2(c.count)}/${count2(k.units)} đơn vị (${c.shareText})${ci > 0 && c.unitNames.length <= 5 ? `: ${c.unitNames.join(', ')}` : ''}`,
+          `Xếp loại ${c.label}: ${count2(c.count)}/${count2(k.units)} đơn vị (${c.shareText})${ci > 0 && c.unitNames.length <= 5 ? `: ${unitsInSentence(c.unitNames)}` : ''}`,
       )
       .join('; ');
+    const absentText =
+      absent.length > 0
+        ? `Không có đơn vị nào xếp loại ${absent.length === 1 ? absent[0] : `${absent.slice(0, -1).join(', ')} và ${absent.at(-1)}`}.`
+        : '';
+    const full = k.fullMarks ?? [];
+    // Seed 004, III.2: "có 02 đơn vị đạt 70/70 điểm: …" when several have every point; else the
+    // best unit, as III.3 names it.
+    const topText =
+      full.length > 1
+        ? `có ${count2(full.length)} đơn vị đạt ${points(k.maxHundredths)}/${points(k.maxHundredths)} điểm: ${unitsInSentence(full)}`
+        : k.best
+          ? `${bodyInSentence(k.best.name)} đạt điểm cao nhất (${points(k.best.hundredths)}/${points(k.maxHundredths)})`
+          : 'chưa có đơn vị được xếp hạng';
     // Seed 004, III.1: a kind with one unit (the district itself) gives its own total and class;
-    // the others their average, best unit and classes.
+    // the others their average, best units and classes.
     const single = k.units === 1 && k.best !== null;
     const summaryText = single
       ? `Tổng điểm đạt ${points(k.best!.hundredths)}/${points(k.maxHundredths)} điểm${yearOverYear(k)}${classes[0] ? `, xếp loại ${classes[0].label}` : ''}. Trong đó kết quả của các tiêu chí:`
-      : `Tổng điểm trung bình đạt ${points(k.averageHundredths)}/${points(k.maxHundredths)} điểm; ${
-          k.best
-            ? `${k.best.name} đạt điểm cao nhất (${points(k.best.hundredths)}/${points(k.maxHundredths)})`
-            : 'chưa có đơn vị được xếp hạng'
-        }. ${classesText}. Điểm trung bình theo tiêu chí:`;
+      : `Tổng điểm trung bình đạt ${points(k.averageHundredths)}/${points(k.maxHundredths)} điểm; ${topText}; ${classesText}${absentText ? `; ${absentText}` : '.'} Điểm trung bình theo tiêu chí:`;
+    const survey = k.surveyMaxHundredths ?? 0;
+    const scale = k.maxHundredths + survey;
     return {
       number: String(i + 1),
       kindName: k.kindName,
+      // Seed 004, I.1: "- UBND cấp huyện", "- Các cơ quan chuyên môn thuộc UBND huyện: 12 cơ quan."
+      objectLine:
+        k.units === 1 ? `- ${k.kindName}.` : `- ${k.kindName}: ${count2(k.units)} ${noun}.`,
+      // Seed 004, I.2.1: the kind's appraised and survey shares of its scale.
+      scaleLines: [
+        `- Đối với ${lowerFirst(k.kindName)}:`,
+        `+ Điểm tự đánh giá, thẩm định: ${points(k.maxHundredths)}/${points(scale)} điểm.`,
+        ...(survey > 0
+          ? [`+ Điểm đánh giá qua điều tra xã hội học: ${points(survey)}/${points(scale)} điểm.`]
+          : []),
+      ].map((line) => ({ line })),
+      setName: k.setName ?? null,
       summaryText,
       units: count2(k.units),
       average: points(k.averageHundredths),
       max: points(k.maxHundredths),
-      best: k.best
-        ? `${k.best.name} đạt điểm cao nhất (${points(k.best.hundredths)}/${points(k.maxHundredths)})`
-        : 'chưa có đơn vị được xếp hạng',
+      best: topText,
       classesText,
-      bottomText: '',
+      bottomText: absentText,
       criteria: k.criteria.map((c) => ({
         title: c.title,
         average: points(c.averageHundredths),
@@ -549,6 +603,22 @@ export function campaignReport(input: CampaignReportInput) {
       })),
     };
   });
+  const scales = [
+    ...new Set(input.kinds.map((k) => k.maxHundredths + (k.surveyMaxHundredths ?? 0))),
+  ];
+  const p = input.progress ?? null;
+  const day = (date: string) => formatDateShort(date);
+  // Seed 004, IV.2: the units that never sent their self-assessment, and the weakest criteria.
+  const weakest = input.kinds
+    .flatMap((k) =>
+      k.criteria
+        .filter((c) => c.maxHundredths > 0)
+        .map((c) => ({ k, c, share: c.averageHundredths / c.maxHundredths })),
+    )
+    .filter((x) => x.share < 1)
+    .sort((a, b) => a.share - b.share)
+    .slice(0, 3);
+  const notSubmitted = p?.notSubmitted ?? [];
   return {
     ...commonFields({
       issuer: input.issuer,
@@ -572,7 +642,51 @@ export function campaignReport(input: CampaignReportInput) {
     campaignName: input.campaignName,
     year: String(input.year),
     areaName: area,
+    // The earlier templates' one sentence, kept for templates a province made from them.
     methodText: `Chỉ số được xác định qua tự đánh giá của các cơ quan, đơn vị; thẩm định hai vòng của Hội đồng thẩm định (vòng 1 chấm và nêu lý do từng điểm bị trừ, đơn vị giải trình, vòng 2 xem xét từng nội dung giải trình)${input.surveyMaxText ? `; điểm điều tra xã hội học tối đa ${input.surveyMaxText} điểm` : ''}. Chỉ số của mỗi đơn vị là tổng điểm thẩm định và điểm điều tra xã hội học.`,
+    // Seed 004, I.2: how the index is determined, one line per step.
+    methodLines: [
+      '- Tự đánh giá: Các cơ quan, đơn vị tự theo dõi, đánh giá và chấm điểm kết quả thực hiện nhiệm vụ cải cách hành chính theo các tiêu chí, tiêu chí thành phần của Bộ chỉ số, kèm theo tài liệu kiểm chứng.',
+      '- Thẩm định: Hội đồng thẩm định thẩm định hai vòng: vòng 1 chấm điểm và nêu lý do từng điểm bị trừ; các cơ quan, đơn vị giải trình, bổ sung tài liệu kiểm chứng; vòng 2 xem xét từng nội dung giải trình.',
+      ...(input.surveyMaxText
+        ? [
+            `- Đánh giá thông qua điều tra xã hội học: lấy ý kiến đánh giá của các nhóm đối tượng khác nhau, tối đa ${input.surveyMaxText} điểm.`,
+          ]
+        : []),
+      `- Chỉ số cải cách hành chính của mỗi cơ quan, đơn vị là tổng điểm thẩm định${input.surveyMaxText ? ' và điểm điều tra xã hội học' : ''}.`,
+    ].map((line) => ({ line })),
+    scaleText:
+      scales.length === 1
+        ? `Thang điểm đánh giá là ${points(scales[0]!)} điểm. Trong đó:`
+        : 'Thang điểm đánh giá của từng loại đơn vị:',
+    // Seed 004, I.2.2–2.4: the set each kind was scored with, numbered after the scale.
+    sets: kinds
+      .filter((k) => k.setName)
+      .map((k, i) => ({
+        number: `2.${i + 2}`,
+        kindName: lowerFirst(k.kindName),
+        setName: k.setName!,
+      })),
+    selfAssessmentText: p
+      ? `Các cơ quan, đơn vị tự đánh giá, chấm điểm theo các tiêu chí, tiêu chí thành phần và cập nhật tài liệu kiểm chứng trên hệ thống; hạn tự đánh giá là ngày ${day(p.selfAssessmentDeadline)}.${p.submitted === null ? '' : ` Đã có ${count2(p.submitted)}/${count2(p.participants)} cơ quan, đơn vị hoàn thành và gửi kết quả tự đánh giá${notSubmitted.length > 0 ? `; chưa gửi: ${unitsInSentence(notSubmitted)}` : ''}.`}`
+      : 'Các cơ quan, đơn vị tự đánh giá, chấm điểm theo các tiêu chí, tiêu chí thành phần và cập nhật tài liệu kiểm chứng trên hệ thống.',
+    appraisalText: p
+      ? `${p.appraisers > 0 ? `${count2(p.appraisers)} thành viên Hội đồng thẩm định được phân công thẩm định theo từng tiêu chí, tiêu chí thành phần, đối chiếu với tài liệu kiểm chứng của từng cơ quan, đơn vị. ` : ''}Thẩm định vòng 1 đến ngày ${day(p.round1Deadline)}; các cơ quan, đơn vị giải trình, bổ sung tài liệu kiểm chứng đến ngày ${day(p.explanationsDeadline)}; thẩm định vòng 2 đến ngày ${day(p.round2Deadline)}. Trên cơ sở kết quả thẩm định, ${bodyInSentence(area)} tổng hợp kết quả Chỉ số cải cách hành chính năm ${input.year} của các cơ quan, đơn vị.`
+      : `Trên cơ sở kết quả thẩm định, ${bodyInSentence(area)} tổng hợp kết quả Chỉ số cải cách hành chính năm ${input.year} của các cơ quan, đơn vị.`,
+    sipasHeading: `KẾT QUẢ CHỈ SỐ SIPAS CỦA ${(prefixOf(area) ?? 'ĐỊA PHƯƠNG').toLocaleUpperCase('vi')} NĂM ${input.year}`,
+    shortcomingsText: [
+      ...(notSubmitted.length > 0
+        ? [`Có đơn vị chưa gửi kết quả tự đánh giá, chấm điểm: ${unitsInSentence(notSubmitted)}.`]
+        : []),
+      weakest.length > 0
+        ? `Các tiêu chí có tỷ lệ điểm đạt thấp nhất: ${weakest
+            .map(
+              (x) =>
+                `${x.c.title} (${lowerFirst(x.k.kindName)}: ${points(x.c.averageHundredths)}/${points(x.c.maxHundredths)} điểm)`,
+            )
+            .join('; ')}.`
+        : 'Không có tiêu chí nào bị trừ điểm.',
+    ].join(' '),
     kinds,
     // Seed 004, III: the overall index, then one line per element ("yếu tố tiếp cận dịch vụ").
     hasSipas: Boolean(input.sipas),
@@ -631,6 +745,13 @@ export interface DossierQuarterInput {
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
+/** "Cấp huyện", "Cấp xã" → "cấp huyện và cấp xã"; none → "các cơ quan, đơn vị". */
+function levelsInSentence(names: string[]): string {
+  const lower = names.map((n) => n.charAt(0).toLocaleLowerCase('vi') + n.slice(1));
+  if (lower.length === 0) return 'các cơ quan, đơn vị';
+  return lower.length === 1 ? lower[0]! : `${lower.slice(0, -1).join(', ')} và ${lower.at(-1)}`;
+}
+
 export function dossierQuarterReport(input: DossierQuarterInput) {
   const match = /^(\d{4})-Q([1-4])$/.exec(input.period);
   const year = match?.[1] ?? input.period;
@@ -664,13 +785,19 @@ export function dossierQuarterReport(input: DossierQuarterInput) {
     quarter,
     year,
     periodText: `QUÝ ${quarter} NĂM ${year}`,
-    collectionText: `Việc đánh giá được thực hiện qua thu thập ý kiến của tổ chức, cá nhân (phiếu tại Bộ phận Một cửa và trực tuyến theo mã hồ sơ) và qua số liệu của Hệ thống thông tin một cửa điện tử về thời hạn, số lần bổ sung hồ sơ và kênh nộp hồ sơ.${
+    // Seed 003's opening: on what the report rests, and who reports on what.
+    introText: `Trên cơ sở kết quả chấm điểm đánh giá đối với cán bộ, công chức, viên chức thực hiện tiếp nhận, trả kết quả hồ sơ giải quyết thủ tục hành chính và kết quả chấm điểm đánh giá việc giải quyết thủ tục hành chính của các cơ quan, đơn vị; ${bodyInSentence(input.issuer.name)} báo cáo tình hình, kết quả chấm điểm đánh giá việc giải quyết thủ tục hành chính Quý ${quarter} năm ${year} trên địa bàn ${area} như sau:`,
+    // Seed 003, I: the rules applied, and how Circular 01 was read here.
+    methodText: `Thực hiện quy định tại Chương V, Nghị định số 61/2018/NĐ-CP và Chương III, Thông tư số 01/2018/TT-VPCP, việc đánh giá giải quyết thủ tục hành chính được triển khai tại ${levelsInSentence(input.levels.map((l) => l.levelName))} qua hai phương thức: thu thập ý kiến đánh giá của tổ chức, cá nhân và tự đánh giá theo các chỉ số về thời hạn, số lần bổ sung hồ sơ và kênh nộp hồ sơ.${
       input.method === undefined
         ? ''
         : ` Cách tính theo Thông tư 01/2018/TT-VPCP (${input.method.source}): ${input.method.lines
             .map((l) => l.charAt(0).toLowerCase() + l.slice(1))
             .join('; ')}.`
     }`,
+    // Seed 003, II.1: how the opinions were collected.
+    collectionText:
+      'Ý kiến đánh giá của tổ chức, cá nhân được thu thập bằng phiếu tại Bộ phận Một cửa các cấp và trực tuyến theo mã hồ sơ; số liệu về thời hạn giải quyết, số lần yêu cầu bổ sung hồ sơ và kênh nộp hồ sơ được lấy từ Hệ thống thông tin một cửa điện tử.',
     units: count2(units),
     scored: count2(scored),
     levels: input.levels.map((l) => ({ levelName: l.levelName, result: l.summary })),

@@ -95,7 +95,7 @@ export async function loadBaoYenDemo(tx: Queryable, now: Date): Promise<void> {
   const setId = await insertSetWithTree(
     tx,
     {
-      name: 'Bộ chỉ số CCHC cấp xã năm 2022, huyện Bảo Yên (theo khung 70 + 30, minh họa)',
+      name: 'Bộ chỉ số CCHC cấp xã năm 2022, huyện Bảo Yên',
       year: 2022,
       unitKind: 'commune',
       description:

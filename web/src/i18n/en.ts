@@ -183,7 +183,21 @@ export const en: Catalogue = {
       recommendationsText: 'Recommendations paragraph (pre-filled)',
       campaignName: 'Campaign name',
       areaName: 'Area or body that ran the assessment',
-      methodText: 'Method paragraph',
+      methodText:
+        'Method paragraph: how the index is determined (index report, one sentence) or how Circular 01 is applied (quarterly report)',
+      methodLines:
+        'The steps that determine the index: self-assessment, appraisal, sociological survey (repeated)',
+      scaleText: 'Opening of the scale: «Thang điểm đánh giá là 100 điểm. Trong đó:»',
+      scaleLines: 'The scale of a unit kind: appraised points and survey points (repeated)',
+      objectLine:
+        'Line of the units assessed: «- Các cơ quan chuyên môn thuộc UBND huyện: 12 cơ quan.»',
+      sets: 'The criteria set of each unit kind (repeated)',
+      setName: 'Name of the criteria set',
+      selfAssessmentText: 'Self-assessment paragraph: its deadline, how many units submitted',
+      appraisalText: 'Appraisal paragraph: members, deadlines of round 1, explanations and round 2',
+      sipasHeading: 'Heading of the SIPAS section: «KẾT QUẢ CHỈ SỐ SIPAS CỦA HUYỆN NĂM 2022»',
+      shortcomingsText:
+        'Shortcomings paragraph: units that did not self-assess, the weakest criteria',
       kinds: 'Results per unit kind (repeated)',
       kindName: 'Group of units: «UBND các xã»',
       units: 'Number of units',
@@ -198,7 +212,7 @@ export const en: Catalogue = {
       socialSurveyText:
         'Opening sentence of the survey part (says “provisional” while the survey is open)',
       socialSurveyUnits: 'Survey points of each unit (repeated)',
-      line: 'One line: the unit’s survey points, each node’s points and the responses per respondent group',
+      line: 'One line of the list (in the survey part: the unit’s survey points, each node’s points and the responses per respondent group)',
       element: 'Element',
       index: 'Index',
       assessmentText: 'Assessment paragraph',
@@ -237,7 +251,8 @@ export const en: Catalogue = {
       generalTasks: 'Tasks of the plan as a whole (repeated)',
       organisation: 'Organisation paragraphs (repeated)',
       supervised: 'The body supervised: «Ủy ban nhân dân xã Phượng Tiến»',
-      introText: 'Opening paragraph: supervision plan, date, body supervised',
+      introText:
+        'Opening paragraph (supervision notice: plan, date, body supervised; quarterly report: on what the report rests)',
       members: 'Members of the supervision team (repeated)',
       role: 'Position and role in the team',
       reports: "The unit's reports examined (repeated)",

@@ -184,7 +184,22 @@ export const vi = {
       recommendationsText: 'Đoạn kiến nghị, đề xuất (soạn sẵn)',
       campaignName: 'Tên đợt đánh giá',
       areaName: 'Tên địa bàn hoặc cơ quan tổ chức đánh giá',
-      methodText: 'Đoạn phương pháp xác định chỉ số',
+      methodText:
+        'Đoạn phương pháp: cách xác định chỉ số (báo cáo chỉ số, một câu) hoặc cách đánh giá theo Thông tư 01 (báo cáo quý)',
+      methodLines:
+        'Các bước xác định chỉ số: tự đánh giá, thẩm định, điều tra xã hội học (lặp lại)',
+      scaleText: 'Câu mở đầu thang điểm: «Thang điểm đánh giá là 100 điểm. Trong đó:»',
+      scaleLines:
+        'Thang điểm của loại đơn vị: điểm thẩm định và điểm điều tra xã hội học (lặp lại)',
+      objectLine:
+        'Dòng đối tượng đánh giá: «- Các cơ quan chuyên môn thuộc UBND huyện: 12 cơ quan.»',
+      sets: 'Bộ tiêu chí áp dụng cho từng loại đơn vị (lặp lại)',
+      setName: 'Tên bộ tiêu chí',
+      selfAssessmentText: 'Đoạn công tác tự đánh giá: hạn tự đánh giá, số đơn vị đã gửi',
+      appraisalText: 'Đoạn công tác thẩm định: số thành viên, thời hạn vòng 1, giải trình, vòng 2',
+      sipasHeading: 'Tiêu đề mục chỉ số SIPAS: «KẾT QUẢ CHỈ SỐ SIPAS CỦA HUYỆN NĂM 2022»',
+      shortcomingsText:
+        'Đoạn tồn tại, hạn chế: đơn vị chưa tự đánh giá, tiêu chí đạt tỷ lệ thấp nhất',
       kinds: 'Kết quả theo loại đơn vị (lặp lại)',
       kindName: 'Tên nhóm đơn vị: «UBND các xã»',
       units: 'Số đơn vị',
@@ -199,7 +214,7 @@ export const vi = {
       socialSurveyText:
         'Câu mở đầu mục điều tra xã hội học (ghi «tạm tính» khi cuộc điều tra chưa kết thúc)',
       socialSurveyUnits: 'Điểm điều tra xã hội học của từng đơn vị (lặp lại)',
-      line: 'Một dòng: điểm điều tra, điểm từng nút và số phiếu theo nhóm đối tượng của đơn vị',
+      line: 'Một dòng của danh sách (ở mục điều tra xã hội học: điểm điều tra, điểm từng nút và số phiếu theo nhóm đối tượng của đơn vị)',
       element: 'Tên yếu tố',
       index: 'Chỉ số',
       assessmentText: 'Đoạn nhận xét, đánh giá',
@@ -238,7 +253,8 @@ export const vi = {
       generalTasks: 'Các nhiệm vụ chung (lặp lại)',
       organisation: 'Các đoạn tổ chức thực hiện (lặp lại)',
       supervised: 'Đơn vị được giám sát: «Ủy ban nhân dân xã Phượng Tiến»',
-      introText: 'Đoạn mở đầu: kế hoạch giám sát, ngày giám sát, đơn vị được giám sát',
+      introText:
+        'Đoạn mở đầu (thông báo giám sát: kế hoạch, ngày, đơn vị được giám sát; báo cáo quý: trên cơ sở kết quả chấm điểm…)',
       members: 'Thành viên đoàn giám sát (lặp lại)',
       role: 'Chức vụ, vai trò trong đoàn',
       reports: 'Các báo cáo của đơn vị đã xem xét (lặp lại)',

@@ -60,6 +60,10 @@ const KIND_PHRASES: Record<string, string> = {
   other: 'Các đơn vị khác',
 };
 const kindPhrase = (kind: string) => KIND_PHRASES[kind] ?? kind;
+/** Kinds seed 004 counts as "cơ quan" rather than "đơn vị". */
+const OFFICE_KINDS = new Set(['province_department', 'district_office']);
+/** Assessment states before a unit has sent its self-assessment. */
+const NOT_SUBMITTED = new Set(['not_started', 'draft']);
 
 async function unitRef(db: Queryable, unitId: number | null): Promise<UnitRef> {
   if (unitId === null) return { name: 'Bộ Nội vụ', parentName: null };
@@ -236,7 +240,8 @@ async function surveyPartInOrder(
   position: (kind: string) => number,
 ) {
   const part = await socialSurvey.surveyReportPart(deps, campaignId);
-  if (!part) return null;
+  // A survey with no questionnaire only links the campaign to its SIPAS survey: no part of its own.
+  if (!part || part.units.every((u) => u.nodes.length === 0)) return null;
   return {
     ...part,
     units: [...part.units].sort((a, b) => position(a.unitKind) - position(b.unitKind)),
@@ -277,6 +282,7 @@ async function gatherCampaignReport(
     );
     const ranked = units.filter((u) => u.rank !== null).sort((a, b) => a.rank! - b.rank!);
     const best = ranked[0];
+    const set = c.sets.find((s) => s.unit_kind === kind);
     const codes = [...new Set(units.flatMap((u) => u.criteria.map((x) => x.code)))];
     return {
       kindName: kindPhrase(kind),
@@ -284,6 +290,13 @@ async function gatherCampaignReport(
       averageHundredths: summary.averageAppraisedHundredths,
       maxHundredths: summary.maxAppraisedHundredths,
       best: best ? { name: best.unitName, hundredths: best.appraisedHundredths } : null,
+      noun: OFFICE_KINDS.has(kind) ? 'cơ quan' : 'đơn vị',
+      fullMarks: ranked
+        .filter((u) => u.maxAppraisedHundredths > 0)
+        .filter((u) => u.appraisedHundredths >= u.maxAppraisedHundredths)
+        .map((u) => u.unitName),
+      surveyMaxHundredths: set?.survey_max_hundredths ?? null,
+      setName: set?.set_name ?? null,
       // One unit (the district itself): its result the year before, as its history holds it.
       previous:
         units.length === 1 &&
@@ -325,6 +338,19 @@ async function gatherCampaignReport(
     year: c.row.year,
     kinds: kindResults,
     surveyMaxText: surveyMax ? String(surveyMax / 100).replace('.', ',') : null,
+    progress: {
+      selfAssessmentDeadline: c.row.deadline_self_assessment,
+      participants: view.units.length,
+      // Results imported from a file carry no workflow status: who submitted is not known.
+      submitted: view.units.some((u) => u.status === '')
+        ? null
+        : view.units.filter((u) => !NOT_SUBMITTED.has(u.status)).length,
+      notSubmitted: view.units.filter((u) => NOT_SUBMITTED.has(u.status)).map((u) => u.unitName),
+      appraisers: new Set(c.setup.assignments.map((a) => a.userId)).size,
+      round1Deadline: c.row.deadline_round1,
+      explanationsDeadline: c.row.deadline_explanations,
+      round2Deadline: c.row.deadline_round2,
+    },
     sipas: await linkedSipas(deps, actor, campaignId),
     socialSurvey: await surveyPartInOrder(deps, campaignId, position),
     annex: view.units.map((u) => ({

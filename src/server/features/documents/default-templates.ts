@@ -355,16 +355,37 @@ function selfAssessmentBody(): Parts {
 }
 
 function campaignReportBody(): Parts {
+  // Seed 004's sections: I overview (units, method, scale, sets), II how the year ran, III the
+  // results per kind and the survey, IV the satisfaction index, V assessment, VI direction. (The
+  // seed numbers the satisfaction index "III" a second time; here the numbering runs on.)
   return {
     main: [
       heading('I. TỔNG QUAN VỀ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}'),
       heading('1. Đối tượng đánh giá'),
       tag('{#kinds}'),
-      body('- {kindName}: {units} đơn vị.'),
+      body('{objectLine}'),
       tag('{/kinds}'),
       heading('2. Phương pháp xác định Chỉ số cải cách hành chính'),
-      body('{methodText}'),
-      heading('II. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}'),
+      tag('{#methodLines}'),
+      body('{line}'),
+      tag('{/methodLines}'),
+      heading('2.1. Thang điểm đánh giá'),
+      lead('{scaleText}'),
+      tag('{#kinds}'),
+      tag('{#scaleLines}'),
+      body('{line}'),
+      tag('{/scaleLines}'),
+      tag('{/kinds}'),
+      tag('{#sets}'),
+      heading('{number}. Bộ tiêu chí xác định Chỉ số cải cách hành chính đối với {kindName}'),
+      body('(Bộ tiêu chí: {setName}).'),
+      tag('{/sets}'),
+      heading('II. TÌNH HÌNH TRIỂN KHAI XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}'),
+      heading('1. Công tác tự đánh giá, chấm điểm của các cơ quan, đơn vị'),
+      body('{selfAssessmentText}'),
+      heading('2. Công tác thẩm định, đối chiếu kết quả'),
+      body('{appraisalText}'),
+      heading('III. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}'),
       tag('{#kinds}'),
       heading('{number}. Đối với {kindName}'),
       body('{summaryText}'),
@@ -379,7 +400,7 @@ function campaignReportBody(): Parts {
       body('{line}'),
       tag('{/socialSurveyUnits}'),
       tag('{/hasSocialSurvey}'),
-      heading('III. KẾT QUẢ CHỈ SỐ HÀI LÒNG (SIPAS)'),
+      heading('IV. {sipasHeading}'),
       tag('{#hasSipas}'),
       body('{sipasText}'),
       tag('{#sipasElements}'),
@@ -389,9 +410,12 @@ function campaignReportBody(): Parts {
       tag('{^hasSipas}'),
       body('Chưa có kết quả khảo sát sự hài lòng trong hệ thống cho năm {year}.'),
       tag('{/hasSipas}'),
-      heading('IV. NHẬN XÉT, ĐÁNH GIÁ'),
+      heading('V. NHẬN XÉT, ĐÁNH GIÁ'),
+      heading('1. Những kết quả đạt được'),
       body('{assessmentText}'),
-      heading('V. PHƯƠNG HƯỚNG, NHIỆM VỤ'),
+      heading('2. Tồn tại, hạn chế'),
+      body('{shortcomingsText}'),
+      heading('VI. PHƯƠNG HƯỚNG, NHIỆM VỤ'),
       body('{directionText}'),
       lead('{closingText}'),
     ],
@@ -413,14 +437,20 @@ function campaignReportBody(): Parts {
 }
 
 function dossierQuarterBody(): Parts {
+  // Seed 003's sections: the bases and the opening sentence, I how the evaluation is organised,
+  // II its results (collection, results per level, what is done with them), III difficulties.
   return {
     main: [
-      heading('I. CĂN CỨ VÀ CÁCH THỨC ĐÁNH GIÁ'),
       body(
         'Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính; Thông tư số 01/2018/TT-VPCP ngày 23 tháng 11 năm 2018 của Văn phòng Chính phủ hướng dẫn thi hành một số quy định của Nghị định số 61/2018/NĐ-CP.',
       ),
+      body('{introText}'),
+      heading('I. TÌNH HÌNH TRIỂN KHAI THỰC HIỆN'),
+      body('{methodText}'),
+      heading('II. KẾT QUẢ THỰC HIỆN VIỆC TỔ CHỨC ĐÁNH GIÁ'),
+      heading('1. Về tổ chức thu thập ý kiến đánh giá'),
       body('{collectionText}'),
-      heading('II. KẾT QUẢ ĐÁNH GIÁ {periodText}'),
+      heading('2. Kết quả đánh giá việc giải quyết thủ tục hành chính'),
       body(
         'Tổng số đơn vị thuộc phạm vi đánh giá: {units}; số đơn vị đã được chấm điểm: {scored}. Kết quả cụ thể:',
       ),
@@ -428,9 +458,9 @@ function dossierQuarterBody(): Parts {
       body('- {levelName}: {result}.'),
       tag('{/levels}'),
       body('{ratesText}'),
-      heading('III. XỬ LÝ KẾT QUẢ ĐÁNH GIÁ'),
+      heading('3. Xử lý kết quả đánh giá việc giải quyết thủ tục hành chính'),
       body('{handlingText}'),
-      heading('IV. KHÓ KHĂN, VƯỚNG MẮC'),
+      heading('III. NHỮNG KHÓ KHĂN, VƯỚNG MẮC'),
       body('{difficultiesText}'),
       lead('{closingText}'),
     ],

@@ -652,7 +652,7 @@ describe('seed 003: huyện Điện Biên Đông’s quarterly report on dossier
   }, 180_000);
 
   it('gives the district level before the communes, as seed 003 does', () => {
-    const lines = section(doc, 'II. KẾT QUẢ ĐÁNH GIÁ', 'III. ');
+    const lines = section(doc, '2. Kết quả đánh giá việc giải quyết thủ tục hành chính', '3. ');
     const levels = lines.filter((l) => /^- Cấp (huyện|xã): /.test(l));
     // The district's own desk, then the five communes (the demo's profiles of seed 003's classes).
     expect(levels).toEqual([
@@ -715,6 +715,24 @@ describe('seed 003: huyện Điện Biên Đông’s quarterly report on dossier
     ]);
   });
 
+  it('has seed 003’s sections in order, opening with its bases and what the report rests on', () => {
+    expectInOrder(doc.lines, [
+      'Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính; Thông tư số 01/2018/TT-VPCP ngày 23 tháng 11 năm 2018 của Văn phòng Chính phủ hướng dẫn thi hành một số quy định của Nghị định số 61/2018/NĐ-CP.',
+      'Trên cơ sở kết quả chấm điểm đánh giá đối với cán bộ, công chức, viên chức thực hiện tiếp nhận, trả kết quả hồ sơ giải quyết thủ tục hành chính và kết quả chấm điểm đánh giá việc giải quyết thủ tục hành chính của các cơ quan, đơn vị; UBND huyện Điện Biên Đông báo cáo tình hình, kết quả chấm điểm đánh giá việc giải quyết thủ tục hành chính Quý II năm 2021 trên địa bàn huyện Điện Biên Đông như sau:',
+      'I. TÌNH HÌNH TRIỂN KHAI THỰC HIỆN',
+      'II. KẾT QUẢ THỰC HIỆN VIỆC TỔ CHỨC ĐÁNH GIÁ',
+      '1. Về tổ chức thu thập ý kiến đánh giá',
+      '2. Kết quả đánh giá việc giải quyết thủ tục hành chính',
+      '3. Xử lý kết quả đánh giá việc giải quyết thủ tục hành chính',
+      'III. NHỮNG KHÓ KHĂN, VƯỚNG MẮC',
+    ]);
+    // Seed 003, I: the rules, and where the evaluation runs (its two levels).
+    expect(section(doc, 'I. TÌNH HÌNH TRIỂN KHAI THỰC HIỆN', 'II. ')[0]).toMatch(
+      /^Thực hiện quy định tại Chương V, Nghị định số 61\/2018\/NĐ-CP và Chương III, Thông tư số 01\/2018\/TT-VPCP, việc đánh giá giải quyết thủ tục hành chính được triển khai tại cấp huyện và cấp xã qua hai phương thức/,
+    );
+    expect(doc.lines.join('\n')).not.toMatch(/^IV\. /m);
+  });
+
   it('names the officials in annex II, never by their one-stop code', () => {
     const annex = section(doc, 'PHỤ LỤC II');
     expect(annex.join('\n')).not.toMatch(/CB-\d/);
@@ -755,6 +773,44 @@ describe('seed 004: huyện Bảo Yên’s report on the 2022 index', () => {
     );
   });
 
+  it('has seed 004’s sections in order: overview, how the year ran, results, SIPAS, assessment, direction', () => {
+    // Seed 004's headings (its second "III" for SIPAS numbered on as IV), the demo's one kind.
+    expectInOrder(doc.lines, [
+      'I. TỔNG QUAN VỀ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022',
+      '1. Đối tượng đánh giá',
+      '- UBND các xã: 17 đơn vị.',
+      '2. Phương pháp xác định Chỉ số cải cách hành chính',
+      '2.1. Thang điểm đánh giá',
+      'Thang điểm đánh giá là 100 điểm. Trong đó:',
+      '- Đối với UBND các xã:',
+      '+ Điểm tự đánh giá, thẩm định: 70/100 điểm.',
+      '+ Điểm đánh giá qua điều tra xã hội học: 30/100 điểm.',
+      '2.2. Bộ tiêu chí xác định Chỉ số cải cách hành chính đối với UBND các xã',
+      'II. TÌNH HÌNH TRIỂN KHAI XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022',
+      '1. Công tác tự đánh giá, chấm điểm của các cơ quan, đơn vị',
+      '2. Công tác thẩm định, đối chiếu kết quả',
+      'III. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022',
+      '1. Đối với UBND các xã',
+      'IV. KẾT QUẢ CHỈ SỐ SIPAS CỦA HUYỆN NĂM 2022',
+      'V. NHẬN XÉT, ĐÁNH GIÁ',
+      '1. Những kết quả đạt được',
+      '2. Tồn tại, hạn chế',
+      'VI. PHƯƠNG HƯỚNG, NHIỆM VỤ',
+    ]);
+    // Seed 004, I.2: the survey's share named among the steps of the method.
+    expect(section(doc, '2. Phương pháp', '2.1. ')).toContain(
+      '- Đánh giá thông qua điều tra xã hội học: lấy ý kiến đánh giá của các nhóm đối tượng khác nhau, tối đa 30 điểm.',
+    );
+    // Seed 004, III.3: the units of the lower classes named in the sentence, as "UBND xã …".
+    const communes = section(doc, '1. Đối với UBND các xã', 'IV. ')[0]!;
+    expect(communes).toMatch(
+      /Xếp loại Trung bình: 02\/17 đơn vị \(11,8%\): UBND xã [^,;]+, UBND xã [^;]+;/,
+    );
+    expect(communes).toContain('Không có đơn vị nào xếp loại Yếu.');
+    // A survey that only links the SIPAS results has no survey part of its own.
+    expect(doc.lines.join('\n')).not.toContain('Kết quả điều tra xã hội học');
+  });
+
   it('gives the district’s satisfaction index from the survey linked to the campaign, as seed 004 does', () => {
     // Seed 004's summary names the SIPAS index among what it reports.
     expect(
@@ -762,7 +818,7 @@ describe('seed 004: huyện Bảo Yên’s report on the 2022 index', () => {
     ).toMatch(/; Chỉ số SIPAS của huyện Bảo Yên năm 2022$/);
     // Seed 004, III: 93,37 % overall; access 96,82 %, procedure 93,43 %, civil servants 93,43 %,
     // result 90,91 %.
-    const lines = section(doc, 'III. KẾT QUẢ CHỈ SỐ HÀI LÒNG', 'IV. ');
+    const lines = section(doc, 'IV. KẾT QUẢ CHỈ SỐ SIPAS CỦA HUYỆN NĂM 2022', 'V. ');
     expect(lines.slice(0, 5)).toEqual([
       'Chỉ số hài lòng của người dân, tổ chức về sự phục vụ hành chính nói chung của huyện Bảo Yên năm 2022 đạt 93,37%. Trong đó:',
       '- Chỉ số hài lòng về yếu tố tiếp cận dịch vụ đạt 96,82%.',

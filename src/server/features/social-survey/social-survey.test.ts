@@ -539,7 +539,7 @@ function pts(hundredths: number): string {
   return text.replace(/0+$/, '').replace(/,$/, '');
 }
 
-/** The survey part of the campaign report, drafted by the agency, from its heading to section III. */
+/** The survey part of the campaign report, drafted by the agency, from its heading to section IV. */
 async function reportSurveyPart(): Promise<string[]> {
   const started = await agency.post('/api/v1/documents', {
     type: 'campaign_report',
@@ -567,7 +567,7 @@ async function reportSurveyPart(): Promise<string[]> {
     )
     .filter((l) => l.trim() !== '');
   const start = lines.findIndex((l) => / Kết quả điều tra xã hội học$/.test(l));
-  const end = lines.findIndex((l) => l.startsWith('III. KẾT QUẢ CHỈ SỐ HÀI LÒNG'));
+  const end = lines.findIndex((l) => l.startsWith('IV. KẾT QUẢ CHỈ SỐ SIPAS'));
   expect(start).toBeGreaterThan(0);
   return lines.slice(start, end);
 }
