@@ -50,7 +50,7 @@ describe('the campaign report (seed 004)', () => {
     );
     expect(data.kinds.map((k) => `${k.number}. ${k.kindName}`)).toEqual([
       '1. UBND cấp huyện',
-      '2. Các cơ quan chuyên môn thuộc UBND huyện',
+      '2. các cơ quan chuyên môn thuộc UBND huyện',
       '3. UBND các xã',
     ]);
     expect(data.kinds[0]!.summaryText).toBe(

@@ -571,7 +571,8 @@ export function campaignReport(input: CampaignReportInput) {
     const scale = k.maxHundredths + survey;
     return {
       number: String(i + 1),
-      kindName: k.kindName,
+      // Inside the heading "2. Đối với các cơ quan chuyên môn thuộc UBND huyện".
+      kindName: lowerFirst(k.kindName),
       // Seed 004, I.1: "- UBND cấp huyện", "- Các cơ quan chuyên môn thuộc UBND huyện: 12 cơ quan."
       objectLine:
         k.units === 1 ? `- ${k.kindName}.` : `- ${k.kindName}: ${count2(k.units)} ${noun}.`,

@@ -1,10 +1,14 @@
 /**
- * Demo campaign of seed 004's commune figures: Bảo Yên district (Lào Cai) scored its 17 communes
- * for 2022 on 70 appraised points + 30 survey points; they averaged 58,7/70 with 14 Tốt (82,3 %),
- * 1 Khá (5,9 %) and 2 Trung bình (11,8 %). The seed gives only those totals, so each commune's
- * numbers here are illustrative, chosen to reproduce them, and the campaign's name says so. The
- * scores are written as entries (self-assessment, round 1 with a reason for every lost point,
- * round 2 keeping round 1) and the results are computed by the engine, like any campaign.
+ * Demo campaign of seed 004's figures: Bảo Yên district (Lào Cai) scored its 12 offices and 17
+ * communes for 2022 on 70 appraised points + 30 survey points. The offices averaged 64,95/70, two
+ * of them (Phòng Nội vụ, Văn phòng HĐND và UBND huyện) at 70/70, 10 Tốt (83,3 %) and 2 Khá (16,7 %:
+ * Phòng Dân tộc, Phòng Tài nguyên và Môi trường); the communes averaged 58,7/70 with 14 Tốt
+ * (82,3 %), 1 Khá (5,9 %) and 2 Trung bình (11,8 %). The seed gives only those totals, so each
+ * unit's numbers here are illustrative, chosen to reproduce them, and the criteria sets'
+ * descriptions say so. The scores are written as entries (self-assessment, round 1 with a reason
+ * for every lost point, round 2 keeping round 1) and the results are computed by the engine, like
+ * any campaign. (The district's own result of seed 004, III.1, is the province's decision, not
+ * this campaign's.)
  */
 import { compiledTreeOf, type CriteriaNode } from '../../domain/scoring/tree.ts';
 import type { Queryable } from '../infra/db.ts';
@@ -25,7 +29,28 @@ import { findSetByOrigin } from './repository.ts';
 // The name is printed in the drafted report: it says nothing of the figures being illustrative
 // (the criteria set's description does).
 export const BAO_YEN_CAMPAIGN_NAME =
-  'Xác định Chỉ số CCHC năm 2022 của UBND các xã, thị trấn huyện Bảo Yên (Lào Cai)';
+  'Xác định Chỉ số CCHC năm 2022 của các cơ quan chuyên môn và UBND các xã, thị trấn huyện Bảo Yên (Lào Cai)';
+
+/**
+ * Illustrative appraised points (hundredths, of 70) and survey points (of 30) per office, by
+ * demo code: Phòng Nội vụ and the Văn phòng at 70; Phòng Dân tộc and Phòng Tài nguyên và Môi
+ * trường under 80 % of the index (Khá); the appraised points add up to 779,40, 64,95 over 12.
+ */
+export const BAO_YEN_OFFICES_2022: Readonly<Record<string, { appraised: number; survey: number }>> =
+  {
+    'BY-NV': { appraised: 7000, survey: 2800 },
+    'BY-VP': { appraised: 7000, survey: 2750 },
+    'BY-TCKH': { appraised: 6850, survey: 2700 },
+    'BY-TP': { appraised: 6750, survey: 2650 },
+    'BY-VHTT': { appraised: 6700, survey: 2600 },
+    'BY-DT': { appraised: 5500, survey: 2300 },
+    'BY-TNMT': { appraised: 5440, survey: 2200 },
+    'BY-GDDT': { appraised: 6650, survey: 2600 },
+    'BY-LDTBXH': { appraised: 6600, survey: 2550 },
+    'BY-KTHT': { appraised: 6550, survey: 2500 },
+    'BY-NNPTNT': { appraised: 6500, survey: 2500 },
+    'BY-TTR': { appraised: 6400, survey: 2450 },
+  };
 
 /**
  * Illustrative appraised points (hundredths, of 70) and survey points (of 30) per commune, in the
@@ -77,34 +102,29 @@ function finalScores(
   return out;
 }
 
-/** Adds the Bảo Yên 2022 campaign (in the caller's transaction); nothing when its units are missing. */
-export async function loadBaoYenDemo(tx: Queryable, now: Date): Promise<void> {
-  const district = DEMO_DISTRICTS.find((d) => d.code === 'H-BAOYEN');
-  const template = await findSetByOrigin(tx, 'bundled:khung-2025-xa');
-  if (!district || !template) return;
-  const units = await findUnitsByCodes(tx, ['H-BAOYEN', ...district.communeCodes]);
-  const communes = district.communeCodes.flatMap((code) => {
-    const u = units.get(code);
-    return u ? [u] : [];
-  });
-  if (communes.length !== BAO_YEN_2022.length) return;
-
-  // A frozen copy of the 70 + 30 commune template as the 2022 set.
+/** A frozen 2022 copy of a bundled 70 + 30 template for one unit kind, with its leaves. */
+async function frozenCopy(
+  tx: Queryable,
+  now: Date,
+  origin: string,
+  copy: { name: string; unitKind: string; description: string; ownerUnitId: number | null },
+) {
+  const template = await findSetByOrigin(tx, origin);
+  if (!template) return null;
   const templateRow = await findSet(tx, template.id);
   const strip = (n: NodeView): NodeInput => ({ ...n, id: null, children: n.children.map(strip) });
   const setId = await insertSetWithTree(
     tx,
     {
-      name: 'Bộ chỉ số CCHC cấp xã năm 2022, huyện Bảo Yên',
+      name: copy.name,
       year: 2022,
-      unitKind: 'commune',
-      description:
-        'Bản sao khung chỉ số cấp xã dùng để minh họa kết quả năm 2022 của huyện Bảo Yên: 70 điểm thẩm định và 30 điểm điều tra xã hội học.',
+      unitKind: copy.unitKind,
+      description: copy.description,
       surveyMaxHundredths: 3000,
       bands: templateRow?.bands ?? [],
       basedOnId: template.id,
       origin: `copy:${template.id}`,
-      ownerUnitId: units.get('H-BAOYEN')?.id ?? null,
+      ownerUnitId: copy.ownerUnitId,
       createdBy: null,
     },
     buildTree(await findNodes(tx, template.id)).map(strip),
@@ -118,7 +138,42 @@ export async function loadBaoYenDemo(tx: Queryable, now: Date): Promise<void> {
     max: compiled.max[i] ?? 0,
     kind: compiled.kind[i] ?? 0,
   }));
-  const normal = leaves.filter((l) => l.kind === 0);
+  return { setId, leaves };
+}
+
+/** Adds the Bảo Yên 2022 campaign (in the caller's transaction); nothing when its units are missing. */
+export async function loadBaoYenDemo(tx: Queryable, now: Date): Promise<void> {
+  const district = DEMO_DISTRICTS.find((d) => d.code === 'H-BAOYEN');
+  if (!district) return;
+  const officeCodes = Object.keys(BAO_YEN_OFFICES_2022);
+  const units = await findUnitsByCodes(tx, ['H-BAOYEN', ...district.communeCodes, ...officeCodes]);
+  const present = (codes: string[]) =>
+    codes.flatMap((code) => {
+      const u = units.get(code);
+      return u ? [u] : [];
+    });
+  const communes = present(district.communeCodes);
+  const offices = present(officeCodes);
+  if (communes.length !== BAO_YEN_2022.length || offices.length !== officeCodes.length) return;
+  const ownerUnitId = units.get('H-BAOYEN')?.id ?? null;
+
+  // Frozen copies of the 70 + 30 templates as the 2022 sets: the commune one for communes, the
+  // department one for the district's offices.
+  const communeSet = await frozenCopy(tx, now, 'bundled:khung-2025-xa', {
+    name: 'Bộ chỉ số CCHC cấp xã năm 2022, huyện Bảo Yên',
+    unitKind: 'commune',
+    description:
+      'Bản sao khung chỉ số cấp xã dùng để minh họa kết quả năm 2022 của huyện Bảo Yên: 70 điểm thẩm định và 30 điểm điều tra xã hội học.',
+    ownerUnitId,
+  });
+  const officeSet = await frozenCopy(tx, now, 'bundled:khung-2025-so', {
+    name: 'Bộ chỉ số CCHC cơ quan chuyên môn cấp huyện năm 2022, huyện Bảo Yên',
+    unitKind: 'district_office',
+    description:
+      'Bản sao khung chỉ số cấp sở dùng để minh họa kết quả năm 2022 của các cơ quan chuyên môn huyện Bảo Yên: 70 điểm thẩm định và 30 điểm điều tra xã hội học.',
+    ownerUnitId,
+  });
+  if (!communeSet || !officeSet) return;
 
   const campaignId = await repo.insertCampaign(
     tx,
@@ -134,26 +189,48 @@ export async function loadBaoYenDemo(tx: Queryable, now: Date): Promise<void> {
       },
       surveySource: 'entered',
       bands: null,
-      ownerUnitId: units.get('H-BAOYEN')?.id ?? null,
+      ownerUnitId,
     },
     null,
     now,
   );
   await repo.replaceCampaignSets(tx, campaignId, [
-    { unitKind: 'commune', criteriaSetId: setId, surveyMaxHundredths: 3000, bands: null },
+    {
+      unitKind: 'district_office',
+      criteriaSetId: officeSet.setId,
+      surveyMaxHundredths: 3000,
+      bands: null,
+    },
+    {
+      unitKind: 'commune',
+      criteriaSetId: communeSet.setId,
+      surveyMaxHundredths: 3000,
+      bands: null,
+    },
   ]);
   await repo.insertParticipants(
     tx,
     campaignId,
-    communes.map((u) => ({ id: u.id, kind: 'commune' })),
+    [
+      ...offices.map((u) => ({ id: u.id, kind: 'district_office' })),
+      ...communes.map((u) => ({ id: u.id, kind: 'commune' })),
+    ],
     null,
     now,
   );
   const byUnit = new Map((await repo.findParticipants(tx, campaignId)).map((p) => [p.unit_id, p]));
+  const scored = [
+    ...offices.map((u) => ({
+      u,
+      leaves: officeSet.leaves,
+      figures: BAO_YEN_OFFICES_2022[u.code]!,
+    })),
+    ...communes.map((u, i) => ({ u, leaves: communeSet.leaves, figures: BAO_YEN_2022[i]! })),
+  ];
   const at = new Date('2022-12-10T03:00:00Z');
-  for (const [i, u] of communes.entries()) {
+  for (const { u, leaves, figures } of scored) {
     const p = byUnit.get(u.id)!;
-    const figures = BAO_YEN_2022[i]!;
+    const normal = leaves.filter((l) => l.kind === 0);
     const finals = finalScores(normal, figures.appraised);
     for (const leaf of leaves) {
       const key = { campaignId, participantId: p.id, code: leaf.code };

@@ -362,7 +362,7 @@ describe('deadlines', () => {
 });
 
 describe('the Bảo Yên 2022 demo campaign (seed 004)', () => {
-  it('has 17 communes averaging 58,70 of 70 with 14 Tốt, 1 Khá and 2 Trung bình, computed by the engine', async () => {
+  it('has 12 offices averaging 64,95 and 17 communes averaging 58,70 of 70, with seed 004’s classes, computed by the engine', async () => {
     const list = (await officer.get('/api/v1/campaigns')).body.items as {
       id: number;
       name: string;
@@ -373,23 +373,41 @@ describe('the Bảo Yên 2022 demo campaign (seed 004)', () => {
     expect(c.name).not.toMatch(/minh họa/u);
     expect(c.status).toBe('closed');
     const res = (await officer.get(`/api/v1/campaigns/${c.id}/results`)).body;
-    expect(res.units).toHaveLength(17);
-    expect(res.summaries).toEqual([
-      expect.objectContaining({
-        unitKind: 'commune',
-        units: 17,
-        averageAppraisedText: '58,70',
-        maxAppraisedHundredths: 7000,
-        unclassified: 0,
-        classes: [
-          { label: 'Tốt', count: 14, shareTenths: 823, shareText: '82,3 %' },
-          { label: 'Khá', count: 1, shareTenths: 59, shareText: '5,9 %' },
-          { label: 'Trung bình', count: 2, shareTenths: 118, shareText: '11,8 %' },
-          { label: 'Yếu', count: 0, shareTenths: 0, shareText: '0,0 %' },
-        ],
-      }),
-    ]);
+    expect(res.units).toHaveLength(29);
+    expect(res.summaries).toHaveLength(2);
+    expect(res.summaries).toEqual(
+      expect.arrayContaining([
+        // Seed 004, III.2: 64,95/70; Tốt 10/12 (83,3 %), Khá 02/12 (16,7 %), no Trung bình or Yếu.
+        expect.objectContaining({
+          unitKind: 'district_office',
+          units: 12,
+          averageAppraisedText: '64,95',
+          maxAppraisedHundredths: 7000,
+          unclassified: 0,
+          classes: [
+            { label: 'Tốt', count: 10, shareTenths: 833, shareText: '83,3 %' },
+            { label: 'Khá', count: 2, shareTenths: 167, shareText: '16,7 %' },
+            { label: 'Trung bình', count: 0, shareTenths: 0, shareText: '0,0 %' },
+            { label: 'Yếu', count: 0, shareTenths: 0, shareText: '0,0 %' },
+          ],
+        }),
+        // Seed 004, III.3.
+        expect.objectContaining({
+          unitKind: 'commune',
+          units: 17,
+          averageAppraisedText: '58,70',
+          maxAppraisedHundredths: 7000,
+          unclassified: 0,
+          classes: [
+            { label: 'Tốt', count: 14, shareTenths: 823, shareText: '82,3 %' },
+            { label: 'Khá', count: 1, shareTenths: 59, shareText: '5,9 %' },
+            { label: 'Trung bình', count: 2, shareTenths: 118, shareText: '11,8 %' },
+            { label: 'Yếu', count: 0, shareTenths: 0, shareText: '0,0 %' },
+          ],
+        }),
+      ]),
+    );
     const pub = (await h.anonymous().get(`/api/v1/public/campaigns/${c.id}/results`)).body;
-    expect(pub.units).toHaveLength(17);
+    expect(pub.units).toHaveLength(29);
   });
 });

@@ -778,19 +778,25 @@ describe('seed 004: huyện Bảo Yên’s report on the 2022 index', () => {
     expectInOrder(doc.lines, [
       'I. TỔNG QUAN VỀ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022',
       '1. Đối tượng đánh giá',
+      '- Các cơ quan chuyên môn thuộc UBND huyện: 12 cơ quan.',
       '- UBND các xã: 17 đơn vị.',
       '2. Phương pháp xác định Chỉ số cải cách hành chính',
       '2.1. Thang điểm đánh giá',
       'Thang điểm đánh giá là 100 điểm. Trong đó:',
+      '- Đối với các cơ quan chuyên môn thuộc UBND huyện:',
+      '+ Điểm tự đánh giá, thẩm định: 70/100 điểm.',
+      '+ Điểm đánh giá qua điều tra xã hội học: 30/100 điểm.',
       '- Đối với UBND các xã:',
       '+ Điểm tự đánh giá, thẩm định: 70/100 điểm.',
       '+ Điểm đánh giá qua điều tra xã hội học: 30/100 điểm.',
-      '2.2. Bộ tiêu chí xác định Chỉ số cải cách hành chính đối với UBND các xã',
+      '2.2. Bộ tiêu chí xác định Chỉ số cải cách hành chính đối với các cơ quan chuyên môn thuộc UBND huyện',
+      '2.3. Bộ tiêu chí xác định Chỉ số cải cách hành chính đối với UBND các xã',
       'II. TÌNH HÌNH TRIỂN KHAI XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022',
       '1. Công tác tự đánh giá, chấm điểm của các cơ quan, đơn vị',
       '2. Công tác thẩm định, đối chiếu kết quả',
       'III. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022',
-      '1. Đối với UBND các xã',
+      '1. Đối với các cơ quan chuyên môn thuộc UBND huyện',
+      '2. Đối với UBND các xã',
       'IV. KẾT QUẢ CHỈ SỐ SIPAS CỦA HUYỆN NĂM 2022',
       'V. NHẬN XÉT, ĐÁNH GIÁ',
       '1. Những kết quả đạt được',
@@ -802,7 +808,12 @@ describe('seed 004: huyện Bảo Yên’s report on the 2022 index', () => {
       '- Đánh giá thông qua điều tra xã hội học: lấy ý kiến đánh giá của các nhóm đối tượng khác nhau, tối đa 30 điểm.',
     );
     // Seed 004, III.3: the units of the lower classes named in the sentence, as "UBND xã …".
-    const communes = section(doc, '1. Đối với UBND các xã', 'IV. ')[0]!;
+    // Seed 004, III.2, word for word but the office's full name ("Phòng Tài nguyên và Môi
+    // trường") and the closing sentence's full stop.
+    expect(section(doc, '1. Đối với các cơ quan chuyên môn', '2. Đối với')[0]).toBe(
+      'Tổng điểm trung bình đạt 64,95/70 điểm; có 02 đơn vị đạt 70/70 điểm: Phòng Nội vụ, Văn phòng HĐND và UBND huyện; Xếp loại Tốt: 10/12 đơn vị (83,3%); Xếp loại Khá: 02/12 đơn vị (16,7%): Phòng Dân tộc, Phòng Tài nguyên và Môi trường; Không có đơn vị nào xếp loại Trung bình và Yếu. Điểm trung bình theo tiêu chí:',
+    );
+    const communes = section(doc, '2. Đối với UBND các xã', 'IV. ')[0]!;
     expect(communes).toMatch(
       /Xếp loại Trung bình: 02\/17 đơn vị \(11,8%\): UBND xã [^,;]+, UBND xã [^;]+;/,
     );
