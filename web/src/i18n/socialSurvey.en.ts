@@ -180,7 +180,7 @@ export const socialSurveyEn = {
     answeredNo: 'Not yet',
     actions: 'Actions',
     remove: 'Remove from the survey',
-    removeOf: 'Remove {{name}} from the survey',
+    removeOf: 'Remove from the survey: {{name}}',
     confirmTitle: 'Remove the respondent?',
     confirmMessage:
       'Remove {{name}} from the survey? The {{links}} link(s) made for them will stop working. This is recorded in the audit log.',

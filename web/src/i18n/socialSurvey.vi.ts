@@ -177,7 +177,7 @@ export const socialSurveyVi = {
     answeredNo: 'Chưa',
     actions: 'Thao tác',
     remove: 'Bỏ khỏi cuộc điều tra',
-    removeOf: 'Bỏ {{name}} khỏi cuộc điều tra',
+    removeOf: 'Bỏ khỏi cuộc điều tra: {{name}}',
     confirmTitle: 'Bỏ người trả lời?',
     confirmMessage:
       'Bỏ {{name}} khỏi cuộc điều tra? {{links}} đường dẫn đã tạo cho người này sẽ hết hiệu lực. Thao tác được ghi vào nhật ký.',
