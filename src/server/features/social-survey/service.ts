@@ -262,7 +262,7 @@ export async function changeSurveyStatus(
 
 /** SIPAS indexes of the units (published, two decimals: the existing rule), for nodes fed by SIPAS. */
 async function sipasIndexes(
-  deps: Deps,
+  deps: { db: Queryable },
   sipasCampaignId: number | null,
   designs: SurveyDesign[],
   unitIds: number[],
@@ -280,7 +280,7 @@ async function sipasIndexes(
 
 /** Every participating unit's survey points with what is behind them (units of `only`, or all). */
 async function computeAll(
-  deps: Deps,
+  deps: { db: Queryable },
   db: Queryable,
   loaded: Loaded,
   only: number[] | null,
@@ -323,7 +323,7 @@ async function computeAll(
  * the survey is open, final once closed; nothing while it is a draft. Returns how many units got points.
  */
 async function flowPoints(
-  deps: Deps,
+  deps: { db: Queryable },
   db: Queryable,
   loaded: Loaded,
   only: number[] | null,
@@ -341,6 +341,19 @@ async function flowPoints(
     by: actor ? userIdOf(actor) : null,
     now,
   });
+}
+
+/**
+ * Writes every participating unit's survey points of a campaign's survey into the campaign, as the
+ * survey's status says (provisional while open); for a loader working in its own transaction
+ * without a request (the demo). Returns how many units got points.
+ */
+export async function flowSurveyPoints(db: Queryable, campaignId: number, now: Date) {
+  const campaign = await repo.findCampaignView(db, campaignId);
+  const survey = await repo.findSurveyByCampaign(db, campaignId, true);
+  if (!campaign || !survey) return 0;
+  const questionnaires = await repo.findQuestionnaires(db, survey.id);
+  return flowPoints({ db }, db, { campaign, survey, questionnaires }, null, null, now);
 }
 
 /** Every unit's survey points, per node, question and group, with counts and formulas. */
