@@ -12,6 +12,7 @@ import * as repo from '../features/social-survey/repository.ts';
 import { flowSurveyPoints } from '../features/social-survey/service.ts';
 import { findUnitsByCodes } from '../features/units/repository.ts';
 import { CAMPAIGN_2026_NAME } from './campaign-demo.ts';
+import { findCampaignId } from './repository.ts';
 
 /** The commune the demo's answers are about. */
 export const SURVEY_DEMO_RATED = '22504';
@@ -120,12 +121,9 @@ export const SURVEY_DEMO_ANSWERS: {
 
 /** Adds the survey to the 2026 campaign (in the caller's transaction); nothing without it. */
 export async function loadSocialSurveyDemo(tx: Queryable, now: Date): Promise<void> {
-  const [campaign] = await tx.query<{ id: number }>(
-    'SELECT id FROM campaigns WHERE name = $1 AND year = 2026',
-    [CAMPAIGN_2026_NAME],
-  );
-  if (!campaign) return;
-  const kind = (await repo.findCampaignKinds(tx, campaign.id)).find(
+  const campaignId = await findCampaignId(tx, CAMPAIGN_2026_NAME, 2026);
+  if (campaignId === null) return;
+  const kind = (await repo.findCampaignKinds(tx, campaignId)).find(
     (k) => k.unit_kind === 'commune',
   );
   if (!kind || kind.survey_max_hundredths === null) return;
@@ -140,7 +138,7 @@ export async function loadSocialSurveyDemo(tx: Queryable, now: Date): Promise<vo
   };
   const ratedId = unitOf(SURVEY_DEMO_RATED);
   const survey = await repo.insertSurvey(tx, {
-    campaignId: campaign.id,
+    campaignId,
     sipasCampaignId: null,
     by: null,
     now,
@@ -185,5 +183,5 @@ export async function loadSocialSurveyDemo(tx: Queryable, now: Date): Promise<vo
     now,
   );
   await repo.updateSurveyStatus(tx, survey.id, 'open', now);
-  await flowSurveyPoints(tx, campaign.id, now);
+  await flowSurveyPoints(tx, campaignId, now);
 }
