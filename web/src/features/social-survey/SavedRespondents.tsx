@@ -4,7 +4,7 @@
  * and used. A respondent who has not answered may be removed (their links stop working).
  */
 import { Alert, Button, Group, Pagination, Paper, Select, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -32,6 +32,10 @@ export function SavedRespondents({ survey }: { survey: Survey }) {
   );
   const data = list.data;
   const pages = data ? Math.ceil(data.total / PAGE_SIZE) : 0;
+  // The last respondent of the last page removed: back to the page before.
+  useEffect(() => {
+    if (data && page > 1 && page > pages) setPage(Math.max(1, pages));
+  }, [data, page, pages]);
   const answered = (r: SurveyRespondent) =>
     r.responses > 0
       ? t('socialSurvey.saved.answeredYes', { n: r.responses })
