@@ -115,6 +115,9 @@ export const SEED_000_LOST: { code: string; score: string; reason: string }[] = 
   { code: '8.5.1', score: '1', reason: NO_EVIDENCE },
 ];
 
+/** The name of the demo's 2026 commune campaign. */
+export const CAMPAIGN_2026_NAME = 'Xác định Chỉ số CCHC năm 2026 cấp xã (dữ liệu mẫu)';
+
 /** The 2026 demo: the sub-criterion Phượng Tiến scored one point short of its max. */
 export const PT_SHORT_CODE = '3.4';
 /** The 2026 demo: what round 1 took off Phượng Tiến, and why. */
@@ -345,7 +348,7 @@ export async function loadCampaignDemo(tx: Queryable, now: Date): Promise<void> 
     tx,
     {
       year: 2026,
-      name: 'Xác định Chỉ số CCHC năm 2026 cấp xã (dữ liệu mẫu)',
+      name: CAMPAIGN_2026_NAME,
       deadlines: {
         selfAssessment: vnDate(now, -1),
         round1: vnDate(now, 30),

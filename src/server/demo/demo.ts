@@ -29,6 +29,7 @@ import { loadDossierDemo } from '../features/dossiers/demo.ts';
 import { loadCampaignDemo } from './campaign-demo.ts';
 import { loadBaoYenSipasDemo, loadDaiLanhSipasDemo, loadSipasDemo } from './sipas-demo.ts';
 import { loadRemediationDemo } from './remediation-demo.ts';
+import { loadSocialSurveyDemo } from './social-survey-demo.ts';
 
 /** Has the demo been loaded into this database? */
 export async function isDemoLoaded(db: Queryable): Promise<boolean> {
@@ -138,5 +139,6 @@ export async function loadDemo(tx: Queryable, now: Date): Promise<{ accounts: st
   await loadDaiLanhSipasDemo(tx, now);
   await loadBaoYenSipasDemo(tx, now, BAO_YEN_CAMPAIGN_NAME);
   await loadRemediationDemo(tx, now);
+  await loadSocialSurveyDemo(tx, now);
   return { accounts: created };
 }

@@ -88,3 +88,16 @@ export async function findStoredResult<T extends object>(
   );
   return row;
 }
+
+/** A demo campaign's id by its name and year (null when the demo has none of that name). */
+export async function findCampaignId(
+  db: Queryable,
+  name: string,
+  year: number,
+): Promise<number | null> {
+  const [row] = await db.query<{ id: number }>(
+    'SELECT id FROM campaigns WHERE name = $1 AND year = $2',
+    [name, year],
+  );
+  return row?.id ?? null;
+}

@@ -390,6 +390,9 @@ const vi = {
   // sociological survey (điều tra xã hội học)
   entity_social_survey: 'cuộc điều tra xã hội học của đợt đánh giá',
   entity_survey_questionnaire: 'bảng hỏi điều tra xã hội học',
+  entity_survey_respondent: 'người trả lời phiếu điều tra xã hội học',
+  survey_respondent_answered:
+    '{name} đã trả lời {count} phiếu: không bỏ được người đã trả lời khỏi cuộc điều tra.',
   survey_status_draft: 'đang soạn',
   survey_status_open: 'đang thu phiếu',
   survey_status_closed: 'đã đóng',
@@ -1120,6 +1123,9 @@ const en: Record<MessageKey, string> = {
   // sociological survey
   entity_social_survey: 'the sociological survey of the campaign',
   entity_survey_questionnaire: 'the survey questionnaire',
+  entity_survey_respondent: 'the survey respondent',
+  survey_respondent_answered:
+    '{name} has already answered {count} questionnaire(s): a respondent who answered cannot be removed from the survey.',
   survey_status_draft: 'draft',
   survey_status_open: 'collecting answers',
   survey_status_closed: 'closed',

@@ -209,6 +209,7 @@ function paramValue(route: string, name: string, f: Fixtures, side: Side): strin
     'supervision-findings': () => side.finding,
     notifications: () => MISSING,
     outbox: () => MISSING,
+    respondents: () => MISSING,
     jobs: () => (route.includes('/dossiers/') ? side.dossierJob : MISSING),
   };
   const pick = byResource[before];

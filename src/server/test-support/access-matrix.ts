@@ -584,6 +584,15 @@ export const MATRIX: readonly MatrixEntry[] = [
     body: { respondents: [{ code: 'MT1', group: 'G', fullName: 'Ma trận' }] },
   },
   {
+    route: 'GET /api/v1/campaigns/{id}/social-survey/respondents',
+    expect: { T: '1a33333333' },
+  },
+  {
+    route: 'DELETE /api/v1/campaigns/{id}/social-survey/respondents/{respondentId}',
+    expect: { T: '1a33333333' },
+    note: 'no such respondent: 404 for the administrator',
+  },
+  {
     route: 'POST /api/v1/campaigns/{id}/social-survey/respondents/from-accounts',
     expect: { T: '1a33333333' },
     body: { group: 'G', roles: ['council_member'] },

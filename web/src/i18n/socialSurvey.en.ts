@@ -162,6 +162,31 @@ export const socialSurveyEn = {
     unit: 'Unit they work for',
     email: 'E-mail',
   },
+  saved: {
+    title: 'Saved respondents',
+    intro:
+      'Every respondent of the survey, by code. Someone who has not answered any questionnaire may be removed from the survey; the links made for them stop working.',
+    group: 'Respondent group',
+    unit: 'Work unit',
+    all: 'All',
+    groupOption: '{{name}} ({{code}}): {{count}} people',
+    loadError: 'The respondents could not be loaded',
+    total: '{{n}} respondent(s).',
+    linksColumn: 'Links made / used',
+    links: '{{links}} made, {{used}} used',
+    noLinks: 'None yet',
+    answered: 'Answered',
+    answeredYes: 'Yes ({{n}} questionnaire(s))',
+    answeredNo: 'Not yet',
+    actions: 'Actions',
+    remove: 'Remove from the survey',
+    removeOf: 'Remove from the survey: {{name}}',
+    confirmTitle: 'Remove the respondent?',
+    confirmMessage:
+      'Remove {{name}} from the survey? The {{links}} link(s) made for them will stop working. This is recorded in the audit log.',
+    removed: 'Respondent removed; their {{links}} link(s) no longer work.',
+    removeRefused: 'The respondent could not be removed',
+  },
   fromAccounts: {
     title: 'Add from accounts',
     intro:

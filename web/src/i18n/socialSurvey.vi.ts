@@ -159,6 +159,31 @@ export const socialSurveyVi = {
     unit: 'Đơn vị công tác',
     email: 'Thư điện tử',
   },
+  saved: {
+    title: 'Người trả lời đã lưu',
+    intro:
+      'Mọi người trả lời của cuộc điều tra, theo mã. Người chưa trả lời phiếu nào có thể bỏ khỏi cuộc điều tra; các đường dẫn đã tạo cho họ hết hiệu lực.',
+    group: 'Nhóm đối tượng',
+    unit: 'Đơn vị công tác',
+    all: 'Tất cả',
+    groupOption: '{{name}} ({{code}}): {{count}} người',
+    loadError: 'Chưa tải được danh sách người trả lời',
+    total: 'Có {{n}} người trả lời.',
+    linksColumn: 'Đường dẫn đã tạo / đã dùng',
+    links: '{{links}} đã tạo, {{used}} đã dùng',
+    noLinks: 'Chưa có',
+    answered: 'Đã trả lời',
+    answeredYes: 'Có ({{n}} phiếu)',
+    answeredNo: 'Chưa',
+    actions: 'Thao tác',
+    remove: 'Bỏ khỏi cuộc điều tra',
+    removeOf: 'Bỏ khỏi cuộc điều tra: {{name}}',
+    confirmTitle: 'Bỏ người trả lời?',
+    confirmMessage:
+      'Bỏ {{name}} khỏi cuộc điều tra? {{links}} đường dẫn đã tạo cho người này sẽ hết hiệu lực. Thao tác được ghi vào nhật ký.',
+    removed: 'Đã bỏ người trả lời; {{links}} đường dẫn của họ đã hết hiệu lực.',
+    removeRefused: 'Chưa bỏ được người trả lời',
+  },
   fromAccounts: {
     title: 'Thêm từ tài khoản',
     intro:

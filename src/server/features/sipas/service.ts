@@ -808,7 +808,7 @@ export async function listCampaignResponses(
  * has authorised the read.
  */
 export async function surveyPointsForUnit(
-  deps: Pick<Deps, 'db'>,
+  deps: { db: Queryable },
   sipasCampaignId: number,
   unitId: number,
   surveyMaxHundredths: number,

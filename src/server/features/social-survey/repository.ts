@@ -535,3 +535,106 @@ export async function replaceInvitationHashes(
     );
   }
 }
+
+export interface RespondentListRow {
+  id: number;
+  code: string;
+  full_name: string;
+  group_code: string;
+  unit_id: number | null;
+  unit_code: string | null;
+  unit_name: string | null;
+  email: string | null;
+  from_account: boolean;
+  links: number;
+  links_used: number;
+  responses: number;
+}
+
+/**
+ * A page of the survey's respondents (by code), optionally of one group and one unit, with their
+ * links made and used and their responses; and how many match.
+ */
+export async function listRespondents(
+  db: Queryable,
+  surveyId: number,
+  filter: { group: string | null; unitId: number | null; limit: number; offset: number },
+): Promise<{ total: number; rows: RespondentListRow[] }> {
+  const where = `r.survey_id = $1 AND ($2::text IS NULL OR r.group_code = $2)
+    AND ($3::int IS NULL OR r.unit_id = $3)`;
+  const params = [surveyId, filter.group, filter.unitId];
+  const [count] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM social_survey_respondents r WHERE ${where}`,
+    params,
+  );
+  const rows = await db.query<RespondentListRow>(
+    `SELECT r.id, r.code, r.full_name, r.group_code, r.unit_id, u.code AS unit_code,
+       u.name AS unit_name, r.email, r.user_id IS NOT NULL AS from_account,
+       (SELECT count(*)::int FROM social_survey_invitations i WHERE i.respondent_id = r.id) AS links,
+       (SELECT count(*)::int FROM social_survey_invitations i
+         WHERE i.respondent_id = r.id AND i.used_at IS NOT NULL) AS links_used,
+       (SELECT count(*)::int FROM social_survey_responses s WHERE s.respondent_id = r.id) AS responses
+     FROM social_survey_respondents r LEFT JOIN units u ON u.id = r.unit_id
+     WHERE ${where} ORDER BY r.code LIMIT $4 OFFSET $5`,
+    [...params, filter.limit, filter.offset],
+  );
+  return { total: count?.n ?? 0, rows };
+}
+
+/** Every group and unit of the survey's respondents, with the count per group (for filters). */
+export async function respondentFacets(
+  db: Queryable,
+  surveyId: number,
+): Promise<{
+  groups: { group_code: string; n: number }[];
+  units: { id: number; code: string; name: string }[];
+}> {
+  const [groups, units] = await Promise.all([
+    db.query<{ group_code: string; n: number }>(
+      `SELECT group_code, count(*)::int AS n FROM social_survey_respondents WHERE survey_id = $1
+       GROUP BY group_code ORDER BY group_code`,
+      [surveyId],
+    ),
+    db.query<{ id: number; code: string; name: string }>(
+      `SELECT DISTINCT u.id, u.code, u.name FROM social_survey_respondents r
+       JOIN units u ON u.id = r.unit_id WHERE r.survey_id = $1 ORDER BY u.code`,
+      [surveyId],
+    ),
+  ]);
+  return { groups, units };
+}
+
+/** One respondent of the survey, with their responses and links counted; locked when asked. */
+export async function findRespondentForRemoval(
+  db: Queryable,
+  surveyId: number,
+  respondentId: number,
+): Promise<{
+  id: number;
+  code: string;
+  full_name: string;
+  group_code: string;
+  responses: number;
+  links: number;
+} | null> {
+  const rows = await db.query<{
+    id: number;
+    code: string;
+    full_name: string;
+    group_code: string;
+    responses: number;
+    links: number;
+  }>(
+    `SELECT r.id, r.code, r.full_name, r.group_code,
+       (SELECT count(*)::int FROM social_survey_responses s WHERE s.respondent_id = r.id) AS responses,
+       (SELECT count(*)::int FROM social_survey_invitations i WHERE i.respondent_id = r.id) AS links
+     FROM social_survey_respondents r WHERE r.survey_id = $1 AND r.id = $2 FOR UPDATE OF r`,
+    [surveyId, respondentId],
+  );
+  return rows[0] ?? null;
+}
+
+/** Removes a respondent; their links go with them (ON DELETE CASCADE). */
+export async function deleteRespondent(db: Queryable, respondentId: number): Promise<void> {
+  await db.query('DELETE FROM social_survey_respondents WHERE id = $1', [respondentId]);
+}

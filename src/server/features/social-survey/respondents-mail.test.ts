@@ -487,3 +487,126 @@ describe('links by e-mail and reminders', () => {
     expect([sent, used]).toEqual([12, 1]);
   });
 });
+
+describe('the list of saved respondents', () => {
+  const list = async (query = '') => {
+    const res = await agency.get(`${base()}/respondents${query}`);
+    expect(res.status).toBe(200);
+    return res.body as {
+      total: number;
+      items: {
+        id: number;
+        code: string;
+        group: string;
+        unitCode: string | null;
+        links: number;
+        linksUsed: number;
+        responses: number;
+        removable: boolean;
+      }[];
+      groups: { code: string; name: string; count: number }[];
+      units: { code: string }[];
+    };
+  };
+  // What this file saved: 4 LDX and 2 PB from accounts, 2 DB from the Excel file.
+  const ALL = [
+    'DB-1',
+    'DB-2',
+    'LDX-ct.t811',
+    'LDX-ct.t812',
+    'LDX-ct.t813',
+    'LDX-tp.t801',
+    'PB-tp.t801',
+    'PB-tp.t803',
+  ];
+
+  it('refuses anyone signed out (401) and anyone without campaign.manage (403)', async () => {
+    const officer = await h.login('canbo.kimphuong');
+    const otherAgency = await h.login('noivu.khanhhoa');
+    for (const client of [h.anonymous(), officer, otherAgency]) {
+      const expected = client === officer || client === otherAgency ? 403 : 401;
+      expect((await client.get(`${base()}/respondents`)).status).toBe(expected);
+      expect((await client.request('DELETE', `${base()}/respondents/1`)).status).toBe(expected);
+    }
+    expect((await list()).total).toBe(ALL.length);
+  });
+
+  it('pages through every respondent by code, with the groups and units to filter by', async () => {
+    const first = await list('?limit=3');
+    expect(first.total).toBe(8);
+    expect(first.items.map((r) => r.code)).toEqual(ALL.slice(0, 3));
+    const rest = await list('?limit=3&offset=3');
+    expect(rest.items.map((r) => r.code)).toEqual(ALL.slice(3, 6));
+    expect((await list('?limit=3&offset=6')).items.map((r) => r.code)).toEqual(ALL.slice(6));
+    expect(first.groups).toEqual([
+      { code: 'DB', name: 'Đại biểu HĐND', count: 2 },
+      { code: 'LDX', name: 'Lãnh đạo UBND xã', count: 4 },
+      { code: 'PB', name: 'Lãnh đạo phòng, ban', count: 2 },
+    ]);
+    expect(first.units.map((u) => u.code)).toEqual(['T801', 'T803', 'T811', 'T812', 'T813']);
+    expect((await agency.get(`${base()}/respondents?limit=0`)).status).toBe(400);
+    expect((await agency.get(`${base()}/respondents?unitId=abc`)).status).toBe(400);
+  });
+
+  it('filters by group and unit, telling who answered and the links made and used, no link itself', async () => {
+    const pb = await list('?group=PB');
+    // Each office head rates the 3 communes; the head of T801 answered once through a link.
+    expect(pb.total).toBe(2);
+    expect(pb.items.map((r) => [r.code, r.links, r.linksUsed, r.responses, r.removable])).toEqual([
+      ['PB-tp.t801', 3, 1, 1, false],
+      ['PB-tp.t803', 3, 0, 0, true],
+    ]);
+    const t811 = await unitIdByCode(admin, 'T811');
+    const ofUnit = await list(`?unitId=${t811}`);
+    expect(ofUnit.items.map((r) => [r.code, r.group, r.unitCode, r.links])).toEqual([
+      ['DB-1', 'DB', 'T811', 0],
+      ['LDX-ct.t811', 'LDX', 'T811', 2],
+    ]);
+    expect((await list(`?group=LDX&unitId=${t811}`)).items.map((r) => r.code)).toEqual([
+      'LDX-ct.t811',
+    ]);
+    expect((await list('?group=ZZ')).total).toBe(0);
+    // The tokens of the links (in the mails) appear nowhere in the list.
+    const everyone = JSON.stringify(await list('?limit=200'));
+    for (const mail of await outbox()) {
+      const token = tokenIn((await admin.get(`/api/v1/outbox/${mail.id}`)).body.text);
+      if (token) expect(everyone).not.toContain(token);
+    }
+  });
+
+  it('removes a respondent who has not answered, whose links stop working, and audits it', async () => {
+    const pb = await list('?group=PB');
+    const answered = pb.items.find((r) => r.code === 'PB-tp.t801')!;
+    const refused = await agency.request('DELETE', `${base()}/respondents/${answered.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe(
+      'Trưởng phòng Nội vụ đã trả lời 1 phiếu: không bỏ được người đã trả lời khỏi cuộc điều tra.',
+    );
+    // The newest link mailed to the head of T803 (the reminder's).
+    const mails = (await outbox()).filter((m) => m.to === 'tp803@example.vn');
+    const token = tokenIn((await admin.get(`/api/v1/outbox/${mails[0]!.id}`)).body.text)!;
+    expect((await h.anonymous().get(`/api/v1/public/social-survey/${token}`)).status).toBe(200);
+    const other = pb.items.find((r) => r.code === 'PB-tp.t803')!;
+    const res = await agency.request('DELETE', `${base()}/respondents/${other.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ removed: true, links: 3 });
+    expect((await h.anonymous().get(`/api/v1/public/social-survey/${token}`)).status).toBe(404);
+    expect((await list('?group=PB')).items.map((r) => r.code)).toEqual(['PB-tp.t801']);
+    expect((await agency.request('DELETE', `${base()}/respondents/${other.id}`)).status).toBe(404);
+    const audit = await h.deps.db.query<{ before: { code: string; links: number } }>(
+      "SELECT before FROM audit_log WHERE action = 'social_survey.respondents.remove'",
+    );
+    expect(audit.map((a) => [a.before.code, a.before.links])).toEqual([['PB-tp.t803', 3]]);
+    const progress = (await agency.get(`${base()}/progress`)).body;
+    const sent = progress.units.reduce((s: number, u: { invited: number }) => s + u.invited, 0);
+    expect(sent).toBe(12 - 3);
+  });
+
+  it('removes no one once the survey is closed', async () => {
+    expect((await agency.post(`${base()}/close`, {})).status).toBe(200);
+    const all = await list('?limit=200');
+    expect(all.items.every((r) => !r.removable)).toBe(true);
+    const db2 = all.items.find((r) => r.code === 'DB-2')!;
+    expect((await agency.request('DELETE', `${base()}/respondents/${db2.id}`)).status).toBe(409);
+  });
+});

@@ -15,6 +15,7 @@ import { commonErrors, fileAnswer, errorBody } from '../../http/schemas.ts';
 import { listKinds } from '../units/repository.ts';
 import { readAnswersTable } from './import.ts';
 import { registerSocialSurveyPage } from './page.ts';
+import * as contract from '../../../shared/contract/social-survey.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 import {
@@ -226,6 +227,42 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         requireActor(request),
         request.params.id,
         request.body.respondents,
+      ),
+  );
+
+  app.get(
+    `${base}/respondents`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Danh sách người trả lời đã lưu (theo trang; lọc theo nhóm đối tượng và đơn vị công tác): đã trả lời chưa, số đường dẫn đã tạo và đã dùng (không có mã đường dẫn)',
+        params: schemas.campaignParam,
+        querystring: schemas.respondentListQuery,
+        response: { 200: contract.surveyRespondentList, ...commonErrors },
+      },
+    },
+    async (request) =>
+      service.listSurveyRespondents(deps, requireActor(request), request.params.id, request.query),
+  );
+
+  app.delete(
+    `${base}/respondents/:respondentId`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Bỏ một người trả lời chưa trả lời phiếu nào (các đường dẫn của người đó hết hiệu lực); ghi nhật ký',
+        params: schemas.respondentParam,
+        response: { 200: contract.surveyRespondentRemoved, ...commonErrors },
+      },
+    },
+    async (request) =>
+      service.removeSurveyRespondent(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.params.respondentId,
       ),
   );
 

@@ -1,7 +1,7 @@
 /** Validation and response shapes of the sociological survey's routes (zod: types and OpenAPI). */
 import { z } from 'zod';
 import { ROLES } from '../../../domain/access.ts';
-import { idNumber, idText, isoDate } from '../../http/schemas.ts';
+import { idNumber, idText, isoDate, paging } from '../../http/schemas.ts';
 
 const code = z.string().trim().min(1).max(32);
 const text = z.string().trim().min(1).max(1000);
@@ -69,6 +69,13 @@ export const designBody = z
 export const campaignParam = z.object({ id: idText });
 export const kindParam = z.object({ id: idText, unitKind: z.string().trim().min(1).max(32) });
 export const tokenParam = z.object({ token: z.string().min(10).max(200) });
+
+export const respondentParam = z.object({ id: idText, respondentId: idText });
+export const respondentListQuery = z.object({
+  group: z.string().trim().min(1).max(32).optional(),
+  unitId: idText.optional(),
+  ...paging,
+});
 
 export const createBody = z.object({ sipasCampaignId: idNumber.nullable().optional() }).strict();
 export const questionnaireBody = z

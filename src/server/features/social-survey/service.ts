@@ -31,6 +31,7 @@ import { canManageCampaign } from '../campaigns/policy.ts';
 import { applyComputedSurveyPoints, recomputeResults } from '../campaigns/results.service.ts';
 import { auditActor, userIdOf } from '../campaigns/service.ts';
 import { surveyPointsForUnit } from '../sipas/service.ts';
+import type { SurveyRespondentList } from '../../../shared/contract/social-survey.ts';
 import * as repo from './repository.ts';
 
 const MAX_PROBLEMS = 200;
@@ -261,7 +262,7 @@ export async function changeSurveyStatus(
 
 /** SIPAS indexes of the units (published, two decimals: the existing rule), for nodes fed by SIPAS. */
 async function sipasIndexes(
-  deps: Deps,
+  deps: { db: Queryable },
   sipasCampaignId: number | null,
   designs: SurveyDesign[],
   unitIds: number[],
@@ -279,7 +280,7 @@ async function sipasIndexes(
 
 /** Every participating unit's survey points with what is behind them (units of `only`, or all). */
 async function computeAll(
-  deps: Deps,
+  deps: { db: Queryable },
   db: Queryable,
   loaded: Loaded,
   only: number[] | null,
@@ -322,7 +323,7 @@ async function computeAll(
  * the survey is open, final once closed; nothing while it is a draft. Returns how many units got points.
  */
 async function flowPoints(
-  deps: Deps,
+  deps: { db: Queryable },
   db: Queryable,
   loaded: Loaded,
   only: number[] | null,
@@ -340,6 +341,19 @@ async function flowPoints(
     by: actor ? userIdOf(actor) : null,
     now,
   });
+}
+
+/**
+ * Writes every participating unit's survey points of a campaign's survey into the campaign, as the
+ * survey's status says (provisional while open); for a loader working in its own transaction
+ * without a request (the demo). Returns how many units got points.
+ */
+export async function flowSurveyPoints(db: Queryable, campaignId: number, now: Date) {
+  const campaign = await repo.findCampaignView(db, campaignId);
+  const survey = await repo.findSurveyByCampaign(db, campaignId, true);
+  if (!campaign || !survey) return 0;
+  const questionnaires = await repo.findQuestionnaires(db, survey.id);
+  return flowPoints({ db }, db, { campaign, survey, questionnaires }, null, null, now);
 }
 
 /** Every unit's survey points, per node, question and group, with counts and formulas. */
@@ -1313,6 +1327,104 @@ export async function surveyProgress(deps: Deps, actor: Actor, campaignId: numbe
       };
     }),
   };
+}
+
+// --- the saved respondents ------------------------------------------------------------------
+
+/**
+ * A page of the survey's saved respondents, of one group and one unit when asked, each with the
+ * links made and used for them and their responses (no link's token: only its hash is stored).
+ */
+export async function listSurveyRespondents(
+  deps: Deps,
+  actor: Actor,
+  campaignId: number,
+  query: { group?: string | undefined; unitId?: number | undefined; limit: number; offset: number },
+): Promise<SurveyRespondentList> {
+  const loaded = await requireSurvey(deps.db, actor, campaignId);
+  const names = new Map<string, string>();
+  for (const q of loaded.questionnaires)
+    for (const g of q.design.groups) if (!names.has(g.code)) names.set(g.code, g.name);
+  const [page, facets] = await Promise.all([
+    repo.listRespondents(deps.db, loaded.survey.id, {
+      group: query.group ?? null,
+      unitId: query.unitId ?? null,
+      limit: query.limit,
+      offset: query.offset,
+    }),
+    repo.respondentFacets(deps.db, loaded.survey.id),
+  ]);
+  const open = loaded.survey.status !== 'closed';
+  return {
+    total: page.total,
+    limit: query.limit,
+    offset: query.offset,
+    items: page.rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      fullName: r.full_name,
+      group: r.group_code,
+      groupName: names.get(r.group_code) ?? r.group_code,
+      unitId: r.unit_id,
+      unitCode: r.unit_code,
+      unitName: r.unit_name,
+      email: r.email,
+      fromAccount: r.from_account,
+      links: r.links,
+      linksUsed: r.links_used,
+      responses: r.responses,
+      removable: open && r.responses === 0,
+    })),
+    groups: facets.groups.map((g) => ({
+      code: g.group_code,
+      name: names.get(g.group_code) ?? g.group_code,
+      count: g.n,
+    })),
+    units: facets.units,
+  };
+}
+
+/**
+ * Removes a respondent who has not answered yet, with the links made for them (which stop
+ * working); refused once they answered or the survey closed. Audited.
+ */
+export async function removeSurveyRespondent(
+  deps: Deps,
+  actor: Actor,
+  campaignId: number,
+  respondentId: number,
+) {
+  return deps.db.transaction(async (tx) => {
+    const loaded = await requireSurvey(tx, actor, campaignId, true);
+    requireStatus(loaded.survey, ['draft', 'open']);
+    const respondent = await repo.findRespondentForRemoval(tx, loaded.survey.id, respondentId);
+    if (!respondent) throw notFound('entity_survey_respondent');
+    if (respondent.responses > 0)
+      throw new AppError('conflict', 'survey_respondent_answered', {
+        name: respondent.full_name,
+        count: respondent.responses,
+      });
+    await repo.deleteRespondent(tx, respondent.id);
+    await appendAuditEntry(
+      tx,
+      {
+        ...auditActor(actor),
+        action: 'social_survey.respondents.remove',
+        entity: 'social_survey',
+        entityId: loaded.survey.id,
+        unitId: loaded.campaign.owner_unit_id,
+        before: {
+          respondentId: respondent.id,
+          code: respondent.code,
+          fullName: respondent.full_name,
+          group: respondent.group_code,
+          links: respondent.links,
+        },
+      },
+      deps.clock.now(),
+    );
+    return { removed: true as const, links: respondent.links };
+  });
 }
 
 // --- the campaign report --------------------------------------------------------------------

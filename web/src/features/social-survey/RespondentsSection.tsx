@@ -27,6 +27,7 @@ import { useUnitKinds } from '../../lib/units.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { surveyApi, type Survey } from './api.ts';
 import { useSurveyMutation } from './hooks.ts';
+import { SavedRespondents } from './SavedRespondents.tsx';
 import { ResponsiveTable } from './shared.tsx';
 import {
   readTableFile,
@@ -217,6 +218,7 @@ export function RespondentsSection({ survey }: { survey: Survey }) {
         </Stack>
       </Paper>
       {editable ? <FromAccounts id={id} groups={groups} /> : null}
+      <SavedRespondents survey={survey} />
       {read && add.data ? (
         <Paper withBorder p="md" component="section" aria-labelledby="respondents-list-title">
           <Stack gap="sm">

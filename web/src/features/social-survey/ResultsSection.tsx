@@ -35,7 +35,7 @@ export function ResultsSection({ survey, active }: { survey: Survey; active: boo
         : t('socialSurvey.results.final');
 
   return (
-    <Stack>
+    <Stack className="ss-results">
       <Paper withBorder p="md" component="section" aria-labelledby="results-title">
         <Stack gap="sm">
           <Group justify="space-between">

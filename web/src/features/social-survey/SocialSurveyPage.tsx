@@ -69,7 +69,11 @@ export function SocialSurveyPage() {
   return (
     <Stack>
       <nav aria-label={t('campaigns.breadcrumb')}>
-        <Breadcrumbs separatorMargin={6}>
+        <Breadcrumbs
+          separatorMargin={6}
+          style={{ flexWrap: 'wrap', rowGap: 4 }}
+          styles={{ breadcrumb: { whiteSpace: 'normal', overflowWrap: 'anywhere' } }}
+        >
           <Anchor component={Link} to="/campaigns" size="sm">
             {t('campaigns.title')}
           </Anchor>

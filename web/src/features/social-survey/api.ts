@@ -5,7 +5,21 @@
  */
 import type { Role } from '@domain/access.ts';
 import type { GroupFigure } from '@domain/social-survey/points.ts';
+import type {
+  SurveyRespondentList,
+  SurveyRespondentRemoved,
+} from '@shared/contract/social-survey.ts';
 import { api, apiUpload } from '../../lib/api-client.ts';
+
+// The saved respondents' list is the server's own shape (src/shared/contract/social-survey.ts).
+export type { SurveyRespondent, SurveyRespondentList } from '@shared/contract/social-survey.ts';
+
+export interface RespondentFilter {
+  group: string | null;
+  unitId: number | null;
+  limit: number;
+  offset: number;
+}
 
 export type SurveyStatus = 'draft' | 'open' | 'closed';
 
@@ -166,6 +180,19 @@ export const surveyApi = {
     api.post<{ status: SurveyStatus; unitsWithPoints: number }>(`${base(id)}/${action}`),
   addRespondents: (id: number, respondents: RespondentInput[]) =>
     api.post<{ added: number; kept: number }>(`${base(id)}/respondents`, { respondents }),
+  respondents: (id: number, filter: RespondentFilter, signal?: AbortSignal) =>
+    api.get<SurveyRespondentList>(
+      `${base(id)}/respondents`,
+      {
+        limit: filter.limit,
+        offset: filter.offset,
+        ...(filter.group ? { group: filter.group } : {}),
+        ...(filter.unitId ? { unitId: filter.unitId } : {}),
+      },
+      signal,
+    ),
+  removeRespondent: (id: number, respondentId: number) =>
+    api.delete<SurveyRespondentRemoved>(`${base(id)}/respondents/${respondentId}`),
   addFromAccounts: (id: number, body: FromAccountsInput) =>
     api.post<{ added: number; kept: number }>(`${base(id)}/respondents/from-accounts`, body),
   /** Without e-mail the body is empty: the route refuses keys it does not know. */

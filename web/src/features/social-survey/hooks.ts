@@ -1,12 +1,14 @@
 /** Queries and mutations of the sociological survey page; a change refreshes everything of it. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLanguage } from '../../lib/use-language.ts';
-import { surveyApi } from './api.ts';
+import { surveyApi, type RespondentFilter } from './api.ts';
 
 export const surveyKeys = {
   all: (id: number) => ['social-survey', id] as const,
   survey: (id: number, language: string) => ['social-survey', id, 'survey', language] as const,
   progress: (id: number) => ['social-survey', id, 'progress'] as const,
+  respondents: (id: number, filter: RespondentFilter) =>
+    ['social-survey', id, 'respondents', filter] as const,
   results: (id: number, language: string) => ['social-survey', id, 'results', language] as const,
 };
 
@@ -26,6 +28,15 @@ export function useProgress(id: number, enabled: boolean) {
     queryKey: surveyKeys.progress(id),
     queryFn: ({ signal }) => surveyApi.progress(id, signal),
     enabled,
+  });
+}
+
+/** A page of the saved respondents, of one group and unit when chosen. */
+export function useRespondents(id: number, filter: RespondentFilter) {
+  return useQuery({
+    queryKey: surveyKeys.respondents(id, filter),
+    queryFn: ({ signal }) => surveyApi.respondents(id, filter, signal),
+    placeholderData: (previous) => previous,
   });
 }
 
