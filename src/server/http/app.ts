@@ -47,14 +47,13 @@ import { multipartFailure, refuseBadText, refusedValue } from './bad-input.ts';
 import { CSRF_HEADER, isPublicRoute, SESSION_COOKIE } from './session.ts';
 import type { App } from './types.ts';
 
-/** Paths that change state without a session, so without an anti-forgery token. */
-// The public SIPAS answer and dossier rating use no session, so a staff member's cookie must not
-// make them fail.
-const CSRF_EXEMPT = new Set([
-  '/api/v1/auth/login',
-  '/api/v1/public/sipas/responses',
-  '/api/v1/public/dossier-ratings',
-]);
+/**
+ * Paths that change state without a session, so without an anti-forgery token: signing in, and
+ * every route under /api/v1/public/ (the SIPAS answer, the dossier rating, the survey link's
+ * answer), which read no session, so a staff member's cookie must not make them fail.
+ */
+const csrfExempt = (path: string): boolean =>
+  path === '/api/v1/auth/login' || path.startsWith('/api/v1/public/');
 
 export type { App } from './types.ts';
 
@@ -163,7 +162,7 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
       request.locale = request.session.locale;
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
     const routePath = request.url.split('?')[0] ?? '';
-    if (unsafe && request.session && !CSRF_EXEMPT.has(routePath)) {
+    if (unsafe && request.session && !csrfExempt(request.routeOptions.url ?? routePath)) {
       const sent = request.headers[CSRF_HEADER];
       if (!csrfMatches(request.session.csrfToken, typeof sent === 'string' ? sent : undefined)) {
         throw new AppError('forbidden', 'csrf_invalid');

@@ -334,6 +334,25 @@ describe('sessions and anti-forgery', () => {
     expect(created.status).toBe(201);
   });
 
+  it('lets a signed-in staff member answer a public form without the token: those read no session', async () => {
+    const admin = await h.login('admin');
+    // A survey link that does not exist: the public route answers, not the anti-forgery check.
+    const link = await admin.request(
+      'POST',
+      '/api/v1/public/social-survey/khong-co-duong-dan-nay-0123456789',
+      { answers: [] },
+      { 'x-csrf-token': 'forged' },
+    );
+    expect(link.body.error?.code).not.toBe('csrf_invalid');
+    expect(link.status).not.toBe(403);
+    // Logging out stays protected: a forged request cannot end someone's session.
+    const out = await admin.request('POST', '/api/v1/auth/logout', undefined, {
+      'x-csrf-token': 'forged',
+    });
+    expect(out.status).toBe(403);
+    expect((await admin.get('/api/v1/auth/me')).status).toBe(200);
+  });
+
   it('ends the session on logout', async () => {
     const c = await h.login('chutich.kimphuong');
     expect((await c.get('/api/v1/auth/me')).status).toBe(200);
