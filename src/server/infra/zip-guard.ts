@@ -456,3 +456,35 @@ export async function readZipParts(
   }
   return { ok: true, parts };
 }
+
+/**
+ * An archive that passes the guard under `policyName`, opened for reading its parts one at a
+ * time (each inflated within the policy's cap for it): its entry names, and `read` giving a
+ * part's content, or null for a name it does not hold or a part that does not inflate.
+ */
+export async function openZipParts(
+  buffer: Buffer,
+  policyName: ZipPolicyName,
+): Promise<
+  | { ok: true; names: string[]; read: (name: string) => Buffer | null }
+  | { ok: false; problem: ZipProblem }
+> {
+  const policy = ZIP_POLICIES[policyName];
+  const inspected = await inspectZip(buffer, policy);
+  if (!inspected.ok) return inspected;
+  const directory = centralDirectory(buffer, policy.maxEntries);
+  if (!directory.ok) return directory;
+  const entries = new Map(directory.entries.map((e) => [e.name, e]));
+  const read = (name: string): Buffer | null => {
+    const entry = entries.get(name);
+    if (!entry) return null;
+    const data = buffer.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+    if (entry.method === 0) return Buffer.from(data);
+    try {
+      return inflateRawSync(data, { maxOutputLength: partLimit(policy, entry.name) });
+    } catch {
+      return null;
+    }
+  };
+  return { ok: true, names: inspected.names, read };
+}
