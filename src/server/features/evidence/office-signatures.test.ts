@@ -20,7 +20,13 @@ import { checkFile, drainEvidenceChecks } from './check.service.ts';
 import { MEDIA_TYPES } from './content-type.ts';
 import { libreOfficeDocument, libreOfficeMissing } from './libreoffice-documents.ts';
 import { inspectOfficeSignatures } from './office-signatures.ts';
-import { officeSigningMissing, repack, signDocx, signOdt } from './office-signing.ts';
+import {
+  officeSigningMissing,
+  repack,
+  signDocx,
+  signDocxOfficeLayout,
+  signOdt,
+} from './office-signing.ts';
 import { createTestSigner } from './pdf-fixtures.ts';
 import type { PdfSignature } from './pdf-signatures.ts';
 import { multipart } from './test-files.ts';
@@ -162,6 +168,67 @@ describe.skipIf(missing !== null)('signatures inside Word and OpenDocument files
       });
       const outcome = await checkFile(broken, MEDIA_TYPES[format]);
       expect(outcome).toMatchObject({ status: 'done', signatures: [{ status: 'unreadable' }] });
+    });
+  });
+
+  describe('a .docx signed as Office lays it out (a manifest of parts in a signed object)', () => {
+    let office: Buffer;
+    beforeAll(async () => {
+      office = await signDocxOfficeLayout(plain.docx!, signer, '2023-05-10T02:00:00Z');
+    });
+
+    it('is valid, every part covered, with its signed time', async () => {
+      const outcome = await checkFile(office, MEDIA_TYPES.docx);
+      expect(outcome.signatures).toMatchObject([
+        {
+          format: 'docx',
+          status: 'valid',
+          coversWholeFile: true,
+          signer: { commonName: 'Luân Đức Quỳnh' },
+          signingTime: '2023-05-10T02:00:00.000Z',
+        },
+      ]);
+    });
+
+    it('a part listed in the manifest altered: the signature no longer holds', async () => {
+      const tampered = await repack(office, async (root) => {
+        const body = path.join(root, 'word/styles.xml');
+        await writeFile(body, `${await readFile(body, 'utf8')} `);
+      });
+      const inspection = await inspectOfficeSignatures(tampered, 'docx');
+      expect(inspection).toMatchObject({ signatures: [{ status: 'digest_mismatch' }] });
+    });
+
+    it('the signed relationship to the body redirected: the signature no longer holds', async () => {
+      const redirected = await repack(office, async (root) => {
+        const rels = path.join(root, '_rels/.rels');
+        const text = await readFile(rels, 'utf8');
+        expect(text).toContain('Target="word/document.xml"');
+        await writeFile(
+          rels,
+          text.replace('Target="word/document.xml"', 'Target="word/other.xml"'),
+        );
+      });
+      const inspection = await inspectOfficeSignatures(redirected, 'docx');
+      expect(inspection).toMatchObject({ signatures: [{ status: 'digest_mismatch' }] });
+    });
+
+    it('a relationship the signature does not select, added later, leaves it whole', async () => {
+      const more = await repack(office, async (root) => {
+        const rels = path.join(root, '_rels/.rels');
+        const text = await readFile(rels, 'utf8');
+        await writeFile(
+          rels,
+          text.replace(
+            '</Relationships>',
+            '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail" Target="docProps/thumbnail.jpeg"/></Relationships>',
+          ),
+        );
+      });
+      const inspection = await inspectOfficeSignatures(more, 'docx');
+      expect(inspection).toMatchObject({
+        signatures: [{ status: 'valid', coversWholeFile: true }],
+      });
     });
   });
 

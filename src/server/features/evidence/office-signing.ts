@@ -78,12 +78,20 @@ async function sign(
   signer: TestSigner,
   urls: Record<string, string> = {},
   idNodes: string[] = [],
+  extra: string[] = [],
 ): Promise<string> {
   const work = await mkdtemp(path.join(tmpdir(), 'parindex-xmlsec-'));
   try {
     await writeFile(path.join(work, 'signer.p12'), signer.p12);
     await writeFile(path.join(dir, '.template.xml'), template);
-    const args = ['--sign', '--pkcs12', path.join(work, 'signer.p12'), '--pwd', signer.passphrase];
+    const args = [
+      '--sign',
+      ...extra,
+      '--pkcs12',
+      path.join(work, 'signer.p12'),
+      '--pwd',
+      signer.passphrase,
+    ];
     for (const node of idNodes) args.push('--id-attr:Id', node);
     for (const [url, file] of Object.entries(urls)) args.push(`--url-map:${url}`, file);
     args.push('--output', path.join(work, 'signed.xml'), path.join(dir, '.template.xml'));
@@ -249,6 +257,131 @@ export async function repack(file: Buffer, edit: (root: string) => Promise<void>
     const root = path.join(dir, 'pkg');
     await edit(root);
     return await pack(dir, existsSync(path.join(root, 'mimetype')) ? 'mimetype' : undefined);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const OFFICE_DOCUMENT =
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
+const CUSTOM_PROPERTIES =
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties';
+
+/** The package relationships the Office-layout signature is made on (out of order, spaced). */
+const ROOT_RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  `<Relationships xmlns="${RELS_NS}">\n` +
+  `  <Relationship Type="${OFFICE_DOCUMENT}" Target="word/document.xml" Id="rId4"/>\n` +
+  `  <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\n` +
+  `  <Relationship Id="rId3" Target="docProps/custom.xml" Type="${CUSTOM_PROPERTIES}"/>\n` +
+  `  <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>\n` +
+  `  <Relationship Id="rIdSig" Type="${SIGNATURE_ORIGIN}" Target="_xmlsignatures/origin.sigs"/>\n` +
+  '</Relationships>';
+
+/**
+ * What the relationship transform (ECMA-376 part 2, 13.2.4.24) followed by Canonical XML makes
+ * of ROOT_RELS for the references of the Office layout (source id rId3, source type
+ * officeDocument), written out by hand from the standard: the chosen relationships sorted by id,
+ * white space between them gone, TargetMode="Internal" added, attributes in canonical order.
+ */
+export const ROOT_RELS_TRANSFORMED =
+  `<Relationships xmlns="${RELS_NS}">` +
+  `<Relationship Id="rId3" Target="docProps/custom.xml" TargetMode="Internal" Type="${CUSTOM_PROPERTIES}"></Relationship>` +
+  `<Relationship Id="rId4" Target="word/document.xml" TargetMode="Internal" Type="${OFFICE_DOCUMENT}"></Relationship>` +
+  '</Relationships>';
+
+/** The SHA-256 of a file, base64, by OpenSSL's command line. */
+function opensslDigest(file: string): Promise<string> {
+  return new Promise((resolve, reject) =>
+    execFile(
+      '/usr/bin/openssl',
+      ['dgst', '-sha256', '-binary', file],
+      { encoding: 'buffer', timeout: 60_000 },
+      (error, stdout) => (error ? reject(error) : resolve(stdout.toString('base64'))),
+    ),
+  );
+}
+
+/**
+ * A Word file signed as Office lays its signature out: SignedInfo references one object, whose
+ * manifest lists every part (`/name?ContentType=…`) and the package relationships through the
+ * relationship transform. The manifest's digests are OpenSSL's (`openssl dgst`): of each part's
+ * bytes, and of ROOT_RELS_TRANSFORMED for the relationships; the object's digest and the
+ * signature are xmlsec1's.
+ */
+export async function signDocxOfficeLayout(
+  docx: Buffer,
+  signer: TestSigner,
+  signingTime = '2023-05-10T02:00:00Z',
+): Promise<Buffer> {
+  const dir = await unpack(docx);
+  try {
+    const root = path.join(dir, 'pkg');
+    const at = (name: string) => path.join(root, name);
+    await mkdir(at('_xmlsignatures'), { recursive: true });
+    await writeFile(at('_xmlsignatures/origin.sigs'), '');
+    await writeFile(at('_rels/.rels'), ROOT_RELS);
+    await writeFile(path.join(dir, 'rels.c14n'), ROOT_RELS_TRANSFORMED);
+    const types = await readFile(at('[Content_Types].xml'), 'utf8');
+    await writeFile(
+      at('[Content_Types].xml'),
+      types.replace(
+        '</Types>',
+        '<Default Extension="sigs" ContentType="application/vnd.openxmlformats-package.digital-signature-origin"/></Types>',
+      ),
+    );
+    const declared = await readFile(at('[Content_Types].xml'), 'utf8');
+    const typeOf = (part: string) =>
+      new RegExp(
+        `<Override PartName="/${part.replace(/[.[\]]/g, '\\$&')}" ContentType="([^"]+)"`,
+      ).exec(declared)?.[1] ??
+      new RegExp(`<Default Extension="${part.split('.').pop()}" ContentType="([^"]+)"`).exec(
+        declared,
+      )?.[1] ??
+      'application/octet-stream';
+    const parts = (await filesUnder(root)).filter(
+      (n) =>
+        n !== '[Content_Types].xml' &&
+        n !== 'docProps/core.xml' &&
+        n !== 'docProps/app.xml' &&
+        n !== '_rels/.rels' &&
+        !n.startsWith('_xmlsignatures/'),
+    );
+    const manifest: string[] = [];
+    for (const p of parts)
+      manifest.push(
+        `<Reference URI="${escape(`/${p}?ContentType=${typeOf(p)}`)}">` +
+          `<DigestMethod Algorithm="${SHA256}"/><DigestValue>${await opensslDigest(at(p))}</DigestValue></Reference>`,
+      );
+    manifest.push(
+      `<Reference URI="/_rels/.rels?ContentType=${typeOf('_rels/.rels')}"><Transforms>` +
+        '<Transform Algorithm="http://schemas.openxmlformats.org/package/2006/RelationshipTransform">' +
+        '<mdssi:RelationshipReference xmlns:mdssi="http://schemas.openxmlformats.org/package/2006/digital-signature" SourceId="rId3"/>' +
+        `<mdssi:RelationshipsGroupReference xmlns:mdssi="http://schemas.openxmlformats.org/package/2006/digital-signature" SourceType="${OFFICE_DOCUMENT}"/>` +
+        `</Transform><Transform Algorithm="${C14N}"/></Transforms>` +
+        `<DigestMethod Algorithm="${SHA256}"/><DigestValue>${await opensslDigest(path.join(dir, 'rels.c14n'))}</DigestValue></Reference>`,
+    );
+    const template =
+      '<?xml version="1.0" encoding="UTF-8"?>\n' +
+      '<Signature xmlns="http://www.w3.org/2000/09/xmldsig#" Id="idPackageSignature">' +
+      signedInfo([reference('#idPackageObject', false)]) +
+      `<Object Id="idPackageObject"><Manifest>${manifest.join('')}</Manifest>` +
+      '<SignatureProperties><SignatureProperty Id="idSignatureTime" Target="#idPackageSignature">' +
+      '<mdssi:SignatureTime xmlns:mdssi="http://schemas.openxmlformats.org/package/2006/digital-signature">' +
+      `<mdssi:Format>YYYY-MM-DDThh:mm:ssTZD</mdssi:Format><mdssi:Value>${signingTime}</mdssi:Value>` +
+      '</mdssi:SignatureTime></SignatureProperty></SignatureProperties></Object></Signature>';
+    // The manifest's digests are OpenSSL's: xmlsec1 leaves it as it is.
+    const signed = await sign(
+      root,
+      template,
+      signer,
+      {},
+      ['http://www.w3.org/2000/09/xmldsig#:Object'],
+      ['--ignore-manifests'],
+    );
+    await writeFile(at('_xmlsignatures/sig1.xml'), signed);
+    return await pack(dir);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
