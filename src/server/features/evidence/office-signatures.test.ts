@@ -21,6 +21,7 @@ import { MEDIA_TYPES } from './content-type.ts';
 import { libreOfficeDocument, libreOfficeMissing } from './libreoffice-documents.ts';
 import { inspectOfficeSignatures } from './office-signatures.ts';
 import {
+  appendEntry,
   officeSigningMissing,
   repack,
   signDocx,
@@ -230,6 +231,36 @@ describe.skipIf(missing !== null)('signatures inside Word and OpenDocument files
         signatures: [{ status: 'valid', coversWholeFile: true }],
       });
     });
+  });
+
+  it('a part written twice in the archive: which copy is read is unsure, so not covered', async () => {
+    const twice = await appendEntry(
+      signed.docx!,
+      'word/document.xml',
+      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',
+    );
+    const inspection = await inspectOfficeSignatures(twice, 'docx');
+    expect(inspection).toMatchObject({
+      changedAfterSigning: true,
+      signatures: [{ coversWholeFile: false }],
+    });
+  });
+
+  it('a second element with the signed object’s id (signature wrapping) breaks it', async () => {
+    const wrapped = await repack(signed.odt!, async (root) => {
+      const file = path.join(root, 'META-INF/documentsignatures.xml');
+      const xml = await readFile(file, 'utf8');
+      expect(xml).toContain('Id="ID_time"');
+      await writeFile(
+        file,
+        xml.replace(
+          '</Signature>',
+          '<Object><SignatureProperties><SignatureProperty Id="ID_time" Target="#ID_sig"><dc:date xmlns:dc="http://purl.org/dc/elements/1.1/">2023-01-01T00:00:00Z</dc:date></SignatureProperty></SignatureProperties></Object></Signature>',
+        ),
+      );
+    });
+    const inspection = await inspectOfficeSignatures(wrapped, 'odt');
+    expect(inspection).toMatchObject({ signatures: [{ status: 'digest_mismatch' }] });
   });
 
   it('a zip bomb with a signature part is refused as too large, without reading it', async () => {

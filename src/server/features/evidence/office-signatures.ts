@@ -89,6 +89,8 @@ class Unsupported extends Error {}
 interface Package {
   format: 'docx' | 'odt';
   names: Set<string>;
+  /** Some entry name occurs more than once. */
+  duplicated: boolean;
   read: (name: string) => Buffer | null;
   contentTypes: { defaults: Map<string, string>; overrides: Map<string, string> } | null;
 }
@@ -218,9 +220,11 @@ export function checkReference(
   const comments = transforms.some((t) => attr(t, 'Algorithm') === C14N_COMMENTS);
   if (uri.startsWith('#')) {
     const id = uri.slice(1);
-    const target = [...descendants(signatureDoc.root)].find(
+    const found = [...descendants(signatureDoc.root)].filter(
       (el) => attr(el, 'Id') === id || attr(el, 'ID') === id || attr(el, 'xml:id') === id,
     );
+    // Two elements with one id: which one was signed is ambiguous (signature wrapping).
+    const target = found.length === 1 ? found[0]! : null;
     if (!target) return { part: null, target: null, matches: false };
     const bytes = Buffer.from(canonicalSubtree(target, comments), 'utf8');
     const actual = createHash(digest.node).update(bytes).digest();
@@ -400,9 +404,10 @@ async function inspectOne(
       result.signingTimeSource = 'signed_attribute';
     }
     const unsigned = UNSIGNED_PARTS[pkg.format];
-    result.coversWholeFile = [...pkg.names].every(
-      (name) => name.endsWith('/') || covered.has(name) || unsigned(name),
-    );
+    // A name twice in the archive: a reader may take either copy, so the signature covers neither.
+    result.coversWholeFile =
+      !pkg.duplicated &&
+      [...pkg.names].every((name) => name.endsWith('/') || covered.has(name) || unsigned(name));
     if (!intact) {
       result.status = 'digest_mismatch';
       return result;
@@ -454,6 +459,7 @@ export async function inspectOfficeSignatures(
   const pkg: Package = {
     format,
     names: new Set(zip.names),
+    duplicated: new Set(zip.names).size !== zip.names.length,
     read: zip.read,
     contentTypes: null,
   };

@@ -386,3 +386,27 @@ export async function signDocxOfficeLayout(
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The file with one more entry of that name appended by Python's zipfile, which writes a name
+ * already in the archive a second time (a reader may then take either copy).
+ */
+export async function appendEntry(file: Buffer, name: string, content: string): Promise<Buffer> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'parindex-append-'));
+  try {
+    await writeFile(path.join(dir, 'in.zip'), file);
+    await writeFile(path.join(dir, 'content'), content);
+    await run('/usr/bin/python3', [
+      '-W',
+      'ignore',
+      '-c',
+      'import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], "a", zipfile.ZIP_DEFLATED) as z:\n    z.writestr(sys.argv[2], open(sys.argv[3], "rb").read())',
+      path.join(dir, 'in.zip'),
+      name,
+      path.join(dir, 'content'),
+    ]);
+    return await readFile(path.join(dir, 'in.zip'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -221,12 +221,22 @@ const escapeAttr = (s: string) =>
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The namespaces in scope on `el` given those of its parent (the map is shared when unchanged). */
+function scopeOf(el: XmlElement, parentScope: Map<string, string>): Map<string, string> {
+  const own = el.attrs.filter((a) => a.name === 'xmlns' || a.name.startsWith('xmlns:'));
+  if (own.length === 0) return parentScope;
+  const scope = new Map(parentScope);
+  for (const a of own) scope.set(a.name === 'xmlns' ? '' : a.name.slice(6), a.value);
+  return scope;
+}
+
 function renderNode(
   node: XmlNode,
   rendered: Map<string, string>,
   comments: boolean,
   out: string[],
   apex: boolean,
+  parentScope: Map<string, string> | null = null,
 ): void {
   switch (node.kind) {
     case 'text':
@@ -242,7 +252,7 @@ function renderNode(
       break;
   }
   const el = node;
-  const scope = namespacesOf(el);
+  const scope = parentScope ? scopeOf(el, parentScope) : namespacesOf(el);
   // Namespace declarations whose value differs from the nearest rendered ancestor's.
   const decls: [string, string][] = [];
   for (const [prefix, uri] of scope) {
@@ -276,9 +286,12 @@ function renderNode(
     tag += prefix === '' ? ` xmlns="${escapeAttr(uri)}"` : ` xmlns:${prefix}="${escapeAttr(uri)}"`;
   for (const a of keyed) tag += ` ${a.name}="${escapeAttr(a.value)}"`;
   out.push(`${tag}>`);
-  const inner = new Map(rendered);
-  for (const [prefix, uri] of decls) inner.set(prefix, uri);
-  for (const child of el.children) renderNode(child, inner, comments, out, false);
+  let inner = rendered;
+  if (decls.length > 0) {
+    inner = new Map(rendered);
+    for (const [prefix, uri] of decls) inner.set(prefix, uri);
+  }
+  for (const child of el.children) renderNode(child, inner, comments, out, false, scope);
   out.push(`</${el.name}>`);
 }
 
