@@ -315,8 +315,18 @@ describe.skipIf(missing !== null)('signatures inside Word and OpenDocument files
         {
           code: 'trust_not_checked',
           severity: 'warning',
-          message: expect.stringContaining('Luân Đức Quỳnh'),
+          message:
+            'Không kiểm tra được chứng thư số của Luân Đức Quỳnh có thuộc tổ chức chứng thực chữ ký số được tin cậy hay không: máy chủ chưa được cấu hình chứng thư gốc (ví dụ chứng thư gốc quốc gia).',
         },
+      ]);
+      const english = await officer.request<any>(
+        'GET',
+        `/api/v1/evidence/${res.body.id}/check?signed=1`,
+        undefined,
+        { 'accept-language': 'en' },
+      );
+      expect(english.body.findings.map((f: { message: string }) => f.message)).toEqual([
+        'Whether the certificate of Luân Đức Quỳnh chains to a trusted certification authority could not be checked: no root certificates (such as the national root) are configured on the server.',
       ]);
     });
 
