@@ -130,6 +130,8 @@ interface Entry {
   compressedSize: number;
   declaredSize: number;
   dataStart: number;
+  /** The name in the entry's local header (a reader that walks the local headers sees this one). */
+  localName: string;
 }
 
 /** The entries of the central directory, or the problem that stops reading it. */
@@ -173,6 +175,11 @@ function centralDirectory(
           30 +
           buffer.readUInt16LE(localOffset + 26) +
           buffer.readUInt16LE(localOffset + 28),
+        localName: buffer.toString(
+          'utf8',
+          localOffset + 30,
+          localOffset + 30 + buffer.readUInt16LE(localOffset + 26),
+        ),
       });
       p += 46 + nameLength + buffer.readUInt16LE(p + 30) + buffer.readUInt16LE(p + 32);
     }
@@ -466,7 +473,13 @@ export async function openZipParts(
   buffer: Buffer,
   policyName: ZipPolicyName,
 ): Promise<
-  | { ok: true; names: string[]; read: (name: string) => Buffer | null }
+  | {
+      ok: true;
+      names: string[];
+      read: (name: string) => Buffer | null;
+      /** A name occurs twice, or an entry's local header names another part than the directory. */
+      ambiguous: boolean;
+    }
   | { ok: false; problem: ZipProblem }
 > {
   const policy = ZIP_POLICIES[policyName];
@@ -486,5 +499,8 @@ export async function openZipParts(
       return null;
     }
   };
-  return { ok: true, names: inspected.names, read };
+  const ambiguous =
+    entries.size !== directory.entries.length ||
+    directory.entries.some((e) => e.localName !== e.name);
+  return { ok: true, names: inspected.names, read, ambiguous };
 }

@@ -246,6 +246,22 @@ describe.skipIf(missing !== null)('signatures inside Word and OpenDocument files
     });
   });
 
+  it('a local header that names another part than the directory: not covered', async () => {
+    const forged = Buffer.from(signed.docx!);
+    // The local header of word/styles.xml (signature PK\3\4, its name 30 bytes on) renamed.
+    const name = Buffer.from('word/styles.xml');
+    let at = forged.indexOf(name);
+    while (at >= 0 && forged.readUInt32LE(at - 30) !== 0x04034b50)
+      at = forged.indexOf(name, at + 1);
+    expect(at).toBeGreaterThan(0);
+    forged.write('word/stylez.xml', at);
+    const inspection = await inspectOfficeSignatures(forged, 'docx');
+    expect(inspection).toMatchObject({
+      changedAfterSigning: true,
+      signatures: [{ coversWholeFile: false }],
+    });
+  });
+
   it('a second element with the signed object’s id (signature wrapping) breaks it', async () => {
     const wrapped = await repack(signed.odt!, async (root) => {
       const file = path.join(root, 'META-INF/documentsignatures.xml');

@@ -89,7 +89,7 @@ class Unsupported extends Error {}
 interface Package {
   format: 'docx' | 'odt';
   names: Set<string>;
-  /** Some entry name occurs more than once. */
+  /** Some entry name occurs twice, or a local header names another part than the directory. */
   duplicated: boolean;
   read: (name: string) => Buffer | null;
   contentTypes: { defaults: Map<string, string>; overrides: Map<string, string> } | null;
@@ -404,7 +404,8 @@ async function inspectOne(
       result.signingTimeSource = 'signed_attribute';
     }
     const unsigned = UNSIGNED_PARTS[pkg.format];
-    // A name twice in the archive: a reader may take either copy, so the signature covers neither.
+    // A name twice in the archive, or a local header naming another part than the directory: a
+    // reader may take either, so the signature is not taken to cover the file.
     result.coversWholeFile =
       !pkg.duplicated &&
       [...pkg.names].every((name) => name.endsWith('/') || covered.has(name) || unsigned(name));
@@ -459,7 +460,7 @@ export async function inspectOfficeSignatures(
   const pkg: Package = {
     format,
     names: new Set(zip.names),
-    duplicated: new Set(zip.names).size !== zip.names.length,
+    duplicated: zip.ambiguous,
     read: zip.read,
     contentTypes: null,
   };
