@@ -130,6 +130,8 @@ interface Entry {
   compressedSize: number;
   declaredSize: number;
   dataStart: number;
+  /** The name in the entry's local header (a reader that walks the local headers sees this one). */
+  localName: string;
 }
 
 /** The entries of the central directory, or the problem that stops reading it. */
@@ -173,6 +175,11 @@ function centralDirectory(
           30 +
           buffer.readUInt16LE(localOffset + 26) +
           buffer.readUInt16LE(localOffset + 28),
+        localName: buffer.toString(
+          'utf8',
+          localOffset + 30,
+          localOffset + 30 + buffer.readUInt16LE(localOffset + 26),
+        ),
       });
       p += 46 + nameLength + buffer.readUInt16LE(p + 30) + buffer.readUInt16LE(p + 32);
     }
@@ -455,4 +462,45 @@ export async function readZipParts(
       }
   }
   return { ok: true, parts };
+}
+
+/**
+ * An archive that passes the guard under `policyName`, opened for reading its parts one at a
+ * time (each inflated within the policy's cap for it): its entry names, and `read` giving a
+ * part's content, or null for a name it does not hold or a part that does not inflate.
+ */
+export async function openZipParts(
+  buffer: Buffer,
+  policyName: ZipPolicyName,
+): Promise<
+  | {
+      ok: true;
+      names: string[];
+      read: (name: string) => Buffer | null;
+      /** A name occurs twice, or an entry's local header names another part than the directory. */
+      ambiguous: boolean;
+    }
+  | { ok: false; problem: ZipProblem }
+> {
+  const policy = ZIP_POLICIES[policyName];
+  const inspected = await inspectZip(buffer, policy);
+  if (!inspected.ok) return inspected;
+  const directory = centralDirectory(buffer, policy.maxEntries);
+  if (!directory.ok) return directory;
+  const entries = new Map(directory.entries.map((e) => [e.name, e]));
+  const read = (name: string): Buffer | null => {
+    const entry = entries.get(name);
+    if (!entry) return null;
+    const data = buffer.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+    if (entry.method === 0) return Buffer.from(data);
+    try {
+      return inflateRawSync(data, { maxOutputLength: partLimit(policy, entry.name) });
+    } catch {
+      return null;
+    }
+  };
+  const ambiguous =
+    entries.size !== directory.entries.length ||
+    directory.entries.some((e) => e.localName !== e.name);
+  return { ok: true, names: inspected.names, read, ambiguous };
 }

@@ -36,9 +36,15 @@ const certificateName = z.object({
   organization: z.string().nullable(),
 });
 
-/** One digital signature of a PDF: whether it holds, who signed, when, and the chain's trust. */
+/**
+ * One digital signature of an evidence file, a PDF's or one inside a Word (.docx) or OpenDocument
+ * (.odt) package, judged alike: whether it holds, who signed, when, and the chain's trust.
+ */
 export const pdfSignature = z.object({
-  byteRange: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  // The file the signature is in.
+  format: z.enum(['pdf', 'docx', 'odt']),
+  // A PDF signature's signed byte ranges; null for a package signature (it signs parts).
+  byteRange: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
   subFilter: z.string().nullable(),
   status: z.enum(['valid', 'digest_mismatch', 'signature_invalid', 'unreadable']),
   coversWholeFile: z.boolean(),
@@ -49,6 +55,7 @@ export const pdfSignature = z.object({
     .object({ serialNumber: z.string(), notBefore: z.string(), notAfter: z.string() })
     .nullable(),
   signingTime: z.string().nullable(),
+  // signed_attribute: inside what was signed (a CMS signed attribute, a signed XML property).
   signingTimeSource: z.enum(['signed_attribute', 'dictionary']).nullable(),
   trust: z.enum(['trusted', 'not_trusted', 'not_checked']),
 });
@@ -64,7 +71,8 @@ export const checkResult = z.object({
   readBy: z.enum(['text', 'ocr']).nullable(),
   // The reader's output (src/domain/documents/official-document.ts), null for a scan.
   metadata: documentMetadata.nullable(),
-  // One entry per signature (src/server/features/evidence/pdf-signatures.ts), in signing order.
+  // One entry per signature (src/server/features/evidence/pdf-signatures.ts for PDFs,
+  // office-signatures.ts for .docx and .odt), in signing order.
   signatures: z.array(pdfSignature),
   changedAfterSigning: z.boolean(),
   // Whether trust anchors are configured: without them every chain is "not checked".

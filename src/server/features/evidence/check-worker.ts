@@ -22,6 +22,7 @@ import {
 import { StorageUnavailableError } from '../../infra/storage.ts';
 import { formatOfMediaType } from './content-type.ts';
 import { ocrImage, ocrPdf, type OcrResult } from './ocr.ts';
+import { readOfficeSignatures } from './office-signatures.ts';
 import { readOfficeText, type OfficeTextResult } from './office-text.ts';
 import { inspectPdfSignatures, type PdfSignature } from './pdf-signatures.ts';
 import { extractPdfText } from './pdf-text.ts';
@@ -76,7 +77,7 @@ function fromOcr(ocr: OcrResult, signatures: PdfSignature[] | null): CheckOutcom
   }
 }
 
-/** What the text of a Word or OpenDocument file gave (such files carry no PDF signature). */
+/** What the text of a Word or OpenDocument file gave (its signatures are read next). */
 function fromOffice(text: OfficeTextResult): CheckOutcome {
   const none = { metadata: null, signatures: null, readBy: null };
   switch (text.status) {
@@ -112,7 +113,25 @@ async function readStored(deps: Deps, key: string): Promise<Buffer> {
 export async function checkFile(bytes: Buffer, mediaType: string): Promise<CheckOutcome> {
   const format = formatOfMediaType(mediaType);
   if (format === 'jpg' || format === 'png') return fromOcr(await ocrImage(bytes, format), null);
-  if (format === 'docx' || format === 'odt') return fromOffice(await readOfficeText(bytes, format));
+  if (format === 'docx' || format === 'odt') {
+    const read = fromOffice(await readOfficeText(bytes, format));
+    if (read.status !== 'done') return read;
+    // The signatures inside the package (XML signatures over its parts), judged as a PDF's.
+    const inspection = await readOfficeSignatures(
+      bytes,
+      format,
+      configuredTrustAnchors()?.certificates,
+    );
+    if (inspection.status !== 'ok')
+      return {
+        status: 'unreadable',
+        metadata: null,
+        signatures: null,
+        error: inspection.status,
+        readBy: null,
+      };
+    return { ...read, signatures: inspection.signatures };
+  }
   if (format !== 'pdf')
     return {
       status: 'unreadable',

@@ -52,7 +52,7 @@ export interface CheckView {
   error: CheckError | null;
   readBy: ReadBy | null;
   metadata: OfficialDocumentMetadata | null;
-  signatures: PdfSignature[];
+  signatures: (PdfSignature & { format: 'pdf' | 'docx' | 'odt' })[];
   changedAfterSigning: boolean;
   /** Trust anchors are configured; without them every chain is "not checked". */
   trustAnchorsConfigured: boolean;
@@ -86,7 +86,11 @@ async function viewOf(
     row = await repo.findCheck(deps.db, version.id);
   }
   const metadata = (row?.metadata ?? null) as OfficialDocumentMetadata | null;
-  const signatures = (row?.signatures ?? []) as PdfSignature[];
+  // Rows saved before package signatures were read hold PDF signatures only.
+  const signatures = ((row?.signatures ?? []) as PdfSignature[]).map((s) => ({
+    ...s,
+    format: s.format ?? ('pdf' as const),
+  }));
   const status = row?.status ?? 'pending';
   const error = (row?.error ?? null) as CheckError | null;
   const last = signatures.at(-1);

@@ -46,8 +46,15 @@ export type SignatureStatus =
   /** Not a CMS signature we can read (damaged, or an old PKCS#1 `adbe.x509.rsa_sha1`). */
   | 'unreadable';
 
+/**
+ * One digital signature of an evidence file: of a PDF (this module), or of a Word or OpenDocument
+ * package (office-signatures.ts), judged alike.
+ */
 export interface PdfSignature {
-  byteRange: [number, number, number, number];
+  /** The file the signature was found in (rows saved before office signatures were read: PDF). */
+  format?: 'pdf' | 'docx' | 'odt';
+  /** A PDF signature's signed byte ranges; null for a package signature (it signs parts). */
+  byteRange: [number, number, number, number] | null;
   subFilter: string | null;
   status: SignatureStatus;
   /** The signature covers every byte of the file (apart from trailing line ends). */
@@ -99,7 +106,7 @@ const OID_O = '2.5.4.10';
 
 const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s*\]/g;
 
-function nameOf(rdn: pkijs.RelativeDistinguishedNames): CertificateName {
+export function nameOf(rdn: pkijs.RelativeDistinguishedNames): CertificateName {
   const value = (oid: string) => {
     const found = rdn.typesAndValues.find((t) => t.type === oid);
     return found
@@ -143,7 +150,7 @@ function hexToBytes(hex: string): Uint8Array | null {
 }
 
 /** Whether `cert` chains to one of `anchors` through `certificates`, valid on `when`. */
-async function chainTrust(
+export async function chainTrust(
   cert: pkijs.Certificate,
   certificates: pkijs.Certificate[],
   anchors: pkijs.Certificate[],
@@ -181,6 +188,7 @@ async function inspectOne(
   const m = /\/M\s*\((D:[^)]*)\)/.exec(dictionary);
   const dictionaryTime = m ? pdfDate(m[1]!) : null;
   const base: PdfSignature = {
+    format: 'pdf',
     byteRange: range,
     subFilter,
     status: 'unreadable',
@@ -304,7 +312,8 @@ export async function inspectPdfSignatures(
     if (inspected) signatures.push(inspected);
   }
   // In signing order: each later signature covers more of the file.
-  signatures.sort((x, y) => x.byteRange[2] + x.byteRange[3] - (y.byteRange[2] + y.byteRange[3]));
+  const end = (s: PdfSignature) => (s.byteRange ? s.byteRange[2] + s.byteRange[3] : 0);
+  signatures.sort((x, y) => end(x) - end(y));
   const last = signatures.at(-1);
   return {
     status: 'ok',
