@@ -705,8 +705,16 @@ export function campaignReport(input: CampaignReportInput) {
       ? `Điểm điều tra xã hội học của từng cơ quan, đơn vị${input.socialSurvey.provisional ? ' (tạm tính: cuộc điều tra chưa kết thúc)' : ''}, theo từng nút điều tra, kèm số phiếu theo nhóm đối tượng:`
       : '',
     socialSurveyUnits: (input.socialSurvey?.units ?? []).map((u) => ({ line: surveyUnitLine(u) })),
-    assessmentText:
+    // Seed 004, IV.1: what went well, with each kind's share in its best class.
+    assessmentText: [
       'Các cơ quan, đơn vị đã tự đánh giá và cập nhật tài liệu kiểm chứng trên hệ thống; kết quả phản ánh khách quan việc thực hiện nhiệm vụ cải cách hành chính năm qua.',
+      ...input.kinds
+        .filter((k) => k.units > 1 && k.classes[0] && k.classes[0].count > 0)
+        .map(
+          (k) =>
+            `${k.kindName}: ${count2(k.classes[0]!.count)}/${count2(k.units)} đơn vị xếp loại ${k.classes[0]!.label} (${k.classes[0]!.shareText}).`,
+        ),
+    ].join(' '),
     directionText:
       'Các cơ quan, đơn vị rà soát các tiêu chí bị trừ điểm, xây dựng kế hoạch khắc phục và cập nhật tài liệu kiểm chứng đầy đủ trong năm tiếp theo.',
     closingText: `Trên đây là báo cáo kết quả xác định Chỉ số cải cách hành chính năm ${input.year} của ${bodyInSentence(area)}./.`,

@@ -818,6 +818,10 @@ describe('seed 004: huyện Bảo Yên’s report on the 2022 index', () => {
       /Xếp loại Trung bình: 02\/17 đơn vị \(11,8%\): UBND xã [^,;]+, UBND xã [^;]+;/,
     );
     expect(communes).toContain('Không có đơn vị nào xếp loại Yếu.');
+    // Seed 004, IV.1: what went well, each kind's share in its best class, as III counts them.
+    expect(section(doc, '1. Những kết quả đạt được', '2. Tồn tại')[0]).toMatch(
+      / Các cơ quan chuyên môn thuộc UBND huyện: 10\/12 đơn vị xếp loại Tốt \(83,3%\)\. UBND các xã: 14\/17 đơn vị xếp loại Tốt \(82,3%\)\.$/,
+    );
     // A survey that only links the SIPAS results has no survey part of its own.
     expect(doc.lines.join('\n')).not.toContain('Kết quả điều tra xã hội học');
   });
