@@ -36,7 +36,7 @@ import { AppError } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
 import { translate, type Locale } from '../../i18n/messages.ts';
 import type { Queryable } from '../../infra/db.ts';
-import { appendAuditEntry } from '../audit/repository.ts';
+import { appendAuditEntry } from '../audit/append.ts';
 import type { NodeView } from '../criteria/service.ts';
 import {
   actionsOn,

@@ -40,7 +40,7 @@ import {
   type MessageKey,
   type MessageParams,
 } from '../../i18n/messages.ts';
-import { appendAuditEntry } from '../audit/repository.ts';
+import { appendAuditEntry } from '../audit/append.ts';
 import { rereadJobDueDates } from './method.repository.ts';
 import {
   detectFileKind,

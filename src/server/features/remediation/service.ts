@@ -23,7 +23,7 @@ import {
   orderFindings,
 } from '../../../domain/remediation/supervision.ts';
 import { gainsPerItem, projectFixes } from '../../../domain/remediation/what-if.ts';
-import { appendAuditEntry } from '../audit/repository.ts';
+import { appendAuditEntry } from '../audit/append.ts';
 import { getScorecard, standingOf } from '../campaigns/results.service.ts';
 import { areaCatalogues } from '../dossiers/postal-catalogue.service.ts';
 import { loadAccumulator } from '../dossiers/service.ts';

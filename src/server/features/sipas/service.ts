@@ -37,7 +37,7 @@ import type { AnswerValue } from '../../../domain/sipas/questionnaire.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound, type ErrorDetail } from '../../errors.ts';
 import type { Queryable } from '../../infra/db.ts';
-import { appendAuditEntry } from '../audit/repository.ts';
+import { appendAuditEntry } from '../audit/append.ts';
 import { exportQuestionnaireXlsx, importQuestionnaireXlsx } from './questionnaire-xlsx.ts';
 import * as repo from './repository.ts';
 
