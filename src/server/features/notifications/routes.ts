@@ -1,8 +1,9 @@
 /**
  * HTTP routes of notifications (the bell): the signed-in user's own notices, marking them read;
  * the outbox of mails kept without an SMTP server, for the national administrator (ADR 43).
- * Also starts the deadline scan of the server process and asks for a scan of a campaign whenever
- * one of its workflow actions succeeds, so "round 1 closed" reaches the unit within seconds.
+ * Also queues a scan of a campaign for the job runner whenever one of its workflow actions
+ * succeeds, so "round 1 closed" reaches the unit within seconds (the periodic scan is a job of its
+ * own: scan-job.ts).
  */
 import { z } from 'zod';
 import { outboxList, outboxMail } from '../../../shared/contract/outbox.ts';
@@ -11,7 +12,7 @@ import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { commonErrors, idParam, idText } from '../../http/schemas.ts';
 import { getOutboxMail, listOutbox } from './outbox.ts';
-import { createNotificationScheduler } from './scheduler.ts';
+import { queueCampaignScan } from './scan-job.ts';
 import * as service from './service.ts';
 
 const listQuery = z.object({
@@ -48,15 +49,17 @@ const WORKFLOW_ACTION =
   /^\/api\/v1\/campaigns\/(\d+)(\/(units\/\d+\/[a-z0-9-]+|round1\/close|publish|open|participants\/bulk))?$/;
 
 export function registerNotificationRoutes(app: App, deps: Deps): void {
-  const scheduler = createNotificationScheduler(deps, app.log, {
-    intervalMinutes: deps.config.notifyIntervalMinutes,
-  });
+  // After the answer is sent: a scan of the campaign is queued for the job runner (scan-job.ts).
   app.addHook('onResponse', async (request, reply) => {
     if (!['POST', 'PUT'].includes(request.method) || reply.statusCode >= 400) return;
     const match = WORKFLOW_ACTION.exec(request.url.split('?')[0] ?? '');
-    if (match) scheduler.poke(Number(match[1]));
+    if (!match) return;
+    try {
+      await queueCampaignScan(deps, Number(match[1]));
+    } catch (error) {
+      request.log.error({ err: error }, 'notification scan not queued');
+    }
   });
-  app.addHook('onClose', async () => scheduler.stop());
 
   app.get(
     '/api/v1/notifications',

@@ -1,0 +1,64 @@
+/**
+ * The periodic notification scan as jobs of the runner: one chain at the quarter hours (the interval
+ * of these tests is 15 minutes) whatever the number of runners started, a first scan shortly after
+ * a start, and each periodic scan queueing the next one.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../../test-support/harness.ts';
+import { getJob, listJobs, type Job } from '../../infra/jobs.ts';
+import { notificationScanJob } from './scan-job.ts';
+
+let h: Harness;
+
+beforeAll(async () => {
+  // The harness's clock starts at 2026-03-02T02:00:00Z and its runner is started at once.
+  h = await createHarness({ notifyIntervalMinutes: 15 });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const openScans = async (): Promise<Job[]> =>
+  (await listJobs(h.deps.db, { kind: 'notification.scan' })).filter(
+    (j) => j.status === 'queued' || j.status === 'running',
+  );
+
+const runAfters = (jobs: Job[]) => jobs.map((j) => j.runAfter).sort();
+
+async function finished(id: number): Promise<Job | null> {
+  for (let i = 0; i < 100; i++) {
+    const job = await getJob(h.deps.db, id);
+    if (job && !['queued', 'running'].includes(job.status)) return job;
+    await h.deps.jobs!.runUntilIdle(['notification.scan']);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return getJob(h.deps.db, id);
+}
+
+describe('the periodic notification scan', () => {
+  it('is queued once at the next quarter hour, with a first scan ten seconds after the start', async () => {
+    expect(runAfters(await openScans())).toEqual([
+      '2026-03-02T02:00:10.000Z',
+      '2026-03-02T02:15:00.000Z',
+    ]);
+  });
+
+  it('is not queued again when another runner starts meanwhile', async () => {
+    h.clock.set(new Date('2026-03-02T02:07:30.000Z'));
+    await notificationScanJob(h.deps).resume!();
+    expect(runAfters(await openScans())).toEqual([
+      '2026-03-02T02:00:10.000Z',
+      '2026-03-02T02:15:00.000Z',
+    ]);
+  });
+
+  it('queues the next quarter hour once the scan has run', async () => {
+    const [first, periodic] = (await openScans()).sort((a, b) =>
+      a.runAfter < b.runAfter ? -1 : 1,
+    );
+    h.clock.set(new Date('2026-03-02T02:15:00.000Z'));
+    expect((await finished(first!.id))?.status).toBe('succeeded');
+    expect((await finished(periodic!.id))?.status).toBe('succeeded');
+    expect(runAfters(await openScans())).toEqual(['2026-03-02T02:30:00.000Z']);
+  });
+});
