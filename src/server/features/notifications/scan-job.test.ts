@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../test-support/harness.ts';
-import { getJob, listJobs, type Job } from '../../infra/jobs.ts';
-import { notificationScanJob } from './scan-job.ts';
+import { enqueueJob, getJob, listJobs, type Job } from '../../infra/jobs.ts';
+import { notificationScanJob, queueCampaignScan } from './scan-job.ts';
 
 let h: Harness;
 
@@ -37,6 +37,9 @@ async function finished(id: number): Promise<Job | null> {
 
 describe('the periodic notification scan', () => {
   it('is queued once at the next quarter hour, with a first scan ten seconds after the start', async () => {
+    // The runner queues them in the background as it starts.
+    for (let i = 0; i < 100 && (await openScans()).length < 2; i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect(runAfters(await openScans())).toEqual([
       '2026-03-02T02:00:10.000Z',
       '2026-03-02T02:15:00.000Z',
@@ -60,5 +63,41 @@ describe('the periodic notification scan', () => {
     expect((await finished(first!.id))?.status).toBe('succeeded');
     expect((await finished(periodic!.id))?.status).toBe('succeeded');
     expect(runAfters(await openScans())).toEqual(['2026-03-02T02:30:00.000Z']);
+  });
+});
+
+describe("a campaign's scan", () => {
+  const scansOf = async (campaignId: number) =>
+    (await listJobs(h.deps.db, { kind: 'notification.scan', limit: 500 })).filter(
+      (j) => (j.payload as { campaignId?: number }).campaignId === campaignId,
+    );
+
+  it('is asked for once while queued, and again once it has started', async () => {
+    const now = h.clock.now();
+    // Queued for later, so that no runner takes it during the test.
+    const queued = await enqueueJob(
+      h.deps.db,
+      now,
+      'notification.scan',
+      { campaignId: 4242 },
+      {
+        dedupeKey: 'notification.scan:campaign:4242',
+        runAfter: new Date(now.getTime() + 3_600_000),
+      },
+    );
+    await queueCampaignScan(h.deps, 4242);
+    expect((await scansOf(4242)).map((j) => j.id)).toEqual([queued.id]);
+
+    await notificationScanJob(h.deps).run({
+      id: queued.id,
+      payload: { campaignId: 4242 },
+      attempt: 1,
+      signal: new AbortController().signal,
+      progress: async () => undefined,
+    });
+    await queueCampaignScan(h.deps, 4242);
+    const scans = await scansOf(4242);
+    expect(scans).toHaveLength(2);
+    expect(scans.map((j) => j.id)).toContain(queued.id);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The notification scan as jobs of the job runner (ADR 37), kind `notification.scan`:
- * - a campaign's scan soon after its workflow moved (queued by the routes' hook), one open job per
- *   campaign, so several actions in a row ask for one scan;
+ * - a campaign's scan soon after its workflow moved (queued by the routes' hook), one queued job
+ *   per campaign, so several actions in a row ask for one scan; a scan frees its key when it
+ *   starts, so an action saved meanwhile is scanned by the next one;
  * - the periodic scan of every open campaign and of the overdue remediation tasks, every
  *   PARINDEX_NOTIFY_INTERVAL_MINUTES (0: none): each one queues the next at the following
  *   boundary of the interval, keyed by that time, so processes sharing a database join one chain
@@ -11,7 +12,7 @@
  * repeated after a failure or a takeover tells nobody twice.
  */
 import type { Deps } from '../../deps.ts';
-import { enqueueJob, type JobHandler } from '../../infra/jobs.ts';
+import { enqueueJob, releaseDedupeKey, type JobHandler } from '../../infra/jobs.ts';
 import { runNotificationScan } from './service.ts';
 
 export const NOTIFICATION_SCAN = 'notification.scan';
@@ -53,9 +54,12 @@ async function queueNextPeriodicScan(deps: Deps): Promise<void> {
 export function notificationScanJob(deps: Deps): JobHandler<ScanPayload> {
   return {
     kind: NOTIFICATION_SCAN,
-    async run({ payload }) {
-      if (payload.campaignId !== undefined)
+    async run({ id, payload }) {
+      if (payload.campaignId !== undefined) {
+        // An action saved while this scan runs asks for a scan of its own, queued after this one.
+        await releaseDedupeKey(deps.db, id);
         return runNotificationScan(deps, { campaignId: payload.campaignId });
+      }
       try {
         return await runNotificationScan(deps, { overdueTasks: true });
       } finally {
