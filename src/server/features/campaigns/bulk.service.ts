@@ -17,6 +17,7 @@ import type { Deps } from '../../deps.ts';
 import { translate, type Locale } from '../../i18n/messages.ts';
 import type { Queryable } from '../../infra/db.ts';
 import { appendAuditEntry } from '../audit/append.ts';
+import { queueCampaignScan } from '../notifications/scan-queue.ts';
 import { explanationsAsked, insertNotices, unitPeople } from '../notifications/service.ts';
 import { actOnUnit } from './assessment.service.ts';
 import { isStaffFor } from './policy.ts';
@@ -99,9 +100,12 @@ export async function actOnUnits(
       if (!isStaffFor(actor, p.unit_path))
         throw new AppError('forbidden', 'forbidden_unit', { unit: p.unit_name });
       if (input.action === 'remind') {
-        const reminded = await deps.db.transaction((tx) =>
-          remindUnit(deps, tx, actor, campaign, p),
-        );
+        const reminded = await deps.db.transaction(async (tx) => {
+          const sent = await remindUnit(deps, tx, actor, campaign, p);
+          // The reminder's e-mails go out with the campaign's next scan.
+          await queueCampaignScan(tx, deps.clock.now(), campaignId);
+          return sent;
+        });
         done.push({
           unitId,
           unitName: p.unit_name,

@@ -32,6 +32,7 @@ import type { Deps } from '../../deps.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import type { Queryable } from '../../infra/db.ts';
 import { appendAuditEntry } from '../audit/append.ts';
+import { queueCampaignScan } from '../notifications/scan-queue.ts';
 import {
   buildTree,
   findNodes,
@@ -590,6 +591,8 @@ export async function updateCampaign(
       },
       now,
     );
+    // Deadlines moved may make a notice due at once (of an open campaign; the scan skips the rest).
+    await queueCampaignScan(tx, now, id);
     return getCampaign(deps, actor, id, tx, locale);
   });
 }
@@ -790,6 +793,8 @@ export async function openCampaign(deps: Deps, actor: Actor, id: number, locale:
     }
     const now = deps.clock.now();
     await repo.setCampaignStatus(tx, id, 'open', userIdOf(actor), now);
+    // Opening may make a deadline notice due at once.
+    await queueCampaignScan(tx, now, id);
     await appendAuditEntry(
       tx,
       {
@@ -857,6 +862,7 @@ export async function setSurveyPoints(
     }
     const now = deps.clock.now();
     await repo.saveSurveyPoints(tx, id, p.id, points, row.survey_source, userIdOf(actor), now);
+    await queueCampaignScan(tx, now, id);
     await appendAuditEntry(
       tx,
       {

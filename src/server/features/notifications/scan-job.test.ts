@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../test-support/harness.ts';
 import { enqueueJob, getJob, listJobs, type Job } from '../../infra/jobs.ts';
-import { notificationScanJob, queueCampaignScan } from './scan-job.ts';
+import { notificationScanJob } from './scan-job.ts';
+import { queueCampaignScan } from './scan-queue.ts';
 
 let h: Harness;
 
@@ -85,7 +86,7 @@ describe("a campaign's scan", () => {
         runAfter: new Date(now.getTime() + 3_600_000),
       },
     );
-    await queueCampaignScan(h.deps, 4242);
+    await queueCampaignScan(h.deps.db, h.clock.now(), 4242);
     expect((await scansOf(4242)).map((j) => j.id)).toEqual([queued.id]);
 
     await notificationScanJob(h.deps).run({
@@ -95,7 +96,7 @@ describe("a campaign's scan", () => {
       signal: new AbortController().signal,
       progress: async () => undefined,
     });
-    await queueCampaignScan(h.deps, 4242);
+    await queueCampaignScan(h.deps.db, h.clock.now(), 4242);
     const scans = await scansOf(4242);
     expect(scans).toHaveLength(2);
     expect(scans.map((j) => j.id)).toContain(queued.id);

@@ -1,8 +1,9 @@
 /**
  * The notification scan as jobs of the job runner (ADR 37), kind `notification.scan`:
- * - a campaign's scan soon after its workflow moved (queued by the routes' hook), one queued job
- *   per campaign, so several actions in a row ask for one scan; a scan frees its key when it
- *   starts, so an action saved meanwhile is scanned by the next one;
+ * - a campaign's scan after an action that may change what is due (queued by the campaigns'
+ *   use-cases in their transaction, scan-queue.ts), one queued job per campaign, so several actions
+ *   in a row ask for one scan; a scan frees its key when it starts, so an action saved meanwhile
+ *   is scanned by the next one;
  * - the periodic scan of every open campaign and of the overdue remediation tasks, every
  *   PARINDEX_NOTIFY_INTERVAL_MINUTES (0: none): each one queues the next at the following
  *   boundary of the interval, keyed by that time, so processes sharing a database join one chain
@@ -13,9 +14,8 @@
  */
 import type { Deps } from '../../deps.ts';
 import { enqueueJob, releaseDedupeKey, type JobHandler } from '../../infra/jobs.ts';
+import { NOTIFICATION_SCAN } from './scan-queue.ts';
 import { runNotificationScan } from './service.ts';
-
-export const NOTIFICATION_SCAN = 'notification.scan';
 
 /** A runner's first full scan comes this long after it starts. */
 const FIRST_SCAN_DELAY_MS = 10_000;
@@ -25,18 +25,6 @@ interface ScanPayload {
   campaignId?: number;
   /** A scan of the periodic chain, which queues the next one. */
   periodic?: boolean;
-}
-
-/** Queues a scan of the campaign (joining the one already queued or running). */
-export async function queueCampaignScan(deps: Deps, campaignId: number): Promise<void> {
-  await enqueueJob(
-    deps.db,
-    deps.clock.now(),
-    NOTIFICATION_SCAN,
-    { campaignId } satisfies ScanPayload,
-    { dedupeKey: `${NOTIFICATION_SCAN}:campaign:${campaignId}`, maxAttempts: 1 },
-  );
-  deps.jobs?.wake();
 }
 
 /** Queues the periodic scan at the next boundary of the interval, unless there is none. */
