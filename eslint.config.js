@@ -2,8 +2,9 @@
 // plus the rules of hooks for React, type-aware checks of promises and switches in src/, the
 // domain core's zone (it imports no server, CLI or web code and does no I/O) and the API
 // contract's (src/shared/ imports zod and the domain only; the web app takes it as types only).
-// `npm run lint` also runs scripts/check-cycles.mjs (no import cycle in src/) and
-// scripts/check-sql.mjs (SQL only in the repositories and src/server/infra/).
+// `npm run lint` also runs scripts/check-cycles.mjs (no import cycle in src/, no feature importing
+// another's repository) and scripts/check-sql.mjs (SQL only in the repositories and
+// src/server/infra/).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';

@@ -30,7 +30,7 @@ import {
   startEvidenceRecheck,
 } from '../src/server/features/evidence/recheck.service.ts';
 import { uploadEvidence } from '../src/server/features/evidence/service.ts';
-import { samplePdf } from '../src/server/features/evidence/test-files.ts';
+import { samplePdf } from '../src/server/test-support/test-files.ts';
 import { detectOcrTools } from '../src/server/features/evidence/ocr.ts';
 import {
   createTestSigner,
@@ -41,7 +41,7 @@ import {
   signPdf,
   textPdf,
   vietnameseFont,
-} from '../src/server/features/evidence/pdf-fixtures.ts';
+} from '../src/server/test-support/test-pdfs.ts';
 import type { BenchModule, BenchResult } from './run.ts';
 
 const N = Number(process.env.PARINDEX_BENCH_EVIDENCE_N ?? 1000);

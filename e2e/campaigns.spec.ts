@@ -6,29 +6,13 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './support/session.ts';
+import { minimalPdf } from '../src/server/test-support/minimal-pdf.ts';
 
 const CAMPAIGN_2022 = /Chỉ số CCHC năm 2022 của UBND các xã huyện Định Hóa/;
 const CAMPAIGN_2026 = /Chỉ số CCHC năm 2026/;
 
-/** A one-page PDF, small enough to write by hand. */
-function tinyPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
+/** A blank one-page PDF. */
+const tinyPdf = (): Buffer => minimalPdf({ width: 200, height: 200 });
 
 /**
  * The sub-criteria of criteria 3 to 9 of the demo's 2026 set, which xã Kim Phượng has not scored

@@ -9,8 +9,8 @@ import {
   libreOfficeDocument,
   libreOfficeMissing,
 } from '../src/server/features/evidence/libreoffice-documents.ts';
-import { officeSigningMissing, signOdt } from '../src/server/features/evidence/office-signing.ts';
-import { createTestSigner } from '../src/server/features/evidence/pdf-fixtures.ts';
+import { officeSigningMissing, signOdt } from '../src/server/test-support/xmlsec-office-signing.ts';
+import { createTestSigner } from '../src/server/test-support/test-pdfs.ts';
 import { signIn } from './support/session.ts';
 
 const missing = libreOfficeMissing ?? officeSigningMissing;

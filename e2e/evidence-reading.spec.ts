@@ -4,7 +4,7 @@
  * and so nothing to trust, confirms the reading into the unit's library and finds it recorded.
  */
 import { expect, test } from '@playwright/test';
-import { textPdf } from '../src/server/features/evidence/pdf-fixtures.ts';
+import { textPdf } from '../src/server/test-support/test-pdfs.ts';
 import { signIn } from './support/session.ts';
 
 test('an officer sees what was read from an attached plan and confirms it into the library', async ({

@@ -7,27 +7,14 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './support/session.ts';
+import { minimalPdf } from '../src/server/test-support/minimal-pdf.ts';
 
-/** A one-page PDF, small enough to write by hand. */
-function tinyPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-  ];
-  // A comment of its own, so the file is not the same (by content) as one another test uploaded.
-  let body = '%PDF-1.4\n% ho so mau niem yet\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
+/**
+ * A blank one-page PDF with a comment of its own, so it is not the same file (by content) as one
+ * another test uploaded.
+ */
+const tinyPdf = (): Buffer =>
+  minimalPdf({ comment: ' ho so mau niem yet', width: 200, height: 200 });
 
 async function openRemediation(page: Page): Promise<void> {
   await page

@@ -2,6 +2,11 @@
 // Fails when the TypeScript sources under src/ import each other in a cycle. Every relative
 // import, export … from and import() counts, type-only ones too (a cycle of types is a cycle of
 // knowledge between modules). Part of `npm run lint`. Prints each cycle as a chain of files.
+//
+// Fails as well when a feature (src/server/features/<name>/) or the CLI (src/cli/) imports another
+// feature's repository (repository.ts, *.repository.ts, *-repository.ts): a feature uses another
+// through its service. The tests, the demo data (src/server/demo/) and the composition root
+// (src/server/bootstrap.ts), which seed rows directly, are exempt.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,7 +114,29 @@ function cycleIn(component) {
   return component;
 }
 
-const rel = (f) => path.relative(root, f);
+const rel = (f) => path.relative(root, f).split(path.sep).join('/');
+
+/** The feature a file belongs to, `cli` for the CLI, null for the rest. */
+function featureOf(file) {
+  const r = rel(file);
+  if (/\.test\.tsx?$/.test(r)) return null;
+  if (r.startsWith('src/cli/')) return 'cli';
+  return r.match(/^src\/server\/features\/([^/]+)\//)?.[1] ?? null;
+}
+const isRepository = (file) =>
+  /(^|\/)repository\.ts$|\.repository\.ts$|-repository\.ts$/.test(rel(file));
+
+const backDoors = [];
+for (const [from, targets] of graph) {
+  const feature = featureOf(from);
+  if (feature === null) continue;
+  for (const to of targets) {
+    const owner = rel(to).match(/^src\/server\/features\/([^/]+)\//)?.[1];
+    if (owner && owner !== feature && isRepository(to)) backDoors.push(`${rel(from)} → ${rel(to)}`);
+  }
+}
+
+let failed = false;
 if (components.length === 0) {
   console.log(`No import cycle among ${files.length} files of src/.`);
 } else {
@@ -117,5 +144,15 @@ if (components.length === 0) {
     console.error(`Import cycle (${c.length} files): ${cycleIn(c).map(rel).join(' → ')}`);
   }
   console.error(`${components.length} import cycle(s) in src/; see above.`);
-  process.exit(1);
+  failed = true;
 }
+if (backDoors.length === 0) {
+  console.log("No feature imports another feature's repository.");
+} else {
+  for (const b of backDoors) console.error(`Another feature's repository: ${b}`);
+  console.error(
+    `${backDoors.length} import(s) of another feature's repository; go through its service.ts.`,
+  );
+  failed = true;
+}
+if (failed) process.exit(1);

@@ -4,6 +4,7 @@
  */
 import { expect, type APIRequestContext } from '@playwright/test';
 import { DEMO_PASSWORD } from './session.ts';
+import { minimalPdf } from '../../src/server/test-support/minimal-pdf.ts';
 
 export interface ApiAs {
   get: (url: string) => Promise<unknown>;
@@ -44,20 +45,5 @@ export const vnDay = (offset: number): string =>
  * file has content of its own (the library de-duplicates by content).
  */
 export function tinyPdf(mark: string): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-  ];
-  let body = `%PDF-1.4\n%${mark.replace(/[\r\n]/g, ' ')}\n`;
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
+  return minimalPdf({ comment: mark, width: 200, height: 200 });
 }

@@ -10,7 +10,7 @@ import { CAMPAIGN_BAND_PRESETS, campaignBandsFrom } from '../domain/campaign/set
 import { parseHundredths } from '../domain/scoring/decimal.ts';
 import type { ClassBand } from '../domain/scoring/index.ts';
 import type { Deps } from '../server/deps.ts';
-import { findSet } from '../server/features/criteria/repository.ts';
+import { findSet } from '../server/features/criteria/service.ts';
 import {
   importScores,
   readScoresCsv,
@@ -22,7 +22,7 @@ import {
   resultsXlsx,
 } from '../server/features/campaigns/results.service.ts';
 import { addParticipants, createCampaign } from '../server/features/campaigns/service.ts';
-import { findUnitsByCodes, listKinds } from '../server/features/units/repository.ts';
+import { findUnitsByCodes, listKinds } from '../server/features/units/service.ts';
 
 const CREATE_USAGE =
   'Cách dùng: parindex campaign create --name <tên> --year <năm> --criteria <id bộ chỉ số> --units <tệp mã đơn vị> [--survey-max <điểm>] [--bands mac-dinh|bo-chi-so|<tệp JSON các mức xếp loại>] (mặc định: mức xếp loại của bộ chỉ số)';

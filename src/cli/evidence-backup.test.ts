@@ -7,7 +7,7 @@ import type { Actor } from '../domain/access.ts';
 import { startDeps } from '../server/bootstrap.ts';
 import { loadConfig } from '../server/config.ts';
 import { openEvidenceFile, uploadEvidence } from '../server/features/evidence/service.ts';
-import { samplePdf } from '../server/features/evidence/test-files.ts';
+import { samplePdf } from '../server/test-support/test-files.ts';
 import { backupToFile, restoreFromFile } from '../server/infra/backup.ts';
 import { openEmbeddedDb } from '../server/infra/db.ts';
 import type { Deps } from '../server/deps.ts';

@@ -13,7 +13,7 @@ import { startDeps } from '../server/bootstrap.ts';
 import { loadConfig } from '../server/config.ts';
 import { drainEvidenceChecks } from '../server/features/evidence/check.service.ts';
 import { uploadEvidence } from '../server/features/evidence/service.ts';
-import { samplePdf } from '../server/features/evidence/test-files.ts';
+import { samplePdf } from '../server/test-support/test-files.ts';
 
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, '../../bin/parindex.mjs');

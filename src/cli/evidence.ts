@@ -10,7 +10,7 @@ import {
   getEvidenceRecheck,
   startEvidenceRecheck,
 } from '../server/features/evidence/recheck.service.ts';
-import { findUnitsByCodes } from '../server/features/units/repository.ts';
+import { findUnitsByCodes } from '../server/features/units/service.ts';
 import { startJobs } from '../server/jobs.ts';
 import { createProgressBar } from './progress.ts';
 

@@ -23,7 +23,7 @@ import {
 } from '../server/features/audit/service.ts';
 import { verifyAnchor, writeCheckpoint } from '../server/features/audit/checkpoints.ts';
 import { importUnitsCsv } from '../server/features/units/import.ts';
-import { findUnitsByCodes } from '../server/features/units/repository.ts';
+import { findUnitsByCodes } from '../server/features/units/service.ts';
 import { createUser } from '../server/features/users/service.ts';
 import { isDemoLoaded, loadDemo } from '../server/demo/demo.ts';
 import { loadDemoEvidence } from '../server/demo/evidence-demo.ts';

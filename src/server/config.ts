@@ -204,7 +204,7 @@ export interface Config {
   /** The address users reach the web app at, for links in e-mails. */
   publicUrl: string;
   smtp: SmtpConfig | null;
-  /** Minutes between two deadline scans in the server process; 0: only `parindex notifications run`. */
+  /** Minutes between two deadline scans (jobs of the runner); 0: only `parindex notifications run`. */
   notifyIntervalMinutes: number;
   /** The audit chain's anchor outside the database (ADR 24). */
   audit: AuditAnchorConfig;

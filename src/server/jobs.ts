@@ -8,10 +8,15 @@ import { nextOwnerNumber } from './infra/job-owner.ts';
 import { createJobRunner, type JobHandler, type JobRunner } from './infra/jobs.ts';
 import { documentDraftJob } from './features/documents/service.ts';
 import { evidenceCheckJob } from './features/evidence/check.service.ts';
+import { notificationScanJob } from './features/notifications/scan-job.ts';
 
 /** Every kind of job, with what runs it. */
 export function jobHandlers(deps: Deps): JobHandler<never>[] {
-  return [evidenceCheckJob(deps) as JobHandler<never>, documentDraftJob(deps) as JobHandler<never>];
+  return [
+    evidenceCheckJob(deps) as JobHandler<never>,
+    documentDraftJob(deps) as JobHandler<never>,
+    notificationScanJob(deps) as JobHandler<never>,
+  ];
 }
 
 /**

@@ -20,7 +20,7 @@ import type { Deps } from '../deps.ts';
 import { appendAuditEntry } from '../features/audit/repository.ts';
 import { verifyAudit } from '../features/audit/service.ts';
 import { uploadEvidence } from '../features/evidence/service.ts';
-import { samplePdf } from '../features/evidence/test-files.ts';
+import { samplePdf } from '../test-support/test-files.ts';
 import { openTestDb } from '../test-support/harness.ts';
 import { backupToFile, restoreFromFile, RestoreError, tableDigests } from './backup.ts';
 import { fixedClock } from './clock.ts';

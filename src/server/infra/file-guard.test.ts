@@ -5,7 +5,7 @@
  * of them at once leave the server answering /healthz within a second, its memory bounded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipart } from '../features/evidence/test-files.ts';
+import { multipart } from '../test-support/test-files.ts';
 import {
   campaignIdByName,
   createHarness,

@@ -197,6 +197,15 @@ export async function cancelJob(q: Queryable, now: Date, id: number): Promise<Jo
   return row ? toJob(row) : null;
 }
 
+/**
+ * Frees a running job's dedupe key, so that the same work asked for again is queued as a job of
+ * its own instead of joining this one: for work that must also see what was saved after it
+ * started (a scan), called when it starts.
+ */
+export async function releaseDedupeKey(q: Queryable, id: number): Promise<void> {
+  await q.query('UPDATE jobs SET dedupe_key = NULL WHERE id = $1', [id]);
+}
+
 /** Queues again a job that ended without succeeding (failed, interrupted or cancelled). */
 export async function requeueJob(q: Queryable, now: Date, id: number): Promise<Job | null> {
   const [row] = await q.query<JobRow>(

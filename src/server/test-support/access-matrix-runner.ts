@@ -5,7 +5,7 @@
  * route's path from them and sends the requests in parallel batches.
  */
 import { DOCUMENT_TYPES } from '../../domain/documents/templates.ts';
-import { multipart, samplePdf } from '../features/evidence/test-files.ts';
+import { multipart, samplePdf } from './test-files.ts';
 import {
   ACTORS,
   type ActorKey,

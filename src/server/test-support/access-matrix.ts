@@ -20,7 +20,7 @@
  * Letters: a = allowed (any answer but 401/403: 2xx, or 400/404/409 for the matrix's dummy body
  * or missing object), 1 = 401, 3 = 403, 4 = 404 (the product hides that the object exists).
  */
-import { multipart, samplePdf } from '../features/evidence/test-files.ts';
+import { multipart, samplePdf } from './test-files.ts';
 import type { Fixtures, Side } from './access-matrix-fixtures.ts';
 
 export const ACTORS = [

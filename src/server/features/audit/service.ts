@@ -3,7 +3,7 @@ import { can, scopeOf, type Actor } from '../../../domain/access.ts';
 import { createChainVerifier, type ChainVerdict } from '../../../domain/audit-chain.ts';
 import { AppError } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
-import { findUnit } from '../units/repository.ts';
+import { findUnit } from '../units/service.ts';
 import * as repo from './repository.ts';
 import type { AnchorVerdict } from './checkpoints.ts';
 import { translate, type Locale } from '../../i18n/messages.ts';

@@ -6,7 +6,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../../../domain/access.ts';
 import { AppError } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
-import { appendAuditEntry } from '../audit/repository.ts';
+import { appendAuditEntry } from '../audit/append.ts';
 import * as repo from './repository.ts';
 import {
   dummyPasswordHash,
@@ -14,6 +14,12 @@ import {
   MIN_PASSWORD_LENGTH,
   verifyPassword,
 } from './password.ts';
+
+/**
+ * What other features use of the sessions and the shared rate counters, through this service:
+ * ending a user's sessions (users), counting hits per key and minute (public dossier ratings).
+ */
+export { deleteUserSessions, hitRateCounter } from './repository.ts';
 
 export interface SessionInfo {
   actor: Actor;

@@ -36,7 +36,8 @@ import { AppError } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
 import { translate, type Locale } from '../../i18n/messages.ts';
 import type { Queryable } from '../../infra/db.ts';
-import { appendAuditEntry } from '../audit/repository.ts';
+import { appendAuditEntry } from '../audit/append.ts';
+import { queueCampaignScan } from '../notifications/scan-queue.ts';
 import type { NodeView } from '../criteria/service.ts';
 import {
   actionsOn,
@@ -451,6 +452,8 @@ export async function actOnUnit(
     if (action === 'closeRound1' || action === 'approve') await requireCoverage(tx, c, p, action);
     if (action === 'publish') await checkSurveyBeforePublishing(tx, actor, c, p, input, now);
     await commitTransition(tx, actor, c, p, outcome, now, { always: true });
+    // What the unit and its appraisers must be told may have changed.
+    await queueCampaignScan(tx, now, campaignId);
     // The decision it is published by, shown on the public page (recorded with the publication).
     if (action === 'publish')
       await repo.setPublicationDecision(

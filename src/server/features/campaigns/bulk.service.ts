@@ -16,8 +16,9 @@ import { AppError, notFound } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
 import { translate, type Locale } from '../../i18n/messages.ts';
 import type { Queryable } from '../../infra/db.ts';
-import { appendAuditEntry } from '../audit/repository.ts';
-import * as notices from '../notifications/repository.ts';
+import { appendAuditEntry } from '../audit/append.ts';
+import { queueCampaignScan } from '../notifications/scan-queue.ts';
+import { explanationsAsked, insertNotices, unitPeople } from '../notifications/service.ts';
 import { actOnUnit } from './assessment.service.ts';
 import { isStaffFor } from './policy.ts';
 import * as repo from './repository.ts';
@@ -99,9 +100,12 @@ export async function actOnUnits(
       if (!isStaffFor(actor, p.unit_path))
         throw new AppError('forbidden', 'forbidden_unit', { unit: p.unit_name });
       if (input.action === 'remind') {
-        const reminded = await deps.db.transaction((tx) =>
-          remindUnit(deps, tx, actor, campaign, p),
-        );
+        const reminded = await deps.db.transaction(async (tx) => {
+          const sent = await remindUnit(deps, tx, actor, campaign, p);
+          // The reminder's e-mails go out with the campaign's next scan.
+          await queueCampaignScan(tx, deps.clock.now(), campaignId);
+          return sent;
+        });
         done.push({
           unitId,
           unitName: p.unit_name,
@@ -164,13 +168,13 @@ async function remindUnit(
       unit: p.unit_name,
       status: `@workflow_status_${p.status}`,
     });
-  const people = [
-    ...new Set((await notices.unitPeople(tx, [p.unit_id])).map((r) => r.user_id)),
-  ].sort((a, b) => a - b);
+  const people = [...new Set((await unitPeople(tx, [p.unit_id])).map((r) => r.user_id))].sort(
+    (a, b) => a - b,
+  );
   if (people.length === 0)
     throw new AppError('conflict', 'campaign_remind_no_one', { unit: p.unit_name });
   const now = deps.clock.now();
-  await notices.insertNotices(
+  await insertNotices(
     tx,
     people.map((userId) => ({
       userId,
@@ -220,7 +224,7 @@ async function taskOf(
     return { deadlineKey: 'selfAssessment', date: dayOf(own ?? campaign.deadline_self_assessment) };
   }
   if (EXPLAINING.has(p.status)) {
-    const asked = await notices.explanationsAsked(tx, p.id);
+    const asked = await explanationsAsked(tx, p.id);
     if (asked > 0)
       return { deadlineKey: 'explanations', date: dayOf(campaign.deadline_explanations) };
   }

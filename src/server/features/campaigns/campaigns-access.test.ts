@@ -6,7 +6,7 @@
  * cited by entries, and the integrity rules (versions, deadlines, maxima, assignments, units).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipart, samplePdf } from '../evidence/test-files.ts';
+import { multipart, samplePdf } from '../../test-support/test-files.ts';
 import {
   createHarness,
   campaignIdByName,

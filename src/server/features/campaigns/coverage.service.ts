@@ -14,7 +14,7 @@ import {
 import { AppError, type ErrorDetail } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../infra/db.ts';
-import { appendAuditEntry } from '../audit/repository.ts';
+import { appendAuditEntry } from '../audit/append.ts';
 import { isStaffFor, staffScope } from './policy.ts';
 import * as repo from './repository.ts';
 import { auditActor, loadCampaign, userIdOf, type LoadedCampaign } from './service.ts';

@@ -31,10 +31,17 @@ import { AppError, notFound, type ErrorDetail } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import type { Queryable } from '../../infra/db.ts';
-import { appendAuditEntry } from '../audit/repository.ts';
-import * as criteriaRepo from '../criteria/repository.ts';
-import { buildTree, toDomainTree, type NodeView } from '../criteria/service.ts';
-import { findUnit, findUnits, findUnitsByCodes } from '../units/repository.ts';
+import { appendAuditEntry } from '../audit/append.ts';
+import { queueCampaignScan } from '../notifications/scan-queue.ts';
+import {
+  buildTree,
+  findNodes,
+  findSet,
+  freezeSet,
+  toDomainTree,
+  type NodeView,
+} from '../criteria/service.ts';
+import { findUnit, findUnits, findUnitsByCodes } from '../units/service.ts';
 import {
   actionsOn,
   canManageCampaign,
@@ -46,6 +53,14 @@ import {
 import type { LoadedCampaign } from './loaded-campaign.ts';
 import { refusalKey, refusalParams } from './refusals.ts';
 import * as repo from './repository.ts';
+
+/** What other features read of the campaigns' rows (the home page's tasks), through this service. */
+export {
+  findEntries,
+  findParticipants,
+  listCampaigns as listCampaignRows,
+  type CampaignRow,
+} from './repository.ts';
 
 export const auditActor = (actor: Actor) => ({
   actorId: actor.userId > 0 ? actor.userId : null,
@@ -84,7 +99,7 @@ export async function loadCampaign(
   const sets = await repo.findCampaignSets(db, id);
   const trees = new Map<string, { tree: CriteriaNode; nodes: NodeView[] }>();
   for (const s of sets) {
-    const nodes = buildTree(await criteriaRepo.findNodes(db, s.criteria_set_id));
+    const nodes = buildTree(await findNodes(db, s.criteria_set_id));
     trees.set(s.unit_kind, { tree: toDomainTree(s.set_name, nodes), nodes });
   }
   const assignments = await repo.findAssignments(db, id);
@@ -370,7 +385,7 @@ async function attachSets(
   const seen = new Set<string>();
   const values: Parameters<typeof repo.replaceCampaignSets>[2] = [];
   for (const [i, s] of sets.entries()) {
-    const set = await criteriaRepo.findSet(tx, s.criteriaSetId);
+    const set = await findSet(tx, s.criteriaSetId);
     if (!set)
       throw new AppError('invalid', 'not_found', { what: '@entity_criteria_set' }, [
         {
@@ -390,14 +405,14 @@ async function attachSets(
       ]);
     seen.add(unitKind);
     if (set.status === 'draft') {
-      const tree = toDomainTree(set.name, buildTree(await criteriaRepo.findNodes(tx, set.id)));
+      const tree = toDomainTree(set.name, buildTree(await findNodes(tx, set.id)));
       const problems = validateTree(tree);
       if (problems.length)
         throw new AppError('invalid', 'campaign_set_has_problems', {
           name: set.name,
           count: problems.length,
         });
-      await criteriaRepo.freezeSet(tx, set.id, now);
+      await freezeSet(tx, set.id, now);
     }
     values.push({
       unitKind,
@@ -576,6 +591,8 @@ export async function updateCampaign(
       },
       now,
     );
+    // Deadlines moved may make a notice due at once (of an open campaign; the scan skips the rest).
+    await queueCampaignScan(tx, now, id);
     return getCampaign(deps, actor, id, tx, locale);
   });
 }
@@ -776,6 +793,8 @@ export async function openCampaign(deps: Deps, actor: Actor, id: number, locale:
     }
     const now = deps.clock.now();
     await repo.setCampaignStatus(tx, id, 'open', userIdOf(actor), now);
+    // Opening may make a deadline notice due at once.
+    await queueCampaignScan(tx, now, id);
     await appendAuditEntry(
       tx,
       {
@@ -843,6 +862,7 @@ export async function setSurveyPoints(
     }
     const now = deps.clock.now();
     await repo.saveSurveyPoints(tx, id, p.id, points, row.survey_source, userIdOf(actor), now);
+    await queueCampaignScan(tx, now, id);
     await appendAuditEntry(
       tx,
       {

@@ -20,9 +20,12 @@ import { validateTree, type CriteriaNode } from '../../../domain/scoring/tree.ts
 import { AppError, notFound, type ErrorDetail } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../infra/db.ts';
-import { appendAuditEntry } from '../audit/repository.ts';
-import { findUnit } from '../units/repository.ts';
+import { appendAuditEntry } from '../audit/append.ts';
+import { findUnit } from '../units/service.ts';
 import * as repo from './repository.ts';
+
+/** What campaigns read of a criteria set and how they freeze it, through this service. */
+export { findNodes, findSet, freezeSet } from './repository.ts';
 
 export const MAX_NODES = 2000;
 export const MAX_DEPTH = 6;

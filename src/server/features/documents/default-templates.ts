@@ -5,7 +5,7 @@
  * date), type name and summary, justified body with a first-line indent, tables whose header row
  * repeats on every page, "Nơi nhận" beside the signing block, page numbers centred at the top from
  * page 2. They are ordinary Word files with `{placeholders}`: an administrator downloads one, edits
- * it in Word and uploads it back (see templates.service.ts).
+ * it in Word and uploads it back (uploadTemplate of service.ts, which first renders it on trial).
  */
 import {
   AlignmentType,

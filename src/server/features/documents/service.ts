@@ -17,7 +17,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { runContained } from '../../infra/contained.ts';
 import { enqueueJob, type JobHandler } from '../../infra/jobs.ts';
-import { appendAuditEntry } from '../audit/repository.ts';
+import { appendAuditEntry } from '../audit/append.ts';
 import { gather, type DocumentParams } from './data.ts';
 import { defaultTemplate } from './default-templates.ts';
 import { docxToPdf, sofficePath } from './pdf.ts';

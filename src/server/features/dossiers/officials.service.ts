@@ -20,7 +20,7 @@ import type { DossierOfficials } from '../../../shared/contract/dossiers.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
 import type { Queryable } from '../../infra/db.ts';
-import { appendAuditEntry } from '../audit/repository.ts';
+import { appendAuditEntry } from '../audit/append.ts';
 import { detectFileKind, readFileRows } from './file-rows.ts';
 import * as officialsRepo from './officials.repository.ts';
 import * as repo from './repository.ts';

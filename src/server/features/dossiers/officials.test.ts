@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipart } from '../evidence/test-files.ts';
+import { multipart } from '../../test-support/test-files.ts';
 import {
   createHarness,
   DEMO_PASSWORD,

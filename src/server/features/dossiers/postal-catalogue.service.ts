@@ -16,7 +16,7 @@ import {
 import type { Deps } from '../../deps.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
 import type { Queryable } from '../../infra/db.ts';
-import { appendAuditEntry } from '../audit/repository.ts';
+import { appendAuditEntry } from '../audit/append.ts';
 import { detectFileKind, readFileRows } from './file-rows.ts';
 import * as catalogueRepo from './postal-catalogue.repository.ts';
 import * as repo from './repository.ts';

@@ -15,7 +15,7 @@ import {
   type Harness,
 } from '../../test-support/harness.ts';
 import { drainEvidenceChecks, EVIDENCE_CHECK } from './check.service.ts';
-import { multipart, samplePdf } from './test-files.ts';
+import { multipart, samplePdf } from '../../test-support/test-files.ts';
 
 let h: Harness;
 let officer: Client;

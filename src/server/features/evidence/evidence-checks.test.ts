@@ -20,10 +20,10 @@ import {
   truncatedPdf,
   vietnameseFont,
   type TestSigner,
-} from './pdf-fixtures.ts';
+} from '../../test-support/test-pdfs.ts';
 import { detectOcrTools } from './ocr.ts';
 import { inspectPdfSignatures, PDF_LIMITS } from './pdf-signatures.ts';
-import { multipart } from './test-files.ts';
+import { multipart } from '../../test-support/test-files.ts';
 
 let h: Harness;
 let officer: Client;

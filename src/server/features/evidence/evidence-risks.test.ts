@@ -10,8 +10,8 @@ import {
   type Harness,
 } from '../../test-support/harness.ts';
 import { drainEvidenceChecks } from './check.service.ts';
-import { decree30Lines, textPdf, vietnameseFont } from './pdf-fixtures.ts';
-import { multipart } from './test-files.ts';
+import { decree30Lines, textPdf, vietnameseFont } from '../../test-support/test-pdfs.ts';
+import { multipart } from '../../test-support/test-files.ts';
 
 let h: Harness;
 let agency: Client;

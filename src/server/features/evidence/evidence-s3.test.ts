@@ -11,7 +11,7 @@ import {
   type Client,
   type Harness,
 } from '../../test-support/harness.ts';
-import { multipart, samplePdf, samplePng, sampleText } from './test-files.ts';
+import { multipart, samplePdf, samplePng, sampleText } from '../../test-support/test-files.ts';
 
 const BUCKET = 'parindex-evidence';
 const work = mkdtempSync(path.join(tmpdir(), 'parindex-s3-'));

@@ -20,7 +20,7 @@ import {
   samplePng,
   sampleText,
   sampleXlsx,
-} from './test-files.ts';
+} from '../../test-support/test-files.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -9,7 +9,7 @@ import {
   scannedPdf,
   textPdf,
   vietnameseFont,
-} from './pdf-fixtures.ts';
+} from '../../test-support/test-pdfs.ts';
 
 const tools = await detectOcrTools();
 const canScan = vietnameseFont !== null && pdftoppm !== null;

@@ -16,7 +16,7 @@ import { checkFile, drainEvidenceChecks } from './check.service.ts';
 import { MEDIA_TYPES } from './content-type.ts';
 import { libreOfficeDocument, libreOfficeMissing } from './libreoffice-documents.ts';
 import { officeBodyText } from './office-text.ts';
-import { multipart, zipOf } from './test-files.ts';
+import { multipart, zipOf } from '../../test-support/test-files.ts';
 
 if (libreOfficeMissing) console.warn(`LibreOffice document tests skipped: ${libreOfficeMissing}`);
 

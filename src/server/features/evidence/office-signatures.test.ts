@@ -1,6 +1,6 @@
 /**
  * Signatures inside Word and OpenDocument evidence, on files this product did not write: the plan
- * of xã Bảo Cường saved by LibreOffice, signed by xmlsec1 (office-signing.ts), then changed with
+ * of xã Bảo Cường saved by LibreOffice, signed by xmlsec1 (test-support/xmlsec-office-signing.ts), then changed with
  * Info-ZIP as a person would change it. Each is judged as a PDF signature is: valid, changed
  * (a signed part altered, a part added), the signer, the signing day against the printed issue
  * day, trust against anchors or "not checked"; and a bomb is refused without harm.
@@ -27,10 +27,10 @@ import {
   signDocx,
   signDocxOfficeLayout,
   signOdt,
-} from './office-signing.ts';
-import { createTestSigner } from './pdf-fixtures.ts';
+} from '../../test-support/xmlsec-office-signing.ts';
+import { createTestSigner } from '../../test-support/test-pdfs.ts';
 import type { PdfSignature } from './pdf-signatures.ts';
-import { multipart } from './test-files.ts';
+import { multipart } from '../../test-support/test-files.ts';
 
 const missing = libreOfficeMissing ?? officeSigningMissing;
 if (missing) console.warn(`Office signature tests skipped: ${missing}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textPdf, vietnameseFont } from './pdf-fixtures.ts';
+import { textPdf, vietnameseFont } from '../../test-support/test-pdfs.ts';
 import { DEFAULT_TEXT_LIMITS, extractPdfText } from './pdf-text.ts';
 
 describe.skipIf(!vietnameseFont)('PDF text in the long-lived worker', () => {

@@ -7,7 +7,7 @@
 import type { Actor } from '../../../domain/access.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
-import { appendAuditEntry } from '../audit/repository.ts';
+import { appendAuditEntry } from '../audit/append.ts';
 import { MAX_ATTEMPTS, queueEvidenceCheckJobs, scheduleEvidenceChecks } from './check-worker.ts';
 import * as repo from './repository.ts';
 import { unitFor } from './service.ts';

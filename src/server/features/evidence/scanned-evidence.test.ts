@@ -18,8 +18,8 @@ import {
 import { drainEvidenceChecks } from './check.service.ts';
 import { libreOfficeDocument, libreOfficeMissing } from './libreoffice-documents.ts';
 import { detectOcrTools, straighteningMissing } from './ocr.ts';
-import { imagePdf, pdftoppm, rasterise } from './pdf-fixtures.ts';
-import { multipart } from './test-files.ts';
+import { imagePdf, pdftoppm, rasterise } from '../../test-support/test-pdfs.ts';
+import { multipart } from '../../test-support/test-files.ts';
 
 const tools = await detectOcrTools();
 const missing =

@@ -16,8 +16,8 @@ import { AppError, notFound } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../infra/db.ts';
 import { FileTooLargeError, StoredFileMissingError } from '../../infra/storage.ts';
-import { appendAuditEntry } from '../audit/repository.ts';
-import { findUnit, type UnitRow } from '../units/repository.ts';
+import { appendAuditEntry } from '../audit/append.ts';
+import { findUnit, type UnitRow } from '../units/service.ts';
 import {
   detectFormat,
   downloadFilename,

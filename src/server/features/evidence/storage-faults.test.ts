@@ -13,7 +13,7 @@ import {
   type Client,
   type Harness,
 } from '../../test-support/harness.ts';
-import { multipart, samplePdf } from './test-files.ts';
+import { multipart, samplePdf } from '../../test-support/test-files.ts';
 
 // A bucket that is down, and one that accepts connections and never answers: uploads and
 // downloads are told "storage unavailable" (503) in time, nothing is half-recorded, and /readyz

@@ -9,7 +9,7 @@ import {
   textPdf,
   vietnameseFont,
   type TestSigner,
-} from './pdf-fixtures.ts';
+} from '../../test-support/test-pdfs.ts';
 import { inspectPdfSignatures } from './pdf-signatures.ts';
 import { loadTrustAnchors, resetTrustAnchors } from './trust-anchors.ts';
 

@@ -19,8 +19,14 @@ import {
   selfScoresOf,
 } from '../campaigns/assessment.service.ts';
 import { actionsOn, canManageCampaign, isStaffFor, worksOnUnit } from '../campaigns/policy.ts';
-import * as campaignRepo from '../campaigns/repository.ts';
-import { loadCampaign, type LoadedCampaign } from '../campaigns/service.ts';
+import {
+  findEntries,
+  findParticipants,
+  listCampaignRows,
+  loadCampaign,
+  type CampaignRow,
+  type LoadedCampaign,
+} from '../campaigns/service.ts';
 import { vnToday } from '../remediation/service.ts';
 
 /** The kinds of items, one sentence each in the web catalogues (`home.task.<kind>`). */
@@ -103,7 +109,7 @@ async function campaignItems(
   const id = c.row.id;
   const name = c.row.name;
   const d = c.setup.deadlines;
-  const participants = (await campaignRepo.findParticipants(deps.db, id)).filter((p) =>
+  const participants = (await findParticipants(deps.db, id)).filter((p) =>
     worksOnUnit(actor, p.unit_path),
   );
   // The unit's own side: finish, submit, explain.
@@ -111,7 +117,7 @@ async function campaignItems(
     (p) =>
       isUnitSide(actor, 'unit_officer', p.unit_path) || isUnitSide(actor, 'unit_head', p.unit_path),
   );
-  const entries = await campaignRepo.findEntries(
+  const entries = await findEntries(
     deps.db,
     own.map((p) => p.id),
   );
@@ -248,7 +254,7 @@ async function campaignItems(
 }
 
 /** Campaigns still being set up that the person may set up. */
-function setupItem(actor: Actor, c: campaignRepo.CampaignRow, now: Date): TaskItem | null {
+function setupItem(actor: Actor, c: CampaignRow, now: Date): TaskItem | null {
   if (c.status !== 'setup' || !canManageCampaign(actor, c.owner_unit_path)) return null;
   if (!actor.grants.some((g) => g.role === 'standing_agency')) return null;
   return item('campaign_setup', 'standing_agency', `/campaigns/${c.id}/setup`, c.name, now, {
@@ -423,7 +429,7 @@ function byDeadline(a: TaskItem, b: TaskItem): number {
 export async function myTasks(deps: Deps, actor: Actor, origin: string) {
   const now = deps.clock.now();
   const items: TaskItem[] = [];
-  for (const row of await campaignRepo.listCampaigns(deps.db)) {
+  for (const row of await listCampaignRows(deps.db)) {
     if (row.status === 'setup') {
       const s = setupItem(actor, row, now);
       if (s) items.push(s);

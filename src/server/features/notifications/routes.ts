@@ -1,8 +1,7 @@
 /**
  * HTTP routes of notifications (the bell): the signed-in user's own notices, marking them read;
  * the outbox of mails kept without an SMTP server, for the national administrator (ADR 43).
- * Also starts the deadline scan of the server process and asks for a scan of a campaign whenever
- * one of its workflow actions succeeds, so "round 1 closed" reaches the unit within seconds.
+ * The scans that record the notices are jobs (scan-job.ts), queued by the campaigns' use-cases.
  */
 import { z } from 'zod';
 import { outboxList, outboxMail } from '../../../shared/contract/outbox.ts';
@@ -11,7 +10,6 @@ import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { commonErrors, idParam, idText } from '../../http/schemas.ts';
 import { getOutboxMail, listOutbox } from './outbox.ts';
-import { createNotificationScheduler } from './scheduler.ts';
 import * as service from './service.ts';
 
 const listQuery = z.object({
@@ -41,23 +39,7 @@ const outboxQuery = z.object({
 
 const unreadResponse = z.object({ unread: z.number() });
 
-// Workflow actions after which a campaign's notices may change (a unit's action, all units at once).
-// Opening a campaign or changing its deadlines may make a deadline notice due at once; a bulk
-// action (a reminder among them) has its e-mails sent, or kept, within seconds.
-const WORKFLOW_ACTION =
-  /^\/api\/v1\/campaigns\/(\d+)(\/(units\/\d+\/[a-z0-9-]+|round1\/close|publish|open|participants\/bulk))?$/;
-
 export function registerNotificationRoutes(app: App, deps: Deps): void {
-  const scheduler = createNotificationScheduler(deps, app.log, {
-    intervalMinutes: deps.config.notifyIntervalMinutes,
-  });
-  app.addHook('onResponse', async (request, reply) => {
-    if (!['POST', 'PUT'].includes(request.method) || reply.statusCode >= 400) return;
-    const match = WORKFLOW_ACTION.exec(request.url.split('?')[0] ?? '');
-    if (match) scheduler.poke(Number(match[1]));
-  });
-  app.addHook('onClose', async () => scheduler.stop());
-
   app.get(
     '/api/v1/notifications',
     {

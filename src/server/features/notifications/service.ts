@@ -32,6 +32,9 @@ import { sendMail, type OutgoingMail } from './mailer.ts';
 import * as repo from './repository.ts';
 import { markOverdueNotified, overdueTaskNotices } from '../remediation/service.ts';
 
+/** What campaigns write and read of the notices (bulk reminders), through this service. */
+export { explanationsAsked, insertNotices, unitPeople } from './repository.ts';
+
 const DEADLINE_COLUMNS: readonly [DeadlineKey, keyof repo.OpenCampaignRow][] = [
   ['selfAssessment', 'deadline_self_assessment'],
   ['round1', 'deadline_round1'],

@@ -12,7 +12,7 @@ import * as dossierRepo from '../dossiers/repository.ts';
 import { deriveDossier } from '../dossiers/import.ts';
 import { DEFAULT_DOSSIER_CONFIG } from '../../../domain/dossiers/config.ts';
 import type { Dossier } from '../../../domain/dossiers/dossier.ts';
-import { multipart, samplePdf } from '../evidence/test-files.ts';
+import { multipart, samplePdf } from '../../test-support/test-files.ts';
 import {
   createHarness,
   unitIdByCode,

@@ -12,7 +12,7 @@ import { fileNameWords } from '../../http/download.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { commonErrors, fileAnswer, errorBody } from '../../http/schemas.ts';
-import { listKinds } from '../units/repository.ts';
+import { listKinds } from '../units/service.ts';
 import { readAnswersTable } from './import.ts';
 import { registerSocialSurveyPage } from './page.ts';
 import * as contract from '../../../shared/contract/social-survey.ts';

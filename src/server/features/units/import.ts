@@ -13,7 +13,7 @@ import { parseUserDate } from '../../../domain/dates.ts';
 import { searchKey } from '../../../domain/text.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
-import { appendAuditEntry } from '../audit/repository.ts';
+import { appendAuditEntry } from '../audit/append.ts';
 import * as repo from './repository.ts';
 
 const COLUMN_ALIASES: Record<string, string> = {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { searchKey } from '../../../domain/text.ts';
 import type { Queryable } from '../../infra/db.ts';
-import { appendAuditEntry } from '../audit/repository.ts';
+import { appendAuditEntry } from '../audit/append.ts';
 import * as repo from './repository.ts';
 
 export const DVHC_DIR = path.resolve(

@@ -7,8 +7,18 @@ import { searchKey } from '../../../domain/text.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../infra/db.ts';
-import { appendAuditEntry } from '../audit/repository.ts';
+import { appendAuditEntry } from '../audit/append.ts';
 import * as repo from './repository.ts';
+
+/** What other features read of the units, through this service rather than the repository. */
+export {
+  findUnit,
+  findUnits,
+  findUnitsByCodes,
+  listKinds,
+  type UnitKindRow,
+  type UnitRow,
+} from './repository.ts';
 
 export interface UnitView {
   id: number;

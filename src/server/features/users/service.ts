@@ -6,10 +6,10 @@ import { can, permissionsOf, scopeOf, type Actor, type Role } from '../../../dom
 import { AppError, notFound } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../infra/db.ts';
-import { appendAuditEntry } from '../audit/repository.ts';
-import { deleteUserSessions } from '../auth/repository.ts';
+import { appendAuditEntry } from '../audit/append.ts';
+import { deleteUserSessions } from '../auth/service.ts';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password.ts';
-import { findUnit } from '../units/repository.ts';
+import { findUnit } from '../units/service.ts';
 import * as repo from './repository.ts';
 
 export interface UserView {

@@ -16,7 +16,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { TestSigner } from './pdf-fixtures.ts';
+import type { TestSigner } from './test-pdfs.ts';
 
 const find = (names: string[]) => names.find((p) => existsSync(p)) ?? null;
 const soffice = find(['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice']);

@@ -19,7 +19,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { TestSigner } from './pdf-fixtures.ts';
+import type { TestSigner } from './test-pdfs.ts';
 
 const find = (names: string[]) => names.find((p) => existsSync(p)) ?? null;
 const xmlsec1 = find(['/usr/bin/xmlsec1', '/usr/local/bin/xmlsec1']);

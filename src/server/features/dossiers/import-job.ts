@@ -1,0 +1,774 @@
+/**
+ * The dossier import job, off the request path: rows are streamed, checked and scored by the domain
+ * core and written by binary COPY, on PostgreSQL straight into `dossiers` inside the job's
+ * transaction, otherwise into the job's own staging table and then upserted by code in one
+ * statement of one transaction (ADR 10). Anything that stops the job before its commit leaves the
+ * dossiers exactly as they were. Also: retrying a job, reading one, where uploads are kept.
+ */
+import { existsSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { scopeOf, type Actor } from '../../../domain/access.ts';
+import {
+  DEFAULT_DOSSIER_CONFIG,
+  type DossierEvaluationConfig,
+} from '../../../domain/dossiers/config.ts';
+import { DOSSIER_COLUMN_LABELS, type Dossier } from '../../../domain/dossiers/dossier.ts';
+import type { Deps } from '../../deps.ts';
+import { CopyBinaryBuffer } from '../../infra/copy-binary.ts';
+import type { CopyWriter, Queryable } from '../../infra/db.ts';
+import { AppError } from '../../errors.ts';
+import {
+  translate,
+  type Locale,
+  type MessageKey,
+  type MessageParams,
+} from '../../i18n/messages.ts';
+import { appendAuditEntry } from '../audit/append.ts';
+import { rereadJobDueDates } from './method.repository.ts';
+import {
+  detectFileKind,
+  estimateCsvRows,
+  readFileRowBatches,
+  readHead,
+  type FileKind,
+  type FileRow,
+} from './file-rows.ts';
+import { mappingByName, missingHeaders, unmappedRequired, type ColumnMapping } from './mapping.ts';
+import * as repo from './repository.ts';
+import {
+  type DerivedDossier,
+  MAX_LISTED_PROBLEMS,
+  type Processed,
+  type RowProblem,
+  type RowProblemView,
+  UnitResolver,
+  createRowProcessor,
+  deriveDossier,
+  importScope,
+  isMessageKey,
+  presentProblem,
+  problemOf,
+} from './import-rows.ts';
+
+const BATCH_ROWS = 5000;
+const PROGRESS_EVERY = 20_000;
+// COPY text handed to the database at a time (about 5,000 rows).
+const COPY_CHUNK_BYTES = 1024 * 1024;
+// A load of at least this many rows and at least 1/BULK_SHARE of the table rebuilds the secondary
+// indexes of `dossiers` instead of maintaining them row by row (ADR 10).
+const BULK_MIN_ROWS = 50_000;
+const BULK_SHARE = 4;
+
+export interface StartInput {
+  filePath: string;
+  fileName: string;
+  sourceName: string;
+  /** The mapping chosen in the preview; omitted: the source's saved mapping ("one click"). */
+  mapping?: ColumnMapping | null | undefined;
+  /** Delete the file when the job ends (an upload); the CLI keeps the user's file. */
+  ownsFile: boolean;
+  onProgress?: ((done: number, total: number | null) => void) | undefined;
+  /** The evaluation configuration (tests and benches may pass another). */
+  config?: DossierEvaluationConfig;
+  /** Fewest rows for the bulk path (ADR 10); tests lower it to exercise that path. */
+  bulkMinRows?: number;
+}
+
+/** What a finished (or running) job reports. */
+export interface JobView {
+  id: number;
+  status: repo.JobRow['status'];
+  source: string | null;
+  fileName: string;
+  fileKind: string;
+  rowsTotal: number | null;
+  rowsDone: number;
+  inserted: number;
+  updated: number;
+  problemRows: number;
+  problems: RowProblemView[];
+  problemsListed: number;
+  periods: Record<string, number> | null;
+  message: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  canRetry: boolean;
+  retriedBy: number | null;
+}
+
+/** The API shape of a job, its problems and message in the given language. */
+export function presentJob(row: repo.JobRow, locale: Locale = 'vi'): JobView {
+  return {
+    id: row.id,
+    status: row.status,
+    source: row.source_name,
+    fileName: row.file_name,
+    fileKind: row.file_kind,
+    rowsTotal: row.rows_total,
+    rowsDone: row.rows_done,
+    inserted: row.rows_inserted,
+    updated: row.rows_updated,
+    problemRows: row.problem_rows,
+    problems: row.problems.map((p) => presentProblem(p, locale)),
+    problemsListed: row.problems.length,
+    periods: row.periods,
+    message: isMessageKey(row.error_key)
+      ? translate(locale, row.error_key, row.error_params ?? {})
+      : row.error_message,
+    startedAt: row.started_at ? new Date(row.started_at).toISOString() : null,
+    finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
+    canRetry: row.status === 'interrupted' && row.input_file !== null,
+    retriedBy: row.retried_by,
+  };
+}
+
+// One import at a time per database: the upsert is heavy, and the embedded database has one
+// connection anyway.
+const queues = new WeakMap<object, Promise<unknown>>();
+
+function enqueue<T>(key: object, work: () => Promise<T>): Promise<T> {
+  const previous = queues.get(key) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  // The queue keeps only the fact that the last job ended, not its outcome (nor, through it,
+  // anything the job held).
+  queues.set(
+    key,
+    next.then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
+  return next;
+}
+
+/**
+ * Checks the file and its mapping, records the job and starts it in the background. Everything
+ * that can be refused without reading the rows is refused here, before a job exists.
+ */
+export async function startDossierImport(
+  deps: Deps,
+  actor: Actor,
+  input: StartInput,
+): Promise<{ jobId: number; finished: Promise<JobView> }> {
+  let handedOver = false;
+  try {
+    const scope = importScope(actor);
+    const kind = await detectFileKind(input.filePath);
+    const { header, rows } = await readHead(input.filePath, kind, 1);
+    if (rows.length === 0) throw new AppError('invalid', 'dossier_import_empty');
+    const source = await repo.findSourceByName(deps.db, input.sourceName);
+    let mapping: ColumnMapping;
+    let save = false;
+    if (input.mapping) {
+      mapping = input.mapping;
+      const missing = missingHeaders(mapping, header);
+      if (missing.length > 0) {
+        throw new AppError('invalid', 'dossier_mapping_unknown_headers', {
+          columns: missing.join(', '),
+        });
+      }
+      save = true;
+    } else if (source) {
+      mapping = source.mapping as ColumnMapping;
+      const missing = missingHeaders(mapping, header);
+      if (missing.length > 0) {
+        throw new AppError('invalid', 'dossier_layout_changed', {
+          source: source.name,
+          columns: missing.join(', '),
+        });
+      }
+    } else {
+      mapping = mappingByName(header);
+      save = true;
+    }
+    const unmapped = unmappedRequired(mapping);
+    if (unmapped.length > 0) {
+      throw new AppError('invalid', 'dossier_mapping_incomplete', {
+        columns: unmapped.map((c) => DOSSIER_COLUMN_LABELS[c]).join(', '),
+      });
+    }
+    const now = deps.clock.now();
+    const jobId = await deps.db.transaction(async (tx) => {
+      const sourceId = save
+        ? await repo.saveSource(
+            tx,
+            {
+              name: input.sourceName,
+              mapping: mapping as Record<string, string>,
+              headers: header,
+              userId: actor.userId || null,
+            },
+            now,
+          )
+        : (source?.id ?? null);
+      return repo.insertJob(
+        tx,
+        {
+          sourceId,
+          fileName: input.fileName,
+          fileKind: kind,
+          userId: actor.userId || null,
+          owner: deps.owner?.id ?? null,
+          // An uploaded file is kept where it is until the job ends, so an interrupted job can
+          // be run again; the CLI's file is the user's own.
+          inputFile: input.ownsFile ? keptName(deps, input.filePath) : null,
+          mapping: mapping as Record<string, string>,
+        },
+        now,
+      );
+    });
+    handedOver = true;
+    const finished = enqueue(deps.db, () =>
+      runImportJob(deps, actor, { jobId, kind, header, mapping, scope, input }),
+    );
+    return { jobId, finished };
+  } finally {
+    if (!handedOver && input.ownsFile) await unlink(input.filePath).catch(() => undefined);
+  }
+}
+
+interface JobSpec {
+  jobId: number;
+  kind: FileKind;
+  header: string[];
+  mapping: ColumnMapping;
+  scope: string[] | null;
+  input: StartInput;
+}
+
+/** What reading the file gave: rows read, refused rows and the first problems, dossiers per quarter. */
+interface Loaded {
+  total: number;
+  problemRows: number;
+  problems: RowProblem[];
+  periods: Record<string, number>;
+}
+
+type Accepted = Extract<Processed, { ok: true }>;
+
+/** How a load ended: `counts` null when rows were refused (nothing was written). */
+interface Outcome {
+  loaded: Loaded;
+  counts: { inserted: number; updated: number } | null;
+}
+
+/** The row processor of a job and what it needs to know of the file. */
+interface JobContext {
+  deps: Deps;
+  actor: Actor;
+  spec: JobSpec;
+  config: DossierEvaluationConfig;
+  process: (row: FileRow) => Processed;
+  estimate: number | null;
+}
+
+/**
+ * Reads every row of the file through the row processor. The accepted ones are encoded by
+ * `encode` as binary COPY rows into megabyte buffers written to `copy` after each batch, so the database loads
+ * one batch while the next is read. The first refused row aborts the load; the rest of the file is
+ * still read to list and count its problems, unless `stopAtRefusal` (then the batch of the first
+ * refused row is the last read). Without `copy`, rows are only checked. The load is ended (or
+ * aborted) when this returns or throws. Progress is written to the job every PROGRESS_EVERY rows.
+ */
+async function loadRows(
+  job: JobContext,
+  copy: CopyWriter | null,
+  encode: (out: CopyBinaryBuffer, rowNumber: number, r: Accepted) => void,
+  stopAtRefusal = false,
+): Promise<Loaded> {
+  const { deps, spec, process, estimate } = job;
+  const { input } = spec;
+  const loaded: Loaded = { total: 0, problemRows: 0, problems: [], periods: {} };
+  const { problems, periods } = loaded;
+  const out = new CopyBinaryBuffer(COPY_CHUNK_BYTES);
+  const full: Buffer[] = [];
+  let open: CopyWriter | null = copy;
+  let reported = 0;
+  let first = true;
+  try {
+    for await (const batch of readFileRowBatches(input.filePath, spec.kind, BATCH_ROWS)) {
+      for (const row of batch) {
+        if (first) {
+          first = false;
+          continue;
+        }
+        loaded.total++;
+        const r = process(row);
+        if (!r.ok) {
+          loaded.problemRows++;
+          for (const p of r.problems) if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
+          continue;
+        }
+        // Once a row is refused the import will be refused: keep reading only to list problems.
+        if (loaded.problemRows === 0 && open !== null) {
+          encode(out, row.rowNumber, r);
+          const chunk = out.endRow();
+          if (chunk !== null) full.push(chunk);
+          periods[r.derived.period] = (periods[r.derived.period] ?? 0) + 1;
+        }
+      }
+      if (loaded.problemRows > 0) {
+        full.length = 0;
+        out.take();
+        if (open !== null) {
+          const aborting = open;
+          open = null;
+          await aborting.abort();
+        }
+        if (stopAtRefusal) return loaded;
+      } else {
+        for (const chunk of full) await (open as CopyWriter).write(chunk);
+        full.length = 0;
+      }
+      if (loaded.total - reported >= PROGRESS_EVERY) {
+        reported = loaded.total;
+        await repo.updateJobProgress(deps.db, spec.jobId, loaded.total);
+        input.onProgress?.(loaded.total, estimate);
+      }
+    }
+    if (loaded.total === 0) throw new AppError('invalid', 'dossier_import_empty');
+    if (open !== null) {
+      const rest = out.take();
+      if (rest !== null) await open.write(rest);
+      const ending = open;
+      open = null;
+      await ending.end();
+    }
+  } finally {
+    if (open !== null) await open.abort().catch(() => undefined);
+  }
+  await repo.updateJobProgress(deps.db, spec.jobId, loaded.total);
+  input.onProgress?.(loaded.total, estimate);
+  return loaded;
+}
+
+/**
+ * Runs an import job: on PostgreSQL straight into `dossiers` (importDirect), and through a staging
+ * table when the file updates dossiers or repeats a code, or on the embedded database
+ * (importStaged). Only a file without problems is written, in one transaction with the job's
+ * result and its audit entry. See ADR 10.
+ */
+async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<JobView> {
+  const { db } = deps;
+  const { jobId, input } = spec;
+  const config = input.config ?? DEFAULT_DOSSIER_CONFIG;
+  let total = 0;
+  try {
+    const estimate = spec.kind === 'csv' ? await estimateCsvRows(input.filePath) : null;
+    await repo.markJobRunning(db, jobId, estimate, deps.clock.now());
+    input.onProgress?.(0, estimate);
+    const resolver = new UnitResolver(await repo.listUnitRefs(db));
+    const successors = spec.scope === null ? new Map() : await repo.allSuccessorPaths(db);
+    const process = createRowProcessor(
+      spec.header,
+      spec.mapping,
+      resolver,
+      spec.scope,
+      config,
+      successors,
+    );
+    const job: JobContext = { deps, actor, spec, config, process, estimate };
+    let outcome: Outcome | null = null;
+    if (db.backend === 'postgres' && !(await firstCodeExists(job)))
+      outcome = await importDirect(job);
+    outcome ??= await importStaged(job);
+    total = outcome.loaded.total;
+    if (outcome.counts === null) {
+      const { problemRows, problems } = outcome.loaded;
+      problems.sort((a, b) => a.row - b.row);
+      await repo.finishJob(
+        db,
+        jobId,
+        {
+          status: 'failed',
+          total,
+          inserted: 0,
+          updated: 0,
+          problemRows,
+          problems,
+          periods: null,
+          errorMessage: translate('vi', 'dossier_import_invalid', { count: problemRows }),
+          error: { key: 'dossier_import_invalid', params: { count: problemRows } },
+        },
+        deps.clock.now(),
+      );
+    }
+  } catch (error) {
+    const failure: { key: MessageKey; params: MessageParams } =
+      error instanceof AppError
+        ? { key: error.code, params: error.params }
+        : { key: 'dossier_import_failed', params: { detail: (error as Error).message } };
+    await repo
+      .finishJob(
+        db,
+        jobId,
+        {
+          status: 'failed',
+          total,
+          inserted: 0,
+          updated: 0,
+          problemRows: 0,
+          problems: [],
+          periods: null,
+          errorMessage: translate('vi', failure.key, failure.params),
+          error: failure,
+        },
+        deps.clock.now(),
+      )
+      .catch(() => undefined);
+  } finally {
+    if (input.ownsFile) await unlink(input.filePath).catch(() => undefined);
+  }
+  const job = await repo.findJob(db, jobId);
+  const view = presentJob(job as repo.JobRow);
+  input.onProgress?.(view.rowsDone, view.rowsTotal);
+  return view;
+}
+
+/** Whether the file's first row names a dossier that exists: a re-import goes through staging. */
+async function firstCodeExists(job: JobContext): Promise<boolean> {
+  const { rows } = await readHead(job.spec.input.filePath, job.spec.kind, 1);
+  const first = rows[0];
+  if (first === undefined) return false;
+  const r = job.process(first);
+  return r.ok && (await repo.findDossier(job.deps.db, r.dossier.code)) !== undefined;
+}
+
+/** Whether a load of `rows` is large enough against the table to rebuild its indexes (ADR 10). */
+async function isBulk(db: Queryable, input: StartInput, rows: number): Promise<boolean> {
+  return (
+    rows >= (input.bulkMinRows ?? BULK_MIN_ROWS) &&
+    rows * BULK_SHARE >= (await repo.estimateDossierCount(db))
+  );
+}
+
+// Thrown inside importDirect's transaction to roll it back once rows were refused.
+class RowsRefused extends Error {}
+
+/**
+ * PostgreSQL, a file of new dossiers: one transaction COPYs the rows straight into `dossiers`
+ * while the file is read (its secondary indexes dropped first and rebuilt after a large load),
+ * then records the job's result and audit entry. Returns null, having changed nothing, when a
+ * code is already a dossier or is repeated in the file (the primary key refuses the load): the
+ * staging path then updates or lists the repeats.
+ */
+async function importDirect(job: JobContext): Promise<Outcome | null> {
+  const { deps, spec, config } = job;
+  const state = { loaded: null as Loaded | null, bulk: false };
+  try {
+    const counts = await deps.db.transaction(async (tx) => {
+      state.bulk = await isBulk(tx, spec.input, job.estimate ?? 0);
+      const restore = state.bulk ? await repo.suspendDossierIndexes(tx) : null;
+      const now = deps.clock.now();
+      const stamp = { version: config.version, jobId: spec.jobId, at: now.getTime() };
+      const copy = await tx.copyIn('dossiers', repo.DOSSIER_COPY_COLUMNS, 'binary');
+      // A refused row ends the transaction at once (the table may be locked, see isBulk); the
+      // file is then read again to list its problems.
+      const loaded = await loadRows(
+        job,
+        copy,
+        (out, _, r) => encodeDossier(out, r.dossier, r.unit, r.derived, stamp),
+        true,
+      );
+      state.loaded = loaded;
+      if (loaded.problemRows > 0) throw new RowsRefused();
+      if (restore !== null) await restore();
+      const counts = { inserted: loaded.total, updated: 0 };
+      await recordSuccess(tx, job, loaded, counts, now);
+      return counts;
+    });
+    if (state.bulk) await repo.analyzeDossiers(deps.db).catch(() => undefined);
+    return { loaded: state.loaded as Loaded, counts };
+  } catch (error) {
+    if (error instanceof RowsRefused)
+      return { loaded: await loadRows(job, null, () => undefined), counts: null };
+    if (repo.isDuplicateInStatement(error)) return null;
+    throw error;
+  }
+}
+
+/**
+ * Any file on the embedded database, and on PostgreSQL a file that updates dossiers: the rows are
+ * COPYed into the job's own unlogged staging table while the file is read; a file without problems
+ * is then inserted or upserted into `dossiers` in one statement (commitStaged). A code on several
+ * rows makes that statement fail: the rows are then listed from the staging table.
+ */
+async function importStaged(job: JobContext): Promise<Outcome> {
+  const { deps, spec } = job;
+  const { db } = deps;
+  const table = await repo.createStaging(db, spec.jobId);
+  try {
+    const copy = await db.copyIn(table, repo.STAGING_COPY_COLUMNS, 'binary');
+    const loaded = await loadRows(job, copy, (out, rowNumber, r) =>
+      encodeStaged(out, rowNumber, r.dossier, r.unit, r.derived),
+    );
+    if (loaded.problemRows > 0) return { loaded, counts: null };
+    try {
+      return { loaded, counts: await commitStaged(job, table, loaded) };
+    } catch (error) {
+      if (!repo.isDuplicateInStatement(error)) throw error;
+      // A code on several rows of the file: list them (the rolled-back upsert changed nothing).
+      const duplicates = await repo.stagingDuplicates(db, table, MAX_LISTED_PROBLEMS);
+      // Not the file's own repeat (another import took the code meanwhile): a failure as such.
+      if (duplicates.count === 0) throw error;
+      loaded.problemRows += duplicates.count;
+      for (const d of duplicates.items) {
+        loaded.problems.push(
+          problemOf(
+            d.rows[1] as number,
+            spec.mapping.code ?? DOSSIER_COLUMN_LABELS.code,
+            'dossier_row_duplicate',
+            { code: d.code, rows: d.rows.join(', ') },
+          ),
+        );
+      }
+      return { loaded, counts: null };
+    }
+  } finally {
+    await repo.dropStaging(db, table).catch(() => undefined);
+  }
+}
+
+/** The one transaction of a good staged file: upsert, re-score rated dossiers, job result, audit. */
+async function commitStaged(
+  job: JobContext,
+  table: string,
+  loaded: Loaded,
+): Promise<{ inserted: number; updated: number }> {
+  const { deps, spec, config } = job;
+  const bulk = await isBulk(deps.db, spec.input, loaded.total);
+  const counts = await deps.db.transaction(async (tx) => {
+    const now = deps.clock.now();
+    const restore = bulk ? await repo.suspendDossierIndexes(tx) : null;
+    // A new quarter's file holds only new codes: a plain insert is about twice as fast as the
+    // upsert's per-row conflict check (ADR 10).
+    const counts = (await repo.stagingOverlapsDossiers(tx, table))
+      ? await repo.upsertFromStaging(tx, table, config.version, spec.jobId, now)
+      : {
+          inserted: await repo.insertFromStaging(tx, table, config.version, spec.jobId, now),
+          updated: 0,
+        };
+    if (restore !== null) await restore();
+    // Dossiers that already had a rating form keep it: their points use the form.
+    for (const row of await repo.dossiersWithFormsInStaging(tx, table)) {
+      await repo.updateDerived(tx, row.code, deriveDossier(dossierFromDb(row), config), now);
+    }
+    await recordSuccess(tx, job, loaded, counts, now);
+    // Gone with the commit: a job seen as succeeded never leaves its staging table behind.
+    await repo.dropStaging(tx, table);
+    return counts;
+  });
+  // The embedded database has no autovacuum to notice a million new rows.
+  if (bulk) await repo.analyzeDossiers(deps.db).catch(() => undefined);
+  return counts;
+}
+
+/** The job's result and its audit entry, in the transaction that wrote the dossiers. */
+async function recordSuccess(
+  tx: Queryable,
+  job: JobContext,
+  loaded: Loaded,
+  counts: { inserted: number; updated: number },
+  now: Date,
+): Promise<void> {
+  const { actor, spec } = job;
+  const { input } = spec;
+  // Provinces that end a due date without a time at its first moment read these dossiers so.
+  await rereadJobDueDates(tx, spec.jobId, job.config);
+  await repo.finishJob(
+    tx,
+    spec.jobId,
+    {
+      status: 'succeeded',
+      total: loaded.total,
+      inserted: counts.inserted,
+      updated: counts.updated,
+      problemRows: 0,
+      problems: [],
+      periods: loaded.periods,
+      errorMessage: null,
+    },
+    now,
+  );
+  await appendAuditEntry(
+    tx,
+    {
+      actorId: actor.userId || null,
+      actorName: actor.username,
+      action: 'dossier.import',
+      entity: 'dossier_import_job',
+      entityId: spec.jobId,
+      unitId: null,
+      after: {
+        file: input.fileName,
+        source: input.sourceName,
+        rows: loaded.total,
+        updated: counts.updated,
+        periods: loaded.periods,
+      },
+    },
+    now,
+  );
+}
+
+/**
+ * The columns staging and `dossiers` share, from the code to the derived points; the four
+ * timestamps as epoch milliseconds (staging) or as timestamptz (`dossiers`).
+ */
+function encodeShared(
+  out: CopyBinaryBuffer,
+  d: Dossier,
+  unit: repo.UnitRef,
+  x: DerivedDossier,
+  timestamps: boolean,
+): void {
+  out.text(d.code);
+  out.int4(unit.id);
+  out.text(unit.code);
+  out.text(d.officialCode);
+  out.text(d.procedureCode);
+  out.text(d.procedureName);
+  out.text(d.field);
+  for (const ms of [d.receivedAt, d.dueAt, d.finishedAt, d.returnedAt]) {
+    if (timestamps) out.timestamptz(ms);
+    else out.int8(ms);
+  }
+  out.int4(d.completionRequests);
+  out.int4(d.agenciesInvolved);
+  out.text(d.channel);
+  out.bool(d.onlinePayment);
+  out.bool(d.returnedByPost);
+  out.text(d.status);
+  out.jsonb(d.citizenRatings === null ? null : JSON.stringify(d.citizenRatings));
+  out.jsonb(d.selfRatings === null ? null : JSON.stringify(d.selfRatings));
+  out.text(x.period);
+  out.text(x.timeliness);
+  out.int8(x.handlingSeconds);
+  out.int4(x.citizenPoints);
+  out.int2(x.citizenCount);
+  const p = x.points;
+  for (let i = 0; i < 9; i++) out.int2(p[i] ?? null);
+}
+
+/** One staging row, in STAGING_COLUMNS order and types. */
+function encodeStaged(
+  out: CopyBinaryBuffer,
+  rowNumber: number,
+  d: Dossier,
+  unit: repo.UnitRef,
+  x: DerivedDossier,
+): void {
+  out.row(repo.STAGING_COPY_COLUMNS.length);
+  out.int4(rowNumber);
+  encodeShared(out, d, unit, x, false);
+}
+
+/**
+ * One dossier in DOSSIER_COPY_COLUMNS order and the types of `dossiers`; `stamp` gives the last
+ * three columns, the same for every row of a job.
+ */
+function encodeDossier(
+  out: CopyBinaryBuffer,
+  d: Dossier,
+  unit: repo.UnitRef,
+  x: DerivedDossier,
+  stamp: { version: string; jobId: number; at: number },
+): void {
+  out.row(repo.DOSSIER_COPY_COLUMNS.length);
+  encodeShared(out, d, unit, x, true);
+  out.text(stamp.version);
+  out.int4(stamp.jobId);
+  out.timestamptz(stamp.at);
+}
+
+/** A stored dossier back as the domain's Dossier; a rating form replaces imported citizen ratings. */
+export function dossierFromDb(row: repo.DossierDbRow): Dossier {
+  const t = (v: Date | null): number | null => (v === null ? null : new Date(v).getTime());
+  return {
+    code: row.code,
+    procedureCode: row.procedure_code,
+    procedureName: row.procedure_name,
+    field: row.field,
+    unitCode: row.unit_code,
+    officialCode: row.official_code,
+    receivedAt: new Date(row.received_at).getTime(),
+    dueAt: t(row.due_at),
+    finishedAt: t(row.finished_at),
+    returnedAt: t(row.returned_at),
+    completionRequests: row.completion_requests,
+    agenciesInvolved: row.agencies_involved,
+    channel: row.channel as Dossier['channel'],
+    onlinePayment: row.online_payment,
+    returnedByPost: row.returned_by_post,
+    status: row.status,
+    citizenRatings: row.form_ratings ?? row.citizen_ratings,
+    selfRatings: row.self_ratings,
+  };
+}
+
+/** A job, for its creator or an administrator of the whole system, in the reader's language. */
+/** The directory where uploaded import files wait for their job. */
+export function uploadsDir(deps: Deps): string {
+  return path.join(deps.config.dataDir, 'uploads');
+}
+
+const KEPT_NAME = /^dossiers-[0-9a-f-]{36}$/;
+
+/** The name of an upload kept for its job, when it lies in the uploads directory. */
+function keptName(deps: Deps, filePath: string): string | null {
+  const name = path.basename(filePath);
+  return path.dirname(path.resolve(filePath)) === uploadsDir(deps) && KEPT_NAME.test(name)
+    ? name
+    : null;
+}
+
+/**
+ * Runs an interrupted import again from its kept file, with the mapping it ran with, as a new
+ * job of the actor (who must be able to see the job and to import). Returns the new job.
+ */
+export async function retryImportJob(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+): Promise<{ jobId: number; finished: Promise<JobView> }> {
+  const row = await visibleJob(deps, actor, id);
+  importScope(actor);
+  if (row.status !== 'interrupted') throw new AppError('conflict', 'job_not_interrupted');
+  const name = await repo.takeInterruptedInput(deps.db, id);
+  const filePath = name !== null && KEPT_NAME.test(name) ? path.join(uploadsDir(deps), name) : null;
+  if (filePath === null || !existsSync(filePath))
+    throw new AppError('conflict', 'dossier_import_file_gone');
+  const started = await startDossierImport(deps, actor, {
+    filePath,
+    fileName: row.file_name,
+    sourceName: row.source_name ?? row.file_name,
+    mapping: row.mapping as ColumnMapping | null,
+    ownsFile: true,
+  });
+  await repo.markJobRetried(deps.db, id, started.jobId);
+  return started;
+}
+
+async function visibleJob(deps: Deps, actor: Actor, id: number): Promise<repo.JobRow> {
+  const row = await repo.findJob(deps.db, id);
+  if (!row) throw new AppError('not_found', 'not_found', { what: '@entity_dossier_import_job' });
+  if (row.created_by !== actor.userId && scopeOf(actor, 'dossier.import') !== null) {
+    throw new AppError('not_found', 'not_found', { what: '@entity_dossier_import_job' });
+  }
+  return row;
+}
+
+export async function getImportJob(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  locale: Locale = 'vi',
+): Promise<JobView> {
+  const row = await repo.findJob(deps.db, id);
+  if (!row) throw new AppError('not_found', 'not_found', { what: '@entity_dossier_import_job' });
+  if (row.created_by !== actor.userId && scopeOf(actor, 'dossier.import') !== null) {
+    throw new AppError('not_found', 'not_found', { what: '@entity_dossier_import_job' });
+  }
+  return presentJob(row, locale);
+}
