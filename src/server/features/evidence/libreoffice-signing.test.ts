@@ -2,7 +2,10 @@ import { Certificate } from 'pkijs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evidenceFindings } from '../../../domain/documents/findings.ts';
 import { checkFile } from './check.service.ts';
-import { libreOfficeSignedPdf, libreOfficeUnavailable } from '../../test-support/libreoffice-pdf-signing.ts';
+import {
+  libreOfficeSignedPdf,
+  libreOfficeUnavailable,
+} from '../../test-support/libreoffice-pdf-signing.ts';
 import { createTestSigner } from '../../test-support/test-pdfs.ts';
 import { inspectPdfSignatures } from './pdf-signatures.ts';
 
