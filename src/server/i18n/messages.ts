@@ -446,6 +446,10 @@ const vi = {
   survey_link_unknown: 'Đường dẫn khảo sát không đúng.',
   survey_link_used: 'Đường dẫn này đã được dùng để trả lời; mỗi đường dẫn chỉ dùng một lần.',
   survey_link_closed: 'Cuộc điều tra không còn nhận trả lời.',
+  survey_field_unit_not_in_survey:
+    'Đơn vị được đánh giá (mã số {id}) không thuộc cuộc điều tra này.',
+  survey_field_client_id_taken:
+    'Mã phiếu «{id}» đã được dùng cho một phiếu khác (đơn vị hoặc nhóm đối tượng khác).',
   survey_xlsx_number: '«{value}» không phải là số.',
   survey_xlsx_choice: '«{value}» không phải một trong: {choices}.',
   survey_provisional: 'tạm tính, cuộc điều tra chưa đóng',
@@ -1179,6 +1183,9 @@ const en: Record<MessageKey, string> = {
   survey_link_unknown: 'This survey link is not valid.',
   survey_link_used: 'This link has already been used to answer; each link works once.',
   survey_link_closed: 'The survey no longer takes answers.',
+  survey_field_unit_not_in_survey: 'The rated unit (number {id}) is not in this survey.',
+  survey_field_client_id_taken:
+    'The form id “{id}” was already used for another form (another unit or respondent group).',
   survey_xlsx_number: '“{value}” is not a number.',
   survey_xlsx_choice: '“{value}” is not one of: {choices}.',
   survey_provisional: 'provisional, the survey is not closed',

@@ -618,6 +618,16 @@ export const MATRIX: readonly MatrixEntry[] = [
   { route: 'GET /api/v1/campaigns/{id}/social-survey/progress', expect: { T: '1a33333333' } },
   { route: 'GET /api/v1/campaigns/{id}/social-survey/results', expect: { T: '1a33333333' } },
   { route: 'GET /api/v1/campaigns/{id}/social-survey/results.xlsx', expect: { T: '1a33333333' } },
+  {
+    route: 'GET /api/v1/social-survey/collection-forms',
+    expect: { T: '1aaa333a3a' },
+    note: 'who holds a SIPAS entry or management right somewhere, as the SIPAS field forms',
+  },
+  {
+    route: 'POST /api/v1/social-survey/field-responses',
+    note: DUMMY_BODY,
+    expect: { T: SIGNED_IN },
+  },
   { route: 'GET /api/v1/public/social-survey/{token}', expect: { T: '4444444444' } },
   {
     route: 'POST /api/v1/public/social-survey/{token}',

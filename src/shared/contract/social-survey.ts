@@ -45,3 +45,48 @@ export const surveyRespondentRemoved = z.object({ removed: z.literal(true), link
 export type SurveyRespondent = z.infer<typeof surveyRespondent>;
 export type SurveyRespondentList = z.infer<typeof surveyRespondentList>;
 export type SurveyRespondentRemoved = z.infer<typeof surveyRespondentRemoved>;
+
+/**
+ * What the offline field app downloads of the sociological surveys (ADR 46): each open survey the
+ * signed-in enumerator may collect for, its questionnaire per unit kind (groups, questions with the
+ * groups asked, the scale and the "don't know / no answer" levels) and the units they may enter
+ * answers about.
+ */
+const codeLabel = z.object({ code: z.string(), label: z.string() });
+
+export const fieldSurveyQuestionnaire = z.object({
+  unitKind: z.string(),
+  version: z.number(),
+  groups: z.array(z.object({ code: z.string(), name: z.string() })),
+  questions: z.array(z.object({ code: z.string(), text: z.string(), groups: z.array(z.string()) })),
+  levels: z.array(codeLabel),
+  excluded: z.array(codeLabel),
+});
+
+export const fieldSurveyForm = z.object({
+  campaignId: z.number(),
+  campaignName: z.string(),
+  questionnaires: z.array(fieldSurveyQuestionnaire),
+  units: z.array(z.object({ id: z.number(), name: z.string(), unitKind: z.string() })),
+});
+
+export const fieldSurveyForms = z.object({ items: z.array(fieldSurveyForm) });
+
+/** The receipt of one questionnaire from the field app; the same whenever its client id comes again. */
+export const fieldSurveyReceipt = z.object({
+  clientId: z.string(),
+  /** The stored questionnaire's number. */
+  receipt: z.number(),
+  campaignId: z.number(),
+  unitId: z.number(),
+  unitName: z.string(),
+  group: z.string(),
+  /** Questions answered (on the scale or "don't know"). */
+  answers: z.number(),
+  receivedAt: z.string(),
+});
+
+export type FieldSurveyQuestionnaire = z.infer<typeof fieldSurveyQuestionnaire>;
+export type FieldSurveyForm = z.infer<typeof fieldSurveyForm>;
+export type FieldSurveyForms = z.infer<typeof fieldSurveyForms>;
+export type FieldSurveyReceipt = z.infer<typeof fieldSurveyReceipt>;

@@ -2,7 +2,10 @@
 import type { Questionnaire } from '@domain/sipas/questionnaire.ts';
 import { call, type ApiResult } from '../public-form/api.ts';
 import type { PublicLocale } from '../public-form/texts.ts';
-import type { PendingAnswer } from './store.ts';
+import type { FieldSurveyForm, FieldSurveyReceipt } from '@shared/contract/social-survey.ts';
+import type { PendingAnswer, PendingSurveyAnswer } from './store.ts';
+
+export type { FieldSurveyForm };
 
 /** A campaign as the field app keeps it (GET /api/v1/sipas/collection-forms). */
 export interface CollectionForm {
@@ -64,6 +67,39 @@ export async function uploadBatch(
   const result = await post();
   if (result.code !== 'csrf_invalid') return result;
   // A new session since the token was read (signed in again in another tab): read it again.
+  const me = await whoAmI(locale);
+  return me.data ? post() : result;
+}
+
+/** The open sociological surveys to collect offline (ADR 46). */
+export function fetchSurveyForms(
+  locale: PublicLocale,
+): Promise<ApiResult<{ items: FieldSurveyForm[] }>> {
+  return call('GET', '/api/v1/social-survey/collection-forms', locale);
+}
+
+/** Sends one sociological-survey questionnaire; its client id makes a repeat count once. */
+export async function uploadSurveyAnswer(
+  locale: PublicLocale,
+  item: PendingSurveyAnswer,
+): Promise<ApiResult<FieldSurveyReceipt>> {
+  if (csrfToken === null) {
+    const me = await whoAmI(locale);
+    if (!me.data) return { status: me.status, data: null, code: me.code, message: me.message };
+  }
+  const body = {
+    campaignId: item.campaignId,
+    clientId: item.clientId,
+    unitId: item.unitId,
+    group: item.group,
+    answers: item.answers,
+  };
+  const post = () =>
+    call<FieldSurveyReceipt>('POST', '/api/v1/social-survey/field-responses', locale, body, {
+      'x-csrf-token': csrfToken ?? '',
+    });
+  const result = await post();
+  if (result.code !== 'csrf_invalid') return result;
   const me = await whoAmI(locale);
   return me.data ? post() : result;
 }

@@ -4,7 +4,9 @@
  * while online, keeps them and every collected answer on the device (IndexedDB), and sends the
  * answers to the batch upload whenever the network is there. Each answer carries a client id made
  * on the device when it is saved, so an upload repeated after a lost answer from the server is
- * recognised and stored once.
+ * recognised and stored once. The open sociological surveys (ADR 46) are collected the same way:
+ * their questionnaires are kept on the device, and each filled one waits in the same queue until it
+ * is sent, one by one, under its client id.
  */
 import '../public-form/form.css';
 import { h, newClientId, replace } from '../public-form/dom.ts';
@@ -14,21 +16,35 @@ import {
   renderQuestionnaire,
 } from '../public-form/questionnaire-view.ts';
 import { PUBLIC_TEXTS, pickLocale, type PublicLocale } from '../public-form/texts.ts';
-import { MAX_BATCH, fetchForms, uploadBatch, whoAmI, type CollectionForm } from './api.ts';
+import {
+  MAX_BATCH,
+  fetchForms,
+  fetchSurveyForms,
+  uploadBatch,
+  uploadSurveyAnswer,
+  whoAmI,
+  type CollectionForm,
+  type FieldSurveyForm,
+} from './api.ts';
 import {
   addPending,
   countPending,
+  isSurveyAnswer,
   listPending,
   listRefused,
   loadForms,
+  loadSurveyForms,
   saveForms,
+  saveSurveyForms,
   settle,
+  type PendingAnswer,
   type RefusedAnswer,
 } from './store.ts';
 import { FIELD_TEXTS } from './texts.ts';
 
 const RETRY_MS = 30_000;
 const CHOICE_KEY = 'parindex.collect.choice';
+const SURVEY_CHOICE_KEY = 'parindex.collect.survey';
 const LANG_KEY = 'parindex.survey.lang';
 
 function remembered(key: string): string | null {
@@ -49,6 +65,8 @@ function remember(key: string, value: string): void {
 let locale: PublicLocale = pickLocale(new URLSearchParams(location.search), remembered(LANG_KEY));
 const root = document.getElementById('app')!;
 let forms: CollectionForm[] = [];
+let surveyForms: FieldSurveyForm[] = [];
+let surveyNotice = '';
 let signedIn: string | null = null;
 let signInNeeded = false;
 let notice = '';
@@ -60,6 +78,12 @@ try {
   choice = JSON.parse(remembered(CHOICE_KEY) ?? '{}') as typeof choice;
 } catch {
   choice = {};
+}
+let surveyChoice: { campaignId?: number; unitId?: number; group?: string } = {};
+try {
+  surveyChoice = JSON.parse(remembered(SURVEY_CHOICE_KEY) ?? '{}') as typeof surveyChoice;
+} catch {
+  surveyChoice = {};
 }
 
 const texts = () => FIELD_TEXTS[locale];
@@ -210,6 +234,7 @@ async function draw(): Promise<void> {
       : setup,
     status,
     answerForm,
+    surveySection(),
     h(
       'button',
       { type: 'button', class: 'secondary', onclick: () => void refreshForms() },
@@ -217,6 +242,154 @@ async function draw(): Promise<void> {
     ),
     h('p', { class: 'hint' }, t.installHint),
   );
+}
+
+/** The sociological survey's part of the page: survey, unit, group, then its questions. */
+function surveySection(): HTMLElement {
+  const t = texts();
+  const survey = surveyForms.find((f) => f.campaignId === surveyChoice.campaignId);
+  const unit = survey?.units.find((u) => u.id === surveyChoice.unitId);
+  const questionnaire = unit
+    ? survey?.questionnaires.find((q) => q.unitKind === unit.unitKind)
+    : undefined;
+  const group = questionnaire?.groups.find((g) => g.code === surveyChoice.group);
+  const status = h(
+    'p',
+    { class: 'status', role: 'status', id: 'survey-saved', tabindex: -1 },
+    surveyNotice,
+  );
+  let form: HTMLFormElement | null = null;
+  if (survey && unit && questionnaire && group) {
+    const asked = questionnaire.questions.filter((q) => q.groups.includes(group.code));
+    form = h(
+      'form',
+      { novalidate: true, id: 'survey-form' },
+      h('p', { class: 'hint' }, t.surveyScaleHint),
+      ...asked.map((q) =>
+        h(
+          'fieldset',
+          { class: 'question', id: `sq-${q.code}` },
+          h('legend', {}, h('span', { class: 'qnum' }, `${q.code}. `), q.text),
+          h(
+            'div',
+            { class: 'scale' },
+            ...[...questionnaire.levels, ...questionnaire.excluded].map((l) =>
+              h(
+                'label',
+                { class: 'choice', for: `sq:${q.code}:${l.code}` },
+                h('input', {
+                  type: 'radio',
+                  name: `sq:${q.code}`,
+                  value: l.code,
+                  id: `sq:${q.code}:${l.code}`,
+                }),
+                h('span', {}, l.label),
+              ),
+            ),
+          ),
+        ),
+      ),
+      h('button', { type: 'submit', class: 'primary' }, t.surveySave),
+    );
+    const current = form;
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void saveSurvey(survey, unit.id, group.code, asked, current, status);
+    });
+  }
+  return h(
+    'section',
+    { 'aria-labelledby': 'survey-heading' },
+    h('h2', { id: 'survey-heading' }, t.surveyHeading),
+    surveyForms.length === 0
+      ? h('p', { class: 'notice' }, t.noSurveys)
+      : h(
+          'div',
+          {},
+          select(
+            'survey-campaign',
+            t.surveyLabel,
+            surveyForms.map((f) => ({ value: String(f.campaignId), label: f.campaignName })),
+            survey ? String(survey.campaignId) : undefined,
+            (v) => setSurveyChoice({ campaignId: v === '' ? undefined : Number(v) }),
+          ),
+          survey
+            ? select(
+                'survey-unit',
+                t.surveyUnitLabel,
+                survey.units.map((u) => ({ value: String(u.id), label: u.name })),
+                unit ? String(unit.id) : undefined,
+                (v) =>
+                  setSurveyChoice({
+                    campaignId: surveyChoice.campaignId,
+                    unitId: v === '' ? undefined : Number(v),
+                  }),
+              )
+            : null,
+          questionnaire
+            ? select(
+                'survey-group',
+                t.surveyGroupLabel,
+                questionnaire.groups.map((g) => ({ value: g.code, label: g.name })),
+                group?.code,
+                (v) => setSurveyChoice({ ...surveyChoice, group: v === '' ? undefined : v }),
+              )
+            : null,
+        ),
+    status,
+    form,
+  );
+}
+
+function setSurveyChoice(next: typeof surveyChoice): void {
+  surveyChoice = next;
+  remember(SURVEY_CHOICE_KEY, JSON.stringify(surveyChoice));
+  surveyNotice = '';
+  void draw();
+}
+
+async function saveSurvey(
+  survey: FieldSurveyForm,
+  unitId: number,
+  group: string,
+  asked: { code: string }[],
+  form: HTMLFormElement,
+  status: HTMLElement,
+): Promise<void> {
+  const t = texts();
+  const answers: Record<string, string> = {};
+  const missing: string[] = [];
+  for (const q of asked) {
+    const fieldset = document.getElementById(`sq-${q.code}`);
+    const checked = form.querySelector<HTMLInputElement>(
+      `input[type="radio"][name="${CSS.escape(`sq:${q.code}`)}"]:checked`,
+    );
+    fieldset?.classList.toggle('missing', !checked);
+    fieldset?.querySelector('.field-error')?.remove();
+    if (checked) answers[q.code] = checked.value;
+    else {
+      missing.push(q.code);
+      fieldset?.append(h('p', { class: 'field-error' }, t.surveyUnanswered));
+    }
+  }
+  if (missing.length > 0) {
+    status.textContent = `${t.surveyMissing(missing.length)} (${missing.join(', ')})`;
+    document.getElementById(`sq-${missing[0]!}`)?.querySelector('input')?.focus();
+    return;
+  }
+  await addPending({
+    kind: 'social-survey',
+    clientId: newClientId(),
+    campaignId: survey.campaignId,
+    unitId,
+    group,
+    answers,
+    savedAt: new Date().toISOString(),
+  });
+  surveyNotice = t.surveySaved;
+  await draw();
+  document.getElementById('survey-saved')?.focus();
+  if (navigator.onLine) void sync();
 }
 
 function setChoice(next: typeof choice): void {
@@ -272,9 +445,10 @@ async function sync(): Promise<void> {
   let sent = 0;
   let failed = false;
   try {
-    const pending = await listPending();
-    if (pending.length === 0) return;
+    const all = await listPending();
+    if (all.length === 0) return;
     await draw();
+    const pending = all.filter((p): p is PendingAnswer => !isSurveyAnswer(p));
     for (let i = 0; i < pending.length; i += MAX_BATCH) {
       const chunk = pending.slice(i, i + MAX_BATCH);
       const result = await uploadBatch(locale, chunk);
@@ -296,6 +470,24 @@ async function sync(): Promise<void> {
       await settle(stored, refused);
       sent += stored.length;
     }
+    // The sociological-survey questionnaires, one by one, each under its client id.
+    for (const item of failed ? [] : all.filter(isSurveyAnswer)) {
+      const result = await uploadSurveyAnswer(locale, item);
+      if (result.data) {
+        await settle([item.clientId], []);
+        sent += 1;
+      } else if ([400, 403, 404, 409].includes(result.status)) {
+        const problems = (result.details ?? []).map((x) => x.message).join('; ');
+        await settle(
+          [],
+          [{ ...item, message: [result.message, problems].filter(Boolean).join(': ') }],
+        );
+      } else {
+        failed = true;
+        if (result.status === 401) signInNeeded = true;
+        break;
+      }
+    }
   } finally {
     syncing = false;
   }
@@ -309,11 +501,16 @@ async function refreshForms(): Promise<void> {
   if (me.data) {
     signedIn = me.data.user.fullName;
     signInNeeded = false;
-    const list = await fetchForms(locale);
+    const [list, surveys] = await Promise.all([fetchForms(locale), fetchSurveyForms(locale)]);
     if (list.data) {
       forms = list.data.items;
       await saveForms(forms);
       notice = texts().formsSaved(forms.length);
+    }
+    if (surveys.data) {
+      surveyForms = surveys.data.items;
+      await saveSurveyForms(surveyForms);
+      notice = [notice, texts().surveysSaved(surveyForms.length)].filter(Boolean).join(' ');
     }
   } else if (me.status === 401) {
     signInNeeded = true;
@@ -322,7 +519,7 @@ async function refreshForms(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  forms = await loadForms();
+  [forms, surveyForms] = await Promise.all([loadForms(), loadSurveyForms()]);
   await draw();
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('/thu-thap/sw.js', { scope: '/thu-thap/' }).catch(() => {

@@ -30,6 +30,19 @@ export interface FieldTexts {
   missingSetup: string;
   uploadFailed: string;
   installHint: string;
+  /** The sociological survey (ADR 46). */
+  surveyHeading: string;
+  surveysSaved: (count: number) => string;
+  noSurveys: string;
+  surveyLabel: string;
+  surveyUnitLabel: string;
+  surveyGroupLabel: string;
+  surveyScaleHint: string;
+  surveySave: string;
+  surveySaved: string;
+  surveyMissingSetup: string;
+  surveyMissing: (count: number) => string;
+  surveyUnanswered: string;
 }
 
 const vi: FieldTexts = {
@@ -58,6 +71,19 @@ const vi: FieldTexts = {
   missingSetup: 'Xin chọn đợt khảo sát, đơn vị và lĩnh vực.',
   uploadFailed: 'Chưa gửi được; phiếu vẫn được giữ trên máy và sẽ gửi lại sau.',
   installHint: 'Có thể cài trang này lên màn hình chính để dùng khi không có mạng.',
+  surveyHeading: 'Điều tra xã hội học',
+  surveysSaved: (count) => `Đã lưu ${count} cuộc điều tra xã hội học trên máy.`,
+  noSurveys: 'Không có cuộc điều tra xã hội học nào đang mở cho đơn vị của Ông/Bà.',
+  surveyLabel: 'Cuộc điều tra xã hội học',
+  surveyUnitLabel: 'Đơn vị mà người trả lời nhận xét',
+  surveyGroupLabel: 'Nhóm đối tượng của người trả lời',
+  surveyScaleHint:
+    'Mỗi câu chọn một mức; chọn «không biết / không trả lời» nếu người trả lời không có ý kiến.',
+  surveySave: 'Ghi nhận phiếu điều tra',
+  surveySaved: 'Đã lưu phiếu điều tra trên máy. Mời nhập phiếu tiếp theo.',
+  surveyMissingSetup: 'Xin chọn cuộc điều tra, đơn vị và nhóm đối tượng.',
+  surveyMissing: (count) => `Còn ${count} câu chưa trả lời.`,
+  surveyUnanswered: 'Chưa trả lời câu này.',
 };
 
 const en: FieldTexts = {
@@ -89,6 +115,20 @@ const en: FieldTexts = {
   missingSetup: 'Please choose the survey, the unit and the field.',
   uploadFailed: 'Not sent yet; the forms stay on this device and will be sent later.',
   installHint: 'This page can be installed on the home screen for offline use.',
+  surveyHeading: 'Sociological survey',
+  surveysSaved: (count) =>
+    `${count} sociological survey${count === 1 ? '' : 's'} kept on this device.`,
+  noSurveys: 'No sociological survey is open for your units.',
+  surveyLabel: 'Sociological survey',
+  surveyUnitLabel: 'Unit the respondent rates',
+  surveyGroupLabel: 'Respondent group',
+  surveyScaleHint:
+    'Choose one level per question; choose “don’t know / no answer” when the respondent has no opinion.',
+  surveySave: 'Record the survey form',
+  surveySaved: 'Survey form saved on this device. Ready for the next one.',
+  surveyMissingSetup: 'Please choose the survey, the unit and the respondent group.',
+  surveyMissing: (count) => `${count} question${count === 1 ? '' : 's'} still to answer.`,
+  surveyUnanswered: 'This question is not answered yet.',
 };
 
 /** The field app's texts of a language. */

@@ -29,6 +29,8 @@ export interface ApiResult<T> {
   data: T | null;
   code: string | null;
   message: string | null;
+  /** The problems of a refused request, by field, when the API names them. */
+  details?: { field?: string; message: string }[];
 }
 
 const TIME_LIMIT_MS = 30_000;
@@ -58,12 +60,17 @@ export async function call<T>(
     });
     const json: unknown = await response.json().catch(() => null);
     if (response.ok) return { status: response.status, data: json as T, code: null, message: null };
-    const error = (json as { error?: { code?: string; message?: string } } | null)?.error;
+    const error = (
+      json as {
+        error?: { code?: string; message?: string; details?: ApiResult<T>['details'] };
+      } | null
+    )?.error;
     return {
       status: response.status,
       data: null,
       code: error?.code ?? null,
       message: error?.message ?? null,
+      ...(error?.details ? { details: error.details } : {}),
     };
   } catch {
     return { status: 0, data: null, code: null, message: null };

@@ -363,8 +363,10 @@ export interface NewResponse {
   group: string;
   ratedUnitId: number;
   raterUnitId: number | null;
-  channel: 'link' | 'paper' | 'import';
+  channel: 'link' | 'paper' | 'import' | 'field';
   answers: { question: string; level: string }[];
+  /** The device's id of a questionnaire from the field app (unique per survey). */
+  clientId?: string;
 }
 
 /** Saves responses and their answers (in the caller's transaction). */
@@ -385,10 +387,10 @@ export async function insertResponses(
       [part.length],
     );
     await db.query(
-      `INSERT INTO social_survey_responses (id, survey_id, respondent_id, group_code, rated_unit_id, rater_unit_id, channel, created_by, created_at)
+      `INSERT INTO social_survey_responses (id, survey_id, respondent_id, group_code, rated_unit_id, rater_unit_id, channel, client_id, created_by, created_at)
        OVERRIDING SYSTEM VALUE
-       SELECT r.id, $1, r.respondent_id, r.group_code, r.rated_unit_id, r.rater_unit_id, r.channel, $3, $4
-       FROM json_to_recordset($2::json) AS r(id integer, respondent_id integer, group_code text, rated_unit_id integer, rater_unit_id integer, channel text)`,
+       SELECT r.id, $1, r.respondent_id, r.group_code, r.rated_unit_id, r.rater_unit_id, r.channel, r.client_id, $3, $4
+       FROM json_to_recordset($2::json) AS r(id integer, respondent_id integer, group_code text, rated_unit_id integer, rater_unit_id integer, channel text, client_id text)`,
       [
         surveyId,
         JSON.stringify(
@@ -399,6 +401,7 @@ export async function insertResponses(
             rated_unit_id: r.ratedUnitId,
             rater_unit_id: r.raterUnitId,
             channel: r.channel,
+            client_id: r.clientId ?? null,
           })),
         ),
         by,
@@ -637,4 +640,45 @@ export async function findRespondentForRemoval(
 /** Removes a respondent; their links go with them (ON DELETE CASCADE). */
 export async function deleteRespondent(db: Queryable, respondentId: number): Promise<void> {
   await db.query('DELETE FROM social_survey_respondents WHERE id = $1', [respondentId]);
+}
+
+/** The surveys open for answers, with their campaign. */
+export async function findOpenSurveys(
+  db: Queryable,
+): Promise<{ survey_id: number; campaign_id: number; campaign_name: string }[]> {
+  return db.query(
+    `SELECT s.id AS survey_id, c.id AS campaign_id, c.name AS campaign_name
+     FROM social_surveys s JOIN campaigns c ON c.id = s.campaign_id
+     WHERE s.status = 'open' ORDER BY c.id`,
+  );
+}
+
+/** A questionnaire from the field app, by the device's id: the receipt it was given. */
+export async function findFieldReceipt(
+  db: Queryable,
+  surveyId: number,
+  clientId: string,
+): Promise<{
+  id: number;
+  rated_unit_id: number;
+  unit_name: string;
+  group_code: string;
+  created_at: string | Date;
+  answers: number;
+} | null> {
+  const rows = await db.query<{
+    id: number;
+    rated_unit_id: number;
+    unit_name: string;
+    group_code: string;
+    created_at: string | Date;
+    answers: number;
+  }>(
+    `SELECT r.id, r.rated_unit_id, u.name AS unit_name, r.group_code, r.created_at,
+            (SELECT count(*)::int FROM social_survey_answers a WHERE a.response_id = r.id) AS answers
+     FROM social_survey_responses r JOIN units u ON u.id = r.rated_unit_id
+     WHERE r.survey_id = $1 AND r.client_id = $2`,
+    [surveyId, clientId],
+  );
+  return rows[0] ?? null;
 }

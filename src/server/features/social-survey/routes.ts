@@ -13,6 +13,7 @@ import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { commonErrors, fileAnswer, errorBody } from '../../http/schemas.ts';
 import { listKinds } from '../units/service.ts';
+import { listFieldSurveys, submitFieldResponse } from './field.ts';
 import { readAnswersTable } from './import.ts';
 import { registerSocialSurveyPage } from './page.ts';
 import * as contract from '../../../shared/contract/social-survey.ts';
@@ -481,6 +482,34 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => service.answerByLink(deps, request.params.token, request.body.answers),
+  );
+
+  // --- the offline field app (ADR 46) ---------------------------------------------------------
+  app.get(
+    '/api/v1/social-survey/collection-forms',
+    {
+      schema: {
+        tags,
+        summary:
+          'Các cuộc điều tra xã hội học đang mở để thu thập ngoại tuyến: bảng hỏi theo loại đơn vị, nhóm đối tượng, đơn vị được nhập (điều tra viên)',
+        response: { 200: contract.fieldSurveyForms, ...commonErrors },
+      },
+    },
+    async (request) => ({ items: await listFieldSurveys(deps, requireActor(request)) }),
+  );
+
+  app.post(
+    '/api/v1/social-survey/field-responses',
+    {
+      schema: {
+        tags,
+        summary:
+          'Gửi một phiếu điều tra xã hội học thu ngoại tuyến (đơn vị, nhóm đối tượng, câu trả lời) kèm mã phiếu của máy; gửi lại cùng mã nhận lại cùng biên nhận, không tính hai lần',
+        body: schemas.fieldResponseBody,
+        response: { 200: contract.fieldSurveyReceipt, ...commonErrors },
+      },
+    },
+    async (request) => submitFieldResponse(deps, requireActor(request), request.body),
   );
 
   registerSocialSurveyPage(app, deps);

@@ -269,3 +269,14 @@ export const linkFormResponse = z.object({
   levels: z.array(option),
   excluded: z.array(option),
 });
+
+/** One questionnaire from the offline field app (ADR 46). */
+export const fieldResponseBody = z
+  .object({
+    campaignId: idNumber,
+    clientId: z.string().trim().min(1).max(64),
+    unitId: idNumber,
+    group: code,
+    answers: answersRecord,
+  })
+  .strict();

@@ -39,7 +39,7 @@ const MAX_PROBLEMS = 200;
 /** The token of a personal link: 24 random bytes, URL-safe; only its SHA-256 is stored. */
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-interface Loaded {
+export interface Loaded {
   campaign: repo.CampaignView;
   survey: repo.SurveyRow;
   questionnaires: repo.QuestionnaireRow[];
@@ -65,7 +65,7 @@ async function requireSurvey(
   return { campaign, survey, questionnaires: await repo.findQuestionnaires(db, survey.id) };
 }
 
-function requireStatus(survey: repo.SurveyRow, allowed: repo.SurveyRow['status'][]) {
+export function requireStatus(survey: repo.SurveyRow, allowed: repo.SurveyRow['status'][]) {
   if (!allowed.includes(survey.status))
     throw new AppError('conflict', 'survey_wrong_status', {
       status: `@survey_status_${survey.status}`,
@@ -322,7 +322,7 @@ async function computeAll(
  * Writes the computed survey points of some units (null: all) into the campaign: provisional while
  * the survey is open, final once closed; nothing while it is a draft. Returns how many units got points.
  */
-async function flowPoints(
+export async function flowPoints(
   deps: { db: Queryable },
   db: Queryable,
   loaded: Loaded,
@@ -930,9 +930,11 @@ export interface ResponseInput {
   answers: Record<string, string>;
 }
 
-interface Located {
+export interface Located {
   row?: number;
   field?: string;
+  /** The name a problem's field gets, instead of `field.name`. */
+  rename?: (name: string) => string;
   column?: (name: string) => string;
 }
 
@@ -940,11 +942,11 @@ interface Located {
  * Checks responses against the questionnaires, the campaign's units and earlier answers; returns
  * what to save or throws every problem by row and column (nothing saved).
  */
-async function checkResponses(
+export async function checkResponses(
   db: Queryable,
   loaded: Loaded,
   inputs: { input: ResponseInput; at: Located }[],
-  channel: 'paper' | 'import',
+  channel: 'paper' | 'import' | 'field',
 ): Promise<repo.NewResponse[]> {
   const [units, respondents, answered] = await Promise.all([
     repo.findParticipantUnits(db, loaded.campaign.id),
@@ -960,7 +962,9 @@ async function checkResponses(
   const where = (at: Located, name: string) => ({
     ...(at.row !== undefined ? { row: at.row } : {}),
     ...(at.column ? { column: at.column(name) } : {}),
-    ...(at.field !== undefined ? { field: `${at.field}.${name}` } : {}),
+    ...(at.field !== undefined
+      ? { field: at.rename ? at.rename(name) : `${at.field}.${name}` }
+      : {}),
   });
   for (const { input, at } of inputs) {
     const before = problems.length;
