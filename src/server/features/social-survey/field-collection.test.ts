@@ -12,6 +12,7 @@ import {
   type Client,
   type Harness,
 } from '../../test-support/harness.ts';
+import { createDistrictCampaign } from '../../test-support/district-campaign.ts';
 
 let h: Harness;
 let admin: Client;
@@ -99,37 +100,11 @@ beforeAll(async () => {
   });
   expect(made.status).toBe(201);
   enumerator = await h.login('dieutra.thuthap', 'Mat-khau-dieu-tra-2026');
-  const sets = (await agency.get('/api/v1/criteria-sets')).body.items as {
-    id: number;
-    origin: string;
-  }[];
-  const created = await agency.post('/api/v1/campaigns', {
-    name: 'Chỉ số CCHC huyện Thu Thập 2026',
-    year: 2026,
-    deadlines: {
-      selfAssessment: '2027-01-10',
-      round1: '2027-01-20',
-      explanations: '2027-01-31',
-      round2: '2027-02-10',
-      publication: '2027-02-28',
-    },
-    criteriaSets: [
-      {
-        unitKind: 'commune',
-        criteriaSetId: sets.find((s) => s.origin === 'bundled:khung-2025-xa')!.id,
-      },
-      {
-        unitKind: 'district_office',
-        criteriaSetId: sets.find((s) => s.origin === 'bundled:khung-2025-so')!.id,
-      },
-    ],
-  });
-  expect(created.status).toBe(201);
-  campaignId = created.body.campaign.id;
-  const added = await agency.post(`/api/v1/campaigns/${campaignId}/participants`, {
-    unitCodes: ['T801', 'T811', 'T812'],
-  });
-  expect(added.status).toBeLessThan(300);
+  campaignId = await createDistrictCampaign(agency, 'Chỉ số CCHC huyện Thu Thập 2026', [
+    'T801',
+    'T811',
+    'T812',
+  ]);
   expect((await agency.post(base(), {})).status).toBe(201);
   for (const [kind, design] of [
     ['commune', COMMUNE_DESIGN],

@@ -14,6 +14,7 @@ import {
   type Client,
   type Harness,
 } from '../../test-support/harness.ts';
+import { createDistrictCampaign } from '../../test-support/district-campaign.ts';
 
 let h: Harness;
 let admin: Client;
@@ -201,37 +202,10 @@ beforeAll(async () => {
         })
       ).status,
     ).toBe(201);
-  const sets = (await agency.get('/api/v1/criteria-sets')).body.items as {
-    id: number;
-    origin: string;
-  }[];
-  const created = await agency.post('/api/v1/campaigns', {
-    name: 'Chỉ số CCHC huyện Thử Nghiệm 2026',
-    year: 2026,
-    deadlines: {
-      selfAssessment: '2027-01-10',
-      round1: '2027-01-20',
-      explanations: '2027-01-31',
-      round2: '2027-02-10',
-      publication: '2027-02-28',
-    },
-    criteriaSets: [
-      {
-        unitKind: 'commune',
-        criteriaSetId: sets.find((s) => s.origin === 'bundled:khung-2025-xa')!.id,
-      },
-      {
-        unitKind: 'district_office',
-        criteriaSetId: sets.find((s) => s.origin === 'bundled:khung-2025-so')!.id,
-      },
-    ],
-  });
-  expect(created.status).toBe(201);
-  campaignId = created.body.campaign.id;
-  const added = await agency.post(`/api/v1/campaigns/${campaignId}/participants`, {
-    unitCodes: [...OFFICES, ...COMMUNES],
-  });
-  expect(added.status).toBeLessThan(300);
+  campaignId = await createDistrictCampaign(agency, 'Chỉ số CCHC huyện Thử Nghiệm 2026', [
+    ...OFFICES,
+    ...COMMUNES,
+  ]);
 }, 120_000);
 afterAll(async () => h?.close());
 
