@@ -17,6 +17,7 @@ import * as results from './results.service.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 import * as contract from '../../../shared/contract/campaigns.ts';
+import { contentDisposition } from '../../http/download.ts';
 
 /** A route's summary and its typed answer. */
 const answers = <T extends z.ZodType>(summary: string, schema: T) => ({
@@ -500,7 +501,10 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
         .type('text/csv; charset=utf-8')
         .header(
           'content-disposition',
-          `attachment; filename="ket-qua-${table.campaign.year}-${table.campaign.id}.csv"`,
+          contentDisposition(
+            'attachment',
+            `ket-qua-${table.campaign.year}-${table.campaign.id}.csv`,
+          ),
         )
         .send(results.resultsCsv(table));
     },
@@ -527,7 +531,10 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
         .type(XLSX_TYPE)
         .header(
           'content-disposition',
-          `attachment; filename="ket-qua-${table.campaign.year}-${table.campaign.id}.xlsx"`,
+          contentDisposition(
+            'attachment',
+            `ket-qua-${table.campaign.year}-${table.campaign.id}.xlsx`,
+          ),
         )
         .send(await results.resultsXlsx(table));
     },

@@ -12,6 +12,7 @@ import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 import { exportCriteriaXlsx, importCriteriaXlsx } from './xlsx.ts';
 import { importCriteriaSetFromXlsx } from './import.ts';
+import { contentDisposition } from '../../http/download.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -215,7 +216,7 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
       const filename = `bo-chi-so-${detail.set.year}-${detail.set.id}.xlsx`;
       return reply
         .type(XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="${filename}"`)
+        .header('content-disposition', contentDisposition('attachment', filename))
         .send(buffer);
     },
   );

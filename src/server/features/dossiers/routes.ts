@@ -25,6 +25,7 @@ import * as postal from './postal-catalogue.service.ts';
 import * as contract from '../../../shared/contract/dossiers.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
+import { contentDisposition } from '../../http/download.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -369,7 +370,7 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
       );
       return reply
         .type(XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="${filename}"`)
+        .header('content-disposition', contentDisposition('attachment', filename))
         .send(buffer);
     },
   );

@@ -113,7 +113,7 @@ describe('class bands chosen per district', () => {
     );
     // The file names the quarter in words ("quy-2-2021"), not as the key "2021-Q2".
     expect(String(xlsx.headers['content-disposition'])).toMatch(
-      /^attachment; filename="ket-qua-giai-quyet-tthc-[^"]+-quy-2-2021\.xlsx"$/,
+      /^attachment; filename="ket-qua-giai-quyet-tthc-[^"]+-quy-2-2021\.xlsx"; filename\*=UTF-8''ket-qua-giai-quyet-tthc-[^"]+-quy-2-2021\.xlsx$/,
     );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.raw as unknown as ArrayBuffer);

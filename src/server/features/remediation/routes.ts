@@ -11,6 +11,7 @@ import * as contract from '../../../shared/contract/remediation.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 import { planXlsx, supervisionXlsx } from './xlsx.ts';
+import { contentDisposition } from '../../http/download.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['remediation'];
@@ -141,7 +142,7 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
         .type(XLSX_TYPE)
         .header(
           'content-disposition',
-          `attachment; filename="ke-hoach-khac-phuc-${plan.year}-${plan.id}.xlsx"`,
+          contentDisposition('attachment', `ke-hoach-khac-phuc-${plan.year}-${plan.id}.xlsx`),
         )
         .send(await planXlsx(plan));
     },
@@ -315,7 +316,7 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
       const s = await service.getSupervision(deps, requireActor(request), request.params.id);
       return reply
         .type(XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="giam-sat-${s.id}.xlsx"`)
+        .header('content-disposition', contentDisposition('attachment', `giam-sat-${s.id}.xlsx`))
         .send(await supervisionXlsx(s));
     },
   );

@@ -16,6 +16,7 @@ import { listCollectionForms } from './collection.service.ts';
 import { campaignPosters } from './posters.ts';
 import { campaignIdParam } from './schemas.ts';
 import { getPublicForm } from './submission.service.ts';
+import { contentDisposition } from '../../http/download.ts';
 
 const collectionForm = z.object({
   campaignId: z.number(),
@@ -142,7 +143,7 @@ export function registerSipasChannelRoutes(app: App, deps: Deps): void {
         .type('application/pdf')
         .header(
           'content-disposition',
-          `attachment; filename="sipas-${request.params.campaignId}-ma-qr.pdf"`,
+          contentDisposition('attachment', `sipas-${request.params.campaignId}-ma-qr.pdf`),
         )
         .send(pdf);
     },

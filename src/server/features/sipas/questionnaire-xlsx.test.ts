@@ -78,7 +78,7 @@ describe('Excel export and import of a questionnaire', () => {
     const res = await agency.get(`/api/v1/sipas/questionnaires/${defaultId}/export.xlsx`);
     expect(res.headers['content-type']).toBe(XLSX);
     expect(res.headers['content-disposition']).toBe(
-      'attachment; filename="sipas-bnv-2023-2023.1.xlsx"',
+      `attachment; filename="sipas-bnv-2023-2023.1.xlsx"; filename*=UTF-8''sipas-bnv-2023-2023.1.xlsx`,
     );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.raw as unknown as ArrayBuffer);

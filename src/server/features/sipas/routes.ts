@@ -15,6 +15,7 @@ import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 import * as submissions from './submission.service.ts';
 import { exportIndexesXlsx } from './xlsx.ts';
+import { contentDisposition } from '../../http/download.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -215,7 +216,7 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
       );
       return reply
         .type('application/json; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('content-disposition', contentDisposition('attachment', file.filename))
         .send(file.json);
     },
   );
@@ -243,7 +244,7 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
       );
       return reply
         .type(XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('content-disposition', contentDisposition('attachment', file.filename))
         .send(file.content);
     },
   );
@@ -476,7 +477,10 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
       const buffer = await exportIndexesXlsx(campaign.name, view);
       return reply
         .type(XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="sipas-${campaign.id}-chi-so.xlsx"`)
+        .header(
+          'content-disposition',
+          contentDisposition('attachment', `sipas-${campaign.id}-chi-so.xlsx`),
+        )
         .send(buffer);
     },
   );

@@ -8,7 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
-import { fileNameWords } from '../../http/download.ts';
+import { contentDisposition, fileNameWords } from '../../http/download.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { commonErrors, fileAnswer, errorBody } from '../../http/schemas.ts';
@@ -130,7 +130,10 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         .header('content-type', XLSX)
         .header(
           'content-disposition',
-          `attachment; filename="bang-hoi-${fileNameWords(kindName ?? kind.unitKind)}-v${kind.questionnaire.version}.xlsx"`,
+          contentDisposition(
+            'attachment',
+            `bang-hoi-${fileNameWords(kindName ?? kind.unitKind)}-v${kind.questionnaire.version}.xlsx`,
+          ),
         )
         .send(body);
     },
@@ -445,7 +448,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         .header('content-type', XLSX)
         .header(
           'content-disposition',
-          `attachment; filename="dieu-tra-xhh-${survey.campaignId}.xlsx"`,
+          contentDisposition('attachment', `dieu-tra-xhh-${survey.campaignId}.xlsx`),
         )
         .send(body);
     },
