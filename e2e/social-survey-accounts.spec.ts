@@ -9,7 +9,7 @@
  * a phone the list is cards.
  */
 import { expect, test } from '@playwright/test';
-import { apiAs } from './support/api.ts';
+import { apiAs, createCommuneCampaign } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { ADMIN, signIn } from './support/session.ts';
 
@@ -49,31 +49,11 @@ test('respondents from accounts, their links e-mailed, a reminder, the saved lis
   await account(`cb1.${tag}`, officer, null, 'unit_officer', mot);
 
   let agency = await apiAs(request, 'noivu.thainguyen');
-  const sets = (await agency.get('/api/v1/criteria-sets')) as {
-    items: { id: number; origin: string }[];
-  };
-  const created = (await agency.post('/api/v1/campaigns', {
-    name: `Điều tra nhắc trả lời ${tag}`,
-    year: 2026,
-    deadlines: {
-      selfAssessment: '2027-01-10',
-      round1: '2027-01-20',
-      explanations: '2027-01-31',
-      round2: '2027-02-10',
-      publication: '2027-02-28',
-    },
-    criteriaSets: [
-      {
-        unitKind: 'commune',
-        criteriaSetId: sets.items.find((s) => s.origin === 'bundled:khung-2025-xa')!.id,
-      },
-    ],
-  })) as { campaign: { id: number } };
-  const id = created.campaign.id;
+  const id = await createCommuneCampaign(agency, `Điều tra nhắc trả lời ${tag}`, [
+    `E${tag}1`,
+    `E${tag}2`,
+  ]);
   const base = `/api/v1/campaigns/${id}/social-survey`;
-  await agency.post(`/api/v1/campaigns/${id}/participants`, {
-    unitCodes: [`E${tag}1`, `E${tag}2`],
-  });
   const max = (
     (await agency.get(`/api/v1/campaigns/${id}`)) as {
       criteriaSets: { surveyMaxHundredths: number }[];

@@ -7,7 +7,7 @@
  * counts the questionnaire once.
  */
 import { expect, test } from '@playwright/test';
-import { apiAs } from './support/api.ts';
+import { apiAs, createCommuneCampaign } from './support/api.ts';
 import { signIn } from './support/session.ts';
 
 test('a sociological-survey questionnaire collected offline is counted once after a repeated upload', async ({
@@ -18,29 +18,8 @@ test('a sociological-survey questionnaire collected offline is counted once afte
 }) => {
   test.setTimeout(90_000);
   const agency = await apiAs(request, 'noivu.thainguyen');
-  const sets = (await agency.get('/api/v1/criteria-sets')) as {
-    items: { id: number; origin: string }[];
-  };
   const name = `Điều tra xã hội học ngoại tuyến ${Date.now()}`;
-  const created = (await agency.post('/api/v1/campaigns', {
-    name,
-    year: 2026,
-    deadlines: {
-      selfAssessment: '2027-01-10',
-      round1: '2027-01-20',
-      explanations: '2027-01-31',
-      round2: '2027-02-10',
-      publication: '2027-02-28',
-    },
-    criteriaSets: [
-      {
-        unitKind: 'commune',
-        criteriaSetId: sets.items.find((s) => s.origin === 'bundled:khung-2025-xa')!.id,
-      },
-    ],
-  })) as { campaign: { id: number } };
-  const id = created.campaign.id;
-  await agency.post(`/api/v1/campaigns/${id}/participants`, { unitCodes: ['05551'] });
+  const id = await createCommuneCampaign(agency, name, ['05551']);
   const campaign = (await agency.get(`/api/v1/campaigns/${id}`)) as {
     criteriaSets: { surveyMaxHundredths: number | null }[];
     participants: { unitCode: string; unitName: string; unitId: number }[];

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, test, type FileChooser, type Page } from '@playwright/test';
-import { apiAs } from './support/api.ts';
+import { apiAs, createCommuneCampaign } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { ADMIN, signIn } from './support/session.ts';
 
@@ -78,29 +78,8 @@ test('the standing agency runs a sociological survey from its screens', async ({
 }) => {
   test.setTimeout(90_000);
   const agency = await apiAs(request, 'noivu.thainguyen');
-  const sets = (await agency.get('/api/v1/criteria-sets')) as {
-    items: { id: number; origin: string }[];
-  };
   const name = `Điều tra xã hội học trên màn hình ${Date.now()}`;
-  const created = (await agency.post('/api/v1/campaigns', {
-    name,
-    year: 2026,
-    deadlines: {
-      selfAssessment: '2027-01-10',
-      round1: '2027-01-20',
-      explanations: '2027-01-31',
-      round2: '2027-02-10',
-      publication: '2027-02-28',
-    },
-    criteriaSets: [
-      {
-        unitKind: 'commune',
-        criteriaSetId: sets.items.find((s) => s.origin === 'bundled:khung-2025-xa')!.id,
-      },
-    ],
-  })) as { campaign: { id: number } };
-  const id = created.campaign.id;
-  await agency.post(`/api/v1/campaigns/${id}/participants`, { unitCodes: ['05551', '05566'] });
+  const id = await createCommuneCampaign(agency, name, ['05551', '05566']);
   const survey = (await agency.get(`/api/v1/campaigns/${id}`)) as {
     criteriaSets: { surveyMaxHundredths: number | null }[];
     participants: { unitCode: string; unitName: string }[];

@@ -36,6 +36,41 @@ export async function apiAs(
   };
 }
 
+/**
+ * A 2026 campaign of communes on the 2025 commune template, created by `agency` with the given
+ * participants (none when empty): the set-up of the sociological survey's browser tests.
+ */
+export async function createCommuneCampaign(
+  agency: ApiAs,
+  name: string,
+  unitCodes: string[],
+): Promise<number> {
+  const sets = (await agency.get('/api/v1/criteria-sets')) as {
+    items: { id: number; origin: string }[];
+  };
+  const created = (await agency.post('/api/v1/campaigns', {
+    name,
+    year: 2026,
+    deadlines: {
+      selfAssessment: '2027-01-10',
+      round1: '2027-01-20',
+      explanations: '2027-01-31',
+      round2: '2027-02-10',
+      publication: '2027-02-28',
+    },
+    criteriaSets: [
+      {
+        unitKind: 'commune',
+        criteriaSetId: sets.items.find((s) => s.origin === 'bundled:khung-2025-xa')!.id,
+      },
+    ],
+  })) as { campaign: { id: number } };
+  const id = created.campaign.id;
+  if (unitCodes.length > 0)
+    await agency.post(`/api/v1/campaigns/${id}/participants`, { unitCodes });
+  return id;
+}
+
 /** A day counted from today in Vietnam, as "YYYY-MM-DD". */
 export const vnDay = (offset: number): string =>
   new Date(Date.now() + 7 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
