@@ -620,9 +620,25 @@ export function classShares(
   labels: readonly (string | null)[],
   bands: readonly ClassBand[],
 ): { classes: ClassShare[]; unclassified: number } {
-  const counts = bands.map((b) => labels.filter((l) => l === b.label).length);
+  const tally = new Map<string | null, number>();
+  for (const l of labels) tally.set(l, (tally.get(l) ?? 0) + 1);
+  return classSharesOfCounts(
+    [...tally].map(([label, units]) => ({ label, units })),
+    bands,
+  );
+}
+
+/** `classShares` from the number of units of each class label (a label may come several times). */
+export function classSharesOfCounts(
+  labelCounts: readonly { label: string | null; units: number }[],
+  bands: readonly ClassBand[],
+): { classes: ClassShare[]; unclassified: number } {
+  const counts = bands.map((b) =>
+    labelCounts.reduce((a, c) => (c.label === b.label ? a + c.units : a), 0),
+  );
   const shares = largestRemainderShares(counts, 1);
   const classified = counts.reduce((a, b) => a + b, 0);
+  const units = labelCounts.reduce((a, c) => a + c.units, 0);
   return {
     classes: bands.map((b, i) => ({
       label: b.label,
@@ -630,7 +646,7 @@ export function classShares(
       shareTenths: shares[i] ?? 0,
       shareText: `${formatScaled(shares[i] ?? 0, 1)} %`,
     })),
-    unclassified: labels.length - classified,
+    unclassified: units - classified,
   };
 }
 

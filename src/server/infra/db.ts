@@ -12,6 +12,7 @@ import {
   unlinkSync,
   existsSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { once } from 'node:events';
 import { PGlite } from '@electric-sql/pglite';
@@ -267,6 +268,33 @@ function streamCopyWriter(
   };
 }
 
+/**
+ * Reads outside a transaction are prepared once per connection, under a name made from their text
+ * (ADR 53): a ranking page or a session lookup is then planned once, not on every request. Only
+ * statements with parameters are named (their text is the same from one call to the next), and at
+ * most `MAX_NAMED` texts per process, so that generated SQL cannot grow the server's memory.
+ */
+const MAX_NAMED = 2000;
+const named = new Map<string, string>();
+
+function statementName(sql: string, params: readonly unknown[]): string | undefined {
+  if (params.length === 0 || sql.length > 16_000) return undefined;
+  const known = named.get(sql);
+  if (known !== undefined || named.size >= MAX_NAMED) return known;
+  const name = `p_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+  named.set(sql, name);
+  return name;
+}
+
+/** The server refused a prepared statement whose tables changed shape since it was prepared. */
+function isStalePlan(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error as { code?: string }).code === '0A000' &&
+    /cached plan/.test(error.message)
+  );
+}
+
 /** Connects to a PostgreSQL server through a connection pool. */
 export async function openPostgresDb(url: string, poolSize = 10): Promise<Db> {
   const types = {
@@ -288,6 +316,15 @@ export async function openPostgresDb(url: string, poolSize = 10): Promise<Db> {
   return {
     backend: 'postgres',
     async query<T extends object>(sql: string, params: readonly unknown[] = []) {
+      const name = statementName(sql, params);
+      if (name !== undefined) {
+        try {
+          return (await pool.query<T>({ name, text: sql, values: params as unknown[] })).rows;
+        } catch (error) {
+          // A statement prepared before a change of its tables' shape: asked again, unprepared.
+          if (!isStalePlan(error)) throw error;
+        }
+      }
       const result = await pool.query<T>(sql, params as unknown[]);
       return result.rows;
     },

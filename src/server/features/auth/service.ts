@@ -193,7 +193,7 @@ export async function resolveSession(
       new Date(now.getTime() + config.sessionTtlHours * 3_600_000),
     );
   }
-  const grants = await repo.findGrants(db, row.user_id);
+  const grants = row.grants;
   return {
     actor: { userId: row.user_id, username: row.username, fullName: row.full_name, grants },
     csrfToken: row.csrf_token,

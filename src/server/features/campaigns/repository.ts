@@ -986,39 +986,43 @@ export interface ResultsClassCount {
  * trees), the token its results were computed from and the one they would be computed from now,
  * and the stored results' counts.
  */
+export interface ResultsHeader {
+  campaign: CampaignRow;
+  sets: CampaignSetRow[];
+  stored: string | null;
+  current: string;
+  counts: ResultsClassCount[] | null;
+}
+
 export async function findResultsHeader(
   db: Queryable,
   campaignId: number,
-): Promise<
-  | {
-      campaign: CampaignRow;
-      sets: CampaignSetRow[];
-      stored: string | null;
-      current: string;
-      counts: ResultsClassCount[] | null;
-    }
-  | undefined
-> {
-  const [row] = await db.query<
-    CampaignRow & {
-      sets_json: CampaignSetRow[] | null;
-      stored_token: string | null;
-      current_token: string;
-      counts_json: ResultsClassCount[] | null;
-    }
-  >(
-    `SELECT ${CAMPAIGN_COLUMNS},
+): Promise<ResultsHeader | undefined> {
+  const [row] = await db.query<HeaderRow>(
+    `SELECT ${HEADER_COLUMNS} FROM ${CAMPAIGN_FROM} WHERE c.id = $1`,
+    [campaignId],
+  );
+  return row ? headerOf(row) : undefined;
+}
+
+type HeaderRow = CampaignRow & {
+  sets_json: CampaignSetRow[] | null;
+  stored_token: string | null;
+  current_token: string;
+  counts_json: ResultsClassCount[] | null;
+};
+
+/** The columns of a results header, over `CAMPAIGN_FROM`. */
+const HEADER_COLUMNS = `${CAMPAIGN_COLUMNS},
        (SELECT json_agg(json_build_object('campaign_id', cs.campaign_id, 'unit_kind', cs.unit_kind,
           'criteria_set_id', cs.criteria_set_id, 'survey_max_hundredths', cs.survey_max_hundredths, 'bands', cs.bands,
           'set_name', s.name, 'set_status', s.status, 'set_bands', s.bands) ORDER BY cs.unit_kind)
         FROM campaign_criteria_sets cs JOIN criteria_sets s ON s.id = cs.criteria_set_id WHERE cs.campaign_id = c.id) AS sets_json,
        c.results_token AS stored_token,
        ${tokenSql('c.id', 'c.version')} AS current_token,
-       c.results_counts AS counts_json
-     FROM ${CAMPAIGN_FROM} WHERE c.id = $1`,
-    [campaignId],
-  );
-  if (!row) return undefined;
+       c.results_counts AS counts_json`;
+
+function headerOf(row: HeaderRow): ResultsHeader {
   const { sets_json, stored_token, current_token, counts_json, ...campaign } = row;
   return {
     campaign,
@@ -1136,7 +1140,18 @@ export async function findHistoryInputs(
   db: Queryable,
   year: number,
   unitIds: readonly number[],
-): Promise<{
+): Promise<HistoryInputs> {
+  if (unitIds.length === 0) return { links: [], previous: [], names: [] };
+  const [row] = await db.query<{ links: unknown; previous: unknown; names: unknown }>(
+    `WITH RECURSIVE ${historyCtes('$1::int', 'SELECT unnest($2::int[])')}
+     SELECT ${HISTORY_COLUMNS}`,
+    [year, unitIds],
+  );
+  return historyOfJson(row);
+}
+
+/** Year over year's inputs as JSON columns (`links`, `previous`, `names`) of a query. */
+export interface HistoryInputs {
   links: { predecessor_id: number; successor_id: number; merge_type: 'full' | 'partial' }[];
   previous: {
     unit_id: number;
@@ -1145,36 +1160,113 @@ export async function findHistoryInputs(
     rank: number | null;
     units_ranked: number | null;
   }[];
-}> {
-  if (unitIds.length === 0) return { links: [], previous: [] };
-  const [row] = await db.query<{ links: unknown; previous: unknown }>(
-    `WITH RECURSIVE back(predecessor_id, successor_id, merge_type, depth) AS (
-       SELECT predecessor_id, successor_id, merge_type, 1 FROM unit_lineage_in_province WHERE successor_id = ANY($2::int[])
+  /** The names of the units and of their predecessors. */
+  names: { id: number; name: string }[];
+}
+
+/**
+ * The CTEs (after `WITH RECURSIVE`) that gather year over year's inputs of the units `ids` (SQL
+ * returning unit ids) for the results of `year` (an SQL expression).
+ */
+const historyCtes = (
+  year: string,
+  ids: string,
+) => `back(predecessor_id, successor_id, merge_type, depth) AS (
+       SELECT predecessor_id, successor_id, merge_type, 1 FROM unit_lineage_in_province WHERE successor_id IN (${ids})
        UNION
        SELECT l.predecessor_id, l.successor_id, l.merge_type, b.depth + 1 FROM unit_lineage_in_province l JOIN back b ON l.successor_id = b.predecessor_id
        WHERE b.depth < 5),
      links AS (SELECT DISTINCT predecessor_id, successor_id, merge_type FROM back),
-     ids AS (SELECT unnest($2::int[]) AS id UNION SELECT predecessor_id FROM links),
+     ids AS (${ids} UNION SELECT predecessor_id FROM links),
      previous AS (
        SELECT 1 AS source, h.unit_id, h.index_hundredths, h.max_hundredths, h.rank, h.units_ranked FROM historical_results h
-       WHERE h.year = $1 AND h.unit_id IN (SELECT id FROM ids)
+       WHERE h.year = ${year} AND h.unit_id IN (SELECT * FROM ids)
        UNION ALL
        SELECT 2, r.unit_id, r.index_hundredths, r.max_appraised_hundredths + coalesce(r.max_survey_hundredths, 0), r.rank, r.units_ranked
        FROM campaign_results r JOIN campaigns c ON c.id = r.campaign_id JOIN campaign_participants p ON p.id = r.participant_id
-       WHERE c.year = $1 AND r.unit_id IN (SELECT id FROM ids) AND r.index_hundredths IS NOT NULL
-         AND (p.status = 'published' OR c.status = 'closed'))
-     SELECT (SELECT coalesce(json_agg(l), '[]') FROM links l) AS links,
+       WHERE c.year = ${year} AND r.unit_id IN (SELECT * FROM ids) AND r.index_hundredths IS NOT NULL
+         AND (p.status = 'published' OR c.status = 'closed'))`;
+
+const HISTORY_COLUMNS = `(SELECT coalesce(json_agg(l), '[]') FROM links l) AS links,
        (SELECT coalesce(json_agg(json_build_object('unit_id', x.unit_id, 'index_hundredths', x.index_hundredths,
           'max_hundredths', x.max_hundredths, 'rank', x.rank, 'units_ranked', x.units_ranked) ORDER BY x.source, x.unit_id), '[]')
-        FROM previous x) AS previous`,
-    [year, unitIds],
-  );
-  const parse = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
+        FROM previous x) AS previous,
+       (SELECT coalesce(json_agg(json_build_object('id', n.id, 'name', n.name)), '[]')
+        FROM (SELECT DISTINCT unit_id FROM previous) x JOIN units n ON n.id = x.unit_id) AS names`;
+
+const parseJson = (v: unknown): unknown => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
+
+function historyOfJson(row: { links: unknown; previous: unknown; names: unknown } | undefined) {
   return {
-    links: parse(row?.links ?? []) as Awaited<ReturnType<typeof findHistoryInputs>>['links'],
-    previous: parse(row?.previous ?? []) as Awaited<
-      ReturnType<typeof findHistoryInputs>
-    >['previous'],
+    links: parseJson(row?.links ?? []) as HistoryInputs['links'],
+    previous: parseJson(row?.previous ?? []) as HistoryInputs['previous'],
+    names: parseJson(row?.names ?? []) as HistoryInputs['names'],
+  };
+}
+
+/**
+ * One page of a ranking as a reader sees it, in one query: the results header (as
+ * `findResultsHeader`), the page's rows (as `findResultsPage`), year over year's inputs for them
+ * (as `findHistoryInputs`, for the year before the campaign's), and with a search the count of
+ * units it finds. The caller checks that the header gives the selection it asked with.
+ */
+export async function findResultsView(
+  db: Queryable,
+  campaignId: number,
+  s: ResultsSelection,
+  page: {
+    afterPosition?: number | undefined;
+    offset?: number | undefined;
+    limit?: number | undefined;
+  },
+): Promise<
+  | { header: ResultsHeader; rows: ResultRow[]; history: HistoryInputs; searchTotal: number | null }
+  | undefined
+> {
+  const { where, params } = selectionWhere(campaignId, s, true);
+  let pageSql = `SELECT r.participant_id, r.campaign_id, r.unit_id, r.unit_kind, r.appraised_hundredths,
+       r.max_appraised_hundredths, r.survey_hundredths, r.max_survey_hundredths, r.survey_provisional,
+       r.index_hundredths, r.class_label, r.rank, r.units_ranked, r.criteria, r.computed_at, r.position,
+       u.code AS unit_code, u.name AS unit_name, p.status
+     FROM campaign_results r JOIN units u ON u.id = r.unit_id JOIN campaign_participants p ON p.id = r.participant_id
+     WHERE ${where}`;
+  if (page.afterPosition !== undefined)
+    pageSql += ` AND r.position > ${params.p(page.afterPosition)}`;
+  pageSql += ' ORDER BY r.position';
+  if (page.limit !== undefined) pageSql += ` LIMIT ${params.p(page.limit)}`;
+  if (page.offset !== undefined && page.offset > 0) pageSql += ` OFFSET ${params.p(page.offset)}`;
+  const count = s.search
+    ? `(SELECT count(*)::int FROM campaign_results r JOIN units u ON u.id = r.unit_id
+         JOIN campaign_participants p ON p.id = r.participant_id WHERE ${where})`
+    : 'NULL::int';
+  const [row] = await db.query<
+    HeaderRow & {
+      page_json: unknown;
+      links: unknown;
+      previous: unknown;
+      names: unknown;
+      search_total: number | null;
+    }
+  >(
+    `WITH RECURSIVE page AS MATERIALIZED (${pageSql}),
+     ${historyCtes('(SELECT year - 1 FROM campaigns WHERE id = $1)', 'SELECT unit_id FROM page')}
+     SELECT ${HEADER_COLUMNS},
+       (SELECT coalesce(json_agg(page ORDER BY page.position), '[]') FROM page) AS page_json,
+       ${HISTORY_COLUMNS},
+       ${count} AS search_total
+     FROM ${CAMPAIGN_FROM} WHERE c.id = $1`,
+    params.values,
+  );
+  if (!row) return undefined;
+  const { page_json, links, previous, names, search_total, ...header } = row;
+  const rows = (parseJson(page_json) as (ResultRow & { computed_at: string | Date })[]).map(
+    (r) => ({ ...r, computed_at: new Date(r.computed_at) }),
+  );
+  return {
+    header: headerOf(header),
+    rows,
+    history: historyOfJson({ links, previous, names }),
+    searchTotal: search_total,
   };
 }
 

@@ -10,7 +10,7 @@ import { yearOverYearWithLineage, type PreviousResult } from '../../../domain/ca
 import type { Round1Entry, Round2Decision } from '../../../domain/campaign/assessment.ts';
 import {
   bandsFor,
-  classShares,
+  classSharesOfCounts,
   compareRounds,
   computeResults,
   type UnitAssessment,
@@ -258,11 +258,17 @@ async function freshResult(
 /** Year over year for stored results: own previous-year results, else through lineage. */
 async function historyOf(db: Queryable, year: number, rows: repo.ResultRow[]) {
   if (rows.length === 0) return new Map<string, never>();
-  const { links, previous: previousRows } = await repo.findHistoryInputs(
+  const inputs = await repo.findHistoryInputs(
     db,
     year - 1,
     rows.map((r) => r.unit_id),
   );
+  return historyFrom(year, rows, inputs);
+}
+
+/** Year over year for stored results, from the inputs the repository read for them. */
+function historyFrom(year: number, rows: repo.ResultRow[], inputs: repo.HistoryInputs) {
+  const { links, previous: previousRows } = inputs;
   const previous = new Map<string, PreviousResult>();
   for (const r of previousRows) {
     const id = String(r.unit_id);
@@ -289,13 +295,7 @@ async function historyOf(db: Queryable, year: number, rows: repo.ResultRow[]) {
       mergeType: l.merge_type,
     })),
   );
-  const names = new Map(
-    (
-      await repo.findUnitsBrief(db, [
-        ...new Set(histories.flatMap((h) => h.usedUnitIds.map(Number))),
-      ])
-    ).map((u) => [String(u.id), u.name]),
-  );
+  const names = new Map(inputs.names.map((u) => [String(u.id), u.name]));
   return new Map(
     histories.map((h) => [
       h.unitId,
@@ -486,8 +486,8 @@ function classSummaries(
       maxAppraisedHundredths: list.reduce((a, r) => Math.max(a, r.max_appraised), 0),
       provisionalUnits: sum((r) => r.provisional),
       bands,
-      ...classShares(
-        list.flatMap((r) => Array<string | null>(r.units).fill(r.class_label)),
+      ...classSharesOfCounts(
+        list.map((r) => ({ label: r.class_label, units: r.units })),
         bands,
       ),
     };
@@ -521,15 +521,51 @@ export async function getResults(
   filter: ResultsFilter = {},
 ) {
   const afterPosition = filter.cursor === undefined ? undefined : positionOfCursor(filter.cursor);
-  const { campaign: row, sets, counts } = await freshHeader(deps, campaignId);
-  const kindBands = (kind: string) => bandsOfSets(row, sets, kind);
-  const all = actor !== null && canSeeAllResults(actor, row.owner_unit_path);
-  const selection: repo.ResultsSelection = {
-    publishedOnly: !all && row.status !== 'closed',
+  const selectionFor = (
+    campaign: Pick<repo.CampaignRow, 'owner_unit_path' | 'status'>,
+  ): repo.ResultsSelection => ({
+    publishedOnly:
+      !(actor !== null && canSeeAllResults(actor, campaign.owner_unit_path)) &&
+      campaign.status !== 'closed',
     unitKind: filter.unitKind || undefined,
     classLabel: filter.classLabel || undefined,
     search: filter.q ? { folded: searchKey(filter.q), code: filter.q.toLowerCase() } : undefined,
+  });
+  // One query reads the header, the page and year over year's inputs. The page is read with the
+  // selection the campaign gave last time (who sees unpublished units depends on its owner and
+  // state); when the header read with it says otherwise, or the stored results are stale, the
+  // page is read again.
+  const page = {
+    afterPosition,
+    offset: filter.offset,
+    // One more than the page tells whether a page follows.
+    limit: filter.limit === undefined ? undefined : filter.limit + 1,
   };
+  const guess = lastSelectionInputs.get(campaignId);
+  let view = guess
+    ? await repo.findResultsView(deps.db, campaignId, selectionFor(guess), page)
+    : undefined;
+  const usable = (v: typeof view): v is NonNullable<typeof view> =>
+    v !== undefined &&
+    guess !== undefined &&
+    v.header.stored !== null &&
+    v.header.stored === v.header.current &&
+    v.header.counts !== null &&
+    selectionFor(v.header.campaign).publishedOnly === selectionFor(guess).publishedOnly;
+  if (!usable(view)) {
+    const { campaign } = await freshHeader(deps, campaignId);
+    view = await repo.findResultsView(deps.db, campaignId, selectionFor(campaign), page);
+    if (!view) throw notFound('entity_campaign');
+  }
+  const { campaign: row, sets } = view.header;
+  lastSelectionInputs.set(campaignId, {
+    owner_unit_path: row.owner_unit_path,
+    status: row.status,
+  });
+  const counts = view.header.counts ?? [];
+  const selection = selectionFor(row);
+  const kindBands = (kind: string) => bandsOfSets(row, sets, kind);
+  const all = actor !== null && canSeeAllResults(actor, row.owner_unit_path);
   const visible = counts.filter(
     (r) =>
       (!selection.publishedOnly || r.published) &&
@@ -537,21 +573,16 @@ export async function getResults(
   );
   // The summary counts the visible units of the kind, before the class and name filters.
   const summaries = classSummaries(kindBands, visible);
-  const total = selection.search
-    ? await repo.countResults(deps.db, campaignId, selection)
-    : visible
-        .filter((r) => selection.classLabel === undefined || r.class_label === selection.classLabel)
-        .reduce((a, r) => a + r.units, 0);
-  // One more than the page tells whether a page follows.
-  const read = await repo.findResultsPage(deps.db, campaignId, selection, {
-    afterPosition,
-    offset: filter.offset,
-    limit: filter.limit === undefined ? undefined : filter.limit + 1,
-  });
+  const total =
+    view.searchTotal ??
+    visible
+      .filter((r) => selection.classLabel === undefined || r.class_label === selection.classLabel)
+      .reduce((a, r) => a + r.units, 0);
+  const read = view.rows;
   const rows = filter.limit === undefined ? read : read.slice(0, filter.limit);
   const last = rows[rows.length - 1];
   const more = read.length > rows.length;
-  const history = await historyOf(deps.db, row.year, rows);
+  const history = historyFrom(row.year, rows, view.history);
   return {
     campaign: presentCampaign(row, deps.clock.now()),
     complete: all,
@@ -564,6 +595,12 @@ export async function getResults(
     })),
   };
 }
+
+/**
+ * Per process, what each campaign's ranking was last read with (its owner's path and its state):
+ * the guess of the next page's selection, checked against the header read with the page.
+ */
+const lastSelectionInputs = new Map<number, Pick<repo.CampaignRow, 'owner_unit_path' | 'status'>>();
 
 /** Public results of a published campaign: index, class, rank and criterion scores, nothing else. */
 export async function getPublicResults(deps: Deps, campaignId: number) {
