@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { RULE_SYNTAX_HELP } from '../../../domain/scoring/rule-text.ts';
 import type { Deps } from '../../deps.ts';
-import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { commonErrors, fileAnswer, errorBody, idParam } from '../../http/schemas.ts';
@@ -13,6 +12,7 @@ import * as service from './service.ts';
 import { exportCriteriaXlsx, importCriteriaXlsx } from './xlsx.ts';
 import { importCriteriaSetFromXlsx } from './import.ts';
 import { contentDisposition } from '../../http/download.ts';
+import { readUpload } from '../../http/upload.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -238,15 +238,11 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      if (!request.isMultipart()) throw new AppError('unsupported', 'unsupported_media_type');
-      const file = await request.file();
-      if (!file) throw new AppError('invalid', 'xlsx_not_xlsx');
-      const buffer = await file.toBuffer();
-      const owner = (file.fields.ownerUnitId as { value?: string } | undefined)?.value;
-      const parsed = await importCriteriaXlsx(buffer);
+      const upload = await readUpload(request, 'xlsx_not_xlsx');
+      const parsed = await importCriteriaXlsx(upload.content);
       const id = await importCriteriaSetFromXlsx(deps, actor, parsed, {
-        filename: file.filename,
-        ownerUnitId: formFieldId(owner, 'ownerUnitId'),
+        filename: upload.fileName,
+        ownerUnitId: formFieldId(upload.fields.ownerUnitId, 'ownerUnitId'),
       });
       return reply.code(201).send(await service.getCriteriaSet(deps, actor, id));
     },

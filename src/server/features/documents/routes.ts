@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import { DOCUMENT_TYPES } from '../../../domain/documents/templates.ts';
 import type { Deps } from '../../deps.ts';
-import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import {
@@ -20,6 +19,7 @@ import { localeFromHeader, translate, type MessageKey } from '../../i18n/message
 import { contentDisposition } from '../../http/download.ts';
 import * as contract from '../../../shared/contract/documents.ts';
 import * as service from './service.ts';
+import { readUpload } from '../../http/upload.ts';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const typeParam = z.object({ type: z.enum(DOCUMENT_TYPES) });
@@ -208,13 +208,10 @@ export function registerDocumentRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       const actor = requireActor(request);
-      if (!request.isMultipart()) throw new AppError('unsupported', 'unsupported_media_type');
-      const file = await request.file();
-      if (!file) throw new AppError('invalid', 'document_template_empty');
-      const content = await file.toBuffer();
+      const { content, fileName } = await readUpload(request, 'document_template_empty');
       await service.uploadTemplate(deps, actor, request.params.type, request.query.unitId ?? null, {
         content,
-        fileName: file.filename,
+        fileName,
       });
       return service.listTemplates(deps, actor, request.query.unitId ?? null);
     },

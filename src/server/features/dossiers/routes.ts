@@ -1,9 +1,5 @@
 /** HTTP routes of the dossier-handling evaluation: import, dossiers, ratings, quarterly results. */
-import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
@@ -26,49 +22,17 @@ import * as contract from '../../../shared/contract/dossiers.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 import { contentDisposition } from '../../http/download.ts';
+import { receiveUploadToFile, type StagedUpload as Upload } from '../../http/upload.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-interface Upload {
-  filePath: string;
-  fileName: string;
-  fields: Record<string, string>;
-}
-
-/** Streams the multipart file to a staging file under the data directory; collects the fields. */
-async function receiveUpload(request: FastifyRequest, deps: Deps): Promise<Upload> {
-  if (!request.isMultipart()) throw new AppError('unsupported', 'unsupported_media_type');
-  const dir = path.join(deps.config.dataDir, 'uploads');
-  mkdirSync(dir, { recursive: true });
-  const fields: Record<string, string> = {};
-  let filePath: string | null = null;
-  let fileName = '';
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        if (filePath !== null) {
-          part.file.resume();
-          continue;
-        }
-        filePath = path.join(dir, `dossiers-${randomUUID()}`);
-        fileName = part.filename || 'tep-ho-so';
-        await pipeline(part.file, createWriteStream(filePath));
-        if (part.file.truncated) {
-          throw new AppError('too_large', 'payload_too_large', {
-            limit: `${Math.round(deps.config.maxUploadBytes / 1024 / 1024)} MB`,
-          });
-        }
-      } else if (typeof part.value === 'string') {
-        fields[part.fieldname] = part.value;
-      }
-    }
-  } catch (error) {
-    if (filePath !== null) await unlink(filePath).catch(() => undefined);
-    throw error;
-  }
-  if (filePath === null) throw new AppError('invalid', 'dossier_import_empty');
-  return { filePath, fileName, fields };
-}
+/** Streams the dossier file to a staging file under the data directory; collects the fields. */
+const receiveUpload = (request: FastifyRequest, deps: Deps): Promise<Upload> =>
+  receiveUploadToFile(request, deps, {
+    missing: 'dossier_import_empty',
+    prefix: 'dossiers',
+    defaultName: 'tep-ho-so',
+  });
 
 function mappingField(fields: Record<string, string>): ColumnMapping | null {
   const text = fields.mapping;

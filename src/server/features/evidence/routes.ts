@@ -1,5 +1,4 @@
 /** HTTP routes of the evidence library: upload, list, read, edit, new versions, download, delete. */
-import type { MultipartFile, Multipart } from '@fastify/multipart';
 import type { FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
@@ -14,6 +13,7 @@ import * as rechecks from './recheck.service.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 import { contentDisposition } from '../../http/download.ts';
+import { receiveStreamingUpload } from '../../http/upload.ts';
 
 /**
  * The file response may only show itself: no scripts, no requests, embeddable by our own pages
@@ -42,52 +42,12 @@ const parseFields = (fields: Record<string, string>) => parseWith(schemas.upload
 const parseVersionFields = (fields: Record<string, string>) =>
   parseWith(z.object({}).strict(), fields);
 
-/**
- * Reads a multipart upload up to its file; the text fields after the file are read by the
- * returned `readFields`, which the service calls once the file is stored.
- */
-async function receiveMultipart(
-  request: FastifyRequest,
-  deps: Deps,
-): Promise<{ file: service.IncomingFile; readFields: () => Promise<Record<string, string>> }> {
-  if (!request.isMultipart()) throw new AppError('unsupported', 'unsupported_media_type');
-  // One byte over the limit reaches storage, which then refuses the file as too large.
-  const limits = { fileSize: deps.config.maxUploadBytes + 1, files: 1 };
-  const parts = request.parts({ limits })[Symbol.asyncIterator]();
-  const fields: Record<string, string> = {};
-  const next = async (): Promise<Multipart | undefined> => {
-    try {
-      const { value, done } = await parts.next();
-      return done ? undefined : value;
-    } catch (error) {
-      if ((error as { code?: string }).code === 'FST_FILES_LIMIT')
-        throw new AppError('invalid', 'evidence_too_many_files');
-      throw error;
-    }
-  };
-  let file: MultipartFile | undefined;
-  for (let part = await next(); part; part = await next()) {
-    if (part.type === 'file') {
-      file = part;
-      break;
-    }
-    fields[part.fieldname] = String(part.value);
-  }
-  if (!file) throw new AppError('invalid', 'evidence_file_missing');
-  return {
-    file: { filename: file.filename, stream: file.file },
-    readFields: async () => {
-      for (let part = await next(); part; part = await next()) {
-        if (part.type === 'file') {
-          part.file.resume();
-          throw new AppError('invalid', 'evidence_too_many_files');
-        }
-        fields[part.fieldname] = String(part.value);
-      }
-      return fields;
-    },
-  };
-}
+/** Reads an evidence upload up to its file; the fields after it come once the file is stored. */
+const receiveMultipart = (request: FastifyRequest, deps: Deps) =>
+  receiveStreamingUpload(request, deps, {
+    missing: 'evidence_file_missing',
+    tooMany: 'evidence_too_many_files',
+  });
 
 export function registerEvidenceRoutes(app: App, deps: Deps): void {
   const uploadResponses = {

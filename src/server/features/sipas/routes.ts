@@ -2,7 +2,6 @@
  * HTTP routes of SIPAS: staff routes under /api/v1/sipas (signed in) and the public form and
  * answer routes under /api/v1/public/sipas (no session: anyone with the link may answer).
  */
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
@@ -16,21 +15,9 @@ import * as service from './service.ts';
 import * as submissions from './submission.service.ts';
 import { exportIndexesXlsx } from './xlsx.ts';
 import { contentDisposition } from '../../http/download.ts';
+import { readUpload } from '../../http/upload.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Reads a multipart upload: the file ("file") and text fields. */
-async function readUpload(request: FastifyRequest) {
-  if (!request.isMultipart()) throw new AppError('unsupported', 'unsupported_media_type');
-  let content: Buffer | null = null;
-  const fields: Record<string, string> = {};
-  for await (const part of request.parts()) {
-    if (part.type === 'file') content = await part.toBuffer();
-    else fields[part.fieldname] = String(part.value);
-  }
-  if (!content || content.length === 0) throw new AppError('invalid', 'import_empty');
-  return { content, fields };
-}
 
 export function registerSipasRoutes(app: App, deps: Deps): void {
   const tags = ['sipas'];

@@ -4,7 +4,6 @@
  * progress, results (JSON and Excel); and, without a session, the questionnaire a personal link
  * opens and its answer.
  */
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
@@ -19,6 +18,7 @@ import { registerSocialSurveyPage } from './page.ts';
 import * as contract from '../../../shared/contract/social-survey.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
+import { readUpload } from '../../http/upload.ts';
 import {
   exportQuestionnaireXlsx,
   exportResultsXlsx,
@@ -28,15 +28,6 @@ import {
 
 const tags = ['social-survey'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-async function uploaded(request: FastifyRequest): Promise<Buffer> {
-  if (!request.isMultipart()) throw new AppError('unsupported', 'unsupported_media_type');
-  const file = await request.file();
-  if (!file) throw new AppError('invalid', 'import_empty');
-  const content = await file.toBuffer();
-  if (content.length === 0) throw new AppError('invalid', 'import_empty');
-  return content;
-}
 
 export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
   const base = '/api/v1/campaigns/:id/social-survey';
@@ -159,7 +150,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
     async (request) => {
       const actor = requireActor(request);
       const current = await service.getSurvey(deps, actor, request.params.id);
-      const content = await uploaded(request);
+      const content = (await readUpload(request)).content;
       const { design, version } = await readQuestionnaireXlsx(content);
       const kind = current.unitKinds.find((k) => k.unitKind === request.params.unitKind);
       const saved = kind?.questionnaire?.version ?? null;
@@ -311,7 +302,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
     async (request) => {
       const actor = requireActor(request);
       await service.getSurvey(deps, actor, request.params.id);
-      const table = await readAnswersTable(await uploaded(request));
+      const table = await readAnswersTable((await readUpload(request)).content);
       return service.importRespondents(deps, actor, request.params.id, table);
     },
   );
@@ -388,7 +379,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
     async (request) => {
       const actor = requireActor(request);
       await service.getSurvey(deps, actor, request.params.id);
-      const table = await readAnswersTable(await uploaded(request));
+      const table = await readAnswersTable((await readUpload(request)).content);
       return service.importResponses(deps, actor, request.params.id, table);
     },
   );

@@ -1,13 +1,13 @@
 /** HTTP routes of the unit tree: browse, search, edit, lineage, import. */
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
 import { importUnitsCsv } from './import.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
+import { readUpload } from '../../http/upload.ts';
 
 export function registerUnitRoutes(app: App, deps: Deps): void {
   app.get(
@@ -182,10 +182,7 @@ export function registerUnitRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       const actor = requireActor(request);
-      if (!request.isMultipart()) throw new AppError('unsupported', 'unsupported_media_type');
-      const file = await request.file();
-      if (!file) throw new AppError('invalid', 'import_empty');
-      const content = await file.toBuffer();
+      const { content } = await readUpload(request);
       return importUnitsCsv(deps, actor, content);
     },
   );
