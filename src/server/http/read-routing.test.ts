@@ -73,6 +73,27 @@ describe.runIf(withReplica)('with a streaming replica', () => {
     expect(after[0]!.r).toBe(false);
   });
 
+  it('runs a write that reaches the read handle on the primary, with a warning', async () => {
+    const warnings: string[] = [];
+    const replica = h.deps.replica!;
+    const warn = replica.warn;
+    replica.warn = (message) => warnings.push(message);
+    try {
+      const reading = readHandle(h.deps.db, replica);
+      await reading.query(
+        "INSERT INTO app_settings (key, value) VALUES ('read_routing_probe', '1'::jsonb)",
+      );
+      const stored = await h.deps.db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM app_settings WHERE key = 'read_routing_probe'",
+      );
+      expect(stored[0]!.n).toBe(1);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain('25006');
+    } finally {
+      replica.warn = warn;
+    }
+  });
+
   it('serves a ranking from the replica, the same ranking the primary serves', async () => {
     const replica = h.deps.replica!;
     const before = { ...replica.counts };
