@@ -218,7 +218,13 @@ async function measureOn(url: string, readUrl: string | undefined): Promise<Benc
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'admin', password: PASSWORD }),
     });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    // The session only: the cookie that keeps a browser on the primary after a change is left out,
+    // so the reads go to the replica as an ordinary reader's do.
+    const cookie =
+      login.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('parindex_session='))
+        ?.split(';')[0] ?? '';
     const campaigns = (await (
       await fetch(`${bases[0]}/api/v1/campaigns`, { headers: { cookie } })
     ).json()) as { items: Array<{ id: number; year: number; name: string }> };
