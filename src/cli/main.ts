@@ -140,6 +140,17 @@ function printStartup(report: StartupReport): void {
   }
 }
 
+function printReadReplica(report: StartupReport): void {
+  if (report.readReplica === 'ignored')
+    console.log(
+      'DATABASE_READ_URL bị bỏ qua: cơ sở dữ liệu nhúng không có bản sao chỉ đọc (cần DATABASE_URL là PostgreSQL).',
+    );
+  else if (report.readReplica === 'used')
+    console.log(
+      'Bản sao chỉ đọc (DATABASE_READ_URL): trang công khai, xếp hạng, kết quả quý và tệp xuất đọc từ bản sao.',
+    );
+}
+
 function printRecovery(report: StartupReport): void {
   const r = report.recovered;
   if (!r) return;
@@ -156,6 +167,7 @@ async function serve(): Promise<void> {
   printStartup(report);
   const app = await createApp(deps);
   printRecovery(report);
+  printReadReplica(report);
   // Background work (ADR 37): jobs queued before a stop, or left by a process that died, run here.
   await startJobs(deps);
   // Imports and drafts of other processes that stop meanwhile are marked interrupted within a

@@ -6,16 +6,23 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 // Several server processes against one PostgreSQL: both start together on an empty database
 // (migrations and first-start seeding happen once), and a session opened on one is valid on the other.
+// With PARINDEX_TEST_DATABASE_READ_URL both also read from the replica (DATABASE_READ_URL, ADR 51).
 const url = process.env.PARINDEX_TEST_DATABASE_URL;
+const replicaUrl = process.env.PARINDEX_TEST_DATABASE_READ_URL;
 const BIN = path.resolve(import.meta.dirname, '../../bin/parindex.mjs');
 const children: ChildProcess[] = [];
 let dbName = '';
 
-function startServer(databaseUrl: string, port: number): Promise<void> {
+function startServer(
+  databaseUrl: string,
+  port: number,
+  readUrl: string | undefined,
+): Promise<void> {
   const child = spawn(process.execPath, [BIN, 'serve'], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
+      ...(readUrl ? { DATABASE_READ_URL: readUrl } : {}),
       PORT: String(port),
       HOST: '127.0.0.1',
       PARINDEX_ADMIN_PASSWORD: 'admin-multi-process',
@@ -66,7 +73,23 @@ describe.runIf(url)('several server processes on one PostgreSQL', () => {
     await admin.end();
     const target = new URL(url!);
     target.pathname = `/${dbName}`;
-    await Promise.all([startServer(target.toString(), 3471), startServer(target.toString(), 3472)]);
+    let readTarget: string | undefined;
+    if (replicaUrl) {
+      const r = new URL(replicaUrl);
+      r.pathname = `/${dbName}`;
+      readTarget = r.toString();
+    }
+    await Promise.all([
+      startServer(target.toString(), 3471, readTarget),
+      startServer(target.toString(), 3472, readTarget),
+    ]);
+    if (readTarget) {
+      for (const port of [3471, 3472]) {
+        const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+        expect(ready.status).toBe(200);
+        expect(await ready.json()).toMatchObject({ replica: { state: 'ok', standby: true } });
+      }
+    }
 
     const login = await fetch('http://127.0.0.1:3471/api/v1/auth/login', {
       method: 'POST',
@@ -74,7 +97,10 @@ describe.runIf(url)('several server processes on one PostgreSQL', () => {
       body: JSON.stringify({ username: 'admin', password: 'admin-multi-process' }),
     });
     expect(login.status).toBe(200);
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = login.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('parindex_session='))!
+      .split(';')[0]!;
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const me = await fetch('http://127.0.0.1:3472/api/v1/auth/me', { headers: { cookie } });
     expect(me.status).toBe(200);

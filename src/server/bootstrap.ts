@@ -7,6 +7,7 @@ import type { Deps } from './deps.ts';
 import { systemClock, type Clock } from './infra/clock.ts';
 import { lockForTransaction, openDb, type Db } from './infra/db.ts';
 import { migrate } from './infra/migrate.ts';
+import { openReplica } from './infra/replica.ts';
 import { claimJobOwner } from './infra/job-owner.ts';
 import { createStorage } from './infra/storage.ts';
 import { recoverInterruptedJobs, type Recovery } from './features/jobs/recovery.ts';
@@ -26,6 +27,11 @@ export interface StartupReport {
   demoAccounts: string[] | null;
   /** Jobs found interrupted by a process that stopped, and staging tables dropped (ADR 23). */
   recovered?: Recovery;
+  /**
+   * DATABASE_READ_URL: `used` on PostgreSQL, `ignored` on the embedded database (one process,
+   * no replica); unset when not configured.
+   */
+  readReplica?: 'used' | 'ignored';
 }
 
 /** Opens the configured database and applies migrations. */
@@ -103,12 +109,17 @@ export async function startDeps(
     const report = await prepareDatabase(db, config, clock);
     const owner = await claimJobOwner(db, config.databaseUrl);
     const deps: Deps = { db, clock, config, storage: createStorage(config), owner };
+    if (config.databaseReadUrl) {
+      report.readReplica = db.backend === 'postgres' ? 'used' : 'ignored';
+      if (db.backend === 'postgres') deps.replica = openReplica(config.databaseReadUrl);
+    }
     try {
       report.recovered = await recoverInterruptedJobs(deps, owner);
       // The demo's evidence file goes to the file storage; storage out of reach must not stop
       // the start (/readyz says so): the file is added at a later start.
       if (config.demo) await loadDemoEvidence(deps).catch(() => false);
     } catch (error) {
+      await deps.replica?.close();
       await owner.close();
       throw error;
     }
@@ -121,10 +132,11 @@ export async function startDeps(
 
 /**
  * Releases what startDeps took: the job runner (its running jobs are queued again), the job
- * owner's connection, then the database.
+ * owner's connection, the replica's pool, then the database.
  */
 export async function closeDeps(deps: Deps): Promise<void> {
   await deps.jobs?.stop();
   await deps.owner?.close();
+  await deps.replica?.close();
   await deps.db.close();
 }

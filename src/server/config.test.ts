@@ -44,3 +44,28 @@ describe('external programs and web build settings', () => {
     expect(() => loadConfig({ PARINDEX_OCR: 'maybe' })).toThrow(/PARINDEX_OCR/);
   });
 });
+
+describe('the read replica settings', () => {
+  it('has no replica and a ten-second read-after-write rule by default', () => {
+    const config = loadConfig({});
+    expect(config.databaseReadUrl).toBeUndefined();
+    expect(config.readAfterWriteSeconds).toBe(10);
+    expect(loadConfig({ DATABASE_READ_URL: '' }).databaseReadUrl).toBeUndefined();
+  });
+
+  it('reads the replica URL and the rule, and refuses what is not a PostgreSQL URL', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://p@primary:5432/parindex',
+      DATABASE_READ_URL: 'postgresql://p@replica:5432/parindex',
+      PARINDEX_READ_AFTER_WRITE_SECONDS: '0',
+    });
+    expect(config.databaseReadUrl).toBe('postgresql://p@replica:5432/parindex');
+    expect(config.readAfterWriteSeconds).toBe(0);
+    expect(() => loadConfig({ DATABASE_READ_URL: 'mysql://replica/parindex' })).toThrow(
+      /DATABASE_READ_URL/,
+    );
+    expect(() => loadConfig({ PARINDEX_READ_AFTER_WRITE_SECONDS: '-1' })).toThrow(
+      /PARINDEX_READ_AFTER_WRITE_SECONDS/,
+    );
+  });
+});

@@ -86,6 +86,12 @@ const envSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
       .optional()
       .or(z.literal('').transform(() => undefined)),
+    DATABASE_READ_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    PARINDEX_READ_AFTER_WRITE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
     PARINDEX_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
     PARINDEX_DEMO: flag.optional(),
     PARINDEX_SESSION_TTL_HOURS: positiveInt(12),
@@ -180,6 +186,16 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * A streaming replica of DATABASE_URL for the routes that only read (ADR 51); undefined: they
+   * read from the primary. Ignored on the embedded database.
+   */
+  databaseReadUrl: string | undefined;
+  /**
+   * Seconds after a browser's last successful change during which its reads stay on the primary
+   * (it sees its own writes even when the replica lags); 0: no such rule.
+   */
+  readAfterWriteSeconds: number;
   adminPassword: string | undefined;
   /** Load demo data into an empty database (default: on for the embedded database only). */
   demo: boolean;
@@ -277,6 +293,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.PARINDEX_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
+    readAfterWriteSeconds: e.PARINDEX_READ_AFTER_WRITE_SECONDS,
     adminPassword: e.PARINDEX_ADMIN_PASSWORD,
     demo: e.PARINDEX_DEMO ?? !e.DATABASE_URL,
     sessionTtlHours: e.PARINDEX_SESSION_TTL_HOURS,

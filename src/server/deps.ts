@@ -7,10 +7,16 @@ import type { Clock } from './infra/clock.ts';
 import type { Db } from './infra/db.ts';
 import type { JobOwner } from './infra/job-owner.ts';
 import type { JobRunner } from './infra/jobs.ts';
+import type { Replica } from './infra/replica.ts';
 import type { FileStorage } from './infra/storage.ts';
 
 export interface Deps {
   db: Db;
+  /**
+   * The streaming replica the read routes use (DATABASE_READ_URL, ADR 51), through
+   * `readDeps`; unset: they read from `db`.
+   */
+  replica?: Replica;
   clock: Clock;
   config: Config;
   storage: FileStorage;

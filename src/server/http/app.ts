@@ -45,6 +45,7 @@ import { validationDetails } from './validation.ts';
 import { StorageUnavailableError } from '../infra/storage.ts';
 import { multipartFailure, refuseBadText, refusedValue } from './bad-input.ts';
 import { CSRF_HEADER, isPublicRoute, SESSION_COOKIE } from './session.ts';
+import { registerReadRouting } from './read-routing.ts';
 import type { App } from './types.ts';
 
 /**
@@ -180,6 +181,9 @@ export async function createApp(deps: Deps, options: { logger?: boolean } = {}):
 
   // NUL bytes, lone surrogates and hostile nesting never reach a schema, a query or the database.
   app.addHook('preValidation', refuseBadText);
+
+  // After a change, this browser's reads stay on the primary for a while (ADR 51).
+  registerReadRouting(app, deps);
 
   app.setErrorHandler((error, request, reply) =>
     sendError(error, request, reply, deps.config.maxUploadBytes),

@@ -70,6 +70,16 @@ export interface Db extends Queryable {
    */
   copyIn(table: string, columns: readonly string[], format?: CopyFormat): Promise<CopyWriter>;
   close(): Promise<void>;
+  /**
+   * Set on a read handle only (`readHandle`): the primary that takes its transactions and bulk
+   * loads, and every query once one of them ran. Caches keyed by a database use it as their key.
+   */
+  readonly primary?: Db;
+}
+
+/** The handle a cache of per-database values is kept under: a read handle shares its primary's. */
+export function cacheKeyOf(db: Queryable & object): object {
+  return (db as { primary?: Db }).primary ?? db;
 }
 
 // Both backends return the same JavaScript types: int8 and numeric as numbers where they fit,
@@ -296,17 +306,24 @@ function isStalePlan(error: unknown): boolean {
 }
 
 /** Connects to a PostgreSQL server through a connection pool. */
+/** int8, numeric and date as both backends return them (see above). */
+export const PG_TYPES = {
+  getTypeParser: ((oid: number, format?: string) => {
+    if (oid === INT8) return parseInt8;
+    if (oid === NUMERIC) return Number;
+    if (oid === DATE) return (v: string) => v;
+    return pg.types.getTypeParser(oid, format as 'text');
+  }) as typeof pg.types.getTypeParser,
+};
+
 export async function openPostgresDb(url: string, poolSize = 10): Promise<Db> {
-  const types = {
-    getTypeParser: ((oid: number, format?: string) => {
-      if (oid === INT8) return parseInt8;
-      if (oid === NUMERIC) return Number;
-      if (oid === DATE) return (v: string) => v;
-      return pg.types.getTypeParser(oid, format as 'text');
-    }) as typeof pg.types.getTypeParser,
-  };
   // No JIT compilation: it costs more than it saves on queries of about a second (ADR 10).
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, options: '-c jit=off' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: PG_TYPES,
+    options: '-c jit=off',
+  });
   // An idle connection closed by the server (a restart, a failover, an administrator) is dropped
   // from the pool and replaced on next use; without this listener it would crash the process.
   pool.on('error', () => undefined);

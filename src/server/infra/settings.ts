@@ -3,7 +3,7 @@
  * shares it: the keys of the HMACs the product signs with, the mark of the demo's first load.
  */
 import { randomBytes } from 'node:crypto';
-import type { Queryable } from './db.ts';
+import { cacheKeyOf, type Queryable } from './db.ts';
 
 /** Is a setting recorded? */
 export async function hasSetting(db: Queryable, key: string): Promise<boolean> {
@@ -29,11 +29,13 @@ const keyCache = new WeakMap<object, Map<string, Promise<Buffer>>>();
  * once per handle (a failed read is tried again next time).
  */
 export function databaseKey(db: Queryable & object, name: string): Promise<Buffer> {
-  let keys = keyCache.get(db);
-  if (!keys) keyCache.set(db, (keys = new Map()));
+  // A read handle's key is its primary's: the same key, written (once) where writes go.
+  const owner = cacheKeyOf(db) as Queryable & object;
+  let keys = keyCache.get(owner);
+  if (!keys) keyCache.set(owner, (keys = new Map()));
   let key = keys.get(name);
   if (!key) {
-    key = settingOnce(db, name, randomBytes(32).toString('base64')).then((v) =>
+    key = settingOnce(owner, name, randomBytes(32).toString('base64')).then((v) =>
       Buffer.from(v as string, 'base64'),
     );
     keys.set(name, key);

@@ -2,7 +2,9 @@
  * Test harness for integration tests: a fresh database per test file (in-memory embedded by
  * default; a new database on the PostgreSQL server named by PARINDEX_TEST_DATABASE_URL when set),
  * migrated and seeded like a first start, the HTTP app on top, and clients that sign in and carry
- * their cookie and anti-forgery token like the web app does.
+ * their cookie and anti-forgery token like the web app does. With PARINDEX_TEST_DATABASE_READ_URL
+ * (a streaming replica of that server) the read routes read the test database on the replica, as a
+ * server with DATABASE_READ_URL does (ADR 51).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { createApp, type App } from '../http/app.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../http/session.ts';
 import { fixedClock } from '../infra/clock.ts';
 import { openEmbeddedDb, openPostgresDb, type Db } from '../infra/db.ts';
+import { openReplica, type Replica } from '../infra/replica.ts';
 import { createStorage, type FileStorage } from '../infra/storage.ts';
 
 export const ADMIN_PASSWORD = 'admin-test-password';
@@ -45,6 +48,8 @@ export interface Response<T = unknown> {
 
 export interface Client {
   csrfToken: string;
+  /** The session cookie's value; undefined without a session. */
+  sessionCookie: string | undefined;
   request<T = any>(
     method: string,
     url: string,
@@ -66,6 +71,8 @@ export async function openTestDb(): Promise<{
   drop: () => Promise<void>;
   /** The fresh database's URL on PostgreSQL. */
   url?: string;
+  /** The same database on the replica (PARINDEX_TEST_DATABASE_READ_URL), when there is one. */
+  readUrl?: string;
 }> {
   const url = process.env.PARINDEX_TEST_DATABASE_URL;
   if (!url) return { db: await openEmbeddedDb(null), drop: async () => {} };
@@ -77,9 +84,18 @@ export async function openTestDb(): Promise<{
   const target = new URL(url);
   target.pathname = `/${name}`;
   const db = await openPostgresDb(target.toString(), 5);
+  // A database created on the primary appears on its physical replica under the same name.
+  const replicaServer = process.env.PARINDEX_TEST_DATABASE_READ_URL;
+  let readUrl: string | undefined;
+  if (replicaServer) {
+    const replicaTarget = new URL(replicaServer);
+    replicaTarget.pathname = `/${name}`;
+    readUrl = replicaTarget.toString();
+  }
   return {
     db,
     url: target.toString(),
+    ...(readUrl ? { readUrl } : {}),
     drop: async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
@@ -95,7 +111,11 @@ export async function openTestDb(): Promise<{
  */
 export async function createHarness(
   config: Partial<Config> = {},
-  options: { storage?: FileStorage } = {},
+  options: {
+    storage?: FileStorage;
+    /** The read replica's URL; unset: the suite's replica if any; null: none. */
+    replicaUrl?: string | null;
+  } = {},
 ): Promise<Harness> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'parindex-test-'));
   const base = loadConfig({
@@ -114,10 +134,20 @@ export async function createHarness(
     ...config,
   };
   const clock = fixedClock(new Date('2026-03-02T02:00:00.000Z'));
-  const { db, drop, url: databaseUrl } = await openTestDb();
+  const { db, drop, url: databaseUrl, readUrl } = await openTestDb();
   await prepareDatabase(db, fullConfig, clock);
   const storage = options.storage ?? createStorage(fullConfig);
-  const deps: Deps = { db, clock, config: fullConfig, storage };
+  const replicaUrl = options.replicaUrl === undefined ? readUrl : options.replicaUrl;
+  const replica: Replica | undefined = replicaUrl
+    ? openReplica(replicaUrl, { poolSize: 3 })
+    : undefined;
+  const deps: Deps = {
+    db,
+    clock,
+    config: fullConfig,
+    storage,
+    ...(replica ? { replica } : {}),
+  };
   // Background work runs as in the server: one job runner for this database (ADR 37).
   await startJobs(deps, { pollMs: 500 });
   const app = await createApp(deps, { logger: false });
@@ -153,6 +183,7 @@ export async function createHarness(
     };
     return {
       csrfToken,
+      sessionCookie: cookie,
       request,
       get: (url) => request('GET', url),
       post: (url, body) => request('POST', url, body ?? {}),
@@ -184,6 +215,7 @@ export async function createHarness(
     async close() {
       await deps.jobs?.stop();
       await app.close();
+      await replica?.close();
       await db.close();
       await drop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -18,6 +18,7 @@ import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 import * as contract from '../../../shared/contract/campaigns.ts';
 import { contentDisposition } from '../../http/download.ts';
+import { readDeps } from '../../http/read-routing.ts';
 
 /** A route's summary and its typed answer. */
 const answers = <T extends z.ZodType>(summary: string, schema: T) => ({
@@ -467,7 +468,12 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) =>
-      results.getResults(deps, requireActor(request), request.params.id, request.query),
+      results.getResults(
+        readDeps(deps, request),
+        requireActor(request),
+        request.params.id,
+        request.query,
+      ),
   );
 
   app.get(
@@ -496,7 +502,11 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const table = await results.resultsTable(deps, requireActor(request), request.params.id);
+      const table = await results.resultsTable(
+        readDeps(deps, request),
+        requireActor(request),
+        request.params.id,
+      );
       return reply
         .type('text/csv; charset=utf-8')
         .header(
@@ -526,7 +536,11 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const table = await results.resultsTable(deps, requireActor(request), request.params.id);
+      const table = await results.resultsTable(
+        readDeps(deps, request),
+        requireActor(request),
+        request.params.id,
+      );
       return reply
         .type(XLSX_TYPE)
         .header(
@@ -551,7 +565,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
         response: { 200: contract.publicResults, 404: errorBody },
       },
     },
-    async (request) => results.getPublicResults(deps, request.params.id),
+    async (request) => results.getPublicResults(readDeps(deps, request), request.params.id),
   );
 
   // The public results page itself: a light page of its own in the web build (ket-qua/), which

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
+import { readDeps } from '../../http/read-routing.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { commonErrors, fileAnswer, errorBody, idParam } from '../../http/schemas.ts';
@@ -308,7 +309,8 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
         response: { 200: contract.quarterView, ...commonErrors },
       },
     },
-    async (request) => service.getQuarterView(deps, requireActor(request), request.query),
+    async (request) =>
+      service.getQuarterView(readDeps(deps, request), requireActor(request), request.query),
   );
 
   app.get(
@@ -328,7 +330,7 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
     },
     async (request, reply) => {
       const { filename, buffer } = await service.exportQuarterViewXlsx(
-        deps,
+        readDeps(deps, request),
         requireActor(request),
         request.query,
       );

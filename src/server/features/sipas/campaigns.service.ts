@@ -13,7 +13,7 @@ import {
 import { satisfiedLevelsLabel } from '../../../domain/sipas/indexes.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound, type ErrorDetail } from '../../errors.ts';
-import type { Queryable } from '../../infra/db.ts';
+import { cacheKeyOf, type Queryable } from '../../infra/db.ts';
 import * as repo from './repository.ts';
 import { audit } from './audit.ts';
 
@@ -358,25 +358,34 @@ export async function deleteCampaign(deps: Deps, actor: Actor, id: number): Prom
 const CACHE_MS = 5000;
 const contextCache = new WeakMap<
   object,
-  Map<number, { at: number; ctx: CampaignContext | null }>
+  Map<string, { at: number; ctx: CampaignContext | null }>
 >();
+
+/**
+ * A read handle (ADR 51) keeps its entries beside its primary's, apart from them: what a lagging
+ * replica read never answers the submission path, and a change forgets both.
+ */
+const cacheEntry = (deps: Deps, id: number): string => `${deps.db.primary ? 'r' : 'p'}${id}`;
 
 /** A campaign context from the short-lived cache (public paths only). */
 export async function cachedCampaignContext(
   deps: Deps,
   id: number,
 ): Promise<CampaignContext | null> {
-  let cache = contextCache.get(deps.db);
-  if (!cache) contextCache.set(deps.db, (cache = new Map()));
+  let cache = contextCache.get(cacheKeyOf(deps.db));
+  if (!cache) contextCache.set(cacheKeyOf(deps.db), (cache = new Map()));
   const now = Date.now();
-  const hit = cache.get(id);
+  const entry = cacheEntry(deps, id);
+  const hit = cache.get(entry);
   if (hit && now - hit.at < CACHE_MS) return hit.ctx;
   const ctx = await loadCampaignContext(deps.db, id);
-  cache.set(id, { at: now, ctx });
+  cache.set(entry, { at: now, ctx });
   return ctx;
 }
 
 /** Drops a campaign from the cache after a change. */
 export function forgetCampaign(deps: Deps, id: number): void {
-  contextCache.get(deps.db)?.delete(id);
+  const cache = contextCache.get(cacheKeyOf(deps.db));
+  cache?.delete(`p${id}`);
+  cache?.delete(`r${id}`);
 }

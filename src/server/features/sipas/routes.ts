@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
+import { readDeps } from '../../http/read-routing.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { commonErrors, fileAnswer, errorBody, idParam } from '../../http/schemas.ts';
@@ -37,7 +38,7 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
     },
     async (request) =>
       submissions.getPublicForm(
-        deps,
+        readDeps(deps, request),
         request.params.campaignId,
         request.query.unit,
         request.query.field,
@@ -432,10 +433,12 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) =>
-      service.campaignIndexes(deps, requireActor(request), request.params.campaignId, {
-        unitId: request.query.unit,
-        fieldId: request.query.field,
-      }),
+      service.campaignIndexes(
+        readDeps(deps, request),
+        requireActor(request),
+        request.params.campaignId,
+        { unitId: request.query.unit, fieldId: request.query.field },
+      ),
   );
 
   app.get(
@@ -456,8 +459,9 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const campaign = await service.getCampaign(deps, actor, request.params.campaignId);
-      const view = await service.campaignIndexes(deps, actor, request.params.campaignId, {
+      const reading = readDeps(deps, request);
+      const campaign = await service.getCampaign(reading, actor, request.params.campaignId);
+      const view = await service.campaignIndexes(reading, actor, request.params.campaignId, {
         unitId: request.query.unit,
         fieldId: request.query.field,
       });
