@@ -305,6 +305,24 @@ function isStalePlan(error: unknown): boolean {
   );
 }
 
+/** A read outside a transaction on a pool: prepared under its name when it has one. */
+export async function poolQuery<T extends object>(
+  pool: pg.Pool,
+  sql: string,
+  params: readonly unknown[],
+): Promise<T[]> {
+  const name = statementName(sql, params);
+  if (name !== undefined) {
+    try {
+      return (await pool.query<T>({ name, text: sql, values: params as unknown[] })).rows;
+    } catch (error) {
+      // A statement prepared before a change of its tables' shape: asked again, unprepared.
+      if (!isStalePlan(error)) throw error;
+    }
+  }
+  return (await pool.query<T>(sql, params as unknown[])).rows;
+}
+
 /** Connects to a PostgreSQL server through a connection pool. */
 /** int8, numeric and date as both backends return them (see above). */
 export const PG_TYPES = {
@@ -333,17 +351,7 @@ export async function openPostgresDb(url: string, poolSize = 10): Promise<Db> {
   return {
     backend: 'postgres',
     async query<T extends object>(sql: string, params: readonly unknown[] = []) {
-      const name = statementName(sql, params);
-      if (name !== undefined) {
-        try {
-          return (await pool.query<T>({ name, text: sql, values: params as unknown[] })).rows;
-        } catch (error) {
-          // A statement prepared before a change of its tables' shape: asked again, unprepared.
-          if (!isStalePlan(error)) throw error;
-        }
-      }
-      const result = await pool.query<T>(sql, params as unknown[]);
-      return result.rows;
+      return poolQuery<T>(pool, sql, params);
     },
     async transaction<T>(work: (tx: Tx) => Promise<T>) {
       const conn = await pool.connect();

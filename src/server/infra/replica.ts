@@ -6,7 +6,15 @@
  * is logged: the replica being down slows nothing but the primary, and answers no error.
  */
 import pg from 'pg';
-import { PG_TYPES, type CopyFormat, type Db, type Queryable, type Row, type Tx } from './db.ts';
+import {
+  PG_TYPES,
+  poolQuery,
+  type CopyFormat,
+  type Db,
+  type Queryable,
+  type Row,
+  type Tx,
+} from './db.ts';
 
 /** What /readyz says of the replica. */
 export interface ReplicaState {
@@ -104,7 +112,7 @@ export function openReplica(
         return primary.query<T>(sql, params);
       }
       try {
-        const rows = (await pool.query<T>(sql, params as unknown[])).rows;
+        const rows = await poolQuery<T>(pool, sql, params);
         counts.replica++;
         return rows;
       } catch (error) {
