@@ -7,6 +7,9 @@
 // feature's repository (repository.ts, *.repository.ts, *-repository.ts): a feature uses another
 // through its service. The tests, the demo data (src/server/demo/) and the composition root
 // (src/server/bootstrap.ts), which seed rows directly, are exempt.
+//
+// Fails as well when a module other than the workbook reader and writer of src/server/infra/
+// (workbook-read.ts, workbook-write.ts) imports exceljs; tests and their fixtures are exempt.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,8 +26,8 @@ function sources(dir) {
   });
 }
 
-/** The relative module specifiers a file names. */
-function specifiers(file) {
+/** The module specifiers a file names (relative ones and packages). */
+function allSpecifiers(file) {
   const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
   const out = [];
   const visit = (node) => {
@@ -44,8 +47,11 @@ function specifiers(file) {
     ts.forEachChild(node, visit);
   };
   visit(sf);
-  return out.filter((s) => s.startsWith('.'));
+  return out;
 }
+
+/** The relative module specifiers a file names. */
+const specifiers = (file) => allSpecifiers(file).filter((s) => s.startsWith('.'));
 
 const files = sources(src);
 const known = new Set(files);
@@ -136,6 +142,15 @@ for (const [from, targets] of graph) {
   }
 }
 
+const WORKBOOK_MODULES = new Set([
+  'src/server/infra/workbook-read.ts',
+  'src/server/infra/workbook-write.ts',
+]);
+const excelOutside = files
+  .filter((f) => !/\.test\.tsx?$/.test(f) && !rel(f).startsWith('src/server/test-support/'))
+  .filter((f) => !WORKBOOK_MODULES.has(rel(f)) && allSpecifiers(f).includes('exceljs'))
+  .map(rel);
+
 let failed = false;
 if (components.length === 0) {
   console.log(`No import cycle among ${files.length} files of src/.`);
@@ -152,6 +167,15 @@ if (backDoors.length === 0) {
   for (const b of backDoors) console.error(`Another feature's repository: ${b}`);
   console.error(
     `${backDoors.length} import(s) of another feature's repository; go through its service.ts.`,
+  );
+  failed = true;
+}
+if (excelOutside.length === 0) {
+  console.log('Only the workbook reader and writer of infra/ use exceljs.');
+} else {
+  for (const f of excelOutside) console.error(`exceljs outside infra/workbook-*.ts: ${f}`);
+  console.error(
+    'Write workbooks through infra/workbook-write.ts, read them through infra/workbook.ts.',
   );
   failed = true;
 }

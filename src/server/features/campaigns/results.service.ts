@@ -35,6 +35,7 @@ import {
   treeFor,
   type LoadedCampaign,
 } from './service.ts';
+import { newWorkbook, workbookBytes } from '../../infra/workbook-write.ts';
 
 /** The domain's view of a few units (a scorecard), with reasons, from their full entries. */
 async function assessmentsOf(
@@ -878,8 +879,7 @@ export function resultsCsv(table: Table): string {
 
 /** An Excel workbook of the results: one sheet, Vietnamese headers, numbers as numbers. */
 export async function resultsXlsx(table: Table): Promise<Buffer> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = wb.addWorksheet('Kết quả');
   const codes = columns(table);
   ws.addRow([table.campaign.name]);
@@ -915,7 +915,7 @@ export async function resultsXlsx(table: Table): Promise<Buffer> {
   }
   for (const col of [4, 5, 6]) ws.getColumn(col).numFmt = '0.00';
   ws.getColumn(2).width = 36;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return await workbookBytes(wb);
 }
 
 /**

@@ -11,7 +11,6 @@
  * in a contained worker (infra/workbook.ts), so a renamed file or a zip bomb never reaches the
  * spreadsheet library and a heavy one cannot hold the server.
  */
-import ExcelJS from 'exceljs';
 import { parseUserDate } from '../../../domain/dates.ts';
 import { kindName, type NodeEvidenceRequirement } from '../../../domain/documents/findings.ts';
 import { OFFICIAL_DOCUMENT_KINDS } from '../../../domain/documents/official-document.ts';
@@ -29,6 +28,7 @@ import {
   type Workbook,
 } from '../../infra/workbook.ts';
 import type { NodeInput, NodeView, SetMeta } from './service.ts';
+import { newWorkbook, workbookBytes } from '../../infra/workbook-write.ts';
 
 export const SHEET_CRITERIA = 'Bộ chỉ số';
 export const SHEET_INFO = 'Thông tin';
@@ -172,7 +172,7 @@ const INFO_KEYS = {
 
 /** Writes a set to an .xlsx workbook. */
 export async function exportCriteriaXlsx(meta: SetMeta, nodes: NodeView[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'parindex';
   const ws = wb.addWorksheet(SHEET_CRITERIA, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.width }));
@@ -242,7 +242,7 @@ export async function exportCriteriaXlsx(meta: SetMeta, nodes: NodeView[]): Prom
   help.columns = [{ width: 120 }];
   for (const line of RULE_SYNTAX_HELP.split('\n'))
     help.addRow([line]).alignment = { wrapText: true };
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return await workbookBytes(wb);
 }
 
 /** A score cell: a number with at most two decimals (1,5 / 1.5 / 1.5 as a number). */

@@ -5,7 +5,6 @@
  * stored per-indicator points by unit and official (GROUP BY), the sums become the core's tallies,
  * and the core evaluates, classifies and computes rates against targets.
  */
-import ExcelJS from 'exceljs';
 import { can, scopeOf, type Actor } from '../../../domain/access.ts';
 import {
   combineTallies,
@@ -58,6 +57,7 @@ import {
   ratingSecretMatches,
   ratingSecretOf,
 } from './rating-secret.ts';
+import { newWorkbook, workbookBytes } from '../../infra/workbook-write.ts';
 
 /** Online ratings accepted per address per minute. */
 export const PUBLIC_RATINGS_PER_MINUTE = 10;
@@ -935,7 +935,7 @@ export async function exportQuarterViewXlsx(
   input: { unitId: number; period: string; bands?: string | undefined },
 ): Promise<{ filename: string; buffer: Buffer }> {
   const { view, lateUnitIds: unitIds } = await quarterViewWithArea(deps, actor, input);
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'parindex';
   const units = wb.addWorksheet('Kết quả đơn vị', { views: [{ state: 'frozen', ySplit: 3 }] });
   units.addRow([
@@ -1058,7 +1058,7 @@ export async function exportQuarterViewXlsx(
   }
   return {
     filename: `ket-qua-giai-quyet-tthc-${view.unit.code}-${quarterFileName(view.period)}.xlsx`,
-    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    buffer: await workbookBytes(wb),
   };
 }
 

@@ -6,6 +6,7 @@
 import { formatDateShort } from '../../../domain/format.ts';
 import { FINDING_GROUPS, type FindingGroup } from '../../../domain/remediation/supervision.ts';
 import type { getPlan, getSupervision } from './service.ts';
+import { newWorkbook, workbookBytes } from '../../infra/workbook-write.ts';
 
 type PlanView = Awaited<ReturnType<typeof getPlan>>;
 type SupervisionView = Awaited<ReturnType<typeof getSupervision>>;
@@ -38,8 +39,7 @@ const pct = (h: number | null | undefined) => (h === null || h === undefined ? n
 const date = (d: string | null) => (d ? formatDateShort(d) : '');
 
 async function workbook() {
-  const { default: ExcelJS } = await import('exceljs');
-  return new ExcelJS.Workbook();
+  return newWorkbook();
 }
 
 export async function planXlsx(plan: PlanView): Promise<Buffer> {
@@ -138,7 +138,7 @@ export async function planXlsx(plan: PlanView): Promise<Buffer> {
   for (const o of plan.progress.byOfficial)
     progress.addRow([o.name ?? 'Chưa giao', o.total, o.done, o.inProgress, o.overdue]);
   progress.getColumn(1).width = 40;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return await workbookBytes(wb);
 }
 
 export async function supervisionXlsx(s: SupervisionView): Promise<Buffer> {
@@ -195,5 +195,5 @@ export async function supervisionXlsx(s: SupervisionView): Promise<Buffer> {
       x.text,
     ]);
   r.getColumn(2).width = 100;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return await workbookBytes(wb);
 }

@@ -8,7 +8,6 @@
  * Reading is strict and all or nothing: every problem is reported with its sheet, row and column,
  * the common ones in words of their own and the rest as the domain check words them.
  */
-import ExcelJS from 'exceljs';
 import {
   ELEMENT_IDS,
   ELEMENT_NAMES,
@@ -32,6 +31,7 @@ import {
   type Sheet,
   type Workbook,
 } from '../../infra/workbook.ts';
+import { newWorkbook, workbookBytes } from '../../infra/workbook-write.ts';
 
 export const SHEET_QUESTIONS = 'Câu hỏi';
 export const SHEET_INFO = 'Thông tin';
@@ -96,7 +96,7 @@ const YES = 'x';
 
 /** Writes a questionnaire to an .xlsx workbook. */
 export async function exportQuestionnaireXlsx(q: Questionnaire): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'parindex';
   const ws = wb.addWorksheet(SHEET_QUESTIONS, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = QUESTION_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.width }));
@@ -158,7 +158,7 @@ export async function exportQuestionnaireXlsx(q: Questionnaire): Promise<Buffer>
       });
     }
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return await workbookBytes(wb);
 }
 
 /** Where a value of the questionnaire came from in the workbook. */

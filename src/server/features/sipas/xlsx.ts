@@ -1,7 +1,7 @@
 /** Excel export of a SIPAS campaign's indexes: overall and per element, per field, per unit, seed 000's table. */
-import ExcelJS from 'exceljs';
 import type { ScopeIndexes } from '../../../domain/sipas/indexes.ts';
 import type { CampaignIndexesView } from './service.ts';
+import { newWorkbook, workbookBytes } from '../../infra/workbook-write.ts';
 
 function scopeRow(label: string, s: ScopeIndexes): (string | number)[] {
   return [
@@ -16,7 +16,7 @@ function scopeRow(label: string, s: ScopeIndexes): (string | number)[] {
 
 /** Builds the workbook: one sheet of indexes by scope, one of the level table, one of formulas. */
 export async function exportIndexesXlsx(name: string, view: CampaignIndexesView): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'parindex';
   const ws = wb.addWorksheet('Chỉ số', { views: [{ state: 'frozen', ySplit: 3 }] });
   ws.addRow([name]).font = { bold: true };
@@ -71,5 +71,5 @@ export async function exportIndexesXlsx(name: string, view: CampaignIndexesView)
   alt.columns.forEach((c) => {
     c.width = 50;
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return await workbookBytes(wb);
 }

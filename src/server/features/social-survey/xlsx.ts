@@ -5,13 +5,13 @@
  * results as a workbook: per unit and node, then per unit, question and group, with the counts
  * and formulas behind every number.
  */
-import ExcelJS from 'exceljs';
 import type { SurveyDesign } from '../../../domain/social-survey/design.ts';
 import { formatPointsCompact, parseHundredths } from '../../../domain/scoring/decimal.ts';
 import { formatPoints, formatScaled } from '../../../domain/scoring/decimal.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages.ts';
 import { cellText, columnLetter, openXlsx, type Sheet } from '../../infra/workbook.ts';
+import { newWorkbook, workbookBytes } from '../../infra/workbook-write.ts';
 
 /** Sheets and their columns: the file's format (the headers are read back on import). */
 export const SHEETS = {
@@ -42,7 +42,7 @@ export async function exportQuestionnaireXlsx(
   design: SurveyDesign,
   meta: { unitKind: string; criteriaSetName: string; version: number; locale: Locale },
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const sheet = (part: keyof typeof SHEETS, rows: (string | number)[][]) => {
     const ws = wb.addWorksheet(SHEETS[part].name);
     ws.addRow([...SHEETS[part].columns]).font = { bold: true };
@@ -86,7 +86,7 @@ export async function exportQuestionnaireXlsx(
     'rules',
     design.rules.map((r) => [r.group, r.raterKind, SCOPE_TEXT[r.scope], r.sampleSize]),
   );
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return await workbookBytes(wb);
 }
 
 /** Where a design field ('questions.3.nodes.0') is in the workbook: sheet, row, column. */
@@ -280,7 +280,7 @@ export async function exportResultsXlsx(
   const t = (key: MessageKey) => translate(locale, key);
   const pct = (h: number | null) => (h === null ? '' : `${formatScaled(h, 2)} %`);
   const pts = (h: number | null) => (h === null ? '' : formatPoints(h));
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const units = wb.addWorksheet(t('survey_sheet_units'));
   units.addRow([
     `${survey.campaignName}${results.provisional ? ` (${t('survey_provisional')})` : ''}`,
@@ -360,5 +360,5 @@ export async function exportResultsXlsx(
       ]).font = { italic: true };
     }
   for (const ws of [units, questions]) ws.columns.forEach((c) => (c.width = 18));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return await workbookBytes(wb);
 }
