@@ -3,8 +3,9 @@
  * POST /api/v1/public/sipas/responses by C concurrent keep-alive clients (in a worker thread), each with its
  * own client id, through the whole path (rate counters, form token with its HMAC and a real 3 s
  * wait, validation, insert committed before the acknowledgement). Then, in the same run, the
- * baseline: the same number of single-row INSERTs of the same row shape sent straight to the
- * database by C workers. Both rates, p50/p99 and the ratio are printed.
+ * baseline: the same number of the same single-row INSERT, sent by C workers of a plain `pg`
+ * process of its own (bench/support/plain-pg-inserts.ts; on the embedded database, which has one
+ * process, through the same statement in this one). Both rates, p50/p99 and the ratio are printed.
  *
  * Runs against PostgreSQL when PARINDEX_BENCH_DATABASE_URL is set (a fresh database is created on
  * that server and dropped afterwards), else against the embedded database, which is single-process
@@ -15,11 +16,12 @@
  * PARINDEX_BENCH_SIPAS_MAX_SECONDS (default 120, per phase). Run alone:
  * `node --import tsx bench/sipas-submit.bench.ts`.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { DEFAULT_QUESTIONNAIRE, scaleQuestions } from '../src/domain/sipas/questionnaire.ts';
@@ -41,7 +43,12 @@ const POOL = 20;
 const TARGET_RATE = 2000;
 const TARGET_P99_MS = 50;
 
-async function openBenchDb(): Promise<{ db: Db; backend: string; drop: () => Promise<void> }> {
+async function openBenchDb(): Promise<{
+  db: Db;
+  backend: string;
+  databaseUrl?: string;
+  drop: () => Promise<void>;
+}> {
   const url = process.env.PARINDEX_BENCH_DATABASE_URL;
   if (!url) return { db: await openEmbeddedDb(null), backend: 'embedded', drop: async () => {} };
   const name = `parindex_bench_${randomBytes(6).toString('hex')}`;
@@ -54,6 +61,7 @@ async function openBenchDb(): Promise<{ db: Db; backend: string; drop: () => Pro
   return {
     db: await openPostgresDb(target.toString(), POOL),
     backend: 'postgres',
+    databaseUrl: target.toString(),
     drop: async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
@@ -61,6 +69,44 @@ async function openBenchDb(): Promise<{ db: Db; backend: string; drop: () => Pro
       await c.end();
     },
   };
+}
+
+/** The baseline on PostgreSQL: the product's INSERT sent by a plain `pg` process of its own. */
+function plainInserts(
+  databaseUrl: string,
+  total: number,
+  concurrency: number,
+  params: unknown[],
+): Promise<{ ok: number; failed: number; ms: number; latencies: number[] }> {
+  const sql = `INSERT INTO sipas_responses (campaign_id, unit_id, field_id, channel, answers, profile, suggestion,
+       client_id, dossier_code, paper_serial, entered_by, received_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     ON CONFLICT DO NOTHING RETURNING id, received_at`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./support/plain-pg-inserts.ts', import.meta.url))],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: {
+          ...process.env,
+          PARINDEX_BASELINE_URL: databaseUrl,
+          PARINDEX_BASELINE_SQL: sql,
+          PARINDEX_BASELINE_PARAMS: JSON.stringify(params),
+          PARINDEX_BASELINE_N: String(total),
+          PARINDEX_BASELINE_C: String(concurrency),
+          PARINDEX_BASELINE_MAX_MS: String(MAX_MS),
+        },
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`baseline exited with ${code}`));
+      else resolve(JSON.parse(out.trim().split('\n').pop() ?? '{}'));
+    });
+  });
 }
 
 /** Runs `total` tasks on `concurrency` workers, timing each; stops at the deadline. */
@@ -160,7 +206,7 @@ const fmt = (n: number, digits = 0) =>
 
 async function measure(): Promise<BenchResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'parindex-bench-'));
-  const { db, backend, drop } = await openBenchDb();
+  const { db, backend, databaseUrl, drop } = await openBenchDb();
   const base = loadConfig({ PARINDEX_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const config: Config = {
     ...base,
@@ -239,26 +285,45 @@ async function measure(): Promise<BenchResult> {
       [campaignId],
     );
 
-    const baseline = await runWorkers(api.ok + api.failed, C, async () => {
-      const row = await repo.insertResponse(
-        db,
-        {
-          campaignId,
-          unitId: unit!.id,
-          fieldId: 'dat-dai',
-          channel: 'web',
-          answers,
-          profile,
-          suggestion: 'Góp ý thử',
-          clientId: randomUUID(),
-          dossierCode: null,
-          paperSerial: null,
-          enteredBy: null,
-        },
-        new Date(),
-      );
-      return row !== null;
-    });
+    const baseRow = {
+      campaignId,
+      unitId: unit!.id,
+      fieldId: 'dat-dai',
+      channel: 'web',
+      answers,
+      profile,
+      suggestion: 'Góp ý thử',
+      clientId: randomUUID(),
+      dossierCode: null,
+      paperSerial: null,
+      enteredBy: null,
+    };
+    // On PostgreSQL the baseline is a process of its own sending the same INSERT with plain `pg`;
+    // the embedded database has one process, so there it runs here through the same statement.
+    const baseline =
+      databaseUrl !== undefined
+        ? await plainInserts(databaseUrl, api.ok + api.failed, C, [
+            baseRow.campaignId,
+            baseRow.unitId,
+            baseRow.fieldId,
+            baseRow.channel,
+            JSON.stringify(answers),
+            JSON.stringify(profile),
+            baseRow.suggestion,
+            '{uuid}',
+            null,
+            null,
+            null,
+            '{now}',
+          ])
+        : await runWorkers(api.ok + api.failed, C, async () => {
+            const row = await repo.insertResponse(
+              db,
+              { ...baseRow, clientId: randomUUID() },
+              new Date(),
+            );
+            return row !== null;
+          });
 
     const apiSorted = [...api.latencies].sort((a, b) => a - b);
     const baseSorted = [...baseline.latencies].sort((a, b) => a - b);
