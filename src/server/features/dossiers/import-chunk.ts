@@ -63,6 +63,8 @@ export function createChunkProcessor(setup: ChunkSetup): (input: ChunkInput) => 
   );
   const { stamp, fields } = setup;
   const staged = setup.target === 'staging';
+  // One buffer for all the pieces: each piece's rows are copied out of it.
+  const out = new CopyBinaryBuffer(ENCODE_CHUNK_BYTES);
   return (input) => {
     let rows: FileRow[];
     if (input.kind === 'text') {
@@ -75,8 +77,7 @@ export function createChunkProcessor(setup: ChunkSetup): (input: ChunkInput) => 
     } else {
       rows = input.rows;
     }
-    const out = new CopyBinaryBuffer(ENCODE_CHUNK_BYTES);
-    const parts: Buffer[] = [];
+    const parts: Uint8Array[] = [];
     const result: ChunkResult = { rows: 0, problemRows: 0, problems: [], periods: {}, copy: null };
     const { problems, periods } = result;
     for (const row of rows) {
@@ -101,17 +102,17 @@ export function createChunkProcessor(setup: ChunkSetup): (input: ChunkInput) => 
       const full = out.endRow();
       if (full !== null) parts.push(full);
     }
+    const rest = out.copyOut();
     if (result.problemRows === 0) {
-      const rest = out.take();
       if (rest !== null) parts.push(rest);
-      result.copy = joined(parts);
+      result.copy = parts.length === 1 && rest !== null ? rest : joined(parts);
     }
     return result;
   };
 }
 
 /** The buffers as one array of its own (a worker hands its memory over rather than copying it). */
-function joined(parts: Buffer[]): Uint8Array | null {
+function joined(parts: Uint8Array[]): Uint8Array | null {
   let length = 0;
   for (const p of parts) length += p.length;
   if (length === 0) return null;

@@ -35,7 +35,7 @@ import {
   type FileRow,
 } from './file-rows.ts';
 import type { ChunkResult, ChunkSetup } from './import-chunk.ts';
-import { defaultWorkers, inlineRunner, workerRunner } from './import-pool.ts';
+import { defaultWorkers, inlineRunner, startWorkerPool, type WorkerPool } from './import-pool.ts';
 import { mappingByName, missingHeaders, unmappedRequired, type ColumnMapping } from './mapping.ts';
 import * as repo from './repository.ts';
 import {
@@ -264,8 +264,8 @@ interface JobContext {
   estimate: number | null;
   /** What the workers need to check, score and encode rows (without the target). */
   setup: Omit<ChunkSetup, 'target' | 'fields' | 'stamp'>;
-  /** Worker threads of the load; 0: the job's own thread. */
-  workers: number;
+  /** The worker threads of the job's loads; null: the job's own thread. */
+  pool: WorkerPool | null;
 }
 
 /**
@@ -292,7 +292,7 @@ async function loadRows(
     fields: (target === 'dossiers' ? repo.DOSSIER_COPY_COLUMNS : repo.STAGING_COPY_COLUMNS).length,
     stamp,
   };
-  const runner = job.workers > 0 ? await workerRunner(setup, job.workers) : inlineRunner(setup);
+  const runner = job.pool !== null ? job.pool.runner(setup) : inlineRunner(setup);
   const inFlight: Promise<ChunkResult>[] = [];
   let open: CopyWriter | null = copy;
   let reported = 0;
@@ -352,7 +352,13 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
   const { jobId, input } = spec;
   const config = input.config ?? DEFAULT_DOSSIER_CONFIG;
   let total = 0;
+  let pool: WorkerPool | null = null;
   try {
+    // Started first: the workers load their code while the job prepares.
+    const workers =
+      input.workers ??
+      ((await stat(input.filePath)).size >= WORKERS_MIN_BYTES ? defaultWorkers() : 0);
+    if (workers > 0) pool = startWorkerPool(workers);
     const estimate = spec.kind === 'csv' ? await estimateCsvRows(input.filePath) : null;
     await repo.markJobRunning(db, jobId, estimate, deps.clock.now());
     input.onProgress?.(0, estimate);
@@ -377,10 +383,7 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
       successors: [...successors],
       delimiter: spec.kind === 'csv' ? (await csvLayout(input.filePath)).delimiter : ',',
     };
-    const workers =
-      input.workers ??
-      ((await stat(input.filePath)).size >= WORKERS_MIN_BYTES ? defaultWorkers() : 0);
-    const job: JobContext = { deps, actor, spec, config, process, estimate, setup, workers };
+    const job: JobContext = { deps, actor, spec, config, process, estimate, setup, pool };
     let outcome: Outcome | null = null;
     if (db.backend === 'postgres' && !(await firstCodeExists(job)))
       outcome = await importDirect(job);
@@ -431,6 +434,7 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
       .catch(() => undefined);
   } finally {
     if (input.ownsFile) await unlink(input.filePath).catch(() => undefined);
+    await pool?.close();
   }
   const job = await repo.findJob(db, jobId);
   const view = presentJob(job as repo.JobRow);
@@ -478,6 +482,8 @@ async function importDirect(job: JobContext): Promise<Outcome | null> {
       // A refused row aborts the load (and the transaction); the file is still read to the end to
       // list its problems.
       const loaded = await loadRows(job, copy, 'dossiers', stamp);
+      // The file is read: the workers' memory goes back before the commit.
+      await job.pool?.close();
       state.loaded = loaded;
       if (loaded.problemRows > 0) throw new RowsRefused();
       const counts = { inserted: loaded.total, updated: 0 };
@@ -507,6 +513,7 @@ async function importStaged(job: JobContext): Promise<Outcome> {
     const copy = await db.copyIn(table, repo.STAGING_COPY_COLUMNS, 'binary');
     const stamp = { version: job.config.version, jobId: spec.jobId, at: 0 };
     const loaded = await loadRows(job, copy, 'staging', stamp);
+    await job.pool?.close();
     if (loaded.problemRows > 0) return { loaded, counts: null };
     try {
       return { loaded, counts: await commitStaged(job, table, loaded) };

@@ -1,15 +1,20 @@
 // A worker thread of a dossier import (import-pool.ts): loads import-chunk.ts through tsx, builds
-// the job's chunk processor from its setup once, then answers each piece with its result, the COPY
-// bytes handed over rather than copied. An AppError travels as its parts.
+// the job's chunk processor from each setup it is sent, then answers each piece with its result,
+// the COPY bytes handed over rather than copied. An AppError travels as its parts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
 
 const { createChunkProcessor } = await import(workerData.module);
-const processChunk = createChunkProcessor(workerData.setup);
+let processChunk = null;
 
-parentPort.on('message', ({ id, piece }) => {
+parentPort.on('message', (message) => {
+  if (message.setup) {
+    processChunk = createChunkProcessor(message.setup);
+    return;
+  }
+  const { id, piece } = message;
   try {
     const result = processChunk(piece);
     const transfer = result.copy === null ? [] : [result.copy.buffer];
@@ -22,4 +27,3 @@ parentPort.on('message', ({ id, piece }) => {
     parentPort.postMessage({ id, error: { app, message: String(error?.message ?? error) } });
   }
 });
-parentPort.postMessage({ ready: true });
