@@ -72,6 +72,20 @@ export class CopyBinaryBuffer {
     return full;
   }
 
+  /**
+   * The rows encoded so far, copied into an array of their own (null when none); the buffer is
+   * kept for the next rows. For an encoder that hands over many small batches (a worker thread
+   * transferring each), where `take` would allocate a whole buffer per batch.
+   */
+  copyOut(): Uint8Array | null {
+    if (this.used === 0) return null;
+    const rows = new Uint8Array(this.used);
+    rows.set(this.buffer.subarray(0, this.used));
+    this.used = 0;
+    this.rowStart = 0;
+    return rows;
+  }
+
   null(): void {
     this.room(4);
     put32(this.buffer, this.used, -1);

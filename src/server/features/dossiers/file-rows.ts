@@ -56,7 +56,7 @@ function delimiterOf(firstLine: string): string {
 }
 
 /** The delimiter of the header line, and whether lines end with CR alone (no LF in the head). */
-async function csvLayout(filePath: string): Promise<{ delimiter: string; crOnly: boolean }> {
+export async function csvLayout(filePath: string): Promise<{ delimiter: string; crOnly: boolean }> {
   const handle = await open(filePath, 'r');
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
@@ -81,11 +81,34 @@ export class CsvSplitter {
   private records = 0;
   private first = true;
 
-  /** `crOnly`: the file ends its lines with CR alone (decided from its head, see csvLayout). */
+  /**
+   * `crOnly`: the file ends its lines with CR alone (decided from its head, see csvLayout);
+   * `atStart`: the text begins the file (a byte order mark there is dropped).
+   */
   constructor(
     private readonly delimiter: string,
     private readonly crOnly = false,
-  ) {}
+    atStart = true,
+  ) {
+    this.first = atStart;
+  }
+
+  /** The text pushed next follows `records` records (a piece cut from the middle of a file). */
+  startAfter(records: number): void {
+    this.records = records;
+  }
+
+  /** Records read so far (with those given to startAfter). */
+  get recordCount(): number {
+    return this.records;
+  }
+
+  /** The text of the record not complete yet, taken out of the splitter. */
+  takeRest(): string {
+    const rest = this.rest;
+    this.rest = '';
+    return rest;
+  }
 
   /** Adds text; appends the complete records to `out`. `final` = no more text will come. */
   push(chunk: string, final: boolean, out: FileRow[]): void {
@@ -234,6 +257,105 @@ export async function* readFileRowBatches(
     return;
   }
   yield* readXlsxBatches(filePath, batchRows);
+}
+
+/** A piece of the file as the import's workers take it (see import-chunk.ts). */
+export type FilePiece =
+  | { kind: 'text'; text: string; recordsBefore: number; final: boolean }
+  | { kind: 'rows'; rows: FileRow[] };
+
+// CSV text read at a time for the import's pieces: about 7,000 rows of an export.
+const PIECE_BYTES = 1024 * 1024;
+
+/** The records of CSV text without quotes (empty lines are no records, as in CsvSplitter). */
+function countRecords(text: string): number {
+  let n = 0;
+  let pos = 0;
+  const length = text.length;
+  while (pos < length) {
+    const nl = text.indexOf('\n', pos);
+    const lineEnd = nl === -1 ? length : nl;
+    let end = lineEnd;
+    if (end > pos && text.charCodeAt(end - 1) === 13) end--;
+    if (end > pos) n++;
+    pos = lineEnd + 1;
+  }
+  return n;
+}
+
+/**
+ * Streams the file as pieces of whole records for the import's workers, without the header (the
+ * first CSV piece still holds it: `recordsBefore` 0). CSV text without a quote character (nearly
+ * all of an export) is cut at its last line break and handed over as text, with the number of
+ * records before it, so that row numbers stay the file's; text with a quote is split here (a
+ * quoted field may hold line breaks) and handed over as rows. Workbook rows come as read.
+ */
+export async function* readFilePieces(
+  filePath: string,
+  kind: FileKind,
+  batchRows = 5000,
+): AsyncGenerator<FilePiece> {
+  if (kind === 'xlsx') {
+    let first = true;
+    for await (let rows of readXlsxBatches(filePath, batchRows)) {
+      if (first) {
+        first = false;
+        rows = rows.slice(1);
+      }
+      if (rows.length > 0) yield { kind: 'rows', rows };
+    }
+    return;
+  }
+  const layout = await csvLayout(filePath);
+  const splitter = new CsvSplitter(layout.delimiter, false, false);
+  const stream = createReadStream(filePath, { encoding: 'utf8', highWaterMark: PIECE_BYTES });
+  let records = 0;
+  let carry = '';
+  let start = true;
+  const split = (text: string, final: boolean): FileRow[] => {
+    const rows: FileRow[] = [];
+    splitter.startAfter(records);
+    splitter.push(text, final, rows);
+    carry = splitter.takeRest();
+    if (records === 0 && rows[0]?.rowNumber === 1) rows.shift();
+    records = splitter.recordCount;
+    return rows;
+  };
+  try {
+    for await (let chunk of stream as AsyncIterable<string>) {
+      if (start) {
+        start = false;
+        if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      }
+      if (layout.crOnly) chunk = chunk.replaceAll('\r', '\n');
+      const s = carry.length > 0 ? carry + chunk : chunk;
+      if (s.includes('"')) {
+        const rows = split(s, false);
+        if (rows.length > 0) yield { kind: 'rows', rows };
+        continue;
+      }
+      const cut = s.lastIndexOf('\n') + 1;
+      if (cut === 0) {
+        carry = s;
+        continue;
+      }
+      const text = s.slice(0, cut);
+      carry = s.slice(cut);
+      const before = records;
+      records += countRecords(text);
+      yield { kind: 'text', text, recordsBefore: before, final: false };
+    }
+    if (carry.length > 0) {
+      if (carry.includes('"')) {
+        const rows = split(carry, true);
+        if (rows.length > 0) yield { kind: 'rows', rows };
+      } else {
+        yield { kind: 'text', text: carry, recordsBefore: records, final: true };
+      }
+    }
+  } finally {
+    stream.destroy();
+  }
 }
 
 /** Streams the rows of the file one by one, the header first (see readFileRowBatches). */

@@ -6,7 +6,7 @@
  * dossiers exactly as they were. Also: retrying a job, reading one, where uploads are kept.
  */
 import { existsSync } from 'node:fs';
-import { unlink } from 'node:fs/promises';
+import { stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { scopeOf, type Actor } from '../../../domain/access.ts';
 import {
@@ -15,7 +15,6 @@ import {
 } from '../../../domain/dossiers/config.ts';
 import { DOSSIER_COLUMN_LABELS, type Dossier } from '../../../domain/dossiers/dossier.ts';
 import type { Deps } from '../../deps.ts';
-import { CopyBinaryBuffer } from '../../infra/copy-binary.ts';
 import type { CopyWriter, Queryable } from '../../infra/db.ts';
 import { AppError } from '../../errors.ts';
 import {
@@ -27,17 +26,19 @@ import {
 import { appendAuditEntry } from '../audit/append.ts';
 import { rereadJobDueDates } from './method.repository.ts';
 import {
+  csvLayout,
   detectFileKind,
   estimateCsvRows,
-  readFileRowBatches,
+  readFilePieces,
   readHead,
   type FileKind,
   type FileRow,
 } from './file-rows.ts';
+import type { ChunkResult, ChunkSetup } from './import-chunk.ts';
+import { defaultWorkers, inlineRunner, startWorkerPool, type WorkerPool } from './import-pool.ts';
 import { mappingByName, missingHeaders, unmappedRequired, type ColumnMapping } from './mapping.ts';
 import * as repo from './repository.ts';
 import {
-  type DerivedDossier,
   MAX_LISTED_PROBLEMS,
   type Processed,
   type RowProblem,
@@ -53,8 +54,8 @@ import {
 
 const BATCH_ROWS = 5000;
 const PROGRESS_EVERY = 20_000;
-// COPY text handed to the database at a time (about 5,000 rows).
-const COPY_CHUNK_BYTES = 1024 * 1024;
+// A file this large is checked and scored on worker threads; a smaller one in the job's thread.
+const WORKERS_MIN_BYTES = 4 * 1024 * 1024;
 // A load of at least this many rows and at least 1/BULK_SHARE of the table rebuilds the secondary
 // indexes of `dossiers` instead of maintaining them row by row (ADR 10).
 const BULK_MIN_ROWS = 50_000;
@@ -73,6 +74,8 @@ export interface StartInput {
   config?: DossierEvaluationConfig;
   /** Fewest rows for the bulk path (ADR 10); tests lower it to exercise that path. */
   bulkMinRows?: number;
+  /** Worker threads checking and scoring rows (0: none); default by file size and cores. */
+  workers?: number;
 }
 
 /** What a finished (or running) job reports. */
@@ -245,8 +248,6 @@ interface Loaded {
   periods: Record<string, number>;
 }
 
-type Accepted = Extract<Processed, { ok: true }>;
-
 /** How a load ended: `counts` null when rows were refused (nothing was written). */
 interface Outcome {
   loaded: Loaded;
@@ -261,81 +262,78 @@ interface JobContext {
   config: DossierEvaluationConfig;
   process: (row: FileRow) => Processed;
   estimate: number | null;
+  /** What the workers need to check, score and encode rows (without the target). */
+  setup: Omit<ChunkSetup, 'target' | 'fields' | 'stamp'>;
+  /** The worker threads of the job's loads; null: the job's own thread. */
+  pool: WorkerPool | null;
 }
 
 /**
- * Reads every row of the file through the row processor. The accepted ones are encoded by
- * `encode` as binary COPY rows into megabyte buffers written to `copy` after each batch, so the database loads
- * one batch while the next is read. The first refused row aborts the load; the rest of the file is
- * still read to list and count its problems, unless `stopAtRefusal` (then the batch of the first
- * refused row is the last read). Without `copy`, rows are only checked. The load is ended (or
- * aborted) when this returns or throws. Progress is written to the job every PROGRESS_EVERY rows.
+ * Reads the file in pieces (readFilePieces), checked, scored and encoded as binary COPY rows for
+ * `target` by the job's workers (import-pool.ts), and writes each piece's rows to `copy` in the
+ * file's order while the next pieces are processed. The first refused row aborts the load; the
+ * rest of the file is still read to list and count its problems. Without `copy`, rows are only
+ * checked. The load is ended (or aborted) when this returns or throws. Progress is written to the
+ * job every PROGRESS_EVERY rows.
  */
 async function loadRows(
   job: JobContext,
   copy: CopyWriter | null,
-  encode: (out: CopyBinaryBuffer, rowNumber: number, r: Accepted) => void,
-  stopAtRefusal = false,
+  target: ChunkSetup['target'],
+  stamp: ChunkSetup['stamp'],
 ): Promise<Loaded> {
-  const { deps, spec, process, estimate } = job;
+  const { deps, spec, estimate } = job;
   const { input } = spec;
   const loaded: Loaded = { total: 0, problemRows: 0, problems: [], periods: {} };
   const { problems, periods } = loaded;
-  const out = new CopyBinaryBuffer(COPY_CHUNK_BYTES);
-  const full: Buffer[] = [];
+  const setup: ChunkSetup = {
+    ...job.setup,
+    target,
+    fields: (target === 'dossiers' ? repo.DOSSIER_COPY_COLUMNS : repo.STAGING_COPY_COLUMNS).length,
+    stamp,
+  };
+  const runner = job.pool !== null ? job.pool.runner(setup) : inlineRunner(setup);
+  const inFlight: Promise<ChunkResult>[] = [];
   let open: CopyWriter | null = copy;
   let reported = 0;
-  let first = true;
-  try {
-    for await (const batch of readFileRowBatches(input.filePath, spec.kind, BATCH_ROWS)) {
-      for (const row of batch) {
-        if (first) {
-          first = false;
-          continue;
-        }
-        loaded.total++;
-        const r = process(row);
-        if (!r.ok) {
-          loaded.problemRows++;
-          for (const p of r.problems) if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
-          continue;
-        }
-        // Once a row is refused the import will be refused: keep reading only to list problems.
-        if (loaded.problemRows === 0 && open !== null) {
-          encode(out, row.rowNumber, r);
-          const chunk = out.endRow();
-          if (chunk !== null) full.push(chunk);
-          periods[r.derived.period] = (periods[r.derived.period] ?? 0) + 1;
-        }
-      }
-      if (loaded.problemRows > 0) {
-        full.length = 0;
-        out.take();
-        if (open !== null) {
-          const aborting = open;
-          open = null;
-          await aborting.abort();
-        }
-        if (stopAtRefusal) return loaded;
-      } else {
-        for (const chunk of full) await (open as CopyWriter).write(chunk);
-        full.length = 0;
-      }
-      if (loaded.total - reported >= PROGRESS_EVERY) {
-        reported = loaded.total;
-        await repo.updateJobProgress(deps.db, spec.jobId, loaded.total);
-        input.onProgress?.(loaded.total, estimate);
-      }
+  const take = async (r: ChunkResult): Promise<void> => {
+    loaded.total += r.rows;
+    loaded.problemRows += r.problemRows;
+    for (const p of r.problems) if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
+    if (loaded.problemRows === 0) {
+      for (const [period, n] of Object.entries(r.periods))
+        periods[period] = (periods[period] ?? 0) + n;
+      if (open !== null && r.copy !== null) await open.write(r.copy);
+    } else if (open !== null) {
+      // Once a row is refused the import will be refused: keep reading only to list problems.
+      const aborting = open;
+      open = null;
+      await aborting.abort();
     }
+    if (loaded.total - reported >= PROGRESS_EVERY) {
+      reported = loaded.total;
+      await repo.updateJobProgress(deps.db, spec.jobId, loaded.total);
+      input.onProgress?.(loaded.total, estimate);
+    }
+  };
+  try {
+    for await (const piece of readFilePieces(input.filePath, spec.kind, BATCH_ROWS)) {
+      const result = runner.run(piece);
+      // Awaited in turn below; a failure meanwhile is not an unhandled rejection.
+      result.catch(() => undefined);
+      inFlight.push(result);
+      if (inFlight.length >= runner.depth)
+        await take(await (inFlight.shift() as Promise<ChunkResult>));
+    }
+    while (inFlight.length > 0) await take(await (inFlight.shift() as Promise<ChunkResult>));
     if (loaded.total === 0) throw new AppError('invalid', 'dossier_import_empty');
     if (open !== null) {
-      const rest = out.take();
-      if (rest !== null) await open.write(rest);
       const ending = open;
       open = null;
       await ending.end();
     }
   } finally {
+    await runner.close();
     if (open !== null) await open.abort().catch(() => undefined);
   }
   await repo.updateJobProgress(deps.db, spec.jobId, loaded.total);
@@ -354,12 +352,20 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
   const { jobId, input } = spec;
   const config = input.config ?? DEFAULT_DOSSIER_CONFIG;
   let total = 0;
+  let pool: WorkerPool | null = null;
   try {
+    // Started first: the workers load their code while the job prepares.
+    const workers =
+      input.workers ??
+      ((await stat(input.filePath)).size >= WORKERS_MIN_BYTES ? defaultWorkers() : 0);
+    if (workers > 0) pool = startWorkerPool(workers);
     const estimate = spec.kind === 'csv' ? await estimateCsvRows(input.filePath) : null;
     await repo.markJobRunning(db, jobId, estimate, deps.clock.now());
     input.onProgress?.(0, estimate);
-    const resolver = new UnitResolver(await repo.listUnitRefs(db));
-    const successors = spec.scope === null ? new Map() : await repo.allSuccessorPaths(db);
+    const units = await repo.listUnitRefs(db);
+    const resolver = new UnitResolver(units);
+    const successors: Map<number, string[]> =
+      spec.scope === null ? new Map() : await repo.allSuccessorPaths(db);
     const process = createRowProcessor(
       spec.header,
       spec.mapping,
@@ -368,7 +374,16 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
       config,
       successors,
     );
-    const job: JobContext = { deps, actor, spec, config, process, estimate };
+    const setup = {
+      header: spec.header,
+      mapping: spec.mapping,
+      units,
+      scope: spec.scope,
+      config,
+      successors: [...successors],
+      delimiter: spec.kind === 'csv' ? (await csvLayout(input.filePath)).delimiter : ',',
+    };
+    const job: JobContext = { deps, actor, spec, config, process, estimate, setup, pool };
     let outcome: Outcome | null = null;
     if (db.backend === 'postgres' && !(await firstCodeExists(job)))
       outcome = await importDirect(job);
@@ -419,6 +434,7 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
       .catch(() => undefined);
   } finally {
     if (input.ownsFile) await unlink(input.filePath).catch(() => undefined);
+    await pool?.close();
   }
   const job = await repo.findJob(db, jobId);
   const view = presentJob(job as repo.JobRow);
@@ -448,10 +464,11 @@ class RowsRefused extends Error {}
 
 /**
  * PostgreSQL, a file of new dossiers: one transaction COPYs the rows straight into `dossiers`
- * while the file is read (its secondary indexes dropped first and rebuilt after a large load),
- * then records the job's result and audit entry. Returns null, having changed nothing, when a
- * code is already a dossier or is repeated in the file (the primary key refuses the load): the
- * staging path then updates or lists the repeats.
+ * while the file is read, then records the job's result and audit entry. COPY takes only the lock
+ * every insert takes (ROW EXCLUSIVE): readers of `dossiers` go on seeing the rows committed before,
+ * and see the whole file at the commit, never part of it. Returns null, having changed nothing,
+ * when a code is already a dossier or is repeated in the file (the primary key refuses the load):
+ * the staging path then updates or lists the repeats.
  */
 async function importDirect(job: JobContext): Promise<Outcome | null> {
   const { deps, spec, config } = job;
@@ -459,21 +476,16 @@ async function importDirect(job: JobContext): Promise<Outcome | null> {
   try {
     const counts = await deps.db.transaction(async (tx) => {
       state.bulk = await isBulk(tx, spec.input, job.estimate ?? 0);
-      const restore = state.bulk ? await repo.suspendDossierIndexes(tx) : null;
       const now = deps.clock.now();
       const stamp = { version: config.version, jobId: spec.jobId, at: now.getTime() };
       const copy = await tx.copyIn('dossiers', repo.DOSSIER_COPY_COLUMNS, 'binary');
-      // A refused row ends the transaction at once (the table may be locked, see isBulk); the
-      // file is then read again to list its problems.
-      const loaded = await loadRows(
-        job,
-        copy,
-        (out, _, r) => encodeDossier(out, r.dossier, r.unit, r.derived, stamp),
-        true,
-      );
+      // A refused row aborts the load (and the transaction); the file is still read to the end to
+      // list its problems.
+      const loaded = await loadRows(job, copy, 'dossiers', stamp);
+      // The file is read: the workers' memory goes back before the commit.
+      await job.pool?.close();
       state.loaded = loaded;
       if (loaded.problemRows > 0) throw new RowsRefused();
-      if (restore !== null) await restore();
       const counts = { inserted: loaded.total, updated: 0 };
       await recordSuccess(tx, job, loaded, counts, now);
       return counts;
@@ -481,8 +493,7 @@ async function importDirect(job: JobContext): Promise<Outcome | null> {
     if (state.bulk) await repo.analyzeDossiers(deps.db).catch(() => undefined);
     return { loaded: state.loaded as Loaded, counts };
   } catch (error) {
-    if (error instanceof RowsRefused)
-      return { loaded: await loadRows(job, null, () => undefined), counts: null };
+    if (error instanceof RowsRefused) return { loaded: state.loaded as Loaded, counts: null };
     if (repo.isDuplicateInStatement(error)) return null;
     throw error;
   }
@@ -500,9 +511,9 @@ async function importStaged(job: JobContext): Promise<Outcome> {
   const table = await repo.createStaging(db, spec.jobId);
   try {
     const copy = await db.copyIn(table, repo.STAGING_COPY_COLUMNS, 'binary');
-    const loaded = await loadRows(job, copy, (out, rowNumber, r) =>
-      encodeStaged(out, rowNumber, r.dossier, r.unit, r.derived),
-    );
+    const stamp = { version: job.config.version, jobId: spec.jobId, at: 0 };
+    const loaded = await loadRows(job, copy, 'staging', stamp);
+    await job.pool?.close();
     if (loaded.problemRows > 0) return { loaded, counts: null };
     try {
       return { loaded, counts: await commitStaged(job, table, loaded) };
@@ -540,7 +551,10 @@ async function commitStaged(
   const bulk = await isBulk(deps.db, spec.input, loaded.total);
   const counts = await deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
-    const restore = bulk ? await repo.suspendDossierIndexes(tx) : null;
+    // Dropping the indexes locks `dossiers` against readers until the commit: only the embedded
+    // database, whose one connection this transaction holds anyway, rebuilds them (ADR 52).
+    const restore =
+      bulk && deps.db.backend === 'embedded' ? await repo.suspendDossierIndexes(tx) : null;
     // A new quarter's file holds only new codes: a plain insert is about twice as fast as the
     // upsert's per-row conflict check (ADR 10).
     const counts = (await repo.stagingOverlapsDossiers(tx, table))
@@ -610,76 +624,6 @@ async function recordSuccess(
     },
     now,
   );
-}
-
-/**
- * The columns staging and `dossiers` share, from the code to the derived points; the four
- * timestamps as epoch milliseconds (staging) or as timestamptz (`dossiers`).
- */
-function encodeShared(
-  out: CopyBinaryBuffer,
-  d: Dossier,
-  unit: repo.UnitRef,
-  x: DerivedDossier,
-  timestamps: boolean,
-): void {
-  out.text(d.code);
-  out.int4(unit.id);
-  out.text(unit.code);
-  out.text(d.officialCode);
-  out.text(d.procedureCode);
-  out.text(d.procedureName);
-  out.text(d.field);
-  for (const ms of [d.receivedAt, d.dueAt, d.finishedAt, d.returnedAt]) {
-    if (timestamps) out.timestamptz(ms);
-    else out.int8(ms);
-  }
-  out.int4(d.completionRequests);
-  out.int4(d.agenciesInvolved);
-  out.text(d.channel);
-  out.bool(d.onlinePayment);
-  out.bool(d.returnedByPost);
-  out.text(d.status);
-  out.jsonb(d.citizenRatings === null ? null : JSON.stringify(d.citizenRatings));
-  out.jsonb(d.selfRatings === null ? null : JSON.stringify(d.selfRatings));
-  out.text(x.period);
-  out.text(x.timeliness);
-  out.int8(x.handlingSeconds);
-  out.int4(x.citizenPoints);
-  out.int2(x.citizenCount);
-  const p = x.points;
-  for (let i = 0; i < 9; i++) out.int2(p[i] ?? null);
-}
-
-/** One staging row, in STAGING_COLUMNS order and types. */
-function encodeStaged(
-  out: CopyBinaryBuffer,
-  rowNumber: number,
-  d: Dossier,
-  unit: repo.UnitRef,
-  x: DerivedDossier,
-): void {
-  out.row(repo.STAGING_COPY_COLUMNS.length);
-  out.int4(rowNumber);
-  encodeShared(out, d, unit, x, false);
-}
-
-/**
- * One dossier in DOSSIER_COPY_COLUMNS order and the types of `dossiers`; `stamp` gives the last
- * three columns, the same for every row of a job.
- */
-function encodeDossier(
-  out: CopyBinaryBuffer,
-  d: Dossier,
-  unit: repo.UnitRef,
-  x: DerivedDossier,
-  stamp: { version: string; jobId: number; at: number },
-): void {
-  out.row(repo.DOSSIER_COPY_COLUMNS.length);
-  encodeShared(out, d, unit, x, true);
-  out.text(stamp.version);
-  out.int4(stamp.jobId);
-  out.timestamptz(stamp.at);
 }
 
 /** A stored dossier back as the domain's Dossier; a rating form replaces imported citizen ratings. */
