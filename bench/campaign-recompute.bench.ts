@@ -48,7 +48,8 @@ const RECOMPUTE_RUNS = 3;
 const API_REQUESTS = 40;
 const TARGET_RECOMPUTE_MS = 5000;
 const TARGET_RANKING_P95_MS = 300;
-const PASSWORD = 'bench-password-123';
+export const BENCH_PASSWORD = 'bench-password-123';
+const PASSWORD = BENCH_PASSWORD;
 
 const ms = (value: number): string => `${formatHundredths(Math.round(value * 100), 2)} ms`;
 
