@@ -6,7 +6,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { questionnaire } from '../../../shared/contract/sipas.ts';
+import { importPreview, questionnaire } from '../../../shared/contract/sipas.ts';
 import { can } from '../../../domain/access.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -14,7 +14,7 @@ import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { commonErrors, errorBody } from '../../http/schemas.ts';
 import { previewImport } from './import.ts';
-import { campaignIdParam, importPreview } from './schemas.ts';
+import { campaignIdParam } from './schemas.ts';
 import { loadCampaignContext } from './service.ts';
 
 const entryForm = z.object({

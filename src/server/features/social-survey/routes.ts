@@ -48,7 +48,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Cuộc điều tra xã hội học của đợt đánh giá: trạng thái, bảng hỏi theo loại đơn vị',
         params: schemas.campaignParam,
-        response: { 200: schemas.surveyResponse, ...commonErrors },
+        response: { 200: contract.surveyResponse, ...commonErrors },
       },
     },
     async (request) => service.getSurvey(deps, requireActor(request), request.params.id),
@@ -61,8 +61,8 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Lập cuộc điều tra xã hội học của đợt đánh giá (một cuộc mỗi đợt)',
         params: schemas.campaignParam,
-        body: schemas.createBody,
-        response: { 201: schemas.surveyResponse, ...commonErrors },
+        body: contract.createBody,
+        response: { 201: contract.surveyResponse, ...commonErrors },
       },
     },
     async (request, reply) =>
@@ -81,7 +81,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         summary:
           'Lưu bảng hỏi của một loại đơn vị: nút điều tra, thang đo, nhóm đối tượng và trọng số, câu hỏi, quy tắc ai đánh giá ai',
         params: schemas.kindParam,
-        body: schemas.questionnaireBody,
+        body: contract.questionnaireBody,
         response: {
           200: z.object({ unitKind: z.string(), version: z.number() }),
           ...commonErrors,
@@ -221,7 +221,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         summary:
           'Thêm người trả lời (danh sách: nhóm đối tượng, đơn vị công tác); tất cả hoặc không',
         params: schemas.campaignParam,
-        body: schemas.respondentsBody,
+        body: contract.respondentsBody,
         response: { 200: z.object({ added: z.number(), kept: z.number() }), ...commonErrors },
       },
     },
@@ -278,8 +278,8 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         summary:
           'Thêm người trả lời từ tài khoản của hệ thống: tài khoản đang hoạt động giữ một trong các vai trò trên đơn vị tham gia đợt đánh giá, hoặc trên đơn vị thuộc loại đã chọn trong tỉnh của đợt; tất cả hoặc không',
         params: schemas.campaignParam,
-        body: schemas.fromAccountsBody,
-        response: { 200: schemas.respondentsAdded, ...commonErrors },
+        body: contract.fromAccountsBody,
+        response: { 200: contract.respondentsAdded, ...commonErrors },
       },
     },
     async (request) =>
@@ -301,7 +301,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         consumes: ['multipart/form-data'],
         params: schemas.campaignParam,
         response: {
-          200: schemas.respondentsAdded,
+          200: contract.respondentsAdded,
           413: errorBody,
           415: errorBody,
           ...commonErrors,
@@ -324,8 +324,8 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         summary:
           'Tạo đường dẫn cá nhân dùng một lần theo quy tắc ai đánh giá đơn vị nào (không tự đánh giá đơn vị mình); mã chỉ trả về một lần; có thể gửi thư điện tử cho người trả lời',
         params: schemas.campaignParam,
-        body: schemas.invitationsBody,
-        response: { 200: schemas.invitationsResponse, ...commonErrors },
+        body: contract.invitationsBody,
+        response: { 200: contract.invitationsResponse, ...commonErrors },
       },
     },
     async (request) =>
@@ -340,8 +340,8 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         summary:
           'Nhắc người chưa trả lời: mỗi đường dẫn chưa dùng của người có địa chỉ thư được thay bằng đường dẫn mới (đường dẫn cũ hết hiệu lực) và gửi thư',
         params: schemas.campaignParam,
-        body: schemas.remindBody,
-        response: { 200: schemas.remindResponse, ...commonErrors },
+        body: contract.remindBody,
+        response: { 200: contract.remindResponse, ...commonErrors },
       },
     },
     async (request) =>
@@ -355,7 +355,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Nhập phiếu giấy (tất cả hoặc không; lỗi theo phiếu và trường)',
         params: schemas.campaignParam,
-        body: schemas.responsesBody,
+        body: contract.responsesBody,
         response: { 200: z.object({ saved: z.number(), units: z.number() }), ...commonErrors },
       },
     },
@@ -401,7 +401,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         summary:
           'Tiến độ: số phiếu theo đơn vị và nhóm đối tượng, đường dẫn đã gửi và đã dùng, cỡ mẫu',
         params: schemas.campaignParam,
-        response: { 200: schemas.progressResponse, ...commonErrors },
+        response: { 200: contract.progressResponse, ...commonErrors },
       },
     },
     async (request) => service.surveyProgress(deps, requireActor(request), request.params.id),
@@ -415,7 +415,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         summary:
           'Kết quả: điểm điều tra của từng đơn vị theo nút, câu hỏi và nhóm đối tượng, kèm số phiếu và công thức',
         params: schemas.campaignParam,
-        response: { 200: schemas.resultsResponse, ...commonErrors },
+        response: { 200: contract.resultsResponse, ...commonErrors },
       },
     },
     async (request) => service.surveyResults(deps, requireActor(request), request.params.id),
@@ -462,7 +462,12 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Bảng hỏi mà một đường dẫn cá nhân mở ra (không cần đăng nhập)',
         params: schemas.tokenParam,
-        response: { 200: schemas.linkFormResponse, 404: errorBody, 409: errorBody, 400: errorBody },
+        response: {
+          200: contract.linkFormResponse,
+          404: errorBody,
+          409: errorBody,
+          400: errorBody,
+        },
       },
     },
     async (request) => service.getLinkForm(deps, request.params.token),
@@ -475,7 +480,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Gửi trả lời qua đường dẫn cá nhân (một lần; sau đó đường dẫn hết hiệu lực)',
         params: schemas.tokenParam,
-        body: schemas.linkAnswerBody,
+        body: contract.linkAnswerBody,
         response: {
           200: z.object({ unitName: z.string(), answered: z.number() }),
           404: errorBody,
@@ -508,7 +513,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         tags,
         summary:
           'Gửi một phiếu điều tra xã hội học thu ngoại tuyến (đơn vị, nhóm đối tượng, câu trả lời) kèm mã phiếu của máy; gửi lại cùng mã nhận lại cùng biên nhận, không tính hai lần',
-        body: schemas.fieldResponseBody,
+        body: contract.fieldResponseBody,
         response: { 200: contract.fieldSurveyReceipt, ...commonErrors },
       },
     },
