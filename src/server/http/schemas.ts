@@ -1,29 +1,12 @@
 /** Schemas shared by several features: ids, paging, dates, the error body. */
 import { z } from 'zod';
+import { errorBody } from '../../shared/contract/errors.ts';
 import { MAX_INT, idNumber, idText, isoDate } from '../../shared/contract/fields.ts';
 
-// Ids, versions and dates are declared with the contract the web app reads.
-export { MAX_INT, idNumber, idText, isoDate };
+// Ids, versions, dates and the error body are declared with the contract the web app reads.
+export { MAX_INT, errorBody, idNumber, idText, isoDate };
 
 export const idParam = z.object({ id: idText });
-
-export const errorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z
-      .array(
-        z.object({
-          field: z.string().optional(),
-          row: z.number().optional(),
-          column: z.string().optional(),
-          sheet: z.string().optional(),
-          message: z.string(),
-        }),
-      )
-      .optional(),
-  }),
-});
 
 export const paging = {
   limit: z.coerce.number().int().min(1).max(200).default(50),

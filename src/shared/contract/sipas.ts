@@ -171,6 +171,19 @@ export const questionnaireView = z.object({
 });
 
 /** A questionnaire sent to be saved: checked by the domain validator, which locates every problem. */
+export const questionnaireList = z.object({ items: z.array(questionnaireView) });
+
+/** What the paper-entry screen needs: the questionnaire, the fields and the units one may enter. */
+export const entryForm = z.object({
+  campaignId: z.number(),
+  campaignName: z.string(),
+  status: z.string(),
+  channels: z.array(z.string()),
+  questionnaire: questionnaire,
+  fields: z.array(z.object({ id: z.string(), name: z.string() })),
+  units: z.array(z.object({ id: z.number(), name: z.string() })),
+});
+
 export const questionnaireBody = z.object({ document: questionnaireDocument });
 
 export const campaignBody = z.object({
@@ -404,10 +417,13 @@ export const importResult = z.object({ imported: z.number() });
 
 export type Questionnaire = z.infer<typeof questionnaire>;
 export type SipasChannel = (typeof CHANNELS)[number];
-export type SipasCampaignSummary = z.infer<typeof campaignList>['items'][number];
+export type SipasCampaignList = z.infer<typeof campaignList>;
+export type SipasCampaignSummary = SipasCampaignList['items'][number];
 export type SipasCampaign = z.infer<typeof campaignView>;
+export type SipasStatus = SipasCampaign['status'];
 export type ServiceField = SipasCampaign['fields'][number];
 export type SipasCampaignInput = z.input<typeof campaignBody>;
+export type OverallMethod = NonNullable<SipasCampaignInput['overallMethod']>;
 export type SipasCampaignUpdate = z.input<typeof campaignUpdateBody>;
 export type Ratio = z.infer<typeof ratio>;
 export type IndexResult = z.infer<typeof indexResult>;
@@ -420,6 +436,8 @@ export type Progress = IndexesView['progress'][number];
 export type ResponsePage = z.infer<typeof responseList>;
 export type ResponseItem = ResponsePage['items'][number];
 export type QuestionnaireView = z.infer<typeof questionnaireView>;
+export type QuestionnaireList = z.infer<typeof questionnaireList>;
+export type EntryForm = z.infer<typeof entryForm>;
 export type PaperInput = z.input<typeof paperBody>;
 export type PaperAck = z.infer<typeof paperAck>;
 export type SipasImportPreview = z.infer<typeof importPreview>;

@@ -216,6 +216,18 @@ export const fromAccountsBody = z
 
 export const respondentsAdded = z.object({ added: z.number(), kept: z.number() });
 
+/** A questionnaire saved or imported for a unit kind, with its new version. */
+export const questionnaireSaved = z.object({ unitKind: z.string(), version: z.number() });
+
+/** The survey opened or closed, and how many units' points it set. */
+export const statusChanged = z.object({ status: z.string(), unitsWithPoints: z.number() });
+
+/** Questionnaires typed or imported, and the units they rate. */
+export const responsesSaved = z.object({ saved: z.number(), units: z.number() });
+
+/** A personal link's questionnaire answered. */
+export const linkAnswered = z.object({ unitName: z.string(), answered: z.number() });
+
 /**
  * Making the personal links: optionally e-mailed, with the deadline the mail states. No body at
  * all (null to the validator) is the route's first form: links made, none mailed.
@@ -373,6 +385,9 @@ export type RespondentInput = z.input<typeof respondentsBody>['respondents'][num
 export type ResponseInput = z.input<typeof responsesBody>['responses'][number];
 export type FromAccountsInput = z.input<typeof fromAccountsBody>;
 export type RespondentsAdded = z.infer<typeof respondentsAdded>;
+export type QuestionnaireSaved = z.infer<typeof questionnaireSaved>;
+export type StatusChanged = z.infer<typeof statusChanged>;
+export type ResponsesSaved = z.infer<typeof responsesSaved>;
 export type RemindResult = z.infer<typeof remindResponse>;
 export type InvitationsResult = z.infer<typeof invitationsResponse>;
 export type InvitationLink = InvitationsResult['links'][number];

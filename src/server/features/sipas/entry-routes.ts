@@ -6,7 +6,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { importPreview, questionnaire } from '../../../shared/contract/sipas.ts';
+import { entryForm, importPreview } from '../../../shared/contract/sipas.ts';
 import { can } from '../../../domain/access.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -16,16 +16,6 @@ import { commonErrors, errorBody } from '../../http/schemas.ts';
 import { previewImport } from './import.ts';
 import { campaignIdParam } from './schemas.ts';
 import { loadCampaignContext } from './service.ts';
-
-const entryForm = z.object({
-  campaignId: z.number(),
-  campaignName: z.string(),
-  status: z.string(),
-  channels: z.array(z.string()),
-  questionnaire: questionnaire,
-  fields: z.array(z.object({ id: z.string(), name: z.string() })),
-  units: z.array(z.object({ id: z.number(), name: z.string() })),
-});
 
 export function registerSipasEntryRoutes(app: App, deps: Deps): void {
   app.get(

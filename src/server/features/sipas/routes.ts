@@ -101,7 +101,7 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Các mẫu phiếu khảo sát',
         response: {
-          200: z.object({ items: z.array(contract.questionnaireView) }),
+          200: contract.questionnaireList,
           ...commonErrors,
         },
       },

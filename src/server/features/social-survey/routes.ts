@@ -5,7 +5,6 @@
  * opens and its answer.
  */
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { contentDisposition, fileNameWords } from '../../http/download.ts';
@@ -83,7 +82,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         params: schemas.kindParam,
         body: contract.questionnaireBody,
         response: {
-          200: z.object({ unitKind: z.string(), version: z.number() }),
+          200: contract.questionnaireSaved,
           ...commonErrors,
         },
       },
@@ -149,7 +148,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         consumes: ['multipart/form-data'],
         params: schemas.kindParam,
         response: {
-          200: z.object({ unitKind: z.string(), version: z.number() }),
+          200: contract.questionnaireSaved,
           413: errorBody,
           415: errorBody,
           ...commonErrors,
@@ -204,7 +203,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
               : 'Đóng cuộc điều tra: điểm điều tra của từng đơn vị trở thành chính thức',
           params: schemas.campaignParam,
           response: {
-            200: z.object({ status: z.string(), unitsWithPoints: z.number() }),
+            200: contract.statusChanged,
             ...commonErrors,
           },
         },
@@ -222,7 +221,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
           'Thêm người trả lời (danh sách: nhóm đối tượng, đơn vị công tác); tất cả hoặc không',
         params: schemas.campaignParam,
         body: contract.respondentsBody,
-        response: { 200: z.object({ added: z.number(), kept: z.number() }), ...commonErrors },
+        response: { 200: contract.respondentsAdded, ...commonErrors },
       },
     },
     async (request) =>
@@ -356,7 +355,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         summary: 'Nhập phiếu giấy (tất cả hoặc không; lỗi theo phiếu và trường)',
         params: schemas.campaignParam,
         body: contract.responsesBody,
-        response: { 200: z.object({ saved: z.number(), units: z.number() }), ...commonErrors },
+        response: { 200: contract.responsesSaved, ...commonErrors },
       },
     },
     async (request) =>
@@ -378,7 +377,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         consumes: ['multipart/form-data'],
         params: schemas.campaignParam,
         response: {
-          200: z.object({ saved: z.number(), units: z.number() }),
+          200: contract.responsesSaved,
           413: errorBody,
           415: errorBody,
           ...commonErrors,
@@ -482,7 +481,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         params: schemas.tokenParam,
         body: contract.linkAnswerBody,
         response: {
-          200: z.object({ unitName: z.string(), answered: z.number() }),
+          200: contract.linkAnswered,
           404: errorBody,
           409: errorBody,
           400: errorBody,
