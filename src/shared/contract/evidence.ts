@@ -90,3 +90,85 @@ export const checkResult = z.object({
 export type EvidenceCheck = z.infer<typeof checkResult>;
 export type DocumentMetadata = z.infer<typeof documentMetadata>;
 export type PdfSignatureView = z.infer<typeof pdfSignature>;
+
+/*
+ * The evidence library: a document with its current file, the versions of its file, a page of
+ * documents, an upload's answer.
+ */
+/** Kinds of administrative documents (Decree 30/2020/NĐ-CP) plus photos and anything else. */
+export const DOCUMENT_TYPES = [
+  'resolution', // nghị quyết
+  'decision', // quyết định
+  'directive', // chỉ thị
+  'regulation', // quy chế, quy định
+  'notice', // thông báo
+  'guidance', // hướng dẫn
+  'programme', // chương trình
+  'plan', // kế hoạch
+  'scheme', // đề án, phương án
+  'report', // báo cáo
+  'minutes', // biên bản
+  'submission', // tờ trình
+  'official_letter', // công văn
+  'photo', // hình ảnh
+  'other', // tài liệu khác
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export const fileVersion = z.object({
+  versionNo: z.number(),
+  filename: z.string(),
+  mediaType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+  uploadedBy: z.string().nullable(),
+});
+
+export const documentBody = z.object({
+  id: z.number(),
+  unitId: z.number(),
+  number: z.string().nullable(),
+  type: z.enum(DOCUMENT_TYPES),
+  issuedOn: z.string().nullable(),
+  issuer: z.string().nullable(),
+  summary: z.string(),
+  currentVersion: z.number(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  file: fileVersion,
+  downloadUrl: z.string(),
+  signerName: z.string().nullable(),
+  signerTitle: z.string().nullable(),
+  // What the officer confirmed of the check's reading, null until confirmed.
+  confirmed: z
+    .object({
+      versionNo: z.number(),
+      signatureStatus: z.enum(['none', 'valid', 'invalid']),
+      signatureTrust: z.enum(['trusted', 'not_trusted', 'not_checked']).nullable(),
+      by: z.string().nullable(),
+      at: z.string(),
+    })
+    .nullable(),
+});
+
+export const documentList = z.object({ items: z.array(documentBody), total: z.number() });
+
+export const documentDetail = documentBody.extend({
+  unitName: z.string(),
+  versions: z.array(fileVersion),
+  permissions: z.object({ write: z.boolean() }),
+});
+
+/** An upload's answer: the document, or the one already holding the same content. */
+export const uploadResult = documentDetail.extend({
+  duplicate: z.boolean(),
+  notice: z.string().nullable(),
+});
+
+export type FileVersion = z.infer<typeof fileVersion>;
+export type EvidenceDocument = z.infer<typeof documentBody>;
+export type EvidenceDocumentList = z.infer<typeof documentList>;
+export type EvidenceDocumentDetail = z.infer<typeof documentDetail>;
+export type EvidenceUploadResult = z.infer<typeof uploadResult>;

@@ -4,22 +4,13 @@
  * failure turned into an `ApiError` carrying the server's (already translated) message and the
  * problems of each field.
  */
+import type { ErrorBody, ErrorDetail as ApiErrorDetail } from '@shared/contract/errors.ts';
 import { currentLanguage, i18n } from '../i18n/i18n.ts';
 
 const API_BASE = '/api/v1';
 
 /** One located problem, as the server reports it. */
-export interface ApiErrorDetail {
-  field?: string;
-  row?: number;
-  column?: string;
-  sheet?: string;
-  message: string;
-}
-
-interface ErrorBody {
-  error: { code: string; message: string; details?: ApiErrorDetail[] };
-}
+export type { ApiErrorDetail };
 
 /** A failed call: HTTP status (0 when the server could not be reached), stable code, message. */
 export class ApiError extends Error {

@@ -4,34 +4,11 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Role } from '@domain/access.ts';
+import type { Session, SessionGrant } from '@shared/contract/auth.ts';
 import { api, ApiError, setCsrfToken } from './api-client.ts';
 
-export interface SessionGrant {
-  id: number;
-  role: Role;
-  unitId: number | null;
-  unitName: string | null;
-  unitCode: string | null;
-}
-
-export interface Session {
-  user: {
-    id: number;
-    username: string;
-    fullName: string;
-    mustChangePassword: boolean;
-    locale: 'vi' | 'en';
-  };
-  grants: SessionGrant[];
-  permissions: {
-    manageUnits: boolean;
-    importUnits: boolean;
-    manageUsers: boolean;
-    readAudit: boolean;
-  };
-  csrfToken: string;
-}
+// The session is the server's own shape (src/shared/contract/auth.ts).
+export type { Session, SessionGrant };
 
 export const sessionQueryKey = ['session'] as const;
 

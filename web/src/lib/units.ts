@@ -4,32 +4,12 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { api } from './api-client.ts';
+import type { Unit, UnitDetail, UnitKind, UnitPage } from '@shared/contract/units.ts';
 import type { Language } from '../i18n/i18n.ts';
 
-export interface Unit {
-  id: number;
-  code: string;
-  name: string;
-  kind: string;
-  parentId: number | null;
-  validFrom: string | null;
-  validTo: string | null;
-  parentName: string | null;
-  childCount: number;
-  version: number;
-}
+export type { Unit, UnitDetail, UnitKind, UnitPage };
 
-export interface UnitDetail {
-  unit: Unit;
-  ancestors: Array<{ id: number; code: string; name: string }>;
-  permissions: { manage: boolean; readAudit: boolean };
-}
-
-export interface UnitPage {
-  items: Unit[];
-  total: number;
-}
-
+/** A search of the unit list (its query string). */
 export interface UnitSearch {
   q?: string | undefined;
   parentId?: number | 'root' | undefined;
@@ -76,12 +56,6 @@ export function useUnitDetail(id: number | null) {
     enabled: id !== null && id > 0,
     staleTime: 60_000,
   });
-}
-
-export interface UnitKind {
-  code: string;
-  nameVi: string;
-  nameEn: string;
 }
 
 /** The unit kinds, and a function naming a kind code in the current language. */

@@ -1,6 +1,6 @@
 /** HTTP routes of the audit log. */
 import { z } from 'zod';
-import { jsonValue } from '../../../shared/contract/json.ts';
+import { auditList } from '../../../shared/contract/audit.ts';
 import type { Deps } from '../../deps.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
@@ -15,25 +15,6 @@ const auditQuery = z.object({
   to: isoDate.optional(),
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-
-const auditList = z.object({
-  items: z.array(
-    z.object({
-      id: z.number(),
-      at: z.string(),
-      actorId: z.number().nullable(),
-      actorName: z.string().nullable(),
-      action: z.string(),
-      entity: z.string(),
-      entityId: z.string().nullable(),
-      unitId: z.number().nullable(),
-      unitName: z.string().nullable(),
-      before: jsonValue,
-      after: jsonValue,
-    }),
-  ),
-  nextBefore: z.number().nullable(),
 });
 
 export function registerAuditRoutes(app: App, deps: Deps): void {

@@ -6,7 +6,7 @@ import { requireSession, SESSION_COOKIE } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { commonErrors, errorBody } from '../../http/schemas.ts';
 import { changeOwnPassword, login, logout, type SessionInfo } from './service.ts';
-import { changePasswordBody, loginBody, sessionBody } from './schemas.ts';
+import { changePasswordBody, loginBody, sessionBody } from '../../../shared/contract/auth.ts';
 import { registerSignInPage } from './sign-in-page.ts';
 
 function presentSession(s: SessionInfo): z.infer<typeof sessionBody> {

@@ -1,6 +1,7 @@
 /** HTTP routes of the evidence library: upload, list, read, edit, new versions, download, delete. */
 import type { FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { z } from 'zod';
+import * as evidenceContract from '../../../shared/contract/evidence.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/session.ts';
@@ -51,8 +52,8 @@ const receiveMultipart = (request: FastifyRequest, deps: Deps) =>
 
 export function registerEvidenceRoutes(app: App, deps: Deps): void {
   const uploadResponses = {
-    200: schemas.uploadResult,
-    201: schemas.uploadResult,
+    200: evidenceContract.uploadResult,
+    201: evidenceContract.uploadResult,
     413: errorBody,
     415: errorBody,
     ...commonErrors,
@@ -105,7 +106,7 @@ export function registerEvidenceRoutes(app: App, deps: Deps): void {
           'Thư viện tài liệu kiểm chứng của đơn vị (tìm theo số, trích yếu, cơ quan ban hành, tên tệp)',
         params: schemas.unitIdParam,
         querystring: schemas.listQuery,
-        response: { 200: schemas.documentList, ...commonErrors },
+        response: { 200: evidenceContract.documentList, ...commonErrors },
       },
     },
     async (request) =>
@@ -119,7 +120,7 @@ export function registerEvidenceRoutes(app: App, deps: Deps): void {
         tags: ['evidence'],
         summary: 'Một tài liệu kiểm chứng với mọi phiên bản',
         params: idParam,
-        response: { 200: schemas.documentDetail, ...commonErrors },
+        response: { 200: evidenceContract.documentDetail, ...commonErrors },
       },
     },
     async (request) => service.getEvidence(deps, requireActor(request), request.params.id),
@@ -133,7 +134,7 @@ export function registerEvidenceRoutes(app: App, deps: Deps): void {
         summary: 'Sửa thông tin tài liệu (số, loại, ngày ban hành, cơ quan ban hành, trích yếu)',
         params: idParam,
         body: schemas.updateBody,
-        response: { 200: schemas.documentDetail, ...commonErrors },
+        response: { 200: evidenceContract.documentDetail, ...commonErrors },
       },
     },
     async (request) =>

@@ -1,28 +1,12 @@
 /** Request and response shapes of the evidence library. */
 import { z } from 'zod';
 import * as evidenceContract from '../../../shared/contract/evidence.ts';
+import { DOCUMENT_TYPES } from '../../../shared/contract/evidence.ts';
 import { parseUserDate } from '../../../domain/dates.ts';
 import { idNumber, idText, paging } from '../../http/schemas.ts';
 
-/** Kinds of administrative documents (Decree 30/2020/NĐ-CP) plus photos and anything else. */
-export const DOCUMENT_TYPES = [
-  'resolution', // nghị quyết
-  'decision', // quyết định
-  'directive', // chỉ thị
-  'regulation', // quy chế, quy định
-  'notice', // thông báo
-  'guidance', // hướng dẫn
-  'programme', // chương trình
-  'plan', // kế hoạch
-  'scheme', // đề án, phương án
-  'report', // báo cáo
-  'minutes', // biên bản
-  'submission', // tờ trình
-  'official_letter', // công văn
-  'photo', // hình ảnh
-  'other', // tài liệu khác
-] as const;
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+// The kinds of documents belong to the contract the web app reads.
+export { DOCUMENT_TYPES, type DocumentType } from '../../../shared/contract/evidence.ts';
 
 // Empty form fields mean "not given".
 const blankToNull = (v: string | null | undefined) => (v === undefined || v === '' ? null : v);
@@ -85,58 +69,6 @@ export const listQuery = z.object({
 export const downloadQuery = z.object({
   version: idText.optional(),
   inline: z.enum(['1', '0', 'true', 'false']).optional(),
-});
-
-export const fileVersion = z.object({
-  versionNo: z.number(),
-  filename: z.string(),
-  mediaType: z.string(),
-  size: z.number(),
-  sha256: z.string(),
-  uploadedAt: z.string(),
-  uploadedBy: z.string().nullable(),
-});
-
-export const documentBody = z.object({
-  id: z.number(),
-  unitId: z.number(),
-  number: z.string().nullable(),
-  type: z.enum(DOCUMENT_TYPES),
-  issuedOn: z.string().nullable(),
-  issuer: z.string().nullable(),
-  summary: z.string(),
-  currentVersion: z.number(),
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  file: fileVersion,
-  downloadUrl: z.string(),
-  signerName: z.string().nullable(),
-  signerTitle: z.string().nullable(),
-  // What the officer confirmed of the check's reading, null until confirmed.
-  confirmed: z
-    .object({
-      versionNo: z.number(),
-      signatureStatus: z.enum(['none', 'valid', 'invalid']),
-      signatureTrust: z.enum(['trusted', 'not_trusted', 'not_checked']).nullable(),
-      by: z.string().nullable(),
-      at: z.string(),
-    })
-    .nullable(),
-});
-
-export const documentList = z.object({ items: z.array(documentBody), total: z.number() });
-
-export const documentDetail = documentBody.extend({
-  unitName: z.string(),
-  versions: z.array(fileVersion),
-  permissions: z.object({ write: z.boolean() }),
-});
-
-/** An upload's answer: the document, or the one already holding the same content. */
-export const uploadResult = documentDetail.extend({
-  duplicate: z.boolean(),
-  notice: z.string().nullable(),
 });
 
 /** What a sub-criterion needs of its evidence, to compute findings against (all optional). */

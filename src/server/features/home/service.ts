@@ -29,29 +29,7 @@ import {
 } from '../campaigns/service.ts';
 import { vnToday } from '../remediation/service.ts';
 
-/** The kinds of items, one sentence each in the web catalogues (`home.task.<kind>`). */
-export const TASK_KINDS = [
-  'self_assessment',
-  'submit',
-  'explain',
-  'appraise_round1',
-  'appraise_round2',
-  'close_round1',
-  'approve',
-  'publish',
-  'campaign_progress',
-  'late_units',
-  'campaign_setup',
-  'social_survey',
-  'plan_task',
-  'plan_tasks_due',
-  'supervision',
-  'sipas_collect',
-  'accounts',
-  'health',
-  'outbox',
-] as const;
-export type TaskKind = (typeof TASK_KINDS)[number];
+import type { TaskKind } from '../../../shared/contract/home.ts';
 
 export interface TaskItem {
   kind: TaskKind;

@@ -4,6 +4,11 @@
  * The scans that record the notices are jobs (scan-job.ts), queued by the campaigns' use-cases.
  */
 import { z } from 'zod';
+import {
+  markedRead,
+  notificationList,
+  unreadCount,
+} from '../../../shared/contract/notifications.ts';
 import { outboxList, outboxMail } from '../../../shared/contract/outbox.ts';
 import type { Deps } from '../../deps.ts';
 import { requireActor } from '../../http/session.ts';
@@ -17,27 +22,11 @@ const listQuery = z.object({
   before: idText.optional(),
 });
 
-const notification = z.object({
-  id: z.number(),
-  kind: z.string(),
-  title: z.string(),
-  text: z.string(),
-  link: z.string(),
-  createdAt: z.string(),
-  read: z.boolean(),
-});
-const listResponse = z.object({
-  unread: z.number(),
-  items: z.array(notification),
-  nextBefore: z.number().nullable(),
-});
 const outboxQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   before: idText.optional(),
   recipient: z.string().trim().max(200).optional(),
 });
-
-const unreadResponse = z.object({ unread: z.number() });
 
 export function registerNotificationRoutes(app: App, deps: Deps): void {
   app.get(
@@ -47,7 +36,7 @@ export function registerNotificationRoutes(app: App, deps: Deps): void {
         tags: ['notifications'],
         summary: 'Thông báo của tài khoản đang đăng nhập (mới nhất trước) và số chưa đọc',
         querystring: listQuery,
-        response: { 200: listResponse, ...commonErrors },
+        response: { 200: notificationList, ...commonErrors },
       },
     },
     async (request) =>
@@ -61,7 +50,7 @@ export function registerNotificationRoutes(app: App, deps: Deps): void {
         tags: ['notifications'],
         summary: 'Đánh dấu đã đọc một thông báo',
         params: idParam,
-        response: { 200: unreadResponse, ...commonErrors },
+        response: { 200: unreadCount, ...commonErrors },
       },
     },
     async (request) => service.markNotificationRead(deps, requireActor(request), request.params.id),
@@ -73,7 +62,7 @@ export function registerNotificationRoutes(app: App, deps: Deps): void {
       schema: {
         tags: ['notifications'],
         summary: 'Đánh dấu đã đọc mọi thông báo',
-        response: { 200: z.object({ marked: z.number(), unread: z.number() }), ...commonErrors },
+        response: { 200: markedRead, ...commonErrors },
       },
     },
     async (request) => service.markAllNotificationsRead(deps, requireActor(request)),

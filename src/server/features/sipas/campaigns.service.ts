@@ -16,17 +16,9 @@ import { AppError, notFound, type ErrorDetail } from '../../errors.ts';
 import { cacheKeyOf, type Queryable } from '../../infra/db.ts';
 import * as repo from './repository.ts';
 import { audit } from './audit.ts';
+import { CHANNELS } from '../../../shared/contract/sipas.ts';
 
-/** Channels a campaign may accept answers through. */
-export const CHANNELS = [
-  'web',
-  'qr',
-  'dossier_link',
-  'paper',
-  'kiosk',
-  'offline',
-  'import',
-] as const;
+export { CHANNELS };
 export type Channel = (typeof CHANNELS)[number];
 
 /** A campaign with what every use-case needs: its questionnaire and units. */

@@ -6,7 +6,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { questionnaire } from '../../../shared/contract/sipas.ts';
+import { entryForm, importPreview } from '../../../shared/contract/sipas.ts';
 import { can } from '../../../domain/access.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -14,18 +14,8 @@ import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { commonErrors, errorBody } from '../../http/schemas.ts';
 import { previewImport } from './import.ts';
-import { campaignIdParam, importPreview } from './schemas.ts';
+import { campaignIdParam } from './schemas.ts';
 import { loadCampaignContext } from './service.ts';
-
-const entryForm = z.object({
-  campaignId: z.number(),
-  campaignName: z.string(),
-  status: z.string(),
-  channels: z.array(z.string()),
-  questionnaire: questionnaire,
-  fields: z.array(z.object({ id: z.string(), name: z.string() })),
-  units: z.array(z.object({ id: z.number(), name: z.string() })),
-});
 
 export function registerSipasEntryRoutes(app: App, deps: Deps): void {
   app.get(

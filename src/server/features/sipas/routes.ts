@@ -11,6 +11,7 @@ import type { App } from '../../http/types.ts';
 import { commonErrors, fileAnswer, errorBody, idParam } from '../../http/schemas.ts';
 import { registerSipasChannelRoutes } from './channel-routes.ts';
 import { importResponses, previewImport } from './import.ts';
+import * as contract from '../../../shared/contract/sipas.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 import * as submissions from './submission.service.ts';
@@ -33,7 +34,7 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
         summary: 'Phiếu khảo sát công khai của một đợt (không cần đăng nhập)',
         params: schemas.campaignIdParam,
         querystring: schemas.formQuery,
-        response: { 200: schemas.publicForm, 404: errorBody, 400: errorBody },
+        response: { 200: contract.publicForm, 404: errorBody, 400: errorBody },
       },
     },
     async (request) =>
@@ -52,7 +53,7 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Phiếu khảo sát của một hồ sơ (đường dẫn dùng một lần)',
         params: schemas.tokenParam,
-        response: { 200: schemas.publicForm, 404: errorBody, 409: errorBody, 403: errorBody },
+        response: { 200: contract.publicForm, 404: errorBody, 409: errorBody, 403: errorBody },
       },
     },
     async (request) => submissions.getLinkForm(deps, request.params.token),
@@ -65,9 +66,9 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
         tags,
         summary:
           'Gửi phiếu khảo sát (không cần đăng nhập); gửi lại cùng clientId trả về cùng biên nhận, không tính hai lần',
-        body: schemas.publicSubmissionBody,
+        body: contract.publicSubmissionBody,
         response: {
-          200: schemas.acknowledgement,
+          200: contract.acknowledgement,
           429: errorBody,
           ...commonErrors,
         },
@@ -87,7 +88,10 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         summary: 'Các mẫu phiếu khảo sát',
-        response: { 200: z.object({ items: z.array(schemas.questionnaireView) }), ...commonErrors },
+        response: {
+          200: contract.questionnaireList,
+          ...commonErrors,
+        },
       },
     },
     async (request) => ({ items: await service.listQuestionnaires(deps, requireActor(request)) }),
@@ -100,7 +104,7 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Một mẫu phiếu',
         params: idParam,
-        response: { 200: schemas.questionnaireView, ...commonErrors },
+        response: { 200: contract.questionnaireView, ...commonErrors },
       },
     },
     async (request) => service.getQuestionnaire(deps, requireActor(request), request.params.id),
@@ -112,8 +116,8 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         summary: 'Thêm một mẫu phiếu (phiên bản mới)',
-        body: schemas.questionnaireBody,
-        response: { 201: schemas.questionnaireView, ...commonErrors },
+        body: contract.questionnaireBody,
+        response: { 201: contract.questionnaireView, ...commonErrors },
       },
     },
     async (request, reply) => {
@@ -133,8 +137,8 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Sửa mẫu phiếu chưa được dùng',
         params: idParam,
-        body: schemas.questionnaireBody,
-        response: { 200: schemas.questionnaireView, ...commonErrors },
+        body: contract.questionnaireBody,
+        response: { 200: contract.questionnaireView, ...commonErrors },
       },
     },
     async (request) =>
@@ -171,7 +175,7 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
           'Nhập mẫu phiếu từ tệp Excel (.xlsx) hoặc JSON, nhận biết theo nội dung (multipart, trường "file"); tệp có lỗi thì không lưu gì',
         consumes: ['multipart/form-data'],
         response: {
-          201: schemas.questionnaireView,
+          201: contract.questionnaireView,
           413: errorBody,
           415: errorBody,
           ...commonErrors,
@@ -244,7 +248,7 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         summary: 'Các đợt khảo sát trong phạm vi',
-        response: { 200: schemas.campaignList, ...commonErrors },
+        response: { 200: contract.campaignList, ...commonErrors },
       },
     },
     async (request) => service.listCampaigns(deps, requireActor(request)),
@@ -257,8 +261,8 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
         tags,
         summary:
           'Tạo đợt khảo sát (đơn vị, lĩnh vực, số giao dịch → chỉ tiêu mẫu, hình thức, cách tính)',
-        body: schemas.campaignBody,
-        response: { 201: schemas.campaignView, ...commonErrors },
+        body: contract.campaignBody,
+        response: { 201: contract.campaignView, ...commonErrors },
       },
     },
     async (request, reply) => {
@@ -274,7 +278,7 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Một đợt khảo sát',
         params: schemas.campaignIdParam,
-        response: { 200: schemas.campaignView, ...commonErrors },
+        response: { 200: contract.campaignView, ...commonErrors },
       },
     },
     async (request) => service.getCampaign(deps, requireActor(request), request.params.campaignId),
@@ -287,8 +291,8 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Sửa đợt khảo sát',
         params: schemas.campaignIdParam,
-        body: schemas.campaignUpdateBody,
-        response: { 200: schemas.campaignView, ...commonErrors },
+        body: contract.campaignUpdateBody,
+        response: { 200: contract.campaignView, ...commonErrors },
       },
     },
     async (request) =>
@@ -319,8 +323,8 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Nhập một phiếu giấy (điều tra viên, công chức đơn vị); số sê-ri không được trùng',
         params: schemas.campaignIdParam,
-        body: schemas.paperBody,
-        response: { 201: schemas.paperAck, 200: schemas.paperAck, ...commonErrors },
+        body: contract.paperBody,
+        response: { 201: contract.paperAck, 200: contract.paperAck, ...commonErrors },
       },
     },
     async (request, reply) => {
@@ -342,8 +346,8 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
         tags,
         summary:
           'Tải lên các phiếu thu ngoại tuyến; mỗi phiếu được ghi đúng một lần, kết quả từng phiếu',
-        body: schemas.batchBody,
-        response: { 200: schemas.batchResult, 413: errorBody, ...commonErrors },
+        body: contract.batchBody,
+        response: { 200: contract.batchResult, 413: errorBody, ...commonErrors },
       },
     },
     async (request) =>
@@ -357,8 +361,8 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Tạo đường dẫn khảo sát dùng một lần cho các mã hồ sơ',
         params: schemas.campaignIdParam,
-        body: schemas.linksBody,
-        response: { 200: schemas.linksResult, ...commonErrors },
+        body: contract.linksBody,
+        response: { 200: contract.linksResult, ...commonErrors },
       },
     },
     async (request) =>
@@ -378,7 +382,7 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
         summary: 'Xem trước tệp phiếu (CSV/XLSX): các cột, cách ghép đề xuất, các dòng đầu và lỗi',
         consumes: ['multipart/form-data'],
         params: schemas.campaignIdParam,
-        response: { 200: schemas.importPreview, 413: errorBody, 415: errorBody, ...commonErrors },
+        response: { 200: contract.importPreview, 413: errorBody, 415: errorBody, ...commonErrors },
       },
     },
     async (request) => {
@@ -397,7 +401,7 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
           'Nhập phiếu từ tệp với cách ghép cột (trường "mapping" JSON trước trường "file"); tất cả hoặc không',
         consumes: ['multipart/form-data'],
         params: schemas.campaignIdParam,
-        response: { 200: schemas.importResult, 413: errorBody, 415: errorBody, ...commonErrors },
+        response: { 200: contract.importResult, 413: errorBody, 415: errorBody, ...commonErrors },
       },
     },
     async (request) => {
@@ -429,7 +433,7 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
           'Chỉ số hài lòng theo yếu tố, lĩnh vực, đơn vị và chung (hai cách tính), bảng theo mức, tiến độ so với chỉ tiêu',
         params: schemas.campaignIdParam,
         querystring: schemas.indexesQuery,
-        response: { 200: schemas.indexesView, ...commonErrors },
+        response: { 200: contract.indexesView, ...commonErrors },
       },
     },
     async (request) =>
@@ -484,7 +488,7 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
         summary: 'Các phiếu và ý kiến góp ý (tìm kiếm, phân trang)',
         params: schemas.campaignIdParam,
         querystring: schemas.responsesQuery,
-        response: { 200: schemas.responseList, ...commonErrors },
+        response: { 200: contract.responseList, ...commonErrors },
       },
     },
     async (request) => {
@@ -508,7 +512,7 @@ export function registerSipasRoutes(app: App, deps: Deps): void {
         summary: 'Điểm điều tra xã hội học của từng đơn vị = điểm tối đa × chỉ số (hàng trăm điểm)',
         params: schemas.campaignIdParam,
         querystring: schemas.surveyPointsQuery,
-        response: { 200: schemas.surveyPointsView, ...commonErrors },
+        response: { 200: contract.surveyPointsView, ...commonErrors },
       },
     },
     async (request) =>

@@ -4,7 +4,6 @@
  * progress, results (JSON and Excel); and, without a session, the questionnaire a personal link
  * opens and its answer.
  */
-import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { contentDisposition, fileNameWords } from '../../http/download.ts';
@@ -39,7 +38,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Cuộc điều tra xã hội học của đợt đánh giá: trạng thái, bảng hỏi theo loại đơn vị',
         params: schemas.campaignParam,
-        response: { 200: schemas.surveyResponse, ...commonErrors },
+        response: { 200: contract.surveyResponse, ...commonErrors },
       },
     },
     async (request) => service.getSurvey(deps, requireActor(request), request.params.id),
@@ -52,8 +51,8 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Lập cuộc điều tra xã hội học của đợt đánh giá (một cuộc mỗi đợt)',
         params: schemas.campaignParam,
-        body: schemas.createBody,
-        response: { 201: schemas.surveyResponse, ...commonErrors },
+        body: contract.createBody,
+        response: { 201: contract.surveyResponse, ...commonErrors },
       },
     },
     async (request, reply) =>
@@ -72,9 +71,9 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         summary:
           'Lưu bảng hỏi của một loại đơn vị: nút điều tra, thang đo, nhóm đối tượng và trọng số, câu hỏi, quy tắc ai đánh giá ai',
         params: schemas.kindParam,
-        body: schemas.questionnaireBody,
+        body: contract.questionnaireBody,
         response: {
-          200: z.object({ unitKind: z.string(), version: z.number() }),
+          200: contract.questionnaireSaved,
           ...commonErrors,
         },
       },
@@ -140,7 +139,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         consumes: ['multipart/form-data'],
         params: schemas.kindParam,
         response: {
-          200: z.object({ unitKind: z.string(), version: z.number() }),
+          200: contract.questionnaireSaved,
           413: errorBody,
           415: errorBody,
           ...commonErrors,
@@ -195,7 +194,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
               : 'Đóng cuộc điều tra: điểm điều tra của từng đơn vị trở thành chính thức',
           params: schemas.campaignParam,
           response: {
-            200: z.object({ status: z.string(), unitsWithPoints: z.number() }),
+            200: contract.statusChanged,
             ...commonErrors,
           },
         },
@@ -212,8 +211,8 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         summary:
           'Thêm người trả lời (danh sách: nhóm đối tượng, đơn vị công tác); tất cả hoặc không',
         params: schemas.campaignParam,
-        body: schemas.respondentsBody,
-        response: { 200: z.object({ added: z.number(), kept: z.number() }), ...commonErrors },
+        body: contract.respondentsBody,
+        response: { 200: contract.respondentsAdded, ...commonErrors },
       },
     },
     async (request) =>
@@ -269,8 +268,8 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         summary:
           'Thêm người trả lời từ tài khoản của hệ thống: tài khoản đang hoạt động giữ một trong các vai trò trên đơn vị tham gia đợt đánh giá, hoặc trên đơn vị thuộc loại đã chọn trong tỉnh của đợt; tất cả hoặc không',
         params: schemas.campaignParam,
-        body: schemas.fromAccountsBody,
-        response: { 200: schemas.respondentsAdded, ...commonErrors },
+        body: contract.fromAccountsBody,
+        response: { 200: contract.respondentsAdded, ...commonErrors },
       },
     },
     async (request) =>
@@ -292,7 +291,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         consumes: ['multipart/form-data'],
         params: schemas.campaignParam,
         response: {
-          200: schemas.respondentsAdded,
+          200: contract.respondentsAdded,
           413: errorBody,
           415: errorBody,
           ...commonErrors,
@@ -315,8 +314,8 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         summary:
           'Tạo đường dẫn cá nhân dùng một lần theo quy tắc ai đánh giá đơn vị nào (không tự đánh giá đơn vị mình); mã chỉ trả về một lần; có thể gửi thư điện tử cho người trả lời',
         params: schemas.campaignParam,
-        body: schemas.invitationsBody,
-        response: { 200: schemas.invitationsResponse, ...commonErrors },
+        body: contract.invitationsBody,
+        response: { 200: contract.invitationsResponse, ...commonErrors },
       },
     },
     async (request) =>
@@ -331,8 +330,8 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         summary:
           'Nhắc người chưa trả lời: mỗi đường dẫn chưa dùng của người có địa chỉ thư được thay bằng đường dẫn mới (đường dẫn cũ hết hiệu lực) và gửi thư',
         params: schemas.campaignParam,
-        body: schemas.remindBody,
-        response: { 200: schemas.remindResponse, ...commonErrors },
+        body: contract.remindBody,
+        response: { 200: contract.remindResponse, ...commonErrors },
       },
     },
     async (request) =>
@@ -346,8 +345,8 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Nhập phiếu giấy (tất cả hoặc không; lỗi theo phiếu và trường)',
         params: schemas.campaignParam,
-        body: schemas.responsesBody,
-        response: { 200: z.object({ saved: z.number(), units: z.number() }), ...commonErrors },
+        body: contract.responsesBody,
+        response: { 200: contract.responsesSaved, ...commonErrors },
       },
     },
     async (request) =>
@@ -369,7 +368,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         consumes: ['multipart/form-data'],
         params: schemas.campaignParam,
         response: {
-          200: z.object({ saved: z.number(), units: z.number() }),
+          200: contract.responsesSaved,
           413: errorBody,
           415: errorBody,
           ...commonErrors,
@@ -392,7 +391,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         summary:
           'Tiến độ: số phiếu theo đơn vị và nhóm đối tượng, đường dẫn đã gửi và đã dùng, cỡ mẫu',
         params: schemas.campaignParam,
-        response: { 200: schemas.progressResponse, ...commonErrors },
+        response: { 200: contract.progressResponse, ...commonErrors },
       },
     },
     async (request) => service.surveyProgress(deps, requireActor(request), request.params.id),
@@ -406,7 +405,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         summary:
           'Kết quả: điểm điều tra của từng đơn vị theo nút, câu hỏi và nhóm đối tượng, kèm số phiếu và công thức',
         params: schemas.campaignParam,
-        response: { 200: schemas.resultsResponse, ...commonErrors },
+        response: { 200: contract.resultsResponse, ...commonErrors },
       },
     },
     async (request) => service.surveyResults(deps, requireActor(request), request.params.id),
@@ -453,7 +452,12 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Bảng hỏi mà một đường dẫn cá nhân mở ra (không cần đăng nhập)',
         params: schemas.tokenParam,
-        response: { 200: schemas.linkFormResponse, 404: errorBody, 409: errorBody, 400: errorBody },
+        response: {
+          200: contract.linkFormResponse,
+          404: errorBody,
+          409: errorBody,
+          400: errorBody,
+        },
       },
     },
     async (request) => service.getLinkForm(deps, request.params.token),
@@ -466,9 +470,9 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Gửi trả lời qua đường dẫn cá nhân (một lần; sau đó đường dẫn hết hiệu lực)',
         params: schemas.tokenParam,
-        body: schemas.linkAnswerBody,
+        body: contract.linkAnswerBody,
         response: {
-          200: z.object({ unitName: z.string(), answered: z.number() }),
+          200: contract.linkAnswered,
           404: errorBody,
           409: errorBody,
           400: errorBody,
@@ -499,7 +503,7 @@ export function registerSocialSurveyRoutes(app: App, deps: Deps): void {
         tags,
         summary:
           'Gửi một phiếu điều tra xã hội học thu ngoại tuyến (đơn vị, nhóm đối tượng, câu trả lời) kèm mã phiếu của máy; gửi lại cùng mã nhận lại cùng biên nhận, không tính hai lần',
-        body: schemas.fieldResponseBody,
+        body: contract.fieldResponseBody,
         response: { 200: contract.fieldSurveyReceipt, ...commonErrors },
       },
     },

@@ -5,6 +5,7 @@ import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
 import { importUnitsCsv } from './import.ts';
+import * as contract from '../../../shared/contract/units.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 import { readUpload } from '../../http/upload.ts';
@@ -18,7 +19,7 @@ export function registerUnitRoutes(app: App, deps: Deps): void {
         summary:
           'Tìm kiếm, duyệt cây đơn vị (không phân biệt dấu, hoa thường); gồm cả đơn vị đã hết hiệu lực (validTo)',
         querystring: schemas.unitListQuery,
-        response: { 200: schemas.unitList, ...commonErrors },
+        response: { 200: contract.unitList, ...commonErrors },
       },
     },
     async (request) => {
@@ -41,7 +42,7 @@ export function registerUnitRoutes(app: App, deps: Deps): void {
       schema: {
         tags: ['units'],
         summary: 'Các loại đơn vị',
-        response: { 200: schemas.unitKindsBody, 401: errorBody },
+        response: { 200: contract.unitKindsBody, 401: errorBody },
       },
     },
     async (request) => {
@@ -57,7 +58,7 @@ export function registerUnitRoutes(app: App, deps: Deps): void {
         tags: ['units'],
         summary: 'Một đơn vị, các cấp trên và quyền của người dùng trên nó',
         params: idParam,
-        response: { 200: schemas.unitDetail, ...commonErrors },
+        response: { 200: contract.unitDetail, ...commonErrors },
       },
     },
     async (request) => service.getUnit(deps, requireActor(request), request.params.id),
@@ -70,7 +71,7 @@ export function registerUnitRoutes(app: App, deps: Deps): void {
         tags: ['units'],
         summary: 'Các đơn vị tiền thân và kế thừa (sáp nhập)',
         params: idParam,
-        response: { 200: schemas.lineageBody, ...commonErrors },
+        response: { 200: contract.lineageBody, ...commonErrors },
       },
     },
     async (request) => {
@@ -85,8 +86,8 @@ export function registerUnitRoutes(app: App, deps: Deps): void {
       schema: {
         tags: ['units'],
         summary: 'Thêm đơn vị',
-        body: schemas.createUnitBody,
-        response: { 201: schemas.unitBody, ...commonErrors },
+        body: contract.createUnitBody,
+        response: { 201: contract.unitBody, ...commonErrors },
       },
     },
     async (request, reply) => {
@@ -102,8 +103,8 @@ export function registerUnitRoutes(app: App, deps: Deps): void {
         tags: ['units'],
         summary: 'Sửa hoặc chuyển đơn vị',
         params: idParam,
-        body: schemas.updateUnitBody,
-        response: { 200: schemas.unitBody, ...commonErrors },
+        body: contract.updateUnitBody,
+        response: { 200: contract.unitBody, ...commonErrors },
       },
     },
     async (request) =>
@@ -116,7 +117,7 @@ export function registerUnitRoutes(app: App, deps: Deps): void {
       schema: {
         tags: ['units'],
         summary: 'Ghi nhận sáp nhập: đơn vị tiền thân vào đơn vị kế thừa',
-        body: schemas.addLineageBody,
+        body: contract.addLineageBody,
         response: { 204: z.null(), ...commonErrors },
       },
     },
@@ -133,8 +134,8 @@ export function registerUnitRoutes(app: App, deps: Deps): void {
         tags: ['units'],
         summary: 'Sửa quan hệ sáp nhập (toàn bộ hoặc một phần, ngày hiệu lực), có lý do',
         params: schemas.lineageParams,
-        body: schemas.updateLineageBody,
-        response: { 200: schemas.lineageLink, ...commonErrors },
+        body: contract.updateLineageBody,
+        response: { 200: contract.lineageLink, ...commonErrors },
       },
     },
     async (request) =>
@@ -154,7 +155,7 @@ export function registerUnitRoutes(app: App, deps: Deps): void {
         tags: ['units'],
         summary: 'Xóa quan hệ sáp nhập ghi nhầm, có lý do',
         params: schemas.lineageParams,
-        body: schemas.removeLineageBody,
+        body: contract.removeLineageBody,
         response: { 204: z.null(), ...commonErrors },
       },
     },
@@ -177,7 +178,7 @@ export function registerUnitRoutes(app: App, deps: Deps): void {
         tags: ['units'],
         summary: 'Nhập đơn vị từ tệp CSV (multipart, trường "file"); tất cả hoặc không dòng nào',
         consumes: ['multipart/form-data'],
-        response: { 200: schemas.importResult, 413: errorBody, 415: errorBody, ...commonErrors },
+        response: { 200: contract.importResult, 413: errorBody, 415: errorBody, ...commonErrors },
       },
     },
     async (request) => {

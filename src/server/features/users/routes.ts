@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { commonErrors, idParam } from '../../http/schemas.ts';
+import * as contract from '../../../shared/contract/users.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 
@@ -14,7 +15,7 @@ export function registerUserRoutes(app: App, deps: Deps): void {
         tags: ['users'],
         summary: 'Danh sách người dùng trong phạm vi quản lý',
         querystring: schemas.userListQuery,
-        response: { 200: schemas.userList, ...commonErrors },
+        response: { 200: contract.userList, ...commonErrors },
       },
     },
     async (request) => service.listUsers(deps, requireActor(request), request.query),
@@ -27,7 +28,7 @@ export function registerUserRoutes(app: App, deps: Deps): void {
         tags: ['users'],
         summary: 'Một người dùng',
         params: idParam,
-        response: { 200: schemas.userBody, ...commonErrors },
+        response: { 200: contract.userBody, ...commonErrors },
       },
     },
     async (request) => service.getUser(deps, requireActor(request), request.params.id),
@@ -39,8 +40,8 @@ export function registerUserRoutes(app: App, deps: Deps): void {
       schema: {
         tags: ['users'],
         summary: 'Tạo người dùng (mật khẩu tạm được sinh nếu không nhập)',
-        body: schemas.createUserBody,
-        response: { 201: schemas.createUserResult, ...commonErrors },
+        body: contract.createUserBody,
+        response: { 201: contract.createUserResult, ...commonErrors },
       },
     },
     async (request, reply) =>
@@ -54,8 +55,8 @@ export function registerUserRoutes(app: App, deps: Deps): void {
         tags: ['users'],
         summary: 'Sửa, vô hiệu hóa hoặc kích hoạt lại người dùng',
         params: idParam,
-        body: schemas.updateUserBody,
-        response: { 200: schemas.userBody, ...commonErrors },
+        body: contract.updateUserBody,
+        response: { 200: contract.userBody, ...commonErrors },
       },
     },
     async (request) =>
@@ -69,8 +70,8 @@ export function registerUserRoutes(app: App, deps: Deps): void {
         tags: ['users'],
         summary: 'Đặt lại mật khẩu',
         params: idParam,
-        body: schemas.resetPasswordBody,
-        response: { 200: schemas.resetPasswordResult, ...commonErrors },
+        body: contract.resetPasswordBody,
+        response: { 200: contract.resetPasswordResult, ...commonErrors },
       },
     },
     async (request) =>
@@ -84,8 +85,8 @@ export function registerUserRoutes(app: App, deps: Deps): void {
         tags: ['users'],
         summary: 'Giao vai trò trên một đơn vị',
         params: idParam,
-        body: schemas.grantBody,
-        response: { 200: schemas.userBody, ...commonErrors },
+        body: contract.grantBody,
+        response: { 200: contract.userBody, ...commonErrors },
       },
     },
     async (request) =>
@@ -99,7 +100,7 @@ export function registerUserRoutes(app: App, deps: Deps): void {
         tags: ['users'],
         summary: 'Thu hồi vai trò',
         params: schemas.grantParams,
-        response: { 200: schemas.userBody, ...commonErrors },
+        response: { 200: contract.userBody, ...commonErrors },
       },
     },
     async (request) =>

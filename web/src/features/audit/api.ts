@@ -1,24 +1,11 @@
 /** Reading the audit log, and the few user details its filter needs. */
+import type { AuditEntry, AuditPage } from '@shared/contract/audit.ts';
+import type { User } from '@shared/contract/users.ts';
 import { api } from '../../lib/api-client.ts';
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorId: number | null;
-  actorName: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  unitId: number | null;
-  before: unknown;
-  after: unknown;
-}
+export type { AuditEntry, AuditPage };
 
-export interface AuditPage {
-  items: AuditEntry[];
-  nextBefore: number | null;
-}
-
+/** The filter of the audit screen (its query string). */
 export interface AuditFilters {
   unitId?: number | undefined;
   userId?: number | undefined;
@@ -46,11 +33,8 @@ export function fetchAudit(
   );
 }
 
-export interface UserSummary {
-  id: number;
-  username: string;
-  fullName: string;
-}
+/** The few details of a user the filter shows. */
+export type UserSummary = Pick<User, 'id' | 'username' | 'fullName'>;
 
 /** Users matching a search (for administrators, who may list users). */
 export function fetchUserSummaries(

@@ -4,6 +4,12 @@
  * and the unit's evidence library (upload, list, one document).
  */
 import type { AssessmentEventType } from '@domain/campaign/workflow.ts';
+import type { CriteriaSetList } from '@shared/contract/criteria.ts';
+import type {
+  EvidenceDocumentDetail,
+  EvidenceDocumentList,
+  EvidenceUploadResult,
+} from '@shared/contract/evidence.ts';
 import { api, apiUpload } from '../../lib/api-client.ts';
 
 import type {
@@ -54,15 +60,10 @@ export type {
   UnitResult,
 } from '@shared/contract/campaigns.ts';
 
-export type Inputs = Record<string, InputValue | undefined>;
+export type { ClassBand, CriteriaSetSummary } from '@shared/contract/criteria.ts';
+export type { EvidenceDocument } from '@shared/contract/evidence.ts';
 
-/** A class band over the index, in hundredths of a percent. */
-export interface ClassBand {
-  label: string;
-  fromPercent: number;
-  toPercent: number | null;
-  toInclusive?: boolean;
-}
+export type Inputs = Record<string, InputValue | undefined>;
 
 /** Counts and shares of each class among one unit kind's results (shares add up to 100 %). */
 export interface ScoreMax {
@@ -73,40 +74,6 @@ export interface ScoreMax {
 export interface SignedPoints {
   points: number;
   text: string;
-}
-
-export interface CriteriaSetSummary {
-  id: number;
-  name: string;
-  year: number;
-  unitKind: string;
-  status: string;
-  maxHundredths: number;
-}
-
-export interface EvidenceDocument {
-  id: number;
-  unitId: number;
-  number: string | null;
-  type: string;
-  issuedOn: string | null;
-  issuer: string | null;
-  summary: string;
-  file: { filename: string; mediaType: string; size: number };
-  downloadUrl: string;
-  notice?: string | null;
-  version: number;
-  /** The signer as recorded in the library (confirmed or corrected by the officer). */
-  signerName: string | null;
-  signerTitle: string | null;
-  /** What the officer confirmed of the check's reading; null until confirmed. */
-  confirmed: {
-    versionNo: number;
-    signatureStatus: 'none' | 'valid' | 'invalid';
-    signatureTrust: 'trusted' | 'not_trusted' | 'not_checked' | null;
-    by: string | null;
-    at: string;
-  } | null;
 }
 
 export interface CampaignInput {
@@ -174,7 +141,7 @@ export const campaignApi = {
       decision,
     ),
   criteriaSets: (signal?: AbortSignal) =>
-    api.get<{ items: CriteriaSetSummary[] }>('/criteria-sets', undefined, signal),
+    api.get<CriteriaSetList>('/criteria-sets', undefined, signal),
 
   sheet: (id: number, unitId: number, signal?: AbortSignal) =>
     api.get<Sheet>(`${unitPath(id, unitId)}/sheet`, undefined, signal),
@@ -264,18 +231,14 @@ export const campaignApi = {
     api.get<PublicResults>(`/public/campaigns/${id}/results`, undefined, signal),
 
   evidenceList: (unitId: number, q: string, signal?: AbortSignal) =>
-    api.get<{ items: EvidenceDocument[]; total: number }>(
-      `/units/${unitId}/evidence`,
-      { q, limit: 50 },
-      signal,
-    ),
+    api.get<EvidenceDocumentList>(`/units/${unitId}/evidence`, { q, limit: 50 }, signal),
   evidence: (id: number, signal?: AbortSignal) =>
-    api.get<EvidenceDocument>(`/evidence/${id}`, undefined, signal),
+    api.get<EvidenceDocumentDetail>(`/evidence/${id}`, undefined, signal),
   uploadEvidence: (unitId: number, file: File, summary: string) => {
     const form = new FormData();
     form.set('summary', summary);
     form.set('file', file);
-    return apiUpload<EvidenceDocument>(`/units/${unitId}/evidence`, form);
+    return apiUpload<EvidenceUploadResult>(`/units/${unitId}/evidence`, form);
   },
 };
 

@@ -21,6 +21,7 @@ import type {
   QuarterView,
   Rate,
   Rates,
+  RateKey,
   RatesHistory,
   RowProblem,
   UnitResult,
@@ -54,8 +55,9 @@ export const RATE_KEYS = [
   'online-payment',
   'postal-procedures',
   'postal-dossiers',
-] as const;
-export type RateKey = (typeof RATE_KEYS)[number];
+] as const satisfies readonly RateKey[];
+export type { RateKey };
+export type { ClassBand as Band } from '@shared/contract/criteria.ts';
 
 /** The postal-service catalogue that applies to a unit (its own or its nearest ancestor's). */
 export interface PostalCatalogue {
@@ -103,12 +105,6 @@ export interface RatingReceipt {
   link: string;
   qrSvg: string;
   rated: boolean;
-}
-
-export interface Band {
-  label: string;
-  fromPercent: number;
-  toPercent: number | null;
 }
 
 export interface DossierFilter {

@@ -111,7 +111,10 @@ function CampaignForm({
   );
   const [channels, setChannels] = useState<string[]>(campaign?.channels ?? [...SIPAS_CHANNELS]);
   const [levels, setLevels] = useState<string[]>((campaign?.satisfiedLevels ?? [4, 5]).map(String));
-  const [method, setMethod] = useState<OverallMethod>(campaign?.overallMethod ?? 'element-mean');
+  // The campaign's answer names its method as a plain string (the contract does not list them).
+  const [method, setMethod] = useState<OverallMethod>(
+    campaign?.overallMethod === 'overall-question' ? 'overall-question' : 'element-mean',
+  );
   const [margin, setMargin] = useState(formatPointsCompact(campaign?.marginOfError ?? 500));
   const [units, setUnits] = useState<UnitRow[]>(
     campaign?.units.map((u) => ({

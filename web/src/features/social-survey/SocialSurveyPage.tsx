@@ -225,9 +225,13 @@ function StatusPanel({ survey }: { survey: Survey }) {
         ) : null}
         {change.data ? (
           <Alert color="green" variant="light" role="status">
-            {t(`socialSurvey.status.done.${change.data.status}`, {
-              count: change.data.unitsWithPoints,
-            })}
+            {t(
+              // The answer names the new status as a plain string: opened or closed.
+              change.data.status === 'closed'
+                ? 'socialSurvey.status.done.closed'
+                : 'socialSurvey.status.done.open',
+              { count: change.data.unitsWithPoints },
+            )}
           </Alert>
         ) : null}
         <ErrorAlert error={change.error} />

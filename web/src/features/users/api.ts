@@ -1,45 +1,17 @@
 /** Calls of user administration. */
-import type { Role } from '@domain/access.ts';
+import type {
+  CreateUserInput,
+  CreateUserResult,
+  GrantInput,
+  ResetPasswordResult,
+  UpdateUserInput,
+  User,
+  UserGrant,
+  UserPage,
+} from '@shared/contract/users.ts';
 import { api } from '../../lib/api-client.ts';
 
-export interface UserGrant {
-  id: number;
-  role: Role;
-  unitId: number | null;
-  unitName: string | null;
-  unitCode: string | null;
-}
-
-export interface User {
-  id: number;
-  username: string;
-  fullName: string;
-  email: string | null;
-  disabled: boolean;
-  mustChangePassword: boolean;
-  lockedUntil: string | null;
-  version: number;
-  createdAt: string;
-  grants: UserGrant[];
-}
-
-export interface UserPage {
-  items: User[];
-  total: number;
-}
-
-export interface GrantInput {
-  role: Role;
-  unitId: number | null;
-}
-
-export interface CreateUserInput {
-  username: string;
-  fullName: string;
-  email: string | null;
-  password?: string;
-  grants: GrantInput[];
-}
+export type { CreateUserInput, GrantInput, User, UserGrant, UserPage };
 
 /** Users the caller manages, searched by username, name or e-mail. */
 export function fetchUsers(
@@ -59,22 +31,17 @@ export function fetchUser(id: number, signal?: AbortSignal): Promise<User> {
 }
 
 /** Creates a user; the temporary password is returned once when none was given. */
-export function createUser(
-  input: CreateUserInput,
-): Promise<{ user: User; temporaryPassword: string | null }> {
+export function createUser(input: CreateUserInput): Promise<CreateUserResult> {
   return api.post('/users', input);
 }
 
 /** Edits name, e-mail or the disabled state. */
-export function updateUser(
-  id: number,
-  input: { fullName: string; email: string | null; disabled: boolean; version: number },
-): Promise<User> {
+export function updateUser(id: number, input: UpdateUserInput): Promise<User> {
   return api.put<User>(`/users/${id}`, input);
 }
 
 /** Replaces the password with a generated temporary one. */
-export function resetPassword(id: number): Promise<{ temporaryPassword: string | null }> {
+export function resetPassword(id: number): Promise<ResetPasswordResult> {
   return api.post(`/users/${id}/reset-password`, {});
 }
 

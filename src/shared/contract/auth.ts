@@ -1,6 +1,10 @@
-/** Request and response shapes of sign-in, sign-out and the current session. */
+/**
+ * What sign-in, sign-out and the current session take and answer: the signed-in user, their grants
+ * and permissions, the anti-forgery token. Served through these schemas, read by the web app as
+ * types.
+ */
 import { z } from 'zod';
-import { ROLES } from '../../../domain/access.ts';
+import { ROLES } from '../../domain/access.ts';
 
 export const loginBody = z.object({
   username: z.string().trim().min(1).max(100),
@@ -38,3 +42,8 @@ export const changePasswordBody = z.object({
   currentPassword: z.string().min(1).max(200),
   newPassword: z.string().min(1).max(200),
 });
+
+export type Session = z.infer<typeof sessionBody>;
+export type SessionGrant = Session['grants'][number];
+export type LoginInput = z.input<typeof loginBody>;
+export type ChangePasswordInput = z.input<typeof changePasswordBody>;
