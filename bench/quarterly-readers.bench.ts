@@ -42,6 +42,8 @@ const DATABASE = 'parindex_bench_quarterly';
 const READERS = 5;
 const SECONDS = Number(process.env.PARINDEX_BENCH_READERS_SECONDS ?? 20);
 const TARGET_P95_MS = 1000;
+/** A reader waits this long for an answer (a baseline scanning the country's quarter is slow). */
+const TIMEOUT_SECONDS = 120;
 const PERIOD = '2026-Q2';
 const PASSWORD = 'bench-password-123';
 const NOW = new Date('2026-07-10T02:00:00Z');
@@ -119,10 +121,9 @@ async function ensureReaders(
 
 /**
  * What the view reads, as one plain statement: the quarter's sums per unit and per official of the
- * area's units (those under the path $1), the number of late dossiers and the first 100 of them.
+ * area's units (the ids $1, every unit under the area's path), the number of late dossiers and the first 100 of them.
  */
-const BASELINE_SQL = `WITH area AS (SELECT id FROM units WHERE path LIKE $1),
-  sums AS (
+const BASELINE_SQL = `WITH sums AS (
     SELECT unit_id, official_code, count(*) AS dossiers,
       ${[1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => `sum(p${i}) AS s${i}, count(p${i}) AS n${i}`).join(', ')},
       count(*) FILTER (WHERE timeliness = 'early') AS early,
@@ -135,10 +136,10 @@ const BASELINE_SQL = `WITH area AS (SELECT id FROM units WHERE path LIKE $1),
       count(online_payment) AS payment_applicable,
       count(*) FILTER (WHERE online_payment) AS paid_online,
       sum(handling_seconds) AS handling_seconds, count(finished_at) AS handled
-    FROM dossiers WHERE period = $2 AND unit_id IN (SELECT id FROM area)
+    FROM dossiers WHERE period = $2 AND unit_id = ANY($1::int[])
     GROUP BY GROUPING SETS ((unit_id), (unit_id, official_code))),
   overdue AS (
-    SELECT d.* FROM dossiers d WHERE d.period = $2 AND d.unit_id IN (SELECT id FROM area)
+    SELECT d.* FROM dossiers d WHERE d.period = $2 AND d.unit_id = ANY($1::int[])
       AND (d.timeliness = 'late' OR (d.finished_at IS NULL AND d.due_at < $3::timestamptz))),
   page AS (SELECT * FROM overdue ORDER BY received_at DESC, code DESC LIMIT 100)
 SELECT (SELECT json_agg(sums) FROM sums) AS sums, (SELECT count(*) FROM overdue) AS late_total,
@@ -167,6 +168,7 @@ function readers(
         String(READERS),
         String(seconds),
         JSON.stringify(headers),
+        String(TIMEOUT_SECONDS),
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
@@ -242,6 +244,10 @@ async function measure(): Promise<BenchResult> {
       'SELECT count(*)::int AS n FROM dossiers',
     );
     const province = big!;
+    const idsUnder = async (prefix: string) =>
+      (
+        await db.query<{ id: number }>('SELECT id FROM units WHERE path LIKE $1', [`${prefix}%`])
+      ).map((r) => r.id);
     const users = await ensureReaders(db, province.id);
     const config = loadConfig({ PARINDEX_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
     const deps: Deps = { db, clock: fixedClock(NOW), config, storage: createStorage(config) };
@@ -263,13 +269,13 @@ async function measure(): Promise<BenchResult> {
         label: `tỉnh (${province.name}, cán bộ của tỉnh)`,
         url: `http://127.0.0.1:${port}/api/v1/dossiers/quarter-view?unitId=${province.id}&period=${PERIOD}`,
         cookie: await cookieOf(users.province),
-        params: [`${province.path}%`, PERIOD, NOW.toISOString()],
+        params: [await idsUnder(province.path), PERIOD, NOW.toISOString()],
       },
       {
         label: 'toàn quốc (cán bộ của Bộ)',
         url: `http://127.0.0.1:${port}/api/v1/dossiers/quarter-view?period=${PERIOD}`,
         cookie: await cookieOf(users.national),
-        params: ['/%', PERIOD, NOW.toISOString()],
+        params: [await idsUnder('/'), PERIOD, NOW.toISOString()],
       },
     ];
     const figures: BenchFigure[] = [];
@@ -316,7 +322,7 @@ async function measure(): Promise<BenchResult> {
         baseline.stop();
       }
       const product = results[i]!.product;
-      const ok = product.non2xx === 0 && product.p95 < TARGET_P95_MS;
+      const ok = product.requests > 0 && product.non2xx === 0 && product.p95 < TARGET_P95_MS;
       pass &&= ok;
       figures.push(
         {

@@ -676,10 +676,13 @@ async function areaFigures(
   area: repo.UnitRef,
   period: string,
   config: DossierEvaluationConfig,
+  knownFold?: repo.FoldPair[],
 ): Promise<AreaFigures> {
   const { from, to } = checkPeriod(period);
-  const fold = await repo.foldIntoArea(deps.db, area.path);
-  const catalogues = await areaCatalogues(deps.db, area.path);
+  const [fold, catalogues] = await Promise.all([
+    knownFold ?? repo.foldIntoArea(deps.db, area.path),
+    areaCatalogues(deps.db, area.path),
+  ]);
   const acc = await loadAccumulator(deps, config, period, null, fold, catalogues.allCodes);
   const groups = acc.periods.get(period) ?? new Map<string, UnitGroup>();
   const targets = new Set<number>();
@@ -786,8 +789,29 @@ async function quarterViewWithArea(
   const period = input.period;
   checkPeriod(period);
   const cursor = input.lateCursor === undefined ? undefined : readLateCursor(input.lateCursor);
-  const { config, method } = await configFor(deps, area, input.bands);
-  const fig = await areaFigures(deps, area, period, config);
+  const [{ config, method }, fold] = await Promise.all([
+    configFor(deps, area, input.bands),
+    repo.foldIntoArea(deps.db, area.path),
+  ]);
+  // The late page is read while the figures are computed.
+  const asOf = cursor?.asOf ?? deps.clock.now();
+  const lateUnitIds = area.path === '/' ? null : fold.map((f) => f.unit_id);
+  const lateLimit = input.lateLimit ?? LATE_LISTED;
+  const overdue = { asOf, dueWithoutTime: config.method.dueWithoutTime };
+  const latePage = Promise.all([
+    repo.lateDossierPage(
+      deps.db,
+      { unitIds: lateUnitIds, period, overdue, after: cursor?.after },
+      lateLimit + 1,
+    ),
+    sharedSums(deps.db, ['late-finished', period, lateUnitIds], () =>
+      repo.lateFinishedCount(deps.db, period, lateUnitIds),
+    ),
+    repo.overdueOpenCount(deps.db, period, lateUnitIds, overdue),
+  ]);
+  // Awaited below; a failure of the figures first must not leave it unhandled.
+  latePage.catch(() => undefined);
+  const fig = await areaFigures(deps, area, period, config, fold);
   const depth = area.path.split('/').length;
   // The direct subordinates: those reported, and the parents of reported units deeper down.
   const childIds = new Set<number>();
@@ -874,21 +898,7 @@ async function quarterViewWithArea(
       };
     });
   // The late list, a page at a time in the order of its index (newest receipt first).
-  const asOf = cursor?.asOf ?? deps.clock.now();
-  const lateLimit = input.lateLimit ?? LATE_LISTED;
-  const lateUnitIds = area.path === '/' ? null : fig.fold.map((f) => f.unit_id);
-  const overdue = { asOf, dueWithoutTime: config.method.dueWithoutTime };
-  const [lateRows, lateFinished, overdueOpen] = await Promise.all([
-    repo.lateDossierPage(
-      deps.db,
-      { unitIds: lateUnitIds, period, overdue, after: cursor?.after },
-      lateLimit + 1,
-    ),
-    sharedSums(deps.db, ['late-finished', period, lateUnitIds], () =>
-      repo.lateFinishedCount(deps.db, period, lateUnitIds),
-    ),
-    repo.overdueOpenCount(deps.db, period, lateUnitIds, overdue),
-  ]);
+  const [lateRows, lateFinished, overdueOpen] = await latePage;
   const lateItems = lateRows.slice(0, lateLimit);
   const lastLate = lateItems[lateItems.length - 1];
   const view = {
