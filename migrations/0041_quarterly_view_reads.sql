@@ -9,14 +9,16 @@ CREATE INDEX dossiers_late_page_idx ON dossiers (period, received_at DESC, code 
   WHERE timeliness = 'late' OR finished_at IS NULL;
 
 --    Its total: those finished late are counted once per revision of the dossiers (see 2.); the
---    unfinished ones past due at the moment of reading are counted from this index alone.
+--    due moments of the unfinished ones are read from this index alone, once per revision, and
+--    those past at the moment of reading are counted from them.
 CREATE INDEX dossiers_unfinished_idx ON dossiers (period, unit_id) INCLUDE (due_at)
   WHERE finished_at IS NULL AND timeliness <> 'late';
 
 -- 2. The revision of the dossiers: one number, set from a sequence in the transaction of every
---    statement that writes dossiers (a value taken by a transaction that rolls back is never
---    taken again). A quarter's sums computed at a revision stay valid while it is current, so the
---    readers of a quarterly view share them instead of each scanning the quarter.
+--    statement that writes dossiers, units or their lineage (a value taken by a transaction that
+--    rolls back is never taken again). A quarter's sums, and where each unit's dossiers count after
+--    mergers, computed at a revision stay valid while it is current, so the readers of a quarterly
+--    view share them instead of each scanning the quarter.
 CREATE SEQUENCE dossier_revision_seq START 2;
 CREATE TABLE dossier_revision (
   id boolean PRIMARY KEY DEFAULT true CHECK (id),
@@ -34,4 +36,8 @@ $$;
 CREATE TRIGGER dossiers_raise_revision AFTER INSERT OR UPDATE OR DELETE ON dossiers
   FOR EACH STATEMENT EXECUTE FUNCTION dossier_revision_raise();
 CREATE TRIGGER dossiers_raise_revision_on_truncate AFTER TRUNCATE ON dossiers
+  FOR EACH STATEMENT EXECUTE FUNCTION dossier_revision_raise();
+CREATE TRIGGER units_raise_revision AFTER INSERT OR UPDATE OR DELETE ON units
+  FOR EACH STATEMENT EXECUTE FUNCTION dossier_revision_raise();
+CREATE TRIGGER unit_lineage_raise_revision AFTER INSERT OR UPDATE OR DELETE ON unit_lineage
   FOR EACH STATEMENT EXECUTE FUNCTION dossier_revision_raise();

@@ -752,33 +752,35 @@ export async function lateFinishedCount(
 }
 
 /**
- * The rest of the late list: unfinished, not marked late, and past due at `overdue.asOf`; read
- * from the index of unfinished dossiers alone (`dossiers_unfinished_idx`).
+ * The due moments (ms since 1970, the whole due day when a due date without a time is so read) of
+ * the unfinished dossiers not marked late of `unitIds` (null: every unit) in a period, in
+ * ascending order: those before a moment are the rest of the late list at that moment.
  */
-export async function overdueOpenCount(
+export async function openDueMoments(
   db: Queryable,
   period: string,
   unitIds: readonly number[] | null,
-  overdue: NonNullable<DossierFilter['overdue']>,
-): Promise<number> {
-  if (unitIds !== null && unitIds.length === 0) return 0;
-  const { values: params, p } = sqlParams();
-  const where = [
-    `d.period = ${p(period)}`,
-    `d.finished_at IS NULL`,
-    `d.timeliness <> 'late'`,
-    pastDue(p, overdue),
-  ];
-  if (unitIds !== null) where.push(`d.unit_id = ANY(${p(unitIds)}::int[])`);
-  const rows = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM dossiers d WHERE ${where.join(' AND ')}`,
-    params,
+  dueWithoutTime: 'end-of-day' | 'start-of-day',
+): Promise<number[]> {
+  if (unitIds !== null && unitIds.length === 0) return [];
+  const dateOnly = `mod(extract(epoch FROM d.due_at) + 25200, 86400) = 0`;
+  const grace =
+    dueWithoutTime === 'end-of-day'
+      ? `CASE WHEN ${dateOnly} THEN interval '1 day' - interval '1 millisecond' ELSE interval '0' END`
+      : `interval '0'`;
+  const rows = await db.query<{ due: number[] | null }>(
+    `SELECT array_agg(m ORDER BY m) AS due FROM (
+       SELECT (extract(epoch FROM d.due_at + ${grace}) * 1000)::float8 AS m FROM dossiers d
+       WHERE d.period = $1 AND d.finished_at IS NULL AND d.timeliness <> 'late' AND d.due_at IS NOT NULL
+       ${unitIds === null ? '' : 'AND d.unit_id = ANY($2::int[])'}) x`,
+    unitIds === null ? [period] : [period, unitIds],
   );
-  return rows[0]?.n ?? 0;
+  return rows[0]?.due ?? [];
 }
 
 /**
- * The revision of the dossiers (migration 0041): raised by every statement writing them, from a
+ * The revision of the dossiers (migration 0041): raised by every statement writing them (or units,
+ * or their lineage), from a
  * sequence, so a value is never seen again once any writer's transaction has moved on.
  */
 export async function dossierRevision(db: Queryable): Promise<string> {

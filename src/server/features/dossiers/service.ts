@@ -753,6 +753,18 @@ async function quarterArea(
   return NATIONAL_AREA;
 }
 
+/** How many of the ascending `sorted` are below `limit` (a binary search). */
+function countBefore(sorted: readonly number[], limit: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * A late-list cursor: the moment the list was read at and the last dossier of the page before
  * (receipt in microseconds since 1970, code), so every page reads the same list.
@@ -791,7 +803,7 @@ async function quarterViewWithArea(
   const cursor = input.lateCursor === undefined ? undefined : readLateCursor(input.lateCursor);
   const [{ config, method }, fold] = await Promise.all([
     configFor(deps, area, input.bands),
-    repo.foldIntoArea(deps.db, area.path),
+    sharedSums(deps.db, ['fold', area.path], () => repo.foldIntoArea(deps.db, area.path)),
   ]);
   // The late page is read while the figures are computed.
   const asOf = cursor?.asOf ?? deps.clock.now();
@@ -807,7 +819,9 @@ async function quarterViewWithArea(
     sharedSums(deps.db, ['late-finished', period, lateUnitIds], () =>
       repo.lateFinishedCount(deps.db, period, lateUnitIds),
     ),
-    repo.overdueOpenCount(deps.db, period, lateUnitIds, overdue),
+    sharedSums(deps.db, ['open-due', period, lateUnitIds, overdue.dueWithoutTime], () =>
+      repo.openDueMoments(deps.db, period, lateUnitIds, overdue.dueWithoutTime),
+    ).then((due) => countBefore(due, asOf.getTime())),
   ]);
   // Awaited below; a failure of the figures first must not leave it unhandled.
   latePage.catch(() => undefined);
