@@ -5,7 +5,8 @@
  * database, keyed by the revision read before computing them and by everything they were
  * computed from: a reader at the same revision gets the same sums without a scan, readers arriving
  * while they are computed wait for that one computation, and a write makes every kept entry
- * unreachable (a new revision). Only the last entries are kept.
+ * unreachable (a new revision): they are dropped when the new revision is first read. Only the
+ * last entries are kept.
  */
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../infra/db.ts';
@@ -13,7 +14,13 @@ import * as repo from './repository.ts';
 
 const KEPT = 48;
 
-const stores = new WeakMap<object, Map<string, Promise<unknown>>>();
+interface Store {
+  /** The newest revision seen: entries of older ones are dropped (no reader reaches them). */
+  revision: bigint;
+  entries: Map<string, Promise<unknown>>;
+}
+
+const stores = new WeakMap<object, Store>();
 
 /** The sums named by `key` at the dossiers' current revision: kept ones, or `compute`'s. */
 export async function sharedSums<T>(
@@ -23,23 +30,32 @@ export async function sharedSums<T>(
 ): Promise<T> {
   let store = stores.get(db);
   if (store === undefined) {
-    store = new Map();
+    store = { revision: 0n, entries: new Map() };
     stores.set(db, store);
   }
-  const revision = await repo.dossierRevision(db);
-  const name = `${revision}:${createHash('sha256').update(JSON.stringify(key)).digest('base64')}`;
-  const kept = store.get(name);
+  const text = await repo.dossierRevision(db);
+  const revision = BigInt(text);
+  if (revision > store.revision) {
+    store.revision = revision;
+    store.entries.clear();
+  } else if (revision < store.revision) {
+    // A reader that read the revision before a write committed: its sums are not kept.
+    return compute();
+  }
+  const entries = store.entries;
+  const name = createHash('sha256').update(JSON.stringify(key)).digest('base64');
+  const kept = entries.get(name);
   if (kept !== undefined) {
     // Most recently used last: the oldest is dropped first.
-    store.delete(name);
-    store.set(name, kept);
+    entries.delete(name);
+    entries.set(name, kept);
     return kept as Promise<T>;
   }
   const pending = compute();
-  store.set(name, pending);
-  while (store.size > KEPT) store.delete(store.keys().next().value as string);
+  entries.set(name, pending);
+  while (entries.size > KEPT) entries.delete(entries.keys().next().value as string);
   pending.catch(() => {
-    if (store.get(name) === pending) store.delete(name);
+    if (entries.get(name) === pending) entries.delete(name);
   });
   return pending;
 }
