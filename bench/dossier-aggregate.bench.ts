@@ -29,8 +29,11 @@ import type { BenchFigure, BenchModule, BenchResult } from './run.ts';
 const PERIODS = ['2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2'];
 const CHUNK = 1_000_000;
 
-/** Inserts `rows` dossiers spread over the communes and the four quarters, a million at a time. */
-async function generate(db: Db, rows: number): Promise<void> {
+/**
+ * Inserts `rows` dossiers spread over the communes and the four quarters, a million at a time
+ * (also the data of `quarterly-readers.bench.ts`).
+ */
+export async function generate(db: Db, rows: number): Promise<void> {
   await db.query(
     `CREATE TABLE bench_units AS
      SELECT (row_number() OVER (ORDER BY id) - 1)::int AS n, id, code FROM units

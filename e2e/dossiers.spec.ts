@@ -322,4 +322,18 @@ test('a district office opens on its own district, units with dossiers first', a
   await page.getByRole('checkbox', { name: `Chỉ đơn vị có hồ sơ (4/${texts.length})` }).check();
   await expect(rows).toHaveCount(4);
   await expect(rows.filter({ hasText: 'Chưa phát sinh hồ sơ' })).toHaveCount(0);
+
+  // The late list, ten at a time: "Xem thêm" adds the next ten below, none repeated.
+  const heading = page.getByRole('heading', { name: /^Hồ sơ trễ hạn và quá hạn \(\d+\)$/ });
+  const total = Number(/\((\d+)\)/.exec((await heading.innerText()) ?? '')?.[1]);
+  expect(total).toBeGreaterThan(10);
+  const late = page.getByRole('table', { name: `Hồ sơ trễ hạn và quá hạn (${total})` });
+  await expect(late.locator('tbody tr')).toHaveCount(10);
+  await expect(page.getByText(`Đang hiển thị 10/${total} hồ sơ`)).toBeVisible();
+  await page.getByRole('button', { name: 'Xem thêm 10 hồ sơ' }).click();
+  const shown = Math.min(20, total);
+  await expect(late.locator('tbody tr')).toHaveCount(shown);
+  await expect(page.getByText(`Đang hiển thị ${shown}/${total} hồ sơ`)).toBeVisible();
+  const codes = await late.locator('tbody tr td:first-child').allInnerTexts();
+  expect(new Set(codes).size).toBe(shown);
 });

@@ -3,7 +3,8 @@
  * event loop with the server it measures: autocannon keeps `connections` keep-alive connections
  * busy for `seconds` and every answer's time is kept, for exact percentiles.
  *
- * `node --import tsx bench/support/readers.ts <url> <connections> <seconds> [headers as JSON]`
+ * `node --import tsx bench/support/readers.ts <url> <connections> <seconds> [headers as JSON]
+ * [timeout seconds, default 10]`
  * prints one line of JSON: requests, non2xx, rate per second, p50, p95, p99 in ms.
  */
 import { createRequire } from 'node:module';
@@ -21,6 +22,7 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
   connections: number;
   duration: number;
   headers: Record<string, string>;
+  timeout?: number;
 }) => Instance;
 
 export interface ReadersResult {
@@ -37,7 +39,7 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  const [url, connections, seconds, headers] = process.argv.slice(2);
+  const [url, connections, seconds, headers, timeout] = process.argv.slice(2);
   if (!url || !connections || !seconds)
     throw new Error('usage: readers.ts <url> <connections> <seconds> [headers]');
   const times: number[] = [];
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
     connections: Number(connections),
     duration: Number(seconds),
     headers: headers ? (JSON.parse(headers) as Record<string, string>) : {},
+    ...(timeout ? { timeout: Number(timeout) } : {}),
   });
   instance.on('response', (_client, status, _bytes, ms) => {
     times.push(ms);

@@ -324,6 +324,8 @@ const vi = {
   dossier_rating_empty: 'Phiếu đánh giá chưa có điểm chỉ số nào.',
   dossier_unknown_bands: 'Không có bộ mức xếp loại «{id}».',
   dossier_bad_period: 'Quý «{period}» không hợp lệ (dạng 2024-Q1).',
+  dossier_late_cursor_invalid:
+    'Tham số «{field}» (trang tiếp theo của danh sách hồ sơ trễ hạn) không hợp lệ; hãy mở lại trang đầu của danh sách.',
   dossier_unit_outside_area: 'Đơn vị «{unit}» không thuộc «{area}».',
   dossier_method_title: 'Cách tính theo Thông tư 01/2018/TT-VPCP',
   dossier_method_source_default: 'theo câu chữ của Thông tư, chưa có thiết lập riêng',
@@ -1057,6 +1059,8 @@ const en: Record<MessageKey, string> = {
   dossier_rating_empty: 'The rating form has no indicator rated.',
   dossier_unknown_bands: 'There is no class band preset “{id}”.',
   dossier_bad_period: 'The quarter “{period}” is not valid (use 2024-Q1).',
+  dossier_late_cursor_invalid:
+    'The parameter “{field}” (next page of the late dossiers) is not valid; open the first page of the list again.',
   dossier_unit_outside_area: 'The unit “{unit}” is not part of “{area}”.',
   dossier_method_title: 'Method under Circular 01/2018/TT-VPCP',
   dossier_method_source_default: 'as the Circular words it, no setting of its own',

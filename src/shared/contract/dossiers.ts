@@ -233,7 +233,13 @@ export const quarterView = z.object({
     }),
   ),
   postalCatalogue: postalCatalogueUsed,
-  late: z.object({ total: z.number(), asOf: z.string(), items: z.array(dossier) }),
+  /** The late list: its total, the moment it is read at, one page and the next page's cursor. */
+  late: z.object({
+    total: z.number(),
+    asOf: z.string(),
+    items: z.array(dossier),
+    nextCursor: z.string().nullable(),
+  }),
 });
 
 /** One unit's quarter and each of its one-stop officials. */

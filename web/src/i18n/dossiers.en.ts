@@ -159,6 +159,8 @@ export const dossiersEn: typeof dossiersVi = {
     lateTitle: 'Late and overdue dossiers ({{count}})',
     noLate: 'No late dossier this quarter.',
     allLate: 'See every late dossier',
+    lateMore: 'Show {{count}} more',
+    lateShown: 'Showing {{shown}} of {{total}} dossiers',
     chartsTitle: 'Rates over the quarters',
     area: 'Whole area',
     areaDossiers: '{{count}} dossiers in the quarter',

@@ -160,6 +160,8 @@ export const dossiersVi = {
     lateTitle: 'Hồ sơ trễ hạn và quá hạn ({{count}})',
     noLate: 'Không có hồ sơ trễ hạn trong quý.',
     allLate: 'Xem tất cả hồ sơ trễ hạn',
+    lateMore: 'Xem thêm {{count}} hồ sơ',
+    lateShown: 'Đang hiển thị {{shown}}/{{total}} hồ sơ',
     chartsTitle: 'Tỷ lệ qua các quý',
     area: 'Toàn địa bàn',
     areaDossiers: '{{count}} hồ sơ trong quý',

@@ -624,12 +624,17 @@ function rateCondition(key: RateKey, part: 'numerator' | 'denominator'): string 
  * partial index `dossiers_overdue_idx`.
  */
 function overdueCondition(p: (v: unknown) => string, o: NonNullable<DossierFilter['overdue']>) {
+  return `(d.timeliness = 'late' OR (d.finished_at IS NULL AND ${pastDue(p, o)}))`;
+}
+
+/** Past its due moment at $asOf (see overdueCondition). */
+function pastDue(p: (v: unknown) => string, o: NonNullable<DossierFilter['overdue']>) {
   const dateOnly = `mod(extract(epoch FROM d.due_at) + 25200, 86400) = 0`;
   const grace =
     o.dueWithoutTime === 'end-of-day'
       ? `CASE WHEN ${dateOnly} THEN interval '1 day' - interval '1 millisecond' ELSE interval '0' END`
       : `interval '0'`;
-  return `(d.timeliness = 'late' OR (d.finished_at IS NULL AND d.due_at + ${grace} < ${p(o.asOf.toISOString())}::timestamptz))`;
+  return `d.due_at + ${grace} < ${p(o.asOf.toISOString())}::timestamptz`;
 }
 
 /** Lists dossiers, newest receipt first, with the total. */
@@ -682,6 +687,107 @@ export async function listDossiers(
     params,
   );
   return { items, total: count?.n ?? 0 };
+}
+
+/** Where a page of the late list starts: after this dossier (receipt in microseconds, code). */
+export interface LateCursor {
+  receivedMicros: string;
+  code: string;
+}
+
+/**
+ * One page of the late list of the dossiers of `unitIds` (null: every unit) in a period: finished
+ * late, or unfinished and past due at `overdue.asOf`; newest receipt first, then code (descending),
+ * after `after` when given. Read through `dossiers_late_page_idx` in that order, so a page stops
+ * after its rows.
+ */
+export async function lateDossierPage(
+  db: Queryable,
+  f: {
+    unitIds: readonly number[] | null;
+    period: string;
+    overdue: NonNullable<DossierFilter['overdue']>;
+    after?: LateCursor | undefined;
+  },
+  limit: number,
+): Promise<Array<DossierDbRow & { received_micros: string }>> {
+  if (f.unitIds !== null && f.unitIds.length === 0) return [];
+  const { values: params, p } = sqlParams();
+  const where = [`d.period = ${p(f.period)}`, overdueCondition(p, f.overdue)];
+  if (f.unitIds !== null) where.push(`d.unit_id = ANY(${p(f.unitIds)}::int[])`);
+  if (f.after !== undefined) {
+    where.push(
+      `(d.received_at, d.code) < (timestamptz 'epoch' + ${p(f.after.receivedMicros)}::bigint * interval '1 microsecond', ${p(f.after.code)})`,
+    );
+  }
+  return db.query<DossierDbRow & { received_micros: string }>(
+    `SELECT d.*, u.name AS unit_name, u.path AS unit_path,
+       r.ratings AS form_ratings, r.channel AS form_channel,
+       ((extract(epoch FROM d.received_at) * 1000000)::bigint)::text AS received_micros
+     FROM (SELECT d.code FROM dossiers d WHERE ${where.join(' AND ')}
+           ORDER BY d.received_at DESC, d.code DESC LIMIT ${p(limit)}) l
+     JOIN dossiers d ON d.code = l.code JOIN units u ON u.id = d.unit_id
+     LEFT JOIN dossier_ratings r ON r.dossier_code = d.code
+     ORDER BY d.received_at DESC, d.code DESC`,
+    params,
+  );
+}
+
+/**
+ * How many of the late list are finished late (timeliness 'late'): fixed until dossiers are
+ * written, whatever the moment the list is read at.
+ */
+export async function lateFinishedCount(
+  db: Queryable,
+  period: string,
+  unitIds: readonly number[] | null,
+): Promise<number> {
+  if (unitIds !== null && unitIds.length === 0) return 0;
+  const rows = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM dossiers d WHERE d.period = $1 AND d.timeliness = 'late'
+     ${unitIds === null ? '' : 'AND d.unit_id = ANY($2::int[])'}`,
+    unitIds === null ? [period] : [period, unitIds],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * The due moments (ms since 1970, the whole due day when a due date without a time is so read) of
+ * the unfinished dossiers not marked late of `unitIds` (null: every unit) in a period, in
+ * ascending order: those before a moment are the rest of the late list at that moment.
+ */
+export async function openDueMoments(
+  db: Queryable,
+  period: string,
+  unitIds: readonly number[] | null,
+  dueWithoutTime: 'end-of-day' | 'start-of-day',
+): Promise<number[]> {
+  if (unitIds !== null && unitIds.length === 0) return [];
+  const dateOnly = `mod(extract(epoch FROM d.due_at) + 25200, 86400) = 0`;
+  const grace =
+    dueWithoutTime === 'end-of-day'
+      ? `CASE WHEN ${dateOnly} THEN interval '1 day' - interval '1 millisecond' ELSE interval '0' END`
+      : `interval '0'`;
+  const rows = await db.query<{ due: number[] | null }>(
+    `SELECT array_agg(m ORDER BY m) AS due FROM (
+       SELECT (extract(epoch FROM d.due_at + ${grace}) * 1000)::float8 AS m FROM dossiers d
+       WHERE d.period = $1 AND d.finished_at IS NULL AND d.timeliness <> 'late' AND d.due_at IS NOT NULL
+       ${unitIds === null ? '' : 'AND d.unit_id = ANY($2::int[])'}) x`,
+    unitIds === null ? [period] : [period, unitIds],
+  );
+  return rows[0]?.due ?? [];
+}
+
+/**
+ * The revision of the dossiers (migration 0041): raised by every statement writing them (or units,
+ * or their lineage), from a
+ * sequence, so a value is never seen again once any writer's transaction has moved on.
+ */
+export async function dossierRevision(db: Queryable): Promise<string> {
+  const rows = await db.query<{ revision: string }>(
+    'SELECT revision::text AS revision FROM dossier_revision',
+  );
+  return rows[0]?.revision ?? '0';
 }
 
 /**

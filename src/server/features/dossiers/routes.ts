@@ -304,8 +304,8 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
       schema: {
         tags: ['dossiers'],
         summary:
-          'Kết quả quý của một huyện/tỉnh: đơn vị theo mức xếp loại, bảng công chức, tỷ lệ, hồ sơ trễ hạn',
-        querystring: schemas.quarterQuery,
+          'Kết quả quý của một huyện/tỉnh (không chọn đơn vị: toàn quốc): đơn vị theo mức xếp loại, bảng công chức, tỷ lệ, hồ sơ trễ hạn theo trang',
+        querystring: schemas.quarterViewQuery,
         response: { 200: contract.quarterView, ...commonErrors },
       },
     },

@@ -48,6 +48,16 @@ export const quarterQuery = z.object({
   bands: z.string().max(60).optional(),
 });
 
+/**
+ * The quarterly view: of a unit, or without one of the whole country (national readers); its late
+ * list a page at a time (`lateLimit` dossiers, after `lateCursor`, the `nextCursor` of a page).
+ */
+export const quarterViewQuery = quarterQuery.extend({
+  unitId: idText.optional(),
+  lateLimit: z.coerce.number().int().min(1).max(500).optional(),
+  lateCursor: z.string().max(400).optional(),
+});
+
 const ratingValue = z.number().min(0).max(100).nullable();
 
 export const counterRatingBody = z

@@ -49,6 +49,7 @@ import {
   type AreaCatalogues,
 } from './postal-catalogue.service.ts';
 import * as repo from './repository.ts';
+import { sharedSums } from './sums-cache.ts';
 import {
   formatRatingSecret,
   ratingKey,
@@ -544,27 +545,37 @@ export async function loadAccumulator(
   fold?: readonly repo.FoldPair[],
   procedureCodes: readonly string[] = [],
 ): Promise<DossierAccumulator> {
-  return deps.db.transaction(async (tx) => {
-    await repo.allowAggregateMemory(tx);
-    return fillAccumulator(tx, config, period, unitIds, fold, procedureCodes);
-  });
-}
-
-async function fillAccumulator(
-  db: Queryable,
-  config: DossierEvaluationConfig,
-  period: string,
-  unitIds: readonly number[] | null,
-  fold?: readonly repo.FoldPair[],
-  procedureCodes: readonly string[] = [],
-): Promise<DossierAccumulator> {
-  const acc = createDossierAccumulator(config);
-  const groups = new Map<string, UnitGroup>();
-  acc.periods.set(period, groups);
   if (fold !== undefined) {
     const units = fold.map((f) => f.unit_id);
     const targets = fold.map((f) => f.target);
-    const rows = await repo.foldedTallies(db, period, units, targets);
+    // The same sums for every reader until dossiers are written (ADR 50).
+    const sums = await sharedSums(deps.db, ['folded', period, units, targets, procedureCodes], () =>
+      deps.db.transaction(async (tx) => {
+        await repo.allowAggregateMemory(tx);
+        const rows = await repo.foldedTallies(tx, period, units, targets);
+        const counts = await repo.foldedProcedureCounts(tx, period, units, targets, procedureCodes);
+        return { rows, counts };
+      }),
+    );
+    return foldedAccumulator(config, period, sums.rows, sums.counts);
+  }
+  return deps.db.transaction(async (tx) => {
+    await repo.allowAggregateMemory(tx);
+    return fillAccumulator(tx, config, period, unitIds, procedureCodes);
+  });
+}
+
+/** The accumulator of folded sums (repo.foldedTallies and repo.foldedProcedureCounts). */
+function foldedAccumulator(
+  config: DossierEvaluationConfig,
+  period: string,
+  rows: readonly repo.FoldedTallyRow[],
+  counts: Awaited<ReturnType<typeof repo.foldedProcedureCounts>>,
+): DossierAccumulator {
+  const acc = createDossierAccumulator(config);
+  const groups = new Map<string, UnitGroup>();
+  acc.periods.set(period, groups);
+  {
     for (const r of rows) {
       if (!r.by_unit) continue;
       const key = String(r.unit_id);
@@ -579,7 +590,6 @@ async function fillAccumulator(
       if (r.by_unit || r.official_code === null) continue;
       groups.get(String(r.unit_id))?.officials.set(r.official_code, tallyFromRow(r, true));
     }
-    const counts = await repo.foldedProcedureCounts(db, period, units, targets, procedureCodes);
     for (const p of counts) {
       const group = groups.get(String(p.unit_id));
       const tally = p.by_unit
@@ -591,6 +601,18 @@ async function fillAccumulator(
     }
     return acc;
   }
+}
+
+async function fillAccumulator(
+  db: Queryable,
+  config: DossierEvaluationConfig,
+  period: string,
+  unitIds: readonly number[] | null,
+  procedureCodes: readonly string[] = [],
+): Promise<DossierAccumulator> {
+  const acc = createDossierAccumulator(config);
+  const groups = new Map<string, UnitGroup>();
+  acc.periods.set(period, groups);
   const [units, officials] = await Promise.all([
     repo.tallies(db, period, unitIds, false),
     repo.tallies(db, period, unitIds, true),
@@ -654,10 +676,13 @@ async function areaFigures(
   area: repo.UnitRef,
   period: string,
   config: DossierEvaluationConfig,
+  knownFold?: repo.FoldPair[],
 ): Promise<AreaFigures> {
   const { from, to } = checkPeriod(period);
-  const fold = await repo.foldIntoArea(deps.db, area.path);
-  const catalogues = await areaCatalogues(deps.db, area.path);
+  const [fold, catalogues] = await Promise.all([
+    knownFold ?? repo.foldIntoArea(deps.db, area.path),
+    areaCatalogues(deps.db, area.path),
+  ]);
   const acc = await loadAccumulator(deps, config, period, null, fold, catalogues.allCodes);
   const groups = acc.periods.get(period) ?? new Map<string, UnitGroup>();
   const targets = new Set<number>();
@@ -696,21 +721,111 @@ function withoutCatalogue(members: readonly RateMember[]): number {
 export async function getQuarterView(
   deps: Deps,
   actor: Actor,
-  input: { unitId: number; period: string; bands?: string | undefined },
+  input: {
+    unitId?: number | undefined;
+    period: string;
+    bands?: string | undefined;
+    lateLimit?: number | undefined;
+    lateCursor?: string | undefined;
+  },
 ) {
   return (await quarterViewWithArea(deps, actor, input)).view;
+}
+
+/** The whole country as the area of a quarterly view: every province under it. */
+const NATIONAL_AREA: repo.UnitRef = {
+  id: 0,
+  code: 'VN',
+  name: 'Toàn quốc',
+  path: '/',
+  valid_from: null,
+  valid_to: null,
+};
+
+/** The area of a quarterly view: a unit the actor may read, or (no unit) the whole country. */
+async function quarterArea(
+  deps: Deps,
+  actor: Actor,
+  unitId: number | undefined,
+): Promise<repo.UnitRef> {
+  if (unitId !== undefined) return readableUnit(deps, actor, unitId);
+  if (!can(actor, 'dossier.read', null)) throw new AppError('forbidden', 'forbidden');
+  return NATIONAL_AREA;
+}
+
+/** How many of the ascending `sorted` are below `limit` (a binary search). */
+function countBefore(sorted: readonly number[], limit: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A late-list cursor: the moment the list was read at and the last dossier of the page before
+ * (receipt in microseconds since 1970, code), so every page reads the same list.
+ */
+function lateCursorOf(asOf: Date, last: { received_micros: string; code: string }): string {
+  return Buffer.from(`${asOf.getTime()}~${last.received_micros}~${last.code}`).toString(
+    'base64url',
+  );
+}
+
+function readLateCursor(cursor: string): { asOf: Date; after: repo.LateCursor } {
+  const m = /^(\d{1,15})~(-?\d{1,19})~([^~]{1,200})$/.exec(
+    /^[A-Za-z0-9_-]*$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '',
+  );
+  if (!m) throw new AppError('invalid', 'dossier_late_cursor_invalid', { field: 'lateCursor' });
+  return {
+    asOf: new Date(Number(m[1])),
+    after: { receivedMicros: m[2] as string, code: m[3] as string },
+  };
 }
 
 async function quarterViewWithArea(
   deps: Deps,
   actor: Actor,
-  input: { unitId: number; period: string; bands?: string | undefined },
+  input: {
+    unitId?: number | undefined;
+    period: string;
+    bands?: string | undefined;
+    lateLimit?: number | undefined;
+    lateCursor?: string | undefined;
+  },
 ) {
-  const area = await readableUnit(deps, actor, input.unitId);
+  const area = await quarterArea(deps, actor, input.unitId);
   const period = input.period;
   checkPeriod(period);
-  const { config, method } = await configFor(deps, area, input.bands);
-  const fig = await areaFigures(deps, area, period, config);
+  const cursor = input.lateCursor === undefined ? undefined : readLateCursor(input.lateCursor);
+  const [{ config, method }, fold] = await Promise.all([
+    configFor(deps, area, input.bands),
+    sharedSums(deps.db, ['fold', area.path], () => repo.foldIntoArea(deps.db, area.path)),
+  ]);
+  // The late page is read while the figures are computed.
+  const asOf = cursor?.asOf ?? deps.clock.now();
+  const lateUnitIds = area.path === '/' ? null : fold.map((f) => f.unit_id);
+  const lateLimit = input.lateLimit ?? LATE_LISTED;
+  const overdue = { asOf, dueWithoutTime: config.method.dueWithoutTime };
+  const latePage = Promise.all([
+    repo.lateDossierPage(
+      deps.db,
+      { unitIds: lateUnitIds, period, overdue, after: cursor?.after },
+      lateLimit + 1,
+    ),
+    sharedSums(deps.db, ['late-finished', period, lateUnitIds], () =>
+      repo.lateFinishedCount(deps.db, period, lateUnitIds),
+    ),
+    sharedSums(deps.db, ['open-due', period, lateUnitIds, overdue.dueWithoutTime], () =>
+      repo.openDueMoments(deps.db, period, lateUnitIds, overdue.dueWithoutTime),
+    ).then((due) => countBefore(due, asOf.getTime())),
+  ]);
+  // Awaited below; a failure of the figures first must not leave it unhandled.
+  latePage.catch(() => undefined);
+  const fig = await areaFigures(deps, area, period, config, fold);
   const depth = area.path.split('/').length;
   // The direct subordinates: those reported, and the parents of reported units deeper down.
   const childIds = new Set<number>();
@@ -772,11 +887,16 @@ async function quarterViewWithArea(
   const areaTally = combineTallies(areaMembers.map((m) => m.tally));
   const byId = new Map(fig.units.map((u) => [String(u.id), u]));
   const catalogue = postalCatalogueOf(fig.catalogues, fig.units);
-  const names = await repo.officialNames(
-    deps.db,
-    fig.units.map((u) => u.id),
-  );
-  const officials = officialResults(fig.acc, catalogue)
+  // The national view lists the provinces; its officials are read province by province (the
+  // country has tens of thousands of one-stop officials).
+  const national = area.path === '/';
+  const names = national
+    ? new Map<string, string>()
+    : await repo.officialNames(
+        deps.db,
+        fig.units.map((u) => u.id),
+      );
+  const officials = (national ? [] : officialResults(fig.acc, catalogue))
     .filter((r) => byId.has(r.unitCode))
     .map((r) => {
       const unit = byId.get(r.unitCode) as repo.UnitRef;
@@ -791,18 +911,10 @@ async function quarterViewWithArea(
         rates: stripCodes(r.rates),
       };
     });
-  const asOf = deps.clock.now();
-  const late = await repo.listDossiers(
-    deps.db,
-    {
-      scopePaths: null,
-      members: { unitIds: fig.fold.map((f) => f.unit_id) },
-      period,
-      overdue: { asOf, dueWithoutTime: config.method.dueWithoutTime },
-    },
-    LATE_LISTED,
-    0,
-  );
+  // The late list, a page at a time in the order of its index (newest receipt first).
+  const [lateRows, lateFinished, overdueOpen] = await latePage;
+  const lateItems = lateRows.slice(0, lateLimit);
+  const lastLate = lateItems[lateItems.length - 1];
   const view = {
     unit: { id: area.id, code: area.code, name: area.name },
     period,
@@ -818,12 +930,14 @@ async function quarterViewWithArea(
     officials,
     postalCatalogue: postalCatalogueSummary(fig.catalogues, area.path),
     late: {
-      total: late.total,
+      total: lateFinished + overdueOpen,
       asOf: asOf.toISOString(),
-      items: late.items.map(presentDossier),
+      items: lateItems.map(presentDossier),
+      nextCursor:
+        lateRows.length > lateLimit && lastLate !== undefined ? lateCursorOf(asOf, lastLate) : null,
     },
   };
-  return { view, lateUnitIds: fig.fold.map((f) => f.unit_id) };
+  return { view, lateUnitIds };
 }
 
 /** Which postal catalogue the results of a unit or area used (null: none applies). */
@@ -1011,19 +1125,19 @@ export async function exportQuarterViewXlsx(
   const time = (iso: string | null) => (iso === null ? '' : formatTimestamp(Date.parse(iso)));
   // Every late dossier, page by page through the index the late list reads.
   const asOf = new Date(view.late.asOf);
-  for (let offset = 0; offset < view.late.total; offset += LATE_EXPORT_PAGE) {
-    const page = await repo.listDossiers(
+  let after: repo.LateCursor | undefined;
+  for (;;) {
+    const page = await repo.lateDossierPage(
       deps.db,
       {
-        scopePaths: null,
-        members: { unitIds },
+        unitIds,
         period: view.period,
         overdue: { asOf, dueWithoutTime: view.method.values.dueWithoutTime },
+        after,
       },
       LATE_EXPORT_PAGE,
-      offset,
     );
-    for (const row of page.items) {
+    for (const row of page) {
       const d = presentDossier(row);
       late.addRow([
         d.code,
@@ -1035,7 +1149,9 @@ export async function exportQuarterViewXlsx(
         TIMELINESS_TEXT[d.timeliness] ?? d.timeliness,
       ]);
     }
-    if (page.items.length === 0) break;
+    const last = page[page.length - 1];
+    if (last === undefined || page.length < LATE_EXPORT_PAGE) break;
+    after = { receivedMicros: last.received_micros, code: last.code };
   }
   const rates = wb.addWorksheet('Tỷ lệ');
   rates.addRow(['Chỉ tiêu', 'Tử số', 'Mẫu số', 'Tỷ lệ', 'Chỉ tiêu giao', 'Đạt']).font = {

@@ -30,6 +30,7 @@ import { usePageTitle } from '../../lib/use-page-title.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import {
   RATE_KEYS,
+  LATE_PAGE,
   dossierApi,
   quarterXlsxUrl,
   type Evaluation,
@@ -513,65 +514,7 @@ function QuarterContent({ view }: { view: QuarterView }) {
         )}
       </Stack>
 
-      <Stack gap="xs">
-        <Title order={3} size="h4">
-          {t('dossiers.quarter.lateTitle', { count: view.late.total })}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('dossiers.quarter.lateAsOf', { time: formatDateTime(view.late.asOf, language) })}
-        </Text>
-        {view.late.total === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('dossiers.quarter.noLate')}
-          </Text>
-        ) : (
-          <>
-            <Table.ScrollContainer minWidth={720}>
-              <Table
-                striped
-                aria-label={t('dossiers.quarter.lateTitle', { count: view.late.total })}
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('dossiers.import.code')}</Table.Th>
-                    <Table.Th>{t('dossiers.quarter.unitCol')}</Table.Th>
-                    <Table.Th>{t('dossiers.list.procedure')}</Table.Th>
-                    <Table.Th>{t('dossiers.list.due')}</Table.Th>
-                    <Table.Th>{t('dossiers.list.finished')}</Table.Th>
-                    <Table.Th>{t('dossiers.import.timelinessCol')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {view.late.items.slice(0, 10).map((d) => (
-                    <Table.Tr key={d.code}>
-                      <Table.Td>{d.code}</Table.Td>
-                      <Table.Td>{d.unit.name}</Table.Td>
-                      <Table.Td>{d.procedureName || d.procedureCode}</Table.Td>
-                      <Table.Td>{d.dueAt ? formatDateTime(d.dueAt, language) : '—'}</Table.Td>
-                      <Table.Td>
-                        {d.finishedAt ? formatDateTime(d.finishedAt, language) : '—'}
-                      </Table.Td>
-                      <Table.Td>
-                        {t(
-                          d.timeliness === 'late'
-                            ? 'dossiers.timeliness.late'
-                            : 'dossiers.quarter.overdueOpen',
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <Anchor
-              component={Link}
-              to={`/dossiers/list?unitId=${view.unit.id}&period=${period}&timeliness=overdue`}
-            >
-              {t('dossiers.quarter.allLate')}
-            </Anchor>
-          </>
-        )}
-      </Stack>
+      <LateList key={`${view.unit.id} ${view.period} ${view.late.asOf}`} view={view} />
 
       <Stack gap="xs">
         <Title order={3} size="h4">
@@ -583,6 +526,106 @@ function QuarterContent({ view }: { view: QuarterView }) {
           <ErrorAlert error={history.error} />
         )}
       </Stack>
+    </Stack>
+  );
+}
+
+/**
+ * The late list: its first page comes with the view; "Xem thêm" reads the next page through the
+ * cursor of the last one and adds it below, until the list is complete.
+ */
+function LateList({ view }: { view: QuarterView }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [more, setMore] = useState<{
+    items: QuarterView['late']['items'];
+    cursor: string | null;
+    error: unknown;
+    loading: boolean;
+  }>({ items: [], cursor: view.late.nextCursor, error: null, loading: false });
+  const items = [...view.late.items, ...more.items];
+  const next = async () => {
+    if (more.cursor === null) return;
+    setMore((m) => ({ ...m, loading: true, error: null }));
+    try {
+      const page = await dossierApi.quarterLatePage(view.unit.id, view.period, more.cursor);
+      setMore((m) => ({
+        items: [...m.items, ...page.late.items],
+        cursor: page.late.nextCursor,
+        error: null,
+        loading: false,
+      }));
+    } catch (error) {
+      setMore((m) => ({ ...m, error, loading: false }));
+    }
+  };
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h4">
+        {t('dossiers.quarter.lateTitle', { count: view.late.total })}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('dossiers.quarter.lateAsOf', { time: formatDateTime(view.late.asOf, language) })}
+      </Text>
+      {view.late.total === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('dossiers.quarter.noLate')}
+        </Text>
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped aria-label={t('dossiers.quarter.lateTitle', { count: view.late.total })}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('dossiers.import.code')}</Table.Th>
+                  <Table.Th>{t('dossiers.quarter.unitCol')}</Table.Th>
+                  <Table.Th>{t('dossiers.list.procedure')}</Table.Th>
+                  <Table.Th>{t('dossiers.list.due')}</Table.Th>
+                  <Table.Th>{t('dossiers.list.finished')}</Table.Th>
+                  <Table.Th>{t('dossiers.import.timelinessCol')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((d) => (
+                  <Table.Tr key={d.code}>
+                    <Table.Td>{d.code}</Table.Td>
+                    <Table.Td>{d.unit.name}</Table.Td>
+                    <Table.Td>{d.procedureName || d.procedureCode}</Table.Td>
+                    <Table.Td>{d.dueAt ? formatDateTime(d.dueAt, language) : '—'}</Table.Td>
+                    <Table.Td>
+                      {d.finishedAt ? formatDateTime(d.finishedAt, language) : '—'}
+                    </Table.Td>
+                    <Table.Td>
+                      {t(
+                        d.timeliness === 'late'
+                          ? 'dossiers.timeliness.late'
+                          : 'dossiers.quarter.overdueOpen',
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {t('dossiers.quarter.lateShown', { shown: items.length, total: view.late.total })}
+          </Text>
+          {more.error ? <ErrorAlert error={more.error} /> : null}
+          <Group>
+            {more.cursor !== null ? (
+              <Button variant="light" onClick={() => void next()} loading={more.loading}>
+                {t('dossiers.quarter.lateMore', { count: LATE_PAGE })}
+              </Button>
+            ) : null}
+            <Anchor
+              component={Link}
+              to={`/dossiers/list?unitId=${view.unit.id}&period=${view.period}&timeliness=overdue`}
+            >
+              {t('dossiers.quarter.allLate')}
+            </Anchor>
+          </Group>
+        </>
+      )}
     </Stack>
   );
 }

@@ -135,6 +135,9 @@ export function quarterXlsxUrl(unitId: number, period: string): string {
   return `/api/v1/dossiers/quarter-view.xlsx?unitId=${unitId}&period=${encodeURIComponent(period)}`;
 }
 
+/** Late dossiers per page of the quarterly view's late list. */
+export const LATE_PAGE = 10;
+
 export const dossierApi = {
   columns: (signal?: AbortSignal) =>
     api.get<{ items: ImportColumn[] }>('/dossiers/columns', undefined, signal),
@@ -187,8 +190,20 @@ export const dossierApi = {
       undefined,
       signal,
     ),
+  /** The quarterly view, its late list's first page of LATE_PAGE dossiers. */
   quarter: (unitId: number, period: string, signal?: AbortSignal) =>
-    api.get<QuarterView>('/dossiers/quarter-view', { unitId, period }, signal),
+    api.get<QuarterView>(
+      '/dossiers/quarter-view',
+      { unitId, period, lateLimit: LATE_PAGE },
+      signal,
+    ),
+  /** The view again for the late list's next page (after `cursor`, a page's nextCursor). */
+  quarterLatePage: (unitId: number, period: string, cursor: string, signal?: AbortSignal) =>
+    api.get<QuarterView>(
+      '/dossiers/quarter-view',
+      { unitId, period, lateLimit: LATE_PAGE, lateCursor: cursor },
+      signal,
+    ),
   history: (unitId: number, period: string, quarters: number, signal?: AbortSignal) =>
     api.get<RatesHistory>('/dossiers/rates-history', { unitId, period, quarters }, signal),
   dashboard: (unitId: number, period: string, signal?: AbortSignal) =>
