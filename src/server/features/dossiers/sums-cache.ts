@@ -9,7 +9,7 @@
  * last entries are kept.
  */
 import { createHash } from 'node:crypto';
-import type { Queryable } from '../../infra/db.ts';
+import { cacheKeyOf, type Queryable } from '../../infra/db.ts';
 import * as repo from './repository.ts';
 
 const KEPT = 48;
@@ -28,10 +28,12 @@ export async function sharedSums<T>(
   key: unknown,
   compute: () => Promise<T>,
 ): Promise<T> {
-  let store = stores.get(db);
+  // A read handle (replica) shares its primary's entries: revisions are the same numbers on both.
+  const owner = cacheKeyOf(db);
+  let store = stores.get(owner);
   if (store === undefined) {
     store = { revision: 0n, entries: new Map() };
-    stores.set(db, store);
+    stores.set(owner, store);
   }
   const text = await repo.dossierRevision(db);
   const revision = BigInt(text);
