@@ -17,11 +17,10 @@
  * 10,000,000). Without PARINDEX_BENCH_DATABASE_URL the bench is printed as skipped. Run with the
  * others (`npm run bench -- quarterly`) or alone (`node --import tsx bench/quarterly-readers.bench.ts`).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { formatHundredths } from '../src/domain/format.ts';
 import { prepareDatabase } from '../src/server/bootstrap.ts';
@@ -35,6 +34,7 @@ import { openPostgresDb, type Db } from '../src/server/infra/db.ts';
 import { migrate } from '../src/server/infra/migrate.ts';
 import { createStorage } from '../src/server/infra/storage.ts';
 import { generate } from './dossier-aggregate.bench.ts';
+import { runReaders, startPlainPgServer } from './support/processes.ts';
 import type { ReadersResult } from './support/readers.ts';
 import type { BenchFigure, BenchModule, BenchResult } from './run.ts';
 
@@ -47,7 +47,6 @@ const TIMEOUT_SECONDS = 120;
 const PERIOD = '2026-Q2';
 const PASSWORD = 'bench-password-123';
 const NOW = new Date('2026-07-10T02:00:00Z');
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Opens the bench database, generating its data when it is missing (or asked to). */
 async function openData(url: string, dataDir: string): Promise<{ db: Db; seeded: string }> {
@@ -152,65 +151,12 @@ const load = (): string =>
     .join(' ');
 
 /** Runs the readers process against a URL and returns its figures. */
-function readers(
-  url: string,
-  seconds: number,
-  headers: Record<string, string> = {},
-): Promise<ReadersResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.join(here, 'support/readers.ts'),
-        url,
-        String(READERS),
-        String(seconds),
-        JSON.stringify(headers),
-        String(TIMEOUT_SECONDS),
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`readers exited with ${code}`));
-      else resolve(JSON.parse(out.trim().split('\n').pop() ?? '{}') as ReadersResult);
-    });
-  });
-}
+const readers = (url: string, seconds: number, headers: Record<string, string> = {}) =>
+  runReaders(url, READERS, seconds, headers, TIMEOUT_SECONDS);
 
 /** Starts the plain `pg` server answering BASELINE_SQL for one area; its port and a stop. */
-function startBaseline(
-  url: string,
-  params: unknown[],
-): Promise<{ port: number; stop: () => void }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(here, 'support/plain-pg-server.ts')],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-        env: {
-          ...process.env,
-          PARINDEX_BASELINE_URL: url,
-          PARINDEX_BASELINE_SQL: BASELINE_SQL,
-          PARINDEX_BASELINE_PARAMS: JSON.stringify(params),
-        },
-      },
-    );
-    let out = '';
-    child.on('error', reject);
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /port (\d+)/.exec(out);
-      if (m) resolve({ port: Number(m[1]), stop: () => child.kill('SIGTERM') });
-    });
-    child.on('exit', (code) => reject(new Error(`baseline server exited with ${code}`)));
-  });
-}
+const startBaseline = (url: string, params: unknown[]) =>
+  startPlainPgServer(url, BASELINE_SQL, params);
 
 const line = (r: ReadersResult): string =>
   `p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)} (${r.requests} yêu cầu${r.non2xx > 0 ? `, ${r.non2xx} lỗi` : ''})`;

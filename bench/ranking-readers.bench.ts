@@ -15,12 +15,11 @@
  * afterwards); without it the bench is printed as skipped. Run with the others
  * (`npm run bench -- ranking`) or alone (`node --import tsx bench/ranking-readers.bench.ts`).
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { formatHundredths } from '../src/domain/format.ts';
 import { loadConfig } from '../src/server/config.ts';
@@ -33,6 +32,7 @@ import { migrate } from '../src/server/infra/migrate.ts';
 import { createStorage } from '../src/server/infra/storage.ts';
 import { recomputeResults } from '../src/server/features/campaigns/results.service.ts';
 import { seed } from './campaign-recompute.bench.ts';
+import { runReaders, startPlainPgServer } from './support/processes.ts';
 import type { ReadersResult } from './support/readers.ts';
 import type { BenchFigure, BenchModule, BenchResult } from './run.ts';
 
@@ -42,7 +42,6 @@ const SECONDS = Number(process.env.PARINDEX_BENCH_READERS_SECONDS ?? 10);
 const TARGET_P95_MS = 300;
 const TARGET_RATIO = 0.5;
 const PASSWORD = 'bench-password-123';
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The rows of the first page, as the product's page query reads them. */
 const BASELINE_SQL = `SELECT r.*, u.code AS unit_code, u.name AS unit_name, p.status
@@ -54,64 +53,12 @@ const rate = (value: number): string =>
   `${formatHundredths(Math.round(value * 100), 2)} yêu cầu/giây`;
 
 /** Runs the readers process against a URL and returns its figures. */
-function readers(
-  url: string,
-  seconds: number,
-  headers: Record<string, string> = {},
-): Promise<ReadersResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.join(here, 'support/readers.ts'),
-        url,
-        String(READERS),
-        String(seconds),
-        JSON.stringify(headers),
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`readers exited with ${code}`));
-      else resolve(JSON.parse(out.trim().split('\n').pop() ?? '{}') as ReadersResult);
-    });
-  });
-}
+const readers = (url: string, seconds: number, headers: Record<string, string> = {}) =>
+  runReaders(url, READERS, seconds, headers);
 
 /** Starts the plain `pg` server; resolves with its port and a stop function. */
-function startBaseline(
-  url: string,
-  campaignId: number,
-): Promise<{ port: number; stop: () => void }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(here, 'support/plain-pg-server.ts')],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-        env: {
-          ...process.env,
-          PARINDEX_BASELINE_URL: url,
-          PARINDEX_BASELINE_SQL: BASELINE_SQL,
-          PARINDEX_BASELINE_PARAMS: JSON.stringify([campaignId]),
-        },
-      },
-    );
-    let out = '';
-    child.on('error', reject);
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /port (\d+)/.exec(out);
-      if (m) resolve({ port: Number(m[1]), stop: () => child.kill('SIGTERM') });
-    });
-    child.on('exit', (code) => reject(new Error(`baseline server exited with ${code}`)));
-  });
-}
+const startBaseline = (url: string, campaignId: number) =>
+  startPlainPgServer(url, BASELINE_SQL, [campaignId]);
 
 const line = (r: ReadersResult): string =>
   `${rate(r.perSecond)}, p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)} (${r.requests} yêu cầu${r.non2xx > 0 ? `, ${r.non2xx} lỗi` : ''})`;
