@@ -44,10 +44,6 @@ const ALLOWED = {
   TaskInput: 'remediation: the plan task body',
   SupervisionInput: 'remediation: the supervision body',
   FindingInput: 'remediation: the finding body',
-  // Answers whose schema is still declared in src/server/features/dossiers/ (routes, schemas).
-  PostalCatalogue: 'dossiers: the postal catalogue answer',
-  ImportJob: 'dossiers: the import job answer',
-  RatingReceipt: 'dossiers: the rating receipt answer',
   // Campaign set-up (features/campaigns/setup/api.ts): answers and bodies whose schemas are still
   // declared in src/server/features/campaigns/.
   SurveySource: 'campaign set-up: the survey source',

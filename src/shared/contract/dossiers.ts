@@ -339,3 +339,51 @@ export const importPreview = z.object({
 
 export type ImportPreview = z.infer<typeof importPreview>;
 export type RowProblem = z.infer<typeof rowProblem>;
+
+/** A dossier import job as its screen follows it: progress, counts, refused rows, the outcome. */
+export const importJob = z.object({
+  id: z.number(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed', 'interrupted']),
+  source: z.string().nullable(),
+  fileName: z.string(),
+  fileKind: z.string(),
+  rowsTotal: z.number().nullable(),
+  rowsDone: z.number(),
+  inserted: z.number(),
+  updated: z.number(),
+  problemRows: z.number(),
+  problems: z.array(rowProblem),
+  problemsListed: z.number(),
+  periods: z.record(z.string(), z.number()).nullable(),
+  message: z.string().nullable(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  /** An interrupted job whose file is still kept: it can be run again (ADR 23). */
+  canRetry: z.boolean(),
+  /** The job that ran this interrupted one again. */
+  retriedBy: z.number().nullable(),
+});
+
+/** What the receipt carries for the citizen's online rating of a dossier. */
+export const ratingReceipt = z.object({
+  code: z.string(),
+  unit: unitRef,
+  procedureName: z.string().nullable(),
+  secret: z.string(),
+  link: z.string(),
+  qrSvg: z.string(),
+  rated: z.boolean(),
+});
+
+/** The postal-service catalogue that applies to a unit (its own or its nearest ancestor's). */
+export const postalCatalogue = z.object({
+  unit: unitRef,
+  setOn: z.object({ id: z.number(), name: z.string(), updatedAt: z.string() }).nullable(),
+  inherited: z.boolean(),
+  procedures: z.array(z.object({ code: z.string(), name: z.string().nullable() })),
+  canEdit: z.boolean(),
+});
+
+export type ImportJob = z.infer<typeof importJob>;
+export type RatingReceipt = z.infer<typeof ratingReceipt>;
+export type PostalCatalogue = z.infer<typeof postalCatalogue>;

@@ -77,38 +77,9 @@ export const onlineRatingBody = z
   })
   .strict();
 
-export const ratingReceiptBody = z.object({
-  code: z.string(),
-  unit: z.object({ id: z.number(), code: z.string(), name: z.string() }),
-  procedureName: z.string().nullable(),
-  secret: z.string(),
-  link: z.string(),
-  qrSvg: z.string(),
-  rated: z.boolean(),
-});
+export const ratingReceiptBody = contract.ratingReceipt;
 
-export const jobBody = z.object({
-  id: z.number(),
-  status: z.enum(['queued', 'running', 'succeeded', 'failed', 'interrupted']),
-  source: z.string().nullable(),
-  fileName: z.string(),
-  fileKind: z.string(),
-  rowsTotal: z.number().nullable(),
-  rowsDone: z.number(),
-  inserted: z.number(),
-  updated: z.number(),
-  problemRows: z.number(),
-  problems: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })),
-  problemsListed: z.number(),
-  periods: z.record(z.string(), z.number()).nullable(),
-  message: z.string().nullable(),
-  startedAt: z.string().nullable(),
-  finishedAt: z.string().nullable(),
-  /** An interrupted job whose file is still kept: it can be run again (ADR 23). */
-  canRetry: z.boolean(),
-  /** The job that ran this interrupted one again. */
-  retriedBy: z.number().nullable(),
-});
+export const jobBody = contract.importJob;
 
 export const dossierBody = contract.dossier;
 
@@ -157,13 +128,7 @@ export const postalCatalogueBody = z
   .object({ unitId: idNumber, text: z.string().max(2_000_000) })
   .strict();
 
-export const postalCatalogueView = z.object({
-  unit: z.object({ id: z.number(), code: z.string(), name: z.string() }),
-  setOn: z.object({ id: z.number(), name: z.string(), updatedAt: z.string() }).nullable(),
-  inherited: z.boolean(),
-  procedures: z.array(z.object({ code: z.string(), name: z.string().nullable() })),
-  canEdit: z.boolean(),
-});
+export const postalCatalogueView = contract.postalCatalogue;
 
 export const officialsQuery = z.object({ unitId: idText });
 

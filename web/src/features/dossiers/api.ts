@@ -12,17 +12,20 @@ import type {
   Dossier,
   DossierOfficials,
   Evaluation,
+  ImportJob,
   ImportPreview as Preview,
   IndicatorScore,
   ImportSource,
   MethodSettings,
   MethodValues,
   MethodView,
+  PostalCatalogue,
   QuarterView,
   Rate,
   Rates,
   RateKey,
   RatesHistory,
+  RatingReceipt,
   RowProblem,
   UnitResult,
 } from '@shared/contract/dossiers.ts';
@@ -33,16 +36,19 @@ export type {
   Dossier,
   DossierOfficials,
   Evaluation,
+  ImportJob,
   Preview,
   IndicatorScore,
   ImportSource,
   MethodSettings,
   MethodValues,
   MethodView,
+  PostalCatalogue,
   QuarterView,
   Rate,
   Rates,
   RatesHistory,
+  RatingReceipt,
   RowProblem,
   UnitResult,
 };
@@ -59,15 +65,6 @@ export const RATE_KEYS = [
 export type { RateKey };
 export type { ClassBand as Band } from '@shared/contract/criteria.ts';
 
-/** The postal-service catalogue that applies to a unit (its own or its nearest ancestor's). */
-export interface PostalCatalogue {
-  unit: { id: number; code: string; name: string };
-  setOn: { id: number; name: string; updatedAt: string } | null;
-  inherited: boolean;
-  procedures: Array<{ code: string; name: string | null }>;
-  canEdit: boolean;
-}
-
 export interface ImportColumn {
   column: string;
   label: string;
@@ -75,37 +72,6 @@ export interface ImportColumn {
 }
 
 export type ColumnMapping = Record<string, string>;
-
-export interface ImportJob {
-  id: number;
-  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'interrupted';
-  source: string | null;
-  fileName: string;
-  fileKind: string;
-  rowsTotal: number | null;
-  rowsDone: number;
-  inserted: number;
-  updated: number;
-  problemRows: number;
-  problems: RowProblem[];
-  problemsListed: number;
-  periods: Record<string, number> | null;
-  message: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-  /** Interrupted by a server that stopped, with its file still kept: it can be run again. */
-  canRetry: boolean;
-  retriedBy: number | null;
-}
-
-/** What the receipt carries for the citizen's online rating. */
-export interface RatingReceipt {
-  code: string;
-  secret: string;
-  link: string;
-  qrSvg: string;
-  rated: boolean;
-}
 
 export interface DossierFilter {
   unitId?: number | undefined;
