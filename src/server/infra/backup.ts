@@ -60,8 +60,9 @@ const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * The product's tables from the catalogue, parents before the tables that refer to them (so that
- * even a foreign key that cannot be deferred holds while rows load), then by name. Left out: the
- * migrations' own bookkeeping (the header lists it) and unlogged tables (per-job staging).
+ * even a foreign key that cannot be deferred holds while rows load), then by name, and last the
+ * tables that triggers write. Left out: the migrations' own bookkeeping (the header lists it) and
+ * unlogged tables (per-job staging).
  */
 export async function listTables(db: Queryable): Promise<TableSpec[]> {
   const tables = await db.query<{ name: string; columns: string[] }>(
@@ -101,8 +102,16 @@ export async function listTables(db: Queryable): Promise<TableSpec[]> {
     ordered.push({ name: t.name, columns: t.columns });
   };
   for (const t of tables) visit(t.name);
-  return ordered;
+  // Tables that triggers write when others are written go last, so that a restore ends with the
+  // saved rows rather than with what loading the other tables made of them.
+  return [
+    ...ordered.filter((t) => !WRITTEN_BY_TRIGGERS.has(t.name)),
+    ...ordered.filter((t) => WRITTEN_BY_TRIGGERS.has(t.name)),
+  ];
 }
+
+/** The revision of the dossiers, raised by every write to dossiers, units and lineage (ADR 50). */
+const WRITTEN_BY_TRIGGERS = new Set(['dossier_revision']);
 
 /** Every sequence of the schema with its current state. */
 async function readSequences(
