@@ -15,6 +15,7 @@ import {
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
@@ -93,6 +94,28 @@ const parseInt8 = (v: string): number => {
   return n;
 };
 
+/**
+ * Creates the files of a new embedded database in a worker thread that then ends, so that the
+ * memory PGlite's initdb grows (about 450 MB, never given back while its instance lives) is not
+ * kept by the server: a fresh server idles at about 450 MB instead of 850.
+ */
+async function initEmbedded(dir: string): Promise<void> {
+  const worker = new Worker(new URL('./embedded-init-worker.mjs', import.meta.url), {
+    workerData: { dir },
+    stdout: true,
+    stderr: true,
+  });
+  let output = '';
+  worker.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  worker.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`initdb ended with ${code}: ${output}`)),
+    );
+  });
+}
+
 /** Opens the embedded database in `dataDir/pg`, guarding against a second process on it. */
 export async function openEmbeddedDb(dataDir: string | null): Promise<Db> {
   let releaseLock = (): void => {};
@@ -105,6 +128,7 @@ export async function openEmbeddedDb(dataDir: string | null): Promise<Db> {
   const parsers = { [INT8]: parseInt8, [NUMERIC]: Number, [DATE]: (v: string) => v };
   let client: PGlite;
   try {
+    if (dir !== undefined && !existsSync(path.join(dir, 'PG_VERSION'))) await initEmbedded(dir);
     client = await PGlite.create(dir ? { dataDir: dir, parsers } : { parsers });
   } catch (error) {
     releaseLock();
