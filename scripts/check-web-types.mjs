@@ -31,28 +31,6 @@ const ALLOWED = {
   RequiredKind: 'the document kinds the criteria editor offers',
   ColumnMapping: "the import wizard's column choices",
   ImportColumn: "a column the dossier import wizard offers (the server's file format)",
-  // Request bodies whose schema is still declared in src/server/features/<feature>/schemas.ts.
-  CampaignInput: 'campaigns: createBody / updateBody',
-  BulkAction: 'campaigns: bulkBody.action',
-  BulkRequest: 'campaigns: bulkBody',
-  NodeInput: 'criteria: nodeInput',
-  SetMetaInput: 'criteria: setMetaBody',
-  MappingKind: 'criteria: mappingEntry.kind',
-  MappingEntry: 'criteria: mappingEntry',
-  Mapping: 'criteria: mappingBody',
-  DraftRequest: 'documents: the draft body',
-  TaskInput: 'remediation: the plan task body',
-  SupervisionInput: 'remediation: the supervision body',
-  FindingInput: 'remediation: the finding body',
-  // Campaign set-up (features/campaigns/setup/api.ts): answers and bodies whose schemas are still
-  // declared in src/server/features/campaigns/.
-  SurveySource: 'campaign set-up: the survey source',
-  SetupDetail: 'campaign set-up: the set-up answer',
-  SetupInput: 'campaign set-up: the set-up body',
-  SurveyRow: 'campaign set-up: a survey row',
-  ScoreFileRow: 'campaign set-up: a row of a score file',
-  ImportSummary: 'campaign set-up: the import answer',
-  ScorePreview: 'campaign set-up: the score file preview',
 };
 
 function files(dir, test) {

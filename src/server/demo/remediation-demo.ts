@@ -14,7 +14,10 @@ import type { FindingGroup } from '../../domain/remediation/supervision.ts';
 import type { Queryable } from '../infra/db.ts';
 import { appendAuditEntry } from '../features/audit/repository.ts';
 import * as repo from '../features/remediation/repository.ts';
-import { planDocument, supervisionDocument } from '../features/remediation/schemas.ts';
+import {
+  planDocumentInput as planDocument,
+  supervisionDocumentInput as supervisionDocument,
+} from '../../shared/contract/remediation.ts';
 import {
   findCampaignOfUnitCode,
   findStoredResult,

@@ -1,11 +1,15 @@
 /**
  * What the campaign set-up and workflow routes answer: a campaign, its participants with what the
- * reader may do on each, its sets and assignments, and the outcome of workflow actions (one unit,
- * several units, every unit). Served through these schemas and read by the web app as types.
+ * reader may do on each, its sets and assignments, the outcome of workflow actions (one unit,
+ * several units, every unit), a score file's preview and import, the survey points; and the bodies
+ * of a campaign's form and of an action on several units. Served and validated through these
+ * schemas and read by the web app as types.
  */
 import { z } from 'zod';
 import { ASSESSMENT_STATUSES } from '../../domain/campaign/workflow.ts';
-import { classBand } from './criteria.ts';
+import { isIsoDate } from '../../domain/scoring/rules.ts';
+import { bandInput, classBand } from './criteria.ts';
+import { idNumber } from './fields.ts';
 
 export const campaignStatus = z.enum(['setup', 'open', 'closed']);
 export const campaignPhase = z.enum([
@@ -42,6 +46,9 @@ export const deadlines = z.object({
   publication: z.string(),
 });
 
+/** Where the survey points of a campaign come from. */
+export const surveySource = z.enum(['entered', 'imported', 'sipas']);
+
 /** A campaign's own fields and the phase its deadlines put it in today. */
 export const campaign = z.object({
   id: z.number(),
@@ -51,7 +58,7 @@ export const campaign = z.object({
   phase: campaignPhase,
   phaseLabel: z.string(),
   deadlines,
-  surveySource: z.enum(['entered', 'imported', 'sipas']),
+  surveySource,
   bands: z.array(classBand).nullable(),
   ownerUnitId: z.number().nullable(),
   ownerUnitName: z.string().nullable(),
@@ -178,6 +185,148 @@ export const allUnitsOutcome = z.object({
   done: z.number(),
   refused: z.array(z.object({ unitId: z.number(), unitName: z.string(), message: z.string() })),
 });
+
+// The bodies of a campaign's form and of an action on several units.
+
+const deadline = z.string().trim().min(10).max(40);
+
+const deadlinesInput = z
+  .object({
+    selfAssessment: deadline,
+    round1: deadline,
+    explanations: deadline,
+    round2: deadline,
+    publication: deadline,
+  })
+  .strict();
+
+const campaignSetInput = z
+  .object({
+    unitKind: z.string().trim().min(1).max(40),
+    criteriaSetId: idNumber,
+    surveyMaxHundredths: z.number().int().min(0).max(100_000).nullable().optional(),
+    bands: z.array(bandInput).min(1).max(20).nullable().optional(),
+  })
+  .strict();
+
+const campaignFields = {
+  name: z.string().trim().min(1).max(300),
+  year: z.number().int().min(2000).max(2100),
+  deadlines: deadlinesInput,
+  surveySource: surveySource.default('entered'),
+  bands: z.array(bandInput).min(1).max(20).nullable().default(null),
+  // The appraising agency's unit; null: the owner unit; absent on an edit: unchanged.
+  appraisingUnitId: idNumber.nullable().optional(),
+};
+
+export const campaignCreateBody = z
+  .object({
+    ...campaignFields,
+    ownerUnitId: idNumber.nullable().default(null),
+    criteriaSets: z.array(campaignSetInput).min(1).max(20),
+  })
+  .strict();
+
+/** The campaign's form saved again; its sets are sent only while in set-up (absent: unchanged). */
+export const campaignUpdateBody = z
+  .object({
+    ...campaignFields,
+    version: idNumber,
+    criteriaSets: z.array(campaignSetInput).min(1).max(20).optional(),
+  })
+  .strict();
+
+/** The decision a result is published by: its number and symbol ("125/QĐ-UBND") and its date. */
+export const decisionFields = {
+  decisionNumber: z.string().trim().min(1).max(100).optional(),
+  decisionDate: z
+    .string()
+    .refine((v) => isIsoDate(v), 'field_format')
+    .optional(),
+};
+
+export const bulkAction = z.enum(['approve', 'publish', 'reopen', 'remind']);
+
+/** An action on several units at once. */
+export const bulkBody = z
+  .object({
+    action: bulkAction,
+    unitIds: z.array(idNumber).min(1).max(2000),
+    reason: z.string().max(5000).optional(),
+    until: z.string().max(40).nullable().optional(),
+    ...decisionFields,
+  })
+  .strict();
+
+// What the set-up page reads: a score file's preview and import, the survey points of the units.
+
+/** What an import of a score file writes (or would write). */
+export const importSummary = z.object({
+  rows: z.number(),
+  scores: z.number(),
+  survey: z.number(),
+  unitsAdded: z.number(),
+  units: z.number(),
+});
+
+/** A row of a score file, as read. */
+export const scoreFileRow = z.object({
+  row: z.number(),
+  unit_code: z.string(),
+  node_code: z.string(),
+  self: z.string(),
+  round1: z.string(),
+  round2: z.string(),
+  reason: z.string(),
+});
+
+export const scorePreview = z.object({
+  totalRows: z.number(),
+  rows: z.array(scoreFileRow),
+  problems: z.array(
+    z.object({
+      row: z.number().optional(),
+      column: z.string().optional(),
+      field: z.string().optional(),
+      message: z.string(),
+    }),
+  ),
+  /** What the import would write; null when the file has problems. */
+  summary: importSummary.nullable(),
+});
+
+/** A participating unit's survey points and the most its set allows. */
+export const surveyRow = z.object({
+  unitId: z.number(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  unitKind: z.string(),
+  surveyMaxHundredths: z.number().nullable(),
+  pointsHundredths: z.number().nullable(),
+  source: z.string().nullable(),
+});
+
+export const surveyPoints = z.object({
+  surveySource: z.string(),
+  items: z.array(surveyRow),
+});
+
+export const surveyFromSipas = z.object({
+  applied: z.number(),
+  withoutAnswers: z.array(z.object({ unitId: z.number(), unitName: z.string() })),
+});
+
+export type SurveySource = z.infer<typeof surveySource>;
+export type CampaignInput = z.input<typeof campaignCreateBody>;
+export type CampaignUpdateInput = z.input<typeof campaignUpdateBody>;
+export type BulkAction = z.infer<typeof bulkAction>;
+export type BulkRequest = z.input<typeof bulkBody>;
+export type ImportSummary = z.infer<typeof importSummary>;
+export type ScoreFileRow = z.infer<typeof scoreFileRow>;
+export type ScorePreview = z.infer<typeof scorePreview>;
+export type SurveyRow = z.infer<typeof surveyRow>;
+export type SurveyPoints = z.infer<typeof surveyPoints>;
+export type SurveyFromSipas = z.infer<typeof surveyFromSipas>;
 
 export type Campaign = z.infer<typeof campaign>;
 export type CampaignPhase = z.infer<typeof campaignPhase>;

@@ -1,10 +1,14 @@
 /**
- * What the criteria-set routes answer: sets, their trees and the bundled templates. The server
- * serialises its answers through these schemas and documents them in the OpenAPI document; the web
- * app imports their types (`import type`), so both sides read one declaration.
+ * What the criteria-set routes answer and take: sets, their trees, the bundled templates, a set's
+ * own fields, a tree to save and the mapping to last year's set. The server validates the bodies
+ * and serialises its answers through these schemas and documents them in the OpenAPI document; the
+ * web app imports their types (`import type`), so both sides read one declaration.
  */
 import { z } from 'zod';
+import type { NodeEvidenceRequirement } from '../../domain/documents/findings.ts';
 import { OFFICIAL_DOCUMENT_KINDS } from '../../domain/documents/official-document.ts';
+import { DOCUMENT_TYPES } from './evidence.ts';
+import { idNumber } from './fields.ts';
 
 export const setStatus = z.enum(['draft', 'frozen']);
 export const nodeKind = z.enum(['normal', 'bonus', 'penalty']);
@@ -173,3 +177,121 @@ export type CriteriaSetSummary = z.infer<typeof criteriaSetSummary>;
 export type CriteriaSetDetail = z.infer<typeof criteriaSetDetail>;
 export type BundledSet = z.infer<typeof bundledSet>;
 export type CriteriaSetList = z.infer<typeof criteriaSetList>;
+
+/** A class band as a set or a campaign sends it. */
+export const bandInput = z
+  .object({
+    label: z.string().trim().min(1).max(60),
+    fromPercent: z.number().int().min(0).max(100_000),
+    toPercent: z.number().int().min(0).max(100_000).nullable(),
+    toInclusive: z.boolean().optional(),
+  })
+  .strict();
+
+/** A set's own fields, as the form saves them. */
+export const setMetaBody = z
+  .object({
+    name: z.string().trim().min(1).max(300),
+    year: z.number().int().min(2000).max(2100),
+    unitKind: z.string().trim().min(1).max(40),
+    description: z.string().max(5000).default(''),
+    surveyMaxHundredths: z.number().int().min(0).max(100_000).nullable().default(null),
+    bands: z.array(bandInput).min(1).max(20),
+  })
+  .strict();
+
+export const createSetBody = setMetaBody
+  .extend({
+    ownerUnitId: idNumber.nullable().default(null),
+    bundledId: z.string().max(100).optional(),
+  })
+  .strict();
+
+export const updateSetBody = setMetaBody.extend({ version: idNumber }).strict();
+
+/** A node of a tree as a save reads it; `id` null for a new node. */
+export interface NodeInput {
+  id: number | null;
+  code: string;
+  title: string;
+  maxHundredths: number;
+  ruleText: string | null;
+  notApplicable: 'exclude' | 'zero' | null;
+  kind: 'normal' | 'bonus' | 'penalty' | null;
+  guidance: string | null;
+  evidence: string | null;
+  agency: string | null;
+  source: string | null;
+  toBeConfirmed: boolean;
+  /** What the automatic checks expect of this node's evidence; null: nothing in particular. */
+  evidenceRequirement?: NodeEvidenceRequirement | null;
+  children: NodeInput[];
+}
+
+const nodeShape = z.object({
+  id: idNumber.nullable().default(null),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/, 'field_format')
+    .max(40),
+  title: z.string().trim().min(1).max(2000),
+  maxHundredths: z.number().int().min(0).max(10_000_000),
+  ruleText: z.string().max(2000).nullable().default(null),
+  notApplicable: z.enum(['exclude', 'zero']).nullable().default(null),
+  kind: z.enum(['normal', 'bonus', 'penalty']).nullable().default(null),
+  guidance: z.string().max(10_000).nullable().default(null),
+  evidence: z.string().max(10_000).nullable().default(null),
+  agency: z.string().max(300).nullable().default(null),
+  source: z.string().max(2000).nullable().default(null),
+  toBeConfirmed: z.boolean().default(false),
+  // What the automatic checks of this node's evidence expect (the year is the campaign's).
+  evidenceRequirement: z
+    .object({
+      kind: z.enum(DOCUMENT_TYPES).exclude(['photo']).optional(),
+      mustBeSigned: z.boolean().optional(),
+      deadline: z.iso.date().optional(),
+      // What a signing day other than the issue day costs (default: the points are at risk).
+      signingDateDiffers: z.enum(['problem', 'warning']).optional(),
+    })
+    .strict()
+    .nullable()
+    .default(null),
+});
+
+type NodeSent = z.input<typeof nodeShape> & { children?: unknown[] };
+
+export const nodeInput: z.ZodType<NodeInput, NodeSent> = nodeShape.extend({
+  children: z.lazy(() => z.array(nodeInput).max(500)).default([]),
+}) as unknown as z.ZodType<NodeInput, NodeSent>;
+
+/** The whole tree, saved with the set's version. */
+export const saveTreeBody = z
+  .object({ version: idNumber, nodes: z.array(nodeInput).max(500) })
+  .strict();
+
+export const mappingKind = z.enum(['kept', 'renamed', 'merged', 'split', 'removed', 'added']);
+
+/** One line of a year-to-year mapping: old codes → new codes. */
+export const mappingEntry = z
+  .object({
+    kind: mappingKind,
+    from: z.array(z.string().max(40)).max(50),
+    to: z.array(z.string().max(40)).max(50),
+  })
+  .strict();
+export const mappingBody = z.object({ entries: z.array(mappingEntry).max(5000) }).strict();
+
+/** The mapping to the set this one was copied from: saved, or a proposal not saved yet. */
+export const mapping = z.object({
+  fromSetId: z.number().nullable(),
+  saved: z.boolean(),
+  entries: z.array(mappingEntry),
+});
+
+export type SetMetaInput = z.input<typeof setMetaBody>;
+export type CreateSetInput = z.input<typeof createSetBody>;
+export type UpdateSetInput = z.input<typeof updateSetBody>;
+export type MappingKind = z.infer<typeof mappingKind>;
+export type MappingEntry = z.infer<typeof mappingEntry>;
+export type Mapping = z.infer<typeof mapping>;

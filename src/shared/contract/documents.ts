@@ -1,12 +1,50 @@
 /**
- * What the official document routes answer: a drafting job and its progress, the document types
- * with their placeholders and the Word template in use for a unit. Served through these schemas
- * and read by the web app as types.
+ * What the official document routes answer and take: a document to draft, a drafting job and its
+ * progress, the document types with their placeholders and the Word template in use for a unit.
+ * Served through these schemas and read by the web app as types.
  */
 import { z } from 'zod';
 import { DOCUMENT_TYPES, type Placeholder } from '../../domain/documents/templates.ts';
+import { idNumber } from './fields.ts';
 
 export const documentType = z.enum(DOCUMENT_TYPES);
+
+const PERIOD = /^\d{4}-Q[1-4]$/;
+
+/**
+ * What a document is about, and whether a PDF is made too (default yes); the server checks the
+ * user may read all of it.
+ */
+export const draftBody = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('self_assessment_report'),
+    campaignId: idNumber,
+    unitId: idNumber,
+    pdf: z.boolean().default(true),
+  }),
+  z.object({
+    type: z.literal('campaign_report'),
+    campaignId: idNumber,
+    pdf: z.boolean().default(true),
+  }),
+  z.object({
+    type: z.literal('remediation_plan'),
+    planId: idNumber,
+    pdf: z.boolean().default(true),
+  }),
+  z.object({
+    type: z.literal('supervision_notice'),
+    supervisionId: idNumber,
+    pdf: z.boolean().default(true),
+  }),
+  z.object({
+    type: z.literal('dossier_quarter_report'),
+    unitId: idNumber,
+    period: z.string().regex(PERIOD, 'field_format'),
+    bands: z.string().max(100).optional(),
+    pdf: z.boolean().default(true),
+  }),
+]);
 
 /** What a document is about, as it was asked for. */
 export const documentParams = z.discriminatedUnion('type', [
@@ -81,6 +119,7 @@ export const templatesView = z.object({
   ),
 });
 
+export type DraftRequest = z.input<typeof draftBody>;
 export type DocumentJob = z.infer<typeof documentJob>;
 export type DocumentJobState = z.infer<typeof documentJobState>;
 export type TemplateInfo = z.infer<typeof templateInfo>;

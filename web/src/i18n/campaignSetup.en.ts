@@ -21,6 +21,7 @@ export const campaignSetupEn: typeof campaignSetupVi = {
     entered: 'Entered per unit',
     imported: 'Imported from a file',
     sipas: 'From a SIPAS survey',
+    survey: 'From the sociological survey',
   },
   general: {
     title: 'General set-up and criteria sets',

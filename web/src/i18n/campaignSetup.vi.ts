@@ -19,6 +19,7 @@ export const campaignSetupVi = {
     entered: 'Nhập tay theo đơn vị',
     imported: 'Nhập từ tệp',
     sipas: 'Từ đợt khảo sát SIPAS',
+    survey: 'Từ cuộc điều tra xã hội học',
   },
   general: {
     title: 'Thông tin chung và bộ chỉ số',

@@ -58,7 +58,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
       schema: {
         tags: ['campaigns'],
         summary: 'Tạo đợt đánh giá (bộ chỉ số được khóa khi dùng)',
-        body: schemas.createBody,
+        body: contract.campaignCreateBody,
         response: { 201: contract.campaignDetail, ...commonErrors },
       },
     },
@@ -92,7 +92,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
       schema: {
         ...answers('Sửa đợt đánh giá (kiểm tra phiên bản)', contract.campaignDetail),
         params: idParam,
-        body: schemas.updateBody,
+        body: contract.campaignUpdateBody,
       },
     },
     async (request) =>
@@ -355,7 +355,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
           contract.bulkOutcome,
         ),
         params: idParam,
-        body: schemas.bulkBody,
+        body: contract.bulkBody,
       },
     },
     async (request) =>

@@ -1,63 +1,11 @@
-/** Request shapes of campaigns: set-up, entries at each step, workflow actions, queries. */
+/**
+ * Request shapes of campaigns: participants and assignments, entries at each step, workflow
+ * actions, queries. The campaign's form and the action on several units are declared in
+ * src/shared/contract/campaigns.ts.
+ */
 import { z } from 'zod';
-import { isIsoDate } from '../../../domain/scoring/rules.ts';
+import { decisionFields } from '../../../shared/contract/campaigns.ts';
 import { idNumber, idText, paging } from '../../http/schemas.ts';
-
-const band = z
-  .object({
-    label: z.string().trim().min(1).max(60),
-    fromPercent: z.number().int().min(0).max(100_000),
-    toPercent: z.number().int().min(0).max(100_000).nullable(),
-    toInclusive: z.boolean().optional(),
-  })
-  .strict();
-
-const deadline = z.string().trim().min(10).max(40);
-
-export const deadlines = z
-  .object({
-    selfAssessment: deadline,
-    round1: deadline,
-    explanations: deadline,
-    round2: deadline,
-    publication: deadline,
-  })
-  .strict();
-
-const campaignSet = z
-  .object({
-    unitKind: z.string().trim().min(1).max(40),
-    criteriaSetId: idNumber,
-    surveyMaxHundredths: z.number().int().min(0).max(100_000).nullable().optional(),
-    bands: z.array(band).min(1).max(20).nullable().optional(),
-  })
-  .strict();
-
-const campaignFields = {
-  name: z.string().trim().min(1).max(300),
-  year: z.number().int().min(2000).max(2100),
-  deadlines,
-  surveySource: z.enum(['entered', 'imported', 'sipas']).default('entered'),
-  bands: z.array(band).min(1).max(20).nullable().default(null),
-  // The appraising agency's unit; null: the owner unit; absent on an edit: unchanged.
-  appraisingUnitId: idNumber.nullable().optional(),
-};
-
-export const createBody = z
-  .object({
-    ...campaignFields,
-    ownerUnitId: idNumber.nullable().default(null),
-    criteriaSets: z.array(campaignSet).min(1).max(20),
-  })
-  .strict();
-
-export const updateBody = z
-  .object({
-    ...campaignFields,
-    version: idNumber,
-    criteriaSets: z.array(campaignSet).min(1).max(20).optional(),
-  })
-  .strict();
 
 export const participantsBody = z
   .object({
@@ -131,15 +79,6 @@ export const round2Body = z
   })
   .strict();
 
-/** The decision a result is published by: its number and symbol ("125/QĐ-UBND") and its date. */
-const decisionFields = {
-  decisionNumber: z.string().trim().min(1).max(100).optional(),
-  decisionDate: z
-    .string()
-    .refine((v) => isIsoDate(v), 'field_format')
-    .optional(),
-};
-
 export const actionBody = z
   .object({
     reason: z.string().max(5000).optional(),
@@ -152,16 +91,6 @@ export const actionBody = z
 
 /** Publishing every approved result at once, by one decision. */
 export const publishAllBody = z.object(decisionFields).strict().default({});
-
-export const bulkBody = z
-  .object({
-    action: z.enum(['approve', 'publish', 'reopen', 'remind']),
-    unitIds: z.array(idNumber).min(1).max(2000),
-    reason: z.string().max(5000).optional(),
-    until: z.string().max(40).nullable().optional(),
-    ...decisionFields,
-  })
-  .strict();
 
 export const surveyBody = z
   .object({ pointsHundredths: z.number().int().min(0).max(10_000_000) })

@@ -11,6 +11,7 @@ import type { Deps } from '../../deps.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { commonErrors, errorBody, idNumber, idParam } from '../../http/schemas.ts';
+import * as contract from '../../../shared/contract/campaigns.ts';
 import { importScores, readScoresCsv, readScoresXlsx, type ScoreRow } from './import.ts';
 import {
   campaignSurveyPoints,
@@ -20,51 +21,6 @@ import {
 
 const PREVIEW_ROWS = 20;
 const XLSX_MAGIC = Buffer.from('PK\u0003\u0004', 'latin1');
-
-const summary = z.object({
-  rows: z.number(),
-  scores: z.number(),
-  survey: z.number(),
-  unitsAdded: z.number(),
-  units: z.number(),
-});
-const problem = z.object({
-  row: z.number().optional(),
-  column: z.string().optional(),
-  field: z.string().optional(),
-  message: z.string(),
-});
-const previewResponse = z.object({
-  totalRows: z.number(),
-  rows: z.array(
-    z.object({
-      row: z.number(),
-      unit_code: z.string(),
-      node_code: z.string(),
-      self: z.string(),
-      round1: z.string(),
-      round2: z.string(),
-      reason: z.string(),
-    }),
-  ),
-  problems: z.array(problem),
-  /** What the import would write; null when the file has problems. */
-  summary: summary.nullable(),
-});
-const surveyResponse = z.object({
-  surveySource: z.string(),
-  items: z.array(
-    z.object({
-      unitId: z.number(),
-      unitCode: z.string(),
-      unitName: z.string(),
-      unitKind: z.string(),
-      surveyMaxHundredths: z.number().nullable(),
-      pointsHundredths: z.number().nullable(),
-      source: z.string().nullable(),
-    }),
-  ),
-});
 
 /** The rows of an uploaded score file, read as Excel when it is a zip, else as CSV. */
 async function readUpload(request: FastifyRequest): Promise<ScoreRow[]> {
@@ -92,7 +48,7 @@ export function registerCampaignSetupRoutes(app: App, deps: Deps): void {
         consumes: ['multipart/form-data'],
         params: idParam,
         querystring: enrolQuery,
-        response: { 200: previewResponse, 413: errorBody, 415: errorBody, ...commonErrors },
+        response: { 200: contract.scorePreview, 413: errorBody, 415: errorBody, ...commonErrors },
       },
     },
     async (request) => {
@@ -129,7 +85,7 @@ export function registerCampaignSetupRoutes(app: App, deps: Deps): void {
         consumes: ['multipart/form-data'],
         params: idParam,
         querystring: enrolQuery,
-        response: { 200: summary, 413: errorBody, 415: errorBody, ...commonErrors },
+        response: { 200: contract.importSummary, 413: errorBody, 415: errorBody, ...commonErrors },
       },
     },
     async (request) => {
@@ -149,7 +105,7 @@ export function registerCampaignSetupRoutes(app: App, deps: Deps): void {
         tags: ['campaigns'],
         summary: 'Điểm điều tra xã hội học của từng đơn vị tham gia và điểm tối đa theo bộ chỉ số',
         params: idParam,
-        response: { 200: surveyResponse, ...commonErrors },
+        response: { 200: contract.surveyPoints, ...commonErrors },
       },
     },
     async (request) => {
@@ -167,10 +123,7 @@ export function registerCampaignSetupRoutes(app: App, deps: Deps): void {
         params: idParam,
         body: z.object({ sipasCampaignId: idNumber }).strict(),
         response: {
-          200: z.object({
-            applied: z.number(),
-            withoutAnswers: z.array(z.object({ unitId: z.number(), unitName: z.string() })),
-          }),
+          200: contract.surveyFromSipas,
           ...commonErrors,
         },
       },

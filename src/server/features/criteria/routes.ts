@@ -69,7 +69,7 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
       schema: {
         tags: ['criteria'],
         summary: 'Tạo bộ chỉ số (trống hoặc từ bộ mẫu)',
-        body: schemas.createSetBody,
+        body: contract.createSetBody,
         response: { 201: contract.criteriaSetDetail, ...commonErrors },
       },
     },
@@ -87,7 +87,7 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
         tags: ['criteria'],
         summary: 'Sửa thông tin bộ chỉ số (tên, năm, điểm điều tra XHH, xếp loại)',
         params: idParam,
-        body: schemas.updateSetBody,
+        body: contract.updateSetBody,
         response: { 200: contract.criteriaSetDetail, ...commonErrors },
       },
     },
@@ -102,7 +102,7 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
         tags: ['criteria'],
         summary: 'Lưu toàn bộ cây tiêu chí (kiểm tra phiên bản)',
         params: idParam,
-        body: schemas.saveTreeBody,
+        body: contract.saveTreeBody,
         response: { 200: contract.criteriaSetDetail, 413: errorBody, ...commonErrors },
       },
     },
@@ -157,11 +157,6 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
     },
   );
 
-  const mappingResult = z.object({
-    fromSetId: z.number().nullable(),
-    saved: z.boolean(),
-    entries: z.array(schemas.mappingEntry),
-  });
   app.get(
     '/api/v1/criteria-sets/:id/mapping',
     {
@@ -169,7 +164,7 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
         tags: ['criteria'],
         summary: 'Đối chiếu tiêu chí với bộ năm trước (đã lưu, hoặc đề xuất để xem trước)',
         params: idParam,
-        response: { 200: mappingResult, ...commonErrors },
+        response: { 200: contract.mapping, ...commonErrors },
       },
     },
     async (request) => service.getCriteriaMapping(deps, requireActor(request), request.params.id),
@@ -182,8 +177,8 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
         tags: ['criteria'],
         summary: 'Lưu đối chiếu tiêu chí với bộ năm trước',
         params: idParam,
-        body: schemas.mappingBody,
-        response: { 200: mappingResult, ...commonErrors },
+        body: contract.mappingBody,
+        response: { 200: contract.mapping, ...commonErrors },
       },
     },
     async (request) =>

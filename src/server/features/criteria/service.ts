@@ -23,6 +23,7 @@ import type { Queryable } from '../../infra/db.ts';
 import { appendAuditEntry } from '../audit/append.ts';
 import { findUnit } from '../units/service.ts';
 import * as repo from './repository.ts';
+import type { NodeInput } from '../../../shared/contract/criteria.ts';
 
 /** What campaigns read of a criteria set and how they freeze it, through this service. */
 export { findNodes, findSet, freezeSet } from './repository.ts';
@@ -30,24 +31,8 @@ export { findNodes, findSet, freezeSet } from './repository.ts';
 export const MAX_NODES = 2000;
 export const MAX_DEPTH = 6;
 
-/** A node as the API reads and writes it; `id` null for a new node. */
-export interface NodeInput {
-  id: number | null;
-  code: string;
-  title: string;
-  maxHundredths: number;
-  ruleText: string | null;
-  notApplicable: 'exclude' | 'zero' | null;
-  kind: 'normal' | 'bonus' | 'penalty' | null;
-  guidance: string | null;
-  evidence: string | null;
-  agency: string | null;
-  source: string | null;
-  toBeConfirmed: boolean;
-  /** What the automatic checks expect of this node's evidence; null: nothing in particular. */
-  evidenceRequirement?: NodeEvidenceRequirement | null;
-  children: NodeInput[];
-}
+/** A node as the API reads and writes it (declared in the contract); `id` null for a new node. */
+export type { NodeInput };
 
 export interface NodeView extends NodeInput {
   id: number;

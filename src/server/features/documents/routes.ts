@@ -7,14 +7,7 @@ import { DOCUMENT_TYPES } from '../../../domain/documents/templates.ts';
 import type { Deps } from '../../deps.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
-import {
-  commonErrors,
-  fileAnswer,
-  errorBody,
-  idNumber,
-  idParam,
-  idText,
-} from '../../http/schemas.ts';
+import { commonErrors, fileAnswer, errorBody, idParam, idText } from '../../http/schemas.ts';
 import { localeFromHeader, translate, type MessageKey } from '../../i18n/messages.ts';
 import { contentDisposition } from '../../http/download.ts';
 import * as contract from '../../../shared/contract/documents.ts';
@@ -24,39 +17,6 @@ import { readUpload } from '../../http/upload.ts';
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const typeParam = z.object({ type: z.enum(DOCUMENT_TYPES) });
 const unitQuery = z.object({ unitId: idText.optional() });
-const PERIOD = /^\d{4}-Q[1-4]$/;
-
-const draftBody = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('self_assessment_report'),
-    campaignId: idNumber,
-    unitId: idNumber,
-    pdf: z.boolean().default(true),
-  }),
-  z.object({
-    type: z.literal('campaign_report'),
-    campaignId: idNumber,
-    pdf: z.boolean().default(true),
-  }),
-  z.object({
-    type: z.literal('remediation_plan'),
-    planId: idNumber,
-    pdf: z.boolean().default(true),
-  }),
-  z.object({
-    type: z.literal('supervision_notice'),
-    supervisionId: idNumber,
-    pdf: z.boolean().default(true),
-  }),
-  z.object({
-    type: z.literal('dossier_quarter_report'),
-    unitId: idNumber,
-    period: z.string().regex(PERIOD, 'field_format'),
-    bands: z.string().max(100).optional(),
-    pdf: z.boolean().default(true),
-  }),
-]);
-
 export function registerDocumentRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/v1/documents',
@@ -64,7 +24,7 @@ export function registerDocumentRoutes(app: App, deps: Deps): void {
       schema: {
         tags: ['documents'],
         summary: 'Lập văn bản (Nghị định 30/2020) từ dữ liệu: chạy nền, trả về công việc',
-        body: draftBody,
+        body: contract.draftBody,
         response: { 202: contract.documentJob, ...commonErrors },
       },
     },

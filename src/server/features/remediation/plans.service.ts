@@ -25,13 +25,13 @@ import { translate } from '../../i18n/messages.ts';
 import type { Queryable } from '../../infra/db.ts';
 import * as repo from './repository.ts';
 import {
-  planDocument,
+  planDocumentInput as planDocument,
   type createPlanBody,
   type createTaskBody,
   type progressBody,
   type updatePlanBody,
   type updateTaskBody,
-} from './schemas.ts';
+} from '../../../shared/contract/remediation.ts';
 import type { z } from 'zod';
 import { audit, planFor, unitFor, vnToday } from './shared.ts';
 import { baselineOf, lostItemsOf, scorecardOf, sourceUnit } from './sources.service.ts';

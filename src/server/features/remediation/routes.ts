@@ -60,7 +60,7 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
       schema: {
         ...created('Lập kế hoạch khắc phục từ kết quả thẩm định', contract.plan),
         params: idParam,
-        body: schemas.createPlanBody,
+        body: contract.createPlanBody,
       },
     },
     async (request, reply) => {
@@ -84,7 +84,7 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
       schema: {
         ...ok('Sửa kế hoạch khắc phục', contract.plan),
         params: idParam,
-        body: schemas.updatePlanBody,
+        body: contract.updatePlanBody,
       },
     },
     async (request) => {
@@ -114,7 +114,7 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
       schema: {
         ...ok('Dự kiến chỉ số, xếp loại, xếp hạng nếu khắc phục các mục đã chọn', contract.whatIf),
         params: idParam,
-        body: schemas.whatIfBody,
+        body: contract.whatIfBody,
       },
     },
     async (request) =>
@@ -154,7 +154,7 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
       schema: {
         ...created('Thêm nhiệm vụ', contract.taskCreated),
         params: idParam,
-        body: schemas.createTaskBody,
+        body: contract.createTaskBody,
       },
     },
     async (request, reply) => {
@@ -167,7 +167,7 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
 
   app.put(
     '/api/v1/remediation-tasks/:id',
-    { schema: { ...noContent('Sửa nhiệm vụ'), params: idParam, body: schemas.updateTaskBody } },
+    { schema: { ...noContent('Sửa nhiệm vụ'), params: idParam, body: contract.updateTaskBody } },
     async (request, reply) => {
       await service.updateTask(deps, requireActor(request), request.params.id, request.body);
       return reply.code(204).send(null);
@@ -191,7 +191,7 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
           'Cập nhật tiến độ nhiệm vụ của mình (tình trạng, ghi chú, tài liệu kiểm chứng)',
         ),
         params: idParam,
-        body: schemas.progressBody,
+        body: contract.progressBody,
       },
     },
     async (request, reply) => {
@@ -224,7 +224,7 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
     {
       schema: {
         ...created('Ghi nhận cuộc giám sát', contract.supervision),
-        body: schemas.createSupervisionBody,
+        body: contract.createSupervisionBody,
       },
     },
     async (request, reply) => {
@@ -251,7 +251,7 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
       schema: {
         ...ok('Sửa cuộc giám sát', contract.supervision),
         params: idParam,
-        body: schemas.updateSupervisionBody,
+        body: contract.updateSupervisionBody,
       },
     },
     async (request) => {
@@ -267,7 +267,7 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
       schema: {
         ...created('Thêm nội dung kết luận', contract.created),
         params: idParam,
-        body: schemas.findingBody,
+        body: contract.findingBody,
       },
     },
     async (request, reply) => {
@@ -280,7 +280,11 @@ export function registerRemediationRoutes(app: App, deps: Deps): void {
   app.put(
     '/api/v1/supervision-findings/:id',
     {
-      schema: { ...noContent('Sửa nội dung kết luận'), params: idParam, body: schemas.findingBody },
+      schema: {
+        ...noContent('Sửa nội dung kết luận'),
+        params: idParam,
+        body: contract.findingBody,
+      },
     },
     async (request, reply) => {
       await service.updateFinding(deps, requireActor(request), request.params.id, request.body);

@@ -16,11 +16,11 @@ import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../infra/db.ts';
 import * as repo from './repository.ts';
 import {
-  supervisionDocument,
+  supervisionDocumentInput as supervisionDocument,
   type createSupervisionBody,
   type findingBody,
   type updateSupervisionBody,
-} from './schemas.ts';
+} from '../../../shared/contract/remediation.ts';
 import type { z } from 'zod';
 import { getPlan } from './plans.service.ts';
 import { audit, unitFor } from './shared.ts';

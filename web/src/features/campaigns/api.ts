@@ -14,10 +14,12 @@ import { api, apiUpload } from '../../lib/api-client.ts';
 
 import type {
   BulkOutcome as BulkResult,
+  BulkRequest,
   Campaign,
   CampaignDetail,
+  CampaignInput,
+  CampaignUpdateInput,
   Coverage,
-  Deadlines,
   Disposition,
   InputValue,
   Participant,
@@ -32,9 +34,13 @@ import type {
 
 export type {
   Assignment,
+  BulkAction,
   BulkOutcome as BulkResult,
+  BulkRequest,
   Campaign,
   CampaignDetail,
+  CampaignInput,
+  CampaignUpdateInput,
   CampaignPhase,
   ClassSummary,
   Coverage,
@@ -76,13 +82,6 @@ export interface SignedPoints {
   text: string;
 }
 
-export interface CampaignInput {
-  name: string;
-  year: number;
-  deadlines: Deadlines;
-  criteriaSets: Array<{ unitKind: string; criteriaSetId: number }>;
-}
-
 /** The event names of the workflow and the path of their endpoint. */
 export const ACTION_PATHS: Partial<Record<AssessmentEventType, string>> = {
   submit: 'submit',
@@ -97,23 +96,13 @@ export const ACTION_PATHS: Partial<Record<AssessmentEventType, string>> = {
 
 const unitPath = (id: number, unitId: number) => `/campaigns/${id}/units/${unitId}`;
 
-/** An action on several units at once. */
-export type BulkAction = 'approve' | 'publish' | 'remind' | 'reopen';
-export interface BulkRequest {
-  action: BulkAction;
-  unitIds: number[];
-  reason?: string;
-  until?: string | null;
-  decisionNumber?: string;
-  decisionDate?: string;
-}
 export const campaignApi = {
   list: (signal?: AbortSignal) =>
     api.get<{ items: Array<Campaign & { participants: number }> }>('/campaigns', undefined, signal),
   get: (id: number, signal?: AbortSignal) =>
     api.get<CampaignDetail>(`/campaigns/${id}`, undefined, signal),
   create: (input: CampaignInput) => api.post<CampaignDetail>('/campaigns', input),
-  update: (id: number, input: CampaignInput & { version: number }) =>
+  update: (id: number, input: CampaignUpdateInput) =>
     api.put<CampaignDetail>(`/campaigns/${id}`, input),
   addParticipants: (id: number, unitIds: number[]) =>
     api.post<{ added: number }>(`/campaigns/${id}/participants`, { unitIds }),

@@ -1,18 +1,22 @@
 /** Calls of the criteria-set screens: list, read, create, edit, freeze, copy, mapping, Excel. */
-import type { ClassBand } from '@domain/scoring/index.ts';
 import { OFFICIAL_DOCUMENT_KINDS } from '@domain/documents/official-document.ts';
 import { api, apiUpload } from '../../lib/api-client.ts';
 
-// The answers' shapes are the server's own (src/shared/contract/criteria.ts).
+// The answers' and bodies' shapes are the server's own (src/shared/contract/criteria.ts).
 import type {
   BundledSet,
   CriteriaSet,
   CriteriaSetDetail,
   CriteriaSetSummary,
   EvidenceRequirementValue,
+  Mapping,
+  MappingEntry,
+  MappingKind,
+  NodeInput,
   NodeKindValue,
   NodeView,
   NotApplicableValue,
+  SetMetaInput,
   SetStatus,
 } from '@shared/contract/criteria.ts';
 
@@ -22,58 +26,20 @@ export type {
   CriteriaSetDetail,
   CriteriaSetSummary,
   EvidenceRequirementValue,
+  Mapping,
+  MappingEntry,
+  MappingKind,
+  NodeInput,
   NodeKindValue,
   NodeView,
   NotApplicableValue,
+  SetMetaInput,
   SetStatus,
 };
 
 /** Types of documents a node may require of its evidence (Decree 30). */
 export const REQUIRED_KINDS = OFFICIAL_DOCUMENT_KINDS;
 export type RequiredKind = (typeof REQUIRED_KINDS)[number];
-
-/** A node as the editor saves it; `id` null for a new node. */
-export interface NodeInput {
-  id: number | null;
-  code: string;
-  title: string;
-  maxHundredths: number;
-  ruleText: string | null;
-  notApplicable: NotApplicableValue | null;
-  kind: NodeKindValue | null;
-  guidance: string | null;
-  evidence: string | null;
-  agency: string | null;
-  source: string | null;
-  toBeConfirmed: boolean;
-  evidenceRequirement?: EvidenceRequirementValue | null;
-  children: NodeInput[];
-}
-
-export interface SetMetaInput {
-  name: string;
-  year: number;
-  unitKind: string;
-  description: string;
-  surveyMaxHundredths: number | null;
-  bands: ClassBand[];
-}
-
-export type MappingKind = 'kept' | 'renamed' | 'merged' | 'split' | 'removed' | 'added';
-
-/** One line of a year-to-year mapping: old codes → new codes. */
-export interface MappingEntry {
-  kind: MappingKind;
-  from: string[];
-  to: string[];
-}
-
-export interface Mapping {
-  fromSetId: number | null;
-  /** False: a proposal computed from the copy, not saved yet. */
-  saved: boolean;
-  entries: MappingEntry[];
-}
 
 /** Every criteria set (readable by every signed-in user). */
 export function fetchCriteriaSets(signal?: AbortSignal): Promise<{ items: CriteriaSetSummary[] }> {

@@ -3,23 +3,17 @@
  * templates a province may replace.
  */
 import type { DocumentType } from '@domain/documents/templates.ts';
-// The answers' shapes are the server's own (src/shared/contract/documents.ts).
+// The answers' and the draft body's shapes are the server's own (src/shared/contract/documents.ts).
 import type {
   DocumentJob,
   DocumentJobState,
+  DraftRequest,
   TemplateInfo,
   TemplatesView,
 } from '@shared/contract/documents.ts';
 import { api, apiRequest } from '../../lib/api-client.ts';
 
-/** What a document is about; the server checks the user may read all of it. */
-export type DraftRequest =
-  | { type: 'self_assessment_report'; campaignId: number; unitId: number }
-  | { type: 'campaign_report'; campaignId: number }
-  | { type: 'dossier_quarter_report'; unitId: number; period: string; bands?: string }
-  | { type: 'remediation_plan'; planId: number }
-  | { type: 'supervision_notice'; supervisionId: number };
-export type { DocumentJob, DocumentJobState, TemplateInfo, TemplatesView };
+export type { DocumentJob, DocumentJobState, DraftRequest, TemplateInfo, TemplatesView };
 
 export const documentsApi = {
   start: (request: DraftRequest) => api.post<DocumentJob>('/documents', request),

@@ -1,8 +1,7 @@
 /** Calls of remediation plans and People's Council supervisions. */
-import type { FindingGroup } from '@domain/remediation/supervision.ts';
-import type { MeasuredMetric, TaskStatus } from '@domain/remediation/plan.ts';
+import type { TaskStatus } from '@domain/remediation/plan.ts';
 import { api } from '../../lib/api-client.ts';
-// The answers' shapes are the server's own (src/shared/contract/remediation.ts).
+// The answers' and bodies' shapes are the server's own (src/shared/contract/remediation.ts).
 import type {
   Baseline,
   PlanSummary,
@@ -18,6 +17,11 @@ import type {
   Member,
   Recommendation,
   Supervision,
+  TaskInput,
+  TaskUpdateInput,
+  SupervisionInput,
+  SupervisionUpdateInput,
+  FindingInput,
 } from '@shared/contract/remediation.ts';
 
 export type {
@@ -35,43 +39,12 @@ export type {
   Member,
   Recommendation,
   Supervision,
+  TaskInput,
+  TaskUpdateInput,
+  SupervisionInput,
+  SupervisionUpdateInput,
+  FindingInput,
 };
-
-export interface TaskInput {
-  itemId?: number | null;
-  findingId?: number | null;
-  content: string;
-  output: string;
-  responsibleUserId: number | null;
-  responsibleLabel: string;
-  deadline: string | null;
-  targetMetric: MeasuredMetric | null;
-  targetPercent: number | null;
-}
-
-export interface SupervisionInput {
-  planNumber: string;
-  planDate: string | null;
-  periodFrom: string;
-  periodTo: string;
-  periodLabel: string;
-  members: Member[];
-  campaignId: number | null;
-  sourceUnitId: number | null;
-  recommendations: Recommendation[];
-  document?: Record<string, unknown>;
-}
-
-export interface FindingInput {
-  group: FindingGroup;
-  code: string;
-  title: string;
-  maxHundredths: number | null;
-  selfHundredths: number | null;
-  appraisedHundredths: number | null;
-  reason: string;
-  reference: string;
-}
 
 export const remediationApi = {
   plans: () => api.get<{ items: PlanSummary[] }>('/remediation-plans'),
@@ -87,7 +60,7 @@ export const remediationApi = {
   deletePlan: (id: number) => api.delete<void>(`/remediation-plans/${id}`),
   addTask: (planId: number, body: TaskInput) =>
     api.post<{ id: number; plan: Plan }>(`/remediation-plans/${planId}/tasks`, body),
-  updateTask: (id: number, body: Omit<TaskInput, 'itemId' | 'findingId'> & { version: number }) =>
+  updateTask: (id: number, body: TaskUpdateInput) =>
     api.put<void>(`/remediation-tasks/${id}`, body),
   deleteTask: (id: number) => api.delete<void>(`/remediation-tasks/${id}`),
   report: (
@@ -104,9 +77,8 @@ export const remediationApi = {
     api.post<WhatIf>(`/remediation-plans/${planId}/what-if`, { codes }),
   supervisions: () => api.get<{ items: SupervisionSummary[] }>('/supervisions'),
   supervision: (id: number) => api.get<Supervision>(`/supervisions/${id}`),
-  createSupervision: (body: SupervisionInput & { unitId: number }) =>
-    api.post<Supervision>('/supervisions', body),
-  updateSupervision: (id: number, body: SupervisionInput & { version: number }) =>
+  createSupervision: (body: SupervisionInput) => api.post<Supervision>('/supervisions', body),
+  updateSupervision: (id: number, body: SupervisionUpdateInput) =>
     api.put<Supervision>(`/supervisions/${id}`, body),
   addFinding: (supervisionId: number, body: FindingInput) =>
     api.post<{ id: number }>(`/supervisions/${supervisionId}/findings`, body),

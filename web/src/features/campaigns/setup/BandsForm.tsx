@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { validateClassBands, type ClassBand } from '@domain/scoring/index.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { parsePoints, pointsInput } from '../format.ts';
-import { setupApi, type SetupDetail } from './api.ts';
+import { setupApi, type CampaignDetail } from './api.ts';
 import { setupKeys, useSaveSetup } from './hooks.ts';
 
 interface BandRow {
@@ -41,7 +41,7 @@ function toBands(rows: readonly BandRow[]): ClassBand[] | null {
   return bands;
 }
 
-export function BandsForm({ detail }: { detail: SetupDetail }) {
+export function BandsForm({ detail }: { detail: CampaignDetail }) {
   const { t } = useTranslation();
   const { campaign } = detail;
   const firstSet = detail.criteriaSets[0]?.criteriaSetId ?? 0;

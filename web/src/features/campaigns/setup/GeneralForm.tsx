@@ -24,7 +24,7 @@ import { UnitPicker, type PickedUnit } from '../../../components/UnitPicker.tsx'
 import { campaignApi, type Deadlines } from '../api.ts';
 import { DEADLINE_KEYS } from '../CreateCampaignModal.tsx';
 import { parsePoints, points, pointsInput } from '../format.ts';
-import type { SetupDetail, SurveySource } from './api.ts';
+import type { CampaignDetail, SurveySource } from './api.ts';
 import { useSaveSetup } from './hooks.ts';
 import { DateField } from '../../../components/DateField.tsx';
 
@@ -34,7 +34,7 @@ interface SetRow {
   survey: string;
 }
 
-export function GeneralForm({ detail }: { detail: SetupDetail }) {
+export function GeneralForm({ detail }: { detail: CampaignDetail }) {
   const { t } = useTranslation();
   const { campaign } = detail;
   const inSetup = campaign.status === 'setup';

@@ -12,9 +12,20 @@ import { LoadingState } from '../../../components/LoadingState.tsx';
 import { parsePoints, points, pointsInput } from '../format.ts';
 import { setupApi, type SurveyRow } from './api.ts';
 import { useSetupMutation, useSurvey } from './hooks.ts';
+import { sourceKey } from './sources.ts';
+
+/** The name of a source of survey points; a source this page does not know is shown as sent. */
+function useSourceName(): (source: string) => string {
+  const { t } = useTranslation();
+  return (source) => {
+    const key = sourceKey(source);
+    return key ? t(key) : source;
+  };
+}
 
 function SurveyUnitRow({ id, row }: { id: number; row: SurveyRow }) {
   const { t } = useTranslation();
+  const sourceName = useSourceName();
   const [text, setText] = useState(pointsInput(row.pointsHundredths));
   const save = useSetupMutation((value: number) => setupApi.saveSurvey(id, row.unitId, value));
   const value = parsePoints(text);
@@ -41,7 +52,7 @@ function SurveyUnitRow({ id, row }: { id: number; row: SurveyRow }) {
           error={problem}
         />
       </Table.Td>
-      <Table.Td>{row.source ? t(`campaignSetup.source.${row.source}`) : '—'}</Table.Td>
+      <Table.Td>{row.source ? sourceName(row.source) : '—'}</Table.Td>
       <Table.Td w={90}>
         <Button
           size="xs"
@@ -60,6 +71,7 @@ function SurveyUnitRow({ id, row }: { id: number; row: SurveyRow }) {
 
 export function SurveyPanel({ id }: { id: number }) {
   const { t } = useTranslation();
+  const sourceName = useSourceName();
   const survey = useSurvey(id);
   const sipas = useQuery({
     queryKey: ['campaigns', 'sipas-campaigns'],
@@ -79,7 +91,7 @@ export function SurveyPanel({ id }: { id: number }) {
       </Title>
       <Text size="sm" c="dimmed">
         {t('campaignSetup.survey.hint', {
-          source: t(`campaignSetup.source.${survey.data.surveySource}`),
+          source: sourceName(survey.data.surveySource),
         })}
       </Text>
       {items.length === 0 ? (

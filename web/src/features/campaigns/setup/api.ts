@@ -5,65 +5,28 @@
  */
 import type { ClassBand } from '@domain/scoring/index.ts';
 import { api, apiUpload } from '../../../lib/api-client.ts';
-import type { CampaignDetail, Deadlines } from '../api.ts';
+import type {
+  CampaignDetail,
+  CampaignUpdateInput,
+  ImportSummary,
+  ScoreFileRow,
+  ScorePreview,
+  SurveyFromSipas,
+  SurveyPoints,
+  SurveyRow,
+  SurveySource,
+} from '@shared/contract/campaigns.ts';
 
-export type SurveySource = 'entered' | 'imported' | 'sipas';
-
-/** The campaign detail with what the set-up page edits besides the common fields. */
-export type SetupDetail = CampaignDetail & {
-  campaign: CampaignDetail['campaign'] & { surveySource: SurveySource; bands: ClassBand[] | null };
+// The set-up page reads the campaign detail and saves the campaign's form (the server's shapes).
+export type {
+  CampaignDetail,
+  CampaignUpdateInput,
+  ImportSummary,
+  ScoreFileRow,
+  ScorePreview,
+  SurveyRow,
+  SurveySource,
 };
-
-export interface SetupInput {
-  name: string;
-  year: number;
-  deadlines: Deadlines;
-  surveySource: SurveySource;
-  bands: ClassBand[] | null;
-  version: number;
-  /** Sent only while in set-up (absent: unchanged). */
-  appraisingUnitId?: number | null;
-  criteriaSets?: Array<{
-    unitKind: string;
-    criteriaSetId: number;
-    surveyMaxHundredths: number | null;
-  }>;
-}
-
-export interface SurveyRow {
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  unitKind: string;
-  surveyMaxHundredths: number | null;
-  pointsHundredths: number | null;
-  source: SurveySource | null;
-}
-
-export interface ScoreFileRow {
-  row: number;
-  unit_code: string;
-  node_code: string;
-  self: string;
-  round1: string;
-  round2: string;
-  reason: string;
-}
-
-export interface ImportSummary {
-  rows: number;
-  scores: number;
-  survey: number;
-  unitsAdded: number;
-  units: number;
-}
-
-export interface ScorePreview {
-  totalRows: number;
-  rows: ScoreFileRow[];
-  problems: Array<{ row?: number; column?: string; message: string }>;
-  summary: ImportSummary | null;
-}
 
 const fileForm = (file: File) => {
   const form = new FormData();
@@ -73,18 +36,15 @@ const fileForm = (file: File) => {
 
 export const setupApi = {
   get: (id: number, signal?: AbortSignal) =>
-    api.get<SetupDetail>(`/campaigns/${id}`, undefined, signal),
-  save: (id: number, input: SetupInput) => api.put<SetupDetail>(`/campaigns/${id}`, input),
+    api.get<CampaignDetail>(`/campaigns/${id}`, undefined, signal),
+  save: (id: number, input: CampaignUpdateInput) =>
+    api.put<CampaignDetail>(`/campaigns/${id}`, input),
   setBands: (setId: number, signal?: AbortSignal) =>
     api
       .get<{ set: { bands: ClassBand[] } }>(`/criteria-sets/${setId}`, undefined, signal)
       .then((r) => r.set.bands),
   survey: (id: number, signal?: AbortSignal) =>
-    api.get<{ surveySource: SurveySource; items: SurveyRow[] }>(
-      `/campaigns/${id}/survey`,
-      undefined,
-      signal,
-    ),
+    api.get<SurveyPoints>(`/campaigns/${id}/survey`, undefined, signal),
   saveSurvey: (id: number, unitId: number, pointsHundredths: number) =>
     api.put<{ unitId: number; pointsHundredths: number }>(
       `/campaigns/${id}/units/${unitId}/survey`,
@@ -93,10 +53,7 @@ export const setupApi = {
   sipasCampaigns: (signal?: AbortSignal) =>
     api.get<{ items: Array<{ id: number; name: string }> }>('/sipas/campaigns', undefined, signal),
   fromSipas: (id: number, sipasCampaignId: number) =>
-    api.post<{ applied: number; withoutAnswers: Array<{ unitId: number; unitName: string }> }>(
-      `/campaigns/${id}/survey/from-sipas`,
-      { sipasCampaignId },
-    ),
+    api.post<SurveyFromSipas>(`/campaigns/${id}/survey/from-sipas`, { sipasCampaignId }),
   // The wizard enrols the file's units not yet taking part; its preview shows how many first.
   preview: (id: number, file: File) =>
     apiUpload<ScorePreview>(`/campaigns/${id}/scores/preview?enrol=1`, fileForm(file)),

@@ -1,7 +1,7 @@
 /** Queries and mutations of the campaign set-up page. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { campaignKeys } from '../hooks.ts';
-import { setupApi, type SetupInput } from './api.ts';
+import { setupApi, type CampaignUpdateInput } from './api.ts';
 
 export const setupKeys = {
   detail: (id: number) => ['campaigns', 'setup', id] as const,
@@ -21,7 +21,7 @@ export function useSetup(id: number) {
 export function useSaveSetup(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: SetupInput) => setupApi.save(id, input),
+    mutationFn: (input: CampaignUpdateInput) => setupApi.save(id, input),
     onSuccess: () => client.invalidateQueries({ queryKey: campaignKeys.all }),
   });
 }
