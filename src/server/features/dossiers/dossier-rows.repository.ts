@@ -263,7 +263,7 @@ async function newestOfUnits(
   return db.query<DossierDbRow>(
     `WITH scope AS MATERIALIZED (SELECT ${ids} AS ids),
      newest AS (
-       SELECT k.received_at FROM unnest((SELECT ids FROM scope)) AS s(id)
+       SELECT k.received_at FROM (SELECT DISTINCT unnest((SELECT ids FROM scope)) AS id) AS s
        CROSS JOIN LATERAL (
          SELECT d.received_at FROM dossiers d WHERE ${period} d.unit_id = s.id
          ORDER BY d.received_at DESC LIMIT ${reach}) k
