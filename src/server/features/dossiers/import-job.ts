@@ -493,6 +493,8 @@ async function runImportJob(deps: Deps, context: RunnerContext<ImportPayload>): 
   const config = p.options?.config ?? DEFAULT_DOSSIER_CONFIG;
   let total = 0;
   let pool: WorkerPool | null = null;
+  // Whether the import recorded how it ended (a stop asked after that changes nothing).
+  let ended = false;
   try {
     // Started first: the workers load their code while the job prepares.
     const workers =
@@ -569,6 +571,7 @@ async function runImportJob(deps: Deps, context: RunnerContext<ImportPayload>): 
         deps.clock.now(),
       );
     }
+    ended = true;
   } catch (error) {
     // Stopped by the runner: nothing is recorded (the runner's state says why).
     if (signal.aborted) throw error;
@@ -594,11 +597,12 @@ async function runImportJob(deps: Deps, context: RunnerContext<ImportPayload>): 
         deps.clock.now(),
       )
       .catch(() => undefined);
+    ended = true;
   } finally {
     // An upload goes when the import ended or was cancelled; a stopping process keeps it for the
     // import's next run.
     const cancelled = signal.aborted && signal.reason === 'cancelled';
-    if (input.ownsFile && (!signal.aborted || cancelled)) {
+    if (input.ownsFile && (ended || cancelled)) {
       await unlink(input.filePath).catch(() => undefined);
       if (cancelled) await imports.dropImportInput(db, jobId).catch(() => undefined);
     }
