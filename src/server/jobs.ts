@@ -6,6 +6,7 @@
 import type { Deps } from './deps.ts';
 import { nextOwnerNumber } from './infra/job-owner.ts';
 import { createJobRunner, type JobHandler, type JobRunner } from './infra/jobs.ts';
+import { auditCheckpointJob } from './features/audit/checkpoints.ts';
 import { dossierImportJob } from './features/dossiers/import-job.ts';
 import { documentDraftJob } from './features/documents/service.ts';
 import { evidenceCheckJob } from './features/evidence/check.service.ts';
@@ -18,6 +19,7 @@ export function jobHandlers(deps: Deps): JobHandler<never>[] {
     documentDraftJob(deps) as JobHandler<never>,
     notificationScanJob(deps) as JobHandler<never>,
     dossierImportJob(deps) as JobHandler<never>,
+    auditCheckpointJob(deps) as JobHandler<never>,
   ];
 }
 

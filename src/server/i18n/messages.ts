@@ -310,6 +310,7 @@ const vi = {
   job_kind_evidence_check: 'Kiểm tra tài liệu kiểm chứng',
   job_kind_document_draft: 'Soạn văn bản',
   job_kind_dossier_import: 'Nhập hồ sơ',
+  job_kind_audit_checkpoint: 'Ghi mốc neo nhật ký',
   dossier_layout_changed:
     'Các cột của tệp không khớp với cách ghép cột đã lưu cho nguồn «{source}» (thiếu cột: {columns}). Hãy xem trước và ghép lại cột; chưa có hồ sơ nào được nhập.',
   dossier_mapping_unknown_headers: 'Cách ghép cột nêu những cột không có trong tệp: {columns}.',
@@ -1015,6 +1016,7 @@ const en: Record<MessageKey, string> = {
   job_kind_evidence_check: 'Evidence check',
   job_kind_document_draft: 'Document draft',
   job_kind_dossier_import: 'Dossier import',
+  job_kind_audit_checkpoint: 'Audit log checkpoint',
   dossier_layout_changed:
     'The file’s columns do not match the mapping saved for the source “{source}” (missing: {columns}). Preview and map the columns again; nothing was imported.',
   dossier_mapping_unknown_headers: 'The mapping names columns the file does not have: {columns}.',

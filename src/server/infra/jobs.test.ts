@@ -384,6 +384,54 @@ describe('the job runner', () => {
     expect(await r.settle(999_999)).toBeNull();
   });
 
+  it('queues a recurring kind once at start and again after each run, on the same row', async () => {
+    let runs = 0;
+    const r = runner([
+      {
+        kind: 'tick',
+        everyMs: 60_000,
+        run: async () => {
+          runs += 1;
+          if (runs === 2) throw new Error('not this time');
+          return { run: runs };
+        },
+      },
+    ]);
+    await r.start();
+    await until(async () => {
+      const rows = await db.query<{ status: string }>(
+        `SELECT status FROM jobs WHERE kind = 'tick'`,
+      );
+      return runs === 1 && rows[0]?.status === 'queued';
+    });
+    await r.stop();
+    const [job, ...others] = await db.query<{ id: number }>(`SELECT id FROM jobs`);
+    expect(others).toEqual([]);
+    const due = new Date(now().getTime() + 60_000).toISOString();
+    expect(await getJob(db, job!.id)).toMatchObject({
+      kind: 'tick',
+      status: 'queued',
+      attempts: 0,
+      result: { run: 1 },
+      runAfter: due,
+    });
+    // Nothing before its time; at its time it runs on the same row, a failure queued again too.
+    expect(await r.runUntilIdle()).toBe(0);
+    clock.advance(60_000);
+    expect(await r.runUntilIdle()).toBe(1);
+    expect(await getJob(db, job!.id)).toMatchObject({
+      status: 'queued',
+      error: 'not this time',
+      runAfter: new Date(now().getTime() + 60_000).toISOString(),
+    });
+    // A second start joins the queued job instead of queueing another.
+    await r.resume();
+    expect(await db.query(`SELECT id FROM jobs`)).toHaveLength(1);
+    // Cancelled, it ends.
+    await cancelJob(db, now(), job!.id);
+    expect((await getJob(db, job!.id))!.status).toBe('cancelled');
+  });
+
   it('never runs a job twice when two runners share the database', async () => {
     const runs = new Map<number, number>();
     const handler: JobHandler<never> = {

@@ -8,7 +8,8 @@
  * Cancelling a queued job ends it at once; a running job is asked to stop (its signal aborts) and
  * ends cancelled. Progress is whatever the kind reports, kept on the row for pollers and handed to
  * the listeners of this process (`watch`). `concurrency` bounds the jobs of a kind one process runs
- * at once (1 by default: one after the other).
+ * at once (1 by default: one after the other). A recurring kind (`everyMs`) has one job, queued
+ * again after each run.
  *
  * The same code runs on both databases: the embedded one is a single process, so every owner
  * other than the current one is gone and a restart takes over at once.
@@ -243,6 +244,12 @@ export interface JobHandler<P = unknown> {
    * called when a runner starts.
    */
   resume?(): Promise<void>;
+  /**
+   * A recurring kind: one job of it (its dedupe key is the kind) is queued when a runner starts,
+   * and after each run, whatever its outcome, the same job is queued again this many milliseconds
+   * later (its result or error kept) instead of ending. Cancelled, it ends until the next start.
+   */
+  everyMs?: number;
 }
 
 /** Thrown by a job that must not be tried again (bad input, a refused file). */
@@ -400,6 +407,26 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
            lease_owner = NULL, lease_expires_at = NULL WHERE ${mine}`,
         [row.id, owner, now],
       );
+      return;
+    }
+    const every = handlers.get(row.kind)?.everyMs;
+    // Queued again after its run; stopped half-way by this process's shutdown, it is queued at once.
+    if (every !== undefined && reason !== 'cancelled' && !(reason === 'stopping' && failed)) {
+      const message = failed ? (error instanceof Error ? error.message : String(error)) : null;
+      await db.query(
+        `UPDATE jobs SET status = 'queued', attempts = 0, result = $3::jsonb, error = $4,
+           run_after = $5, finished_at = $6, updated_at = $6, lease_owner = NULL,
+           lease_expires_at = NULL WHERE ${mine}`,
+        [
+          row.id,
+          owner,
+          failed ? null : json(result ?? null),
+          message,
+          new Date(now.getTime() + every),
+          now,
+        ],
+      );
+      if (failed) onError(error);
       return;
     }
     if (reason === 'stopping' && failed) {
@@ -566,7 +593,11 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   }
 
   async function resume(): Promise<void> {
-    for (const handler of handlers.values()) await handler.resume?.();
+    for (const handler of handlers.values()) {
+      if (handler.everyMs !== undefined)
+        await enqueueJob(db, clock.now(), handler.kind, {}, { dedupeKey: handler.kind });
+      await handler.resume?.();
+    }
   }
 
   async function runJob(id: number): Promise<boolean> {
