@@ -50,6 +50,15 @@ export async function findImport(db: Queryable, id: number): Promise<JobRow | un
   return result;
 }
 
+/** How many imports were interrupted and not run again. */
+export async function countInterruptedImports(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${FROM}
+     WHERE ${IMPORT_STATUS} = 'interrupted' AND j.retried_by IS NULL`,
+  );
+  return row?.n ?? 0;
+}
+
 /** Links an import to the runner's job that runs it. */
 export async function setImportJob(db: Queryable, id: number, jobId: number): Promise<void> {
   await db.query('UPDATE dossier_import_jobs SET job_id = $2 WHERE id = $1', [id, jobId]);

@@ -860,6 +860,11 @@ export async function retryImportJob(deps: Deps, actor: Actor, id: number): Prom
   return started;
 }
 
+/** How many imports were interrupted and not run again (the administrator's home page). */
+export function countInterruptedImports(db: Queryable): Promise<number> {
+  return imports.countInterruptedImports(db);
+}
+
 async function visibleJob(deps: Deps, actor: Actor, id: number): Promise<repo.JobRow> {
   const row = await imports.findImport(deps.db, id);
   if (!row) throw new AppError('not_found', 'not_found', { what: '@entity_dossier_import_job' });

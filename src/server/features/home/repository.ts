@@ -3,7 +3,6 @@
  * surveys, and the administrator's figures.
  */
 import type { Queryable } from '../../infra/db.ts';
-import { IMPORT_STATUS } from '../dossiers/import-job.repository.ts';
 
 /** The open tasks of every remediation plan, by deadline, with their plan and unit. */
 export async function findOpenTasks(db: Queryable) {
@@ -98,15 +97,6 @@ export async function countEvidenceChecks(db: Queryable) {
     `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
             count(*) FILTER (WHERE status = 'unreadable')::int AS unreadable
      FROM evidence_checks`,
-  );
-  return row;
-}
-
-/** How many dossier imports were interrupted and not retried (the runner's state, ADR 54). */
-export async function countInterruptedImports(db: Queryable) {
-  const [row] = await db.query<{ interrupted: number }>(
-    `SELECT (SELECT count(*)::int FROM dossier_import_jobs j LEFT JOIN jobs r ON r.id = j.job_id
-               WHERE ${IMPORT_STATUS} = 'interrupted' AND j.retried_by IS NULL) AS interrupted`,
   );
   return row;
 }
