@@ -296,6 +296,7 @@ const vi = {
     'Tệp có {count} dòng lỗi; chưa có hồ sơ nào được nhập. Hãy sửa các dòng được liệt kê rồi nhập lại.',
   dossier_import_failed: 'Nhập hồ sơ không thành công ({detail}); dữ liệu cũ được giữ nguyên.',
   dossier_import_cancelled: 'Lượt nhập đã bị hủy; chưa hồ sơ nào của tệp được ghi.',
+  dossier_import_already_retried: 'Lượt nhập này đã được chạy lại thành lượt nhập {id}.',
   dossier_import_interrupted:
     'Lượt nhập bị gián đoạn vì máy chủ dừng giữa chừng; chưa hồ sơ nào của tệp được ghi. Có thể chạy lại lượt nhập.',
   dossier_import_file_gone:
@@ -1002,6 +1003,7 @@ const en: Record<MessageKey, string> = {
     'The file has {count} rows with problems; nothing was imported. Fix the rows listed and import again.',
   dossier_import_failed: 'The dossier import failed ({detail}); the previous data is unchanged.',
   dossier_import_cancelled: 'The import was cancelled; none of the file’s dossiers were written.',
+  dossier_import_already_retried: 'This import was already run again as import {id}.',
   dossier_import_interrupted:
     'The import was interrupted because the server stopped part-way; none of the file’s dossiers were written. The import can be run again.',
   dossier_import_file_gone:

@@ -9,9 +9,10 @@ import type { JobRow } from './repository.ts';
 
 /**
  * The import's state in SQL, over `dossier_import_jobs j LEFT JOIN jobs r ON r.id = j.job_id`:
- * the outcome the import recorded, else the runner's state (cancelled: failed).
+ * the outcome the import recorded (an interrupted import run again records its state for good),
+ * else the runner's state (cancelled: failed).
  */
-export const IMPORT_STATUS = `CASE WHEN r.id IS NULL OR j.status IN ('succeeded', 'failed')
+export const IMPORT_STATUS = `CASE WHEN r.id IS NULL OR j.status IN ('succeeded', 'failed', 'interrupted')
     THEN j.status WHEN r.status = 'cancelled' THEN 'failed' ELSE r.status END`;
 
 const FROM = `dossier_import_jobs j LEFT JOIN jobs r ON r.id = j.job_id`;
@@ -57,6 +58,19 @@ export async function countInterruptedImports(db: Queryable): Promise<number> {
      WHERE ${IMPORT_STATUS} = 'interrupted' AND j.retried_by IS NULL`,
   );
   return row?.n ?? 0;
+}
+
+/**
+ * Records that an interrupted import was run again as import `by`: it stays interrupted whatever
+ * becomes of its runner's job.
+ */
+export async function markRetried(db: Queryable, id: number, by: number, now: Date): Promise<void> {
+  await db.query(
+    `UPDATE dossier_import_jobs SET retried_by = $2, status = 'interrupted',
+       finished_at = COALESCE(finished_at, $3), error_key = COALESCE(error_key, $4)
+     WHERE id = $1`,
+    [id, by, now, 'dossier_import_interrupted'],
+  );
 }
 
 /** Links an import to the runner's job that runs it. */

@@ -482,6 +482,9 @@ async function runImportJob(deps: Deps, context: RunnerContext<ImportPayload>): 
   if (!own) throw new JobFailure(`no dossier import ${jobId}`);
   // Ended already (its commit came before its process stopped): nothing to do again.
   if (own.status === 'succeeded' || own.status === 'failed') return presentJob(own);
+  // Run again already as another import (which took its upload): not a second time.
+  if (own.retried_by !== null)
+    throw new JobFailure(translate('vi', 'dossier_import_already_retried', { id: own.retried_by }));
   const input: FileInput = {
     filePath: p.filePath,
     fileName: own.file_name,
@@ -856,7 +859,7 @@ export async function retryImportJob(deps: Deps, actor: Actor, id: number): Prom
     mapping: row.mapping as ColumnMapping | null,
     ownsFile: true,
   });
-  await repo.markJobRetried(deps.db, id, started.jobId);
+  await imports.markRetried(deps.db, id, started.jobId, deps.clock.now());
   return started;
 }
 

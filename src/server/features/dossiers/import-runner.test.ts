@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../../domain/access.ts';
 import { runJobsCommand } from '../../../cli/jobs.ts';
-import { cancelJob, getJob } from '../../infra/jobs.ts';
+import { cancelJob, getJob, requeueJob } from '../../infra/jobs.ts';
 import { startJobs } from '../../jobs.ts';
 import { createHarness, type Client, type Harness } from '../../test-support/harness.ts';
 import { dossierImportJob } from './import-job.ts';
@@ -234,6 +234,14 @@ describe('dossier imports on the job runner', () => {
     expect(existsSync(file)).toBe(false);
     const twice = await admin.post(`/api/v1/dossiers/jobs/${started.jobId}/retry`, {});
     expect(twice.status).toBe(409);
+    // Its runner's job queued again by hand (`parindex jobs run <id>`): it does not run twice.
+    await requeueJob(h.deps.db, h.deps.clock.now(), started.runnerJobId);
+    expect(await h.deps.jobs!.settle(started.runnerJobId)).toMatchObject({
+      status: 'failed',
+      error: `Lượt nhập này đã được chạy lại thành lượt nhập ${again}.`,
+    });
+    expect(await view(started.jobId)).toMatchObject({ status: 'interrupted', retriedBy: again });
+    expect(await count('RS')).toBe(50);
   });
 
   it('queues again an import whose process stopped, and runs it at the next start', async () => {
