@@ -33,7 +33,7 @@ import { createProgressBar } from './progress.ts';
 import { getCriteriaSet, type NodeView } from '../server/features/criteria/service.ts';
 import { exportCriteriaXlsx, importCriteriaXlsx } from '../server/features/criteria/xlsx.ts';
 import { importCriteriaSetFromXlsx } from '../server/features/criteria/import.ts';
-import { startDossierImport } from '../server/features/dossiers/import.ts';
+import { awaitDossierImport, startDossierImport } from '../server/features/dossiers/import.ts';
 import { runCampaignCommand } from './campaign.ts';
 import { runJobsCommand } from './jobs.ts';
 import { runMailCommand } from './mail.ts';
@@ -154,8 +154,6 @@ function printReadReplica(report: StartupReport): void {
 function printRecovery(report: StartupReport): void {
   const r = report.recovered;
   if (!r) return;
-  if (r.dossierImports.length)
-    console.log(`Lượt nhập hồ sơ bị gián đoạn (có thể chạy lại): ${r.dossierImports.join(', ')}`);
   if (r.documents.length)
     console.log(`Việc lập văn bản bị gián đoạn (có thể chạy lại): ${r.documents.join(', ')}`);
   if (r.stagingDropped.length) console.log(`Đã xóa bảng tạm: ${r.stagingDropped.join(', ')}`);
@@ -170,8 +168,8 @@ async function serve(): Promise<void> {
   printReadReplica(report);
   // Background work (ADR 37): jobs queued before a stop, or left by a process that died, run here.
   await startJobs(deps);
-  // Imports and drafts of other processes that stop meanwhile are marked interrupted within a
-  // minute (ADR 23).
+  // Drafts of other processes that stop meanwhile are marked interrupted within a minute (ADR 23);
+  // the runner takes over their other jobs, dossier imports among them (ADR 37, 54).
   const sweep = setInterval(() => {
     if (deps.owner) void recoverInterruptedJobs(deps, deps.owner).catch(() => undefined);
   }, 60_000);
@@ -438,14 +436,18 @@ async function run(argv: string[]): Promise<void> {
       await withDeps(
         async (deps) => {
           const bar = createProgressBar('hồ sơ');
-          const { jobId, finished } = await startDossierImport(deps, CONSOLE_ACTOR, {
+          // The import is a job of the runner (ADR 54), run here in the foreground.
+          await startJobs(deps, { background: false });
+          const started = await startDossierImport(deps, CONSOLE_ACTOR, {
             filePath: path.resolve(file),
             fileName: path.basename(file),
             sourceName: values.source!,
             ownsFile: false,
             onProgress: (done, total) => bar.update(done, Math.max(done, total ?? done)),
           });
-          const job = await finished;
+          const { jobId } = started;
+          const job = await awaitDossierImport(deps, started);
+          bar.update(job.rowsDone, Math.max(job.rowsDone, job.rowsTotal ?? job.rowsDone));
           const n = (x: number) => x.toLocaleString('vi-VN');
           if (job.status === 'succeeded') {
             console.log(

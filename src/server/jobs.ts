@@ -6,6 +6,8 @@
 import type { Deps } from './deps.ts';
 import { nextOwnerNumber } from './infra/job-owner.ts';
 import { createJobRunner, type JobHandler, type JobRunner } from './infra/jobs.ts';
+import { auditCheckpointJob } from './features/audit/checkpoints.ts';
+import { dossierImportJob } from './features/dossiers/import-job.ts';
 import { documentDraftJob } from './features/documents/service.ts';
 import { evidenceCheckJob } from './features/evidence/check.service.ts';
 import { notificationScanJob } from './features/notifications/scan-job.ts';
@@ -16,12 +18,15 @@ export function jobHandlers(deps: Deps): JobHandler<never>[] {
     evidenceCheckJob(deps) as JobHandler<never>,
     documentDraftJob(deps) as JobHandler<never>,
     notificationScanJob(deps) as JobHandler<never>,
+    dossierImportJob(deps) as JobHandler<never>,
+    auditCheckpointJob(deps) as JobHandler<never>,
   ];
 }
 
 /**
  * Gives `deps` its job runner (this process's owner number, ADR 23, or a fresh one where no owner
- * was claimed) and, unless `background` is false, starts it.
+ * was claimed) and, unless `background` is false, starts it: the jobs a stopped process left are
+ * taken over before this returns.
  */
 export async function startJobs(
   deps: Deps,
@@ -38,6 +43,6 @@ export async function startJobs(
     ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
   });
   deps.jobs = runner;
-  if (options.background !== false) runner.start();
+  if (options.background !== false) await runner.start();
   return runner;
 }

@@ -295,6 +295,8 @@ const vi = {
   dossier_import_invalid:
     'Tệp có {count} dòng lỗi; chưa có hồ sơ nào được nhập. Hãy sửa các dòng được liệt kê rồi nhập lại.',
   dossier_import_failed: 'Nhập hồ sơ không thành công ({detail}); dữ liệu cũ được giữ nguyên.',
+  dossier_import_cancelled: 'Lượt nhập đã bị hủy; chưa hồ sơ nào của tệp được ghi.',
+  dossier_import_already_retried: 'Lượt nhập này đã được chạy lại thành lượt nhập {id}.',
   dossier_import_interrupted:
     'Lượt nhập bị gián đoạn vì máy chủ dừng giữa chừng; chưa hồ sơ nào của tệp được ghi. Có thể chạy lại lượt nhập.',
   dossier_import_file_gone:
@@ -308,6 +310,8 @@ const vi = {
   job_status_interrupted: 'Bị gián đoạn',
   job_kind_evidence_check: 'Kiểm tra tài liệu kiểm chứng',
   job_kind_document_draft: 'Soạn văn bản',
+  job_kind_dossier_import: 'Nhập hồ sơ',
+  job_kind_audit_checkpoint: 'Ghi mốc neo nhật ký',
   dossier_layout_changed:
     'Các cột của tệp không khớp với cách ghép cột đã lưu cho nguồn «{source}» (thiếu cột: {columns}). Hãy xem trước và ghép lại cột; chưa có hồ sơ nào được nhập.',
   dossier_mapping_unknown_headers: 'Cách ghép cột nêu những cột không có trong tệp: {columns}.',
@@ -998,6 +1002,8 @@ const en: Record<MessageKey, string> = {
   dossier_import_invalid:
     'The file has {count} rows with problems; nothing was imported. Fix the rows listed and import again.',
   dossier_import_failed: 'The dossier import failed ({detail}); the previous data is unchanged.',
+  dossier_import_cancelled: 'The import was cancelled; none of the file’s dossiers were written.',
+  dossier_import_already_retried: 'This import was already run again as import {id}.',
   dossier_import_interrupted:
     'The import was interrupted because the server stopped part-way; none of the file’s dossiers were written. The import can be run again.',
   dossier_import_file_gone:
@@ -1011,6 +1017,8 @@ const en: Record<MessageKey, string> = {
   job_status_interrupted: 'Interrupted',
   job_kind_evidence_check: 'Evidence check',
   job_kind_document_draft: 'Document draft',
+  job_kind_dossier_import: 'Dossier import',
+  job_kind_audit_checkpoint: 'Audit log checkpoint',
   dossier_layout_changed:
     'The file’s columns do not match the mapping saved for the source “{source}” (missing: {columns}). Preview and map the columns again; nothing was imported.',
   dossier_mapping_unknown_headers: 'The mapping names columns the file does not have: {columns}.',

@@ -4,7 +4,8 @@
  * cancelled job never runs, or stops when it next reports progress; a job whose lease expired or
  * whose owner is gone is taken over (queued again, or interrupted when no attempt is left); two
  * runners sharing the database never run the same job twice; stopping a runner queues its
- * running job again.
+ * running job again; a kind of concurrency 1 runs its jobs one after the other; starting takes
+ * over before it resolves; a job's progress reaches its listeners; `settle` waits for a job's end.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from './clock.ts';
@@ -279,7 +280,7 @@ describe('the job runner', () => {
       ],
     });
     const { id } = await enqueueJob(db, now(), 'endless', {});
-    r.start();
+    await r.start();
     await running;
     const claimed = (await getJob(db, id))!;
     clock.advance(1000);
@@ -293,6 +294,142 @@ describe('the job runner', () => {
       attempts: 0,
       leaseOwner: null,
     });
+  });
+
+  it('runs the jobs of a kind of concurrency 1 one after the other, other kinds meanwhile', async () => {
+    const events: string[] = [];
+    let releaseOther!: () => void;
+    const otherHeld = new Promise<void>((resolve) => (releaseOther = resolve));
+    const serial: JobHandler<never> = {
+      kind: 'serial',
+      run: (async (ctx: { payload: { n: number } }) => {
+        events.push(`start ${ctx.payload.n}`);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        events.push(`end ${ctx.payload.n}`);
+      }) as never,
+    };
+    const other: JobHandler<never> = {
+      kind: 'other',
+      run: async () => {
+        events.push('other');
+        await otherHeld;
+      },
+    };
+    const r = runner([serial, other]);
+    const one = await enqueueJob(db, now(), 'serial', { n: 1 });
+    const two = await enqueueJob(db, now(), 'serial', { n: 2 });
+    const third = await enqueueJob(db, now(), 'other', {});
+    await r.start();
+    await until(async () => events.includes('end 2'));
+    // The other kind started while the first ran and is still running: it held no slot of theirs.
+    expect(events[0]).toBe('start 1');
+    expect(events).toContain('other');
+    expect(events.filter((e) => e !== 'other')).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
+    expect((await getJob(db, third.id))!.status).toBe('running');
+    releaseOther();
+    expect((await r.settle(third.id))!.status).toBe('succeeded');
+    expect((await getJob(db, one.id))!.status).toBe('succeeded');
+    expect((await getJob(db, two.id))!.status).toBe('succeeded');
+    await r.stop();
+  });
+
+  it('has taken over the jobs of gone owners when start resolves, before the kinds resume', async () => {
+    const seenAtResume: string[] = [];
+    const r = runner(
+      [
+        {
+          kind: 'held',
+          run: async () => 'again',
+          resume: async () => {
+            const [row] = await db.query<{ status: string }>(
+              `SELECT status FROM jobs WHERE kind = 'held'`,
+            );
+            seenAtResume.push(row!.status);
+          },
+        },
+      ],
+      { owner: 4, isGone: async (o) => o === 80 },
+    );
+    const { id } = await enqueueJob(db, now(), 'held', {}, { maxAttempts: 1 });
+    await db.query(
+      `UPDATE jobs SET status = 'running', attempts = 1, lease_owner = 80, lease_expires_at = $1`,
+      [new Date(now().getTime() + 60_000)],
+    );
+    await r.start();
+    expect(seenAtResume).toEqual(['interrupted']);
+    expect(await getJob(db, id)).toMatchObject({ status: 'interrupted', leaseOwner: null });
+    await r.stop();
+  });
+
+  it('hands progress to the listeners of this process and settles a job run in the foreground', async () => {
+    const r = runner([
+      {
+        kind: 'steps',
+        run: async (ctx) => {
+          for (let i = 1; i <= 3; i++) await ctx.progress({ done: i });
+          return 'done';
+        },
+      },
+    ]);
+    const { id } = await enqueueJob(db, now(), 'steps', {});
+    const seen: unknown[] = [];
+    const other: unknown[] = [];
+    r.watch(id, (p) => seen.push(p));
+    const unwatch = r.watch(id, (p) => other.push(p));
+    unwatch();
+    // Not started: settle runs the job in this call.
+    expect(await r.settle(id)).toMatchObject({ status: 'succeeded', result: 'done' });
+    expect(seen).toEqual([{ done: 1 }, { done: 2 }, { done: 3 }]);
+    expect(other).toEqual([]);
+    expect(await r.settle(999_999)).toBeNull();
+  });
+
+  it('queues a recurring kind once at start and again after each run, on the same row', async () => {
+    let runs = 0;
+    const r = runner([
+      {
+        kind: 'tick',
+        everyMs: 60_000,
+        run: async () => {
+          runs += 1;
+          if (runs === 2) throw new Error('not this time');
+          return { run: runs };
+        },
+      },
+    ]);
+    await r.start();
+    await until(async () => {
+      const rows = await db.query<{ status: string }>(
+        `SELECT status FROM jobs WHERE kind = 'tick'`,
+      );
+      return runs === 1 && rows[0]?.status === 'queued';
+    });
+    await r.stop();
+    const [job, ...others] = await db.query<{ id: number }>(`SELECT id FROM jobs`);
+    expect(others).toEqual([]);
+    const due = new Date(now().getTime() + 60_000).toISOString();
+    expect(await getJob(db, job!.id)).toMatchObject({
+      kind: 'tick',
+      status: 'queued',
+      attempts: 0,
+      result: { run: 1 },
+      runAfter: due,
+    });
+    // Nothing before its time; at its time it runs on the same row, a failure queued again too.
+    expect(await r.runUntilIdle()).toBe(0);
+    clock.advance(60_000);
+    expect(await r.runUntilIdle()).toBe(1);
+    expect(await getJob(db, job!.id)).toMatchObject({
+      status: 'queued',
+      error: 'not this time',
+      runAfter: new Date(now().getTime() + 60_000).toISOString(),
+    });
+    // A second start joins the queued job instead of queueing another.
+    await r.resume();
+    expect(await db.query(`SELECT id FROM jobs`)).toHaveLength(1);
+    // Cancelled, it ends.
+    await cancelJob(db, now(), job!.id);
+    expect((await getJob(db, job!.id))!.status).toBe('cancelled');
   });
 
   it('never runs a job twice when two runners share the database', async () => {
@@ -309,8 +446,7 @@ describe('the job runner', () => {
     for (let i = 0; i < 30; i++) ids.push((await enqueueJob(db, now(), 'count', { i })).id);
     const a = runner([handler], { owner: 5 });
     const b = runner([handler], { owner: 6 });
-    a.start();
-    b.start();
+    await Promise.all([a.start(), b.start()]);
     await until(async () => {
       const [row] = await db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM jobs WHERE kind = 'count' AND status = 'succeeded'`,

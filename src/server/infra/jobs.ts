@@ -6,7 +6,10 @@
  * taken over: queued again while attempts remain, else marked interrupted. A job that throws is
  * retried after a growing delay until its attempts are spent; a `JobFailure` is not retried.
  * Cancelling a queued job ends it at once; a running job is asked to stop (its signal aborts) and
- * ends cancelled. Progress is whatever the kind reports, kept on the row for pollers.
+ * ends cancelled. Progress is whatever the kind reports, kept on the row for pollers and handed to
+ * the listeners of this process (`watch`). `concurrency` bounds the jobs of a kind one process runs
+ * at once (1 by default: one after the other). A recurring kind (`everyMs`) has one job, queued
+ * again after each run.
  *
  * The same code runs on both databases: the embedded one is a single process, so every owner
  * other than the current one is gone and a restart takes over at once.
@@ -241,6 +244,12 @@ export interface JobHandler<P = unknown> {
    * called when a runner starts.
    */
   resume?(): Promise<void>;
+  /**
+   * A recurring kind: one job of it (its dedupe key is the kind) is queued when a runner starts,
+   * and after each run, whatever its outcome, the same job is queued again this many milliseconds
+   * later (its result or error kept) instead of ending. Cancelled, it ends until the next start.
+   */
+  everyMs?: number;
 }
 
 /** Thrown by a job that must not be tried again (bad input, a refused file). */
@@ -282,8 +291,12 @@ export interface JobRunnerOptions {
 
 export interface JobRunner {
   readonly owner: number;
-  /** Starts claiming in the background (poll, renew, take over). */
-  start(): void;
+  /**
+   * Starts claiming in the background (poll, renew, take over). Resolves once the jobs of gone
+   * owners were taken over and every kind resumed its work, before the first claim: a server
+   * answers only after a restart's jobs show their new state.
+   */
+  start(): Promise<void>;
   /** Looks for ready jobs now (after an enqueue in this process). */
   wake(): void;
   /**
@@ -300,9 +313,22 @@ export interface JobRunner {
   resume(): Promise<void>;
   /** Takes over jobs whose lease expired or whose owner is gone; returns their ids. */
   takeOver(): Promise<{ requeued: number[]; interrupted: number[] }>;
+  /**
+   * Waits for job `id` to end and returns it as it ended (null: no such job). A runner started in
+   * the background runs it when its turn comes; one that is not runs it now in this call. A job
+   * run by another process is followed on its row.
+   */
+  settle(id: number): Promise<Job | null>;
+  /**
+   * Calls `listener` with each progress job `id` reports while it runs in this process, until the
+   * returned function is called or the run here ends.
+   */
+  watch(id: number, listener: (progress: unknown) => void): () => void;
   /** Stops claiming, aborts the running jobs and waits for them to end (they are queued again). */
   stop(): Promise<void>;
 }
+
+const ENDED: ReadonlySet<JobStatus> = new Set(['succeeded', 'failed', 'cancelled', 'interrupted']);
 
 interface Active {
   kind: string;
@@ -321,6 +347,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const onError = options.onError ?? (() => undefined);
   const handlers = new Map(options.handlers.map((h) => [h.kind, h as JobHandler<unknown>]));
   const active = new Map<number, Active>();
+  const watchers = new Map<number, Set<(progress: unknown) => void>>();
   let timers: NodeJS.Timeout[] = [];
   let started = false;
   let stopping = false;
@@ -380,6 +407,26 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
            lease_owner = NULL, lease_expires_at = NULL WHERE ${mine}`,
         [row.id, owner, now],
       );
+      return;
+    }
+    const every = handlers.get(row.kind)?.everyMs;
+    // Queued again after its run; stopped half-way by this process's shutdown, it is queued at once.
+    if (every !== undefined && reason !== 'cancelled' && !(reason === 'stopping' && failed)) {
+      const message = failed ? (error instanceof Error ? error.message : String(error)) : null;
+      await db.query(
+        `UPDATE jobs SET status = 'queued', attempts = 0, result = $3::jsonb, error = $4,
+           run_after = $5, finished_at = $6, updated_at = $6, lease_owner = NULL,
+           lease_expires_at = NULL WHERE ${mine}`,
+        [
+          row.id,
+          owner,
+          failed ? null : json(result ?? null),
+          message,
+          new Date(now.getTime() + every),
+          now,
+        ],
+      );
+      if (failed) onError(error);
       return;
     }
     if (reason === 'stopping' && failed) {
@@ -443,12 +490,22 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         if (!r) controller.abort('lease_lost' satisfies AbortReason);
         else if (r.cancel_requested) controller.abort('cancelled' satisfies AbortReason);
         controller.signal.throwIfAborted();
+        for (const listener of watchers.get(row.id) ?? []) {
+          try {
+            listener(value);
+          } catch (error) {
+            onError(error);
+          }
+        }
       },
     };
     const outcome = Promise.resolve().then(() => handler.run(context));
     entry.done = finish(row, outcome, entry)
       .catch(onError)
-      .finally(() => active.delete(row.id));
+      .finally(() => {
+        active.delete(row.id);
+        watchers.delete(row.id);
+      });
     active.set(row.id, entry);
     return entry;
   }
@@ -536,13 +593,24 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   }
 
   async function resume(): Promise<void> {
-    for (const handler of handlers.values()) await handler.resume?.();
+    for (const handler of handlers.values()) {
+      if (handler.everyMs !== undefined)
+        await enqueueJob(db, clock.now(), handler.kind, {}, { dedupeKey: handler.kind });
+      await handler.resume?.();
+    }
+  }
+
+  async function runJob(id: number): Promise<boolean> {
+    const row = await claim([...handlers.keys()], id);
+    if (!row) return false;
+    await launch(row).done;
+    return true;
   }
 
   return {
     owner,
     resume,
-    start() {
+    async start() {
       if (started) return;
       started = true;
       stopping = false;
@@ -554,10 +622,9 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       every(pollMs, tick);
       every(Math.max(1, Math.floor(leaseMs / 3)), renew);
       every(Math.max(pollMs, Math.floor(leaseMs / 2)), async () => void (await takeOver()));
-      void takeOver().catch(onError);
-      void resume()
-        .catch(onError)
-        .finally(() => tick());
+      // Taken over first: a kind resuming its work sees the jobs a stopped process left.
+      await takeOver().catch(onError);
+      await resume().catch(onError);
       tick();
     },
     wake() {
@@ -583,11 +650,31 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         await Promise.all(mine.map((a) => a.done));
       }
     },
-    async runJob(id) {
-      const row = await claim([...handlers.keys()], id);
-      if (!row) return false;
-      await launch(row).done;
-      return true;
+    runJob,
+    async settle(id) {
+      for (;;) {
+        const running = active.get(id);
+        if (running) {
+          await running.done;
+          continue;
+        }
+        const job = await getJob(db, id);
+        if (!job || ENDED.has(job.status)) return job;
+        if (job.status === 'queued') {
+          if (!started && (await runJob(id))) continue;
+          tick();
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs, 100)));
+      }
+    },
+    watch(id, listener) {
+      let set = watchers.get(id);
+      if (!set) watchers.set(id, (set = new Set()));
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0 && watchers.get(id) === set) watchers.delete(id);
+      };
     },
     takeOver,
     async stop() {

@@ -11,7 +11,8 @@ import { entryHash, GENESIS_HASH, type AuditContent } from '../../../domain/audi
 import { prepareDatabase } from '../../bootstrap.ts';
 import { loadConfig, type Config } from '../../config.ts';
 import type { Deps } from '../../deps.ts';
-import { fixedClock } from '../../infra/clock.ts';
+import { fixedClock, systemClock } from '../../infra/clock.ts';
+import { createJobRunner, listJobs } from '../../infra/jobs.ts';
 import { createStorage } from '../../infra/storage.ts';
 import { openTestDb } from '../../test-support/harness.ts';
 import { appendAuditEntry, readChain } from './repository.ts';
@@ -19,7 +20,7 @@ import S3rver from 's3rver';
 import { signCheckpoint, checkpointName } from '../../../domain/audit-checkpoint.ts';
 import {
   AnchorMismatchError,
-  createCheckpointScheduler,
+  auditCheckpointJob,
   createS3CheckpointStore,
   verifyAnchor,
   writeCheckpoint,
@@ -224,17 +225,33 @@ describe('the audit chain anchored outside the database', { timeout: 300_000 }, 
     );
   });
 
-  it('writes checkpoints in the server every N entries and at shutdown', async () => {
+  it('writes checkpoints in the server every N entries, as one recurring job, and at shutdown', async () => {
     const deps = await start();
-    const log = { error: () => {}, warn: () => {}, info: () => {} };
-    const scheduler = createCheckpointScheduler(deps, log, { pollMs: 20 });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(checkpointsIn(deps.dir)).toHaveLength(0); // one entry (the admin's), fewer than 3
-    await append(deps, 3);
-    await eventually(() => checkpointsIn(deps.dir).length === 1);
+    // The server's runner, its checkpoint job read every 20 ms.
+    const runner = createJobRunner({
+      db: deps.db,
+      clock: systemClock,
+      owner: 1,
+      handlers: [auditCheckpointJob(deps, { everyMs: 20 }) as never],
+      pollMs: 10,
+    });
+    await runner.start();
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      expect(checkpointsIn(deps.dir)).toHaveLength(0); // one entry (the admin's), fewer than 3
+      await append(deps, 3);
+      await eventually(() => checkpointsIn(deps.dir).length === 1);
+      // One job, queued again after each run.
+      const jobs = await listJobs(deps.db, { kind: 'audit.checkpoint' });
+      expect(jobs).toHaveLength(1);
+      expect(['queued', 'running']).toContain(jobs[0]!.status);
+    } finally {
+      await runner.stop();
+    }
     const before = checkpointsIn(deps.dir);
     await append(deps, 1);
-    await scheduler.stop();
+    // The server's shutdown writes the last one (the audit routes' onClose).
+    await writeCheckpoint(deps);
     const names = checkpointsIn(deps.dir);
     expect(names).toHaveLength(before.length + 1);
     const [last] = await deps.db.query<{ last_id: number }>('SELECT last_id FROM audit_head');

@@ -13,7 +13,6 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import type { FastifyBaseLogger } from 'fastify';
 import {
   checkpointName,
   CHECKPOINT_NAME,
@@ -28,6 +27,7 @@ import { entryHash } from '../../../domain/audit-chain.ts';
 import type { Config } from '../../config.ts';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../infra/db.ts';
+import type { JobHandler } from '../../infra/jobs.ts';
 import {
   chainSize,
   countEntriesAfter,
@@ -186,66 +186,50 @@ export async function writeCheckpoint(
   return checkpoint;
 }
 
-export interface CheckpointScheduler {
-  /** Stops the timer and writes a last checkpoint when the chain moved. */
-  stop(): Promise<void>;
-}
+/** The runner's kind of job that anchors the chain (ADR 24, 54). */
+export const AUDIT_CHECKPOINT = 'audit.checkpoint';
+
+/** How often the checkpoint job reads the chain's head (one row). */
+const CHECKPOINT_EVERY_MS = 15_000;
 
 /**
- * In the server: a checkpoint once `everyEntries` entries were appended since the last one, at
- * least every `everyMinutes` while entries are appended, and at shutdown. One at a time; the head
- * is read every few seconds (one row).
+ * The checkpoints of a server as a recurring job of the job runner (ADR 54): every `everyMs` it
+ * writes a checkpoint once `everyEntries` entries were appended since the last one, or when
+ * `everyMinutes` passed since the last one (or since this process started) and entries were
+ * appended. One job for every process sharing the database (its dedupe key); a server writes a
+ * last checkpoint itself when it stops (`writeCheckpoint`). Without a key the kind never runs.
  */
-export function createCheckpointScheduler(
+export function auditCheckpointJob(
   deps: Deps,
-  log: Pick<FastifyBaseLogger, 'error' | 'warn' | 'info'>,
-  options: { pollMs?: number } = {},
-): CheckpointScheduler {
+  options: { everyMs?: number } = {},
+): JobHandler<Record<string, never>> {
   const { key, everyEntries, everyMinutes } = deps.config.audit;
-  if (!key) {
-    log.warn(
-      'audit anchor not configured (PARINDEX_AUDIT_KEY): the audit chain is not anchored outside the database',
-    );
-    return { stop: async () => {} };
-  }
-  const store = checkpointStoreFor(deps.config);
-  let last: ChainHead | null | undefined; // undefined: not read from the store yet
+  // Read from the store once, then kept: this process's view of the last checkpoint.
+  let last: Checkpoint | null | undefined;
   let lastAt = Date.now();
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
-  const tick = (force: boolean) => {
-    running = running.then(async () => {
-      try {
-        if (last === undefined) last = await latestSigned(store, key);
-        const head = await readHead(deps.db);
-        if (!head || (last && last.lastId === head.lastId && last.lastHash === head.lastHash))
-          return;
-        const due =
-          force ||
-          head.lastId - (last?.lastId ?? 0) >= everyEntries ||
-          (everyMinutes > 0 && Date.now() - lastAt >= everyMinutes * 60_000);
-        if (!due) return;
-        const written = await writeCheckpoint(deps, store, last);
-        if (written) {
-          last = written;
-          lastAt = Date.now();
-        }
-      } catch (error) {
-        log.error({ err: error }, 'audit checkpoint not written');
-      }
-    });
-    return running;
-  };
-  const interval = setInterval(() => {
-    if (!stopped) void tick(false);
-  }, options.pollMs ?? 15_000);
-  interval.unref();
-  void tick(false);
+  let store: CheckpointStore | null = null;
   return {
-    async stop() {
-      stopped = true;
-      clearInterval(interval);
-      await tick(true);
+    kind: AUDIT_CHECKPOINT,
+    ...(key ? { everyMs: options.everyMs ?? CHECKPOINT_EVERY_MS } : {}),
+    async run() {
+      if (!key) return null;
+      store ??= checkpointStoreFor(deps.config);
+      if (last === undefined) {
+        last = await latestSigned(store, key);
+        if (last) lastAt = Math.max(lastAt, new Date(last.at).getTime());
+      }
+      const head = await readHead(deps.db);
+      if (!head || (last && last.lastId === head.lastId && last.lastHash === head.lastHash))
+        return null;
+      const due =
+        head.lastId - (last?.lastId ?? 0) >= everyEntries ||
+        (everyMinutes > 0 && Date.now() - lastAt >= everyMinutes * 60_000);
+      if (!due) return null;
+      const written = await writeCheckpoint(deps, store, last);
+      if (!written) return null;
+      last = written;
+      lastAt = Date.now();
+      return { lastId: written.lastId };
     },
   };
 }

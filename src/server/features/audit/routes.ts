@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { commonErrors, idText, isoDate } from '../../http/schemas.ts';
-import { createCheckpointScheduler } from './checkpoints.ts';
+import { writeCheckpoint } from './checkpoints.ts';
 import { listAudit } from './service.ts';
 
 const auditQuery = z.object({
@@ -18,9 +18,19 @@ const auditQuery = z.object({
 });
 
 export function registerAuditRoutes(app: App, deps: Deps): void {
-  // Signed checkpoints of the chain's head, outside the database (ADR 24); a last one at shutdown.
-  const checkpoints = createCheckpointScheduler(deps, app.log);
-  app.addHook('onClose', async () => checkpoints.stop());
+  // Signed checkpoints of the chain's head, outside the database (ADR 24): written while the
+  // server runs by the `audit.checkpoint` job (ADR 54), and a last one here at shutdown.
+  if (!deps.config.audit.key) {
+    app.log.warn(
+      'audit anchor not configured (PARINDEX_AUDIT_KEY): the audit chain is not anchored outside the database',
+    );
+  } else {
+    app.addHook('onClose', async () => {
+      await writeCheckpoint(deps).catch((error: unknown) =>
+        app.log.error({ err: error }, 'audit checkpoint not written'),
+      );
+    });
+  }
 
   app.get(
     '/api/v1/audit',

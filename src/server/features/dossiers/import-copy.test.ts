@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../domain/access.ts';
 import { createHarness, type Harness } from '../../test-support/harness.ts';
-import { startDossierImport, type JobView, type StartInput } from './import.ts';
+import { awaitDossierImport, startDossierImport, type JobView, type StartInput } from './import.ts';
 import { enterCounterRating, getDossier } from './service.ts';
 
 // The administrator of the first start, acting as the CLI does.
@@ -63,7 +63,7 @@ async function run(
   const file = path.join(dir, `f${++fileNo}.csv`);
   writeFileSync(file, content);
   const progress: Array<[number, number | null]> = [];
-  const { finished } = await startDossierImport(h.deps, ADMIN, {
+  const started = await startDossierImport(h.deps, ADMIN, {
     filePath: file,
     fileName: 'ho-so.csv',
     sourceName: 'Kiểm thử nạp',
@@ -71,7 +71,7 @@ async function run(
     onProgress: (done, total) => progress.push([done, total]),
     ...extra,
   });
-  return { job: await finished, progress };
+  return { job: await awaitDossierImport(h.deps, started), progress };
 }
 
 /** Imports `content` (bulk path) while the database refuses to write the dossier `code`. */

@@ -4,6 +4,13 @@
  * transaction, otherwise into the job's own staging table and then upserted by code in one
  * statement of one transaction (ADR 10). Anything that stops the job before its commit leaves the
  * dossiers exactly as they were. Also: retrying a job, reading one, where uploads are kept.
+ *
+ * An import is a job of the job runner (ADR 54), kind `dossier.import`: starting one records the
+ * import (`dossier_import_jobs`, its file, source, mapping and later its counts) and queues the
+ * runner's job, whose payload points at the file, in one transaction. The runner runs the imports
+ * of a process one after the other (concurrency 1), reports their progress, cancels them and takes
+ * over those a stopped process left: a graceful stop queues the import again, a crash leaves it
+ * interrupted (its kept upload runs again on request, retryImportJob).
  */
 import { existsSync } from 'node:fs';
 import { stat, unlink } from 'node:fs/promises';
@@ -16,6 +23,12 @@ import {
 import { DOSSIER_COLUMN_LABELS, type Dossier } from '../../../domain/dossiers/dossier.ts';
 import type { Deps } from '../../deps.ts';
 import type { CopyWriter, Queryable } from '../../infra/db.ts';
+import {
+  enqueueJob,
+  JobFailure,
+  type JobContext as RunnerContext,
+  type JobHandler,
+} from '../../infra/jobs.ts';
 import { AppError } from '../../errors.ts';
 import {
   translate,
@@ -38,6 +51,7 @@ import type { ChunkResult, ChunkSetup } from './import-chunk.ts';
 import { defaultWorkers, inlineRunner, startWorkerPool, type WorkerPool } from './import-pool.ts';
 import { mappingByName, missingHeaders, unmappedRequired, type ColumnMapping } from './mapping.ts';
 import * as repo from './repository.ts';
+import * as imports from './import-job.repository.ts';
 import {
   MAX_LISTED_PROBLEMS,
   type Processed,
@@ -69,6 +83,7 @@ export interface StartInput {
   mapping?: ColumnMapping | null | undefined;
   /** Delete the file when the job ends (an upload); the CLI keeps the user's file. */
   ownsFile: boolean;
+  /** Told the rows read so far, when the job runs in this process. */
   onProgress?: ((done: number, total: number | null) => void) | undefined;
   /** The evaluation configuration (tests and benches may pass another). */
   config?: DossierEvaluationConfig;
@@ -126,34 +141,41 @@ export function presentJob(row: repo.JobRow, locale: Locale = 'vi'): JobView {
   };
 }
 
-// One import at a time per database: the upsert is heavy, and the embedded database has one
-// connection anyway.
-const queues = new WeakMap<object, Promise<unknown>>();
+/** The runner's kind of job of an import. */
+export const DOSSIER_IMPORT = 'dossier.import';
 
-function enqueue<T>(key: object, work: () => Promise<T>): Promise<T> {
-  const previous = queues.get(key) ?? Promise.resolve();
-  const next = previous.then(work, work);
-  // The queue keeps only the fact that the last job ended, not its outcome (nor, through it,
-  // anything the job held).
-  queues.set(
-    key,
-    next.then(
-      () => undefined,
-      () => undefined,
-    ),
-  );
-  return next;
+/** What the runner's job of an import holds (JSON). */
+export interface ImportPayload {
+  /** The import's record (`dossier_import_jobs`). */
+  importId: number;
+  /** The file read: a kept upload under the uploads directory, or the command's own file. */
+  filePath: string;
+  /** Deleted when the import ends (an upload). */
+  ownsFile: boolean;
+  sourceName: string;
+  /** Who started it: the audit entry names them; their scope bounds the rows' units. */
+  actor: { userId: number; username: string };
+  scope: string[] | null;
+  /** Other settings of tests and benches (StartInput). */
+  options?: { config?: DossierEvaluationConfig; bulkMinRows?: number; workers?: number };
+}
+
+/** A started import: its id (the API's `jobId`) and its job of the runner. */
+export interface StartedImport {
+  jobId: number;
+  runnerJobId: number;
 }
 
 /**
- * Checks the file and its mapping, records the job and starts it in the background. Everything
- * that can be refused without reading the rows is refused here, before a job exists.
+ * Checks the file and its mapping, records the import and queues its job for the runner (woken,
+ * when this process has one). Everything that can be refused without reading the rows is refused
+ * here, before a job exists.
  */
 export async function startDossierImport(
   deps: Deps,
   actor: Actor,
   input: StartInput,
-): Promise<{ jobId: number; finished: Promise<JobView> }> {
+): Promise<StartedImport> {
   let handedOver = false;
   try {
     const scope = importScope(actor);
@@ -192,7 +214,7 @@ export async function startDossierImport(
       });
     }
     const now = deps.clock.now();
-    const jobId = await deps.db.transaction(async (tx) => {
+    const started = await deps.db.transaction(async (tx) => {
       const sourceId = save
         ? await repo.saveSource(
             tx,
@@ -205,14 +227,14 @@ export async function startDossierImport(
             now,
           )
         : (source?.id ?? null);
-      return repo.insertJob(
+      const importId = await repo.insertJob(
         tx,
         {
           sourceId,
           fileName: input.fileName,
           fileKind: kind,
           userId: actor.userId || null,
-          owner: deps.owner?.id ?? null,
+          owner: null,
           // An uploaded file is kept where it is until the job ends, so an interrupted job can
           // be run again; the CLI's file is the user's own.
           inputFile: input.ownsFile ? keptName(deps, input.filePath) : null,
@@ -220,15 +242,65 @@ export async function startDossierImport(
         },
         now,
       );
+      const options: NonNullable<ImportPayload['options']> = {
+        ...(input.config ? { config: input.config } : {}),
+        ...(input.bulkMinRows !== undefined ? { bulkMinRows: input.bulkMinRows } : {}),
+        ...(input.workers !== undefined ? { workers: input.workers } : {}),
+      };
+      const payload: ImportPayload = {
+        importId,
+        filePath: path.resolve(input.filePath),
+        ownsFile: input.ownsFile,
+        sourceName: input.sourceName,
+        actor: { userId: actor.userId, username: actor.username },
+        scope,
+        ...(Object.keys(options).length > 0 ? { options } : {}),
+      };
+      // One try: a process that dies during an import leaves it interrupted, to be run again on
+      // request; a process that stops queues it again (the runner's rules).
+      const { id } = await enqueueJob(tx, now, DOSSIER_IMPORT, payload, { maxAttempts: 1 });
+      await imports.setImportJob(tx, importId, id);
+      return { jobId: importId, runnerJobId: id };
     });
     handedOver = true;
-    const finished = enqueue(deps.db, () =>
-      runImportJob(deps, actor, { jobId, kind, header, mapping, scope, input }),
-    );
-    return { jobId, finished };
+    const onProgress = input.onProgress;
+    if (onProgress && deps.jobs) {
+      deps.jobs.watch(started.runnerJobId, (p) => {
+        const { done, total } = p as ImportProgress;
+        onProgress(done, total);
+      });
+    }
+    deps.jobs?.wake();
+    return started;
   } finally {
     if (!handedOver && input.ownsFile) await unlink(input.filePath).catch(() => undefined);
   }
+}
+
+/**
+ * Waits for a started import to end (run by this process's runner, now when it is not running in
+ * the background) and returns it. For commands and tests.
+ */
+export async function awaitDossierImport(deps: Deps, started: StartedImport): Promise<JobView> {
+  if (!deps.jobs) throw new Error('no job runner');
+  await deps.jobs.settle(started.runnerJobId);
+  return presentJob((await imports.findImport(deps.db, started.jobId))!);
+}
+
+/** The progress of an import's job: rows read, and the estimated rows of the file. */
+interface ImportProgress {
+  done: number;
+  total: number | null;
+}
+
+/** What the job reads the file as. */
+interface FileInput {
+  filePath: string;
+  fileName: string;
+  sourceName: string;
+  ownsFile: boolean;
+  bulkMinRows?: number | undefined;
+  workers?: number | undefined;
 }
 
 interface JobSpec {
@@ -237,7 +309,7 @@ interface JobSpec {
   header: string[];
   mapping: ColumnMapping;
   scope: string[] | null;
-  input: StartInput;
+  input: FileInput;
 }
 
 /** What reading the file gave: rows read, refused rows and the first problems, dossiers per quarter. */
@@ -257,7 +329,9 @@ interface Outcome {
 /** The row processor of a job and what it needs to know of the file. */
 interface JobContext {
   deps: Deps;
-  actor: Actor;
+  actor: ImportPayload['actor'];
+  /** The runner's context: its signal and progress. */
+  runner: Pick<RunnerContext, 'signal' | 'progress'>;
   spec: JobSpec;
   config: DossierEvaluationConfig;
   process: (row: FileRow) => Processed;
@@ -282,7 +356,7 @@ async function loadRows(
   target: ChunkSetup['target'],
   stamp: ChunkSetup['stamp'],
 ): Promise<Loaded> {
-  const { deps, spec, estimate } = job;
+  const { spec, estimate } = job;
   const { input } = spec;
   const loaded: Loaded = { total: 0, problemRows: 0, problems: [], periods: {} };
   const { problems, periods } = loaded;
@@ -312,12 +386,12 @@ async function loadRows(
     }
     if (loaded.total - reported >= PROGRESS_EVERY) {
       reported = loaded.total;
-      await repo.updateJobProgress(deps.db, spec.jobId, loaded.total);
-      input.onProgress?.(loaded.total, estimate);
+      await job.runner.progress({ done: loaded.total, total: estimate } satisfies ImportProgress);
     }
   };
   try {
     for await (const piece of readFilePieces(input.filePath, spec.kind, BATCH_ROWS)) {
+      job.runner.signal.throwIfAborted();
       const result = runner.run(piece);
       // Awaited in turn below; a failure meanwhile is not an unhandled rejection.
       result.catch(() => undefined);
@@ -336,32 +410,113 @@ async function loadRows(
     await runner.close();
     if (open !== null) await open.abort().catch(() => undefined);
   }
-  await repo.updateJobProgress(deps.db, spec.jobId, loaded.total);
-  input.onProgress?.(loaded.total, estimate);
+  await job.runner.progress({ done: loaded.total, total: estimate } satisfies ImportProgress);
   return loaded;
+}
+
+/** The runner's handler of imports (ADR 54): one at a time in a process. */
+export function dossierImportJob(deps: Deps): JobHandler<ImportPayload> {
+  return {
+    kind: DOSSIER_IMPORT,
+    concurrency: 1,
+    async run(context) {
+      const view = await runImportJob(deps, context);
+      if (view.status === 'failed') throw new JobFailure(view.message ?? 'failed');
+      return {
+        importId: view.id,
+        rows: view.rowsDone,
+        inserted: view.inserted,
+        updated: view.updated,
+      };
+    },
+    // After the takeover: the staging tables of imports that ended with their process, and the
+    // uploads of imports that ended without running (cancelled while queued).
+    async resume() {
+      await dropUnusedStagingTables(deps);
+      await dropEndedUploads(deps);
+    },
+  };
+}
+
+const STAGING = /^dossier_staging_job_(\d+)$/;
+
+/** Drops the staging tables no queued or running import uses; returns their names. */
+export async function dropUnusedStagingTables(deps: Deps): Promise<string[]> {
+  const tables = await imports.findStagingTables(deps.db);
+  if (tables.length === 0) return [];
+  const open = await imports.openImports(deps.db);
+  const dropped: string[] = [];
+  for (const name of tables) {
+    const match = STAGING.exec(name);
+    if (!match || open.has(Number(match[1]))) continue;
+    await imports.dropTable(deps.db, name);
+    dropped.push(name);
+  }
+  return dropped;
+}
+
+/** Deletes the kept uploads of imports that ended (not interrupted); returns their import ids. */
+export async function dropEndedUploads(deps: Deps): Promise<number[]> {
+  const dropped: number[] = [];
+  for (const { id, name } of await imports.endedImportInputs(deps.db)) {
+    if (KEPT_NAME.test(name))
+      await unlink(path.join(uploadsDir(deps), name)).catch(() => undefined);
+    await imports.dropImportInput(deps.db, id);
+    dropped.push(id);
+  }
+  return dropped;
 }
 
 /**
  * Runs an import job: on PostgreSQL straight into `dossiers` (importDirect), and through a staging
  * table when the file updates dossiers or repeats a code, or on the embedded database
  * (importStaged). Only a file without problems is written, in one transaction with the job's
- * result and its audit entry. See ADR 10.
+ * result and its audit entry. See ADR 10. Stopped by the runner (cancelled, process stopping), it
+ * records nothing: the runner's state is the import's; an upload is kept unless cancelled.
  */
-async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<JobView> {
+async function runImportJob(deps: Deps, context: RunnerContext<ImportPayload>): Promise<JobView> {
   const { db } = deps;
-  const { jobId, input } = spec;
-  const config = input.config ?? DEFAULT_DOSSIER_CONFIG;
+  const { payload: p, signal } = context;
+  const jobId = p.importId;
+  const own = await repo.findJob(db, jobId);
+  if (!own) throw new JobFailure(`no dossier import ${jobId}`);
+  // Ended already (its commit came before its process stopped): nothing to do again.
+  if (own.status === 'succeeded' || own.status === 'failed') return presentJob(own);
+  // Run again already as another import (which took its upload): not a second time.
+  if (own.retried_by !== null)
+    throw new JobFailure(translate('vi', 'dossier_import_already_retried', { id: own.retried_by }));
+  const input: FileInput = {
+    filePath: p.filePath,
+    fileName: own.file_name,
+    sourceName: p.sourceName,
+    ownsFile: p.ownsFile,
+    bulkMinRows: p.options?.bulkMinRows,
+    workers: p.options?.workers,
+  };
+  const config = p.options?.config ?? DEFAULT_DOSSIER_CONFIG;
   let total = 0;
   let pool: WorkerPool | null = null;
+  // Whether the import recorded how it ended (a stop asked after that changes nothing).
+  let ended = false;
   try {
     // Started first: the workers load their code while the job prepares.
     const workers =
       input.workers ??
       ((await stat(input.filePath)).size >= WORKERS_MIN_BYTES ? defaultWorkers() : 0);
     if (workers > 0) pool = startWorkerPool(workers);
+    const kind = own.file_kind as FileKind;
+    const { header } = await readHead(input.filePath, kind, 1);
+    const spec: JobSpec = {
+      jobId,
+      kind,
+      header,
+      mapping: own.mapping as ColumnMapping,
+      scope: p.scope,
+      input,
+    };
     const estimate = spec.kind === 'csv' ? await estimateCsvRows(input.filePath) : null;
     await repo.markJobRunning(db, jobId, estimate, deps.clock.now());
-    input.onProgress?.(0, estimate);
+    await context.progress({ done: 0, total: estimate } satisfies ImportProgress);
     const units = await repo.listUnitRefs(db);
     const resolver = new UnitResolver(units);
     const successors: Map<number, string[]> =
@@ -383,7 +538,17 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
       successors: [...successors],
       delimiter: spec.kind === 'csv' ? (await csvLayout(input.filePath)).delimiter : ',',
     };
-    const job: JobContext = { deps, actor, spec, config, process, estimate, setup, pool };
+    const job: JobContext = {
+      deps,
+      actor: p.actor,
+      runner: context,
+      spec,
+      config,
+      process,
+      estimate,
+      setup,
+      pool,
+    };
     let outcome: Outcome | null = null;
     if (db.backend === 'postgres' && !(await firstCodeExists(job)))
       outcome = await importDirect(job);
@@ -409,7 +574,10 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
         deps.clock.now(),
       );
     }
+    ended = true;
   } catch (error) {
+    // Stopped by the runner: nothing is recorded (the runner's state says why).
+    if (signal.aborted) throw error;
     const failure: { key: MessageKey; params: MessageParams } =
       error instanceof AppError
         ? { key: error.code, params: error.params }
@@ -432,14 +600,19 @@ async function runImportJob(deps: Deps, actor: Actor, spec: JobSpec): Promise<Jo
         deps.clock.now(),
       )
       .catch(() => undefined);
+    ended = true;
   } finally {
-    if (input.ownsFile) await unlink(input.filePath).catch(() => undefined);
+    // An upload goes when the import ended or was cancelled; a stopping process keeps it for the
+    // import's next run.
+    const cancelled = signal.aborted && signal.reason === 'cancelled';
+    if (input.ownsFile && (ended || cancelled)) {
+      await unlink(input.filePath).catch(() => undefined);
+      if (cancelled) await imports.dropImportInput(db, jobId).catch(() => undefined);
+    }
     await pool?.close();
   }
   const job = await repo.findJob(db, jobId);
-  const view = presentJob(job as repo.JobRow);
-  input.onProgress?.(view.rowsDone, view.rowsTotal);
-  return view;
+  return presentJob(job as repo.JobRow);
 }
 
 /** Whether the file's first row names a dossier that exists: a re-import goes through staging. */
@@ -452,7 +625,7 @@ async function firstCodeExists(job: JobContext): Promise<boolean> {
 }
 
 /** Whether a load of `rows` is large enough against the table to rebuild its indexes (ADR 10). */
-async function isBulk(db: Queryable, input: StartInput, rows: number): Promise<boolean> {
+async function isBulk(db: Queryable, input: FileInput, rows: number): Promise<boolean> {
   return (
     rows >= (input.bulkMinRows ?? BULK_MIN_ROWS) &&
     rows * BULK_SHARE >= (await repo.estimateDossierCount(db))
@@ -671,15 +844,11 @@ function keptName(deps: Deps, filePath: string): string | null {
  * Runs an interrupted import again from its kept file, with the mapping it ran with, as a new
  * job of the actor (who must be able to see the job and to import). Returns the new job.
  */
-export async function retryImportJob(
-  deps: Deps,
-  actor: Actor,
-  id: number,
-): Promise<{ jobId: number; finished: Promise<JobView> }> {
+export async function retryImportJob(deps: Deps, actor: Actor, id: number): Promise<StartedImport> {
   const row = await visibleJob(deps, actor, id);
   importScope(actor);
   if (row.status !== 'interrupted') throw new AppError('conflict', 'job_not_interrupted');
-  const name = await repo.takeInterruptedInput(deps.db, id);
+  const name = await imports.takeInterruptedInput(deps.db, id);
   const filePath = name !== null && KEPT_NAME.test(name) ? path.join(uploadsDir(deps), name) : null;
   if (filePath === null || !existsSync(filePath))
     throw new AppError('conflict', 'dossier_import_file_gone');
@@ -690,12 +859,17 @@ export async function retryImportJob(
     mapping: row.mapping as ColumnMapping | null,
     ownsFile: true,
   });
-  await repo.markJobRetried(deps.db, id, started.jobId);
+  await imports.markRetried(deps.db, id, started.jobId, deps.clock.now());
   return started;
 }
 
+/** How many imports were interrupted and not run again (the administrator's home page). */
+export function countInterruptedImports(db: Queryable): Promise<number> {
+  return imports.countInterruptedImports(db);
+}
+
 async function visibleJob(deps: Deps, actor: Actor, id: number): Promise<repo.JobRow> {
-  const row = await repo.findJob(deps.db, id);
+  const row = await imports.findImport(deps.db, id);
   if (!row) throw new AppError('not_found', 'not_found', { what: '@entity_dossier_import_job' });
   if (row.created_by !== actor.userId && scopeOf(actor, 'dossier.import') !== null) {
     throw new AppError('not_found', 'not_found', { what: '@entity_dossier_import_job' });
@@ -709,7 +883,7 @@ export async function getImportJob(
   id: number,
   locale: Locale = 'vi',
 ): Promise<JobView> {
-  const row = await repo.findJob(deps.db, id);
+  const row = await imports.findImport(deps.db, id);
   if (!row) throw new AppError('not_found', 'not_found', { what: '@entity_dossier_import_job' });
   if (row.created_by !== actor.userId && scopeOf(actor, 'dossier.import') !== null) {
     throw new AppError('not_found', 'not_found', { what: '@entity_dossier_import_job' });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../domain/access.ts';
 import { createHarness, testBackend, type Harness } from '../../test-support/harness.ts';
-import { startDossierImport, type JobView, type StartInput } from './import.ts';
+import { awaitDossierImport, startDossierImport, type JobView, type StartInput } from './import.ts';
 
 const ADMIN: Actor & { userId: number } = {
   userId: 0,
@@ -83,14 +83,14 @@ let fileNo = 0;
 async function run(content: string, extra: Partial<StartInput> = {}): Promise<JobView> {
   const filePath = path.join(dir, `w${++fileNo}.csv`);
   writeFileSync(filePath, content);
-  const { finished } = await startDossierImport(h.deps, ADMIN, {
+  const started = await startDossierImport(h.deps, ADMIN, {
     filePath,
     fileName: 'ho-so.csv',
     sourceName: 'Kiểm thử luồng',
     ownsFile: true,
     ...extra,
   });
-  return finished;
+  return awaitDossierImport(h.deps, started);
 }
 
 async function count(prefix: string): Promise<number> {

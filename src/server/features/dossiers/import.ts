@@ -22,9 +22,11 @@ export {
 export { type PreviewInput, previewDossierImport } from './import-preview.ts';
 export {
   type StartInput,
+  type StartedImport,
   type JobView,
   presentJob,
   startDossierImport,
+  awaitDossierImport,
   dossierFromDb,
   uploadsDir,
   retryImportJob,

@@ -107,14 +107,13 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
           { field: 'source', key: 'field_required', params: { field: 'source' } },
         ]);
       }
-      const { jobId, finished } = await startDossierImport(deps, actor, {
+      const { jobId } = await startDossierImport(deps, actor, {
         filePath: upload.filePath,
         fileName: upload.fileName,
         sourceName,
         mapping: mappingField(upload.fields),
         ownsFile: true,
       });
-      finished.catch((error: unknown) => request.log.error({ err: error }, 'dossier import job'));
       return reply.code(202).send({ jobId });
     },
   );
@@ -144,12 +143,7 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const { jobId, finished } = await retryImportJob(
-        deps,
-        requireActor(request),
-        request.params.id,
-      );
-      finished.catch((error: unknown) => request.log.error({ err: error }, 'dossier import job'));
+      const { jobId } = await retryImportJob(deps, requireActor(request), request.params.id);
       return reply.code(202).send({ jobId });
     },
   );

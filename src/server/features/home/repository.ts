@@ -101,15 +101,6 @@ export async function countEvidenceChecks(db: Queryable) {
   return row;
 }
 
-/** How many dossier imports were interrupted and not retried. */
-export async function countInterruptedImports(db: Queryable) {
-  const [row] = await db.query<{ interrupted: number }>(
-    `SELECT (SELECT count(*)::int FROM dossier_import_jobs
-               WHERE status = 'interrupted' AND retried_by IS NULL) AS interrupted`,
-  );
-  return row;
-}
-
 /** E-mails kept in the outbox (no SMTP server, ADR 43). */
 export async function countOutbox(db: Queryable): Promise<number> {
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM mail_outbox');

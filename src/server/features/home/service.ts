@@ -28,6 +28,7 @@ import {
   type LoadedCampaign,
 } from '../campaigns/service.ts';
 import { vnToday } from '../remediation/service.ts';
+import { countInterruptedImports } from '../dossiers/import-job.ts';
 
 import type { TaskKind } from '../../../shared/contract/home.ts';
 
@@ -356,7 +357,7 @@ async function adminItems(deps: Deps, actor: Actor, now: Date): Promise<TaskItem
   if (!roleIn(actor, 'system_admin')) return [];
   const accounts = await repo.countAccounts(deps.db, now);
   const checks = await repo.countEvidenceChecks(deps.db);
-  const jobs = await repo.countInterruptedImports(deps.db);
+  const interruptedImports = await countInterruptedImports(deps.db);
   let storageOk = 1;
   try {
     await deps.storage.check();
@@ -378,7 +379,7 @@ async function adminItems(deps: Deps, actor: Actor, now: Date): Promise<TaskItem
         storageOk,
         pendingChecks: checks?.pending ?? 0,
         unreadableChecks: checks?.unreadable ?? 0,
-        interruptedImports: jobs?.interrupted ?? 0,
+        interruptedImports,
       },
     }),
     ...(deps.config.smtp === null &&
