@@ -51,7 +51,7 @@ import type { ChunkResult, ChunkSetup } from './import-chunk.ts';
 import { defaultWorkers, inlineRunner, startWorkerPool, type WorkerPool } from './import-pool.ts';
 import { mappingByName, missingHeaders, unmappedRequired, type ColumnMapping } from './mapping.ts';
 import * as repo from './repository.ts';
-import * as imports from './import-job.repository.ts';
+import * as imports from './import-jobs.repository.ts';
 import {
   MAX_LISTED_PROBLEMS,
   type Processed,
