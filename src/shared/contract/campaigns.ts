@@ -258,6 +258,116 @@ export const bulkBody = z
   })
   .strict();
 
+// The bodies of a campaign's participants and assignments, a unit's entries at each step and the
+// workflow's actions, as the routes validate them.
+
+export const participantsBody = z
+  .object({
+    unitIds: z.array(idNumber).max(10_000).optional(),
+    unitCodes: z.array(z.string().trim().min(1).max(32)).max(10_000).optional(),
+  })
+  .strict();
+
+export const assignmentsBody = z
+  .object({
+    assignments: z
+      .array(
+        z
+          .object({
+            userId: idNumber.optional(),
+            username: z.string().trim().min(1).max(100).optional(),
+            nodeCodes: z.array(z.string().trim().max(40)).min(1).max(500),
+            unitKind: z.string().trim().max(40).nullable().optional(),
+          })
+          .strict(),
+      )
+      .max(500),
+  })
+  .strict();
+
+const inputValueSent = z.union([
+  z.number(),
+  z.boolean(),
+  z.string().max(40),
+  z.null(),
+  z.object({ numerator: z.number().int().min(0), denominator: z.number().int().min(0) }).strict(),
+]);
+
+const evidenceIds = z.array(idNumber).max(100).default([]);
+
+export const selfEntryBody = z
+  .object({
+    version: z.number().int().min(0),
+    inputs: z.record(z.string().max(40), inputValueSent),
+    explanation: z.string().max(20_000).nullable().optional(),
+    evidence: evidenceIds,
+  })
+  .strict();
+
+export const round1Body = z
+  .object({
+    version: z.number().int().min(0),
+    scoreHundredths: z.number().int().min(0).max(10_000_000).nullable(),
+    notApplicable: z.boolean().optional(),
+    reason: z.string().max(20_000).nullable().optional(),
+    needsExplanation: z.boolean().optional(),
+  })
+  .strict();
+
+export const explanationBody = z
+  .object({ version: z.number().int().min(0), text: z.string().max(20_000), evidence: evidenceIds })
+  .strict();
+
+export const round2Body = z
+  .object({
+    version: z.number().int().min(0),
+    disposition: z.enum(['addressed', 'defended', 'still_open']),
+    scoreHundredths: z.number().int().min(0).max(10_000_000).nullable().optional(),
+    reason: z.string().max(20_000),
+  })
+  .strict();
+
+export const actionBody = z
+  .object({
+    reason: z.string().max(5000).optional(),
+    until: z.string().max(40).nullable().optional(),
+    version: idNumber.optional(),
+    ...decisionFields,
+  })
+  .strict()
+  .default({});
+
+/** Publishing every approved result at once, by one decision. */
+export const publishAllBody = z.object(decisionFields).strict().default({});
+
+/** A unit's survey points typed in. */
+export const surveyPointsBody = z
+  .object({ pointsHundredths: z.number().int().min(0).max(10_000_000) })
+  .strict();
+
+/** The council chair accepts the self score of sub-criteria no appraiser is assigned to. */
+export const acceptSelfScoresBody = z
+  .object({
+    codes: z.array(z.string().trim().min(1).max(50)).min(1).max(500),
+    reason: z.string().max(5000),
+  })
+  .strict();
+
+/** Taking the survey points from a SIPAS campaign's index. */
+export const surveyFromSipasBody = z.object({ sipasCampaignId: idNumber }).strict();
+
+export type ParticipantsInput = z.input<typeof participantsBody>;
+export type AssignmentsInput = z.input<typeof assignmentsBody>;
+export type SelfEntryInput = z.input<typeof selfEntryBody>;
+export type Round1Input = z.input<typeof round1Body>;
+export type ExplanationInput = z.input<typeof explanationBody>;
+export type Round2Input = z.input<typeof round2Body>;
+export type UnitActionInput = z.input<typeof actionBody>;
+export type PublishAllInput = z.input<typeof publishAllBody>;
+export type SurveyPointsInput = z.input<typeof surveyPointsBody>;
+export type AcceptSelfScoresInput = z.input<typeof acceptSelfScoresBody>;
+export type SurveyFromSipasInput = z.input<typeof surveyFromSipasBody>;
+
 // What the set-up page reads: a score file's preview and import, the survey points of the units.
 
 /** What an import of a score file writes (or would write). */

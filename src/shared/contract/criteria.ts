@@ -282,6 +282,11 @@ export const mappingEntry = z
   .strict();
 export const mappingBody = z.object({ entries: z.array(mappingEntry).max(5000) }).strict();
 
+/** Starting next year's set as a copy of this one. */
+export const copyBody = z
+  .object({ year: z.number().int().min(2000).max(2100), name: z.string().trim().min(1).max(300) })
+  .strict();
+
 /** The mapping to the set this one was copied from: saved, or a proposal not saved yet. */
 export const mapping = z.object({
   fromSetId: z.number().nullable(),
@@ -292,6 +297,9 @@ export const mapping = z.object({
 export type SetMetaInput = z.input<typeof setMetaBody>;
 export type CreateSetInput = z.input<typeof createSetBody>;
 export type UpdateSetInput = z.input<typeof updateSetBody>;
+export type CopySetInput = z.input<typeof copyBody>;
+export type TreeInput = z.input<typeof saveTreeBody>;
+export type MappingInput = z.input<typeof mappingBody>;
 export type MappingKind = z.infer<typeof mappingKind>;
 export type MappingEntry = z.infer<typeof mappingEntry>;
 export type Mapping = z.infer<typeof mapping>;

@@ -1,9 +1,13 @@
 /**
  * What some dossier routes answer: import sources, class bands and Circular 01 readings per
- * province, rates over quarters. Served through these schemas and read by the web app as types.
+ * province, rates over quarters; and the bodies the dossier routes take (ratings, the province's
+ * bands and reading of Circular 01, its postal catalogue, its officials). Served through these
+ * schemas and read by the web app as types.
  */
 import { z } from 'zod';
+import { METHOD_OPTIONS } from '../../domain/dossiers/config.ts';
 import { classBand } from './criteria.ts';
+import { idNumber } from './fields.ts';
 
 export const unitRef = z.object({ id: z.number(), code: z.string(), name: z.string() });
 const unitName = z.object({ id: z.number(), name: z.string() });
@@ -387,3 +391,61 @@ export const postalCatalogue = z.object({
 export type ImportJob = z.infer<typeof importJob>;
 export type RatingReceipt = z.infer<typeof ratingReceipt>;
 export type PostalCatalogue = z.infer<typeof postalCatalogue>;
+
+// The bodies of the dossier routes, as they validate them.
+
+const ratingValue = z.number().min(0).max(100).nullable();
+
+export const counterRatingBody = z
+  .object({
+    ratings: z.array(ratingValue).length(9),
+    comment: z.string().trim().max(2000).nullable().optional(),
+  })
+  .strict();
+
+export const onlineRatingBody = z
+  .object({
+    code: z.string().trim().min(1).max(100),
+    /** The citizen's secret printed on the receipt (ADR 21); dashes and spaces are ignored. */
+    secret: z.string().trim().min(1).max(40),
+    ratings: z.array(ratingValue).length(9),
+    comment: z.string().trim().max(2000).nullable().optional(),
+  })
+  .strict();
+
+export const bandsBody = z
+  .object({ unitId: idNumber, presetId: z.string().trim().min(1).max(60) })
+  .strict();
+
+/** How the province reads Circular 01 where its text leaves a choice, chosen for its unit. */
+export const methodBody = z
+  .object({
+    unitId: idNumber,
+    divisor: z.enum(METHOD_OPTIONS.divisor as ['evaluated', 'scored']),
+    fewIndicators: z.enum(
+      METHOD_OPTIONS.fewIndicators as ['full-max', 'scored-max', 'not-classed'],
+    ),
+    dueWithoutTime: z.enum(METHOD_OPTIONS.dueWithoutTime as ['end-of-day', 'start-of-day']),
+  })
+  .strict();
+
+/** Pasted lines: one procedure code per line, its name after a tab, semicolon or comma. */
+export const postalCatalogueBody = z
+  .object({ unitId: idNumber, text: z.string().max(2_000_000) })
+  .strict();
+
+/** One official named by the unit; the code and name are checked by the domain's rules. */
+export const officialBody = z
+  .object({
+    unitId: idNumber,
+    code: z.string().max(1_000),
+    fullName: z.string().max(1_000),
+  })
+  .strict();
+
+export type CounterRatingInput = z.input<typeof counterRatingBody>;
+export type OnlineRatingInput = z.input<typeof onlineRatingBody>;
+export type BandsInput = z.input<typeof bandsBody>;
+export type MethodInput = z.input<typeof methodBody>;
+export type PostalCatalogueInput = z.input<typeof postalCatalogueBody>;
+export type OfficialInput = z.input<typeof officialBody>;

@@ -4,7 +4,9 @@
  * judges it. Served through these schemas and read by the web app as types.
  */
 import { z } from 'zod';
+import { parseUserDate } from '../../domain/dates.ts';
 import { OFFICIAL_DOCUMENT_KINDS } from '../../domain/documents/official-document.ts';
+import { idNumber } from './fields.ts';
 
 /** The signing block at the foot of a document: its lines, the signer's title and name. */
 export const signingBlock = z.object({
@@ -172,3 +174,57 @@ export type EvidenceDocument = z.infer<typeof documentBody>;
 export type EvidenceDocumentList = z.infer<typeof documentList>;
 export type EvidenceDocumentDetail = z.infer<typeof documentDetail>;
 export type EvidenceUploadResult = z.infer<typeof uploadResult>;
+
+// What the library's forms send: an upload's fields, a document's edit.
+
+// Empty form fields mean "not given".
+const blankToNull = (v: string | null | undefined) => (v === undefined || v === '' ? null : v);
+
+/** "Số: 87/KH-UBND" and "87/KH-UBND" are the same number and symbol. */
+const docNumber = z
+  .string()
+  .trim()
+  .max(100)
+  .transform((v) => v.replace(/^(?:số|so)(?:\s*:\s*|\s+)(?=\d)/i, ''));
+
+const issuedOn = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    if (v === '') return null;
+    const iso = parseUserDate(v);
+    if (!iso) ctx.addIssue({ code: 'custom', message: 'field_format' });
+    return iso;
+  });
+
+/** The metadata fields of an upload form (multipart text fields, all optional). */
+export const uploadFields = z
+  .object({
+    number: docNumber.optional().transform(blankToNull),
+    type: z.enum(DOCUMENT_TYPES).default('other'),
+    issuedOn: issuedOn.optional().transform((v) => v ?? null),
+    issuer: z.string().trim().max(300).optional().transform(blankToNull),
+    summary: z.string().trim().max(2000).optional().transform(blankToNull),
+  })
+  .strict();
+export type UploadFields = z.infer<typeof uploadFields>;
+
+/** Editing the metadata of a document, with the version it was read at. */
+export const documentUpdateBody = z
+  .object({
+    number: docNumber.nullable().transform(blankToNull),
+    type: z.enum(DOCUMENT_TYPES),
+    issuedOn: issuedOn.nullable().transform((v) => v ?? null),
+    issuer: z.string().trim().max(300).nullable().transform(blankToNull),
+    summary: z.string().trim().min(1).max(2000),
+    // The signer as printed (name, own title); left out: unchanged.
+    signerName: z.string().trim().max(200).nullable().transform(blankToNull).optional(),
+    signerTitle: z.string().trim().max(200).nullable().transform(blankToNull).optional(),
+    // The officer confirms what the check read from the current version (its signature's state
+    // is recorded from the check, never from the request).
+    confirmReading: z.boolean().optional(),
+    version: idNumber,
+  })
+  .strict();
+
+export type EvidenceUpdateInput = z.input<typeof documentUpdateBody>;

@@ -469,6 +469,10 @@ export const findingBody = z
   })
   .strict();
 
+export type PlanInput = z.input<typeof createPlanBody>;
+export type PlanUpdateInput = z.input<typeof updatePlanBody>;
+export type ProgressInput = z.input<typeof progressBody>;
+export type WhatIfInput = z.input<typeof whatIfBody>;
 export type TaskInput = z.input<typeof createTaskBody>;
 export type TaskUpdateInput = z.input<typeof updateTaskBody>;
 export type SupervisionInput = z.input<typeof createSupervisionBody>;

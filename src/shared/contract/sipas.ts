@@ -6,7 +6,10 @@
  * Served through these schemas, read by the web as types.
  */
 import { z } from 'zod';
-import { NO_ANSWER } from '../../domain/sipas/questionnaire.ts';
+import {
+  NO_ANSWER,
+  type Questionnaire as QuestionnaireDocument,
+} from '../../domain/sipas/questionnaire.ts';
 import { idNumber, idText, isoDate } from './fields.ts';
 import { jsonValue } from './json.ts';
 
@@ -439,6 +442,11 @@ export type QuestionnaireView = z.infer<typeof questionnaireView>;
 export type QuestionnaireList = z.infer<typeof questionnaireList>;
 export type EntryForm = z.infer<typeof entryForm>;
 export type PaperInput = z.input<typeof paperBody>;
+/**
+ * A questionnaire sent to be saved: the domain's questionnaire (the schema takes any JSON object and
+ * leaves the checking to the domain's validator, which names each problem).
+ */
+export type QuestionnaireInput = { document: QuestionnaireDocument };
 export type PaperAck = z.infer<typeof paperAck>;
 export type SipasImportPreview = z.infer<typeof importPreview>;
 export type ImportResult = z.infer<typeof importResult>;

@@ -111,7 +111,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
       schema: {
         ...answers('Thêm đơn vị tham gia (theo id hoặc mã)', contract.participantsAdded),
         params: idParam,
-        body: schemas.participantsBody,
+        body: contract.participantsBody,
       },
     },
     async (request) =>
@@ -145,7 +145,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
       schema: {
         ...answers('Phân công thẩm định (thay toàn bộ)', contract.campaignDetail),
         params: idParam,
-        body: schemas.assignmentsBody,
+        body: contract.assignmentsBody,
       },
     },
     async (request) =>
@@ -196,7 +196,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
           contract.coverage,
         ),
         params: idParam,
-        body: schemas.acceptSelfScoresBody,
+        body: contract.acceptSelfScoresBody,
       },
     },
     async (request) =>
@@ -250,7 +250,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
           contract.selfSaved,
         ),
         params: schemas.entryParams,
-        body: schemas.selfEntryBody,
+        body: contract.selfEntryBody,
       },
     },
     async (request) =>
@@ -270,7 +270,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
       schema: {
         ...answers('Chấm thẩm định vòng 1 một tiêu chí', contract.entrySaved),
         params: schemas.entryParams,
-        body: schemas.round1Body,
+        body: contract.round1Body,
       },
     },
     async (request) =>
@@ -290,7 +290,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
       schema: {
         ...answers('Giải trình một kết luận thẩm định vòng 1', contract.entrySaved),
         params: schemas.entryParams,
-        body: schemas.explanationBody,
+        body: contract.explanationBody,
       },
     },
     async (request) =>
@@ -310,7 +310,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
       schema: {
         ...answers('Kết luận thẩm định vòng 2 một tiêu chí', contract.entrySaved),
         params: schemas.entryParams,
-        body: schemas.round2Body,
+        body: contract.round2Body,
       },
     },
     async (request) =>
@@ -331,7 +331,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
         schema: {
           ...answers(summary, contract.unitActionOutcome),
           params: schemas.campaignUnitParams,
-          body: schemas.actionBody,
+          body: contract.actionBody,
         },
       },
       async (request) =>
@@ -389,7 +389,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
           contract.allUnitsOutcome,
         ),
         params: idParam,
-        body: schemas.publishAllBody,
+        body: contract.publishAllBody,
       },
     },
     async (request) =>
@@ -409,7 +409,7 @@ export function registerCampaignRoutes(app: App, deps: Deps): void {
       schema: {
         ...answers('Nhập điểm điều tra xã hội học của đơn vị', contract.surveyPointsSaved),
         params: schemas.campaignUnitParams,
-        body: schemas.surveyBody,
+        body: contract.surveyPointsBody,
       },
     },
     async (request) =>

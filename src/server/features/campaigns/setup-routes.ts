@@ -10,7 +10,7 @@ import { AppError, presentError } from '../../errors.ts';
 import type { Deps } from '../../deps.ts';
 import { requireActor } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
-import { commonErrors, errorBody, idNumber, idParam } from '../../http/schemas.ts';
+import { commonErrors, errorBody, idParam } from '../../http/schemas.ts';
 import * as contract from '../../../shared/contract/campaigns.ts';
 import { importScores, readScoresCsv, readScoresXlsx, type ScoreRow } from './import.ts';
 import {
@@ -121,7 +121,7 @@ export function registerCampaignSetupRoutes(app: App, deps: Deps): void {
         summary:
           'Lấy điểm điều tra xã hội học từ một đợt khảo sát SIPAS: điểm = điểm tối đa × chỉ số hài lòng của đơn vị (một giao dịch)',
         params: idParam,
-        body: z.object({ sipasCampaignId: idNumber }).strict(),
+        body: contract.surveyFromSipasBody,
         response: {
           200: contract.surveyFromSipas,
           ...commonErrors,

@@ -146,7 +146,7 @@ export function registerCriteriaRoutes(app: App, deps: Deps): void {
         tags: ['criteria'],
         summary: 'Tạo bộ chỉ số năm mới từ bộ này',
         params: idParam,
-        body: schemas.copyBody,
+        body: contract.copyBody,
         response: { 201: contract.criteriaSetDetail, ...commonErrors },
       },
     },

@@ -193,7 +193,7 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
         tags: ['dossiers'],
         summary: 'Nhập phiếu đánh giá giấy của người dân (mỗi hồ sơ một phiếu); điểm 9 chỉ số',
         params: schemas.codeParam,
-        body: schemas.counterRatingBody,
+        body: contract.counterRatingBody,
         response: { 201: schemas.dossierBody, ...commonErrors },
       },
     },
@@ -229,7 +229,7 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
         tags: ['dossiers'],
         summary:
           'Người dân đánh giá trực tuyến theo mã hồ sơ và mã đánh giá in trên giấy biên nhận (không cần đăng nhập; giới hạn số lần)',
-        body: schemas.onlineRatingBody,
+        body: contract.onlineRatingBody,
         response: { 201: z.object({ code: z.string() }), 429: errorBody, ...commonErrors },
       },
     },
@@ -421,7 +421,7 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
       schema: {
         tags: ['dossiers'],
         summary: 'Chọn bộ mức xếp loại cho một tỉnh/huyện (áp dụng cho các đơn vị trực thuộc)',
-        body: schemas.bandsBody,
+        body: contract.bandsBody,
         response: { 200: contract.bandSettings, ...commonErrors },
       },
     },
@@ -449,7 +449,7 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
       schema: {
         tags: ['dossiers'],
         summary: 'Thiết lập cách hiểu Thông tư 01 cho một tỉnh/huyện (có ghi nhật ký)',
-        body: schemas.methodBody,
+        body: contract.methodBody,
         response: { 200: contract.methodSettings, ...commonErrors },
       },
     },
@@ -480,7 +480,7 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
         tags: ['dossiers'],
         summary:
           'Thay danh mục TTHC bưu chính công ích của một đơn vị bằng danh sách dán vào (mỗi dòng một mã TTHC, tên tùy chọn); lỗi ở dòng nào thì không lưu gì',
-        body: schemas.postalCatalogueBody,
+        body: contract.postalCatalogueBody,
         response: { 200: schemas.postalCatalogueView, ...commonErrors },
       },
     },
@@ -567,7 +567,7 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
       schema: {
         tags: ['dossiers'],
         summary: 'Ghi họ tên một cán bộ theo mã (mã đã có tên: 409)',
-        body: schemas.officialBody,
+        body: contract.officialBody,
         response: { 200: contract.dossierOfficials, ...commonErrors },
       },
     },
@@ -580,7 +580,7 @@ export function registerDossierRoutes(app: App, deps: Deps): void {
       schema: {
         tags: ['dossiers'],
         summary: 'Sửa họ tên của một cán bộ đã ghi (mã chưa ghi: 404)',
-        body: schemas.officialBody,
+        body: contract.officialBody,
         response: { 200: contract.dossierOfficials, ...commonErrors },
       },
     },

@@ -1,7 +1,9 @@
-/** Request and response shapes of the dossier-handling evaluation. */
+/**
+ * Path and query shapes of the dossier-handling evaluation and the answers the contract does not
+ * hold; every body is declared in src/shared/contract/dossiers.ts.
+ */
 import { z } from 'zod';
-import { METHOD_OPTIONS } from '../../../domain/dossiers/config.ts';
-import { idNumber, idText, paging } from '../../http/schemas.ts';
+import { idText, paging } from '../../http/schemas.ts';
 import * as contract from '../../../shared/contract/dossiers.ts';
 
 export const RATE_KEYS = [
@@ -58,25 +60,6 @@ export const quarterViewQuery = quarterQuery.extend({
   lateCursor: z.string().max(400).optional(),
 });
 
-const ratingValue = z.number().min(0).max(100).nullable();
-
-export const counterRatingBody = z
-  .object({
-    ratings: z.array(ratingValue).length(9),
-    comment: z.string().trim().max(2000).nullable().optional(),
-  })
-  .strict();
-
-export const onlineRatingBody = z
-  .object({
-    code: z.string().trim().min(1).max(100),
-    /** The citizen's secret printed on the receipt (ADR 21); dashes and spaces are ignored. */
-    secret: z.string().trim().min(1).max(40),
-    ratings: z.array(ratingValue).length(9),
-    comment: z.string().trim().max(2000).nullable().optional(),
-  })
-  .strict();
-
 export const ratingReceiptBody = contract.ratingReceipt;
 
 export const jobBody = contract.importJob;
@@ -98,17 +81,6 @@ export const procedureList = z.object({
   total: z.number(),
 });
 
-export const methodBody = z
-  .object({
-    unitId: idNumber,
-    divisor: z.enum(METHOD_OPTIONS.divisor as ['evaluated', 'scored']),
-    fewIndicators: z.enum(
-      METHOD_OPTIONS.fewIndicators as ['full-max', 'scored-max', 'not-classed'],
-    ),
-    dueWithoutTime: z.enum(METHOD_OPTIONS.dueWithoutTime as ['end-of-day', 'start-of-day']),
-  })
-  .strict();
-
 export const historyQuery = z.object({
   unitId: idText,
   period,
@@ -117,29 +89,11 @@ export const historyQuery = z.object({
 
 export const bandsQuery = z.object({ unitId: idText });
 
-export const bandsBody = z
-  .object({ unitId: idNumber, presetId: z.string().trim().min(1).max(60) })
-  .strict();
-
 export const postalCatalogueQuery = z.object({ unitId: idText });
-
-/** Pasted lines: one procedure code per line, its name after a tab, semicolon or comma. */
-export const postalCatalogueBody = z
-  .object({ unitId: idNumber, text: z.string().max(2_000_000) })
-  .strict();
 
 export const postalCatalogueView = contract.postalCatalogue;
 
 export const officialsQuery = z.object({ unitId: idText });
-
-/** One official named by the unit; the code and name are checked by the domain's rules. */
-export const officialBody = z
-  .object({
-    unitId: idNumber,
-    code: z.string().max(1_000),
-    fullName: z.string().max(1_000),
-  })
-  .strict();
 
 export const officialDeleteQuery = z.object({
   unitId: idText,

@@ -38,7 +38,8 @@ function parseWith<T>(schema: z.ZodType<T>, fields: Record<string, string>): T {
   throw new AppError('invalid', 'validation_failed', {}, validationDetails(errors, 'body'));
 }
 
-const parseFields = (fields: Record<string, string>) => parseWith(schemas.uploadFields, fields);
+const parseFields = (fields: Record<string, string>) =>
+  parseWith(evidenceContract.uploadFields, fields);
 // A new version carries no metadata of its own.
 const parseVersionFields = (fields: Record<string, string>) =>
   parseWith(z.object({}).strict(), fields);
@@ -133,7 +134,7 @@ export function registerEvidenceRoutes(app: App, deps: Deps): void {
         tags: ['evidence'],
         summary: 'Sửa thông tin tài liệu (số, loại, ngày ban hành, cơ quan ban hành, trích yếu)',
         params: idParam,
-        body: schemas.updateBody,
+        body: evidenceContract.documentUpdateBody,
         response: { 200: evidenceContract.documentDetail, ...commonErrors },
       },
     },

@@ -1,62 +1,14 @@
-/** Request and response shapes of the evidence library. */
+/**
+ * Path and query shapes of the evidence library and the answers the contract does not hold; the
+ * upload form's fields and the document's edit are declared in src/shared/contract/evidence.ts.
+ */
 import { z } from 'zod';
 import * as evidenceContract from '../../../shared/contract/evidence.ts';
 import { DOCUMENT_TYPES } from '../../../shared/contract/evidence.ts';
-import { parseUserDate } from '../../../domain/dates.ts';
-import { idNumber, idText, paging } from '../../http/schemas.ts';
+import { idText, paging } from '../../http/schemas.ts';
 
 // The kinds of documents belong to the contract the web app reads.
 export { DOCUMENT_TYPES, type DocumentType } from '../../../shared/contract/evidence.ts';
-
-// Empty form fields mean "not given".
-const blankToNull = (v: string | null | undefined) => (v === undefined || v === '' ? null : v);
-
-/** "Số: 87/KH-UBND" and "87/KH-UBND" are the same number and symbol. */
-const docNumber = z
-  .string()
-  .trim()
-  .max(100)
-  .transform((v) => v.replace(/^(?:số|so)(?:\s*:\s*|\s+)(?=\d)/i, ''));
-
-const issuedOn = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
-    if (v === '') return null;
-    const iso = parseUserDate(v);
-    if (!iso) ctx.addIssue({ code: 'custom', message: 'field_format' });
-    return iso;
-  });
-
-/** The metadata fields of an upload form (multipart text fields, all optional). */
-export const uploadFields = z
-  .object({
-    number: docNumber.optional().transform(blankToNull),
-    type: z.enum(DOCUMENT_TYPES).default('other'),
-    issuedOn: issuedOn.optional().transform((v) => v ?? null),
-    issuer: z.string().trim().max(300).optional().transform(blankToNull),
-    summary: z.string().trim().max(2000).optional().transform(blankToNull),
-  })
-  .strict();
-export type UploadFields = z.infer<typeof uploadFields>;
-
-/** Editing the metadata of a document, with the version it was read at. */
-export const updateBody = z
-  .object({
-    number: docNumber.nullable().transform(blankToNull),
-    type: z.enum(DOCUMENT_TYPES),
-    issuedOn: issuedOn.nullable().transform((v) => v ?? null),
-    issuer: z.string().trim().max(300).nullable().transform(blankToNull),
-    summary: z.string().trim().min(1).max(2000),
-    // The signer as printed (name, own title); left out: unchanged.
-    signerName: z.string().trim().max(200).nullable().transform(blankToNull).optional(),
-    signerTitle: z.string().trim().max(200).nullable().transform(blankToNull).optional(),
-    // The officer confirms what the check read from the current version (its signature's state
-    // is recorded from the check, never from the request).
-    confirmReading: z.boolean().optional(),
-    version: idNumber,
-  })
-  .strict();
 
 export const unitIdParam = z.object({ unitId: idText });
 

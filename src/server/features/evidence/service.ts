@@ -29,7 +29,7 @@ import {
 } from './content-type.ts';
 import { queueEvidenceCheck, scheduleEvidenceChecks } from './check-worker.ts';
 import * as repo from './repository.ts';
-import type { DocumentType, UploadFields } from './schemas.ts';
+import type { DocumentType, UploadFields } from '../../../shared/contract/evidence.ts';
 
 /** A file as it arrives, from any transport. */
 export interface IncomingFile {

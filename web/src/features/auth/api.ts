@@ -1,4 +1,5 @@
 /** Calls of sign-out and password change (signing in is the sign-in page's, web/src/sign-in). */
+import type { ChangePasswordInput } from '@shared/contract/auth.ts';
 import { api } from '../../lib/api-client.ts';
 
 /** Ends the session. */
@@ -7,9 +8,6 @@ export function logout(): Promise<void> {
 }
 
 /** Changes the signed-in user's own password. */
-export function changePassword(input: {
-  currentPassword: string;
-  newPassword: string;
-}): Promise<void> {
+export function changePassword(input: ChangePasswordInput): Promise<void> {
   return api.post<void>('/auth/password', input);
 }

@@ -24,7 +24,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { api } from '../../lib/api-client.ts';
 import { useIsMobile } from '../../lib/use-is-mobile.ts';
 import type { EvidenceCheck } from '@shared/contract/evidence.ts';
-import type { EvidenceDocument } from './api.ts';
+import { campaignApi, type EvidenceDocument } from './api.ts';
 import { campaignKeys } from './hooks.ts';
 
 export type { EvidenceCheck };
@@ -181,8 +181,8 @@ function ConfirmModal({
   });
   const save = useMutation({
     mutationFn: async () => {
-      const current = await api.get<EvidenceDocument & { version: number }>(`/evidence/${doc.id}`);
-      return api.put<EvidenceDocument>(`/evidence/${doc.id}`, {
+      const current = await campaignApi.evidence(doc.id);
+      return campaignApi.updateEvidence(doc.id, {
         ...form,
         confirmReading: true,
         version: current.version,

@@ -28,6 +28,7 @@ import {
   type EntryProblem,
   type InputValue,
   type Inputs,
+  type SelfEntryInput,
   type SheetNode,
 } from './api.ts';
 import { EvidenceField } from './Evidence.tsx';
@@ -72,9 +73,11 @@ const intOf = (text: string): number | null =>
 function inputsOf(
   descriptors: RuleInputDescriptor[],
   draft: Draft,
-): { ok: true; inputs: Inputs } | { ok: false; missing: string[]; invalid: string[] } {
+):
+  | { ok: true; inputs: SelfEntryInput['inputs'] }
+  | { ok: false; missing: string[]; invalid: string[] } {
   if (draft[NA] === true) return { ok: true, inputs: { [NA]: true } };
-  const inputs: Inputs = {};
+  const inputs: SelfEntryInput['inputs'] = {};
   const missing: string[] = [];
   const invalid: string[] = [];
   for (const d of descriptors) {

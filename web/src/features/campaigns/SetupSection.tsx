@@ -45,19 +45,20 @@ export function SetupSection({ detail }: { detail: CampaignDetail }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<'open' | 'publish' | 'close' | null>(null);
 
-  const add = useCampaignMutation((unitId: number) => campaignApi.addParticipants(id, [unitId]));
+  const add = useCampaignMutation((unitId: number) =>
+    campaignApi.addParticipants(id, { unitIds: [unitId] }),
+  );
   const remove = useCampaignMutation((unitId: number) => campaignApi.removeParticipant(id, unitId));
   const assign = useCampaignMutation(() =>
-    campaignApi.assign(
-      id,
-      rows
+    campaignApi.assign(id, {
+      assignments: rows
         .filter((r) => r.username.trim() !== '')
         .map((r) => ({
           username: r.username.trim(),
           nodeCodes: r.codes.split(/[,;\s]+/).filter(Boolean),
           unitKind: r.unitKind,
         })),
-    ),
+    }),
   );
   const open = useCampaignMutation(() => campaignApi.open(id));
   const [decision, setDecision] = useState<Decision>(NO_DECISION);

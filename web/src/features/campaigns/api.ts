@@ -8,11 +8,14 @@ import type { CriteriaSetList } from '@shared/contract/criteria.ts';
 import type {
   EvidenceDocumentDetail,
   EvidenceDocumentList,
+  EvidenceUpdateInput,
   EvidenceUploadResult,
 } from '@shared/contract/evidence.ts';
 import { api, apiUpload } from '../../lib/api-client.ts';
 
 import type {
+  AcceptSelfScoresInput,
+  AssignmentsInput,
   BulkOutcome as BulkResult,
   BulkRequest,
   Campaign,
@@ -20,18 +23,35 @@ import type {
   CampaignInput,
   CampaignUpdateInput,
   Coverage,
-  Disposition,
+  ExplanationInput,
   InputValue,
   Participant,
+  ParticipantsInput,
   PublicResults,
+  PublishAllInput,
   QueuePage,
   Results,
+  Round1Input,
   Round1Progress,
+  Round2Input,
   Scorecard,
+  SelfEntryInput,
   SelfSaved,
   Sheet,
+  UnitActionInput,
 } from '@shared/contract/campaigns.ts';
 
+export type {
+  AcceptSelfScoresInput,
+  AssignmentsInput,
+  ExplanationInput,
+  ParticipantsInput,
+  PublishAllInput,
+  Round1Input,
+  Round2Input,
+  SelfEntryInput,
+  UnitActionInput,
+} from '@shared/contract/campaigns.ts';
 export type {
   Assignment,
   BulkAction,
@@ -104,19 +124,17 @@ export const campaignApi = {
   create: (input: CampaignInput) => api.post<CampaignDetail>('/campaigns', input),
   update: (id: number, input: CampaignUpdateInput) =>
     api.put<CampaignDetail>(`/campaigns/${id}`, input),
-  addParticipants: (id: number, unitIds: number[]) =>
-    api.post<{ added: number }>(`/campaigns/${id}/participants`, { unitIds }),
+  addParticipants: (id: number, body: ParticipantsInput) =>
+    api.post<{ added: number }>(`/campaigns/${id}/participants`, body),
   removeParticipant: (id: number, unitId: number) =>
     api.delete<void>(`/campaigns/${id}/participants/${unitId}`),
-  assign: (
-    id: number,
-    assignments: Array<{ username: string; nodeCodes: string[]; unitKind: string | null }>,
-  ) => api.put<CampaignDetail>(`/campaigns/${id}/assignments`, { assignments }),
+  assign: (id: number, body: AssignmentsInput) =>
+    api.put<CampaignDetail>(`/campaigns/${id}/assignments`, body),
   open: (id: number) => api.post<CampaignDetail>(`/campaigns/${id}/open`),
   close: (id: number) => api.post<CampaignDetail>(`/campaigns/${id}/close`),
   coverage: (id: number, signal?: AbortSignal) =>
     api.get<Coverage>(`/campaigns/${id}/coverage`, undefined, signal),
-  acceptSelfScores: (id: number, body: { codes: string[]; reason: string }) =>
+  acceptSelfScores: (id: number, body: AcceptSelfScoresInput) =>
     api.post<Coverage>(`/campaigns/${id}/self-score-acceptances`, body),
   closeRound1All: (id: number) =>
     api.post<{ done: number; refused: Array<{ unitName: string; message: string }> }>(
@@ -124,7 +142,7 @@ export const campaignApi = {
     ),
   bulk: (id: number, body: BulkRequest) =>
     api.post<BulkResult>(`/campaigns/${id}/participants/bulk`, body),
-  publishAll: (id: number, decision: { decisionNumber?: string; decisionDate?: string } = {}) =>
+  publishAll: (id: number, decision: PublishAllInput = {}) =>
     api.post<{ done: number; refused: Array<{ unitName: string; message: string }> }>(
       `/campaigns/${id}/publish`,
       decision,
@@ -134,58 +152,25 @@ export const campaignApi = {
 
   sheet: (id: number, unitId: number, signal?: AbortSignal) =>
     api.get<Sheet>(`${unitPath(id, unitId)}/sheet`, undefined, signal),
-  saveSelf: (
-    id: number,
-    unitId: number,
-    code: string,
-    body: { version: number; inputs: Inputs; explanation: string | null; evidence: number[] },
-  ) => api.put<SelfSaved>(`${unitPath(id, unitId)}/entries/${encodeURIComponent(code)}/self`, body),
-  saveRound1: (
-    id: number,
-    unitId: number,
-    code: string,
-    body: {
-      version: number;
-      scoreHundredths: number | null;
-      reason: string | null;
-      needsExplanation: boolean;
-    },
-  ) =>
+  saveSelf: (id: number, unitId: number, code: string, body: SelfEntryInput) =>
+    api.put<SelfSaved>(`${unitPath(id, unitId)}/entries/${encodeURIComponent(code)}/self`, body),
+  saveRound1: (id: number, unitId: number, code: string, body: Round1Input) =>
     api.put<{ version: number }>(
       `${unitPath(id, unitId)}/entries/${encodeURIComponent(code)}/round1`,
       body,
     ),
-  saveExplanation: (
-    id: number,
-    unitId: number,
-    code: string,
-    body: { version: number; text: string; evidence: number[] },
-  ) =>
+  saveExplanation: (id: number, unitId: number, code: string, body: ExplanationInput) =>
     api.put<{ version: number }>(
       `${unitPath(id, unitId)}/entries/${encodeURIComponent(code)}/explanation`,
       body,
     ),
-  saveRound2: (
-    id: number,
-    unitId: number,
-    code: string,
-    body: {
-      version: number;
-      disposition: Disposition;
-      scoreHundredths: number | null;
-      reason: string;
-    },
-  ) =>
+  saveRound2: (id: number, unitId: number, code: string, body: Round2Input) =>
     api.put<{ version: number }>(
       `${unitPath(id, unitId)}/entries/${encodeURIComponent(code)}/round2`,
       body,
     ),
-  act: (
-    id: number,
-    unitId: number,
-    path: string,
-    body: { reason?: string; until?: string | null } = {},
-  ) => api.post<{ participant: Participant }>(`${unitPath(id, unitId)}/${path}`, body),
+  act: (id: number, unitId: number, path: string, body: UnitActionInput = {}) =>
+    api.post<{ participant: Participant }>(`${unitPath(id, unitId)}/${path}`, body),
 
   queue: (
     id: number,
@@ -223,6 +208,9 @@ export const campaignApi = {
     api.get<EvidenceDocumentList>(`/units/${unitId}/evidence`, { q, limit: 50 }, signal),
   evidence: (id: number, signal?: AbortSignal) =>
     api.get<EvidenceDocumentDetail>(`/evidence/${id}`, undefined, signal),
+  /** Edits a document's fields, at the version read (409 when someone saved in between). */
+  updateEvidence: (id: number, body: EvidenceUpdateInput) =>
+    api.put<EvidenceDocumentDetail>(`/evidence/${id}`, body),
   uploadEvidence: (unitId: number, file: File, summary: string) => {
     const form = new FormData();
     form.set('summary', summary);

@@ -5,12 +5,15 @@ import { api, apiUpload } from '../../lib/api-client.ts';
 // The answers' and bodies' shapes are the server's own (src/shared/contract/criteria.ts).
 import type {
   BundledSet,
+  CopySetInput,
+  CreateSetInput,
   CriteriaSet,
   CriteriaSetDetail,
   CriteriaSetSummary,
   EvidenceRequirementValue,
   Mapping,
   MappingEntry,
+  MappingInput,
   MappingKind,
   NodeInput,
   NodeKindValue,
@@ -18,6 +21,8 @@ import type {
   NotApplicableValue,
   SetMetaInput,
   SetStatus,
+  TreeInput,
+  UpdateSetInput,
 } from '@shared/contract/criteria.ts';
 
 export type {
@@ -59,25 +64,20 @@ export function fetchCriteriaSet(id: number, signal?: AbortSignal): Promise<Crit
 }
 
 /** Creates a draft set, empty or from a bundled template. */
-export function createCriteriaSet(
-  input: SetMetaInput & { bundledId?: string },
-): Promise<CriteriaSetDetail> {
+export function createCriteriaSet(input: CreateSetInput): Promise<CriteriaSetDetail> {
   return api.post('/criteria-sets', input);
 }
 
 /** Saves a draft set's own fields. */
 export function updateCriteriaSetMeta(
   id: number,
-  input: SetMetaInput & { version: number },
+  input: UpdateSetInput,
 ): Promise<CriteriaSetDetail> {
   return api.put(`/criteria-sets/${id}`, input);
 }
 
 /** Saves the whole tree; refused with 409 when someone saved in between. */
-export function saveCriteriaTree(
-  id: number,
-  input: { version: number; nodes: NodeInput[] },
-): Promise<CriteriaSetDetail> {
+export function saveCriteriaTree(id: number, input: TreeInput): Promise<CriteriaSetDetail> {
   return api.put(`/criteria-sets/${id}/tree`, input);
 }
 
@@ -92,10 +92,7 @@ export function deleteCriteriaSet(id: number): Promise<void> {
 }
 
 /** Starts next year's set as a copy. */
-export function copyCriteriaSet(
-  id: number,
-  input: { year: number; name: string },
-): Promise<CriteriaSetDetail> {
+export function copyCriteriaSet(id: number, input: CopySetInput): Promise<CriteriaSetDetail> {
   return api.post(`/criteria-sets/${id}/copy`, input);
 }
 
@@ -106,7 +103,7 @@ export function fetchMapping(id: number, signal?: AbortSignal): Promise<Mapping>
 
 /** Saves the mapping. */
 export function saveMapping(id: number, entries: MappingEntry[]): Promise<Mapping> {
-  return api.put(`/criteria-sets/${id}/mapping`, { entries });
+  return api.put(`/criteria-sets/${id}/mapping`, { entries } satisfies MappingInput);
 }
 
 /** Where the Excel export of a set is downloaded from (a plain link: the cookie suffices). */

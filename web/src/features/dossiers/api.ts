@@ -8,6 +8,8 @@ import { api, apiUpload, type QueryValue } from '../../lib/api-client.ts';
 // The answers' shapes are the server's own (src/shared/contract/dossiers.ts).
 import type {
   BandSettings,
+  BandsInput,
+  CounterRatingInput,
   Dashboard766,
   Dossier,
   DossierOfficials,
@@ -16,10 +18,14 @@ import type {
   ImportPreview as Preview,
   IndicatorScore,
   ImportSource,
+  MethodInput,
   MethodSettings,
   MethodValues,
   MethodView,
+  OfficialInput,
+  OnlineRatingInput,
   PostalCatalogue,
+  PostalCatalogueInput,
   QuarterView,
   Rate,
   Rates,
@@ -143,13 +149,19 @@ export const dossierApi = {
     api.post<Dossier>(`/dossiers/by-code/${encodeURIComponent(code)}/rating`, {
       ratings,
       comment,
-    }),
+    } satisfies CounterRatingInput),
   publicRating: (
     code: string,
     secret: string,
     ratings: (number | null)[],
     comment: string | null,
-  ) => api.post<{ code: string }>('/public/dossier-ratings', { code, secret, ratings, comment }),
+  ) =>
+    api.post<{ code: string }>('/public/dossier-ratings', {
+      code,
+      secret,
+      ratings,
+      comment,
+    } satisfies OnlineRatingInput),
   ratingReceipt: (code: string, signal?: AbortSignal) =>
     api.get<RatingReceipt>(
       `/dossiers/by-code/${encodeURIComponent(code)}/rating-receipt`,
@@ -177,15 +189,18 @@ export const dossierApi = {
   bands: (unitId: number, signal?: AbortSignal) =>
     api.get<BandSettings>('/dossiers/bands', { unitId }, signal),
   chooseBands: (unitId: number, presetId: string) =>
-    api.put<BandSettings>('/dossiers/bands', { unitId, presetId }),
+    api.put<BandSettings>('/dossiers/bands', { unitId, presetId } satisfies BandsInput),
   method: (unitId: number, signal?: AbortSignal) =>
     api.get<MethodSettings>('/dossiers/method', { unitId }, signal),
   saveMethod: (unitId: number, values: MethodValues) =>
-    api.put<MethodSettings>('/dossiers/method', { unitId, ...values }),
+    api.put<MethodSettings>('/dossiers/method', { unitId, ...values } satisfies MethodInput),
   postalCatalogue: (unitId: number, signal?: AbortSignal) =>
     api.get<PostalCatalogue>('/dossiers/postal-catalogue', { unitId }, signal),
   replacePostalCatalogue: (unitId: number, text: string) =>
-    api.put<PostalCatalogue>('/dossiers/postal-catalogue', { unitId, text }),
+    api.put<PostalCatalogue>('/dossiers/postal-catalogue', {
+      unitId,
+      text,
+    } satisfies PostalCatalogueInput),
   uploadPostalCatalogue: (unitId: number, file: File) => {
     const form = new FormData();
     form.append('unitId', String(unitId));
@@ -197,9 +212,17 @@ export const dossierApi = {
   officials: (unitId: number, signal?: AbortSignal) =>
     api.get<DossierOfficials>('/dossiers/officials', { unitId }, signal),
   addOfficial: (unitId: number, code: string, fullName: string) =>
-    api.post<DossierOfficials>('/dossiers/officials', { unitId, code, fullName }),
+    api.post<DossierOfficials>('/dossiers/officials', {
+      unitId,
+      code,
+      fullName,
+    } satisfies OfficialInput),
   renameOfficial: (unitId: number, code: string, fullName: string) =>
-    api.put<DossierOfficials>('/dossiers/officials', { unitId, code, fullName }),
+    api.put<DossierOfficials>('/dossiers/officials', {
+      unitId,
+      code,
+      fullName,
+    } satisfies OfficialInput),
   removeOfficial: (unitId: number, code: string) =>
     api.delete<DossierOfficials>(
       `/dossiers/officials?${new URLSearchParams({ unitId: String(unitId), code }).toString()}`,

@@ -1,5 +1,4 @@
 /** Calls of remediation plans and People's Council supervisions. */
-import type { TaskStatus } from '@domain/remediation/plan.ts';
 import { api } from '../../lib/api-client.ts';
 // The answers' and bodies' shapes are the server's own (src/shared/contract/remediation.ts).
 import type {
@@ -9,7 +8,11 @@ import type {
   PlanTask,
   ProgressCount,
   Plan,
+  PlanInput,
+  PlanUpdateInput,
+  ProgressInput,
   WhatIf,
+  WhatIfInput,
   Standing,
   ResultSource,
   SupervisionSummary,
@@ -51,30 +54,20 @@ export const remediationApi = {
   plan: (id: number) => api.get<Plan>(`/remediation-plans/${id}`),
   sources: (unitId: number) =>
     api.get<{ sources: ResultSource[] }>(`/units/${unitId}/result-sources`),
-  createPlan: (unitId: number, body: { year: number; campaignId: number; sourceUnitId: number }) =>
+  createPlan: (unitId: number, body: PlanInput) =>
     api.post<Plan>(`/units/${unitId}/remediation-plans`, body),
-  updatePlan: (
-    id: number,
-    body: { version: number; title: string; document: Record<string, unknown> },
-  ) => api.put<Plan>(`/remediation-plans/${id}`, body),
+  updatePlan: (id: number, body: PlanUpdateInput) =>
+    api.put<Plan>(`/remediation-plans/${id}`, body),
   deletePlan: (id: number) => api.delete<void>(`/remediation-plans/${id}`),
   addTask: (planId: number, body: TaskInput) =>
     api.post<{ id: number; plan: Plan }>(`/remediation-plans/${planId}/tasks`, body),
   updateTask: (id: number, body: TaskUpdateInput) =>
     api.put<void>(`/remediation-tasks/${id}`, body),
   deleteTask: (id: number) => api.delete<void>(`/remediation-tasks/${id}`),
-  report: (
-    id: number,
-    body: {
-      version: number;
-      status: TaskStatus;
-      progressNote: string;
-      currentPercent: number | null;
-      evidence: number[];
-    },
-  ) => api.put<void>(`/remediation-tasks/${id}/progress`, body),
+  report: (id: number, body: ProgressInput) =>
+    api.put<void>(`/remediation-tasks/${id}/progress`, body),
   whatIf: (planId: number, codes: string[]) =>
-    api.post<WhatIf>(`/remediation-plans/${planId}/what-if`, { codes }),
+    api.post<WhatIf>(`/remediation-plans/${planId}/what-if`, { codes } satisfies WhatIfInput),
   supervisions: () => api.get<{ items: SupervisionSummary[] }>('/supervisions'),
   supervision: (id: number) => api.get<Supervision>(`/supervisions/${id}`),
   createSupervision: (body: SupervisionInput) => api.post<Supervision>('/supervisions', body),

@@ -14,6 +14,7 @@ import type {
   PaperInput,
   Progress,
   QuestionIndex,
+  QuestionnaireInput,
   QuestionnaireList,
   QuestionnaireView,
   Ratio,
@@ -136,9 +137,13 @@ export const sipasApi = {
   questionnaire: (id: number, signal?: AbortSignal) =>
     api.get<QuestionnaireView>(`/sipas/questionnaires/${id}`, undefined, signal),
   createQuestionnaire: (document: Questionnaire) =>
-    api.post<QuestionnaireView>('/sipas/questionnaires', { document }),
+    api.post<QuestionnaireView>('/sipas/questionnaires', {
+      document,
+    } satisfies QuestionnaireInput),
   updateQuestionnaire: (id: number, document: Questionnaire) =>
-    api.put<QuestionnaireView>(`/sipas/questionnaires/${id}`, { document }),
+    api.put<QuestionnaireView>(`/sipas/questionnaires/${id}`, {
+      document,
+    } satisfies QuestionnaireInput),
   importQuestionnaire: (file: File) => {
     const form = new FormData();
     form.append('file', file);

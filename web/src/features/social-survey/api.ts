@@ -10,19 +10,25 @@ import type {
   InvitationLink,
   InvitationsResult,
   ProgressUnit,
+  InvitationsInput,
   QuestionnaireSaved,
+  RemindInput,
   RemindResult,
   RespondentInput,
   RespondentsAdded,
+  RespondentsInput,
   ResponseInput,
+  ResponsesInput,
   ResponsesSaved,
   ResultUnit,
   ScaleLevel,
   StatusChanged,
   Survey,
+  SurveyCreateInput,
   SurveyDesign,
   SurveyKind,
   SurveyProgress,
+  SurveyQuestionnaireInput,
   SurveyResults,
   SurveyRespondentList,
   SurveyRespondentRemoved,
@@ -69,14 +75,14 @@ const fileForm = (file: File) => {
 export const surveyApi = {
   get: (id: number, signal?: AbortSignal) => api.get<Survey>(base(id), undefined, signal),
   create: (id: number, sipasCampaignId: number | null) =>
-    api.post<Survey>(base(id), { sipasCampaignId }),
+    api.post<Survey>(base(id), { sipasCampaignId } satisfies SurveyCreateInput),
   sipasCampaigns: (signal?: AbortSignal) =>
     api.get<SipasCampaignList>('/sipas/campaigns', undefined, signal),
   saveQuestionnaire: (id: number, unitKind: string, design: SurveyDesign, version: number | null) =>
     api.put<QuestionnaireSaved>(`${base(id)}/questionnaires/${encodeURIComponent(unitKind)}`, {
       design,
       version,
-    }),
+    } satisfies SurveyQuestionnaireInput),
   importQuestionnaire: (id: number, unitKind: string, file: File) =>
     apiUpload<QuestionnaireSaved>(
       `${base(id)}/questionnaires/${encodeURIComponent(unitKind)}/import`,
@@ -85,7 +91,9 @@ export const surveyApi = {
   setStatus: (id: number, action: 'open' | 'close') =>
     api.post<StatusChanged>(`${base(id)}/${action}`),
   addRespondents: (id: number, respondents: RespondentInput[]) =>
-    api.post<RespondentsAdded>(`${base(id)}/respondents`, { respondents }),
+    api.post<RespondentsAdded>(`${base(id)}/respondents`, {
+      respondents,
+    } satisfies RespondentsInput),
   respondents: (id: number, filter: RespondentFilter, signal?: AbortSignal) =>
     api.get<SurveyRespondentList>(
       `${base(id)}/respondents`,
@@ -105,12 +113,17 @@ export const surveyApi = {
   invite: (id: number, mail?: { deadline?: string }) =>
     api.post<InvitationsResult>(
       `${base(id)}/invitations`,
-      mail ? { sendEmail: true, ...(mail.deadline ? { deadline: mail.deadline } : {}) } : {},
+      (mail
+        ? { sendEmail: true, ...(mail.deadline ? { deadline: mail.deadline } : {}) }
+        : {}) satisfies InvitationsInput,
     ),
   remind: (id: number, deadline?: string) =>
-    api.post<RemindResult>(`${base(id)}/invitations/remind`, deadline ? { deadline } : {}),
+    api.post<RemindResult>(
+      `${base(id)}/invitations/remind`,
+      (deadline ? { deadline } : {}) satisfies RemindInput,
+    ),
   enter: (id: number, responses: ResponseInput[]) =>
-    api.post<ResponsesSaved>(`${base(id)}/responses`, { responses }),
+    api.post<ResponsesSaved>(`${base(id)}/responses`, { responses } satisfies ResponsesInput),
   importResponses: (id: number, file: File) =>
     apiUpload<ResponsesSaved>(`${base(id)}/responses/import`, fileForm(file)),
   progress: (id: number, signal?: AbortSignal) =>

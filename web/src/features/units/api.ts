@@ -42,7 +42,7 @@ export function correctMerger(
   input: Pick<MergerInput, 'predecessorId' | 'successorId'> & MergerCorrection,
 ): Promise<MergerLink> {
   const { predecessorId, successorId, ...body } = input;
-  return api.put<MergerLink>(linkPath(predecessorId, successorId), body);
+  return api.put<MergerLink>(linkPath(predecessorId, successorId), body satisfies MergerCorrection);
 }
 
 /** Removes a merger link recorded in error, with the reason, kept in the audit log. */
@@ -50,6 +50,6 @@ export function removeMerger(
   input: Pick<MergerInput, 'predecessorId' | 'successorId'> & MergerRemoval,
 ): Promise<void> {
   return apiRequest<void>('DELETE', linkPath(input.predecessorId, input.successorId), {
-    body: { reason: input.reason },
+    body: { reason: input.reason } satisfies MergerRemoval,
   });
 }

@@ -27,7 +27,9 @@ function SurveyUnitRow({ id, row }: { id: number; row: SurveyRow }) {
   const { t } = useTranslation();
   const sourceName = useSourceName();
   const [text, setText] = useState(pointsInput(row.pointsHundredths));
-  const save = useSetupMutation((value: number) => setupApi.saveSurvey(id, row.unitId, value));
+  const save = useSetupMutation((value: number) =>
+    setupApi.saveSurvey(id, row.unitId, { pointsHundredths: value }),
+  );
   const value = parsePoints(text);
   const tooHigh =
     value !== null && row.surveyMaxHundredths !== null && value > row.surveyMaxHundredths;
@@ -78,7 +80,9 @@ export function SurveyPanel({ id }: { id: number }) {
     queryFn: ({ signal }) => setupApi.sipasCampaigns(signal),
   });
   const [sipasId, setSipasId] = useState<string | null>(null);
-  const fromSipas = useSetupMutation((sid: number) => setupApi.fromSipas(id, sid));
+  const fromSipas = useSetupMutation((sid: number) =>
+    setupApi.fromSipas(id, { sipasCampaignId: sid }),
+  );
 
   if (survey.isLoading) return <LoadingState />;
   if (survey.error || !survey.data) return <ErrorAlert error={survey.error} />;

@@ -12,7 +12,9 @@ import type {
   ScoreFileRow,
   ScorePreview,
   SurveyFromSipas,
+  SurveyFromSipasInput,
   SurveyPoints,
+  SurveyPointsInput,
   SurveyRow,
   SurveySource,
 } from '@shared/contract/campaigns.ts';
@@ -45,15 +47,15 @@ export const setupApi = {
       .then((r) => r.set.bands),
   survey: (id: number, signal?: AbortSignal) =>
     api.get<SurveyPoints>(`/campaigns/${id}/survey`, undefined, signal),
-  saveSurvey: (id: number, unitId: number, pointsHundredths: number) =>
+  saveSurvey: (id: number, unitId: number, body: SurveyPointsInput) =>
     api.put<{ unitId: number; pointsHundredths: number }>(
       `/campaigns/${id}/units/${unitId}/survey`,
-      { pointsHundredths },
+      body,
     ),
   sipasCampaigns: (signal?: AbortSignal) =>
     api.get<{ items: Array<{ id: number; name: string }> }>('/sipas/campaigns', undefined, signal),
-  fromSipas: (id: number, sipasCampaignId: number) =>
-    api.post<SurveyFromSipas>(`/campaigns/${id}/survey/from-sipas`, { sipasCampaignId }),
+  fromSipas: (id: number, body: SurveyFromSipasInput) =>
+    api.post<SurveyFromSipas>(`/campaigns/${id}/survey/from-sipas`, body),
   // The wizard enrols the file's units not yet taking part; its preview shows how many first.
   preview: (id: number, file: File) =>
     apiUpload<ScorePreview>(`/campaigns/${id}/scores/preview?enrol=1`, fileForm(file)),
