@@ -68,7 +68,8 @@ import {
 
 const BATCH_ROWS = 5000;
 const PROGRESS_EVERY = 20_000;
-// A file this large is checked and scored on worker threads; a smaller one in the job's thread.
+// A file this large is checked and scored on worker threads (on PostgreSQL); a smaller one, and
+// any on the embedded database, in the job's thread.
 const WORKERS_MIN_BYTES = 4 * 1024 * 1024;
 // A load of at least this many rows and at least 1/BULK_SHARE of the table rebuilds the secondary
 // indexes of `dossiers` instead of maintaining them row by row (ADR 10).
@@ -499,10 +500,14 @@ async function runImportJob(deps: Deps, context: RunnerContext<ImportPayload>): 
   // Whether the import recorded how it ended (a stop asked after that changes nothing).
   let ended = false;
   try {
-    // Started first: the workers load their code while the job prepares.
+    // Started first: the workers load their code while the job prepares. Not on the embedded
+    // database: its server holds the database in its own memory, and workers would take it past
+    // 1 GB during a million-row load (ADR 52); there the rows are checked in the job's thread.
     const workers =
       input.workers ??
-      ((await stat(input.filePath)).size >= WORKERS_MIN_BYTES ? defaultWorkers() : 0);
+      (deps.db.backend === 'postgres' && (await stat(input.filePath)).size >= WORKERS_MIN_BYTES
+        ? defaultWorkers()
+        : 0);
     if (workers > 0) pool = startWorkerPool(workers);
     const kind = own.file_kind as FileKind;
     const { header } = await readHead(input.filePath, kind, 1);
