@@ -11,6 +11,7 @@ import { areaCatalogues } from './postal-catalogue.service.ts';
 import * as repo from './repository.ts';
 import { effectiveMethod } from './settings.service.ts';
 import { checkPeriod, notFoundDossier, readableUnit } from './shared.ts';
+import { sharedSums } from './sums-cache.ts';
 
 /** The API shape of a dossier. */
 export function presentDossier(row: repo.DossierDbRow) {
@@ -92,7 +93,9 @@ export async function listDossiers(
   let method = DEFAULT_METHOD;
   if (input.unitId !== undefined) {
     const unit = await readableUnit(deps, actor, input.unitId);
-    const fold = await repo.foldIntoArea(deps.db, unit.path);
+    const fold = await sharedSums(deps.db, ['fold', unit.path], () =>
+      repo.foldIntoArea(deps.db, unit.path),
+    );
     method = (await effectiveMethod(deps.db, unit)).method;
     filter = { scopePaths: null, members: { unitIds: fold.map((f) => f.unit_id) } };
   } else {
@@ -114,6 +117,9 @@ export async function listDossiers(
     },
     input.limit,
     input.offset,
+    // Counting an area's quarter reads its every dossier (and, while an import loads, steps over
+    // the rows it has not committed): the total is shared by readers until dossiers are written.
+    (key, count) => sharedSums(deps.db, key, count),
   );
   return { items: result.items.map(presentDossier), total: result.total };
 }

@@ -178,6 +178,11 @@ export async function listDossiers(
   f: DossierFilter,
   limit: number,
   offset: number,
+  /**
+   * Where the total of a list filtered by its scope (and quarter) alone may come from: given the
+   * count, gives it or a count kept for the dossiers' current revision (ADR 55).
+   */
+  shareCount?: (key: unknown, count: () => Promise<number>) => Promise<number>,
 ): Promise<{ items: DossierDbRow[]; total: number }> {
   const where: string[] = [];
   const { values: params, p } = sqlParams();
@@ -217,13 +222,21 @@ export async function listDossiers(
     f.overdue === undefined &&
     f.rate === undefined &&
     f.members?.catalogueOwners === undefined;
-  const [count] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n ${from} ${clause}`,
-    params,
-  );
+  const count = async (): Promise<number> => {
+    const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${from} ${clause}`, [
+      ...params,
+    ]);
+    return row?.n ?? 0;
+  };
   if (onlyScope) {
-    return { items: await newestOfUnits(db, f, limit, offset), total: count?.n ?? 0 };
+    const key = ['list-total', f.scopePaths, f.scopeUnitIds, f.members?.unitIds, f.period];
+    const [items, total] = await Promise.all([
+      newestOfUnits(db, f, limit, offset),
+      shareCount ? shareCount(key, count) : count(),
+    ]);
+    return { items, total };
   }
+  const total = await count();
   const items = await db.query<DossierDbRow>(
     `SELECT d.*, u.name AS unit_name, u.path AS unit_path,
        r.ratings AS form_ratings, r.channel AS form_channel
@@ -231,7 +244,7 @@ export async function listDossiers(
      ${clause} ORDER BY d.received_at DESC, d.code LIMIT ${p(limit)} OFFSET ${p(offset)}`,
     params,
   );
-  return { items, total: count?.n ?? 0 };
+  return { items, total };
 }
 
 /**
