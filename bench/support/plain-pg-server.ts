@@ -15,6 +15,8 @@ const params = JSON.parse(process.env.PARINDEX_BASELINE_PARAMS ?? '[]') as unkno
 if (!url || !sql) throw new Error('PARINDEX_BASELINE_URL and PARINDEX_BASELINE_SQL are required');
 
 const pool = new pg.Pool({ connectionString: url, max: 10 });
+// The bench drops its database when it ends; an idle connection closed then is not an error.
+pool.on('error', () => undefined);
 const server = createServer((_req, res) => {
   pool.query(sql, params).then(
     (result) => {
