@@ -8,7 +8,6 @@ import { parseArgs } from 'node:util';
 import { ROLES, type Actor, type Role } from '../domain/access.ts';
 import { loadConfig, ConfigError } from '../server/config.ts';
 import { closeDeps, startDeps, type StartupReport } from '../server/bootstrap.ts';
-import { recoverInterruptedJobs } from '../server/features/jobs/recovery.ts';
 import type { Deps } from '../server/deps.ts';
 import { AppError, presentError } from '../server/errors.ts';
 import { roleName } from '../server/i18n/messages.ts';
@@ -167,18 +166,13 @@ async function serve(): Promise<void> {
   printRecovery(report);
   printReadReplica(report);
   // Background work (ADR 37): jobs queued before a stop, or left by a process that died, run here.
+  // Drafts of other processes that stop meanwhile are marked interrupted within a minute by the
+  // recurring `jobs.recover` job; the runner takes over their other jobs (ADR 37, 54).
   await startJobs(deps);
-  // Drafts of other processes that stop meanwhile are marked interrupted within a minute (ADR 23);
-  // the runner takes over their other jobs, dossier imports among them (ADR 37, 54).
-  const sweep = setInterval(() => {
-    if (deps.owner) void recoverInterruptedJobs(deps, deps.owner).catch(() => undefined);
-  }, 60_000);
-  sweep.unref();
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    clearInterval(sweep);
     await app.close();
     await closeDeps(deps);
     process.exit(0);

@@ -10,6 +10,7 @@ import { auditCheckpointJob } from './features/audit/checkpoints.ts';
 import { dossierImportJob } from './features/dossiers/import-job.ts';
 import { documentDraftJob } from './features/documents/service.ts';
 import { evidenceCheckJob } from './features/evidence/check.service.ts';
+import { recoveryJob } from './features/jobs/recovery.ts';
 import { notificationScanJob } from './features/notifications/scan-job.ts';
 
 /** Every kind of job, with what runs it. */
@@ -20,6 +21,9 @@ export function jobHandlers(deps: Deps): JobHandler<never>[] {
     notificationScanJob(deps) as JobHandler<never>,
     dossierImportJob(deps) as JobHandler<never>,
     auditCheckpointJob(deps) as JobHandler<never>,
+    // Where this process holds an owner claim (a server, a command on the database), the drafts
+    // of processes that stop meanwhile are marked interrupted within a minute (ADR 23).
+    ...(deps.owner ? [recoveryJob(deps, deps.owner) as JobHandler<never>] : []),
   ];
 }
 

@@ -312,6 +312,7 @@ const vi = {
   job_kind_document_draft: 'Soạn văn bản',
   job_kind_dossier_import: 'Nhập hồ sơ',
   job_kind_audit_checkpoint: 'Ghi mốc neo nhật ký',
+  job_kind_jobs_recover: 'Đánh dấu việc bị gián đoạn của tiến trình đã dừng',
   dossier_layout_changed:
     'Các cột của tệp không khớp với cách ghép cột đã lưu cho nguồn «{source}» (thiếu cột: {columns}). Hãy xem trước và ghép lại cột; chưa có hồ sơ nào được nhập.',
   dossier_mapping_unknown_headers: 'Cách ghép cột nêu những cột không có trong tệp: {columns}.',
@@ -1019,6 +1020,7 @@ const en: Record<MessageKey, string> = {
   job_kind_document_draft: 'Document draft',
   job_kind_dossier_import: 'Dossier import',
   job_kind_audit_checkpoint: 'Audit log checkpoint',
+  job_kind_jobs_recover: 'Marking the interrupted work of stopped processes',
   dossier_layout_changed:
     'The file’s columns do not match the mapping saved for the source “{source}” (missing: {columns}). Preview and map the columns again; nothing was imported.',
   dossier_mapping_unknown_headers: 'The mapping names columns the file does not have: {columns}.',

@@ -1,7 +1,8 @@
 /**
  * Jobs of processes that stopped (ADR 23): a document draft left running by a gone owner becomes
  * interrupted and is drafted again on request; on PostgreSQL a job whose owner still lives is left
- * alone until that owner's connection ends; a staging table no open import uses is dropped.
+ * alone until that owner's connection ends; a staging table no open import uses is dropped; a
+ * running server does it again every minute, as the recurring job `jobs.recover`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimJobOwner, type JobOwner } from '../../infra/job-owner.ts';
@@ -11,7 +12,8 @@ import {
   type Client,
   type Harness,
 } from '../../test-support/harness.ts';
-import { recoverInterruptedJobs } from './recovery.ts';
+import { createJobRunner, type JobHandler } from '../../infra/jobs.ts';
+import { recoverInterruptedJobs, recoveryJob, RECOVERY_KIND } from './recovery.ts';
 
 let h: Harness;
 let admin: Client;
@@ -89,6 +91,43 @@ describe('jobs left by a process that stopped', () => {
     const again = await admin.post(`/api/v1/documents/jobs/${job.id}/retry`, {});
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('job_not_interrupted');
+  });
+
+  it('marks them while a server runs, by the recurring job jobs.recover', async () => {
+    const stopped = await owner();
+    const id = await runningDraft(stopped.id);
+    await stopped.close();
+    const me = await owner();
+    const runner = createJobRunner({
+      db: h.deps.db,
+      clock: h.deps.clock,
+      owner: me.id,
+      isGone: (o) => me.isGone(o),
+      handlers: [recoveryJob(h.deps, me) as JobHandler<never>],
+      pollMs: 100,
+    });
+    await runner.start();
+    try {
+      let status = '';
+      for (let i = 0; i < 100 && status !== 'interrupted'; i++) {
+        status = (await admin.get(`/api/v1/documents/jobs/${id}`)).body.status;
+        if (status !== 'interrupted') await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(status).toBe('interrupted');
+      // One job for every process, queued again for the next minute with what it did.
+      const rows = await h.deps.db.query<{ status: string; run_after: Date; result: unknown }>(
+        'SELECT status, run_after, result FROM jobs WHERE kind = $1',
+        [RECOVERY_KIND],
+      );
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.status).toBe('queued');
+      expect(new Date(rows[0]!.run_after).getTime()).toBeGreaterThan(
+        h.deps.clock.now().getTime() + 30_000,
+      );
+      expect(rows[0]!.result).toMatchObject({ documents: [id] });
+    } finally {
+      await runner.stop();
+    }
   });
 
   it.runIf(testBackend === 'postgres')(
